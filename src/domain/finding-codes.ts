@@ -1,0 +1,29 @@
+/** Findings: the places where an imported document contradicts itself or cannot be read as written. */
+
+export type FindingSeverity = 'error' | 'warning'
+
+export const FINDING_CODES = {
+  total_mismatch: { severity: 'error', summary: 'A stated total does not equal the sum of its parts' },
+  unreadable_amount: { severity: 'error', summary: 'An amount cannot be read as written' },
+  irregular_amount: { severity: 'warning', summary: 'An amount is written irregularly but can be read' },
+  period_conflict: { severity: 'warning', summary: 'Periods in the document contradict each other' },
+  dates_out_of_order: { severity: 'warning', summary: 'Dates are in an impossible order' },
+} as const satisfies Record<string, { severity: FindingSeverity; summary: string }>
+
+export type FindingCode = keyof typeof FINDING_CODES
+
+export interface Finding {
+  code: FindingCode
+  severity: FindingSeverity
+  message: string
+  /** 1-based line of the extracted text the finding is about, or null for the document as a whole. */
+  line: number | null
+}
+
+export function isFindingCode(code: string): code is FindingCode {
+  return Object.hasOwn(FINDING_CODES, code)
+}
+
+export function finding(code: FindingCode, message: string, line: number | null, severity: FindingSeverity = FINDING_CODES[code].severity): Finding {
+  return { code, severity, message, line }
+}
