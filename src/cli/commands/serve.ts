@@ -1,0 +1,47 @@
+import type { Command } from 'commander'
+import type { Server } from 'node:http'
+import { loadConfig } from '../../config.ts'
+import { logger, setLogLevel } from '../../logger.ts'
+import { loadDemonstrationData } from '../../services/demo/load.ts'
+import { services } from '../../services/index.ts'
+import { createApp } from '../../web/app.ts'
+import { UserError, reportAndExit } from '../errors.ts'
+import { openConfiguredDatabase } from '../open-database.ts'
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('start the web application (migrates the database; a new embedded database gets demonstration data)')
+    .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
+    .action(async (options: { port?: string }) => {
+      if (options.port) process.env.PORT = options.port
+      const config = loadConfig()
+      setLogLevel(config.logLevel)
+      const { database, applied } = await openConfiguredDatabase(config)
+      const freshEmbedded = database.engine === 'pglite' && applied.includes('0001_schema')
+      if (freshEmbedded) {
+        const { decisions } = await loadDemonstrationData(database)
+        logger.info('loaded demonstration data into the new embedded database', { decisions })
+      }
+      const app = createApp(services(database), config)
+      const server: Server = app.listen(config.port, config.host)
+      server.on('error', async (error: NodeJS.ErrnoException) => {
+        await database.close()
+        if (error.code === 'EADDRINUSE') reportAndExit(new UserError(`Port ${config.port} is already in use. Stop the program using it or set PORT to another port.`))
+        if (error.code === 'EACCES') reportAndExit(new UserError(`Port ${config.port} needs privileges this user lacks. Set PORT to a port above 1024.`))
+        reportAndExit(error)
+      })
+      server.on('listening', () => {
+        logger.info('Commissioning Register is running', { url: `http://localhost:${config.port}`, engine: database.engine, dataDir: database.engine === 'pglite' ? config.dataDir : undefined })
+        if (!process.stdout.isTTY) return
+        process.stdout.write(`\nCommissioning Register: http://localhost:${config.port}\n`)
+      })
+      const stop = () => {
+        server.close()
+        server.closeAllConnections()
+        database.close().finally(() => process.exit(0))
+      }
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+}

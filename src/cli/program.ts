@@ -1,0 +1,15 @@
+import { Command } from 'commander'
+import { registerDemoCommand } from './commands/demo.ts'
+import { registerMigrateCommand } from './commands/migrate.ts'
+import { registerServeCommand } from './commands/serve.ts'
+
+/** The command-line interface: one module per command, over the same services as the web application. */
+export function buildProgram(): Command {
+  const program = new Command('commissioning-register')
+    .description('Commissioning Register: decisions, awards, contracts and FOI responses of an Office of a Police and Crime Commissioner')
+    .showHelpAfterError()
+  registerServeCommand(program)
+  registerMigrateCommand(program)
+  registerDemoCommand(program)
+  return program
+}

@@ -1,0 +1,46 @@
+/** All configuration comes from environment variables, read here and nowhere else. */
+
+export class ConfigError extends Error {}
+
+const production = process.env.NODE_ENV === 'production'
+
+function get(name: string, fallback: string, options: { requireInProduction?: boolean } = {}): string {
+  const value = process.env[name]
+  if (value !== undefined && value !== '') return value
+  if (production && options.requireInProduction) throw new ConfigError(`${name} must be set in production`)
+  return fallback
+}
+
+function integer(name: string, fallback: number): number {
+  const raw = get(name, String(fallback))
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number, not "${raw}"`)
+  return value
+}
+
+export interface Config {
+  production: boolean
+  port: number
+  host: string
+  databaseUrl: string | null
+  dataDir: string
+  sessionSecret: string
+  publicBaseUrl: string
+  logLevel: string
+  maxUploadBytes: number
+}
+
+export function loadConfig(): Config {
+  const port = integer('PORT', 3000)
+  return {
+    production,
+    port,
+    host: get('HOST', '0.0.0.0'),
+    databaseUrl: get('DATABASE_URL', '') || null,
+    dataDir: get('DATA_DIR', './data'),
+    sessionSecret: get('SESSION_SECRET', 'development-only-session-secret', { requireInProduction: true }),
+    publicBaseUrl: get('PUBLIC_BASE_URL', `http://localhost:${port}`),
+    logLevel: get('LOG_LEVEL', 'info'),
+    maxUploadBytes: integer('MAX_UPLOAD_BYTES', 25 * 1024 * 1024),
+  }
+}

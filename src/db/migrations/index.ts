@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely'
+import * as schema from './0001_schema.ts'
+
+/** Every migration, in order. A new migration is a new module added to the end of this list. */
+export const migrations: Record<string, Migration> = {
+  '0001_schema': schema,
+}

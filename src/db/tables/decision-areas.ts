@@ -1,0 +1,4 @@
+export interface DecisionAreasTable {
+  decision_id: number
+  area_id: number
+}

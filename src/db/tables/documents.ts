@@ -1,0 +1,13 @@
+import type { Generated, GeneratedAlways } from 'kysely'
+
+export interface DocumentsTable {
+  id: GeneratedAlways<number>
+  sha256: string
+  file_name: string
+  media_type: string
+  size_bytes: number
+  content: Buffer
+  text: string | null
+  imported_by: number | null
+  created_at: Generated<Date>
+}

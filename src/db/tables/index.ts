@@ -1,0 +1,87 @@
+import type { OrganisationsTable } from './organisations.ts'
+import type { OrganisationAliasesTable } from './organisation-aliases.ts'
+import type { OfficesTable } from './offices.ts'
+import type { RegisterSettingsTable } from './register-settings.ts'
+import type { ReferenceSequencesTable } from './reference-sequences.ts'
+import type { AreasTable } from './areas.ts'
+import type { UsersTable } from './users.ts'
+import type { SessionsTable } from './sessions.ts'
+import type { ApiTokensTable } from './api-tokens.ts'
+import type { DocumentsTable } from './documents.ts'
+import type { FundingStreamsTable } from './funding-streams.ts'
+import type { FundingStreamReceiptsTable } from './funding-stream-receipts.ts'
+import type { DecisionsTable } from './decisions.ts'
+import type { DecisionSectionsTable } from './decision-sections.ts'
+import type { DecisionLinksTable } from './decision-links.ts'
+import type { DecisionAreasTable } from './decision-areas.ts'
+import type { SignOffsTable } from './sign-offs.ts'
+import type { ServicesTable } from './services.ts'
+import type { ServiceAreasTable } from './service-areas.ts'
+import type { ServiceProvidersTable } from './service-providers.ts'
+import type { AwardsTable } from './awards.ts'
+import type { ContributionsTable } from './contributions.ts'
+import type { OutcomeReturnsTable } from './outcome-returns.ts'
+import type { FindingsTable } from './findings.ts'
+import type { FoiRequestsTable } from './foi-requests.ts'
+import type { FoiQuestionsTable } from './foi-questions.ts'
+import type { AuditLogTable } from './audit-log.ts'
+
+export interface DB {
+  organisations: OrganisationsTable
+  organisation_aliases: OrganisationAliasesTable
+  offices: OfficesTable
+  register_settings: RegisterSettingsTable
+  reference_sequences: ReferenceSequencesTable
+  areas: AreasTable
+  users: UsersTable
+  sessions: SessionsTable
+  api_tokens: ApiTokensTable
+  documents: DocumentsTable
+  funding_streams: FundingStreamsTable
+  funding_stream_receipts: FundingStreamReceiptsTable
+  decisions: DecisionsTable
+  decision_sections: DecisionSectionsTable
+  decision_links: DecisionLinksTable
+  decision_areas: DecisionAreasTable
+  sign_offs: SignOffsTable
+  services: ServicesTable
+  service_areas: ServiceAreasTable
+  service_providers: ServiceProvidersTable
+  awards: AwardsTable
+  contributions: ContributionsTable
+  outcome_returns: OutcomeReturnsTable
+  findings: FindingsTable
+  foi_requests: FoiRequestsTable
+  foi_questions: FoiQuestionsTable
+  audit_log: AuditLogTable
+}
+
+export type {
+  OrganisationsTable,
+  OrganisationAliasesTable,
+  OfficesTable,
+  RegisterSettingsTable,
+  ReferenceSequencesTable,
+  AreasTable,
+  UsersTable,
+  SessionsTable,
+  ApiTokensTable,
+  DocumentsTable,
+  FundingStreamsTable,
+  FundingStreamReceiptsTable,
+  DecisionsTable,
+  DecisionSectionsTable,
+  DecisionLinksTable,
+  DecisionAreasTable,
+  SignOffsTable,
+  ServicesTable,
+  ServiceAreasTable,
+  ServiceProvidersTable,
+  AwardsTable,
+  ContributionsTable,
+  OutcomeReturnsTable,
+  FindingsTable,
+  FoiRequestsTable,
+  FoiQuestionsTable,
+  AuditLogTable,
+}

@@ -1,0 +1,5 @@
+export interface ReferenceSequencesTable {
+  office_id: number
+  scope: string
+  last_value: number
+}

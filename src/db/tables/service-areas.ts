@@ -1,0 +1,4 @@
+export interface ServiceAreasTable {
+  service_id: number
+  area_id: number
+}

@@ -1,0 +1,4 @@
+export interface ServiceProvidersTable {
+  service_id: number
+  organisation_id: number
+}

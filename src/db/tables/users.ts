@@ -1,0 +1,15 @@
+import type { Generated, GeneratedAlways } from 'kysely'
+
+export interface UsersTable {
+  id: GeneratedAlways<number>
+  email: string
+  name: string
+  password_hash: string
+  roles: Generated<string>
+  office_id: number | null
+  active: Generated<boolean>
+  failed_sign_ins: Generated<number>
+  locked_until: Date | null
+  sessions_valid_after: Generated<Date>
+  created_at: Generated<Date>
+}

@@ -1,0 +1,136 @@
+/**
+ * The extracted text as lines (cleaned of markup, split into tab cells), paragraphs (wrapped lines
+ * joined) and sentences, each able to say which source line a character came from.
+ */
+import { cleanLine, splitCells } from './clean.ts'
+
+export interface Line {
+  /** 1-based line number in the extracted text. */
+  no: number
+  raw: string
+  text: string
+  cells: string[]
+  blank: boolean
+  /** Page furniture repeated through the document: headers, footers, page numbers. */
+  boilerplate: boolean
+}
+
+export interface Span {
+  text: string
+  /** For each joined line: where it starts in `text` and its line number. */
+  parts: Array<{ offset: number; line: number }>
+}
+
+export interface Doc {
+  lines: Line[]
+  paragraphs: Span[]
+  sentences: Span[]
+}
+
+const PAGE_FURNITURE = /^(?:-?\s*(?:official(?:\s*-\s*sensitive)?|not protectively marked|restricted|confidential)\s*-?|page\s+\d+(?:\s+of\s+\d+)?|\d+\s*(?:of|\/)\s*\d+|-\s*\d+\s*-|\d{1,3})$/i
+
+export function buildDoc(text: string): Doc {
+  const rawLines = text.split('\n')
+  const lines: Line[] = rawLines.map((raw, index) => {
+    const cleaned = cleanLine(raw)
+    const cells = splitCells(cleaned)
+    const flat = cells.join(' ').trim()
+    return { no: index + 1, raw, text: cells.length > 1 ? cells.join('\t') : flat, cells, blank: flat === '', boilerplate: false }
+  })
+  markBoilerplate(lines)
+  const paragraphs = buildParagraphs(lines)
+  const sentences = paragraphs.flatMap(splitSentences)
+  return { lines, paragraphs, sentences }
+}
+
+function keyOf(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
+}
+
+function markBoilerplate(lines: Line[]): void {
+  const counts = new Map<string, number>()
+  for (const line of lines) {
+    if (line.blank || line.text.length > 90) continue
+    const key = keyOf(line.text)
+    if (key) counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  for (const line of lines) {
+    if (line.blank) continue
+    const text = line.text.replace(/\t/g, ' ')
+    if (PAGE_FURNITURE.test(text.trim())) line.boilerplate = true
+    else if (text.length <= 90 && (counts.get(keyOf(text)) ?? 0) >= 3 && !/\d/.test(text)) line.boilerplate = true
+  }
+}
+
+const LIST_OR_HEADING = /^(?:[-•▪●◦*]\s|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s|\(?[a-z]\)\s|[A-Z][A-Za-z /&*()'-]{0,50}:(?:\s|$))/
+const TERMINAL = /[.!?:;]["')\]]?$/
+
+function startsParagraph(line: Line): boolean {
+  return line.cells.length > 1 || LIST_OR_HEADING.test(line.text)
+}
+
+function buildParagraphs(lines: Line[]): Span[] {
+  const paragraphs: Span[] = []
+  let current: Span | null = null
+  let last: Line | null = null
+  let gap = false
+  for (const line of lines) {
+    if (line.blank || line.boilerplate) {
+      if (line.blank) gap = true
+      continue
+    }
+    const text = line.cells.length > 1 ? line.cells.join(' ') : line.text
+    const continues =
+      current !== null && last !== null && last.cells.length <= 1 && !startsParagraph(line) &&
+      !TERMINAL.test(last.text) && (gap ? /^[a-z]/.test(text) : !/^[A-Z][A-Z &]{3,}$/.test(last.text))
+    if (continues && current) {
+      current.parts.push({ offset: current.text.length + 1, line: line.no })
+      current.text += ` ${text}`
+    } else {
+      current = { text, parts: [{ offset: 0, line: line.no }] }
+      paragraphs.push(current)
+    }
+    last = line
+    gap = false
+  }
+  return paragraphs
+}
+
+const NO_BREAK_BEFORE = /(?:\b(?:ext|no|nos|s|ss|para|paras|e\.g|i\.e|etc|mr|mrs|ms|dr|st|approx|ref|cllr|vol|p|pp|sec|fig)|\b[A-Z])$/i
+
+function splitSentences(paragraph: Span): Span[] {
+  const sentences: Span[] = []
+  const text = paragraph.text
+  const breaks = /[.!?]["')\]]?\s+(?=["'(£A-Z0-9])/g
+  let start = 0
+  for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
+    const before = text.slice(Math.max(start, match.index - 12), match.index)
+    if (text[match.index] === '.' && NO_BREAK_BEFORE.test(before)) continue
+    const end = match.index + match[0].trimEnd().length
+    sentences.push(sliceSpan(paragraph, start, end))
+    start = match.index + match[0].length
+  }
+  if (start < text.length) sentences.push(sliceSpan(paragraph, start, text.length))
+  return sentences
+}
+
+export function sliceSpan(span: Span, start: number, end: number): Span {
+  const parts: Span['parts'] = []
+  for (let i = 0; i < span.parts.length; i++) {
+    const part = span.parts[i]!
+    const partEnd = span.parts[i + 1]?.offset ?? span.text.length + 1
+    if (partEnd <= start || part.offset >= end) continue
+    parts.push({ offset: Math.max(0, part.offset - start), line: part.line })
+  }
+  return { text: span.text.slice(start, end), parts: parts.length ? parts : [{ offset: 0, line: span.parts[0]!.line }] }
+}
+
+/** The line number of the character at `offset` in a span. */
+export function lineAt(span: Span, offset: number): number {
+  let line = span.parts[0]!.line
+  for (const part of span.parts) {
+    if (part.offset > offset) break
+    line = part.line
+  }
+  return line
+}

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto'
+import express, { type Express } from 'express'
+import type { Config } from '../config.ts'
+import { logger } from '../logger.ts'
+import type { Services } from '../services/index.ts'
+import { setUpErrorHandling } from './errors.ts'
+import { setUpNunjucks } from './nunjucks.ts'
+import { healthRoutes } from './routes/health.ts'
+import { publicRoutes } from './routes/public/index.ts'
+import { setUpSecurity } from './security.ts'
+import { setUpStaticResources } from './static.ts'
+
+export function createApp(services: Services, config: Pick<Config, 'production'>): Express {
+  const app = express()
+  app.set('trust proxy', 1)
+  app.set('query parser', 'simple')
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint()
+    res.locals.requestId = req.get('x-request-id') ?? randomUUID()
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6
+      logger.debug('request', { requestId: res.locals.requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 })
+    })
+    next()
+  })
+  setUpSecurity(app, config.production)
+  setUpStaticResources(app)
+  setUpNunjucks(app)
+  app.use(healthRoutes(services))
+  app.use(async (_req, res, next) => {
+    res.locals.site = await services.settings.site()
+    next()
+  })
+  app.use(publicRoutes(services))
+  setUpErrorHandling(app, config.production)
+  return app
+}

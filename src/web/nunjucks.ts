@@ -1,0 +1,25 @@
+import type { Express } from 'express'
+import nunjucks from 'nunjucks'
+import { fileURLToPath } from 'node:url'
+import { CLASSIFICATION_LABELS, KIND_LABELS, ROUTE_LABELS, STATUS_LABELS, LINK_LABELS } from '../domain/decision.ts'
+import { formatPence } from '../domain/money.ts'
+import { formatUkDate } from '../domain/uk-date.ts'
+
+const views = fileURLToPath(new URL('./views', import.meta.url))
+
+export function setUpNunjucks(app: Express): nunjucks.Environment {
+  const env = nunjucks.configure([views, 'node_modules/govuk-frontend/dist', 'node_modules/@ministryofjustice/frontend'], {
+    autoescape: true,
+    express: app,
+    noCache: process.env.NODE_ENV !== 'production',
+  })
+  app.set('view engine', 'njk')
+  env.addFilter('money', (pence: number | null | undefined) => (pence === null || pence === undefined ? '' : formatPence(pence)))
+  env.addFilter('ukDate', (iso: string | null | undefined) => formatUkDate(iso))
+  env.addFilter('kindLabel', (kind: keyof typeof KIND_LABELS) => KIND_LABELS[kind] ?? kind)
+  env.addFilter('statusLabel', (status: keyof typeof STATUS_LABELS) => STATUS_LABELS[status] ?? status)
+  env.addFilter('classificationLabel', (c: keyof typeof CLASSIFICATION_LABELS) => CLASSIFICATION_LABELS[c] ?? c)
+  env.addFilter('routeLabel', (route: keyof typeof ROUTE_LABELS | null) => (route ? (ROUTE_LABELS[route] ?? route) : ''))
+  env.addFilter('linkLabel', (kind: keyof typeof LINK_LABELS) => LINK_LABELS[kind] ?? kind)
+  return env
+}

@@ -1,0 +1,66 @@
+import type { Request, Response, NextFunction } from 'express'
+import { buildAwardTable } from '../../../domain/award-table.ts'
+import { formatPence } from '../../../domain/money.ts'
+import { withheldNotice } from '../../../domain/publication.ts'
+import type { DecisionDetail } from '../../../db/repositories/decisions.ts'
+import type { Services } from '../../../services/index.ts'
+
+/** One published decision: every public field, its awards, contributions and findings. */
+export class DecisionController {
+  constructor(private readonly services: Services) {}
+
+  get = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const detail = await this.services.register.publicDecision(String(req.params.slug))
+    if (!detail) return next()
+    if (detail.decision.classification === 'confidential') {
+      res.render('pages/decision-stub', { d: detail.decision, officeName: detail.officeName, notice: withheldNotice(detail.decision.exemption) })
+      return
+    }
+    res.render('pages/decision', decisionViewModel(detail))
+  }
+}
+
+export function decisionViewModel(detail: DecisionDetail) {
+  const { decision } = detail
+  const awards = detail.awards.filter((a) => !a.withheld)
+  const awardTable = buildAwardTable(
+    awards.map((a) => ({
+      recipientName: a.recipient_name,
+      purpose: a.purpose,
+      viaName: a.via_name,
+      route: a.route,
+      periodLabel: a.period_label,
+      periodStart: a.period_start,
+      amountPence: a.amount_pence,
+      perAnnum: a.per_annum,
+      upTo: a.up_to,
+    })),
+  )
+  const contributionsPerAnnum = detail.contributions.filter((c) => c.per_annum)
+  const contributionsOnce = detail.contributions.filter((c) => !c.per_annum)
+  const streams = [...new Set(awards.map((a) => a.stream_name).filter((s): s is string => Boolean(s)))]
+  const justifications = awards.filter((a) => a.route_justification).map((a) => ({ recipient: a.recipient_name, text: a.route_justification! }))
+  return {
+    d: decision,
+    officeName: detail.officeName,
+    areas: detail.areas,
+    streams,
+    justifications,
+    sections: detail.sections.map((s) => ({ heading: s.heading, body: s.withheld ? null : s.body, notice: s.withheld ? withheldNotice(s.exemption) : null })),
+    awardTable,
+    contributions: detail.contributions.map((c) => ({ ...c, amountText: amountText(c.amount_pence, c.per_annum, c.up_to) })),
+    contributionTotals: {
+      perAnnum: contributionsPerAnnum.length ? formatPence(contributionsPerAnnum.reduce((s, c) => s + c.amount_pence, 0)) : null,
+      perAnnumUpTo: contributionsPerAnnum.some((c) => c.up_to),
+      once: contributionsOnce.length ? formatPence(contributionsOnce.reduce((s, c) => s + c.amount_pence, 0)) : null,
+    },
+    statedTotal: decision.stated_total_pence === null ? null : `${formatPence(decision.stated_total_pence)}${decision.stated_total_per_annum ? ' a year' : ''}`,
+    findings: detail.findings,
+    signOffs: detail.signOffs,
+    links: detail.links,
+  }
+}
+
+export function amountText(pence: number, perAnnum: boolean, upTo: boolean): string {
+  return `${upTo ? 'up to ' : ''}${formatPence(pence)}${perAnnum ? ' a year' : ''}`
+}

@@ -1,0 +1,85 @@
+import type { Request, Response } from 'express'
+import { z } from 'zod'
+import { financialYear, financialYearOf } from '../../../domain/financial-year.ts'
+import { todayInLondon } from '../../../domain/uk-date.ts'
+import type { Services } from '../../../services/index.ts'
+import { describeDecisionTotal } from '../../view-helpers.ts'
+import { errorList, type FieldErrors } from '../../validation.ts'
+
+const optionalInt = (min: number, max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return undefined
+      const number = Number(value)
+      if (!/^\d+$/.test(value) || number < min || number > max) {
+        ctx.addIssue({ code: 'custom', message })
+        return z.NEVER
+      }
+      return number
+    })
+
+export const homeQuery = z.object({
+  q: z.string().trim().max(200, { message: 'Search words must be 200 characters or fewer' }).optional(),
+  office: optionalInt(1, Number.MAX_SAFE_INTEGER, 'Choose an office from the list'),
+  year: optionalInt(1990, 2100, 'Choose a financial year from the list'),
+  page: optionalInt(1, 100000, 'Page must be a whole number from 1'),
+})
+
+/** The public register: every published decision, newest first, with search and filters. */
+export class HomeController {
+  constructor(private readonly services: Services) {}
+
+  get = async (req: Request, res: Response): Promise<void> => {
+    const raw = { q: one(req.query.q), office: one(req.query.office), year: one(req.query.year), page: one(req.query.page) }
+    const parsed = homeQuery.safeParse(raw)
+    const errors: FieldErrors = {}
+    let filter: z.infer<typeof homeQuery> = { q: raw.q?.slice(0, 200), office: undefined, year: undefined, page: undefined }
+    if (parsed.success) filter = parsed.data
+    else for (const issue of parsed.error.issues) errors[String(issue.path[0])] = issue.message
+    const [result, offices] = await Promise.all([
+      this.services.register.searchDecisions({ text: filter.q, officeId: filter.office, financialYear: filter.year, page: filter.page }),
+      this.services.register.offices(),
+    ])
+    const currentYear = financialYearOf(todayInLondon()).startYear
+    const years = Array.from({ length: currentYear - 2011 }, (_, i) => financialYear(currentYear - i))
+    res.status(Object.keys(errors).length ? 400 : 200).render('pages/home', {
+      filter: { q: filter.q ?? '', office: filter.office, year: filter.year },
+      errors,
+      errorList: errorList(errors),
+      offices,
+      years,
+      result,
+      rows: result.rows.map((row) => ({ ...row, totalText: describeDecisionTotal(row) })),
+      pagination: pagination(req, result.page, result.pageCount),
+    })
+  }
+}
+
+function one(value: unknown): string | undefined {
+  if (Array.isArray(value)) return one(value[0])
+  return typeof value === 'string' ? value : undefined
+}
+
+function pagination(req: Request, page: number, pageCount: number) {
+  if (pageCount <= 1) return null
+  const href = (n: number) => {
+    const params = new URLSearchParams()
+    for (const [key, value] of Object.entries(req.query)) if (key !== 'page' && typeof value === 'string' && value !== '') params.set(key, value)
+    params.set('page', String(n))
+    return `/?${params.toString()}`
+  }
+  const pages = [...new Set([1, page - 1, page, page + 1, pageCount])].filter((n) => n >= 1 && n <= pageCount).sort((a, b) => a - b)
+  const items: Array<{ number?: number; href?: string; current?: boolean; ellipsis?: boolean }> = []
+  pages.forEach((n, i) => {
+    if (i > 0 && n - pages[i - 1]! > 1) items.push({ ellipsis: true })
+    items.push({ number: n, href: href(n), current: n === page })
+  })
+  return {
+    previous: page > 1 ? { href: href(page - 1) } : undefined,
+    next: page < pageCount ? { href: href(page + 1) } : undefined,
+    items,
+  }
+}
