@@ -63,12 +63,11 @@ function findAmountsInWords(text: string): AmountHit[] {
 /** A table cell that holds only an amount (a cell may lack its £). */
 export function readAmountCell(cell: string): AmountReading | null {
   const text = cell.trim()
-  if (!/^(?:up\s+to\s+)?(?:£|GBP\s?)?\s?-?\d[\d.,\s]*(?:k|m|mn|bn|million)?(?:\s*(?:per\s+annum|pa|p\.a\.))?$/i.test(text)) {
+  if (!/^(?:up\s+to\s+)?(?:£|GBP\s?)?\s?-?\d[\d.,]*\s?(?:k|m|mn|bn|million)?(?:\s*(?:per\s+annum|pa|p\.a\.))?$/i.test(text)) {
     const hits = findAmounts(text)
     if (hits.length === 1 && hits[0]!.end - hits[0]!.start >= text.length - 1) return hits[0]!.reading
     return null
   }
-  if (!/[£,.]/.test(text) && !/^\d{1,9}$/.test(text)) return null
-  const reading = parseDocumentAmount(text.replace(/(\d)\s+(?=\d)/g, '$1'))
-  return reading
+  if (!text.includes('£') && !/\d,\d{3}|\d\.\d{2}$|\d\s?(?:k|m|mn|bn|million)$/i.test(text)) return null
+  return parseDocumentAmount(text)
 }

@@ -1,0 +1,109 @@
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Database } from '../../../src/db/database.ts'
+import { migrateToLatest } from '../../../src/db/migrate.ts'
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+function cli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/commissioning-register.js', ...args], {
+      env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs)
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr })
+    })
+  })
+}
+
+describe('the command line', () => {
+  let dir: string
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cr-cli-'))
+  })
+  after(() => rmSync(dir, { recursive: true, force: true }))
+
+  test('--help lists the commands', async () => {
+    const run = await cli(['--help'])
+    assert.equal(run.code, 0)
+    for (const command of ['serve', 'migrate', 'demo']) assert.match(run.stdout, new RegExp(`\\b${command}\\b`))
+  })
+
+  test('migrate, then demo loads the demonstration register once and refuses a second time', async () => {
+    const dataDir = join(dir, 'demo')
+    const migrate = await cli(['migrate'], { DATA_DIR: dataDir })
+    assert.equal(migrate.code, 0, migrate.stderr)
+    assert.match(migrate.stdout, /Applied 0001_schema/)
+    const first = await cli(['demo'], { DATA_DIR: dataDir })
+    assert.equal(first.code, 0, first.stderr)
+    assert.match(first.stdout, /Loaded the demonstration register: 5 decisions/)
+    const second = await cli(['demo'], { DATA_DIR: dataDir })
+    assert.equal(second.code, 1)
+    assert.equal(second.stderr.trim().split('\n').length, 1)
+    assert.match(second.stderr, /already holds records/)
+  })
+
+  test('a second process on the same data directory stops with a message naming the lock, and nothing is corrupted', async () => {
+    const dataDir = join(dir, 'locked')
+    const holder = await Database.open({ dataDir })
+    try {
+      await migrateToLatest(holder)
+      await holder.db.insertInto('organisations').values({ kind: 'provider', name: 'Kept', slug: 'kept' }).execute()
+      const run = await cli(['migrate'], { DATA_DIR: dataDir })
+      assert.equal(run.code, 1)
+      assert.match(run.stderr, /in use by another process .*commissioning-register\.lock/)
+      assert.equal(run.stderr.trim().split('\n').length, 1)
+    } finally {
+      await holder.close()
+    }
+    const reopened = await Database.open({ dataDir })
+    try {
+      const rows = await reopened.db.selectFrom('organisations').select('name').execute()
+      assert.deepEqual(rows.map((r) => r.name), ['Kept'])
+    } finally {
+      await reopened.close()
+    }
+  })
+
+  test('an unreachable DATABASE_URL ends with one line saying what to do', async () => {
+    const run = await cli(['migrate'], { DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:9/none' })
+    assert.equal(run.code, 1)
+    assert.equal(run.stderr.trim().split('\n').length, 1)
+    assert.match(run.stderr, /Cannot connect to the PostgreSQL server at 127\.0\.0\.1:9\/none.*Check DATABASE_URL/)
+    assert.doesNotMatch(run.stderr, /secret/)
+  })
+
+  test('an unwritable DATA_DIR ends with one line saying what to do', async () => {
+    const file = join(dir, 'a-file')
+    writeFileSync(file, 'not a directory')
+    const run = await cli(['migrate'], { DATA_DIR: join(file, 'data') })
+    assert.equal(run.code, 1)
+    assert.equal(run.stderr.trim().split('\n').length, 1)
+    assert.match(run.stderr, /cannot be written\. Set DATA_DIR/)
+  })
+
+  test('a port in use ends with one line saying what to do', async () => {
+    const blocker: Server = createServer()
+    await new Promise<void>((resolve) => blocker.listen(0, '0.0.0.0', resolve))
+    const port = (blocker.address() as { port: number }).port
+    try {
+      const run = await cli(['serve'], { DATA_DIR: join(dir, 'port'), PORT: String(port) })
+      assert.equal(run.code, 1)
+      assert.equal(run.stderr.trim().split('\n').length, 1)
+      assert.match(run.stderr, new RegExp(`Port ${port} is already in use`))
+    } finally {
+      blocker.close()
+    }
+  })
+})

@@ -1,0 +1,114 @@
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
+import { startApp, type RunningApp } from '../../support/server.ts'
+import type { Database } from '../../../src/db/database.ts'
+import { HealthService } from '../../../src/services/health.ts'
+
+for (const engine of testEngines()) {
+  describe(`the public register pages on ${engine}`, () => {
+    let t: TestDatabase
+    let app: RunningApp
+    before(async () => {
+      t = await openTestDatabase(engine, { demo: true })
+      app = await startApp(t.database)
+    })
+    after(async () => {
+      await app.stop()
+      await t.dispose()
+    })
+
+    const get = (path: string) => fetch(`${app.baseUrl}${path}`)
+
+    test('the home page lists decisions with reference, title, office, date and total', async () => {
+      const response = await get('/')
+      assert.equal(response.status, 200)
+      const html = await response.text()
+      assert.match(html, /2021\.021/)
+      assert.match(html, /Domestic Abuse Partnership Car Pilot/)
+      assert.match(html, /16 March 2021/)
+      assert.match(html, /£47,013\.00/)
+      assert.match(html, /£2,125,000\.00 a year/)
+      assert.match(html, /Nottinghamshire Office of the Police and Crime Commissioner/)
+    })
+
+    test('the header carries the office name and the footer its copyright, without GOV.UK branding', async () => {
+      const html = await (await get('/')).text()
+      assert.match(html, /govuk-generic-header/)
+      assert.match(html, /© Nottinghamshire Office of the Police and Crime Commissioner/)
+      assert.doesNotMatch(html, /Crown copyright|govuk-logo|GOV\.UK/)
+    })
+
+    test('search narrows the list', async () => {
+      const html = await (await get('/?q=Thurrock')).text()
+      assert.match(html, /1 decision matching/)
+      assert.match(html, /PCC036\/18/)
+      assert.doesNotMatch(html, /2021\.021/)
+    })
+
+    test('a bad filter value is explained, not an error page', async () => {
+      const response = await get('/?year=banana')
+      assert.equal(response.status, 400)
+      const html = await response.text()
+      assert.match(html, /There is a problem/)
+      assert.match(html, /Choose a financial year from the list/)
+    })
+
+    test('a decision page shows its awards with totals per period', async () => {
+      const html = await (await get('/decisions/nottinghamshire-2024-006')).text()
+      assert.match(html, /Oct23- Mar24/)
+      assert.match(html, /£39,381\.75.*?£56,509\.00|£95,890\.75/s)
+      assert.match(html, /£95,890\.75/)
+      assert.match(html, /£215,566\.69/)
+      assert.match(html, /£118,338\.11/)
+      assert.match(html, /id="awards-total">£429,795\.55/)
+      assert.match(html, /Direct award to Juno Women&#39;s Aid/)
+      assert.match(html, /£48,190\.12/)
+    })
+
+    test('a decision page shows partner contributions per year', async () => {
+      const html = await (await get('/decisions/hampshire-pccml-000407-2018')).text()
+      assert.match(html, /up to £294,500\.00 a year/)
+      assert.match(html, /Reduced pro rata/)
+    })
+
+    test('an unknown decision is a 404 page', async () => {
+      const response = await get('/decisions/nowhere-1')
+      assert.equal(response.status, 404)
+      assert.match(await response.text(), /Page not found/)
+    })
+
+    test('pages carry a content security policy with a nonce', async () => {
+      const response = await get('/')
+      assert.match(response.headers.get('content-security-policy') ?? '', /script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/)
+    })
+
+    test('health answers UP with the database component', async () => {
+      const response = await get('/health')
+      assert.equal(response.status, 200)
+      assert.deepEqual(await response.json(), { status: 'UP', components: { database: { status: 'UP', engine } } })
+    })
+  })
+}
+
+describe('health when the database is gone', () => {
+  test('answers 503 DOWN with the reason', async () => {
+    const t = await openTestDatabase('pglite')
+    const unreachable = Object.assign(Object.create(t.database), {
+      engine: 'postgres',
+      ping: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')),
+    }) as Database
+    const app = await startApp(t.database, { health: new HealthService(unreachable) })
+    try {
+      const response = await fetch(`${app.baseUrl}/health`)
+      assert.equal(response.status, 503)
+      assert.deepEqual(await response.json(), {
+        status: 'DOWN',
+        components: { database: { status: 'DOWN', engine: 'postgres', details: 'connect ECONNREFUSED 127.0.0.1:5432' } },
+      })
+    } finally {
+      await app.stop()
+      await t.dispose()
+    }
+  })
+})
