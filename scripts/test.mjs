@@ -26,6 +26,11 @@ function run(label, command, args, env = {}) {
 }
 
 const only = process.argv[2]
+if (process.env.CI === 'true' && !process.env.TEST_DATABASE_URL) {
+  console.error('CI must run the suite on PostgreSQL as well: set TEST_DATABASE_URL')
+  process.exit(1)
+}
+console.log(process.env.TEST_DATABASE_URL ? 'Engines: embedded (PGlite) and PostgreSQL' : 'Engines: embedded (PGlite) only; set TEST_DATABASE_URL to add PostgreSQL')
 const npx = 'npx'
 if (!only || only === 'static') {
   run('typecheck', npx, ['tsc', '--noEmit'])

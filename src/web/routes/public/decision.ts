@@ -39,7 +39,7 @@ export function decisionViewModel(detail: DecisionDetail) {
   const contributionsPerAnnum = detail.contributions.filter((c) => c.per_annum)
   const contributionsOnce = detail.contributions.filter((c) => !c.per_annum)
   const streams = [...new Set(awards.map((a) => a.stream_name).filter((s): s is string => Boolean(s)))]
-  const justifications = awards.filter((a) => a.route_justification).map((a) => ({ recipient: a.recipient_name, text: a.route_justification! }))
+  const justifications = [...new Map(awards.filter((a) => a.route_justification).map((a) => [`${a.recipient_name}\u0000${a.route_justification}`, { recipient: a.recipient_name, text: a.route_justification! }])).values()]
   return {
     d: decision,
     officeName: detail.officeName,
