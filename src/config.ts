@@ -28,6 +28,7 @@ export interface Config {
   publicBaseUrl: string
   logLevel: string
   maxUploadBytes: number
+  publicCacheSeconds: number
 }
 
 export function loadConfig(): Config {
@@ -42,5 +43,6 @@ export function loadConfig(): Config {
     publicBaseUrl: get('PUBLIC_BASE_URL', `http://localhost:${port}`),
     logLevel: get('LOG_LEVEL', 'info'),
     maxUploadBytes: integer('MAX_UPLOAD_BYTES', 25 * 1024 * 1024),
+    publicCacheSeconds: integer('PUBLIC_CACHE_SECONDS', 2),
   }
 }

@@ -5,12 +5,13 @@ import { logger } from '../logger.ts'
 import type { Services } from '../services/index.ts'
 import { setUpErrorHandling } from './errors.ts'
 import { setUpNunjucks } from './nunjucks.ts'
+import { publicPageCache } from './page-cache.ts'
 import { healthRoutes } from './routes/health.ts'
 import { publicRoutes } from './routes/public/index.ts'
 import { setUpSecurity } from './security.ts'
 import { setUpStaticResources } from './static.ts'
 
-export function createApp(services: Services, config: Pick<Config, 'production'>): Express {
+export function createApp(services: Services, config: Pick<Config, 'production'> & { publicCacheSeconds?: number }): Express {
   const app = express()
   app.set('trust proxy', 1)
   app.set('query parser', 'simple')
@@ -25,12 +26,13 @@ export function createApp(services: Services, config: Pick<Config, 'production'>
   })
   setUpSecurity(app, config.production)
   setUpStaticResources(app)
-  setUpNunjucks(app)
+  setUpNunjucks(app, config.production)
   app.use(healthRoutes(services))
   app.use(async (_req, res, next) => {
     res.locals.site = await services.settings.site()
     next()
   })
+  app.use(publicPageCache(config.publicCacheSeconds ?? 0))
   app.use(publicRoutes(services))
   setUpErrorHandling(app, config.production)
   return app

@@ -7,11 +7,11 @@ import { formatUkDate } from '../domain/uk-date.ts'
 
 const views = fileURLToPath(new URL('./views', import.meta.url))
 
-export function setUpNunjucks(app: Express): nunjucks.Environment {
+export function setUpNunjucks(app: Express, production: boolean): nunjucks.Environment {
   const env = nunjucks.configure([views, 'node_modules/govuk-frontend/dist', 'node_modules/@ministryofjustice/frontend'], {
     autoescape: true,
     express: app,
-    noCache: process.env.NODE_ENV !== 'production',
+    noCache: !production,
   })
   app.set('view engine', 'njk')
   env.addFilter('money', (pence: number | null | undefined) => (pence === null || pence === undefined ? '' : formatPence(pence)))

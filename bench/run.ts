@@ -1,0 +1,143 @@
+/**
+ * The benchmark: `npm run bench -- --decisions N --engine pglite|postgres`.
+ * Generates a synthetic register and prints one JSON line per figure.
+ * PostgreSQL: BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a server on which a throwaway database is made.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import pg from 'pg'
+import { Database } from '../src/db/database.ts'
+import { migrateToLatest } from '../src/db/migrate.ts'
+import { loadDemonstrationData } from '../src/services/demo/load.ts'
+import { services } from '../src/services/index.ts'
+import type { DecisionSearch } from '../src/services/register.ts'
+import { createApp } from '../src/web/app.ts'
+import { generateRegister, randomSequence } from './generate.ts'
+
+const { values } = parseArgs({
+  options: {
+    decisions: { type: 'string', default: '10000' },
+    engine: { type: 'string', default: 'pglite' },
+    seconds: { type: 'string', default: '10' },
+  },
+})
+const decisionCount = Number(values.decisions)
+const engine = values.engine === 'postgres' ? 'postgres' : 'pglite'
+const loadSeconds = Number(values.seconds)
+
+function report(metric: string, value: number): void {
+  console.log(JSON.stringify({ engine, decisions: decisionCount, metric, value: Math.round(value * 10) / 10 }))
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint()
+  await fn()
+  return Number(process.hrtime.bigint() - start) / 1e6
+}
+
+async function openBenchDatabase(): Promise<{ database: Database; cleanUp: () => Promise<void> }> {
+  if (engine === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'cr-bench-'))
+    const database = await Database.open({ dataDir: dir })
+    return { database, cleanUp: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }) } }
+  }
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
+  if (!serverUrl) throw new Error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server for --engine postgres')
+  const name = `cr_bench_${Date.now()}`
+  const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: serverUrl, max: 1 }) }) })
+  await sql.raw(`create database ${name}`).execute(admin)
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  const database = await Database.open({ databaseUrl: url.toString(), poolSize: 10 })
+  return {
+    database,
+    cleanUp: async () => {
+      await database.close()
+      await sql.raw(`drop database if exists ${name} with (force)`).execute(admin)
+      await admin.destroy()
+    },
+  }
+}
+
+async function main(): Promise<void> {
+  const { database, cleanUp } = await openBenchDatabase()
+  try {
+    await migrateToLatest(database)
+    await loadDemonstrationData(database)
+
+    const loadStart = process.hrtime.bigint()
+    const generated = await generateRegister(database, decisionCount)
+    const loadSeconds_ = Number(process.hrtime.bigint() - loadStart) / 1e9
+    report('load_rows_per_s', (generated.decisions + generated.awards) / loadSeconds_)
+    await sql`analyze`.execute(database.db)
+
+    const app = services(database)
+    const offices = await app.register.offices()
+    const queries: DecisionSearch[] = [
+      {},
+      { page: 3 },
+      { text: 'refuge' },
+      { text: 'domestic abuse outreach' },
+      { text: 'perpetrator programme', financialYear: 2019 },
+      { officeId: offices[0]!.id },
+      { financialYear: 2022 },
+      { officeId: offices[1]!.id, financialYear: 2016 },
+      { text: 'IDVA Mansfield' },
+      { text: 'helpline', officeId: offices[2]!.id, page: 2 },
+    ]
+    for (const q of queries) await app.register.searchDecisions(q)
+    const searchSamples: number[] = []
+    for (let round = 0; round < 20; round++) for (const q of queries) searchSamples.push(await timed(() => app.register.searchDecisions(q)))
+    report('search_p50_ms', percentile(searchSamples, 50))
+    report('search_p95_ms', percentile(searchSamples, 95))
+
+    const web = createApp(app, { production: true, publicCacheSeconds: Number(process.env.PUBLIC_CACHE_SECONDS ?? 2) })
+    const server = await new Promise<import('node:http').Server>((resolve) => {
+      const s = web.listen(0, '127.0.0.1', () => resolve(s))
+    })
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    try {
+      const random = randomSequence(7)
+      const pageSamples: number[] = []
+      for (let i = 0; i < 200; i++) {
+        const slug = generated.slugs[Math.floor(random() * generated.slugs.length)]!
+        pageSamples.push(await timed(async () => {
+          const response = await fetch(`${base}/decisions/${slug}`)
+          await response.text()
+        }))
+      }
+      report('decision_page_p95_ms', percentile(pageSamples, 95))
+
+      const home = await autocannon({ url: `${base}/`, connections: 10, duration: loadSeconds })
+      report('home_rps', home.requests.average)
+      const staticPage = await autocannon({ url: `${base}/static/sample.html`, connections: 10, duration: loadSeconds })
+      report('static_rps', staticPage.requests.average)
+    } finally {
+      server.closeAllConnections()
+      server.close()
+    }
+  } finally {
+    await cleanUp()
+  }
+
+  const extractBench = new URL('./extract.ts', import.meta.url)
+  if (existsSync(extractBench)) {
+    const { benchExtract } = (await import(extractBench.href)) as { benchExtract: () => Promise<Array<{ metric: string; value: number }>> }
+    for (const { metric, value } of await benchExtract()) report(metric, value)
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
