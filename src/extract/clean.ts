@@ -39,14 +39,13 @@ export function cleanLine(raw: string): string {
     text = text.trim().slice(1, -1).split('|').map((cell) => cell.trim()).join('\t')
   }
   text = text.replace(/^\s*#{1,6}\s+/, '').replace(/^\s*>\s?/, '').replace(/^\s*(?:[-*•▪●◦]|\d{1,2}\))\s+(?=\S)/, (marker) => (/^\s*-\s+(?=\S.*-\s*$)/.test(text) ? marker : ''))
-  return text.replace(/[ \f\v\r]+/g, ' ').replace(/ *\t */g, '\t').trim()
+  return text.replace(/[ \f\v\r]+/g, ' ').replace(/ *\t */g, '\t').replace(/^ +| +$/g, '').replace(/\t+$/, '')
 }
 
-/** Tab-separated cells, trimmed; empty cells inside the row are kept, trailing ones dropped. */
+/** Tab-separated cells, trimmed; empty cells before and inside the row are kept (they hold columns), trailing ones dropped. */
 export function splitCells(text: string): string[] {
   if (!text.includes('\t')) return [text]
   const cells = text.split('\t').map((cell) => cell.trim())
   while (cells.length > 1 && cells.at(-1) === '') cells.pop()
-  while (cells.length > 1 && cells[0] === '') cells.shift()
-  return cells
+  return cells.every((cell) => cell === '') ? [''] : cells
 }

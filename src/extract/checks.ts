@@ -1,0 +1,243 @@
+/** Findings: stated totals against their parts, unreadable figures, contradicting periods, dates out of order. */
+import { finding, type Finding } from '../domain/finding-codes.ts'
+import { formatPence, type AmountReading } from '../domain/money.ts'
+import { formatUkDate } from '../domain/uk-date.ts'
+import { findAmounts } from './amounts.ts'
+import { lineAt, type Doc } from './document.ts'
+import type { DateFacts } from './signoffs.ts'
+import { cellPeriod, type AmountCell, type Row, type Table } from './tables.ts'
+import type { AwardDraft, ContributionDraft, ServicePeriod, Source } from './types.ts'
+import type { TotalHit } from './total.ts'
+
+const money = formatPence
+
+function quoted(text: string): string {
+  return `"${text.replace(/\s+/g, ' ').trim()}"`
+}
+
+/** Sums readable parts; a garbled part counts at its likely reading, and is named. */
+function sumParts(cells: AmountCell[]): { sum: number; complete: boolean; guessed: AmountCell[]; unknown: AmountCell[] } {
+  let sum = 0
+  const guessed: AmountCell[] = []
+  const unknown: AmountCell[] = []
+  for (const cell of cells) {
+    if (cell.reading.pence !== null) sum += cell.reading.pence
+    else if (cell.reading.likely !== null) {
+      sum += cell.reading.likely
+      guessed.push(cell)
+    } else unknown.push(cell)
+  }
+  return { sum, complete: unknown.length === 0, guessed, unknown }
+}
+
+function readingNote(guessed: AmountCell[]): string {
+  return guessed.length ? ` (reading ${guessed.map((cell) => `${quoted(cell.text)} as ${money(cell.reading.likely!)}`).join(', ')})` : ''
+}
+
+export function checkTables(tables: Table[], reported: Set<string>): Finding[] {
+  const findings: Finding[] = []
+  for (const table of tables) {
+    for (const { row: totalRow, parts } of table.totals) {
+      for (const stated of totalRow.amounts) {
+        const column = table.columns[stated.column]
+        const name = column?.header ? `The ${column.header} column` : `Column ${stated.column + 1}`
+        const cells = parts.flatMap((row) => row.amounts.filter((cell) => cell.column === stated.column))
+        if (!cells.length) continue
+        findings.push(...compare(name, cells, stated, totalRow, parts, table, reported))
+      }
+    }
+    const totalColumn = table.columns.find((c) => c.kind === 'total')
+    if (totalColumn) {
+      for (const row of [...table.rows, ...table.totals.map((t) => t.row)]) {
+        const stated = row.amounts.find((cell) => cell.column === totalColumn.index)
+        const cells = row.amounts.filter((cell) => cell.column !== totalColumn.index && table.columns[cell.column]?.kind !== 'total')
+        if (stated && cells.length >= 2) findings.push(...compare(`The ${row.label || `row on line ${row.line.no}`} row`, cells, stated, row, [row], table, reported))
+      }
+    }
+  }
+  return findings
+}
+
+function compare(name: string, cells: AmountCell[], stated: AmountCell, totalRow: Row, parts: Row[], table: Table, reported: Set<string>): Finding[] {
+  const findings: Finding[] = []
+  const target = stated.reading.pence
+  const { sum, complete, guessed, unknown } = sumParts(cells)
+  const rowOf = (cell: AmountCell): Row => parts.find((row) => row.amounts.includes(cell)) ?? totalRow
+  for (const cell of [...guessed, ...unknown]) {
+    const others = cells.filter((other) => other !== cell)
+    const othersSum = sumParts(others)
+    const implied = target !== null && othersSum.complete && othersSum.guessed.length === 0 ? target - othersSum.sum : null
+    const row = rowOf(cell)
+    const where = `${row.label || 'a row'}${cellLabel(table, row, cell)}`
+    const likely = cell.reading.likely !== null ? `; it most likely means ${money(cell.reading.likely)}` : ''
+    const implies = implied !== null ? `; the stated total ${money(target!)} implies ${money(implied)}` : ''
+    findings.push(finding('unreadable_amount', `${quoted(cell.text)} (${where}) cannot be read as written: ${cell.reading.problem}${likely}${implies}.`, row.line.no))
+    reported.add(`${row.line.no}|${cell.text}`)
+  }
+  if (target === null) {
+    reported.add(`${totalRow.line.no}|${stated.text}`)
+    findings.push(finding('unreadable_amount', `The stated total ${quoted(stated.text)} cannot be read as written: ${stated.reading.problem}; its parts add to ${money(sum)}.`, totalRow.line.no))
+    return findings
+  }
+  if (complete && sum !== target) {
+    const difference = target - sum
+    findings.push(finding('total_mismatch', `${name} adds to ${money(sum)}${readingNote(guessed)} but its stated total is ${money(target)} (${difference > 0 ? 'short by' : 'over by'} ${money(Math.abs(difference))}).`, totalRow.line.no))
+  }
+  return findings
+}
+
+function cellLabel(table: Table, row: Row, cell: AmountCell): string {
+  const period = cellPeriod(table, row, cell)
+  if (period) return `, ${period.label}`
+  const header = table.columns[cell.column]?.header
+  return header ? `, ${header}` : ''
+}
+
+/** A line of bare figures after the tables (totals across tables) checked against the tables' totals. */
+export function checkTotalsLines(doc: Doc, tables: Table[], reported: Set<string>): Finding[] {
+  const findings: Finding[] = []
+  if (tables.length < 2) return findings
+  const withTotals = tables.filter((t) => t.totals.length > 0)
+  const lastTable = tables.at(-1)!
+  for (let no = lastTable.lastLine + 1; no <= Math.min(doc.lines.length, lastTable.lastLine + 4); no++) {
+    const line = doc.lines[no - 1]!
+    if (line.blank) continue
+    const text = line.cells.join('\t')
+    if (/[a-z]{3,}/i.test(text.replace(/£/g, ''))) break
+    const hits = findAmounts(text)
+    const periodColumns = lastTable.columns.filter((c) => c.kind === 'period' || c.kind === 'amount')
+    if (hits.length !== periodColumns.length) continue
+    hits.forEach((hit, k) => {
+      const column = periodColumns[k]!
+      let expected = 0
+      let known = true
+      for (const table of withTotals) {
+        const total = table.totals.at(-1)!.row.amounts.find((a) => table.columns[a.column]?.header === column.header)
+        if (total?.reading.pence == null) known = false
+        else expected += total.reading.pence
+      }
+      if (!known) return
+      if (hit.reading.pence === null) {
+        reported.add(`${no}|${hit.reading.raw}`)
+        findings.push(finding('unreadable_amount', `${quoted(hit.reading.raw)} in the totals line cannot be read as written: ${hit.reading.problem}; the tables' ${column.header} totals add to ${money(expected)}.`, no))
+      } else if (hit.reading.pence !== expected) {
+        findings.push(finding('total_mismatch', `The ${column.header} total across the tables is stated as ${money(hit.reading.pence)} but the tables' totals add to ${money(expected)}.`, no))
+      }
+    })
+    break
+  }
+  return findings
+}
+
+/** Every other amount that cannot be read, or is written irregularly, once per line and figure. */
+export function checkAmounts(doc: Doc, reported: Set<string>): Finding[] {
+  const findings: Finding[] = []
+  for (const line of doc.lines) {
+    if (line.blank || !/[£\d]/.test(line.text)) continue
+    const readings: AmountReading[] = findAmounts(line.text).map((hit) => hit.reading)
+    if (line.cells.length > 1) {
+      for (const cell of line.cells) {
+        if (/^\d[\d.,]*\d$/.test(cell) && !readings.some((r) => r.raw.includes(cell)) && /\d,\d{3}|\.\d{3}\.|\d,\d{4}/.test(cell)) {
+          const reading = findAmounts(`£${cell}`)[0]?.reading
+          if (reading) readings.push({ ...reading, raw: cell })
+        }
+      }
+    }
+    for (const reading of readings) {
+      const key = `${line.no}|${reading.raw}`
+      if (reported.has(key) || reported.has(`${line.no}|${reading.raw.replace(/^up to\s+/i, '')}`)) continue
+      reported.add(key)
+      if (reading.problem) {
+        const likely = reading.likely !== null ? `; it most likely means ${money(reading.likely)}` : ''
+        findings.push(finding('unreadable_amount', `${quoted(reading.raw)} cannot be read as written: ${reading.problem}${likely}.`, line.no))
+      } else if (reading.irregular && reading.pence !== null) {
+        findings.push(finding('irregular_amount', `${quoted(reading.raw)} is written with ${reading.irregular}; read as ${money(reading.pence)}.`, line.no))
+      }
+    }
+  }
+  return findings
+}
+
+/** Awards or contributions against the total the document states. */
+export function checkStatedTotal(total: TotalHit | null, awards: AwardDraft[], contributions: ContributionDraft[], doc: Doc): Finding[] {
+  if (!total) return []
+  const findings: Finding[] = []
+  const comparable = awards.filter((a) => a.perAnnum === total.perAnnum && !a.upTo)
+  if (comparable.length >= 2 && comparable.length === awards.length) {
+    const sum = comparable.reduce((acc, a) => acc + a.amount, 0)
+    if (sum !== total.amount) findings.push(finding('total_mismatch', `The awards add to ${money(sum)} but the document states a total of ${money(total.amount)} (${sum < total.amount ? 'short by' : 'over by'} ${money(Math.abs(total.amount - sum))}).`, total.source.line))
+  }
+  const shares = contributions.filter((c) => c.perAnnum === total.perAnnum)
+  if (!comparable.length && shares.length >= 2 && shares.length === contributions.length && shares.every((c) => !c.upTo)) {
+    const sum = shares.reduce((acc, c) => acc + c.amount, 0)
+    if (sum !== total.amount) findings.push(finding('total_mismatch', `The partners' contributions add to ${money(sum)} but the document states a total of ${money(total.amount)}.`, total.source.line))
+  }
+  void doc
+  return findings
+}
+
+/** "A total of £X, broken down as £a from …, £b from …": the breakdown against the total, sentence by sentence. */
+export function checkBreakdowns(doc: Doc): Finding[] {
+  const findings: Finding[] = []
+  for (const sentence of doc.sentences) {
+    if (!/broken\s+down|made\s+up\s+of|comprising|split\s+(?:as|between)|as\s+follows/i.test(sentence.text)) continue
+    const hits = findAmounts(sentence.text).filter((hit) => hit.reading.pence !== null)
+    if (hits.length < 3) continue
+    const [first, ...rest] = hits
+    if (!/total|value|overall/i.test(sentence.text.slice(0, first!.start))) continue
+    const sum = rest.reduce((acc, hit) => acc + hit.reading.pence!, 0)
+    if (sum !== first!.reading.pence) {
+      findings.push(finding('total_mismatch', `The breakdown adds to ${money(sum)} but the stated total is ${money(first!.reading.pence!)}.`, lineAt(sentence, first!.start)))
+    }
+  }
+  return findings
+}
+
+export interface BudgetPeriod {
+  label: string
+  start: string
+  end: string
+  line: number
+}
+
+/** A service said to end before (or start after) the money for it does. */
+export function checkPeriods(service: ServicePeriod & { endSource: Source | null; startSource: Source | null }, budget: BudgetPeriod[]): Finding[] {
+  const findings: Finding[] = []
+  if (service.start && service.end && service.end < service.start) {
+    findings.push(finding('dates_out_of_order', `The service is said to end on ${formatUkDate(service.end)}, before it starts on ${formatUkDate(service.start)}.`, service.endSource?.line ?? null))
+  }
+  if (service.end) {
+    const later = budget.filter((b) => b.end > service.end!).sort((a, b) => (a.end < b.end ? 1 : -1))[0]
+    if (later) findings.push(finding('period_conflict', `The service is said to end on ${formatUkDate(service.end)} (line ${service.endSource?.line}) but the budget runs to ${formatUkDate(later.end)} (${later.label}, line ${later.line}).`, service.endSource?.line ?? later.line))
+  }
+  if (service.start) {
+    const earlier = budget.filter((b) => b.start < service.start! && b.end < service.start!).sort((a, b) => (a.start < b.start ? -1 : 1))[0]
+    if (earlier) findings.push(finding('period_conflict', `The service is said to start on ${formatUkDate(service.start)} but the budget includes ${earlier.label}, which ends on ${formatUkDate(earlier.end)} before it starts (line ${earlier.line}).`, earlier.line))
+  }
+  return findings
+}
+
+const ROLE_NAMES = { decision_maker: 'the decision maker', officer: 'the chief executive', finance: 'the chief finance officer', author: 'the author', unknown: 'a signatory' } as const
+
+/** Sign-offs before the document was received or written; the decision maker signing before the officers. */
+export function checkDates(dates: DateFacts, kind: string): Finding[] {
+  const findings: Finding[] = []
+  const earliest = [dates.received, dates.report].filter((d): d is NonNullable<typeof d> => d !== null)
+  for (const signoff of dates.signoffs) {
+    for (const before of earliest) {
+      if (signoff.date < before.date && signoff.role !== 'author') {
+        findings.push(finding('dates_out_of_order', `${ROLE_NAMES[signoff.role]} signed on ${formatUkDate(signoff.date)}, before the document's date of ${formatUkDate(before.date)} (line ${before.line.no}).`, signoff.line.no))
+      }
+    }
+  }
+  const decider = dates.signoffs.filter((s) => s.role === 'decision_maker')
+  for (const d of decider) {
+    for (const officer of dates.signoffs.filter((s) => s.role === 'officer' || s.role === 'finance')) {
+      if (d.date < officer.date) findings.push(finding('dates_out_of_order', `The decision maker signed on ${formatUkDate(d.date)}, before ${ROLE_NAMES[officer.role]} on ${formatUkDate(officer.date)} (line ${officer.line.no}).`, d.line.no))
+    }
+  }
+  if (kind === 'foi_response' && dates.received && dates.decision && dates.decision.date < dates.received.date) {
+    findings.push(finding('dates_out_of_order', `The response is dated ${formatUkDate(dates.decision.date)}, before the request was received on ${formatUkDate(dates.received.date)}.`, dates.decision.line.no))
+  }
+  return findings
+}

@@ -1,0 +1,102 @@
+/** Partners' contributions to a jointly funded service: per annum, "up to", from each partner. */
+import { findAmounts } from './amounts.ts'
+import { lineAt, type Doc } from './document.ts'
+import { isOfficeName, orgAt, resolveOrg, type OrgContext } from './orgs.ts'
+import { isContributionTable } from './awards.ts'
+import { cellPeriod, type Table } from './tables.ts'
+import type { ContributionDraft } from './types.ts'
+
+const TRIGGER = /contribut|broken\s+down\s+as|made\s+up\s+of|jointly\s+(?:funded|commissioned)|co-?commission|split\s+(?:as|between)|funded\s+jointly/i
+const ANNUAL = /per\s+annum|\bannual(?:ly)?\b|each\s+year|a\s+year\b|\bp\.?a\.?\b|per\s+year/i
+const FROM_ORG = /^\s*(?:(?:per\s+annum|pa|each\s+year|a\s+year)\s+)?(?:(?:is|will\s+be|to\s+be)\s+)?(?:from|by|contributed\s+by|provided\s+by)\s+/i
+const ORG_VERB = /((?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|and|&|for|upon|on)){0,8}|\bthem|\bthey|\bit)\s*(?:,[^,]{1,100},\s*)?(?:also\s+)?(?:contributes|contributing|contribute|will\s+contribute|to\s+contribute|contributed|is\s+contributing|are\s+contributing|provides|providing|will\s+provide|commits|committing)\s+(?:(?:a\s+(?:further\s+)?(?:sum|total)|an?\s+(?:annual\s+)?contribution)\s+of\s+)?$/
+const OWNED = /((?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|and|&)){0,6})'s\s+(?:annual\s+)?contribution\s+(?:of|will\s+be\s+\w+\s+at|is|will\s+be|remains)\s*$/
+const UNOWNED_TO = /\bcontribution\s+of\s*$/i
+const COUNCIL_LIKE = /\b((?:[A-Z][\w'&-]*\s+){1,5}(?:Council|Authority|Commissioner|Trust|Board|Partnership|CCG|ICB))\b/g
+
+function lastOrgBefore(text: string): string | null {
+  let last: string | null = null
+  COUNCIL_LIKE.lastIndex = 0
+  for (let m = COUNCIL_LIKE.exec(text); m; m = COUNCIL_LIKE.exec(text)) last = m[1]!
+  return last
+}
+
+export function contributionsFromProse(doc: Doc, context: OrgContext, tableLines: Set<number>): ContributionDraft[] {
+  const found: ContributionDraft[] = []
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const sentence = doc.sentences[s]!
+    const text = sentence.text
+    if (tableLines.has(sentence.parts[0]!.line) || !TRIGGER.test(text) || !text.includes('£')) continue
+    const annualSentence = ANNUAL.test(text)
+    for (const hit of findAmounts(text)) {
+      if (hit.reading.pence === null) continue
+      const before = text.slice(Math.max(0, hit.start - 220), hit.start)
+      const after = text.slice(hit.end)
+      let name: string | null = null
+      const from = FROM_ORG.exec(after)
+      if (from) name = orgAt(after.slice(from[0].length))
+      if (name && /\b(?:Fund|Grant|Budget|Funding)$/i.test(name)) name = null
+      if (!name) {
+        const verb = ORG_VERB.exec(before)
+        if (verb) {
+          name = /^(?:them|they|it)$/i.test(verb[1]!.trim()) ? lastOrgBefore(text.slice(0, hit.start - verb[0].length + verb[1]!.length)) ?? lastOrgBefore(doc.sentences[s - 1]?.text ?? '') : orgAt(verb[1]!)
+        }
+      }
+      if (!name) {
+        const owned = OWNED.exec(before)
+        if (owned) name = orgAt(owned[1]!)
+      }
+      if (!name && UNOWNED_TO.test(before) && /\bto\s+(?:the\s+)?[A-Z]/.test(after) && context.office && mentionsOffice(text)) name = context.office
+      if (!name || /^(?:The|This|That|It)$/.test(name)) continue
+      const organisation = isOfficeName(name) && context.office ? context.office : resolveOrg(name, context)
+      found.push({
+        organisation,
+        amount: hit.reading.pence,
+        perAnnum: hit.reading.perAnnum || (annualSentence && !/^\s*in\s+total/i.test(after)),
+        upTo: hit.reading.upTo,
+        source: { line: lineAt(sentence, hit.start), text: doc.lines[lineAt(sentence, hit.start) - 1]!.raw.trim() },
+      })
+    }
+  }
+  return found
+}
+
+function mentionsOffice(text: string): boolean {
+  return /\bO?PF?CC\b|crime\s+commissioner|\bcommissioner\b/i.test(text)
+}
+
+export function contributionsFromTables(doc: Doc, tables: Table[], context: OrgContext): ContributionDraft[] {
+  const found: ContributionDraft[] = []
+  for (const table of tables) {
+    if (!isContributionTable(table)) continue
+    const annual = ANNUAL.test(`${table.caption} ${table.header?.cells.join(' ') ?? ''}`)
+    for (const row of table.rows) {
+      const cells = row.amounts.filter((cell) => table.columns[cell.column]?.kind !== 'total' && cell.reading.pence !== null)
+      const organisation = resolveOrg(row.label, context)
+      if (!organisation) continue
+      const periods = cells.map((cell) => cellPeriod(table, row, cell))
+      const sameEveryYear = cells.length > 1 && periods.every(Boolean) && cells.every((cell) => cell.reading.pence === cells[0]!.reading.pence)
+      const chosen = sameEveryYear ? cells.slice(0, 1) : cells
+      for (const cell of chosen) {
+        found.push({
+          organisation,
+          amount: cell.reading.pence!,
+          perAnnum: annual || sameEveryYear || cell.reading.perAnnum,
+          upTo: cell.reading.upTo,
+          source: { line: row.line.no, text: row.line.raw.trim() },
+        })
+      }
+    }
+  }
+  return found
+}
+
+export function dedupeContributions(contributions: ContributionDraft[]): ContributionDraft[] {
+  const seen = new Set<string>()
+  return contributions.filter((c) => {
+    const key = `${c.organisation.toLowerCase()}|${c.amount}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

@@ -1,0 +1,115 @@
+/** Pure extraction: text in, a draft record with provenance and findings out. */
+import type { Finding } from '../domain/finding-codes.ts'
+import { findAreas } from './areas.ts'
+import { awardFromContractValue, awardsFromProse, awardsFromTables, dedupeAwards } from './awards.ts'
+import { checkAmounts, checkBreakdowns, checkDates, checkPeriods, checkStatedTotal, checkTables, checkTotalsLines, type BudgetPeriod } from './checks.ts'
+import { contributionsFromProse, contributionsFromTables, dedupeContributions } from './contributions.ts'
+import { buildDoc } from './document.ts'
+import { findFundingSources } from './funding.ts'
+import { classifyKind } from './kind.ts'
+import { readLabels } from './labels.ts'
+import { findOffice } from './office.ts'
+import { findAbbreviations, findCouncils, type OrgContext } from './orgs.ts'
+import { parsePeriodLabel } from './period-label.ts'
+import { findServicePeriod } from './period.ts'
+import { findReference } from './reference.ts'
+import { documentRoute, findLeads } from './routes.ts'
+import { readDates } from './signoffs.ts'
+import { cellPeriod, findTables } from './tables.ts'
+import { findTitle } from './title.ts'
+import { findStatedTotal } from './total.ts'
+import type { ExtractedDraft, Source } from './types.ts'
+
+/** Text as the extractor sees it: Unix line ends, no form feeds or stray control characters. */
+export function normaliseText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/\f/g, '\n').replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, ' ')
+}
+
+export function extractDraft(text: string, fileName: string): ExtractedDraft {
+  const doc = buildDoc(normaliseText(text))
+  const provenance: Record<string, Source> = {}
+  const src = (line: number): Source => ({ line, text: doc.lines[line - 1]!.raw.trim() })
+  const labels = readLabels(doc)
+  const kind = classifyKind(doc)
+  const office = findOffice(doc)
+  if (office) provenance.office = src(office.line.no)
+  const reference = findReference(doc, labels)
+  if (reference) provenance.reference = src(reference.line.no)
+  const title = findTitle(doc, labels, office?.line ?? null)
+  if (title) provenance.title = src(title.line.no)
+  const dates = readDates(doc, labels, kind)
+  if (dates.decision) provenance.decision_date = src(dates.decision.line.no)
+
+  const tables = findTables(doc)
+  const tableLines = new Set<number>()
+  for (const table of tables) for (let no = table.firstLine; no <= table.lastLine; no++) tableLines.add(no)
+
+  const org: OrgContext = { office: office?.name ?? null, officeArea: office?.area ?? null, abbreviations: findAbbreviations(doc), councils: findCouncils(doc) }
+  const leads = [...new Set(findLeads(doc, org).map((lead) => lead.name))]
+  const awardContext = { org, route: documentRoute(doc), via: leads.length === 1 ? leads[0]! : null, tableLines }
+
+  const contributions = dedupeContributions([...contributionsFromTables(doc, tables, org), ...contributionsFromProse(doc, org, tableLines)])
+  let awards = dedupeAwards([...awardsFromTables(doc, tables, awardContext), ...awardsFromProse(doc, awardContext)])
+  awards = awards.filter((award) => !contributions.some((c) => c.amount === award.amount && c.source.line === award.source.line))
+  if (!awards.length && !contributions.length) {
+    const single = awardFromContractValue(doc, awardContext)
+    if (single) awards = [single]
+  }
+  awards.forEach((award, i) => (provenance[`awards[${i}]`] = award.source))
+  contributions.forEach((c, i) => (provenance[`contributions[${i}]`] = c.source))
+
+  const total = findStatedTotal(doc, labels, tables, tableLines)
+  if (total) provenance.total_amount = total.source
+  const funding = findFundingSources(doc, labels, tables, tableLines)
+  funding.forEach((f, i) => (provenance[`funding_sources[${i}]`] = f.source))
+  const areas = findAreas(doc, labels, tables, office?.area ?? null, title?.line.no ?? null, tableLines)
+  areas.forEach((a, i) => (provenance[`areas[${i}]`] = a.source))
+  const period = findServicePeriod(doc, labels, tableLines)
+  if (period.startSource) provenance['service_period.start'] = period.startSource
+  if (period.endSource) provenance['service_period.end'] = period.endSource
+  if (period.extensionSource) provenance['service_period.extension'] = period.extensionSource
+
+  const budget: BudgetPeriod[] = []
+  for (const table of tables) {
+    for (const row of table.rows) {
+      for (const cell of row.amounts) {
+        const p = cellPeriod(table, row, cell)
+        if (p && (cell.reading.pence ?? cell.reading.likely)) budget.push({ label: p.label, start: p.range.start, end: p.range.end, line: table.transposed ? row.line.no : (table.header?.line.no ?? row.line.no) })
+      }
+    }
+  }
+  for (const award of awards) {
+    const range = award.period ? parsePeriodLabel(award.period) : null
+    if (range) budget.push({ label: award.period!, start: range.start, end: range.end, line: award.source.line })
+  }
+
+  const reported = new Set<string>()
+  const findings: Finding[] = [
+    ...checkTables(tables, reported),
+    ...checkTotalsLines(doc, tables, reported),
+    ...checkAmounts(doc, reported),
+    ...checkStatedTotal(total, awards, contributions, doc),
+    ...checkBreakdowns(doc),
+    ...checkPeriods(period, budget),
+    ...checkDates(dates, kind),
+  ]
+  const seen = new Set<string>()
+  const uniqueFindings = findings.filter((f) => !seen.has(f.message) && seen.add(f.message)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+
+  return {
+    file: fileName,
+    kind,
+    office: office?.name ?? null,
+    reference: reference?.value ?? null,
+    title: title?.value ?? null,
+    decisionDate: dates.decision?.date ?? null,
+    totalAmount: total?.amount ?? null,
+    awards,
+    contributions,
+    fundingSources: funding.map((f) => f.name),
+    areas: areas.map((a) => a.name),
+    servicePeriod: { start: period.start, end: period.end, extension: period.extension },
+    findings: uniqueFindings,
+    provenance,
+  }
+}

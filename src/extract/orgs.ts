@@ -1,0 +1,98 @@
+/** Organisation names in prose: capture after "to"/"from"/"by", expand abbreviations, resolve "the County". */
+import type { Doc } from './document.ts'
+
+export interface OrgContext {
+  office: string | null
+  officeArea: string | null
+  abbreviations: Map<string, string>
+  councils: { county: string | null; city: string | null }
+}
+
+const CONNECTORS = new Set(['of', 'and', '&', 'for', 'the', 'on', 'upon', 'in', 'under'])
+const STOP_WORDS = new Set(['The', 'This', 'That', 'These', 'It', 'A', 'An', 'Subject', 'Any', 'All', 'Each', 'Every', 'If', 'In', 'On', 'For', 'To', 'From', 'By', 'As', 'With', 'Under'])
+
+/**
+ * The organisation name that starts at the beginning of `text` (after an optional "the"): capitalised
+ * words, with "of", "and", "&", "for" between them, hyphens and apostrophes. Null when none.
+ */
+export function orgAt(text: string): string | null {
+  const words = text.slice(0, 200).split(/\s+/)
+  const taken: string[] = []
+  let i = 0
+  if (/^the$/i.test(words[0] ?? '')) i++
+  for (; i < words.length && taken.length < 10; i++) {
+    const raw = words[i]!
+    const word = raw.replace(/[,.;:)]+$/, '')
+    const endsClause = word !== raw
+    if (/^[A-Z0-9][\w'&.-]*$/.test(word) && !(taken.length === 0 && STOP_WORDS.has(word)) && !/^\d+$/.test(word)) {
+      taken.push(word)
+      if (endsClause) break
+      continue
+    }
+    if (taken.length > 0 && CONNECTORS.has(word.toLowerCase()) && /^[A-Z]/.test(words[i + 1] ?? '') && !endsClause) {
+      taken.push(word)
+      continue
+    }
+    break
+  }
+  while (taken.length && CONNECTORS.has(taken.at(-1)!.toLowerCase())) taken.pop()
+  const name = taken.join(' ').replace(/['’]s$/, (m) => (taken.length > 1 ? m : ''))
+  return name.length >= 2 ? name : null
+}
+
+/** "Nottinghamshire Women's Aid (NWA)" → NWA ⇒ Nottinghamshire Women's Aid. */
+export function findAbbreviations(doc: Doc): Map<string, string> {
+  const map = new Map<string, string>()
+  for (const paragraph of doc.paragraphs) {
+    if (!paragraph.text.includes('(')) continue
+    for (const m of paragraph.text.matchAll(/\(\s*(?:the\s+)?['"]?([A-Z][A-Za-z&]{1,9})['"]?\s*\)/g)) {
+      const abbreviation = m[1]!
+      if (map.has(abbreviation)) continue
+      const before = paragraph.text.slice(Math.max(0, m.index - 160), m.index).trim().replace(/['"]$/, '').split(/\s+/)
+      const expansion = expansionFor(abbreviation, before)
+      if (expansion) map.set(abbreviation, expansion)
+    }
+  }
+  return map
+}
+
+function expansionFor(abbreviation: string, words: string[]): string | null {
+  const letters = abbreviation.replace(/[^A-Z]/g, '')
+  for (let take = 1; take <= Math.min(words.length, 12); take++) {
+    const phrase = words.slice(words.length - take).map((w) => w.replace(/^['"(]+|[,'")]+$/g, ''))
+    if (!/^[A-Z]/.test(phrase[0]!)) continue
+    const initials = phrase.filter((w) => /^[A-Z]/.test(w)).map((w) => w.split('-').map((part) => part[0]).join('')).join('').toUpperCase()
+    if (initials === letters) return phrase.join(' ')
+  }
+  return null
+}
+
+export function findCouncils(doc: Doc): { county: string | null; city: string | null } {
+  const count = (pattern: RegExp): string | null => {
+    const tally = new Map<string, number>()
+    for (const paragraph of doc.paragraphs) for (const m of paragraph.text.matchAll(pattern)) tally.set(m[1]!, (tally.get(m[1]!) ?? 0) + 1)
+    let best: string | null = null
+    for (const [name, n] of tally) if (!best || n > tally.get(best)!) best = name
+    return best
+  }
+  const county = count(/\b((?:[A-Z][a-z'-]+\s){1,3})County Council\b/g)
+  const city = count(/\b((?:[A-Z][a-z'-]+\s){1,3})City Council\b/g)
+  return { county: county ? `${county.trim()} County Council` : null, city: city ? `${city.trim()} City Council` : null }
+}
+
+const OFFICE_NAMES = /^(?:the\s+)?(?:(?:deputy\s+)?o?pf?cc|(?:office\s+of\s+the\s+)?police,?\s+(?:fire\s+(?:and|&)\s+)?(?:and\s+|&\s+)?crime\s+commissioner(?:'s\s+office)?|commissioner|pf?cc\/deputy\s+pf?cc)$/i
+
+/** A name as the register should hold it: abbreviations expanded, "the County" and "the PCC" resolved. */
+export function resolveOrg(name: string, context: OrgContext): string {
+  const trimmed = name.trim().replace(/^the\s+/i, '').replace(/['’]s$/, '')
+  if (OFFICE_NAMES.test(trimmed) && context.office) return context.office
+  const expanded = context.abbreviations.get(trimmed)
+  if (expanded) return expanded
+  if (/^county(?:\s+council)?$/i.test(trimmed)) return context.councils.county ?? (context.officeArea ? `${context.officeArea} County Council` : trimmed)
+  if (/^city(?:\s+council)?$/i.test(trimmed)) return context.councils.city ?? trimmed
+  return trimmed
+}
+
+export function isOfficeName(name: string): boolean {
+  return OFFICE_NAMES.test(name.trim())
+}

@@ -1,0 +1,48 @@
+/** The document's own reference, as printed: 2021.021, PCC036/18, PCCML/000407/2018, 10653. */
+import type { Doc, Line } from './document.ts'
+import type { LabelHit } from './labels.ts'
+
+const TOKENS = [
+  /\b[A-Z]{1,10}\d{0,6}(?:\s?[/-]\s?[A-Z0-9]{1,10}){1,4}\b/,
+  /\b\d{4}\.\d{2,4}\b/,
+  /\b\d{2,6}\/\d{2,4}\b/,
+  /\b[A-Z]{2,10}\s?\d{2,8}\b/,
+  /^\d{3,10}$/,
+]
+
+function normalise(token: string): string {
+  return token.replace(/\s*([/-])\s*/g, '$1').trim()
+}
+
+export function referenceToken(text: string): string | null {
+  for (const pattern of TOKENS) {
+    const match = pattern.exec(text)
+    if (match && (match[0].match(/\d/g)?.length ?? 0) >= 2) return normalise(match[0])
+  }
+  return null
+}
+
+export interface ReferenceHit {
+  value: string
+  line: Line
+}
+
+export function findReference(doc: Doc, labels: LabelHit[]): ReferenceHit | null {
+  for (const hit of labels) {
+    if (hit.field !== 'reference' || /your\s+ref/i.test(hit.label)) continue
+    const cells = hit.value.split('\t').map((cell) => cell.trim()).filter(Boolean)
+    for (const cell of cells.reverse()) {
+      const token = referenceToken(cell)
+      if (token) return { value: token, line: hit.line }
+    }
+  }
+  for (const line of doc.lines.slice(0, 40)) {
+    if (line.blank) continue
+    const heading = /\b(?:decision|report|record|notice|paper|foi|request)\b[^:\t]{0,40}?(?:\s[-–—:]\s?|\s(?:no\.?|number)\s|\t)\s*([A-Z0-9][A-Z0-9 ./-]{2,30})$/i.exec(line.text)
+    if (heading) {
+      const token = referenceToken(heading[1]!)
+      if (token && /\d/.test(token)) return { value: token, line }
+    }
+  }
+  return null
+}
