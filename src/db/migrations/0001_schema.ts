@@ -179,6 +179,8 @@ create unique index decisions_slug_key on decisions (slug) where slug is not nul
 create index decisions_search on decisions using gin (search);
 create index decisions_public_listing on decisions ((coalesce(date_decided, date_received)) desc nulls last, id desc)
   where status in ('published', 'imported') and review_status = 'reviewed';
+create index decisions_public_office_listing on decisions (office_id, (coalesce(date_decided, date_received)) desc nulls last, id desc)
+  where status in ('published', 'imported') and review_status = 'reviewed';
 create index decisions_office on decisions (office_id);
 create index decisions_title_trgm on decisions using gin (title gin_trgm_ops);
 
