@@ -68,6 +68,6 @@ export function readAmountCell(cell: string): AmountReading | null {
     if (hits.length === 1 && hits[0]!.end - hits[0]!.start >= text.length - 1) return hits[0]!.reading
     return null
   }
-  if (!text.includes('£') && !/\d,\d{3}|\d\.\d{2}$|\d\s?(?:k|m|mn|bn|million)$/i.test(text)) return null
+  if (!text.includes('£') && !/^(?:up\s+to\s+)?(?:\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d+\.\d{2}|\d{1,3}(?:[.,]\d{3,4})+[.,]\d{2}|\d+(?:\.\d+)?\s?(?:k|m|mn|bn|million))$/i.test(text)) return null
   return parseDocumentAmount(text)
 }

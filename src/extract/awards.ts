@@ -105,8 +105,15 @@ function periodAfter(text: string): string | null {
 
 const NOT_RECIPIENT = /^(?:[A-Z][a-z]+day|January|February|March|April|May|June|July|August|September|October|November|December|Total|Year|Phase|Part|Section|Appendix|Annex|Table)$|\b(?:Fund|Grant|Budget|Funding)$/
 
-export function awardsFromProse(doc: Doc, context: AwardContext): AwardDraft[] {
+const STATED_TOTAL = /\b(?:total|totalling|overall)\b[^.£]{0,40}$/i
+
+/**
+ * Awards written in sentences: "£23,966 to Juno Women's Aid", "awards X £5,000", "X will receive £5,000".
+ * A total paid to one body ("a total of £429,795.55 to the councils") is an award only when nothing else is.
+ */
+export function awardsFromProse(doc: Doc, context: AwardContext, others: number): AwardDraft[] {
   const awards: AwardDraft[] = []
+  const totalAwards: AwardDraft[] = []
   for (const sentence of doc.sentences) {
     if (context.tableLines.has(sentence.parts[0]!.line) || !sentence.text.includes('£')) continue
     if (/contribut/i.test(sentence.text)) continue
@@ -119,9 +126,10 @@ export function awardsFromProse(doc: Doc, context: AwardContext): AwardDraft[] {
       if (!name || NOT_RECIPIENT.test(name) || isOfficeName(name)) continue
       const recipient = resolveOrg(name, context.org)
       if (context.org.office && recipient === context.org.office) continue
+      const isTotal = STATED_TOTAL.test(sentence.text.slice(Math.max(0, hit.start - 60), hit.start)) || /^\s*in\s+total\b/i.test(sentence.text.slice(hit.end))
       const afterAmount = sentence.text.slice(hit.end)
       const afterName = afterAmount.slice(afterAmount.indexOf(name) + name.length)
-      awards.push({
+      ;(isTotal ? totalAwards : awards).push({
         recipient,
         amount: value,
         period: periodAfter(afterAmount) ?? periodAfter(afterName),
@@ -133,7 +141,7 @@ export function awardsFromProse(doc: Doc, context: AwardContext): AwardDraft[] {
       })
     }
   }
-  return awards
+  return others + awards.length > 0 ? awards : totalAwards
 }
 
 const CONTRACT_VALUE = /\bvalue\s+of\s+(?:the\s+|this\s+)?(?:contract|commission|grant|award|service)[^.£]{0,30}$/i

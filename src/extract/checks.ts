@@ -96,9 +96,12 @@ function cellLabel(table: Table, row: Row, cell: AmountCell): string {
 /** A line of bare figures after the tables (totals across tables) checked against the tables' totals. */
 export function checkTotalsLines(doc: Doc, tables: Table[], reported: Set<string>): Finding[] {
   const findings: Finding[] = []
-  if (tables.length < 2) return findings
-  const withTotals = tables.filter((t) => t.totals.length > 0)
-  const lastTable = tables.at(-1)!
+  const periodTables = tables.filter((t) => t.totals.length > 0 && t.columns.filter((c) => c.kind === 'period').length >= 2)
+  const lastTable = periodTables.at(-1)
+  if (!lastTable) return findings
+  const headers = (t: Table): string => t.columns.filter((c) => c.kind === 'period').map((c) => c.header).join('|')
+  const withTotals = periodTables.filter((t) => headers(t) === headers(lastTable))
+  if (withTotals.length < 2) return findings
   for (let no = lastTable.lastLine + 1; no <= Math.min(doc.lines.length, lastTable.lastLine + 4); no++) {
     const line = doc.lines[no - 1]!
     if (line.blank) continue
@@ -207,11 +210,11 @@ export function checkPeriods(service: ServicePeriod & { endSource: Source | null
     findings.push(finding('dates_out_of_order', `The service is said to end on ${formatUkDate(service.end)}, before it starts on ${formatUkDate(service.start)}.`, service.endSource?.line ?? null))
   }
   if (service.end) {
-    const later = budget.filter((b) => b.end > service.end!).sort((a, b) => (a.end < b.end ? 1 : -1))[0]
+    const later = budget.filter((b) => b.end > service.end!).sort((a, b) => (a.end === b.end ? a.line - b.line : a.end < b.end ? 1 : -1))[0]
     if (later) findings.push(finding('period_conflict', `The service is said to end on ${formatUkDate(service.end)} (line ${service.endSource?.line}) but the budget runs to ${formatUkDate(later.end)} (${later.label}, line ${later.line}).`, service.endSource?.line ?? later.line))
   }
   if (service.start) {
-    const earlier = budget.filter((b) => b.start < service.start! && b.end < service.start!).sort((a, b) => (a.start < b.start ? -1 : 1))[0]
+    const earlier = budget.filter((b) => b.start < service.start! && b.end < service.start!).sort((a, b) => (a.start === b.start ? a.line - b.line : a.start < b.start ? -1 : 1))[0]
     if (earlier) findings.push(finding('period_conflict', `The service is said to start on ${formatUkDate(service.start)} but the budget includes ${earlier.label}, which ends on ${formatUkDate(earlier.end)} before it starts (line ${earlier.line}).`, earlier.line))
   }
   return findings

@@ -20,9 +20,12 @@ import { findTitle } from './title.ts'
 import { findStatedTotal } from './total.ts'
 import type { ExtractedDraft, Source } from './types.ts'
 
+// eslint-disable-next-line no-control-regex -- stray control characters from PDFs and old word processors are what this removes
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g
+
 /** Text as the extractor sees it: Unix line ends, no form feeds or stray control characters. */
 export function normaliseText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/\f/g, '\n').replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, ' ')
+  return text.replace(/\r\n?/g, '\n').replace(/\f/g, '\n').replace(CONTROL, ' ')
 }
 
 export function extractDraft(text: string, fileName: string): ExtractedDraft {
@@ -49,7 +52,8 @@ export function extractDraft(text: string, fileName: string): ExtractedDraft {
   const awardContext = { org, route: documentRoute(doc), via: leads.length === 1 ? leads[0]! : null, tableLines }
 
   const contributions = dedupeContributions([...contributionsFromTables(doc, tables, org), ...contributionsFromProse(doc, org, tableLines)])
-  let awards = dedupeAwards([...awardsFromTables(doc, tables, awardContext), ...awardsFromProse(doc, awardContext)])
+  const tableAwards = awardsFromTables(doc, tables, awardContext)
+  let awards = dedupeAwards([...tableAwards, ...awardsFromProse(doc, awardContext, tableAwards.length)])
   awards = awards.filter((award) => !contributions.some((c) => c.amount === award.amount && c.source.line === award.source.line))
   if (!awards.length && !contributions.length) {
     const single = awardFromContractValue(doc, awardContext)

@@ -13,6 +13,7 @@ const KEYWORD = /\b(?:grants?|funds?|funding)\b/gi
 const NAME_WORD = /^(?:[A-Z][\w'’&.-]*|[A-Z]{2,}|of|and|&|for|the|on|in)$/
 const ONLY_OFFICE = /^(?:(?:the\s+)?(?:o?pf?cc|pf?cc's|police|crime|commissioner|commissioner's|council|county|city|office|deputy|and|&|fire|the|local|authority|authorities|partner|partners|this|our|their|its|any|all|home)\s*)+$/i
 const CONNECTOR = /^(?:of|and|&|for|the|on|in)$/i
+const LEADING = /^(?:The|This|That|These|A|An|Our|Their|Its|Any|Each|All|Subject|If|When|Where|Whether|Although|While|As|With|Without|From|By|Under|Through|Using|Via|New|Existing|Additional|Further|Annual|Total)$/
 
 function nameBefore(text: string, keywordStart: number): string | null {
   const words = text.slice(Math.max(0, keywordStart - 120), keywordStart).trimEnd().split(/\s+/)
@@ -23,7 +24,7 @@ function nameBefore(text: string, keywordStart: number): string | null {
     if (/^[A-Z]/.test(word) && i > 0 && /[.!?:]$/.test(words[i - 1]!) && taken.length === 0 && /^(?:The|This|Our|Their)$/.test(word)) break
     taken.unshift(word)
   }
-  while (taken.length && (CONNECTOR.test(taken[0]!) || /^(?:The|This|A|An|Our|Their|Any|Each|Subject)$/.test(taken[0]!))) taken.shift()
+  while (taken.length && (CONNECTOR.test(taken[0]!) || LEADING.test(taken[0]!))) taken.shift()
   if (!taken.length) return null
   const name = taken.join(' ')
   return ONLY_OFFICE.test(name) ? null : name

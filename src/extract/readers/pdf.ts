@@ -1,0 +1,152 @@
+/**
+ * PDF to text through unpdf's bundled pdf.js. pdf.js joins table cells with single spaces, so lines are
+ * rebuilt from item positions: items grouped by baseline, sorted by x, a tab at a wide gap, and the
+ * cells of a table block aligned to the columns of its widest row so that empty cells keep their place.
+ */
+import { getDocumentProxy } from 'unpdf'
+
+interface Item {
+  text: string
+  x: number
+  end: number
+  y: number
+  size: number
+}
+
+interface Segment {
+  text: string
+  x: number
+  end: number
+}
+
+interface PdfLine {
+  y: number
+  size: number
+  segments: Segment[]
+}
+
+export class PdfReadError extends Error {
+  constructor(readonly kind: 'encrypted' | 'corrupt' | 'no_text', message: string) {
+    super(message)
+  }
+}
+
+export async function pdfToText(bytes: Uint8Array): Promise<string> {
+  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>
+  try {
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false, stopAtErrors: false })
+  } catch (error) {
+    const name = (error as { name?: string }).name ?? ''
+    if (name === 'PasswordException') throw new PdfReadError('encrypted', 'the PDF is password-protected')
+    throw new PdfReadError('corrupt', `the PDF is damaged or not a PDF (${(error as Error).message || name})`)
+  }
+  try {
+    const pages: string[] = []
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number)
+      const content = await page.getTextContent()
+      const items: Item[] = []
+      for (const raw of content.items) {
+        if (!('str' in raw) || !raw.str.trim()) continue
+        const [a, b, , d, x, y] = raw.transform as number[]
+        const size = Math.hypot(a ?? 0, b ?? 0) || Math.abs(d ?? 0) || 10
+        items.push({ text: raw.str, x: x ?? 0, end: (x ?? 0) + raw.width, y: y ?? 0, size })
+      }
+      pages.push(layoutPage(items))
+      page.cleanup()
+    }
+    const text = pages.join('\n\n')
+    if (!text.trim()) throw new PdfReadError('no_text', 'the PDF has no text layer (it may be a scanned image)')
+    return text
+  } catch (error) {
+    if (error instanceof PdfReadError) throw error
+    throw new PdfReadError('corrupt', `the PDF could not be read (${(error as Error).message})`)
+  } finally {
+    await pdf.destroy()
+  }
+}
+
+function layoutPage(items: Item[]): string {
+  items.sort((p, q) => q.y - p.y || p.x - q.x)
+  const lines: PdfLine[] = []
+  for (const item of items) {
+    const line = lines.at(-1)
+    if (line && Math.abs(line.y - item.y) <= Math.max(line.size, item.size) * 0.45) addItem(line, item)
+    else lines.push({ y: item.y, size: item.size, segments: [{ text: item.text, x: item.x, end: item.end }] })
+  }
+  for (const line of lines) line.segments.sort((p, q) => p.x - q.x)
+  const merged = lines.map((line) => ({ ...line, segments: mergeSegments(line) }))
+  alignTables(merged)
+  const out: string[] = []
+  let previous: PdfLine | null = null
+  for (const line of merged) {
+    if (previous && previous.y - line.y > Math.max(previous.size, line.size) * 1.9) out.push('')
+    out.push(line.segments.map((s) => s.text).join('\t').replace(/\t+$/, ''))
+    previous = line
+  }
+  return out.join('\n')
+}
+
+function addItem(line: PdfLine, item: Item): void {
+  line.segments.push({ text: item.text, x: item.x, end: item.end })
+  line.size = Math.max(line.size, item.size)
+}
+
+/** Items close together form one cell; a gap wider than about two spaces starts a new one. */
+function mergeSegments(line: PdfLine): Segment[] {
+  const segments: Segment[] = []
+  for (const item of line.segments) {
+    const last = segments.at(-1)
+    const gap = last ? item.x - last.end : Infinity
+    if (last && gap < line.size * 1.2) {
+      last.text += gap > line.size * 0.12 && !last.text.endsWith(' ') && !item.text.startsWith(' ') ? ` ${item.text}` : item.text
+      last.end = Math.max(last.end, item.end)
+    } else {
+      segments.push({ ...item, text: item.text })
+    }
+  }
+  for (const segment of segments) segment.text = segment.text.replace(/\s+/g, ' ').trim()
+  return segments
+}
+
+/** Within a run of multi-cell lines, put each cell under the column of the widest row it overlaps. */
+function alignTables(lines: PdfLine[]): void {
+  let start = 0
+  while (start < lines.length) {
+    if (lines[start]!.segments.length < 2) {
+      start++
+      continue
+    }
+    let end = start
+    while (end + 1 < lines.length && lines[end + 1]!.segments.length >= 2) end++
+    const block = lines.slice(start, end + 1)
+    const widest = block.reduce((best, line) => (line.segments.length > best.segments.length ? line : best), block[0]!)
+    const columns = widest.segments.map((s) => ({ x: s.x, end: s.end }))
+    for (const line of block) {
+      if (line === widest || line.segments.length >= columns.length) continue
+      const placed: Segment[] = columns.map((c) => ({ text: '', x: c.x, end: c.end }))
+      let ok = true
+      let lastColumn = -1
+      for (const segment of line.segments) {
+        let best = -1
+        let bestScore = -Infinity
+        columns.forEach((column, index) => {
+          const overlap = Math.min(segment.end, column.end) - Math.max(segment.x, column.x)
+          const score = overlap > 0 ? overlap : -Math.min(Math.abs(segment.x - column.x), Math.abs(segment.end - column.end))
+          if (index > lastColumn && score > bestScore) {
+            best = index
+            bestScore = score
+          }
+        })
+        if (best === -1 || placed[best]!.text) {
+          ok = false
+          break
+        }
+        placed[best] = segment
+        lastColumn = best
+      }
+      if (ok) line.segments = placed
+    }
+    start = end + 1
+  }
+}
