@@ -1,7 +1,9 @@
 import { Command } from 'commander'
+import { registerAuditCommand } from './commands/audit.ts'
 import { registerDemoCommand } from './commands/demo.ts'
 import { registerMigrateCommand } from './commands/migrate.ts'
 import { registerServeCommand } from './commands/serve.ts'
+import { registerUsersCommand } from './commands/users.ts'
 
 /** The command-line interface: one module per command, over the same services as the web application. */
 export function buildProgram(): Command {
@@ -11,5 +13,7 @@ export function buildProgram(): Command {
   registerServeCommand(program)
   registerMigrateCommand(program)
   registerDemoCommand(program)
+  registerUsersCommand(program)
+  registerAuditCommand(program)
   return program
 }

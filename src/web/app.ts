@@ -9,9 +9,11 @@ import { publicPageCache } from './page-cache.ts'
 import { healthRoutes } from './routes/health.ts'
 import { publicRoutes } from './routes/public/index.ts'
 import { setUpSecurity } from './security.ts'
+import { sessionMiddleware } from './session.ts'
+import { staffRoutes } from './routes/staff/index.ts'
 import { setUpStaticResources } from './static.ts'
 
-export function createApp(services: Services, config: Pick<Config, 'production'> & { publicCacheSeconds?: number }): Express {
+export function createApp(services: Services, config: Pick<Config, 'production'> & { publicCacheSeconds?: number; sessionSecret?: string }): Express {
   const app = express()
   app.set('trust proxy', 1)
   app.set('query parser', 'simple')
@@ -25,6 +27,7 @@ export function createApp(services: Services, config: Pick<Config, 'production'>
     next()
   })
   setUpSecurity(app, config.production)
+  const sessions = sessionMiddleware(services.database.db, { secret: config.sessionSecret ?? 'development-only-session-secret', production: config.production })
   setUpStaticResources(app)
   setUpNunjucks(app, config.production)
   app.use(healthRoutes(services))
@@ -32,6 +35,8 @@ export function createApp(services: Services, config: Pick<Config, 'production'>
     res.locals.site = await services.settings.site()
     next()
   })
+  app.use('/staff', (req, res, next) => sessions(req, res, next))
+  app.use('/staff', staffRoutes(services))
   app.use(publicPageCache(config.publicCacheSeconds ?? 0))
   app.use(publicRoutes(services))
   setUpErrorHandling(app, config.production)

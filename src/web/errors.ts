@@ -7,6 +7,10 @@ export function setUpErrorHandling(app: Express, production: boolean): void {
   })
   app.use((error: Error & { status?: number }, req: Request, res: Response, _next: NextFunction) => {
     const status = error.status && error.status >= 400 && error.status < 600 ? error.status : 500
+    if ((error as { code?: string }).code === 'EBADCSRFTOKEN') {
+      res.status(403).render('pages/form-expired')
+      return
+    }
     logger.error('request failed', { requestId: res.locals.requestId, path: req.path, status, error: error.message, stack: production ? undefined : error.stack })
     res.status(status).render('pages/error', { status, message: production ? null : error.message, stack: production ? null : error.stack })
   })

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { loadDemonstrationData } from '../../services/demo/load.ts'
+import { loadDemonstrationData, type DemoAccount } from '../../services/demo/load.ts'
 import { openConfiguredDatabase } from '../open-database.ts'
 
 export function registerDemoCommand(program: Command): void {
@@ -9,10 +9,18 @@ export function registerDemoCommand(program: Command): void {
     .action(async () => {
       const { database } = await openConfiguredDatabase()
       try {
-        const { decisions } = await loadDemonstrationData(database)
+        const { decisions, accounts } = await loadDemonstrationData(database)
         console.log(`Loaded the demonstration register: ${decisions} decisions`)
+        printDemoAccounts(accounts)
       } finally {
         await database.close()
       }
     })
+}
+
+/** Shown once, when the accounts are made: the passwords are stored only as hashes. */
+export function printDemoAccounts(accounts: DemoAccount[]): void {
+  console.log('\nDemonstration staff accounts (sign in at /staff; these passwords are not shown again):')
+  for (const a of accounts) console.log(`  ${a.roles.join(', ').padEnd(16)} ${a.email.padEnd(30)} ${a.password}`)
+  console.log('')
 }

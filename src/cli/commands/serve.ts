@@ -7,6 +7,7 @@ import { services } from '../../services/index.ts'
 import { createApp } from '../../web/app.ts'
 import { UserError, reportAndExit } from '../errors.ts'
 import { openConfiguredDatabase } from '../open-database.ts'
+import { printDemoAccounts } from './demo.ts'
 
 export function registerServeCommand(program: Command): void {
   program
@@ -20,8 +21,9 @@ export function registerServeCommand(program: Command): void {
       const { database, applied } = await openConfiguredDatabase(config)
       const freshEmbedded = database.engine === 'pglite' && applied.includes('0001_schema')
       if (freshEmbedded) {
-        const { decisions } = await loadDemonstrationData(database)
+        const { decisions, accounts } = await loadDemonstrationData(database)
         logger.info('loaded demonstration data into the new embedded database', { decisions })
+        printDemoAccounts(accounts)
       }
       const app = createApp(services(database), config)
       const server: Server = app.listen(config.port, config.host)

@@ -25,6 +25,7 @@ import type { FindingsTable } from './findings.ts'
 import type { FoiRequestsTable } from './foi-requests.ts'
 import type { FoiQuestionsTable } from './foi-questions.ts'
 import type { AuditLogTable } from './audit-log.ts'
+import type { AwardYearSharesTable } from './award-year-shares.ts'
 
 export interface DB {
   organisations: OrganisationsTable
@@ -54,6 +55,7 @@ export interface DB {
   foi_requests: FoiRequestsTable
   foi_questions: FoiQuestionsTable
   audit_log: AuditLogTable
+  award_year_shares: AwardYearSharesTable
 }
 
 export type {
@@ -84,4 +86,5 @@ export type {
   FoiRequestsTable,
   FoiQuestionsTable,
   AuditLogTable,
+  AwardYearSharesTable,
 }

@@ -3,6 +3,9 @@ import { financialYearOf } from '../../domain/financial-year.ts'
 import { parsePoundsInput } from '../../domain/money.ts'
 import { slugify } from '../../domain/slug.ts'
 import type { Database } from '../../db/database.ts'
+import type { Role } from '../../domain/roles.ts'
+import { AccountService } from '../accounts.ts'
+import { SYSTEM_ACTOR } from '../audit.ts'
 import { DecisionRepository } from '../../db/repositories/decisions.ts'
 import { OrganisationRepository } from '../../db/repositories/organisations.ts'
 import type { DB } from '../../db/tables/index.ts'
@@ -11,14 +14,39 @@ import { demoAreas, demoDecisions, demoFoiRequest, demoFundingStreams, demoOffic
 export class RegisterNotEmptyError extends Error {}
 
 /** Loads the demonstration register into an empty database, all or nothing. */
-export async function loadDemonstrationData(database: Database): Promise<{ decisions: number }> {
-  return database.transaction(async (trx) => {
+export interface DemoAccount {
+  email: string
+  name: string
+  roles: Role[]
+  password: string
+}
+
+const DEMO_PEOPLE: Array<Omit<DemoAccount, 'password'>> = [
+  { email: 'officer@demo.example', name: 'Olivia Officer', roles: ['officer'] },
+  { email: 'finance@demo.example', name: 'Farid Finance', roles: ['finance_officer'] },
+  { email: 'chief.executive@demo.example', name: 'Chloe Chief', roles: ['chief_executive'] },
+  { email: 'commissioner@demo.example', name: 'Dev Decider', roles: ['decision_maker'] },
+  { email: 'admin@demo.example', name: 'Ada Admin', roles: ['administrator'] },
+]
+
+/**
+ * Loads the demonstration register into an empty database, all or nothing, then one staff account per
+ * role with a fresh password, returned so that it can be shown once.
+ */
+export async function loadDemonstrationData(database: Database): Promise<{ decisions: number; accounts: DemoAccount[] }> {
+  await database.transaction(async (trx) => {
     const existing = await trx.selectFrom('organisations').select('id').limit(1).executeTakeFirst()
     if (existing) throw new RegisterNotEmptyError('The database already holds records; demonstration data is only loaded into an empty register.')
     const loader = new DemoLoader(trx)
     await loader.load()
-    return { decisions: demoDecisions.length }
   })
+  const accountService = new AccountService(database)
+  const accounts: DemoAccount[] = []
+  for (const person of DEMO_PEOPLE) {
+    const { password } = await accountService.create({ ...person }, SYSTEM_ACTOR)
+    accounts.push({ ...person, password })
+  }
+  return { decisions: demoDecisions.length, accounts }
 }
 
 class DemoLoader {

@@ -48,10 +48,28 @@ describe('the command line', () => {
     const first = await cli(['demo'], { DATA_DIR: dataDir })
     assert.equal(first.code, 0, first.stderr)
     assert.match(first.stdout, /Loaded the demonstration register: 5 decisions/)
+    assert.match(first.stdout, /admin@demo\.example +[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}/)
     const second = await cli(['demo'], { DATA_DIR: dataDir })
     assert.equal(second.code, 1)
     assert.equal(second.stderr.trim().split('\n').length, 1)
     assert.match(second.stderr, /already holds records/)
+  })
+
+  test('users add makes an account, refuses a duplicate, and the audit log verifies', async () => {
+    const dataDir = join(dir, 'users')
+    const added = await cli(['users', 'add', '--email', 'Kim@Example.org', '--name', 'Kim Lee', '--role', 'officer,finance_officer'], { DATA_DIR: dataDir })
+    assert.equal(added.code, 0, added.stderr)
+    assert.match(added.stdout, /Added Kim Lee <kim@example\.org> as officer, finance_officer/)
+    assert.match(added.stdout, /Password \(shown once\): \S+/)
+    const duplicate = await cli(['users', 'add', '--email', 'kim@example.org', '--name', 'Kim', '--role', 'officer'], { DATA_DIR: dataDir })
+    assert.equal(duplicate.code, 1)
+    assert.match(duplicate.stderr, /already exists/)
+    const badRole = await cli(['users', 'add', '--email', 'x@example.org', '--name', 'X', '--role', 'king'], { DATA_DIR: dataDir })
+    assert.equal(badRole.code, 1)
+    assert.match(badRole.stderr, /Unknown role king/)
+    const verify = await cli(['audit', 'verify'], { DATA_DIR: dataDir })
+    assert.equal(verify.code, 0, verify.stderr)
+    assert.match(verify.stdout, /intact: 1 entries checked/)
   })
 
   test('a second process on the same data directory stops with a message naming the lock, and nothing is corrupted', async () => {

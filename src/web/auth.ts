@@ -1,0 +1,52 @@
+import type { NextFunction, Request, Response } from 'express'
+import type { Role } from '../domain/roles.ts'
+import type { User } from '../services/accounts.ts'
+import type { Services } from '../services/index.ts'
+import type { Actor } from '../services/audit.ts'
+
+declare module 'express-serve-static-core' {
+  interface Locals {
+    user?: User
+  }
+}
+
+/** Puts the signed-in person, if any, in res.locals.user; a session older than "sign out everywhere" is ended. */
+export function loadUser(services: Services) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const userId = req.session?.userId
+    if (!userId) return next()
+    const user = await services.accounts.findById(userId)
+    const signedInAt = req.session.signedInAt ?? 0
+    if (!user || !user.active || signedInAt < user.sessions_valid_after.getTime()) {
+      await new Promise<void>((resolve) => req.session.destroy(() => resolve()))
+      return next()
+    }
+    res.locals.user = user
+    next()
+  }
+}
+
+/**
+ * The one place staff routes are authorised: no session → the sign-in page; signed in without any of
+ * the roles → 403. Handlers below it can rely on res.locals.user.
+ */
+export function requireRoles(...roles: Role[]) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const user = res.locals.user
+    if (!user) {
+      const returnTo = req.method === 'GET' ? req.originalUrl : '/staff'
+      res.redirect(`/staff/sign-in?returnTo=${encodeURIComponent(returnTo)}`)
+      return
+    }
+    if (roles.length && !roles.some((role) => user.roles.includes(role))) {
+      res.status(403).render('pages/forbidden')
+      return
+    }
+    next()
+  }
+}
+
+export function actorOf(res: Response): Actor {
+  const user = res.locals.user
+  return user ? { userId: user.id, label: `${user.name} <${user.email}>` } : { userId: null, label: 'anonymous' }
+}

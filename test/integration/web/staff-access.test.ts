@@ -1,0 +1,111 @@
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { Role } from '../../../src/domain/roles.ts'
+import { AccountService } from '../../../src/services/accounts.ts'
+import { AuditService, SYSTEM_ACTOR } from '../../../src/services/audit.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
+import { startApp, type RunningApp } from '../../support/server.ts'
+import { StaffClient } from '../../support/staff-client.ts'
+
+const PASSWORD = 'correct horse battery staple'
+
+/** Every staff page, and who may see it. An empty list means any signed-in member of staff. */
+export const STAFF_PAGES: Array<{ path: string; roles: Role[] }> = [
+  { path: '/staff', roles: [] },
+  { path: '/staff/users', roles: ['administrator'] },
+  { path: '/staff/users/new', roles: ['administrator'] },
+  { path: '/staff/settings', roles: ['administrator'] },
+  { path: '/staff/audit', roles: ['administrator'] },
+]
+
+for (const engine of testEngines()) {
+  describe(`staff access on ${engine}`, () => {
+    let t: TestDatabase
+    let app: RunningApp
+    const roles: Role[] = ['officer', 'finance_officer', 'chief_executive', 'decision_maker', 'administrator']
+    before(async () => {
+      t = await openTestDatabase(engine, { demo: true })
+      app = await startApp(t.database)
+      const accounts = new AccountService(t.database)
+      for (const role of roles) await accounts.create({ email: `${role}@test.example`, name: `Test ${role}`, roles: [role], password: PASSWORD }, SYSTEM_ACTOR)
+    })
+    after(async () => {
+      await app.stop()
+      await t.dispose()
+    })
+
+    test('without a session every staff page redirects to sign-in', async () => {
+      const client = new StaffClient(app.baseUrl)
+      for (const page of STAFF_PAGES) {
+        const response = await client.get(page.path)
+        assert.equal(response.status, 302, page.path)
+        assert.match(response.headers.get('location') ?? '', /^\/staff\/sign-in\?returnTo=/, page.path)
+      }
+    })
+
+    for (const role of roles) {
+      test(`as ${role}, each staff page answers 200 or 403 as its roles say`, async () => {
+        const client = new StaffClient(app.baseUrl)
+        const signIn = await client.signIn(`${role}@test.example`, PASSWORD)
+        assert.equal(signIn.status, 302)
+        for (const page of STAFF_PAGES) {
+          const response = await client.get(page.path)
+          const allowed = page.roles.length === 0 || page.roles.includes(role)
+          assert.equal(response.status, allowed ? 200 : 403, `${role} ${page.path}`)
+        }
+      })
+    }
+
+    test('a wrong password and an unknown email get the same answer', async () => {
+      const client = new StaffClient(app.baseUrl)
+      const wrong = await client.signIn('officer@test.example', 'not the password')
+      const unknown = await client.signIn('nobody@test.example', 'not the password')
+      assert.equal(wrong.status, 401)
+      assert.equal(unknown.status, 401)
+      const message = (html: string) => /govuk-error-message">\s*<span[^>]*>[^<]*<\/span>([^<]*)/.exec(html)?.[1]?.trim()
+      assert.equal(message(await wrong.text()), 'Enter a correct email address and password')
+      assert.equal(message(await unknown.text()), 'Enter a correct email address and password')
+    })
+
+    test('a form without its CSRF token is refused', async () => {
+      const client = new StaffClient(app.baseUrl)
+      await client.signIn('administrator@test.example', PASSWORD)
+      const response = await client.post('/staff/settings', { name: 'Hijacked', decisionMakerTitle: 'x', referenceFormat: '{seq}' }, { csrf: false })
+      assert.equal(response.status, 403)
+      assert.match(await response.text(), /Your form has expired/)
+      const settings = await client.get('/staff/settings')
+      assert.doesNotMatch(await settings.text(), /Hijacked/)
+    })
+
+    test('sessions survive a restart of the application and end everywhere on request', async () => {
+      const client = new StaffClient(app.baseUrl)
+      await client.signIn('officer@test.example', PASSWORD)
+      await app.stop()
+      app = await startApp(t.database)
+      ;(client as unknown as { baseUrl: string }).baseUrl = app.baseUrl
+      assert.equal((await client.get('/staff')).status, 200)
+      const other = new StaffClient(app.baseUrl)
+      await other.signIn('officer@test.example', PASSWORD)
+      await client.get('/staff')
+      assert.equal((await client.post('/staff/sign-out-everywhere', {})).status, 302)
+      assert.equal((await other.get('/staff')).status, 302)
+    })
+
+    test('an administrator changes the office settings, and a bad reference format is explained', async () => {
+      const client = new StaffClient(app.baseUrl)
+      await client.signIn('administrator@test.example', PASSWORD)
+      await client.get('/staff/settings')
+      const bad = await client.post('/staff/settings', { name: 'Nottinghamshire OPCC', decisionMakerTitle: 'Mayor', referenceFormat: '{yyyy}' })
+      assert.equal(bad.status, 400)
+      assert.match(await bad.text(), /must contain \{seq\}/)
+      const good = await client.post('/staff/settings', { name: 'East Midlands Mayor’s Office', decisionMakerTitle: 'Mayor', referenceFormat: 'MD{seq:3}/{yy}' })
+      assert.equal(good.status, 302)
+      const home = await (await fetch(`${app.baseUrl}/`)).text()
+      assert.match(home, /East Midlands Mayor’s Office/)
+      const entries = (await new AuditService(t.database).recent()).filter((e) => e.entityType === 'office_settings')
+      assert.equal(entries.length, 1)
+      assert.equal((entries[0]!.after as { decisionMakerTitle: string }).decisionMakerTitle, 'Mayor')
+      assert.match(entries[0]!.actorLabel, /administrator@test\.example/)
+    })
+  })
+}
