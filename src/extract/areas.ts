@@ -10,7 +10,7 @@ export interface AreaHit {
   source: Source
 }
 
-const SERVICE_VERB = /\b(?:run|runs|running|operate|operates|operating|deliver|delivers|delivered|delivering|serve|serves|serving|cover|covers|covering|provide|provides|provided|providing|provision|support|supports|supporting|available|commission|commissioned|commissioning|services?|pilot|work|works|working)\b/i
+const SERVICE_VERB = /\b(?:run|runs|running|operate|operates|operating|deliver|delivers|delivered|delivering|serve|serves|serving|cover|covers|covering|provide|provides|provided|providing|provision|support|supports|supporting|available|commission|commissioned|commissioning|services?|pilot|work|works|working|outreach|awarded|funded|funding|grants?)\b/i
 const PREPOSITION = /\b(?:in|across|throughout|covering|for)\s+(?:the\s+)?(?:areas?\s+of\s+|districts?\s+of\s+|boroughs?\s+of\s+)?$/i
 const ORGANISATION_AFTER = /^\s*(?:County\s+Council|City\s+Council|Borough\s+Council|District\s+Council|Council|Police|Constabulary|University|Women's\s+Aid|Fire|CCG|ICB|Integrated|NHS|Hospital|College|Community\s+Safety\s+Partnership|Safeguarding|Rape\s+Crisis|Victim|Domestic|Police\s+and\s+Crime|Office|PCC|OPCC|PFCC)\b/
 const WIDE = /^(?:county[\s-]?wide|force[\s-]?wide|whole\s+county|all\s+areas|pan[\s-]\w+)$/i

@@ -3,6 +3,7 @@ import type { AmountReading } from '../domain/money.ts'
 import { findAmounts } from './amounts.ts'
 import { lineAt, type Doc, type Span } from './document.ts'
 import { isOfficeName, orgAt, resolveOrg, type OrgContext } from './orgs.ts'
+import { labelField, type LabelHit } from './labels.ts'
 import { routesIn, viaIn } from './routes.ts'
 import { cellPeriod, type Table } from './tables.ts'
 import type { AwardDraft, Route, Source } from './types.ts'
@@ -52,7 +53,7 @@ export function awardsFromTables(doc: Doc, tables: Table[], context: AwardContex
           recipient: resolveOrg(recipientText, context.org),
           amount: value,
           period: period ? period.replace(/\s+/g, ' ') : null,
-          perAnnum: cell.reading.perAnnum,
+          perAnnum: cell.reading.perAnnum || column.perAnnum,
           upTo: cell.reading.upTo,
           via: (viaText ? resolveOrg(viaText, context.org) : null) ?? viaIn(note, context.org) ?? context.via,
           route: routesIn(routeText)[0] ?? routeWords(routeText) ?? context.route,
@@ -76,7 +77,7 @@ const RIGHT_TO = /^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:will\s+be|is|are|to\s+be|has\s
 const LEFT_VERB = /\b(?:award|awards|awarded|grant|grants|granted|allocate|allocates|allocated|pay|pays|give|gives|fund|funds)\s+(.{2,100}?)\s+(?:a\s+(?:grant|sum|total|payment)\s+of\s+|an?\s+(?:award|allocation)\s+of\s+|funding\s+of\s+|with\s+)?$/i
 const LEFT_RECEIVE = /([A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|and|&|for)){0,8})\s+(?:will\s+)?(?:receive|receives|received|is\s+awarded|are\s+awarded|has\s+been\s+awarded|have\s+been\s+awarded|was\s+awarded|were\s+awarded|gets)\s+(?:a\s+grant\s+of\s+|funding\s+of\s+|an?\s+award\s+of\s+)?$/
 const LEFT_LIST = /^\s*(?:[-•*]\s*)?([A-Z][^:£\t]{1,80}?)\s*(?::|–|—|-|\(|=)\s*$/
-const PERIOD_AFTER = /^\s*(?:(?:is|are|will\s+be)\s+)?(?:for|in|during|over)\s+(?:the\s+)?(?:financial\s+year\s+|year\s+)?((?:19|20)\d{2}\s?[/-]\s?\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?'?\d{2,4}\s?(?:-|–|to)\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?'?\d{2,4})/i
+const PERIOD_AFTER = /^\s*(?:\([^)]{0,60}\)\s*)?(?:(?:is|are|will\s+be)\s+)?(?:for|in|during|over)\s+(?:the\s+)?(?:financial\s+year\s+|year\s+)?((?:19|20)\d{2}\s?[/-]\s?\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?'?\d{2,4}\s?(?:-|–|to)\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?'?\d{2,4})/i
 
 function recipientFor(sentence: string, start: number, end: number): string | null {
   const after = sentence.slice(end)
@@ -88,8 +89,8 @@ function recipientFor(sentence: string, start: number, end: number): string | nu
   const before = sentence.slice(Math.max(0, start - 160), start)
   const list = LEFT_LIST.exec(sentence.slice(0, start))
   if (list && start < 100) {
-    const name = orgAt(list[1]!.trim())
-    if (name && name.length >= list[1]!.trim().replace(/[,.;:]+$/, '').length - 1) return name
+    const name = labelField(list[1]!.trim()) ? null : orgAt(list[1]!.trim())
+    if (name && name.length >= list[1]!.trim().replace(/^the\s+/i, '').replace(/[,.;:]+$/, '').length - 1) return name
   }
   const received = LEFT_RECEIVE.exec(before)
   if (received) return orgAt(received[1]!)
@@ -142,6 +143,29 @@ export function awardsFromProse(doc: Doc, context: AwardContext, others: number)
     }
   }
   return others + awards.length > 0 ? awards : totalAwards
+}
+
+/** A one-award record written as labels: "Recipient: …", "Amount: £…", "Period: …", "Procurement route: …". */
+export function awardFromLabels(doc: Doc, labels: LabelHit[], context: AwardContext): AwardDraft | null {
+  const usable = labels.filter((l) => !context.tableLines.has(l.line.no))
+  const recipients = usable.filter((l) => l.field === 'recipient' && l.value && !/\t/.test(l.value))
+  const amounts = usable.filter((l) => l.field === 'total').map((l) => ({ label: l, hits: findAmounts(l.value) })).filter((a) => a.hits.length === 1 && a.hits[0]!.reading.pence !== null)
+  if (recipients.length !== 1 || amounts.length !== 1) return null
+  const amount = amounts[0]!
+  const reading = amount.hits[0]!.reading
+  const value = (field: string): string | null => usable.find((l) => l.field === field && l.value)?.value.replace(/\t/g, ' ') ?? null
+  const routeText = value('route') ?? ''
+  const lead = value('lead')
+  return {
+    recipient: resolveOrg(recipients[0]!.value, context.org),
+    amount: reading.pence!,
+    period: value('period'),
+    perAnnum: reading.perAnnum,
+    upTo: reading.upTo,
+    via: lead ? resolveOrg(lead, context.org) : context.via,
+    route: routesIn(routeText)[0] ?? routeWords(routeText) ?? context.route,
+    source: source(doc, amount.label.line.no),
+  }
 }
 
 const CONTRACT_VALUE = /\bvalue\s+of\s+(?:the\s+|this\s+)?(?:contract|commission|grant|award|service)[^.£]{0,30}$/i

@@ -162,8 +162,12 @@ export function checkAmounts(doc: Doc, reported: Set<string>): Finding[] {
 }
 
 /** Awards or contributions against the total the document states. */
-export function checkStatedTotal(total: TotalHit | null, awards: AwardDraft[], contributions: ContributionDraft[], doc: Doc): Finding[] {
+export function checkStatedTotal(total: TotalHit | null, awards: AwardDraft[], contributions: ContributionDraft[], tables: Table[]): Finding[] {
   if (!total) return []
+  const fromTable = tables.some((table) => total.source.line >= table.firstLine && total.source.line <= table.lastLine)
+  if (fromTable) return []
+  const unread = tables.some((table) => table.rows.some((row) => row.amounts.some((cell) => cell.reading.pence === null && cell.reading.likely === null)))
+  if (unread) return []
   const findings: Finding[] = []
   const comparable = awards.filter((a) => a.perAnnum === total.perAnnum && !a.upTo)
   if (comparable.length >= 2 && comparable.length === awards.length) {
@@ -175,7 +179,6 @@ export function checkStatedTotal(total: TotalHit | null, awards: AwardDraft[], c
     const sum = shares.reduce((acc, c) => acc + c.amount, 0)
     if (sum !== total.amount) findings.push(finding('total_mismatch', `The partners' contributions add to ${money(sum)} but the document states a total of ${money(total.amount)}.`, total.source.line))
   }
-  void doc
   return findings
 }
 
@@ -220,16 +223,20 @@ export function checkPeriods(service: ServicePeriod & { endSource: Source | null
   return findings
 }
 
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
 const ROLE_NAMES = { decision_maker: 'the decision maker', officer: 'the chief executive', finance: 'the chief finance officer', author: 'the author', unknown: 'a signatory' } as const
 
 /** Sign-offs before the document was received or written; the decision maker signing before the officers. */
 export function checkDates(dates: DateFacts, kind: string): Finding[] {
   const findings: Finding[] = []
   const earliest = [dates.received, dates.report].filter((d): d is NonNullable<typeof d> => d !== null)
-  for (const signoff of dates.signoffs) {
+  for (const signoff of kind === 'foi_response' ? [] : dates.signoffs) {
     for (const before of earliest) {
       if (signoff.date < before.date && signoff.role !== 'author') {
-        findings.push(finding('dates_out_of_order', `${ROLE_NAMES[signoff.role]} signed on ${formatUkDate(signoff.date)}, before the document's date of ${formatUkDate(before.date)} (line ${before.line.no}).`, signoff.line.no))
+        findings.push(finding('dates_out_of_order', `${capitalise(ROLE_NAMES[signoff.role])} signed on ${formatUkDate(signoff.date)}, before the document's date of ${formatUkDate(before.date)} (line ${before.line.no}).`, signoff.line.no))
       }
     }
   }

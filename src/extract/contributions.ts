@@ -91,12 +91,17 @@ export function contributionsFromTables(doc: Doc, tables: Table[], context: OrgC
   return found
 }
 
+/** One contribution per partner and amount; a restatement can add "per annum" or "up to" but never removes them. */
 export function dedupeContributions(contributions: ContributionDraft[]): ContributionDraft[] {
-  const seen = new Set<string>()
-  return contributions.filter((c) => {
+  const byKey = new Map<string, ContributionDraft>()
+  for (const c of contributions) {
     const key = `${c.organisation.toLowerCase()}|${c.amount}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
+    const existing = byKey.get(key)
+    if (!existing) byKey.set(key, { ...c })
+    else {
+      existing.perAnnum ||= c.perAnnum
+      existing.upTo ||= c.upTo
+    }
+  }
+  return [...byKey.values()]
 }

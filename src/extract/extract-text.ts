@@ -1,7 +1,7 @@
 /** Pure extraction: text in, a draft record with provenance and findings out. */
 import type { Finding } from '../domain/finding-codes.ts'
 import { findAreas } from './areas.ts'
-import { awardFromContractValue, awardsFromProse, awardsFromTables, dedupeAwards } from './awards.ts'
+import { awardFromContractValue, awardFromLabels, awardsFromProse, awardsFromTables, dedupeAwards } from './awards.ts'
 import { checkAmounts, checkBreakdowns, checkDates, checkPeriods, checkStatedTotal, checkTables, checkTotalsLines, type BudgetPeriod } from './checks.ts'
 import { contributionsFromProse, contributionsFromTables, dedupeContributions } from './contributions.ts'
 import { buildDoc } from './document.ts'
@@ -52,7 +52,8 @@ export function extractDraft(text: string, fileName: string): ExtractedDraft {
   const awardContext = { org, route: documentRoute(doc), via: leads.length === 1 ? leads[0]! : null, tableLines }
 
   const contributions = dedupeContributions([...contributionsFromTables(doc, tables, org), ...contributionsFromProse(doc, org, tableLines)])
-  const tableAwards = awardsFromTables(doc, tables, awardContext)
+  const labelAward = awardFromLabels(doc, labels, awardContext)
+  const tableAwards = [...(labelAward ? [labelAward] : []), ...awardsFromTables(doc, tables, awardContext)]
   let awards = dedupeAwards([...tableAwards, ...awardsFromProse(doc, awardContext, tableAwards.length)])
   awards = awards.filter((award) => !contributions.some((c) => c.amount === award.amount && c.source.line === award.source.line))
   if (!awards.length && !contributions.length) {
@@ -92,13 +93,14 @@ export function extractDraft(text: string, fileName: string): ExtractedDraft {
     ...checkTables(tables, reported),
     ...checkTotalsLines(doc, tables, reported),
     ...checkAmounts(doc, reported),
-    ...checkStatedTotal(total, awards, contributions, doc),
+    ...checkStatedTotal(total, awards, contributions, tables),
     ...checkBreakdowns(doc),
     ...checkPeriods(period, budget),
     ...checkDates(dates, kind),
   ]
+  const mismatchLines = new Set(findings.filter((f) => f.code === 'total_mismatch' && !f.message.startsWith('The breakdown')).map((f) => f.line))
   const seen = new Set<string>()
-  const uniqueFindings = findings.filter((f) => !seen.has(f.message) && seen.add(f.message)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+  const uniqueFindings = findings.filter((f) => !(f.message.startsWith('The breakdown') && mismatchLines.has(f.line)) && !seen.has(f.message) && seen.add(f.message)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
 
   return {
     file: fileName,

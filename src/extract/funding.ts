@@ -13,7 +13,9 @@ const KEYWORD = /\b(?:grants?|funds?|funding)\b/gi
 const NAME_WORD = /^(?:[A-Z][\w'’&.-]*|[A-Z]{2,}|of|and|&|for|the|on|in)$/
 const ONLY_OFFICE = /^(?:(?:the\s+)?(?:o?pf?cc|pf?cc's|police|crime|commissioner|commissioner's|council|county|city|office|deputy|and|&|fire|the|local|authority|authorities|partner|partners|this|our|their|its|any|all|home)\s*)+$/i
 const CONNECTOR = /^(?:of|and|&|for|the|on|in)$/i
-const LEADING = /^(?:The|This|That|These|A|An|Our|Their|Its|Any|Each|All|Subject|If|When|Where|Whether|Although|While|As|With|Without|From|By|Under|Through|Using|Via|New|Existing|Additional|Further|Annual|Total)$/
+const GENERIC = /^(?:[\w]+-year|multi-?year|revenue|capital|match|core|one-off|recurring|additional|total|annual|existing|new|partner|partnership|government|central|external|internal|extra|further|current|future|project|service|services|commissioning|victims?|the|of|and|&|for|on|in)$/i
+const COMMON_NOUN = /^(?:Allocation|Allocations|Use|Review|Balance|Part|Purpose|Management|Administration|Distribution|Spend|Spending|Remainder|Rest|Terms|Conditions|Round|Recipients?|Bids?|Award|Awards)$/
+const LEADING = /^(?:Both|Either|Neither|Commissioner's|PCC's|PFCC's|OPCC's|Council's|Force's|The|This|That|These|A|An|Our|Their|Its|Any|Each|All|Subject|If|When|Where|Whether|Although|While|As|With|Without|From|By|Under|Through|Using|Via|New|Existing|Additional|Further|Annual|Total)$/
 
 function nameBefore(text: string, keywordStart: number): string | null {
   const words = text.slice(Math.max(0, keywordStart - 120), keywordStart).trimEnd().split(/\s+/)
@@ -24,10 +26,12 @@ function nameBefore(text: string, keywordStart: number): string | null {
     if (/^[A-Z]/.test(word) && i > 0 && /[.!?:]$/.test(words[i - 1]!) && taken.length === 0 && /^(?:The|This|Our|Their)$/.test(word)) break
     taken.unshift(word)
   }
+  const ofThe = taken.findIndex((word, k) => word === 'of' && k > 0 && COMMON_NOUN.test(taken[k - 1]!))
+  if (ofThe > 0) taken.splice(0, ofThe + 1)
   while (taken.length && (CONNECTOR.test(taken[0]!) || LEADING.test(taken[0]!))) taken.shift()
   if (!taken.length) return null
   const name = taken.join(' ')
-  return ONLY_OFFICE.test(name) ? null : name
+  return ONLY_OFFICE.test(name) || taken.every((word) => GENERIC.test(word)) ? null : name
 }
 
 export function findFundingSources(doc: Doc, labels: LabelHit[], tables: Table[], tableLines: Set<number>): FundingHit[] {

@@ -14,7 +14,7 @@ export interface LabelHit {
 
 const FIELDS: Array<[LabelField, RegExp]> = [
   ['reference', /^(?:(?:report|decision|record|foi|request|our|case|paper|notice)\s+)?(?:ref(?:erence)?|ref\.)(?:\s*(?:number|no\.?|#))?$|^(?:decision|record|report|foi|request|notice|paper)\s+(?:no\.?|number)$|^record\s+of\s+decision\s+(?:no\.?|number)$/],
-  ['title', /^(?:title|decision\s+title|report\s+title|title\s+of\s+(?:the\s+)?(?:report|decision|paper|notice|project)|subject|re|name\s+of\s+(?:decision|project|scheme|service)|project(?:\s+name)?|scheme|service(?:\s+name)?)$/],
+  ['title', /^(?:title|decision\s+title|decision\s+notice|notice\s+of\s+decision|record\s+of\s+decision|report\s+title|title\s+of\s+(?:the\s+)?(?:report|decision|paper|notice|project)|subject|re|name\s+of\s+(?:decision|project|scheme|service)|project(?:\s+name)?|scheme|service(?:\s+name)?)$/],
   ['date_received', /^(?:date\s+(?:request\s+)?received|received(?:\s+on)?|date\s+of\s+request)$/],
   ['report_date', /^(?:date\s+of\s+(?:the\s+)?(?:report|paper|meeting)|report\s+date|meeting\s+date)$/],
   ['decision_date', /^(?:date\s+of\s+(?:the\s+)?decision|decision\s+date|date\s+decision\s+(?:made|taken|approved|signed)|date\s+(?:approved|of\s+approval)|approval\s+date|date\s+of\s+response|response\s+date)$/],

@@ -9,7 +9,7 @@ export interface OfficeHit {
 }
 
 const ROLE = /(?:Office\s+of\s+the\s+)?Police,?\s+(Fire\s+(?:and|&)\s+)?(?:and\s+|&\s+)?Crime\s+Commissioner(?:'s\s+Office)?/
-const BEFORE_ROLE = new RegExp(String.raw`((?:[A-Z][A-Za-z'-]+\s+(?:and\s+|&\s+)?){1,4})(?:\s*Office\s+of\s+the\s+|\s*)${ROLE.source}`, 'g')
+const BEFORE_ROLE = new RegExp(String.raw`((?:[A-Z][A-Za-z'-]+\s+(?:and\s+|&\s+)?){1,4})(?:\s*Office\s+of\s+the\s+|\s*)(?:${ROLE.source}|Commissioner\s+for\s+Police,?\s+(Fire(?:\s+and\s+Rescue)?\s+)?(?:and\s+)?Crime)`, 'g')
 const FOR_AREA = /\b(?:(?:Deputy\s+)?Police,?\s+(Fire\s+(?:and|&)\s+)?(?:and\s+|&\s+)?Crime\s+Commissioner|(O?P(F)?CC))\s+for\s+((?:[A-Z][A-Za-z'-]+)(?:\s+(?:and|&)\s+[A-Z][A-Za-z'-]+|\s+[A-Z][A-Za-z'-]+){0,3})/g
 const DOMAIN = /(?:^|[@.])([a-z]+(?:-[a-z]+)*)\.(?:pnn\.)?police\.uk$|(?:^|[@.])(?:o?pf?cc-?)?([a-z]+)-?o?pf?cc\.(?:gov|org)\.uk$/i
 const NOT_AREA = new Set(['The', 'Deputy', 'Acting', 'Assistant', 'Office', 'Our', 'Your', 'This', 'That', 'Each', 'Every', 'Local', 'A', 'An', 'Former', 'New', 'Elected', 'Signature', 'Approved', 'By', 'To', 'From', 'For', 'Of', 'And', 'Nottinghamshire\'s'])
@@ -43,11 +43,11 @@ export function findOffice(doc: Doc): OfficeHit | null {
     if (line.blank) continue
     const text = line.cells.join(' ')
     if (/\bP(?:F|F&)CC\b|Police,?\s+Fire\s+(?:and|&)\s+Crime/.test(text)) usesFire = true
-    if (/Crime\s+Commissioner/.test(text)) {
+    if (/Commissioner/.test(text)) {
       BEFORE_ROLE.lastIndex = 0
       for (let m = BEFORE_ROLE.exec(text); m; m = BEFORE_ROLE.exec(text)) {
         const area = trimArea(m[1]!)
-        if (area) vote(area, line, 2, Boolean(m[2]))
+        if (area) vote(area, line, 2, Boolean(m[2] ?? m[3]))
       }
     }
     if (/\bfor\s+[A-Z]/.test(text)) {
@@ -66,6 +66,13 @@ export function findOffice(doc: Doc): OfficeHit | null {
         const area = PLACE_ALIASES[key]
         if (area) vote(area, line, 1, false)
       }
+    }
+  }
+  for (const line of doc.lines.slice(0, 60)) {
+    const mayor = /\b((?:[A-Z][A-Za-z'-]+\s+){1,3})Mayor(?:'s\s+Office\s+for\s+Policing|\s+for\s+Policing|\s+and\s+Combined\s+Authority|'s\s+Office)/.exec(line.text)
+    if (mayor) {
+      const area = trimArea(mayor[1]!)
+      if (area && !votes.has(area)) return { name: `${area} Mayor`, area, line }
     }
   }
   let best: { area: string; count: number; first: number; line: Line; fire: boolean } | null = null

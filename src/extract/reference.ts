@@ -3,6 +3,7 @@ import type { Doc, Line } from './document.ts'
 import type { LabelHit } from './labels.ts'
 
 const TOKENS = [
+  /\b[A-Z]{2,10}\s\d{2,6}[/.-]\d{2,6}\b/,
   /\b[A-Z]{1,10}\d{0,6}(?:\s?[/-]\s?[A-Z0-9]{1,10}){1,4}\b/,
   /\b\d{4}\.\d{2,4}\b/,
   /\b\d{2,6}\/\d{2,4}\b/,
@@ -31,6 +32,8 @@ export function findReference(doc: Doc, labels: LabelHit[]): ReferenceHit | null
   for (const hit of labels) {
     if (hit.field !== 'reference' || /your\s+ref/i.test(hit.label)) continue
     const cells = hit.value.split('\t').map((cell) => cell.trim()).filter(Boolean)
+    const whole = cells.length === 1 ? cells[0]! : ''
+    if (whole.length <= 25 && /\d/.test(whole) && whole.split(/\s+/).length <= 3 && !/[a-z]{4,}/.test(whole)) return { value: normalise(whole), line: hit.line }
     for (const cell of cells.reverse()) {
       const token = referenceToken(cell)
       if (token) return { value: token, line: hit.line }
@@ -38,10 +41,10 @@ export function findReference(doc: Doc, labels: LabelHit[]): ReferenceHit | null
   }
   for (const line of doc.lines.slice(0, 40)) {
     if (line.blank) continue
-    const heading = /\b(?:decision|report|record|notice|paper|foi|request)\b[^:\t]{0,40}?(?:\s[-–—:]\s?|\s(?:no\.?|number)\s|\t)\s*([A-Z0-9][A-Z0-9 ./-]{2,30})$/i.exec(line.text)
+    const heading = /\b(?:decision|report|record|notice|paper|foi|request)\b[^:\t]{0,40}?(?:\s?[-–—:]\s?|\s(?:no\.?|number)\s|\t|\s)\s*([A-Z0-9][A-Z0-9 ./-]{2,30})$/i.exec(line.text)
     if (heading) {
       const token = referenceToken(heading[1]!)
-      if (token && /\d/.test(token)) return { value: token, line }
+      if (token && /\d/.test(token) && (/[/.-]/.test(token) || /[A-Z]/.test(token))) return { value: token, line }
     }
   }
   return null

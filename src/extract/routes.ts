@@ -7,7 +7,7 @@ const ROUTES: Array<[Route, RegExp]> = [
   ['direct_award', /\bdirect(?:ly)?[\s-]+award(?:ed|s)?\b|\bwaiver\b|single[\s-]+tender/i],
   ['framework_call_off', /\bcall(?:ed|ing)?[\s-]+off\b|\bcall-off\b|framework\s+agreement|\bunder\s+(?:the|its|a|our)\s+[\w\s]{0,40}framework\b/i],
   ['open_tender', /\b(?:open|competitive)\s+(?:tender|procurement)|\bwas\s+tendered\b|\bcompetitively\s+tendered\b|\btender\s+process\b/i],
-  ['grant', /\b(?:grant\s+agreement|as\s+a\s+grant|grant\s+award|awarded\s+(?:a|as)\s+grant|grant\s+funding\s+to|small\s+grants?\s+(?:scheme|fund|round)|grants?\s+(?:round|scheme)|grant\s+offer)\b/i],
+  ['grant', /\b(?:grant\s+agreements?|as\s+a\s+grant|grant\s+award|awarded\s+(?:a|as)\s+grants?|as\s+grants\b|(?:a|the)\s+grant\s+of|grants?\s+(?:from|to)|awards?\s+grants?|grant\s+funding\s+to|small\s+grants?\s+(?:scheme|fund|round)|grants?\s+(?:round|scheme)|grant\s+offer)\b/i],
 ]
 const HYPOTHETICAL = /\bif\b|\bwhether\b|\?|\bnot\s+(?:placed|been|be)\b|\bwithout\b/i
 

@@ -14,6 +14,8 @@ export interface Column {
   header: string
   kind: ColumnKind
   period: PeriodRange | null
+  /** The heading says the figures are yearly ("Annual value", "£ per annum"). */
+  perAnnum: boolean
 }
 
 export interface AmountCell {
@@ -89,7 +91,7 @@ export function findTables(doc: Doc): Table[] {
     while (j < lines.length) {
       const line = lines[j]!
       if (line.cells.length >= 2) block.push(line)
-      else if (line.boilerplate) {
+      else if (line.boilerplate || /^\s*\|[\s|:-]+\|\s*$/.test(line.raw)) {
         /* page furniture inside a table */
       } else if (!line.blank && line.text.length <= 60 && (lines[j + 1]?.cells.length ?? 0) >= 2 && block.length > 0) block.push(line)
       else break
@@ -120,7 +122,7 @@ function buildTable(doc: Doc, block: Line[]): Table | null {
     const headerText = header?.cells[c] ?? ''
     const values = body.map((row) => row.cells[c] ?? '').filter(Boolean)
     const kind = c === 0 && !values.some((v) => /^£/.test(v)) ? 'text' : columnKind(headerText, values)
-    columns.push({ index: c, header: headerText, kind, period: kind === 'period' ? parsePeriodLabel(headerText) : null })
+    columns.push({ index: c, header: headerText, kind, period: kind === 'period' ? parsePeriodLabel(headerText) : null, perAnnum: /\bannual|per\s+annum|\bp\.?a\.?\b|per\s+year|a\s+year/i.test(headerText) })
   }
   const dataRows = body.filter((row) => row.amounts.length > 0 && !isTotalLabel(row.label))
   const periodRows = dataRows.filter((row) => parsePeriodLabel(row.label)).length

@@ -10,7 +10,8 @@ export function htmlToText(html: string): string {
   let cellDepth = 0
   let skipping: string | null = null
   const flush = (): void => {
-    out.push(line.replace(/[ ]+/g, ' ').replace(/ ?\t ?/g, '\t').trim())
+    const text = line.replace(/[ ]+/g, ' ').replace(/ ?\t ?/g, '\t').trim()
+    if (text) out.push(text)
     line = ''
   }
   let i = 0
@@ -65,9 +66,9 @@ export function htmlToText(html: string): string {
       continue
     }
     flush()
+    if (!closing && /^(?:p|table|h[1-6]|ul|ol|section|article|header|footer|blockquote|dl)$/.test(name)) out.push('')
     if (!closing && /^h[1-6]$/.test(name)) line = `${'#'.repeat(Number(name[1]))} `
     else if (!closing && name === 'li') line = '- '
-    else if (!closing && (name === 'p' || name === 'table')) out.push('')
   }
   flush()
   return out.join('\n').replace(/^(?:#+|-) *$/gm, '').replace(/\n{3,}/g, '\n\n').trim()
