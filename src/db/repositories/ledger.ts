@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
-import { PUBLIC_STATUSES, type ProcurementRoute } from '../../domain/decision.ts'
+import type { ProcurementRoute } from '../../domain/decision.ts'
 import type { DB } from '../tables/index.ts'
+import { publicAward } from './public.ts'
 
 /** What the public ledger can be narrowed by. All optional; each narrows further. */
 export interface LedgerFilter {
@@ -69,6 +70,27 @@ export interface LedgerYearRow {
   ceilingPence: number
 }
 
+export interface FlowRow {
+  streamId: number | null
+  streamName: string | null
+  officeId: number
+  officeName: string
+  leadId: number | null
+  leadName: string | null
+  recipientId: number | null
+  recipientName: string
+  pence: number
+}
+
+export type LedgerDimension = 'serviceType' | 'provider' | 'service' | 'stream'
+
+const DIMENSIONS = {
+  serviceType: { key: sql<string | null>`s.service_type`, label: sql<string | null>`s.service_type`, slug: sql<string | null>`null::text` },
+  provider: { key: sql<string | null>`coalesce(a.recipient_id::text, a.recipient_name)`, label: sql<string | null>`coalesce(r.name, a.recipient_name)`, slug: sql<string | null>`r.slug` },
+  service: { key: sql<string | null>`s.id::text`, label: sql<string | null>`s.name`, slug: sql<string | null>`s.slug` },
+  stream: { key: sql<string | null>`fs.id::text`, label: sql<string | null>`fs.name`, slug: sql<string | null>`fs.slug` },
+} satisfies Record<LedgerDimension, { key: unknown; label: unknown; slug: unknown }>
+
 const leadExpr = sql<number | null>`coalesce(a.via_id, s.lead_commissioner_id)`
 const dateExpr = sql<string | null>`coalesce(d.date_decided, d.date_received)`
 
@@ -82,12 +104,6 @@ const SORT_EXPRESSIONS: Record<LedgerSort, ReturnType<typeof sql>> = {
   lead: sql`lo.name`,
   service: sql`s.name`,
 }
-
-/**
- * Where a public award is: in a published (or imported) and reviewed decision that is not confidential,
- * and not itself withheld. Every public ledger figure starts from here; it names awards `a` and decisions `d`.
- */
-export const publicAward = sql<boolean>`(d.status in (${sql.join(PUBLIC_STATUSES.map((status) => sql.lit(status)))}) and d.review_status = 'reviewed' and d.classification <> 'confidential' and not a.withheld)`
 
 /** The areas an award serves: its service's areas, or its decision's where the service names none. */
 export function awardServesArea(areaId: number) {
@@ -220,6 +236,116 @@ export class LedgerRepository {
       years: years.map((y) => ({ financialYear: y.financialYear, oneOffPence: Number(y.oneOff), perAnnumPence: Number(y.perAnnum), ceilingPence: Number(y.ceiling) })),
       unassignedOneOffPence: Number(unassigned.s),
     }
+  }
+
+  /**
+   * One-off sums apportioned to financial years, grouped by one dimension of the award. Yearly amounts
+   * and ceilings are left out: they are not money spent and cannot be added up.
+   */
+  async oneOffByYearAnd(dimension: LedgerDimension, filter: LedgerFilter): Promise<Array<{ financialYear: number; key: string | null; label: string | null; slug: string | null; pence: number }>> {
+    const { key, label, slug } = DIMENSIONS[dimension]
+    const rows = await this.scope({ ...filter, year: undefined })
+      .innerJoin('award_year_shares as y', 'y.award_id', 'a.id')
+      .leftJoin('organisations as r', 'r.id', 'a.recipient_id')
+      .leftJoin('funding_streams as fs', 'fs.id', 'a.funding_stream_id')
+      .where('a.per_annum', '=', false)
+      .where('a.up_to', '=', false)
+      .$if(filter.year !== undefined, (q) => q.where('y.financial_year', '=', filter.year!))
+      .select(['y.financial_year as financialYear', key.as('key'), label.as('label'), slug.as('slug'), sql<number>`sum(y.pence)`.as('pence')])
+      .groupBy(['y.financial_year', key, label, slug])
+      .execute()
+    return rows.map((row) => ({ ...row, key: row.key === null ? null : String(row.key), pence: Number(row.pence) }))
+  }
+
+  /**
+   * One-off sums apportioned to years and split between the areas each award serves: equally, in whole
+   * pence, the odd pence to the areas first by id, so the areas of a year add up to the year.
+   */
+  async oneOffByYearAndArea(filter: LedgerFilter): Promise<Array<{ financialYear: number; key: string | null; label: string | null; slug: string | null; pence: number }>> {
+    const awards = this.scope({ ...filter, year: undefined }).where('a.per_annum', '=', false).where('a.up_to', '=', false).select(['a.id', 'a.service_id', 'a.decision_id'])
+    const yearFilter = filter.year === undefined ? sql`true` : sql`y.financial_year = ${filter.year}`
+    const result = await sql<{ financialYear: number; key: string | null; label: string | null; slug: string | null; pence: number }>`
+      select t.financial_year as "financialYear", t.area_id::text as key, ar.name as label, ar.slug as slug, sum(t.pence)::bigint as pence
+      from (
+        select y.financial_year, ao.area_id,
+          case when ao.n is null then y.pence else y.pence / ao.n + case when ao.k <= y.pence % ao.n then 1 else 0 end end as pence
+        from (${awards}) aw
+        join award_year_shares y on y.award_id = aw.id
+        left join lateral (
+          select x.area_id, count(*) over () as n, row_number() over (order by x.area_id) as k
+          from (
+            select sa.area_id from service_areas sa where sa.service_id = aw.service_id
+            union all
+            select da.area_id from decision_areas da where da.decision_id = aw.decision_id
+              and not exists (select 1 from service_areas sa2 where sa2.service_id = aw.service_id)
+          ) x
+        ) ao on true
+        where ${yearFilter}
+      ) t
+      left join areas ar on ar.id = t.area_id
+      group by t.financial_year, t.area_id, ar.name, ar.slug`.execute(this.db)
+    return result.rows.map((row) => ({ ...row, pence: Number(row.pence) }))
+  }
+
+  /** One-off sums (or, with a year, their parts in that year) by funding stream, office, lead commissioner and recipient. */
+  async flows(filter: LedgerFilter): Promise<FlowRow[]> {
+    const amount = filter.year === undefined ? sql<number>`sum(a.amount_pence)` : sql<number>`sum(y.pence)`
+    const rows = await this.scope({ ...filter, year: undefined })
+      .$if(filter.year !== undefined, (q) => q.innerJoin('award_year_shares as y', 'y.award_id', 'a.id').where('y.financial_year', '=', filter.year!))
+      .innerJoin('organisations as o', 'o.id', 'd.office_id')
+      .leftJoin('funding_streams as fs', 'fs.id', 'a.funding_stream_id')
+      .leftJoin('organisations as lo', (join) => join.on(sql<boolean>`lo.id = coalesce(a.via_id, s.lead_commissioner_id)`))
+      .where('a.per_annum', '=', false)
+      .where('a.up_to', '=', false)
+      .select([
+        'a.funding_stream_id as streamId',
+        'fs.name as streamName',
+        'd.office_id as officeId',
+        'o.name as officeName',
+        'lo.id as leadId',
+        'lo.name as leadName',
+        'a.recipient_id as recipientId',
+        sql<string>`min(a.recipient_name)`.as('recipientName'),
+        amount.as('pence'),
+      ])
+      .groupBy(['a.funding_stream_id', 'fs.name', 'd.office_id', 'o.name', 'lo.id', 'lo.name', 'a.recipient_id'])
+      .execute()
+    return rows.map((row) => ({ ...row, pence: Number(row.pence) }))
+  }
+
+  /** Everyone who received a public award, with the count and the one-off total. */
+  async recipientTotals(): Promise<Array<{ id: number | null; name: string; slug: string | null; awards: number; oneOffPence: number; recurring: number }>> {
+    const rows = await this.scope({})
+      .leftJoin('organisations as r', 'r.id', 'a.recipient_id')
+      .select([
+        'r.id',
+        sql<string>`coalesce(r.name, min(a.recipient_name))`.as('name'),
+        'r.slug',
+        sql<number>`count(*)`.as('awards'),
+        sql<number>`coalesce(sum(a.amount_pence) filter (where not a.per_annum and not a.up_to), 0)`.as('oneOff'),
+        sql<number>`count(*) filter (where a.per_annum or a.up_to)`.as('recurring'),
+      ])
+      .groupBy(['r.id', 'r.name', 'r.slug'])
+      .orderBy(sql`coalesce(r.name, min(a.recipient_name))`)
+      .execute()
+    return rows.map((row) => ({ id: row.id, name: row.name, slug: row.slug, awards: Number(row.awards), oneOffPence: Number(row.oneOff), recurring: Number(row.recurring) }))
+  }
+
+  /** Per funding stream and year: apportioned one-off sums, yearly amounts and ceilings of public awards. */
+  async commitmentsByStream(): Promise<Array<{ streamId: number; financialYear: number; oneOffPence: number; perAnnumPence: number; ceilingPence: number }>> {
+    const rows = await this.scope({})
+      .innerJoin('award_year_shares as y', 'y.award_id', 'a.id')
+      .where('a.funding_stream_id', 'is not', null)
+      .select([
+        'a.funding_stream_id as streamId',
+        'y.financial_year as financialYear',
+        sql<number>`coalesce(sum(y.pence) filter (where not a.per_annum and not a.up_to), 0)`.as('oneOff'),
+        sql<number>`coalesce(sum(y.pence) filter (where a.per_annum and not a.up_to), 0)`.as('perAnnum'),
+        sql<number>`coalesce(sum(y.pence) filter (where a.up_to), 0)`.as('ceiling'),
+      ])
+      .groupBy(['a.funding_stream_id', 'y.financial_year'])
+      .execute()
+    return rows.map((row) => ({ streamId: row.streamId!, financialYear: row.financialYear, oneOffPence: Number(row.oneOff), perAnnumPence: Number(row.perAnnum), ceilingPence: Number(row.ceiling) }))
   }
 
   /** The financial years any award touches, earliest to latest. */

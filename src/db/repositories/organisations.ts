@@ -67,6 +67,76 @@ export class OrganisationRepository {
     return rows.map((row) => ({ id: row.id, name: row.name, shortName: row.short_name }))
   }
 
+  async findBySlug(slug: string): Promise<Organisation | undefined> {
+    return this.db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst()
+  }
+
+  async findById(id: number, handle: Handle = this.db): Promise<Organisation | undefined> {
+    return handle.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst()
+  }
+
+  async aliases(organisationId: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('organisation_aliases').select('alias').where('organisation_id', '=', organisationId).orderBy('alias').execute()
+    return rows.map((row) => row.alias)
+  }
+
+  /** Organisations that are still themselves (not merged into another), by name. */
+  async listCurrent(): Promise<Array<{ id: number; name: string; kind: OrganisationKind; needsReview: boolean }>> {
+    const rows = await this.db
+      .selectFrom('organisations')
+      .select(['id', 'name', 'kind', 'needs_review'])
+      .where('merged_into_id', 'is', null)
+      .orderBy('name')
+      .execute()
+    return rows.map((row) => ({ id: row.id, name: row.name, kind: row.kind, needsReview: row.needs_review }))
+  }
+
+  /** Names met on import that matched no known organisation, oldest first. */
+  async needingReview(): Promise<Organisation[]> {
+    return this.db.selectFrom('organisations').selectAll().where('needs_review', '=', true).where('merged_into_id', 'is', null).orderBy('created_at').orderBy('id').execute()
+  }
+
+  async markReviewed(id: number, handle: Handle): Promise<void> {
+    await handle.updateTable('organisations').set({ needs_review: false }).where('id', '=', id).execute()
+  }
+
+  async addAlias(organisationId: number, alias: string, handle: Handle): Promise<void> {
+    const taken = await handle.selectFrom('organisation_aliases').select('id').where(sql<string>`lower(alias)`, '=', alias.trim().toLowerCase()).executeTakeFirst()
+    if (!taken) await handle.insertInto('organisation_aliases').values({ organisation_id: organisationId, alias: alias.trim() }).execute()
+  }
+
+  /**
+   * Makes `sourceId` part of `targetId`: every award, contribution, service and funding stream that names
+   * the source names the target, the source's name and aliases become the target's aliases, and the source
+   * is kept, marked as merged, so old links can be redirected. Returns how many rows moved, per table.
+   */
+  async merge(sourceId: number, targetId: number, handle: Handle): Promise<Record<string, number>> {
+    const moved: Record<string, number> = {}
+    const count = (result: { numUpdatedRows?: bigint } | Array<{ numUpdatedRows?: bigint }>) =>
+      Number((Array.isArray(result) ? result[0]?.numUpdatedRows : result.numUpdatedRows) ?? 0n)
+    const source = await handle.selectFrom('organisations').select(['name', 'kind']).where('id', '=', sourceId).executeTakeFirstOrThrow()
+    moved.awardsReceived = count(await handle.updateTable('awards').set({ recipient_id: targetId }).where('recipient_id', '=', sourceId).execute())
+    moved.awardsThrough = count(await handle.updateTable('awards').set({ via_id: targetId }).where('via_id', '=', sourceId).execute())
+    moved.contributions = count(await handle.updateTable('contributions').set({ organisation_id: targetId }).where('organisation_id', '=', sourceId).execute())
+    moved.servicesLed = count(await handle.updateTable('services').set({ lead_commissioner_id: targetId }).where('lead_commissioner_id', '=', sourceId).execute())
+    moved.fundingStreams = count(await handle.updateTable('funding_streams').set({ funder_id: targetId }).where('funder_id', '=', sourceId).execute())
+    const providedServices = await handle.selectFrom('service_providers').select('service_id').where('organisation_id', '=', sourceId).execute()
+    for (const { service_id } of providedServices) {
+      await handle.deleteFrom('service_providers').where('service_id', '=', service_id).where('organisation_id', '=', sourceId).execute()
+      await handle
+        .insertInto('service_providers')
+        .values({ service_id, organisation_id: targetId })
+        .onConflict((oc) => oc.columns(['service_id', 'organisation_id']).doNothing())
+        .execute()
+    }
+    moved.servicesProvided = providedServices.length
+    await handle.updateTable('organisation_aliases').set({ organisation_id: targetId }).where('organisation_id', '=', sourceId).execute()
+    await handle.updateTable('organisations').set({ merged_into_id: targetId }).where('merged_into_id', '=', sourceId).execute()
+    await handle.updateTable('organisations').set({ merged_into_id: targetId, needs_review: false }).where('id', '=', sourceId).execute()
+    await this.addAlias(targetId, source.name, handle)
+    return moved
+  }
+
   private async freeSlug(base: string, handle: Handle): Promise<string> {
     const taken = await handle
       .selectFrom('organisations')

@@ -1,0 +1,171 @@
+import { sql, type Kysely, type Selectable } from 'kysely'
+import type { ContributionsTable, DB, OutcomeReturnsTable, ServicesTable } from '../tables/index.ts'
+import { publicDecision, publicService } from './public.ts'
+
+export interface ServiceListFilter {
+  serviceType?: string
+  areaId?: number
+  providerId?: number
+  leadId?: number
+}
+
+export interface ServiceSummary {
+  id: number
+  name: string
+  slug: string
+  serviceType: string
+  leadName: string | null
+  leadSlug: string | null
+  startDate: string | null
+  endDate: string | null
+  extensionMonths: number | null
+  extensionTakenMonths: number
+  areas: string[]
+  providers: string[]
+}
+
+export interface ServiceDetail {
+  service: Selectable<ServicesTable>
+  leadName: string | null
+  leadSlug: string | null
+  officeName: string | null
+  decision: { slug: string | null; reference: string | null; title: string } | null
+  predecessor: { name: string; slug: string } | null
+  successors: Array<{ name: string; slug: string }>
+  areas: Array<{ name: string; slug: string }>
+  providers: Array<{ id: number; name: string; slug: string }>
+  contributions: Array<Selectable<ContributionsTable> & { organisationSlug: string | null; officeContribution: boolean }>
+  outcomes: Array<Selectable<OutcomeReturnsTable>>
+}
+
+export interface PipelineRow {
+  id: number
+  name: string
+  slug: string
+  serviceType: string
+  leadName: string | null
+  endDate: string
+  extensionMonths: number | null
+  extensionTakenMonths: number
+  breakNoticeMonths: number | null
+  successorDecidedOn: Array<string | null>
+}
+
+export class CommissionedServiceRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async listPublic(filter: ServiceListFilter = {}): Promise<ServiceSummary[]> {
+    let query = this.db
+      .selectFrom('services as s')
+      .leftJoin('organisations as l', 'l.id', 's.lead_commissioner_id')
+      .where(publicService)
+      .select([
+        's.id',
+        's.name',
+        's.slug',
+        's.service_type as serviceType',
+        'l.name as leadName',
+        'l.slug as leadSlug',
+        's.start_date as startDate',
+        's.end_date as endDate',
+        's.extension_months as extensionMonths',
+        's.extension_taken_months as extensionTakenMonths',
+        sql<string[]>`array(select ar.name from service_areas sa join areas ar on ar.id = sa.area_id where sa.service_id = s.id order by ar.name)`.as('areas'),
+        sql<string[]>`array(select o.name from service_providers sp join organisations o on o.id = sp.organisation_id where sp.service_id = s.id order by o.name)`.as('providers'),
+      ])
+    if (filter.serviceType) query = query.where('s.service_type', '=', filter.serviceType)
+    if (filter.leadId !== undefined) query = query.where('s.lead_commissioner_id', '=', filter.leadId)
+    if (filter.areaId !== undefined) query = query.where(sql<boolean>`exists (select 1 from service_areas sa where sa.service_id = s.id and sa.area_id = ${filter.areaId})`)
+    if (filter.providerId !== undefined) {
+      query = query.where(sql<boolean>`exists (select 1 from service_providers sp where sp.service_id = s.id and sp.organisation_id = ${filter.providerId})`)
+    }
+    return query.orderBy(sql`s.end_date desc nulls last`).orderBy('s.name').execute()
+  }
+
+  async findPublicBySlug(slug: string): Promise<ServiceDetail | undefined> {
+    const service = await this.db.selectFrom('services as s').selectAll('s').where('s.slug', '=', slug).where(publicService).executeTakeFirst()
+    if (!service) return undefined
+    const id = service.id
+    const [lead, office, decision, predecessor, successors, areas, providers, contributions, outcomes] = await Promise.all([
+      service.lead_commissioner_id === null
+        ? undefined
+        : this.db.selectFrom('organisations').select(['name', 'slug']).where('id', '=', service.lead_commissioner_id).executeTakeFirst(),
+      service.office_id === null ? undefined : this.db.selectFrom('organisations').select('name').where('id', '=', service.office_id).executeTakeFirst(),
+      service.decision_id === null
+        ? undefined
+        : this.db.selectFrom('decisions as d').select(['d.slug', 'd.reference', 'd.title']).where('d.id', '=', service.decision_id).where(publicDecision).executeTakeFirst(),
+      service.predecessor_id === null
+        ? undefined
+        : this.db.selectFrom('services as s').select(['s.name', 's.slug']).where('s.id', '=', service.predecessor_id).where(publicService).executeTakeFirst(),
+      this.db.selectFrom('services as s').select(['s.name', 's.slug']).where('s.predecessor_id', '=', id).where(publicService).orderBy('s.start_date').execute(),
+      this.db.selectFrom('service_areas as sa').innerJoin('areas as ar', 'ar.id', 'sa.area_id').select(['ar.name', 'ar.slug']).where('sa.service_id', '=', id).orderBy('ar.name').execute(),
+      this.db
+        .selectFrom('service_providers as sp')
+        .innerJoin('organisations as o', 'o.id', 'sp.organisation_id')
+        .select(['o.id', 'o.name', 'o.slug'])
+        .where('sp.service_id', '=', id)
+        .orderBy('o.name')
+        .execute(),
+      this.db
+        .selectFrom('contributions as c')
+        .leftJoin('organisations as o', 'o.id', 'c.organisation_id')
+        .leftJoin('decisions as d', 'd.id', 'c.decision_id')
+        .selectAll('c')
+        .select(['o.slug as organisationSlug', sql<boolean>`coalesce(o.kind = 'office', false)`.as('officeContribution')])
+        .where('c.service_id', '=', id)
+        .where(sql<boolean>`(c.decision_id is null or ${publicDecision})`)
+        .orderBy(sql`c.financial_year nulls first`)
+        .orderBy('c.id')
+        .execute(),
+      this.db.selectFrom('outcome_returns').selectAll().where('service_id', '=', id).orderBy('quarter_start').orderBy('measure').execute(),
+    ])
+    return {
+      service,
+      leadName: lead?.name ?? null,
+      leadSlug: lead?.slug ?? null,
+      officeName: office?.name ?? null,
+      decision: decision ?? null,
+      predecessor: predecessor ?? null,
+      successors,
+      areas,
+      providers,
+      contributions,
+      outcomes,
+    }
+  }
+
+  /** Public services with an end date, and for each, when the decisions commissioning its successors were made. */
+  async pipelineCandidates(): Promise<PipelineRow[]> {
+    const rows = await this.db
+      .selectFrom('services as s')
+      .leftJoin('organisations as l', 'l.id', 's.lead_commissioner_id')
+      .where(publicService)
+      .where('s.end_date', 'is not', null)
+      .select([
+        's.id',
+        's.name',
+        's.slug',
+        's.service_type as serviceType',
+        'l.name as leadName',
+        's.end_date as endDate',
+        's.extension_months as extensionMonths',
+        's.extension_taken_months as extensionTakenMonths',
+        's.break_notice_months as breakNoticeMonths',
+        // A successor counts from the date its decision was made; one recorded without a decision counts at once (null).
+        sql<Array<string | null>>`array(
+          select case when n.decision_id is null then null else coalesce(d.date_decided, d.date_received, '0001-01-01')::text end
+          from services n left join decisions d on d.id = n.decision_id
+          where n.predecessor_id = s.id and (n.decision_id is null or ${publicDecision}))`.as('successorDecidedOn'),
+      ])
+      .execute()
+    return rows.map((row) => ({ ...row, endDate: row.endDate! }))
+  }
+
+  async findIdBySlug(slug: string): Promise<number | undefined> {
+    return (await this.db.selectFrom('services').select('id').where('slug', '=', slug).executeTakeFirst())?.id
+  }
+
+  async listAll(): Promise<Array<{ id: number; name: string; slug: string }>> {
+    return this.db.selectFrom('services').select(['id', 'name', 'slug']).orderBy('name').execute()
+  }
+}
