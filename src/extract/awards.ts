@@ -44,7 +44,7 @@ export function awardsFromTables(doc: Doc, tables: Table[], context: AwardContex
         if (!column || column.kind === 'total') continue
         const value = valueOf(cell.reading)
         if (value === null) continue
-        const recipientText = table.transposed ? column.header : (recipientColumn ? row.cells[recipientColumn.index] : null) || fromNote || row.label
+        const recipientText = table.transposed ? column.header : (recipientColumn ? row.cells[recipientColumn.index] : null) || rowRecipient(row.label, fromNote, context.org)
         if (!recipientText || /^(?:total|sub-?total)/i.test(recipientText)) continue
         const period = cellPeriod(table, row, cell)?.label ?? (periodColumn ? row.cells[periodColumn.index] || null : null)
         const viaText = viaColumn ? row.cells[viaColumn.index] : ''
@@ -63,6 +63,16 @@ export function awardsFromTables(doc: Doc, tables: Table[], context: AwardContex
     }
   }
   return awards
+}
+
+/** The row's label, expanded if it is an abbreviation, unless the row's note names the recipient more plainly. */
+function rowRecipient(label: string, fromNote: string | null, org: OrgContext): string {
+  if (org.abbreviations.has(label.trim())) return label
+  if (!fromNote) return label
+  const l = label.toLowerCase()
+  const n = fromNote.toLowerCase()
+  if (l.startsWith(n)) return /\s[-–(]/.test(label) ? fromNote : label
+  return fromNote
 }
 
 function routeWords(text: string): Route | null {

@@ -15,13 +15,15 @@ function tidy(value: string): string {
 }
 
 export function findTitle(doc: Doc, labels: LabelHit[], officeLine: Line | null): TitleHit | null {
+  const longest = doc.lines.reduce((max, line) => Math.max(max, line.raw.length), 0)
   for (const hit of labels) {
     if (hit.field !== 'title') continue
     let value = tidy(hit.value)
     if (!value || value.length < 3) continue
     const index = hit.line.no - 1
     const next = doc.lines[index + 1]
-    if (next && !next.blank && next.cells.length === 1 && (CONNECTOR_END.test(value) || /^[a-z(]/.test(next.text)) && !/:/.test(next.text)) value = tidy(`${value} ${next.text}`)
+    const wrapped = hit.line.raw.length >= longest * 0.8 && longest >= 60 && !/[.!?]$/.test(value)
+    if (next && !next.blank && next.cells.length === 1 && (CONNECTOR_END.test(value) || /^[a-z(]/.test(next.text) || wrapped) && !/:/.test(next.text) && next.text.length < 120) value = tidy(`${value} ${next.text}`)
     return { value, line: hit.line }
   }
   for (const line of doc.lines.slice(0, 30)) {

@@ -21,6 +21,8 @@ interface Segment {
 
 interface PdfLine {
   y: number
+  /** The baseline of the last line of a row whose cells wrap. */
+  bottom?: number
   size: number
   segments: Segment[]
 }
@@ -75,12 +77,14 @@ function layoutPage(items: Item[]): string {
     else lines.push({ y: item.y, size: item.size, segments: [{ text: item.text, x: item.x, end: item.end }] })
   }
   for (const line of lines) line.segments.sort((p, q) => p.x - q.x)
-  const merged = lines.map((line) => ({ ...line, segments: mergeSegments(line) }))
+  const merged = joinWrappedCells(lines.map((line) => ({ ...line, segments: mergeSegments(line) })))
   alignTables(merged)
+  const gaps = merged.slice(1).map((line, i) => (merged[i]!.bottom ?? merged[i]!.y) - line.y).filter((gap) => gap > 0).sort((p, q) => p - q)
+  const usual = gaps[Math.floor(gaps.length / 2)] ?? 12
   const out: string[] = []
   let previous: PdfLine | null = null
   for (const line of merged) {
-    if (previous && previous.y - line.y > Math.max(previous.size, line.size) * 1.9) out.push('')
+    if (previous && (previous.bottom ?? previous.y) - line.y > Math.max(usual * 1.45, Math.max(previous.size, line.size) * 1.3)) out.push('')
     out.push(line.segments.map((s) => s.text).join('\t').replace(/\t+$/, ''))
     previous = line
   }
@@ -107,6 +111,24 @@ function mergeSegments(line: PdfLine): Segment[] {
   }
   for (const segment of segments) segment.text = segment.text.replace(/\s+/g, ' ').trim()
   return segments
+}
+
+/** A cell whose text wraps leaves lines holding one piece under that cell's column: put it back in the cell. */
+function joinWrappedCells(lines: PdfLine[]): PdfLine[] {
+  const out: PdfLine[] = []
+  let row: PdfLine | null = null
+  for (const line of lines) {
+    const only = line.segments.length === 1 ? line.segments[0]! : null
+    const column = only && row ? row.segments.findIndex((s, i) => i > 0 && Math.abs(s.x - only.x) < 3) : -1
+    if (only && row && column > 0 && (row.bottom ?? row.y) - line.y < Math.max(row.size, line.size) * 2.4) {
+      row.segments[column]!.text += ` ${only.text}`
+      row.bottom = line.y
+      continue
+    }
+    row = line.segments.length >= 2 ? { ...line } : null
+    out.push(row ?? line)
+  }
+  return out
 }
 
 /** Within a run of multi-cell lines, put each cell under the column of the widest row it overlaps. */
