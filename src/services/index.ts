@@ -4,6 +4,7 @@ import { AuditService } from './audit.ts'
 import { HealthService } from './health.ts'
 import { RegisterService } from './register.ts'
 import { OfficeSettingsService, SettingsService } from './settings.ts'
+import { WorkflowService } from './workflow.ts'
 
 /** Every use case, built from the database. Tests pass their own database or fakes. */
 export function services(database: Database) {
@@ -16,6 +17,7 @@ export function services(database: Database) {
     register: new RegisterService(database),
     settings,
     officeSettings: new OfficeSettingsService(database, settings),
+    workflow: new WorkflowService(database),
   }
 }
 

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely'
 import * as schema from './0001_schema.ts'
 import * as ledger from './0002_ledger.ts'
+import * as workflow from './0005_workflow.ts'
 
 /** Every migration, in order. A new migration is a new module added to the end of this list. */
 export const migrations: Record<string, Migration> = {
   '0001_schema': schema,
   '0002_ledger': ledger,
+  '0005_workflow': workflow,
 }

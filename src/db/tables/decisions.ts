@@ -34,4 +34,9 @@ export interface DecisionsTable {
   created_by: number | null
   created_at: Generated<Date>
   updated_at: Generated<Date>
+  submission_round: Generated<number>
+  returned_comment: string | null
+  rejection_reasons: string | null
+  awards_exemption: string | null
+  significant_public_interest: Generated<boolean>
 }

@@ -12,4 +12,7 @@ export interface SignOffsTable {
   signed_on: string
   comment: string | null
   created_at: Generated<Date>
+  round: Generated<number>
+  declaration: 'no_interest' | 'interest_declared' | null
+  declared_interest: string | null
 }

@@ -1,0 +1,60 @@
+import type { DecisionStatus, SignOffStage } from './decision.ts'
+import type { Role } from './roles.ts'
+
+/** The sign-off chain: finance, then the chief executive, then the decision maker. */
+export const STAGE_FOR_STATUS: Partial<Record<DecisionStatus, SignOffStage>> = {
+  submitted: 'finance',
+  finance_approved: 'chief_executive',
+  executive_approved: 'decision_maker',
+}
+
+export const ROLE_FOR_STAGE: Record<SignOffStage, Role> = {
+  finance: 'finance_officer',
+  chief_executive: 'chief_executive',
+  decision_maker: 'decision_maker',
+}
+
+export const STATUS_AFTER_APPROVAL: Record<SignOffStage, DecisionStatus> = {
+  finance: 'finance_approved',
+  chief_executive: 'executive_approved',
+  decision_maker: 'approved',
+}
+
+export const STAGE_LABELS: Record<SignOffStage, string> = {
+  finance: 'Finance sign-off',
+  chief_executive: 'Chief executive approval',
+  decision_maker: 'Decision',
+}
+
+export interface SignerCheck {
+  signerId: number
+  signerRoles: readonly Role[]
+  authorId: number | null
+  status: DecisionStatus
+  /** Everyone who has approved a stage of this decision, in any round, with the stage. */
+  earlierSigners: ReadonlyArray<{ userId: number | null; stage: SignOffStage }>
+}
+
+export type SignerVerdict = { ok: true; stage: SignOffStage } | { ok: false; reason: string }
+
+/**
+ * Segregation of duties: only the role of the current stage signs it, nobody signs a decision they
+ * wrote, and nobody signs two different stages of one decision.
+ */
+export function mayActOnStage(check: SignerCheck): SignerVerdict {
+  const stage = STAGE_FOR_STATUS[check.status]
+  if (!stage) return { ok: false, reason: 'This decision is not waiting for a sign-off' }
+  if (!check.signerRoles.includes(ROLE_FOR_STAGE[stage])) return { ok: false, reason: `Only a ${ROLE_FOR_STAGE[stage].replace('_', ' ')} can give the ${STAGE_LABELS[stage].toLowerCase()}` }
+  if (check.authorId !== null && check.signerId === check.authorId) return { ok: false, reason: 'You wrote this decision, so someone else must sign it off' }
+  const other = check.earlierSigners.find((s) => s.userId === check.signerId && s.stage !== stage)
+  if (other) return { ok: false, reason: `You gave the ${STAGE_LABELS[other.stage].toLowerCase()} of this decision, so someone else must give the ${STAGE_LABELS[stage].toLowerCase()}` }
+  return { ok: true, stage }
+}
+
+export function isEditable(status: DecisionStatus): boolean {
+  return status === 'draft'
+}
+
+export function isPublishable(status: DecisionStatus): boolean {
+  return status === 'approved' || status === 'rejected'
+}
