@@ -90,7 +90,7 @@ const LEFT_LIST = /^\s*(?:[-•*]\s*)?([A-Z][^:£\t]{1,80}?)\s*(?::|–|—|-|\(
 const PERIOD_AFTER = /^\s*(?:\([^)]{0,60}\)\s*)?(?:(?:is|are|will\s+be)\s+)?(?:for|in|during|over)\s+(?:the\s+)?(?:financial\s+year\s+|year\s+)?((?:19|20)\d{2}\s?[/-]\s?\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?'?\d{2,4}\s?(?:-|–|to)\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?'?\d{2,4})/i
 
 function recipientFor(sentence: string, start: number, end: number): string | null {
-  const after = sentence.slice(end)
+  const after = sentence.slice(end, end + 300)
   const to = RIGHT_TO.exec(after)
   if (to) {
     const name = orgAt(after.slice(to[0].length))
@@ -138,7 +138,7 @@ export function awardsFromProse(doc: Doc, context: AwardContext, others: number)
       const recipient = resolveOrg(name, context.org)
       if (context.org.office && recipient === context.org.office) continue
       const isTotal = STATED_TOTAL.test(sentence.text.slice(Math.max(0, hit.start - 60), hit.start)) || /^\s*in\s+total\b/i.test(sentence.text.slice(hit.end))
-      const afterAmount = sentence.text.slice(hit.end)
+      const afterAmount = sentence.text.slice(hit.end, hit.end + 300)
       const afterName = afterAmount.slice(afterAmount.indexOf(name) + name.length)
       ;(isTotal ? totalAwards : awards).push({
         recipient,
@@ -146,7 +146,7 @@ export function awardsFromProse(doc: Doc, context: AwardContext, others: number)
         period: periodAfter(afterAmount) ?? periodAfter(afterName),
         perAnnum: hit.reading.perAnnum,
         upTo: hit.reading.upTo,
-        via: viaIn(sentence.text.slice(hit.end), context.org) ?? context.via,
+        via: viaIn(afterAmount, context.org) ?? context.via,
         route: sentenceRoute ?? context.route,
         source: source(doc, lineAt(sentence, hit.start)),
       })

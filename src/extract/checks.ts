@@ -63,10 +63,10 @@ function compare(name: string, cells: AmountCell[], stated: AmountCell, totalRow
   const target = stated.reading.pence
   const { sum, complete, guessed, unknown } = sumParts(cells)
   const rowOf = (cell: AmountCell): Row => parts.find((row) => row.amounts.includes(cell)) ?? totalRow
-  for (const cell of [...guessed, ...unknown]) {
-    const others = cells.filter((other) => other !== cell)
-    const othersSum = sumParts(others)
-    const implied = target !== null && othersSum.complete && othersSum.guessed.length === 0 ? target - othersSum.sum : null
+  const unclear = [...guessed, ...unknown]
+  for (const cell of unclear) {
+    const othersSum = unclear.length === 1 ? sumParts(cells.filter((other) => other !== cell)) : null
+    const implied = target !== null && othersSum ? target - othersSum.sum : null
     const row = rowOf(cell)
     const where = `${row.label || 'a row'}${cellLabel(table, row, cell)}`
     const likely = cell.reading.likely !== null ? `; it most likely means ${money(cell.reading.likely)}` : ''

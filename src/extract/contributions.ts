@@ -31,7 +31,7 @@ export function contributionsFromProse(doc: Doc, context: OrgContext, tableLines
     for (const hit of findAmounts(text)) {
       if (hit.reading.pence === null) continue
       const before = text.slice(Math.max(0, hit.start - 220), hit.start)
-      const after = text.slice(hit.end)
+      const after = text.slice(hit.end, hit.end + 300)
       let name: string | null = null
       const from = FROM_ORG.exec(after)
       if (from) name = orgAt(after.slice(from[0].length))
@@ -39,7 +39,7 @@ export function contributionsFromProse(doc: Doc, context: OrgContext, tableLines
       if (!name) {
         const verb = ORG_VERB.exec(before)
         if (verb) {
-          name = /^(?:them|they|it)$/i.test(verb[1]!.trim()) ? lastOrgBefore(text.slice(0, hit.start - verb[0].length + verb[1]!.length)) ?? lastOrgBefore(doc.sentences[s - 1]?.text ?? '') : orgAt(verb[1]!)
+          name = /^(?:them|they|it)$/i.test(verb[1]!.trim()) ? lastOrgBefore(text.slice(Math.max(0, hit.start - 600), hit.start - verb[0].length + verb[1]!.length)) ?? lastOrgBefore(doc.sentences[s - 1]?.text ?? '') : orgAt(verb[1]!)
         }
       }
       if (!name) {

@@ -98,7 +98,35 @@ function buildParagraphs(lines: Line[]): Span[] {
 
 const NO_BREAK_BEFORE = /(?:\b(?:ext|no|nos|s|ss|para|paras|e\.g|i\.e|etc|mr|mrs|ms|dr|st|approx|ref|cllr|vol|p|pp|sec|fig)|\b[A-Z])$/i
 
+const LONGEST_SENTENCE = 3000
+
+/** A run-on "sentence" (a table flattened into prose, or noise) is cut into pieces so that no search over it grows without bound. */
+function capLength(sentences: Span[]): Span[] {
+  const out: Span[] = []
+  for (const sentence of sentences) {
+    if (sentence.text.length <= LONGEST_SENTENCE) {
+      out.push(sentence)
+      continue
+    }
+    let start = 0
+    while (start < sentence.text.length) {
+      let end = Math.min(sentence.text.length, start + LONGEST_SENTENCE)
+      if (end < sentence.text.length) {
+        const space = sentence.text.lastIndexOf(' ', end)
+        if (space > start + LONGEST_SENTENCE / 2) end = space
+      }
+      out.push(sliceSpan(sentence, start, end))
+      start = end
+    }
+  }
+  return out
+}
+
 function splitSentences(paragraph: Span): Span[] {
+  return capLength(splitSentencesUncapped(paragraph))
+}
+
+function splitSentencesUncapped(paragraph: Span): Span[] {
   const sentences: Span[] = []
   const text = paragraph.text
   const breaks = /[.!?]["')\]]?\s+(?=["'(£A-Z0-9])/g

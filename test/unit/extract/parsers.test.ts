@@ -1,0 +1,100 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { parseAmountInWords, parseDocumentAmount } from '../../../src/domain/money.ts'
+import { parseMonthYear, parseUkDate } from '../../../src/domain/uk-date.ts'
+import { findAmounts } from '../../../src/extract/amounts.ts'
+import { cleanLine } from '../../../src/extract/clean.ts'
+import { htmlToText } from '../../../src/extract/readers/html.ts'
+import { parsePeriodLabel } from '../../../src/extract/period-label.ts'
+import { referenceToken } from '../../../src/extract/reference.ts'
+
+test('amounts as documents print them', () => {
+  const pence = (text: string) => parseDocumentAmount(text).pence
+  assert.equal(pence('£23,966'), 2396600)
+  assert.equal(pence('£47,013.00'), 4701300)
+  assert.equal(pence('£1.632m'), 163200000)
+  assert.equal(pence('£451k'), 45100000)
+  assert.equal(pence('£0.600m'), 60000000)
+  assert.equal(pence('£2.125m'), 212500000)
+  assert.equal(pence('21,296.00'), 2129600)
+  assert.equal(pence('£5 million'), 500000000)
+  const upTo = parseDocumentAmount('up to £294,500 per annum')
+  assert.deepEqual([upTo.pence, upTo.upTo, upTo.perAnnum], [29450000, true, true])
+  const pa = parseDocumentAmount('up to £70,000 pa')
+  assert.deepEqual([pa.pence, pa.upTo, pa.perAnnum], [7000000, true, true])
+})
+
+test('amounts in words', () => {
+  assert.equal(parseAmountInWords('forty-seven thousand and thirteen pounds'), 4701300)
+  assert.equal(parseAmountInWords('one hundred and twenty thousand five hundred pounds'), 12050000)
+  assert.equal(parseAmountInWords('two million pounds and fifty pence'), 200000050)
+  assert.equal(parseAmountInWords('thirty-six thousand'), 3600000)
+  assert.equal(parseAmountInWords('a lot of pounds'), null)
+  assert.deepEqual(findAmounts('a grant of £36,000 (thirty-six thousand pounds) for 2023/24').map((h) => h.reading.pence), [3600000, 3600000])
+})
+
+test('the amount parser says what it could not read, and never guesses silently', () => {
+  const garbled = parseDocumentAmount('£15,5074.22')
+  assert.equal(garbled.pence, null)
+  assert.equal(garbled.likely, 1507422)
+  assert.match(garbled.problem ?? '', /not three digits/)
+  const stops = parseDocumentAmount('£14.611.50')
+  assert.deepEqual([stops.pence, stops.irregular], [1461150, 'full stops used as thousands separators'])
+  const short = parseDocumentAmount('£9,91.50')
+  assert.deepEqual([short.pence, short.likely], [null, null])
+  assert.match(parseDocumentAmount('twelve apples').problem ?? '', /not an amount/)
+  const broken = findAmounts('£95,890.75 £215,\t.69 £118,338.11')
+  assert.deepEqual(broken.map((h) => h.reading.pence), [9589075, null, 11833811])
+  assert.match(broken[1]!.reading.problem ?? '', /broken/)
+})
+
+test('UK dates in all their forms', () => {
+  const cases: Array<[string, string | null]> = [
+    ['09.03.21', '2021-03-09'],
+    ['01.03.2024', '2024-03-01'],
+    ['23/5/2018', '2018-05-23'],
+    ['21st March 2018', '2018-03-21'],
+    ['21 <sup>st</sup> March 2018', '2018-03-21'],
+    ['21 st March 2018', '2018-03-21'],
+    ['6 November 2013', '2013-11-06'],
+    ['10th March 2021', '2021-03-10'],
+    ['11 APRIL 2018', '2018-04-11'],
+    ['Tuesday 6 November 2013', '2013-11-06'],
+    ['March 21, 2018', '2018-03-21'],
+    ['31/2/2020', null],
+    ['13/13/2020', null],
+  ]
+  for (const [text, iso] of cases) assert.equal(parseUkDate(text), iso, text)
+  assert.deepEqual(parseMonthYear('Sept25'), { start: '2025-09-01', end: '2025-09-30' })
+  assert.deepEqual(parseMonthYear('April 2019'), { start: '2019-04-01', end: '2019-04-30' })
+})
+
+test('period headings', () => {
+  assert.deepEqual(parsePeriodLabel('Oct23- Mar24'), { start: '2023-10-01', end: '2024-03-31' })
+  assert.deepEqual(parsePeriodLabel('Apr25- Sept25'), { start: '2025-04-01', end: '2025-09-30' })
+  assert.deepEqual(parsePeriodLabel('2024/25'), { start: '2024-04-01', end: '2025-03-31' })
+  assert.deepEqual(parsePeriodLabel('Year 2 (2025-26)'), { start: '2025-04-01', end: '2026-03-31' })
+  assert.deepEqual(parsePeriodLabel('FY24/25'), { start: '2024-04-01', end: '2025-03-31' })
+  assert.equal(parsePeriodLabel('Provider'), null)
+})
+
+test('references of every common form', () => {
+  assert.equal(referenceToken('2021.021'), '2021.021')
+  assert.equal(referenceToken('PCC036/18'), 'PCC036/18')
+  assert.equal(referenceToken('PCCML/ 000407/2018'), 'PCCML/000407/2018')
+  assert.equal(referenceToken('FOI/2024/077'), 'FOI/2024/077')
+  assert.equal(referenceToken('DPCC 17/2023'), 'DPCC 17/2023')
+  assert.equal(referenceToken('10653'), '10653')
+  assert.equal(referenceToken('the end'), null)
+})
+
+test('markup remnants are cleaned from lines, and HTML tables keep their cells', () => {
+  assert.equal(cleanLine('<b>Report reference number: PCC036/18</b>'), 'Report reference number: PCC036/18')
+  assert.equal(cleanLine('**1. Purpose of report**'), '1. Purpose of report')
+  assert.equal(cleanLine('I hereby approve/~~reject~~ the recommendation'), 'I hereby approve/ the recommendation')
+  assert.equal(cleanLine('Print: ..... DAVID LAWSON .....'), 'Print: DAVID LAWSON')
+  assert.equal(cleanLine('| NWA | £1,000 | £2,000 |'), 'NWA\t£1,000\t£2,000')
+  assert.equal(cleanLine('|---|---|'), '')
+  assert.equal(cleanLine('- OFFICIAL -'), '- OFFICIAL -')
+  assert.equal(htmlToText('<table><tr><th>Provider</th><th>2024/25</th></tr><tr><td><p>Juno</p></td><td>&pound;1,000</td></tr></table><p>Done &amp; dusted</p>'), 'Provider\t2024/25\nJuno\t£1,000\n\nDone & dusted')
+})
