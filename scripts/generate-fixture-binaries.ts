@@ -49,6 +49,7 @@ function blocks(lines: string[]): Array<{ table: string[][] } | { line: string }
   return out
 }
 
+/** A PDF of the text: a line holding only a form feed starts a new page. */
 export async function renderPdf(text: string, options: { furniture?: string; password?: string } = {}): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: 'Fixture', CreationDate: new Date(Date.UTC(2024, 0, 1)) }, ...(options.password ? { userPassword: options.password, ownerPassword: `${options.password}-owner` } : {}) })
   const chunks: Buffer[] = []
@@ -75,6 +76,12 @@ export async function renderPdf(text: string, options: { furniture?: string; pas
   furniture()
   for (const block of blocks(lines)) {
     if ('line' in block) {
+      if (block.line === '\f') {
+        doc.addPage()
+        furniture()
+        y = 70
+        continue
+      }
       if (!block.line.trim()) {
         y += 8
         continue
