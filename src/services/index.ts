@@ -5,6 +5,13 @@ import { HealthService } from './health.ts'
 import { RegisterService } from './register.ts'
 import { OfficeSettingsService, SettingsService } from './settings.ts'
 import { WorkflowService } from './workflow.ts'
+import { ChartsService } from './charts.ts'
+import { CommissioningService } from './commissioning.ts'
+import { ContributionService } from './contributions.ts'
+import { FundingService } from './funding.ts'
+import { LedgerService } from './ledger.ts'
+import { OrganisationService } from './organisations.ts'
+import { OutcomeService } from './outcomes.ts'
 
 /** Every use case, built from the database. Tests pass their own database or fakes. */
 export function services(database: Database) {
@@ -18,6 +25,13 @@ export function services(database: Database) {
     settings,
     officeSettings: new OfficeSettingsService(database, settings),
     workflow: new WorkflowService(database),
+    ledger: new LedgerService(database),
+    charts: new ChartsService(database),
+    commissioning: new CommissioningService(database),
+    funding: new FundingService(database, new AuditService(database)),
+    organisations: new OrganisationService(database, new AuditService(database)),
+    outcomes: new OutcomeService(database, new AuditService(database)),
+    contributions: new ContributionService(database, new AuditService(database)),
   }
 }
 

@@ -157,6 +157,8 @@ export class CommissionedServiceRepository {
           from services n left join decisions d on d.id = n.decision_id
           where n.predecessor_id = s.id and (n.decision_id is null or ${publicDecision}))`.as('successorDecidedOn'),
       ])
+      .orderBy('s.end_date')
+      .orderBy('s.name')
       .execute()
     return rows.map((row) => ({ ...row, endDate: row.endDate! }))
   }

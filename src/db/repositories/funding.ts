@@ -1,0 +1,61 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { DB } from '../tables/index.ts'
+
+type Handle = Kysely<DB> | Transaction<DB>
+
+export interface FundingStreamRow {
+  id: number
+  name: string
+  slug: string
+  funderName: string | null
+  officeName: string | null
+  description: string | null
+  conditions: string | null
+  matchFundingRequired: boolean
+}
+
+export class FundingRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async streams(): Promise<FundingStreamRow[]> {
+    return this.db
+      .selectFrom('funding_streams as f')
+      .leftJoin('organisations as fo', 'fo.id', 'f.funder_id')
+      .leftJoin('organisations as oo', 'oo.id', 'f.office_id')
+      .select([
+        'f.id',
+        'f.name',
+        'f.slug',
+        'fo.name as funderName',
+        'oo.name as officeName',
+        'f.description',
+        'f.conditions',
+        'f.match_funding_required as matchFundingRequired',
+      ])
+      .orderBy('f.name')
+      .execute()
+  }
+
+  async receipts(): Promise<Array<{ streamId: number; financialYear: number; amountPence: number; note: string | null }>> {
+    return this.db
+      .selectFrom('funding_stream_receipts')
+      .select(['funding_stream_id as streamId', 'financial_year as financialYear', 'amount_pence as amountPence', 'note'])
+      .orderBy('financial_year')
+      .execute()
+  }
+
+  async findReceipt(streamId: number, year: number, handle: Handle = this.db) {
+    return handle.selectFrom('funding_stream_receipts').selectAll().where('funding_stream_id', '=', streamId).where('financial_year', '=', year).executeTakeFirst()
+  }
+
+  /** Sets what a stream received in a year, replacing an earlier figure for the same year. */
+  async saveReceipt(streamId: number, year: number, amountPence: number, note: string | null, handle: Handle): Promise<number> {
+    const row = await handle
+      .insertInto('funding_stream_receipts')
+      .values({ funding_stream_id: streamId, financial_year: year, amount_pence: amountPence, note })
+      .onConflict((oc) => oc.columns(['funding_stream_id', 'financial_year']).doUpdateSet({ amount_pence: amountPence, note }))
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return row.id
+  }
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod'
+import type { Database } from '../db/database.ts'
+import { FundingRepository, type FundingStreamRow } from '../db/repositories/funding.ts'
+import { LedgerRepository } from '../db/repositories/ledger.ts'
+import { financialYear, parseFinancialYear } from '../domain/financial-year.ts'
+import { MoneyFormatError, parsePoundsInput } from '../domain/money.ts'
+import type { Actor, AuditService } from './audit.ts'
+import { FormError } from './form-error.ts'
+
+export interface StreamYear {
+  startYear: number
+  label: string
+  receivedPence: number | null
+  committedPence: number
+  perAnnumPence: number
+  ceilingPence: number
+  /** Received less one-off commitments and yearly amounts; null when nothing received is recorded. */
+  leftPence: number | null
+}
+
+export interface StreamOverview extends FundingStreamRow {
+  years: StreamYear[]
+}
+
+export const receiptForm = z.object({
+  streamId: z.string().regex(/^\d+$/, { message: 'Choose a funding stream' }).transform(Number),
+  year: z.string().trim().transform((text, ctx) => {
+    const year = parseFinancialYear(text)
+    if (!year) {
+      ctx.addIssue({ code: 'custom', message: 'Enter the financial year like 2024/25' })
+      return z.NEVER
+    }
+    return year.startYear
+  }),
+  amount: z.string().trim().min(1, { message: 'Enter the amount received' }).transform((text, ctx) => {
+    try {
+      const pence = parsePoundsInput(text)
+      if (pence < 0) {
+        ctx.addIssue({ code: 'custom', message: 'Amount received must not be negative' })
+        return z.NEVER
+      }
+      return pence
+    } catch (error) {
+      if (!(error instanceof MoneyFormatError)) throw error
+      ctx.addIssue({ code: 'custom', message: `Amount received: ${error.message}` })
+      return z.NEVER
+    }
+  }),
+  note: z.string().trim().max(500, { message: 'Note must be 500 characters or fewer' }).optional().transform((v) => v || null),
+})
+
+/** Funding streams: what each received per financial year, what public awards commit, and what is left. */
+export class FundingService {
+  private readonly funding: FundingRepository
+  private readonly ledger: LedgerRepository
+
+  constructor(
+    private readonly database: Database,
+    private readonly audit: AuditService,
+  ) {
+    this.funding = new FundingRepository(database.db)
+    this.ledger = new LedgerRepository(database.db)
+  }
+
+  streams() {
+    return this.funding.streams()
+  }
+
+  async overview(): Promise<StreamOverview[]> {
+    const [streams, receipts, commitments] = await Promise.all([this.funding.streams(), this.funding.receipts(), this.ledger.commitmentsByStream()])
+    return streams.map((stream) => {
+      const years = new Map<number, StreamYear>()
+      const year = (startYear: number) => {
+        let entry = years.get(startYear)
+        if (!entry) {
+          entry = { startYear, label: financialYear(startYear).label, receivedPence: null, committedPence: 0, perAnnumPence: 0, ceilingPence: 0, leftPence: null }
+          years.set(startYear, entry)
+        }
+        return entry
+      }
+      for (const r of receipts.filter((r) => r.streamId === stream.id)) year(r.financialYear).receivedPence = r.amountPence
+      for (const c of commitments.filter((c) => c.streamId === stream.id)) {
+        const entry = year(c.financialYear)
+        entry.committedPence += c.oneOffPence
+        entry.perAnnumPence += c.perAnnumPence
+        entry.ceilingPence += c.ceilingPence
+      }
+      for (const entry of years.values()) {
+        if (entry.receivedPence !== null) entry.leftPence = entry.receivedPence - entry.committedPence - entry.perAnnumPence
+      }
+      return { ...stream, years: [...years.values()].sort((a, b) => b.startYear - a.startYear) }
+    })
+  }
+
+  /** Records what a stream received in a year (staff). Throws FormError naming the fields that are wrong. */
+  async recordReceipt(input: Record<string, unknown>, actor: Actor): Promise<void> {
+    const parsed = receiptForm.safeParse(input)
+    if (!parsed.success) throw FormError.fromZod(parsed.error)
+    const { streamId, year, amount, note } = parsed.data
+    await this.database.transaction(async (trx) => {
+      const stream = await trx.selectFrom('funding_streams').select(['id', 'name']).where('id', '=', streamId).executeTakeFirst()
+      if (!stream) throw new FormError({ streamId: 'Choose a funding stream' })
+      const before = await this.funding.findReceipt(streamId, year, trx)
+      const id = await this.funding.saveReceipt(streamId, year, amount, note, trx)
+      await this.audit.record(trx, {
+        actor,
+        action: before ? 'funding_receipt.update' : 'funding_receipt.create',
+        entityType: 'funding_stream_receipt',
+        entityId: id,
+        before: before ? { amountPence: before.amount_pence, note: before.note } : undefined,
+        after: { streamId, stream: stream.name, financialYear: year, amountPence: amount, note },
+      })
+    })
+  }
+}
