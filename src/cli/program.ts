@@ -1,6 +1,8 @@
 import { Command } from 'commander'
 import { registerAuditCommand } from './commands/audit.ts'
 import { registerDemoCommand } from './commands/demo.ts'
+import { registerExtractCommand } from './commands/extract.ts'
+import { registerExportCommand } from './commands/export.ts'
 import { registerMigrateCommand } from './commands/migrate.ts'
 import { registerServeCommand } from './commands/serve.ts'
 import { registerUsersCommand } from './commands/users.ts'
@@ -14,6 +16,8 @@ export function buildProgram(): Command {
   registerMigrateCommand(program)
   registerDemoCommand(program)
   registerUsersCommand(program)
+  registerExtractCommand(program)
   registerAuditCommand(program)
+  registerExportCommand(program)
   return program
 }
