@@ -1,0 +1,20 @@
+import { sql } from 'kysely'
+import { PUBLIC_STATUSES } from '../../domain/decision.ts'
+
+/**
+ * What open data may contain, as SQL over the aliases `d` (decisions) and `a` (awards). Every query of this
+ * module goes through these, so an export, an API response and a feed leave out the same things.
+ */
+const statuses = sql.join(PUBLIC_STATUSES.map((status) => sql.lit(status)))
+
+/** A decision `d` listed publicly at all (a confidential one only as a stub). */
+export const listedDecision = sql<boolean>`(d.status in (${statuses}) and d.review_status = 'reviewed')`
+
+/** A decision `d` whose content (text, awards) is public: listed and not confidential. */
+export const openDecision = sql<boolean>`(${listedDecision} and d.classification <> 'confidential')`
+
+/** An award `a` of decision `d` that is public. */
+export const openAward = sql<boolean>`(${openDecision} and not a.withheld)`
+
+/** The date a decision is filed under: when it was decided, else when it was received. */
+export const decisionDate = sql<string | null>`coalesce(d.date_decided, d.date_received)`
