@@ -1,6 +1,7 @@
 import { sql, type Selectable, type Transaction } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { DecisionRepository, type DecisionDetail, type NewAward, type NewContribution } from '../db/repositories/decisions.ts'
+import { OrganisationRepository } from '../db/repositories/organisations.ts'
 import type { DB, DecisionsTable } from '../db/tables/index.ts'
 import type { Classification, DecisionKind, LinkKind, SignOffStage } from '../domain/decision.ts'
 import { publicText } from '../domain/publication.ts'
@@ -52,8 +53,9 @@ export interface FinanceDetails {
 
 export interface MoneyDetails {
   statedTotalPence: number | null
-  awards: NewAward[]
-  contributions: NewContribution[]
+  /** Recipients, lead commissioners and partners by name: known organisations are matched, new ones created. */
+  awards: Array<Omit<NewAward, 'recipientId' | 'viaId'> & { viaName: string | null }>
+  contributions: Array<Omit<NewContribution, 'organisationId'>>
 }
 
 export interface ClassificationDetails {
@@ -145,11 +147,17 @@ export class WorkflowService {
       await trx.deleteFrom('awards').where('decision_id', '=', id).execute()
       await trx.deleteFrom('contributions').where('decision_id', '=', id).execute()
       const withheld = before.awards_exemption !== null
-      if (money.awards.length) {
+      const organisations = new OrganisationRepository(trx)
+      const orgId = async (name: string, kind: 'provider' | 'council') => (await organisations.findOrCreate({ name, kind }, trx)).id
+      const awards = []
+      for (const a of money.awards) awards.push({ ...a, recipientId: await orgId(a.recipientName, 'provider'), viaId: a.viaName ? await orgId(a.viaName, 'council') : null })
+      const contributions = []
+      for (const c of money.contributions) contributions.push({ ...c, organisationId: await orgId(c.organisationName, 'council') })
+      if (awards.length) {
         await trx
           .insertInto('awards')
           .values(
-            money.awards.map((a, position) => ({
+            awards.map((a, position) => ({
               decision_id: id,
               position,
               recipient_id: a.recipientId,
@@ -171,11 +179,11 @@ export class WorkflowService {
           )
           .execute()
       }
-      if (money.contributions.length) {
+      if (contributions.length) {
         await trx
           .insertInto('contributions')
           .values(
-            money.contributions.map((c) => ({
+            contributions.map((c) => ({
               decision_id: id,
               organisation_id: c.organisationId,
               organisation_name: c.organisationName,

@@ -21,5 +21,17 @@ export function setUpNunjucks(app: Express, production: boolean): nunjucks.Envir
   env.addFilter('classificationLabel', (c: keyof typeof CLASSIFICATION_LABELS) => CLASSIFICATION_LABELS[c] ?? c)
   env.addFilter('routeLabel', (route: keyof typeof ROUTE_LABELS | null) => (route ? (ROUTE_LABELS[route] ?? route) : ''))
   env.addFilter('linkLabel', (kind: keyof typeof LINK_LABELS) => LINK_LABELS[kind] ?? kind)
+  // The MoJ timeline formats its dates with this filter.
+  env.addFilter('mojDate', (timestamp: string, type?: string) => formatTimestamp(timestamp, type === 'date' ? 'date' : 'datetime'))
   return env
+}
+
+const LONDON_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' })
+const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hour12: true })
+
+export function formatTimestamp(timestamp: string, type: 'date' | 'datetime'): string {
+  const date = new Date(timestamp)
+  if (Number.isNaN(date.getTime())) return ''
+  const day = LONDON_DATE.format(date)
+  return type === 'date' ? day : `${day} at ${LONDON_TIME.format(date).replace(' ', '')}`
 }

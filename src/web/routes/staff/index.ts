@@ -4,6 +4,7 @@ import { loadUser, requireRoles } from '../../auth.ts'
 import { csrf } from '../../session.ts'
 import { AuditController } from './audit.ts'
 import { DashboardController } from './dashboard.ts'
+import { decisionStaffRoutes } from './decisions/index.ts'
 import { SettingsController } from './settings.ts'
 import { SignInController } from './sign-in.ts'
 import { UsersController } from './users.ts'
@@ -42,5 +43,6 @@ export function staffRoutes(services: Services): Router {
   router.post('/settings', admin, settings.post)
 
   router.get('/audit', admin, new AuditController(services).get)
+  router.use('/decisions', requireRoles('officer', 'finance_officer', 'chief_executive', 'decision_maker', 'administrator'), decisionStaffRoutes(services))
   return router
 }
