@@ -395,7 +395,7 @@ export class WorkflowService {
 }
 
 function sectionsFrom(bodies: Partial<Record<SectionKey, string | null>>) {
-  return SECTION_ORDER.filter((key) => bodies[key]).map((key) => ({ key, heading: SECTION_HEADINGS[key], body: bodies[key]! }))
+  return SECTION_ORDER.filter((key) => bodies[key]).map((key) => ({ key, position: SECTION_ORDER.indexOf(key), heading: SECTION_HEADINGS[key], body: bodies[key]! }))
 }
 
 async function replaceSections(trx: Transaction<DB>, id: number, bodies: Partial<Record<SectionKey, string | null>>): Promise<void> {

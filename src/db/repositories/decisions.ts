@@ -8,6 +8,7 @@ import type { AwardsTable, ContributionsTable, DB, DecisionsTable, DecisionSecti
 type Handle = Kysely<DB> | Transaction<DB>
 
 export interface NewSection {
+  position?: number
   key?: string
   heading: string
   body: string
@@ -185,7 +186,7 @@ export class DecisionRepository {
     if (sections.length) {
       await handle
         .insertInto('decision_sections')
-        .values(sections.map((s, position) => ({ decision_id: id, position, key: s.key ?? 'other', heading: s.heading, body: s.body, withheld: s.withheld ?? false, exemption: s.exemption ?? null })))
+        .values(sections.map((s, index) => ({ decision_id: id, position: s.position ?? index, key: s.key ?? 'other', heading: s.heading, body: s.body, withheld: s.withheld ?? false, exemption: s.exemption ?? null })))
         .execute()
     }
     if (input.awards?.length) {

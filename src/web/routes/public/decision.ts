@@ -4,6 +4,8 @@ import { formatPence } from '../../../domain/money.ts'
 import { withheldNotice } from '../../../domain/publication.ts'
 import type { DecisionDetail } from '../../../db/repositories/decisions.ts'
 import type { Services } from '../../../services/index.ts'
+import { buildNotice } from '../../../services/notice.ts'
+import { renderNoticePdf } from '../../../services/notice-pdf.ts'
 
 /** One published decision: every public field, its awards, contributions and findings. */
 export class DecisionController {
@@ -17,6 +19,19 @@ export class DecisionController {
       return
     }
     res.render('pages/decision', decisionViewModel(detail))
+  }
+
+  notice = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const detail = await this.services.register.publicDecision(String(req.params.slug))
+    if (!detail) return next()
+    res.render('pages/notice', { notice: buildNotice(detail), slug: detail.decision.slug })
+  }
+
+  noticePdf = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const detail = await this.services.register.publicDecision(String(req.params.slug))
+    if (!detail) return next()
+    const pdf = await renderNoticePdf(buildNotice(detail))
+    res.type('application/pdf').set('Content-Disposition', `inline; filename="${detail.decision.slug}.pdf"`).send(pdf)
   }
 }
 

@@ -6,6 +6,9 @@ import { HomeController } from './home.ts'
 export function publicRoutes(services: Services): Router {
   const router = Router()
   router.get('/', new HomeController(services).get)
-  router.get('/decisions/:slug', new DecisionController(services).get)
+  const decision = new DecisionController(services)
+  router.get('/decisions/:slug', decision.get)
+  router.get('/decisions/:slug/notice', decision.notice)
+  router.get('/decisions/:slug/notice.pdf', decision.noticePdf)
   return router
 }
