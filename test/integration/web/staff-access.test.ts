@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import type { Role } from '../../../src/domain/roles.ts'
 import { AccountService } from '../../../src/services/accounts.ts'
 import { AuditService, SYSTEM_ACTOR } from '../../../src/services/audit.ts'
+import { WorkflowService } from '../../../src/services/workflow.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
 import { startApp, type RunningApp } from '../../support/server.ts'
 import { StaffClient } from '../../support/staff-client.ts'
@@ -16,18 +17,33 @@ export const STAFF_PAGES: Array<{ path: string; roles: Role[] }> = [
   { path: '/staff/users/new', roles: ['administrator'] },
   { path: '/staff/settings', roles: ['administrator'] },
   { path: '/staff/audit', roles: ['administrator'] },
+  { path: '/staff/decisions', roles: [] },
+  { path: '/staff/decisions/new', roles: ['officer'] },
+  { path: '/staff/decisions/{draft}', roles: [] },
+  { path: '/staff/decisions/{draft}/details', roles: ['officer'] },
+  { path: '/staff/decisions/{draft}/money', roles: ['officer'] },
+  { path: '/staff/decisions/{draft}/submit', roles: ['officer'] },
+  { path: '/staff/decisions/{draft}/sign', roles: [] },
+  { path: '/staff/decisions/{draft}/publish', roles: ['officer', 'administrator'] },
 ]
 
 for (const engine of testEngines()) {
   describe(`staff access on ${engine}`, () => {
     let t: TestDatabase
     let app: RunningApp
+    let draftId = 0
+    const path = (p: string) => p.replace('{draft}', String(draftId))
     const roles: Role[] = ['officer', 'finance_officer', 'chief_executive', 'decision_maker', 'administrator']
     before(async () => {
       t = await openTestDatabase(engine, { demo: true })
       app = await startApp(t.database)
       const accounts = new AccountService(t.database)
       for (const role of roles) await accounts.create({ email: `${role}@test.example`, name: `Test ${role}`, roles: [role], password: PASSWORD }, SYSTEM_ACTOR)
+      const author = await accounts.create({ email: 'author@test.example', name: 'Author', roles: ['officer'], password: PASSWORD }, SYSTEM_ACTOR)
+      draftId = await new WorkflowService(t.database).createDraft(
+        { kind: 'decision', title: 'Access test', authorName: 'Author', authorContact: null, executiveSummary: null, supportingInformation: null, recommendations: null, decisionText: null },
+        { userId: author.user.id, label: 'author' },
+      )
     })
     after(async () => {
       await app.stop()
@@ -37,7 +53,7 @@ for (const engine of testEngines()) {
     test('without a session every staff page redirects to sign-in', async () => {
       const client = new StaffClient(app.baseUrl)
       for (const page of STAFF_PAGES) {
-        const response = await client.get(page.path)
+        const response = await client.get(path(page.path))
         assert.equal(response.status, 302, page.path)
         assert.match(response.headers.get('location') ?? '', /^\/staff\/sign-in\?returnTo=/, page.path)
       }
@@ -49,7 +65,7 @@ for (const engine of testEngines()) {
         const signIn = await client.signIn(`${role}@test.example`, PASSWORD)
         assert.equal(signIn.status, 302)
         for (const page of STAFF_PAGES) {
-          const response = await client.get(page.path)
+          const response = await client.get(path(page.path))
           const allowed = page.roles.length === 0 || page.roles.includes(role)
           assert.equal(response.status, allowed ? 200 : 403, `${role} ${page.path}`)
         }
