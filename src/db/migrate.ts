@@ -8,7 +8,8 @@ export class MigrationError extends Error {}
 
 /** Applies every pending migration; returns the names applied. */
 export async function migrateToLatest(database: Database): Promise<string[]> {
-  const migrator = new Migrator({ db: database.db, provider })
+  // Migrations from parallel streams of work may land out of name order; each still runs exactly once.
+  const migrator = new Migrator({ db: database.db, provider, allowUnorderedMigrations: true })
   const { error, results = [] } = await migrator.migrateToLatest()
   if (error) {
     const failed = results.find((r) => r.status === 'Error')
