@@ -1,7 +1,9 @@
 import type { Database } from '../db/database.ts'
 import { AccountService } from './accounts.ts'
+import { ApiTokenService } from './api-tokens.ts'
 import { AuditService } from './audit.ts'
 import { HealthService } from './health.ts'
+import { OpenDataService } from './open-data/index.ts'
 import { RegisterService } from './register.ts'
 import { OfficeSettingsService, SettingsService } from './settings.ts'
 import { WorkflowService } from './workflow.ts'
@@ -24,6 +26,8 @@ export function services(database: Database) {
     register: new RegisterService(database),
     settings,
     officeSettings: new OfficeSettingsService(database, settings),
+    openData: new OpenDataService(database),
+    apiTokens: new ApiTokenService(database),
     workflow: new WorkflowService(database),
     ledger: new LedgerService(database),
     charts: new ChartsService(database),

@@ -3,6 +3,7 @@ import express, { type Express } from 'express'
 import type { Config } from '../config.ts'
 import { logger } from '../logger.ts'
 import type { Services } from '../services/index.ts'
+import { apiRoutes } from './routes/api/index.ts'
 import { setUpErrorHandling } from './errors.ts'
 import { setUpNunjucks } from './nunjucks.ts'
 import { publicPageCache } from './page-cache.ts'
@@ -35,6 +36,7 @@ export function createApp(services: Services, config: Pick<Config, 'production'>
     res.locals.site = await services.settings.site()
     next()
   })
+  app.use('/api', apiRoutes(services))
   app.use('/staff', (req, res, next) => sessions(req, res, next))
   app.use('/staff', staffRoutes(services))
   app.use(publicPageCache(config.publicCacheSeconds ?? 0))

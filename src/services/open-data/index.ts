@@ -2,6 +2,14 @@ import type { Writable } from 'node:stream'
 import { loadConfig } from '../../config.ts'
 import type { Database } from '../../db/database.ts'
 import { SettingsService } from '../settings.ts'
+import { ApiAwardQueries } from './api/awards.ts'
+import { ApiDecisionQueries } from './api/decisions.ts'
+import { ApiDisclosureQueries } from './api/disclosure-log.ts'
+import { ApiFundingStreamQueries } from './api/funding-streams.ts'
+import { ApiOrganisationQueries } from './api/organisations.ts'
+import { ApiServiceQueries } from './api/services.ts'
+import { StaffDecisionQueries } from './api/staff-decisions.ts'
+import { UploadedDocuments } from './staff-documents.ts'
 import { ThreeSixtyGivingExporter, type ExportOptions, type ExportSummary, type PublisherDetails } from './three-sixty-giving/exporter.ts'
 
 export { InvalidExportError, type ExportFormat, type ExportOptions } from './three-sixty-giving/exporter.ts'
@@ -16,6 +24,14 @@ export class OpenDataService {
   readonly baseUrl: string
   private readonly exporter: ThreeSixtyGivingExporter
   private readonly settings: SettingsService
+  readonly decisions: ApiDecisionQueries
+  readonly awards: ApiAwardQueries
+  readonly organisations: ApiOrganisationQueries
+  readonly services: ApiServiceQueries
+  readonly fundingStreams: ApiFundingStreamQueries
+  readonly disclosureLog: ApiDisclosureQueries
+  readonly staffDecisions: StaffDecisionQueries
+  readonly documents: UploadedDocuments
 
   constructor(
     private readonly database: Database,
@@ -24,6 +40,15 @@ export class OpenDataService {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '')
     this.exporter = new ThreeSixtyGivingExporter(database.db)
     this.settings = new SettingsService(database)
+    const db = database.db
+    this.decisions = new ApiDecisionQueries(db, this.baseUrl)
+    this.awards = new ApiAwardQueries(db)
+    this.organisations = new ApiOrganisationQueries(db)
+    this.services = new ApiServiceQueries(db)
+    this.fundingStreams = new ApiFundingStreamQueries(db)
+    this.disclosureLog = new ApiDisclosureQueries(db)
+    this.staffDecisions = new StaffDecisionQueries(db)
+    this.documents = new UploadedDocuments(database)
   }
 
   async export360ToFile(path: string, options: ExportOptions): Promise<ExportSummary> {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../../db/tables/index.ts'
 import { openAward } from '../public-scope.ts'
-import type { AwardExportRow } from './grant.ts'
+import { monthsBetween, type AwardExportRow } from './grant.ts'
 
 export interface AwardExportFilter {
   /** Award dates from this day (YYYY-MM-DD), inclusive. */
@@ -45,7 +45,6 @@ export async function* publicAwardBatches(db: Kysely<DB>, filter: AwardExportFil
       ])
       .select([
         awardDate.as('award_date'),
-        sql<number | null>`(select sum(y.pence) from award_year_shares y where y.award_id = a.id)`.as('total'),
       ])
       .orderBy('a.id')
       .limit(batchSize)
@@ -55,7 +54,7 @@ export async function* publicAwardBatches(db: Kysely<DB>, filter: AwardExportFil
     const areas = await areasOf(db, rows)
     yield rows.map((row) => ({
       awardId: row.id,
-      totalPence: row.total === null ? row.amount_pence : Number(row.total),
+      totalPence: wholeAward(row.amount_pence, row.per_annum, row.period_start, row.period_end),
       amountPence: row.amount_pence,
       perAnnum: row.per_annum,
       upTo: row.up_to,
@@ -72,6 +71,12 @@ export async function* publicAwardBatches(db: Kysely<DB>, filter: AwardExportFil
     }))
     if (rows.length < batchSize) return
   }
+}
+
+/** A yearly amount over its period, pro rata by whole months (a part month counts as one); any other amount as it is. */
+function wholeAward(pence: number, perAnnum: boolean, start: string | null, end: string | null): number {
+  if (!perAnnum || !start || !end) return pence
+  return Math.round((pence * monthsBetween(start, end)) / 12)
 }
 
 type Area = { name: string; gssCode: string | null }

@@ -6,7 +6,7 @@ import { organisationIdentifier, type OrganisationIdentity } from './org-id.ts'
 /** One public award with everything its 360Giving grant is made from. */
 export interface AwardExportRow {
   awardId: number
-  /** The whole award: a yearly amount counted once for each financial year of its period. */
+  /** The whole award: a yearly amount over the months of its period. */
   totalPence: number
   amountPence: number
   perAnnum: boolean
@@ -67,7 +67,7 @@ function grantDescription(row: AwardExportRow): string {
   const parts = [sentence(row.purpose?.trim() || row.decision.summary?.trim() || row.decision.title)]
   if (row.perAnnum || row.upTo) {
     const terms = `${row.upTo ? 'Up to ' : ''}${formatPence(row.amountPence)}${row.perAnnum ? ' a year' : ''}`
-    parts.push(row.perAnnum ? `${terms}; the amount awarded counts it once for each financial year of the period.` : `${terms}.`)
+    parts.push(row.perAnnum && row.totalPence !== row.amountPence ? `${terms}; the amount awarded is that for the months of the period.` : `${terms}.`)
   }
   if (row.decision.reference) parts.push(`Decision ${row.decision.reference}.`)
   return parts.join(' ')

@@ -7,6 +7,7 @@ import { DashboardController } from './dashboard.ts'
 import { decisionStaffRoutes } from './decisions/index.ts'
 import { SettingsController } from './settings.ts'
 import { SignInController } from './sign-in.ts'
+import { TokensController } from './tokens.ts'
 import { UsersController } from './users.ts'
 
 /**
@@ -43,6 +44,11 @@ export function staffRoutes(services: Services): Router {
   router.post('/settings', admin, settings.post)
 
   router.get('/audit', admin, new AuditController(services).get)
+
+  const tokens = new TokensController(services)
+  router.get('/tokens', anyStaff, tokens.list)
+  router.post('/tokens', anyStaff, tokens.create)
+  router.post('/tokens/:id/revoke', anyStaff, tokens.revoke)
   router.use('/decisions', requireRoles('officer', 'finance_officer', 'chief_executive', 'decision_maker', 'administrator'), decisionStaffRoutes(services))
   return router
 }

@@ -1,0 +1,105 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { z } from 'zod'
+import type { Database } from '../db/database.ts'
+import type { Role } from '../domain/roles.ts'
+import { AuditService, type Actor } from './audit.ts'
+
+export const TOKEN_SCOPES = ['read', 'write'] as const
+export type TokenScope = (typeof TOKEN_SCOPES)[number]
+
+export const newTokenSchema = z.object({
+  name: z.string().trim().min(1, { message: 'Enter a name for the token, such as the script that will use it' }).max(100, { message: 'The name must be 100 characters or fewer' }),
+  scope: z.enum(TOKEN_SCOPES, { message: 'Choose what the token may do' }),
+})
+
+export class TokenError extends Error {
+  constructor(readonly errors: Record<string, string>) {
+    super(Object.values(errors).join('; '))
+  }
+}
+
+export interface TokenSummary {
+  id: number
+  name: string
+  scope: TokenScope
+  userId: number
+  userName: string
+  createdAt: Date
+  lastUsedAt: Date | null
+  revokedAt: Date | null
+}
+
+export interface TokenHolder {
+  tokenId: number
+  scope: TokenScope
+  user: { id: number; name: string; email: string; roles: Role[] }
+}
+
+const PREFIX = 'crpat_'
+
+/** sha256 of the token: the only form it is stored in. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex')
+}
+
+/** Personal access tokens for the staff API: shown once, stored hashed, scoped read or write, revocable. */
+export class ApiTokenService {
+  private readonly audit: AuditService
+
+  constructor(private readonly database: Database) {
+    this.audit = new AuditService(database)
+  }
+
+  async create(userId: number, input: { name: unknown; scope: unknown }, actor: Actor): Promise<{ token: string; id: number }> {
+    const parsed = newTokenSchema.safeParse(input)
+    if (!parsed.success) throw new TokenError(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])))
+    const token = `${PREFIX}${randomBytes(32).toString('base64url')}`
+    const id = await this.database.transaction(async (trx) => {
+      const row = await trx.insertInto('api_tokens').values({ user_id: userId, name: parsed.data.name, scope: parsed.data.scope, token_hash: hashToken(token) }).returning('id').executeTakeFirstOrThrow()
+      await this.audit.record(trx, { actor, action: 'api_token.create', entityType: 'api_token', entityId: row.id, after: { name: parsed.data.name, scope: parsed.data.scope, userId } })
+      return row.id
+    })
+    return { token, id }
+  }
+
+  /** The tokens of one person, or of everyone when userId is null. */
+  async list(userId: number | null): Promise<TokenSummary[]> {
+    let query = this.database.db
+      .selectFrom('api_tokens as t')
+      .innerJoin('users as u', 'u.id', 't.user_id')
+      .select(['t.id', 't.name', 't.scope', 't.user_id', 'u.name as user_name', 't.created_at', 't.last_used_at', 't.revoked_at'])
+    if (userId !== null) query = query.where('t.user_id', '=', userId)
+    const rows = await query.orderBy('t.revoked_at', (ob) => ob.desc().nullsFirst()).orderBy('t.id', 'desc').execute()
+    return rows.map((r) => ({ id: r.id, name: r.name, scope: r.scope as TokenScope, userId: r.user_id, userName: r.user_name, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at }))
+  }
+
+  /** Revokes a token of `ownerId` (any token when ownerId is null); false when there was none to revoke. */
+  async revoke(id: number, ownerId: number | null, actor: Actor): Promise<boolean> {
+    return this.database.transaction(async (trx) => {
+      let query = trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null)
+      if (ownerId !== null) query = query.where('user_id', '=', ownerId)
+      const row = await query.returning(['id', 'name']).executeTakeFirst()
+      if (!row) return false
+      await this.audit.record(trx, { actor, action: 'api_token.revoke', entityType: 'api_token', entityId: id, after: { name: row.name } })
+      return true
+    })
+  }
+
+  /** The holder of a bearer token, or null when it is unknown, revoked or its person deactivated. */
+  async authenticate(token: string): Promise<TokenHolder | null> {
+    if (!token.startsWith(PREFIX) || token.length > 200) return null
+    const row = await this.database.db
+      .selectFrom('api_tokens as t')
+      .innerJoin('users as u', 'u.id', 't.user_id')
+      .select(['t.id', 't.scope', 't.last_used_at', 'u.id as user_id', 'u.name', 'u.email', 'u.roles'])
+      .where('t.token_hash', '=', hashToken(token))
+      .where('t.revoked_at', 'is', null)
+      .where('u.active', '=', true)
+      .executeTakeFirst()
+    if (!row) return null
+    if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
+      await this.database.db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.id).execute()
+    }
+    return { tokenId: row.id, scope: row.scope as TokenScope, user: { id: row.user_id, name: row.name, email: row.email, roles: row.roles as Role[] } }
+  }
+}

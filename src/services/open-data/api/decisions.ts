@@ -1,0 +1,146 @@
+import { sql, type Kysely } from 'kysely'
+import type { Classification, DecisionKind, DecisionStatus, LinkKind } from '../../../domain/decision.ts'
+import { penceToPounds } from '../../../domain/money.ts'
+import type { DB } from '../../../db/tables/index.ts'
+import { decisionDate, listedDecision } from '../public-scope.ts'
+import { toPage, type Page, type PageRequest } from './page.ts'
+import { awardsOfDecision, type ApiAward } from './awards.ts'
+
+export interface DecisionFilter extends PageRequest {
+  q?: string
+  officeId?: number
+  /** Financial year by its starting year: 2024 is 2024/25. */
+  year?: number
+  kind?: DecisionKind
+}
+
+export interface ApiDecisionSummary {
+  id: number
+  reference: string | null
+  slug: string | null
+  url: string | null
+  title: string
+  kind: DecisionKind
+  status: DecisionStatus
+  classification: Classification
+  /** The exemption a confidential decision is withheld under; null otherwise. */
+  exemption: string | null
+  office: { id: number; name: string }
+  date: string | null
+  dateDecided: string | null
+  datePublished: string | null
+  /** Null for a confidential decision, which is listed as a stub. */
+  summary: string | null
+  statedTotal: number | null
+  statedTotalPerAnnum: boolean
+}
+
+export interface ApiDecision extends ApiDecisionSummary {
+  decisionText: string | null
+  sections: Array<{ heading: string; body: string | null; withheld: boolean; exemption: string | null }>
+  awards: ApiAward[]
+  contributions: Array<{ organisation: { id: number | null; name: string }; amount: number; perAnnum: boolean; upTo: boolean; financialYear: number | null; condition: string | null }>
+  areas: Array<{ id: number; name: string; slug: string }>
+  signOffs: Array<{ stage: string; outcome: string; signerName: string | null; signerTitle: string | null; signedOn: string }>
+  links: Array<{ kind: LinkKind; direction: 'to' | 'from'; id: number; reference: string | null; title: string }>
+}
+
+type Row = {
+  id: number; reference: string | null; slug: string | null; title: string; kind: DecisionKind; status: DecisionStatus; classification: Classification
+  exemption: string | null; office_id: number; office_name: string; date: string | null; date_decided: string | null; date_published: string | null
+  executive_summary: string | null; stated_total_pence: number | null; stated_total_per_annum: boolean; decision_text: string | null
+}
+
+/** Public decisions for the API: the register's own rules, with a confidential decision as a stub. */
+export class ApiDecisionQueries {
+  constructor(private readonly db: Kysely<DB>, private readonly baseUrl: string) {}
+
+  async list(filter: DecisionFilter): Promise<Page<ApiDecisionSummary>> {
+    let query = this.base()
+    if (filter.after) query = query.where('d.id', '<', filter.after)
+    if (filter.q) query = query.where(sql<boolean>`d.search @@ websearch_to_tsquery('english', ${filter.q})`)
+    if (filter.officeId) query = query.where('d.office_id', '=', filter.officeId)
+    if (filter.kind) query = query.where('d.kind', '=', filter.kind)
+    if (filter.year) query = query.where(decisionDate, '>=', `${filter.year}-04-01`).where(decisionDate, '<=', `${filter.year + 1}-03-31`)
+    const rows = await query.orderBy('d.id', 'desc').limit(filter.limit + 1).execute()
+    const page = toPage(rows as Row[], filter.limit)
+    return { ...page, items: page.items.map((row) => this.summary(row)) }
+  }
+
+  async find(id: number): Promise<ApiDecision | undefined> {
+    const row = (await this.base().where('d.id', '=', id).executeTakeFirst()) as Row | undefined
+    if (!row) return undefined
+    const summary = this.summary(row)
+    if (row.classification === 'confidential') {
+      return { ...summary, decisionText: null, sections: [], awards: [], contributions: [], areas: [], signOffs: [], links: [] }
+    }
+    const [sections, awards, contributions, areas, signOffs, links] = await Promise.all([
+      this.db.selectFrom('decision_sections').select(['heading', 'body', 'withheld', 'exemption']).where('decision_id', '=', id).orderBy('position').execute(),
+      awardsOfDecision(this.db, id),
+      this.db.selectFrom('contributions').select(['organisation_id', 'organisation_name', 'amount_pence', 'per_annum', 'up_to', 'financial_year', 'condition']).where('decision_id', '=', id).orderBy('id').execute(),
+      this.db.selectFrom('decision_areas as x').innerJoin('areas as a', 'a.id', 'x.area_id').select(['a.id', 'a.name', 'a.slug']).where('x.decision_id', '=', id).orderBy('a.name').execute(),
+      this.db.selectFrom('sign_offs').select(['stage', 'outcome', 'signer_name', 'signer_title', 'signed_on']).where('decision_id', '=', id).orderBy('signed_on').orderBy('id').execute(),
+      this.links(id),
+    ])
+    return {
+      ...summary,
+      decisionText: row.decision_text,
+      sections: sections.map((s) => ({ heading: s.heading, body: s.withheld ? null : s.body, withheld: s.withheld, exemption: s.withheld ? s.exemption : null })),
+      awards,
+      contributions: contributions.map((c) => ({
+        organisation: { id: c.organisation_id, name: c.organisation_name },
+        amount: penceToPounds(c.amount_pence),
+        perAnnum: c.per_annum,
+        upTo: c.up_to,
+        financialYear: c.financial_year,
+        condition: c.condition,
+      })),
+      areas,
+      signOffs: signOffs.map((s) => ({ stage: s.stage, outcome: s.outcome, signerName: s.signer_name, signerTitle: s.signer_title, signedOn: s.signed_on })),
+      links,
+    }
+  }
+
+  private base() {
+    return this.db
+      .selectFrom('decisions as d')
+      .innerJoin('organisations as o', 'o.id', 'd.office_id')
+      .where(listedDecision)
+      .select([
+        'd.id', 'd.reference', 'd.slug', 'd.title', 'd.kind', 'd.status', 'd.classification', 'd.exemption', 'd.office_id', 'o.name as office_name',
+        'd.date_decided', 'd.date_published', 'd.executive_summary', 'd.stated_total_pence', 'd.stated_total_per_annum', 'd.decision_text',
+      ])
+      .select(decisionDate.as('date'))
+  }
+
+  private summary(row: Row): ApiDecisionSummary {
+    const stub = row.classification === 'confidential'
+    return {
+      id: row.id,
+      reference: row.reference,
+      slug: row.slug,
+      url: row.slug ? `${this.baseUrl}/decisions/${row.slug}` : null,
+      title: row.title,
+      kind: row.kind,
+      status: row.status,
+      classification: row.classification,
+      exemption: stub ? row.exemption : null,
+      office: { id: row.office_id, name: row.office_name },
+      date: row.date,
+      dateDecided: row.date_decided,
+      datePublished: row.date_published,
+      summary: stub ? null : row.executive_summary,
+      statedTotal: stub || row.stated_total_pence === null ? null : penceToPounds(row.stated_total_pence),
+      statedTotalPerAnnum: stub ? false : row.stated_total_per_annum,
+    }
+  }
+
+  private async links(id: number): Promise<ApiDecision['links']> {
+    const [to, from] = await Promise.all([
+      this.db.selectFrom('decision_links as l').innerJoin('decisions as d', 'd.id', 'l.to_decision_id').select(['l.kind', 'd.id', 'd.reference', 'd.title']).where('l.from_decision_id', '=', id).where(listedDecision).execute(),
+      this.db.selectFrom('decision_links as l').innerJoin('decisions as d', 'd.id', 'l.from_decision_id').select(['l.kind', 'd.id', 'd.reference', 'd.title']).where('l.to_decision_id', '=', id).where(listedDecision).execute(),
+    ])
+    return [...to.map((l) => ({ ...l, direction: 'to' as const })), ...from.map((l) => ({ ...l, direction: 'from' as const }))]
+  }
+}
+

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../../../db/tables/index.ts'
+import { toPage, type Page, type PageRequest } from './page.ts'
+
+export interface FundingStreamFilter extends PageRequest {
+  officeId?: number
+}
+
+export interface ApiFundingStream {
+  id: number
+  name: string
+  slug: string
+  office: { id: number; name: string } | null
+  funder: { id: number; name: string } | null
+  description: string | null
+  conditions: string | null
+  matchFundingRequired: boolean
+}
+
+export class ApiFundingStreamQueries {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async list(filter: FundingStreamFilter): Promise<Page<ApiFundingStream>> {
+    let query = this.base()
+    if (filter.after) query = query.where('s.id', '<', filter.after)
+    if (filter.officeId) query = query.where('s.office_id', '=', filter.officeId)
+    const rows = await query.orderBy('s.id', 'desc').limit(filter.limit + 1).execute()
+    const page = toPage(rows, filter.limit)
+    return { ...page, items: page.items.map(shape) }
+  }
+
+  async find(id: number): Promise<ApiFundingStream | undefined> {
+    const row = await this.base().where('s.id', '=', id).executeTakeFirst()
+    return row && shape(row)
+  }
+
+  private base() {
+    return this.db
+      .selectFrom('funding_streams as s')
+      .leftJoin('organisations as o', 'o.id', 's.office_id')
+      .leftJoin('organisations as f', 'f.id', 's.funder_id')
+      .select(['s.id', 's.name', 's.slug', 's.office_id', 'o.name as office_name', 's.funder_id', 'f.name as funder_name', 's.description', 's.conditions', 's.match_funding_required'])
+  }
+}
+
+function shape(r: { id: number; name: string; slug: string; office_id: number | null; office_name: string | null; funder_id: number | null; funder_name: string | null; description: string | null; conditions: string | null; match_funding_required: boolean }): ApiFundingStream {
+  return {
+    id: r.id,
+    name: r.name,
+    slug: r.slug,
+    office: r.office_id === null || r.office_name === null ? null : { id: r.office_id, name: r.office_name },
+    funder: r.funder_id === null || r.funder_name === null ? null : { id: r.funder_id, name: r.funder_name },
+    description: r.description,
+    conditions: r.conditions,
+    matchFundingRequired: r.match_funding_required,
+  }
+}

@@ -1,0 +1,25 @@
+/** One page of a list read in id order, and where the next page starts. */
+export interface Page<T> {
+  items: T[]
+  /** The id to continue after, or null on the last page. */
+  nextAfter: number | null
+}
+
+/** Rows fetched with limit + 1: the extra row only says that there is a next page. */
+export function toPage<T extends { id: number }>(rows: T[], limit: number): Page<T> {
+  const items = rows.slice(0, limit)
+  return { items, nextAfter: rows.length > limit ? items[items.length - 1]!.id : null }
+}
+
+export interface PageRequest {
+  /** Continue after this id (ids run newest first). */
+  after?: number
+  limit: number
+}
+
+/** An id or a slug, as given in a filter: "12" or "juno-womens-aid". */
+export type IdOrSlug = { id: number } | { slug: string }
+
+export function idOrSlug(value: string): IdOrSlug {
+  return /^\d+$/.test(value) ? { id: Number(value) } : { slug: value }
+}
