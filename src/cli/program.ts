@@ -3,6 +3,7 @@ import { registerAuditCommand } from './commands/audit.ts'
 import { registerDemoCommand } from './commands/demo.ts'
 import { registerExtractCommand } from './commands/extract.ts'
 import { registerExportCommand } from './commands/export.ts'
+import { registerImportCommand } from './commands/import.ts'
 import { registerMigrateCommand } from './commands/migrate.ts'
 import { registerServeCommand } from './commands/serve.ts'
 import { registerUsersCommand } from './commands/users.ts'
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program)
   registerUsersCommand(program)
   registerExtractCommand(program)
+  registerImportCommand(program)
   registerAuditCommand(program)
   registerExportCommand(program)
   return program

@@ -3,6 +3,7 @@ import { AccountService } from './accounts.ts'
 import { ApiTokenService } from './api-tokens.ts'
 import { AuditService } from './audit.ts'
 import { HealthService } from './health.ts'
+import { ImportService } from './import/index.ts'
 import { OpenDataService } from './open-data/index.ts'
 import { RegisterService } from './register.ts'
 import { OfficeSettingsService, SettingsService } from './settings.ts'
@@ -29,6 +30,7 @@ export function services(database: Database) {
     openData: new OpenDataService(database),
     apiTokens: new ApiTokenService(database),
     workflow: new WorkflowService(database),
+    imports: new ImportService(database),
     ledger: new LedgerService(database),
     charts: new ChartsService(database),
     commissioning: new CommissioningService(database),

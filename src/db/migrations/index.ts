@@ -2,10 +2,12 @@ import type { Migration } from 'kysely'
 import * as schema from './0001_schema.ts'
 import * as ledger from './0002_ledger.ts'
 import * as workflow from './0005_workflow.ts'
+import * as importing from './0006_import.ts'
 
 /** Every migration, in order. A new migration is a new module added to the end of this list. */
 export const migrations: Record<string, Migration> = {
   '0001_schema': schema,
   '0002_ledger': ledger,
   '0005_workflow': workflow,
+  '0006_import': importing,
 }

@@ -1,4 +1,4 @@
-import type { Generated, GeneratedAlways } from 'kysely'
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely'
 
 export interface DocumentsTable {
   id: GeneratedAlways<number>
@@ -8,6 +8,8 @@ export interface DocumentsTable {
   size_bytes: number
   content: Buffer
   text: string | null
+  /** The extracted record as `extract --json` prints it, with provenance and findings. */
+  extraction: ColumnType<unknown, string | null | undefined, string | null>
   imported_by: number | null
   created_at: Generated<Date>
 }

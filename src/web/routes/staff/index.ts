@@ -5,6 +5,7 @@ import { csrf } from '../../session.ts'
 import { AuditController } from './audit.ts'
 import { DashboardController } from './dashboard.ts'
 import { decisionStaffRoutes } from './decisions/index.ts'
+import { importStaffRoutes } from './imports/index.ts'
 import { SettingsController } from './settings.ts'
 import { SignInController } from './sign-in.ts'
 import { TokensController } from './tokens.ts'
@@ -22,6 +23,8 @@ export function staffRoutes(services: Services): Router {
     res.set('Cache-Control', 'no-store')
     next()
   })
+  // Before the CSRF check: the upload's token is inside its multipart body, which this router parses and checks.
+  router.use('/imports', requireRoles('officer'), importStaffRoutes(services))
   router.use(csrf)
 
   const signIn = new SignInController(services)

@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto'
+import { basename } from 'node:path'
+import type { Transaction } from 'kysely'
+import type { Database } from '../../db/database.ts'
+import { DecisionRepository, type NewAward, type NewContribution } from '../../db/repositories/decisions.ts'
+import { DocumentRepository } from '../../db/repositories/documents.ts'
+import type { DB } from '../../db/tables/index.ts'
+import { ExtractError, detectType, extractBuffer, type ExtractionResult } from '../../extract/index.ts'
+import type { Actor, AuditService } from '../audit.ts'
+import { areaIdsFor } from './areas.ts'
+import { awardPeriod, fallbackTitle, findingsWithFields, mediaTypeOf, totalIsPerAnnum } from './draft.ts'
+import { ImportError } from './errors.ts'
+import { OfficeMatcher, type ImportOffice } from './offices.ts'
+import { OrganisationMatcher } from './organisations.ts'
+
+export interface ImportOutcome {
+  status: 'imported' | 'unchanged'
+  decisionId: number
+  documentId: number
+  /** Things a person should know that did not stop the import (an FOI record that could not be made). */
+  notes: string[]
+}
+
+/**
+ * The FOI engineer's converter: makes an FOI request from an imported `foi_response` record, inside the
+ * import's transaction. Throwing an error of a class named in `expectedErrors` leaves the import standing
+ * with a note; any other error fails the document.
+ */
+export interface FoiResponseConverter {
+  fromDecision(decisionId: number, actor: Actor, trx: Transaction<DB>): Promise<unknown>
+}
+
+export interface ImporterOptions {
+  foiResponses?: FoiResponseConverter
+  foiExpectedErrors?: Array<abstract new (...args: never[]) => Error>
+}
+
+/** Stores one document and the record extracted from it, in one transaction, or nothing at all. */
+export class DocumentImporter {
+  private readonly documents: DocumentRepository
+
+  constructor(
+    private readonly database: Database,
+    private readonly audit: AuditService,
+    private readonly options: ImporterOptions = {},
+  ) {
+    this.documents = new DocumentRepository(database.db)
+  }
+
+  /** `label` names the file in messages (the path as given); the stored file name is its last part. */
+  async import(bytes: Uint8Array, label: string, actor: Actor, limits: { maxBytes: number; mediaType?: string }): Promise<ImportOutcome> {
+    if (bytes.byteLength > limits.maxBytes) throw tooLarge(label, bytes.byteLength, limits.maxBytes)
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    const existing = await this.documents.findBySha256(sha256)
+    if (existing?.decisionId) return { status: 'unchanged', decisionId: existing.decisionId, documentId: existing.id, notes: [] }
+
+    let extraction: ExtractionResult
+    try {
+      extraction = await extractBuffer(bytes, label, { maxBytes: limits.maxBytes, mediaType: limits.mediaType })
+    } catch (error) {
+      if (error instanceof ExtractError) throw ImportError.fromExtract(error)
+      throw new ImportError(label, 'unreadable', `the document cannot be read (${(error as Error).message})`)
+    }
+    const mediaType = mediaTypeOf(detectType(bytes, label, limits.mediaType), label)
+    try {
+      return await this.database.transaction((trx) => this.store(trx, { bytes, label, sha256, mediaType, extraction, actor, existingDocumentId: existing?.id ?? null }))
+    } catch (error) {
+      const raced = await this.documents.findBySha256(sha256)
+      if (raced?.decisionId && !existing) return { status: 'unchanged', decisionId: raced.decisionId, documentId: raced.id, notes: [] }
+      throw error
+    }
+  }
+
+  private async store(
+    trx: Transaction<DB>,
+    input: { bytes: Uint8Array; label: string; sha256: string; mediaType: string; extraction: ExtractionResult; actor: Actor; existingDocumentId: number | null },
+  ): Promise<ImportOutcome> {
+    const { draft, record, text } = input.extraction
+    const fileName = basename(input.label)
+    const offices = new OfficeMatcher(trx)
+    const office = await this.officeFor(offices, draft.office, input.label)
+    if (draft.reference) {
+      const clash = await trx.selectFrom('decisions').select('id').where('office_id', '=', office.id).where('reference', '=', draft.reference).executeTakeFirst()
+      if (clash) throw new ImportError(input.label, 'duplicate_reference', `the register already holds ${office.shortName} decision ${draft.reference} (record ${clash.id}); nothing was imported`)
+    }
+
+    const documentId = input.existingDocumentId ?? (await this.documents.insert({ sha256: input.sha256, fileName, mediaType: input.mediaType, content: input.bytes, text, extraction: record, importedBy: input.actor.userId }, trx))
+    if (input.existingDocumentId) await this.documents.attachExtraction(documentId, text, record, trx)
+
+    const organisations = new OrganisationMatcher(trx, offices)
+    const fundingStreamId = await this.fundingStreamId(trx, draft.fundingSources)
+    const awards: NewAward[] = []
+    for (const a of draft.awards) {
+      const recipient = await organisations.match(a.recipient, 'provider')
+      const via = a.via ? await organisations.match(a.via, 'council') : null
+      const period = awardPeriod(a.period, draft.servicePeriod)
+      awards.push({
+        recipientId: recipient.id,
+        recipientName: a.recipient,
+        amountPence: a.amount,
+        periodLabel: period.label,
+        periodStart: period.start,
+        periodEnd: period.end,
+        financialYear: period.financialYear,
+        perAnnum: a.perAnnum,
+        upTo: a.upTo,
+        viaId: via?.id ?? null,
+        route: a.route,
+        fundingStreamId,
+      })
+    }
+    const contributions: NewContribution[] = []
+    for (const c of draft.contributions) {
+      const organisation = await organisations.match(c.organisation, 'other')
+      contributions.push({ organisationId: organisation.id, organisationName: c.organisation, amountPence: c.amount, perAnnum: c.perAnnum, upTo: c.upTo })
+    }
+
+    const decisionId = await new DecisionRepository(trx).create(
+      {
+        officeId: office.id,
+        officeShortName: office.shortName,
+        reference: draft.reference,
+        kind: draft.kind,
+        title: fallbackTitle(draft, fileName),
+        status: 'imported',
+        reviewStatus: 'unreviewed',
+        dateDecided: draft.decisionDate,
+        decisionMakerTitle: draft.kind === 'foi_response' ? null : office.decisionMakerTitle,
+        statedTotalPence: draft.totalAmount,
+        statedTotalPerAnnum: draft.totalAmount !== null && totalIsPerAnnum(draft),
+        sourceDocumentId: documentId,
+        awards,
+        contributions,
+        findings: findingsWithFields(draft),
+        areaIds: await areaIdsFor(draft.areas, trx),
+      },
+      trx,
+    )
+
+    const notes = await this.convertFoiResponse(trx, draft.kind, decisionId, input.actor)
+    await this.audit.record(trx, {
+      actor: input.actor,
+      action: 'import',
+      entityType: 'decision',
+      entityId: decisionId,
+      after: {
+        document: { id: documentId, fileName, mediaType: input.mediaType, sizeBytes: input.bytes.byteLength, sha256: input.sha256 },
+        office: { id: office.id, name: office.name, created: office.created },
+        reference: draft.reference,
+        kind: draft.kind,
+        title: fallbackTitle(draft, fileName),
+        decisionDate: draft.decisionDate,
+        statedTotalPence: draft.totalAmount,
+        awards: awards.length,
+        contributions: contributions.length,
+        findings: draft.findings.length,
+        organisationsToReview: organisations.createdNames,
+      },
+    })
+    return { status: 'imported', decisionId, documentId, notes }
+  }
+
+  private async officeFor(offices: OfficeMatcher, name: string | null, label: string): Promise<ImportOffice> {
+    if (name?.trim()) return offices.findOrCreate(name)
+    const home = await offices.homeOffice()
+    if (!home) throw new ImportError(label, 'no_office', 'the document does not say which office published it, and the register has no office of its own to file it under')
+    return home
+  }
+
+  /** The register's funding stream when the document names exactly one that the register knows by that name. */
+  private async fundingStreamId(trx: Transaction<DB>, sources: string[]): Promise<number | null> {
+    if (sources.length !== 1) return null
+    const rows = await trx.selectFrom('funding_streams').select('id').where((eb) => eb(eb.fn('lower', ['name']), '=', sources[0]!.toLowerCase())).limit(2).execute()
+    return rows.length === 1 ? rows[0]!.id : null
+  }
+
+  private async convertFoiResponse(trx: Transaction<DB>, kind: string, decisionId: number, actor: Actor): Promise<string[]> {
+    const converter = this.options.foiResponses
+    if (kind !== 'foi_response' || !converter) return []
+    try {
+      await converter.fromDecision(decisionId, actor, trx)
+      return []
+    } catch (error) {
+      if (!(this.options.foiExpectedErrors ?? []).some((type) => error instanceof type)) throw error
+      return [`no FOI request was recorded: ${(error as Error).message}`]
+    }
+  }
+}
+
+export function tooLarge(label: string, size: number, limit: number): ImportError {
+  const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+  return new ImportError(label, 'too_large', `the file is too large (${mb(size)}; the limit is ${mb(limit)})`)
+}

@@ -1,0 +1,268 @@
+/** The review form: what a person may correct in an imported record, validated with one message per field or row. */
+import { z } from 'zod'
+import { DECISION_KINDS, PROCUREMENT_ROUTES, type DecisionKind, type ProcurementRoute } from '../../domain/decision.ts'
+import { MoneyFormatError, parsePoundsInput } from '../../domain/money.ts'
+import { isIsoDate, parseUkDate } from '../../domain/uk-date.ts'
+import { parsePeriodLabel } from '../../extract/period-label.ts'
+import { periodOf } from './draft.ts'
+
+export interface ReviewedAward {
+  recipient: string
+  amountPence: number
+  periodLabel: string | null
+  periodStart: string | null
+  periodEnd: string | null
+  financialYear: number | null
+  perAnnum: boolean
+  upTo: boolean
+  via: string | null
+  route: ProcurementRoute | null
+}
+
+export interface ReviewedContribution {
+  organisation: string
+  amountPence: number
+  perAnnum: boolean
+  upTo: boolean
+}
+
+export interface ReviewInput {
+  kind: DecisionKind
+  officeId: number
+  reference: string
+  title: string
+  decisionDate: string | null
+  statedTotalPence: number | null
+  statedTotalPerAnnum: boolean
+  awards: ReviewedAward[]
+  contributions: ReviewedContribution[]
+  areas: string[]
+}
+
+/** One row as typed, kept to show the form again. */
+export interface AwardRowValues {
+  recipient: string
+  amount: string
+  period: string
+  start: string
+  end: string
+  perAnnum: boolean
+  upTo: boolean
+  via: string
+  route: string
+  line: string
+  remove: boolean
+}
+
+export interface ContributionRowValues {
+  organisation: string
+  amount: string
+  perAnnum: boolean
+  upTo: boolean
+  line: string
+  remove: boolean
+}
+
+export interface ReviewValues {
+  kind: string
+  officeId: string
+  reference: string
+  title: string
+  decisionDate: string
+  statedTotal: string
+  statedTotalPerAnnum: boolean
+  areas: string
+  awards: AwardRowValues[]
+  contributions: ContributionRowValues[]
+}
+
+export type FieldErrors = Record<string, string>
+type Body = Record<string, unknown>
+
+const MAX_ROWS = 500
+
+const amount = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: `${label}: enter the amount` })
+    .transform((value, ctx) => {
+      try {
+        const pence = parsePoundsInput(value)
+        if (pence >= 0) return pence
+        ctx.addIssue({ code: 'custom', message: `${label}: the amount cannot be negative` })
+      } catch (error) {
+        if (!(error instanceof MoneyFormatError)) throw error
+        ctx.addIssue({ code: 'custom', message: `${label}: enter the amount in pounds, like 23,966 or 1,234.56` })
+      }
+      return z.NEVER
+    })
+
+const optionalDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      if (value === '') return null
+      const iso = parseUkDate(value)
+      if (iso && isIsoDate(iso)) return iso
+      ctx.addIssue({ code: 'custom', message: `${label} must be a real date, like 16 March 2021 or 16/03/2021` })
+      return z.NEVER
+    })
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${label} must be ${max} characters or fewer` })
+    .transform((v) => v || null)
+
+const headerSchema = z.object({
+  kind: z.enum(DECISION_KINDS, { message: 'Choose what kind of document this is' }),
+  officeId: z.string().regex(/^\d{1,15}$/, { message: 'Choose the office that published the document' }).transform(Number),
+  reference: z.string().trim().min(1, { message: 'Enter the reference as printed on the document' }).max(100, { message: 'Reference must be 100 characters or fewer' }),
+  title: z.string().trim().min(1, { message: 'Enter the title' }).max(300, { message: 'Title must be 300 characters or fewer' }),
+  decisionDate: optionalDate('Date of the decision'),
+  statedTotal: z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/^£/, ''))
+    .pipe(z.union([z.literal('').transform(() => null), amount('Total stated in the document')])),
+  areas: z.string().max(5000, { message: 'Areas must be 5,000 characters or fewer' }),
+})
+
+function awardSchema(n: number) {
+  const label = `Award ${n}`
+  return z.object({
+    recipient: z.string().trim().min(1, { message: `${label}: enter who receives the money` }).max(300, { message: `${label}: the recipient must be 300 characters or fewer` }),
+    amount: amount(label),
+    period: optionalText(100, `${label}: the period`),
+    start: optionalDate(`${label}: the start date`),
+    end: optionalDate(`${label}: the end date`),
+    via: optionalText(300, `${label}: the lead commissioner`),
+    route: z.union([z.literal('').transform(() => null), z.enum(PROCUREMENT_ROUTES, { message: `${label}: choose a procurement route from the list` })]),
+  })
+}
+
+function contributionSchema(n: number) {
+  const label = `Contribution ${n}`
+  return z.object({
+    organisation: z.string().trim().min(1, { message: `${label}: enter the partner’s name` }).max(300, { message: `${label}: the partner’s name must be 300 characters or fewer` }),
+    amount: amount(label),
+  })
+}
+
+/** Rows posted as `awards-3-amount` and the like, in row order. */
+function rowsOf(body: Body, prefix: string): Array<Record<string, string>> {
+  const pattern = new RegExp(`^${prefix}-(\\d{1,3})-([a-zA-Z]+)$`)
+  const found = new Map<number, Record<string, string>>()
+  for (const [key, raw] of Object.entries(body)) {
+    const match = pattern.exec(key)
+    if (!match || Number(match[1]) >= MAX_ROWS) continue
+    const row = found.get(Number(match[1])) ?? {}
+    row[match[2]!] = String(Array.isArray(raw) ? raw[raw.length - 1] : raw)
+    found.set(Number(match[1]), row)
+  }
+  return [...found.entries()].sort(([a], [b]) => a - b).map(([, row]) => row)
+}
+
+const str = (value: unknown) => (typeof value === 'string' ? value : Array.isArray(value) ? String(value[value.length - 1] ?? '') : '')
+
+export function reviewValuesFrom(body: Body): ReviewValues {
+  return {
+    kind: str(body.kind),
+    officeId: str(body.officeId),
+    reference: str(body.reference),
+    title: str(body.title),
+    decisionDate: str(body.decisionDate),
+    statedTotal: str(body.statedTotal),
+    statedTotalPerAnnum: str(body.statedTotalPerAnnum) === 'yes',
+    areas: str(body.areas),
+    awards: rowsOf(body, 'awards').map((r) => ({
+      recipient: r.recipient ?? '',
+      amount: r.amount ?? '',
+      period: r.period ?? '',
+      start: r.start ?? '',
+      end: r.end ?? '',
+      perAnnum: r.perAnnum === 'yes',
+      upTo: r.upTo === 'yes',
+      via: r.via ?? '',
+      route: r.route ?? '',
+      line: r.line ?? '',
+      remove: r.remove === 'yes',
+    })),
+    contributions: rowsOf(body, 'contributions').map((r) => ({
+      organisation: r.organisation ?? '',
+      amount: r.amount ?? '',
+      perAnnum: r.perAnnum === 'yes',
+      upTo: r.upTo === 'yes',
+      line: r.line ?? '',
+      remove: r.remove === 'yes',
+    })),
+  }
+}
+
+const blankAward = (r: AwardRowValues) => !r.recipient.trim() && !r.amount.trim() && !r.period.trim() && !r.via.trim()
+const blankContribution = (r: ContributionRowValues) => !r.organisation.trim() && !r.amount.trim()
+
+function collect(errors: FieldErrors, prefix: string, issues: z.ZodError["issues"]): void {
+  for (const issue of issues) {
+    const key = `${prefix}${String(issue.path[0] ?? 'form')}`
+    errors[key] ??= issue.message
+  }
+}
+
+/** Reads the review form. Rows marked for removal and blank rows are left out; every problem names its field or row. */
+export function parseReview(values: ReviewValues): { input?: ReviewInput; errors: FieldErrors } {
+  const errors: FieldErrors = {}
+  const header = headerSchema.safeParse(values)
+  if (!header.success) collect(errors, '', header.error.issues)
+
+  const awards: ReviewedAward[] = []
+  values.awards.forEach((row, i) => {
+    if (row.remove || blankAward(row)) return
+    const parsed = awardSchema(i + 1).safeParse(row)
+    if (!parsed.success) return collect(errors, `awards-${i}-`, parsed.error.issues)
+    const a = parsed.data
+    if ((a.start === null) !== (a.end === null)) {
+      errors[`awards-${i}-${a.start === null ? 'start' : 'end'}`] = `Award ${i + 1}: give both the start and the end of the period, or neither`
+      return
+    }
+    if (a.start && a.end && a.end < a.start) {
+      errors[`awards-${i}-end`] = `Award ${i + 1}: the period cannot end before it starts`
+      return
+    }
+    const range = a.start && a.end ? { start: a.start, end: a.end } : a.period ? parsePeriodLabel(a.period) : null
+    const period = periodOf(a.period, range?.start ?? null, range?.end ?? null)
+    awards.push({ recipient: a.recipient, amountPence: a.amount, periodLabel: a.period, periodStart: period.start, periodEnd: period.end, financialYear: period.financialYear, perAnnum: row.perAnnum, upTo: row.upTo, via: a.via, route: a.route })
+  })
+
+  const contributions: ReviewedContribution[] = []
+  values.contributions.forEach((row, i) => {
+    if (row.remove || blankContribution(row)) return
+    const parsed = contributionSchema(i + 1).safeParse(row)
+    if (!parsed.success) return collect(errors, `contributions-${i}-`, parsed.error.issues)
+    contributions.push({ organisation: parsed.data.organisation, amountPence: parsed.data.amount, perAnnum: row.perAnnum, upTo: row.upTo })
+  })
+
+  const areas = [...new Set(values.areas.split(/[\n,;]+/).map((a) => a.replace(/\s+/g, ' ').trim()).filter(Boolean))]
+  if (areas.some((a) => a.length > 100)) errors.areas ??= 'Each area must be 100 characters or fewer'
+
+  if (!header.success || Object.keys(errors).length) return { errors }
+  const h = header.data
+  return {
+    errors,
+    input: {
+      kind: h.kind,
+      officeId: h.officeId,
+      reference: h.reference,
+      title: h.title,
+      decisionDate: h.decisionDate,
+      statedTotalPence: h.statedTotal,
+      statedTotalPerAnnum: h.statedTotal !== null && values.statedTotalPerAnnum,
+      awards,
+      contributions,
+      areas,
+    },
+  }
+}

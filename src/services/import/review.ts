@@ -1,0 +1,159 @@
+import type { Transaction } from 'kysely'
+import type { Database } from '../../db/database.ts'
+import { DecisionRepository, type DecisionDetail } from '../../db/repositories/decisions.ts'
+import { DocumentRepository, type AwaitingReviewRow, type SourceDocument } from '../../db/repositories/documents.ts'
+import { OrganisationRepository } from '../../db/repositories/organisations.ts'
+import type { DB } from '../../db/tables/index.ts'
+import { slugify } from '../../domain/slug.ts'
+import type { ExtractedRecord } from '../../extract/index.ts'
+import type { Actor, AuditService } from '../audit.ts'
+import { FormError } from '../form-error.ts'
+import { areaIdsFor } from './areas.ts'
+import { StaleReviewError } from './errors.ts'
+import { OfficeMatcher } from './offices.ts'
+import { OrganisationMatcher } from './organisations.ts'
+import type { ReviewInput } from './review-form.ts'
+
+export interface ImportReview {
+  detail: DecisionDetail
+  document: SourceDocument
+  /** What the extraction made of the document, with the source line of each value. */
+  extraction: ExtractedRecord | null
+  offices: Array<{ id: number; name: string; shortName: string }>
+}
+
+/** A person checks an imported record against its source, corrects it and confirms it: only then is it public. */
+export class ImportReviewService {
+  private readonly decisions: DecisionRepository
+  private readonly documents: DocumentRepository
+
+  constructor(
+    private readonly database: Database,
+    private readonly audit: AuditService,
+  ) {
+    this.decisions = new DecisionRepository(database.db)
+    this.documents = new DocumentRepository(database.db)
+  }
+
+  awaitingReview(): Promise<AwaitingReviewRow[]> {
+    return this.documents.awaitingReview()
+  }
+
+  /** An imported record with its source document; undefined for anything that is not an imported record. */
+  async review(decisionId: number): Promise<ImportReview | undefined> {
+    const detail = await this.decisions.findById(decisionId)
+    if (!detail || detail.decision.status !== 'imported' || detail.decision.source_document_id === null) return undefined
+    const document = await this.documents.findSource(detail.decision.source_document_id)
+    if (!document) return undefined
+    const offices = await new OrganisationRepository(this.database.db).listOffices()
+    return { detail, document, extraction: (document.extraction as ExtractedRecord | null) ?? null, offices }
+  }
+
+  /**
+   * Saves the corrections and marks the record reviewed, in one transaction with its audit entry. Refuses
+   * a save made on an older version of the record (StaleReviewError) and input the register cannot hold
+   * (FormError, by field). Returns the record's public address.
+   */
+  async confirm(decisionId: number, version: number, input: ReviewInput, actor: Actor): Promise<{ slug: string }> {
+    return this.database.transaction(async (trx) => {
+      const before = await trx.selectFrom('decisions').selectAll().where('id', '=', decisionId).forUpdate().executeTakeFirst()
+      if (!before || before.status !== 'imported') throw new FormError({ record: 'There is no imported record to confirm here' })
+      if (before.version !== version || before.review_status === 'reviewed') throw new StaleReviewError(before.version, before.review_status === 'reviewed')
+      const office = await trx.selectFrom('offices').select(['short_name', 'decision_maker_title']).where('organisation_id', '=', input.officeId).executeTakeFirst()
+      if (!office) throw new FormError({ officeId: 'Choose the office that published the document from the list' })
+      const slug = `${slugify(office.short_name)}-${slugify(input.reference)}`
+      await this.checkReferenceIsFree(trx, decisionId, input, slug, office.short_name)
+
+      const snapshotBefore = await snapshot(trx, decisionId)
+      await trx
+        .updateTable('decisions')
+        .set({
+          kind: input.kind,
+          office_id: input.officeId,
+          reference: input.reference,
+          slug,
+          title: input.title,
+          date_decided: input.decisionDate,
+          stated_total_pence: input.statedTotalPence,
+          stated_total_per_annum: input.statedTotalPerAnnum,
+          decision_maker_title: input.kind === 'foi_response' ? null : input.officeId === before.office_id && before.decision_maker_title ? before.decision_maker_title : office.decision_maker_title,
+          review_status: 'reviewed',
+          version: before.version + 1,
+          updated_at: new Date(),
+        })
+        .where('id', '=', decisionId)
+        .execute()
+      await this.replaceParts(trx, decisionId, input)
+      await this.audit.record(trx, { actor, action: 'import.confirm', entityType: 'decision', entityId: decisionId, before: snapshotBefore, after: await snapshot(trx, decisionId) })
+      return { slug }
+    })
+  }
+
+  private async checkReferenceIsFree(trx: Transaction<DB>, decisionId: number, input: ReviewInput, slug: string, officeName: string): Promise<void> {
+    const clash = await trx
+      .selectFrom('decisions')
+      .select(['id', 'office_id', 'reference'])
+      .where('id', '<>', decisionId)
+      .where((eb) => eb.or([eb.and([eb('office_id', '=', input.officeId), eb('reference', '=', input.reference)]), eb('slug', '=', slug)]))
+      .executeTakeFirst()
+    if (clash) throw new FormError({ reference: `The register already holds ${officeName} decision ${clash.reference ?? input.reference}: check the reference` })
+  }
+
+  private async replaceParts(trx: Transaction<DB>, decisionId: number, input: ReviewInput): Promise<void> {
+    await trx.deleteFrom('awards').where('decision_id', '=', decisionId).execute()
+    await trx.deleteFrom('contributions').where('decision_id', '=', decisionId).execute()
+    await trx.deleteFrom('decision_areas').where('decision_id', '=', decisionId).execute()
+    const organisations = new OrganisationMatcher(trx, new OfficeMatcher(trx))
+    const awards = []
+    for (const [position, a] of input.awards.entries()) {
+      awards.push({
+        decision_id: decisionId,
+        position,
+        recipient_id: (await organisations.match(a.recipient, 'provider')).id,
+        recipient_name: a.recipient,
+        amount_pence: a.amountPence,
+        period_label: a.periodLabel,
+        period_start: a.periodStart,
+        period_end: a.periodEnd,
+        financial_year: a.financialYear,
+        per_annum: a.perAnnum,
+        up_to: a.upTo,
+        via_id: a.via ? (await organisations.match(a.via, 'council')).id : null,
+        route: a.route,
+      })
+    }
+    if (awards.length) await trx.insertInto('awards').values(awards).execute()
+    const contributions = []
+    for (const c of input.contributions) {
+      contributions.push({
+        decision_id: decisionId,
+        organisation_id: (await organisations.match(c.organisation, 'other')).id,
+        organisation_name: c.organisation,
+        amount_pence: c.amountPence,
+        per_annum: c.perAnnum,
+        up_to: c.upTo,
+      })
+    }
+    if (contributions.length) await trx.insertInto('contributions').values(contributions).execute()
+    const areaIds = await areaIdsFor(input.areas, trx)
+    if (areaIds.length) await trx.insertInto('decision_areas').values(areaIds.map((area_id) => ({ decision_id: decisionId, area_id }))).execute()
+  }
+}
+
+/** What the audit log keeps of an imported record before and after review. */
+async function snapshot(trx: Transaction<DB>, id: number): Promise<unknown> {
+  const decision = await trx
+    .selectFrom('decisions')
+    .select(['kind', 'office_id', 'reference', 'title', 'date_decided', 'stated_total_pence', 'stated_total_per_annum', 'review_status', 'version'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
+  const awards = await trx
+    .selectFrom('awards')
+    .select(['recipient_name', 'amount_pence', 'period_label', 'period_start', 'period_end', 'per_annum', 'up_to', 'via_id', 'route'])
+    .where('decision_id', '=', id)
+    .orderBy('position')
+    .execute()
+  const contributions = await trx.selectFrom('contributions').select(['organisation_name', 'amount_pence', 'per_annum', 'up_to']).where('decision_id', '=', id).orderBy('id').execute()
+  const areas = await trx.selectFrom('decision_areas').innerJoin('areas', 'areas.id', 'decision_areas.area_id').select('areas.name').where('decision_id', '=', id).orderBy('areas.name').execute()
+  return { ...decision, awards, contributions, areas: areas.map((a) => a.name) }
+}

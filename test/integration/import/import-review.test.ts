@@ -1,0 +1,200 @@
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { AccountService } from '../../../src/services/accounts.ts'
+import { SYSTEM_ACTOR } from '../../../src/services/audit.ts'
+import { ImportService } from '../../../src/services/import/index.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
+import { ImportClient } from '../../support/import-client.ts'
+import { startApp, type RunningApp } from '../../support/server.ts'
+
+const PASSWORD = 'correct horse battery staple'
+const CUMBRIA = 'fixtures/documents/a02-cumbria-isva-notice.txt'
+
+/** The form as the review page filled it in: every named input, select and checked box. */
+function formOf(html: string): Record<string, string> {
+  const form: Record<string, string> = {}
+  const body = html.slice(html.indexOf('id="review-form"'), html.indexOf('</form>', html.indexOf('id="review-form"')))
+  const decode = (s: string) => s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+  for (const match of body.matchAll(/<input([^>]*)>/g)) {
+    const attrs = match[1]!
+    const name = /name="([^"]+)"/.exec(attrs)?.[1]
+    if (!name || name === '_csrf') continue
+    if (/type="checkbox"/.test(attrs) && !/\bchecked\b/.test(attrs)) continue
+    form[name] = decode(/value="([^"]*)"/.exec(attrs)?.[1] ?? '')
+  }
+  for (const match of body.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
+    form[match[1]!] = decode(/<option value="([^"]*)"[^>]*selected/.exec(match[2]!)?.[1] ?? /<option value="([^"]*)"/.exec(match[2]!)?.[1] ?? '')
+  }
+  return form
+}
+
+for (const engine of testEngines()) {
+  describe(`import review in the staff area on ${engine}`, () => {
+    let t: TestDatabase
+    let app: RunningApp
+    let officer: ImportClient
+    let reviewPath = ''
+
+    before(async () => {
+      t = await openTestDatabase(engine, { demo: true })
+      app = await startApp(t.database)
+      const accounts = new AccountService(t.database)
+      await accounts.create({ email: 'importer@test.example', name: 'Ina Importer', roles: ['officer'], password: PASSWORD }, SYSTEM_ACTOR)
+      await accounts.create({ email: 'finance@test.example', name: 'Fin', roles: ['finance_officer'], password: PASSWORD }, SYSTEM_ACTOR)
+      officer = new ImportClient(app.baseUrl)
+      assert.equal((await officer.signIn('importer@test.example', PASSWORD)).status, 302)
+    })
+    after(async () => {
+      await app?.stop()
+      await t?.dispose()
+    })
+
+    test('the pages need an officer', async () => {
+      const anonymous = new ImportClient(app.baseUrl)
+      for (const path of ['/staff/imports', '/staff/imports/upload']) {
+        const response = await anonymous.get(path)
+        assert.equal(response.status, 302)
+        assert.match(response.headers.get('location') ?? '', /^\/staff\/sign-in/)
+      }
+      const finance = new ImportClient(app.baseUrl)
+      await finance.signIn('finance@test.example', PASSWORD)
+      assert.equal((await finance.get('/staff/imports')).status, 403)
+    })
+
+    test('an upload without its CSRF token is refused and stores nothing', async () => {
+      const response = await officer.upload('notice.txt', readFileSync(CUMBRIA), 'text/plain', { csrf: false })
+      assert.equal(response.status, 403)
+      const documents = await t.database.db.selectFrom('documents').select('id').execute()
+      assert.equal(documents.length, 0)
+    })
+
+    test('a file that cannot be read is refused on the upload page with the reason', async () => {
+      const response = await officer.upload('scan.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]), 'image/png')
+      assert.equal(response.status, 400)
+      const html = await response.text()
+      assert.match(html, /There is a problem/)
+      assert.match(html, /The document cannot be imported: unsupported file type: a PNG image/)
+      const empty = await officer.upload('empty.txt', new Uint8Array(), 'text/plain')
+      assert.equal(empty.status, 400)
+      assert.match(await empty.text(), /the file is empty|Choose a document to upload/)
+    })
+
+    test('a file over the limit is refused before it is stored', async () => {
+      const small = await startApp(t.database, { imports: new ImportService(t.database, { maxBytes: 1024 }) })
+      try {
+        const client = new ImportClient(small.baseUrl)
+        await client.signIn('importer@test.example', PASSWORD)
+        const response = await client.upload('big.txt', new Uint8Array(4096).fill(65), 'text/plain')
+        assert.equal(response.status, 400)
+        assert.match(await response.text(), /The file is too large: the limit is 0 MB|The file is too large/)
+      } finally {
+        await small.stop()
+      }
+      assert.equal((await t.database.db.selectFrom('documents').select('id').execute()).length, 0)
+    })
+
+    test('uploading a document shows the record beside its source, each value’s line highlighted and findings beside the values', async () => {
+      const response = await officer.upload('a02-cumbria-isva-notice.txt', readFileSync(CUMBRIA), 'text/plain')
+      assert.equal(response.status, 302)
+      const location = response.headers.get('location') ?? ''
+      assert.match(location, /^\/staff\/imports\/\d+\?uploaded=1$/)
+      reviewPath = location.replace(/\?.*$/, '')
+      const page = await officer.get(location)
+      assert.equal(page.status, 200)
+      const html = await page.text()
+      assert.match(html, /<h1 class="govuk-heading-l">Check the imported record<\/h1>/)
+      assert.match(html, /<li id="line-9"><mark class="app-highlight" data-line="9">TITLE: Independent Sexual Violence Adviser service for Barrow and Carlisle<\/mark>/)
+      assert.match(html, /id="title-hint"[^>]*>\s*From <a class="govuk-link" href="#line-9">line 9<\/a>/)
+      assert.match(html, /id="findings-total"[\s\S]*?The awards add to £59,500\.00 but the document states a total of £60,000\.00[\s\S]*?href="#line-15"/)
+      assert.match(html, /id="award-2"[\s\S]*?href="#line-19"/)
+      const list = await (await officer.get('/staff/imports')).text()
+      assert.match(list, /Independent Sexual Violence Adviser service for Barrow and Carlisle/)
+      assert.match(list, /1 error/)
+      const original = await officer.get(`${reviewPath}/document`)
+      assert.equal(original.status, 200)
+      assert.equal(await original.text(), readFileSync(CUMBRIA, 'utf8'))
+    })
+
+    test('the same bytes again change nothing', async () => {
+      const before = await t.database.db.selectFrom('documents').select('id').execute()
+      const response = await officer.upload('again.txt', readFileSync(CUMBRIA), 'text/plain')
+      assert.equal(response.status, 302)
+      assert.equal(response.headers.get('location'), `${reviewPath}?unchanged=1`)
+      assert.equal((await t.database.db.selectFrom('documents').select('id').execute()).length, before.length)
+    })
+
+    test('mistakes are named by field and row, and the input is kept', async () => {
+      const form = formOf(await (await officer.get(reviewPath)).text())
+      const response = await officer.post(reviewPath, { ...form, title: '  ', 'awards-1-amount': '22,0x0', action: 'confirm' })
+      assert.equal(response.status, 400)
+      const html = await response.text()
+      assert.match(html, /href="#title">Enter the title/)
+      assert.match(html, /href="#awards-1-amount">Award 2: enter the amount in pounds/)
+      assert.match(html, /value="22,0x0"/)
+    })
+
+    test('a save on an older version is refused with a clear message, and the input is kept', async () => {
+      const form = formOf(await (await officer.get(reviewPath)).text())
+      const response = await officer.post(reviewPath, { ...form, version: String(Number(form.version) - 1 || 99), title: 'A stale title', action: 'confirm' })
+      assert.equal(response.status, 400)
+      const html = await response.text()
+      assert.match(html, /Someone else changed this record after you opened it/)
+      assert.match(html, /value="A stale title"/)
+      const stored = await t.database.db.selectFrom('decisions').select(['title', 'review_status']).where('id', '=', Number(reviewPath.split('/').pop())).executeTakeFirstOrThrow()
+      assert.deepEqual(stored, { title: 'Independent Sexual Violence Adviser service for Barrow and Carlisle', review_status: 'unreviewed' })
+    })
+
+    test('an imported record is not public until it is confirmed; confirming saves the corrections, is audited and publishes it', async () => {
+      const id = Number(reviewPath.split('/').pop())
+      assert.equal((await fetch(`${app.baseUrl}/decisions/cumbria-cpcc-2022-014`)).status, 404)
+      const form = formOf(await (await officer.get(reviewPath)).text())
+      assert.equal(form.reference, 'CPCC-2022-014')
+      assert.equal(form['awards-2-recipient'], 'Birchwood Trust')
+      const response = await officer.post(reviewPath, {
+        ...form,
+        title: 'ISVA service for Barrow-in-Furness and Carlisle',
+        'awards-2-recipient': 'The Birchwood Trust',
+        'awards-2-amount': '10,500',
+        'awards-3-recipient': 'Cumbria Victims Charitable Trust',
+        'awards-3-amount': '1,000',
+        'awards-3-period': '2022/23',
+        action: 'confirm',
+      })
+      assert.equal(response.status, 302, await response.clone().text())
+      assert.equal(response.headers.get('location'), '/staff/imports?confirmed=cumbria-cpcc-2022-014')
+      const d = await t.database.db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+      assert.equal(d.review_status, 'reviewed')
+      assert.equal(d.title, 'ISVA service for Barrow-in-Furness and Carlisle')
+      const awards = await t.database.db.selectFrom('awards').select(['recipient_name', 'amount_pence', 'period_start', 'period_end', 'financial_year']).where('decision_id', '=', id).orderBy('position').execute()
+      assert.deepEqual(awards.map((a) => [a.recipient_name, a.amount_pence]), [
+        ['Safety Net Advice and Support Centre', 2_750_000],
+        ['Rape and Sexual Abuse Support Cumbria', 2_200_000],
+        ['The Birchwood Trust', 1_050_000],
+        ['Cumbria Victims Charitable Trust', 100_000],
+      ])
+      assert.deepEqual([awards[3]!.period_start, awards[3]!.period_end, awards[3]!.financial_year], ['2022-04-01', '2023-03-31', 2022])
+      const audit = await t.database.db.selectFrom('audit_log').select(['action', 'actor_label', 'before', 'after']).where('entity_type', '=', 'decision').where('entity_id', '=', String(id)).orderBy('id').execute()
+      assert.deepEqual(audit.map((a) => a.action), ['import', 'import.confirm'])
+      assert.match(audit[1]!.actor_label, /Ina Importer/)
+      assert.equal((audit[1]!.before as { title: string }).title, 'Independent Sexual Violence Adviser service for Barrow and Carlisle')
+
+      const publicPage = await fetch(`${app.baseUrl}/decisions/cumbria-cpcc-2022-014`)
+      assert.equal(publicPage.status, 200)
+      assert.match(await publicPage.text(), /ISVA service for Barrow-in-Furness and Carlisle/)
+      const home = await (await fetch(`${app.baseUrl}/?q=Barrow`)).text()
+      assert.match(home, /CPCC-2022-014/)
+      const list = await (await officer.get('/staff/imports')).text()
+      assert.doesNotMatch(list, /Barrow-in-Furness and Carlisle<\/a>/)
+    })
+
+    test('a second confirmation of the same record is refused', async () => {
+      const html = await (await officer.get(reviewPath)).text()
+      assert.match(html, /This record has been confirmed and is in the public register/)
+      const form = formOf(html)
+      const response = await officer.post(reviewPath, { ...form, version: '1', action: 'confirm' })
+      assert.equal(response.status, 400)
+      assert.match(await response.text(), /Someone else confirmed this record after you opened it/)
+    })
+  })
+}
