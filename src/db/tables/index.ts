@@ -25,7 +25,7 @@ import type { FindingsTable } from './findings.ts'
 import type { FoiRequestsTable } from './foi-requests.ts'
 import type { FoiQuestionsTable } from './foi-questions.ts'
 import type { AuditLogTable } from './audit-log.ts'
-import type { LedgerAwardsTable, LedgerCubeTable, LedgerFlowTable, LedgerYearsTable } from './ledger.ts'
+import type { AwardYearSharesTable } from './award-year-shares.ts'
 
 export interface DB {
   organisations: OrganisationsTable
@@ -55,10 +55,7 @@ export interface DB {
   foi_requests: FoiRequestsTable
   foi_questions: FoiQuestionsTable
   audit_log: AuditLogTable
-  ledger_awards: LedgerAwardsTable
-  ledger_years: LedgerYearsTable
-  ledger_cube: LedgerCubeTable
-  ledger_flow: LedgerFlowTable
+  award_year_shares: AwardYearSharesTable
 }
 
 export type {
@@ -89,8 +86,5 @@ export type {
   FoiRequestsTable,
   FoiQuestionsTable,
   AuditLogTable,
-  LedgerAwardsTable,
-  LedgerYearsTable,
-  LedgerCubeTable,
-  LedgerFlowTable,
+  AwardYearSharesTable,
 }

@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto'
+import { stat, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Writable } from 'node:stream'
 import { loadConfig } from '../../config.ts'
 import type { Database } from '../../db/database.ts'
@@ -9,10 +13,16 @@ import { ApiFundingStreamQueries } from './api/funding-streams.ts'
 import { ApiOrganisationQueries } from './api/organisations.ts'
 import { ApiServiceQueries } from './api/services.ts'
 import { StaffDecisionQueries } from './api/staff-decisions.ts'
+import { disclosureLogRows, registerTableRows, type CsvRow, type RegisterTableFilter } from './csv-tables.ts'
+import { renderAtom } from './atom.ts'
+import { FeedQueries } from './feeds.ts'
 import { UploadedDocuments } from './staff-documents.ts'
-import { ThreeSixtyGivingExporter, type ExportOptions, type ExportSummary, type PublisherDetails } from './three-sixty-giving/exporter.ts'
+import { ThreeSixtyGivingExporter, type ExportFormat, type ExportOptions, type ExportSummary, type PublisherDetails } from './three-sixty-giving/exporter.ts'
 
 export { InvalidExportError, type ExportFormat, type ExportOptions } from './three-sixty-giving/exporter.ts'
+
+/** How long a built 360Giving download is served before it is built again. */
+const DOWNLOAD_SECONDS = 600
 
 export interface OpenDataOptions {
   /** The register's public address, for links in exports and feeds (PUBLIC_BASE_URL). */
@@ -32,6 +42,8 @@ export class OpenDataService {
   readonly disclosureLog: ApiDisclosureQueries
   readonly staffDecisions: StaffDecisionQueries
   readonly documents: UploadedDocuments
+  private readonly feeds: FeedQueries
+  private readonly downloads = new Map<ExportFormat, { built: number; file: Promise<string> }>()
 
   constructor(
     private readonly database: Database,
@@ -49,6 +61,7 @@ export class OpenDataService {
     this.disclosureLog = new ApiDisclosureQueries(db)
     this.staffDecisions = new StaffDecisionQueries(db)
     this.documents = new UploadedDocuments(database)
+    this.feeds = new FeedQueries(db)
   }
 
   async export360ToFile(path: string, options: ExportOptions): Promise<ExportSummary> {
@@ -57,6 +70,57 @@ export class OpenDataService {
 
   async export360ToStream(out: Writable, options: ExportOptions): Promise<ExportSummary> {
     return this.exporter.toStream(out, options, await this.publisher())
+  }
+
+  /**
+   * The whole register's 360Giving export as a file, built at most once every ten minutes and shared by
+   * concurrent downloads. Rejects with InvalidExportError when the data would not validate.
+   */
+  async download360(format: ExportFormat): Promise<string> {
+    const cached = this.downloads.get(format)
+    if (cached && Date.now() - cached.built < DOWNLOAD_SECONDS * 1000) {
+      const file = await cached.file.catch(() => null)
+      if (file && (await stat(file).catch(() => null))) return file
+    }
+    const file = join(tmpdir(), `cr-360giving-${randomBytes(6).toString('hex')}.${format}`)
+    const building = this.export360ToFile(file, { format }).then(() => file)
+    this.downloads.set(format, { built: Date.now(), file: building })
+    building.catch(() => this.downloads.delete(format))
+    if (cached) void cached.file.then((old) => rm(old, { force: true })).catch(() => undefined)
+    return building
+  }
+
+  /** The rows of the home page's table (header first), every page of it with the page's filters. */
+  registerTable(filter: RegisterTableFilter): AsyncGenerator<CsvRow> {
+    return registerTableRows(this.database.db, filter, this.baseUrl)
+  }
+
+  /** The rows of the disclosure log's table (header first) with its search words. */
+  disclosureLogTable(filter: { text?: string }): AsyncGenerator<CsvRow> {
+    return disclosureLogRows(this.database.db, filter)
+  }
+
+  /** Atom: newly published decisions. */
+  async decisionsFeed(): Promise<string> {
+    const site = await this.settings.site()
+    const entries = await this.feeds.latest()
+    return renderAtom({ title: `${site.registerName}: newly published decisions`, self: `${this.baseUrl}/feeds/decisions.atom`, alternate: `${this.baseUrl}/`, author: site.officeName, entries }, this.baseUrl)
+  }
+
+  /** Atom: decisions with an award to one provider; undefined for an unknown provider. */
+  async providerFeed(slug: string): Promise<string | undefined> {
+    const found = await this.feeds.provider(slug)
+    if (!found) return undefined
+    const site = await this.settings.site()
+    return renderAtom({ title: `${site.registerName}: decisions about ${found.subject.name}`, self: `${this.baseUrl}/feeds/providers/${slug}.atom`, alternate: `${this.baseUrl}/providers/${slug}`, author: site.officeName, entries: found.entries }, this.baseUrl)
+  }
+
+  /** Atom: decisions for one area; undefined for an unknown area. */
+  async areaFeed(slug: string): Promise<string | undefined> {
+    const found = await this.feeds.area(slug)
+    if (!found) return undefined
+    const site = await this.settings.site()
+    return renderAtom({ title: `${site.registerName}: decisions for ${found.subject.name}`, self: `${this.baseUrl}/feeds/areas/${slug}.atom`, alternate: `${this.baseUrl}/services?area=${slug}`, author: site.officeName, entries: found.entries }, this.baseUrl)
   }
 
   /** An office by its id, 360Giving prefix or slug (for the export's --office). */

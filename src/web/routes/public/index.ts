@@ -1,10 +1,14 @@
 import { Router } from 'express'
 import type { Services } from '../../../services/index.ts'
 import { DecisionController } from './decision.ts'
+import { downloadRoutes } from './downloads.ts'
+import { feedRoutes } from './feeds.ts'
 import { HomeController } from './home.ts'
 
 export function publicRoutes(services: Services): Router {
   const router = Router()
+  router.use(feedRoutes(services))
+  router.use(downloadRoutes(services))
   router.get('/', new HomeController(services).get)
   const decision = new DecisionController(services)
   router.get('/decisions/:slug', decision.get)

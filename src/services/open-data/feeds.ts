@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../../db/tables/index.ts'
+import { withheldNotice } from '../../domain/publication.ts'
+import { listedDecision, openDecision } from './public-scope.ts'
+
+export interface FeedEntry {
+  id: number
+  reference: string | null
+  title: string
+  slug: string | null
+  officeName: string
+  summary: string
+  published: string | null
+  updated: Date
+}
+
+export interface FeedSubject {
+  name: string
+  slug: string
+}
+
+const FEED_SIZE = 50
+
+/** The newest published decisions for Atom feeds: all of them, or those naming a provider or an area. */
+export class FeedQueries {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** Every newly published decision; a confidential one as a stub with its exemption. */
+  async latest(): Promise<FeedEntry[]> {
+    return this.entries(this.base().where(listedDecision))
+  }
+
+  async provider(slug: string): Promise<{ subject: FeedSubject; entries: FeedEntry[] } | undefined> {
+    const subject = await this.db.selectFrom('organisations').select(['id', 'name', 'slug']).where('slug', '=', slug).where('merged_into_id', 'is', null).executeTakeFirst()
+    if (!subject) return undefined
+    const query = this.base()
+      .where(openDecision)
+      .where(({ exists, selectFrom }) => exists(selectFrom('awards as a').select('a.id').whereRef('a.decision_id', '=', 'd.id').where('a.recipient_id', '=', subject.id).where('a.withheld', '=', false)))
+    return { subject, entries: await this.entries(query) }
+  }
+
+  async area(slug: string): Promise<{ subject: FeedSubject; entries: FeedEntry[] } | undefined> {
+    const subject = await this.db.selectFrom('areas').select(['id', 'name', 'slug']).where('slug', '=', slug).executeTakeFirst()
+    if (!subject) return undefined
+    const query = this.base()
+      .where(openDecision)
+      .where(({ or, exists, selectFrom }) =>
+        or([
+          exists(selectFrom('decision_areas as x').select('x.area_id').whereRef('x.decision_id', '=', 'd.id').where('x.area_id', '=', subject.id)),
+          exists(
+            selectFrom('awards as a')
+              .innerJoin('service_areas as x', 'x.service_id', 'a.service_id')
+              .select('a.id')
+              .whereRef('a.decision_id', '=', 'd.id')
+              .where('a.withheld', '=', false)
+              .where('x.area_id', '=', subject.id),
+          ),
+        ]),
+      )
+    return { subject, entries: await this.entries(query) }
+  }
+
+  private base() {
+    return this.db
+      .selectFrom('decisions as d')
+      .innerJoin('organisations as o', 'o.id', 'd.office_id')
+      .select(['d.id', 'd.reference', 'd.title', 'd.slug', 'o.name as office_name', 'd.classification', 'd.exemption', 'd.executive_summary', 'd.date_published', 'd.date_decided', 'd.updated_at'])
+  }
+
+  private async entries(query: ReturnType<FeedQueries['base']>): Promise<FeedEntry[]> {
+    const rows = await query
+      .orderBy('d.date_published', (ob) => ob.desc().nullsLast())
+      .orderBy('d.id', 'desc')
+      .limit(FEED_SIZE)
+      .execute()
+    return rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      title: r.title,
+      slug: r.slug,
+      officeName: r.office_name,
+      summary: r.classification === 'confidential' ? withheldNotice(r.exemption) : (r.executive_summary ?? ''),
+      published: r.date_published ?? r.date_decided,
+      updated: r.updated_at,
+    }))
+  }
+}
