@@ -1,7 +1,8 @@
 /** `commissioning-register import FILE…|FOLDER…`: stores each document and an unreviewed record made from it. */
 import cliProgress from 'cli-progress'
 import type { Command } from 'commander'
-import { ImportError, ImportService, documentsIn, type ImportOutcome } from '../../services/import/index.ts'
+import { ImportError, documentsIn, type ImportOutcome } from '../../services/import/index.ts'
+import { services } from '../../services/index.ts'
 import type { Actor } from '../../services/audit.ts'
 import { UserError } from '../errors.ts'
 import { openConfiguredDatabase } from '../open-database.ts'
@@ -42,7 +43,7 @@ export function registerImportCommand(program: Command): void {
       const counts = { imported: 0, unchanged: 0, failed: 0 }
       const out = output(files.length)
       try {
-        const imports = new ImportService(database)
+        const imports = services(database).imports
         for (const file of files) {
           try {
             const outcome = await imports.importFile(file, ACTOR)
