@@ -4,6 +4,7 @@ import { DecisionController } from './decision.ts'
 import { downloadRoutes } from './downloads.ts'
 import { feedRoutes } from './feeds.ts'
 import { HomeController } from './home.ts'
+import { ledgerPublicRoutes } from './ledger/index.ts'
 
 export function publicRoutes(services: Services): Router {
   const router = Router()
@@ -14,5 +15,6 @@ export function publicRoutes(services: Services): Router {
   router.get('/decisions/:slug', decision.get)
   router.get('/decisions/:slug/notice', decision.notice)
   router.get('/decisions/:slug/notice.pdf', decision.noticePdf)
+  router.use(ledgerPublicRoutes(services))
   return router
 }

@@ -1,0 +1,20 @@
+import type { NextFunction, Request, Response } from 'express'
+import { serviceTypeLabel } from '../../../../domain/service-types.ts'
+import type { Services } from '../../../../services/index.ts'
+
+/** Places: every area, and for one area every commissioned service that serves it. */
+export class AreasController {
+  constructor(private readonly services: Services) {}
+
+  list = async (_req: Request, res: Response): Promise<void> => {
+    const { areas } = await this.services.ledger.options()
+    res.render('pages/ledger/areas', { areas })
+  }
+
+  get = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const page = await this.services.commissioning.area(String(req.params.slug))
+    if (!page) return next()
+    const years = await this.services.ledger.apportioned({ areaId: page.area.id })
+    res.render('pages/ledger/area', { ...page, years, services: page.services.map((s) => ({ ...s, typeText: serviceTypeLabel(s.serviceType) })) })
+  }
+}

@@ -1,0 +1,25 @@
+import type { NextFunction, Request, Response } from 'express'
+import { financialYear } from '../../../../domain/financial-year.ts'
+import type { Services } from '../../../../services/index.ts'
+
+/** Who received money: every provider with its total, and one provider's awards by year and service. */
+export class ProvidersController {
+  constructor(private readonly services: Services) {}
+
+  list = async (_req: Request, res: Response): Promise<void> => {
+    const providers = await this.services.ledger.providers()
+    res.render('pages/ledger/providers', { providers, totalPence: providers.reduce((s, p) => s + p.oneOffPence, 0) })
+  }
+
+  get = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const page = await this.services.ledger.provider(String(req.params.slug))
+    if (!page) return next()
+    if ('mergedInto' in page) return res.redirect(301, `/providers/${page.mergedInto}`)
+    res.render('pages/ledger/provider', {
+      ...page,
+      serviceYears: page.serviceYears.map((y) => ({ startYear: y, label: financialYear(y).label })),
+      services: page.services.map((s) => ({ ...s, cells: page.serviceYears.map((y) => s.byYear.get(y) ?? null) })),
+      serviceYearTotals: page.serviceYears.map((y) => page.services.reduce((sum, s) => sum + (s.byYear.get(y) ?? 0), 0)),
+    })
+  }
+}
