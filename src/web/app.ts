@@ -10,7 +10,7 @@ import { publicPageCache } from './page-cache.ts'
 import { healthRoutes } from './routes/health.ts'
 import { publicRoutes } from './routes/public/index.ts'
 import { setUpSecurity } from './security.ts'
-import { sessionMiddleware } from './session.ts'
+import { saveSessionBeforeRedirect, sessionMiddleware } from './session.ts'
 import { staffRoutes } from './routes/staff/index.ts'
 import { setUpStaticResources } from './static.ts'
 
@@ -38,6 +38,7 @@ export function createApp(services: Services, config: Pick<Config, 'production'>
   })
   app.use('/api', apiRoutes(services))
   app.use('/staff', (req, res, next) => sessions(req, res, next))
+  app.use('/staff', saveSessionBeforeRedirect)
   app.use('/staff', staffRoutes(services))
   app.use(publicPageCache(config.publicCacheSeconds ?? 0))
   app.use(publicRoutes(services))

@@ -39,3 +39,17 @@ export function csrf(req: Request, res: Response, next: NextFunction): void {
   if (req.method === 'GET' || req.method === 'HEAD') return next()
   csrfSynchronisedProtection(req, res, next)
 }
+
+/**
+ * express-session sends the headers of a response before its store has saved the session, so a client
+ * that follows a redirect at once (as browsers do) can arrive before the session exists. Redirects wait
+ * for the save.
+ */
+export function saveSessionBeforeRedirect(req: Request, res: Response, next: NextFunction): void {
+  const redirect = res.redirect.bind(res) as (...args: unknown[]) => void
+  res.redirect = ((...args: unknown[]) => {
+    if (!req.session) return redirect(...args)
+    req.session.save((error) => (error ? next(error) : redirect(...args)))
+  }) as Response['redirect']
+  next()
+}
