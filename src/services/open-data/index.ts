@@ -16,6 +16,7 @@ import { StaffDecisionQueries } from './api/staff-decisions.ts'
 import { disclosureLogRows, registerTableRows, type CsvRow, type RegisterTableFilter } from './csv-tables.ts'
 import { renderAtom } from './atom.ts'
 import { FeedQueries } from './feeds.ts'
+import { PublicationChecklist } from './publication-checklist.ts'
 import { UploadedDocuments } from './staff-documents.ts'
 import { ThreeSixtyGivingExporter, type ExportFormat, type ExportOptions, type ExportSummary, type PublisherDetails } from './three-sixty-giving/exporter.ts'
 
@@ -43,6 +44,7 @@ export class OpenDataService {
   readonly staffDecisions: StaffDecisionQueries
   readonly documents: UploadedDocuments
   private readonly feeds: FeedQueries
+  readonly checklist: PublicationChecklist
   private readonly downloads = new Map<ExportFormat, { built: number; file: Promise<string> }>()
 
   constructor(
@@ -62,6 +64,7 @@ export class OpenDataService {
     this.staffDecisions = new StaffDecisionQueries(db)
     this.documents = new UploadedDocuments(database)
     this.feeds = new FeedQueries(db)
+    this.checklist = new PublicationChecklist(db)
   }
 
   async export360ToFile(path: string, options: ExportOptions): Promise<ExportSummary> {

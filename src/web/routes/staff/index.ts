@@ -7,6 +7,7 @@ import { DashboardController } from './dashboard.ts'
 import { decisionStaffRoutes } from './decisions/index.ts'
 import { importStaffRoutes } from './imports/index.ts'
 import { SettingsController } from './settings.ts'
+import { PublicationChecklistController } from './publication-checklist.ts'
 import { SignInController } from './sign-in.ts'
 import { TokensController } from './tokens.ts'
 import { UsersController } from './users.ts'
@@ -52,6 +53,7 @@ export function staffRoutes(services: Services): Router {
   router.get('/tokens', anyStaff, tokens.list)
   router.post('/tokens', anyStaff, tokens.create)
   router.post('/tokens/:id/revoke', anyStaff, tokens.revoke)
+  router.get('/publication-checklist', requireRoles('officer', 'administrator'), new PublicationChecklistController(services).get)
   router.use('/decisions', requireRoles('officer', 'finance_officer', 'chief_executive', 'decision_maker', 'administrator'), decisionStaffRoutes(services))
   return router
 }

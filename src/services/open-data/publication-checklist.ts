@@ -1,0 +1,126 @@
+import { sql, type Kysely } from 'kysely'
+import type { DB } from '../../db/tables/index.ts'
+import { PUBLIC_STATUSES } from '../../domain/decision.ts'
+import { daysBetween, todayInLondon } from '../../domain/uk-date.ts'
+
+/** Contracts above this are duties under the Specified Information Order (a copy of each contract over £10,000). */
+export const CONTRACT_THRESHOLD_PENCE = 1_000_000
+
+export type ItemState = 'published' | 'not_published' | 'awaiting_review' | 'withheld'
+
+export interface ChecklistItem {
+  decisionId: number
+  reference: string | null
+  title: string
+  slug: string | null
+  officeName: string
+  decidedOn: string | null
+  publishedOn: string | null
+  state: ItemState
+  /** Days from decision to publication; for an item not yet published, days since the decision so far. */
+  days: number | null
+  /** Grants and contracts: the award. */
+  recipient?: string
+  amountPence?: number
+  /** What the duty asks for that the record lacks (grants: purpose, conditions). */
+  missing: string[]
+}
+
+export interface DutyReport {
+  duty: 'decisions' | 'grants' | 'contracts'
+  items: ChecklistItem[]
+  published: number
+  notPublished: number
+  incomplete: number
+  medianDays: number | null
+}
+
+export interface ChecklistFilter {
+  officeId?: number
+  /** Decisions of this financial year (by its starting year). */
+  year: number
+}
+
+/** Records whose decision has been taken: approved, published or imported from a published document. */
+const DECIDED = ['approved', ...PUBLIC_STATUSES] as const
+
+/**
+ * The statutory publication checklist: for each duty of the Elected Local Policing Bodies (Specified
+ * Information) Order 2011 that the register holds — decisions of significant public interest, crime and
+ * disorder reduction grants (recipient, purpose, conditions), contracts over £10,000 — what is published,
+ * what is missing, and how long after the decision each was published.
+ */
+export class PublicationChecklist {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** The financial years that hold decided records, newest first. */
+  async years(): Promise<number[]> {
+    const rows = await sql<{ year: number }>`
+      select distinct (extract(year from date_decided)::int - case when extract(month from date_decided) < 4 then 1 else 0 end) as year
+      from decisions where date_decided is not null and status in ('approved', 'published', 'imported') order by year desc`.execute(this.db)
+    return rows.rows.map((r) => Number(r.year))
+  }
+
+  async report(filter: ChecklistFilter): Promise<DutyReport[]> {
+    const today = todayInLondon()
+    const from = `${filter.year}-04-01`
+    const to = `${filter.year + 1}-03-31`
+    let decisions = this.db
+      .selectFrom('decisions as d')
+      .innerJoin('organisations as o', 'o.id', 'd.office_id')
+      .where('d.status', 'in', [...DECIDED])
+      .where('d.kind', '=', 'decision')
+      .where('d.date_decided', '>=', from)
+      .where('d.date_decided', '<=', to)
+    if (filter.officeId) decisions = decisions.where('d.office_id', '=', filter.officeId)
+    const decisionRows = await decisions
+      .select(['d.id', 'd.reference', 'd.title', 'd.slug', 'o.name as office_name', 'd.date_decided', 'd.date_published', 'd.status', 'd.review_status', 'd.classification'])
+      .orderBy('d.date_decided', 'desc')
+      .orderBy('d.id', 'desc')
+      .execute()
+    const awardRows = decisionRows.length
+      ? await this.db
+          .selectFrom('awards as a')
+          .leftJoin('funding_streams as s', 's.id', 'a.funding_stream_id')
+          .select(['a.decision_id', 'a.recipient_name', 'a.amount_pence', 'a.route', 'a.purpose', 'a.condition', 'a.withheld', 's.conditions as stream_conditions'])
+          .where('a.decision_id', 'in', decisionRows.map((d) => d.id))
+          .orderBy('a.decision_id')
+          .orderBy('a.position')
+          .execute()
+      : []
+
+    const base = new Map(
+      decisionRows.map((d) => {
+        const listed = PUBLIC_STATUSES.includes(d.status)
+        const state: ItemState = !listed ? 'not_published' : d.review_status !== 'reviewed' ? 'awaiting_review' : 'published'
+        const publishedOn = state === 'published' ? d.date_published : null
+        const days = d.date_decided ? daysBetween(d.date_decided, publishedOn ?? today) : null
+        const item: ChecklistItem = { decisionId: d.id, reference: d.reference, title: d.title, slug: d.slug, officeName: d.office_name, decidedOn: d.date_decided, publishedOn, state, days, missing: [] }
+        return [d.id, { item, confidential: d.classification === 'confidential' }]
+      }),
+    )
+    const awardItem = (a: (typeof awardRows)[number], missing: string[]): ChecklistItem => {
+      const parent = base.get(a.decision_id)!
+      const withheld = a.withheld || parent.confidential
+      return { ...parent.item, state: withheld && parent.item.state === 'published' ? 'withheld' : parent.item.state, recipient: a.recipient_name, amountPence: a.amount_pence, missing }
+    }
+    const grants = awardRows
+      .filter((a) => a.route === 'grant')
+      .map((a) => awardItem(a, [...(a.purpose?.trim() ? [] : ['purpose']), ...(a.condition?.trim() || a.stream_conditions?.trim() ? [] : ['conditions'])]))
+    const contracts = awardRows.filter((a) => a.route !== null && a.route !== 'grant' && a.amount_pence > CONTRACT_THRESHOLD_PENCE).map((a) => awardItem(a, []))
+    return [summarise('decisions', [...base.values()].map((b) => b.item)), summarise('grants', grants), summarise('contracts', contracts)]
+  }
+}
+
+function summarise(duty: DutyReport['duty'], items: ChecklistItem[]): DutyReport {
+  const publishedDays = items.filter((i) => i.state === 'published' && i.days !== null).map((i) => i.days!).sort((a, b) => a - b)
+  const middle = Math.floor(publishedDays.length / 2)
+  return {
+    duty,
+    items,
+    published: items.filter((i) => i.state === 'published' || i.state === 'withheld').length,
+    notPublished: items.filter((i) => i.state === 'not_published' || i.state === 'awaiting_review').length,
+    incomplete: items.filter((i) => i.missing.length > 0).length,
+    medianDays: publishedDays.length ? (publishedDays.length % 2 ? publishedDays[middle]! : Math.round((publishedDays[middle - 1]! + publishedDays[middle]!) / 2)) : null,
+  }
+}
