@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import type { Database } from '../../../src/db/database.ts'
@@ -276,6 +277,23 @@ for (const engine of testEngines()) {
         } finally {
           rmSync(dir, { recursive: true, force: true })
         }
+      })
+
+      test('bytes stored earlier without a record (an upload kept as it came) are read and given their record', async () => {
+        const bytes = readFileSync(join(FIXTURES, 'f02-norfolk-allocations-short.txt'))
+        const sha256 = createHash('sha256').update(bytes).digest('hex')
+        const stored = await t.database.db
+          .insertInto('documents')
+          .values({ sha256, file_name: 'upload.txt', media_type: 'text/plain', size_bytes: bytes.length, content: bytes })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        const outcome = await imports.importDocument(bytes, 'upload.txt', actor)
+        assert.equal(outcome.status, 'imported')
+        assert.equal(outcome.documentId, stored.id)
+        const document = await t.database.db.selectFrom('documents').select(['text', 'extraction']).where('id', '=', stored.id).executeTakeFirstOrThrow()
+        assert.match(document.text ?? '', /Victims' Fund/)
+        assert.equal((document.extraction as { reference: string }).reference, '2022/15')
+        assert.equal((await imports.importDocument(bytes, 'again.txt', actor)).status, 'unchanged')
       })
 
       test('an FOI response calls the FOI converter inside the import, and a failure of the import leaves nothing', async () => {
