@@ -6,6 +6,7 @@ import { AuditController } from './audit.ts'
 import { DashboardController } from './dashboard.ts'
 import { decisionStaffRoutes } from './decisions/index.ts'
 import { importStaffRoutes } from './imports/index.ts'
+import { ledgerStaffRoutes } from './ledger/index.ts'
 import { SettingsController } from './settings.ts'
 import { PublicationChecklistController } from './publication-checklist.ts'
 import { SignInController } from './sign-in.ts'
@@ -26,6 +27,7 @@ export function staffRoutes(services: Services): Router {
   })
   // Before the CSRF check: the upload's token is inside its multipart body, which this router parses and checks.
   router.use('/imports', requireRoles('officer'), importStaffRoutes(services))
+  router.use('/ledger', requireRoles('officer', 'finance_officer', 'administrator'), ledgerStaffRoutes(services))
   router.use(csrf)
 
   const signIn = new SignInController(services)

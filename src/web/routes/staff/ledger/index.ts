@@ -1,0 +1,43 @@
+import { Router } from 'express'
+import multer from 'multer'
+import type { Services } from '../../../../services/index.ts'
+import { csrf } from '../../../session.ts'
+import { MergeController, ReviewQueueController } from './organisations.ts'
+import { ReceiptsController } from './receipts.ts'
+import { ServiceRecordsController } from './service-records.ts'
+
+export const MAX_CSV_BYTES = 2 * 1024 * 1024
+
+/**
+ * Staff work on the ledger: organisations (merge, review of unknown names), funding received, and each
+ * service's outcome returns and partner contributions. Mounted before the staff area's CSRF check, because
+ * the outcome upload's token is inside its multipart body: this router parses that body, then checks.
+ */
+export function ledgerStaffRoutes(services: Services): Router {
+  const router = Router()
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 5 } }).single('file')
+  const records = new ServiceRecordsController(services)
+  router.post('/services/:slug/outcomes/upload', (req, res, next) =>
+    upload(req, res, (error: unknown) => {
+      if (error) res.locals.uploadError = error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE' ? 'The file must be 2 MB or smaller' : 'The file could not be read'
+      next()
+    }),
+  )
+  router.use(csrf)
+  router.get('/', (_req, res) => res.render('pages/staff/ledger/index'))
+  const queue = new ReviewQueueController(services)
+  router.get('/organisations/review', queue.get)
+  router.post('/organisations/:id/confirm', queue.confirm)
+  const merge = new MergeController(services)
+  router.get('/organisations/merge', merge.get)
+  router.post('/organisations/merge', merge.post)
+  const receipts = new ReceiptsController(services)
+  router.get('/receipts', receipts.get)
+  router.post('/receipts', receipts.post)
+  router.get('/services', records.list)
+  router.get('/services/:slug', records.get)
+  router.post('/services/:slug/outcomes', records.postOutcomes)
+  router.post('/services/:slug/outcomes/upload', records.upload)
+  router.post('/services/:slug/contributions', records.postContribution)
+  return router
+}

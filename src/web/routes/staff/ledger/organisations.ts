@@ -1,0 +1,70 @@
+import type { Request, Response } from 'express'
+import { ORGANISATION_KINDS } from '../../../../domain/decision.ts'
+import { FormError } from '../../../../services/form-error.ts'
+import type { Services } from '../../../../services/index.ts'
+import { actorOf } from '../../../auth.ts'
+import { errorList } from '../../../validation.ts'
+
+const KIND_LABELS: Record<(typeof ORGANISATION_KINDS)[number], string> = {
+  office: 'Office',
+  council: 'Council',
+  provider: 'Provider',
+  government_department: 'Government department',
+  other: 'Other',
+}
+
+/** Names that imports could not match: confirm each as a new organisation, or merge it into a known one. */
+export class ReviewQueueController {
+  constructor(private readonly services: Services) {}
+
+  get = async (req: Request, res: Response): Promise<void> => {
+    await this.render(res, 200, { done: typeof req.query.done === 'string' ? req.query.done : null })
+  }
+
+  confirm = async (req: Request, res: Response): Promise<void> => {
+    const id = Number(req.params.id)
+    try {
+      await this.services.organisations.confirm(id, req.body ?? {}, actorOf(res))
+      res.redirect('/staff/ledger/organisations/review?done=confirmed')
+    } catch (error) {
+      if (!(error instanceof FormError)) throw error
+      await this.render(res, 400, { errors: error.errors, failedId: id, values: req.body })
+    }
+  }
+
+  private async render(res: Response, status: number, extra: { done?: string | null; errors?: Record<string, string>; failedId?: number; values?: unknown }) {
+    const queue = await this.services.organisations.reviewQueue()
+    res.status(status).render('pages/staff/ledger/review', {
+      queue,
+      kinds: ORGANISATION_KINDS.map((k) => ({ value: k, text: KIND_LABELS[k] })),
+      errorList: extra.errors ? errorList(prefix(extra.errors, extra.failedId!)) : [],
+      ...extra,
+    })
+  }
+}
+
+/** Two records for one organisation: merge one into the other, so its awards and contributions follow. */
+export class MergeController {
+  constructor(private readonly services: Services) {}
+
+  get = async (req: Request, res: Response): Promise<void> => {
+    const values = { sourceId: req.query.source, targetId: req.query.target }
+    res.render('pages/staff/ledger/merge', { organisations: await this.services.organisations.list(), values, moved: null })
+  }
+
+  post = async (req: Request, res: Response): Promise<void> => {
+    const values = { sourceId: String(req.body?.sourceId ?? ''), targetId: String(req.body?.targetId ?? '') }
+    try {
+      const moved = await this.services.organisations.merge(values, actorOf(res))
+      res.render('pages/staff/ledger/merge', { organisations: await this.services.organisations.list(), values: {}, moved })
+    } catch (error) {
+      if (!(error instanceof FormError)) throw error
+      res.status(400).render('pages/staff/ledger/merge', { organisations: await this.services.organisations.list(), values, errors: error.errors, errorList: errorList(error.errors), moved: null })
+    }
+  }
+}
+
+/** Each queue item has its own form, so error links point at that item's fields. */
+function prefix(errors: Record<string, string>, id: number): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [`${field}-${id}`, message]))
+}

@@ -1,0 +1,86 @@
+import type { NextFunction, Request, Response } from 'express'
+import { MEASURES, measureLabel, quarterLabel } from '../../../../domain/outcomes.ts'
+import { serviceTypeLabel } from '../../../../domain/service-types.ts'
+import { FormError } from '../../../../services/form-error.ts'
+import type { Services } from '../../../../services/index.ts'
+import { CSV_COLUMNS } from '../../../../services/outcomes.ts'
+import { actorOf } from '../../../auth.ts'
+import { errorList } from '../../../validation.ts'
+
+type Form = 'outcomes' | 'upload' | 'contribution'
+
+/** A service's records kept by staff: outcome returns each quarter (typed or uploaded) and partners' contributions. */
+export class ServiceRecordsController {
+  constructor(private readonly services: Services) {}
+
+  list = async (_req: Request, res: Response): Promise<void> => {
+    const services = await this.services.commissioning.list()
+    res.render('pages/staff/ledger/services', { services: services.map((s) => ({ ...s, typeText: serviceTypeLabel(s.serviceType) })) })
+  }
+
+  get = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const done = typeof req.query.done === 'string' ? req.query.done : null
+    if (!(await this.render(req, res, 200, { done }))) next()
+  }
+
+  postOutcomes = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    await this.handle(req, res, next, 'outcomes', async (serviceId) => {
+      const count = await this.services.outcomes.recordQuarter(serviceId, req.body ?? {}, actorOf(res))
+      return `${count} ${count === 1 ? 'count' : 'counts'} saved`
+    })
+  }
+
+  upload = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    await this.handle(req, res, next, 'upload', async (serviceId) => {
+      if (res.locals.uploadError) throw new FormError({ file: String(res.locals.uploadError) })
+      if (!req.file || req.file.size === 0) throw new FormError({ file: 'Choose a CSV file with the columns quarter, measure and value' })
+      const count = await this.services.outcomes.importCsv(serviceId, req.file.buffer.toString('utf8'), actorOf(res))
+      return `${count} ${count === 1 ? 'count' : 'counts'} uploaded from ${req.file.originalname}`
+    })
+  }
+
+  postContribution = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    await this.handle(req, res, next, 'contribution', async (serviceId) => {
+      await this.services.contributions.record(serviceId, req.body ?? {}, actorOf(res))
+      return 'Contribution saved'
+    })
+  }
+
+  private async handle(req: Request, res: Response, next: NextFunction, form: Form, action: (serviceId: number) => Promise<string>): Promise<void> {
+    const page = await this.services.commissioning.service(String(req.params.slug))
+    if (!page) return next()
+    try {
+      const done = await action(page.detail.service.id)
+      res.redirect(`/staff/ledger/services/${page.detail.service.slug}?done=${encodeURIComponent(done)}`)
+    } catch (error) {
+      if (!(error instanceof FormError)) throw error
+      await this.render(req, res, 400, { form, errors: error.errors, values: req.body ?? {} })
+    }
+  }
+
+  private async render(req: Request, res: Response, status: number, extra: { done?: string | null; form?: Form; errors?: Record<string, string>; values?: Record<string, unknown> }): Promise<boolean> {
+    const page = await this.services.commissioning.service(String(req.params.slug))
+    if (!page) return false
+    const partners = await this.services.contributions.partners(page.detail.service.id)
+    const quarters = [...new Set(page.detail.outcomes.map((o) => o.quarter_start))].sort()
+    res.status(status).render('pages/staff/ledger/service', {
+      s: page.detail.service,
+      partners,
+      measures: Object.entries(MEASURES).map(([key, label]) => ({ key, label })),
+      csvColumns: CSV_COLUMNS.join(','),
+      outcomes: {
+        quarters: quarters.map(quarterLabel),
+        rows: [...new Set(page.detail.outcomes.map((o) => o.measure))].sort().map((m) => ({
+          label: measureLabel(m),
+          values: quarters.map((q) => page.detail.outcomes.find((o) => o.measure === m && o.quarter_start === q)?.value ?? null),
+        })),
+      },
+      errors: extra.errors ?? {},
+      errorList: extra.errors ? errorList(extra.errors) : [],
+      values: extra.values ?? {},
+      form: extra.form,
+      done: extra.done,
+    })
+    return true
+  }
+}
