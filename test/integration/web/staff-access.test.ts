@@ -25,6 +25,8 @@ export const STAFF_PAGES: Array<{ path: string; roles: Role[] }> = [
   { path: '/staff/decisions/{draft}/submit', roles: ['officer'] },
   { path: '/staff/decisions/{draft}/sign', roles: [] },
   { path: '/staff/decisions/{draft}/publish', roles: ['officer', 'administrator'] },
+  { path: '/staff/imports', roles: ['officer'] },
+  { path: '/staff/imports/upload', roles: ['officer'] },
 ]
 
 for (const engine of testEngines()) {
