@@ -2,7 +2,9 @@ import { Command } from 'commander'
 import { registerAuditCommand } from './commands/audit.ts'
 import { registerDemoCommand } from './commands/demo.ts'
 import { registerExtractCommand } from './commands/extract.ts'
+import { registerBackupCommand } from './commands/backup.ts'
 import { registerExportCommand } from './commands/export.ts'
+import { registerRestoreCommand } from './commands/restore.ts'
 import { registerImportCommand } from './commands/import.ts'
 import { registerMigrateCommand } from './commands/migrate.ts'
 import { registerServeCommand } from './commands/serve.ts'
@@ -21,5 +23,7 @@ export function buildProgram(): Command {
   registerImportCommand(program)
   registerAuditCommand(program)
   registerExportCommand(program)
+  registerBackupCommand(program)
+  registerRestoreCommand(program)
   return program
 }

@@ -1,0 +1,28 @@
+import { createReadStream } from 'node:fs'
+import { access } from 'node:fs/promises'
+import type { Command } from 'commander'
+import { restoreBackup, RestoreError } from '../../db/backup-restore.ts'
+import { UserError } from '../errors.ts'
+import { openConfiguredDatabase } from '../open-database.ts'
+
+export function registerRestoreCommand(program: Command): void {
+  program
+    .command('restore')
+    .argument('<file>', 'a file written by backup')
+    .description('load a backup into an empty database (either engine); all or nothing')
+    .action(async (file: string) => {
+      await access(file).catch(() => {
+        throw new UserError(`Cannot read ${file}`)
+      })
+      const { database } = await openConfiguredDatabase()
+      try {
+        const summary = await restoreBackup(database, createReadStream(file))
+        console.log(`Restored ${summary.rows} rows into ${summary.tables} tables from ${file}`)
+      } catch (error) {
+        if (error instanceof RestoreError) throw new UserError(error.message)
+        throw error
+      } finally {
+        await database.close()
+      }
+    })
+}
