@@ -4,15 +4,14 @@
  */
 import type { Pence } from './money.ts'
 
-export interface FlowInput {
-  streamKey: string | null
-  streamName: string | null
-  officeKey: string
-  officeName: string
-  leadKey: string | null
-  leadName: string | null
-  recipientKey: string | null
-  recipientName: string
+/** One aggregated link between neighbouring columns: 0 stream → office, 1 office → lead, 2 lead → provider. */
+export interface FlowLinkInput {
+  stage: 0 | 1 | 2
+  /** '0' stands for no funding stream (stage 0) or no lead commissioner (stages 1 and 2). */
+  sourceKey: string
+  sourceName: string | null
+  targetKey: string
+  targetName: string | null
   pence: Pence
 }
 
@@ -40,14 +39,16 @@ export interface Flow {
 export const NO_STREAM = 'Funding stream not stated'
 export const NO_LEAD = 'No lead commissioner'
 
-/** Builds the diagram's nodes and links. Providers beyond the `maxProviders` largest are one "Other providers" node. */
-export function buildFlow(rows: readonly FlowInput[], maxProviders = 12): Flow {
+const COLUMN_PREFIX = ['stream', 'office', 'lead', 'provider'] as const
+
+/** Builds the diagram. Providers beyond the `maxProviders` largest are one "Other providers" node. */
+export function buildFlow(input: readonly FlowLinkInput[], maxProviders = 12): Flow {
   const providerTotals = new Map<string, { name: string; pence: Pence }>()
-  for (const row of rows) {
-    const key = row.recipientKey ?? `name:${row.recipientName}`
-    const entry = providerTotals.get(key) ?? { name: row.recipientName, pence: 0 }
-    entry.pence += row.pence
-    providerTotals.set(key, entry)
+  for (const link of input) {
+    if (link.stage !== 2 || link.pence <= 0) continue
+    const entry = providerTotals.get(link.targetKey) ?? { name: link.targetName ?? link.targetKey, pence: 0 }
+    entry.pence += link.pence
+    providerTotals.set(link.targetKey, entry)
   }
   const ranked = [...providerTotals.entries()].sort((a, b) => b[1].pence - a[1].pence || a[1].name.localeCompare(b[1].name))
   const shown = new Set(ranked.slice(0, maxProviders).map(([key]) => key))
@@ -55,33 +56,29 @@ export function buildFlow(rows: readonly FlowInput[], maxProviders = 12): Flow {
 
   const nodes = new Map<string, FlowNode>()
   const links = new Map<string, FlowLink>()
-  const node = (id: string, label: string, column: number, pence: Pence) => {
+  const node = (column: number, key: string, name: string | null, pence: Pence, countIn: boolean): string => {
+    const id = `${COLUMN_PREFIX[column]}:${key}`
+    const label = name ?? (column === 0 ? NO_STREAM : column === 2 ? NO_LEAD : key)
     const existing = nodes.get(id)
-    if (existing) existing.pence += pence
-    else nodes.set(id, { id, label, column, pence })
-  }
-  const link = (source: string, target: string, pence: Pence) => {
-    const key = `${source}\u0000${target}`
-    const existing = links.get(key)
-    if (existing) existing.pence += pence
-    else links.set(key, { source, target, pence })
+    if (!existing) nodes.set(id, { id, label, column, pence: countIn ? pence : 0 })
+    else if (countIn) existing.pence += pence
+    return id
   }
   let totalPence = 0
-  for (const row of rows) {
-    if (row.pence <= 0) continue
-    totalPence += row.pence
-    const stream = `stream:${row.streamKey ?? '-'}`
-    const office = `office:${row.officeKey}`
-    const lead = `lead:${row.leadKey ?? '-'}`
-    const recipientKey = row.recipientKey ?? `name:${row.recipientName}`
-    const provider = shown.has(recipientKey) ? `provider:${recipientKey}` : 'provider:others'
-    node(stream, row.streamName ?? NO_STREAM, 0, row.pence)
-    node(office, row.officeName, 1, row.pence)
-    node(lead, row.leadName ?? NO_LEAD, 2, row.pence)
-    node(provider, shown.has(recipientKey) ? row.recipientName : `Other providers (${others})`, 3, row.pence)
-    link(stream, office, row.pence)
-    link(office, lead, row.pence)
-    link(lead, provider, row.pence)
+  for (const link of input) {
+    if (link.pence <= 0) continue
+    const targetColumn = link.stage + 1
+    const providerShown = targetColumn !== 3 || shown.has(link.targetKey)
+    const targetKey = providerShown ? link.targetKey : 'others'
+    const targetName = providerShown ? link.targetName : `Other providers (${others})`
+    // Each node's amount is what flows into it; streams, which nothing flows into, count what flows out.
+    const source = node(link.stage, link.sourceKey, link.sourceName, link.pence, link.stage === 0)
+    const target = node(targetColumn, targetKey, targetName, link.pence, true)
+    if (link.stage === 0) totalPence += link.pence
+    const key = `${source}\u0000${target}`
+    const existing = links.get(key)
+    if (existing) existing.pence += link.pence
+    else links.set(key, { source, target, pence: link.pence })
   }
   const sortedNodes = [...nodes.values()].sort((a, b) => a.column - b.column || b.pence - a.pence || a.label.localeCompare(b.label))
   const order = new Map(sortedNodes.map((n, i) => [n.id, i]))

@@ -71,21 +71,7 @@ export class ChartsService {
   }
 
   async flow(filter: LedgerFilter = {}, maxProviders = 12): Promise<Flow> {
-    const rows = await this.ledger.flows(filter)
-    return buildFlow(
-      rows.map((r) => ({
-        streamKey: r.streamId === null ? null : String(r.streamId),
-        streamName: r.streamName,
-        officeKey: String(r.officeId),
-        officeName: r.officeName,
-        leadKey: r.leadId === null ? null : String(r.leadId),
-        leadName: r.leadName,
-        recipientKey: r.recipientId === null ? null : String(r.recipientId),
-        recipientName: r.recipientName,
-        pence: r.pence,
-      })),
-      maxProviders,
-    )
+    return buildFlow(await this.ledger.flowLinks(filter), maxProviders)
   }
 
   private label(dimension: SpendDimension, label: string | null): string {

@@ -1,27 +1,34 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { buildFlow, NO_LEAD, type FlowInput } from '../../../src/domain/flow.ts'
+import { buildFlow, NO_LEAD, NO_STREAM, type FlowLinkInput } from '../../../src/domain/flow.ts'
 
-function row(recipient: string, pence: number, extra: Partial<FlowInput> = {}): FlowInput {
-  return { streamKey: '1', streamName: 'Community Safety Grant', officeKey: '9', officeName: 'Notts OPCC', leadKey: '5', leadName: 'County Council', recipientKey: recipient, recipientName: recipient, pence, ...extra }
-}
+const link = (stage: 0 | 1 | 2, sourceKey: string, sourceName: string | null, targetKey: string, targetName: string | null, pence: number): FlowLinkInput => ({ stage, sourceKey, sourceName, targetKey, targetName, pence })
 
 test('every column carries the whole amount, and links join neighbouring columns', () => {
-  const flow = buildFlow([row('Juno', 2396600), row('NWA', 2304700), row('Equation', 1000, { leadKey: null, leadName: null, streamKey: null, streamName: null })])
-  assert.equal(flow.totalPence, 4702300)
+  const flow = buildFlow([
+    link(0, '1', 'Community Safety Grant', '9', 'Notts OPCC', 4_701_300),
+    link(0, '0', null, '9', 'Notts OPCC', 1_000),
+    link(1, '9', 'Notts OPCC', '5', 'County Council', 4_701_300),
+    link(1, '9', 'Notts OPCC', '0', null, 1_000),
+    link(2, '5', 'County Council', '7', 'Juno', 2_396_600),
+    link(2, '5', 'County Council', '8', 'NWA', 2_304_700),
+    link(2, '0', null, '6', 'Equation', 1_000),
+  ])
+  assert.equal(flow.totalPence, 4_702_300)
   for (let column = 0; column < 4; column++) {
-    assert.equal(flow.nodes.filter((n) => n.column === column).reduce((s, n) => s + n.pence, 0), 4702300)
+    assert.equal(flow.nodes.filter((n) => n.column === column).reduce((s, n) => s + n.pence, 0), 4_702_300, `column ${column}`)
   }
-  assert.ok(flow.nodes.some((n) => n.label === NO_LEAD))
-  for (const link of flow.links) {
-    const source = flow.nodes.find((n) => n.id === link.source)!
-    const target = flow.nodes.find((n) => n.id === link.target)!
+  assert.ok(flow.nodes.some((n) => n.label === NO_LEAD && n.column === 2))
+  assert.ok(flow.nodes.some((n) => n.label === NO_STREAM && n.column === 0))
+  for (const l of flow.links) {
+    const source = flow.nodes.find((n) => n.id === l.source)!
+    const target = flow.nodes.find((n) => n.id === l.target)!
     assert.equal(target.column, source.column + 1)
   }
 })
 
 test('providers beyond the largest are gathered into one node', () => {
-  const flow = buildFlow([row('A', 500), row('B', 400), row('C', 300), row('D', 200)], 2)
+  const flow = buildFlow([link(2, '0', null, 'a', 'A', 500), link(2, '0', null, 'b', 'B', 400), link(2, '0', null, 'c', 'C', 300), link(2, '0', null, 'd', 'D', 200)], 2)
   const providers = flow.nodes.filter((n) => n.column === 3).map((n) => [n.label, n.pence])
   assert.deepEqual(providers, [['A', 500], ['Other providers (2)', 500], ['B', 400]])
 })
