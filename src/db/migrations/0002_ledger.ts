@@ -1,28 +1,30 @@
 import { sql, type Kysely } from 'kysely'
 
 /**
- * The ledger: every award apportioned to the financial years it touches, kept in step with the awards by
- * statement-level triggers, so per-year totals are sums over an index rather than arithmetic per request.
- * The rule is the one in src/domain/ledger.ts (yearsOfAward): one-off sums and one-off ceilings split by
- * days with the largest remainder; yearly amounts in full in each year; otherwise the stated year.
+ * The public ledger as read-optimised tables, kept in step by triggers so that every public figure is a
+ * query over narrow, indexed rows rather than joins over the whole register:
+ *
+ * - ledger_awards: one row per award the public may see (published or imported, reviewed, not
+ *   confidential, not withheld), with the names and keys the ledger filters and sorts by.
+ * - ledger_years: the same rows apportioned to financial years. The rule is src/domain/ledger.ts
+ *   (yearsOfAward): one-off sums and one-off ceilings split by days with the largest remainder; yearly
+ *   amounts in full in each year touched; otherwise the stated financial year.
+ * - ledger_cube: running totals of the two for the whole ledger and for each single filter (a provider, a
+ *   stream, a year…), so the commonest pages read one row; ledger_flow: the money by stream, office, lead
+ *   commissioner and recipient, for the flow diagram.
+ *
+ * Any change to an award, its decision, its service, its areas, its funding stream or an organisation
+ * rebuilds the affected rows (ledger_refresh).
  */
 const ledger = `
 create function financial_year_of(d date) returns integer language sql immutable as $$
   select extract(year from d)::integer - case when extract(month from d) < 4 then 1 else 0 end
 $$;
 
-create table award_year_shares (
-  award_id bigint not null references awards(id) on delete cascade,
-  financial_year integer not null,
-  pence bigint not null check (pence >= 0),
-  primary key (award_id, financial_year)
-);
-create index award_year_shares_year on award_year_shares (financial_year, award_id);
-
 create function apportion_awards(ids bigint[]) returns table (award_id bigint, financial_year integer, pence bigint)
 language sql stable as $$
   with chosen as (
-    select id, amount_pence::numeric as amount, period_start, period_end, per_annum, up_to,
+    select id, amount_pence::numeric as amount, period_start, period_end, per_annum,
       coalesce(financial_year, financial_year_of(period_start)) as stated_year
     from awards where id = any(ids)
   ),
@@ -48,39 +50,293 @@ language sql stable as $$
   where (period_start is null or period_end is null) and stated_year is not null
 $$;
 
-create function award_year_shares_after_insert() returns trigger language plpgsql as $$
+create table ledger_awards (
+  award_id bigint primary key references awards(id) on delete cascade,
+  decision_id bigint not null,
+  office_id bigint not null,
+  decided_on date,
+  recipient_id bigint,
+  recipient_name text not null,
+  lead_id bigint,
+  lead_name text,
+  stream_id bigint,
+  stream_name text,
+  service_id bigint,
+  service_name text,
+  service_type text,
+  route text,
+  area_ids bigint[] not null default '{}',
+  amount_pence bigint not null,
+  per_annum boolean not null,
+  up_to boolean not null,
+  period_sort date,
+  has_years boolean not null
+);
+create index ledger_awards_date on ledger_awards (decided_on, award_id);
+create index ledger_awards_amount on ledger_awards (amount_pence, award_id);
+create index ledger_awards_period on ledger_awards (period_sort, award_id);
+create index ledger_awards_recipient_name on ledger_awards (recipient_name, award_id);
+create index ledger_awards_stream_name on ledger_awards (stream_name, award_id);
+create index ledger_awards_lead_name on ledger_awards (lead_name, award_id);
+create index ledger_awards_service_name on ledger_awards (service_name, award_id);
+create index ledger_awards_recipient on ledger_awards (recipient_id, decided_on, award_id);
+create index ledger_awards_stream on ledger_awards (stream_id, decided_on, award_id);
+create index ledger_awards_lead on ledger_awards (lead_id, decided_on, award_id);
+create index ledger_awards_route on ledger_awards (route, decided_on, award_id);
+create index ledger_awards_service on ledger_awards (service_id, decided_on, award_id);
+create index ledger_awards_service_type on ledger_awards (service_type, decided_on, award_id);
+create index ledger_awards_office on ledger_awards (office_id, decided_on, award_id);
+create index ledger_awards_areas on ledger_awards using gin (area_ids);
+
+create table ledger_years (
+  award_id bigint not null references awards(id) on delete cascade,
+  decision_id bigint not null,
+  office_id bigint not null,
+  decided_on date,
+  recipient_id bigint,
+  recipient_name text not null,
+  lead_id bigint,
+  lead_name text,
+  stream_id bigint,
+  stream_name text,
+  service_id bigint,
+  service_name text,
+  service_type text,
+  route text,
+  area_ids bigint[] not null default '{}',
+  amount_pence bigint not null,
+  per_annum boolean not null,
+  up_to boolean not null,
+  period_sort date,
+  financial_year integer not null,
+  pence bigint not null check (pence >= 0),
+  primary key (financial_year, award_id)
+);
+create index ledger_years_award on ledger_years (award_id);
+create index ledger_years_date on ledger_years (financial_year, decided_on, award_id);
+create index ledger_years_amount on ledger_years (amount_pence, award_id);
+create index ledger_years_recipient_name on ledger_years (recipient_name, award_id);
+-- Filters on other keys within a year walk ledger_years_date; their totals come from ledger_cube.
+create index ledger_years_recipient on ledger_years (recipient_id, financial_year);
+create index ledger_years_areas on ledger_years using gin (area_ids);
+
+create table ledger_cube (
+  dim text not null,
+  value text not null,
+  financial_year integer not null,
+  awards bigint not null default 0,
+  one_off_pence bigint not null default 0,
+  per_annum_count bigint not null default 0,
+  per_annum_pence bigint not null default 0,
+  ceiling_count bigint not null default 0,
+  ceiling_pence bigint not null default 0,
+  unassigned_one_off_pence bigint not null default 0,
+  share_one_off_pence bigint not null default 0,
+  share_per_annum_pence bigint not null default 0,
+  share_ceiling_pence bigint not null default 0,
+  primary key (dim, value, financial_year)
+);
+
+create table ledger_flow (
+  stream_key bigint not null,
+  office_id bigint not null,
+  lead_key bigint not null,
+  recipient_key text not null,
+  recipient_id bigint,
+  recipient_name text not null,
+  one_off_pence bigint not null default 0,
+  primary key (stream_key, office_id, lead_key, recipient_key)
+);
+
+create function ledger_refresh(ids bigint[]) returns void language plpgsql as $$
 begin
-  insert into award_year_shares (award_id, financial_year, pence)
-    select s.award_id, s.financial_year, s.pence from apportion_awards(array(select id from changed_awards)) s;
-  return null;
+  delete from ledger_years where award_id = any(ids);
+  delete from ledger_awards where award_id = any(ids);
+  insert into ledger_awards (award_id, decision_id, office_id, decided_on, recipient_id, recipient_name, lead_id, lead_name,
+      stream_id, stream_name, service_id, service_name, service_type, route, area_ids, amount_pence, per_annum, up_to, period_sort, has_years)
+    select a.id, a.decision_id, d.office_id, coalesce(d.date_decided, d.date_received), a.recipient_id, a.recipient_name,
+      lo.id, lo.name, a.funding_stream_id, fs.name, a.service_id, s.name, s.service_type, a.route,
+      case when exists (select 1 from service_areas sa where sa.service_id = a.service_id)
+        then array(select sa.area_id from service_areas sa where sa.service_id = a.service_id order by sa.area_id)
+        else array(select da.area_id from decision_areas da where da.decision_id = a.decision_id order by da.area_id) end,
+      a.amount_pence, a.per_annum, a.up_to, coalesce(a.period_start, make_date(a.financial_year, 4, 1)),
+      (a.period_start is not null or a.financial_year is not null)
+    from awards a
+    join decisions d on d.id = a.decision_id
+    left join services s on s.id = a.service_id
+    left join organisations lo on lo.id = coalesce(a.via_id, s.lead_commissioner_id)
+    left join funding_streams fs on fs.id = a.funding_stream_id
+    where a.id = any(ids) and not a.withheld
+      and d.status in ('published', 'imported') and d.review_status = 'reviewed' and d.classification <> 'confidential';
+  insert into ledger_years (award_id, decision_id, office_id, decided_on, recipient_id, recipient_name, lead_id, lead_name,
+      stream_id, stream_name, service_id, service_name, service_type, route, area_ids, amount_pence, per_annum, up_to, period_sort,
+      financial_year, pence)
+    select e.award_id, e.decision_id, e.office_id, e.decided_on, e.recipient_id, e.recipient_name, e.lead_id, e.lead_name,
+      e.stream_id, e.stream_name, e.service_id, e.service_name, e.service_type, e.route, e.area_ids, e.amount_pence,
+      e.per_annum, e.up_to, e.period_sort, y.financial_year, y.pence
+    from ledger_awards e join apportion_awards(ids) y on y.award_id = e.award_id
+    where e.award_id = any(ids);
 end
 $$;
 
-create function award_year_shares_after_update() returns trigger language plpgsql as $$
+create function ledger_awards_changed() returns trigger language plpgsql as $$
 begin
-  delete from award_year_shares where award_id in (select id from changed_awards);
-  insert into award_year_shares (award_id, financial_year, pence)
-    select s.award_id, s.financial_year, s.pence from apportion_awards(array(select id from changed_awards)) s;
+  perform ledger_refresh(array(select id from changed_rows));
   return null;
 end
 $$;
+create trigger awards_ledger_insert after insert on awards
+  referencing new table as changed_rows for each statement execute function ledger_awards_changed();
+create trigger awards_ledger_update after update on awards
+  referencing new table as changed_rows for each statement execute function ledger_awards_changed();
 
-create trigger awards_apportion_insert after insert on awards
-  referencing new table as changed_awards for each statement execute function award_year_shares_after_insert();
-create trigger awards_apportion_update after update on awards
-  referencing new table as changed_awards for each statement execute function award_year_shares_after_update();
+create function ledger_decisions_changed() returns trigger language plpgsql as $$
+begin
+  perform ledger_refresh(array(select a.id from awards a where a.decision_id in (select id from changed_rows)));
+  return null;
+end
+$$;
+create trigger decisions_ledger_update after update on decisions
+  referencing new table as changed_rows for each statement execute function ledger_decisions_changed();
 
-insert into award_year_shares (award_id, financial_year, pence)
-  select s.award_id, s.financial_year, s.pence from apportion_awards(array(select id from awards)) s;
+create function ledger_decision_areas_changed() returns trigger language plpgsql as $$
+begin
+  perform ledger_refresh(array(select a.id from awards a where a.decision_id in (select decision_id from changed_rows)));
+  return null;
+end
+$$;
+create trigger decision_areas_ledger_insert after insert on decision_areas
+  referencing new table as changed_rows for each statement execute function ledger_decision_areas_changed();
+create trigger decision_areas_ledger_delete after delete on decision_areas
+  referencing old table as changed_rows for each statement execute function ledger_decision_areas_changed();
+
+create function ledger_services_changed() returns trigger language plpgsql as $$
+begin
+  perform ledger_refresh(array(select a.id from awards a where a.service_id in (select id from changed_rows)));
+  return null;
+end
+$$;
+create trigger services_ledger_update after update on services
+  referencing new table as changed_rows for each statement execute function ledger_services_changed();
+
+create function ledger_service_areas_changed() returns trigger language plpgsql as $$
+begin
+  perform ledger_refresh(array(select a.id from awards a where a.service_id in (select service_id from changed_rows)));
+  return null;
+end
+$$;
+create trigger service_areas_ledger_insert after insert on service_areas
+  referencing new table as changed_rows for each statement execute function ledger_service_areas_changed();
+create trigger service_areas_ledger_delete after delete on service_areas
+  referencing old table as changed_rows for each statement execute function ledger_service_areas_changed();
+
+create function ledger_streams_changed() returns trigger language plpgsql as $$
+begin
+  perform ledger_refresh(array(select a.id from awards a where a.funding_stream_id in (select id from changed_rows)));
+  return null;
+end
+$$;
+create trigger funding_streams_ledger_update after update on funding_streams
+  referencing new table as changed_rows for each statement execute function ledger_streams_changed();
+
+create function ledger_organisations_changed() returns trigger language plpgsql as $$
+begin
+  perform ledger_refresh(array(
+    select a.id from awards a where a.via_id in (select id from changed_rows)
+    union
+    select a.id from awards a join services s on s.id = a.service_id where s.lead_commissioner_id in (select id from changed_rows)));
+  return null;
+end
+$$;
+create trigger organisations_ledger_update after update on organisations
+  referencing new table as changed_rows for each statement execute function ledger_organisations_changed();
+
+-- The dimensions one filter can name, for the running totals: the whole ledger ('', ''), then one per key.
+create function ledger_dimensions(recipient_id bigint, stream_id bigint, lead_id bigint, route text, service_type text,
+  office_id bigint, service_id bigint, area_ids bigint[]) returns table (dim text, value text) language sql immutable as $$
+  select * from (values ('', ''), ('recipient', recipient_id::text), ('stream', stream_id::text), ('lead', lead_id::text),
+    ('route', route), ('service_type', service_type), ('office', office_id::text), ('service', service_id::text)) v(dim, value)
+  where value is not null
+  union all
+  select 'area', a::text from unnest(area_ids) a
+$$;
+
+create function ledger_cube_awards_changed() returns trigger language plpgsql as $$
+declare
+  sign integer := tg_argv[0]::integer;
+begin
+  insert into ledger_cube as c (dim, value, financial_year, awards, one_off_pence, per_annum_count, per_annum_pence,
+      ceiling_count, ceiling_pence, unassigned_one_off_pence)
+    select k.dim, k.value, 0, sign * count(*),
+      sign * coalesce(sum(r.amount_pence) filter (where not r.per_annum and not r.up_to), 0),
+      sign * count(*) filter (where r.per_annum and not r.up_to),
+      sign * coalesce(sum(r.amount_pence) filter (where r.per_annum and not r.up_to), 0),
+      sign * count(*) filter (where r.up_to),
+      sign * coalesce(sum(r.amount_pence) filter (where r.up_to), 0),
+      sign * coalesce(sum(r.amount_pence) filter (where not r.per_annum and not r.up_to and not r.has_years), 0)
+    from changed_rows r
+    cross join lateral ledger_dimensions(r.recipient_id, r.stream_id, r.lead_id, r.route, r.service_type, r.office_id, r.service_id, r.area_ids) k
+    group by k.dim, k.value
+  on conflict (dim, value, financial_year) do update set
+    awards = c.awards + excluded.awards, one_off_pence = c.one_off_pence + excluded.one_off_pence,
+    per_annum_count = c.per_annum_count + excluded.per_annum_count, per_annum_pence = c.per_annum_pence + excluded.per_annum_pence,
+    ceiling_count = c.ceiling_count + excluded.ceiling_count, ceiling_pence = c.ceiling_pence + excluded.ceiling_pence,
+    unassigned_one_off_pence = c.unassigned_one_off_pence + excluded.unassigned_one_off_pence;
+  insert into ledger_flow as f (stream_key, office_id, lead_key, recipient_key, recipient_id, recipient_name, one_off_pence)
+    select coalesce(r.stream_id, 0), r.office_id, coalesce(r.lead_id, 0), coalesce(r.recipient_id::text, 'name:' || r.recipient_name),
+      r.recipient_id, min(r.recipient_name), sign * sum(r.amount_pence)
+    from changed_rows r where not r.per_annum and not r.up_to
+    group by 1, 2, 3, 4, 5
+  on conflict (stream_key, office_id, lead_key, recipient_key) do update set one_off_pence = f.one_off_pence + excluded.one_off_pence;
+  return null;
+end
+$$;
+create trigger ledger_awards_cube_insert after insert on ledger_awards
+  referencing new table as changed_rows for each statement execute function ledger_cube_awards_changed('1');
+create trigger ledger_awards_cube_delete after delete on ledger_awards
+  referencing old table as changed_rows for each statement execute function ledger_cube_awards_changed('-1');
+
+create function ledger_cube_years_changed() returns trigger language plpgsql as $$
+declare
+  sign integer := tg_argv[0]::integer;
+begin
+  insert into ledger_cube as c (dim, value, financial_year, awards, one_off_pence, per_annum_count, per_annum_pence,
+      ceiling_count, ceiling_pence, share_one_off_pence, share_per_annum_pence, share_ceiling_pence)
+    select k.dim, k.value, r.financial_year, sign * count(*),
+      sign * coalesce(sum(r.amount_pence) filter (where not r.per_annum and not r.up_to), 0),
+      sign * count(*) filter (where r.per_annum and not r.up_to),
+      sign * coalesce(sum(r.amount_pence) filter (where r.per_annum and not r.up_to), 0),
+      sign * count(*) filter (where r.up_to),
+      sign * coalesce(sum(r.amount_pence) filter (where r.up_to), 0),
+      sign * coalesce(sum(r.pence) filter (where not r.per_annum and not r.up_to), 0),
+      sign * coalesce(sum(r.pence) filter (where r.per_annum and not r.up_to), 0),
+      sign * coalesce(sum(r.pence) filter (where r.up_to), 0)
+    from changed_rows r
+    cross join lateral ledger_dimensions(r.recipient_id, r.stream_id, r.lead_id, r.route, r.service_type, r.office_id, r.service_id, r.area_ids) k
+    group by k.dim, k.value, r.financial_year
+  on conflict (dim, value, financial_year) do update set
+    awards = c.awards + excluded.awards, one_off_pence = c.one_off_pence + excluded.one_off_pence,
+    per_annum_count = c.per_annum_count + excluded.per_annum_count, per_annum_pence = c.per_annum_pence + excluded.per_annum_pence,
+    ceiling_count = c.ceiling_count + excluded.ceiling_count, ceiling_pence = c.ceiling_pence + excluded.ceiling_pence,
+    share_one_off_pence = c.share_one_off_pence + excluded.share_one_off_pence,
+    share_per_annum_pence = c.share_per_annum_pence + excluded.share_per_annum_pence,
+    share_ceiling_pence = c.share_ceiling_pence + excluded.share_ceiling_pence;
+  return null;
+end
+$$;
+create trigger ledger_years_cube_insert after insert on ledger_years
+  referencing new table as changed_rows for each statement execute function ledger_cube_years_changed('1');
+create trigger ledger_years_cube_delete after delete on ledger_years
+  referencing old table as changed_rows for each statement execute function ledger_cube_years_changed('-1');
+
+select ledger_refresh(array(select id from awards));
 
 create index services_predecessor on services (predecessor_id);
-create index services_end_date on services (end_date);
 create index service_areas_area on service_areas (area_id);
 create index decision_areas_area on decision_areas (area_id);
 create index service_providers_organisation on service_providers (organisation_id);
 create index contributions_organisation on contributions (organisation_id);
 create index organisation_aliases_organisation on organisation_aliases (organisation_id);
-create index outcome_returns_service on outcome_returns (service_id, quarter_start);
 `
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -89,14 +345,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql.raw(`
-    drop trigger awards_apportion_update on awards;
-    drop trigger awards_apportion_insert on awards;
-    drop function award_year_shares_after_update();
-    drop function award_year_shares_after_insert();
-    drop function apportion_awards(bigint[]);
-    drop table award_year_shares;
-    drop function financial_year_of(date);
-    drop index services_predecessor, services_end_date, service_areas_area, decision_areas_area, service_providers_organisation,
-      contributions_organisation, organisation_aliases_organisation, outcome_returns_service;
+    drop trigger awards_ledger_insert on awards;
+    drop trigger awards_ledger_update on awards;
+    drop trigger decisions_ledger_update on decisions;
+    drop trigger decision_areas_ledger_insert on decision_areas;
+    drop trigger decision_areas_ledger_delete on decision_areas;
+    drop trigger services_ledger_update on services;
+    drop trigger service_areas_ledger_insert on service_areas;
+    drop trigger service_areas_ledger_delete on service_areas;
+    drop trigger funding_streams_ledger_update on funding_streams;
+    drop trigger organisations_ledger_update on organisations;
+    drop table ledger_years, ledger_awards, ledger_cube, ledger_flow cascade;
+    drop function ledger_awards_changed(), ledger_decisions_changed(), ledger_decision_areas_changed(), ledger_services_changed(),
+      ledger_service_areas_changed(), ledger_streams_changed(), ledger_organisations_changed(), ledger_cube_awards_changed(),
+      ledger_cube_years_changed(), ledger_dimensions(bigint, bigint, bigint, text, text, bigint, bigint, bigint[]), ledger_refresh(bigint[]), apportion_awards(bigint[]), financial_year_of(date);
+    drop index services_predecessor, service_areas_area, decision_areas_area, service_providers_organisation,
+      contributions_organisation, organisation_aliases_organisation;
   `).execute(db)
 }
