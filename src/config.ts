@@ -29,6 +29,7 @@ export interface Config {
   logLevel: string
   maxUploadBytes: number
   publicCacheSeconds: number
+  foiPersonalDataRetentionDays: number
 }
 
 export function loadConfig(): Config {
@@ -44,5 +45,6 @@ export function loadConfig(): Config {
     logLevel: get('LOG_LEVEL', 'info'),
     maxUploadBytes: integer('MAX_UPLOAD_BYTES', 25 * 1024 * 1024),
     publicCacheSeconds: integer('PUBLIC_CACHE_SECONDS', 2),
+    foiPersonalDataRetentionDays: integer('FOI_PERSONAL_DATA_RETENTION_DAYS', 730),
   }
 }

@@ -9,6 +9,7 @@ import { registerImportCommand } from './commands/import.ts'
 import { registerMigrateCommand } from './commands/migrate.ts'
 import { registerServeCommand } from './commands/serve.ts'
 import { registerUsersCommand } from './commands/users.ts'
+import { registerFoiCommand } from './commands/foi.ts'
 
 /** The command-line interface: one module per command, over the same services as the web application. */
 export function buildProgram(): Command {
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerExtractCommand(program)
   registerImportCommand(program)
   registerAuditCommand(program)
+  registerFoiCommand(program)
   registerExportCommand(program)
   registerBackupCommand(program)
   registerRestoreCommand(program)

@@ -15,10 +15,12 @@ import { FundingService } from './funding.ts'
 import { LedgerService } from './ledger.ts'
 import { OrganisationService } from './organisations.ts'
 import { OutcomeService } from './outcomes.ts'
+import { foiServices } from './foi-services.ts'
 
 /** Every use case, built from the database. Tests pass their own database or fakes. */
 export function services(database: Database) {
   const settings = new SettingsService(database)
+  const foi = foiServices(database)
   return {
     database,
     accounts: new AccountService(database),
@@ -38,6 +40,7 @@ export function services(database: Database) {
     organisations: new OrganisationService(database, new AuditService(database)),
     outcomes: new OutcomeService(database, new AuditService(database)),
     contributions: new ContributionService(database, new AuditService(database)),
+    foi,
   }
 }
 

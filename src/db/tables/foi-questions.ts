@@ -8,4 +8,5 @@ export interface FoiQuestionsTable {
   answer: string | null
   exemption: string | null
   register_link: string | null
+  search: GeneratedAlways<string>
 }

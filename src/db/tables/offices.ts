@@ -5,6 +5,7 @@ export interface OfficesTable {
   short_name: string
   decision_maker_title: Generated<string>
   reference_format: Generated<string>
+  foi_reference_format: Generated<string>
   open_data_prefix: string | null
   area_description: string | null
   copyright_holder: string | null

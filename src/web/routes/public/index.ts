@@ -3,6 +3,7 @@ import type { Services } from '../../../services/index.ts'
 import { DecisionController } from './decision.ts'
 import { downloadRoutes } from './downloads.ts'
 import { feedRoutes } from './feeds.ts'
+import { disclosureLogRoutes } from './disclosure-log-routes.ts'
 import { HomeController } from './home.ts'
 import { ledgerPublicRoutes } from './ledger/index.ts'
 
@@ -15,6 +16,7 @@ export function publicRoutes(services: Services): Router {
   router.get('/decisions/:slug', decision.get)
   router.get('/decisions/:slug/notice', decision.notice)
   router.get('/decisions/:slug/notice.pdf', decision.noticePdf)
+  router.use(disclosureLogRoutes(services))
   router.use(ledgerPublicRoutes(services))
   return router
 }

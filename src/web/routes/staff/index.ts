@@ -5,6 +5,7 @@ import { csrf } from '../../session.ts'
 import { AuditController } from './audit.ts'
 import { DashboardController } from './dashboard.ts'
 import { decisionStaffRoutes } from './decisions/index.ts'
+import { foiStaffRoutes } from './foi/index.ts'
 import { importStaffRoutes } from './imports/index.ts'
 import { ledgerStaffRoutes } from './ledger/index.ts'
 import { SettingsController } from './settings.ts'
@@ -57,5 +58,6 @@ export function staffRoutes(services: Services): Router {
   router.post('/tokens/:id/revoke', anyStaff, tokens.revoke)
   router.get('/publication-checklist', requireRoles('officer', 'administrator'), new PublicationChecklistController(services).get)
   router.use('/decisions', requireRoles('officer', 'finance_officer', 'chief_executive', 'decision_maker', 'administrator'), decisionStaffRoutes(services))
+  router.use('/foi', requireRoles('officer'), foiStaffRoutes(services))
   return router
 }

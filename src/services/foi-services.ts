@@ -1,0 +1,20 @@
+import type { Database } from '../db/database.ts'
+import { FoiService } from './foi.ts'
+import { FoiDashboardService } from './foi-dashboard.ts'
+import { DisclosureLogService } from './foi-disclosure-log.ts'
+import { FoiImporter } from './foi-import.ts'
+import { FoiRegisterSearch } from './foi-register-search.ts'
+import { RegisterService } from './register.ts'
+
+/** The FOI use cases, built together: services(database).foi. */
+export function foiServices(database: Database, register: RegisterService = new RegisterService(database)) {
+  return {
+    requests: new FoiService(database),
+    dashboard: new FoiDashboardService(database),
+    search: new FoiRegisterSearch(database, register),
+    disclosureLog: new DisclosureLogService(database),
+    importer: new FoiImporter(database),
+  }
+}
+
+export type FoiServices = ReturnType<typeof foiServices>

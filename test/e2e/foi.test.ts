@@ -1,0 +1,143 @@
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { AccountService } from '../../src/services/accounts.ts'
+import { SYSTEM_ACTOR } from '../../src/services/audit.ts'
+import { openTestDatabase, type TestDatabase } from '../support/database.ts'
+import { startApp, type RunningApp } from '../support/server.ts'
+import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
+
+const PASSWORD = 'correct horse battery staple'
+
+describe('an FOI request from logging to the disclosure log, in Chromium', () => {
+  let t: TestDatabase
+  let app: RunningApp
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+
+  before(async () => {
+    t = await openTestDatabase('pglite', { demo: true })
+    await new AccountService(t.database).create({ email: 'officer@test.example', name: 'Fiona Officer', roles: ['officer'], password: PASSWORD }, SYSTEM_ACTOR)
+    app = await startApp(t.database)
+    browser = await launchBrowser()
+    context = await browser.newContext()
+    page = await context.newPage()
+    page.setDefaultTimeout(10_000)
+  })
+  after(async () => {
+    await browser?.close()
+    await app?.stop()
+    await t?.dispose()
+  })
+
+  const axe = async () => assert.deepEqual(await accessibilityViolations(page), [], page.url())
+
+  async function fillDate(iso: string) {
+    const [year, month, day] = iso.split('-')
+    await page.getByLabel('Day').fill(String(Number(day)))
+    await page.getByLabel('Month').fill(String(Number(month)))
+    await page.getByLabel('Year').fill(year!)
+  }
+
+  test('sign in as an officer and open the FOI dashboard', async () => {
+    await page.goto(`${app.baseUrl}/staff/sign-in`)
+    await page.getByLabel('Email address').fill('officer@test.example')
+    await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL(/\/staff$/)
+    await page.goto(`${app.baseUrl}/staff/foi`)
+    assert.equal(await page.locator('h1').textContent(), 'Freedom of Information requests')
+    assert.match((await page.locator('#on-time').textContent()) ?? '', /November 2013\s+1\s+1\s+100%/)
+    await axe()
+  })
+
+  test('a mistake on the form is reported accessibly', async () => {
+    await page.getByRole('button', { name: 'Log a request' }).click()
+    await page.waitForURL(/\/staff\/foi\/new$/)
+    await axe()
+    await page.getByRole('button', { name: 'Log request' }).click()
+    assert.equal(await page.locator('.govuk-error-summary').isVisible(), true)
+    assert.match(await page.title(), /^Error: /)
+    await axe()
+  })
+
+  test('log a request', async () => {
+    await fillDate('2024-06-03')
+    await page.getByLabel('Requester’s name').fill('Harriet Pageflow')
+    await page.getByLabel('Email or postal address to reply to').fill('harriet@example.net')
+    await page.getByLabel('Subject (optional)').fill('The WAIS medium risk service')
+    await page.getByLabel('Questions').fill('1. What is the value of the WAIS contract?\n2. Until when does it run?')
+    await page.getByRole('button', { name: 'Log request' }).click()
+    await page.waitForURL(/\/staff\/foi\/\d+$/)
+    assert.equal(await page.locator('h1').textContent(), 'Request 1/24')
+    assert.equal(await page.locator('#deadline').textContent(), '1 July 2024')
+    await axe()
+  })
+
+  test('ask for clarification, then record the reply: a new 20 working days', async () => {
+    await page.getByRole('link', { name: 'Ask for clarification' }).click()
+    await axe()
+    await fillDate('2024-06-04')
+    await page.getByRole('button', { name: 'Record request for clarification' }).click()
+    await page.waitForURL(/\/staff\/foi\/\d+$/)
+    assert.match((await page.locator('#clock-stopped').textContent()) ?? '', /stopped on 4 June 2024/)
+    await axe()
+    await page.getByRole('link', { name: 'Record the requester’s reply' }).click()
+    await fillDate('2024-06-10')
+    await page.getByRole('button', { name: 'Record reply' }).click()
+    await page.waitForURL(/\/staff\/foi\/\d+$/)
+    assert.equal(await page.locator('#deadline').textContent(), '8 July 2024')
+  })
+
+  test('answer the questions, one with the register’s own figure', async () => {
+    await page.getByRole('link', { name: 'Answer question 1' }).click()
+    assert.equal(await page.locator('h1').textContent(), 'Question 1 of 2')
+    await axe()
+    await page.locator('#found-awards').getByRole('link', { name: /^Use in answer for £86,000\.00 to Women’s Aid Integrated Services$/ }).click()
+    assert.match(await page.getByLabel('Answer', { exact: true }).inputValue(), /^£86,000.00 to Women’s Aid Integrated Services/)
+    assert.equal(await page.getByLabel('Register page (optional)').inputValue(), '/decisions/nottinghamshire-10653')
+    await page.getByRole('button', { name: 'Save answer' }).click()
+    await page.waitForURL(/\/staff\/foi\/\d+#questions$/)
+
+    await page.getByRole('link', { name: 'Answer question 2' }).click()
+    await page.getByLabel('Answer', { exact: true }).fill('It is funded until March 2016.')
+    await page.getByRole('button', { name: 'Save answer' }).click()
+    await page.waitForURL(/\/staff\/foi\/\d+#questions$/)
+    await axe()
+  })
+
+  test('record the response and publish it', async () => {
+    await page.getByRole('link', { name: 'Record the response' }).click()
+    await fillDate('2024-06-20')
+    await page.getByLabel('Information released in full').check()
+    await axe()
+    await page.getByRole('button', { name: 'Record response' }).click()
+    await page.waitForURL(/\/staff\/foi\/\d+$/)
+    await page.getByRole('link', { name: 'Publish to the disclosure log' }).click()
+    await fillDate('2024-06-24')
+    await axe()
+    await page.getByRole('button', { name: 'Publish' }).click()
+    await page.waitForURL(/\/staff\/foi\/\d+$/)
+    assert.match((await page.locator('#publication').textContent()) ?? '', /Published on 24 June 2024, 2 working days after the response/)
+    await axe()
+  })
+
+  test('find it in the public disclosure log, without the requester', async () => {
+    const visitor = await (await browser.newContext()).newPage()
+    page = visitor
+    await page.goto(`${app.baseUrl}/disclosure-log`)
+    await axe()
+    await page.getByLabel('Search words').fill('WAIS contract')
+    await page.getByRole('button', { name: 'Search' }).click()
+    await page.waitForURL(/q=WAIS/)
+    await page.getByRole('link', { name: '1/24' }).click()
+    await page.waitForURL(/\/disclosure-log\/nottinghamshire-1-24$/)
+    assert.equal(await page.locator('h1').textContent(), 'The WAIS medium risk service')
+    const text = (await page.locator('main').textContent()) ?? ''
+    assert.match(text, /What is the value of the WAIS contract\?/)
+    assert.match(text, /£86,000.00 to Women’s Aid Integrated Services/)
+    assert.doesNotMatch(text, /Harriet|harriet@example\.net/)
+    await axe()
+  })
+})

@@ -1,0 +1,276 @@
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { sql } from 'kysely'
+import { DecisionRepository } from '../../../src/db/repositories/decisions.ts'
+import { addDays, todayInLondon } from '../../../src/domain/uk-date.ts'
+import { AuditService, SYSTEM_ACTOR, type Actor } from '../../../src/services/audit.ts'
+import { FoiService } from '../../../src/services/foi.ts'
+import { FoiDashboardService } from '../../../src/services/foi-dashboard.ts'
+import { purgeFoiPersonalData } from '../../../src/services/foi-retention.ts'
+import { FormError } from '../../../src/services/form-error.ts'
+import { services, type Services } from '../../../src/services/index.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
+
+const OFFICER: Actor = { userId: null, label: 'Test Officer <officer@test.example>' }
+
+function formError(field: string, pattern: RegExp) {
+  return (error: unknown) => error instanceof FormError && pattern.test(error.errors[field] ?? '')
+}
+
+for (const engine of testEngines()) {
+  describe(`FOI requests on ${engine}`, () => {
+    let t: TestDatabase
+    let s: Services
+    let officeId: number
+
+    before(async () => {
+      t = await openTestDatabase(engine, { demo: true })
+      s = services(t.database)
+      officeId = (await s.foi.requests.officeFor(null))!
+    })
+    after(async () => {
+      await t.dispose()
+    })
+
+    const log = (overrides: Partial<Parameters<FoiService['log']>[0]> = {}) =>
+      s.foi.requests.log(
+        {
+          reference: null,
+          receivedOn: '2024-06-03',
+          channel: 'email',
+          requesterName: 'Zebedee Quill',
+          requesterContact: 'zq@example.net',
+          summary: 'Refuge funding',
+          questions: ['How much was spent on refuges?', 'Which providers run them?'],
+          ...overrides,
+        },
+        officeId,
+        OFFICER,
+      )
+
+    test('the demonstration request has its disclosure log address', async () => {
+      const row = await t.database.db.selectFrom('foi_requests').select(['slug', 'reference']).where('reference', '=', '10653').executeTakeFirstOrThrow()
+      assert.equal(row.slug, 'nottinghamshire-10653')
+    })
+
+    test('references follow the office’s FOI format and never repeat, even after one typed by hand', async () => {
+      const first = await log()
+      const second = await log()
+      assert.equal(first.reference, '1/24')
+      assert.equal(second.reference, '2/24')
+      await log({ reference: '3/24' })
+      const fourth = await log()
+      assert.equal(fourth.reference, '4/24', 'the typed 3/24 is skipped')
+      await assert.rejects(log({ reference: '3/24' }), formError('reference', /already exists/))
+      const slug = await t.database.db.selectFrom('foi_requests').select('slug').where('id', '=', first.id).executeTakeFirstOrThrow()
+      assert.equal(slug.slug, 'nottinghamshire-1-24')
+    })
+
+    test('a request is refused without questions or with a receipt date in the future', async () => {
+      await assert.rejects(log({ questions: ['  '] }), formError('questions', /questions/))
+      await assert.rejects(log({ receivedOn: addDays(todayInLondon(), 1) }), formError('receivedOn', /today or in the past/))
+    })
+
+    test('the audit log never holds the requester’s name or contact', async () => {
+      const { id } = await log({ requesterName: 'Audit Shy Person', requesterContact: 'shy@example.net' })
+      const history = await new AuditService(t.database).history('foi_request', id)
+      assert.equal(history.length, 1)
+      const text = JSON.stringify(history)
+      assert.doesNotMatch(text, /Audit Shy Person|shy@example\.net/)
+      assert.match(text, /requester_name_held/)
+    })
+
+    test('clarification stops the clock, the reply restarts it, then answer and publish', async () => {
+      const { id } = await log({ receivedOn: '2024-06-03' })
+      const foi = s.foi.requests
+      await foi.seekClarification(id, '2024-06-05', OFFICER)
+      let detail = (await foi.detail(id))!
+      assert.equal(detail.request.status, 'awaiting_clarification')
+      assert.equal(detail.clock.stopped, true)
+      assert.deepEqual(detail.actions, ['clarification_received', 'close'])
+      await assert.rejects(foi.extend(id, '2024-07-15', 's.43', OFFICER), formError('date', /cannot be done/))
+
+      await assert.rejects(foi.clarificationReceived(id, '2024-06-04', OFFICER), formError('date', /on or after the date clarification was sought/))
+      await foi.clarificationReceived(id, '2024-06-10', OFFICER)
+      detail = (await foi.detail(id))!
+      assert.equal(detail.request.status, 'in_progress')
+      assert.equal(detail.clock.statutoryDeadline, '2024-07-08')
+
+      await assert.rejects(foi.extend(id, '2024-07-08', 's.43', OFFICER), formError('date', /after the statutory deadline/))
+      await foi.extend(id, '2024-07-22', 's.43 commercial interests', OFFICER)
+      assert.equal((await foi.detail(id))!.clock.target, '2024-07-22')
+
+      await assert.rejects(foi.answer(id, '2024-07-19', 'released_in_part', OFFICER), formError('date', /2 questions have no answer/))
+      const [q1, q2] = detail.questions
+      await foi.saveAnswer(id, q1!.id, { question: q1!.question, answer: '£120,000 in 2023/24.', exemption: null, registerLink: null }, OFFICER)
+      await assert.rejects(
+        foi.saveAnswer(id, q2!.id, { question: q2!.question, answer: null, exemption: 's.21', registerLink: null }, OFFICER),
+        formError('registerLink', /register page/),
+      )
+      await foi.saveAnswer(id, q2!.id, { question: q2!.question, answer: 'They are named in the decision.', exemption: 's.21', registerLink: '/decisions/nottinghamshire-2021-021' }, OFFICER)
+      await assert.rejects(foi.publish(id, '2024-07-19', OFFICER), formError('date', /Only an answered request/))
+      await foi.answer(id, '2024-07-19', 'released_in_part', OFFICER)
+      detail = (await foi.detail(id))!
+      assert.equal(detail.request.status, 'answered')
+      assert.equal(detail.clock.timeliness, 'on_time', 'inside the extension')
+      assert.equal(detail.publishable, true)
+
+      await assert.rejects(foi.publish(id, '2024-07-18', OFFICER), formError('date', /on or after the date of the answer/))
+      await foi.publish(id, '2024-08-30', OFFICER)
+      detail = (await foi.detail(id))!
+      assert.equal(detail.request.published_on, '2024-08-30')
+      assert.deepEqual(detail.publication, { workingDays: 28, late: true })
+      await assert.rejects(foi.saveAnswer(id, q1!.id, { question: 'x', answer: 'changed', exemption: null, registerLink: null }, OFFICER), formError('answer', /published/))
+
+      const entry = await s.foi.disclosureLog.entry(detail.request.slug!)
+      assert.ok(entry)
+      assert.equal(entry.request.publication.late, true)
+      assert.deepEqual(entry.questions.map((q) => q.exemption), [null, 's.21'])
+      assert.doesNotMatch(JSON.stringify(entry), /Zebedee|zq@example/)
+
+      await foi.requestReview(id, '2024-09-02', OFFICER)
+      detail = (await foi.detail(id))!
+      assert.deepEqual(detail.review, { due: '2024-09-30', latest: '2024-10-28' })
+      await foi.completeReview(id, '2024-09-20', 'upheld', OFFICER)
+      detail = (await foi.detail(id))!
+      assert.equal(detail.request.status, 'closed')
+      assert.deepEqual(detail.actions, ['refer_to_ico'])
+      await foi.referToIco(id, '2024-10-01', OFFICER)
+      assert.equal((await foi.detail(id))!.request.status, 'referred_to_ico')
+      const actions = (await foi.detail(id))!.history.map((h) => h.action)
+      assert.deepEqual(actions, ['log', 'seek_clarification', 'clarification_received', 'extend', 'answer_question', 'answer_question', 'answer', 'publish', 'request_review', 'complete_review', 'refer_to_ico'])
+    })
+
+    test('publishing is refused while an answer names the requester', async () => {
+      const { id } = await log({ requesterName: 'Petra Nameless', questions: ['What did you fund?'] })
+      const [q] = (await s.foi.requests.detail(id))!.questions
+      await s.foi.requests.saveAnswer(id, q!.id, { question: q!.question, answer: 'Dear Petra Nameless, we funded refuges.', exemption: null, registerLink: null }, OFFICER)
+      await s.foi.requests.answer(id, '2024-06-20', 'released_in_full', OFFICER)
+      await assert.rejects(s.foi.requests.publish(id, '2024-06-21', OFFICER), formError('date', /contains the requester’s name or contact/))
+    })
+
+    test('the dashboard sorts open requests into overdue, due this week and later, and counts answers on time per month', async () => {
+      const today = '2024-07-03'
+      const foi = new FoiService(t.database, () => today)
+      const dashboard = new FoiDashboardService(t.database, () => today)
+      const overdue = await foi.log({ reference: 'D-OVERDUE', receivedOn: '2024-05-20', channel: 'post', requesterName: 'A', requesterContact: 'a@example.net', summary: null, questions: ['q'] }, officeId, OFFICER)
+      const veryLate = await foi.log({ reference: 'D-VERYLATE', receivedOn: '2024-04-02', channel: 'post', requesterName: 'A', requesterContact: 'a@example.net', summary: null, questions: ['q'] }, officeId, OFFICER)
+      const dueThisWeek = await foi.log({ reference: 'D-WEEK', receivedOn: '2024-06-05', channel: 'post', requesterName: 'A', requesterContact: 'a@example.net', summary: null, questions: ['q'] }, officeId, OFFICER)
+      const later = await foi.log({ reference: 'D-LATER', receivedOn: '2024-07-01', channel: 'post', requesterName: 'A', requesterContact: 'a@example.net', summary: null, questions: ['q'] }, officeId, OFFICER)
+      const view = await dashboard.dashboard()
+      assert.equal(view.weekEnds, '2024-07-07')
+      const refs = (rows: Array<{ reference: string }>) => rows.map((r) => r.reference)
+      assert.ok(refs(view.overdue).includes('D-OVERDUE'))
+      assert.deepEqual(view.overdue.filter((r) => r.id === veryLate.id).map((r) => r.clock.timeliness), ['very_late'])
+      assert.deepEqual(view.overdue.filter((r) => r.id === overdue.id).map((r) => r.clock.timeliness), ['late'])
+      assert.deepEqual(refs(view.dueThisWeek), ['D-WEEK'])
+      assert.ok(refs(view.dueLater).includes('D-LATER'))
+      assert.ok(!refs(view.overdue).includes('D-LATER'))
+      assert.ok(dueThisWeek.id && later.id)
+
+      const [q] = (await foi.detail(overdue.id))!.questions
+      await foi.saveAnswer(overdue.id, q!.id, { question: 'q', answer: null, exemption: 's.12', registerLink: null }, OFFICER)
+      await foi.answer(overdue.id, '2024-07-02', 'refused', OFFICER)
+      const july = (await dashboard.dashboard()).months.find((m) => m.month === '2024-07')!
+      // With the request answered on 19 July, inside its extension, in the test above.
+      assert.equal(july.answered, 2)
+      assert.equal(july.onTime, 1)
+      assert.equal(july.percent, 50)
+      assert.ok((await dashboard.dashboard()).awaitingPublication.some((r) => r.id === overdue.id))
+    })
+
+    test('find in the register: the value of the WAIS contract is one result away', async () => {
+      const found = await s.foi.search.find('What is the value of the WAIS contract?')
+      assert.deepEqual(found.words, ['value', 'WAIS', 'contract'])
+      assert.equal(found.awards[0]?.title, '£86,000.00 to Women’s Aid Integrated Services')
+      assert.equal(found.awards[0]?.link, '/decisions/nottinghamshire-10653')
+      assert.equal(found.services[0]?.title, 'Medium risk domestic abuse service (City)')
+      assert.ok(found.decisions.some((d) => d.link === '/decisions/nottinghamshire-10653'))
+      const earlier = await s.foi.search.find('medium risk service WAIS')
+      assert.ok(earlier.responses.some((r) => r.link === '/disclosure-log/nottinghamshire-10653'))
+    })
+
+    test('the disclosure log lists only published requests, and searches their questions and answers', async () => {
+      const all = await s.foi.disclosureLog.search({})
+      assert.ok(all.rows.every((r) => r.publishedOn && r.answeredOn))
+      assert.ok(all.rows.some((r) => r.reference === '10653'))
+      assert.deepEqual((await s.foi.disclosureLog.search({ text: 'Intervention Worker' })).rows.map((r) => r.reference), ['10653'])
+      assert.equal((await s.foi.disclosureLog.search({ text: 'zzzz-nothing' })).total, 0)
+      assert.equal(await s.foi.disclosureLog.slugForReference('10653'), 'nottinghamshire-10653')
+      assert.equal(await s.foi.disclosureLog.entry('nottinghamshire-1-24'), undefined, 'not published')
+    })
+
+    test('retention deletes the requester of finished requests only, keeping the response', async () => {
+      const today = todayInLondon()
+      const recent = await log({ receivedOn: addDays(today, -10), requesterName: 'Recent Requester' })
+      const result = await purgeFoiPersonalData(t.database, { retentionDays: 730 })
+      const demo = await t.database.db.selectFrom('foi_requests').selectAll().where('reference', '=', '10653').executeTakeFirstOrThrow()
+      assert.ok(result.purged.some((p) => p.reference === '10653'))
+      assert.equal(demo.requester_name, null)
+      assert.equal(demo.requester_contact, null)
+      assert.ok(demo.personal_data_deleted_at)
+      const questions = await t.database.db.selectFrom('foi_questions').select('answer').where('request_id', '=', demo.id).execute()
+      assert.equal(questions.length, 6)
+      assert.ok(questions.every((q) => q.answer))
+      const kept = await t.database.db.selectFrom('foi_requests').select('requester_name').where('id', '=', recent.id).executeTakeFirstOrThrow()
+      assert.equal(kept.requester_name, 'Recent Requester', 'still open, and recent')
+      const open = await t.database.db.selectFrom('foi_requests').select('requester_name').where('reference', '=', '1/24').executeTakeFirstOrThrow()
+      assert.equal(open.requester_name, 'Zebedee Quill', 'an open request keeps its requester however old')
+      const again = await purgeFoiPersonalData(t.database, { retentionDays: 730 })
+      assert.ok(!again.purged.some((p) => p.reference === '10653'), 'nothing to do twice')
+      assert.ok((await new AuditService(t.database).verify()).ok)
+      await assert.rejects(
+        sql`update foi_requests set requester_name = 'x' where id = ${demo.id}`.execute(t.database.db),
+        /foi_requests_personal_data_deleted/,
+      )
+    })
+
+    test('an imported FOI response becomes a request with its questions and answers', async () => {
+      const decisionId = await t.database.transaction((trx) =>
+        new DecisionRepository(t.database.db).create(
+          {
+            officeId,
+            officeShortName: 'Nottinghamshire',
+            reference: '7617/13',
+            kind: 'foi_response',
+            title: 'Freedom of Information response: domestic abuse services commissioned',
+            status: 'imported',
+            dateReceived: '2013-08-01',
+            dateDecided: '2013-08-20',
+            datePublished: '2013-10-30',
+            sections: [
+              { heading: 'Which domestic abuse services were commissioned?', body: 'Refuge and outreach services in the City and County.' },
+              { heading: 'What does each provider receive?', body: 'Withheld.', withheld: true, exemption: 'section 43' },
+            ],
+          },
+          trx,
+        ),
+      )
+      const result = await s.foi.importer.fromDecision(decisionId, SYSTEM_ACTOR)
+      assert.equal(result.created, true)
+      const detail = (await s.foi.requests.detail(result.requestId))!
+      assert.equal(detail.request.reference, '7617/13')
+      assert.equal(detail.request.slug, 'nottinghamshire-7617-13')
+      assert.equal(detail.request.status, 'answered')
+      assert.equal(detail.request.outcome, 'released_in_part')
+      assert.equal(detail.request.published_on, '2013-10-30')
+      assert.equal(detail.request.requester_name, null)
+      assert.deepEqual(
+        detail.questions.map((q) => [q.question, q.answer, q.exemption]),
+        [
+          ['Which domestic abuse services were commissioned?', 'Refuge and outreach services in the City and County.', null],
+          ['What does each provider receive?', null, 's.43'],
+        ],
+      )
+      assert.deepEqual(detail.publication, { workingDays: 50, late: true }, 'the late publication of 7617/13 shows')
+      const twice = await s.foi.importer.fromDecision(decisionId, SYSTEM_ACTOR)
+      assert.deepEqual(twice, { requestId: result.requestId, created: false })
+
+      const demoDecision = await t.database.db.selectFrom('decisions').select('id').where('reference', '=', '10653').executeTakeFirstOrThrow()
+      const linked = await s.foi.importer.fromDecision(demoDecision.id, SYSTEM_ACTOR)
+      assert.equal(linked.created, false, 'the demonstration request is already linked to its response')
+      const notFoi = await t.database.db.selectFrom('decisions').select('id').where('reference', '=', '2021.021').executeTakeFirstOrThrow()
+      await assert.rejects(s.foi.importer.fromDecision(notFoi.id, SYSTEM_ACTOR), /not an FOI response/)
+    })
+  })
+}

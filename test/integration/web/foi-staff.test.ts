@@ -1,0 +1,180 @@
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { Role } from '../../../src/domain/roles.ts'
+import { AccountService } from '../../../src/services/accounts.ts'
+import { SYSTEM_ACTOR } from '../../../src/services/audit.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
+import { startApp, type RunningApp } from '../../support/server.ts'
+import { StaffClient } from '../../support/staff-client.ts'
+
+const PASSWORD = 'correct horse battery staple'
+
+const errorSummary = (html: string) => {
+  const list = /govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? ''
+  return [...list.matchAll(/<a href="(#[^"]+)">([^<]+)<\/a>/g)].map((m) => `${m[1]} ${m[2]}`)
+}
+const dateFields = (name: string, iso: string) => {
+  const [year, month, day] = iso.split('-')
+  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year! }
+}
+
+for (const engine of testEngines()) {
+  describe(`FOI pages on ${engine}`, () => {
+    let t: TestDatabase
+    let app: RunningApp
+    let demoId: number
+
+    before(async () => {
+      t = await openTestDatabase(engine, { demo: true })
+      app = await startApp(t.database)
+      const accounts = new AccountService(t.database)
+      const roles: Role[] = ['officer', 'finance_officer', 'chief_executive', 'decision_maker', 'administrator']
+      for (const role of roles) await accounts.create({ email: `${role}@test.example`, name: `Test ${role}`, roles: [role], password: PASSWORD }, SYSTEM_ACTOR)
+      demoId = (await t.database.db.selectFrom('foi_requests').select('id').where('reference', '=', '10653').executeTakeFirstOrThrow()).id
+    })
+    after(async () => {
+      await app.stop()
+      await t.dispose()
+    })
+
+    const officer = async () => {
+      const client = new StaffClient(app.baseUrl)
+      assert.equal((await client.signIn('officer@test.example', PASSWORD)).status, 302)
+      return client
+    }
+
+    test('only officers may work on FOI requests; others are refused and strangers sent to sign in', async () => {
+      const pages = ['/staff/foi', '/staff/foi/new', `/staff/foi/${demoId}`, `/staff/foi/${demoId}/review`]
+      const stranger = new StaffClient(app.baseUrl)
+      for (const page of pages) {
+        const response = await stranger.get(page)
+        assert.equal(response.status, 302, page)
+        assert.match(response.headers.get('location') ?? '', /^\/staff\/sign-in\?returnTo=/)
+      }
+      for (const role of ['finance_officer', 'chief_executive', 'decision_maker', 'administrator']) {
+        const client = new StaffClient(app.baseUrl)
+        await client.signIn(`${role}@test.example`, PASSWORD)
+        for (const page of pages) assert.equal((await client.get(page)).status, 403, `${role} ${page}`)
+      }
+      const client = await officer()
+      for (const page of pages) assert.equal((await client.get(page)).status, 200, page)
+      assert.equal((await client.get('/staff/foi/999999')).status, 404)
+      assert.equal((await client.get(`/staff/foi/${demoId}/questions/999999`)).status, 404)
+    })
+
+    test('the request page shows the requester to staff, the clock and the late-publication check', async () => {
+      const client = await officer()
+      const html = await (await client.get(`/staff/foi/${demoId}`)).text()
+      assert.match(html, /Demonstration Requester/)
+      assert.match(html, /<strong id="deadline">14 November 2013<\/strong>/)
+      assert.match(html, /Published on 20 November 2013, 10 working days after the response/)
+    })
+
+    test('a form with mistakes is shown again with its messages and what was typed', async () => {
+      const client = await officer()
+      await client.get('/staff/foi/new')
+      const response = await client.post('/staff/foi/new', { ...dateFields('receivedOn', '2024-02-30'), channel: 'email', requesterName: 'Kept Name', requesterContact: '', questions: '' })
+      assert.equal(response.status, 400)
+      const html = await response.text()
+      assert.deepEqual(errorSummary(html), [
+        '#receivedOn-day The date the request was received must be a real date',
+        '#requesterContact Enter an email or postal address to reply to',
+        '#questions Enter the request’s questions, one per line',
+      ])
+      assert.match(html, /value="Kept Name"/)
+      assert.match(html, /<title>Error: /)
+    })
+
+    test('a form without its CSRF token is refused', async () => {
+      const client = await officer()
+      await client.get('/staff/foi/new')
+      const response = await client.post('/staff/foi/new', { ...dateFields('receivedOn', '2024-02-01'), channel: 'email', requesterName: 'X', requesterContact: 'x@example.net', questions: 'Q?' }, { csrf: false })
+      assert.equal(response.status, 403)
+    })
+
+    test('log, clarify, answer with the register’s help, respond and publish, all through the pages', async () => {
+      const client = await officer()
+      await client.get('/staff/foi/new')
+      let response = await client.post('/staff/foi/new', {
+        ...dateFields('receivedOn', '2024-06-03'),
+        channel: 'web_form',
+        requesterName: 'Harriet Pageflow',
+        requesterContact: 'harriet@example.net',
+        summary: 'The WAIS medium risk service',
+        questions: '1. What is the value of the WAIS contract?\n2. Until when does it run?',
+      })
+      assert.equal(response.status, 302)
+      const location = response.headers.get('location')!
+      const id = Number(/\/staff\/foi\/(\d+)$/.exec(location)?.[1])
+      let html = await (await client.get(location)).text()
+      assert.match(html, /Request 1\/24 logged/)
+      assert.match(html, /What is the value of the WAIS contract\?/)
+      assert.match(html, /Until when does it run\?/)
+      assert.match(html, /<strong id="deadline">1 July 2024<\/strong>/)
+
+      await client.get(`/staff/foi/${id}/clarification`)
+      response = await client.post(`/staff/foi/${id}/clarification`, dateFields('date', '2024-06-04'))
+      assert.equal(response.status, 302)
+      html = await (await client.get(`/staff/foi/${id}`)).text()
+      assert.match(html, /The clock stopped on 4 June 2024/)
+      response = await client.post(`/staff/foi/${id}/clarification-reply`, dateFields('date', '2024-06-03'))
+      assert.equal(response.status, 400)
+      assert.match(await response.text(), /The date must be on or after the date clarification was sought/)
+      response = await client.post(`/staff/foi/${id}/clarification-reply`, dateFields('date', '2024-06-10'))
+      assert.equal(response.status, 302)
+      html = await (await client.get(`/staff/foi/${id}`)).text()
+      assert.match(html, /<strong id="deadline">8 July 2024<\/strong>/)
+
+      const questionIds = [...html.matchAll(new RegExp(`/staff/foi/${id}/questions/(\\d+)`, 'g'))].map((m) => Number(m[1]))
+      const [first, second] = [...new Set(questionIds)]
+      html = await (await client.get(`/staff/foi/${id}/questions/${first}`)).text()
+      assert.match(html, /value="value WAIS contract"/, 'the panel searches the question’s words')
+      assert.match(html, /£86,000.00 to Women’s Aid Integrated Services/)
+      const awards = html.slice(html.indexOf('id="found-awards"'), html.indexOf('id="found-services-heading"'))
+      const use = /href="([^"]*fact=[^"]*)"/.exec(awards)?.[1]?.replace(/&amp;/g, '&')
+      assert.ok(use, 'a "use in answer" link for the award')
+      html = await (await client.get(use)).text()
+      assert.match(html, /<textarea[^>]*id="answer"[^>]*>£86,000.00 to Women’s Aid Integrated Services/)
+      assert.match(html, /id="registerLink"[^>]*value="\/decisions\/nottinghamshire-10653"/)
+
+      response = await client.post(`/staff/foi/${id}/questions/${first}`, { question: 'What is the value of the WAIS contract?', answer: '', exemption: '', registerLink: '' })
+      assert.equal(response.status, 400)
+      assert.match(await response.text(), /Enter the answer, or choose the exemption that applies/)
+      response = await client.post(`/staff/foi/${id}/questions/${first}`, {
+        question: 'What is the value of the WAIS contract?',
+        answer: '£86,000.00 to Women’s Aid Integrated Services.',
+        exemption: '',
+        registerLink: '/decisions/nottinghamshire-10653',
+      })
+      assert.equal(response.status, 302)
+      response = await client.post(`/staff/foi/${id}/response`, { ...dateFields('date', '2024-06-20'), outcome: 'released_in_full' })
+      assert.equal(response.status, 400)
+      assert.match(await response.text(), /1 question has no answer or exemption/)
+      response = await client.post(`/staff/foi/${id}/questions/${second}`, { question: 'Until when does it run?', answer: '', exemption: 's.21', registerLink: '/decisions/nottinghamshire-10653' })
+      assert.equal(response.status, 302)
+      response = await client.post(`/staff/foi/${id}/response`, { ...dateFields('date', '2024-06-20'), outcome: 'released_in_part' })
+      assert.equal(response.status, 302)
+      response = await client.post(`/staff/foi/${id}/publish`, dateFields('date', '2024-06-24'))
+      assert.equal(response.status, 302)
+      html = await (await client.get(`/staff/foi/${id}`)).text()
+      assert.match(html, /Published on 24 June 2024, 2 working days after the response/)
+
+      const log = await (await fetch(`${app.baseUrl}/disclosure-log?q=WAIS`)).text()
+      assert.match(log, /href="\/disclosure-log\/nottinghamshire-1-24">1\/24</)
+      const entry = await (await fetch(`${app.baseUrl}/disclosure-log/nottinghamshire-1-24`)).text()
+      assert.match(entry, /What is the value of the WAIS contract\?/)
+      assert.match(entry, /Already published, so exempt under section 21/)
+      assert.match(entry, /href="\/decisions\/nottinghamshire-10653"/)
+      assert.doesNotMatch(entry, /Harriet|harriet@example/)
+    })
+
+    test('the disclosure log answers 404 for requests not published, and redirects a bare reference', async () => {
+      assert.equal((await fetch(`${app.baseUrl}/disclosure-log/nottinghamshire-nothing`)).status, 404)
+      const redirect = await fetch(`${app.baseUrl}/disclosure-log/10653`, { redirect: 'manual' })
+      assert.equal(redirect.status, 301)
+      assert.equal(redirect.headers.get('location'), '/disclosure-log/nottinghamshire-10653')
+      const bad = await fetch(`${app.baseUrl}/disclosure-log?page=0`)
+      assert.equal(bad.status, 400)
+    })
+  })
+}
