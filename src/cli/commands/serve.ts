@@ -3,6 +3,7 @@ import type { Server } from 'node:http'
 import { loadConfig } from '../../config.ts'
 import { logger, setLogLevel } from '../../logger.ts'
 import { loadDemonstrationData } from '../../services/demo/load.ts'
+import { scheduleFoiPersonalDataPurge } from '../../services/foi-retention.ts'
 import { services } from '../../services/index.ts'
 import { createApp } from '../../web/app.ts'
 import { UserError, reportAndExit } from '../errors.ts'
@@ -25,6 +26,7 @@ export function registerServeCommand(program: Command): void {
         logger.info('loaded demonstration data into the new embedded database', { decisions })
         printDemoAccounts(accounts)
       }
+      const stopPurge = scheduleFoiPersonalDataPurge(database, { retentionDays: config.foiPersonalDataRetentionDays })
       const app = createApp(services(database), config)
       const server: Server = app.listen(config.port, config.host)
       server.on('error', async (error: NodeJS.ErrnoException) => {
@@ -39,6 +41,7 @@ export function registerServeCommand(program: Command): void {
         process.stdout.write(`\nCommissioning Register: http://localhost:${config.port}\n`)
       })
       const stop = () => {
+        stopPurge()
         server.close()
         server.closeAllConnections()
         database.close().finally(() => process.exit(0))
