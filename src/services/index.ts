@@ -16,6 +16,7 @@ import { LedgerService } from './ledger.ts'
 import { OrganisationService } from './organisations.ts'
 import { OutcomeService } from './outcomes.ts'
 import { foiServices } from './foi-services.ts'
+import { FoiImportError } from './foi-import.ts'
 
 /** Every use case, built from the database. Tests pass their own database or fakes. */
 export function services(database: Database) {
@@ -32,7 +33,7 @@ export function services(database: Database) {
     openData: new OpenDataService(database),
     apiTokens: new ApiTokenService(database),
     workflow: new WorkflowService(database),
-    imports: new ImportService(database),
+    imports: new ImportService(database, { foiResponses: foi.importer, foiExpectedErrors: [FoiImportError] }),
     ledger: new LedgerService(database),
     charts: new ChartsService(database),
     commissioning: new CommissioningService(database),
