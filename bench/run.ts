@@ -18,6 +18,7 @@ import { services } from '../src/services/index.ts'
 import type { DecisionSearch } from '../src/services/register.ts'
 import { createApp } from '../src/web/app.ts'
 import { generateRegister, randomSequence } from './generate.ts'
+import { benchOpenData } from './open-data.ts'
 
 const { values } = parseArgs({
   options: {
@@ -123,6 +124,7 @@ async function main(): Promise<void> {
       report('home_rps', home.requests.average)
       const staticPage = await autocannon({ url: `${base}/static/sample.html`, connections: 10, duration: loadSeconds })
       report('static_rps', staticPage.requests.average)
+      await benchOpenData(app, base, report, timed, percentile)
     } finally {
       server.closeAllConnections()
       server.close()

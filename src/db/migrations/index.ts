@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as schema from './0001_schema.ts'
 import * as ledger from './0002_ledger.ts'
 import * as foi from './0003_foi.ts'
+import * as openData from './0004_open_data.ts'
 import * as workflow from './0005_workflow.ts'
 import * as importing from './0006_import.ts'
 
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '0001_schema': schema,
   '0002_ledger': ledger,
   '0003_foi': foi,
+  '0004_open_data': openData,
   '0005_workflow': workflow,
   '0006_import': importing,
 }

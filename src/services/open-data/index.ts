@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { rmSync } from 'node:fs'
 import { stat, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -24,6 +25,12 @@ export { InvalidExportError, type ExportFormat, type ExportOptions } from './thr
 
 /** How long a built 360Giving download is served before it is built again. */
 const DOWNLOAD_SECONDS = 600
+
+/** Built downloads are temporary files: none outlives the process. */
+const builtFiles = new Set<string>()
+process.once('exit', () => {
+  for (const file of builtFiles) rmSync(file, { force: true })
+})
 
 export interface OpenDataOptions {
   /** The register's public address, for links in exports and feeds (PUBLIC_BASE_URL). */
@@ -86,6 +93,7 @@ export class OpenDataService {
       if (file && (await stat(file).catch(() => null))) return file
     }
     const file = join(tmpdir(), `cr-360giving-${randomBytes(6).toString('hex')}.${format}`)
+    builtFiles.add(file)
     const building = this.export360ToFile(file, { format }).then(() => file)
     this.downloads.set(format, { built: Date.now(), file: building })
     building.catch(() => this.downloads.delete(format))

@@ -18,3 +18,9 @@ export const openAward = sql<boolean>`(${openDecision} and not a.withheld)`
 
 /** The date a decision is filed under: when it was decided, else when it was received. */
 export const decisionDate = sql<string | null>`coalesce(d.date_decided, d.date_received)`
+
+/**
+ * The financial year (by its first year) a decision `d` is filed under. Written exactly as in the index of
+ * migration 0004, so a filter on it reads that index in id order.
+ */
+export const decisionFinancialYear = sql<number>`((extract(year from coalesce(d.date_decided, d.date_received)))::integer - (case when extract(month from coalesce(d.date_decided, d.date_received)) < 4 then 1 else 0 end))`

@@ -74,7 +74,7 @@ export class PublicationChecklist {
       .where('d.date_decided', '<=', to)
     if (filter.officeId) decisions = decisions.where('d.office_id', '=', filter.officeId)
     const decisionRows = await decisions
-      .select(['d.id', 'd.reference', 'd.title', 'd.slug', 'o.name as office_name', 'd.date_decided', 'd.date_published', 'd.status', 'd.review_status', 'd.classification'])
+      .select(['d.id', 'd.reference', 'd.title', 'd.slug', 'o.name as office_name', 'd.date_decided', 'd.date_published', 'd.status', 'd.review_status', 'd.classification', 'd.significant_public_interest'])
       .orderBy('d.date_decided', 'desc')
       .orderBy('d.id', 'desc')
       .execute()
@@ -108,7 +108,8 @@ export class PublicationChecklist {
       .filter((a) => a.route === 'grant')
       .map((a) => awardItem(a, [...(a.purpose?.trim() ? [] : ['purpose']), ...(a.condition?.trim() || a.stream_conditions?.trim() ? [] : ['conditions'])]))
     const contracts = awardRows.filter((a) => a.route !== null && a.route !== 'grant' && a.amount_pence > CONTRACT_THRESHOLD_PENCE).map((a) => awardItem(a, []))
-    return [summarise('decisions', [...base.values()].map((b) => b.item)), summarise('grants', grants), summarise('contracts', contracts)]
+    const significant = new Set(decisionRows.filter((d) => d.significant_public_interest).map((d) => d.id))
+    return [summarise('decisions', [...base.values()].map((b) => b.item).filter((i) => significant.has(i.decisionId))), summarise('grants', grants), summarise('contracts', contracts)]
   }
 }
 

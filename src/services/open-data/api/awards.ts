@@ -40,54 +40,64 @@ export interface ApiAward {
   condition: string | null
 }
 
-function baseQuery(db: Kysely<DB>) {
+/** Public awards and their decision: two tables only, so planning stays cheap; names are looked up after. */
+function awardRows(db: Kysely<DB>) {
   return db
     .selectFrom('awards as a')
     .innerJoin('decisions as d', 'd.id', 'a.decision_id')
-    .innerJoin('offices as f', 'f.organisation_id', 'd.office_id')
-    .innerJoin('organisations as o', 'o.id', 'd.office_id')
-    .leftJoin('organisations as r', 'r.id', 'a.recipient_id')
-    .leftJoin('organisations as v', 'v.id', 'a.via_id')
-    .leftJoin('funding_streams as s', 's.id', 'a.funding_stream_id')
-    .leftJoin('services as c', 'c.id', 'a.service_id')
     .where(openAward)
     .select([
       'a.id', 'a.amount_pence', 'a.per_annum', 'a.up_to', 'a.period_label', 'a.period_start', 'a.period_end', 'a.financial_year', 'a.route',
-      'a.route_justification', 'a.purpose', 'a.condition', 'a.recipient_id', 'a.recipient_name', 'r.slug as recipient_slug',
-      'd.id as decision_id', 'd.reference', 'd.title', 'v.id as via_id', 'v.name as via_name',
-      's.id as stream_id', 's.name as stream_name', 's.slug as stream_slug', 'c.id as service_id', 'c.name as service_name', 'c.slug as service_slug',
+      'a.route_justification', 'a.purpose', 'a.condition', 'a.recipient_id', 'a.recipient_name', 'a.via_id', 'a.funding_stream_id', 'a.service_id',
+      'd.id as decision_id', 'd.reference', 'd.title', 'd.office_id',
     ])
-    .select(sql<string>`coalesce(f.open_data_prefix, o.slug)`.as('prefix'))
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number]
+type Row = Awaited<ReturnType<ReturnType<typeof awardRows>['execute']>>[number]
 
-function toApiAward(row: Row): ApiAward {
-  return {
-    id: row.id,
-    grantId: grantIdentifier(row.prefix, row.id),
-    decision: { id: row.decision_id, reference: row.reference, title: row.title },
-    recipient: { id: row.recipient_id, name: row.recipient_name, slug: row.recipient_slug },
-    amount: penceToPounds(row.amount_pence),
-    perAnnum: row.per_annum,
-    upTo: row.up_to,
-    periodLabel: row.period_label,
-    periodStart: row.period_start,
-    periodEnd: row.period_end,
-    financialYear: row.financial_year,
-    route: row.route,
-    routeJustification: row.route_justification,
-    via: row.via_id === null || row.via_name === null ? null : { id: row.via_id, name: row.via_name },
-    fundingStream: row.stream_id === null || row.stream_name === null || row.stream_slug === null ? null : { id: row.stream_id, name: row.stream_name, slug: row.stream_slug },
-    service: row.service_id === null || row.service_name === null || row.service_slug === null ? null : { id: row.service_id, name: row.service_name, slug: row.service_slug },
-    purpose: row.purpose,
-    condition: row.condition,
-  }
+async function withNames(db: Kysely<DB>, rows: Row[]): Promise<ApiAward[]> {
+  if (!rows.length) return []
+  const ids = (pick: (r: Row) => number | null) => [...new Set(rows.map(pick).filter((id): id is number => id !== null))]
+  const organisationIds = ids((r) => r.recipient_id).concat(ids((r) => r.via_id))
+  const streamIds = ids((r) => r.funding_stream_id)
+  const serviceIds = ids((r) => r.service_id)
+  const [organisations, offices, streams, services] = await Promise.all([
+    organisationIds.length ? db.selectFrom('organisations').select(['id', 'name', 'slug']).where('id', 'in', organisationIds).execute() : [],
+    db.selectFrom('offices as f').innerJoin('organisations as o', 'o.id', 'f.organisation_id').select(['o.id', sql<string>`coalesce(f.open_data_prefix, o.slug)`.as('prefix')]).where('o.id', 'in', ids((r) => r.office_id)).execute(),
+    streamIds.length ? db.selectFrom('funding_streams').select(['id', 'name', 'slug']).where('id', 'in', streamIds).execute() : [],
+    serviceIds.length ? db.selectFrom('services').select(['id', 'name', 'slug']).where('id', 'in', serviceIds).execute() : [],
+  ])
+  const byId = <T extends { id: number }>(list: T[]) => new Map(list.map((item) => [item.id, item]))
+  const [orgs, prefixes, streamMap, serviceMap] = [byId(organisations), byId(offices), byId(streams), byId(services)]
+  return rows.map((row) => {
+    const via = row.via_id === null ? undefined : orgs.get(row.via_id)
+    const stream = row.funding_stream_id === null ? undefined : streamMap.get(row.funding_stream_id)
+    const service = row.service_id === null ? undefined : serviceMap.get(row.service_id)
+    return {
+      id: row.id,
+      grantId: grantIdentifier(prefixes.get(row.office_id)?.prefix ?? String(row.office_id), row.id),
+      decision: { id: row.decision_id, reference: row.reference, title: row.title },
+      recipient: { id: row.recipient_id, name: row.recipient_name, slug: row.recipient_id === null ? null : (orgs.get(row.recipient_id)?.slug ?? null) },
+      amount: penceToPounds(row.amount_pence),
+      perAnnum: row.per_annum,
+      upTo: row.up_to,
+      periodLabel: row.period_label,
+      periodStart: row.period_start,
+      periodEnd: row.period_end,
+      financialYear: row.financial_year,
+      route: row.route,
+      routeJustification: row.route_justification,
+      via: via ? { id: via.id, name: via.name } : null,
+      fundingStream: stream ? { id: stream.id, name: stream.name, slug: stream.slug } : null,
+      service: service ? { id: service.id, name: service.name, slug: service.slug } : null,
+      purpose: row.purpose,
+      condition: row.condition,
+    }
+  })
 }
 
 export async function awardsOfDecision(db: Kysely<DB>, decisionId: number): Promise<ApiAward[]> {
-  const rows = await baseQuery(db).where('a.decision_id', '=', decisionId).orderBy('a.position').orderBy('a.id').execute()
-  return rows.map(toApiAward)
+  return withNames(db, await awardRows(db).where('a.decision_id', '=', decisionId).orderBy('a.position').orderBy('a.id').execute())
 }
 
 /** Public awards, newest first, with the ledger's filters. */
@@ -95,15 +105,20 @@ export class ApiAwardQueries {
   constructor(private readonly db: Kysely<DB>) {}
 
   async list(filter: AwardFilter): Promise<Page<ApiAward>> {
-    let query = baseQuery(this.db)
+    const [providerId, viaId, streamId] = await Promise.all([this.organisationId(filter.provider), this.organisationId(filter.via), this.streamId(filter.stream)])
+    if (providerId === null || viaId === null || streamId === null) return { items: [], nextAfter: null }
+    let query = awardRows(this.db)
     if (filter.after) query = query.where('a.id', '<', filter.after)
     if (filter.officeId) query = query.where('d.office_id', '=', filter.officeId)
     if (filter.decisionId) query = query.where('a.decision_id', '=', filter.decisionId)
     if (filter.serviceId) query = query.where('a.service_id', '=', filter.serviceId)
     if (filter.route) query = query.where('a.route', '=', filter.route)
+    if (providerId !== undefined) query = query.where('a.recipient_id', '=', providerId)
+    if (viaId !== undefined) query = query.where('a.via_id', '=', viaId)
+    if (streamId !== undefined) query = query.where('a.funding_stream_id', '=', streamId)
     if (filter.year) {
+      const [start, end] = [`${filter.year}-04-01`, `${filter.year + 1}-03-31`]
       const year = filter.year
-      const [start, end] = [`${year}-04-01`, `${year + 1}-03-31`]
       query = query.where((eb) =>
         eb.or([
           eb.and([eb('a.period_start', '<=', end), eb('a.period_end', '>=', start)]),
@@ -111,16 +126,28 @@ export class ApiAwardQueries {
         ]),
       )
     }
-    if (filter.provider) query = 'id' in filter.provider ? query.where('a.recipient_id', '=', filter.provider.id) : query.where('r.slug', '=', filter.provider.slug)
-    if (filter.via) query = 'id' in filter.via ? query.where('a.via_id', '=', filter.via.id) : query.where('v.slug', '=', filter.via.slug)
-    if (filter.stream) query = 'id' in filter.stream ? query.where('a.funding_stream_id', '=', filter.stream.id) : query.where('s.slug', '=', filter.stream.slug)
     const rows = await query.orderBy('a.id', 'desc').limit(filter.limit + 1).execute()
     const page = toPage(rows, filter.limit)
-    return { ...page, items: page.items.map(toApiAward) }
+    return { ...page, items: await withNames(this.db, page.items) }
   }
 
   async find(id: number): Promise<ApiAward | undefined> {
-    const row = await baseQuery(this.db).where('a.id', '=', id).executeTakeFirst()
-    return row && toApiAward(row)
+    const rows = await awardRows(this.db).where('a.id', '=', id).execute()
+    return (await withNames(this.db, rows))[0]
+  }
+
+  /** The id an id-or-slug filter names: undefined without a filter, null when it names nothing. */
+  private async organisationId(value: IdOrSlug | undefined): Promise<number | null | undefined> {
+    if (!value) return undefined
+    if ('id' in value) return value.id
+    const row = await this.db.selectFrom('organisations').select('id').where('slug', '=', value.slug).executeTakeFirst()
+    return row?.id ?? null
+  }
+
+  private async streamId(value: IdOrSlug | undefined): Promise<number | null | undefined> {
+    if (!value) return undefined
+    if ('id' in value) return value.id
+    const row = await this.db.selectFrom('funding_streams').select('id').where('slug', '=', value.slug).executeTakeFirst()
+    return row?.id ?? null
   }
 }

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Classification, DecisionKind, DecisionStatus, LinkKind } from '../../../domain/decision.ts'
 import { penceToPounds } from '../../../domain/money.ts'
 import type { DB } from '../../../db/tables/index.ts'
-import { decisionDate, listedDecision } from '../public-scope.ts'
+import { decisionDate, decisionFinancialYear, listedDecision } from '../public-scope.ts'
 import { toPage, type Page, type PageRequest } from './page.ts'
 import { awardsOfDecision, type ApiAward } from './awards.ts'
 
@@ -61,7 +61,7 @@ export class ApiDecisionQueries {
     if (filter.q) query = query.where(sql<boolean>`d.search @@ websearch_to_tsquery('english', ${filter.q})`)
     if (filter.officeId) query = query.where('d.office_id', '=', filter.officeId)
     if (filter.kind) query = query.where('d.kind', '=', filter.kind)
-    if (filter.year) query = query.where(decisionDate, '>=', `${filter.year}-04-01`).where(decisionDate, '<=', `${filter.year + 1}-03-31`)
+    if (filter.year) query = query.where(decisionFinancialYear, '=', filter.year)
     const rows = await query.orderBy('d.id', 'desc').limit(filter.limit + 1).execute()
     const page = toPage(rows as Row[], filter.limit)
     return { ...page, items: page.items.map((row) => this.summary(row)) }
