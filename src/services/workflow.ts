@@ -153,49 +153,9 @@ export class WorkflowService {
       for (const a of money.awards) awards.push({ ...a, recipientId: await orgId(a.recipientName, 'provider'), viaId: a.viaName ? await orgId(a.viaName, 'council') : null })
       const contributions = []
       for (const c of money.contributions) contributions.push({ ...c, organisationId: await orgId(c.organisationName, 'council') })
-      if (awards.length) {
-        await trx
-          .insertInto('awards')
-          .values(
-            awards.map((a, position) => ({
-              decision_id: id,
-              position,
-              recipient_id: a.recipientId,
-              recipient_name: a.recipientName,
-              amount_pence: a.amountPence,
-              period_label: a.periodLabel ?? null,
-              period_start: a.periodStart ?? null,
-              period_end: a.periodEnd ?? null,
-              financial_year: a.financialYear ?? null,
-              per_annum: a.perAnnum ?? false,
-              up_to: a.upTo ?? false,
-              via_id: a.viaId ?? null,
-              route: a.route ?? null,
-              route_justification: a.routeJustification ?? null,
-              funding_stream_id: a.fundingStreamId ?? null,
-              purpose: a.purpose ?? null,
-              withheld,
-            })),
-          )
-          .execute()
-      }
-      if (contributions.length) {
-        await trx
-          .insertInto('contributions')
-          .values(
-            contributions.map((c) => ({
-              decision_id: id,
-              organisation_id: c.organisationId,
-              organisation_name: c.organisationName,
-              amount_pence: c.amountPence,
-              per_annum: c.perAnnum ?? false,
-              up_to: c.upTo ?? false,
-              condition: c.condition ?? null,
-              pro_rata_with_partners: c.proRataWithPartners ?? false,
-            })),
-          )
-          .execute()
-      }
+      const repository = new DecisionRepository(trx)
+      await repository.insertAwards(trx, id, awards.map((a) => ({ ...a, withheld })))
+      await repository.insertContributions(trx, id, contributions)
     })
   }
 

@@ -189,53 +189,8 @@ export class DecisionRepository {
         .values(sections.map((s, index) => ({ decision_id: id, position: s.position ?? index, key: s.key ?? 'other', heading: s.heading, body: s.body, withheld: s.withheld ?? false, exemption: s.exemption ?? null })))
         .execute()
     }
-    if (input.awards?.length) {
-      await handle
-        .insertInto('awards')
-        .values(
-          input.awards.map((a, position) => ({
-            decision_id: id,
-            position,
-            recipient_id: a.recipientId,
-            recipient_name: a.recipientName,
-            amount_pence: a.amountPence,
-            period_label: a.periodLabel ?? null,
-            period_start: a.periodStart ?? null,
-            period_end: a.periodEnd ?? null,
-            financial_year: a.financialYear ?? null,
-            per_annum: a.perAnnum ?? false,
-            up_to: a.upTo ?? false,
-            via_id: a.viaId ?? null,
-            route: a.route ?? null,
-            route_justification: a.routeJustification ?? null,
-            funding_stream_id: a.fundingStreamId ?? null,
-            service_id: a.serviceId ?? null,
-            purpose: a.purpose ?? null,
-            condition: a.condition ?? null,
-            withheld: a.withheld ?? false,
-          })),
-        )
-        .execute()
-    }
-    if (input.contributions?.length) {
-      await handle
-        .insertInto('contributions')
-        .values(
-          input.contributions.map((c) => ({
-            decision_id: id,
-            service_id: c.serviceId ?? null,
-            organisation_id: c.organisationId,
-            organisation_name: c.organisationName,
-            amount_pence: c.amountPence,
-            per_annum: c.perAnnum ?? false,
-            up_to: c.upTo ?? false,
-            financial_year: c.financialYear ?? null,
-            condition: c.condition ?? null,
-            pro_rata_with_partners: c.proRataWithPartners ?? false,
-          })),
-        )
-        .execute()
-    }
+    await this.insertAwards(handle, id, input.awards ?? [])
+    await this.insertContributions(handle, id, input.contributions ?? [])
     if (input.findings?.length) {
       await handle
         .insertInto('findings')
@@ -263,6 +218,57 @@ export class DecisionRepository {
       await handle.insertInto('decision_areas').values(input.areaIds.map((area_id) => ({ decision_id: id, area_id }))).execute()
     }
     return id
+  }
+
+  async insertAwards(handle: Handle, decisionId: number, awards: readonly NewAward[]): Promise<void> {
+    if (!awards.length) return
+    await handle
+      .insertInto('awards')
+      .values(
+        awards.map((a, position) => ({
+          decision_id: decisionId,
+          position,
+          recipient_id: a.recipientId,
+          recipient_name: a.recipientName,
+          amount_pence: a.amountPence,
+          period_label: a.periodLabel ?? null,
+          period_start: a.periodStart ?? null,
+          period_end: a.periodEnd ?? null,
+          financial_year: a.financialYear ?? null,
+          per_annum: a.perAnnum ?? false,
+          up_to: a.upTo ?? false,
+          via_id: a.viaId ?? null,
+          route: a.route ?? null,
+          route_justification: a.routeJustification ?? null,
+          funding_stream_id: a.fundingStreamId ?? null,
+          service_id: a.serviceId ?? null,
+          purpose: a.purpose ?? null,
+          condition: a.condition ?? null,
+          withheld: a.withheld ?? false,
+        })),
+      )
+      .execute()
+  }
+
+  async insertContributions(handle: Handle, decisionId: number, contributions: readonly NewContribution[]): Promise<void> {
+    if (!contributions.length) return
+    await handle
+      .insertInto('contributions')
+      .values(
+        contributions.map((c) => ({
+          decision_id: decisionId,
+          service_id: c.serviceId ?? null,
+          organisation_id: c.organisationId,
+          organisation_name: c.organisationName,
+          amount_pence: c.amountPence,
+          per_annum: c.perAnnum ?? false,
+          up_to: c.upTo ?? false,
+          financial_year: c.financialYear ?? null,
+          condition: c.condition ?? null,
+          pro_rata_with_partners: c.proRataWithPartners ?? false,
+        })),
+      )
+      .execute()
   }
 
   async link(fromId: number, toId: number, kind: LinkKind, handle: Handle): Promise<void> {
