@@ -19,6 +19,7 @@ import type { DecisionSearch } from '../src/services/register.ts'
 import { createApp } from '../src/web/app.ts'
 import { generateRegister, randomSequence } from './generate.ts'
 import { benchOpenData } from './open-data.ts'
+import { benchLedger } from './ledger.ts'
 
 const { values } = parseArgs({
   options: {
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
     for (let round = 0; round < 20; round++) for (const q of queries) searchSamples.push(await timed(() => app.register.searchDecisions(q)))
     report('search_p50_ms', percentile(searchSamples, 50))
     report('search_p95_ms', percentile(searchSamples, 95))
+    await benchLedger(app, report, timed, percentile)
 
     const web = createApp(app, { production: true, publicCacheSeconds: Number(process.env.PUBLIC_CACHE_SECONDS ?? 2) })
     const server = await new Promise<import('node:http').Server>((resolve) => {

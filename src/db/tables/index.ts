@@ -25,7 +25,7 @@ import type { FindingsTable } from './findings.ts'
 import type { FoiRequestsTable } from './foi-requests.ts'
 import type { FoiQuestionsTable } from './foi-questions.ts'
 import type { AuditLogTable } from './audit-log.ts'
-import type { AwardYearSharesTable } from './award-year-shares.ts'
+import type { LedgerAwardsTable, LedgerCubeTable, LedgerFlowTable, LedgerYearsTable } from './ledger.ts'
 
 export interface DB {
   organisations: OrganisationsTable
@@ -55,7 +55,10 @@ export interface DB {
   foi_requests: FoiRequestsTable
   foi_questions: FoiQuestionsTable
   audit_log: AuditLogTable
-  award_year_shares: AwardYearSharesTable
+  ledger_awards: LedgerAwardsTable
+  ledger_years: LedgerYearsTable
+  ledger_cube: LedgerCubeTable
+  ledger_flow: LedgerFlowTable
 }
 
 export type {
@@ -86,5 +89,8 @@ export type {
   FoiRequestsTable,
   FoiQuestionsTable,
   AuditLogTable,
-  AwardYearSharesTable,
+  LedgerAwardsTable,
+  LedgerYearsTable,
+  LedgerCubeTable,
+  LedgerFlowTable,
 }

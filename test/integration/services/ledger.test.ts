@@ -53,7 +53,7 @@ for (const engine of testEngines()) {
       const decisionId = await addDecision('T.001', awards)
       const stored = await t.database.db
         .selectFrom('awards as a')
-        .innerJoin('award_year_shares as y', 'y.award_id', 'a.id')
+        .innerJoin('ledger_years as y', 'y.award_id', 'a.id')
         .select(['a.id', 'a.amount_pence', 'a.period_start', 'a.period_end', 'a.per_annum', 'y.financial_year', 'y.pence'])
         .where('a.decision_id', '=', decisionId)
         .execute()
@@ -79,7 +79,7 @@ for (const engine of testEngines()) {
       const decisionId = await addDecision('T.002', [{ recipientId: junoId, recipientName: "Juno Women's Aid", amountPence: 1000, periodStart: '2024-04-01', periodEnd: '2025-03-31' }])
       await t.database.db.updateTable('awards').set({ period_end: '2026-03-31' }).where('decision_id', '=', decisionId).execute()
       const shares = await t.database.db
-        .selectFrom('award_year_shares as y')
+        .selectFrom('ledger_years as y')
         .innerJoin('awards as a', 'a.id', 'y.award_id')
         .select(['y.financial_year', 'y.pence'])
         .where('a.decision_id', '=', decisionId)
