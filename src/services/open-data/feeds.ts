@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/tables/index.ts'
 import { withheldNotice } from '../../domain/publication.ts'
-import { listedDecision, openDecision } from './public-scope.ts'
+import { listedDecision, openDecision, publicOrganisation } from './public-scope.ts'
 
 export interface FeedEntry {
   id: number
@@ -31,7 +31,7 @@ export class FeedQueries {
   }
 
   async provider(slug: string): Promise<{ subject: FeedSubject; entries: FeedEntry[] } | undefined> {
-    const subject = await this.db.selectFrom('organisations').select(['id', 'name', 'slug']).where('slug', '=', slug).where('merged_into_id', 'is', null).executeTakeFirst()
+    const subject = await this.db.selectFrom('organisations as o').select(['o.id', 'o.name', 'o.slug']).where('o.slug', '=', slug).where('o.merged_into_id', 'is', null).where(publicOrganisation).executeTakeFirst()
     if (!subject) return undefined
     const query = this.base()
       .where(openDecision)

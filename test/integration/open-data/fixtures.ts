@@ -5,6 +5,7 @@ import { DecisionRepository, type NewDecision } from '../../../src/db/repositori
 export const SECRETS = {
   withheldSection: 'WITHHELDSECTIONBODY',
   withheldAward: 'WITHHELDAWARDRECIPIENT',
+  withheldOrganisation: 'WITHHELDORGANISATIONNAME',
   confidentialSummary: 'CONFIDENTIALSUMMARYTEXT',
   confidentialText: 'CONFIDENTIALDECISIONTEXT',
   confidentialAward: 'CONFIDENTIALAWARDRECIPIENT',
@@ -51,6 +52,7 @@ export async function addClassifiedRecords(database: Database): Promise<Classifi
     ...extra,
   })
   await database.transaction(async (trx) => {
+    const hidden = await trx.insertInto('organisations').values({ kind: 'provider', name: SECRETS.withheldOrganisation, slug: 'withheldorganisationname' }).returning('id').executeTakeFirstOrThrow()
     await repo.create(
       {
         ...base,
@@ -63,7 +65,7 @@ export async function addClassifiedRecords(database: Database): Promise<Classifi
           { heading: 'Background', body: 'Public background.' },
           { heading: 'Commercial terms', body: `The price was ${SECRETS.withheldSection}.`, withheld: true, exemption: 's.43' },
         ],
-        awards: [award(provider.name), { ...award(SECRETS.withheldAward), withheld: true }],
+        awards: [award(provider.name), { ...award(SECRETS.withheldAward), withheld: true }, { ...award(SECRETS.withheldOrganisation), recipientId: hidden.id, withheld: true }],
       },
       trx,
     )

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { OrganisationKind } from '../../../domain/decision.ts'
 import type { DB } from '../../../db/tables/index.ts'
+import { publicOrganisation } from '../public-scope.ts'
 import { toPage, type Page, type PageRequest } from './page.ts'
 
 export interface OrganisationFilter extends PageRequest {
@@ -20,7 +21,12 @@ export interface ApiOrganisation {
   aliases: string[]
 }
 
-/** Organisations the register knows, merged ones and names awaiting review left out. */
+/**
+ * Organisations with a public part in the register: offices, councils and government departments, and
+ * anyone named by a public award, service, contribution or funding stream. A name that appears only in a
+ * withheld award or an unpublished record is not listed. Merged organisations and names awaiting review are
+ * left out.
+ */
 export class ApiOrganisationQueries {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -46,6 +52,7 @@ export class ApiOrganisationQueries {
       .selectFrom('organisations as o')
       .where('o.merged_into_id', 'is', null)
       .where('o.needs_review', '=', false)
+      .where(publicOrganisation)
       .select(['o.id', 'o.name', 'o.slug', 'o.kind', 'o.org_id', 'o.charity_number', 'o.company_number', 'o.website'])
       .select(sql<string[]>`coalesce((select array_agg(x.alias order by x.alias) from organisation_aliases x where x.organisation_id = o.id), '{}')`.as('aliases'))
   }
