@@ -26,7 +26,7 @@ export function registerServeCommand(program: Command): void {
         logger.info('loaded demonstration data into the new embedded database', { decisions })
         printDemoAccounts(accounts)
       }
-      const stopPurge = scheduleFoiPersonalDataPurge(database, { retentionDays: config.foiPersonalDataRetentionDays })
+      let stopPurge = () => undefined as void
       const app = createApp(services(database), config)
       const server: Server = app.listen(config.port, config.host)
       server.on('error', async (error: NodeJS.ErrnoException) => {
@@ -36,6 +36,7 @@ export function registerServeCommand(program: Command): void {
         reportAndExit(error)
       })
       server.on('listening', () => {
+        stopPurge = scheduleFoiPersonalDataPurge(database, { retentionDays: config.foiPersonalDataRetentionDays })
         logger.info('Commissioning Register is running', { url: `http://localhost:${config.port}`, engine: database.engine, dataDir: database.engine === 'pglite' ? config.dataDir : undefined })
         if (!process.stdout.isTTY) return
         process.stdout.write(`\nCommissioning Register: http://localhost:${config.port}\n`)
