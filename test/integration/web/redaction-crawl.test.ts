@@ -80,6 +80,7 @@ for (const engine of testEngines()) {
         seen.add(path)
         const response = await fetch(`${app.baseUrl}${path}`)
         if (response.status === 404) continue
+        assert.ok(response.status < 500, `${path} answered ${response.status}`)
         fetched++
         const type = response.headers.get('content-type') ?? ''
         const body = type.includes('pdf') ? (await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), { mergePages: true })).text : await response.text()
