@@ -1,31 +1,13 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Database } from '../../../src/db/database.ts'
 import { migrateToLatest } from '../../../src/db/migrate.ts'
+import { cli } from '../../support/cli.ts'
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function cli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/commissioning-register.js', ...args], {
-      env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      resolve({ code, stdout, stderr })
-    })
-  })
-}
 
 describe('the command line', () => {
   let dir: string
