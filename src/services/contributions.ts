@@ -1,32 +1,15 @@
 import { z } from 'zod'
 import type { Database } from '../db/database.ts'
-import { formatPence, MoneyFormatError, parsePoundsInput } from '../domain/money.ts'
-import { parseFinancialYear } from '../domain/financial-year.ts'
+import { formatPence } from '../domain/money.ts'
 import { exceedsCeiling } from '../domain/pro-rata.ts'
 import type { Actor, AuditService } from './audit.ts'
 import { FormError } from './form-error.ts'
+import { financialYearField, poundsField } from './form-fields.ts'
 
 export const contributionForm = z.object({
   organisationId: z.string().regex(/^\d+$/, { message: 'Choose the partner' }).transform(Number),
-  year: z.string().trim().transform((text, ctx) => {
-    const year = parseFinancialYear(text)
-    if (!year) {
-      ctx.addIssue({ code: 'custom', message: 'Enter the financial year like 2024/25' })
-      return z.NEVER
-    }
-    return year.startYear
-  }),
-  amount: z.string().trim().min(1, { message: 'Enter the amount contributed' }).transform((text, ctx) => {
-    try {
-      const pence = parsePoundsInput(text)
-      if (pence >= 0) return pence
-      ctx.addIssue({ code: 'custom', message: 'Amount contributed must not be negative' })
-    } catch (error) {
-      if (!(error instanceof MoneyFormatError)) throw error
-      ctx.addIssue({ code: 'custom', message: `Amount contributed: ${error.message}` })
-    }
-    return z.NEVER
-  }),
+  year: financialYearField(),
+  amount: poundsField('Amount contributed'),
 })
 
 /** Partners' actual contributions to a commissioned service, year by year, within their "up to" ceilings. */

@@ -2,10 +2,10 @@ import { z } from 'zod'
 import type { Database } from '../db/database.ts'
 import { FundingRepository, type FundingStreamRow } from '../db/repositories/funding.ts'
 import { LedgerRepository } from '../db/repositories/ledger.ts'
-import { financialYear, parseFinancialYear } from '../domain/financial-year.ts'
-import { MoneyFormatError, parsePoundsInput } from '../domain/money.ts'
+import { financialYear } from '../domain/financial-year.ts'
 import type { Actor, AuditService } from './audit.ts'
 import { FormError } from './form-error.ts'
+import { financialYearField, poundsField } from './form-fields.ts'
 
 export interface StreamYear {
   startYear: number
@@ -24,28 +24,8 @@ export interface StreamOverview extends FundingStreamRow {
 
 export const receiptForm = z.object({
   streamId: z.string().regex(/^\d+$/, { message: 'Choose a funding stream' }).transform(Number),
-  year: z.string().trim().transform((text, ctx) => {
-    const year = parseFinancialYear(text)
-    if (!year) {
-      ctx.addIssue({ code: 'custom', message: 'Enter the financial year like 2024/25' })
-      return z.NEVER
-    }
-    return year.startYear
-  }),
-  amount: z.string().trim().min(1, { message: 'Enter the amount received' }).transform((text, ctx) => {
-    try {
-      const pence = parsePoundsInput(text)
-      if (pence < 0) {
-        ctx.addIssue({ code: 'custom', message: 'Amount received must not be negative' })
-        return z.NEVER
-      }
-      return pence
-    } catch (error) {
-      if (!(error instanceof MoneyFormatError)) throw error
-      ctx.addIssue({ code: 'custom', message: `Amount received: ${error.message}` })
-      return z.NEVER
-    }
-  }),
+  year: financialYearField(),
+  amount: poundsField('Amount received'),
   note: z.string().trim().max(500, { message: 'Note must be 500 characters or fewer' }).optional().transform((v) => v || null),
 })
 
