@@ -7,6 +7,7 @@ import { REASONABLY_ACCESSIBLE, allowedActions, isPublishable, type FoiAction, t
 import { todayInLondon } from '../domain/uk-date.ts'
 import { AuditService, type Actor, type AuditRow } from './audit.ts'
 import { FormError } from './form-error.ts'
+import { findRequesterIn, type PublishableText } from './foi-personal-data.ts'
 
 export class FoiNotFoundError extends Error {}
 
@@ -279,12 +280,9 @@ function pick(q: { question: string; answer: string | null; exemption: string | 
   return { question: q.question, answer: q.answer, exemption: q.exemption, register_link: q.register_link }
 }
 
-/** A sentence saying where the requester's name or contact appears in what would be published, or null. */
+/** A sentence saying which part of the requester's name or contact appears where in what would be published, or null. */
 function personalDataIn(record: FoiRequestRecord): string | null {
-  const held = [record.request.requester_name, record.request.requester_contact].filter((v): v is string => Boolean(v && v.trim().length >= 3))
-  if (!held.length) return null
-  const contains = (text: string | null) => Boolean(text) && held.some((value) => text!.toLowerCase().includes(value.trim().toLowerCase()))
-  if (contains(record.request.summary)) return 'The summary contains the requester’s name or contact: remove it before publishing'
-  const position = record.questions.findIndex((q) => contains(q.question) || contains(q.answer))
-  return position >= 0 ? `Question ${position + 1} or its answer contains the requester’s name or contact: remove it before publishing` : null
+  const texts: PublishableText[] = [{ place: 'the summary', text: record.request.summary }]
+  record.questions.forEach((q, index) => texts.push({ place: `question ${index + 1}`, text: q.question }, { place: `the answer to question ${index + 1}`, text: q.answer }))
+  return findRequesterIn(texts, record.request.requester_name, record.request.requester_contact)
 }

@@ -1,0 +1,60 @@
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { Actor } from '../../../src/services/audit.ts'
+import { FormError } from '../../../src/services/form-error.ts'
+import { services, type Services } from '../../../src/services/index.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
+
+const OFFICER: Actor = { userId: null, label: 'Test Officer <officer@test.example>' }
+
+for (const engine of testEngines()) {
+  describe(`FOI publication check on ${engine}`, () => {
+    let t: TestDatabase
+    let s: Services
+    let officeId: number
+
+    before(async () => {
+      t = await openTestDatabase(engine, { demo: true })
+      s = services(t.database)
+      officeId = (await s.foi.requests.officeFor(null))!
+    })
+    after(async () => {
+      await t.dispose()
+    })
+
+    /** Logs and answers a request whose answers are the given texts, and tries to publish it. */
+    async function publishAnswered(requester: { name: string; contact: string }, answers: string[]): Promise<unknown> {
+      const { id } = await s.foi.requests.log(
+        { reference: null, receivedOn: '2024-06-03', channel: 'email', requesterName: requester.name, requesterContact: requester.contact, summary: 'Refuge funding', questions: answers.map((_, i) => `Question number ${i + 1}?`) },
+        officeId,
+        OFFICER,
+      )
+      const questions = (await s.foi.requests.detail(id))!.questions
+      for (const [i, q] of questions.entries()) await s.foi.requests.saveAnswer(id, q.id, { question: q.question, answer: answers[i]!, exemption: null, registerLink: null }, OFFICER)
+      await s.foi.requests.answer(id, '2024-06-20', 'released_in_full', OFFICER)
+      try {
+        await s.foi.requests.publish(id, '2024-06-21', OFFICER)
+        return null
+      } catch (error) {
+        return error
+      }
+    }
+
+    const refusal = (error: unknown) => (error instanceof FormError ? (error.errors.date ?? '') : '')
+
+    test('an answer addressed to the requester by surname is not published, and the error says where', async () => {
+      const error = await publishAnswered({ name: 'Barnaby Quillfeather', contact: 'barnaby@example.org' }, ['We funded refuges.', 'Dear Mr Quillfeather, see above.'])
+      assert.match(refusal(error), /^The answer to question 2 contains the requester’s name or contact \(their surname “quillfeather”\)/)
+    })
+
+    test('a forename with other accents, an email local part and a phone number written differently are found', async () => {
+      assert.match(refusal(await publishAnswered({ name: 'Renée Fairweather', contact: 'r.fair@example.org' }, ['Thank you, Renee.'])), /forename “renee”/)
+      assert.match(refusal(await publishAnswered({ name: 'Ann Other', contact: 'r.fair@example.org' }, ['Copied to R.Fair for reference.'])), /email name “r\.fair”/)
+      assert.match(refusal(await publishAnswered({ name: 'Ann Other', contact: '+44 7700 900123' }, ['We rang 07700-900-123 twice.'])), /phone number/)
+    })
+
+    test('an answer free of the requester is published', async () => {
+      assert.equal(await publishAnswered({ name: 'Barnaby Quillfeather', contact: '07700 900123' }, ['We funded refuges in 2024 at a cost of £7,700.']), null)
+    })
+  })
+}
