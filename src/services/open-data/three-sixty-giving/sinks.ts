@@ -1,6 +1,7 @@
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
-import { stringify, type Stringifier } from 'csv-stringify'
+import type { Stringifier } from 'csv-stringify'
+import { safeCsvStringifier } from '../../csv.ts'
 import { penceToDecimalString } from '../../../domain/money.ts'
 import type { Grant } from './grant.ts'
 
@@ -80,7 +81,7 @@ export class CsvSink implements GrantSink {
       ['Data Source', (g) => g.dataSource],
       ['Last Modified', (g) => g.dateModified],
     ]
-    this.csv = stringify({ header: true, columns: this.columns.map(([title]) => title), bom: true })
+    this.csv = safeCsvStringifier({ header: true, columns: this.columns.map(([title]) => title), bom: true })
     this.csv.pipe(out, { end: false })
   }
 

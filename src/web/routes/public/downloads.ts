@@ -2,10 +2,10 @@ import { createReadStream } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import type { Response } from 'express'
 import { Router } from 'express'
-import { stringify } from 'csv-stringify'
 import { Readable } from 'node:stream'
 import { logger } from '../../../logger.ts'
 import type { Services } from '../../../services/index.ts'
+import { safeCsvStringifier } from '../../../services/csv.ts'
 import { InvalidExportError, type ExportFormat } from '../../../services/open-data/index.ts'
 import type { CsvRow } from '../../../services/open-data/csv-tables.ts'
 import { homeQuery } from './home.ts'
@@ -38,7 +38,7 @@ export function downloadRoutes(services: Services): Router {
 
 async function sendCsv(res: Response, name: string, rows: AsyncGenerator<CsvRow>): Promise<void> {
   res.type('text/csv; charset=utf-8').set({ 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'public, max-age=60' })
-  await pipeline(Readable.from(rows), stringify({ bom: true }), res)
+  await pipeline(Readable.from(rows), safeCsvStringifier({ bom: true }), res)
 }
 
 async function send360(services: Services, res: Response, format: ExportFormat): Promise<void> {

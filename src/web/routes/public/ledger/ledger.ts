@@ -1,5 +1,4 @@
 import type { Request, Response } from 'express'
-import { stringify } from 'csv-stringify'
 import { ROUTE_LABELS } from '../../../../domain/decision.ts'
 import { financialYear } from '../../../../domain/financial-year.ts'
 import { amountBasis, BASIS_LABELS } from '../../../../domain/ledger.ts'
@@ -7,6 +6,7 @@ import { penceToDecimalString } from '../../../../domain/money.ts'
 import { SERVICE_TYPE_LABELS, SERVICE_TYPES, serviceTypeLabel } from '../../../../domain/service-types.ts'
 import type { LedgerRow } from '../../../../db/repositories/ledger.ts'
 import type { Services } from '../../../../services/index.ts'
+import { safeCsvStringifier } from '../../../../services/csv.ts'
 import { errorList } from '../../../validation.ts'
 import { FILTER_KEYS, ledgerHref, readLedgerQuery, toFilter, toOrder, type LedgerQuery } from './query.ts'
 import { pagination } from './pagination.ts'
@@ -66,7 +66,7 @@ export class LedgerController {
     }
     res.type('text/csv; charset=utf-8').attachment(`ledger${query.year ? `-${financialYear(query.year).label.replace('/', '-')}` : ''}.csv`)
     const columns = csvColumns(query)
-    const csv = stringify({ header: true, columns: columns.map((c) => c.header) })
+    const csv = safeCsvStringifier({ header: true, columns: columns.map((c) => c.header) })
     csv.pipe(res)
     for await (const row of this.services.ledger.allRows(toFilter(query), toOrder(query))) {
       if (!csv.write(columns.map((c) => c.value(row)))) await new Promise((resolve) => csv.once('drain', resolve))

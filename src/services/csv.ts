@@ -1,0 +1,7 @@
+import { stringify, type Options, type Stringifier } from 'csv-stringify'
+import { neutraliseCsvCell } from '../domain/csv-safe.ts'
+
+/** Every CSV the register writes goes through this: text cells that a spreadsheet would run as a formula are neutralised. */
+export function safeCsvStringifier(options: Options = {}): Stringifier {
+  return stringify({ ...options, cast: { ...options.cast, string: (value) => neutraliseCsvCell(value) } })
+}
