@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
+import { z } from 'zod'
 import type { Database } from '../db/database.ts'
 import type { DB } from '../db/tables/index.ts'
 
@@ -33,7 +34,44 @@ export interface AuditRow {
   hash: string
 }
 
-export type VerifyResult = { ok: true; entries: number } | { ok: false; entries: number; firstBadId: number; reason: string }
+/** The audit log's head at a moment: how many entries it held and the hash of the last one. Published so that later tampering shows. */
+export interface PublishedHead {
+  publishedAt: string
+  entries: number
+  lastEntryId: number | null
+  hash: string
+}
+
+export type VerifyResult =
+  | { ok: true; entries: number; headsChecked: number }
+  | { ok: false; entries: number; firstBadId: number | null; reason: string; head?: PublishedHead }
+
+export class PublishedHeadsFileError extends Error {}
+
+const publishedHeadSchema = z.object({
+  publishedAt: z.string(),
+  entries: z.number().int().nonnegative(),
+  lastEntryId: z.number().int().nullable().optional(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+})
+
+/** Heads saved outside the database (the public page's JSON: an array, or an object with `heads`). */
+export function parsePublishedHeads(json: string): PublishedHead[] {
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch {
+    throw new PublishedHeadsFileError('The heads file is not JSON')
+  }
+  const list = Array.isArray(value) ? value : (value as { heads?: unknown } | null)?.heads
+  const parsed = z.array(publishedHeadSchema).safeParse(list)
+  if (!parsed.success) throw new PublishedHeadsFileError('The heads file does not hold a list of published heads (publishedAt, entries, hash)')
+  return parsed.data.map((h) => ({ publishedAt: h.publishedAt, entries: h.entries, lastEntryId: h.lastEntryId ?? null, hash: h.hash }))
+}
+
+const describeHead = (head: PublishedHead) => `the head published ${head.publishedAt} (${head.entries} entries, hash ${head.hash.slice(0, 16)}…)`
+
+const DAY_MS = 24 * 60 * 60 * 1000
 
 const GENESIS = '0'.repeat(64)
 
@@ -105,14 +143,30 @@ export class AuditService {
     return rows.map(toAuditRow)
   }
 
-  /** Walks the whole chain; reports the first entry that was altered or whose predecessor was removed. */
-  async verify(): Promise<VerifyResult> {
+  /**
+   * Walks the whole chain and compares it with every published head (those in the database unless a list is
+   * given): reports the first entry altered or whose predecessor was removed, a head the chain no longer
+   * reaches (entries removed from the end) and a head whose hash differs (the chain rewritten and rehashed).
+   */
+  async verify(heads?: PublishedHead[]): Promise<VerifyResult> {
+    const checkpoints = [...(heads ?? (await this.publishedHeads()))].sort((a, b) => a.entries - b.entries)
+    let next = 0
     let previousHash = GENESIS
     let entries = 0
     let lastId = 0
+    const headMismatch = (head: PublishedHead, firstBadId: number | null): VerifyResult => ({
+      ok: false,
+      entries,
+      firstBadId,
+      head,
+      reason: `${describeHead(head)} no longer matches: entries up to ${head.entries} were rewritten after it was published`,
+    })
+    for (; next < checkpoints.length && checkpoints[next]!.entries === 0; next++) {
+      if (checkpoints[next]!.hash !== GENESIS) return headMismatch(checkpoints[next]!, null)
+    }
     for (;;) {
       const batch = await this.database.db.selectFrom('audit_log').selectAll().where('id', '>', lastId).orderBy('id').limit(1000).execute()
-      if (!batch.length) return { ok: true, entries }
+      if (!batch.length) break
       for (const raw of batch) {
         const row = toAuditRow(raw)
         entries++
@@ -125,9 +179,60 @@ export class AuditService {
           return { ok: false, entries, firstBadId: row.id, reason: `entry ${row.id} was altered after it was written` }
         }
         previousHash = hash
+        for (; next < checkpoints.length && checkpoints[next]!.entries === entries; next++) {
+          if (checkpoints[next]!.hash !== hash) return headMismatch(checkpoints[next]!, row.id)
+        }
       }
     }
+    if (next < checkpoints.length) {
+      const head = checkpoints[checkpoints.length - 1]!
+      return {
+        ok: false,
+        entries,
+        firstBadId: null,
+        head,
+        reason: `${describeHead(head)} is longer than the log, which now holds ${entries} entries: entries were removed after it was published`,
+      }
+    }
+    return { ok: true, entries, headsChecked: checkpoints.length }
   }
+
+  /** Every published head, oldest first. */
+  async publishedHeads(): Promise<PublishedHead[]> {
+    const rows = await this.database.db.selectFrom('audit_heads').selectAll().orderBy('id').execute()
+    return rows.map((r) => ({ publishedAt: r.published_at.toISOString(), entries: Number(r.entries), lastEntryId: r.last_entry_id === null ? null : Number(r.last_entry_id), hash: r.head_hash }))
+  }
+
+  /**
+   * Records the chain's current head as published, after checking the chain against the heads before it (a
+   * tampered chain is never anchored). Nothing new is recorded while the head is the one last published.
+   */
+  async publishHead(): Promise<{ head: PublishedHead; published: boolean }> {
+    const check = await this.verify()
+    if (!check.ok) throw new Error(`The audit log is not intact, so its head was not published: ${check.reason}`)
+    return this.database.transaction(async (trx) => {
+      await sql`select pg_advisory_xact_lock(hashtext('audit_log'))`.execute(trx)
+      const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst()
+      const { count } = await trx.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow()
+      const entries = Number(count)
+      const hash = last?.hash ?? GENESIS
+      const previous = await trx.selectFrom('audit_heads').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst()
+      if (previous && Number(previous.entries) === entries && previous.head_hash === hash) {
+        return { head: { publishedAt: previous.published_at.toISOString(), entries, lastEntryId: last?.id ?? null, hash }, published: false }
+      }
+      const row = await trx.insertInto('audit_heads').values({ entries, last_entry_id: last?.id ?? null, head_hash: hash }).returning('published_at').executeTakeFirstOrThrow()
+      return { head: { publishedAt: row.published_at.toISOString(), entries, lastEntryId: last?.id ?? null, hash }, published: true }
+    })
+  }
+}
+
+/** Publishes the audit log's head now and then once a day; returns a function that stops the schedule. */
+export function scheduleAuditHeadPublication(audit: AuditService, onError: (error: unknown) => void, intervalMs = DAY_MS): () => void {
+  const publish = () => audit.publishHead().catch(onError)
+  void publish()
+  const timer = setInterval(publish, intervalMs)
+  timer.unref()
+  return () => clearInterval(timer)
 }
 
 function toAuditRow(row: { id: number; at: Date; actor_user_id: number | null; actor_label: string; action: string; entity_type: string; entity_id: string | null; before: unknown; after: unknown; previous_hash: string; hash: string }): AuditRow {

@@ -4,6 +4,7 @@ import { loadConfig } from '../../config.ts'
 import { logger, setLogLevel } from '../../logger.ts'
 import { loadDemonstrationData } from '../../services/demo/load.ts'
 import { scheduleFoiPersonalDataPurge } from '../../services/foi-retention.ts'
+import { AuditService, scheduleAuditHeadPublication } from '../../services/audit.ts'
 import { services } from '../../services/index.ts'
 import { createApp } from '../../web/app.ts'
 import { UserError, reportAndExit } from '../errors.ts'
@@ -27,6 +28,7 @@ export function registerServeCommand(program: Command): void {
         printDemoAccounts(accounts)
       }
       let stopPurge = () => undefined as void
+      let stopAuditHeads = () => undefined as void
       const app = createApp(services(database), config)
       const server: Server = app.listen(config.port, config.host)
       server.on('error', async (error: NodeJS.ErrnoException) => {
@@ -37,12 +39,14 @@ export function registerServeCommand(program: Command): void {
       })
       server.on('listening', () => {
         stopPurge = scheduleFoiPersonalDataPurge(database, { retentionDays: config.foiPersonalDataRetentionDays })
+        stopAuditHeads = scheduleAuditHeadPublication(new AuditService(database), (error) => logger.error('could not publish the audit log head', { error: String(error) }))
         logger.info('Commissioning Register is running', { url: `http://localhost:${config.port}`, engine: database.engine, dataDir: database.engine === 'pglite' ? config.dataDir : undefined })
         if (!process.stdout.isTTY) return
         process.stdout.write(`\nCommissioning Register: http://localhost:${config.port}\n`)
       })
       const stop = () => {
         stopPurge()
+        stopAuditHeads()
         server.close()
         server.closeAllConnections()
         database.close().finally(() => process.exit(0))

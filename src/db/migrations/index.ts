@@ -5,6 +5,7 @@ import * as foi from './0003_foi.ts'
 import * as openData from './0004_open_data.ts'
 import * as workflow from './0005_workflow.ts'
 import * as importing from './0006_import.ts'
+import * as auditHeads from './0008_audit_heads.ts'
 
 /** Every migration, in order. A new migration is a new module added to the end of this list. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_open_data': openData,
   '0005_workflow': workflow,
   '0006_import': importing,
+  '0008_audit_heads': auditHeads,
 }

@@ -25,6 +25,7 @@ import type { FindingsTable } from './findings.ts'
 import type { FoiRequestsTable } from './foi-requests.ts'
 import type { FoiQuestionsTable } from './foi-questions.ts'
 import type { AuditLogTable } from './audit-log.ts'
+import type { AuditHeadsTable } from './audit-heads.ts'
 import type { LedgerAwardsTable, LedgerCubeTable, LedgerFlowTable, LedgerYearsTable } from './ledger.ts'
 
 export interface DB {
@@ -55,6 +56,7 @@ export interface DB {
   foi_requests: FoiRequestsTable
   foi_questions: FoiQuestionsTable
   audit_log: AuditLogTable
+  audit_heads: AuditHeadsTable
   ledger_awards: LedgerAwardsTable
   ledger_years: LedgerYearsTable
   ledger_cube: LedgerCubeTable
@@ -89,6 +91,7 @@ export type {
   FoiRequestsTable,
   FoiQuestionsTable,
   AuditLogTable,
+  AuditHeadsTable,
   LedgerAwardsTable,
   LedgerYearsTable,
   LedgerCubeTable,

@@ -18,7 +18,7 @@ for (const engine of testEngines()) {
     after(() => t.dispose())
 
     test('an untouched chain verifies', async () => {
-      assert.deepEqual(await audit.verify(), { ok: true, entries: 5 })
+      assert.deepEqual(await audit.verify(), { ok: true, entries: 5, headsChecked: 0 })
     })
 
     test('entries written at the same instant from two transactions still form one chain', async () => {
@@ -26,7 +26,7 @@ for (const engine of testEngines()) {
       try {
         const a = new AuditService(extra.database)
         await Promise.all([1, 2, 3, 4].map((i) => extra.database.transaction((trx) => a.record(trx, { actor: SYSTEM_ACTOR, action: 'create', entityType: 'user', entityId: i }))))
-        assert.deepEqual(await a.verify(), { ok: true, entries: 4 })
+        assert.deepEqual(await a.verify(), { ok: true, entries: 4, headsChecked: 0 })
       } finally {
         await extra.dispose()
       }

@@ -3,6 +3,7 @@ import type { Services } from '../../../services/index.ts'
 import { DecisionController } from './decision.ts'
 import { downloadRoutes } from './downloads.ts'
 import { feedRoutes } from './feeds.ts'
+import { auditHeadRoutes } from './audit-heads.ts'
 import { disclosureLogRoutes } from './disclosure-log-routes.ts'
 import { HomeController } from './home.ts'
 import { ledgerPublicRoutes } from './ledger/index.ts'
@@ -10,6 +11,7 @@ import { ledgerPublicRoutes } from './ledger/index.ts'
 export function publicRoutes(services: Services): Router {
   const router = Router()
   router.use(feedRoutes(services))
+  router.use(auditHeadRoutes(services))
   router.use(downloadRoutes(services))
   router.get('/', new HomeController(services).get)
   const decision = new DecisionController(services)

@@ -1,0 +1,52 @@
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import { Database } from '../../../src/db/database.ts'
+import { AuditService } from '../../../src/services/audit.ts'
+import { cli } from '../../support/cli.ts'
+
+describe('audit publish-head and audit verify --heads', () => {
+  let dir: string
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cr-audit-cli-'))
+  })
+  after(() => rmSync(dir, { recursive: true, force: true }))
+
+  test('heads saved outside the database find entries removed even when the heads table was emptied too', async () => {
+    const dataDir = join(dir, 'data')
+    assert.equal((await cli(['migrate'], { DATA_DIR: dataDir })).code, 0)
+    for (const name of ['a', 'b', 'c', 'd']) {
+      assert.equal((await cli(['users', 'add', '--email', `${name}@example.org`, '--name', name, '--role', 'officer', '--password', 'a long enough password'], { DATA_DIR: dataDir })).code, 0)
+    }
+    const published = await cli(['audit', 'publish-head'], { DATA_DIR: dataDir })
+    assert.equal(published.code, 0, published.stderr)
+    assert.match(published.stdout, /Published: \d+ entries, head [0-9a-f]{64}/)
+
+    const database = await Database.open({ dataDir })
+    const heads = await new AuditService(database).publishedHeads()
+    const headsFile = join(dir, 'heads.json')
+    writeFileSync(headsFile, JSON.stringify({ heads }))
+    await database.transaction(async (trx) => {
+      await sql`alter table audit_log disable trigger audit_log_append_only`.execute(trx)
+      await sql`alter table audit_heads disable trigger audit_heads_append_only`.execute(trx)
+      const last = await trx.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(2).execute()
+      await trx.deleteFrom('audit_log').where('id', 'in', last.map((r) => r.id)).execute()
+      await trx.deleteFrom('audit_heads').execute()
+    })
+    await database.close()
+
+    const fromTable = await cli(['audit', 'verify'], { DATA_DIR: dataDir })
+    assert.equal(fromTable.code, 0, 'with the heads table emptied too, the database alone cannot tell')
+    const fromFile = await cli(['audit', 'verify', '--heads', headsFile], { DATA_DIR: dataDir })
+    assert.equal(fromFile.code, 1)
+    assert.match(fromFile.stderr, /tampered with: the head published .* is longer than the log/)
+    const badFile = join(dir, 'bad.json')
+    writeFileSync(badFile, '{"heads": [{"entries": "x"}]}')
+    const bad = await cli(['audit', 'verify', '--heads', badFile], { DATA_DIR: dataDir })
+    assert.notEqual(bad.code, 0)
+    assert.match(bad.stderr, /does not hold a list of published heads/)
+  })
+})
