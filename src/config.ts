@@ -30,6 +30,7 @@ export interface Config {
   maxUploadBytes: number
   publicCacheSeconds: number
   foiPersonalDataRetentionDays: number
+  backupSigningKey: string
 }
 
 export function loadConfig(): Config {
@@ -46,5 +47,6 @@ export function loadConfig(): Config {
     maxUploadBytes: integer('MAX_UPLOAD_BYTES', 25 * 1024 * 1024),
     publicCacheSeconds: integer('PUBLIC_CACHE_SECONDS', 2),
     foiPersonalDataRetentionDays: integer('FOI_PERSONAL_DATA_RETENTION_DAYS', 730),
+    backupSigningKey: get('BACKUP_SIGNING_KEY', 'development-only-backup-signing-key', { requireInProduction: true }),
   }
 }

@@ -1,9 +1,10 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
 import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
 import { sql, type Transaction } from 'kysely'
 import type { Database } from './database.ts'
 import { backupCatalog, ident, type BackupTable } from './backup-catalog.ts'
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupSummary } from './backup.ts'
+import { BACKUP_FORMAT, BACKUP_VERSION, backupSignature, type BackupManifest, type BackupSummary } from './backup.ts'
 import type { DB } from './tables/index.ts'
 
 export class RestoreError extends Error {}
@@ -19,15 +20,27 @@ type Row = Record<string, unknown>
  * Loads a backup into an empty, migrated database in one transaction: every table in the backup's order,
  * ids kept (OVERRIDING SYSTEM VALUE), the database's own triggers held off so derived tables come back as they
  * were, self-references filled in last, identity sequences moved past the highest id. Refuses a database
- * that holds records, a backup made at other migrations, and a backup that stops short.
+ * that holds records, a backup made at other migrations, a backup that stops short, and one whose SHA-256
+ * manifest or signature (HMAC-SHA256 with the signing key) does not match what it holds: the transaction is
+ * then rolled back, so nothing is written.
  */
-export async function restoreBackup(database: Database, input: Readable): Promise<BackupSummary> {
+export async function restoreBackup(database: Database, input: Readable, signingKey: string): Promise<BackupSummary> {
   const lines = createInterface({ input, crlfDelay: Infinity })[Symbol.asyncIterator]()
+  const whole = createHash('sha256')
+  let tableHash = createHash('sha256')
+  const tableHashes: Record<string, { rows: number; sha256: string }> = {}
   const next = async (): Promise<Row | null> => {
     const { value, done } = await lines.next()
     if (done) return null
     try {
-      return JSON.parse(value) as Row
+      const row = JSON.parse(value) as Row
+      if (row['@'] !== 'complete') {
+        if (row['@'] === 'table') tableHash = createHash('sha256')
+        whole.update(`${value}\n`)
+        tableHash.update(`${value}\n`)
+        if (row['@'] === 'end') tableHashes[String(row.name)] = { rows: Number(row.rows), sha256: tableHash.digest('hex') }
+      }
+      return row
     } catch {
       throw new RestoreError('The backup file is damaged: a line is not JSON')
     }
@@ -54,6 +67,7 @@ export async function restoreBackup(database: Database, input: Readable): Promis
       if (!line) throw new RestoreError('The backup file stops short: it has no closing line, so nothing was restored')
       if (line['@'] === 'complete') {
         if (line.rows !== total || line.tables !== tables) throw new RestoreError('The backup file does not add up: nothing was restored')
+        checkManifest(line, whole.digest('hex'), tableHashes, signingKey)
         break
       }
       if (line['@'] !== 'table') throw new RestoreError('The backup file is damaged: a table does not start where expected')
@@ -97,6 +111,20 @@ export async function restoreBackup(database: Database, input: Readable): Promis
     for (const view of views.rows) await sql`refresh materialized view ${ident(view.name)}`.execute(trx)
     return { tables, rows: total }
   })
+}
+
+function checkManifest(closing: Row, sha256: string, tables: BackupManifest['tables'], signingKey: string): void {
+  const manifest = closing.manifest as BackupManifest | undefined
+  if (!manifest || typeof closing.signature !== 'string') throw new RestoreError('The backup file has no signed manifest: nothing was restored')
+  const expected = Buffer.from(backupSignature(signingKey, { tables: Number(closing.tables), rows: Number(closing.rows), manifest }), 'hex')
+  const given = Buffer.from(closing.signature, 'hex')
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    throw new RestoreError('The backup file\'s signature does not match: it was changed after it was written, or signed with another BACKUP_SIGNING_KEY. Nothing was restored')
+  }
+  const changed = Object.entries(tables).filter(([name, t]) => manifest.tables[name]?.sha256 !== t.sha256 || manifest.tables[name]?.rows !== t.rows).map(([name]) => name)
+  if (manifest.sha256 !== sha256 || changed.length || Object.keys(manifest.tables).length !== Object.keys(tables).length) {
+    throw new RestoreError(`The backup file does not match its manifest${changed.length ? ` (tables ${changed.join(', ')})` : ''}: it was changed after it was written. Nothing was restored`)
+  }
 }
 
 function pick(row: Row, columns: string[]): Row {

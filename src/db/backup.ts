@@ -1,3 +1,4 @@
+import { createHash, createHmac } from 'node:crypto'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { sql } from 'kysely'
@@ -5,7 +6,7 @@ import type { Database } from './database.ts'
 import { backupCatalog, ident, type BackupTable } from './backup-catalog.ts'
 
 export const BACKUP_FORMAT = 'commissioning-register-backup'
-export const BACKUP_VERSION = 1
+export const BACKUP_VERSION = 2
 const FETCH_ROWS = 500
 
 export interface BackupSummary {
@@ -13,16 +14,36 @@ export interface BackupSummary {
   rows: number
 }
 
+/** What the closing line vouches for: the SHA-256 of every line before it, and of each table's lines, with their counts. */
+export interface BackupManifest {
+  sha256: string
+  tables: Record<string, { rows: number; sha256: string }>
+}
+
+/** HMAC-SHA256, with the configured key, of the closing line's counts and manifest: only a holder of the key can make a backup restore accepts. */
+export function backupSignature(key: string, totals: { tables: number; rows: number; manifest: BackupManifest }): string {
+  return createHmac('sha256', key).update(JSON.stringify({ tables: totals.tables, rows: totals.rows, manifest: totals.manifest })).digest('hex')
+}
+
 /**
  * Writes the whole register as JSON lines: a header naming the migrations it was made at, then each table in
  * foreign-key order (a line opening it, one line per row, a line closing it with its count), then a closing
  * line. One consistent snapshot, read through a cursor, so memory stays flat. Values keep PostgreSQL's own
- * text forms (timestamps to the microsecond); bytea is base64.
+ * text forms (timestamps to the microsecond); bytea is base64. The closing line carries a SHA-256 manifest of
+ * everything before it, signed with the signing key (HMAC-SHA256).
  */
-export async function writeBackup(database: Database, out: Writable): Promise<BackupSummary> {
-  const put = async (value: unknown) => {
-    if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, 'drain')
+export async function writeBackup(database: Database, out: Writable, signingKey: string): Promise<BackupSummary> {
+  const whole = createHash('sha256')
+  let tableHash = createHash('sha256')
+  const put = async (value: unknown, hashed = true) => {
+    const line = `${JSON.stringify(value)}\n`
+    if (hashed) {
+      whole.update(line)
+      tableHash.update(line)
+    }
+    if (!out.write(line)) await once(out, 'drain')
   }
+  const manifest: BackupManifest = { sha256: '', tables: {} }
   return database.db
     .transaction()
     .setIsolationLevel('repeatable read')
@@ -34,6 +55,7 @@ export async function writeBackup(database: Database, out: Writable): Promise<Ba
       await put({ '@': 'header', format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), engine: database.engine, migrations: migrations.rows.map((m) => m.name) })
       let total = 0
       for (const table of catalog) {
+        tableHash = createHash('sha256')
         await put({ '@': 'table', name: table.name, columns: table.columns.map((c) => c.name) })
         await sql`declare backup_rows no scroll cursor for ${rowsQuery(table)}`.execute(trx)
         let count = 0
@@ -45,9 +67,12 @@ export async function writeBackup(database: Database, out: Writable): Promise<Ba
         }
         await sql`close backup_rows`.execute(trx)
         await put({ '@': 'end', name: table.name, rows: count })
+        manifest.tables[table.name] = { rows: count, sha256: tableHash.digest('hex') }
         total += count
       }
-      await put({ '@': 'complete', tables: catalog.length, rows: total })
+      manifest.sha256 = whole.digest('hex')
+      const totals = { tables: catalog.length, rows: total, manifest }
+      await put({ '@': 'complete', ...totals, signature: backupSignature(signingKey, totals) }, false)
       return { tables: catalog.length, rows: total }
     })
 }

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { access } from 'node:fs/promises'
 import type { Command } from 'commander'
+import { loadConfig } from '../../config.ts'
 import { restoreBackup, RestoreError } from '../../db/backup-restore.ts'
 import { UserError } from '../errors.ts'
 import { openConfiguredDatabase } from '../open-database.ts'
@@ -14,9 +15,10 @@ export function registerRestoreCommand(program: Command): void {
       await access(file).catch(() => {
         throw new UserError(`Cannot read ${file}`)
       })
-      const { database } = await openConfiguredDatabase()
+      const config = loadConfig()
+      const { database } = await openConfiguredDatabase(config)
       try {
-        const summary = await restoreBackup(database, createReadStream(file))
+        const summary = await restoreBackup(database, createReadStream(file), config.backupSigningKey)
         console.log(`Restored ${summary.rows} rows into ${summary.tables} tables from ${file}`)
       } catch (error) {
         if (error instanceof RestoreError) throw new UserError(error.message)

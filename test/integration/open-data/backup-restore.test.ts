@@ -10,11 +10,13 @@ import { SYSTEM_ACTOR } from '../../../src/services/audit.ts'
 import { UploadedDocuments } from '../../../src/services/open-data/staff-documents.ts'
 import { addClassifiedRecords } from './fixtures.ts'
 
+const SIGNING_KEY = 'a test backup signing key'
+
 async function backupText(database: Database): Promise<string> {
   const out = new PassThrough()
   const chunks: Buffer[] = []
   out.on('data', (chunk: Buffer) => chunks.push(chunk))
-  await writeBackup(database, out)
+  await writeBackup(database, out, SIGNING_KEY)
   out.end()
   return Buffer.concat(chunks).toString('utf8')
 }
@@ -55,7 +57,7 @@ for (const [from, to] of pairs) {
 
     test('every table comes back row for row, ids and sequences included', async () => {
       const text = await backupText(source.database)
-      const summary = await restoreBackup(target.database, Readable.from([text]))
+      const summary = await restoreBackup(target.database, Readable.from([text]), SIGNING_KEY)
       const expected = tablesOf(text)
       const actual = tablesOf(await backupText(target.database))
       assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort())
@@ -74,14 +76,39 @@ for (const [from, to] of pairs) {
 
     test('a database that holds records is refused, and so is a truncated backup', async () => {
       const text = await backupText(source.database)
-      await assert.rejects(restoreBackup(target.database, Readable.from([text])), (e: unknown) => e instanceof RestoreError && /already holds records/.test(e.message))
+      await assert.rejects(restoreBackup(target.database, Readable.from([text]), SIGNING_KEY), (e: unknown) => e instanceof RestoreError && /already holds records/.test(e.message))
       const empty = await openTestDatabase(to)
       try {
         const cut = text.split('\n').slice(0, 40).join('\n')
-        await assert.rejects(restoreBackup(empty.database, Readable.from([cut])), (e: unknown) => e instanceof RestoreError && /stops short/.test(e.message))
+        await assert.rejects(restoreBackup(empty.database, Readable.from([cut]), SIGNING_KEY), (e: unknown) => e instanceof RestoreError && /stops short/.test(e.message))
         const count = await empty.database.db.selectFrom('organisations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
         assert.equal(Number(count.n), 0)
-        await assert.rejects(restoreBackup(empty.database, Readable.from(['{"hello":1}\n'])), RestoreError)
+        await assert.rejects(restoreBackup(empty.database, Readable.from(['{"hello":1}\n']), SIGNING_KEY), RestoreError)
+      } finally {
+        await empty.dispose()
+      }
+    })
+
+    test('a backup edited after it was written, or signed with another key, is refused and nothing is written', async () => {
+      const text = await backupText(source.database)
+      const lines = text.trimEnd().split('\n')
+      const at = lines.findIndex((line) => line.includes('"slug"') && !line.startsWith('{"@"'))
+      const edited = [...lines.slice(0, at), lines[at]!.replace(/"name":"[^"]*"/, '"name":"Edited"'), ...lines.slice(at + 1)].join('\n') + '\n'
+      assert.notEqual(edited, text)
+      const closing = JSON.parse(lines.at(-1)!) as { manifest: { sha256: string } }
+      closing.manifest.sha256 = 'f'.repeat(64)
+      const forgedManifest = [...lines.slice(0, -1), JSON.stringify(closing)].join('\n') + '\n'
+      const unsigned = [...lines.slice(0, -1), JSON.stringify({ ...JSON.parse(lines.at(-1)!), signature: undefined })].join('\n') + '\n'
+      const empty = await openTestDatabase(to)
+      try {
+        await assert.rejects(restoreBackup(empty.database, Readable.from([edited]), SIGNING_KEY), (e: unknown) => e instanceof RestoreError && /does not match its manifest/.test(e.message))
+        await assert.rejects(restoreBackup(empty.database, Readable.from([forgedManifest]), SIGNING_KEY), (e: unknown) => e instanceof RestoreError && /signature does not match/.test(e.message))
+        await assert.rejects(restoreBackup(empty.database, Readable.from([text]), 'another key'), (e: unknown) => e instanceof RestoreError && /signature does not match/.test(e.message))
+        await assert.rejects(restoreBackup(empty.database, Readable.from([unsigned]), SIGNING_KEY), (e: unknown) => e instanceof RestoreError && /no signed manifest/.test(e.message))
+        const count = await empty.database.db.selectFrom('organisations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+        assert.equal(Number(count.n), 0, 'nothing was written')
+        const restored = await restoreBackup(empty.database, Readable.from([text]), SIGNING_KEY)
+        assert.ok(restored.rows > 0, 'the untouched backup still restores')
       } finally {
         await empty.dispose()
       }
