@@ -33,19 +33,22 @@ export interface SignerCheck {
   status: DecisionStatus
   /** Everyone who has approved a stage of this decision, in any round, with the stage. */
   earlierSigners: ReadonlyArray<{ userId: number | null; stage: SignOffStage }>
+  /** Everyone who wrote or changed any part of the decision: its details, awards, classification or links. */
+  editorIds?: readonly number[]
 }
 
 export type SignerVerdict = { ok: true; stage: SignOffStage } | { ok: false; reason: string }
 
 /**
  * Segregation of duties: only the role of the current stage signs it, nobody signs a decision they
- * wrote, and nobody signs two different stages of one decision.
+ * wrote or changed, and nobody signs two different stages of one decision.
  */
 export function mayActOnStage(check: SignerCheck): SignerVerdict {
   const stage = STAGE_FOR_STATUS[check.status]
   if (!stage) return { ok: false, reason: 'This decision is not waiting for a sign-off' }
   if (!check.signerRoles.includes(ROLE_FOR_STAGE[stage])) return { ok: false, reason: `Only a ${ROLE_FOR_STAGE[stage].replace('_', ' ')} can give the ${STAGE_LABELS[stage].toLowerCase()}` }
   if (check.authorId !== null && check.signerId === check.authorId) return { ok: false, reason: 'You wrote this decision, so someone else must sign it off' }
+  if (check.editorIds?.includes(check.signerId)) return { ok: false, reason: 'You changed this decision while it was being drafted, so someone else must sign it off' }
   const other = check.earlierSigners.find((s) => s.userId === check.signerId && s.stage !== stage)
   if (other) return { ok: false, reason: `You gave the ${STAGE_LABELS[other.stage].toLowerCase()} of this decision, so someone else must give the ${STAGE_LABELS[stage].toLowerCase()}` }
   return { ok: true, stage }

@@ -1,10 +1,12 @@
-import { sql, type Selectable } from 'kysely'
+import { createHash } from 'node:crypto'
+import { sql, type Selectable, type Transaction } from 'kysely'
 import { z } from 'zod'
 import type { Database } from '../db/database.ts'
-import type { UsersTable } from '../db/tables/index.ts'
+import type { DB, UsersTable } from '../db/tables/index.ts'
 import { ROLES, type Role } from '../domain/roles.ts'
 import { type Actor, AuditService } from './audit.ts'
-import { generatePassword, hashPassword, verifyPassword } from './passwords.ts'
+import { logger } from '../logger.ts'
+import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords.ts'
 
 export type User = Omit<Selectable<UsersTable>, 'password_hash'>
 
@@ -15,7 +17,7 @@ export const newUserSchema = z.object({
   email: z.string().trim().toLowerCase().email({ message: 'Enter an email address in the correct format, like name@example.org' }),
   name: z.string().trim().min(1, { message: 'Enter the person’s name' }).max(200, { message: 'Name must be 200 characters or fewer' }),
   roles: z.array(z.enum(ROLES, { message: 'Choose roles from the list' })).min(1, { message: 'Choose at least one role' }),
-  password: z.string().min(12, { message: 'Password must be at least 12 characters' }).max(200).optional(),
+  password: z.string().max(200, { message: 'Password must be 200 characters or fewer' }).optional(),
 })
 export type NewUser = z.infer<typeof newUserSchema>
 
@@ -36,7 +38,6 @@ const USER_COLUMNS = ['id', 'email', 'name', 'roles', 'office_id', 'active', 'fa
 export class AccountService {
   private readonly audit: AuditService
   private dummyHash: Promise<string> | null = null
-  private readonly unknownFailures = new Map<string, { failed: number; lockedUntil: number }>()
 
   constructor(private readonly database: Database) {
     this.audit = new AuditService(database)
@@ -48,6 +49,10 @@ export class AccountService {
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!
       throw new AccountError(issue.message, String(issue.path[0]))
+    }
+    if (parsed.data.password !== undefined) {
+      const problem = await passwordProblem(parsed.data.password)
+      if (problem) throw new AccountError(problem, 'password')
     }
     const password = parsed.data.password ?? generatePassword()
     const passwordHash = await hashPassword(password)
@@ -79,71 +84,133 @@ export class AccountService {
 
   /**
    * Checks an email and password. An unknown email costs the same work as a wrong password, and both
-   * get the same answer, so the form does not tell who has an account. Five failures lock the account.
+   * get the same answer, so the form does not tell who has an account. Each attempt is counted in the
+   * database before the password is checked, in one statement, so a burst of parallel guesses gets no
+   * more than MAX_FAILED_SIGN_INS of them checked in a window of LOCK_MINUTES; a success clears the count.
    */
   async signIn(email: string, password: string, now = new Date()): Promise<SignInResult> {
-    const row = await this.database.db
-      .selectFrom('users')
-      .select([...USER_COLUMNS, 'password_hash'])
-      .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
-      .executeTakeFirst()
-    if (!row) {
-      await verifyPassword(password, await this.getDummyHash())
-      return this.failUnknown(email.trim().toLowerCase(), now)
+    const normalised = email.trim().toLowerCase()
+    const emailHash = createHash('sha256').update(normalised, 'utf8').digest('hex')
+    const windowStart = new Date(now.getTime() - LOCK_MINUTES * 60_000)
+    const expired = sql<boolean>`sign_in_attempts.window_started <= ${windowStart}`
+    const attempt = await this.database.db
+      .insertInto('sign_in_attempts')
+      .values({ email_hash: emailHash, attempts: 1, window_started: now })
+      .onConflict((oc) =>
+        oc.column('email_hash').doUpdateSet({
+          attempts: sql<number>`case when ${expired} then 1 else sign_in_attempts.attempts + 1 end`,
+          window_started: sql<Date>`case when ${expired} then ${now} else sign_in_attempts.window_started end`,
+        }),
+      )
+      .returning(['attempts', 'window_started'])
+      .executeTakeFirstOrThrow()
+    if (attempt.attempts > MAX_FAILED_SIGN_INS) return { ok: false, reason: 'locked', failedAttempts: attempt.attempts }
+
+    const row = await this.database.db.selectFrom('users').select([...USER_COLUMNS, 'password_hash']).where(sql<string>`lower(email)`, '=', normalised).executeTakeFirst()
+    const valid = row ? row.active && (await verifyPassword(password, row.password_hash)) : await verifyPassword(password, await this.getDummyHash()).then(() => false)
+    if (!row || !valid) {
+      const locked = attempt.attempts >= MAX_FAILED_SIGN_INS
+      if (row) {
+        const lockedUntil = locked ? new Date(attempt.window_started.getTime() + LOCK_MINUTES * 60_000) : null
+        await this.database.db.updateTable('users').set({ failed_sign_ins: attempt.attempts, locked_until: lockedUntil }).where('id', '=', row.id).execute()
+      }
+      return { ok: false, reason: locked ? 'locked' : 'invalid', failedAttempts: attempt.attempts }
     }
-    if (row.locked_until && row.locked_until > now) {
-      await verifyPassword(password, row.password_hash)
-      return { ok: false, reason: 'locked', failedAttempts: row.failed_sign_ins }
-    }
-    const valid = row.active && (await verifyPassword(password, row.password_hash))
-    if (!valid) {
-      const failed = row.failed_sign_ins + 1
-      const lockedUntil = failed >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null
-      await this.database.db.updateTable('users').set({ failed_sign_ins: lockedUntil ? 0 : failed, locked_until: lockedUntil }).where('id', '=', row.id).execute()
-      return { ok: false, reason: lockedUntil ? 'locked' : 'invalid', failedAttempts: failed }
-    }
+    await this.database.db.deleteFrom('sign_in_attempts').where('email_hash', '=', emailHash).execute()
     await this.database.db.updateTable('users').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', row.id).execute()
     const { password_hash: _hash, ...user } = row
     return { ok: true, user }
   }
 
-  /** Ends every session of the user, on every device. */
-  async signOutEverywhere(userId: number): Promise<void> {
+  async findByEmail(email: string): Promise<User | undefined> {
+    return this.database.db.selectFrom('users').select(USER_COLUMNS).where(sql<string>`lower(email)`, '=', email.trim().toLowerCase()).executeTakeFirst()
+  }
+
+  /** Ends every session of the user, on every device, and every API token they hold. */
+  async signOutEverywhere(userId: number, actor?: Actor): Promise<void> {
     await this.database.transaction(async (trx) => {
-      await trx.updateTable('users').set({ sessions_valid_after: new Date() }).where('id', '=', userId).execute()
-      await trx.deleteFrom('sessions').where('user_id', '=', userId).execute()
+      await this.endSessionsAndTokens(trx, userId)
+      if (actor) await this.audit.record(trx, { actor, action: 'sign out everywhere', entityType: 'user', entityId: userId, after: { sessionsEnded: true, tokensRevoked: true } })
     })
   }
 
+  /** Replaces a person's roles. An administrator cannot take the administrator role from themselves. */
   async setRoles(userId: number, roles: Role[], actor: Actor): Promise<void> {
+    const parsed = newUserSchema.shape.roles.safeParse(roles)
+    if (!parsed.success) throw new AccountError(parsed.error.issues[0]!.message, 'roles')
+    if (actor.userId === userId && !parsed.data.includes('administrator')) throw new AccountError('You cannot remove the administrator role from your own account: ask another administrator', 'roles')
     await this.database.transaction(async (trx) => {
-      const before = await trx.selectFrom('users').select(['roles', 'active']).where('id', '=', userId).executeTakeFirstOrThrow()
-      await trx.updateTable('users').set({ roles: sql`${sql.val(roles)}::text[]` }).where('id', '=', userId).execute()
-      await this.audit.record(trx, { actor, action: 'update', entityType: 'user', entityId: userId, before: { roles: before.roles }, after: { roles } })
+      const before = await trx.selectFrom('users').select(['roles']).where('id', '=', userId).executeTakeFirst()
+      if (!before) throw new AccountError('There is no such account')
+      await trx.updateTable('users').set({ roles: sql`${sql.val(parsed.data)}::text[]` }).where('id', '=', userId).execute()
+      await this.audit.record(trx, { actor, action: 'update roles', entityType: 'user', entityId: userId, before: { roles: before.roles }, after: { roles: parsed.data } })
     })
   }
 
+  /** Deactivating ends the person's sessions at once; their tokens stop working while they are inactive. */
   async setActive(userId: number, active: boolean, actor: Actor): Promise<void> {
+    if (!active && actor.userId === userId) throw new AccountError('You cannot deactivate your own account: ask another administrator', 'active')
     await this.database.transaction(async (trx) => {
+      const before = await trx.selectFrom('users').select('active').where('id', '=', userId).executeTakeFirst()
+      if (!before) throw new AccountError('There is no such account')
       await trx.updateTable('users').set({ active }).where('id', '=', userId).execute()
-      if (!active) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute()
-      await this.audit.record(trx, { actor, action: active ? 'reactivate' : 'deactivate', entityType: 'user', entityId: userId, before: { active: !active }, after: { active } })
+      if (!active) await this.endSessionsAndTokens(trx, userId)
+      await this.audit.record(trx, { actor, action: active ? 'reactivate' : 'deactivate', entityType: 'user', entityId: userId, before: { active: before.active }, after: { active } })
     })
   }
 
-  /** An unknown email is throttled and locked exactly as a known one would be, so answers reveal nothing. */
-  private failUnknown(email: string, now: Date): SignInResult {
-    const state = this.unknownFailures.get(email) ?? { failed: 0, lockedUntil: 0 }
-    if (state.lockedUntil > now.getTime()) return { ok: false, reason: 'locked', failedAttempts: state.failed }
-    const failed = state.failed + 1
-    const locked = failed >= MAX_FAILED_SIGN_INS
-    if (this.unknownFailures.size > 10_000) this.unknownFailures.clear()
-    this.unknownFailures.set(email, { failed: locked ? 0 : failed, lockedUntil: locked ? now.getTime() + LOCK_MINUTES * 60_000 : 0 })
-    return { ok: false, reason: locked ? 'locked' : 'invalid', failedAttempts: failed }
+  /**
+   * Sets a new password (generated when none is given) and returns it; the person's sessions and tokens
+   * end, since whoever knew the old password may have used it.
+   */
+  async resetPassword(userId: number, password: string | undefined, actor: Actor): Promise<string> {
+    if (password !== undefined) {
+      const problem = await passwordProblem(password)
+      if (problem) throw new AccountError(problem, 'password')
+    }
+    const chosen = password ?? generatePassword()
+    const passwordHash = await hashPassword(chosen)
+    await this.database.transaction(async (trx) => {
+      const row = await trx.updateTable('users').set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null }).where('id', '=', userId).returning('email').executeTakeFirst()
+      if (!row) throw new AccountError('There is no such account')
+      await this.endSessionsAndTokens(trx, userId)
+      await this.audit.record(trx, { actor, action: 'reset password', entityType: 'user', entityId: userId, after: { passwordChanged: true } })
+    })
+    return chosen
+  }
+
+  /** Deletes sessions past their expiry and sign-in counts whose window has closed; returns how many sessions. */
+  async removeExpiredSessions(now = new Date()): Promise<number> {
+    const sessions = await this.database.db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst()
+    await this.database.db.deleteFrom('sign_in_attempts').where('window_started', '<=', new Date(now.getTime() - LOCK_MINUTES * 60_000)).execute()
+    return Number(sessions.numDeletedRows)
+  }
+
+  private async endSessionsAndTokens(trx: Transaction<DB>, userId: number): Promise<void> {
+    const now = new Date()
+    await trx.updateTable('users').set({ sessions_valid_after: now }).where('id', '=', userId).execute()
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute()
+    await trx.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute()
   }
 
   private getDummyHash(): Promise<string> {
     this.dummyHash ??= hashPassword('no account has this password')
     return this.dummyHash
   }
+}
+
+/** Removes expired sessions now and then every interval (hourly by default); returns a function that stops it. */
+export function scheduleExpiredSessionRemoval(database: Database, options: { intervalMs?: number } = {}): () => void {
+  const accounts = new AccountService(database)
+  const run = () =>
+    accounts
+      .removeExpiredSessions()
+      .then((removed) => {
+        if (removed) logger.info('removed expired sessions', { removed })
+      })
+      .catch((error: Error) => logger.error('could not remove expired sessions', { error: error.message }))
+  void run()
+  const timer = setInterval(run, options.intervalMs ?? 3_600_000)
+  timer.unref()
+  return () => clearInterval(timer)
 }

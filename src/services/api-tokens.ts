@@ -6,10 +6,17 @@ import { AuditService, type Actor } from './audit.ts'
 
 export const TOKEN_SCOPES = ['read', 'write'] as const
 export type TokenScope = (typeof TOKEN_SCOPES)[number]
+/** The lifetimes a token may be given; it stops working after that many days. */
+export const TOKEN_LIFETIMES_DAYS = [7, 30, 90, 180, 365] as const
+export const DEFAULT_TOKEN_DAYS = 90
 
 export const newTokenSchema = z.object({
   name: z.string().trim().min(1, { message: 'Enter a name for the token, such as the script that will use it' }).max(100, { message: 'The name must be 100 characters or fewer' }),
   scope: z.enum(TOKEN_SCOPES, { message: 'Choose what the token may do' }),
+  expiresInDays: z.coerce
+    .number({ message: 'Choose when the token expires' })
+    .refine((days) => (TOKEN_LIFETIMES_DAYS as readonly number[]).includes(days), { message: 'Choose when the token expires' })
+    .default(DEFAULT_TOKEN_DAYS),
 })
 
 export class TokenError extends Error {
@@ -27,6 +34,7 @@ export interface TokenSummary {
   createdAt: Date
   lastUsedAt: Date | null
   revokedAt: Date | null
+  expiresAt: Date
 }
 
 export interface TokenHolder {
@@ -50,16 +58,21 @@ export class ApiTokenService {
     this.audit = new AuditService(database)
   }
 
-  async create(userId: number, input: { name: unknown; scope: unknown }, actor: Actor): Promise<{ token: string; id: number }> {
+  async create(userId: number, input: { name: unknown; scope: unknown; expiresInDays?: unknown }, actor: Actor, now = new Date()): Promise<{ token: string; id: number; expiresAt: Date }> {
     const parsed = newTokenSchema.safeParse(input)
     if (!parsed.success) throw new TokenError(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])))
     const token = `${PREFIX}${randomBytes(32).toString('base64url')}`
+    const expiresAt = new Date(now.getTime() + parsed.data.expiresInDays * 86_400_000)
     const id = await this.database.transaction(async (trx) => {
-      const row = await trx.insertInto('api_tokens').values({ user_id: userId, name: parsed.data.name, scope: parsed.data.scope, token_hash: hashToken(token) }).returning('id').executeTakeFirstOrThrow()
-      await this.audit.record(trx, { actor, action: 'api_token.create', entityType: 'api_token', entityId: row.id, after: { name: parsed.data.name, scope: parsed.data.scope, userId } })
+      const row = await trx
+        .insertInto('api_tokens')
+        .values({ user_id: userId, name: parsed.data.name, scope: parsed.data.scope, token_hash: hashToken(token), expires_at: expiresAt })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await this.audit.record(trx, { actor, action: 'api_token.create', entityType: 'api_token', entityId: row.id, after: { name: parsed.data.name, scope: parsed.data.scope, userId, expiresAt: expiresAt.toISOString() } })
       return row.id
     })
-    return { token, id }
+    return { token, id, expiresAt }
   }
 
   /** The tokens of one person, or of everyone when userId is null. */
@@ -67,10 +80,10 @@ export class ApiTokenService {
     let query = this.database.db
       .selectFrom('api_tokens as t')
       .innerJoin('users as u', 'u.id', 't.user_id')
-      .select(['t.id', 't.name', 't.scope', 't.user_id', 'u.name as user_name', 't.created_at', 't.last_used_at', 't.revoked_at'])
+      .select(['t.id', 't.name', 't.scope', 't.user_id', 'u.name as user_name', 't.created_at', 't.last_used_at', 't.revoked_at', 't.expires_at'])
     if (userId !== null) query = query.where('t.user_id', '=', userId)
     const rows = await query.orderBy('t.revoked_at', (ob) => ob.desc().nullsFirst()).orderBy('t.id', 'desc').execute()
-    return rows.map((r) => ({ id: r.id, name: r.name, scope: r.scope as TokenScope, userId: r.user_id, userName: r.user_name, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at }))
+    return rows.map((r) => ({ id: r.id, name: r.name, scope: r.scope as TokenScope, userId: r.user_id, userName: r.user_name, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at, expiresAt: r.expires_at }))
   }
 
   /** Revokes a token of `ownerId` (any token when ownerId is null); false when there was none to revoke. */
@@ -85,8 +98,8 @@ export class ApiTokenService {
     })
   }
 
-  /** The holder of a bearer token, or null when it is unknown, revoked or its person deactivated. */
-  async authenticate(token: string): Promise<TokenHolder | null> {
+  /** The holder of a bearer token, or null when it is unknown, revoked, expired or its person deactivated. */
+  async authenticate(token: string, now = new Date()): Promise<TokenHolder | null> {
     if (!token.startsWith(PREFIX) || token.length > 200) return null
     const row = await this.database.db
       .selectFrom('api_tokens as t')
@@ -94,6 +107,7 @@ export class ApiTokenService {
       .select(['t.id', 't.scope', 't.last_used_at', 'u.id as user_id', 'u.name', 'u.email', 'u.roles'])
       .where('t.token_hash', '=', hashToken(token))
       .where('t.revoked_at', 'is', null)
+      .where('t.expires_at', '>', now)
       .where('u.active', '=', true)
       .executeTakeFirst()
     if (!row) return null

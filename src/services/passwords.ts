@@ -29,3 +29,25 @@ export function generatePassword(): string {
   const chars = [...bytes].map((b) => alphabet[b % alphabet.length])
   return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-')
 }
+
+export const MIN_PASSWORD_LENGTH = 12
+
+let commonPasswords: Set<string> | undefined
+
+/** The 49,000 most common passwords from zxcvbn-ts's common-language dictionary, loaded on first use. */
+async function commonPasswordList(): Promise<Set<string>> {
+  if (!commonPasswords) {
+    const { dictionary } = await import('@zxcvbn-ts/language-common')
+    commonPasswords = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()))
+  }
+  return commonPasswords
+}
+
+/** Why a chosen password is refused, in words for the person choosing it; null when it is acceptable. */
+export async function passwordProblem(password: string): Promise<string | null> {
+  const trimmed = password.trim()
+  if (trimmed.length < MIN_PASSWORD_LENGTH) return `Password must be at least ${MIN_PASSWORD_LENGTH} characters, not counting spaces at either end`
+  if (/^(.)\1*$/su.test(trimmed)) return 'Password must not be one character repeated'
+  if ((await commonPasswordList()).has(trimmed.toLowerCase())) return 'Password is one of the most common passwords: choose one that is harder to guess'
+  return null
+}

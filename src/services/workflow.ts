@@ -118,6 +118,7 @@ export class WorkflowService {
         },
         trx,
       )
+      await recordEditor(trx, id, actor)
       await this.audit.record(trx, { actor, action: 'create', entityType: 'decision', entityId: id, after: await snapshot(trx, id) })
       return id
     })
@@ -200,7 +201,7 @@ export class WorkflowService {
     let reference = ''
     await this.change(id, version, actor, 'submit', async (trx, before) => {
       if (!isEditable(before.status)) throw new WorkflowError('Only a draft can be submitted')
-      if (actor.userId !== null && before.created_by !== null && before.created_by !== actor.userId) throw new WorkflowError('Only the author can submit this decision')
+      assertHolds(before, actor, 'submit')
       reference = before.reference ?? (await this.nextReference(trx, before.office_id))
       const today = todayInLondon()
       await trx
@@ -221,6 +222,7 @@ export class WorkflowService {
         authorId: before.created_by,
         status: before.status,
         earlierSigners: earlier.map((e) => ({ userId: e.signer_user_id, stage: e.stage })),
+        editorIds: await editorsOf(trx, id),
       })
       if (!verdict.ok) throw new WorkflowError(verdict.reason)
       const stage: SignOffStage = verdict.stage
@@ -283,11 +285,54 @@ export class WorkflowService {
     return slug
   }
 
+  /**
+   * The draft's holder hands it to another officer, who may then change and submit it (and the holder no
+   * longer may). Audit-logged as a change of the decision.
+   */
+  async handOver(id: number, version: number, toUserId: number, actor: Actor): Promise<string> {
+    let name = ''
+    await this.change(id, version, actor, 'hand over', async (trx, before) => {
+      if (!isEditable(before.status)) throw new WorkflowError('Only a draft can be handed to another officer')
+      assertHolds(before, actor, 'hand over')
+      const officers = await this.handOverCandidates(before, trx)
+      const target = officers.find((o) => o.id === toUserId)
+      if (!target) throw new WorkflowError('Choose an officer to hand this draft to', 'holder')
+      name = target.name
+      await trx.updateTable('decisions').set({ held_by: toUserId }).where('id', '=', id).execute()
+    })
+    return name
+  }
+
+  /** Active officers of the holder's office, other than the holder, who may be handed a draft. */
+  async handOverCandidates(decision: Pick<DecisionRow, 'held_by' | 'created_by'>, handle: Transaction<DB> | Database['db'] = this.database.db): Promise<Array<{ id: number; name: string; email: string }>> {
+    const holderId = holderOf(decision)
+    const holder = holderId === null ? undefined : await handle.selectFrom('users').select('office_id').where('id', '=', holderId).executeTakeFirst()
+    let query = handle
+      .selectFrom('users')
+      .select(['id', 'name', 'email'])
+      .where('active', '=', true)
+      .where(sql<boolean>`'officer' = any(roles)`)
+    if (holderId !== null) query = query.where('id', '<>', holderId)
+    if (holder?.office_id) query = query.where('office_id', '=', holder.office_id)
+    return query.orderBy('name').execute()
+  }
+
+  /** Everyone who wrote or changed the decision: none of them may sign it off. */
+  editors(id: number): Promise<number[]> {
+    return editorsOf(this.database.db, id)
+  }
+
+  /** The decisions a person wrote or changed. */
+  async editedBy(userId: number): Promise<Set<number>> {
+    const rows = await this.database.db.selectFrom('decision_editors').select('decision_id').where('user_id', '=', userId).execute()
+    return new Set(rows.map((r) => r.decision_id))
+  }
+
   /** What a member of staff sees: their drafts, what waits for a stage they can sign, what is ready to publish. */
-  async staffList(): Promise<Array<Pick<DecisionRow, 'id' | 'reference' | 'title' | 'status' | 'created_by' | 'updated_at' | 'slug'> & { author_name: string | null }>> {
+  async staffList(): Promise<Array<Pick<DecisionRow, 'id' | 'reference' | 'title' | 'status' | 'created_by' | 'held_by' | 'updated_at' | 'slug'> & { author_name: string | null }>> {
     return this.database.db
       .selectFrom('decisions')
-      .select(['id', 'reference', 'title', 'status', 'created_by', 'updated_at', 'slug', 'author_name'])
+      .select(['id', 'reference', 'title', 'status', 'created_by', 'held_by', 'updated_at', 'slug', 'author_name'])
       .where('status', 'in', ['draft', 'submitted', 'finance_approved', 'executive_approved', 'approved', 'rejected', 'published'])
       .where('created_by', 'is not', null)
       .orderBy('updated_at', 'desc')
@@ -326,7 +371,9 @@ export class WorkflowService {
   private editDraft(id: number, version: number, actor: Actor, action: string, apply: (trx: Transaction<DB>, before: DecisionRow) => Promise<void>): Promise<void> {
     return this.change(id, version, actor, action, async (trx, before) => {
       if (!isEditable(before.status)) throw new WorkflowError('This decision has been submitted and can no longer be edited')
+      assertHolds(before, actor, 'change')
       await apply(trx, before)
+      await recordEditor(trx, id, actor)
     })
   }
 
@@ -352,6 +399,28 @@ export class WorkflowService {
       await this.audit.record(trx, { actor, action, entityType: 'decision', entityId: id, before: beforeSnapshot, after: await snapshot(trx, id) })
     })
   }
+}
+
+/** Who may change and submit a draft: the officer it was handed to, or else its author. */
+export function holderOf(decision: Pick<DecisionRow, 'held_by' | 'created_by'>): number | null {
+  return decision.held_by ?? decision.created_by
+}
+
+function assertHolds(decision: DecisionRow, actor: Actor, verb: 'change' | 'submit' | 'hand over'): void {
+  const holder = holderOf(decision)
+  if (holder === null || actor.userId === holder) return
+  const whose = decision.held_by === null ? 'its author' : 'the officer it was handed to'
+  throw new WorkflowError(`Only ${whose} can ${verb} this draft. Ask them to make the change, or to hand the draft to you.`)
+}
+
+async function recordEditor(trx: Transaction<DB>, decisionId: number, actor: Actor): Promise<void> {
+  if (actor.userId === null) return
+  await trx.insertInto('decision_editors').values({ decision_id: decisionId, user_id: actor.userId }).onConflict((oc) => oc.doNothing()).execute()
+}
+
+async function editorsOf(handle: Transaction<DB> | Database['db'], decisionId: number): Promise<number[]> {
+  const rows = await handle.selectFrom('decision_editors').select('user_id').where('decision_id', '=', decisionId).execute()
+  return rows.map((r) => r.user_id)
 }
 
 function sectionsFrom(bodies: Partial<Record<SectionKey, string | null>>) {

@@ -28,7 +28,8 @@ export function createApp(services: Services, config: Pick<Config, 'production'>
     next()
   })
   setUpSecurity(app, config.production)
-  const sessions = sessionMiddleware(services.database.db, { secret: config.sessionSecret ?? 'development-only-session-secret', production: config.production })
+  const sessionSecret = config.sessionSecret ?? 'development-only-session-secret'
+  const sessions = sessionMiddleware(services.database.db, { secret: sessionSecret, production: config.production })
   setUpStaticResources(app)
   setUpNunjucks(app, config.production)
   app.use(healthRoutes(services))
@@ -39,7 +40,7 @@ export function createApp(services: Services, config: Pick<Config, 'production'>
   app.use('/api', apiRoutes(services))
   app.use('/staff', (req, res, next) => sessions(req, res, next))
   app.use('/staff', saveSessionBeforeRedirect)
-  app.use('/staff', staffRoutes(services))
+  app.use('/staff', staffRoutes(services, { sessionSecret, production: config.production }))
   app.use(publicPageCache(config.publicCacheSeconds ?? 0))
   app.use(publicRoutes(services))
   setUpErrorHandling(app, config.production)

@@ -3,6 +3,7 @@ import type { Role } from '../domain/roles.ts'
 import type { User } from '../services/accounts.ts'
 import type { Services } from '../services/index.ts'
 import type { Actor } from '../services/audit.ts'
+import { SESSION_ABSOLUTE_LIMIT_MS } from './session.ts'
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -10,14 +11,19 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** Puts the signed-in person, if any, in res.locals.user; a session older than "sign out everywhere" is ended. */
+/**
+ * Puts the signed-in person, if any, in res.locals.user. A session is ended, and its holder treated as
+ * signed out, when the person is deactivated or gone, signed out everywhere since, or signed in more than
+ * twelve hours ago.
+ */
 export function loadUser(services: Services) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const userId = req.session?.userId
     if (!userId) return next()
     const user = await services.accounts.findById(userId)
     const signedInAt = req.session.signedInAt ?? 0
-    if (!user || !user.active || signedInAt < user.sessions_valid_after.getTime()) {
+    const tooOld = Date.now() - signedInAt > SESSION_ABSOLUTE_LIMIT_MS
+    if (!user || !user.active || signedInAt < user.sessions_valid_after.getTime() || tooOld) {
       await new Promise<void>((resolve) => req.session.destroy(() => resolve()))
       return next()
     }

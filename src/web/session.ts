@@ -1,6 +1,8 @@
 import type { NextFunction, Request, Response } from 'express'
 import session from 'express-session'
+import cookieParser from 'cookie-parser'
 import { csrfSync } from 'csrf-sync'
+import { doubleCsrf } from 'csrf-csrf'
 import type { Kysely } from 'kysely'
 import { DatabaseSessionStore } from '../db/session-store.ts'
 import type { DB } from '../db/tables/index.ts'
@@ -15,6 +17,9 @@ declare module 'express-session' {
 }
 
 export const SESSION_COOKIE = 'cr.sid'
+export const SIGN_IN_CSRF_COOKIE = 'cr.signin'
+/** Signed in longer than this, a session ends however active it has been. */
+export const SESSION_ABSOLUTE_LIMIT_MS = 12 * 60 * 60 * 1000
 
 const { csrfSynchronisedProtection, generateToken } = csrfSync({
   getTokenFromRequest: (req) => (req.body as Record<string, string> | undefined)?._csrf ?? req.get('x-csrf-token'),
@@ -33,11 +38,41 @@ export function sessionMiddleware(db: Kysely<DB>, options: { secret: string; pro
     })
 }
 
-/** For pages with forms that change things: a token in res.locals, and POSTs refused without it. */
+/**
+ * For signed-in pages with forms that change things: a token kept in the session, in res.locals, and
+ * POSTs refused without it. Nobody signed in gets no token, so a visit creates no session; their POSTs
+ * go to the sign-in page. The sign-in form has its own check (signInCsrf), which needs no session.
+ */
 export function csrf(req: Request, res: Response, next: NextFunction): void {
+  if (req.path === '/sign-in') return next()
+  const safe = req.method === 'GET' || req.method === 'HEAD'
+  if (!req.session?.userId) return safe ? next() : res.redirect(303, '/staff/sign-in')
   res.locals.csrfToken = generateToken(req)
-  if (req.method === 'GET' || req.method === 'HEAD') return next()
+  if (safe) return next()
   csrfSynchronisedProtection(req, res, next)
+}
+
+/**
+ * The sign-in form's CSRF check without a server-side session: a signed double-submit cookie (OWASP),
+ * so showing the form stores nothing and a session is made only when someone signs in.
+ */
+export function signInCsrf(options: { secret: string; production: boolean }) {
+  const { generateCsrfToken, doubleCsrfProtection } = doubleCsrf({
+    getSecret: () => options.secret,
+    // Before sign-in there is no session to bind to: the random value in the cookie is the binding.
+    getSessionIdentifier: () => '',
+    cookieName: SIGN_IN_CSRF_COOKIE,
+    cookieOptions: { sameSite: 'strict', secure: options.production, httpOnly: true, path: '/staff/sign-in' },
+    getCsrfTokenFromRequest: (req) => (req.body as Record<string, string> | undefined)?._csrf,
+  })
+  const parseCookies = cookieParser()
+  return (req: Request, res: Response, next: NextFunction): void => {
+    parseCookies(req, res, () => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return doubleCsrfProtection(req, res, next)
+      res.locals.csrfToken = generateCsrfToken(req, res)
+      next()
+    })
+  }
 }
 
 /**
@@ -48,7 +83,8 @@ export function csrf(req: Request, res: Response, next: NextFunction): void {
 export function saveSessionBeforeRedirect(req: Request, res: Response, next: NextFunction): void {
   const redirect = res.redirect.bind(res) as (...args: unknown[]) => void
   res.redirect = ((...args: unknown[]) => {
-    if (!req.session) return redirect(...args)
+    // Only a signed-in session is worth saving: a visitor being sent to sign in leaves nothing behind.
+    if (!req.session?.userId) return redirect(...args)
     req.session.save((error) => (error ? next(error) : redirect(...args)))
   }) as Response['redirect']
   next()

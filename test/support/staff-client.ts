@@ -1,6 +1,6 @@
-/** A minimal browser for integration tests: keeps the session cookie and sends each form's CSRF token. */
+/** A minimal browser for integration tests: keeps its cookies (the session, the sign-in form's CSRF cookie) and sends each form's CSRF token. */
 export class StaffClient {
-  private cookie = ''
+  private readonly cookies = new Map<string, string>()
   private csrfToken = ''
 
   constructor(private readonly baseUrl: string) {}
@@ -34,11 +34,18 @@ export class StaffClient {
   }
 
   private headers(): Record<string, string> {
-    return this.cookie ? { cookie: this.cookie } : {}
+    return this.cookies.size ? { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') } : {}
   }
 
   private keepCookie(response: Response): void {
-    const set = response.headers.getSetCookie().find((c) => c.startsWith('cr.sid='))
-    if (set) this.cookie = set.split(';')[0]!
+    for (const set of response.headers.getSetCookie()) {
+      const [pair = ''] = set.split(';')
+      const at = pair.indexOf('=')
+      const name = pair.slice(0, at)
+      const value = pair.slice(at + 1)
+      // A cookie cleared by the server comes back empty or already expired.
+      if (!value || /expires=Thu, 01 Jan 1970/i.test(set)) this.cookies.delete(name)
+      else this.cookies.set(name, value)
+    }
   }
 }

@@ -6,6 +6,7 @@ import * as openData from './0004_open_data.ts'
 import * as workflow from './0005_workflow.ts'
 import * as importing from './0006_import.ts'
 import * as auditHeads from './0008_audit_heads.ts'
+import * as accounts from './0007_accounts.ts'
 
 /** Every migration, in order. A new migration is a new module added to the end of this list. */
 export const migrations: Record<string, Migration> = {
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004_open_data': openData,
   '0005_workflow': workflow,
   '0006_import': importing,
+  '0007_accounts': accounts,
   '0008_audit_heads': auditHeads,
 }

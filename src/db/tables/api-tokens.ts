@@ -9,4 +9,5 @@ export interface ApiTokensTable {
   created_at: Generated<Date>
   last_used_at: Date | null
   revoked_at: Date | null
+  expires_at: Date
 }

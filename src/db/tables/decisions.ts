@@ -32,6 +32,8 @@ export interface DecisionsTable {
   search: GeneratedAlways<string>
   version: Generated<number>
   created_by: number | null
+  /** The officer the author handed the draft to; null while the author holds it. */
+  held_by: Generated<number | null>
   created_at: Generated<Date>
   updated_at: Generated<Date>
   submission_round: Generated<number>

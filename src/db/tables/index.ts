@@ -7,6 +7,7 @@ import type { AreasTable } from './areas.ts'
 import type { UsersTable } from './users.ts'
 import type { SessionsTable } from './sessions.ts'
 import type { ApiTokensTable } from './api-tokens.ts'
+import type { DecisionEditorsTable, SignInAttemptsTable } from './accounts.ts'
 import type { DocumentsTable } from './documents.ts'
 import type { FundingStreamsTable } from './funding-streams.ts'
 import type { FundingStreamReceiptsTable } from './funding-stream-receipts.ts'
@@ -38,6 +39,8 @@ export interface DB {
   users: UsersTable
   sessions: SessionsTable
   api_tokens: ApiTokensTable
+  sign_in_attempts: SignInAttemptsTable
+  decision_editors: DecisionEditorsTable
   documents: DocumentsTable
   funding_streams: FundingStreamsTable
   funding_stream_receipts: FundingStreamReceiptsTable

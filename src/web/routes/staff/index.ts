@@ -1,7 +1,7 @@
 import express, { Router } from 'express'
 import type { Services } from '../../../services/index.ts'
 import { loadUser, requireRoles } from '../../auth.ts'
-import { csrf } from '../../session.ts'
+import { csrf, signInCsrf } from '../../session.ts'
 import { AuditController } from './audit.ts'
 import { DashboardController } from './dashboard.ts'
 import { decisionStaffRoutes } from './decisions/index.ts'
@@ -18,7 +18,7 @@ import { UsersController } from './users.ts'
  * The staff area. Every route is authorised here, by the roles its mount point names, and nowhere else.
  * Finer rules (nobody signs what they wrote) belong to the services.
  */
-export function staffRoutes(services: Services): Router {
+export function staffRoutes(services: Services, options: { sessionSecret: string; production: boolean }): Router {
   const router = Router()
   router.use(express.urlencoded({ extended: true, limit: '2mb' }))
   router.use(loadUser(services))
@@ -32,8 +32,9 @@ export function staffRoutes(services: Services): Router {
   router.use(csrf)
 
   const signIn = new SignInController(services)
-  router.get('/sign-in', signIn.get)
-  router.post('/sign-in', signIn.post)
+  const signInForm = signInCsrf({ secret: options.sessionSecret, production: options.production })
+  router.get('/sign-in', signInForm, signIn.get)
+  router.post('/sign-in', signInForm, signIn.post)
   router.post('/sign-out', signIn.signOut)
 
   const anyStaff = requireRoles()
@@ -45,6 +46,13 @@ export function staffRoutes(services: Services): Router {
   router.get('/users', admin, users.list)
   router.get('/users/new', admin, users.newForm)
   router.post('/users/new', admin, users.create)
+  router.get('/users/:id', admin, users.show)
+  router.get('/users/:id/roles', admin, users.rolesForm)
+  router.post('/users/:id/roles', admin, users.saveRoles)
+  router.get('/users/:id/status', admin, users.statusForm)
+  router.post('/users/:id/status', admin, users.saveStatus)
+  router.get('/users/:id/password', admin, users.passwordForm)
+  router.post('/users/:id/password', admin, users.resetPassword)
 
   const settings = new SettingsController(services)
   router.get('/settings', admin, settings.get)

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express'
 import { z } from 'zod'
 import type { Services } from '../../../services/index.ts'
 import { LOCK_MINUTES } from '../../../services/accounts.ts'
+import { actorOf } from '../../auth.ts'
 import { errorList } from '../../validation.ts'
 
 const signInForm = z.object({
@@ -58,7 +59,7 @@ export class SignInController {
   }
 
   signOutEverywhere = async (req: Request, res: Response): Promise<void> => {
-    if (res.locals.user) await this.services.accounts.signOutEverywhere(res.locals.user.id)
+    if (res.locals.user) await this.services.accounts.signOutEverywhere(res.locals.user.id, actorOf(res))
     res.clearCookie('cr.sid')
     res.redirect('/staff/sign-in?signedOut=1')
   }

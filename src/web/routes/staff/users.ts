@@ -1,9 +1,9 @@
-import type { Request, Response } from 'express'
+import type { NextFunction, Request, Response } from 'express'
 import { ROLES, ROLE_LABELS, type Role } from '../../../domain/roles.ts'
-import { AccountError } from '../../../services/accounts.ts'
+import { AccountError, type User } from '../../../services/accounts.ts'
 import type { Services } from '../../../services/index.ts'
 import { actorOf } from '../../auth.ts'
-import { errorList } from '../../validation.ts'
+import { errorList, type FieldErrors } from '../../validation.ts'
 
 function rolesFrom(body: unknown): string[] {
   const value = (body as Record<string, unknown> | undefined)?.roles
@@ -12,14 +12,15 @@ function rolesFrom(body: unknown): string[] {
 }
 
 const roleItems = (selected: string[]) => ROLES.map((role) => ({ value: role, text: ROLE_LABELS[role], checked: selected.includes(role) }))
+const roleLabels = (roles: readonly string[]) => roles.map((r) => ROLE_LABELS[r as Role] ?? r)
 
-/** Administrators list and add staff accounts. */
+/** Administrators list, add and look after staff accounts: roles, deactivation, password resets. */
 export class UsersController {
   constructor(private readonly services: Services) {}
 
   list = async (_req: Request, res: Response): Promise<void> => {
     const users = await this.services.accounts.list()
-    res.render('pages/staff/users', { users: users.map((u) => ({ ...u, roleLabels: u.roles.map((r) => ROLE_LABELS[r as Role] ?? r) })) })
+    res.render('pages/staff/users', { users: users.map((u) => ({ ...u, roleLabels: roleLabels(u.roles) })) })
   }
 
   newForm = (_req: Request, res: Response): void => {
@@ -37,5 +38,83 @@ export class UsersController {
       const errors = { [error.field ?? 'email']: error.message }
       res.status(400).render('pages/staff/user-new', { values, roleItems: roleItems(roles), errors, errorList: errorList(errors) })
     }
+  }
+
+  show = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const person = await this.person(req)
+    if (!person) return next()
+    const done = { roles: 'Roles changed', deactivated: 'Account deactivated: their sessions and API tokens have ended', reactivated: 'Account reactivated' }
+    const flash = done[String(req.query.done) as keyof typeof done] ?? null
+    res.render('pages/staff/user', { person: { ...person, roleLabels: roleLabels(person.roles) }, flash, self: person.id === res.locals.user!.id })
+  }
+
+  rolesForm = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const person = await this.person(req)
+    if (!person) return next()
+    res.render('pages/staff/user-roles', { person, roleItems: roleItems(person.roles) })
+  }
+
+  saveRoles = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const person = await this.person(req)
+    if (!person) return next()
+    const roles = rolesFrom(req.body)
+    try {
+      await this.services.accounts.setRoles(person.id, roles as Role[], actorOf(res))
+      res.redirect(303, `/staff/users/${person.id}?done=roles`)
+    } catch (error) {
+      this.refuse(error, res, 'pages/staff/user-roles', { person, roleItems: roleItems(roles) }, 'roles')
+    }
+  }
+
+  statusForm = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const person = await this.person(req)
+    if (!person) return next()
+    res.render('pages/staff/user-status', { person })
+  }
+
+  saveStatus = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const person = await this.person(req)
+    if (!person) return next()
+    const active = req.body?.active === 'true'
+    try {
+      await this.services.accounts.setActive(person.id, active, actorOf(res))
+      res.redirect(303, `/staff/users/${person.id}?done=${active ? 'reactivated' : 'deactivated'}`)
+    } catch (error) {
+      this.refuse(error, res, 'pages/staff/user-status', { person }, 'active')
+    }
+  }
+
+  passwordForm = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const person = await this.person(req)
+    if (!person) return next()
+    res.render('pages/staff/user-password', { person, values: { choice: 'generate' } })
+  }
+
+  resetPassword = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const person = await this.person(req)
+    if (!person) return next()
+    const choice = req.body?.choice === 'type' ? 'type' : 'generate'
+    const typed = typeof req.body?.password === 'string' ? req.body.password : ''
+    if (req.body?.choice !== 'type' && req.body?.choice !== 'generate') {
+      return this.refuse(new AccountError('Choose how to set the new password', 'choice'), res, 'pages/staff/user-password', { person, values: {} }, 'choice')
+    }
+    try {
+      const password = await this.services.accounts.resetPassword(person.id, choice === 'type' ? typed : undefined, actorOf(res))
+      res.render('pages/staff/user-password-reset', { person, password, shown: choice === 'generate' })
+    } catch (error) {
+      this.refuse(error, res, 'pages/staff/user-password', { person, values: { choice } }, 'password')
+    }
+  }
+
+  private async person(req: Request): Promise<User | undefined> {
+    const id = Number(req.params.id)
+    if (!Number.isSafeInteger(id) || id <= 0) return undefined
+    return this.services.accounts.findById(id)
+  }
+
+  private refuse(error: unknown, res: Response, view: string, model: Record<string, unknown>, field: string): void {
+    if (!(error instanceof AccountError)) throw error
+    const errors: FieldErrors = { [error.field ?? field]: error.message }
+    res.status(400).render(view, { ...model, errors, errorList: errorList(errors) })
   }
 }

@@ -5,7 +5,7 @@ import { financialYear, financialYearOf } from '../../../../domain/financial-yea
 import { todayInLondon } from '../../../../domain/uk-date.ts'
 import { STAGE_FOR_STATUS, STAGE_LABELS, isEditable, isPublishable, mayActOnStage } from '../../../../domain/workflow.ts'
 import type { Services } from '../../../../services/index.ts'
-import { ConcurrentEditError, WorkflowError, type Signer, type SignOffInput } from '../../../../services/workflow.ts'
+import { ConcurrentEditError, WorkflowError, holderOf, type Signer, type SignOffInput } from '../../../../services/workflow.ts'
 import { actorOf } from '../../../auth.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
 import { decisionViewModel } from '../../public/decision.ts'
@@ -43,12 +43,13 @@ export class DecisionStaffController {
   list = async (_req: Request, res: Response): Promise<void> => {
     const user = res.locals.user!
     const all = await this.services.workflow.staffList()
+    const edited = await this.services.workflow.editedBy(user.id)
     const waiting = all.filter((d) => {
       const stage = STAGE_FOR_STATUS[d.status]
-      return stage && mayActOnStage({ signerId: user.id, signerRoles: user.roles, authorId: d.created_by, status: d.status, earlierSigners: [] }).ok
+      return stage && !edited.has(d.id) && mayActOnStage({ signerId: user.id, signerRoles: user.roles, authorId: d.created_by, status: d.status, earlierSigners: [] }).ok
     })
     res.render('pages/staff/decisions/list', {
-      drafts: all.filter((d) => d.status === 'draft' && d.created_by === user.id),
+      drafts: all.filter((d) => d.status === 'draft' && holderOf(d) === user.id),
       waiting,
       inProgress: all.filter((d) => STAGE_FOR_STATUS[d.status] && !waiting.includes(d)),
       toPublish: all.filter((d) => isPublishable(d.status)),
@@ -73,22 +74,25 @@ export class DecisionStaffController {
     if (!detail) return next()
     const user = res.locals.user!
     const d = detail.decision
-    const earlier = detail.signOffs.filter((s) => s.outcome === 'approved').map((s) => ({ userId: s.signer_user_id, stage: s.stage }))
-    const verdict = mayActOnStage({ signerId: user.id, signerRoles: user.roles, authorId: d.created_by, status: d.status, earlierSigners: earlier })
+    const verdict = await this.signVerdict(detail, res)
     const history = await this.services.audit.history('decision', d.id)
     const names = new Map((await this.services.accounts.list()).map((u) => [u.id, u.name]))
+    const holder = holderOf(d)
+    const holds = holder === null || holder === user.id
     res.render('pages/staff/decisions/show', {
       ...decisionViewModel(detail),
       staffSections: detail.sections,
       tasks: this.tasks(detail),
-      editable: isEditable(d.status),
-      canSubmit: isEditable(d.status) && (d.created_by === null || d.created_by === user.id),
+      editable: isEditable(d.status) && holds,
+      heldBy: isEditable(d.status) && !holds && holder !== null ? (names.get(holder) ?? 'another officer') : null,
+      canHandOver: isEditable(d.status) && holder === user.id && user.roles.includes('officer'),
+      canSubmit: isEditable(d.status) && holds,
       canSign: verdict.ok,
       signReason: verdict.ok ? null : verdict.reason,
       stageLabel: verdict.ok ? STAGE_LABELS[verdict.stage] : null,
       canPublish: isPublishable(d.status) && user.roles.some((r) => r === 'officer' || r === 'administrator'),
       timeline: history.map((h) => ({ label: { text: h.action }, datetime: { timestamp: h.at, type: 'datetime' }, byline: { text: h.actorUserId ? (names.get(h.actorUserId) ?? h.actorLabel) : h.actorLabel } })).reverse(),
-      flash: req.query.saved === '1' ? 'Saved' : null,
+      flash: req.query.saved === '1' ? 'Saved' : req.query.handedOver === '1' ? 'Draft handed over' : null,
     })
   }
 
@@ -174,10 +178,47 @@ export class DecisionStaffController {
     }
   }
 
+  /** Someone who may not sign this decision now is told why in plain words, and shown no form. */
   signForm = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const detail = await this.load(req)
     if (!detail) return next()
+    const verdict = await this.signVerdict(detail, res)
+    if (!verdict.ok) return res.render('pages/staff/decisions/sign', { ...this.signModel(detail, {}), refusal: verdict.reason })
     res.render('pages/staff/decisions/sign', this.signModel(detail, {}))
+  }
+
+  handOverForm = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const detail = await this.load(req)
+    if (!detail) return next()
+    res.render('pages/staff/decisions/hand-over', await this.handOverModel(detail, {}))
+  }
+
+  handOver = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const detail = await this.load(req)
+    if (!detail) return next()
+    const body = req.body as Body
+    const toUserId = Number(body.holder)
+    try {
+      if (!Number.isSafeInteger(toUserId) || toUserId <= 0) throw new WorkflowError('Choose an officer to hand this draft to', 'holder')
+      await this.services.workflow.handOver(detail.decision.id, Number(body.version), toUserId, actorOf(res))
+      res.redirect(303, `/staff/decisions/${detail.decision.id}?handedOver=1`)
+    } catch (error) {
+      if (!(error instanceof WorkflowError)) throw error
+      this.renderErrors(res, 'pages/staff/decisions/hand-over', await this.handOverModel(detail, body), { [error.field ?? 'holder']: error.message })
+    }
+  }
+
+  private async handOverModel(detail: DecisionDetail, values: Body) {
+    const officers = await this.services.workflow.handOverCandidates(detail.decision)
+    return { d: detail.decision, version: values.version ?? detail.decision.version, officers: officers.map((o) => ({ value: String(o.id), text: o.name, hint: { text: o.email }, checked: values.holder === String(o.id) })) }
+  }
+
+  private async signVerdict(detail: DecisionDetail, res: Response) {
+    const user = res.locals.user!
+    const d = detail.decision
+    const earlier = detail.signOffs.filter((s) => s.outcome === 'approved').map((s) => ({ userId: s.signer_user_id, stage: s.stage }))
+    const editorIds = await this.services.workflow.editors(d.id)
+    return mayActOnStage({ signerId: user.id, signerRoles: user.roles, authorId: d.created_by, status: d.status, earlierSigners: earlier, editorIds })
   }
 
   /** The sign-off form posts here first: the answers are shown back for checking before anything is signed. */

@@ -21,6 +21,8 @@ export function decisionStaffRoutes(services: Services): Router {
   }
   router.get('/:id/submit', officer, c.submitCheck)
   router.post('/:id/submit', officer, c.submit)
+  router.get('/:id/hand-over', officer, c.handOverForm)
+  router.post('/:id/hand-over', officer, c.handOver)
   router.get('/:id/sign', c.signForm)
   router.post('/:id/sign/check', c.signCheck)
   router.post('/:id/sign', c.sign)
