@@ -3,6 +3,7 @@ import nunjucks from 'nunjucks'
 import { fileURLToPath } from 'node:url'
 import { CLASSIFICATION_LABELS, KIND_LABELS, ROUTE_LABELS, STATUS_LABELS, LINK_LABELS } from '../domain/decision.ts'
 import { formatPence } from '../domain/money.ts'
+import { isolateBidi } from '../domain/bidi.ts'
 import { formatUkDate } from '../domain/uk-date.ts'
 
 const views = fileURLToPath(new URL('./views', import.meta.url))
@@ -14,6 +15,7 @@ export function setUpNunjucks(app: Express, production: boolean): nunjucks.Envir
     noCache: !production,
   })
   app.set('view engine', 'njk')
+  isolateDirectionalText()
   env.addFilter('money', (pence: number | null | undefined) => (pence === null || pence === undefined ? '' : formatPence(pence)))
   env.addFilter('ukDate', (iso: string | null | undefined) => formatUkDate(iso))
   env.addFilter('kindLabel', (kind: keyof typeof KIND_LABELS) => KIND_LABELS[kind] ?? kind)
@@ -24,6 +26,22 @@ export function setUpNunjucks(app: Express, production: boolean): nunjucks.Envir
   // The MoJ timeline formats its dates with this filter.
   env.addFilter('mojDate', (timestamp: string, type?: string) => formatTimestamp(timestamp, type === 'date' ? 'date' : 'datetime'))
   return env
+}
+
+type SuppressValue = (value: unknown, autoescape: boolean) => unknown
+const runtime = (nunjucks as unknown as { runtime: { suppressValue: SuppressValue & { isolating?: true } } }).runtime
+
+/**
+ * Every value a template prints passes through the runtime's suppressValue; text carrying direction
+ * controls (a title with a right-to-left override, say) is printed inside an isolate so it cannot
+ * reorder the page around it.
+ */
+function isolateDirectionalText(): void {
+  if (runtime.suppressValue.isolating) return
+  const print = runtime.suppressValue
+  const isolating: SuppressValue & { isolating?: true } = (value, autoescape) => print(typeof value === 'string' ? isolateBidi(value) : value, autoescape)
+  isolating.isolating = true
+  runtime.suppressValue = isolating
 }
 
 const LONDON_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' })

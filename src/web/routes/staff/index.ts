@@ -1,6 +1,7 @@
 import express, { Router } from 'express'
 import type { Services } from '../../../services/index.ts'
 import { loadUser, requireRoles } from '../../auth.ts'
+import { unwrapIsolatedFormValues } from '../../form-values.ts'
 import { csrf, signInCsrf } from '../../session.ts'
 import { AuditController } from './audit.ts'
 import { DashboardController } from './dashboard.ts'
@@ -21,6 +22,7 @@ import { UsersController } from './users.ts'
 export function staffRoutes(services: Services, options: { sessionSecret: string; production: boolean }): Router {
   const router = Router()
   router.use(express.urlencoded({ extended: true, limit: '2mb' }))
+  router.use(unwrapIsolatedFormValues)
   router.use(loadUser(services))
   router.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store')

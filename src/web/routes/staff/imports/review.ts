@@ -1,3 +1,4 @@
+import { stripBidiControls } from '../../../../domain/bidi.ts'
 import type { NextFunction, Request, Response } from 'express'
 import type { Services } from '../../../../services/index.ts'
 import { FormError } from '../../../../services/form-error.ts'
@@ -49,7 +50,7 @@ export class ReviewController {
     if (!review) return next()
     const stored = await this.services.imports.originalDocument(review.document.id)
     if (!stored) return next()
-    res.attachment(stored.fileName)
+    res.attachment(stripBidiControls(stored.fileName))
     res.type(stored.mediaType)
     res.send(stored.content)
   }
