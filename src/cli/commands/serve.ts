@@ -3,6 +3,7 @@ import type { Server } from 'node:http'
 import { loadConfig } from '../../config.ts'
 import { logger, setLogLevel } from '../../logger.ts'
 import { loadDemonstrationData } from '../../services/demo/load.ts'
+import { scheduleExpiredSessionRemoval } from '../../services/accounts.ts'
 import { scheduleFoiPersonalDataPurge } from '../../services/foi-retention.ts'
 import { AuditService, scheduleAuditHeadPublication } from '../../services/audit.ts'
 import { services } from '../../services/index.ts'
@@ -38,7 +39,12 @@ export function registerServeCommand(program: Command): void {
         reportAndExit(error)
       })
       server.on('listening', () => {
-        stopPurge = scheduleFoiPersonalDataPurge(database, { retentionDays: config.foiPersonalDataRetentionDays })
+        const stopFoiPurge = scheduleFoiPersonalDataPurge(database, { retentionDays: config.foiPersonalDataRetentionDays })
+        const stopSessionRemoval = scheduleExpiredSessionRemoval(database)
+        stopPurge = () => {
+          stopFoiPurge()
+          stopSessionRemoval()
+        }
         stopAuditHeads = scheduleAuditHeadPublication(new AuditService(database), (error) => logger.error('could not publish the audit log head', { error: String(error) }))
         logger.info('Commissioning Register is running', { url: `http://localhost:${config.port}`, engine: database.engine, dataDir: database.engine === 'pglite' ? config.dataDir : undefined })
         if (!process.stdout.isTTY) return
