@@ -1,8 +1,9 @@
 import type { Database } from '../db/database.ts'
+import { logger } from '../logger.ts'
 
 export interface HealthReport {
   status: 'UP' | 'DOWN'
-  components: { database: { status: 'UP' | 'DOWN'; engine: string; details?: string } }
+  components: { database: { status: 'UP' | 'DOWN'; engine: string } }
 }
 
 export class HealthService {
@@ -16,7 +17,9 @@ export class HealthService {
       ])
       return { status: 'UP', components: { database: { status: 'UP', engine: this.database.engine } } }
     } catch (error) {
-      return { status: 'DOWN', components: { database: { status: 'DOWN', engine: this.database.engine, details: (error as Error).message } } }
+      // The reason (addresses, ports, user names) is for operators, not the public.
+      logger.error('health check: the database does not answer', { engine: this.database.engine, error: (error as Error).message })
+      return { status: 'DOWN', components: { database: { status: 'DOWN', engine: this.database.engine } } }
     }
   }
 }

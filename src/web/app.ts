@@ -7,6 +7,7 @@ import { apiRoutes } from './routes/api/index.ts'
 import { setUpErrorHandling } from './errors.ts'
 import { setUpNunjucks } from './nunjucks.ts'
 import { publicPageCache } from './page-cache.ts'
+import { rejectInvalidInput } from './request-validation.ts'
 import { healthRoutes } from './routes/health.ts'
 import { publicRoutes } from './routes/public/index.ts'
 import { setUpSecurity } from './security.ts'
@@ -37,6 +38,7 @@ export function createApp(services: Services, config: Pick<Config, 'production'>
     res.locals.site = await services.settings.site()
     next()
   })
+  app.use(rejectInvalidInput)
   app.use('/api', apiRoutes(services))
   app.use('/staff', (req, res, next) => sessions(req, res, next))
   app.use('/staff', saveSessionBeforeRedirect)

@@ -9,6 +9,7 @@ import { AuditService, scheduleAuditHeadPublication } from '../../services/audit
 import { services } from '../../services/index.ts'
 import { createApp } from '../../web/app.ts'
 import { UserError, reportAndExit } from '../errors.ts'
+import { keepServingOnUnexpectedErrors } from '../process-guards.ts'
 import { openConfiguredDatabase } from '../open-database.ts'
 import { printDemoAccounts } from './demo.ts'
 
@@ -39,6 +40,7 @@ export function registerServeCommand(program: Command): void {
         reportAndExit(error)
       })
       server.on('listening', () => {
+        keepServingOnUnexpectedErrors()
         const stopFoiPurge = scheduleFoiPersonalDataPurge(database, { retentionDays: config.foiPersonalDataRetentionDays })
         const stopSessionRemoval = scheduleExpiredSessionRemoval(database)
         stopPurge = () => {

@@ -10,11 +10,13 @@ export interface AtomFeed {
   entries: FeedEntry[]
 }
 
-/** XML-escaped text, without the control characters XML 1.0 does not allow. */
+/** Characters outside XML 1.0's Char production: controls, surrogates without their pair, U+FFFE and U+FFFF. */
+const NOT_XML_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
+
+/** XML-escaped text, without the characters XML 1.0 does not allow. */
 const escape = (text: string): string =>
-  [...text]
-    .filter((c) => c >= ' ' || c === '\t' || c === '\n' || c === '\r')
-    .join('')
+  text
+    .replace(NOT_XML_CHARACTER, '')
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
 
 /** An Atom 1.0 document (RFC 4287). */

@@ -3,6 +3,7 @@ import multer from 'multer'
 import { loadConfig } from '../../../config.ts'
 import { logger } from '../../../logger.ts'
 import type { Services } from '../../../services/index.ts'
+import { abandonResponse } from '../../errors.ts'
 import { requireToken } from './bearer.ts'
 import { decodeCursor } from './cursor.ts'
 import type { Endpoint } from './endpoint.ts'
@@ -32,6 +33,11 @@ export function apiRoutes(services: Services, options: { maxUploadBytes?: number
     if (error instanceof multer.MulterError) {
       const tooLarge = error.code === 'LIMIT_FILE_SIZE'
       sendProblem(res, { type: tooLarge ? PROBLEM_TYPES.tooLarge : PROBLEM_TYPES.invalidBody, title: tooLarge ? 'The document is too large' : 'The upload is not valid', status: tooLarge ? 413 : 400, detail: error.message })
+      return
+    }
+    if (res.headersSent) return abandonResponse(req, res, error)
+    if (error.status && error.status >= 400 && error.status < 500) {
+      sendProblem(res, { type: PROBLEM_TYPES.invalidBody, title: 'The request is not valid', status: error.status, detail: error.message })
       return
     }
     logger.error('API request failed', { requestId: res.locals.requestId, path: req.path, error: error.message })

@@ -17,7 +17,12 @@ export const cursor = z
   .meta({ description: 'Where the page starts: the `nextCursor` of the page before. Omit it for the first page.' })
 
 export const id = (what: string) =>
-  z.coerce.number({ message: 'must be a whole number' }).int({ message: 'must be a whole number' }).positive({ message: 'must be a whole number from 1' }).meta({ description: what })
+  z.coerce
+    .number({ message: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .positive({ message: 'must be a whole number from 1' })
+    .max(Number.MAX_SAFE_INTEGER, { message: `must be a whole number from 1 to ${Number.MAX_SAFE_INTEGER}` })
+    .meta({ description: what })
 
 export const optionalId = (what: string) => id(what).optional()
 
@@ -33,6 +38,7 @@ export const idOrSlug = (what: string) =>
   z
     .string()
     .regex(/^(\d+|[a-z0-9]+(-[a-z0-9]+)*)$/, { message: 'must be an id (a whole number) or a slug (lower-case words joined by hyphens)' })
+    .refine((value) => !/^\d+$/.test(value) || Number(value) <= Number.MAX_SAFE_INTEGER, { message: `must be an id from 1 to ${Number.MAX_SAFE_INTEGER} or a slug` })
     .max(200)
     .optional()
     .meta({ description: `${what}, by id or by slug.` })

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream'
 import type { Request, Response } from 'express'
 import { ROUTE_LABELS } from '../../../../domain/decision.ts'
 import { financialYear } from '../../../../domain/financial-year.ts'
@@ -7,6 +8,7 @@ import { SERVICE_TYPE_LABELS, SERVICE_TYPES, serviceTypeLabel } from '../../../.
 import type { LedgerRow } from '../../../../db/repositories/ledger.ts'
 import type { Services } from '../../../../services/index.ts'
 import { safeCsvStringifier } from '../../../../services/csv.ts'
+import { streamDownload } from '../../../streaming.ts'
 import { errorList } from '../../../validation.ts'
 import { FILTER_KEYS, ledgerHref, readLedgerQuery, toFilter, toOrder, type LedgerQuery } from './query.ts'
 import { pagination } from './pagination.ts'
@@ -66,12 +68,11 @@ export class LedgerController {
     }
     res.type('text/csv; charset=utf-8').attachment(`ledger${query.year ? `-${financialYear(query.year).label.replace('/', '-')}` : ''}.csv`)
     const columns = csvColumns(query)
-    const csv = safeCsvStringifier({ header: true, columns: columns.map((c) => c.header) })
-    csv.pipe(res)
-    for await (const row of this.services.ledger.allRows(toFilter(query), toOrder(query))) {
-      if (!csv.write(columns.map((c) => c.value(row)))) await new Promise((resolve) => csv.once('drain', resolve))
+    const rows = this.services.ledger.allRows(toFilter(query), toOrder(query))
+    async function* records() {
+      for await (const row of rows) yield columns.map((c) => c.value(row))
     }
-    csv.end()
+    await streamDownload(req, res, Readable.from(records()), safeCsvStringifier({ header: true, columns: columns.map((c) => c.header) }))
   }
 }
 
