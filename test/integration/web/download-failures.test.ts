@@ -49,8 +49,13 @@ for (const engine of testEngines()) {
     let folder: string
     const closed = { registerRows: 0 }
     let failAfterRows: number | null = null
+    // In production an error that escapes every handler stops the process; the test runner only reports it.
+    const escaped: string[] = []
+    const recordEscape = (error: Error) => void escaped.push(error.message)
 
     before(async () => {
+      process.on('uncaughtException', recordEscape)
+      process.on('unhandledRejection', recordEscape)
       t = await openTestDatabase(engine, { demo: true })
       // A ledger far larger than the socket buffers: each public award copied many times over.
       await sql`insert into awards (decision_id, position, recipient_id, recipient_name, amount_pence, period_label, period_start, period_end, financial_year, per_annum, up_to, via_id, route, route_justification, funding_stream_id, service_id, purpose, condition, withheld)
@@ -81,12 +86,16 @@ for (const engine of testEngines()) {
       app = await startApp(t.database, { openData })
     })
     after(async () => {
+      process.off('uncaughtException', recordEscape)
+      process.off('unhandledRejection', recordEscape)
       await app.stop()
       await t.dispose()
       await rm(folder, { recursive: true, force: true })
     })
 
     const assertStillServing = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      assert.deepEqual(escaped, [], 'no error escaped its request')
       const health = await fetch(`${app.baseUrl}/health`)
       assert.equal(health.status, 200)
       assert.equal(((await health.json()) as { status: string }).status, 'UP')
