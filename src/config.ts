@@ -18,6 +18,33 @@ function integer(name: string, fallback: number): number {
   return value
 }
 
+function positiveInteger(name: string, fallback: number): number {
+  const value = integer(name, fallback)
+  if (value === 0) throw new ConfigError(`${name} must be at least 1`)
+  return value
+}
+
+/** How much of one imported document the register reads, and for how long (see src/extract/limits.ts). */
+export interface ImportLimits {
+  maxPages: number
+  maxTextCharacters: number
+  maxExpandedBytes: number
+  maxCompressionRatio: number
+  timeoutMs: number
+  memoryMb: number
+}
+
+function importLimits(): ImportLimits {
+  return {
+    maxPages: positiveInteger('IMPORT_MAX_PAGES', 500),
+    maxTextCharacters: positiveInteger('IMPORT_MAX_TEXT_CHARACTERS', 5_000_000),
+    maxExpandedBytes: positiveInteger('IMPORT_MAX_EXPANDED_BYTES', 100 * 1024 * 1024),
+    maxCompressionRatio: positiveInteger('IMPORT_MAX_COMPRESSION_RATIO', 100),
+    timeoutMs: positiveInteger('IMPORT_TIMEOUT_SECONDS', 30) * 1000,
+    memoryMb: positiveInteger('IMPORT_MEMORY_MB', 512),
+  }
+}
+
 export interface Config {
   production: boolean
   port: number
@@ -28,6 +55,7 @@ export interface Config {
   publicBaseUrl: string
   logLevel: string
   maxUploadBytes: number
+  importLimits: ImportLimits
   publicCacheSeconds: number
   foiPersonalDataRetentionDays: number
   backupSigningKey: string
@@ -45,6 +73,7 @@ export function loadConfig(): Config {
     publicBaseUrl: get('PUBLIC_BASE_URL', `http://localhost:${port}`),
     logLevel: get('LOG_LEVEL', 'info'),
     maxUploadBytes: integer('MAX_UPLOAD_BYTES', 25 * 1024 * 1024),
+    importLimits: importLimits(),
     publicCacheSeconds: integer('PUBLIC_CACHE_SECONDS', 2),
     foiPersonalDataRetentionDays: integer('FOI_PERSONAL_DATA_RETENTION_DAYS', 730),
     backupSigningKey: get('BACKUP_SIGNING_KEY', 'development-only-backup-signing-key', { requireInProduction: true }),

@@ -33,6 +33,12 @@ export class ImportClient extends StaffClient {
     return fetch(`${this.base}/staff/imports/upload`, { method: 'POST', body: form, headers: this.uploadCookie ? { cookie: this.uploadCookie } : {}, redirect: 'manual' })
   }
 
+  /** The session cookie and the upload form's CSRF token, for an upload sent from another process. */
+  async uploadCredentials(): Promise<{ cookie: string; csrf: string }> {
+    const page = await this.get('/staff/imports/upload')
+    return { cookie: this.uploadCookie, csrf: /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '' }
+  }
+
   private remember(response: Response): void {
     const set = response.headers.getSetCookie().find((c) => c.startsWith('cr.sid='))
     if (set) this.uploadCookie = set.split(';')[0]!

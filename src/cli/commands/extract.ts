@@ -1,5 +1,6 @@
 /** `commissioning-register extract FILE… [--json]`: what each document says, with findings; nothing is stored. */
 import type { Command } from 'commander'
+import { loadConfig } from '../../config.ts'
 import { formatPence } from '../../domain/money.ts'
 import { ExtractError, extractFile, type ExtractedDraft, type ExtractedRecord } from '../../extract/index.ts'
 
@@ -10,16 +11,18 @@ export function registerExtractCommand(program: Command): void {
     .argument('<files...>', 'documents to read')
     .option('--json', 'print one JSON object per file (a JSON array when several files are given)')
     .action(async (files: string[], options: { json?: boolean }) => {
+      const config = loadConfig()
+      const limits = { maxBytes: config.maxUploadBytes, limits: config.importLimits }
       const records: ExtractedRecord[] = []
       let failed = 0
       for (const file of files) {
         try {
-          const { record, draft } = await extractFile(file)
+          const { record, draft } = await extractFile(file, limits)
           records.push(record)
           if (!options.json) process.stdout.write(`${summary(draft)}\n`)
         } catch (error) {
           failed++
-          const message = error instanceof ExtractError ? error.message : `${file}: ${(error as Error).message}`
+          const message = error instanceof ExtractError ? error.message : `${file}: the document could not be read`
           process.stderr.write(`error: ${message}\n`)
         }
       }

@@ -4,6 +4,8 @@
  * cells of a table block aligned to the columns of its widest row so that empty cells keep their place.
  */
 import { getDocumentProxy } from 'unpdf'
+import { ReadRefusal } from '../errors.ts'
+import { overLimit, type ReadLimits } from '../limits.ts'
 
 interface Item {
   text: string
@@ -27,23 +29,20 @@ interface PdfLine {
   segments: Segment[]
 }
 
-export class PdfReadError extends Error {
-  constructor(readonly kind: 'encrypted' | 'corrupt' | 'no_text', message: string) {
-    super(message)
-  }
-}
-
-export async function pdfToText(bytes: Uint8Array): Promise<string> {
+/** pdf.js's own words stay in the logs (`detail`); the reason says what is wrong with the document. */
+export async function pdfToText(bytes: Uint8Array, limits: Pick<ReadLimits, 'maxPages' | 'maxTextCharacters'>): Promise<string> {
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>
   try {
     pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false, stopAtErrors: false })
   } catch (error) {
     const name = (error as { name?: string }).name ?? ''
-    if (name === 'PasswordException') throw new PdfReadError('encrypted', 'the PDF is password-protected')
-    throw new PdfReadError('corrupt', `the PDF is damaged or not a PDF (${(error as Error).message || name})`)
+    if (name === 'PasswordException') throw new ReadRefusal('encrypted', 'the PDF is password-protected')
+    throw new ReadRefusal('corrupt', 'the PDF is damaged or not a PDF: its structure cannot be read', `${name}: ${(error as Error).message}`)
   }
   try {
+    if (pdf.numPages > limits.maxPages) throw new ReadRefusal('over_limit', overLimit.pages(pdf.numPages, limits.maxPages))
     const pages: string[] = []
+    let characters = 0
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number)
       const content = await page.getTextContent()
@@ -54,15 +53,18 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
         const size = Math.hypot(a ?? 0, b ?? 0) || Math.abs(d ?? 0) || 10
         items.push({ text: raw.str, x: x ?? 0, end: (x ?? 0) + raw.width, y: y ?? 0, size })
       }
-      pages.push(layoutPage(items))
+      const text = layoutPage(items)
       page.cleanup()
+      characters += text.length + 2
+      if (characters > limits.maxTextCharacters) throw new ReadRefusal('over_limit', overLimit.text(characters, limits.maxTextCharacters, number < pdf.numPages))
+      pages.push(text)
     }
     const text = pages.join('\n\n')
-    if (!text.trim()) throw new PdfReadError('no_text', 'the PDF has no text layer (it may be a scanned image)')
+    if (!text.trim()) throw new ReadRefusal('no_text', 'the PDF has no text layer (it may be a scanned image)')
     return text
   } catch (error) {
-    if (error instanceof PdfReadError) throw error
-    throw new PdfReadError('corrupt', `the PDF could not be read (${(error as Error).message})`)
+    if (error instanceof ReadRefusal) throw error
+    throw new ReadRefusal('corrupt', 'the PDF is damaged: the text of its pages could not be read', (error as Error).message)
   } finally {
     await pdf.destroy()
   }

@@ -9,13 +9,15 @@ export class ImportError extends Error {
     readonly file: string,
     readonly code: ImportErrorCode,
     readonly reason: string,
+    /** What a library said, for the logs only: never shown to the person importing. */
+    readonly detail?: string,
   ) {
     super(`${file}: ${reason}`)
     this.name = 'ImportError'
   }
 
   static fromExtract(error: ExtractError): ImportError {
-    return new ImportError(error.file, error.code, error.reason)
+    return new ImportError(error.file, error.code, error.reason, error.detail)
   }
 }
 

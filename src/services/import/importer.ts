@@ -5,7 +5,7 @@ import type { Database } from '../../db/database.ts'
 import { DecisionRepository, type NewAward, type NewContribution } from '../../db/repositories/decisions.ts'
 import { DocumentRepository } from '../../db/repositories/documents.ts'
 import type { DB } from '../../db/tables/index.ts'
-import { ExtractError, detectType, extractBuffer, type ExtractionResult } from '../../extract/index.ts'
+import { ExtractError, detectType, extractBuffer, type ExtractionResult, type ReadLimits } from '../../extract/index.ts'
 import type { Actor, AuditService } from '../audit.ts'
 import { areaIdsFor } from './areas.ts'
 import { awardPeriod, fallbackTitle, findingsWithFields, mediaTypeOf, totalIsPerAnnum } from './draft.ts'
@@ -17,6 +17,8 @@ export interface ImportOutcome {
   status: 'imported' | 'unchanged'
   decisionId: number
   documentId: number
+  /** The stored document: its SHA-256, its file name and the media type the register read it as. */
+  document: { sha256: string; fileName: string; mediaType: string }
   /** Things a person should know that did not stop the import (an FOI record that could not be made). */
   notes: string[]
 }
@@ -48,25 +50,26 @@ export class DocumentImporter {
   }
 
   /** `label` names the file in messages (the path as given); the stored file name is its last part. */
-  async import(bytes: Uint8Array, label: string, actor: Actor, limits: { maxBytes: number; mediaType?: string }): Promise<ImportOutcome> {
+  async import(bytes: Uint8Array, label: string, actor: Actor, limits: { maxBytes: number; mediaType?: string; read?: Partial<ReadLimits> }): Promise<ImportOutcome> {
     if (bytes.byteLength > limits.maxBytes) throw tooLarge(label, bytes.byteLength, limits.maxBytes)
     const sha256 = createHash('sha256').update(bytes).digest('hex')
     const existing = await this.documents.findBySha256(sha256)
-    if (existing?.decisionId) return { status: 'unchanged', decisionId: existing.decisionId, documentId: existing.id, notes: [] }
+    const storedAs = (fileName: string) => ({ sha256, fileName, mediaType: mediaTypeOf(detectType(bytes, label, limits.mediaType), label) })
+    if (existing?.decisionId) return { status: 'unchanged', decisionId: existing.decisionId, documentId: existing.id, document: storedAs(existing.fileName), notes: [] }
 
     let extraction: ExtractionResult
     try {
-      extraction = await extractBuffer(bytes, label, { maxBytes: limits.maxBytes, mediaType: limits.mediaType })
+      extraction = await extractBuffer(bytes, label, { maxBytes: limits.maxBytes, mediaType: limits.mediaType, limits: limits.read })
     } catch (error) {
       if (error instanceof ExtractError) throw ImportError.fromExtract(error)
-      throw new ImportError(label, 'unreadable', `the document cannot be read (${(error as Error).message})`)
+      throw new ImportError(label, 'unreadable', 'the document could not be read', (error as Error).message)
     }
     const mediaType = mediaTypeOf(detectType(bytes, label, limits.mediaType), label)
     try {
       return await this.database.transaction((trx) => this.store(trx, { bytes, label, sha256, mediaType, extraction, actor, existingDocumentId: existing?.id ?? null }))
     } catch (error) {
       const raced = await this.documents.findBySha256(sha256)
-      if (raced?.decisionId && !existing) return { status: 'unchanged', decisionId: raced.decisionId, documentId: raced.id, notes: [] }
+      if (raced?.decisionId && !existing) return { status: 'unchanged', decisionId: raced.decisionId, documentId: raced.id, document: storedAs(raced.fileName), notes: [] }
       throw error
     }
   }
@@ -157,7 +160,7 @@ export class DocumentImporter {
         organisationsToReview: organisations.createdNames,
       },
     })
-    return { status: 'imported', decisionId, documentId, notes }
+    return { status: 'imported', decisionId, documentId, document: { sha256: input.sha256, fileName, mediaType: input.mediaType }, notes }
   }
 
   private async officeFor(offices: OfficeMatcher, name: string | null, label: string): Promise<ImportOffice> {

@@ -2,7 +2,8 @@
  * Import of published documents: each becomes a stored document and an imported, unreviewed record;
  * a person reviews and confirms it before the public register shows it.
  *
- *   importDocument(bytes, fileName, actor)  one uploaded document (the staff page, the staff API)
+ *   importDocument(bytes, fileName, actor)  one uploaded document (the staff page, the staff API); read in a
+ *                                           worker thread within the IMPORT_… limits, never on the web thread
  *   importFile(path, actor)                 one file on disk (the command line)
  *   awaitingReview() / review(id) / confirm(id, version, input, actor)   the review
  */
@@ -10,6 +11,7 @@ import { readFile, stat } from 'node:fs/promises'
 import type { Database } from '../../db/database.ts'
 import { DocumentRepository } from '../../db/repositories/documents.ts'
 import { loadConfig } from '../../config.ts'
+import { readLimits, type ReadLimits } from '../../extract/index.ts'
 import { AuditService, type Actor } from '../audit.ts'
 import { ImportError } from './errors.ts'
 import { DocumentImporter, tooLarge, type ImporterOptions, type ImportOutcome } from './importer.ts'
@@ -25,17 +27,22 @@ export type { ImportReview } from './review.ts'
 export interface ImportServiceOptions extends ImporterOptions {
   /** The largest document accepted (default: MAX_UPLOAD_BYTES, 25 MB). */
   maxBytes?: number
+  /** Pages, characters, expansion, time and memory for reading one document (default: the IMPORT_… settings). */
+  readLimits?: Partial<ReadLimits>
 }
 
 export class ImportService {
   readonly maxBytes: number
+  readonly readLimits: ReadLimits
   private readonly importer: DocumentImporter
   private readonly reviews: ImportReviewService
   private readonly documents: DocumentRepository
 
   constructor(database: Database, options: ImportServiceOptions = {}) {
     const audit = new AuditService(database)
-    this.maxBytes = options.maxBytes ?? loadConfig().maxUploadBytes
+    const config = loadConfig()
+    this.maxBytes = options.maxBytes ?? config.maxUploadBytes
+    this.readLimits = readLimits({ ...config.importLimits, ...options.readLimits })
     this.importer = new DocumentImporter(database, audit, options)
     this.reviews = new ImportReviewService(database, audit)
     this.documents = new DocumentRepository(database.db)
@@ -47,7 +54,7 @@ export class ImportService {
    * the reason, for a document that cannot be imported; then nothing of it is stored.
    */
   importDocument(bytes: Uint8Array, fileName: string, actor: Actor, options: { mediaType?: string } = {}): Promise<ImportOutcome> {
-    return this.importer.import(bytes, fileName, actor, { maxBytes: this.maxBytes, mediaType: options.mediaType })
+    return this.importer.import(bytes, fileName, actor, { maxBytes: this.maxBytes, mediaType: options.mediaType, read: this.readLimits })
   }
 
   /** A file on disk; its size is checked before it is read. */

@@ -185,8 +185,8 @@ for (const engine of testEngines()) {
 
       assert.equal(await tokens.revoke(write.id, user.id, SYSTEM_ACTOR), true)
       assert.equal((await upload(write.token, 'another')).status, 401)
-      const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity_type', 'in', ['api_token', 'document']).execute()
-      assert.ok(['api_token.create', 'api_token.revoke', 'document.upload'].every((a) => audit.some((row) => row.action === a)))
+      const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity_type', 'in', ['api_token', 'decision']).execute()
+      assert.ok(['api_token.create', 'api_token.revoke', 'import'].every((a) => audit.some((row) => row.action === a)))
     })
 
     test('staff make and revoke tokens in the staff area', async () => {

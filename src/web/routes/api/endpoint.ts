@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { Page } from '../../../services/open-data/api/page.ts'
 import type { Services } from '../../../services/index.ts'
 import type { TokenHolder, TokenScope } from '../../../services/api-tokens.ts'
+import type { Role } from '../../../domain/roles.ts'
 import { encodeCursor } from './cursor.ts'
 
 export interface EndpointContext<Q, P> {
@@ -32,6 +33,8 @@ export interface Endpoint<Q extends z.ZodObject = z.ZodObject, P extends z.ZodOb
   successStatus?: number
   /** Staff endpoints: the scope a bearer token needs. */
   scope?: TokenScope
+  /** Staff endpoints: the role the token's holder needs, as on the equivalent staff page. */
+  role?: Role
   /** Request body, for the document only (the handler reads it itself). */
   requestBody?: Record<string, unknown>
   /** Takes one uploaded file, the multipart field `file`. */

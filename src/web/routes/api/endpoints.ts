@@ -184,21 +184,16 @@ export const staffEndpoints: Endpoint[] = [
   }),
 ]
 
-const ALLOWED_MEDIA_TYPES = new Set([
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'text/html',
-  'text/plain',
-])
-
 staffEndpoints.push(
   endpoint({
     method: 'post',
     path: '/v1/staff/documents',
     tag: 'Staff',
-    summary: 'Store a published decision document for import (write scope)',
-    description: 'A PDF, Word (.docx), HTML or text file as the multipart field `file`. The same bytes sent twice are stored once.',
+    summary: 'Import a published decision document (write scope, officer role)',
+    description:
+      'A PDF, Word (.docx), HTML or text file as the multipart field `file`, read and stored exactly as the upload page does: an imported record awaiting review is made from it, or it is refused with the reason (422, or 413 over a size limit, 409 for a reference the office already holds). The same bytes sent twice are stored once.',
     scope: 'write',
+    role: 'officer',
     upload: true,
     successStatus: 201,
     requestBody: {
@@ -209,14 +204,10 @@ staffEndpoints.push(
     handle: async ({ services, req, holder }) => {
       const file = req.file
       if (!file) throw new BadRequest('file', 'send the document as the multipart field "file"')
-      const mediaType = file.mimetype.split(';')[0]!.trim().toLowerCase()
-      if (!ALLOWED_MEDIA_TYPES.has(mediaType)) throw new BadRequest('file', `must be a PDF, Word (.docx), HTML or text file, not ${mediaType}`)
-      if (!file.size) throw new BadRequest('file', 'is empty')
-      return services.openData.documents.store(
-        { fileName: file.originalname.slice(0, 255), mediaType, content: file.buffer },
-        holder!.user.id,
-        { userId: holder!.user.id, label: `${holder!.user.name} <${holder!.user.email}> (API token ${holder!.tokenId})` },
-      )
+      const fileName = file.originalname.slice(0, 255) || 'document'
+      const actor = { userId: holder!.user.id, label: `${holder!.user.name} <${holder!.user.email}> (API token ${holder!.tokenId})` }
+      const outcome = await services.imports.importDocument(file.buffer, fileName, actor, { mediaType: file.mimetype })
+      return { id: outcome.documentId, decisionId: outcome.decisionId, ...outcome.document, sizeBytes: file.size, created: outcome.status === 'imported' }
     },
   }),
 )

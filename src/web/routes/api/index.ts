@@ -10,7 +10,8 @@ import type { Endpoint } from './endpoint.ts'
 import { BadRequest, publicEndpoints, staffEndpoints } from './endpoints.ts'
 import { openApiDocument } from './openapi.ts'
 import { ApiPageController } from './page.ts'
-import { invalidParameters, notFound, PROBLEM_TYPES, sendProblem, type ParameterError } from './problem.ts'
+import { documentRefused, invalidParameters, notFound, PROBLEM_TYPES, sendProblem, type ParameterError } from './problem.ts'
+import { ImportError } from '../../../services/import/index.ts'
 
 /** The JSON API under /api: the public read-only API, the staff API, its OpenAPI document and its page. */
 export function apiRoutes(services: Services, options: { maxUploadBytes?: number } = {}): Router {
@@ -24,7 +25,7 @@ export function apiRoutes(services: Services, options: { maxUploadBytes?: number
     router[endpoint.method](expressPath(endpoint.path), openAccess, handler(services, endpoint))
   }
   for (const endpoint of staffEndpoints) {
-    const steps = [requireToken(services, endpoint.scope ?? 'read'), ...(endpoint.upload ? [upload.single('file')] : []), handler(services, endpoint)]
+    const steps = [requireToken(services, endpoint.scope ?? 'read', endpoint.role), ...(endpoint.upload ? [upload.single('file')] : []), handler(services, endpoint)]
     router[endpoint.method](expressPath(endpoint.path), ...steps)
   }
   router.use(express.json({ limit: '1kb' }))
@@ -81,6 +82,7 @@ function handler(services: Services, endpoint: Endpoint) {
       res.status(endpoint.successStatus ?? 200).json(endpoint.response.parse(result))
     } catch (error) {
       if (error instanceof BadRequest) return invalidParameters(res, [{ parameter: error.parameter, detail: error.detail }])
+      if (error instanceof ImportError) return documentRefused(res, error)
       throw error
     }
   }

@@ -1,4 +1,5 @@
 import type { Response } from 'express'
+import { logger } from '../../../logger.ts'
 
 export interface ParameterError {
   parameter: string
@@ -21,6 +22,8 @@ export const PROBLEM_TYPES = {
   forbidden: '/api#problem-forbidden',
   invalidBody: '/api#problem-invalid-body',
   tooLarge: '/api#problem-too-large',
+  documentRefused: '/api#problem-document-refused',
+  duplicateReference: '/api#problem-duplicate-reference',
   serverError: '/api#problem-server-error',
 } as const
 
@@ -37,6 +40,18 @@ export function invalidParameters(res: Response, errors: ParameterError[]): void
     detail: errors.map((e) => `${e.parameter}: ${e.detail}`).join('; '),
     errors,
   })
+}
+
+/** A document the import refused: the reason is what the upload page would say. */
+export function documentRefused(res: Response, error: { file: string; code: string; reason: string; detail?: string }): void {
+  logger.info('document refused', { requestId: res.locals.requestId, file: error.file, code: error.code, reason: error.reason, detail: error.detail })
+  const [type, title, status] =
+    error.code === 'too_large'
+      ? [PROBLEM_TYPES.tooLarge, 'The document is too large', 413]
+      : error.code === 'duplicate_reference'
+        ? [PROBLEM_TYPES.duplicateReference, 'The register already holds this decision', 409]
+        : [PROBLEM_TYPES.documentRefused, 'The document cannot be imported', 422]
+  sendProblem(res, { type, title, status, detail: `The document cannot be imported: ${error.reason}`, errors: [{ parameter: 'file', detail: error.reason }] })
 }
 
 export function notFound(res: Response, detail = 'There is nothing at this address.'): void {

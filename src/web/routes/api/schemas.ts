@@ -168,8 +168,16 @@ export const StaffDecision = z
   .register(registry, { id: 'StaffDecision' })
 
 export const StoredDocument = z
-  .object({ id: z.number().int(), sha256: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), created: z.boolean() })
-  .register(registry, { id: 'StoredDocument', description: '`created` is false when the same bytes were uploaded before.' })
+  .object({
+    id: z.number().int(),
+    decisionId: z.number().int().meta({ description: 'The imported record made from the document, awaiting review at /staff/imports/{decisionId}.' }),
+    sha256: z.string(),
+    fileName: z.string(),
+    mediaType: z.string(),
+    sizeBytes: z.number().int(),
+    created: z.boolean(),
+  })
+  .register(registry, { id: 'StoredDocument', description: '`created` is false when the same bytes were imported before.' })
 
 /** A page of a list, newest first. */
 export function pageOf<T extends z.ZodType>(item: T, id: string) {

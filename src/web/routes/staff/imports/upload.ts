@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 import multer from 'multer'
 import type { Services } from '../../../../services/index.ts'
+import { logger } from '../../../../logger.ts'
 import { ImportError } from '../../../../services/import/index.ts'
 import { actorOf } from '../../../auth.ts'
 import { errorList } from '../../../validation.ts'
@@ -48,6 +49,7 @@ export class UploadController {
       res.redirect(`/staff/imports/${outcome.decisionId}?${outcome.status === 'imported' ? 'uploaded' : 'unchanged'}=1`)
     } catch (error) {
       if (!(error instanceof ImportError)) throw error
+      logger.info('document refused', { requestId: res.locals.requestId, file: error.file, code: error.code, reason: error.reason, detail: error.detail })
       this.fail(res, `The document cannot be imported: ${error.reason}`)
     }
   }
