@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.ts'
 import { CommissionedServiceRepository, type ServiceDetail, type ServiceListFilter, type ServiceSummary } from '../db/repositories/services.ts'
+import { publicArea } from '../db/repositories/public.ts'
 import { financialYear } from '../domain/financial-year.ts'
 import { currentEnd, latestPossibleEnd, recommissioningPipeline, type PipelineEntry, type PipelineWindow } from '../domain/pipeline.ts'
 import { proRataContribution, ProRataError, type ProRataResult } from '../domain/pro-rata.ts'
@@ -129,7 +130,7 @@ export class CommissioningService {
   }
 
   async area(slug: string): Promise<{ area: { id: number; name: string; slug: string; kind: string }; services: ServiceListItem[] } | undefined> {
-    const area = await this.database.db.selectFrom('areas').select(['id', 'name', 'slug', 'kind']).where('slug', '=', slug).executeTakeFirst()
+    const area = await this.database.db.selectFrom('areas as ar').select(['ar.id', 'ar.name', 'ar.slug', 'ar.kind']).where('ar.slug', '=', slug).where(publicArea).executeTakeFirst()
     if (!area) return undefined
     return { area, services: await this.list({ areaId: area.id }) }
   }

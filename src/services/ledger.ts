@@ -90,7 +90,7 @@ export class LedgerService {
 
   /** Everything an organisation received, by year and by service. A merged organisation answers with the one it became. */
   async provider(slug: string): Promise<ProviderPage | { mergedInto: string } | undefined> {
-    const organisation = await this.organisations.findBySlug(slug)
+    const organisation = await this.organisations.findPublicBySlug(slug)
     if (!organisation) return undefined
     if (organisation.merged_into_id !== null) {
       let target = await this.organisations.findById(organisation.merged_into_id)

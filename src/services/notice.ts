@@ -23,6 +23,7 @@ export interface Notice {
  */
 export function buildNotice(detail: DecisionDetail): Notice {
   const d = detail.decision
+  if (d.classification === 'confidential') return confidentialNotice(detail)
   const blocks: NoticeBlock[] = [
     {
       type: 'fields',
@@ -34,24 +35,20 @@ export function buildNotice(detail: DecisionDetail): Notice {
       ],
     },
   ]
-  if (d.classification === 'confidential') {
-    blocks.push({ type: 'paragraph', text: `This decision is confidential. ${withheldNotice(d.exemption)}.` })
-  } else {
-    if (d.executive_summary) blocks.push({ type: 'heading', text: 'Executive summary' }, { type: 'paragraph', text: d.executive_summary })
-    for (const s of detail.sections) blocks.push({ type: 'heading', text: s.heading }, { type: 'paragraph', text: s.withheld ? withheldNotice(s.exemption) : s.body })
-    const awards = detail.awards.filter((a) => !a.withheld)
-    if (d.awards_exemption) blocks.push({ type: 'heading', text: 'Awards' }, { type: 'paragraph', text: withheldNotice(d.awards_exemption) })
-    else if (awards.length) {
-      blocks.push({ type: 'heading', text: 'Awards' })
-      blocks.push({
-        type: 'fields',
-        rows: awards.map((a) => [`${a.recipient_name}${a.period_label ? ` (${a.period_label})` : ''}`, `${a.up_to ? 'up to ' : ''}${formatPence(a.amount_pence)}${a.per_annum ? ' a year' : ''}`]),
-      })
-    }
-    const finance = [d.revenue_or_capital ? `The funding is ${d.revenue_or_capital === 'both' ? 'revenue and capital' : d.revenue_or_capital}` : '', d.in_budget === null ? '' : d.in_budget ? 'and is within budget.' : 'and needs additional funding.']
-    if (finance[0]) blocks.push({ type: 'paragraph', text: finance.join(' ').trim() })
-    if (d.decision_text) blocks.push({ type: 'heading', text: 'Decision' }, { type: 'paragraph', text: d.decision_text })
+  if (d.executive_summary) blocks.push({ type: 'heading', text: 'Executive summary' }, { type: 'paragraph', text: d.executive_summary })
+  for (const s of detail.sections) blocks.push({ type: 'heading', text: s.heading }, { type: 'paragraph', text: s.withheld ? withheldNotice(s.exemption) : s.body })
+  const awards = detail.awards.filter((a) => !a.withheld)
+  if (d.awards_exemption) blocks.push({ type: 'heading', text: 'Awards' }, { type: 'paragraph', text: withheldNotice(d.awards_exemption) })
+  else if (awards.length) {
+    blocks.push({ type: 'heading', text: 'Awards' })
+    blocks.push({
+      type: 'fields',
+      rows: awards.map((a) => [`${a.recipient_name}${a.period_label ? ` (${a.period_label})` : ''}`, `${a.up_to ? 'up to ' : ''}${formatPence(a.amount_pence)}${a.per_annum ? ' a year' : ''}`]),
+    })
   }
+  const finance = [d.revenue_or_capital ? `The funding is ${d.revenue_or_capital === 'both' ? 'revenue and capital' : d.revenue_or_capital}` : '', d.in_budget === null ? '' : d.in_budget ? 'and is within budget.' : 'and needs additional funding.']
+  if (finance[0]) blocks.push({ type: 'paragraph', text: finance.join(' ').trim() })
+  if (d.decision_text) blocks.push({ type: 'heading', text: 'Decision' }, { type: 'paragraph', text: d.decision_text })
   blocks.push({ type: 'heading', text: 'Sign-off' })
   for (const s of detail.signOffs) {
     blocks.push({ type: 'signature', role: s.signer_title ?? s.stage, name: s.signer_name ?? 'Signature held on file', date: formatUkDate(s.signed_on), outcome: s.outcome === 'approved' ? 'Approved' : s.outcome === 'rejected' ? 'Rejected' : 'Returned' })
@@ -64,4 +61,22 @@ export function buildNotice(detail: DecisionDetail): Notice {
     })
   }
   return { officeName: detail.officeName, title: d.title, reference: d.reference ?? '', blocks }
+}
+
+/** A confidential decision's notice: a stub saying that it exists and why it is withheld, and nothing else. */
+function confidentialNotice(detail: DecisionDetail): Notice {
+  const d = detail.decision
+  const rows: Array<[string, string]> = [
+    ['Reference', d.reference ?? ''],
+    ['Office', detail.officeName],
+    ['Date of decision', formatUkDate(d.date_decided ?? d.date_received)],
+    ['Classification', 'Confidential'],
+    ['Exemption', d.exemption ?? ''],
+  ]
+  return {
+    officeName: detail.officeName,
+    title: d.title,
+    reference: d.reference ?? '',
+    blocks: [{ type: 'fields', rows }, { type: 'paragraph', text: `This decision is confidential. ${withheldNotice(d.exemption)}.` }],
+  }
 }

@@ -41,11 +41,78 @@ export class RegisterService {
     return { rows, total, page, pageSize: REGISTER_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE)) }
   }
 
+  /** A published decision as the public may see it: what is withheld is not in it at all (see `withholdFromPublic`). */
   async publicDecision(slug: string): Promise<DecisionDetail | undefined> {
-    return this.decisions.findPublicBySlug(slug)
+    const detail = await this.decisions.findPublicBySlug(slug)
+    return detail && withholdFromPublic(detail)
   }
 
   offices() {
     return this.organisations.listOffices()
+  }
+}
+
+/** The section whose withholding also withholds what the record says about revenue, capital and budget. */
+const FINANCIAL_SECTION_KEY = 'financial_information'
+
+/**
+ * A decision with everything the public may not see taken out, so that no page, notice or PDF drawn from it
+ * can show it:
+ * - a confidential decision keeps only its reference, title, office, kind, status, dates and exemption: no
+ *   author, summary, text, sections, money, areas, sign-offs (names or dates), declaration, findings or links;
+ * - when any award is withheld, the withheld awards, the stated total, the partner contributions and the
+ *   findings (which quote amounts) go, so the withheld amount cannot be worked out from what is left;
+ * - a withheld financial-information section takes the revenue or capital and budget answers with it.
+ */
+export function withholdFromPublic(detail: DecisionDetail): DecisionDetail {
+  const d = detail.decision
+  if (d.classification === 'confidential') {
+    return {
+      ...detail,
+      decision: {
+        ...d,
+        author_name: null,
+        author_contact: null,
+        executive_summary: null,
+        decision_text: null,
+        revenue_or_capital: null,
+        in_budget: null,
+        declaration: null,
+        declared_interest: null,
+        decision_maker_name: null,
+        decision_maker_title: null,
+        stated_total_pence: null,
+        stated_total_per_annum: false,
+        awards_exemption: null,
+        public_text: '',
+        returned_comment: null,
+        rejection_reasons: null,
+      },
+      sections: [],
+      awards: [],
+      contributions: [],
+      findings: [],
+      signOffs: [],
+      areas: [],
+      links: [],
+    }
+  }
+  const moneyWithheld = d.awards_exemption !== null || detail.awards.some((a) => a.withheld)
+  const financeWithheld = detail.sections.some((s) => s.key === FINANCIAL_SECTION_KEY && s.withheld)
+  return {
+    ...detail,
+    decision: {
+      ...d,
+      author_contact: null,
+      returned_comment: null,
+      stated_total_pence: moneyWithheld ? null : d.stated_total_pence,
+      stated_total_per_annum: moneyWithheld ? false : d.stated_total_per_annum,
+      revenue_or_capital: financeWithheld ? null : d.revenue_or_capital,
+      in_budget: financeWithheld ? null : d.in_budget,
+    },
+    sections: detail.sections.map((s) => (s.withheld ? { ...s, body: '' } : s)),
+    awards: detail.awards.filter((a) => !a.withheld),
+    contributions: moneyWithheld ? [] : detail.contributions,
+    findings: moneyWithheld ? [] : detail.findings,
   }
 }

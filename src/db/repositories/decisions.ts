@@ -3,6 +3,7 @@ import type { Classification, DecisionKind, DecisionStatus, ProcurementRoute, Si
 import { PUBLIC_STATUSES } from '../../domain/decision.ts'
 import { publicText } from '../../domain/publication.ts'
 import { slugify } from '../../domain/slug.ts'
+import { publicAward, publicMoney } from './public.ts'
 import type { AwardsTable, ContributionsTable, DB, DecisionsTable, DecisionSectionsTable, FindingsTable, SignOffsTable } from '../tables/index.ts'
 
 type Handle = Kysely<DB> | Transaction<DB>
@@ -308,15 +309,15 @@ export class DecisionRepository {
           'd.classification',
           'o.name as officeName',
           dateExpr.as('date'),
-          'd.stated_total_pence',
-          'd.stated_total_per_annum',
+          sql<number | null>`case when ${publicMoney} then d.stated_total_pence end`.as('stated_total_pence'),
+          sql<boolean>`(${publicMoney} and d.stated_total_per_annum)`.as('stated_total_per_annum'),
         ])
         .select((eb) =>
           eb
             .selectFrom('awards as a')
             .select(sql<number | null>`sum(a.amount_pence)`.as('s'))
             .whereRef('a.decision_id', '=', 'd.id')
-            .where('a.withheld', '=', false)
+            .where(publicAward)
             .where('a.per_annum', '=', false)
             .as('awardTotal'),
         )

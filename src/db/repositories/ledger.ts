@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { ProcurementRoute } from '../../domain/decision.ts'
 import type { FlowLinkInput } from '../../domain/flow.ts'
 import type { DB } from '../tables/index.ts'
+import { publicArea, publicService } from './public.ts'
 
 /**
  * The public ledger. Reads the trigger-maintained tables of migration 0002: ledger_awards (one row per
@@ -403,7 +404,7 @@ export class LedgerRepository {
     const result = await sql<{ id: number; name: string }>`
       with recursive ids as (${distinctValues('lead_id')})
       select o.id, o.name from organisations o
-      where o.merged_into_id is null and (o.id in (select ids.v from ids) or o.id in (select lead_commissioner_id from services))
+      where o.merged_into_id is null and (o.id in (select ids.v from ids) or o.id in (select s.lead_commissioner_id from services s where ${publicService}))
       order by o.name`.execute(this.db)
     return result.rows
   }
@@ -413,6 +414,6 @@ export class LedgerRepository {
   }
 
   async areas(): Promise<Array<{ id: number; name: string; slug: string }>> {
-    return this.db.selectFrom('areas').select(['id', 'name', 'slug']).orderBy('name').execute()
+    return this.db.selectFrom('areas as ar').select(['ar.id', 'ar.name', 'ar.slug']).where(publicArea).orderBy('ar.name').execute()
   }
 }

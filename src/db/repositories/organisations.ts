@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
 import type { OrganisationKind } from '../../domain/decision.ts'
 import { slugify } from '../../domain/slug.ts'
 import type { DB, OrganisationsTable } from '../tables/index.ts'
+import { publicOrganisation } from './public.ts'
 
 export type Organisation = Selectable<OrganisationsTable>
 type Handle = Kysely<DB> | Transaction<DB>
@@ -69,6 +70,20 @@ export class OrganisationRepository {
 
   async findBySlug(slug: string): Promise<Organisation | undefined> {
     return this.db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst()
+  }
+
+  /**
+   * The organisation with this slug when the public may know of it: it, or the one it was merged into, has a
+   * public part. Otherwise undefined, exactly as for a slug nobody has, so a page cannot confirm a name.
+   */
+  async findPublicBySlug(slug: string): Promise<Organisation | undefined> {
+    const organisation = await this.findBySlug(slug)
+    if (!organisation) return undefined
+    let current: Organisation | undefined = organisation
+    for (let hops = 0; current && current.merged_into_id !== null && hops < 20; hops++) current = await this.findById(current.merged_into_id)
+    if (!current || current.merged_into_id !== null) return undefined
+    const visible = await this.db.selectFrom('organisations as o').select('o.id').where('o.id', '=', current.id).where(publicOrganisation).executeTakeFirst()
+    return visible ? organisation : undefined
   }
 
   async findById(id: number, handle: Handle = this.db): Promise<Organisation | undefined> {

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { ContributionsTable, DB, OutcomeReturnsTable, ServicesTable } from '../tables/index.ts'
-import { publicDecision, publicService } from './public.ts'
+import { publicContribution, publicDecision, publicService } from './public.ts'
 
 export interface ServiceListFilter {
   serviceType?: string
@@ -109,11 +109,10 @@ export class CommissionedServiceRepository {
       this.db
         .selectFrom('contributions as c')
         .leftJoin('organisations as o', 'o.id', 'c.organisation_id')
-        .leftJoin('decisions as d', 'd.id', 'c.decision_id')
         .selectAll('c')
         .select(['o.slug as organisationSlug', sql<boolean>`coalesce(o.kind = 'office', false)`.as('officeContribution')])
         .where('c.service_id', '=', id)
-        .where(sql<boolean>`(c.decision_id is null or ${publicDecision})`)
+        .where(publicContribution)
         .orderBy(sql`c.financial_year nulls first`)
         .orderBy('c.id')
         .execute(),

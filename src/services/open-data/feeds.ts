@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/tables/index.ts'
 import { withheldNotice } from '../../domain/publication.ts'
+import { publicArea } from '../../db/repositories/public.ts'
 import { listedDecision, openDecision, publicOrganisation } from './public-scope.ts'
 
 export interface FeedEntry {
@@ -40,7 +41,7 @@ export class FeedQueries {
   }
 
   async area(slug: string): Promise<{ subject: FeedSubject; entries: FeedEntry[] } | undefined> {
-    const subject = await this.db.selectFrom('areas').select(['id', 'name', 'slug']).where('slug', '=', slug).executeTakeFirst()
+    const subject = await this.db.selectFrom('areas as ar').select(['ar.id', 'ar.name', 'ar.slug']).where('ar.slug', '=', slug).where(publicArea).executeTakeFirst()
     if (!subject) return undefined
     const query = this.base()
       .where(openDecision)

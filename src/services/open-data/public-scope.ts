@@ -25,16 +25,8 @@ export const decisionDate = sql<string | null>`coalesce(d.date_decided, d.date_r
  */
 export const decisionFinancialYear = sql<number>`((extract(year from coalesce(d.date_decided, d.date_received)))::integer - (case when extract(month from coalesce(d.date_decided, d.date_received)) < 4 then 1 else 0 end))`
 
-/**
- * An organisation `o` with a public part: an office, council or government department, or named by a public
- * award, contribution, service or funding stream. A name that appears only in something withheld or
- * unpublished stays out of open data.
- */
-export const publicOrganisation = sql<boolean>`(
-  o.kind in ('office', 'council', 'government_department')
-  or exists (select 1 from awards a join decisions d on d.id = a.decision_id where (a.recipient_id = o.id or a.via_id = o.id) and ${openAward})
-  or exists (select 1 from contributions c join decisions d on d.id = c.decision_id where c.organisation_id = o.id and ${openDecision})
-  or exists (select 1 from service_providers p join services s on s.id = p.service_id left join decisions d on d.id = s.decision_id where p.organisation_id = o.id and (s.decision_id is null or ${openDecision}))
-  or exists (select 1 from services s left join decisions d on d.id = s.decision_id where s.lead_commissioner_id = o.id and (s.decision_id is null or ${openDecision}))
-  or exists (select 1 from funding_streams f where f.funder_id = o.id)
-)`
+/** An organisation `o` with a public part (the same rule as the public pages). */
+export { publicOrganisation } from '../../db/repositories/public.ts'
+
+/** A decision `d` whose stated total and partner contributions are public: open, with no award withheld. */
+export { publicMoney as openMoney } from '../../db/repositories/public.ts'

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Classification, DecisionKind, DecisionStatus, LinkKind } from '../../../domain/decision.ts'
 import { penceToPounds } from '../../../domain/money.ts'
 import type { DB } from '../../../db/tables/index.ts'
-import { decisionDate, decisionFinancialYear, listedDecision } from '../public-scope.ts'
+import { decisionDate, decisionFinancialYear, listedDecision, openMoney } from '../public-scope.ts'
 import { toPage, type Page, type PageRequest } from './page.ts'
 import { awardsOfDecision, type ApiAward } from './awards.ts'
 
@@ -49,6 +49,8 @@ type Row = {
   id: number; reference: string | null; slug: string | null; title: string; kind: DecisionKind; status: DecisionStatus; classification: Classification
   exemption: string | null; office_id: number; office_name: string; date: string | null; date_decided: string | null; date_published: string | null
   executive_summary: string | null; stated_total_pence: number | null; stated_total_per_annum: boolean; decision_text: string | null
+  /** False when the decision is confidential or any of its awards is withheld: its total and contributions are then withheld too. */
+  money_public: boolean
 }
 
 /** Public decisions for the API: the register's own rules, with a confidential decision as a stub. */
@@ -77,7 +79,7 @@ export class ApiDecisionQueries {
     const [sections, awards, contributions, areas, signOffs, links] = await Promise.all([
       this.db.selectFrom('decision_sections').select(['heading', 'body', 'withheld', 'exemption']).where('decision_id', '=', id).orderBy('position').execute(),
       awardsOfDecision(this.db, id),
-      this.db.selectFrom('contributions').select(['organisation_id', 'organisation_name', 'amount_pence', 'per_annum', 'up_to', 'financial_year', 'condition']).where('decision_id', '=', id).orderBy('id').execute(),
+      row.money_public ? this.db.selectFrom('contributions').select(['organisation_id', 'organisation_name', 'amount_pence', 'per_annum', 'up_to', 'financial_year', 'condition']).where('decision_id', '=', id).orderBy('id').execute() : [],
       this.db.selectFrom('decision_areas as x').innerJoin('areas as a', 'a.id', 'x.area_id').select(['a.id', 'a.name', 'a.slug']).where('x.decision_id', '=', id).orderBy('a.name').execute(),
       this.db.selectFrom('sign_offs').select(['stage', 'outcome', 'signer_name', 'signer_title', 'signed_on']).where('decision_id', '=', id).orderBy('signed_on').orderBy('id').execute(),
       this.links(id),
@@ -111,6 +113,7 @@ export class ApiDecisionQueries {
         'd.date_decided', 'd.date_published', 'd.executive_summary', 'd.stated_total_pence', 'd.stated_total_per_annum', 'd.decision_text',
       ])
       .select(decisionDate.as('date'))
+      .select(sql<boolean>`${openMoney}`.as('money_public'))
   }
 
   private summary(row: Row): ApiDecisionSummary {
@@ -130,8 +133,8 @@ export class ApiDecisionQueries {
       dateDecided: row.date_decided,
       datePublished: row.date_published,
       summary: stub ? null : row.executive_summary,
-      statedTotal: stub || row.stated_total_pence === null ? null : penceToPounds(row.stated_total_pence),
-      statedTotalPerAnnum: stub ? false : row.stated_total_per_annum,
+      statedTotal: !row.money_public || row.stated_total_pence === null ? null : penceToPounds(row.stated_total_pence),
+      statedTotalPerAnnum: row.money_public ? row.stated_total_per_annum : false,
     }
   }
 
