@@ -124,7 +124,7 @@ for (const engine of testEngines()) {
       for (const word of [...PRIVATE_WORDS, ...PRIVATE_AMOUNTS]) assert.ok(!body.includes(word), `${word} appears in ${path}`)
     }
 
-    test('no public page, notice, PDF, feed, export or API answer holds a withheld person, amount or name', async () => {
+    test('no public page, notice, PDF, feed, export or API answer holds a withheld person, amount or name', async (context) => {
       const { open, moneyWithheld, confidential } = fixture
       const organisations = await t.database.db.selectFrom('organisations').select(['id', 'slug']).execute()
       const areas = await t.database.db.selectFrom('areas').select('slug').execute()
@@ -158,6 +158,7 @@ for (const engine of testEngines()) {
         }
       }
       assert.ok(fetched > 50, `only ${fetched} public addresses answered`)
+      context.diagnostic(`${seen.size} public addresses requested, ${fetched} answered, none holding a withheld word or amount`)
     })
 
     test('a confidential decision’s notice and PDF are stubs: reference, office, date, confidential and the exemption', async () => {
