@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { dictionary } from '@zxcvbn-ts/language-common'
-import { AccountError, AccountService, MAX_FAILED_SIGN_INS } from '../../../src/services/accounts.ts'
+import { AccountError, AccountService, MAX_FAILED_SIGN_INS, scheduleExpiredSessionRemoval } from '../../../src/services/accounts.ts'
 import { ApiTokenService } from '../../../src/services/api-tokens.ts'
 import { SYSTEM_ACTOR } from '../../../src/services/audit.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
@@ -102,6 +102,25 @@ for (const engine of testEngines()) {
       const left = (await t.database.db.selectFrom('sessions').select('sid').execute()).map((r) => r.sid)
       assert.ok(left.includes('live'))
       assert.ok(!left.some((sid) => sid.startsWith('expired')))
+    })
+
+    test('the schedule removes expired sessions as soon as it starts, and again each interval', async () => {
+      const expired = (sid: string) => t.database.db.insertInto('sessions').values({ sid, user_id: null, data: '{}', expires_at: new Date(Date.now() - 1000) }).execute()
+      const remaining = async (sid: string) => (await t.database.db.selectFrom('sessions').select('sid').where('sid', '=', sid).execute()).length
+      const until = async (check: () => Promise<boolean>) => {
+        for (let i = 0; i < 100 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      await expired('at-start')
+      const stop = scheduleExpiredSessionRemoval(t.database, { intervalMs: 200 })
+      try {
+        await until(async () => (await remaining('at-start')) === 0)
+        assert.equal(await remaining('at-start'), 0)
+        await expired('later')
+        await until(async () => (await remaining('later')) === 0)
+        assert.equal(await remaining('later'), 0)
+      } finally {
+        stop()
+      }
     })
   })
 }
