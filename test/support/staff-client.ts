@@ -28,6 +28,14 @@ export class StaffClient {
     return response
   }
 
+  /** A multipart form (a file upload), with the CSRF token the last page gave. */
+  async postMultipart(path: string, form: FormData): Promise<Response> {
+    form.append('_csrf', this.csrfToken)
+    const response = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: this.headers(), body: form, redirect: 'manual' })
+    this.keepCookie(response)
+    return response
+  }
+
   async signIn(email: string, password: string): Promise<Response> {
     await this.get('/staff/sign-in')
     return this.post('/staff/sign-in', { email, password })

@@ -29,13 +29,11 @@ for (const engine of testEngines()) {
       await t.dispose()
     })
 
-    const session = () => client as unknown as { cookie: string; csrfToken: string }
     async function upload(csv: string): Promise<Response> {
       await client.get(SERVICE)
       const form = new FormData()
-      form.append('_csrf', session().csrfToken)
       form.append('file', new Blob([csv], { type: 'text/csv' }), 'returns.csv')
-      return fetch(`${app.baseUrl}${SERVICE}/outcomes/upload`, { method: 'POST', body: form, headers: { cookie: session().cookie }, redirect: 'manual' })
+      return client.postMultipart(`${SERVICE}/outcomes/upload`, form)
     }
     const storedReturns = async () => Number((await t.database.db.selectFrom('outcome_returns').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n)
 
