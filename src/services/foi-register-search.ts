@@ -1,3 +1,4 @@
+import { describeListedTotal } from '../domain/decision-total.ts'
 import { sql } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { FoiRepository } from '../db/repositories/foi.ts'
@@ -60,8 +61,8 @@ export class FoiRegisterSearch {
   private async decisions(anyWord: string): Promise<RegisterHit[]> {
     const { rows } = await this.register.searchDecisions({ text: anyWord })
     return rows.slice(0, LIMIT).map((d) => {
-      const total = d.classification === 'confidential' ? null : (d.statedTotalPence ?? d.awardTotalPence)
-      const totalText = total === null ? '' : `, total ${formatPence(total)}${d.statedTotalPence !== null && d.statedTotalPerAnnum ? ' a year' : ''}`
+      const shown = describeListedTotal(d)
+      const totalText = shown && !d.moneyWithheld ? `, total ${shown}` : ''
       return {
         title: `${d.reference ?? ''} ${d.title}`.trim(),
         detail: [d.officeName, formatUkDate(d.date)].filter(Boolean).join(', '),

@@ -123,6 +123,7 @@ export interface DecisionListRow {
   statedTotalPence: number | null
   statedTotalPerAnnum: boolean
   awardTotalPence: number | null
+  moneyWithheld: boolean
 }
 
 export interface DecisionDetail {
@@ -311,6 +312,7 @@ export class DecisionRepository {
           dateExpr.as('date'),
           sql<number | null>`case when ${publicMoney} then d.stated_total_pence end`.as('stated_total_pence'),
           sql<boolean>`(${publicMoney} and d.stated_total_per_annum)`.as('stated_total_per_annum'),
+          sql<boolean>`not ${publicMoney}`.as('money_withheld'),
         ])
         .select((eb) =>
           eb
@@ -342,6 +344,7 @@ export class DecisionRepository {
         statedTotalPence: r.stated_total_pence,
         statedTotalPerAnnum: r.stated_total_per_annum,
         awardTotalPence: r.awardTotal === null ? null : Number(r.awardTotal),
+        moneyWithheld: r.money_withheld,
       })),
     }
   }

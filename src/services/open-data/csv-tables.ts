@@ -1,8 +1,9 @@
+import { describeListedTotal } from '../../domain/decision-total.ts'
 import type { Kysely } from 'kysely'
 import { DecisionRepository } from '../../db/repositories/decisions.ts'
 import type { DB } from '../../db/tables/index.ts'
 import { CLASSIFICATION_LABELS, KIND_LABELS } from '../../domain/decision.ts'
-import { formatPence, penceToDecimalString } from '../../domain/money.ts'
+import { penceToDecimalString } from '../../domain/money.ts'
 import { ApiDisclosureQueries } from './api/disclosure-log.ts'
 
 export interface RegisterTableFilter {
@@ -26,8 +27,8 @@ export async function* registerTableRows(db: Kysely<DB>, filter: RegisterTableFi
     const { rows } = await decisions.listPublic({ text: filter.text?.trim() || undefined, officeId: filter.officeId, financialYear: filter.financialYear, page, pageSize: BATCH })
     for (const row of rows) {
       const stub = row.classification === 'confidential'
-      const pence = stub ? null : (row.statedTotalPence ?? row.awardTotalPence)
-      const perYear = !stub && row.statedTotalPence !== null && row.statedTotalPerAnnum
+      const pence = stub || row.moneyWithheld ? null : (row.statedTotalPence ?? row.awardTotalPence)
+      const perYear = pence !== null && row.statedTotalPence !== null && row.statedTotalPerAnnum
       yield [
         row.reference,
         row.title,
@@ -35,7 +36,7 @@ export async function* registerTableRows(db: Kysely<DB>, filter: RegisterTableFi
         CLASSIFICATION_LABELS[row.classification],
         row.officeName,
         row.date,
-        pence === null ? '' : `${formatPence(pence)}${perYear ? ' a year' : ''}`,
+        describeListedTotal(row),
         pence === null ? '' : penceToDecimalString(pence),
         pence === null ? '' : perYear ? 'yes' : 'no',
         row.slug ? `${baseUrl}/decisions/${row.slug}` : '',

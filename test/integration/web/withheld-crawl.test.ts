@@ -70,6 +70,13 @@ async function addRecords(t: TestDatabase): Promise<Fixture> {
     await trx.updateTable('decisions').set({ awards_exemption: 's.43' }).where('id', '=', moneyWithheld.id).execute()
     const service = await trx.insertInto('services').values({ name: 'Outreach service', slug: 'outreach-service', decision_id: moneyWithheld.id, office_id: office.organisation_id, start_date: '2025-06-01', end_date: '2026-05-31' }).returning('id').executeTakeFirstOrThrow()
     await repo.insertContributions(trx, moneyWithheld.id, [contribution('PANGOLIN-PARTNER Council', 4_444_444, service.id)])
+    await create({
+      reference: 'W2025.004',
+      title: 'Helpline grants, one withheld',
+      classification: 'partially_confidential',
+      awards: [award('Open Helpline Trust', 300_000), award('PANGOLIN-AWARD Provider', 12_345_678, true)],
+      signOffs: signOffs('Open'),
+    })
     const confidential = await create({
       reference: 'W2025.003',
       title: 'Confidential operation',
@@ -189,6 +196,11 @@ for (const engine of testEngines()) {
       assert.equal(list.data.find((d) => d.id === fixture.moneyWithheld.id)?.statedTotal, null)
       const csv = await (await get('/downloads/decisions.csv')).text()
       assert.match(csv.split('\n').find((line) => line.includes('W2025.001')) ?? '', /2,500\.00/)
+      const partRow = csv.split('\n').find((line) => line.includes('W2025.004')) ?? ''
+      assert.match(partRow, /"£3,000\.00 \(part withheld\)",,,/, 'a sum of only the public awards says so and gives no figure as the total')
+      assert.match(csv.split('\n').find((line) => line.includes('W2025.002')) ?? '', /,Withheld,,,/)
+      const home = await (await get('/?q=helpline')).text()
+      assert.match(home, /£3,000\.00 \(part withheld\)/)
       const service = await (await get('/services/outreach-service')).text()
       assert.match(service, /Outreach service/)
       assert.doesNotMatch(service, /PANGOLIN|44,444\.44/)

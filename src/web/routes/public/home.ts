@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { financialYear, financialYearOf } from '../../../domain/financial-year.ts'
 import { todayInLondon } from '../../../domain/uk-date.ts'
 import type { Services } from '../../../services/index.ts'
-import { describeDecisionTotal } from '../../view-helpers.ts'
+import { describeListedTotal } from '../../../domain/decision-total.ts'
 import { errorList, type FieldErrors } from '../../validation.ts'
 
 const optionalInt = (min: number, max: number, message: string) =>
@@ -52,7 +52,7 @@ export class HomeController {
       offices,
       years,
       result,
-      rows: result.rows.map((row) => ({ ...row, totalText: describeDecisionTotal(row) })),
+      rows: result.rows.map((row) => ({ ...row, totalText: describeListedTotal(row) })),
       pagination: pagination(req, result.page, result.pageCount),
     })
   }
