@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The whole suite: typecheck, lint, unit and integration tests (embedded engine, and PostgreSQL
+// The whole suite: typecheck, lint, formatting (prettier), unit and integration tests (embedded engine, and PostgreSQL
 // when TEST_DATABASE_URL is set), then end-to-end tests in Chromium.
 // Node 20's `node --test` does not expand globs, so the files are listed here.
 import { spawnSync } from 'node:child_process'
@@ -35,6 +35,7 @@ const npx = 'npx'
 if (!only || only === 'static') {
   run('typecheck', npx, ['tsc', '--noEmit'])
   run('lint', npx, ['eslint', '.', '--max-warnings=0'])
+  run('format', npx, ['prettier', '--check', '.'])
 }
 if (!only || only === 'unit') {
   const files = [...testFiles('test/unit'), ...testFiles('test/integration')]
