@@ -6,7 +6,16 @@ import { getDocumentProxy } from 'unpdf'
 import { renderPdf } from '../scripts/generate-fixture-binaries.ts'
 import { extractBuffer, extractFromText } from '../src/extract/index.ts'
 
-const PROVIDERS = ["Juno Women's Aid", "Nottinghamshire Women's Aid", 'Equation', 'Victim Support', 'Safety Net Advice and Support Centre', 'Harbour Support Services', 'Paragon Advocacy', 'First Light']
+const PROVIDERS = [
+  "Juno Women's Aid",
+  "Nottinghamshire Women's Aid",
+  'Equation',
+  'Victim Support',
+  'Safety Net Advice and Support Centre',
+  'Harbour Support Services',
+  'Paragon Advocacy',
+  'First Light',
+]
 const OFFICES = ['Nottinghamshire', 'Cumbria', 'Lincolnshire', 'Durham', 'Kent', 'Dorset', 'Gwent', 'Norfolk']
 const AREAS = ['Ashfield', 'Mansfield', 'Carlisle', 'Boston', 'Swindon', 'Medway', 'Reading', 'Slough']
 
@@ -19,10 +28,21 @@ export function benchDocument(i: number): string {
   const office = OFFICES[i % OFFICES.length]!
   const a = PROVIDERS[i % PROVIDERS.length]!
   const b = PROVIDERS[(i + 3) % PROVIDERS.length]!
-  const rows = [a, b].map((name, k) => [name, 10_000 + ((i * 37 + k * 911) % 50_000), 20_000 + ((i * 53 + k * 577) % 50_000), 5_000 + ((i * 11 + k * 313) % 9_000)] as const)
+  const rows = [a, b].map(
+    (name, k) =>
+      [
+        name,
+        10_000 + ((i * 37 + k * 911) % 50_000),
+        20_000 + ((i * 53 + k * 577) % 50_000),
+        5_000 + ((i * 11 + k * 313) % 9_000),
+      ] as const,
+  )
   const totals = [1, 2, 3].map((c) => rows.reduce((sum, row) => sum + (row[c] as number), 0))
   const grand = totals.reduce((x, y) => x + y, 0)
-  const filler = 'The service offers specialist support to survivors of domestic abuse, including safety planning, advocacy in court and help to find safe accommodation. '.repeat(6)
+  const filler =
+    'The service offers specialist support to survivors of domestic abuse, including safety planning, advocacy in court and help to find safe accommodation. '.repeat(
+      6,
+    )
   return [
     `${office} Police and Crime Commissioner`,
     'Notice of Decision',
@@ -40,7 +60,10 @@ export function benchDocument(i: number): string {
     `The Commissioner is asked to approve funding of ${pounds(grand)} in total from the Community Safety Grant.`,
     '',
     'Provider\t2024/25\t2025/26\t2026/27',
-    ...rows.map((row) => `${row[0]}\t${pounds(row[1])}\t${pounds(row[2])}\t${pounds(row[3])}\tTo be awarded by the County to ${row[0]}.`),
+    ...rows.map(
+      (row) =>
+        `${row[0]}\t${pounds(row[1])}\t${pounds(row[2])}\t${pounds(row[3])}\tTo be awarded by the County to ${row[0]}.`,
+    ),
     `Total\t${totals.map(pounds).join('\t')}`,
     '',
     filler,

@@ -17,11 +17,53 @@ export function randomSequence(seed: number): () => number {
   }
 }
 
-const SERVICES = ['refuge', 'IDVA service', 'community outreach', 'helpline', 'perpetrator programme', 'ISVA service', 'counselling', 'partnership car', 'survivor support', 'safe accommodation']
-const GROUPS = ['domestic abuse', 'sexual violence', 'young people', 'older victims', 'male survivors', 'stalking victims', 'repeat victims', 'high risk victims']
+const SERVICES = [
+  'refuge',
+  'IDVA service',
+  'community outreach',
+  'helpline',
+  'perpetrator programme',
+  'ISVA service',
+  'counselling',
+  'partnership car',
+  'survivor support',
+  'safe accommodation',
+]
+const GROUPS = [
+  'domestic abuse',
+  'sexual violence',
+  'young people',
+  'older victims',
+  'male survivors',
+  'stalking victims',
+  'repeat victims',
+  'high risk victims',
+]
 const ACTIONS = ['Funding for', 'Extension of', 'Recommissioning of', 'Grant for', 'Contract award for', 'Pilot of']
-const PLACES = ['Ashfield', 'Mansfield', 'Nottingham', 'Bassetlaw', 'Newark', 'Gedling', 'Broxtowe', 'Rushcliffe', 'Essex', 'Thurrock', 'Southend-on-Sea', 'Hampshire', 'Southampton', 'Portsmouth', 'Isle of Wight']
-const STREAMS_TEXT = ['Community Safety Grant', 'MoJ victims grant', 'core commissioning budget', 'Safer Communities Fund', 'Home Office perpetrator fund']
+const PLACES = [
+  'Ashfield',
+  'Mansfield',
+  'Nottingham',
+  'Bassetlaw',
+  'Newark',
+  'Gedling',
+  'Broxtowe',
+  'Rushcliffe',
+  'Essex',
+  'Thurrock',
+  'Southend-on-Sea',
+  'Hampshire',
+  'Southampton',
+  'Portsmouth',
+  'Isle of Wight',
+]
+const STREAMS_TEXT = [
+  'Community Safety Grant',
+  'MoJ victims grant',
+  'core commissioning budget',
+  'Safer Communities Fund',
+  'Home Office perpetrator fund',
+]
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!
@@ -47,7 +89,11 @@ export async function generateRegister(database: Database, count: number, seed =
   await database.transaction(async (trx) => {
     for (let i = 0; i < 300; i++) {
       const name = `${pick(random, PLACES)} ${pick(random, ['Women’s Aid', 'Victim Support', 'Safe Project', 'Domestic Abuse Service', 'Survivors’ Trust', 'Outreach'])} ${i + 1}`
-      const row = await trx.insertInto('organisations').values({ kind: 'provider', name, slug: `${slugify(name)}` }).returning(['id', 'name']).executeTakeFirstOrThrow()
+      const row = await trx
+        .insertInto('organisations')
+        .values({ kind: 'provider', name, slug: `${slugify(name)}` })
+        .returning(['id', 'name'])
+        .executeTakeFirstOrThrow()
       providerRows.push(row)
     }
   })
@@ -118,7 +164,11 @@ export async function generateRegister(database: Database, count: number, seed =
           })
         }
       }
-      for (let i = 0; i < awards.length; i += 1000) await trx.insertInto('awards').values(awards.slice(i, i + 1000)).execute()
+      for (let i = 0; i < awards.length; i += 1000)
+        await trx
+          .insertInto('awards')
+          .values(awards.slice(i, i + 1000))
+          .execute()
       awardCount += awards.length
     })
   }

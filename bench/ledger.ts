@@ -9,7 +9,12 @@ import type { LedgerFilter, LedgerOrder } from '../src/services/ledger.ts'
 type Report = (metric: string, value: number) => void
 type Timer = (fn: () => Promise<unknown>) => Promise<number>
 
-export async function benchLedger(app: Services, report: Report, timed: Timer, percentile: (samples: number[], p: number) => number): Promise<void> {
+export async function benchLedger(
+  app: Services,
+  report: Report,
+  timed: Timer,
+  percentile: (samples: number[], p: number) => number,
+): Promise<void> {
   const options = await app.ledger.options()
   const provider = options.providers[Math.floor(options.providers.length / 2)]!
   const stream = options.streams[0]!
@@ -36,7 +41,9 @@ export async function benchLedger(app: Services, report: Report, timed: Timer, p
     { filter: { streamId: stream.id }, order: byDate, view: 'years' },
   ]
   const run = (c: (typeof cases)[number]) =>
-    c.view === 'years' ? Promise.all([app.ledger.apportioned(c.filter), app.ledger.options()]) : Promise.all([app.ledger.page(c.filter, c.order, c.page ?? 1), app.ledger.options()])
+    c.view === 'years'
+      ? Promise.all([app.ledger.apportioned(c.filter), app.ledger.options()])
+      : Promise.all([app.ledger.page(c.filter, c.order, c.page ?? 1), app.ledger.options()])
   for (const c of cases) await run(c)
   const samples: number[] = []
   for (let round = 0; round < 5; round++) for (const c of cases) samples.push(await timed(() => run(c)))

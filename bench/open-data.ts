@@ -11,10 +11,21 @@ type Report = (metric: string, value: number) => void
 type Timed = (fn: () => Promise<unknown>) => Promise<number>
 type Percentile = (samples: number[], p: number) => number
 
-export async function benchOpenData(app: Services, base: string, report: Report, timed: Timed, percentile: Percentile): Promise<void> {
+export async function benchOpenData(
+  app: Services,
+  base: string,
+  report: Report,
+  timed: Timed,
+  percentile: Percentile,
+): Promise<void> {
   const offices = await app.register.offices()
   const stream = await app.database.db.selectFrom('funding_streams').select('slug').orderBy('id').executeTakeFirst()
-  const provider = await app.database.db.selectFrom('organisations').select('slug').where('kind', '=', 'provider').orderBy('id', 'desc').executeTakeFirst()
+  const provider = await app.database.db
+    .selectFrom('organisations')
+    .select('slug')
+    .where('kind', '=', 'provider')
+    .orderBy('id', 'desc')
+    .executeTakeFirst()
   const pages = [
     `/api/v1/decisions?office=${offices[0]!.id}&year=2019&limit=100`,
     `/api/v1/decisions?q=refuge&limit=100`,

@@ -51,12 +51,21 @@ async function openBenchDatabase(): Promise<{ database: Database; cleanUp: () =>
   if (engine === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'cr-bench-'))
     const database = await Database.open({ dataDir: dir })
-    return { database, cleanUp: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }) } }
+    return {
+      database,
+      cleanUp: async () => {
+        await database.close()
+        rmSync(dir, { recursive: true, force: true })
+      },
+    }
   }
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
-  if (!serverUrl) throw new Error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server for --engine postgres')
+  if (!serverUrl)
+    throw new Error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server for --engine postgres')
   const name = `cr_bench_${Date.now()}`
-  const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: serverUrl, max: 1 }) }) })
+  const admin = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: serverUrl, max: 1 }) }),
+  })
   await sql.raw(`create database ${name}`).execute(admin)
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
@@ -100,7 +109,8 @@ async function main(): Promise<void> {
     ]
     for (const q of queries) await app.register.searchDecisions(q)
     const searchSamples: number[] = []
-    for (let round = 0; round < 20; round++) for (const q of queries) searchSamples.push(await timed(() => app.register.searchDecisions(q)))
+    for (let round = 0; round < 20; round++)
+      for (const q of queries) searchSamples.push(await timed(() => app.register.searchDecisions(q)))
     report('search_p50_ms', percentile(searchSamples, 50))
     report('search_p95_ms', percentile(searchSamples, 95))
     await benchLedger(app, report, timed, percentile)
@@ -115,10 +125,12 @@ async function main(): Promise<void> {
       const pageSamples: number[] = []
       for (let i = 0; i < 200; i++) {
         const slug = generated.slugs[Math.floor(random() * generated.slugs.length)]!
-        pageSamples.push(await timed(async () => {
-          const response = await fetch(`${base}/decisions/${slug}`)
-          await response.text()
-        }))
+        pageSamples.push(
+          await timed(async () => {
+            const response = await fetch(`${base}/decisions/${slug}`)
+            await response.text()
+          }),
+        )
       }
       report('decision_page_p95_ms', percentile(pageSamples, 95))
 
@@ -137,7 +149,9 @@ async function main(): Promise<void> {
 
   const extractBench = new URL('./extract.ts', import.meta.url)
   if (existsSync(extractBench)) {
-    const { benchExtract } = (await import(extractBench.href)) as { benchExtract: () => Promise<Array<{ metric: string; value: number }>> }
+    const { benchExtract } = (await import(extractBench.href)) as {
+      benchExtract: () => Promise<Array<{ metric: string; value: number }>>
+    }
     for (const { metric, value } of await benchExtract()) report(metric, value)
   }
 }

@@ -23,10 +23,19 @@ const PDFS: Array<{ source: string; furniture?: string }> = [
   { source: 'g02-devon-cornwall-split-row.txt' },
   { source: 'c01-hampshire-request-for-decision.txt', furniture: '- OFFICIAL -' },
 ]
-const DOCXS = ['b01-essex-joint-da-report.txt', 'e01-wiltshire-decision-log.txt', 'g01-west-yorkshire-years-by-provider.txt', 'd02-dorset-foi-contracts.txt']
+const DOCXS = [
+  'b01-essex-joint-da-report.txt',
+  'e01-wiltshire-decision-log.txt',
+  'g01-west-yorkshire-years-by-provider.txt',
+  'd02-dorset-foi-contracts.txt',
+]
 
 function plain(line: string): string {
-  return line.replace(/<[^>]+>/g, '').replace(/\*\*/g, '').replace(/^#+\s*/, '').replace(/~~[^~]*~~/g, '')
+  return line
+    .replace(/<[^>]+>/g, '')
+    .replace(/\*\*/g, '')
+    .replace(/^#+\s*/, '')
+    .replace(/~~[^~]*~~/g, '')
 }
 
 /** Blocks of consecutive lines: a table (lines with tabs, and a label-only line inside it) or a single line. */
@@ -50,8 +59,16 @@ function blocks(lines: string[]): Array<{ table: string[][] } | { line: string }
 }
 
 /** A PDF of the text: a line holding only a form feed starts a new page. */
-export async function renderPdf(text: string, options: { furniture?: string; password?: string } = {}): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: 'Fixture', CreationDate: new Date(Date.UTC(2024, 0, 1)) }, ...(options.password ? { userPassword: options.password, ownerPassword: `${options.password}-owner` } : {}) })
+export async function renderPdf(
+  text: string,
+  options: { furniture?: string; password?: string } = {},
+): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: 'Fixture', CreationDate: new Date(Date.UTC(2024, 0, 1)) },
+    ...(options.password ? { userPassword: options.password, ownerPassword: `${options.password}-owner` } : {}),
+  })
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
@@ -93,7 +110,14 @@ export async function renderPdf(text: string, options: { furniture?: string; pas
       continue
     }
     const columns = Math.max(...block.table.map((row) => row.length))
-    const measure = (): number[] => Array.from({ length: columns }, (_, c) => Math.max(...block.table.map((row) => (c < columns - 1 || columns < 4 ? doc.widthOfString(row[c] ?? '') : 0))) + 16)
+    const measure = (): number[] =>
+      Array.from(
+        { length: columns },
+        (_, c) =>
+          Math.max(
+            ...block.table.map((row) => (c < columns - 1 || columns < 4 ? doc.widthOfString(row[c] ?? '') : 0)),
+          ) + 16,
+      )
     let widths = measure()
     if (widths.reduce((a, b) => a + b, 0) > width) {
       doc.fontSize(7)
@@ -132,7 +156,15 @@ export async function renderDocx(text: string): Promise<Buffer> {
     children.push(
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
-        rows: block.table.map((row) => new TableRow({ children: Array.from({ length: columns }, (_, c) => new TableCell({ children: [new Paragraph(row[c] ?? '')] })) })),
+        rows: block.table.map(
+          (row) =>
+            new TableRow({
+              children: Array.from(
+                { length: columns },
+                (_, c) => new TableCell({ children: [new Paragraph(row[c] ?? '')] }),
+              ),
+            }),
+        ),
       }),
     )
   }
@@ -160,7 +192,8 @@ async function main(): Promise<void> {
 export function fixtureDocuments(): string[] {
   const found: string[] = []
   for (const dir of [sources, target]) {
-    for (const name of readdirSync(dir).sort()) if (/\.(?:txt|md|html?|pdf|docx)$/.test(name)) found.push(path.relative(root, path.join(dir, name)))
+    for (const name of readdirSync(dir).sort())
+      if (/\.(?:txt|md|html?|pdf|docx)$/.test(name)) found.push(path.relative(root, path.join(dir, name)))
   }
   return found
 }
@@ -172,7 +205,10 @@ export function expectedPath(document: string): string {
 async function writeExpected(): Promise<void> {
   for (const document of fixtureDocuments()) {
     const { record } = await extractFile(path.join(root, document))
-    writeFileSync(path.join(root, expectedPath(document)), `${JSON.stringify({ ...record, file: document }, null, 2)}\n`)
+    writeFileSync(
+      path.join(root, expectedPath(document)),
+      `${JSON.stringify({ ...record, file: document }, null, 2)}\n`,
+    )
     console.log(expectedPath(document))
   }
 }

@@ -30,7 +30,11 @@ if (process.env.CI === 'true' && !process.env.TEST_DATABASE_URL) {
   console.error('CI must run the suite on PostgreSQL as well: set TEST_DATABASE_URL')
   process.exit(1)
 }
-console.log(process.env.TEST_DATABASE_URL ? 'Engines: embedded (PGlite) and PostgreSQL' : 'Engines: embedded (PGlite) only; set TEST_DATABASE_URL to add PostgreSQL')
+console.log(
+  process.env.TEST_DATABASE_URL
+    ? 'Engines: embedded (PGlite) and PostgreSQL'
+    : 'Engines: embedded (PGlite) only; set TEST_DATABASE_URL to add PostgreSQL',
+)
 const npx = 'npx'
 if (!only || only === 'static') {
   run('typecheck', npx, ['tsc', '--noEmit'])
@@ -42,5 +46,11 @@ if (!only || only === 'unit') {
   run('unit and integration tests', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files])
 }
 if (!only || only === 'e2e') {
-  run('end-to-end tests (Chromium)', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('test/e2e')])
+  run('end-to-end tests (Chromium)', process.execPath, [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=1',
+    ...testFiles('test/e2e'),
+  ])
 }

@@ -3,7 +3,9 @@ import { Database } from '../db/database.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 
 /** Opens the configured database (PostgreSQL with DATABASE_URL, else the embedded engine in DATA_DIR) and migrates it. */
-export async function openConfiguredDatabase(config: Config = loadConfig()): Promise<{ database: Database; applied: string[] }> {
+export async function openConfiguredDatabase(
+  config: Config = loadConfig(),
+): Promise<{ database: Database; applied: string[] }> {
   const database = await Database.open({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   try {
     const applied = await migrateToLatest(database)

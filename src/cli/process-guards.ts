@@ -11,7 +11,10 @@ export function keepServingOnUnexpectedErrors(): void {
   if (installed) return
   installed = true
   process.on('unhandledRejection', (reason) => {
-    logger.error('unhandled promise rejection; still serving', { error: reason instanceof Error ? reason.message : String(reason), stack: reason instanceof Error ? reason.stack : undefined })
+    logger.error('unhandled promise rejection; still serving', {
+      error: reason instanceof Error ? reason.message : String(reason),
+      stack: reason instanceof Error ? reason.stack : undefined,
+    })
   })
   process.on('uncaughtException', (error, origin) => {
     logger.error('uncaught exception; still serving', { origin, error: error.message, stack: error.stack })

@@ -14,7 +14,9 @@ import { registerFoiCommand } from './commands/foi.ts'
 /** The command-line interface: one module per command, over the same services as the web application. */
 export function buildProgram(): Command {
   const program = new Command('commissioning-register')
-    .description('Commissioning Register: decisions, awards, contracts and FOI responses of an Office of a Police and Crime Commissioner')
+    .description(
+      'Commissioning Register: decisions, awards, contracts and FOI responses of an Office of a Police and Crime Commissioner',
+    )
     .showHelpAfterError()
   registerServeCommand(program)
   registerMigrateCommand(program)

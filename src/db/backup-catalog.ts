@@ -29,11 +29,15 @@ export const ident = (name: string) => sql.raw(quote(name))
 export async function backupCatalog(db: Handle): Promise<BackupTable[]> {
   const tables = await sql<{ name: string }>`
     select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname not like 'kysely\\_%' order by c.relname`.execute(db)
+    where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname not like 'kysely\\_%' order by c.relname`.execute(
+    db,
+  )
   const columns = await sql<{ table: string; name: string; type: string; identity: string; generated: string }>`
     select c.relname as table, a.attname as name, format_type(a.atttypid, a.atttypmod) as type, a.attidentity as identity, a.attgenerated as generated
     from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped order by c.relname, a.attnum`.execute(db)
+    where n.nspname = 'public' and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped order by c.relname, a.attnum`.execute(
+    db,
+  )
   const keys = await sql<{ table: string; ref: string; columns: string[]; kind: string }>`
     select c.relname as table, coalesce(r.relname, '') as ref, k.contype as kind,
       array(select a.attname::text from unnest(k.conkey) with ordinality u(n, i) join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.n order by u.i) as columns
@@ -49,7 +53,8 @@ export async function backupCatalog(db: Handle): Promise<BackupTable[]> {
     const ready = [...pending].filter((t) => foreign.every((f) => f.table !== t || f.ref === t || !pending.has(f.ref)))
     const next = ready.length ? ready : [[...pending].sort()[0]!]
     for (const table of next) {
-      for (const f of foreign.filter((f) => f.table === table && (f.ref === table || pending.has(f.ref)))) deferred.get(table)!.push(...f.columns)
+      for (const f of foreign.filter((f) => f.table === table && (f.ref === table || pending.has(f.ref))))
+        deferred.get(table)!.push(...f.columns)
       pending.delete(table)
       order.push(table)
     }

@@ -38,7 +38,8 @@ export async function restoreBackup(database: Database, input: Readable, signing
         if (row['@'] === 'table') tableHash = createHash('sha256')
         whole.update(`${value}\n`)
         tableHash.update(`${value}\n`)
-        if (row['@'] === 'end') tableHashes[String(row.name)] = { rows: Number(row.rows), sha256: tableHash.digest('hex') }
+        if (row['@'] === 'end')
+          tableHashes[String(row.name)] = { rows: Number(row.rows), sha256: tableHash.digest('hex') }
       }
       return row
     } catch {
@@ -46,8 +47,12 @@ export async function restoreBackup(database: Database, input: Readable, signing
     }
   }
   const header = await next()
-  if (!header || header['@'] !== 'header' || header.format !== BACKUP_FORMAT) throw new RestoreError('This is not a Commissioning Register backup file')
-  if (header.version !== BACKUP_VERSION) throw new RestoreError(`This backup is format version ${String(header.version)}; this version of the register reads version ${BACKUP_VERSION}`)
+  if (!header || header['@'] !== 'header' || header.format !== BACKUP_FORMAT)
+    throw new RestoreError('This is not a Commissioning Register backup file')
+  if (header.version !== BACKUP_VERSION)
+    throw new RestoreError(
+      `This backup is format version ${String(header.version)}; this version of the register reads version ${BACKUP_VERSION}`,
+    )
 
   return database.transaction(async (trx) => {
     await sql`set local timezone = 'UTC'`.execute(trx)
@@ -66,11 +71,13 @@ export async function restoreBackup(database: Database, input: Readable, signing
       const line = await next()
       if (!line) throw new RestoreError('The backup file stops short: it has no closing line, so nothing was restored')
       if (line['@'] === 'complete') {
-        if (line.rows !== total || line.tables !== tables) throw new RestoreError('The backup file does not add up: nothing was restored')
+        if (line.rows !== total || line.tables !== tables)
+          throw new RestoreError('The backup file does not add up: nothing was restored')
         checkManifest(line, whole.digest('hex'), tableHashes, signingKey)
         break
       }
-      if (line['@'] !== 'table') throw new RestoreError('The backup file is damaged: a table does not start where expected')
+      if (line['@'] !== 'table')
+        throw new RestoreError('The backup file is damaged: a table does not start where expected')
       const table = catalog.get(String(line.name))
       if (!table) throw new RestoreError(`The backup holds a table this database does not have: ${String(line.name)}`)
       const deferredRows: Row[] = []
@@ -81,10 +88,12 @@ export async function restoreBackup(database: Database, input: Readable, signing
         const row = await next()
         if (!row) throw new RestoreError(`The backup file stops short inside table ${table.name}: nothing was restored`)
         if (row['@'] === 'end') {
-          if (row.rows !== count + batch.length) throw new RestoreError(`Table ${table.name} in the backup is missing rows: nothing was restored`)
+          if (row.rows !== count + batch.length)
+            throw new RestoreError(`Table ${table.name} in the backup is missing rows: nothing was restored`)
           break
         }
-        if (table.deferred.some((c) => row[c] !== null && row[c] !== undefined)) deferredRows.push(pick(row, [...table.key, ...table.deferred]))
+        if (table.deferred.some((c) => row[c] !== null && row[c] !== undefined))
+          deferredRows.push(pick(row, [...table.key, ...table.deferred]))
         batch.push(row)
         chars += JSON.stringify(row).length
         if (batch.length >= BATCH_ROWS || chars >= BATCH_CHARS) {
@@ -104,10 +113,14 @@ export async function restoreBackup(database: Database, input: Readable, signing
     for (const table of catalog.values()) {
       await sql`alter table ${ident(table.name)} enable trigger user`.execute(trx)
       for (const column of table.columns.filter((c) => c.identity)) {
-        await sql`select setval(pg_get_serial_sequence(${table.name}, ${column.name}), coalesce((select max(${ident(column.name)}) from ${ident(table.name)}), 1), (select count(*) > 0 from ${ident(table.name)}))`.execute(trx)
+        await sql`select setval(pg_get_serial_sequence(${table.name}, ${column.name}), coalesce((select max(${ident(column.name)}) from ${ident(table.name)}), 1), (select count(*) > 0 from ${ident(table.name)}))`.execute(
+          trx,
+        )
       }
     }
-    const views = await sql<{ name: string }>`select matviewname as name from pg_matviews where schemaname = 'public'`.execute(trx)
+    const views = await sql<{
+      name: string
+    }>`select matviewname as name from pg_matviews where schemaname = 'public'`.execute(trx)
     for (const view of views.rows) await sql`refresh materialized view ${ident(view.name)}`.execute(trx)
     return { tables, rows: total }
   })
@@ -115,15 +128,29 @@ export async function restoreBackup(database: Database, input: Readable, signing
 
 function checkManifest(closing: Row, sha256: string, tables: BackupManifest['tables'], signingKey: string): void {
   const manifest = closing.manifest as BackupManifest | undefined
-  if (!manifest || typeof closing.signature !== 'string') throw new RestoreError('The backup file has no signed manifest: nothing was restored')
-  const expected = Buffer.from(backupSignature(signingKey, { tables: Number(closing.tables), rows: Number(closing.rows), manifest }), 'hex')
+  if (!manifest || typeof closing.signature !== 'string')
+    throw new RestoreError('The backup file has no signed manifest: nothing was restored')
+  const expected = Buffer.from(
+    backupSignature(signingKey, { tables: Number(closing.tables), rows: Number(closing.rows), manifest }),
+    'hex',
+  )
   const given = Buffer.from(closing.signature, 'hex')
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    throw new RestoreError('The backup file\'s signature does not match: it was changed after it was written, or signed with another BACKUP_SIGNING_KEY. Nothing was restored')
+    throw new RestoreError(
+      "The backup file's signature does not match: it was changed after it was written, or signed with another BACKUP_SIGNING_KEY. Nothing was restored",
+    )
   }
-  const changed = Object.entries(tables).filter(([name, t]) => manifest.tables[name]?.sha256 !== t.sha256 || manifest.tables[name]?.rows !== t.rows).map(([name]) => name)
-  if (manifest.sha256 !== sha256 || changed.length || Object.keys(manifest.tables).length !== Object.keys(tables).length) {
-    throw new RestoreError(`The backup file does not match its manifest${changed.length ? ` (tables ${changed.join(', ')})` : ''}: it was changed after it was written. Nothing was restored`)
+  const changed = Object.entries(tables)
+    .filter(([name, t]) => manifest.tables[name]?.sha256 !== t.sha256 || manifest.tables[name]?.rows !== t.rows)
+    .map(([name]) => name)
+  if (
+    manifest.sha256 !== sha256 ||
+    changed.length ||
+    Object.keys(manifest.tables).length !== Object.keys(tables).length
+  ) {
+    throw new RestoreError(
+      `The backup file does not match its manifest${changed.length ? ` (tables ${changed.join(', ')})` : ''}: it was changed after it was written. Nothing was restored`,
+    )
   }
 }
 
@@ -143,30 +170,47 @@ async function insertRows(trx: Transaction<DB>, table: BackupTable, rows: Row[])
     }),
   )
   await sql`insert into ${ident(table.name)} (${names}) overriding system value
-    select ${values} from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) j cross join lateral jsonb_populate_record(null::${ident(table.name)}, j) r`.execute(trx)
+    select ${values} from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) j cross join lateral jsonb_populate_record(null::${ident(table.name)}, j) r`.execute(
+    trx,
+  )
 }
 
 async function fillDeferred(trx: Transaction<DB>, table: BackupTable, rows: Row[]): Promise<void> {
-  if (!table.key.length) throw new RestoreError(`Table ${table.name} refers to itself but has no primary key to restore by`)
+  if (!table.key.length)
+    throw new RestoreError(`Table ${table.name} refers to itself but has no primary key to restore by`)
   for (let i = 0; i < rows.length; i += BATCH_ROWS) {
     const slice = JSON.stringify(rows.slice(i, i + BATCH_ROWS))
     const set = sql.join(table.deferred.map((c) => sql`${ident(c)} = r.${ident(c)}`))
-    const match = sql.join(table.key.map((k) => sql`t.${ident(k)} = r.${ident(k)}`), sql` and `)
-    await sql`update ${ident(table.name)} t set ${set} from jsonb_populate_recordset(null::${ident(table.name)}, ${slice}::jsonb) r where ${match}`.execute(trx)
+    const match = sql.join(
+      table.key.map((k) => sql`t.${ident(k)} = r.${ident(k)}`),
+      sql` and `,
+    )
+    await sql`update ${ident(table.name)} t set ${set} from jsonb_populate_recordset(null::${ident(table.name)}, ${slice}::jsonb) r where ${match}`.execute(
+      trx,
+    )
   }
 }
 
 async function checkMigrations(trx: Transaction<DB>, backupMigrations: string[]): Promise<void> {
-  const applied = (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(trx)).rows.map((r) => r.name)
+  const applied = (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(trx)).rows.map(
+    (r) => r.name,
+  )
   const unknown = backupMigrations.filter((m) => !applied.includes(m))
-  if (unknown.length) throw new RestoreError(`The backup was made by a newer version of the register (migrations ${unknown.join(', ')}): upgrade this one first`)
+  if (unknown.length)
+    throw new RestoreError(
+      `The backup was made by a newer version of the register (migrations ${unknown.join(', ')}): upgrade this one first`,
+    )
   const missing = applied.filter((m) => !backupMigrations.includes(m))
-  if (missing.length) throw new RestoreError(`The backup was made by an older version of the register (it lacks migrations ${missing.join(', ')}): restore it with that version, then upgrade`)
+  if (missing.length)
+    throw new RestoreError(
+      `The backup was made by an older version of the register (it lacks migrations ${missing.join(', ')}): restore it with that version, then upgrade`,
+    )
 }
 
 async function checkEmpty(trx: Transaction<DB>): Promise<void> {
   for (const table of RECORD_TABLES) {
     const row = await sql<{ any: boolean }>`select exists (select 1 from ${ident(table)}) as any`.execute(trx)
-    if (row.rows[0]?.any) throw new RestoreError(`The database already holds records (${table}): restore only into an empty database`)
+    if (row.rows[0]?.any)
+      throw new RestoreError(`The database already holds records (${table}): restore only into an empty database`)
   }
 }

@@ -21,8 +21,13 @@ export interface BackupManifest {
 }
 
 /** HMAC-SHA256, with the configured key, of the closing line's counts and manifest: only a holder of the key can make a backup restore accepts. */
-export function backupSignature(key: string, totals: { tables: number; rows: number; manifest: BackupManifest }): string {
-  return createHmac('sha256', key).update(JSON.stringify({ tables: totals.tables, rows: totals.rows, manifest: totals.manifest })).digest('hex')
+export function backupSignature(
+  key: string,
+  totals: { tables: number; rows: number; manifest: BackupManifest },
+): string {
+  return createHmac('sha256', key)
+    .update(JSON.stringify({ tables: totals.tables, rows: totals.rows, manifest: totals.manifest }))
+    .digest('hex')
 }
 
 /**
@@ -52,7 +57,14 @@ export async function writeBackup(database: Database, out: Writable, signingKey:
       await sql`set local timezone = 'UTC'`.execute(trx)
       const migrations = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(trx)
       const catalog = await backupCatalog(trx)
-      await put({ '@': 'header', format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), engine: database.engine, migrations: migrations.rows.map((m) => m.name) })
+      await put({
+        '@': 'header',
+        format: BACKUP_FORMAT,
+        version: BACKUP_VERSION,
+        createdAt: new Date().toISOString(),
+        engine: database.engine,
+        migrations: migrations.rows.map((m) => m.name),
+      })
       let total = 0
       for (const table of catalog) {
         tableHash = createHash('sha256')
@@ -60,7 +72,9 @@ export async function writeBackup(database: Database, out: Writable, signingKey:
         await sql`declare backup_rows no scroll cursor for ${rowsQuery(table)}`.execute(trx)
         let count = 0
         for (;;) {
-          const batch = await sql<{ row: Record<string, unknown> }>`fetch ${sql.lit(FETCH_ROWS)} from backup_rows`.execute(trx)
+          const batch = await sql<{
+            row: Record<string, unknown>
+          }>`fetch ${sql.lit(FETCH_ROWS)} from backup_rows`.execute(trx)
           for (const { row } of batch.rows) await put(row)
           count += batch.rows.length
           if (batch.rows.length < FETCH_ROWS) break
@@ -78,7 +92,10 @@ export async function writeBackup(database: Database, out: Writable, signingKey:
 }
 
 function rowsQuery(table: BackupTable) {
-  const fields = table.columns.map((c) => sql`${sql.lit(c.name)}::text, ${c.bytea ? sql`encode(t.${ident(c.name)}, 'base64')` : sql`t.${ident(c.name)}`}`)
+  const fields = table.columns.map(
+    (c) =>
+      sql`${sql.lit(c.name)}::text, ${c.bytea ? sql`encode(t.${ident(c.name)}, 'base64')` : sql`t.${ident(c.name)}`}`,
+  )
   // json_build_object takes at most 100 arguments: build the row in slices of 50 columns and merge them.
   const slices = []
   for (let i = 0; i < fields.length; i += 50) slices.push(sql`jsonb_build_object(${sql.join(fields.slice(i, i + 50))})`)

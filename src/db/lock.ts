@@ -1,4 +1,14 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, accessSync, constants } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+  accessSync,
+  constants,
+} from 'node:fs'
 import { join } from 'node:path'
 
 export class DataDirectoryError extends Error {}
@@ -12,7 +22,9 @@ export function lockDataDirectory(dataDir: string): () => void {
     mkdirSync(dataDir, { recursive: true })
     accessSync(dataDir, constants.W_OK)
   } catch {
-    throw new DataDirectoryError(`The data directory ${dataDir} cannot be written. Set DATA_DIR to a directory this user can write.`)
+    throw new DataDirectoryError(
+      `The data directory ${dataDir} cannot be written. Set DATA_DIR to a directory this user can write.`,
+    )
   }
   const lockPath = join(dataDir, 'commissioning-register.lock')
   for (let attempt = 0; attempt < 2; attempt++) {

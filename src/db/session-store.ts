@@ -16,7 +16,10 @@ export class DatabaseSessionStore extends session.Store {
       .select(['data', 'expires_at'])
       .where('sid', '=', sid)
       .executeTakeFirst()
-      .then((row) => callback(null, row && row.expires_at > new Date() ? (row.data as session.SessionData) : null), callback)
+      .then(
+        (row) => callback(null, row && row.expires_at > new Date() ? (row.data as session.SessionData) : null),
+        callback,
+      )
   }
 
   override set(sid: string, data: session.SessionData, callback?: (error?: unknown) => void): void {
@@ -25,18 +28,38 @@ export class DatabaseSessionStore extends session.Store {
     this.db
       .insertInto('sessions')
       .values({ sid, user_id: userId, data: JSON.stringify(data), expires_at: expires })
-      .onConflict((oc) => oc.column('sid').doUpdateSet({ user_id: userId, data: JSON.stringify(data), expires_at: expires }))
+      .onConflict((oc) =>
+        oc.column('sid').doUpdateSet({ user_id: userId, data: JSON.stringify(data), expires_at: expires }),
+      )
       .execute()
-      .then(() => callback?.(), (error) => callback?.(error))
+      .then(
+        () => callback?.(),
+        (error) => callback?.(error),
+      )
   }
 
   override destroy(sid: string, callback?: (error?: unknown) => void): void {
-    this.db.deleteFrom('sessions').where('sid', '=', sid).execute().then(() => callback?.(), (error) => callback?.(error))
+    this.db
+      .deleteFrom('sessions')
+      .where('sid', '=', sid)
+      .execute()
+      .then(
+        () => callback?.(),
+        (error) => callback?.(error),
+      )
   }
 
   override touch(sid: string, data: session.SessionData, callback?: () => void): void {
     const expires = data.cookie?.expires ? new Date(data.cookie.expires) : new Date(Date.now() + DAY_MS)
-    this.db.updateTable('sessions').set({ expires_at: expires }).where('sid', '=', sid).execute().then(() => callback?.(), () => callback?.())
+    this.db
+      .updateTable('sessions')
+      .set({ expires_at: expires })
+      .where('sid', '=', sid)
+      .execute()
+      .then(
+        () => callback?.(),
+        () => callback?.(),
+      )
   }
 
   async removeExpired(): Promise<void> {

@@ -47,7 +47,14 @@ export function buildAwardTable(awards: readonly AwardCell[]): AwardTable {
     const key = [award.recipientName, award.purpose, award.viaName, award.route].join('\u0000')
     let row = rowsByKey.get(key)
     if (!row) {
-      row = { recipientName: award.recipientName, purpose: award.purpose, viaName: award.viaName, route: award.route, cells: periods.map(() => null), oneOffTotalPence: 0 }
+      row = {
+        recipientName: award.recipientName,
+        purpose: award.purpose,
+        viaName: award.viaName,
+        route: award.route,
+        cells: periods.map(() => null),
+        oneOffTotalPence: 0,
+      }
       rowsByKey.set(key, row)
     }
     const column = periods.indexOf(award.periodLabel ?? NO_PERIOD)

@@ -26,5 +26,7 @@ export function isolateBidi(text: string): string {
 /** The inverse of isolateBidi, for form values that come back from a page that printed them isolated. */
 export function unwrapIsolate(text: string): string {
   const inner = text.slice(1, -1)
-  return text.startsWith(FIRST_STRONG_ISOLATE) && text.endsWith(POP_DIRECTIONAL_ISOLATE) && hasBidiControls(inner) ? inner : text
+  return text.startsWith(FIRST_STRONG_ISOLATE) && text.endsWith(POP_DIRECTIONAL_ISOLATE) && hasBidiControls(inner)
+    ? inner
+    : text
 }

@@ -14,7 +14,9 @@ export interface ListedDecisionMoney {
 /** The total a list shows for a decision; a sum of only its public awards says so, so it never reads as the whole. */
 export function describeListedTotal(row: ListedDecisionMoney): string {
   if (row.classification === 'confidential') return ''
-  if (row.statedTotalPence !== null) return `${formatPence(row.statedTotalPence)}${row.statedTotalPerAnnum ? ' a year' : ''}`
-  if (row.awardTotalPence !== null) return `${formatPence(row.awardTotalPence)}${row.moneyWithheld ? ' (part withheld)' : ''}`
+  if (row.statedTotalPence !== null)
+    return `${formatPence(row.statedTotalPence)}${row.statedTotalPerAnnum ? ' a year' : ''}`
+  if (row.awardTotalPence !== null)
+    return `${formatPence(row.awardTotalPence)}${row.moneyWithheld ? ' (part withheld)' : ''}`
   return row.moneyWithheld ? 'Withheld' : ''
 }

@@ -3,7 +3,17 @@
 export const DECISION_KINDS = ['decision', 'information', 'report', 'foi_response'] as const
 export type DecisionKind = (typeof DECISION_KINDS)[number]
 
-export const DECISION_STATUSES = ['draft', 'submitted', 'finance_approved', 'executive_approved', 'approved', 'rejected', 'published', 'withdrawn', 'imported'] as const
+export const DECISION_STATUSES = [
+  'draft',
+  'submitted',
+  'finance_approved',
+  'executive_approved',
+  'approved',
+  'rejected',
+  'published',
+  'withdrawn',
+  'imported',
+] as const
 export type DecisionStatus = (typeof DECISION_STATUSES)[number]
 
 export const CLASSIFICATIONS = ['non_confidential', 'partially_confidential', 'confidential'] as const

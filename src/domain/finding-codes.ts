@@ -24,6 +24,11 @@ export function isFindingCode(code: string): code is FindingCode {
   return Object.hasOwn(FINDING_CODES, code)
 }
 
-export function finding(code: FindingCode, message: string, line: number | null, severity: FindingSeverity = FINDING_CODES[code].severity): Finding {
+export function finding(
+  code: FindingCode,
+  message: string,
+  line: number | null,
+  severity: FindingSeverity = FINDING_CODES[code].severity,
+): Finding {
   return { code, severity, message, line }
 }

@@ -50,7 +50,9 @@ export function buildFlow(input: readonly FlowLinkInput[], maxProviders = 12): F
     entry.pence += link.pence
     providerTotals.set(link.targetKey, entry)
   }
-  const ranked = [...providerTotals.entries()].sort((a, b) => b[1].pence - a[1].pence || a[1].name.localeCompare(b[1].name))
+  const ranked = [...providerTotals.entries()].sort(
+    (a, b) => b[1].pence - a[1].pence || a[1].name.localeCompare(b[1].name),
+  )
   const shown = new Set(ranked.slice(0, maxProviders).map(([key]) => key))
   const others = ranked.length - shown.size
 
@@ -80,8 +82,12 @@ export function buildFlow(input: readonly FlowLinkInput[], maxProviders = 12): F
     if (existing) existing.pence += link.pence
     else links.set(key, { source, target, pence: link.pence })
   }
-  const sortedNodes = [...nodes.values()].sort((a, b) => a.column - b.column || b.pence - a.pence || a.label.localeCompare(b.label))
+  const sortedNodes = [...nodes.values()].sort(
+    (a, b) => a.column - b.column || b.pence - a.pence || a.label.localeCompare(b.label),
+  )
   const order = new Map(sortedNodes.map((n, i) => [n.id, i]))
-  const sortedLinks = [...links.values()].sort((a, b) => order.get(a.source)! - order.get(b.source)! || order.get(a.target)! - order.get(b.target)!)
+  const sortedLinks = [...links.values()].sort(
+    (a, b) => order.get(a.source)! - order.get(b.source)! || order.get(a.target)! - order.get(b.target)!,
+  )
   return { nodes: sortedNodes, links: sortedLinks, totalPence }
 }

@@ -53,10 +53,19 @@ function clockStart(dates: FoiDates): string | null {
 export function foiClock(dates: FoiDates, today: string): FoiClock {
   const startedOn = clockStart(dates)
   if (!startedOn) {
-    return { startedOn: null, stopped: true, statutoryDeadline: null, target: null, veryLateAfter: null, workingDaysUsed: null, timeliness: null }
+    return {
+      startedOn: null,
+      stopped: true,
+      statutoryDeadline: null,
+      target: null,
+      veryLateAfter: null,
+      workingDaysUsed: null,
+      timeliness: null,
+    }
   }
   const statutoryDeadline = addWorkingDays(startedOn, STATUTORY_WORKING_DAYS)
-  const target = dates.extendedDeadline && dates.extendedDeadline > statutoryDeadline ? dates.extendedDeadline : statutoryDeadline
+  const target =
+    dates.extendedDeadline && dates.extendedDeadline > statutoryDeadline ? dates.extendedDeadline : statutoryDeadline
   const veryLateAfter = addWorkingDays(startedOn, MAXIMUM_WORKING_DAYS)
   const judgedOn = dates.answeredOn ?? today
   return {
@@ -76,10 +85,12 @@ export function foiClock(dates: FoiDates, today: string): FoiClock {
  */
 export function extensionProblem(dates: FoiDates, proposed: string): string | null {
   const start = clockStart(dates)
-  if (!start) return 'The clock is stopped while clarification is awaited: record the reply before extending the deadline'
+  if (!start)
+    return 'The clock is stopped while clarification is awaited: record the reply before extending the deadline'
   const statutory = addWorkingDays(start, STATUTORY_WORKING_DAYS)
   if (proposed <= statutory) return 'The extended deadline must be after the statutory deadline'
-  if (proposed > addWorkingDays(start, MAXIMUM_WORKING_DAYS)) return `The extended deadline must be no more than ${MAXIMUM_WORKING_DAYS} working days after receipt`
+  if (proposed > addWorkingDays(start, MAXIMUM_WORKING_DAYS))
+    return `The extended deadline must be no more than ${MAXIMUM_WORKING_DAYS} working days after receipt`
   return null
 }
 
@@ -91,7 +102,10 @@ export interface ReviewDeadlines {
 }
 
 export function reviewDeadlines(requestedOn: string): ReviewDeadlines {
-  return { due: addWorkingDays(requestedOn, STATUTORY_WORKING_DAYS), latest: addWorkingDays(requestedOn, MAXIMUM_WORKING_DAYS) }
+  return {
+    due: addWorkingDays(requestedOn, STATUTORY_WORKING_DAYS),
+    latest: addWorkingDays(requestedOn, MAXIMUM_WORKING_DAYS),
+  }
 }
 
 export interface PublicationDelay {

@@ -39,7 +39,9 @@ function endsSentence(text: string): boolean {
  * order, each once.
  */
 const FILLER = new Set(
-  'a an and are as at be been being but by can could did do does for from had has have how i if in into is it its me my of on or our please provide so that the their them then there these they this those to under was we were what when where which who why will with would you your advise confirm details detail information info request requested regarding respect tell foi freedom act copy copies any all each much many also may might should shall whether about'.split(' '),
+  'a an and are as at be been being but by can could did do does for from had has have how i if in into is it its me my of on or our please provide so that the their them then there these they this those to under was we were what when where which who why will with would you your advise confirm details detail information info request requested regarding respect tell foi freedom act copy copies any all each much many also may might should shall whether about'.split(
+    ' ',
+  ),
 )
 
 export function searchWords(question: string): string[] {

@@ -1,6 +1,14 @@
 /** The vocabulary of Freedom of Information requests, shared by the database, the services and the pages. */
 
-export const FOI_STATUSES = ['received', 'awaiting_clarification', 'in_progress', 'answered', 'internal_review', 'referred_to_ico', 'closed'] as const
+export const FOI_STATUSES = [
+  'received',
+  'awaiting_clarification',
+  'in_progress',
+  'answered',
+  'internal_review',
+  'referred_to_ico',
+  'closed',
+] as const
 export type FoiStatus = (typeof FOI_STATUSES)[number]
 
 export const FOI_OUTCOMES = ['released_in_full', 'released_in_part', 'refused', 'not_held'] as const
@@ -72,7 +80,16 @@ export function exemptionLabel(code: string | null): string {
 }
 
 /** Something staff can do to a request. */
-export type FoiAction = 'seek_clarification' | 'clarification_received' | 'start' | 'extend' | 'answer' | 'request_review' | 'complete_review' | 'refer_to_ico' | 'close'
+export type FoiAction =
+  | 'seek_clarification'
+  | 'clarification_received'
+  | 'start'
+  | 'extend'
+  | 'answer'
+  | 'request_review'
+  | 'complete_review'
+  | 'refer_to_ico'
+  | 'close'
 
 const ACTIONS: Record<FoiStatus, readonly FoiAction[]> = {
   received: ['start', 'seek_clarification', 'extend', 'answer', 'close'],
@@ -118,8 +135,10 @@ export function exemptionNotice(code: string): string {
   const section = /(\d+)/.exec(code)?.[1]
   if (!section) return 'Withheld under the Freedom of Information Act 2000'
   const act = `section ${section} of the Freedom of Information Act 2000`
-  if (section === '21') return `Already published, so exempt under ${act} (information reasonably accessible by other means)`
-  if (section === '12') return `Refused under ${act}: finding the information would cost more than the appropriate limit`
+  if (section === '21')
+    return `Already published, so exempt under ${act} (information reasonably accessible by other means)`
+  if (section === '12')
+    return `Refused under ${act}: finding the information would cost more than the appropriate limit`
   if (section === '14') return `Refused under ${act} (vexatious or repeated request)`
   const label = FOI_EXEMPTIONS.find((e) => e.code === `s.${section}`)?.label.replace(/^s\.\d+ – /, '')
   return `Withheld under ${act}${label ? ` (${label})` : ''}`

@@ -34,7 +34,8 @@ export interface YearShare {
  * up to the whole.
  */
 export function apportionByDays(amountPence: Pence, start: string, end: string): YearShare[] {
-  if (!Number.isSafeInteger(amountPence) || amountPence < 0) throw new RangeError(`${amountPence} is not a whole, non-negative number of pence`)
+  if (!Number.isSafeInteger(amountPence) || amountPence < 0)
+    throw new RangeError(`${amountPence} is not a whole, non-negative number of pence`)
   if (end < start) throw new RangeError(`The period ends (${end}) before it starts (${start})`)
   const years = financialYearsBetween(start, end)
   const totalDays = BigInt(daysBetween(start, end) + 1)
@@ -46,7 +47,9 @@ export function apportionByDays(amountPence: Pence, start: string, end: string):
     return { index, startYear: year.startYear, pence: exact / totalDays, remainder: exact % totalDays }
   })
   let left = amount - parts.reduce((sum, part) => sum + part.pence, 0n)
-  const byRemainder = [...parts].sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1))
+  const byRemainder = [...parts].sort((a, b) =>
+    a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1,
+  )
   for (const part of byRemainder) {
     if (left === 0n) break
     part.pence += 1n
@@ -73,8 +76,12 @@ export interface LedgerAmount {
 export function yearsOfAward(award: LedgerAmount): YearShare[] {
   const basis = amountBasis(award)
   if (award.periodStart && award.periodEnd) {
-    if (basis === 'one_off' || basis === 'up_to') return apportionByDays(award.amountPence, award.periodStart, award.periodEnd)
-    return financialYearsBetween(award.periodStart, award.periodEnd).map((year) => ({ startYear: year.startYear, pence: award.amountPence }))
+    if (basis === 'one_off' || basis === 'up_to')
+      return apportionByDays(award.amountPence, award.periodStart, award.periodEnd)
+    return financialYearsBetween(award.periodStart, award.periodEnd).map((year) => ({
+      startYear: year.startYear,
+      pence: award.amountPence,
+    }))
   }
   const year = award.financialYear ?? (award.periodStart ? financialYearOf(award.periodStart).startYear : null)
   return year === null ? [] : [{ startYear: year, pence: award.amountPence }]
@@ -126,5 +133,9 @@ export function apportionLedger(awards: readonly LedgerAmount[]): ApportionedLed
       else totals.ceilingPence += share.pence
     }
   }
-  return { years: [...byYear.values()].sort((a, b) => a.startYear - b.startYear), unassignedOneOffPence, oneOffTotalPence }
+  return {
+    years: [...byYear.values()].sort((a, b) => a.startYear - b.startYear),
+    unassignedOneOffPence,
+    oneOffTotalPence,
+  }
 }

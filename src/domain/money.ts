@@ -35,7 +35,10 @@ export class MoneyFormatError extends Error {}
  * floating point: the digits are joined as text.
  */
 export function parsePoundsInput(text: string): Pence {
-  const cleaned = text.trim().replace(/^£/, '').replace(/,(?=\d{3}(\D|$))/g, '')
+  const cleaned = text
+    .trim()
+    .replace(/^£/, '')
+    .replace(/,(?=\d{3}(\D|$))/g, '')
   const match = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/.exec(cleaned)
   if (!match) throw new MoneyFormatError(`"${text}" is not an amount of money: use pounds and pence, like 1,234.56`)
   const [, sign, pounds, fraction = ''] = match
@@ -68,9 +71,18 @@ export interface AmountReading {
   problem: string | null
 }
 
-const MULTIPLIERS: Record<string, bigint> = { k: 1_000n, thousand: 1_000n, m: 1_000_000n, mn: 1_000_000n, million: 1_000_000n, bn: 1_000_000_000n, billion: 1_000_000_000n }
+const MULTIPLIERS: Record<string, bigint> = {
+  k: 1_000n,
+  thousand: 1_000n,
+  m: 1_000_000n,
+  mn: 1_000_000n,
+  million: 1_000_000n,
+  bn: 1_000_000_000n,
+  billion: 1_000_000_000n,
+}
 const UP_TO = /^(?:up\s+to|upto|a\s+maximum\s+of|maximum\s+of|not\s+exceeding|no\s+more\s+than|capped\s+at)\s+/i
-const PER_ANNUM = /\s*(?:per\s+annum|p\.\s?a\.?|pa|a\s+year|per\s+year|each\s+year|every\s+year|annually|per\s+financial\s+year|a\s+financial\s+year)\.?$/i
+const PER_ANNUM =
+  /\s*(?:per\s+annum|p\.\s?a\.?|pa|a\s+year|per\s+year|each\s+year|every\s+year|annually|per\s+financial\s+year|a\s+financial\s+year)\.?$/i
 
 /**
  * Reads one amount as printed in a document: "£23,966", "£47,013.00", "£1.632m", "£451k", "£0.600m",
@@ -79,7 +91,15 @@ const PER_ANNUM = /\s*(?:per\s+annum|p\.\s?a\.?|pa|a\s+year|per\s+year|each\s+ye
  * ("£15,5074.22") get `pence: null`, a `problem`, and, where one reading stands out, `likely`.
  */
 export function parseDocumentAmount(text: string): AmountReading {
-  const reading: AmountReading = { raw: text, pence: null, likely: null, upTo: false, perAnnum: false, irregular: null, problem: null }
+  const reading: AmountReading = {
+    raw: text,
+    pence: null,
+    likely: null,
+    upTo: false,
+    perAnnum: false,
+    irregular: null,
+    problem: null,
+  }
   let rest = text.replace(/\s+/g, ' ').trim()
   const upTo = UP_TO.exec(rest)
   if (upTo) {
@@ -133,7 +153,11 @@ function readFigure(digits: string, scaled: boolean): Figure {
     const [whole, fraction = ''] = digits.replace(/,/g, '').split('.')
     if (!scaled && fraction.length > 2) {
       if (fraction.length === 3 && !digits.includes(',')) {
-        return { ...none, likelyUnits: whole! + fraction, problem: 'three digits after the decimal point (a full stop used as a thousands separator?)' }
+        return {
+          ...none,
+          likelyUnits: whole! + fraction,
+          problem: 'three digits after the decimal point (a full stop used as a thousands separator?)',
+        }
       }
       return { ...none, problem: 'more than two digits of pence' }
     }
@@ -146,14 +170,22 @@ function readFigure(digits: string, scaled: boolean): Figure {
   }
   if (/^\d{1,3}(?:\.\d{3})+,\d{2}$/.test(digits)) {
     const [whole, fraction] = digits.split(',')
-    return { ...none, units: whole!.replace(/\./g, '') + fraction!, scale: 2, irregular: 'written with a decimal comma' }
+    return {
+      ...none,
+      units: whole!.replace(/\./g, '') + fraction!,
+      scale: 2,
+      irregular: 'written with a decimal comma',
+    }
   }
   const grouped = /^(\d+)((?:,\d+)+)(?:\.(\d{1,2}))?$/.exec(digits)
   if (grouped) {
     const lead = grouped[1]!
     const groups = grouped[2]!.slice(1).split(',')
     const fraction = grouped[3] ?? ''
-    const problem = lead.length > 3 ? 'too many digits before the first comma' : 'a group of digits between commas is not three digits long'
+    const problem =
+      lead.length > 3
+        ? 'too many digits before the first comma'
+        : 'a group of digits between commas is not three digits long'
     return { ...none, likelyUnits: likelyRegrouping(lead, groups, fraction), scale: fraction.length, problem }
   }
   return { ...none, problem: 'the figure is garbled' }
@@ -181,14 +213,45 @@ function toPence(units: string, scale: number, multiplier: bigint): Pence {
 }
 
 const SMALL: Record<string, number> = {
-  zero: 0, one: 1, a: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  zero: 0,
+  one: 1,
+  a: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 }
 const SCALES: Record<string, number> = { thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 }
 
 /** The words a spelled-out amount is made of, for scanners that look for one. */
-export const AMOUNT_WORDS: ReadonlySet<string> = new Set([...Object.keys(SMALL), ...Object.keys(SCALES), 'hundred', 'and'])
+export const AMOUNT_WORDS: ReadonlySet<string> = new Set([
+  ...Object.keys(SMALL),
+  ...Object.keys(SCALES),
+  'hundred',
+  'and',
+])
 
 /** "forty-seven thousand and thirteen pounds and fifty pence" → 4701350. Null when it is not one. */
 export function parseAmountInWords(text: string): Pence | null {

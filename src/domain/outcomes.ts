@@ -43,10 +43,13 @@ export function quarterLabel(quarterStart: string): string {
 }
 
 const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i
-const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b/i
-const ADDRESS = /\b\d+[a-z]?\s+[a-z]+(?:\s+[a-z]+)*\s+(?:street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|way|crescent|court|place|terrace|gardens|grove|hill)\b/i
+const DATE =
+  /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b/i
+const ADDRESS =
+  /\b\d+[a-z]?\s+[a-z]+(?:\s+[a-z]+)*\s+(?:street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|way|crescent|court|place|terrace|gardens|grove|hill)\b/i
 const NAME = /^(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+$/
-const PERSONAL_WORDS = /\b(?:name|surname|forename|first_?name|last_?name|dob|date_?of_?birth|birth|address|postcode|post_?code|email|phone|telephone|nhs|ni_?number)\b/i
+const PERSONAL_WORDS =
+  /\b(?:name|surname|forename|first_?name|last_?name|dob|date_?of_?birth|birth|address|postcode|post_?code|email|phone|telephone|nhs|ni_?number)\b/i
 
 /** Why a piece of text looks like personal data (a phrase for a message), or null if it does not. */
 export function personalDataIn(text: string): string | null {

@@ -63,7 +63,10 @@ export interface PipelineEntry<T> {
  * Services whose latest possible end falls within 18 months of `on`, with no successor decided by then,
  * soonest first. A successor decided after `on` did not exist on that date, so it does not count.
  */
-export function recommissioningPipeline<T>(candidates: ReadonlyArray<PipelineCandidate<T>>, on: string): Array<PipelineEntry<T>> {
+export function recommissioningPipeline<T>(
+  candidates: ReadonlyArray<PipelineCandidate<T>>,
+  on: string,
+): Array<PipelineEntry<T>> {
   const entries: Array<PipelineEntry<T>> = []
   for (const candidate of candidates) {
     const hasSuccessor = candidate.successorDecidedOn.some((decided) => decided === null || decided <= on)

@@ -32,13 +32,17 @@ export class ProRataError extends Error {}
 
 export function proRataContribution(input: ProRataInput): ProRataResult {
   const { reductionBasisPoints: bp } = input
-  if (!Number.isInteger(bp) || bp < 0 || bp > 10_000) throw new ProRataError('The reduction must be a percentage from 0 to 100')
+  if (!Number.isInteger(bp) || bp < 0 || bp > 10_000)
+    throw new ProRataError('The reduction must be a percentage from 0 to 100')
   const partner = input.partners.find((p) => p.key === input.reducingPartnerKey)
   if (!partner) throw new ProRataError('Choose a partner that contributes to this service')
   const partnersBefore = input.partners.reduce((sum, p) => sum + BigInt(p.pence), 0n)
   const partnerAfter = roundDiv(BigInt(partner.pence) * BigInt(10_000 - bp), 10_000n)
   const partnersAfter = partnersBefore - BigInt(partner.pence) + partnerAfter
-  const officeAfter = partnersBefore === 0n ? BigInt(input.officePence) : roundDiv(BigInt(input.officePence) * partnersAfter, partnersBefore)
+  const officeAfter =
+    partnersBefore === 0n
+      ? BigInt(input.officePence)
+      : roundDiv(BigInt(input.officePence) * partnersAfter, partnersBefore)
   return {
     partner,
     partnerAfterPence: Number(partnerAfter),

@@ -1,5 +1,16 @@
 /** Kinds of commissioned service, as stored in services.service_type. */
-export const SERVICE_TYPES = ['idva', 'isva', 'outreach', 'refuge', 'perpetrator_programme', 'helpline', 'partnership_car', 'survivor_support', 'counselling', 'other'] as const
+export const SERVICE_TYPES = [
+  'idva',
+  'isva',
+  'outreach',
+  'refuge',
+  'perpetrator_programme',
+  'helpline',
+  'partnership_car',
+  'survivor_support',
+  'counselling',
+  'other',
+] as const
 export type ServiceType = (typeof SERVICE_TYPES)[number]
 
 export const SERVICE_TYPE_LABELS: Record<ServiceType, string> = {

@@ -1,6 +1,19 @@
 /** UK dates for people: "16 March 2021". Domain dates are YYYY-MM-DD strings. */
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
 
 export function isIsoDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
@@ -28,12 +41,39 @@ export function daysBetween(a: string, b: string): number {
 }
 
 export function todayInLondon(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now)
 }
 
 const MONTH_NUMBERS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 }
 
 /** The number (1–12) of an English month name or abbreviation, or null. */
@@ -64,7 +104,11 @@ export function lastDayOfMonth(year: number, month: number): string {
  * impossible date.
  */
 export function parseUkDate(text: string): string | null {
-  const cleaned = text.replace(/<\/?sup>/gi, '').replace(/\s+/g, ' ').trim().replace(/[.,]$/, '')
+  const cleaned = text
+    .replace(/<\/?sup>/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.,]$/, '')
   const numeric = /^(\d{1,2})\s?[./-]\s?(\d{1,2})\s?[./-]\s?(\d{4}|\d{2})$/.exec(cleaned)
   if (numeric) return isoFrom(fullYear(numeric[3]!), Number(numeric[2]), Number(numeric[1]))
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(cleaned)

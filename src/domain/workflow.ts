@@ -46,11 +46,24 @@ export type SignerVerdict = { ok: true; stage: SignOffStage } | { ok: false; rea
 export function mayActOnStage(check: SignerCheck): SignerVerdict {
   const stage = STAGE_FOR_STATUS[check.status]
   if (!stage) return { ok: false, reason: 'This decision is not waiting for a sign-off' }
-  if (!check.signerRoles.includes(ROLE_FOR_STAGE[stage])) return { ok: false, reason: `Only a ${ROLE_FOR_STAGE[stage].replace('_', ' ')} can give the ${STAGE_LABELS[stage].toLowerCase()}` }
-  if (check.authorId !== null && check.signerId === check.authorId) return { ok: false, reason: 'You wrote this decision, so someone else must sign it off' }
-  if (check.editorIds?.includes(check.signerId)) return { ok: false, reason: 'You changed this decision while it was being drafted, so someone else must sign it off' }
+  if (!check.signerRoles.includes(ROLE_FOR_STAGE[stage]))
+    return {
+      ok: false,
+      reason: `Only a ${ROLE_FOR_STAGE[stage].replace('_', ' ')} can give the ${STAGE_LABELS[stage].toLowerCase()}`,
+    }
+  if (check.authorId !== null && check.signerId === check.authorId)
+    return { ok: false, reason: 'You wrote this decision, so someone else must sign it off' }
+  if (check.editorIds?.includes(check.signerId))
+    return {
+      ok: false,
+      reason: 'You changed this decision while it was being drafted, so someone else must sign it off',
+    }
   const other = check.earlierSigners.find((s) => s.userId === check.signerId && s.stage !== stage)
-  if (other) return { ok: false, reason: `You gave the ${STAGE_LABELS[other.stage].toLowerCase()} of this decision, so someone else must give the ${STAGE_LABELS[stage].toLowerCase()}` }
+  if (other)
+    return {
+      ok: false,
+      reason: `You gave the ${STAGE_LABELS[other.stage].toLowerCase()} of this decision, so someone else must give the ${STAGE_LABELS[stage].toLowerCase()}`,
+    }
   return { ok: true, stage }
 }
 

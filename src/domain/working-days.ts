@@ -29,7 +29,9 @@ export function ukPublicHolidays(year: number): ReadonlyMap<string, string> {
       names.get(date)!.add(holiday.name)
     }
   }
-  const holidays: ReadonlyMap<string, string> = new Map([...names].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, set]) => [date, [...set].join('; ')]))
+  const holidays: ReadonlyMap<string, string> = new Map(
+    [...names].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, set]) => [date, [...set].join('; ')]),
+  )
   holidaysByYear.set(year, holidays)
   return holidays
 }
@@ -58,7 +60,7 @@ export function isWorkingDay(iso: string): boolean {
 export function addWorkingDays(iso: string, n: number): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`addWorkingDays needs a whole number of days, not ${n}`)
   let date = iso
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     date = nextDay(date)
     if (isWorkingDay(date)) counted++
   }

@@ -14,9 +14,19 @@ export const MAX_FAILED_SIGN_INS = 5
 export const LOCK_MINUTES = 15
 
 export const newUserSchema = z.object({
-  email: z.string().trim().toLowerCase().email({ message: 'Enter an email address in the correct format, like name@example.org' }),
-  name: z.string().trim().min(1, { message: 'Enter the person’s name' }).max(200, { message: 'Name must be 200 characters or fewer' }),
-  roles: z.array(z.enum(ROLES, { message: 'Choose roles from the list' })).min(1, { message: 'Choose at least one role' }),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .email({ message: 'Enter an email address in the correct format, like name@example.org' }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: 'Enter the person’s name' })
+    .max(200, { message: 'Name must be 200 characters or fewer' }),
+  roles: z
+    .array(z.enum(ROLES, { message: 'Choose roles from the list' }))
+    .min(1, { message: 'Choose at least one role' }),
   password: z.string().max(200, { message: 'Password must be 200 characters or fewer' }).optional(),
 })
 export type NewUser = z.infer<typeof newUserSchema>
@@ -30,9 +40,21 @@ export class AccountError extends Error {
   }
 }
 
-export type SignInResult = { ok: true; user: User } | { ok: false; reason: 'invalid' | 'locked'; failedAttempts: number }
+export type SignInResult =
+  { ok: true; user: User } | { ok: false; reason: 'invalid' | 'locked'; failedAttempts: number }
 
-const USER_COLUMNS = ['id', 'email', 'name', 'roles', 'office_id', 'active', 'failed_sign_ins', 'locked_until', 'sessions_valid_after', 'created_at'] as const
+const USER_COLUMNS = [
+  'id',
+  'email',
+  'name',
+  'roles',
+  'office_id',
+  'active',
+  'failed_sign_ins',
+  'locked_until',
+  'sessions_valid_after',
+  'created_at',
+] as const
 
 /** Staff accounts: creation, sign-in with lock-out, roles, and ending sessions. */
 export class AccountService {
@@ -57,14 +79,30 @@ export class AccountService {
     const password = parsed.data.password ?? generatePassword()
     const passwordHash = await hashPassword(password)
     return this.database.transaction(async (trx) => {
-      const existing = await trx.selectFrom('users').select('id').where(sql<string>`lower(email)`, '=', parsed.data.email).executeTakeFirst()
-      if (existing) throw new AccountError(`An account with the email address ${parsed.data.email} already exists`, 'email')
+      const existing = await trx
+        .selectFrom('users')
+        .select('id')
+        .where(sql<string>`lower(email)`, '=', parsed.data.email)
+        .executeTakeFirst()
+      if (existing)
+        throw new AccountError(`An account with the email address ${parsed.data.email} already exists`, 'email')
       const user = await trx
         .insertInto('users')
-        .values({ email: parsed.data.email, name: parsed.data.name, roles: sql`${sql.val(parsed.data.roles)}::text[]`, password_hash: passwordHash })
+        .values({
+          email: parsed.data.email,
+          name: parsed.data.name,
+          roles: sql`${sql.val(parsed.data.roles)}::text[]`,
+          password_hash: passwordHash,
+        })
         .returning(USER_COLUMNS)
         .executeTakeFirstOrThrow()
-      await this.audit.record(trx, { actor, action: 'create', entityType: 'user', entityId: user.id, after: { email: user.email, name: user.name, roles: user.roles } })
+      await this.audit.record(trx, {
+        actor,
+        action: 'create',
+        entityType: 'user',
+        entityId: user.id,
+        after: { email: user.email, name: user.name, roles: user.roles },
+      })
       return { user, password }
     })
   }
@@ -78,7 +116,10 @@ export class AccountService {
   }
 
   async count(): Promise<number> {
-    const row = await this.database.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const row = await this.database.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     return Number(row.n)
   }
 
@@ -106,31 +147,56 @@ export class AccountService {
       .executeTakeFirstOrThrow()
     if (attempt.attempts > MAX_FAILED_SIGN_INS) return { ok: false, reason: 'locked', failedAttempts: attempt.attempts }
 
-    const row = await this.database.db.selectFrom('users').select([...USER_COLUMNS, 'password_hash']).where(sql<string>`lower(email)`, '=', normalised).executeTakeFirst()
-    const valid = row ? row.active && (await verifyPassword(password, row.password_hash)) : await verifyPassword(password, await this.getDummyHash()).then(() => false)
+    const row = await this.database.db
+      .selectFrom('users')
+      .select([...USER_COLUMNS, 'password_hash'])
+      .where(sql<string>`lower(email)`, '=', normalised)
+      .executeTakeFirst()
+    const valid = row
+      ? row.active && (await verifyPassword(password, row.password_hash))
+      : await verifyPassword(password, await this.getDummyHash()).then(() => false)
     if (!row || !valid) {
       const locked = attempt.attempts >= MAX_FAILED_SIGN_INS
       if (row) {
         const lockedUntil = locked ? new Date(attempt.window_started.getTime() + LOCK_MINUTES * 60_000) : null
-        await this.database.db.updateTable('users').set({ failed_sign_ins: attempt.attempts, locked_until: lockedUntil }).where('id', '=', row.id).execute()
+        await this.database.db
+          .updateTable('users')
+          .set({ failed_sign_ins: attempt.attempts, locked_until: lockedUntil })
+          .where('id', '=', row.id)
+          .execute()
       }
       return { ok: false, reason: locked ? 'locked' : 'invalid', failedAttempts: attempt.attempts }
     }
     await this.database.db.deleteFrom('sign_in_attempts').where('email_hash', '=', emailHash).execute()
-    await this.database.db.updateTable('users').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', row.id).execute()
+    await this.database.db
+      .updateTable('users')
+      .set({ failed_sign_ins: 0, locked_until: null })
+      .where('id', '=', row.id)
+      .execute()
     const { password_hash: _hash, ...user } = row
     return { ok: true, user }
   }
 
   async findByEmail(email: string): Promise<User | undefined> {
-    return this.database.db.selectFrom('users').select(USER_COLUMNS).where(sql<string>`lower(email)`, '=', email.trim().toLowerCase()).executeTakeFirst()
+    return this.database.db
+      .selectFrom('users')
+      .select(USER_COLUMNS)
+      .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
+      .executeTakeFirst()
   }
 
   /** Ends every session of the user, on every device, and every API token they hold. */
   async signOutEverywhere(userId: number, actor?: Actor): Promise<void> {
     await this.database.transaction(async (trx) => {
       await this.endSessionsAndTokens(trx, userId)
-      if (actor) await this.audit.record(trx, { actor, action: 'sign out everywhere', entityType: 'user', entityId: userId, after: { sessionsEnded: true, tokensRevoked: true } })
+      if (actor)
+        await this.audit.record(trx, {
+          actor,
+          action: 'sign out everywhere',
+          entityType: 'user',
+          entityId: userId,
+          after: { sessionsEnded: true, tokensRevoked: true },
+        })
     })
   }
 
@@ -138,24 +204,47 @@ export class AccountService {
   async setRoles(userId: number, roles: Role[], actor: Actor): Promise<void> {
     const parsed = newUserSchema.shape.roles.safeParse(roles)
     if (!parsed.success) throw new AccountError(parsed.error.issues[0]!.message, 'roles')
-    if (actor.userId === userId && !parsed.data.includes('administrator')) throw new AccountError('You cannot remove the administrator role from your own account: ask another administrator', 'roles')
+    if (actor.userId === userId && !parsed.data.includes('administrator'))
+      throw new AccountError(
+        'You cannot remove the administrator role from your own account: ask another administrator',
+        'roles',
+      )
     await this.database.transaction(async (trx) => {
       const before = await trx.selectFrom('users').select(['roles']).where('id', '=', userId).executeTakeFirst()
       if (!before) throw new AccountError('There is no such account')
-      await trx.updateTable('users').set({ roles: sql`${sql.val(parsed.data)}::text[]` }).where('id', '=', userId).execute()
-      await this.audit.record(trx, { actor, action: 'update roles', entityType: 'user', entityId: userId, before: { roles: before.roles }, after: { roles: parsed.data } })
+      await trx
+        .updateTable('users')
+        .set({ roles: sql`${sql.val(parsed.data)}::text[]` })
+        .where('id', '=', userId)
+        .execute()
+      await this.audit.record(trx, {
+        actor,
+        action: 'update roles',
+        entityType: 'user',
+        entityId: userId,
+        before: { roles: before.roles },
+        after: { roles: parsed.data },
+      })
     })
   }
 
   /** Deactivating ends the person's sessions at once; their tokens stop working while they are inactive. */
   async setActive(userId: number, active: boolean, actor: Actor): Promise<void> {
-    if (!active && actor.userId === userId) throw new AccountError('You cannot deactivate your own account: ask another administrator', 'active')
+    if (!active && actor.userId === userId)
+      throw new AccountError('You cannot deactivate your own account: ask another administrator', 'active')
     await this.database.transaction(async (trx) => {
       const before = await trx.selectFrom('users').select('active').where('id', '=', userId).executeTakeFirst()
       if (!before) throw new AccountError('There is no such account')
       await trx.updateTable('users').set({ active }).where('id', '=', userId).execute()
       if (!active) await this.endSessionsAndTokens(trx, userId)
-      await this.audit.record(trx, { actor, action: active ? 'reactivate' : 'deactivate', entityType: 'user', entityId: userId, before: { active: before.active }, after: { active } })
+      await this.audit.record(trx, {
+        actor,
+        action: active ? 'reactivate' : 'deactivate',
+        entityType: 'user',
+        entityId: userId,
+        before: { active: before.active },
+        after: { active },
+      })
     })
   }
 
@@ -171,10 +260,21 @@ export class AccountService {
     const chosen = password ?? generatePassword()
     const passwordHash = await hashPassword(chosen)
     await this.database.transaction(async (trx) => {
-      const row = await trx.updateTable('users').set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null }).where('id', '=', userId).returning('email').executeTakeFirst()
+      const row = await trx
+        .updateTable('users')
+        .set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null })
+        .where('id', '=', userId)
+        .returning('email')
+        .executeTakeFirst()
       if (!row) throw new AccountError('There is no such account')
       await this.endSessionsAndTokens(trx, userId)
-      await this.audit.record(trx, { actor, action: 'reset password', entityType: 'user', entityId: userId, after: { passwordChanged: true } })
+      await this.audit.record(trx, {
+        actor,
+        action: 'reset password',
+        entityType: 'user',
+        entityId: userId,
+        after: { passwordChanged: true },
+      })
     })
     return chosen
   }
@@ -182,7 +282,10 @@ export class AccountService {
   /** Deletes sessions past their expiry and sign-in counts whose window has closed; returns how many sessions. */
   async removeExpiredSessions(now = new Date()): Promise<number> {
     const sessions = await this.database.db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst()
-    await this.database.db.deleteFrom('sign_in_attempts').where('window_started', '<=', new Date(now.getTime() - LOCK_MINUTES * 60_000)).execute()
+    await this.database.db
+      .deleteFrom('sign_in_attempts')
+      .where('window_started', '<=', new Date(now.getTime() - LOCK_MINUTES * 60_000))
+      .execute()
     return Number(sessions.numDeletedRows)
   }
 
@@ -190,7 +293,12 @@ export class AccountService {
     const now = new Date()
     await trx.updateTable('users').set({ sessions_valid_after: now }).where('id', '=', userId).execute()
     await trx.deleteFrom('sessions').where('user_id', '=', userId).execute()
-    await trx.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute()
+    await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: now })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .execute()
   }
 
   private getDummyHash(): Promise<string> {

@@ -11,11 +11,17 @@ export const TOKEN_LIFETIMES_DAYS = [7, 30, 90, 180, 365] as const
 export const DEFAULT_TOKEN_DAYS = 90
 
 export const newTokenSchema = z.object({
-  name: z.string().trim().min(1, { message: 'Enter a name for the token, such as the script that will use it' }).max(100, { message: 'The name must be 100 characters or fewer' }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: 'Enter a name for the token, such as the script that will use it' })
+    .max(100, { message: 'The name must be 100 characters or fewer' }),
   scope: z.enum(TOKEN_SCOPES, { message: 'Choose what the token may do' }),
   expiresInDays: z.coerce
     .number({ message: 'Choose when the token expires' })
-    .refine((days) => (TOKEN_LIFETIMES_DAYS as readonly number[]).includes(days), { message: 'Choose when the token expires' })
+    .refine((days) => (TOKEN_LIFETIMES_DAYS as readonly number[]).includes(days), {
+      message: 'Choose when the token expires',
+    })
     .default(DEFAULT_TOKEN_DAYS),
 })
 
@@ -58,18 +64,36 @@ export class ApiTokenService {
     this.audit = new AuditService(database)
   }
 
-  async create(userId: number, input: { name: unknown; scope: unknown; expiresInDays?: unknown }, actor: Actor, now = new Date()): Promise<{ token: string; id: number; expiresAt: Date }> {
+  async create(
+    userId: number,
+    input: { name: unknown; scope: unknown; expiresInDays?: unknown },
+    actor: Actor,
+    now = new Date(),
+  ): Promise<{ token: string; id: number; expiresAt: Date }> {
     const parsed = newTokenSchema.safeParse(input)
-    if (!parsed.success) throw new TokenError(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])))
+    if (!parsed.success)
+      throw new TokenError(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])))
     const token = `${PREFIX}${randomBytes(32).toString('base64url')}`
     const expiresAt = new Date(now.getTime() + parsed.data.expiresInDays * 86_400_000)
     const id = await this.database.transaction(async (trx) => {
       const row = await trx
         .insertInto('api_tokens')
-        .values({ user_id: userId, name: parsed.data.name, scope: parsed.data.scope, token_hash: hashToken(token), expires_at: expiresAt })
+        .values({
+          user_id: userId,
+          name: parsed.data.name,
+          scope: parsed.data.scope,
+          token_hash: hashToken(token),
+          expires_at: expiresAt,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
-      await this.audit.record(trx, { actor, action: 'api_token.create', entityType: 'api_token', entityId: row.id, after: { name: parsed.data.name, scope: parsed.data.scope, userId, expiresAt: expiresAt.toISOString() } })
+      await this.audit.record(trx, {
+        actor,
+        action: 'api_token.create',
+        entityType: 'api_token',
+        entityId: row.id,
+        after: { name: parsed.data.name, scope: parsed.data.scope, userId, expiresAt: expiresAt.toISOString() },
+      })
       return row.id
     })
     return { token, id, expiresAt }
@@ -80,20 +104,53 @@ export class ApiTokenService {
     let query = this.database.db
       .selectFrom('api_tokens as t')
       .innerJoin('users as u', 'u.id', 't.user_id')
-      .select(['t.id', 't.name', 't.scope', 't.user_id', 'u.name as user_name', 't.created_at', 't.last_used_at', 't.revoked_at', 't.expires_at'])
+      .select([
+        't.id',
+        't.name',
+        't.scope',
+        't.user_id',
+        'u.name as user_name',
+        't.created_at',
+        't.last_used_at',
+        't.revoked_at',
+        't.expires_at',
+      ])
     if (userId !== null) query = query.where('t.user_id', '=', userId)
-    const rows = await query.orderBy('t.revoked_at', (ob) => ob.desc().nullsFirst()).orderBy('t.id', 'desc').execute()
-    return rows.map((r) => ({ id: r.id, name: r.name, scope: r.scope as TokenScope, userId: r.user_id, userName: r.user_name, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at, expiresAt: r.expires_at }))
+    const rows = await query
+      .orderBy('t.revoked_at', (ob) => ob.desc().nullsFirst())
+      .orderBy('t.id', 'desc')
+      .execute()
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      scope: r.scope as TokenScope,
+      userId: r.user_id,
+      userName: r.user_name,
+      createdAt: r.created_at,
+      lastUsedAt: r.last_used_at,
+      revokedAt: r.revoked_at,
+      expiresAt: r.expires_at,
+    }))
   }
 
   /** Revokes a token of `ownerId` (any token when ownerId is null); false when there was none to revoke. */
   async revoke(id: number, ownerId: number | null, actor: Actor): Promise<boolean> {
     return this.database.transaction(async (trx) => {
-      let query = trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null)
+      let query = trx
+        .updateTable('api_tokens')
+        .set({ revoked_at: new Date() })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
       if (ownerId !== null) query = query.where('user_id', '=', ownerId)
       const row = await query.returning(['id', 'name']).executeTakeFirst()
       if (!row) return false
-      await this.audit.record(trx, { actor, action: 'api_token.revoke', entityType: 'api_token', entityId: id, after: { name: row.name } })
+      await this.audit.record(trx, {
+        actor,
+        action: 'api_token.revoke',
+        entityType: 'api_token',
+        entityId: id,
+        after: { name: row.name },
+      })
       return true
     })
   }
@@ -112,8 +169,16 @@ export class ApiTokenService {
       .executeTakeFirst()
     if (!row) return null
     if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
-      await this.database.db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.id).execute()
+      await this.database.db
+        .updateTable('api_tokens')
+        .set({ last_used_at: new Date() })
+        .where('id', '=', row.id)
+        .execute()
     }
-    return { tokenId: row.id, scope: row.scope as TokenScope, user: { id: row.user_id, name: row.name, email: row.email, roles: row.roles as Role[] } }
+    return {
+      tokenId: row.id,
+      scope: row.scope as TokenScope,
+      user: { id: row.user_id, name: row.name, email: row.email, roles: row.roles as Role[] },
+    }
   }
 }

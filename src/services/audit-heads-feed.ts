@@ -1,6 +1,7 @@
 import type { PublishedHead } from './audit.ts'
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
 
 /** The published heads of the audit log as an Atom 1.0 feed, newest first: one entry per head. */
 export function renderAuditHeadsAtom(heads: PublishedHead[], baseUrl: string, author: string): string {

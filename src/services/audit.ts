@@ -65,11 +65,20 @@ export function parsePublishedHeads(json: string): PublishedHead[] {
   }
   const list = Array.isArray(value) ? value : (value as { heads?: unknown } | null)?.heads
   const parsed = z.array(publishedHeadSchema).safeParse(list)
-  if (!parsed.success) throw new PublishedHeadsFileError('The heads file does not hold a list of published heads (publishedAt, entries, hash)')
-  return parsed.data.map((h) => ({ publishedAt: h.publishedAt, entries: h.entries, lastEntryId: h.lastEntryId ?? null, hash: h.hash }))
+  if (!parsed.success)
+    throw new PublishedHeadsFileError(
+      'The heads file does not hold a list of published heads (publishedAt, entries, hash)',
+    )
+  return parsed.data.map((h) => ({
+    publishedAt: h.publishedAt,
+    entries: h.entries,
+    lastEntryId: h.lastEntryId ?? null,
+    hash: h.hash,
+  }))
 }
 
-const describeHead = (head: PublishedHead) => `the head published ${head.publishedAt} (${head.entries} entries, hash ${head.hash.slice(0, 16)}…)`
+const describeHead = (head: PublishedHead) =>
+  `the head published ${head.publishedAt} (${head.entries} entries, hash ${head.hash.slice(0, 16)}…)`
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -81,7 +90,9 @@ function canonical(value: unknown): string {
   if (value instanceof Date) return JSON.stringify(value.toISOString())
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`
   }
   return JSON.stringify(value)
@@ -133,8 +144,18 @@ export class AuditService {
       .execute()
   }
 
-  async history(entityType: string, entityId: string | number, handle: Kysely<DB> = this.database.db): Promise<AuditRow[]> {
-    const rows = await handle.selectFrom('audit_log').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', String(entityId)).orderBy('id').execute()
+  async history(
+    entityType: string,
+    entityId: string | number,
+    handle: Kysely<DB> = this.database.db,
+  ): Promise<AuditRow[]> {
+    const rows = await handle
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_type', '=', entityType)
+      .where('entity_id', '=', String(entityId))
+      .orderBy('id')
+      .execute()
     return rows.map(toAuditRow)
   }
 
@@ -165,14 +186,25 @@ export class AuditService {
       if (checkpoints[next]!.hash !== GENESIS) return headMismatch(checkpoints[next]!, null)
     }
     for (;;) {
-      const batch = await this.database.db.selectFrom('audit_log').selectAll().where('id', '>', lastId).orderBy('id').limit(1000).execute()
+      const batch = await this.database.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('id', '>', lastId)
+        .orderBy('id')
+        .limit(1000)
+        .execute()
       if (!batch.length) break
       for (const raw of batch) {
         const row = toAuditRow(raw)
         entries++
         lastId = row.id
         if (row.previousHash !== previousHash) {
-          return { ok: false, entries, firstBadId: row.id, reason: `entry ${row.id} does not follow the entry before it: an entry before it was removed or altered` }
+          return {
+            ok: false,
+            entries,
+            firstBadId: row.id,
+            reason: `entry ${row.id} does not follow the entry before it: an entry before it was removed or altered`,
+          }
         }
         const { id: _id, hash, previousHash: _p, ...body } = row
         if (entryHash(previousHash, body) !== hash) {
@@ -200,7 +232,12 @@ export class AuditService {
   /** Every published head, oldest first. */
   async publishedHeads(): Promise<PublishedHead[]> {
     const rows = await this.database.db.selectFrom('audit_heads').selectAll().orderBy('id').execute()
-    return rows.map((r) => ({ publishedAt: r.published_at.toISOString(), entries: Number(r.entries), lastEntryId: r.last_entry_id === null ? null : Number(r.last_entry_id), hash: r.head_hash }))
+    return rows.map((r) => ({
+      publishedAt: r.published_at.toISOString(),
+      entries: Number(r.entries),
+      lastEntryId: r.last_entry_id === null ? null : Number(r.last_entry_id),
+      hash: r.head_hash,
+    }))
   }
 
   /**
@@ -212,22 +249,44 @@ export class AuditService {
     if (!check.ok) throw new Error(`The audit log is not intact, so its head was not published: ${check.reason}`)
     return this.database.transaction(async (trx) => {
       await sql`select pg_advisory_xact_lock(hashtext('audit_log'))`.execute(trx)
-      const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst()
-      const { count } = await trx.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow()
+      const last = await trx
+        .selectFrom('audit_log')
+        .select(['id', 'hash'])
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst()
+      const { count } = await trx
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<string>().as('count'))
+        .executeTakeFirstOrThrow()
       const entries = Number(count)
       const hash = last?.hash ?? GENESIS
       const previous = await trx.selectFrom('audit_heads').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst()
       if (previous && Number(previous.entries) === entries && previous.head_hash === hash) {
-        return { head: { publishedAt: previous.published_at.toISOString(), entries, lastEntryId: last?.id ?? null, hash }, published: false }
+        return {
+          head: { publishedAt: previous.published_at.toISOString(), entries, lastEntryId: last?.id ?? null, hash },
+          published: false,
+        }
       }
-      const row = await trx.insertInto('audit_heads').values({ entries, last_entry_id: last?.id ?? null, head_hash: hash }).returning('published_at').executeTakeFirstOrThrow()
-      return { head: { publishedAt: row.published_at.toISOString(), entries, lastEntryId: last?.id ?? null, hash }, published: true }
+      const row = await trx
+        .insertInto('audit_heads')
+        .values({ entries, last_entry_id: last?.id ?? null, head_hash: hash })
+        .returning('published_at')
+        .executeTakeFirstOrThrow()
+      return {
+        head: { publishedAt: row.published_at.toISOString(), entries, lastEntryId: last?.id ?? null, hash },
+        published: true,
+      }
     })
   }
 }
 
 /** Publishes the audit log's head now and then once a day; returns a function that stops the schedule. */
-export function scheduleAuditHeadPublication(audit: AuditService, onError: (error: unknown) => void, intervalMs = DAY_MS): () => void {
+export function scheduleAuditHeadPublication(
+  audit: AuditService,
+  onError: (error: unknown) => void,
+  intervalMs = DAY_MS,
+): () => void {
   const publish = () => audit.publishHead().catch(onError)
   void publish()
   const timer = setInterval(publish, intervalMs)
@@ -235,7 +294,19 @@ export function scheduleAuditHeadPublication(audit: AuditService, onError: (erro
   return () => clearInterval(timer)
 }
 
-function toAuditRow(row: { id: number; at: Date; actor_user_id: number | null; actor_label: string; action: string; entity_type: string; entity_id: string | null; before: unknown; after: unknown; previous_hash: string; hash: string }): AuditRow {
+function toAuditRow(row: {
+  id: number
+  at: Date
+  actor_user_id: number | null
+  actor_label: string
+  action: string
+  entity_type: string
+  entity_id: string | null
+  before: unknown
+  after: unknown
+  previous_hash: string
+  hash: string
+}): AuditRow {
   return {
     id: row.id,
     at: row.at.toISOString(),

@@ -22,7 +22,11 @@ export interface SpendByYear {
   totalPence: number
 }
 
-const NOT_STATED: Record<SpendDimension, string> = { serviceType: 'Service not stated', provider: 'Provider not stated', area: 'Area not stated' }
+const NOT_STATED: Record<SpendDimension, string> = {
+  serviceType: 'Service not stated',
+  provider: 'Provider not stated',
+  area: 'Area not stated',
+}
 
 /** The figures behind the charts: one-off spend apportioned to financial years, and the flow of money. */
 export class ChartsService {
@@ -34,7 +38,10 @@ export class ChartsService {
 
   /** Spend per financial year split by one dimension; categories beyond the `maxSeries` largest are one "Others". */
   async spendByYear(dimension: SpendDimension, filter: LedgerFilter = {}, maxSeries = 7): Promise<SpendByYear> {
-    const rows = dimension === 'area' ? await this.ledger.oneOffByYearAndArea(filter) : await this.ledger.oneOffByYearAnd(dimension, filter)
+    const rows =
+      dimension === 'area'
+        ? await this.ledger.oneOffByYearAndArea(filter)
+        : await this.ledger.oneOffByYearAnd(dimension, filter)
     const startYears = [...new Set(rows.map((r) => r.financialYear))].sort((a, b) => a - b)
     const column = new Map(startYears.map((y, i) => [y, i]))
     const byKey = new Map<string, SpendSeries>()
@@ -42,7 +49,13 @@ export class ChartsService {
       const key = row.key ?? ''
       let series = byKey.get(key)
       if (!series) {
-        series = { key, label: this.label(dimension, row.label), href: this.href(dimension, row.slug, row.key), byYear: startYears.map(() => 0), totalPence: 0 }
+        series = {
+          key,
+          label: this.label(dimension, row.label),
+          href: this.href(dimension, row.slug, row.key),
+          byYear: startYears.map(() => 0),
+          totalPence: 0,
+        }
         byKey.set(key, series)
       }
       series.byYear[column.get(row.financialYear)!]! += row.pence

@@ -1,8 +1,19 @@
 import type { Database } from '../db/database.ts'
-import { CommissionedServiceRepository, type ServiceDetail, type ServiceListFilter, type ServiceSummary } from '../db/repositories/services.ts'
+import {
+  CommissionedServiceRepository,
+  type ServiceDetail,
+  type ServiceListFilter,
+  type ServiceSummary,
+} from '../db/repositories/services.ts'
 import { publicArea } from '../db/repositories/public.ts'
 import { financialYear } from '../domain/financial-year.ts'
-import { currentEnd, latestPossibleEnd, recommissioningPipeline, type PipelineEntry, type PipelineWindow } from '../domain/pipeline.ts'
+import {
+  currentEnd,
+  latestPossibleEnd,
+  recommissioningPipeline,
+  type PipelineEntry,
+  type PipelineWindow,
+} from '../domain/pipeline.ts'
 import { proRataContribution, ProRataError, type ProRataResult } from '../domain/pro-rata.ts'
 import type { PipelineRow } from '../db/repositories/services.ts'
 
@@ -64,7 +75,13 @@ export class CommissioningService {
     const rows = await this.services.listPublic(filter)
     return rows.map((row) => ({
       ...row,
-      latestEnd: row.endDate ? latestPossibleEnd({ endDate: row.endDate, extensionMonths: row.extensionMonths, extensionTakenMonths: row.extensionTakenMonths }) : null,
+      latestEnd: row.endDate
+        ? latestPossibleEnd({
+            endDate: row.endDate,
+            extensionMonths: row.extensionMonths,
+            extensionTakenMonths: row.extensionTakenMonths,
+          })
+        : null,
     }))
   }
 
@@ -72,7 +89,9 @@ export class CommissioningService {
     const detail = await this.services.findPublicBySlug(slug)
     if (!detail) return undefined
     const s = detail.service
-    const term = s.end_date ? { endDate: s.end_date, extensionMonths: s.extension_months, extensionTakenMonths: s.extension_taken_months } : null
+    const term = s.end_date
+      ? { endDate: s.end_date, extensionMonths: s.extension_months, extensionTakenMonths: s.extension_taken_months }
+      : null
     const contributions: ContributionView[] = detail.contributions.map((c) => ({
       id: c.id,
       organisationName: c.organisation_name,
@@ -85,7 +104,9 @@ export class CommissioningService {
       office: c.officeContribution,
     }))
     const years = new Map<number | null, ContributionView[]>()
-    detail.contributions.forEach((c, i) => years.set(c.financial_year, [...(years.get(c.financial_year) ?? []), contributions[i]!]))
+    detail.contributions.forEach((c, i) =>
+      years.set(c.financial_year, [...(years.get(c.financial_year) ?? []), contributions[i]!]),
+    )
     const contributionYears = [...years.entries()].map(([year, list]) => ({
       financialYear: year,
       label: year === null ? 'Every year of the contract' : financialYear(year).label,
@@ -122,15 +143,33 @@ export class CommissioningService {
   async pipeline(on: string): Promise<PipelineView> {
     const rows = await this.services.pipelineCandidates()
     const entries = recommissioningPipeline(
-      rows.map((row) => ({ item: row, endDate: row.endDate, extensionMonths: row.extensionMonths, extensionTakenMonths: row.extensionTakenMonths, successorDecidedOn: row.successorDecidedOn })),
+      rows.map((row) => ({
+        item: row,
+        endDate: row.endDate,
+        extensionMonths: row.extensionMonths,
+        extensionTakenMonths: row.extensionTakenMonths,
+        successorDecidedOn: row.successorDecidedOn,
+      })),
       on,
     )
-    const windows = ([6, 12, 18] as const).map((months) => ({ months, entries: entries.filter((e) => e.window === months) }))
+    const windows = ([6, 12, 18] as const).map((months) => ({
+      months,
+      entries: entries.filter((e) => e.window === months),
+    }))
     return { on, windows, count: entries.length }
   }
 
-  async area(slug: string): Promise<{ area: { id: number; name: string; slug: string; kind: string }; services: ServiceListItem[] } | undefined> {
-    const area = await this.database.db.selectFrom('areas as ar').select(['ar.id', 'ar.name', 'ar.slug', 'ar.kind']).where('ar.slug', '=', slug).where(publicArea).executeTakeFirst()
+  async area(
+    slug: string,
+  ): Promise<
+    { area: { id: number; name: string; slug: string; kind: string }; services: ServiceListItem[] } | undefined
+  > {
+    const area = await this.database.db
+      .selectFrom('areas as ar')
+      .select(['ar.id', 'ar.name', 'ar.slug', 'ar.kind'])
+      .where('ar.slug', '=', slug)
+      .where(publicArea)
+      .executeTakeFirst()
     if (!area) return undefined
     return { area, services: await this.list({ areaId: area.id }) }
   }

@@ -30,7 +30,11 @@ export class ContributionService {
       .execute()
     const partners = new Map<number, { id: number; name: string; ceilingPence: number | null }>()
     for (const row of rows) {
-      const entry = partners.get(row.organisation_id!) ?? { id: row.organisation_id!, name: row.organisation_name, ceilingPence: null }
+      const entry = partners.get(row.organisation_id!) ?? {
+        id: row.organisation_id!,
+        name: row.organisation_name,
+        ceilingPence: null,
+      }
       if (row.up_to && row.per_annum && row.financial_year === null) entry.ceilingPence = row.amount_pence
       partners.set(row.organisation_id!, entry)
     }
@@ -45,7 +49,9 @@ export class ContributionService {
     const partner = (await this.partners(serviceId)).find((p) => p.id === organisationId)
     if (!partner) throw new FormError({ organisationId: 'Choose a partner that contributes to this service' })
     if (exceedsCeiling(amount, partner.ceilingPence)) {
-      throw new FormError({ amount: `Amount contributed must not be more than ${partner.name}’s ceiling of up to ${formatPence(partner.ceilingPence!)} a year` })
+      throw new FormError({
+        amount: `Amount contributed must not be more than ${partner.name}’s ceiling of up to ${formatPence(partner.ceilingPence!)} a year`,
+      })
     }
     await this.database.transaction(async (trx) => {
       const existing = await trx
@@ -64,7 +70,13 @@ export class ContributionService {
         id = (
           await trx
             .insertInto('contributions')
-            .values({ service_id: serviceId, organisation_id: organisationId, organisation_name: partner.name, amount_pence: amount, financial_year: year })
+            .values({
+              service_id: serviceId,
+              organisation_id: organisationId,
+              organisation_name: partner.name,
+              amount_pence: amount,
+              financial_year: year,
+            })
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id

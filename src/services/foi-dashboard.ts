@@ -1,6 +1,13 @@
 import type { Database } from '../db/database.ts'
 import { FoiRepository, type FoiClockRow } from '../db/repositories/foi.ts'
-import { foiClock, publicationDelay, reviewDeadlines, type FoiClock, type PublicationDelay, type ReviewDeadlines } from '../domain/foi-clock.ts'
+import {
+  foiClock,
+  publicationDelay,
+  reviewDeadlines,
+  type FoiClock,
+  type PublicationDelay,
+  type ReviewDeadlines,
+} from '../domain/foi-clock.ts'
 import { isClockRunning } from '../domain/foi.ts'
 import { addDays, todayInLondon } from '../domain/uk-date.ts'
 
@@ -57,7 +64,8 @@ export class FoiDashboardService {
     const weekEnds = endOfWeek(today)
     const [active, months] = await Promise.all([this.requests.activeClocks(), this.monthlyShares(today)])
     const running = active.filter((r) => isClockRunning(r.status)).map((r) => ({ ...r, clock: foiClock(r, today) }))
-    const byTarget = (a: ClockedRequest, b: ClockedRequest) => (a.clock.target! < b.clock.target! ? -1 : a.clock.target! > b.clock.target! ? 1 : a.id - b.id)
+    const byTarget = (a: ClockedRequest, b: ClockedRequest) =>
+      a.clock.target! < b.clock.target! ? -1 : a.clock.target! > b.clock.target! ? 1 : a.id - b.id
     return {
       today,
       weekEnds,
@@ -93,14 +101,17 @@ export class FoiDashboardService {
     const lastMonth = latest.slice(0, 7)
     const months = Array.from({ length: MONTHS_SHOWN }, (_, i) => shiftMonth(lastMonth, i - MONTHS_SHOWN + 1))
     const answered = await this.requests.answeredSince(`${months[0]}-01`)
-    const shares = new Map(months.map((month) => [month, { month, answered: 0, onTime: 0, percent: null as number | null }]))
+    const shares = new Map(
+      months.map((month) => [month, { month, answered: 0, onTime: 0, percent: null as number | null }]),
+    )
     for (const r of answered) {
       const share = shares.get(r.answeredOn!.slice(0, 7))
       if (!share) continue
       share.answered++
       if (foiClock(r, today).timeliness === 'on_time') share.onTime++
     }
-    for (const share of shares.values()) if (share.answered) share.percent = Math.round((share.onTime / share.answered) * 100)
+    for (const share of shares.values())
+      if (share.answered) share.percent = Math.round((share.onTime / share.answered) * 100)
     return [...shares.values()].reverse()
   }
 }

@@ -29,7 +29,11 @@ export class DisclosureLogService {
 
   async search(filter: { text?: string; page?: number }): Promise<DisclosureLogPage> {
     const page = Math.max(1, filter.page ?? 1)
-    const { rows, total } = await this.requests.disclosureLog({ text: filter.text?.trim() || undefined, page, pageSize: DISCLOSURE_LOG_PAGE_SIZE })
+    const { rows, total } = await this.requests.disclosureLog({
+      text: filter.text?.trim() || undefined,
+      page,
+      pageSize: DISCLOSURE_LOG_PAGE_SIZE,
+    })
     return {
       rows: rows.map(withDelay),
       total,

@@ -35,7 +35,8 @@ export class FoiImporter {
     const requests = new FoiRepository(this.database.db)
     const decision = await trx.selectFrom('decisions').selectAll().where('id', '=', decisionId).executeTakeFirst()
     if (!decision) throw new FoiImportError(`There is no decision ${decisionId}`)
-    if (decision.kind !== 'foi_response') throw new FoiImportError(`Decision ${decision.reference ?? decisionId} is not an FOI response`)
+    if (decision.kind !== 'foi_response')
+      throw new FoiImportError(`Decision ${decision.reference ?? decisionId} is not an FOI response`)
     const linked = await requests.findByDecision(decisionId, trx)
     if (linked) return { requestId: linked.id, created: false }
 
@@ -43,21 +44,49 @@ export class FoiImporter {
       const existing = await requests.findByReference(decision.office_id, decision.reference, trx)
       if (existing && existing.decision_id === null) {
         await requests.update(existing.id, { decision_id: decisionId }, trx)
-        await this.audit.record(trx, { actor, action: 'link_response', entityType: 'foi_request', entityId: existing.id, before: { decision_id: null }, after: { decision_id: decisionId } })
+        await this.audit.record(trx, {
+          actor,
+          action: 'link_response',
+          entityType: 'foi_request',
+          entityId: existing.id,
+          before: { decision_id: null },
+          after: { decision_id: decisionId },
+        })
         return { requestId: existing.id, created: false }
       }
       if (existing) throw new FoiImportError(`FOI request ${decision.reference} already belongs to another response`)
     }
 
     const receivedOn = decision.date_received ?? decision.date_decided
-    if (!receivedOn) throw new FoiImportError(`FOI response ${decision.reference ?? decisionId} gives neither the date the request was received nor the date it was answered`)
+    if (!receivedOn)
+      throw new FoiImportError(
+        `FOI response ${decision.reference ?? decisionId} gives neither the date the request was received nor the date it was answered`,
+      )
     const answeredOn = decision.date_decided && decision.date_decided >= receivedOn ? decision.date_decided : null
-    const published = PUBLIC_STATUSES.includes(decision.status) && decision.review_status === 'reviewed' && decision.classification !== 'confidential'
-    const sections = await trx.selectFrom('decision_sections').selectAll().where('decision_id', '=', decisionId).orderBy('position').execute()
+    const published =
+      PUBLIC_STATUSES.includes(decision.status) &&
+      decision.review_status === 'reviewed' &&
+      decision.classification !== 'confidential'
+    const sections = await trx
+      .selectFrom('decision_sections')
+      .selectAll()
+      .where('decision_id', '=', decisionId)
+      .orderBy('position')
+      .execute()
     const questions = sections.length
-      ? sections.map((s) => (s.withheld ? { question: s.heading, answer: null, exemption: exemptionCode(s.exemption) } : { question: s.heading, answer: s.body }))
-      : [{ question: decision.title, answer: decision.executive_summary ?? decision.decision_text ?? (decision.public_text || null) }]
-    const reference = decision.reference ?? (await requests.nextReference(decision.office_id, Number(receivedOn.slice(0, 4)), trx))
+      ? sections.map((s) =>
+          s.withheld
+            ? { question: s.heading, answer: null, exemption: exemptionCode(s.exemption) }
+            : { question: s.heading, answer: s.body },
+        )
+      : [
+          {
+            question: decision.title,
+            answer: decision.executive_summary ?? decision.decision_text ?? (decision.public_text || null),
+          },
+        ]
+    const reference =
+      decision.reference ?? (await requests.nextReference(decision.office_id, Number(receivedOn.slice(0, 4)), trx))
 
     const { id } = await requests.insert(
       {
@@ -71,14 +100,25 @@ export class FoiImporter {
         status: answeredOn ? 'answered' : 'received',
         outcome: answeredOn ? (sections.some((s) => s.withheld) ? 'released_in_part' : 'released_in_full') : null,
         answeredOn,
-        publishedOn: answeredOn && published ? (decision.date_published && decision.date_published >= answeredOn ? decision.date_published : answeredOn) : null,
+        publishedOn:
+          answeredOn && published
+            ? decision.date_published && decision.date_published >= answeredOn
+              ? decision.date_published
+              : answeredOn
+            : null,
         decisionId,
         questions: questions.filter((q) => q.question.trim()),
       },
       trx,
     )
     const record = await requests.find(id, trx)
-    await this.audit.record(trx, { actor, action: 'import', entityType: 'foi_request', entityId: id, after: { ...auditSnapshot(record!.request), fromDecision: decisionId } })
+    await this.audit.record(trx, {
+      actor,
+      action: 'import',
+      entityType: 'foi_request',
+      entityId: id,
+      after: { ...auditSnapshot(record!.request), fromDecision: decisionId },
+    })
     return { requestId: id, created: true }
   }
 }

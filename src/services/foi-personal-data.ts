@@ -18,7 +18,23 @@ export interface PublishableText {
 }
 
 /** Forms of address that say nothing about who the requester is. */
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev', 'revd', 'the'])
+const HONORIFICS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'professor',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'rev',
+  'revd',
+  'the',
+])
 const MIN_FORENAME_LETTERS = 3
 const MIN_PHONE_DIGITS = 7
 
@@ -76,13 +92,18 @@ function contactMarkers(contact: string): PersonalDataMarker[] {
   const email = /^([^\s@]+)@([^\s@]+\.[^\s@]+)$/.exec(trimmed)
   if (email) {
     const local = foldForComparison(email[1]!)
-    markers.push({ label: `their email address “${trimmed}”`, appearsIn: (text) => foldForComparison(text).includes(foldForComparison(trimmed)) })
-    if (local.length >= MIN_FORENAME_LETTERS) markers.push({ label: `their email name “${local}”`, appearsIn: wordMatcher(local) })
+    markers.push({
+      label: `their email address “${trimmed}”`,
+      appearsIn: (text) => foldForComparison(text).includes(foldForComparison(trimmed)),
+    })
+    if (local.length >= MIN_FORENAME_LETTERS)
+      markers.push({ label: `their email name “${local}”`, appearsIn: wordMatcher(local) })
     return markers
   }
   const phone = phoneMatcher(trimmed)
   if (phone) markers.push({ label: `their phone number “${trimmed}”`, appearsIn: phone })
-  else if (trimmed.length >= MIN_FORENAME_LETTERS) markers.push({ label: `their contact “${trimmed}”`, appearsIn: wordMatcher(foldForComparison(trimmed)) })
+  else if (trimmed.length >= MIN_FORENAME_LETTERS)
+    markers.push({ label: `their contact “${trimmed}”`, appearsIn: wordMatcher(foldForComparison(trimmed)) })
   return markers
 }
 
@@ -92,12 +113,17 @@ export function requesterMarkers(name: string | null, contact: string | null): P
 }
 
 /** A sentence saying which part of the requester's name or contact appears where, or null when none does. */
-export function findRequesterIn(texts: readonly PublishableText[], name: string | null, contact: string | null): string | null {
+export function findRequesterIn(
+  texts: readonly PublishableText[],
+  name: string | null,
+  contact: string | null,
+): string | null {
   const markers = requesterMarkers(name, contact)
   for (const { place, text } of texts) {
     if (!text) continue
     const found = markers.find((marker) => marker.appearsIn(text))
-    if (found) return `${place[0]!.toUpperCase()}${place.slice(1)} contains the requester’s name or contact (${found.label}): remove it before publishing`
+    if (found)
+      return `${place[0]!.toUpperCase()}${place.slice(1)} contains the requester’s name or contact (${found.label}): remove it before publishing`
   }
   return null
 }

@@ -81,14 +81,34 @@ export class FoiRegisterSearch {
       .where((eb) =>
         eb.or([
           eb(sql<boolean>`to_tsvector('english', o.name) @@ ${tsquery}`, '=', true),
-          eb('o.id', 'in', eb.selectFrom('organisation_aliases as al').select('al.organisation_id').where(sql<string>`lower(al.alias)`, 'in', lowered)),
+          eb(
+            'o.id',
+            'in',
+            eb
+              .selectFrom('organisation_aliases as al')
+              .select('al.organisation_id')
+              .where(sql<string>`lower(al.alias)`, 'in', lowered),
+          ),
         ]),
       )
     const awardText = sql`to_tsvector('english', a.recipient_name || ' ' || coalesce(a.purpose, '') || ' ' || coalesce(a.period_label, ''))`
     const rows = await this.database.db
       .selectFrom('awards as a')
       .innerJoin('decisions as d', 'd.id', 'a.decision_id')
-      .select(['a.id', 'a.recipient_name', 'a.amount_pence', 'a.per_annum', 'a.up_to', 'a.period_label', 'a.period_start', 'a.period_end', 'a.purpose', 'd.reference', 'd.title', 'd.slug'])
+      .select([
+        'a.id',
+        'a.recipient_name',
+        'a.amount_pence',
+        'a.per_annum',
+        'a.up_to',
+        'a.period_label',
+        'a.period_start',
+        'a.period_end',
+        'a.purpose',
+        'd.reference',
+        'd.title',
+        'd.slug',
+      ])
       .where('d.status', 'in', [...PUBLIC_STATUSES])
       .where('d.review_status', '=', 'reviewed')
       .where('d.classification', '<>', 'confidential')
@@ -96,7 +116,10 @@ export class FoiRegisterSearch {
       .where((eb) =>
         eb.or([
           eb('a.recipient_id', 'in', matchingOrganisations),
-          eb.and([eb(sql<boolean>`d.search @@ ${tsquery}`, '=', true), eb(sql<boolean>`${awardText} @@ ${tsquery}`, '=', true)]),
+          eb.and([
+            eb(sql<boolean>`d.search @@ ${tsquery}`, '=', true),
+            eb(sql<boolean>`${awardText} @@ ${tsquery}`, '=', true),
+          ]),
         ]),
       )
       .orderBy(sql`ts_rank(${awardText}, ${tsquery})`, 'desc')
@@ -105,7 +128,9 @@ export class FoiRegisterSearch {
       .execute()
     return rows.map((a) => {
       const amount = `${a.up_to ? 'up to ' : ''}${formatPence(a.amount_pence)}${a.per_annum ? ' a year' : ''}`
-      const period = a.period_label ?? (a.period_start && a.period_end ? `${formatUkDate(a.period_start)} to ${formatUkDate(a.period_end)}` : null)
+      const period =
+        a.period_label ??
+        (a.period_start && a.period_end ? `${formatUkDate(a.period_start)} to ${formatUkDate(a.period_end)}` : null)
       return {
         title: `${amount} to ${a.recipient_name}`,
         detail: [a.purpose, period, `decision ${a.reference ?? ''}`.trim()].filter(Boolean).join('; '),
@@ -137,7 +162,16 @@ export class FoiRegisterSearch {
           .whereRef('sp.service_id', '=', 's.id')
           .as('providers'),
       )
-      .where((eb) => eb.or([eb('s.decision_id', 'is', null), eb.and([eb('d.status', 'in', [...PUBLIC_STATUSES]), eb('d.review_status', '=', 'reviewed'), eb('d.classification', '<>', 'confidential')])]))
+      .where((eb) =>
+        eb.or([
+          eb('s.decision_id', 'is', null),
+          eb.and([
+            eb('d.status', 'in', [...PUBLIC_STATUSES]),
+            eb('d.review_status', '=', 'reviewed'),
+            eb('d.classification', '<>', 'confidential'),
+          ]),
+        ]),
+      )
       .where((eb) => eb.or([eb(sql<boolean>`${serviceText} @@ ${tsquery}`, '=', true), eb(providerMatches, '=', true)]))
       .orderBy(sql`${providerMatches} desc`)
       .orderBy(sql`ts_rank(${serviceText}, ${tsquery}) desc`)
@@ -145,7 +179,10 @@ export class FoiRegisterSearch {
       .limit(LIMIT)
       .execute()
     return rows.map((s) => {
-      const period = s.start_date || s.end_date ? `${s.start_date ? `from ${formatUkDate(s.start_date)}` : ''}${s.start_date && s.end_date ? ' ' : ''}${s.end_date ? `until ${formatUkDate(s.end_date)}` : ''}` : ''
+      const period =
+        s.start_date || s.end_date
+          ? `${s.start_date ? `from ${formatUkDate(s.start_date)}` : ''}${s.start_date && s.end_date ? ' ' : ''}${s.end_date ? `until ${formatUkDate(s.end_date)}` : ''}`
+          : ''
       return {
         title: s.name,
         detail: [s.providers ? `Provided by ${s.providers}` : null, period].filter(Boolean).join('; '),
@@ -159,7 +196,11 @@ export class FoiRegisterSearch {
     const rows = await this.requests.earlierAnswers(anyWord, excludeRequestId, LIMIT)
     return rows.map((r) => ({
       title: `${r.reference}: ${r.question}`,
-      detail: !r.answeredOn ? 'A draft answer, not yet sent' : r.publishedOn ? `Answered ${formatUkDate(r.answeredOn)}, in the disclosure log` : `Answered ${formatUkDate(r.answeredOn)}, not yet published`,
+      detail: !r.answeredOn
+        ? 'A draft answer, not yet sent'
+        : r.publishedOn
+          ? `Answered ${formatUkDate(r.answeredOn)}, in the disclosure log`
+          : `Answered ${formatUkDate(r.answeredOn)}, not yet published`,
       fact: r.answer ?? '',
       link: r.registerLink ?? (r.publishedOn && r.slug ? `/disclosure-log/${r.slug}` : null),
     }))

@@ -21,7 +21,8 @@ export async function purgeFoiPersonalData(
   database: Database,
   options: { retentionDays: number; today?: string; actor?: Actor },
 ): Promise<PurgeResult> {
-  if (!Number.isInteger(options.retentionDays) || options.retentionDays < 0) throw new RangeError('The retention period must be a whole number of days, 0 or more')
+  if (!Number.isInteger(options.retentionDays) || options.retentionDays < 0)
+    throw new RangeError('The retention period must be a whole number of days, 0 or more')
   const cutoff = addDays(options.today ?? todayInLondon(), -options.retentionDays)
   const audit = new AuditService(database)
   const purged = await database.transaction(async (trx) => {
@@ -47,11 +48,18 @@ const DAY_MS = 24 * 60 * 60 * 1000
  * Runs the purge now and then once a day, for a long-running server. Failures are logged, not thrown.
  * Returns a function that stops the schedule.
  */
-export function scheduleFoiPersonalDataPurge(database: Database, options: { retentionDays: number; intervalMs?: number }): () => void {
+export function scheduleFoiPersonalDataPurge(
+  database: Database,
+  options: { retentionDays: number; intervalMs?: number },
+): () => void {
   const run = () =>
     purgeFoiPersonalData(database, { retentionDays: options.retentionDays })
       .then(({ purged, cutoff }) => {
-        if (purged.length) logger.info('deleted FOI requesters’ personal data past the retention period', { requests: purged.length, cutoff })
+        if (purged.length)
+          logger.info('deleted FOI requesters’ personal data past the retention period', {
+            requests: purged.length,
+            cutoff,
+          })
       })
       .catch((error: Error) => logger.error('could not delete FOI requesters’ personal data', { error: error.message }))
   void run()

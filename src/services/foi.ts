@@ -2,8 +2,24 @@ import type { Transaction } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { FoiRepository, type FoiRequestRecord, type FoiRequestRow } from '../db/repositories/foi.ts'
 import type { DB } from '../db/tables/index.ts'
-import { foiClock, extensionProblem, publicationDelay, reviewDeadlines, type FoiClock, type PublicationDelay, type ReviewDeadlines } from '../domain/foi-clock.ts'
-import { REASONABLY_ACCESSIBLE, allowedActions, isPublishable, type FoiAction, type FoiChannel, type FoiOutcome, type ReviewOutcome } from '../domain/foi.ts'
+import {
+  foiClock,
+  extensionProblem,
+  publicationDelay,
+  reviewDeadlines,
+  type FoiClock,
+  type PublicationDelay,
+  type ReviewDeadlines,
+} from '../domain/foi-clock.ts'
+import {
+  REASONABLY_ACCESSIBLE,
+  allowedActions,
+  isPublishable,
+  type FoiAction,
+  type FoiChannel,
+  type FoiOutcome,
+  type ReviewOutcome,
+} from '../domain/foi.ts'
 import { todayInLondon } from '../domain/uk-date.ts'
 import { AuditService, type Actor, type AuditRow } from './audit.ts'
 import { FormError } from './form-error.ts'
@@ -70,9 +86,17 @@ export class FoiService {
     return row?.home_office_id ?? null
   }
 
-  async log(input: NewFoiRequestInput, officeId: number | null, actor: Actor): Promise<{ id: number; reference: string }> {
-    if (!officeId) throw new FormError({ reference: 'This register has no office yet: an administrator must set one up before requests can be logged' })
-    if (input.receivedOn > this.today()) throw new FormError({ receivedOn: 'The date received must be today or in the past' })
+  async log(
+    input: NewFoiRequestInput,
+    officeId: number | null,
+    actor: Actor,
+  ): Promise<{ id: number; reference: string }> {
+    if (!officeId)
+      throw new FormError({
+        reference: 'This register has no office yet: an administrator must set one up before requests can be logged',
+      })
+    if (input.receivedOn > this.today())
+      throw new FormError({ receivedOn: 'The date received must be today or in the past' })
     const questions = input.questions.map((q) => q.trim()).filter(Boolean)
     if (!questions.length) throw new FormError({ questions: 'Enter the request’s questions, one per line' })
     return this.database.transaction(async (trx) => {
@@ -95,7 +119,13 @@ export class FoiService {
         trx,
       )
       const record = await this.requests.find(created.id, trx)
-      await this.audit.record(trx, { actor, action: 'log', entityType: ENTITY, entityId: created.id, after: { ...auditSnapshot(record!.request), questions } })
+      await this.audit.record(trx, {
+        actor,
+        action: 'log',
+        entityType: ENTITY,
+        entityId: created.id,
+        after: { ...auditSnapshot(record!.request), questions },
+      })
       return created
     })
   }
@@ -120,13 +150,22 @@ export class FoiService {
 
   async saveAnswer(id: number, questionId: number, input: AnswerInput, actor: Actor): Promise<void> {
     if (input.exemption === REASONABLY_ACCESSIBLE && !input.registerLink) {
-      throw new FormError({ registerLink: 'Give the register page where the information is published: section 21 applies only to information reasonably accessible by other means' })
+      throw new FormError({
+        registerLink:
+          'Give the register page where the information is published: section 21 applies only to information reasonably accessible by other means',
+      })
     }
     await this.change(id, actor, 'answer_question', async (record, trx) => {
       const before = record.questions.find((q) => q.id === questionId)
       if (!before) throw new FoiNotFoundError(`Request ${id} has no question ${questionId}`)
-      if (record.request.published_on) throw new FormError({ answer: 'This response is published: answers can no longer be changed' })
-      const after = { question: input.question, answer: input.answer, exemption: input.exemption, register_link: input.registerLink }
+      if (record.request.published_on)
+        throw new FormError({ answer: 'This response is published: answers can no longer be changed' })
+      const after = {
+        question: input.question,
+        answer: input.answer,
+        exemption: input.exemption,
+        register_link: input.registerLink,
+      }
       await this.requests.updateQuestion(id, questionId, after, trx)
       return { before: { questionId, ...pick(before) }, after: { questionId, ...after } }
     })
@@ -135,7 +174,8 @@ export class FoiService {
   async addQuestion(id: number, question: string, actor: Actor): Promise<number> {
     let questionId = 0
     await this.change(id, actor, 'add_question', async (record, trx) => {
-      if (record.request.answered_on) throw new FormError({ question: 'This request has been answered: questions can no longer be added' })
+      if (record.request.answered_on)
+        throw new FormError({ question: 'This request has been answered: questions can no longer be added' })
       questionId = await this.requests.addQuestion(id, question.trim(), trx)
       return { after: { questionId, question } }
     })
@@ -170,10 +210,17 @@ export class FoiService {
 
   async answer(id: number, answeredOn: string, outcome: FoiOutcome, actor: Actor): Promise<void> {
     await this.transition(id, 'answer', actor, (r, record) => {
-      this.checkDate(answeredOn, 'date', r.clarification_received_on ?? r.received_on, r.clarification_received_on ? 'the clarification reply' : 'the date the request was received')
+      this.checkDate(
+        answeredOn,
+        'date',
+        r.clarification_received_on ?? r.received_on,
+        r.clarification_received_on ? 'the clarification reply' : 'the date the request was received',
+      )
       const unanswered = record.questions.filter((q) => !answered(q))
       if (unanswered.length) {
-        throw new FormError({ date: `Answer every question before sending the response: ${unanswered.length} ${unanswered.length === 1 ? 'question has' : 'questions have'} no answer or exemption` })
+        throw new FormError({
+          date: `Answer every question before sending the response: ${unanswered.length} ${unanswered.length === 1 ? 'question has' : 'questions have'} no answer or exemption`,
+        })
       }
       return { status: 'answered', answered_on: answeredOn, outcome }
     })
@@ -183,7 +230,11 @@ export class FoiService {
     await this.change(id, actor, 'publish', async (record, trx) => {
       const r = record.request
       if (!isPublishable({ answeredOn: r.answered_on, publishedOn: r.published_on })) {
-        throw new FormError({ date: r.published_on ? 'This response is already in the disclosure log' : 'Only an answered request can be published' })
+        throw new FormError({
+          date: r.published_on
+            ? 'This response is already in the disclosure log'
+            : 'Only an answered request can be published',
+        })
       }
       this.checkDate(publishedOn, 'date', r.answered_on!, 'the date of the answer')
       const leak = personalDataIn(record)
@@ -230,7 +281,8 @@ export class FoiService {
   ): Promise<void> {
     await this.change(id, actor, action, async (record, trx) => {
       const r = record.request
-      if (!allowedActions(actionState(r)).includes(action)) throw new FormError({ date: `This cannot be done to a request that is ${r.status.replace(/_/g, ' ')}` })
+      if (!allowedActions(actionState(r)).includes(action))
+        throw new FormError({ date: `This cannot be done to a request that is ${r.status.replace(/_/g, ' ')}` })
       const patch = patchFor(r, record)
       await this.requests.update(id, patch, trx)
       const before = Object.fromEntries(Object.keys(patch).map((key) => [key, r[key as keyof FoiRequestRow]]))
@@ -269,7 +321,12 @@ export function clockDates(r: FoiRequestRow) {
 }
 
 function actionState(r: FoiRequestRow) {
-  return { status: r.status, clarificationSoughtOn: r.clarification_sought_on, answeredOn: r.answered_on, reviewRequestedOn: r.review_requested_on }
+  return {
+    status: r.status,
+    clarificationSoughtOn: r.clarification_sought_on,
+    answeredOn: r.answered_on,
+    reviewRequestedOn: r.review_requested_on,
+  }
 }
 
 function answered(q: { answer: string | null; exemption: string | null }): boolean {
@@ -283,6 +340,11 @@ function pick(q: { question: string; answer: string | null; exemption: string | 
 /** A sentence saying which part of the requester's name or contact appears where in what would be published, or null. */
 function personalDataIn(record: FoiRequestRecord): string | null {
   const texts: PublishableText[] = [{ place: 'the summary', text: record.request.summary }]
-  record.questions.forEach((q, index) => texts.push({ place: `question ${index + 1}`, text: q.question }, { place: `the answer to question ${index + 1}`, text: q.answer }))
+  record.questions.forEach((q, index) =>
+    texts.push(
+      { place: `question ${index + 1}`, text: q.question },
+      { place: `the answer to question ${index + 1}`, text: q.answer },
+    ),
+  )
   return findRequesterIn(texts, record.request.requester_name, record.request.requester_contact)
 }

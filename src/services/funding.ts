@@ -26,7 +26,12 @@ export const receiptForm = z.object({
   streamId: z.string().regex(/^\d+$/, { message: 'Choose a funding stream' }).transform(Number),
   year: financialYearField(),
   amount: poundsField('Amount received'),
-  note: z.string().trim().max(500, { message: 'Note must be 500 characters or fewer' }).optional().transform((v) => v || null),
+  note: z
+    .string()
+    .trim()
+    .max(500, { message: 'Note must be 500 characters or fewer' })
+    .optional()
+    .transform((v) => v || null),
 })
 
 /** Funding streams: what each received per financial year, what public awards commit, and what is left. */
@@ -47,18 +52,31 @@ export class FundingService {
   }
 
   async overview(): Promise<StreamOverview[]> {
-    const [streams, receipts, commitments] = await Promise.all([this.funding.streams(), this.funding.receipts(), this.ledger.commitmentsByStream()])
+    const [streams, receipts, commitments] = await Promise.all([
+      this.funding.streams(),
+      this.funding.receipts(),
+      this.ledger.commitmentsByStream(),
+    ])
     return streams.map((stream) => {
       const years = new Map<number, StreamYear>()
       const year = (startYear: number) => {
         let entry = years.get(startYear)
         if (!entry) {
-          entry = { startYear, label: financialYear(startYear).label, receivedPence: null, committedPence: 0, perAnnumPence: 0, ceilingPence: 0, leftPence: null }
+          entry = {
+            startYear,
+            label: financialYear(startYear).label,
+            receivedPence: null,
+            committedPence: 0,
+            perAnnumPence: 0,
+            ceilingPence: 0,
+            leftPence: null,
+          }
           years.set(startYear, entry)
         }
         return entry
       }
-      for (const r of receipts.filter((r) => r.streamId === stream.id)) year(r.financialYear).receivedPence = r.amountPence
+      for (const r of receipts.filter((r) => r.streamId === stream.id))
+        year(r.financialYear).receivedPence = r.amountPence
       for (const c of commitments.filter((c) => c.streamId === stream.id)) {
         const entry = year(c.financialYear)
         entry.committedPence += c.oneOffPence
@@ -66,7 +84,8 @@ export class FundingService {
         entry.ceilingPence += c.ceilingPence
       }
       for (const entry of years.values()) {
-        if (entry.receivedPence !== null) entry.leftPence = entry.receivedPence - entry.committedPence - entry.perAnnumPence
+        if (entry.receivedPence !== null)
+          entry.leftPence = entry.receivedPence - entry.committedPence - entry.perAnnumPence
       }
       return { ...stream, years: [...years.values()].sort((a, b) => b.startYear - a.startYear) }
     })
@@ -78,7 +97,11 @@ export class FundingService {
     if (!parsed.success) throw FormError.fromZod(parsed.error)
     const { streamId, year, amount, note } = parsed.data
     await this.database.transaction(async (trx) => {
-      const stream = await trx.selectFrom('funding_streams').select(['id', 'name']).where('id', '=', streamId).executeTakeFirst()
+      const stream = await trx
+        .selectFrom('funding_streams')
+        .select(['id', 'name'])
+        .where('id', '=', streamId)
+        .executeTakeFirst()
       if (!stream) throw new FormError({ streamId: 'Choose a funding stream' })
       const before = await this.funding.findReceipt(streamId, year, trx)
       const id = await this.funding.saveReceipt(streamId, year, amount, note, trx)

@@ -1,5 +1,12 @@
 import type { Database } from '../db/database.ts'
-import { LedgerRepository, type LedgerFilter, type LedgerOrder, type LedgerRow, type LedgerTotals, type LedgerYearRow } from '../db/repositories/ledger.ts'
+import {
+  LedgerRepository,
+  type LedgerFilter,
+  type LedgerOrder,
+  type LedgerRow,
+  type LedgerTotals,
+  type LedgerYearRow,
+} from '../db/repositories/ledger.ts'
 import { OrganisationRepository, type Organisation } from '../db/repositories/organisations.ts'
 import { financialYear } from '../domain/financial-year.ts'
 
@@ -34,7 +41,13 @@ export interface ProviderPage {
   organisation: Organisation
   aliases: string[]
   years: ApportionedYears
-  services: Array<{ key: string | null; label: string | null; slug: string | null; byYear: Map<number, number>; totalPence: number }>
+  services: Array<{
+    key: string | null
+    label: string | null
+    slug: string | null
+    byYear: Map<number, number>
+    totalPence: number
+  }>
   serviceYears: number[]
   awards: LedgerRow[]
   totals: LedgerTotals
@@ -51,8 +64,17 @@ export class LedgerService {
   }
 
   async page(filter: LedgerFilter, order: LedgerOrder, page = 1): Promise<LedgerPage> {
-    const [rows, totals] = await Promise.all([this.ledger.list(filter, order, LEDGER_PAGE_SIZE, (page - 1) * LEDGER_PAGE_SIZE), this.ledger.totals(filter)])
-    return { rows, totals, page, pageSize: LEDGER_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(totals.count / LEDGER_PAGE_SIZE)) }
+    const [rows, totals] = await Promise.all([
+      this.ledger.list(filter, order, LEDGER_PAGE_SIZE, (page - 1) * LEDGER_PAGE_SIZE),
+      this.ledger.totals(filter),
+    ])
+    return {
+      rows,
+      totals,
+      page,
+      pageSize: LEDGER_PAGE_SIZE,
+      pageCount: Math.max(1, Math.ceil(totals.count / LEDGER_PAGE_SIZE)),
+    }
   }
 
   /** Every row the filtered, sorted ledger holds, in its order, a batch at a time (for the CSV download). */
@@ -68,7 +90,11 @@ export class LedgerService {
   async apportioned(filter: LedgerFilter): Promise<ApportionedYears> {
     const { years, unassignedOneOffPence } = await this.ledger.byYear(filter)
     const labelled = years.map((y) => ({ ...y, label: financialYear(y.financialYear).label }))
-    return { years: labelled, unassignedOneOffPence, oneOffTotalPence: labelled.reduce((s, y) => s + y.oneOffPence, unassignedOneOffPence) }
+    return {
+      years: labelled,
+      unassignedOneOffPence,
+      oneOffTotalPence: labelled.reduce((s, y) => s + y.oneOffPence, unassignedOneOffPence),
+    }
   }
 
   async options(): Promise<LedgerOptions> {
@@ -80,7 +106,8 @@ export class LedgerService {
       this.ledger.yearRange(),
     ])
     const years: Array<{ startYear: number; label: string }> = []
-    if (range) for (let y = range.last; y >= range.first; y--) years.push({ startYear: y, label: financialYear(y).label })
+    if (range)
+      for (let y = range.last; y >= range.first; y--) years.push({ startYear: y, label: financialYear(y).label })
     return { providers, streams, areas, leads, years }
   }
 

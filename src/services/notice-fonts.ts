@@ -23,7 +23,10 @@ export type NoticeFont = keyof typeof FILES
 let loaded: Record<NoticeFont, Buffer> | undefined
 /** The font files, read once per process. */
 export function noticeFonts(): Record<NoticeFont, Buffer> {
-  loaded ??= Object.fromEntries(Object.entries(FILES).map(([name, file]) => [name, readFileSync(file)])) as Record<NoticeFont, Buffer>
+  loaded ??= Object.fromEntries(Object.entries(FILES).map(([name, file]) => [name, readFileSync(file)])) as Record<
+    NoticeFont,
+    Buffer
+  >
   return loaded
 }
 
@@ -34,7 +37,15 @@ const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u200d|\ufe0f|\u2
 export function fontRuns(text: string, bold: boolean): Array<{ font: NoticeFont; text: string }> {
   const runs: Array<{ font: NoticeFont; text: string }> = []
   for (const char of text) {
-    const font: NoticeFont = CJK.test(char) ? (bold ? 'cjkBold' : 'cjk') : EMOJI.test(char) ? 'emoji' : bold ? 'bold' : 'regular'
+    const font: NoticeFont = CJK.test(char)
+      ? bold
+        ? 'cjkBold'
+        : 'cjk'
+      : EMOJI.test(char)
+        ? 'emoji'
+        : bold
+          ? 'bold'
+          : 'regular'
     const last = runs.at(-1)
     if (last?.font === font) last.text += char
     else runs.push({ font, text: char })

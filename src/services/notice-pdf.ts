@@ -8,7 +8,11 @@ const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 /** The notice as a text-searchable PDF (embedded Noto fonts, so accented Latin, CJK and emoji print; real text, not an image). */
 export function renderNoticePdf(notice: Notice): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${notice.reference} ${notice.title}`.replace(BIDI_CONTROLS, ''), Author: notice.officeName } })
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 56,
+      info: { Title: `${notice.reference} ${notice.title}`.replace(BIDI_CONTROLS, ''), Author: notice.officeName },
+    })
     for (const [name, data] of Object.entries(noticeFonts())) doc.registerFont(name, data)
     const chunks: Buffer[] = []
     doc.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -18,7 +22,12 @@ export function renderNoticePdf(notice: Notice): Promise<Buffer> {
     const write = (text: string, options: { bold?: boolean; size: number; continued?: boolean }) => {
       const runs = fontRuns(text.replace(BIDI_CONTROLS, ''), options.bold ?? false)
       if (!runs.length) runs.push({ font: options.bold ? 'bold' : 'regular', text: '' })
-      runs.forEach((run, i) => doc.font(run.font).fontSize(options.size).text(run.text, { continued: i < runs.length - 1 || (options.continued ?? false) }))
+      runs.forEach((run, i) =>
+        doc
+          .font(run.font)
+          .fontSize(options.size)
+          .text(run.text, { continued: i < runs.length - 1 || (options.continued ?? false) }),
+      )
       return doc
     }
     write(notice.officeName, { bold: true, size: 14 })

@@ -35,29 +35,52 @@ export function buildNotice(detail: DecisionDetail): Notice {
       ],
     },
   ]
-  if (d.executive_summary) blocks.push({ type: 'heading', text: 'Executive summary' }, { type: 'paragraph', text: d.executive_summary })
-  for (const s of detail.sections) blocks.push({ type: 'heading', text: s.heading }, { type: 'paragraph', text: s.withheld ? withheldNotice(s.exemption) : s.body })
+  if (d.executive_summary)
+    blocks.push({ type: 'heading', text: 'Executive summary' }, { type: 'paragraph', text: d.executive_summary })
+  for (const s of detail.sections)
+    blocks.push(
+      { type: 'heading', text: s.heading },
+      { type: 'paragraph', text: s.withheld ? withheldNotice(s.exemption) : s.body },
+    )
   const awards = detail.awards.filter((a) => !a.withheld)
-  if (d.awards_exemption) blocks.push({ type: 'heading', text: 'Awards' }, { type: 'paragraph', text: withheldNotice(d.awards_exemption) })
+  if (d.awards_exemption)
+    blocks.push({ type: 'heading', text: 'Awards' }, { type: 'paragraph', text: withheldNotice(d.awards_exemption) })
   else if (awards.length) {
     blocks.push({ type: 'heading', text: 'Awards' })
     blocks.push({
       type: 'fields',
-      rows: awards.map((a) => [`${a.recipient_name}${a.period_label ? ` (${a.period_label})` : ''}`, `${a.up_to ? 'up to ' : ''}${formatPence(a.amount_pence)}${a.per_annum ? ' a year' : ''}`]),
+      rows: awards.map((a) => [
+        `${a.recipient_name}${a.period_label ? ` (${a.period_label})` : ''}`,
+        `${a.up_to ? 'up to ' : ''}${formatPence(a.amount_pence)}${a.per_annum ? ' a year' : ''}`,
+      ]),
     })
   }
-  const finance = [d.revenue_or_capital ? `The funding is ${d.revenue_or_capital === 'both' ? 'revenue and capital' : d.revenue_or_capital}` : '', d.in_budget === null ? '' : d.in_budget ? 'and is within budget.' : 'and needs additional funding.']
+  const finance = [
+    d.revenue_or_capital
+      ? `The funding is ${d.revenue_or_capital === 'both' ? 'revenue and capital' : d.revenue_or_capital}`
+      : '',
+    d.in_budget === null ? '' : d.in_budget ? 'and is within budget.' : 'and needs additional funding.',
+  ]
   if (finance[0]) blocks.push({ type: 'paragraph', text: finance.join(' ').trim() })
   if (d.decision_text) blocks.push({ type: 'heading', text: 'Decision' }, { type: 'paragraph', text: d.decision_text })
   blocks.push({ type: 'heading', text: 'Sign-off' })
   for (const s of detail.signOffs) {
-    blocks.push({ type: 'signature', role: s.signer_title ?? s.stage, name: s.signer_name ?? 'Signature held on file', date: formatUkDate(s.signed_on), outcome: s.outcome === 'approved' ? 'Approved' : s.outcome === 'rejected' ? 'Rejected' : 'Returned' })
+    blocks.push({
+      type: 'signature',
+      role: s.signer_title ?? s.stage,
+      name: s.signer_name ?? 'Signature held on file',
+      date: formatUkDate(s.signed_on),
+      outcome: s.outcome === 'approved' ? 'Approved' : s.outcome === 'rejected' ? 'Rejected' : 'Returned',
+    })
   }
   if (d.declaration) {
     blocks.push({ type: 'heading', text: 'Declaration' })
     blocks.push({
       type: 'paragraph',
-      text: d.declaration === 'no_interest' ? 'The decision maker’s register of interests is up to date and no interest precludes this decision.' : `The decision maker declared an interest: ${d.declared_interest}`,
+      text:
+        d.declaration === 'no_interest'
+          ? 'The decision maker’s register of interests is up to date and no interest precludes this decision.'
+          : `The decision maker declared an interest: ${d.declared_interest}`,
     })
   }
   return { officeName: detail.officeName, title: d.title, reference: d.reference ?? '', blocks }
@@ -77,6 +100,9 @@ function confidentialNotice(detail: DecisionDetail): Notice {
     officeName: detail.officeName,
     title: d.title,
     reference: d.reference ?? '',
-    blocks: [{ type: 'fields', rows }, { type: 'paragraph', text: `This decision is confidential. ${withheldNotice(d.exemption)}.` }],
+    blocks: [
+      { type: 'fields', rows },
+      { type: 'paragraph', text: `This decision is confidential. ${withheldNotice(d.exemption)}.` },
+    ],
   }
 }

@@ -15,9 +15,30 @@ export const mergeForm = z.object({
 
 export const confirmForm = z.object({
   kind: z.enum(ORGANISATION_KINDS, { message: 'Choose what kind of organisation this is' }),
-  charityNumber: z.string().trim().max(20).regex(/^(\d{6,8}(-\d+)?)?$/, { message: 'Charity number must be 6 to 8 digits' }).optional().transform((v) => v || null),
-  companyNumber: z.string().trim().toUpperCase().max(8).regex(/^([A-Z0-9]{8})?$/, { message: 'Company number must be 8 characters, with its leading zeros' }).optional().transform((v) => v || null),
-  orgId: z.string().trim().max(60).regex(/^([A-Z]{2}-[A-Z]{2,5}-[A-Za-z0-9-]+)?$/, { message: 'Organisation identifier must look like GB-CHC-1234567' }).optional().transform((v) => v || null),
+  charityNumber: z
+    .string()
+    .trim()
+    .max(20)
+    .regex(/^(\d{6,8}(-\d+)?)?$/, { message: 'Charity number must be 6 to 8 digits' })
+    .optional()
+    .transform((v) => v || null),
+  companyNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .max(8)
+    .regex(/^([A-Z0-9]{8})?$/, { message: 'Company number must be 8 characters, with its leading zeros' })
+    .optional()
+    .transform((v) => v || null),
+  orgId: z
+    .string()
+    .trim()
+    .max(60)
+    .regex(/^([A-Z]{2}-[A-Z]{2,5}-[A-Za-z0-9-]+)?$/, {
+      message: 'Organisation identifier must look like GB-CHC-1234567',
+    })
+    .optional()
+    .transform((v) => v || null),
 })
 
 export interface ReviewItem {
@@ -68,20 +89,31 @@ export class OrganisationService {
     const parsed = mergeForm.safeParse(input)
     if (!parsed.success) throw FormError.fromZod(parsed.error)
     const { sourceId, targetId } = parsed.data
-    if (sourceId === targetId) throw new FormError({ targetId: 'Choose a different organisation to keep: an organisation cannot be merged into itself' })
+    if (sourceId === targetId)
+      throw new FormError({
+        targetId: 'Choose a different organisation to keep: an organisation cannot be merged into itself',
+      })
     return this.database.transaction(async (trx) => {
       const source = await this.organisations.findById(sourceId, trx)
       const target = await this.organisations.findById(targetId, trx)
-      if (!source || source.merged_into_id !== null) throw new FormError({ sourceId: 'Choose an organisation that has not already been merged' })
-      if (!target || target.merged_into_id !== null) throw new FormError({ targetId: 'Choose an organisation that has not already been merged' })
-      if (source.kind === 'office') throw new FormError({ sourceId: 'An office cannot be merged into another organisation: its decisions belong to it' })
+      if (!source || source.merged_into_id !== null)
+        throw new FormError({ sourceId: 'Choose an organisation that has not already been merged' })
+      if (!target || target.merged_into_id !== null)
+        throw new FormError({ targetId: 'Choose an organisation that has not already been merged' })
+      if (source.kind === 'office')
+        throw new FormError({
+          sourceId: 'An office cannot be merged into another organisation: its decisions belong to it',
+        })
       const moved = await this.organisations.merge(sourceId, targetId, trx)
       await this.audit.record(trx, {
         actor,
         action: 'organisation.merge',
         entityType: 'organisation',
         entityId: targetId,
-        before: { source: { id: source.id, name: source.name, slug: source.slug }, target: { id: target.id, name: target.name } },
+        before: {
+          source: { id: source.id, name: source.name, slug: source.slug },
+          target: { id: target.id, name: target.name },
+        },
         after: { mergedInto: target.id, moved },
       })
       return moved
@@ -98,7 +130,13 @@ export class OrganisationService {
       if (!before || !before.needs_review) throw new FormError({ kind: 'This name is no longer waiting for review' })
       await trx
         .updateTable('organisations')
-        .set({ kind: values.kind, charity_number: values.charityNumber, company_number: values.companyNumber, org_id: values.orgId, needs_review: false })
+        .set({
+          kind: values.kind,
+          charity_number: values.charityNumber,
+          company_number: values.companyNumber,
+          org_id: values.orgId,
+          needs_review: false,
+        })
         .where('id', '=', organisationId)
         .execute()
       await this.audit.record(trx, {

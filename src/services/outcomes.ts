@@ -34,10 +34,14 @@ export class OutcomeService {
       if (raw === '') continue
       const personal = personalDataIn(raw)
       const count = parseCount(raw)
-      if (count === null) errors[measure] = personal ? `${label} looks like ${personal}: returns hold counts only, never personal data` : `${label} must be a whole number, 0 or more`
+      if (count === null)
+        errors[measure] = personal
+          ? `${label} looks like ${personal}: returns hold counts only, never personal data`
+          : `${label} must be a whole number, 0 or more`
       else if (quarter) values.push({ quarterStart: quarter, measure, value: count })
     }
-    if (Object.keys(errors).length === 0 && values.length === 0) errors[Object.keys(MEASURES)[0]!] = 'Enter at least one count'
+    if (Object.keys(errors).length === 0 && values.length === 0)
+      errors[Object.keys(MEASURES)[0]!] = 'Enter at least one count'
     if (Object.keys(errors).length) throw new FormError(errors)
     return this.store(serviceId, values, actor, 'form')
   }
@@ -50,12 +54,21 @@ export class OutcomeService {
     const problems: string[] = []
     let records: string[][]
     try {
-      records = parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][]
+      records = parse(csv.replace(/^\uFEFF/, ''), {
+        relax_column_count: true,
+        skip_empty_lines: true,
+        trim: true,
+      }) as string[][]
     } catch (error) {
       const line = (error as { lines?: number }).lines
-      throw new FormError({ file: `${line ? `Line ${line}: ` : ''}the file is not readable CSV (${(error as Error).message.split(/[,:]/)[0]})` })
+      throw new FormError({
+        file: `${line ? `Line ${line}: ` : ''}the file is not readable CSV (${(error as Error).message.split(/[,:]/)[0]})`,
+      })
     }
-    if (records.length === 0) throw new FormError({ file: 'The file is empty: it needs a header line quarter,measure,value and one line per count' })
+    if (records.length === 0)
+      throw new FormError({
+        file: 'The file is empty: it needs a header line quarter,measure,value and one line per count',
+      })
     const header = records[0]!.map((h) => h.toLowerCase())
     const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h))
     if (unknown.length) {
@@ -65,24 +78,38 @@ export class OutcomeService {
       })
     }
     const missing = CSV_COLUMNS.filter((c) => !header.includes(c))
-    if (missing.length) throw new FormError({ file: `Line 1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. The columns must be ${CSV_COLUMNS.join(', ')}.` })
-    const at = Object.fromEntries(CSV_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof CSV_COLUMNS)[number], number>
+    if (missing.length)
+      throw new FormError({
+        file: `Line 1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. The columns must be ${CSV_COLUMNS.join(', ')}.`,
+      })
+    const at = Object.fromEntries(CSV_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<
+      (typeof CSV_COLUMNS)[number],
+      number
+    >
     const values: OutcomeValue[] = []
     const seen = new Set<string>()
     records.slice(1).forEach((record, index) => {
       const line = index + 2
-      if (record.length !== header.length) return void problems.push(`Line ${line}: has ${record.length} values, expected ${header.length}`)
+      if (record.length !== header.length)
+        return void problems.push(`Line ${line}: has ${record.length} values, expected ${header.length}`)
       const [quarterText, measure, valueText] = [record[at.quarter]!, record[at.measure]!, record[at.value]!]
       const quarter = parseQuarter(quarterText)
-      if (!quarter) return void problems.push(`Line ${line}: quarter “${quarterText}” is not a quarter like 2024/25 Q1 or 2024-04-01`)
+      if (!quarter)
+        return void problems.push(
+          `Line ${line}: quarter “${quarterText}” is not a quarter like 2024/25 Q1 or 2024-04-01`,
+        )
       const personalMeasure = personalDataIn(measure)
       if (personalMeasure || !isMeasureName(measure)) {
-        return void problems.push(`Line ${line}: measure “${measure}” ${personalMeasure ? `looks like ${personalMeasure}` : 'must be lower-case words joined by underscores, like survivors_supported'}`)
+        return void problems.push(
+          `Line ${line}: measure “${measure}” ${personalMeasure ? `looks like ${personalMeasure}` : 'must be lower-case words joined by underscores, like survivors_supported'}`,
+        )
       }
       const value = parseCount(valueText)
       if (value === null) {
         const personal = personalDataIn(valueText)
-        return void problems.push(`Line ${line}: value “${valueText}” ${personal ? `looks like ${personal}; returns hold counts only` : 'is not a whole number, 0 or more'}`)
+        return void problems.push(
+          `Line ${line}: value “${valueText}” ${personal ? `looks like ${personal}; returns hold counts only` : 'is not a whole number, 0 or more'}`,
+        )
       }
       const key = `${quarter}|${measure}`
       if (seen.has(key)) return void problems.push(`Line ${line}: ${measure} for this quarter appears twice`)
@@ -98,18 +125,43 @@ export class OutcomeService {
     return this.store(serviceId, values, actor, 'csv')
   }
 
-  private async store(serviceId: number, values: OutcomeValue[], actor: Actor, source: 'form' | 'csv'): Promise<number> {
+  private async store(
+    serviceId: number,
+    values: OutcomeValue[],
+    actor: Actor,
+    source: 'form' | 'csv',
+  ): Promise<number> {
     return this.database.transaction(async (trx) => {
-      const service = await trx.selectFrom('services').select(['id', 'name']).where('id', '=', serviceId).executeTakeFirst()
+      const service = await trx
+        .selectFrom('services')
+        .select(['id', 'name'])
+        .where('id', '=', serviceId)
+        .executeTakeFirst()
       if (!service) throw new FormError({ service: 'Choose a service' })
       for (const v of values) {
         await trx
           .insertInto('outcome_returns')
-          .values({ service_id: serviceId, quarter_start: v.quarterStart, measure: v.measure, value: v.value, entered_by: actor.userId })
-          .onConflict((oc) => oc.columns(['service_id', 'quarter_start', 'measure']).doUpdateSet({ value: v.value, entered_by: actor.userId }))
+          .values({
+            service_id: serviceId,
+            quarter_start: v.quarterStart,
+            measure: v.measure,
+            value: v.value,
+            entered_by: actor.userId,
+          })
+          .onConflict((oc) =>
+            oc
+              .columns(['service_id', 'quarter_start', 'measure'])
+              .doUpdateSet({ value: v.value, entered_by: actor.userId }),
+          )
           .execute()
       }
-      await this.audit.record(trx, { actor, action: `outcome_returns.${source}`, entityType: 'service', entityId: serviceId, after: { service: service.name, values } })
+      await this.audit.record(trx, {
+        actor,
+        action: `outcome_returns.${source}`,
+        entityType: 'service',
+        entityId: serviceId,
+        after: { service: service.name, values },
+      })
       return values.length
     })
   }

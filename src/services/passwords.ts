@@ -4,7 +4,9 @@ const KEY_LENGTH = 64
 const COST = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
 
 function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => scryptCallback(password, salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))))
+  return new Promise((resolve, reject) =>
+    scryptCallback(password, salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))),
+  )
 }
 
 /** scrypt with a random salt, stored as scrypt$N$r$p$salt$hash. */
@@ -18,7 +20,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, hash] = stored.split('$')
   if (scheme !== 'scrypt' || !salt || !hash) return false
   const expected = Buffer.from(hash, 'base64')
-  const key = await scrypt(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p), maxmem: COST.maxmem })
+  const key = await scrypt(password, Buffer.from(salt, 'base64'), {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: COST.maxmem,
+  })
   return key.length === expected.length && timingSafeEqual(key, expected)
 }
 
@@ -46,8 +53,10 @@ async function commonPasswordList(): Promise<Set<string>> {
 /** Why a chosen password is refused, in words for the person choosing it; null when it is acceptable. */
 export async function passwordProblem(password: string): Promise<string | null> {
   const trimmed = password.trim()
-  if (trimmed.length < MIN_PASSWORD_LENGTH) return `Password must be at least ${MIN_PASSWORD_LENGTH} characters, not counting spaces at either end`
+  if (trimmed.length < MIN_PASSWORD_LENGTH)
+    return `Password must be at least ${MIN_PASSWORD_LENGTH} characters, not counting spaces at either end`
   if (/^(.)\1*$/su.test(trimmed)) return 'Password must not be one character repeated'
-  if ((await commonPasswordList()).has(trimmed.toLowerCase())) return 'Password is one of the most common passwords: choose one that is harder to guess'
+  if ((await commonPasswordList()).has(trimmed.toLowerCase()))
+    return 'Password is one of the most common passwords: choose one that is harder to guess'
   return null
 }

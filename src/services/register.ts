@@ -38,7 +38,13 @@ export class RegisterService {
       page,
       pageSize: REGISTER_PAGE_SIZE,
     })
-    return { rows, total, page, pageSize: REGISTER_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE)) }
+    return {
+      rows,
+      total,
+      page,
+      pageSize: REGISTER_PAGE_SIZE,
+      pageCount: Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE)),
+    }
   }
 
   /** A published decision as the public may see it: what is withheld is not in it at all (see `withholdFromPublic`). */

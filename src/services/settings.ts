@@ -65,15 +65,26 @@ export interface OfficeSettings {
 }
 
 export const officeSettingsSchema = z.object({
-  name: z.string().trim().min(1, { message: 'Enter the office’s name' }).max(200, { message: 'The office’s name must be 200 characters or fewer' }),
-  decisionMakerTitle: z.string().trim().min(1, { message: 'Enter the decision maker’s title' }).max(100, { message: 'The title must be 100 characters or fewer' }),
-  referenceFormat: z.string().trim().superRefine((value, ctx) => {
-    try {
-      validateReferenceFormat(value)
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message })
-    }
-  }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: 'Enter the office’s name' })
+    .max(200, { message: 'The office’s name must be 200 characters or fewer' }),
+  decisionMakerTitle: z
+    .string()
+    .trim()
+    .min(1, { message: 'Enter the decision maker’s title' })
+    .max(100, { message: 'The title must be 100 characters or fewer' }),
+  referenceFormat: z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      try {
+        validateReferenceFormat(value)
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message })
+      }
+    }),
 })
 
 export class SettingsError extends Error {
@@ -100,12 +111,21 @@ export class OfficeSettingsService {
       .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
       .select(['f.organisation_id', 'o.name', 'f.short_name', 'f.decision_maker_title', 'f.reference_format'])
       .executeTakeFirst()
-    return row && { officeId: row.organisation_id, name: row.name, shortName: row.short_name, decisionMakerTitle: row.decision_maker_title, referenceFormat: row.reference_format }
+    return (
+      row && {
+        officeId: row.organisation_id,
+        name: row.name,
+        shortName: row.short_name,
+        decisionMakerTitle: row.decision_maker_title,
+        referenceFormat: row.reference_format,
+      }
+    )
   }
 
   async update(input: unknown, actor: Actor): Promise<OfficeSettings> {
     const parsed = officeSettingsSchema.safeParse(input)
-    if (!parsed.success) throw new SettingsError(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])))
+    if (!parsed.success)
+      throw new SettingsError(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])))
     const before = await this.get()
     if (!before) throw new SettingsError({ name: 'This register has no office yet' })
     const after = { ...before, ...parsed.data }
@@ -113,10 +133,21 @@ export class OfficeSettingsService {
       await trx.updateTable('organisations').set({ name: after.name }).where('id', '=', before.officeId).execute()
       await trx
         .updateTable('offices')
-        .set({ decision_maker_title: after.decisionMakerTitle, reference_format: after.referenceFormat, copyright_holder: after.name })
+        .set({
+          decision_maker_title: after.decisionMakerTitle,
+          reference_format: after.referenceFormat,
+          copyright_holder: after.name,
+        })
         .where('organisation_id', '=', before.officeId)
         .execute()
-      await this.audit.record(trx, { actor, action: 'update', entityType: 'office_settings', entityId: before.officeId, before, after })
+      await this.audit.record(trx, {
+        actor,
+        action: 'update',
+        entityType: 'office_settings',
+        entityId: before.officeId,
+        before,
+        after,
+      })
     })
     this.site.forget()
     return after

@@ -1,6 +1,11 @@
 import { sql, type Selectable, type Transaction } from 'kysely'
 import type { Database } from '../db/database.ts'
-import { DecisionRepository, type DecisionDetail, type NewAward, type NewContribution } from '../db/repositories/decisions.ts'
+import {
+  DecisionRepository,
+  type DecisionDetail,
+  type NewAward,
+  type NewContribution,
+} from '../db/repositories/decisions.ts'
 import { OrganisationRepository } from '../db/repositories/organisations.ts'
 import type { DB, DecisionsTable } from '../db/tables/index.ts'
 import type { Classification, DecisionKind, LinkKind, SignOffStage } from '../domain/decision.ts'
@@ -24,7 +29,9 @@ export class WorkflowError extends Error {
 /** The record changed since the person opened it: their save is refused and their input kept. */
 export class ConcurrentEditError extends WorkflowError {
   constructor() {
-    super('Someone else saved changes to this decision after you opened it. Your changes have not been saved: they are shown below. Check them against the current record and save again.')
+    super(
+      'Someone else saved changes to this decision after you opened it. Your changes have not been saved: they are shown below. Check them against the current record and save again.',
+    )
   }
 }
 
@@ -114,12 +121,21 @@ export class WorkflowService {
           decisionText: details.decisionText,
           decisionMakerTitle: office.decisionMakerTitle,
           createdBy: actor.userId,
-          sections: sectionsFrom({ supporting_information: details.supportingInformation, recommendations: details.recommendations }),
+          sections: sectionsFrom({
+            supporting_information: details.supportingInformation,
+            recommendations: details.recommendations,
+          }),
         },
         trx,
       )
       await recordEditor(trx, id, actor)
-      await this.audit.record(trx, { actor, action: 'create', entityType: 'decision', entityId: id, after: await snapshot(trx, id) })
+      await this.audit.record(trx, {
+        actor,
+        action: 'create',
+        entityType: 'decision',
+        entityId: id,
+        after: await snapshot(trx, id),
+      })
       return id
     })
   }
@@ -128,66 +144,135 @@ export class WorkflowService {
     return this.editDraft(id, version, actor, 'update details', async (trx) => {
       await trx
         .updateTable('decisions')
-        .set({ kind: details.kind, title: details.title, author_name: details.authorName, author_contact: details.authorContact, executive_summary: details.executiveSummary, decision_text: details.decisionText })
+        .set({
+          kind: details.kind,
+          title: details.title,
+          author_name: details.authorName,
+          author_contact: details.authorContact,
+          executive_summary: details.executiveSummary,
+          decision_text: details.decisionText,
+        })
         .where('id', '=', id)
         .execute()
-      await replaceSections(trx, id, { supporting_information: details.supportingInformation, recommendations: details.recommendations })
+      await replaceSections(trx, id, {
+        supporting_information: details.supportingInformation,
+        recommendations: details.recommendations,
+      })
     })
   }
 
   saveFinance(id: number, version: number, finance: FinanceDetails, actor: Actor): Promise<void> {
     return this.editDraft(id, version, actor, 'update financial information', async (trx) => {
-      await trx.updateTable('decisions').set({ revenue_or_capital: finance.revenueOrCapital, in_budget: finance.inBudget }).where('id', '=', id).execute()
+      await trx
+        .updateTable('decisions')
+        .set({ revenue_or_capital: finance.revenueOrCapital, in_budget: finance.inBudget })
+        .where('id', '=', id)
+        .execute()
       await replaceSections(trx, id, { financial_information: finance.financialInformation })
     })
   }
 
   saveMoney(id: number, version: number, money: MoneyDetails, actor: Actor): Promise<void> {
     return this.editDraft(id, version, actor, 'update awards and contributions', async (trx, before) => {
-      await trx.updateTable('decisions').set({ stated_total_pence: money.statedTotalPence }).where('id', '=', id).execute()
+      await trx
+        .updateTable('decisions')
+        .set({ stated_total_pence: money.statedTotalPence })
+        .where('id', '=', id)
+        .execute()
       await trx.deleteFrom('awards').where('decision_id', '=', id).execute()
       await trx.deleteFrom('contributions').where('decision_id', '=', id).execute()
       const withheld = before.awards_exemption !== null
       const organisations = new OrganisationRepository(trx)
-      const orgId = async (name: string, kind: 'provider' | 'council') => (await organisations.findOrCreate({ name, kind }, trx)).id
+      const orgId = async (name: string, kind: 'provider' | 'council') =>
+        (await organisations.findOrCreate({ name, kind }, trx)).id
       const awards = []
-      for (const a of money.awards) awards.push({ ...a, recipientId: await orgId(a.recipientName, 'provider'), viaId: a.viaName ? await orgId(a.viaName, 'council') : null })
+      for (const a of money.awards)
+        awards.push({
+          ...a,
+          recipientId: await orgId(a.recipientName, 'provider'),
+          viaId: a.viaName ? await orgId(a.viaName, 'council') : null,
+        })
       const contributions = []
-      for (const c of money.contributions) contributions.push({ ...c, organisationId: await orgId(c.organisationName, 'council') })
+      for (const c of money.contributions)
+        contributions.push({ ...c, organisationId: await orgId(c.organisationName, 'council') })
       const repository = new DecisionRepository(trx)
-      await repository.insertAwards(trx, id, awards.map((a) => ({ ...a, withheld })))
+      await repository.insertAwards(
+        trx,
+        id,
+        awards.map((a) => ({ ...a, withheld })),
+      )
       await repository.insertContributions(trx, id, contributions)
     })
   }
 
   saveClassification(id: number, version: number, input: ClassificationDetails, actor: Actor): Promise<void> {
-    if (input.classification === 'confidential' && !input.exemption) throw new WorkflowError('Choose the exemption that makes this decision confidential', 'exemption')
-    if (input.classification === 'partially_confidential' && !Object.keys(input.withheldSections).length && !input.awardsExemption) {
+    if (input.classification === 'confidential' && !input.exemption)
+      throw new WorkflowError('Choose the exemption that makes this decision confidential', 'exemption')
+    if (
+      input.classification === 'partially_confidential' &&
+      !Object.keys(input.withheldSections).length &&
+      !input.awardsExemption
+    ) {
       throw new WorkflowError('Choose at least one part to withhold, or choose "Not confidential"', 'withheld')
     }
     return this.editDraft(id, version, actor, 'update classification', async (trx) => {
       const partial = input.classification === 'partially_confidential'
       await trx
         .updateTable('decisions')
-        .set({ classification: input.classification, exemption: input.classification === 'confidential' ? input.exemption : null, awards_exemption: partial ? input.awardsExemption : null })
+        .set({
+          classification: input.classification,
+          exemption: input.classification === 'confidential' ? input.exemption : null,
+          awards_exemption: partial ? input.awardsExemption : null,
+        })
         .where('id', '=', id)
         .execute()
-      const sections = await trx.selectFrom('decision_sections').select(['id', 'key']).where('decision_id', '=', id).execute()
+      const sections = await trx
+        .selectFrom('decision_sections')
+        .select(['id', 'key'])
+        .where('decision_id', '=', id)
+        .execute()
       for (const section of sections) {
         const exemption = partial ? (input.withheldSections[section.key] ?? null) : null
-        await trx.updateTable('decision_sections').set({ withheld: exemption !== null, exemption }).where('id', '=', section.id).execute()
+        await trx
+          .updateTable('decision_sections')
+          .set({ withheld: exemption !== null, exemption })
+          .where('id', '=', section.id)
+          .execute()
       }
-      await trx.updateTable('awards').set({ withheld: partial && input.awardsExemption !== null }).where('decision_id', '=', id).execute()
+      await trx
+        .updateTable('awards')
+        .set({ withheld: partial && input.awardsExemption !== null })
+        .where('decision_id', '=', id)
+        .execute()
     })
   }
 
-  saveLinks(id: number, version: number, links: Array<{ reference: string; kind: LinkKind }>, actor: Actor): Promise<void> {
+  saveLinks(
+    id: number,
+    version: number,
+    links: Array<{ reference: string; kind: LinkKind }>,
+    actor: Actor,
+  ): Promise<void> {
     return this.editDraft(id, version, actor, 'update related decisions', async (trx) => {
       await trx.deleteFrom('decision_links').where('from_decision_id', '=', id).execute()
       for (const [i, link] of links.entries()) {
-        const target = await trx.selectFrom('decisions').select('id').where('reference', '=', link.reference).where('id', '<>', id).orderBy('id').executeTakeFirst()
-        if (!target) throw new WorkflowError(`Related decision ${i + 1}: no decision in the register has the reference ${link.reference}`, `links-${i}-reference`)
-        await trx.insertInto('decision_links').values({ from_decision_id: id, to_decision_id: target.id, kind: link.kind }).onConflict((oc) => oc.doNothing()).execute()
+        const target = await trx
+          .selectFrom('decisions')
+          .select('id')
+          .where('reference', '=', link.reference)
+          .where('id', '<>', id)
+          .orderBy('id')
+          .executeTakeFirst()
+        if (!target)
+          throw new WorkflowError(
+            `Related decision ${i + 1}: no decision in the register has the reference ${link.reference}`,
+            `links-${i}-reference`,
+          )
+        await trx
+          .insertInto('decision_links')
+          .values({ from_decision_id: id, to_decision_id: target.id, kind: link.kind })
+          .onConflict((oc) => oc.doNothing())
+          .execute()
       }
     })
   }
@@ -206,7 +291,13 @@ export class WorkflowService {
       const today = todayInLondon()
       await trx
         .updateTable('decisions')
-        .set({ reference, status: 'submitted', date_received: before.date_received ?? today, submission_round: before.submission_round + 1, returned_comment: null })
+        .set({
+          reference,
+          status: 'submitted',
+          date_received: before.date_received ?? today,
+          submission_round: before.submission_round + 1,
+          returned_comment: null,
+        })
         .where('id', '=', id)
         .execute()
     })
@@ -215,7 +306,12 @@ export class WorkflowService {
 
   async signOff(id: number, version: number, signer: Signer, input: SignOffInput, actor: Actor): Promise<void> {
     await this.change(id, version, actor, `sign-off: ${input.outcome}`, async (trx, before) => {
-      const earlier = await trx.selectFrom('sign_offs').select(['signer_user_id', 'stage']).where('decision_id', '=', id).where('outcome', '=', 'approved').execute()
+      const earlier = await trx
+        .selectFrom('sign_offs')
+        .select(['signer_user_id', 'stage'])
+        .where('decision_id', '=', id)
+        .where('outcome', '=', 'approved')
+        .execute()
       const verdict = mayActOnStage({
         signerId: signer.userId,
         signerRoles: signer.roles,
@@ -226,16 +322,31 @@ export class WorkflowService {
       })
       if (!verdict.ok) throw new WorkflowError(verdict.reason)
       const stage: SignOffStage = verdict.stage
-      if (input.outcome === 'returned' && !input.comment) throw new WorkflowError('Say what the author needs to change', 'comment')
-      if (input.outcome === 'rejected' && stage !== 'decision_maker') throw new WorkflowError('Only the decision maker can reject a decision; return it to the author instead', 'outcome')
-      if (input.outcome === 'rejected' && !input.comment) throw new WorkflowError('Give the reasons for rejecting the decision', 'comment')
+      if (input.outcome === 'returned' && !input.comment)
+        throw new WorkflowError('Say what the author needs to change', 'comment')
+      if (input.outcome === 'rejected' && stage !== 'decision_maker')
+        throw new WorkflowError(
+          'Only the decision maker can reject a decision; return it to the author instead',
+          'outcome',
+        )
+      if (input.outcome === 'rejected' && !input.comment)
+        throw new WorkflowError('Give the reasons for rejecting the decision', 'comment')
       if (stage === 'decision_maker' && input.outcome !== 'returned') {
         if (!input.declaration) throw new WorkflowError('Make the declaration of interests', 'declaration')
-        if (input.declaration === 'interest_declared' && !input.declaredInterest) throw new WorkflowError('State the interest', 'declaredInterest')
+        if (input.declaration === 'interest_declared' && !input.declaredInterest)
+          throw new WorkflowError('State the interest', 'declaredInterest')
       }
       const today = todayInLondon()
-      const office = await trx.selectFrom('offices').select('decision_maker_title').where('organisation_id', '=', before.office_id).executeTakeFirstOrThrow()
-      const titles: Record<SignOffStage, string> = { finance: 'Chief Finance Officer', chief_executive: 'Chief Executive', decision_maker: office.decision_maker_title }
+      const office = await trx
+        .selectFrom('offices')
+        .select('decision_maker_title')
+        .where('organisation_id', '=', before.office_id)
+        .executeTakeFirstOrThrow()
+      const titles: Record<SignOffStage, string> = {
+        finance: 'Chief Finance Officer',
+        chief_executive: 'Chief Executive',
+        decision_maker: office.decision_maker_title,
+      }
       await trx
         .insertInto('sign_offs')
         .values({
@@ -253,7 +364,11 @@ export class WorkflowService {
         })
         .execute()
       if (input.outcome === 'returned') {
-        await trx.updateTable('decisions').set({ status: 'draft', returned_comment: input.comment }).where('id', '=', id).execute()
+        await trx
+          .updateTable('decisions')
+          .set({ status: 'draft', returned_comment: input.comment })
+          .where('id', '=', id)
+          .execute()
       } else if (stage === 'decision_maker') {
         await trx
           .updateTable('decisions')
@@ -277,10 +392,19 @@ export class WorkflowService {
   async publish(id: number, version: number, actor: Actor): Promise<string> {
     let slug = ''
     await this.change(id, version, actor, 'publish', async (trx, before) => {
-      if (!isPublishable(before.status)) throw new WorkflowError('Only a decision that has been approved or rejected can be published')
-      const office = await trx.selectFrom('offices').select('short_name').where('organisation_id', '=', before.office_id).executeTakeFirstOrThrow()
+      if (!isPublishable(before.status))
+        throw new WorkflowError('Only a decision that has been approved or rejected can be published')
+      const office = await trx
+        .selectFrom('offices')
+        .select('short_name')
+        .where('organisation_id', '=', before.office_id)
+        .executeTakeFirstOrThrow()
       slug = before.slug ?? `${slugify(office.short_name)}-${slugify(before.reference!)}`
-      await trx.updateTable('decisions').set({ status: 'published', date_published: todayInLondon(), slug }).where('id', '=', id).execute()
+      await trx
+        .updateTable('decisions')
+        .set({ status: 'published', date_published: todayInLondon(), slug })
+        .where('id', '=', id)
+        .execute()
     })
     return slug
   }
@@ -304,9 +428,15 @@ export class WorkflowService {
   }
 
   /** Active officers of the holder's office, other than the holder, who may be handed a draft. */
-  async handOverCandidates(decision: Pick<DecisionRow, 'held_by' | 'created_by'>, handle: Transaction<DB> | Database['db'] = this.database.db): Promise<Array<{ id: number; name: string; email: string }>> {
+  async handOverCandidates(
+    decision: Pick<DecisionRow, 'held_by' | 'created_by'>,
+    handle: Transaction<DB> | Database['db'] = this.database.db,
+  ): Promise<Array<{ id: number; name: string; email: string }>> {
     const holderId = holderOf(decision)
-    const holder = holderId === null ? undefined : await handle.selectFrom('users').select('office_id').where('id', '=', holderId).executeTakeFirst()
+    const holder =
+      holderId === null
+        ? undefined
+        : await handle.selectFrom('users').select('office_id').where('id', '=', holderId).executeTakeFirst()
     let query = handle
       .selectFrom('users')
       .select(['id', 'name', 'email'])
@@ -324,16 +454,34 @@ export class WorkflowService {
 
   /** The decisions a person wrote or changed. */
   async editedBy(userId: number): Promise<Set<number>> {
-    const rows = await this.database.db.selectFrom('decision_editors').select('decision_id').where('user_id', '=', userId).execute()
+    const rows = await this.database.db
+      .selectFrom('decision_editors')
+      .select('decision_id')
+      .where('user_id', '=', userId)
+      .execute()
     return new Set(rows.map((r) => r.decision_id))
   }
 
   /** What a member of staff sees: their drafts, what waits for a stage they can sign, what is ready to publish. */
-  async staffList(): Promise<Array<Pick<DecisionRow, 'id' | 'reference' | 'title' | 'status' | 'created_by' | 'held_by' | 'updated_at' | 'slug'> & { author_name: string | null }>> {
+  async staffList(): Promise<
+    Array<
+      Pick<DecisionRow, 'id' | 'reference' | 'title' | 'status' | 'created_by' | 'held_by' | 'updated_at' | 'slug'> & {
+        author_name: string | null
+      }
+    >
+  > {
     return this.database.db
       .selectFrom('decisions')
       .select(['id', 'reference', 'title', 'status', 'created_by', 'held_by', 'updated_at', 'slug', 'author_name'])
-      .where('status', 'in', ['draft', 'submitted', 'finance_approved', 'executive_approved', 'approved', 'rejected', 'published'])
+      .where('status', 'in', [
+        'draft',
+        'submitted',
+        'finance_approved',
+        'executive_approved',
+        'approved',
+        'rejected',
+        'published',
+      ])
       .where('created_by', 'is not', null)
       .orderBy('updated_at', 'desc')
       .limit(200)
@@ -351,26 +499,44 @@ export class WorkflowService {
   }
 
   private async nextReference(trx: Transaction<DB>, officeId: number): Promise<string> {
-    const office = await trx.selectFrom('offices').select('reference_format').where('organisation_id', '=', officeId).executeTakeFirstOrThrow()
+    const office = await trx
+      .selectFrom('offices')
+      .select('reference_format')
+      .where('organisation_id', '=', officeId)
+      .executeTakeFirstOrThrow()
     const year = Number(todayInLondon().slice(0, 4))
     const scope = referenceScope(office.reference_format, year)
     for (;;) {
       const { last_value } = await trx
         .insertInto('reference_sequences')
         .values({ office_id: officeId, scope, last_value: 1 })
-        .onConflict((oc) => oc.columns(['office_id', 'scope']).doUpdateSet({ last_value: sql`reference_sequences.last_value + 1` }))
+        .onConflict((oc) =>
+          oc.columns(['office_id', 'scope']).doUpdateSet({ last_value: sql`reference_sequences.last_value + 1` }),
+        )
         .returning('last_value')
         .executeTakeFirstOrThrow()
       const reference = formatReference(office.reference_format, year, last_value)
       // A reference typed in by an import may already hold this number: take the next one.
-      const taken = await trx.selectFrom('decisions').select('id').where('office_id', '=', officeId).where('reference', '=', reference).executeTakeFirst()
+      const taken = await trx
+        .selectFrom('decisions')
+        .select('id')
+        .where('office_id', '=', officeId)
+        .where('reference', '=', reference)
+        .executeTakeFirst()
       if (!taken) return reference
     }
   }
 
-  private editDraft(id: number, version: number, actor: Actor, action: string, apply: (trx: Transaction<DB>, before: DecisionRow) => Promise<void>): Promise<void> {
+  private editDraft(
+    id: number,
+    version: number,
+    actor: Actor,
+    action: string,
+    apply: (trx: Transaction<DB>, before: DecisionRow) => Promise<void>,
+  ): Promise<void> {
     return this.change(id, version, actor, action, async (trx, before) => {
-      if (!isEditable(before.status)) throw new WorkflowError('This decision has been submitted and can no longer be edited')
+      if (!isEditable(before.status))
+        throw new WorkflowError('This decision has been submitted and can no longer be edited')
       assertHolds(before, actor, 'change')
       await apply(trx, before)
       await recordEditor(trx, id, actor)
@@ -378,25 +544,52 @@ export class WorkflowService {
   }
 
   /** One change to a decision: version checked, applied, public text recomputed, audit entry written, all in one transaction. */
-  private async change(id: number, version: number, actor: Actor, action: string, apply: (trx: Transaction<DB>, before: DecisionRow) => Promise<void>): Promise<void> {
+  private async change(
+    id: number,
+    version: number,
+    actor: Actor,
+    action: string,
+    apply: (trx: Transaction<DB>, before: DecisionRow) => Promise<void>,
+  ): Promise<void> {
     await this.database.transaction(async (trx) => {
       const before = await trx.selectFrom('decisions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
       if (!before) throw new WorkflowError('There is no such decision')
       if (before.version !== version) throw new ConcurrentEditError()
       const beforeSnapshot = await snapshot(trx, id)
       await apply(trx, before)
-      const sections = await trx.selectFrom('decision_sections').select(['heading', 'body', 'withheld']).where('decision_id', '=', id).orderBy('position').execute()
-      const current = await trx.selectFrom('decisions').select(['classification', 'executive_summary', 'decision_text']).where('id', '=', id).executeTakeFirstOrThrow()
+      const sections = await trx
+        .selectFrom('decision_sections')
+        .select(['heading', 'body', 'withheld'])
+        .where('decision_id', '=', id)
+        .orderBy('position')
+        .execute()
+      const current = await trx
+        .selectFrom('decisions')
+        .select(['classification', 'executive_summary', 'decision_text'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
       await trx
         .updateTable('decisions')
         .set({
           version: before.version + 1,
           updated_at: new Date(),
-          public_text: publicText({ classification: current.classification, executiveSummary: current.executive_summary, decisionText: current.decision_text, sections }),
+          public_text: publicText({
+            classification: current.classification,
+            executiveSummary: current.executive_summary,
+            decisionText: current.decision_text,
+            sections,
+          }),
         })
         .where('id', '=', id)
         .execute()
-      await this.audit.record(trx, { actor, action, entityType: 'decision', entityId: id, before: beforeSnapshot, after: await snapshot(trx, id) })
+      await this.audit.record(trx, {
+        actor,
+        action,
+        entityType: 'decision',
+        entityId: id,
+        before: beforeSnapshot,
+        after: await snapshot(trx, id),
+      })
     })
   }
 }
@@ -410,33 +603,60 @@ function assertHolds(decision: DecisionRow, actor: Actor, verb: 'change' | 'subm
   const holder = holderOf(decision)
   if (holder === null || actor.userId === holder) return
   const whose = decision.held_by === null ? 'its author' : 'the officer it was handed to'
-  throw new WorkflowError(`Only ${whose} can ${verb} this draft. Ask them to make the change, or to hand the draft to you.`)
+  throw new WorkflowError(
+    `Only ${whose} can ${verb} this draft. Ask them to make the change, or to hand the draft to you.`,
+  )
 }
 
 async function recordEditor(trx: Transaction<DB>, decisionId: number, actor: Actor): Promise<void> {
   if (actor.userId === null) return
-  await trx.insertInto('decision_editors').values({ decision_id: decisionId, user_id: actor.userId }).onConflict((oc) => oc.doNothing()).execute()
+  await trx
+    .insertInto('decision_editors')
+    .values({ decision_id: decisionId, user_id: actor.userId })
+    .onConflict((oc) => oc.doNothing())
+    .execute()
 }
 
 async function editorsOf(handle: Transaction<DB> | Database['db'], decisionId: number): Promise<number[]> {
-  const rows = await handle.selectFrom('decision_editors').select('user_id').where('decision_id', '=', decisionId).execute()
+  const rows = await handle
+    .selectFrom('decision_editors')
+    .select('user_id')
+    .where('decision_id', '=', decisionId)
+    .execute()
   return rows.map((r) => r.user_id)
 }
 
 function sectionsFrom(bodies: Partial<Record<SectionKey, string | null>>) {
-  return SECTION_ORDER.filter((key) => bodies[key]).map((key) => ({ key, position: SECTION_ORDER.indexOf(key), heading: SECTION_HEADINGS[key], body: bodies[key]! }))
+  return SECTION_ORDER.filter((key) => bodies[key]).map((key) => ({
+    key,
+    position: SECTION_ORDER.indexOf(key),
+    heading: SECTION_HEADINGS[key],
+    body: bodies[key]!,
+  }))
 }
 
-async function replaceSections(trx: Transaction<DB>, id: number, bodies: Partial<Record<SectionKey, string | null>>): Promise<void> {
+async function replaceSections(
+  trx: Transaction<DB>,
+  id: number,
+  bodies: Partial<Record<SectionKey, string | null>>,
+): Promise<void> {
   for (const key of Object.keys(bodies) as SectionKey[]) {
     const body = bodies[key]
-    const existing = await trx.selectFrom('decision_sections').select(['id']).where('decision_id', '=', id).where('key', '=', key).executeTakeFirst()
+    const existing = await trx
+      .selectFrom('decision_sections')
+      .select(['id'])
+      .where('decision_id', '=', id)
+      .where('key', '=', key)
+      .executeTakeFirst()
     if (!body) {
       if (existing) await trx.deleteFrom('decision_sections').where('id', '=', existing.id).execute()
     } else if (existing) {
       await trx.updateTable('decision_sections').set({ body }).where('id', '=', existing.id).execute()
     } else {
-      await trx.insertInto('decision_sections').values({ decision_id: id, key, heading: SECTION_HEADINGS[key], body, position: SECTION_ORDER.indexOf(key) }).execute()
+      await trx
+        .insertInto('decision_sections')
+        .values({ decision_id: id, key, heading: SECTION_HEADINGS[key], body, position: SECTION_ORDER.indexOf(key) })
+        .execute()
     }
   }
 }
@@ -445,9 +665,34 @@ async function replaceSections(trx: Transaction<DB>, id: number, bodies: Partial
 async function snapshot(trx: Transaction<DB>, id: number): Promise<unknown> {
   const [decision, sections, awards, contributions, links] = await Promise.all([
     trx.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
-    trx.selectFrom('decision_sections').select(['key', 'heading', 'body', 'withheld', 'exemption']).where('decision_id', '=', id).orderBy('position').execute(),
-    trx.selectFrom('awards').select(['recipient_name', 'amount_pence', 'period_label', 'per_annum', 'up_to', 'route', 'via_id', 'funding_stream_id', 'withheld']).where('decision_id', '=', id).orderBy('position').execute(),
-    trx.selectFrom('contributions').select(['organisation_name', 'amount_pence', 'per_annum', 'up_to', 'condition']).where('decision_id', '=', id).orderBy('id').execute(),
+    trx
+      .selectFrom('decision_sections')
+      .select(['key', 'heading', 'body', 'withheld', 'exemption'])
+      .where('decision_id', '=', id)
+      .orderBy('position')
+      .execute(),
+    trx
+      .selectFrom('awards')
+      .select([
+        'recipient_name',
+        'amount_pence',
+        'period_label',
+        'per_annum',
+        'up_to',
+        'route',
+        'via_id',
+        'funding_stream_id',
+        'withheld',
+      ])
+      .where('decision_id', '=', id)
+      .orderBy('position')
+      .execute(),
+    trx
+      .selectFrom('contributions')
+      .select(['organisation_name', 'amount_pence', 'per_annum', 'up_to', 'condition'])
+      .where('decision_id', '=', id)
+      .orderBy('id')
+      .execute(),
     trx.selectFrom('decision_links').select(['to_decision_id', 'kind']).where('from_decision_id', '=', id).execute(),
   ])
   const { search: _search, public_text: _publicText, ...fields } = decision

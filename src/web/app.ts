@@ -15,7 +15,10 @@ import { saveSessionBeforeRedirect, sessionMiddleware } from './session.ts'
 import { staffRoutes } from './routes/staff/index.ts'
 import { setUpStaticResources } from './static.ts'
 
-export function createApp(services: Services, config: Pick<Config, 'production'> & { publicCacheSeconds?: number; sessionSecret?: string }): Express {
+export function createApp(
+  services: Services,
+  config: Pick<Config, 'production'> & { publicCacheSeconds?: number; sessionSecret?: string },
+): Express {
   const app = express()
   app.set('trust proxy', 1)
   app.set('query parser', 'simple')
@@ -24,7 +27,13 @@ export function createApp(services: Services, config: Pick<Config, 'production'>
     res.locals.requestId = req.get('x-request-id') ?? randomUUID()
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6
-      logger.debug('request', { requestId: res.locals.requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 })
+      logger.debug('request', {
+        requestId: res.locals.requestId,
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Math.round(ms * 10) / 10,
+      })
     })
     next()
   })

@@ -4,7 +4,8 @@ import { unwrapIsolate } from '../domain/bidi.ts'
 function unwrapAll(value: unknown): unknown {
   if (typeof value === 'string') return unwrapIsolate(value)
   if (Array.isArray(value)) return value.map(unwrapAll)
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, unwrapAll(inner)]))
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, unwrapAll(inner)]))
   return value
 }
 

@@ -28,7 +28,11 @@ export function publicPageCache(ttlSeconds: number, maxEntries = 500) {
     res.send = (body?: unknown) => {
       // A second send after a streamed or failed response would throw ERR_HTTP_HEADERS_SENT outside any handler.
       if (res.headersSent) return res
-      if (res.statusCode === 200 && typeof body === 'string' && String(res.getHeader('content-type') ?? 'text/html').startsWith('text/html')) {
+      if (
+        res.statusCode === 200 &&
+        typeof body === 'string' &&
+        String(res.getHeader('content-type') ?? 'text/html').startsWith('text/html')
+      ) {
         if (pages.size >= maxEntries) pages.delete(pages.keys().next().value!)
         pages.set(key, { body, nonce, status: res.statusCode, expires: Date.now() + ttlSeconds * 1000 })
       }

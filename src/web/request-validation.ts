@@ -45,23 +45,41 @@ export function findInvalidInput(url: string): InvalidRequestInput | undefined {
   const query = queryStart === -1 ? '' : url.slice(queryStart + 1)
   for (const segment of path.split('/')) {
     const decoded = decode(segment, false)
-    if (decoded === undefined) return new InvalidRequestInput('path', 'The address is not valid: part of it is not percent-encoded UTF-8.')
+    if (decoded === undefined)
+      return new InvalidRequestInput('path', 'The address is not valid: part of it is not percent-encoded UTF-8.')
     const character = forbiddenCharacter(decoded, true)
-    if (character) return new InvalidRequestInput('path', `The address holds a character that is not allowed (${character}).`)
+    if (character)
+      return new InvalidRequestInput('path', `The address holds a character that is not allowed (${character}).`)
   }
   for (const pair of query.split('&')) {
     if (pair === '') continue
     const separator = pair.indexOf('=')
     const rawName = separator === -1 ? pair : pair.slice(0, separator)
     const name = decode(rawName, true)
-    if (name === undefined) return new InvalidRequestInput(rawName.slice(0, 40), `The query parameter “${rawName.slice(0, 40)}” is not valid: its name is not percent-encoded UTF-8.`)
+    if (name === undefined)
+      return new InvalidRequestInput(
+        rawName.slice(0, 40),
+        `The query parameter “${rawName.slice(0, 40)}” is not valid: its name is not percent-encoded UTF-8.`,
+      )
     const nameCharacter = forbiddenCharacter(name)
-    if (nameCharacter) return new InvalidRequestInput('query', `A query parameter has a name with a character that is not allowed (${nameCharacter}).`)
+    if (nameCharacter)
+      return new InvalidRequestInput(
+        'query',
+        `A query parameter has a name with a character that is not allowed (${nameCharacter}).`,
+      )
     const shortName = name.slice(0, 40)
     const value = decode(separator === -1 ? '' : pair.slice(separator + 1), true)
-    if (value === undefined) return new InvalidRequestInput(shortName, `The query parameter “${shortName}” is not valid: its value is not percent-encoded UTF-8.`)
+    if (value === undefined)
+      return new InvalidRequestInput(
+        shortName,
+        `The query parameter “${shortName}” is not valid: its value is not percent-encoded UTF-8.`,
+      )
     const character = forbiddenCharacter(value)
-    if (character) return new InvalidRequestInput(shortName, `The query parameter “${shortName}” holds a character that is not allowed (${character}).`)
+    if (character)
+      return new InvalidRequestInput(
+        shortName,
+        `The query parameter “${shortName}” holds a character that is not allowed (${character}).`,
+      )
   }
   return undefined
 }

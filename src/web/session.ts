@@ -28,14 +28,14 @@ const { csrfSynchronisedProtection, generateToken } = csrfSync({
 /** Sessions in the database (they survive restarts and can be revoked), then a CSRF token on every form. */
 export function sessionMiddleware(db: Kysely<DB>, options: { secret: string; production: boolean }) {
   return session({
-      name: SESSION_COOKIE,
-      store: new DatabaseSessionStore(db),
-      secret: options.secret,
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: options.production, maxAge: 8 * 60 * 60 * 1000 },
-    })
+    name: SESSION_COOKIE,
+    store: new DatabaseSessionStore(db),
+    secret: options.secret,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: options.production, maxAge: 8 * 60 * 60 * 1000 },
+  })
 }
 
 /**

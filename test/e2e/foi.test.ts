@@ -18,7 +18,10 @@ describe('an FOI request from logging to the disclosure log, in Chromium', () =>
 
   before(async () => {
     t = await openTestDatabase('pglite', { demo: true })
-    await new AccountService(t.database).create({ email: 'officer@test.example', name: 'Fiona Officer', roles: ['officer'], password: PASSWORD }, SYSTEM_ACTOR)
+    await new AccountService(t.database).create(
+      { email: 'officer@test.example', name: 'Fiona Officer', roles: ['officer'], password: PASSWORD },
+      SYSTEM_ACTOR,
+    )
     app = await startApp(t.database)
     browser = await launchBrowser()
     context = await browser.newContext()
@@ -94,8 +97,14 @@ describe('an FOI request from logging to the disclosure log, in Chromium', () =>
     await page.getByRole('link', { name: 'Answer question 1' }).click()
     assert.equal(await page.locator('h1').textContent(), 'Question 1 of 2')
     await axe()
-    await page.locator('#found-awards').getByRole('link', { name: /^Use in answer for £86,000\.00 to Women’s Aid Integrated Services$/ }).click()
-    assert.match(await page.getByLabel('Answer', { exact: true }).inputValue(), /^£86,000.00 to Women’s Aid Integrated Services/)
+    await page
+      .locator('#found-awards')
+      .getByRole('link', { name: /^Use in answer for £86,000\.00 to Women’s Aid Integrated Services$/ })
+      .click()
+    assert.match(
+      await page.getByLabel('Answer', { exact: true }).inputValue(),
+      /^£86,000.00 to Women’s Aid Integrated Services/,
+    )
     assert.equal(await page.getByLabel('Register page (optional)').inputValue(), '/decisions/nottinghamshire-10653')
     await page.getByRole('button', { name: 'Save answer' }).click()
     await page.waitForURL(/\/staff\/foi\/\d+#questions$/)
@@ -119,7 +128,10 @@ describe('an FOI request from logging to the disclosure log, in Chromium', () =>
     await axe()
     await page.getByRole('button', { name: 'Publish' }).click()
     await page.waitForURL(/\/staff\/foi\/\d+$/)
-    assert.match((await page.locator('#publication').textContent()) ?? '', /Published on 24 June 2024, 2 working days after the response/)
+    assert.match(
+      (await page.locator('#publication').textContent()) ?? '',
+      /Published on 24 June 2024, 2 working days after the response/,
+    )
     await axe()
   })
 

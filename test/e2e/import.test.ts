@@ -19,7 +19,10 @@ describe('importing a document in Chromium', () => {
   before(async () => {
     t = await openTestDatabase('pglite', { demo: true })
     app = await startApp(t.database)
-    await new AccountService(t.database).create({ email: 'importer@e2e.example', name: 'E2E Importer', roles: ['officer'], password: PASSWORD }, SYSTEM_ACTOR)
+    await new AccountService(t.database).create(
+      { email: 'importer@e2e.example', name: 'E2E Importer', roles: ['officer'], password: PASSWORD },
+      SYSTEM_ACTOR,
+    )
     browser = await launchBrowser()
     const context = await browser.newContext()
     page = await context.newPage()
@@ -86,6 +89,8 @@ describe('importing a document in Chromium', () => {
     await page.getByLabel('Search words').fill('small grants')
     await page.getByRole('button', { name: 'Search' }).click()
     await page.waitForURL(/q=small/)
-    assert.deepEqual(await page.locator('table.govuk-table tbody tr td:first-child').allTextContents(), ['LPCC-DN-2023-031'])
+    assert.deepEqual(await page.locator('table.govuk-table tbody tr td:first-child').allTextContents(), [
+      'LPCC-DN-2023-031',
+    ])
   })
 })

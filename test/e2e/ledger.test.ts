@@ -43,7 +43,10 @@ describe('the funding ledger in Chromium', () => {
     assert.equal(amounts[0], '£6,063.28')
     assert.equal(await page.locator('th[aria-sort]').getAttribute('aria-sort'), 'ascending')
     assert.deepEqual(await accessibilityViolations(page), [])
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download these 6 awards as CSV/ }).click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /Download these 6 awards as CSV/ }).click(),
+    ])
     const csv = await (await download.createReadStream()).toArray()
     const lines = Buffer.concat(csv).toString('utf8').trim().split('\n')
     assert.equal(lines.length, 7)
@@ -70,13 +73,18 @@ describe('the funding ledger in Chromium', () => {
     await page.getByRole('button', { name: 'Show the pipeline' }).click()
     await page.waitForURL(/on=2018-05-01/)
     const names = await page.locator('#pipeline-12 tbody th a').allTextContents()
-    assert.deepEqual(names, ['Domestic Abuse Prevention Partnership (DAPP)', 'Integrated Domestic Abuse Service Hampshire (IDASH)'])
+    assert.deepEqual(names, [
+      'Domestic Abuse Prevention Partnership (DAPP)',
+      'Integrated Domestic Abuse Service Hampshire (IDASH)',
+    ])
     assert.deepEqual(await accessibilityViolations(page), [])
   })
 
   test('the pro-rata calculator works without JavaScript and passes axe', async () => {
     await page.goto(`${app.baseUrl}/services/hampshire-and-southampton-domestic-abuse-perpetrator-service`)
-    await page.getByLabel('Partner that reduces its contribution').selectOption({ label: 'Southampton City Council (up to £40,000.00 a year)' })
+    await page
+      .getByLabel('Partner that reduces its contribution')
+      .selectOption({ label: 'Southampton City Council (up to £40,000.00 a year)' })
     await page.getByLabel('Reduction').fill('50')
     await page.getByRole('button', { name: 'Calculate' }).click()
     assert.equal(await page.locator('#pro-rata-office').textContent(), 'up to £60,000.00 a year')
@@ -87,7 +95,10 @@ describe('the funding ledger in Chromium', () => {
     await page.goto(`${app.baseUrl}/charts`)
     const images = page.getByRole('img')
     assert.equal(await images.count(), 4)
-    assert.match((await page.getByRole('img', { name: /Flow of money/ }).getAttribute('aria-labelledby')) ?? '', /flow-title flow-desc/)
+    assert.match(
+      (await page.getByRole('img', { name: /Flow of money/ }).getAttribute('aria-labelledby')) ?? '',
+      /flow-title flow-desc/,
+    )
     assert.ok((await page.locator('#flow-table tbody tr').count()) > 5)
     assert.deepEqual(await accessibilityViolations(page), [])
   })

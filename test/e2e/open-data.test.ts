@@ -18,7 +18,10 @@ describe('open data, the API page, tokens and the publication checklist in Chrom
 
   before(async () => {
     t = await openTestDatabase('pglite', { demo: true })
-    await new AccountService(t.database).create({ email: 'officer@open-data.example', name: 'Olu Officer', roles: ['officer'], password: PASSWORD }, SYSTEM_ACTOR)
+    await new AccountService(t.database).create(
+      { email: 'officer@open-data.example', name: 'Olu Officer', roles: ['officer'], password: PASSWORD },
+      SYSTEM_ACTOR,
+    )
     app = await startApp(t.database)
     browser = await launchBrowser()
     context = await browser.newContext({ acceptDownloads: true })
@@ -39,7 +42,10 @@ describe('open data, the API page, tokens and the publication checklist in Chrom
     assert.equal(await page.locator('h1').textContent(), 'API')
     assert.deepEqual(await accessibilityViolations(page), [])
     await page.goto(`${app.baseUrl}/?q=partnership+car`)
-    assert.match((await page.locator('#download-csv').getAttribute('href')) ?? '', /^\/downloads\/decisions\.csv\?q=partnership%20car/)
+    assert.match(
+      (await page.locator('#download-csv').getAttribute('href')) ?? '',
+      /^\/downloads\/decisions\.csv\?q=partnership%20car/,
+    )
     assert.deepEqual(await accessibilityViolations(page), [])
   })
 
@@ -60,7 +66,9 @@ describe('open data, the API page, tokens and the publication checklist in Chrom
     const token = (await page.locator('#new-token').textContent()) ?? ''
     assert.match(token, /^crpat_/)
     assert.deepEqual(await accessibilityViolations(page), [])
-    const response = await fetch(`${app.baseUrl}/api/v1/staff/decisions`, { headers: { authorization: `Bearer ${token}` } })
+    const response = await fetch(`${app.baseUrl}/api/v1/staff/decisions`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
     assert.equal(response.status, 200)
     await page.goto(`${app.baseUrl}/staff/tokens`)
     await page.getByRole('button', { name: 'Revoke nightly import' }).click()

@@ -48,7 +48,9 @@ describe('the public register in Chromium', () => {
     await page.getByLabel('Office').selectOption({ label: 'Hampshire' })
     await page.getByRole('button', { name: 'Search' }).click()
     await page.waitForURL(/office=/)
-    assert.deepEqual(await page.locator('table.govuk-table tbody tr td:first-child').allTextContents(), ['PCCML/000407/2018'])
+    assert.deepEqual(await page.locator('table.govuk-table tbody tr td:first-child').allTextContents(), [
+      'PCCML/000407/2018',
+    ])
   })
 
   test('a decision page shows its awards with totals per period and passes axe', async () => {
@@ -59,7 +61,10 @@ describe('the public register in Chromium', () => {
     const headers = await page.locator('#awards thead th').allTextContents()
     assert.deepEqual(headers.slice(2), ['Oct23- Mar24', 'Apr24- Mar25', 'Apr25- Sept25'])
     const totals = await page.locator('#awards tfoot tr').first().locator('td').allTextContents()
-    assert.deepEqual(totals.map((s) => s.trim()), ['£95,890.75', '£215,566.69', '£118,338.11'])
+    assert.deepEqual(
+      totals.map((s) => s.trim()),
+      ['£95,890.75', '£215,566.69', '£118,338.11'],
+    )
     assert.equal(await page.locator('#awards-total').textContent(), '£429,795.55')
     assert.equal(await page.locator('#findings li').count(), 4)
     assert.deepEqual(await accessibilityViolations(page), [])

@@ -9,7 +9,12 @@ import { startApp, type RunningApp } from '../support/server.ts'
 import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
 
 const PASSWORD = 'correct horse battery staple'
-const PEOPLE: Array<[string, Role]> = [['officer', 'officer'], ['finance', 'finance_officer'], ['ceo', 'chief_executive'], ['pcc', 'decision_maker']]
+const PEOPLE: Array<[string, Role]> = [
+  ['officer', 'officer'],
+  ['finance', 'finance_officer'],
+  ['ceo', 'chief_executive'],
+  ['pcc', 'decision_maker'],
+]
 
 describe('the decision workflow in Chromium', () => {
   let t: TestDatabase
@@ -32,7 +37,10 @@ describe('the decision workflow in Chromium', () => {
     const accounts = new AccountService(t.database)
     browser = await launchBrowser()
     for (const [name, role] of PEOPLE) {
-      await accounts.create({ email: `${name}@e2e.example`, name: `E2E ${name}`, roles: [role], password: PASSWORD }, SYSTEM_ACTOR)
+      await accounts.create(
+        { email: `${name}@e2e.example`, name: `E2E ${name}`, roles: [role], password: PASSWORD },
+        SYSTEM_ACTOR,
+      )
       const context = await browser.newContext()
       const page = await context.newPage()
       await page.goto(`${app.baseUrl}/staff`)
@@ -132,14 +140,20 @@ describe('the decision workflow in Chromium', () => {
     await signOff('finance', url, /Return to the author/, 'Add the cost of the helpline')
     const officer = pages.officer!
     await officer.goto(url)
-    assert.match((await officer.locator('main').textContent()) ?? '', /Returned for changes: Add the cost of the helpline/)
+    assert.match(
+      (await officer.locator('main').textContent()) ?? '',
+      /Returned for changes: Add the cost of the helpline/,
+    )
     await addAwards(url)
     await submit(url)
     await signOff('finance', url, /^Approve$/)
     await signOff('ceo', url, /^Approve$/)
     await signOff('pcc', url, /^Reject$/, 'The helpline is already funded nationally', true)
     await officer.goto(url)
-    assert.match((await officer.locator('main').textContent()) ?? '', /Rejected: The helpline is already funded nationally/)
+    assert.match(
+      (await officer.locator('main').textContent()) ?? '',
+      /Rejected: The helpline is already funded nationally/,
+    )
     await axe(officer)
   })
 

@@ -39,7 +39,10 @@ export interface TestDatabase {
   dispose(): Promise<void>
 }
 
-export async function openTestDatabase(engine: TestEngine, options: { demo?: boolean; migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function openTestDatabase(
+  engine: TestEngine,
+  options: { demo?: boolean; migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const migrate = options.migrate ?? true
   if (engine === 'pglite') {
     const database = migrate
@@ -50,7 +53,9 @@ export async function openTestDatabase(engine: TestEngine, options: { demo?: boo
   const serverUrl = process.env.TEST_DATABASE_URL
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set')
   const name = `cr_test_${randomBytes(6).toString('hex')}`
-  const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: serverUrl, max: 1 }) }) })
+  const admin = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: serverUrl, max: 1 }) }),
+  })
   await sql.raw(`create database ${name}`).execute(admin)
   const url = new URL(serverUrl)
   url.pathname = `/${name}`

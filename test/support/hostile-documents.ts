@@ -19,13 +19,17 @@ export async function wordZipBomb(paragraphs: number): Promise<Buffer> {
 export async function wordWithBrokenXml(): Promise<Buffer> {
   const base = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Decision notice')] }] }))
   const zip = await JSZip.loadAsync(base)
-  zip.file('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Unclosed</w:body>')
+  zip.file(
+    'word/document.xml',
+    '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Unclosed</w:body>',
+  )
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
 }
 
 /** A PDF of `pages` pages, each with `linesPerPage` repetitions of a sentence in small type. */
 export function manyPagePdf(pages: number, linesPerPage = 1): Promise<Buffer> {
-  const sentence = 'The commissioner considered the report on victim services across the county and agreed the approach. '
+  const sentence =
+    'The commissioner considered the report on victim services across the county and agreed the approach. '
   const doc = new PDFDocument({ autoFirstPage: false, compress: true })
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -40,7 +44,8 @@ export function manyPagePdf(pages: number, linesPerPage = 1): Promise<Buffer> {
 
 /** Plain text of `characters` characters: prose, so reading it is all the work there is. */
 export function hugeText(characters: number): Buffer {
-  const paragraph = 'The commissioner considered the report on victim services across the county and agreed the approach set out.\n\n'
+  const paragraph =
+    'The commissioner considered the report on victim services across the county and agreed the approach set out.\n\n'
   return Buffer.from(paragraph.repeat(Math.ceil(characters / paragraph.length)).slice(0, characters), 'utf8')
 }
 

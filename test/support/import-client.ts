@@ -17,20 +17,34 @@ export class ImportClient extends StaffClient {
     return response
   }
 
-  override async post(path: string, form: Record<string, string | string[]>, options: { csrf?: boolean } = {}): Promise<Response> {
+  override async post(
+    path: string,
+    form: Record<string, string | string[]>,
+    options: { csrf?: boolean } = {},
+  ): Promise<Response> {
     const response = await super.post(path, form, options)
     this.remember(response)
     return response
   }
 
   /** Posts the upload form: the CSRF token of the upload page first, then the file. */
-  async upload(fileName: string, content: Uint8Array, mediaType = 'application/octet-stream', options: { csrf?: boolean } = {}): Promise<Response> {
+  async upload(
+    fileName: string,
+    content: Uint8Array,
+    mediaType = 'application/octet-stream',
+    options: { csrf?: boolean } = {},
+  ): Promise<Response> {
     const page = await this.get('/staff/imports/upload')
     const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? ''
     const form = new FormData()
     if (options.csrf !== false) form.append('_csrf', token)
     form.append('document', new Blob([Buffer.from(content)], { type: mediaType }), fileName)
-    return fetch(`${this.base}/staff/imports/upload`, { method: 'POST', body: form, headers: this.uploadCookie ? { cookie: this.uploadCookie } : {}, redirect: 'manual' })
+    return fetch(`${this.base}/staff/imports/upload`, {
+      method: 'POST',
+      body: form,
+      headers: this.uploadCookie ? { cookie: this.uploadCookie } : {},
+      redirect: 'manual',
+    })
   }
 
   /** The session cookie and the upload form's CSRF token, for an upload sent from another process. */

@@ -14,10 +14,15 @@ export class StaffClient {
     return response
   }
 
-  async post(path: string, form: Record<string, string | string[]>, options: { csrf?: boolean } = {}): Promise<Response> {
+  async post(
+    path: string,
+    form: Record<string, string | string[]>,
+    options: { csrf?: boolean } = {},
+  ): Promise<Response> {
     const body = new URLSearchParams()
     if (options.csrf !== false) body.append('_csrf', this.csrfToken)
-    for (const [key, value] of Object.entries(form)) for (const v of Array.isArray(value) ? value : [value]) body.append(key, v)
+    for (const [key, value] of Object.entries(form))
+      for (const v of Array.isArray(value) ? value : [value]) body.append(key, v)
     const response = await fetch(`${this.baseUrl}${path}`, {
       method: 'POST',
       headers: { ...this.headers(), 'content-type': 'application/x-www-form-urlencoded' },
@@ -31,7 +36,12 @@ export class StaffClient {
   /** A multipart form (a file upload), with the CSRF token the last page gave. */
   async postMultipart(path: string, form: FormData): Promise<Response> {
     form.append('_csrf', this.csrfToken)
-    const response = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: this.headers(), body: form, redirect: 'manual' })
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers: this.headers(),
+      body: form,
+      redirect: 'manual',
+    })
     this.keepCookie(response)
     return response
   }

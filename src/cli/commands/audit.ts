@@ -20,17 +20,26 @@ export function registerAuditCommand(program: Command): void {
   const audit = program.command('audit').description('the tamper-evident audit log')
   audit
     .command('verify')
-    .description('check the hash chain against every published head; exits non-zero at the first entry altered or removed, or a head that no longer matches')
-    .option('--heads <file>', 'compare with heads saved outside the database (the JSON of /audit-heads.json) instead of the heads table')
+    .description(
+      'check the hash chain against every published head; exits non-zero at the first entry altered or removed, or a head that no longer matches',
+    )
+    .option(
+      '--heads <file>',
+      'compare with heads saved outside the database (the JSON of /audit-heads.json) instead of the heads table',
+    )
     .action(async (options: { heads?: string }) => {
       const heads = options.heads ? await readHeadsFile(options.heads) : undefined
       const { database } = await openConfiguredDatabase()
       try {
         const result = await new AuditService(database).verify(heads)
         if (result.ok) {
-          console.log(`The audit log is intact: ${result.entries} entries checked against ${result.headsChecked} published heads`)
+          console.log(
+            `The audit log is intact: ${result.entries} entries checked against ${result.headsChecked} published heads`,
+          )
         } else {
-          console.error(`The audit log has been tampered with: ${result.reason}${result.firstBadId === null ? '' : ` (first bad entry: ${result.firstBadId})`}`)
+          console.error(
+            `The audit log has been tampered with: ${result.reason}${result.firstBadId === null ? '' : ` (first bad entry: ${result.firstBadId})`}`,
+          )
           process.exitCode = 1
         }
       } finally {
@@ -44,7 +53,9 @@ export function registerAuditCommand(program: Command): void {
       const { database } = await openConfiguredDatabase()
       try {
         const { head, published } = await new AuditService(database).publishHead()
-        console.log(`${published ? 'Published' : 'Already published'}: ${head.entries} entries, head ${head.hash} (${head.publishedAt})`)
+        console.log(
+          `${published ? 'Published' : 'Already published'}: ${head.entries} entries, head ${head.hash} (${head.publishedAt})`,
+        )
       } finally {
         await database.close()
       }

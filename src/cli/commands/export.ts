@@ -5,7 +5,11 @@ import { InvalidExportError, OpenDataService } from '../../services/open-data/in
 import { UserError } from '../errors.ts'
 import { openConfiguredDatabase } from '../open-database.ts'
 
-const isoDate = (label: string) => z.string().refine(isIsoDate, { message: `${label} must be a date written YYYY-MM-DD` }).optional()
+const isoDate = (label: string) =>
+  z
+    .string()
+    .refine(isIsoDate, { message: `${label} must be a date written YYYY-MM-DD` })
+    .optional()
 
 const exportOptions = z
   .object({
@@ -21,7 +25,9 @@ export function registerExportCommand(program: Command): void {
   const exporter = program.command('export').description('export open data')
   exporter
     .command('360giving')
-    .description('the published awards as a 360Giving data package, validated against the 360Giving schema before it is written')
+    .description(
+      'the published awards as a 360Giving data package, validated against the 360Giving schema before it is written',
+    )
     .option('--from <date>', 'only awards decided on or after this date (YYYY-MM-DD)')
     .option('--to <date>', 'only awards decided on or before this date (YYYY-MM-DD)')
     .option('--format <format>', 'json (a data package) or csv (the 360Giving spreadsheet layout)', 'json')
@@ -41,8 +47,11 @@ export function registerExportCommand(program: Command): void {
           officeId = office.id
         }
         const request = { format: options.format, from: options.from, to: options.to, officeId }
-        const summary = options.output ? await openData.export360ToFile(options.output, request) : await openData.export360ToStream(process.stdout, request)
-        if (options.output) console.error(`Wrote ${summary.grants} ${summary.grants === 1 ? 'grant' : 'grants'} to ${options.output}`)
+        const summary = options.output
+          ? await openData.export360ToFile(options.output, request)
+          : await openData.export360ToStream(process.stdout, request)
+        if (options.output)
+          console.error(`Wrote ${summary.grants} ${summary.grants === 1 ? 'grant' : 'grants'} to ${options.output}`)
       } catch (error) {
         if (error instanceof InvalidExportError) throw new UserError(error.message)
         throw error

@@ -26,7 +26,8 @@ export function registerExtractCommand(program: Command): void {
           process.stderr.write(`error: ${message}\n`)
         }
       }
-      if (options.json) process.stdout.write(`${JSON.stringify(files.length === 1 ? (records[0] ?? null) : records, null, 2)}\n`)
+      if (options.json)
+        process.stdout.write(`${JSON.stringify(files.length === 1 ? (records[0] ?? null) : records, null, 2)}\n`)
       if (failed > 0) process.exitCode = 1
     })
 }
@@ -39,13 +40,23 @@ function summary(draft: ExtractedDraft): string {
   ]
   if (draft.decisionDate) lines.push(`  dated ${draft.decisionDate}`)
   if (draft.totalAmount !== null) lines.push(`  stated total ${formatPence(draft.totalAmount)}`)
-  for (const award of draft.awards) lines.push(`  award: ${award.recipient} ${formatPence(award.amount)}${award.period ? ` (${award.period})` : ''}${award.via ? ` via ${award.via}` : ''}`)
-  for (const c of draft.contributions) lines.push(`  contribution: ${c.organisation} ${c.upTo ? 'up to ' : ''}${formatPence(c.amount)}${c.perAnnum ? ' per annum' : ''}`)
+  for (const award of draft.awards)
+    lines.push(
+      `  award: ${award.recipient} ${formatPence(award.amount)}${award.period ? ` (${award.period})` : ''}${award.via ? ` via ${award.via}` : ''}`,
+    )
+  for (const c of draft.contributions)
+    lines.push(
+      `  contribution: ${c.organisation} ${c.upTo ? 'up to ' : ''}${formatPence(c.amount)}${c.perAnnum ? ' per annum' : ''}`,
+    )
   if (draft.fundingSources.length) lines.push(`  funding: ${draft.fundingSources.join('; ')}`)
   if (draft.areas.length) lines.push(`  areas: ${draft.areas.join(', ')}`)
   const period = draft.servicePeriod
-  if (period.start || period.end) lines.push(`  service: ${period.start ?? '?'} to ${period.end ?? '?'}${period.extension ? ` (${period.extension})` : ''}`)
+  if (period.start || period.end)
+    lines.push(
+      `  service: ${period.start ?? '?'} to ${period.end ?? '?'}${period.extension ? ` (${period.extension})` : ''}`,
+    )
   lines.push(draft.findings.length ? `  ${draft.findings.length} finding(s):` : '  no findings')
-  for (const f of draft.findings) lines.push(`    ${f.severity} ${f.code}${f.line ? ` (line ${f.line})` : ''}: ${f.message}`)
+  for (const f of draft.findings)
+    lines.push(`    ${f.severity} ${f.code}${f.line ? ` (line ${f.line})` : ''}: ${f.message}`)
   return lines.join('\n')
 }

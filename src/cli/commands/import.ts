@@ -19,26 +19,50 @@ interface Output {
 /** Lines to stdout and errors to stderr; on a terminal, with a batch, a progress bar that the lines print above. */
 function output(total: number): Output {
   if (!process.stdout.isTTY || total < 2) {
-    return { info: (line) => process.stdout.write(`${line}\n`), error: (line) => process.stderr.write(`${line}\n`), advance: () => {}, stop: () => {} }
+    return {
+      info: (line) => process.stdout.write(`${line}\n`),
+      error: (line) => process.stderr.write(`${line}\n`),
+      advance: () => {},
+      stop: () => {},
+    }
   }
-  const bars = new cliProgress.MultiBar({ stream: process.stdout, format: 'Importing [{bar}] {value}/{total} documents', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic)
+  const bars = new cliProgress.MultiBar(
+    {
+      stream: process.stdout,
+      format: 'Importing [{bar}] {value}/{total} documents',
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    cliProgress.Presets.shades_classic,
+  )
   const bar = bars.create(total, 0)
-  return { info: (line) => bars.log(`${line}\n`), error: (line) => bars.log(`${line}\n`), advance: () => bar.increment(), stop: () => bars.stop() }
+  return {
+    info: (line) => bars.log(`${line}\n`),
+    error: (line) => bars.log(`${line}\n`),
+    advance: () => bar.increment(),
+    stop: () => bars.stop(),
+  }
 }
 
 function describe(file: string, outcome: ImportOutcome): string {
-  if (outcome.status === 'unchanged') return `unchanged ${file}: the same document was imported before (record ${outcome.decisionId}); nothing changed`
+  if (outcome.status === 'unchanged')
+    return `unchanged ${file}: the same document was imported before (record ${outcome.decisionId}); nothing changed`
   return `imported  ${file} → record ${outcome.decisionId}, awaiting review`
 }
 
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('Import published decision documents (PDF, Word, HTML, text): store each with an unreviewed record for a person to confirm at /staff/imports')
+    .description(
+      'Import published decision documents (PDF, Word, HTML, text): store each with an unreviewed record for a person to confirm at /staff/imports',
+    )
     .argument('<paths...>', 'documents, or folders of documents')
     .action(async (paths: string[]) => {
       const files = await documentsIn(paths)
-      if (!files.length) throw new UserError(`No documents to import in ${paths.join(', ')}: give PDF, Word (.docx), HTML or text files, or folders that hold them`)
+      if (!files.length)
+        throw new UserError(
+          `No documents to import in ${paths.join(', ')}: give PDF, Word (.docx), HTML or text files, or folders that hold them`,
+        )
       const { database } = await openConfiguredDatabase()
       const counts = { imported: 0, unchanged: 0, failed: 0 }
       const out = output(files.length)
@@ -52,7 +76,9 @@ export function registerImportCommand(program: Command): void {
             for (const note of outcome.notes) out.info(`  note: ${note}`)
           } catch (error) {
             counts.failed++
-            out.error(`error: ${error instanceof ImportError ? error.message : `${file}: unexpected error: ${(error as Error).message}`}`)
+            out.error(
+              `error: ${error instanceof ImportError ? error.message : `${file}: unexpected error: ${(error as Error).message}`}`,
+            )
           }
           out.advance()
         }
@@ -60,7 +86,9 @@ export function registerImportCommand(program: Command): void {
         out.stop()
         await database.close()
       }
-      process.stdout.write(`Imported ${counts.imported}, unchanged ${counts.unchanged}, failed ${counts.failed}.${counts.imported ? ' Review the new records at /staff/imports.' : ''}\n`)
+      process.stdout.write(
+        `Imported ${counts.imported}, unchanged ${counts.unchanged}, failed ${counts.failed}.${counts.imported ? ' Review the new records at /staff/imports.' : ''}\n`,
+      )
       if (counts.failed) process.exitCode = 1
     })
 }

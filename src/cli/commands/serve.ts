@@ -35,20 +35,36 @@ export function registerServeCommand(program: Command): void {
       const server: Server = app.listen(config.port, config.host)
       server.on('error', async (error: NodeJS.ErrnoException) => {
         await database.close()
-        if (error.code === 'EADDRINUSE') reportAndExit(new UserError(`Port ${config.port} is already in use. Stop the program using it or set PORT to another port.`))
-        if (error.code === 'EACCES') reportAndExit(new UserError(`Port ${config.port} needs privileges this user lacks. Set PORT to a port above 1024.`))
+        if (error.code === 'EADDRINUSE')
+          reportAndExit(
+            new UserError(
+              `Port ${config.port} is already in use. Stop the program using it or set PORT to another port.`,
+            ),
+          )
+        if (error.code === 'EACCES')
+          reportAndExit(
+            new UserError(`Port ${config.port} needs privileges this user lacks. Set PORT to a port above 1024.`),
+          )
         reportAndExit(error)
       })
       server.on('listening', () => {
         keepServingOnUnexpectedErrors()
-        const stopFoiPurge = scheduleFoiPersonalDataPurge(database, { retentionDays: config.foiPersonalDataRetentionDays })
+        const stopFoiPurge = scheduleFoiPersonalDataPurge(database, {
+          retentionDays: config.foiPersonalDataRetentionDays,
+        })
         const stopSessionRemoval = scheduleExpiredSessionRemoval(database)
         stopPurge = () => {
           stopFoiPurge()
           stopSessionRemoval()
         }
-        stopAuditHeads = scheduleAuditHeadPublication(new AuditService(database), (error) => logger.error('could not publish the audit log head', { error: String(error) }))
-        logger.info('Commissioning Register is running', { url: `http://localhost:${config.port}`, engine: database.engine, dataDir: database.engine === 'pglite' ? config.dataDir : undefined })
+        stopAuditHeads = scheduleAuditHeadPublication(new AuditService(database), (error) =>
+          logger.error('could not publish the audit log head', { error: String(error) }),
+        )
+        logger.info('Commissioning Register is running', {
+          url: `http://localhost:${config.port}`,
+          engine: database.engine,
+          dataDir: database.engine === 'pglite' ? config.dataDir : undefined,
+        })
         if (!process.stdout.isTTY) return
         process.stdout.write(`\nCommissioning Register: http://localhost:${config.port}\n`)
       })

@@ -8,14 +8,20 @@ import { openConfiguredDatabase } from '../open-database.ts'
 const COMMAND_LINE: Actor = { userId: null, label: 'command line' }
 
 function parseRoles(values: string[]): Role[] {
-  const roles = values.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean)
+  const roles = values
+    .flatMap((r) => r.split(','))
+    .map((r) => r.trim())
+    .filter(Boolean)
   const unknown = roles.filter((r) => !isRole(r))
   if (unknown.length) throw new UserError(`Unknown role ${unknown.join(', ')}: choose from ${ROLES.join(', ')}`)
   return roles as Role[]
 }
 
 /** Opens the database, finds the account by email and runs the change; account errors become one plain line. */
-async function withAccount(email: string, change: (accounts: AccountService, user: User) => Promise<void>): Promise<void> {
+async function withAccount(
+  email: string,
+  change: (accounts: AccountService, user: User) => Promise<void>,
+): Promise<void> {
   const { database } = await openConfiguredDatabase()
   try {
     const accounts = new AccountService(database)
@@ -43,11 +49,15 @@ export function registerUsersCommand(program: Command): void {
       const roles = parseRoles(options.role)
       const { database } = await openConfiguredDatabase()
       try {
-        const { user, password } = await new AccountService(database).create({ email: options.email, name: options.name, roles, password: options.password }, COMMAND_LINE)
+        const { user, password } = await new AccountService(database).create(
+          { email: options.email, name: options.name, roles, password: options.password },
+          COMMAND_LINE,
+        )
         console.log(`Added ${user.name} <${user.email}> as ${user.roles.join(', ')}`)
         if (!options.password) console.log(`Password (shown once): ${password}`)
       } catch (error) {
-        if (error instanceof AccountError) throw new UserError(`${error.field ? `${error.field}: ` : ''}${error.message}`)
+        if (error instanceof AccountError)
+          throw new UserError(`${error.field ? `${error.field}: ` : ''}${error.message}`)
         throw error
       } finally {
         await database.close()
@@ -87,7 +97,9 @@ export function registerUsersCommand(program: Command): void {
     })
   users
     .command('reset-password')
-    .description('set a new password (generated and printed once, or --password); ends the account’s sessions and API tokens')
+    .description(
+      'set a new password (generated and printed once, or --password); ends the account’s sessions and API tokens',
+    )
     .requiredOption('--email <email>', 'the account’s email address')
     .option('--password <password>', 'a password of at least 12 characters, not a common one (default: generated)')
     .action(async (options: { email: string; password?: string }) => {

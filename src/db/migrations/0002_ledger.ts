@@ -344,7 +344,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     drop trigger awards_ledger_insert on awards;
     drop trigger awards_ledger_update on awards;
     drop trigger decisions_ledger_update on decisions;
@@ -361,5 +363,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       ledger_cube_years_changed(), ledger_dimensions(bigint, bigint, bigint, text, text, bigint, bigint, bigint[]), ledger_refresh(bigint[]), apportion_awards(bigint[]), financial_year_of(date);
     drop index services_predecessor, service_areas_area, decision_areas_area, service_providers_organisation,
       contributions_organisation, organisation_aliases_organisation;
-  `).execute(db)
+  `,
+    )
+    .execute(db)
 }

@@ -53,7 +53,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     drop trigger foi_requests_slug on foi_requests;
     drop function foi_requests_set_slug();
     drop function foi_slug(text, text);
@@ -66,5 +68,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     alter table foi_requests drop column slug, drop column extension_reason, drop column review_completed_on, drop column review_outcome,
       drop column referred_to_ico_on, drop column closed_on, drop column closure_note, drop column updated_at;
     alter table offices drop column foi_reference_format;
-  `).execute(db)
+  `,
+    )
+    .execute(db)
 }

@@ -9,7 +9,9 @@ const PUBLIC = `status in ('published', 'imported') and review_status = 'reviewe
 const YEAR = `((extract(year from coalesce(date_decided, date_received)))::integer - (case when extract(month from coalesce(date_decided, date_received)) < 4 then 1 else 0 end))`
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     create index decisions_api_year on decisions ((${YEAR}), id desc) where ${PUBLIC};
     create index decisions_api_office on decisions (office_id, id desc) where ${PUBLIC};
     create index decisions_api_office_year on decisions (office_id, (${YEAR}), id desc) where ${PUBLIC};
@@ -17,11 +19,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index awards_api_stream on awards (funding_stream_id, id desc);
     create index awards_api_via on awards (via_id, id desc);
     create index foi_requests_api_published on foi_requests (id desc) where published_on is not null and answered_on is not null;
-  `).execute(db)
+  `,
+    )
+    .execute(db)
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     drop index decisions_api_year, decisions_api_office, decisions_api_office_year, awards_api_recipient, awards_api_stream, awards_api_via, foi_requests_api_published;
-  `).execute(db)
+  `,
+    )
+    .execute(db)
 }

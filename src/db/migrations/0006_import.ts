@@ -5,16 +5,24 @@ import { sql, type Kysely } from 'kysely'
  * value), so a reviewer sees where every value came from; imported records are found by their document.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     alter table documents add column extraction jsonb;
     create index decisions_source_document on decisions (source_document_id);
     create index decisions_awaiting_review on decisions (created_at) where review_status = 'unreviewed';
-  `).execute(db)
+  `,
+    )
+    .execute(db)
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     drop index decisions_awaiting_review, decisions_source_document;
     alter table documents drop column extraction;
-  `).execute(db)
+  `,
+    )
+    .execute(db)
 }

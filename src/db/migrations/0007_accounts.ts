@@ -6,7 +6,9 @@ import { sql, type Kysely } from 'kysely'
  * officer a draft was handed to.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     create table sign_in_attempts (
       email_hash text primary key check (email_hash ~ '^[0-9a-f]{64}$'),
       attempts integer not null check (attempts >= 0),
@@ -27,14 +29,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       select id, created_by from decisions where created_by is not null on conflict do nothing;
 
     alter table decisions add column held_by bigint references users(id);
-  `).execute(db)
+  `,
+    )
+    .execute(db)
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     alter table decisions drop column held_by;
     drop table decision_editors;
     alter table api_tokens drop column expires_at;
     drop table sign_in_attempts;
-  `).execute(db)
+  `,
+    )
+    .execute(db)
 }

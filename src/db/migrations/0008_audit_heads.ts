@@ -6,7 +6,9 @@ import { sql, type Kysely } from 'kysely'
  * Append-only, like the log itself.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     create table audit_heads (
       id bigint generated always as identity primary key,
       published_at timestamptz not null default now(),
@@ -20,12 +22,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     end $$;
     create trigger audit_heads_append_only before update or delete on audit_heads
       for each row execute function audit_heads_are_append_only();
-  `).execute(db)
+  `,
+    )
+    .execute(db)
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     drop table audit_heads;
     drop function audit_heads_are_append_only();
-  `).execute(db)
+  `,
+    )
+    .execute(db)
 }

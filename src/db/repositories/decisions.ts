@@ -1,10 +1,25 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
-import type { Classification, DecisionKind, DecisionStatus, ProcurementRoute, SignOffStage, LinkKind } from '../../domain/decision.ts'
+import type {
+  Classification,
+  DecisionKind,
+  DecisionStatus,
+  ProcurementRoute,
+  SignOffStage,
+  LinkKind,
+} from '../../domain/decision.ts'
 import { PUBLIC_STATUSES } from '../../domain/decision.ts'
 import { publicText } from '../../domain/publication.ts'
 import { slugify } from '../../domain/slug.ts'
 import { publicAward, publicMoney } from './public.ts'
-import type { AwardsTable, ContributionsTable, DB, DecisionsTable, DecisionSectionsTable, FindingsTable, SignOffsTable } from '../tables/index.ts'
+import type {
+  AwardsTable,
+  ContributionsTable,
+  DB,
+  DecisionsTable,
+  DecisionSectionsTable,
+  FindingsTable,
+  SignOffsTable,
+} from '../tables/index.ts'
 
 type Handle = Kysely<DB> | Transaction<DB>
 
@@ -131,12 +146,20 @@ export interface DecisionDetail {
   officeName: string
   officeSlug: string
   sections: Selectable<DecisionSectionsTable>[]
-  awards: Array<Selectable<AwardsTable> & { via_name: string | null; stream_name: string | null; recipient_slug: string | null }>
+  awards: Array<
+    Selectable<AwardsTable> & { via_name: string | null; stream_name: string | null; recipient_slug: string | null }
+  >
   contributions: Selectable<ContributionsTable>[]
   findings: Selectable<FindingsTable>[]
   signOffs: Selectable<SignOffsTable>[]
   areas: Array<{ name: string; slug: string }>
-  links: Array<{ kind: LinkKind; direction: 'from' | 'to'; reference: string | null; title: string; slug: string | null }>
+  links: Array<{
+    kind: LinkKind
+    direction: 'from' | 'to'
+    reference: string | null
+    title: string
+    slug: string | null
+  }>
 }
 
 export class DecisionRepository {
@@ -188,7 +211,17 @@ export class DecisionRepository {
     if (sections.length) {
       await handle
         .insertInto('decision_sections')
-        .values(sections.map((s, index) => ({ decision_id: id, position: s.position ?? index, key: s.key ?? 'other', heading: s.heading, body: s.body, withheld: s.withheld ?? false, exemption: s.exemption ?? null })))
+        .values(
+          sections.map((s, index) => ({
+            decision_id: id,
+            position: s.position ?? index,
+            key: s.key ?? 'other',
+            heading: s.heading,
+            body: s.body,
+            withheld: s.withheld ?? false,
+            exemption: s.exemption ?? null,
+          })),
+        )
         .execute()
     }
     await this.insertAwards(handle, id, input.awards ?? [])
@@ -196,7 +229,16 @@ export class DecisionRepository {
     if (input.findings?.length) {
       await handle
         .insertInto('findings')
-        .values(input.findings.map((f) => ({ decision_id: id, code: f.code, severity: f.severity, message: f.message, field: f.field ?? null, line: f.line ?? null })))
+        .values(
+          input.findings.map((f) => ({
+            decision_id: id,
+            code: f.code,
+            severity: f.severity,
+            message: f.message,
+            field: f.field ?? null,
+            line: f.line ?? null,
+          })),
+        )
         .execute()
     }
     if (input.signOffs?.length) {
@@ -217,7 +259,10 @@ export class DecisionRepository {
         .execute()
     }
     if (input.areaIds?.length) {
-      await handle.insertInto('decision_areas').values(input.areaIds.map((area_id) => ({ decision_id: id, area_id }))).execute()
+      await handle
+        .insertInto('decision_areas')
+        .values(input.areaIds.map((area_id) => ({ decision_id: id, area_id })))
+        .execute()
     }
     return id
   }
@@ -252,7 +297,11 @@ export class DecisionRepository {
       .execute()
   }
 
-  async insertContributions(handle: Handle, decisionId: number, contributions: readonly NewContribution[]): Promise<void> {
+  async insertContributions(
+    handle: Handle,
+    decisionId: number,
+    contributions: readonly NewContribution[],
+  ): Promise<void> {
     if (!contributions.length) return
     await handle
       .insertInto('contributions')
@@ -278,7 +327,10 @@ export class DecisionRepository {
   }
 
   async countAll(): Promise<number> {
-    const row = await this.db.selectFrom('decisions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const row = await this.db
+      .selectFrom('decisions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     return Number(row.n)
   }
 
@@ -368,7 +420,11 @@ export class DecisionRepository {
   private async detail(decision: Selectable<DecisionsTable>): Promise<DecisionDetail> {
     const id = decision.id
     const [office, sections, awards, contributions, findings, signOffs, areas, linksFrom, linksTo] = await Promise.all([
-      this.db.selectFrom('organisations').select(['name', 'slug']).where('id', '=', decision.office_id).executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('organisations')
+        .select(['name', 'slug'])
+        .where('id', '=', decision.office_id)
+        .executeTakeFirstOrThrow(),
       this.db.selectFrom('decision_sections').selectAll().where('decision_id', '=', id).orderBy('position').execute(),
       this.db
         .selectFrom('awards as a')
@@ -382,8 +438,20 @@ export class DecisionRepository {
         .execute(),
       this.db.selectFrom('contributions').selectAll().where('decision_id', '=', id).orderBy('id').execute(),
       this.db.selectFrom('findings').selectAll().where('decision_id', '=', id).orderBy('line').orderBy('id').execute(),
-      this.db.selectFrom('sign_offs').selectAll().where('decision_id', '=', id).orderBy('signed_on').orderBy('id').execute(),
-      this.db.selectFrom('decision_areas').innerJoin('areas', 'areas.id', 'decision_areas.area_id').select(['areas.name', 'areas.slug']).where('decision_id', '=', id).orderBy('areas.name').execute(),
+      this.db
+        .selectFrom('sign_offs')
+        .selectAll()
+        .where('decision_id', '=', id)
+        .orderBy('signed_on')
+        .orderBy('id')
+        .execute(),
+      this.db
+        .selectFrom('decision_areas')
+        .innerJoin('areas', 'areas.id', 'decision_areas.area_id')
+        .select(['areas.name', 'areas.slug'])
+        .where('decision_id', '=', id)
+        .orderBy('areas.name')
+        .execute(),
       this.db
         .selectFrom('decision_links as l')
         .innerJoin('decisions as t', 't.id', 'l.to_decision_id')
@@ -397,7 +465,8 @@ export class DecisionRepository {
         .where('l.to_decision_id', '=', id)
         .execute(),
     ])
-    const visible = (l: { status: DecisionStatus; review_status: string }) => PUBLIC_STATUSES.includes(l.status) && l.review_status === 'reviewed'
+    const visible = (l: { status: DecisionStatus; review_status: string }) =>
+      PUBLIC_STATUSES.includes(l.status) && l.review_status === 'reviewed'
     return {
       decision,
       officeName: office.name,
@@ -409,8 +478,20 @@ export class DecisionRepository {
       signOffs,
       areas,
       links: [
-        ...linksFrom.filter(visible).map((l) => ({ kind: l.kind, direction: 'from' as const, reference: l.reference, title: l.title, slug: l.slug })),
-        ...linksTo.filter(visible).map((l) => ({ kind: l.kind, direction: 'to' as const, reference: l.reference, title: l.title, slug: l.slug })),
+        ...linksFrom.filter(visible).map((l) => ({
+          kind: l.kind,
+          direction: 'from' as const,
+          reference: l.reference,
+          title: l.title,
+          slug: l.slug,
+        })),
+        ...linksTo.filter(visible).map((l) => ({
+          kind: l.kind,
+          direction: 'to' as const,
+          reference: l.reference,
+          title: l.title,
+          slug: l.slug,
+        })),
       ],
     }
   }

@@ -51,7 +51,15 @@ export class DocumentRepository {
     const row = await handle
       .selectFrom('documents as doc')
       .select(['doc.id', 'doc.file_name'])
-      .select((eb) => eb.selectFrom('decisions as d').select('d.id').whereRef('d.source_document_id', '=', 'doc.id').orderBy('d.id').limit(1).as('decision_id'))
+      .select((eb) =>
+        eb
+          .selectFrom('decisions as d')
+          .select('d.id')
+          .whereRef('d.source_document_id', '=', 'doc.id')
+          .orderBy('d.id')
+          .limit(1)
+          .as('decision_id'),
+      )
       .where('doc.sha256', '=', sha256)
       .executeTakeFirst()
     return row && { id: row.id, fileName: row.file_name, decisionId: row.decision_id ?? null }
@@ -77,7 +85,11 @@ export class DocumentRepository {
 
   /** A document stored without being read (an upload kept as it came): its text and extraction, now that they exist. */
   async attachExtraction(id: number, text: string, extraction: unknown, handle: Handle): Promise<void> {
-    await handle.updateTable('documents').set({ text, extraction: JSON.stringify(extraction) }).where('id', '=', id).execute()
+    await handle
+      .updateTable('documents')
+      .set({ text, extraction: JSON.stringify(extraction) })
+      .where('id', '=', id)
+      .execute()
   }
 
   async findSource(id: number, handle: Handle = this.db): Promise<SourceDocument | undefined> {
@@ -86,11 +98,25 @@ export class DocumentRepository {
       .select(['id', 'file_name', 'media_type', 'size_bytes', 'text', 'extraction', 'created_at'])
       .where('id', '=', id)
       .executeTakeFirst()
-    return row && { id: row.id, fileName: row.file_name, mediaType: row.media_type, sizeBytes: row.size_bytes, text: row.text ?? '', extraction: row.extraction, createdAt: row.created_at }
+    return (
+      row && {
+        id: row.id,
+        fileName: row.file_name,
+        mediaType: row.media_type,
+        sizeBytes: row.size_bytes,
+        text: row.text ?? '',
+        extraction: row.extraction,
+        createdAt: row.created_at,
+      }
+    )
   }
 
   async content(id: number): Promise<{ fileName: string; mediaType: string; content: Buffer } | undefined> {
-    const row = await this.db.selectFrom('documents').select(['file_name', 'media_type', 'content']).where('id', '=', id).executeTakeFirst()
+    const row = await this.db
+      .selectFrom('documents')
+      .select(['file_name', 'media_type', 'content'])
+      .where('id', '=', id)
+      .executeTakeFirst()
     return row && { fileName: row.file_name, mediaType: row.media_type, content: row.content }
   }
 
@@ -101,8 +127,14 @@ export class DocumentRepository {
       .innerJoin('documents as doc', 'doc.id', 'd.source_document_id')
       .innerJoin('organisations as o', 'o.id', 'd.office_id')
       .select(['d.id', 'd.reference', 'd.title', 'd.kind', 'o.name as office_name', 'doc.file_name', 'doc.created_at'])
-      .select(sql<number>`(select count(*) from findings f where f.decision_id = d.id and f.severity = 'error')`.as('errors'))
-      .select(sql<number>`(select count(*) from findings f where f.decision_id = d.id and f.severity = 'warning')`.as('warnings'))
+      .select(
+        sql<number>`(select count(*) from findings f where f.decision_id = d.id and f.severity = 'error')`.as('errors'),
+      )
+      .select(
+        sql<number>`(select count(*) from findings f where f.decision_id = d.id and f.severity = 'warning')`.as(
+          'warnings',
+        ),
+      )
       .where('d.status', '=', 'imported')
       .where('d.review_status', '=', 'unreviewed')
       .orderBy('d.created_at')

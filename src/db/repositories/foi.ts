@@ -28,7 +28,12 @@ export interface NewFoiRequest {
   answeredOn?: string | null
   publishedOn?: string | null
   decisionId?: number | null
-  questions: Array<{ question: string; answer?: string | null; exemption?: string | null; registerLink?: string | null }>
+  questions: Array<{
+    question: string
+    answer?: string | null
+    exemption?: string | null
+    registerLink?: string | null
+  }>
 }
 
 /** A request as the public may see it: no requester, no internal notes. */
@@ -95,7 +100,11 @@ export class FoiRepository {
 
   /** The office's FOI reference format, or undefined when there is no such office. */
   async referenceFormat(officeId: number, handle: Handle = this.db): Promise<string | undefined> {
-    const row = await handle.selectFrom('offices').select('foi_reference_format').where('organisation_id', '=', officeId).executeTakeFirst()
+    const row = await handle
+      .selectFrom('offices')
+      .select('foi_reference_format')
+      .where('organisation_id', '=', officeId)
+      .executeTakeFirst()
     return row?.foi_reference_format
   }
 
@@ -107,7 +116,9 @@ export class FoiRepository {
       const { last_value } = await handle
         .insertInto('reference_sequences')
         .values({ office_id: officeId, scope, last_value: 1 })
-        .onConflict((oc) => oc.columns(['office_id', 'scope']).doUpdateSet({ last_value: sql`reference_sequences.last_value + 1` }))
+        .onConflict((oc) =>
+          oc.columns(['office_id', 'scope']).doUpdateSet({ last_value: sql`reference_sequences.last_value + 1` }),
+        )
         .returning('last_value')
         .executeTakeFirstOrThrow()
       const reference = formatReference(format, year, last_value)
@@ -162,7 +173,11 @@ export class FoiRepository {
     return row
   }
 
-  async find(id: number, handle: Handle = this.db, options: { forUpdate?: boolean } = {}): Promise<FoiRequestRecord | undefined> {
+  async find(
+    id: number,
+    handle: Handle = this.db,
+    options: { forUpdate?: boolean } = {},
+  ): Promise<FoiRequestRecord | undefined> {
     let query = handle.selectFrom('foi_requests').selectAll().where('id', '=', id)
     if (options.forUpdate) query = query.forUpdate()
     const request = await query.executeTakeFirst()
@@ -183,7 +198,11 @@ export class FoiRepository {
     return handle.selectFrom('foi_requests').select('id').where('decision_id', '=', decisionId).executeTakeFirst()
   }
 
-  async findByReference(officeId: number, reference: string, handle: Handle = this.db): Promise<{ id: number; decision_id: number | null } | undefined> {
+  async findByReference(
+    officeId: number,
+    reference: string,
+    handle: Handle = this.db,
+  ): Promise<{ id: number; decision_id: number | null } | undefined> {
     return handle
       .selectFrom('foi_requests')
       .select(['id', 'decision_id'])
@@ -193,15 +212,34 @@ export class FoiRepository {
   }
 
   questions(requestId: number, handle: Handle = this.db): Promise<FoiQuestionRow[]> {
-    return handle.selectFrom('foi_questions').select(QUESTION_COLUMNS).where('request_id', '=', requestId).orderBy('position').execute()
+    return handle
+      .selectFrom('foi_questions')
+      .select(QUESTION_COLUMNS)
+      .where('request_id', '=', requestId)
+      .orderBy('position')
+      .execute()
   }
 
   async update(id: number, patch: Updateable<FoiRequestsTable>, handle: Handle): Promise<void> {
-    await handle.updateTable('foi_requests').set({ ...patch, updated_at: sql`now()` }).where('id', '=', id).execute()
+    await handle
+      .updateTable('foi_requests')
+      .set({ ...patch, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .execute()
   }
 
-  async updateQuestion(requestId: number, questionId: number, patch: Updateable<FoiQuestionsTable>, handle: Handle): Promise<boolean> {
-    const result = await handle.updateTable('foi_questions').set(patch).where('id', '=', questionId).where('request_id', '=', requestId).executeTakeFirst()
+  async updateQuestion(
+    requestId: number,
+    questionId: number,
+    patch: Updateable<FoiQuestionsTable>,
+    handle: Handle,
+  ): Promise<boolean> {
+    const result = await handle
+      .updateTable('foi_questions')
+      .set(patch)
+      .where('id', '=', questionId)
+      .where('request_id', '=', requestId)
+      .executeTakeFirst()
     return Number(result.numUpdatedRows) > 0
   }
 
@@ -211,7 +249,11 @@ export class FoiRepository {
       .select(sql<number>`coalesce(max(position) + 1, 0)`.as('next'))
       .where('request_id', '=', requestId)
       .executeTakeFirstOrThrow()
-    const { id } = await handle.insertInto('foi_questions').values({ request_id: requestId, position: Number(next), question }).returning('id').executeTakeFirstOrThrow()
+    const { id } = await handle
+      .insertInto('foi_questions')
+      .values({ request_id: requestId, position: Number(next), question })
+      .returning('id')
+      .executeTakeFirstOrThrow()
     return id
   }
 
@@ -220,7 +262,12 @@ export class FoiRepository {
     return this.db
       .selectFrom('foi_requests as r')
       .select(CLOCK_COLUMNS)
-      .where((eb) => eb.or([eb('r.status', '<>', 'closed'), eb.and([eb('r.answered_on', 'is not', null), eb('r.published_on', 'is', null)])]))
+      .where((eb) =>
+        eb.or([
+          eb('r.status', '<>', 'closed'),
+          eb.and([eb('r.answered_on', 'is not', null), eb('r.published_on', 'is', null)]),
+        ]),
+      )
       .orderBy('r.received_on')
       .orderBy('r.id')
       .execute()
@@ -228,11 +275,19 @@ export class FoiRepository {
 
   /** Requests answered on or after a date, for the share answered on time. */
   answeredSince(from: string): Promise<FoiClockRow[]> {
-    return this.db.selectFrom('foi_requests as r').select(CLOCK_COLUMNS).where('r.answered_on', '>=', from).orderBy('r.answered_on').execute()
+    return this.db
+      .selectFrom('foi_requests as r')
+      .select(CLOCK_COLUMNS)
+      .where('r.answered_on', '>=', from)
+      .orderBy('r.answered_on')
+      .execute()
   }
 
   async latestAnswer(): Promise<string | null> {
-    const row = await this.db.selectFrom('foi_requests').select(sql<string | null>`max(answered_on)`.as('latest')).executeTakeFirstOrThrow()
+    const row = await this.db
+      .selectFrom('foi_requests')
+      .select(sql<string | null>`max(answered_on)`.as('latest'))
+      .executeTakeFirstOrThrow()
     return row.latest
   }
 
@@ -246,7 +301,13 @@ export class FoiRepository {
         eb.or([
           eb('r.reference', 'ilike', like),
           eb('r.summary', 'ilike', like),
-          eb.exists(eb.selectFrom('foi_questions as q').select('q.id').whereRef('q.request_id', '=', 'r.id').where(sql<boolean>`q.search @@ websearch_to_tsquery('english', ${text})`)),
+          eb.exists(
+            eb
+              .selectFrom('foi_questions as q')
+              .select('q.id')
+              .whereRef('q.request_id', '=', 'r.id')
+              .where(sql<boolean>`q.search @@ websearch_to_tsquery('english', ${text})`),
+          ),
         ]),
       )
       .orderBy('r.received_on', 'desc')
@@ -256,16 +317,33 @@ export class FoiRepository {
   }
 
   /** The public disclosure log: answered and published requests, newest publication first. */
-  async disclosureLog(filter: { text?: string; page: number; pageSize: number }): Promise<{ rows: PublicFoiRequest[]; total: number }> {
-    let query = this.db.selectFrom('foi_requests as r').where('r.published_on', 'is not', null).where('r.answered_on', 'is not', null)
+  async disclosureLog(filter: {
+    text?: string
+    page: number
+    pageSize: number
+  }): Promise<{ rows: PublicFoiRequest[]; total: number }> {
+    let query = this.db
+      .selectFrom('foi_requests as r')
+      .where('r.published_on', 'is not', null)
+      .where('r.answered_on', 'is not', null)
     if (filter.text) {
       const text = filter.text
       const like = `%${escapeLike(text)}%`
       query = query.where((eb) =>
         eb.or([
           eb('r.reference', 'ilike', like),
-          eb(sql<boolean>`to_tsvector('english', coalesce(r.summary, '')) @@ websearch_to_tsquery('english', ${text})`, '=', true),
-          eb.exists(eb.selectFrom('foi_questions as q').select('q.id').whereRef('q.request_id', '=', 'r.id').where(sql<boolean>`q.search @@ websearch_to_tsquery('english', ${text})`)),
+          eb(
+            sql<boolean>`to_tsvector('english', coalesce(r.summary, '')) @@ websearch_to_tsquery('english', ${text})`,
+            '=',
+            true,
+          ),
+          eb.exists(
+            eb
+              .selectFrom('foi_questions as q')
+              .select('q.id')
+              .whereRef('q.request_id', '=', 'r.id')
+              .where(sql<boolean>`q.search @@ websearch_to_tsquery('english', ${text})`),
+          ),
         ]),
       )
     }
@@ -273,7 +351,12 @@ export class FoiRepository {
       query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       query
         .innerJoin('organisations as o', 'o.id', 'r.office_id')
-        .leftJoin('decisions as d', (join) => join.onRef('d.id', '=', 'r.decision_id').on('d.status', 'in', ['published', 'imported']).on('d.review_status', '=', 'reviewed'))
+        .leftJoin('decisions as d', (join) =>
+          join
+            .onRef('d.id', '=', 'r.decision_id')
+            .on('d.status', 'in', ['published', 'imported'])
+            .on('d.review_status', '=', 'reviewed'),
+        )
         .select([
           'r.id',
           'r.slug',
@@ -287,8 +370,18 @@ export class FoiRepository {
           'd.slug as decisionSlug',
         ])
         .select((eb) => [
-          eb.selectFrom('foi_questions as q').select(sql<number>`count(*)`.as('n')).whereRef('q.request_id', '=', 'r.id').as('questionCount'),
-          eb.selectFrom('foi_questions as q').select('q.question').whereRef('q.request_id', '=', 'r.id').orderBy('q.position').limit(1).as('firstQuestion'),
+          eb
+            .selectFrom('foi_questions as q')
+            .select(sql<number>`count(*)`.as('n'))
+            .whereRef('q.request_id', '=', 'r.id')
+            .as('questionCount'),
+          eb
+            .selectFrom('foi_questions as q')
+            .select('q.question')
+            .whereRef('q.request_id', '=', 'r.id')
+            .orderBy('q.position')
+            .limit(1)
+            .as('firstQuestion'),
         ])
         .orderBy('r.published_on', 'desc')
         .orderBy('r.id', 'desc')
@@ -316,12 +409,30 @@ export class FoiRepository {
   }
 
   /** One entry of the disclosure log, by its address; only published requests. */
-  async publishedBySlug(slug: string): Promise<{ request: PublicFoiRequest; questions: PublicFoiQuestion[] } | undefined> {
+  async publishedBySlug(
+    slug: string,
+  ): Promise<{ request: PublicFoiRequest; questions: PublicFoiQuestion[] } | undefined> {
     const row = await this.db
       .selectFrom('foi_requests as r')
       .innerJoin('organisations as o', 'o.id', 'r.office_id')
-      .leftJoin('decisions as d', (join) => join.onRef('d.id', '=', 'r.decision_id').on('d.status', 'in', ['published', 'imported']).on('d.review_status', '=', 'reviewed'))
-      .select(['r.id', 'r.slug', 'r.reference', 'o.name as officeName', 'r.summary', 'r.received_on', 'r.answered_on', 'r.published_on', 'r.outcome', 'd.slug as decisionSlug'])
+      .leftJoin('decisions as d', (join) =>
+        join
+          .onRef('d.id', '=', 'r.decision_id')
+          .on('d.status', 'in', ['published', 'imported'])
+          .on('d.review_status', '=', 'reviewed'),
+      )
+      .select([
+        'r.id',
+        'r.slug',
+        'r.reference',
+        'o.name as officeName',
+        'r.summary',
+        'r.received_on',
+        'r.answered_on',
+        'r.published_on',
+        'r.outcome',
+        'd.slug as decisionSlug',
+      ])
       .where('r.slug', '=', slug)
       .where('r.published_on', 'is not', null)
       .where('r.answered_on', 'is not', null)
@@ -370,11 +481,26 @@ export class FoiRepository {
     let select = this.db
       .selectFrom('foi_questions as q')
       .innerJoin('foi_requests as r', 'r.id', 'q.request_id')
-      .select(['r.id as requestId', 'r.reference', 'r.slug', 'r.published_on as publishedOn', 'r.answered_on as answeredOn', 'q.id as questionId', 'q.question', 'q.answer', 'q.exemption', 'q.register_link as registerLink'])
+      .select([
+        'r.id as requestId',
+        'r.reference',
+        'r.slug',
+        'r.published_on as publishedOn',
+        'r.answered_on as answeredOn',
+        'q.id as questionId',
+        'q.question',
+        'q.answer',
+        'q.exemption',
+        'q.register_link as registerLink',
+      ])
       .where(sql<boolean>`q.search @@ ${tsquery}`)
       .where('q.answer', 'is not', null)
     if (excludeRequestId !== null) select = select.where('r.id', '<>', excludeRequestId)
-    return select.orderBy(sql`ts_rank(q.search, ${tsquery})`, 'desc').orderBy('r.answered_on', 'desc').limit(limit).execute()
+    return select
+      .orderBy(sql`ts_rank(q.search, ${tsquery})`, 'desc')
+      .orderBy('r.answered_on', 'desc')
+      .limit(limit)
+      .execute()
   }
 
   /**
@@ -385,7 +511,12 @@ export class FoiRepository {
     const lastActivity = sql<string>`greatest(received_on, clarification_received_on, answered_on, published_on, review_requested_on, review_completed_on, referred_to_ico_on, closed_on)`
     return handle
       .updateTable('foi_requests')
-      .set({ requester_name: null, requester_contact: null, personal_data_deleted_at: sql`now()`, updated_at: sql`now()` })
+      .set({
+        requester_name: null,
+        requester_contact: null,
+        personal_data_deleted_at: sql`now()`,
+        updated_at: sql`now()`,
+      })
       .where('personal_data_deleted_at', 'is', null)
       .where((eb) => eb.or([eb('requester_name', 'is not', null), eb('requester_contact', 'is not', null)]))
       .where('status', 'in', ['answered', 'closed'])

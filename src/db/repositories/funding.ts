@@ -36,24 +36,44 @@ export class FundingRepository {
       .execute()
   }
 
-  async receipts(): Promise<Array<{ streamId: number; financialYear: number; amountPence: number; note: string | null }>> {
+  async receipts(): Promise<
+    Array<{ streamId: number; financialYear: number; amountPence: number; note: string | null }>
+  > {
     return this.db
       .selectFrom('funding_stream_receipts')
-      .select(['funding_stream_id as streamId', 'financial_year as financialYear', 'amount_pence as amountPence', 'note'])
+      .select([
+        'funding_stream_id as streamId',
+        'financial_year as financialYear',
+        'amount_pence as amountPence',
+        'note',
+      ])
       .orderBy('financial_year')
       .execute()
   }
 
   async findReceipt(streamId: number, year: number, handle: Handle = this.db) {
-    return handle.selectFrom('funding_stream_receipts').selectAll().where('funding_stream_id', '=', streamId).where('financial_year', '=', year).executeTakeFirst()
+    return handle
+      .selectFrom('funding_stream_receipts')
+      .selectAll()
+      .where('funding_stream_id', '=', streamId)
+      .where('financial_year', '=', year)
+      .executeTakeFirst()
   }
 
   /** Sets what a stream received in a year, replacing an earlier figure for the same year. */
-  async saveReceipt(streamId: number, year: number, amountPence: number, note: string | null, handle: Handle): Promise<number> {
+  async saveReceipt(
+    streamId: number,
+    year: number,
+    amountPence: number,
+    note: string | null,
+    handle: Handle,
+  ): Promise<number> {
     const row = await handle
       .insertInto('funding_stream_receipts')
       .values({ funding_stream_id: streamId, financial_year: year, amount_pence: amountPence, note })
-      .onConflict((oc) => oc.columns(['funding_stream_id', 'financial_year']).doUpdateSet({ amount_pence: amountPence, note }))
+      .onConflict((oc) =>
+        oc.columns(['funding_stream_id', 'financial_year']).doUpdateSet({ amount_pence: amountPence, note }),
+      )
       .returning('id')
       .executeTakeFirstOrThrow()
     return row.id

@@ -143,7 +143,9 @@ function cubeKey(filter: LedgerFilter): { dim: string; value: string } | null {
 function source(filter: LedgerFilter): RawBuilder<unknown> {
   const table = (name: 'ledger_awards' | 'ledger_years') =>
     // The planner cannot estimate array containment; fenced, the area's rows come from the GIN index first.
-    filter.areaId === undefined ? sql.table(name) : sql`(select * from ${sql.table(name)} where area_ids @> array[${filter.areaId}]::bigint[] offset 0)`
+    filter.areaId === undefined
+      ? sql.table(name)
+      : sql`(select * from ${sql.table(name)} where area_ids @> array[${filter.areaId}]::bigint[] offset 0)`
   return filter.year === undefined
     ? sql`(select e.*, null::bigint as pence from ${table('ledger_awards')} e where ${conditions(filter)})`
     : sql`(select e.* from ${table('ledger_years')} e where e.financial_year = ${filter.year} and ${conditions(filter)})`
@@ -167,10 +169,14 @@ export class LedgerRepository {
     // Descending is the exact reverse of ascending (nulls first), so one ascending index serves both.
     // Where the filter fixes the sort key (a provider's awards by provider), an index on the key only misleads the planner.
     const fixed = FIXED_BY[order.sort]?.(filter) ?? false
-    const column = fixed ? sql`(${sql.ref(`e.${SORT_COLUMNS[order.sort]}`)} || '')` : sql.ref(`e.${SORT_COLUMNS[order.sort]}`)
-    const direction = order.direction === 'asc' ? sql`asc nulls last, e.award_id asc` : sql`desc nulls first, e.award_id desc`
+    const column = fixed
+      ? sql`(${sql.ref(`e.${SORT_COLUMNS[order.sort]}`)} || '')`
+      : sql.ref(`e.${SORT_COLUMNS[order.sort]}`)
+    const direction =
+      order.direction === 'asc' ? sql`asc nulls last, e.award_id asc` : sql`desc nulls first, e.award_id desc`
     const outerColumn = sql.ref(`p.${SORT_COLUMNS[order.sort]}`)
-    const outerDirection = order.direction === 'asc' ? sql`asc nulls last, p.award_id asc` : sql`desc nulls first, p.award_id desc`
+    const outerDirection =
+      order.direction === 'asc' ? sql`asc nulls last, p.award_id asc` : sql`desc nulls first, p.award_id desc`
     const result = await sql<LedgerRow>`
       select a.id as "awardId", d.slug as "decisionSlug", d.reference as "decisionReference", d.title as "decisionTitle",
         p.decided_on as "decisionDate", o.name as "officeName", a.recipient_name as "recipientName", r.slug as "recipientSlug",
@@ -246,8 +252,14 @@ export class LedgerRepository {
       return {
         years: rows
           .filter((c) => c.financial_year !== 0)
-          .map((c) => ({ financialYear: c.financial_year, oneOffPence: c.share_one_off_pence, perAnnumPence: c.share_per_annum_pence, ceilingPence: c.share_ceiling_pence })),
-        unassignedOneOffPence: filter.year === undefined ? (rows.find((c) => c.financial_year === 0)?.unassigned_one_off_pence ?? 0) : 0,
+          .map((c) => ({
+            financialYear: c.financial_year,
+            oneOffPence: c.share_one_off_pence,
+            perAnnumPence: c.share_per_annum_pence,
+            ceilingPence: c.share_ceiling_pence,
+          })),
+        unassignedOneOffPence:
+          filter.year === undefined ? (rows.find((c) => c.financial_year === 0)?.unassigned_one_off_pence ?? 0) : 0,
       }
     }
     const yearCondition = filter.year === undefined ? sql`true` : sql`e.financial_year = ${filter.year}`
@@ -261,10 +273,19 @@ export class LedgerRepository {
         group by e.financial_year order by e.financial_year`.execute(this.db),
       filter.year !== undefined
         ? Promise.resolve({ rows: [{ s: 0 }] })
-        : sql<{ s: number }>`select coalesce(sum(e.amount_pence), 0) as s from ledger_awards e where ${ONE_OFF} and not e.has_years and ${conditions(filter)}`.execute(this.db),
+        : sql<{
+            s: number
+          }>`select coalesce(sum(e.amount_pence), 0) as s from ledger_awards e where ${ONE_OFF} and not e.has_years and ${conditions(filter)}`.execute(
+            this.db,
+          ),
     ])
     return {
-      years: years.rows.map((y) => ({ financialYear: y.financialYear, oneOffPence: Number(y.oneOff), perAnnumPence: Number(y.perAnnum), ceilingPence: Number(y.ceiling) })),
+      years: years.rows.map((y) => ({
+        financialYear: y.financialYear,
+        oneOffPence: Number(y.oneOff),
+        perAnnumPence: Number(y.perAnnum),
+        ceilingPence: Number(y.ceiling),
+      })),
       unassignedOneOffPence: Number(unassigned.rows[0]!.s),
     }
   }
@@ -274,11 +295,29 @@ export class LedgerRepository {
    * and ceilings are left out: they are not money spent and cannot be added up.
    */
   async oneOffByYearAnd(dimension: LedgerDimension, filter: LedgerFilter): Promise<DimensionYearRow[]> {
-    const groups: Record<LedgerDimension, { key: RawBuilder<unknown>; label: RawBuilder<unknown>; slug: RawBuilder<unknown>; join: RawBuilder<unknown> }> = {
+    const groups: Record<
+      LedgerDimension,
+      { key: RawBuilder<unknown>; label: RawBuilder<unknown>; slug: RawBuilder<unknown>; join: RawBuilder<unknown> }
+    > = {
       serviceType: { key: sql`g.service_type`, label: sql`g.service_type`, slug: sql`null::text`, join: sql`` },
-      provider: { key: sql`coalesce(g.recipient_id::text, g.recipient_name)`, label: sql`coalesce(x.name, g.recipient_name)`, slug: sql`x.slug`, join: sql`left join organisations x on x.id = g.recipient_id` },
-      service: { key: sql`g.service_id::text`, label: sql`g.service_name`, slug: sql`x.slug`, join: sql`left join services x on x.id = g.service_id` },
-      stream: { key: sql`g.stream_id::text`, label: sql`g.stream_name`, slug: sql`x.slug`, join: sql`left join funding_streams x on x.id = g.stream_id` },
+      provider: {
+        key: sql`coalesce(g.recipient_id::text, g.recipient_name)`,
+        label: sql`coalesce(x.name, g.recipient_name)`,
+        slug: sql`x.slug`,
+        join: sql`left join organisations x on x.id = g.recipient_id`,
+      },
+      service: {
+        key: sql`g.service_id::text`,
+        label: sql`g.service_name`,
+        slug: sql`x.slug`,
+        join: sql`left join services x on x.id = g.service_id`,
+      },
+      stream: {
+        key: sql`g.stream_id::text`,
+        label: sql`g.stream_name`,
+        slug: sql`x.slug`,
+        join: sql`left join funding_streams x on x.id = g.stream_id`,
+      },
     }
     const inner: Record<LedgerDimension, RawBuilder<unknown>> = {
       serviceType: sql`e.service_type`,
@@ -296,7 +335,11 @@ export class LedgerRepository {
         group by e.financial_year, ${inner[dimension]}
       ) g ${g.join}
       group by 1, 2, 3, 4`.execute(this.db)
-    return result.rows.map((row) => ({ ...row, key: row.key === null ? null : String(row.key), pence: Number(row.pence) }))
+    return result.rows.map((row) => ({
+      ...row,
+      key: row.key === null ? null : String(row.key),
+      pence: Number(row.pence),
+    }))
   }
 
   /**
@@ -334,7 +377,14 @@ export class LedgerRepository {
             coalesce(e.recipient_id::text, 'name:' || e.recipient_name) as recipient_key, e.recipient_id, e.recipient_name,
             ${filter.year === undefined ? sql`e.amount_pence` : sql`e.pence`} as pence
           from ${source(filter)} e where ${ONE_OFF}`
-    const result = await sql<{ stage: 0 | 1 | 2; sourceKey: string; sourceName: string | null; targetKey: string; targetName: string | null; pence: number }>`
+    const result = await sql<{
+      stage: 0 | 1 | 2
+      sourceKey: string
+      sourceName: string | null
+      targetKey: string
+      targetName: string | null
+      pence: number
+    }>`
       with base as (${base}),
       streams as (select stream_key, office_id, sum(pence) as pence from base group by stream_key, office_id),
       leads as (select office_id, lead_key, sum(pence) as pence from base group by office_id, lead_key),
@@ -347,13 +397,31 @@ export class LedgerRepository {
         from leads g join organisations o on o.id = g.office_id left join organisations lo on lo.id = g.lead_key
       union all
       select 2, g.lead_key::text, lo.name, g.recipient_key, coalesce(r.name, g.recipient_name), g.pence::bigint
-        from recipients g left join organisations lo on lo.id = g.lead_key left join organisations r on r.id = g.recipient_id`.execute(this.db)
+        from recipients g left join organisations lo on lo.id = g.lead_key left join organisations r on r.id = g.recipient_id`.execute(
+      this.db,
+    )
     return result.rows.map((row) => ({ ...row, stage: Number(row.stage) as 0 | 1 | 2, pence: Number(row.pence) }))
   }
 
   /** Everyone who received a public award, with the count and the one-off total. */
-  async recipientTotals(): Promise<Array<{ id: number | null; name: string; slug: string | null; awards: number; oneOffPence: number; recurring: number }>> {
-    const result = await sql<{ id: number | null; name: string; slug: string | null; awards: number; oneOff: number; recurring: number }>`
+  async recipientTotals(): Promise<
+    Array<{
+      id: number | null
+      name: string
+      slug: string | null
+      awards: number
+      oneOffPence: number
+      recurring: number
+    }>
+  > {
+    const result = await sql<{
+      id: number | null
+      name: string
+      slug: string | null
+      awards: number
+      oneOff: number
+      recurring: number
+    }>`
       select r.id, coalesce(r.name, g.recipient_name) as name, r.slug, g.awards, g."oneOff", g.recurring
       from (
         select e.recipient_id, min(e.recipient_name) as recipient_name, count(*) as awards,
@@ -362,19 +430,40 @@ export class LedgerRepository {
         from ledger_awards e group by e.recipient_id
       ) g left join organisations r on r.id = g.recipient_id
       order by 2`.execute(this.db)
-    return result.rows.map((row) => ({ id: row.id, name: row.name, slug: row.slug, awards: Number(row.awards), oneOffPence: Number(row.oneOff), recurring: Number(row.recurring) }))
+    return result.rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      slug: row.slug,
+      awards: Number(row.awards),
+      oneOffPence: Number(row.oneOff),
+      recurring: Number(row.recurring),
+    }))
   }
 
   /** Per funding stream and year: apportioned one-off sums, yearly amounts and ceilings of public awards. */
-  async commitmentsByStream(): Promise<Array<{ streamId: number; financialYear: number; oneOffPence: number; perAnnumPence: number; ceilingPence: number }>> {
-    const result = await sql<{ streamId: number; financialYear: number; oneOff: number; perAnnum: number; ceiling: number }>`
+  async commitmentsByStream(): Promise<
+    Array<{ streamId: number; financialYear: number; oneOffPence: number; perAnnumPence: number; ceilingPence: number }>
+  > {
+    const result = await sql<{
+      streamId: number
+      financialYear: number
+      oneOff: number
+      perAnnum: number
+      ceiling: number
+    }>`
       select e.stream_id as "streamId", e.financial_year as "financialYear",
         coalesce(sum(e.pence) filter (where ${ONE_OFF}), 0) as "oneOff",
         coalesce(sum(e.pence) filter (where e.per_annum and not e.up_to), 0) as "perAnnum",
         coalesce(sum(e.pence) filter (where e.up_to), 0) as ceiling
       from ledger_years e where e.stream_id is not null
       group by e.stream_id, e.financial_year`.execute(this.db)
-    return result.rows.map((row) => ({ streamId: row.streamId, financialYear: row.financialYear, oneOffPence: Number(row.oneOff), perAnnumPence: Number(row.perAnnum), ceilingPence: Number(row.ceiling) }))
+    return result.rows.map((row) => ({
+      streamId: row.streamId,
+      financialYear: row.financialYear,
+      oneOffPence: Number(row.oneOff),
+      perAnnumPence: Number(row.perAnnum),
+      ceilingPence: Number(row.ceiling),
+    }))
   }
 
   /** The financial years any public award touches, earliest to latest. */
@@ -414,6 +503,11 @@ export class LedgerRepository {
   }
 
   async areas(): Promise<Array<{ id: number; name: string; slug: string }>> {
-    return this.db.selectFrom('areas as ar').select(['ar.id', 'ar.name', 'ar.slug']).where(publicArea).orderBy('ar.name').execute()
+    return this.db
+      .selectFrom('areas as ar')
+      .select(['ar.id', 'ar.name', 'ar.slug'])
+      .where(publicArea)
+      .orderBy('ar.name')
+      .execute()
   }
 }

@@ -29,7 +29,14 @@ export class OrganisationRepository {
       .where((eb) =>
         eb.or([
           eb(sql<string>`lower(name)`, '=', key),
-          eb('id', 'in', eb.selectFrom('organisation_aliases').select('organisation_id').where(sql<string>`lower(alias)`, '=', key)),
+          eb(
+            'id',
+            'in',
+            eb
+              .selectFrom('organisation_aliases')
+              .select('organisation_id')
+              .where(sql<string>`lower(alias)`, '=', key),
+          ),
         ]),
       )
       .executeTakeFirst()
@@ -80,9 +87,15 @@ export class OrganisationRepository {
     const organisation = await this.findBySlug(slug)
     if (!organisation) return undefined
     let current: Organisation | undefined = organisation
-    for (let hops = 0; current && current.merged_into_id !== null && hops < 20; hops++) current = await this.findById(current.merged_into_id)
+    for (let hops = 0; current && current.merged_into_id !== null && hops < 20; hops++)
+      current = await this.findById(current.merged_into_id)
     if (!current || current.merged_into_id !== null) return undefined
-    const visible = await this.db.selectFrom('organisations as o').select('o.id').where('o.id', '=', current.id).where(publicOrganisation).executeTakeFirst()
+    const visible = await this.db
+      .selectFrom('organisations as o')
+      .select('o.id')
+      .where('o.id', '=', current.id)
+      .where(publicOrganisation)
+      .executeTakeFirst()
     return visible ? organisation : undefined
   }
 
@@ -91,7 +104,12 @@ export class OrganisationRepository {
   }
 
   async aliases(organisationId: number): Promise<string[]> {
-    const rows = await this.db.selectFrom('organisation_aliases').select('alias').where('organisation_id', '=', organisationId).orderBy('alias').execute()
+    const rows = await this.db
+      .selectFrom('organisation_aliases')
+      .select('alias')
+      .where('organisation_id', '=', organisationId)
+      .orderBy('alias')
+      .execute()
     return rows.map((row) => row.alias)
   }
 
@@ -108,7 +126,14 @@ export class OrganisationRepository {
 
   /** Names met on import that matched no known organisation, oldest first. */
   async needingReview(): Promise<Organisation[]> {
-    return this.db.selectFrom('organisations').selectAll().where('needs_review', '=', true).where('merged_into_id', 'is', null).orderBy('created_at').orderBy('id').execute()
+    return this.db
+      .selectFrom('organisations')
+      .selectAll()
+      .where('needs_review', '=', true)
+      .where('merged_into_id', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
   }
 
   async markReviewed(id: number, handle: Handle): Promise<void> {
@@ -116,8 +141,16 @@ export class OrganisationRepository {
   }
 
   async addAlias(organisationId: number, alias: string, handle: Handle): Promise<void> {
-    const taken = await handle.selectFrom('organisation_aliases').select('id').where(sql<string>`lower(alias)`, '=', alias.trim().toLowerCase()).executeTakeFirst()
-    if (!taken) await handle.insertInto('organisation_aliases').values({ organisation_id: organisationId, alias: alias.trim() }).execute()
+    const taken = await handle
+      .selectFrom('organisation_aliases')
+      .select('id')
+      .where(sql<string>`lower(alias)`, '=', alias.trim().toLowerCase())
+      .executeTakeFirst()
+    if (!taken)
+      await handle
+        .insertInto('organisation_aliases')
+        .values({ organisation_id: organisationId, alias: alias.trim() })
+        .execute()
   }
 
   /**
@@ -129,15 +162,49 @@ export class OrganisationRepository {
     const moved: Record<string, number> = {}
     const count = (result: { numUpdatedRows?: bigint } | Array<{ numUpdatedRows?: bigint }>) =>
       Number((Array.isArray(result) ? result[0]?.numUpdatedRows : result.numUpdatedRows) ?? 0n)
-    const source = await handle.selectFrom('organisations').select(['name', 'kind']).where('id', '=', sourceId).executeTakeFirstOrThrow()
-    moved.awardsReceived = count(await handle.updateTable('awards').set({ recipient_id: targetId }).where('recipient_id', '=', sourceId).execute())
-    moved.awardsThrough = count(await handle.updateTable('awards').set({ via_id: targetId }).where('via_id', '=', sourceId).execute())
-    moved.contributions = count(await handle.updateTable('contributions').set({ organisation_id: targetId }).where('organisation_id', '=', sourceId).execute())
-    moved.servicesLed = count(await handle.updateTable('services').set({ lead_commissioner_id: targetId }).where('lead_commissioner_id', '=', sourceId).execute())
-    moved.fundingStreams = count(await handle.updateTable('funding_streams').set({ funder_id: targetId }).where('funder_id', '=', sourceId).execute())
-    const providedServices = await handle.selectFrom('service_providers').select('service_id').where('organisation_id', '=', sourceId).execute()
+    const source = await handle
+      .selectFrom('organisations')
+      .select(['name', 'kind'])
+      .where('id', '=', sourceId)
+      .executeTakeFirstOrThrow()
+    moved.awardsReceived = count(
+      await handle.updateTable('awards').set({ recipient_id: targetId }).where('recipient_id', '=', sourceId).execute(),
+    )
+    moved.awardsThrough = count(
+      await handle.updateTable('awards').set({ via_id: targetId }).where('via_id', '=', sourceId).execute(),
+    )
+    moved.contributions = count(
+      await handle
+        .updateTable('contributions')
+        .set({ organisation_id: targetId })
+        .where('organisation_id', '=', sourceId)
+        .execute(),
+    )
+    moved.servicesLed = count(
+      await handle
+        .updateTable('services')
+        .set({ lead_commissioner_id: targetId })
+        .where('lead_commissioner_id', '=', sourceId)
+        .execute(),
+    )
+    moved.fundingStreams = count(
+      await handle
+        .updateTable('funding_streams')
+        .set({ funder_id: targetId })
+        .where('funder_id', '=', sourceId)
+        .execute(),
+    )
+    const providedServices = await handle
+      .selectFrom('service_providers')
+      .select('service_id')
+      .where('organisation_id', '=', sourceId)
+      .execute()
     for (const { service_id } of providedServices) {
-      await handle.deleteFrom('service_providers').where('service_id', '=', service_id).where('organisation_id', '=', sourceId).execute()
+      await handle
+        .deleteFrom('service_providers')
+        .where('service_id', '=', service_id)
+        .where('organisation_id', '=', sourceId)
+        .execute()
       await handle
         .insertInto('service_providers')
         .values({ service_id, organisation_id: targetId })
@@ -145,9 +212,21 @@ export class OrganisationRepository {
         .execute()
     }
     moved.servicesProvided = providedServices.length
-    await handle.updateTable('organisation_aliases').set({ organisation_id: targetId }).where('organisation_id', '=', sourceId).execute()
-    await handle.updateTable('organisations').set({ merged_into_id: targetId }).where('merged_into_id', '=', sourceId).execute()
-    await handle.updateTable('organisations').set({ merged_into_id: targetId, needs_review: false }).where('id', '=', sourceId).execute()
+    await handle
+      .updateTable('organisation_aliases')
+      .set({ organisation_id: targetId })
+      .where('organisation_id', '=', sourceId)
+      .execute()
+    await handle
+      .updateTable('organisations')
+      .set({ merged_into_id: targetId })
+      .where('merged_into_id', '=', sourceId)
+      .execute()
+    await handle
+      .updateTable('organisations')
+      .set({ merged_into_id: targetId, needs_review: false })
+      .where('id', '=', sourceId)
+      .execute()
     await this.addAlias(targetId, source.name, handle)
     return moved
   }

@@ -34,7 +34,9 @@ export interface ServiceDetail {
   successors: Array<{ name: string; slug: string }>
   areas: Array<{ name: string; slug: string }>
   providers: Array<{ id: number; name: string; slug: string }>
-  contributions: Array<Selectable<ContributionsTable> & { organisationSlug: string | null; officeContribution: boolean }>
+  contributions: Array<
+    Selectable<ContributionsTable> & { organisationSlug: string | null; officeContribution: boolean }
+  >
   outcomes: Array<Selectable<OutcomeReturnsTable>>
 }
 
@@ -70,54 +72,113 @@ export class CommissionedServiceRepository {
         's.end_date as endDate',
         's.extension_months as extensionMonths',
         's.extension_taken_months as extensionTakenMonths',
-        sql<string[]>`array(select ar.name from service_areas sa join areas ar on ar.id = sa.area_id where sa.service_id = s.id order by ar.name)`.as('areas'),
-        sql<string[]>`array(select o.name from service_providers sp join organisations o on o.id = sp.organisation_id where sp.service_id = s.id order by o.name)`.as('providers'),
+        sql<
+          string[]
+        >`array(select ar.name from service_areas sa join areas ar on ar.id = sa.area_id where sa.service_id = s.id order by ar.name)`.as(
+          'areas',
+        ),
+        sql<
+          string[]
+        >`array(select o.name from service_providers sp join organisations o on o.id = sp.organisation_id where sp.service_id = s.id order by o.name)`.as(
+          'providers',
+        ),
       ])
     if (filter.serviceType) query = query.where('s.service_type', '=', filter.serviceType)
     if (filter.leadId !== undefined) query = query.where('s.lead_commissioner_id', '=', filter.leadId)
-    if (filter.areaId !== undefined) query = query.where(sql<boolean>`exists (select 1 from service_areas sa where sa.service_id = s.id and sa.area_id = ${filter.areaId})`)
+    if (filter.areaId !== undefined)
+      query = query.where(
+        sql<boolean>`exists (select 1 from service_areas sa where sa.service_id = s.id and sa.area_id = ${filter.areaId})`,
+      )
     if (filter.providerId !== undefined) {
-      query = query.where(sql<boolean>`exists (select 1 from service_providers sp where sp.service_id = s.id and sp.organisation_id = ${filter.providerId})`)
+      query = query.where(
+        sql<boolean>`exists (select 1 from service_providers sp where sp.service_id = s.id and sp.organisation_id = ${filter.providerId})`,
+      )
     }
-    return query.orderBy(sql`s.end_date desc nulls last`).orderBy('s.name').execute()
+    return query
+      .orderBy(sql`s.end_date desc nulls last`)
+      .orderBy('s.name')
+      .execute()
   }
 
   async findPublicBySlug(slug: string): Promise<ServiceDetail | undefined> {
-    const service = await this.db.selectFrom('services as s').selectAll('s').where('s.slug', '=', slug).where(publicService).executeTakeFirst()
+    const service = await this.db
+      .selectFrom('services as s')
+      .selectAll('s')
+      .where('s.slug', '=', slug)
+      .where(publicService)
+      .executeTakeFirst()
     if (!service) return undefined
     const id = service.id
-    const [lead, office, decision, predecessor, successors, areas, providers, contributions, outcomes] = await Promise.all([
-      service.lead_commissioner_id === null
-        ? undefined
-        : this.db.selectFrom('organisations').select(['name', 'slug']).where('id', '=', service.lead_commissioner_id).executeTakeFirst(),
-      service.office_id === null ? undefined : this.db.selectFrom('organisations').select('name').where('id', '=', service.office_id).executeTakeFirst(),
-      service.decision_id === null
-        ? undefined
-        : this.db.selectFrom('decisions as d').select(['d.slug', 'd.reference', 'd.title']).where('d.id', '=', service.decision_id).where(publicDecision).executeTakeFirst(),
-      service.predecessor_id === null
-        ? undefined
-        : this.db.selectFrom('services as s').select(['s.name', 's.slug']).where('s.id', '=', service.predecessor_id).where(publicService).executeTakeFirst(),
-      this.db.selectFrom('services as s').select(['s.name', 's.slug']).where('s.predecessor_id', '=', id).where(publicService).orderBy('s.start_date').execute(),
-      this.db.selectFrom('service_areas as sa').innerJoin('areas as ar', 'ar.id', 'sa.area_id').select(['ar.name', 'ar.slug']).where('sa.service_id', '=', id).orderBy('ar.name').execute(),
-      this.db
-        .selectFrom('service_providers as sp')
-        .innerJoin('organisations as o', 'o.id', 'sp.organisation_id')
-        .select(['o.id', 'o.name', 'o.slug'])
-        .where('sp.service_id', '=', id)
-        .orderBy('o.name')
-        .execute(),
-      this.db
-        .selectFrom('contributions as c')
-        .leftJoin('organisations as o', 'o.id', 'c.organisation_id')
-        .selectAll('c')
-        .select(['o.slug as organisationSlug', sql<boolean>`coalesce(o.kind = 'office', false)`.as('officeContribution')])
-        .where('c.service_id', '=', id)
-        .where(publicContribution)
-        .orderBy(sql`c.financial_year nulls first`)
-        .orderBy('c.id')
-        .execute(),
-      this.db.selectFrom('outcome_returns').selectAll().where('service_id', '=', id).orderBy('quarter_start').orderBy('measure').execute(),
-    ])
+    const [lead, office, decision, predecessor, successors, areas, providers, contributions, outcomes] =
+      await Promise.all([
+        service.lead_commissioner_id === null
+          ? undefined
+          : this.db
+              .selectFrom('organisations')
+              .select(['name', 'slug'])
+              .where('id', '=', service.lead_commissioner_id)
+              .executeTakeFirst(),
+        service.office_id === null
+          ? undefined
+          : this.db.selectFrom('organisations').select('name').where('id', '=', service.office_id).executeTakeFirst(),
+        service.decision_id === null
+          ? undefined
+          : this.db
+              .selectFrom('decisions as d')
+              .select(['d.slug', 'd.reference', 'd.title'])
+              .where('d.id', '=', service.decision_id)
+              .where(publicDecision)
+              .executeTakeFirst(),
+        service.predecessor_id === null
+          ? undefined
+          : this.db
+              .selectFrom('services as s')
+              .select(['s.name', 's.slug'])
+              .where('s.id', '=', service.predecessor_id)
+              .where(publicService)
+              .executeTakeFirst(),
+        this.db
+          .selectFrom('services as s')
+          .select(['s.name', 's.slug'])
+          .where('s.predecessor_id', '=', id)
+          .where(publicService)
+          .orderBy('s.start_date')
+          .execute(),
+        this.db
+          .selectFrom('service_areas as sa')
+          .innerJoin('areas as ar', 'ar.id', 'sa.area_id')
+          .select(['ar.name', 'ar.slug'])
+          .where('sa.service_id', '=', id)
+          .orderBy('ar.name')
+          .execute(),
+        this.db
+          .selectFrom('service_providers as sp')
+          .innerJoin('organisations as o', 'o.id', 'sp.organisation_id')
+          .select(['o.id', 'o.name', 'o.slug'])
+          .where('sp.service_id', '=', id)
+          .orderBy('o.name')
+          .execute(),
+        this.db
+          .selectFrom('contributions as c')
+          .leftJoin('organisations as o', 'o.id', 'c.organisation_id')
+          .selectAll('c')
+          .select([
+            'o.slug as organisationSlug',
+            sql<boolean>`coalesce(o.kind = 'office', false)`.as('officeContribution'),
+          ])
+          .where('c.service_id', '=', id)
+          .where(publicContribution)
+          .orderBy(sql`c.financial_year nulls first`)
+          .orderBy('c.id')
+          .execute(),
+        this.db
+          .selectFrom('outcome_returns')
+          .selectAll()
+          .where('service_id', '=', id)
+          .orderBy('quarter_start')
+          .orderBy('measure')
+          .execute(),
+      ])
     return {
       service,
       leadName: lead?.name ?? null,

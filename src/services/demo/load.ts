@@ -9,7 +9,15 @@ import { SYSTEM_ACTOR } from '../audit.ts'
 import { DecisionRepository } from '../../db/repositories/decisions.ts'
 import { OrganisationRepository } from '../../db/repositories/organisations.ts'
 import type { DB } from '../../db/tables/index.ts'
-import { demoAreas, demoDecisions, demoFoiRequest, demoFundingStreams, demoOffices, demoOrganisations, demoServices } from './records.ts'
+import {
+  demoAreas,
+  demoDecisions,
+  demoFoiRequest,
+  demoFundingStreams,
+  demoOffices,
+  demoOrganisations,
+  demoServices,
+} from './records.ts'
 
 export class RegisterNotEmptyError extends Error {}
 
@@ -33,10 +41,15 @@ const DEMO_PEOPLE: Array<Omit<DemoAccount, 'password'>> = [
  * Loads the demonstration register into an empty database, all or nothing, then one staff account per
  * role with a fresh password, returned so that it can be shown once.
  */
-export async function loadDemonstrationData(database: Database): Promise<{ decisions: number; accounts: DemoAccount[] }> {
+export async function loadDemonstrationData(
+  database: Database,
+): Promise<{ decisions: number; accounts: DemoAccount[] }> {
   await database.transaction(async (trx) => {
     const existing = await trx.selectFrom('organisations').select('id').limit(1).executeTakeFirst()
-    if (existing) throw new RegisterNotEmptyError('The database already holds records; demonstration data is only loaded into an empty register.')
+    if (existing)
+      throw new RegisterNotEmptyError(
+        'The database already holds records; demonstration data is only loaded into an empty register.',
+      )
     const loader = new DemoLoader(trx)
     await loader.load()
   })
@@ -109,7 +122,11 @@ class DemoLoader {
 
   private async loadAreas(): Promise<void> {
     for (const area of demoAreas) {
-      const row = await this.trx.insertInto('areas').values({ name: area.name, slug: slugify(area.name), kind: area.kind }).returning('id').executeTakeFirstOrThrow()
+      const row = await this.trx
+        .insertInto('areas')
+        .values({ name: area.name, slug: slugify(area.name), kind: area.kind })
+        .returning('id')
+        .executeTakeFirstOrThrow()
       this.areaIds.set(area.name, row.id)
     }
   }
@@ -160,9 +177,16 @@ class DemoLoader {
         .returning('id')
         .executeTakeFirstOrThrow()
       this.serviceIds.set(service.name, row.id)
-      for (const area of service.areas) await this.trx.insertInto('service_areas').values({ service_id: row.id, area_id: this.area(area) }).execute()
+      for (const area of service.areas)
+        await this.trx
+          .insertInto('service_areas')
+          .values({ service_id: row.id, area_id: this.area(area) })
+          .execute()
       for (const provider of service.providers ?? []) {
-        await this.trx.insertInto('service_providers').values({ service_id: row.id, organisation_id: await this.org(provider) }).execute()
+        await this.trx
+          .insertInto('service_providers')
+          .values({ service_id: row.id, organisation_id: await this.org(provider) })
+          .execute()
       }
     }
   }
@@ -231,16 +255,30 @@ class DemoLoader {
           awards,
           contributions,
           findings: d.findings,
-          signOffs: d.signOffs.map((s) => ({ stage: s.stage, outcome: 'approved' as const, signerName: s.name ?? null, signerTitle: s.title, signedOn: s.on })),
+          signOffs: d.signOffs.map((s) => ({
+            stage: s.stage,
+            outcome: 'approved' as const,
+            signerName: s.name ?? null,
+            signerTitle: s.title,
+            signedOn: s.on,
+          })),
           areaIds: (d.areas ?? []).map((name) => this.area(name)),
         },
         this.trx,
       )
       ids.set(d.reference, id)
-      const serviceNames = new Set([...(d.awards ?? []), ...(d.contributions ?? [])].map((part) => part.service).filter(Boolean))
+      const serviceNames = new Set(
+        [...(d.awards ?? []), ...(d.contributions ?? [])].map((part) => part.service).filter(Boolean),
+      )
       for (const name of serviceNames) {
         const serviceId = this.serviceIds.get(name!)
-        if (serviceId) await this.trx.updateTable('services').set({ decision_id: id }).where('id', '=', serviceId).where('decision_id', 'is', null).execute()
+        if (serviceId)
+          await this.trx
+            .updateTable('services')
+            .set({ decision_id: id })
+            .where('id', '=', serviceId)
+            .where('decision_id', 'is', null)
+            .execute()
       }
     }
     return ids
@@ -268,7 +306,14 @@ class DemoLoader {
       .executeTakeFirstOrThrow()
     await this.trx
       .insertInto('foi_questions')
-      .values(r.questions.map((q, position) => ({ request_id: request.id, position, question: q.question, answer: q.answer })))
+      .values(
+        r.questions.map((q, position) => ({
+          request_id: request.id,
+          position,
+          question: q.question,
+          answer: q.answer,
+        })),
+      )
       .execute()
   }
 }

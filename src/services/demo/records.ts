@@ -47,7 +47,15 @@ export interface DemoContribution {
 
 export interface DemoService {
   name: string
-  type: 'idva' | 'outreach' | 'refuge' | 'perpetrator_programme' | 'helpline' | 'partnership_car' | 'survivor_support' | 'other'
+  type:
+    | 'idva'
+    | 'outreach'
+    | 'refuge'
+    | 'perpetrator_programme'
+    | 'helpline'
+    | 'partnership_car'
+    | 'survivor_support'
+    | 'other'
   office: string
   lead?: string
   providers?: string[]
@@ -117,7 +125,12 @@ export const demoOrganisations: DemoOrganisation[] = [
   { name: 'Nottinghamshire County Council', kind: 'council', orgId: 'GB-LAE-NTT' },
   { name: 'Nottingham City Council', kind: 'council', orgId: 'GB-LAE-NGM', aliases: ['the City Council'] },
   { name: 'Essex County Council', kind: 'council', orgId: 'GB-LAE-ESS', aliases: ['ECC'] },
-  { name: 'Southend-on-Sea Borough Council', kind: 'council', orgId: 'GB-LAE-SOS', aliases: ['Southend-on-Sea City Council'] },
+  {
+    name: 'Southend-on-Sea Borough Council',
+    kind: 'council',
+    orgId: 'GB-LAE-SOS',
+    aliases: ['Southend-on-Sea City Council'],
+  },
   { name: 'Thurrock Council', kind: 'council', orgId: 'GB-LAE-THR' },
   { name: 'Hampshire County Council', kind: 'council', orgId: 'GB-LAE-HAM', aliases: ['HCC'] },
   { name: 'Southampton City Council', kind: 'council', orgId: 'GB-LAE-STH' },
@@ -130,12 +143,41 @@ export const demoOrganisations: DemoOrganisation[] = [
 ]
 
 export const demoFundingStreams = [
-  { name: 'Community Safety Grant', office: 'Nottinghamshire', description: 'Grant the commissioner awards for community safety work.' },
-  { name: 'Core commissioning budget', office: 'Nottinghamshire', description: "The commissioner's own budget for commissioned services.", conditions: 'Provides the match funding for the Home Office DA perpetrator grant.', matchFunding: true },
-  { name: 'Community Safety Fund', office: 'Nottinghamshire', description: 'Grant from the Home Office passed to commissioners until 2016.' },
-  { name: "Victims' commissioning fund", office: 'Essex', funder: 'Ministry of Justice', description: "The commissioner's fund for victims' services." },
-  { name: 'MoJ victims grant', office: 'Hampshire', funder: 'Ministry of Justice', description: 'Annual Ministry of Justice grant for victims’ services.', conditions: 'Awarded one year at a time.' },
-  { name: 'Safer Communities Fund', office: 'Hampshire', description: 'The commissioner’s fund for community safety projects.' },
+  {
+    name: 'Community Safety Grant',
+    office: 'Nottinghamshire',
+    description: 'Grant the commissioner awards for community safety work.',
+  },
+  {
+    name: 'Core commissioning budget',
+    office: 'Nottinghamshire',
+    description: "The commissioner's own budget for commissioned services.",
+    conditions: 'Provides the match funding for the Home Office DA perpetrator grant.',
+    matchFunding: true,
+  },
+  {
+    name: 'Community Safety Fund',
+    office: 'Nottinghamshire',
+    description: 'Grant from the Home Office passed to commissioners until 2016.',
+  },
+  {
+    name: "Victims' commissioning fund",
+    office: 'Essex',
+    funder: 'Ministry of Justice',
+    description: "The commissioner's fund for victims' services.",
+  },
+  {
+    name: 'MoJ victims grant',
+    office: 'Hampshire',
+    funder: 'Ministry of Justice',
+    description: 'Annual Ministry of Justice grant for victims’ services.',
+    conditions: 'Awarded one year at a time.',
+  },
+  {
+    name: 'Safer Communities Fund',
+    office: 'Hampshire',
+    description: 'The commissioner’s fund for community safety projects.',
+  },
 ]
 
 export const demoAreas = [
@@ -160,7 +202,8 @@ export const demoServices: DemoService[] = [
     areas: ['Ashfield', 'Mansfield'],
     start: '2021-04-01',
     end: '2022-03-31',
-    description: 'Specialist support workers ride with police officers on Friday and Saturday nights as a second response to domestic abuse calls.',
+    description:
+      'Specialist support workers ride with police officers on Friday and Saturday nights as a second response to domestic abuse calls.',
   },
   {
     name: 'Perpetrator programme survivor support',
@@ -170,7 +213,8 @@ export const demoServices: DemoService[] = [
     areas: ['Nottingham', 'Nottinghamshire'],
     start: '2023-10-01',
     end: '2025-09-30',
-    description: 'IDVA support for the partners of people on the perpetrator programme and in the Integrated Offender Management scheme.',
+    description:
+      'IDVA support for the partners of people on the perpetrator programme and in the Integrated Offender Management scheme.',
   },
   {
     name: 'Medium risk domestic abuse service (City)',
@@ -210,7 +254,8 @@ export const demoServices: DemoService[] = [
     areas: ['Hampshire', 'Southampton'],
     start: '2015-11-01',
     end: '2019-03-31',
-    description: 'The perpetrator service that the 2019 contract replaced; renewed by a separate contract from April 2018.',
+    description:
+      'The perpetrator service that the 2019 contract replaced; renewed by a separate contract from April 2018.',
   },
   {
     name: 'Hampshire domestic abuse support service for victims',
@@ -276,7 +321,11 @@ export const demoDecisions: DemoDecision[] = [
         heading: 'Information in support of the decision',
         body: 'The force agreed the pilot in its 2020 budget round and the commissioner agreed funding in principle; lockdowns delayed the start. Ashfield and Mansfield have the highest rates of domestic abuse call-outs in the county. The pilot will record criminal justice outcomes and any fall in repeat call-outs. The support is called off under the County Council’s domestic abuse framework.',
       },
-      { key: 'financial_information', heading: 'Financial information', body: 'Revenue funding, within budget, from the Community Safety Grant.' },
+      {
+        key: 'financial_information',
+        heading: 'Financial information',
+        body: 'Revenue funding, within budget, from the Community Safety Grant.',
+      },
     ],
     decisionText:
       'Approve £47,013 from the Community Safety Grant for the specialist workers: £23,966 to Juno Women’s Aid and £23,047 to Nottinghamshire Women’s Aid, paid to Nottinghamshire County Council as lead commissioner under the Inter Authority Agreement and called off under its Domestic Abuse Framework Agreement.',
@@ -286,8 +335,26 @@ export const demoDecisions: DemoDecision[] = [
     statedTotal: '47013.00',
     areas: ['Ashfield', 'Mansfield'],
     awards: [
-      { recipient: "Juno Women's Aid", pounds: '23966.00', period: { label: '2021/22', start: '2021-04-01', end: '2022-03-31' }, via: 'Nottinghamshire County Council', route: 'framework_call_off', stream: 'Community Safety Grant', service: 'Domestic abuse partnership car pilot', purpose: 'Specialist workers for the partnership car pilot' },
-      { recipient: "Nottinghamshire Women's Aid", pounds: '23047.00', period: { label: '2021/22', start: '2021-04-01', end: '2022-03-31' }, via: 'Nottinghamshire County Council', route: 'framework_call_off', stream: 'Community Safety Grant', service: 'Domestic abuse partnership car pilot', purpose: 'Specialist workers for the partnership car pilot' },
+      {
+        recipient: "Juno Women's Aid",
+        pounds: '23966.00',
+        period: { label: '2021/22', start: '2021-04-01', end: '2022-03-31' },
+        via: 'Nottinghamshire County Council',
+        route: 'framework_call_off',
+        stream: 'Community Safety Grant',
+        service: 'Domestic abuse partnership car pilot',
+        purpose: 'Specialist workers for the partnership car pilot',
+      },
+      {
+        recipient: "Nottinghamshire Women's Aid",
+        pounds: '23047.00',
+        period: { label: '2021/22', start: '2021-04-01', end: '2022-03-31' },
+        via: 'Nottinghamshire County Council',
+        route: 'framework_call_off',
+        stream: 'Community Safety Grant',
+        service: 'Domestic abuse partnership car pilot',
+        purpose: 'Specialist workers for the partnership car pilot',
+      },
     ],
     signOffs: [
       { stage: 'finance', title: 'Chief Finance Officer', on: '2021-03-10' },
@@ -318,18 +385,38 @@ export const demoDecisions: DemoDecision[] = [
         body: 'Paid from the core commissioning budget, £429,795.55 across three financial years: £95,890.75 in 2023/24, £215,566.69 in 2024/25 and £118,338.11 in 2025/26. This is the agreed match funding for the Home Office DA perpetrator grant.',
       },
     ],
-    decisionText: 'Approve funding of £429,795.55 in total, through Nottinghamshire County Council and Nottingham City Council, for domestic abuse survivor support services.',
+    decisionText:
+      'Approve funding of £429,795.55 in total, through Nottinghamshire County Council and Nottingham City Council, for domestic abuse survivor support services.',
     revenueOrCapital: 'revenue',
     inBudget: true,
     decisionMaker: 'Police and Crime Commissioner',
     statedTotal: '429795.55',
     areas: ['Nottingham', 'Nottinghamshire'],
     awards: [
-      ...periodRow("Nottinghamshire Women's Aid", ['11417.00', '29223.00', '14611.50'], { via: 'Nottinghamshire County Council', route: 'framework_call_off', purpose: 'Perpetrator programme survivor support, county north' }),
-      ...periodRow("Juno Women's Aid", ['13214.55', '33997.16', '16988.58'], { route: 'direct_award', routeJustification: 'Avoids a gap in support, and the risk of harm to survivors, until the City Council framework starts on 1 April 2024.', purpose: 'Perpetrator programme survivor support, city' }),
-      ...periodRow("Juno Women's Aid", ['11718.56', '30148.43', '15084.22'], { via: 'Nottingham City Council', route: 'framework_call_off', purpose: 'Perpetrator programme survivor support, county south' }),
-      ...periodRow('Equation', ['3031.64', '6063.28', '1515.82'], { via: 'Nottingham City Council', route: 'framework_call_off', purpose: 'Perpetrator programme survivor support for male survivors, city and county' }),
-      ...periodRow("Nottinghamshire Women's Aid", ['10471.00', '21296.00', '21296.00'], { purpose: 'IOM survivor support' }),
+      ...periodRow("Nottinghamshire Women's Aid", ['11417.00', '29223.00', '14611.50'], {
+        via: 'Nottinghamshire County Council',
+        route: 'framework_call_off',
+        purpose: 'Perpetrator programme survivor support, county north',
+      }),
+      ...periodRow("Juno Women's Aid", ['13214.55', '33997.16', '16988.58'], {
+        route: 'direct_award',
+        routeJustification:
+          'Avoids a gap in support, and the risk of harm to survivors, until the City Council framework starts on 1 April 2024.',
+        purpose: 'Perpetrator programme survivor support, city',
+      }),
+      ...periodRow("Juno Women's Aid", ['11718.56', '30148.43', '15084.22'], {
+        via: 'Nottingham City Council',
+        route: 'framework_call_off',
+        purpose: 'Perpetrator programme survivor support, county south',
+      }),
+      ...periodRow('Equation', ['3031.64', '6063.28', '1515.82'], {
+        via: 'Nottingham City Council',
+        route: 'framework_call_off',
+        purpose: 'Perpetrator programme survivor support for male survivors, city and county',
+      }),
+      ...periodRow("Nottinghamshire Women's Aid", ['10471.00', '21296.00', '21296.00'], {
+        purpose: 'IOM survivor support',
+      }),
       ...periodRow("Juno Women's Aid", ['46038.00', '94838.82', '48841.99'], { purpose: 'IOM survivor support' }),
     ],
     findings: [
@@ -337,13 +424,15 @@ export const demoDecisions: DemoDecision[] = [
         code: 'amount_unreadable',
         severity: 'error',
         field: 'awards',
-        message: 'The Apr25- Sept25 amount for Juno (county south) is printed "£15,5074.22", which is not an amount. The column total of £48,200.12 leaves £15,084.22 as the only value that fits; the record holds £15,084.22.',
+        message:
+          'The Apr25- Sept25 amount for Juno (county south) is printed "£15,5074.22", which is not an amount. The column total of £48,200.12 leaves £15,084.22 as the only value that fits; the record holds £15,084.22.',
       },
       {
         code: 'total_mismatch',
         severity: 'error',
         field: 'awards',
-        message: 'Read as £15,074.22, the Apr25- Sept25 survivor support rows add up to £48,190.12, £10.00 less than the stated total of £48,200.12.',
+        message:
+          'Read as £15,074.22, the Apr25- Sept25 survivor support rows add up to £48,190.12, £10.00 less than the stated total of £48,200.12.',
       },
       {
         code: 'period_conflict',
@@ -351,7 +440,12 @@ export const demoDecisions: DemoDecision[] = [
         field: 'service_period',
         message: 'The summary says the programme runs until 31 March 2025, but the budget runs to September 2025.',
       },
-      { code: 'amount_noise', severity: 'warning', field: 'awards', message: 'The Apr25- Sept25 amount for NWA is printed "£14.611.50"; read as £14,611.50.' },
+      {
+        code: 'amount_noise',
+        severity: 'warning',
+        field: 'awards',
+        message: 'The Apr25- Sept25 amount for NWA is printed "£14.611.50"; read as £14,611.50.',
+      },
     ],
     signOffs: [
       { stage: 'finance', title: 'Chief Finance Officer', on: '2024-02-23' },
@@ -371,11 +465,31 @@ export const demoDecisions: DemoDecision[] = [
     summary:
       'Brings the commissioner’s IDVA service and the councils’ community-based domestic abuse support together into one contract, commissioned jointly by the commissioner and the three upper-tier councils of Essex.',
     sections: [
-      { key: 'recommendations', heading: '2. Recommendations', body: 'Approve combining the commissioner-funded IDVA service and the council-funded community support service into one jointly commissioned contract.' },
-      { key: 'background', heading: '4. Background and proposal', body: 'The commissioner and the three upper-tier councils have jointly commissioned the IDVA service for four years under a collaboration agreement. The new contract is expected to cost £2.125m a year: £1.632m from Essex County Council, £451k from the commissioner, £25k from Southend-on-Sea Borough Council and £17k from Thurrock Council, the same as each partner spends now.' },
-      { key: 'financial_information', heading: '7. Financial implications', body: 'None directly. After procurement a further decision will commit the commissioner to £451,000 a year from the victims’ commissioning fund, paid to Essex County Council for the length of the contract.' },
-      { key: 'legal', heading: '8. Legal implications', body: 'Essex County Council and the commissioner will both sign the contract; a partnership agreement will set out each funder’s obligations before it starts.' },
-      { key: 'equality', heading: '10. Equality and diversity implications', body: 'The lead commissioner is carrying out an equality impact assessment.' },
+      {
+        key: 'recommendations',
+        heading: '2. Recommendations',
+        body: 'Approve combining the commissioner-funded IDVA service and the council-funded community support service into one jointly commissioned contract.',
+      },
+      {
+        key: 'background',
+        heading: '4. Background and proposal',
+        body: 'The commissioner and the three upper-tier councils have jointly commissioned the IDVA service for four years under a collaboration agreement. The new contract is expected to cost £2.125m a year: £1.632m from Essex County Council, £451k from the commissioner, £25k from Southend-on-Sea Borough Council and £17k from Thurrock Council, the same as each partner spends now.',
+      },
+      {
+        key: 'financial_information',
+        heading: '7. Financial implications',
+        body: 'None directly. After procurement a further decision will commit the commissioner to £451,000 a year from the victims’ commissioning fund, paid to Essex County Council for the length of the contract.',
+      },
+      {
+        key: 'legal',
+        heading: '8. Legal implications',
+        body: 'Essex County Council and the commissioner will both sign the contract; a partnership agreement will set out each funder’s obligations before it starts.',
+      },
+      {
+        key: 'equality',
+        heading: '10. Equality and diversity implications',
+        body: 'The lead commissioner is carrying out an equality impact assessment.',
+      },
     ],
     decisionText: 'The recommendations are agreed.',
     decisionMaker: 'Police, Fire and Crime Commissioner',
@@ -383,10 +497,30 @@ export const demoDecisions: DemoDecision[] = [
     statedTotalPerAnnum: true,
     areas: ['Essex', 'Southend-on-Sea', 'Thurrock'],
     contributions: [
-      { organisation: 'Essex County Council', pounds: '1632000.00', perAnnum: true, service: 'Essex integrated domestic abuse service' },
-      { organisation: 'Essex Office of the Police, Fire and Crime Commissioner', pounds: '451000.00', perAnnum: true, service: 'Essex integrated domestic abuse service' },
-      { organisation: 'Southend-on-Sea Borough Council', pounds: '25000.00', perAnnum: true, service: 'Essex integrated domestic abuse service' },
-      { organisation: 'Thurrock Council', pounds: '17000.00', perAnnum: true, service: 'Essex integrated domestic abuse service' },
+      {
+        organisation: 'Essex County Council',
+        pounds: '1632000.00',
+        perAnnum: true,
+        service: 'Essex integrated domestic abuse service',
+      },
+      {
+        organisation: 'Essex Office of the Police, Fire and Crime Commissioner',
+        pounds: '451000.00',
+        perAnnum: true,
+        service: 'Essex integrated domestic abuse service',
+      },
+      {
+        organisation: 'Southend-on-Sea Borough Council',
+        pounds: '25000.00',
+        perAnnum: true,
+        service: 'Essex integrated domestic abuse service',
+      },
+      {
+        organisation: 'Thurrock Council',
+        pounds: '17000.00',
+        perAnnum: true,
+        service: 'Essex integrated domestic abuse service',
+      },
     ],
     signOffs: [
       { stage: 'chief_executive', name: 'David Lawson', title: 'Chief Executive', on: '2018-04-11' },
@@ -398,7 +532,8 @@ export const demoDecisions: DemoDecision[] = [
     office: 'Hampshire',
     reference: 'PCCML/000407/2018',
     kind: 'decision',
-    title: 'Domestic Abuse Support Service for Victims (Hampshire only) and Domestic Abuse Perpetrators Service (Hampshire and Southampton)',
+    title:
+      'Domestic Abuse Support Service for Victims (Hampshire only) and Domestic Abuse Perpetrators Service (Hampshire and Southampton)',
     received: '2018-04-03',
     decided: '2018-05-23',
     published: '2018-06-01',
@@ -406,24 +541,85 @@ export const demoDecisions: DemoDecision[] = [
     summary:
       'The IDASH victims’ contract and the DAPP perpetrator contract both end on 31 March 2019. The commissioner continues to commission with Hampshire County Council (victims) and with Hampshire County Council and Southampton City Council (perpetrators) from April 2019 to March 2024, with the option of two more years.',
     sections: [
-      { key: 'recommendations', heading: '2. Recommendations', body: 'Contribute up to £294,500 a year to the victims’ service, subject to Hampshire County Council contributing up to £1,483,900 a year, and up to £70,000 a year to the perpetrators’ service, subject to Southampton City Council contributing up to £40,000 and Hampshire County Council up to £100,000 a year. Any percentage reduction by a council may be matched by the commissioner. Authority to choose the contract model and sign the contracts is delegated to the Head of Strategic Commissioning and Partnerships.' },
-      { key: 'other', heading: '4. Options appraisal', body: 'Returning to annual grants was considered and rejected: multi-year contracts give providers stability, allow evaluation and match the councils’ approach.' },
-      { key: 'financial_information', heading: '5. Financial and resourcing implications', body: 'The victims’ contribution depends on annual Ministry of Justice funding; the perpetrators’ contribution depends on the Safer Communities Fund. Extending by two years would need a new decision.' },
-      { key: 'legal', heading: '7. Legal implications', body: 'Section 143 of the Anti-social Behaviour, Crime and Policing Act 2014 lets the commissioner arrange services that reduce crime and disorder or help victims and witnesses.' },
-      { key: 'risks', heading: '8. Risks and mitigation', body: 'Either party may end the contract on six months’ notice without giving a reason.' },
-      { key: 'consultation', heading: 'Persons consulted', body: 'Chief Executive; Chief Finance Officer; Estate Strategy and Delivery Director; Head of Communications and Engagement; Head of Strategic Commissioning; Head of Performance and Delivery; Executive Advisor; Legal Advisor.' },
+      {
+        key: 'recommendations',
+        heading: '2. Recommendations',
+        body: 'Contribute up to £294,500 a year to the victims’ service, subject to Hampshire County Council contributing up to £1,483,900 a year, and up to £70,000 a year to the perpetrators’ service, subject to Southampton City Council contributing up to £40,000 and Hampshire County Council up to £100,000 a year. Any percentage reduction by a council may be matched by the commissioner. Authority to choose the contract model and sign the contracts is delegated to the Head of Strategic Commissioning and Partnerships.',
+      },
+      {
+        key: 'other',
+        heading: '4. Options appraisal',
+        body: 'Returning to annual grants was considered and rejected: multi-year contracts give providers stability, allow evaluation and match the councils’ approach.',
+      },
+      {
+        key: 'financial_information',
+        heading: '5. Financial and resourcing implications',
+        body: 'The victims’ contribution depends on annual Ministry of Justice funding; the perpetrators’ contribution depends on the Safer Communities Fund. Extending by two years would need a new decision.',
+      },
+      {
+        key: 'legal',
+        heading: '7. Legal implications',
+        body: 'Section 143 of the Anti-social Behaviour, Crime and Policing Act 2014 lets the commissioner arrange services that reduce crime and disorder or help victims and witnesses.',
+      },
+      {
+        key: 'risks',
+        heading: '8. Risks and mitigation',
+        body: 'Either party may end the contract on six months’ notice without giving a reason.',
+      },
+      {
+        key: 'consultation',
+        heading: 'Persons consulted',
+        body: 'Chief Executive; Chief Finance Officer; Estate Strategy and Delivery Director; Head of Communications and Engagement; Head of Strategic Commissioning; Head of Performance and Delivery; Executive Advisor; Legal Advisor.',
+      },
     ],
     decisionText: 'The recommendations are approved.',
     decisionMaker: 'Police and Crime Commissioner',
     areas: ['Hampshire', 'Southampton'],
     contributions: [
-      { organisation: 'Hampshire Office of the Police and Crime Commissioner', pounds: '294500.00', perAnnum: true, upTo: true, condition: 'Subject to annual Ministry of Justice funding and to Hampshire County Council contributing up to £1,483,900 a year', proRata: true, service: 'Hampshire domestic abuse support service for victims' },
-      { organisation: 'Hampshire County Council', pounds: '1483900.00', perAnnum: true, upTo: true, service: 'Hampshire domestic abuse support service for victims' },
-      { organisation: 'Hampshire Office of the Police and Crime Commissioner', pounds: '70000.00', perAnnum: true, upTo: true, condition: 'Subject to the Safer Communities Fund and to the councils’ contributions', proRata: true, service: 'Hampshire and Southampton domestic abuse perpetrator service' },
-      { organisation: 'Southampton City Council', pounds: '40000.00', perAnnum: true, upTo: true, service: 'Hampshire and Southampton domestic abuse perpetrator service' },
-      { organisation: 'Hampshire County Council', pounds: '100000.00', perAnnum: true, upTo: true, service: 'Hampshire and Southampton domestic abuse perpetrator service' },
+      {
+        organisation: 'Hampshire Office of the Police and Crime Commissioner',
+        pounds: '294500.00',
+        perAnnum: true,
+        upTo: true,
+        condition:
+          'Subject to annual Ministry of Justice funding and to Hampshire County Council contributing up to £1,483,900 a year',
+        proRata: true,
+        service: 'Hampshire domestic abuse support service for victims',
+      },
+      {
+        organisation: 'Hampshire County Council',
+        pounds: '1483900.00',
+        perAnnum: true,
+        upTo: true,
+        service: 'Hampshire domestic abuse support service for victims',
+      },
+      {
+        organisation: 'Hampshire Office of the Police and Crime Commissioner',
+        pounds: '70000.00',
+        perAnnum: true,
+        upTo: true,
+        condition: 'Subject to the Safer Communities Fund and to the councils’ contributions',
+        proRata: true,
+        service: 'Hampshire and Southampton domestic abuse perpetrator service',
+      },
+      {
+        organisation: 'Southampton City Council',
+        pounds: '40000.00',
+        perAnnum: true,
+        upTo: true,
+        service: 'Hampshire and Southampton domestic abuse perpetrator service',
+      },
+      {
+        organisation: 'Hampshire County Council',
+        pounds: '100000.00',
+        perAnnum: true,
+        upTo: true,
+        service: 'Hampshire and Southampton domestic abuse perpetrator service',
+      },
     ],
-    signOffs: [{ stage: 'decision_maker', name: 'Michael Lane', title: 'Police and Crime Commissioner', on: '2018-05-23' }],
+    signOffs: [
+      { stage: 'decision_maker', name: 'Michael Lane', title: 'Police and Crime Commissioner', on: '2018-05-23' },
+    ],
   },
   {
     office: 'Nottinghamshire',
@@ -437,16 +633,33 @@ export const demoDecisions: DemoDecision[] = [
     summary:
       'Answers six questions about how a medium risk domestic abuse service in Nottingham was commissioned from WAIS, what it costs and how long it runs, and explains the late publication of an earlier response (7617/13).',
     sections: [
-      { heading: 'How the service was commissioned', body: 'A business case for medium risk services allocated the work to the existing specialist domestic abuse providers.' },
+      {
+        heading: 'How the service was commissioned',
+        body: 'A business case for medium risk services allocated the work to the existing specialist domestic abuse providers.',
+      },
       { heading: 'How long the service runs', body: 'It is funded by a Community Safety Fund grant until 2016.' },
       { heading: 'The value of the contract', body: '£86,000.' },
-      { heading: 'What the service delivers', body: 'The Deputy Commissioner secured £130k for work with repeat victims of domestic abuse, especially at medium risk, including one Medium Risk Intervention Worker each for the City, County South and County North.' },
-      { heading: 'The earlier request 7617/13', body: 'Publication of that response was delayed by annual leave; it is now on the website.' },
+      {
+        heading: 'What the service delivers',
+        body: 'The Deputy Commissioner secured £130k for work with repeat victims of domestic abuse, especially at medium risk, including one Medium Risk Intervention Worker each for the City, County South and County North.',
+      },
+      {
+        heading: 'The earlier request 7617/13',
+        body: 'Publication of that response was delayed by annual leave; it is now on the website.',
+      },
     ],
     decisionMaker: 'Office Manager',
     areas: ['Nottingham'],
     awards: [
-      { recipient: 'Women’s Aid Integrated Services', pounds: '86000.00', period: { label: 'until 2016', start: '2013-10-01', end: '2016-03-31' }, route: 'grant', stream: 'Community Safety Fund', service: 'Medium risk domestic abuse service (City)', purpose: 'Medium risk domestic abuse service in Nottingham' },
+      {
+        recipient: 'Women’s Aid Integrated Services',
+        pounds: '86000.00',
+        period: { label: 'until 2016', start: '2013-10-01', end: '2016-03-31' },
+        route: 'grant',
+        stream: 'Community Safety Fund',
+        service: 'Medium risk domestic abuse service (City)',
+        purpose: 'Medium risk domestic abuse service in Nottingham',
+      },
     ],
     signOffs: [{ stage: 'decision_maker', title: 'Office Manager', on: '2013-11-06' }],
   },
@@ -465,11 +678,30 @@ export const demoFoiRequest = {
   requesterContact: 'requester@example.org',
   outcome: 'released_in_full' as const,
   questions: [
-    { question: 'How was this medium risk service commissioned to WAIS?', answer: 'Through a business case for commissioning medium risk services, which allocated the work to the current specialist providers.' },
-    { question: 'If it was not put out to open tender, why was WAIS selected, and under what policy?', answer: 'The business case sets out why the medium risk work went to the existing specialist domestic abuse providers.' },
-    { question: 'How does this fit with Nottingham City commissioning pathways?', answer: 'The City Council has reviewed its domestic violence commissioning and reported options to the Health and Well-being Board.' },
-    { question: 'Is this time limited, and if so for how long?', answer: 'It is funded by a Community Safety Fund grant until 2016.' },
+    {
+      question: 'How was this medium risk service commissioned to WAIS?',
+      answer:
+        'Through a business case for commissioning medium risk services, which allocated the work to the current specialist providers.',
+    },
+    {
+      question: 'If it was not put out to open tender, why was WAIS selected, and under what policy?',
+      answer:
+        'The business case sets out why the medium risk work went to the existing specialist domestic abuse providers.',
+    },
+    {
+      question: 'How does this fit with Nottingham City commissioning pathways?',
+      answer:
+        'The City Council has reviewed its domestic violence commissioning and reported options to the Health and Well-being Board.',
+    },
+    {
+      question: 'Is this time limited, and if so for how long?',
+      answer: 'It is funded by a Community Safety Fund grant until 2016.',
+    },
     { question: 'What is the value of the contract?', answer: '£86,000.' },
-    { question: 'What will the service deliver?', answer: 'Support for repeat victims of medium risk domestic abuse, including a Medium Risk Intervention Worker each for the City, County South and County North.' },
+    {
+      question: 'What will the service deliver?',
+      answer:
+        'Support for repeat victims of medium risk domestic abuse, including a Medium Risk Intervention Worker each for the City, County South and County North.',
+    },
   ],
 }

@@ -11,7 +11,11 @@ export async function areaIdsFor(names: readonly string[], trx: Transaction<DB>)
   for (const raw of names) {
     const name = raw.replace(/\s+/g, ' ').trim()
     if (!name) continue
-    const known = await trx.selectFrom('areas').select('id').where(sql<string>`lower(name)`, '=', name.toLowerCase()).executeTakeFirst()
+    const known = await trx
+      .selectFrom('areas')
+      .select('id')
+      .where(sql<string>`lower(name)`, '=', name.toLowerCase())
+      .executeTakeFirst()
     const id = known?.id ?? (await addArea(name, trx))
     if (!ids.includes(id)) ids.push(id)
   }
@@ -20,7 +24,15 @@ export async function areaIdsFor(names: readonly string[], trx: Transaction<DB>)
 
 async function addArea(name: string, trx: Transaction<DB>): Promise<number> {
   const base = slugify(name) || 'area'
-  const taken = new Set((await trx.selectFrom('areas').select('slug').where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)])).execute()).map((r) => r.slug))
+  const taken = new Set(
+    (
+      await trx
+        .selectFrom('areas')
+        .select('slug')
+        .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
+        .execute()
+    ).map((r) => r.slug),
+  )
   let slug = base
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
   const kind = FORCE_AREAS.has(name.toLowerCase()) ? 'force_area' : 'other'

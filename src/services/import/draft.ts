@@ -15,7 +15,11 @@ export interface AwardPeriod {
 
 /** Dates for an award: from its own period as printed, else the service period when the award states none. */
 export function awardPeriod(label: string | null, service: ServicePeriod): AwardPeriod {
-  const range = label ? parsePeriodLabel(label) : service.start && service.end ? { start: service.start, end: service.end } : null
+  const range = label
+    ? parsePeriodLabel(label)
+    : service.start && service.end
+      ? { start: service.start, end: service.end }
+      : null
   return periodOf(label, range?.start ?? null, range?.end ?? null)
 }
 
@@ -44,13 +48,19 @@ const FIELD_BY_CODE: Record<string, string[]> = {
  * The field a finding concerns, so a reviewer sees it beside that value: a field whose source is the
  * finding's line (preferring the kind of field the finding is about), else the field its code is about.
  */
-export function fieldOfFinding(finding: Finding, provenance: Record<string, Source>, draft: Pick<ExtractedDraft, 'awards' | 'contributions'>): string | null {
+export function fieldOfFinding(
+  finding: Finding,
+  provenance: Record<string, Source>,
+  draft: Pick<ExtractedDraft, 'awards' | 'contributions'>,
+): string | null {
   const preferred = FIELD_BY_CODE[finding.code] ?? []
   if (finding.line !== null) {
     const keys = Object.entries(provenance)
       .filter(([, source]) => source.line === finding.line)
       .map(([key]) => key)
-    const best = preferred.map((group) => keys.find((key) => key === group || key.startsWith(`${group}[`) || key.startsWith(`${group}.`))).find(Boolean)
+    const best = preferred
+      .map((group) => keys.find((key) => key === group || key.startsWith(`${group}[`) || key.startsWith(`${group}.`)))
+      .find(Boolean)
     if (best) return best.startsWith('service_period') ? 'service_period' : best
     if (keys.length) return groupOf(keys[0]!)
   }
@@ -89,5 +99,11 @@ export function mediaTypeOf(type: DocumentType, fileName: string): string {
 }
 
 export function findingsWithFields(draft: ExtractedDraft) {
-  return draft.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, line: f.line, field: fieldOfFinding(f, draft.provenance, draft) }))
+  return draft.findings.map((f) => ({
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    line: f.line,
+    field: fieldOfFinding(f, draft.provenance, draft),
+  }))
 }

@@ -23,7 +23,10 @@ export class ImportError extends Error {
 
 /** The record changed after the reviewer opened it: their corrections are refused and kept on the page. */
 export class StaleReviewError extends Error {
-  constructor(readonly currentVersion: number, readonly reviewed: boolean) {
+  constructor(
+    readonly currentVersion: number,
+    readonly reviewed: boolean,
+  ) {
     super(
       reviewed
         ? 'Someone else confirmed this record after you opened it. Your corrections have not been saved: they are shown below for reference.'

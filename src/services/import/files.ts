@@ -2,7 +2,17 @@ import { readdir, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 
 /** Extensions of the documents the import reads; a folder's other files are left alone. */
-export const IMPORTABLE_EXTENSIONS = new Set(['.pdf', '.docx', '.html', '.htm', '.xhtml', '.txt', '.text', '.md', '.markdown'])
+export const IMPORTABLE_EXTENSIONS = new Set([
+  '.pdf',
+  '.docx',
+  '.html',
+  '.htm',
+  '.xhtml',
+  '.txt',
+  '.text',
+  '.md',
+  '.markdown',
+])
 
 /**
  * The files to import: each path as given, and for a folder every importable file in it and its
@@ -19,7 +29,9 @@ export async function documentsIn(paths: readonly string[]): Promise<string[]> {
 }
 
 async function walk(dir: string): Promise<string[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const entries = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => !e.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   const files: string[] = []
   for (const entry of entries) {
     const path = join(dir, entry.name)

@@ -50,44 +50,112 @@ export class DocumentImporter {
   }
 
   /** `label` names the file in messages (the path as given); the stored file name is its last part. */
-  async import(bytes: Uint8Array, label: string, actor: Actor, limits: { maxBytes: number; mediaType?: string; read?: Partial<ReadLimits> }): Promise<ImportOutcome> {
+  async import(
+    bytes: Uint8Array,
+    label: string,
+    actor: Actor,
+    limits: { maxBytes: number; mediaType?: string; read?: Partial<ReadLimits> },
+  ): Promise<ImportOutcome> {
     if (bytes.byteLength > limits.maxBytes) throw tooLarge(label, bytes.byteLength, limits.maxBytes)
     const sha256 = createHash('sha256').update(bytes).digest('hex')
     const existing = await this.documents.findBySha256(sha256)
-    const storedAs = (fileName: string) => ({ sha256, fileName, mediaType: mediaTypeOf(detectType(bytes, label, limits.mediaType), label) })
-    if (existing?.decisionId) return { status: 'unchanged', decisionId: existing.decisionId, documentId: existing.id, document: storedAs(existing.fileName), notes: [] }
+    const storedAs = (fileName: string) => ({
+      sha256,
+      fileName,
+      mediaType: mediaTypeOf(detectType(bytes, label, limits.mediaType), label),
+    })
+    if (existing?.decisionId)
+      return {
+        status: 'unchanged',
+        decisionId: existing.decisionId,
+        documentId: existing.id,
+        document: storedAs(existing.fileName),
+        notes: [],
+      }
 
     let extraction: ExtractionResult
     try {
-      extraction = await extractBuffer(bytes, label, { maxBytes: limits.maxBytes, mediaType: limits.mediaType, limits: limits.read })
+      extraction = await extractBuffer(bytes, label, {
+        maxBytes: limits.maxBytes,
+        mediaType: limits.mediaType,
+        limits: limits.read,
+      })
     } catch (error) {
       if (error instanceof ExtractError) throw ImportError.fromExtract(error)
       throw new ImportError(label, 'unreadable', 'the document could not be read', (error as Error).message)
     }
     const mediaType = mediaTypeOf(detectType(bytes, label, limits.mediaType), label)
     try {
-      return await this.database.transaction((trx) => this.store(trx, { bytes, label, sha256, mediaType, extraction, actor, existingDocumentId: existing?.id ?? null }))
+      return await this.database.transaction((trx) =>
+        this.store(trx, {
+          bytes,
+          label,
+          sha256,
+          mediaType,
+          extraction,
+          actor,
+          existingDocumentId: existing?.id ?? null,
+        }),
+      )
     } catch (error) {
       const raced = await this.documents.findBySha256(sha256)
-      if (raced?.decisionId && !existing) return { status: 'unchanged', decisionId: raced.decisionId, documentId: raced.id, document: storedAs(raced.fileName), notes: [] }
+      if (raced?.decisionId && !existing)
+        return {
+          status: 'unchanged',
+          decisionId: raced.decisionId,
+          documentId: raced.id,
+          document: storedAs(raced.fileName),
+          notes: [],
+        }
       throw error
     }
   }
 
   private async store(
     trx: Transaction<DB>,
-    input: { bytes: Uint8Array; label: string; sha256: string; mediaType: string; extraction: ExtractionResult; actor: Actor; existingDocumentId: number | null },
+    input: {
+      bytes: Uint8Array
+      label: string
+      sha256: string
+      mediaType: string
+      extraction: ExtractionResult
+      actor: Actor
+      existingDocumentId: number | null
+    },
   ): Promise<ImportOutcome> {
     const { draft, record, text } = input.extraction
     const fileName = basename(input.label)
     const offices = new OfficeMatcher(trx)
     const office = await this.officeFor(offices, draft.office, input.label)
     if (draft.reference) {
-      const clash = await trx.selectFrom('decisions').select('id').where('office_id', '=', office.id).where('reference', '=', draft.reference).executeTakeFirst()
-      if (clash) throw new ImportError(input.label, 'duplicate_reference', `the register already holds ${office.shortName} decision ${draft.reference} (record ${clash.id}); nothing was imported`)
+      const clash = await trx
+        .selectFrom('decisions')
+        .select('id')
+        .where('office_id', '=', office.id)
+        .where('reference', '=', draft.reference)
+        .executeTakeFirst()
+      if (clash)
+        throw new ImportError(
+          input.label,
+          'duplicate_reference',
+          `the register already holds ${office.shortName} decision ${draft.reference} (record ${clash.id}); nothing was imported`,
+        )
     }
 
-    const documentId = input.existingDocumentId ?? (await this.documents.insert({ sha256: input.sha256, fileName, mediaType: input.mediaType, content: input.bytes, text, extraction: record, importedBy: input.actor.userId }, trx))
+    const documentId =
+      input.existingDocumentId ??
+      (await this.documents.insert(
+        {
+          sha256: input.sha256,
+          fileName,
+          mediaType: input.mediaType,
+          content: input.bytes,
+          text,
+          extraction: record,
+          importedBy: input.actor.userId,
+        },
+        trx,
+      ))
     if (input.existingDocumentId) await this.documents.attachExtraction(documentId, text, record, trx)
 
     const organisations = new OrganisationMatcher(trx, offices)
@@ -115,7 +183,13 @@ export class DocumentImporter {
     const contributions: NewContribution[] = []
     for (const c of draft.contributions) {
       const organisation = await organisations.match(c.organisation, 'other')
-      contributions.push({ organisationId: organisation.id, organisationName: c.organisation, amountPence: c.amount, perAnnum: c.perAnnum, upTo: c.upTo })
+      contributions.push({
+        organisationId: organisation.id,
+        organisationName: c.organisation,
+        amountPence: c.amount,
+        perAnnum: c.perAnnum,
+        upTo: c.upTo,
+      })
     }
 
     const decisionId = await new DecisionRepository(trx).create(
@@ -147,7 +221,13 @@ export class DocumentImporter {
       entityType: 'decision',
       entityId: decisionId,
       after: {
-        document: { id: documentId, fileName, mediaType: input.mediaType, sizeBytes: input.bytes.byteLength, sha256: input.sha256 },
+        document: {
+          id: documentId,
+          fileName,
+          mediaType: input.mediaType,
+          sizeBytes: input.bytes.byteLength,
+          sha256: input.sha256,
+        },
         office: { id: office.id, name: office.name, created: office.created },
         reference: draft.reference,
         kind: draft.kind,
@@ -160,24 +240,45 @@ export class DocumentImporter {
         organisationsToReview: organisations.createdNames,
       },
     })
-    return { status: 'imported', decisionId, documentId, document: { sha256: input.sha256, fileName, mediaType: input.mediaType }, notes }
+    return {
+      status: 'imported',
+      decisionId,
+      documentId,
+      document: { sha256: input.sha256, fileName, mediaType: input.mediaType },
+      notes,
+    }
   }
 
   private async officeFor(offices: OfficeMatcher, name: string | null, label: string): Promise<ImportOffice> {
     if (name?.trim()) return offices.findOrCreate(name)
     const home = await offices.homeOffice()
-    if (!home) throw new ImportError(label, 'no_office', 'the document does not say which office published it, and the register has no office of its own to file it under')
+    if (!home)
+      throw new ImportError(
+        label,
+        'no_office',
+        'the document does not say which office published it, and the register has no office of its own to file it under',
+      )
     return home
   }
 
   /** The register's funding stream when the document names exactly one that the register knows by that name. */
   private async fundingStreamId(trx: Transaction<DB>, sources: string[]): Promise<number | null> {
     if (sources.length !== 1) return null
-    const rows = await trx.selectFrom('funding_streams').select('id').where((eb) => eb(eb.fn('lower', ['name']), '=', sources[0]!.toLowerCase())).limit(2).execute()
+    const rows = await trx
+      .selectFrom('funding_streams')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', ['name']), '=', sources[0]!.toLowerCase()))
+      .limit(2)
+      .execute()
     return rows.length === 1 ? rows[0]!.id : null
   }
 
-  private async convertFoiResponse(trx: Transaction<DB>, kind: string, decisionId: number, actor: Actor): Promise<string[]> {
+  private async convertFoiResponse(
+    trx: Transaction<DB>,
+    kind: string,
+    decisionId: number,
+    actor: Actor,
+  ): Promise<string[]> {
     const converter = this.options.foiResponses
     if (kind !== 'foi_response' || !converter) return []
     try {

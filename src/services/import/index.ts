@@ -21,7 +21,14 @@ import type { ReviewInput } from './review-form.ts'
 export { ImportError, StaleReviewError } from './errors.ts'
 export type { FoiResponseConverter, ImportOutcome } from './importer.ts'
 export { documentsIn, IMPORTABLE_EXTENSIONS } from './files.ts'
-export { parseReview, reviewValuesFrom, type ReviewInput, type ReviewValues, type AwardRowValues, type ContributionRowValues } from './review-form.ts'
+export {
+  parseReview,
+  reviewValuesFrom,
+  type ReviewInput,
+  type ReviewValues,
+  type AwardRowValues,
+  type ContributionRowValues,
+} from './review-form.ts'
 export type { ImportReview } from './review.ts'
 
 export interface ImportServiceOptions extends ImporterOptions {
@@ -53,14 +60,27 @@ export class ImportService {
    * nothing ('unchanged', with the record made the first time). Throws ImportError, naming the file and
    * the reason, for a document that cannot be imported; then nothing of it is stored.
    */
-  importDocument(bytes: Uint8Array, fileName: string, actor: Actor, options: { mediaType?: string } = {}): Promise<ImportOutcome> {
-    return this.importer.import(bytes, fileName, actor, { maxBytes: this.maxBytes, mediaType: options.mediaType, read: this.readLimits })
+  importDocument(
+    bytes: Uint8Array,
+    fileName: string,
+    actor: Actor,
+    options: { mediaType?: string } = {},
+  ): Promise<ImportOutcome> {
+    return this.importer.import(bytes, fileName, actor, {
+      maxBytes: this.maxBytes,
+      mediaType: options.mediaType,
+      read: this.readLimits,
+    })
   }
 
   /** A file on disk; its size is checked before it is read. */
   async importFile(path: string, actor: Actor): Promise<ImportOutcome> {
     const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-      throw new ImportError(path, 'unreadable', error.code === 'ENOENT' ? 'no such file' : `the file cannot be read (${error.message})`)
+      throw new ImportError(
+        path,
+        'unreadable',
+        error.code === 'ENOENT' ? 'no such file' : `the file cannot be read (${error.message})`,
+      )
     })
     if (!info.isFile()) throw new ImportError(path, 'unreadable', 'not a file')
     if (info.size > this.maxBytes) throw tooLarge(path, info.size, this.maxBytes)

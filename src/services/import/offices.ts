@@ -50,7 +50,13 @@ function decisionMakerTitle(name: string): string {
 
 /** The offices known to the register, matched by name, alias or the place they serve. */
 export class OfficeMatcher {
-  private offices?: Array<{ id: number; name: string; shortName: string; decisionMakerTitle: string; keys: Set<string> }>
+  private offices?: Array<{
+    id: number
+    name: string
+    shortName: string
+    decisionMakerTitle: string
+    keys: Set<string>
+  }>
 
   constructor(private readonly trx: Transaction<DB>) {}
 
@@ -59,7 +65,15 @@ export class OfficeMatcher {
     const exact = name.trim().toLowerCase()
     const offices = await this.load()
     const match = offices.find((o) => o.keys.has(exact)) ?? (key ? offices.find((o) => o.keys.has(key)) : undefined)
-    return match && { id: match.id, name: match.name, shortName: match.shortName, decisionMakerTitle: match.decisionMakerTitle, created: false }
+    return (
+      match && {
+        id: match.id,
+        name: match.name,
+        shortName: match.shortName,
+        decisionMakerTitle: match.decisionMakerTitle,
+        created: false,
+      }
+    )
   }
 
   /** The office of this name; a new office (an organisation and its settings) when none matches. */
@@ -68,10 +82,21 @@ export class OfficeMatcher {
     if (found) return found
     const organisations = new OrganisationRepository(this.trx)
     const existing = await organisations.findByNameOrAlias(name, this.trx)
-    const organisation = existing?.kind === 'office' ? existing : await organisations.create({ name: existing ? `${name.trim()} (office)` : name, kind: 'office' }, this.trx)
+    const organisation =
+      existing?.kind === 'office'
+        ? existing
+        : await organisations.create({ name: existing ? `${name.trim()} (office)` : name, kind: 'office' }, this.trx)
     const shortName = officePlace(name) || name.trim()
     const title = decisionMakerTitle(name)
-    await this.trx.insertInto('offices').values({ organisation_id: organisation.id, short_name: shortName, decision_maker_title: title, copyright_holder: organisation.name }).execute()
+    await this.trx
+      .insertInto('offices')
+      .values({
+        organisation_id: organisation.id,
+        short_name: shortName,
+        decision_maker_title: title,
+        copyright_holder: organisation.name,
+      })
+      .execute()
     this.offices = undefined
     return { id: organisation.id, name: organisation.name, shortName, decisionMakerTitle: title, created: true }
   }
@@ -80,8 +105,17 @@ export class OfficeMatcher {
   async homeOffice(): Promise<ImportOffice | undefined> {
     const settings = await this.trx.selectFrom('register_settings').select('home_office_id').executeTakeFirst()
     const offices = await this.load()
-    const home = offices.find((o) => o.id === settings?.home_office_id) ?? (offices.length === 1 ? offices[0] : undefined)
-    return home && { id: home.id, name: home.name, shortName: home.shortName, decisionMakerTitle: home.decisionMakerTitle, created: false }
+    const home =
+      offices.find((o) => o.id === settings?.home_office_id) ?? (offices.length === 1 ? offices[0] : undefined)
+    return (
+      home && {
+        id: home.id,
+        name: home.name,
+        shortName: home.shortName,
+        decisionMakerTitle: home.decisionMakerTitle,
+        created: false,
+      }
+    )
   }
 
   private async load() {
@@ -90,7 +124,13 @@ export class OfficeMatcher {
         .selectFrom('offices as f')
         .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
         .select(['o.id', 'o.name', 'f.short_name', 'f.decision_maker_title'])
-        .select(sql<string[]>`coalesce((select array_agg(a.alias) from organisation_aliases a where a.organisation_id = o.id), '{}')`.as('aliases'))
+        .select(
+          sql<
+            string[]
+          >`coalesce((select array_agg(a.alias) from organisation_aliases a where a.organisation_id = o.id), '{}')`.as(
+            'aliases',
+          ),
+        )
         .where('o.merged_into_id', 'is', null)
         .orderBy('o.id')
         .execute()

@@ -51,8 +51,12 @@ export class OrganisationMatcher {
       if (office) return { id: office.id, name: office.name, created: false }
     }
     const withoutThe = name.replace(/^the\s+/i, '')
-    const organisation = (await this.organisations.findByNameOrAlias(name, this.trx)) ?? (withoutThe !== name ? await this.organisations.findByNameOrAlias(withoutThe, this.trx) : undefined)
-    return organisation && { id: organisation.merged_into_id ?? organisation.id, name: organisation.name, created: false }
+    const organisation =
+      (await this.organisations.findByNameOrAlias(name, this.trx)) ??
+      (withoutThe !== name ? await this.organisations.findByNameOrAlias(withoutThe, this.trx) : undefined)
+    return (
+      organisation && { id: organisation.merged_into_id ?? organisation.id, name: organisation.name, created: false }
+    )
   }
 
   private async create(name: string, kind: OrganisationKind): Promise<MatchedOrganisation> {

@@ -119,9 +119,20 @@ const optionalText = (max: number, label: string) =>
 
 const headerSchema = z.object({
   kind: z.enum(DECISION_KINDS, { message: 'Choose what kind of document this is' }),
-  officeId: z.string().regex(/^\d{1,15}$/, { message: 'Choose the office that published the document' }).transform(Number),
-  reference: z.string().trim().min(1, { message: 'Enter the reference as printed on the document' }).max(100, { message: 'Reference must be 100 characters or fewer' }),
-  title: z.string().trim().min(1, { message: 'Enter the title' }).max(300, { message: 'Title must be 300 characters or fewer' }),
+  officeId: z
+    .string()
+    .regex(/^\d{1,15}$/, { message: 'Choose the office that published the document' })
+    .transform(Number),
+  reference: z
+    .string()
+    .trim()
+    .min(1, { message: 'Enter the reference as printed on the document' })
+    .max(100, { message: 'Reference must be 100 characters or fewer' }),
+  title: z
+    .string()
+    .trim()
+    .min(1, { message: 'Enter the title' })
+    .max(300, { message: 'Title must be 300 characters or fewer' }),
   decisionDate: optionalDate('Date of the decision'),
   statedTotal: z
     .string()
@@ -134,20 +145,31 @@ const headerSchema = z.object({
 function awardSchema(n: number) {
   const label = `Award ${n}`
   return z.object({
-    recipient: z.string().trim().min(1, { message: `${label}: enter who receives the money` }).max(300, { message: `${label}: the recipient must be 300 characters or fewer` }),
+    recipient: z
+      .string()
+      .trim()
+      .min(1, { message: `${label}: enter who receives the money` })
+      .max(300, { message: `${label}: the recipient must be 300 characters or fewer` }),
     amount: amount(label),
     period: optionalText(100, `${label}: the period`),
     start: optionalDate(`${label}: the start date`),
     end: optionalDate(`${label}: the end date`),
     via: optionalText(300, `${label}: the lead commissioner`),
-    route: z.union([z.literal('').transform(() => null), z.enum(PROCUREMENT_ROUTES, { message: `${label}: choose a procurement route from the list` })]),
+    route: z.union([
+      z.literal('').transform(() => null),
+      z.enum(PROCUREMENT_ROUTES, { message: `${label}: choose a procurement route from the list` }),
+    ]),
   })
 }
 
 function contributionSchema(n: number) {
   const label = `Contribution ${n}`
   return z.object({
-    organisation: z.string().trim().min(1, { message: `${label}: enter the partner’s name` }).max(300, { message: `${label}: the partner’s name must be 300 characters or fewer` }),
+    organisation: z
+      .string()
+      .trim()
+      .min(1, { message: `${label}: enter the partner’s name` })
+      .max(300, { message: `${label}: the partner’s name must be 300 characters or fewer` }),
     amount: amount(label),
   })
 }
@@ -166,7 +188,8 @@ function rowsOf(body: Body, prefix: string): Array<Record<string, string>> {
   return [...found.entries()].sort(([a], [b]) => a - b).map(([, row]) => row)
 }
 
-const str = (value: unknown) => (typeof value === 'string' ? value : Array.isArray(value) ? String(value[value.length - 1] ?? '') : '')
+const str = (value: unknown) =>
+  typeof value === 'string' ? value : Array.isArray(value) ? String(value[value.length - 1] ?? '') : ''
 
 export function reviewValuesFrom(body: Body): ReviewValues {
   return {
@@ -205,7 +228,7 @@ export function reviewValuesFrom(body: Body): ReviewValues {
 const blankAward = (r: AwardRowValues) => !r.recipient.trim() && !r.amount.trim() && !r.period.trim() && !r.via.trim()
 const blankContribution = (r: ContributionRowValues) => !r.organisation.trim() && !r.amount.trim()
 
-function collect(errors: FieldErrors, prefix: string, issues: z.ZodError["issues"]): void {
+function collect(errors: FieldErrors, prefix: string, issues: z.ZodError['issues']): void {
   for (const issue of issues) {
     const key = `${prefix}${String(issue.path[0] ?? 'form')}`
     errors[key] ??= issue.message
@@ -225,7 +248,8 @@ export function parseReview(values: ReviewValues): { input?: ReviewInput; errors
     if (!parsed.success) return collect(errors, `awards-${i}-`, parsed.error.issues)
     const a = parsed.data
     if ((a.start === null) !== (a.end === null)) {
-      errors[`awards-${i}-${a.start === null ? 'start' : 'end'}`] = `Award ${i + 1}: give both the start and the end of the period, or neither`
+      errors[`awards-${i}-${a.start === null ? 'start' : 'end'}`] =
+        `Award ${i + 1}: give both the start and the end of the period, or neither`
       return
     }
     if (a.start && a.end && a.end < a.start) {
@@ -234,7 +258,18 @@ export function parseReview(values: ReviewValues): { input?: ReviewInput; errors
     }
     const range = a.start && a.end ? { start: a.start, end: a.end } : a.period ? parsePeriodLabel(a.period) : null
     const period = periodOf(a.period, range?.start ?? null, range?.end ?? null)
-    awards.push({ recipient: a.recipient, amountPence: a.amount, periodLabel: a.period, periodStart: period.start, periodEnd: period.end, financialYear: period.financialYear, perAnnum: row.perAnnum, upTo: row.upTo, via: a.via, route: a.route })
+    awards.push({
+      recipient: a.recipient,
+      amountPence: a.amount,
+      periodLabel: a.period,
+      periodStart: period.start,
+      periodEnd: period.end,
+      financialYear: period.financialYear,
+      perAnnum: row.perAnnum,
+      upTo: row.upTo,
+      via: a.via,
+      route: a.route,
+    })
   })
 
   const contributions: ReviewedContribution[] = []
@@ -242,10 +277,22 @@ export function parseReview(values: ReviewValues): { input?: ReviewInput; errors
     if (row.remove || blankContribution(row)) return
     const parsed = contributionSchema(i + 1).safeParse(row)
     if (!parsed.success) return collect(errors, `contributions-${i}-`, parsed.error.issues)
-    contributions.push({ organisation: parsed.data.organisation, amountPence: parsed.data.amount, perAnnum: row.perAnnum, upTo: row.upTo })
+    contributions.push({
+      organisation: parsed.data.organisation,
+      amountPence: parsed.data.amount,
+      perAnnum: row.perAnnum,
+      upTo: row.upTo,
+    })
   })
 
-  const areas = [...new Set(values.areas.split(/[\n,;]+/).map((a) => a.replace(/\s+/g, ' ').trim()).filter(Boolean))]
+  const areas = [
+    ...new Set(
+      values.areas
+        .split(/[\n,;]+/)
+        .map((a) => a.replace(/\s+/g, ' ').trim())
+        .filter(Boolean),
+    ),
+  ]
   if (areas.some((a) => a.length > 100)) errors.areas ??= 'Each area must be 100 characters or fewer'
 
   if (!header.success || Object.keys(errors).length) return { errors }

@@ -42,7 +42,8 @@ export class ImportReviewService {
   /** An imported record with its source document; undefined for anything that is not an imported record. */
   async review(decisionId: number): Promise<ImportReview | undefined> {
     const detail = await this.decisions.findById(decisionId)
-    if (!detail || detail.decision.status !== 'imported' || detail.decision.source_document_id === null) return undefined
+    if (!detail || detail.decision.status !== 'imported' || detail.decision.source_document_id === null)
+      return undefined
     const document = await this.documents.findSource(detail.decision.source_document_id)
     if (!document) return undefined
     const offices = await new OrganisationRepository(this.database.db).listOffices()
@@ -56,10 +57,21 @@ export class ImportReviewService {
    */
   async confirm(decisionId: number, version: number, input: ReviewInput, actor: Actor): Promise<{ slug: string }> {
     return this.database.transaction(async (trx) => {
-      const before = await trx.selectFrom('decisions').selectAll().where('id', '=', decisionId).forUpdate().executeTakeFirst()
-      if (!before || before.status !== 'imported') throw new FormError({ record: 'There is no imported record to confirm here' })
-      if (before.version !== version || before.review_status === 'reviewed') throw new StaleReviewError(before.version, before.review_status === 'reviewed')
-      const office = await trx.selectFrom('offices').select(['short_name', 'decision_maker_title']).where('organisation_id', '=', input.officeId).executeTakeFirst()
+      const before = await trx
+        .selectFrom('decisions')
+        .selectAll()
+        .where('id', '=', decisionId)
+        .forUpdate()
+        .executeTakeFirst()
+      if (!before || before.status !== 'imported')
+        throw new FormError({ record: 'There is no imported record to confirm here' })
+      if (before.version !== version || before.review_status === 'reviewed')
+        throw new StaleReviewError(before.version, before.review_status === 'reviewed')
+      const office = await trx
+        .selectFrom('offices')
+        .select(['short_name', 'decision_maker_title'])
+        .where('organisation_id', '=', input.officeId)
+        .executeTakeFirst()
       if (!office) throw new FormError({ officeId: 'Choose the office that published the document from the list' })
       const slug = `${slugify(office.short_name)}-${slugify(input.reference)}`
       await this.checkReferenceIsFree(trx, decisionId, input, slug, office.short_name)
@@ -76,7 +88,12 @@ export class ImportReviewService {
           date_decided: input.decisionDate,
           stated_total_pence: input.statedTotalPence,
           stated_total_per_annum: input.statedTotalPerAnnum,
-          decision_maker_title: input.kind === 'foi_response' ? null : input.officeId === before.office_id && before.decision_maker_title ? before.decision_maker_title : office.decision_maker_title,
+          decision_maker_title:
+            input.kind === 'foi_response'
+              ? null
+              : input.officeId === before.office_id && before.decision_maker_title
+                ? before.decision_maker_title
+                : office.decision_maker_title,
           review_status: 'reviewed',
           version: before.version + 1,
           updated_at: new Date(),
@@ -84,19 +101,40 @@ export class ImportReviewService {
         .where('id', '=', decisionId)
         .execute()
       await this.replaceParts(trx, decisionId, input)
-      await this.audit.record(trx, { actor, action: 'import.confirm', entityType: 'decision', entityId: decisionId, before: snapshotBefore, after: await snapshot(trx, decisionId) })
+      await this.audit.record(trx, {
+        actor,
+        action: 'import.confirm',
+        entityType: 'decision',
+        entityId: decisionId,
+        before: snapshotBefore,
+        after: await snapshot(trx, decisionId),
+      })
       return { slug }
     })
   }
 
-  private async checkReferenceIsFree(trx: Transaction<DB>, decisionId: number, input: ReviewInput, slug: string, officeName: string): Promise<void> {
+  private async checkReferenceIsFree(
+    trx: Transaction<DB>,
+    decisionId: number,
+    input: ReviewInput,
+    slug: string,
+    officeName: string,
+  ): Promise<void> {
     const clash = await trx
       .selectFrom('decisions')
       .select(['id', 'office_id', 'reference'])
       .where('id', '<>', decisionId)
-      .where((eb) => eb.or([eb.and([eb('office_id', '=', input.officeId), eb('reference', '=', input.reference)]), eb('slug', '=', slug)]))
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('office_id', '=', input.officeId), eb('reference', '=', input.reference)]),
+          eb('slug', '=', slug),
+        ]),
+      )
       .executeTakeFirst()
-    if (clash) throw new FormError({ reference: `The register already holds ${officeName} decision ${clash.reference ?? input.reference}: check the reference` })
+    if (clash)
+      throw new FormError({
+        reference: `The register already holds ${officeName} decision ${clash.reference ?? input.reference}: check the reference`,
+      })
   }
 
   private async replaceParts(trx: Transaction<DB>, decisionId: number, input: ReviewInput): Promise<void> {
@@ -136,7 +174,11 @@ export class ImportReviewService {
     }
     if (contributions.length) await trx.insertInto('contributions').values(contributions).execute()
     const areaIds = await areaIdsFor(input.areas, trx)
-    if (areaIds.length) await trx.insertInto('decision_areas').values(areaIds.map((area_id) => ({ decision_id: decisionId, area_id }))).execute()
+    if (areaIds.length)
+      await trx
+        .insertInto('decision_areas')
+        .values(areaIds.map((area_id) => ({ decision_id: decisionId, area_id })))
+        .execute()
   }
 }
 
@@ -144,16 +186,47 @@ export class ImportReviewService {
 async function snapshot(trx: Transaction<DB>, id: number): Promise<unknown> {
   const decision = await trx
     .selectFrom('decisions')
-    .select(['kind', 'office_id', 'reference', 'title', 'date_decided', 'stated_total_pence', 'stated_total_per_annum', 'review_status', 'version'])
+    .select([
+      'kind',
+      'office_id',
+      'reference',
+      'title',
+      'date_decided',
+      'stated_total_pence',
+      'stated_total_per_annum',
+      'review_status',
+      'version',
+    ])
     .where('id', '=', id)
     .executeTakeFirstOrThrow()
   const awards = await trx
     .selectFrom('awards')
-    .select(['recipient_name', 'amount_pence', 'period_label', 'period_start', 'period_end', 'per_annum', 'up_to', 'via_id', 'route'])
+    .select([
+      'recipient_name',
+      'amount_pence',
+      'period_label',
+      'period_start',
+      'period_end',
+      'per_annum',
+      'up_to',
+      'via_id',
+      'route',
+    ])
     .where('decision_id', '=', id)
     .orderBy('position')
     .execute()
-  const contributions = await trx.selectFrom('contributions').select(['organisation_name', 'amount_pence', 'per_annum', 'up_to']).where('decision_id', '=', id).orderBy('id').execute()
-  const areas = await trx.selectFrom('decision_areas').innerJoin('areas', 'areas.id', 'decision_areas.area_id').select('areas.name').where('decision_id', '=', id).orderBy('areas.name').execute()
+  const contributions = await trx
+    .selectFrom('contributions')
+    .select(['organisation_name', 'amount_pence', 'per_annum', 'up_to'])
+    .where('decision_id', '=', id)
+    .orderBy('id')
+    .execute()
+  const areas = await trx
+    .selectFrom('decision_areas')
+    .innerJoin('areas', 'areas.id', 'decision_areas.area_id')
+    .select('areas.name')
+    .where('decision_id', '=', id)
+    .orderBy('areas.name')
+    .execute()
   return { ...decision, awards, contributions, areas: areas.map((a) => a.name) }
 }

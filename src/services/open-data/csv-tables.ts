@@ -20,11 +20,32 @@ const BATCH = 500
  * The home page's table of decisions with its filters, every page of it, through the same repository
  * query the page uses, a batch at a time.
  */
-export async function* registerTableRows(db: Kysely<DB>, filter: RegisterTableFilter, baseUrl: string): AsyncGenerator<CsvRow> {
-  yield ['Reference', 'Title', 'Kind', 'Classification', 'Office', 'Date', 'Total', 'Total (pounds)', 'Total is per year', 'Address']
+export async function* registerTableRows(
+  db: Kysely<DB>,
+  filter: RegisterTableFilter,
+  baseUrl: string,
+): AsyncGenerator<CsvRow> {
+  yield [
+    'Reference',
+    'Title',
+    'Kind',
+    'Classification',
+    'Office',
+    'Date',
+    'Total',
+    'Total (pounds)',
+    'Total is per year',
+    'Address',
+  ]
   const decisions = new DecisionRepository(db)
   for (let page = 1; ; page++) {
-    const { rows } = await decisions.listPublic({ text: filter.text?.trim() || undefined, officeId: filter.officeId, financialYear: filter.financialYear, page, pageSize: BATCH })
+    const { rows } = await decisions.listPublic({
+      text: filter.text?.trim() || undefined,
+      officeId: filter.officeId,
+      financialYear: filter.financialYear,
+      page,
+      pageSize: BATCH,
+    })
     for (const row of rows) {
       const stub = row.classification === 'confidential'
       const pence = stub || row.moneyWithheld ? null : (row.statedTotalPence ?? row.awardTotalPence)
@@ -48,14 +69,34 @@ export async function* registerTableRows(db: Kysely<DB>, filter: RegisterTableFi
 
 /** The disclosure log's table with its search words, a batch at a time. The requester is never part of it. */
 export async function* disclosureLogRows(db: Kysely<DB>, filter: { text?: string }): AsyncGenerator<CsvRow> {
-  yield ['Reference', 'Office', 'Summary', 'Received', 'Answered', 'Published', 'Outcome', 'Questions', 'Exemptions cited']
+  yield [
+    'Reference',
+    'Office',
+    'Summary',
+    'Received',
+    'Answered',
+    'Published',
+    'Outcome',
+    'Questions',
+    'Exemptions cited',
+  ]
   const log = new ApiDisclosureQueries(db)
   let after: number | undefined
   for (;;) {
     const page = await log.list({ q: filter.text?.trim() || undefined, after, limit: 100 })
     for (const r of page.items) {
       const exemptions = [...new Set(r.questions.map((q) => q.exemption).filter((e): e is string => Boolean(e)))]
-      yield [r.reference, r.office.name, r.summary, r.receivedOn, r.answeredOn, r.publishedOn, r.outcome?.replace(/_/g, ' ') ?? '', r.questions.length, exemptions.join('; ')]
+      yield [
+        r.reference,
+        r.office.name,
+        r.summary,
+        r.receivedOn,
+        r.answeredOn,
+        r.publishedOn,
+        r.outcome?.replace(/_/g, ' ') ?? '',
+        r.questions.length,
+        exemptions.join('; '),
+      ]
     }
     if (page.nextAfter === null) return
     after = page.nextAfter

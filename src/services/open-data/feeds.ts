@@ -32,22 +32,46 @@ export class FeedQueries {
   }
 
   async provider(slug: string): Promise<{ subject: FeedSubject; entries: FeedEntry[] } | undefined> {
-    const subject = await this.db.selectFrom('organisations as o').select(['o.id', 'o.name', 'o.slug']).where('o.slug', '=', slug).where('o.merged_into_id', 'is', null).where(publicOrganisation).executeTakeFirst()
+    const subject = await this.db
+      .selectFrom('organisations as o')
+      .select(['o.id', 'o.name', 'o.slug'])
+      .where('o.slug', '=', slug)
+      .where('o.merged_into_id', 'is', null)
+      .where(publicOrganisation)
+      .executeTakeFirst()
     if (!subject) return undefined
     const query = this.base()
       .where(openDecision)
-      .where(({ exists, selectFrom }) => exists(selectFrom('awards as a').select('a.id').whereRef('a.decision_id', '=', 'd.id').where('a.recipient_id', '=', subject.id).where('a.withheld', '=', false)))
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('awards as a')
+            .select('a.id')
+            .whereRef('a.decision_id', '=', 'd.id')
+            .where('a.recipient_id', '=', subject.id)
+            .where('a.withheld', '=', false),
+        ),
+      )
     return { subject, entries: await this.entries(query) }
   }
 
   async area(slug: string): Promise<{ subject: FeedSubject; entries: FeedEntry[] } | undefined> {
-    const subject = await this.db.selectFrom('areas as ar').select(['ar.id', 'ar.name', 'ar.slug']).where('ar.slug', '=', slug).where(publicArea).executeTakeFirst()
+    const subject = await this.db
+      .selectFrom('areas as ar')
+      .select(['ar.id', 'ar.name', 'ar.slug'])
+      .where('ar.slug', '=', slug)
+      .where(publicArea)
+      .executeTakeFirst()
     if (!subject) return undefined
     const query = this.base()
       .where(openDecision)
       .where(({ or, exists, selectFrom }) =>
         or([
-          exists(selectFrom('decision_areas as x').select('x.area_id').whereRef('x.decision_id', '=', 'd.id').where('x.area_id', '=', subject.id)),
+          exists(
+            selectFrom('decision_areas as x')
+              .select('x.area_id')
+              .whereRef('x.decision_id', '=', 'd.id')
+              .where('x.area_id', '=', subject.id),
+          ),
           exists(
             selectFrom('awards as a')
               .innerJoin('service_areas as x', 'x.service_id', 'a.service_id')
@@ -65,7 +89,19 @@ export class FeedQueries {
     return this.db
       .selectFrom('decisions as d')
       .innerJoin('organisations as o', 'o.id', 'd.office_id')
-      .select(['d.id', 'd.reference', 'd.title', 'd.slug', 'o.name as office_name', 'd.classification', 'd.exemption', 'd.executive_summary', 'd.date_published', 'd.date_decided', 'd.updated_at'])
+      .select([
+        'd.id',
+        'd.reference',
+        'd.title',
+        'd.slug',
+        'o.name as office_name',
+        'd.classification',
+        'd.exemption',
+        'd.executive_summary',
+        'd.date_published',
+        'd.date_decided',
+        'd.updated_at',
+      ])
   }
 
   private async entries(query: ReturnType<FeedQueries['base']>): Promise<FeedEntry[]> {

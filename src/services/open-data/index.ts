@@ -19,7 +19,13 @@ import { renderAtom } from './atom.ts'
 import { FeedQueries } from './feeds.ts'
 import { PublicationChecklist } from './publication-checklist.ts'
 import { UploadedDocuments } from './staff-documents.ts'
-import { ThreeSixtyGivingExporter, type ExportFormat, type ExportOptions, type ExportSummary, type PublisherDetails } from './three-sixty-giving/exporter.ts'
+import {
+  ThreeSixtyGivingExporter,
+  type ExportFormat,
+  type ExportOptions,
+  type ExportSummary,
+  type PublisherDetails,
+} from './three-sixty-giving/exporter.ts'
 
 export { InvalidExportError, type ExportFormat, type ExportOptions } from './three-sixty-giving/exporter.ts'
 
@@ -115,7 +121,16 @@ export class OpenDataService {
   async decisionsFeed(): Promise<string> {
     const site = await this.settings.site()
     const entries = await this.feeds.latest()
-    return renderAtom({ title: `${site.registerName}: newly published decisions`, self: `${this.baseUrl}/feeds/decisions.atom`, alternate: `${this.baseUrl}/`, author: site.officeName, entries }, this.baseUrl)
+    return renderAtom(
+      {
+        title: `${site.registerName}: newly published decisions`,
+        self: `${this.baseUrl}/feeds/decisions.atom`,
+        alternate: `${this.baseUrl}/`,
+        author: site.officeName,
+        entries,
+      },
+      this.baseUrl,
+    )
   }
 
   /** Atom: decisions with an award to one provider; undefined for an unknown provider. */
@@ -123,7 +138,16 @@ export class OpenDataService {
     const found = await this.feeds.provider(slug)
     if (!found) return undefined
     const site = await this.settings.site()
-    return renderAtom({ title: `${site.registerName}: decisions about ${found.subject.name}`, self: `${this.baseUrl}/feeds/providers/${slug}.atom`, alternate: `${this.baseUrl}/providers/${slug}`, author: site.officeName, entries: found.entries }, this.baseUrl)
+    return renderAtom(
+      {
+        title: `${site.registerName}: decisions about ${found.subject.name}`,
+        self: `${this.baseUrl}/feeds/providers/${slug}.atom`,
+        alternate: `${this.baseUrl}/providers/${slug}`,
+        author: site.officeName,
+        entries: found.entries,
+      },
+      this.baseUrl,
+    )
   }
 
   /** Atom: decisions for one area; undefined for an unknown area. */
@@ -131,7 +155,16 @@ export class OpenDataService {
     const found = await this.feeds.area(slug)
     if (!found) return undefined
     const site = await this.settings.site()
-    return renderAtom({ title: `${site.registerName}: decisions for ${found.subject.name}`, self: `${this.baseUrl}/feeds/areas/${slug}.atom`, alternate: `${this.baseUrl}/services?area=${slug}`, author: site.officeName, entries: found.entries }, this.baseUrl)
+    return renderAtom(
+      {
+        title: `${site.registerName}: decisions for ${found.subject.name}`,
+        self: `${this.baseUrl}/feeds/areas/${slug}.atom`,
+        alternate: `${this.baseUrl}/services?area=${slug}`,
+        author: site.officeName,
+        entries: found.entries,
+      },
+      this.baseUrl,
+    )
   }
 
   /** An office by its id, 360Giving prefix or slug (for the export's --office). */
@@ -141,7 +174,14 @@ export class OpenDataService {
       .selectFrom('offices as f')
       .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
       .select(['o.id', 'o.name'])
-      .where((eb) => eb.or([eb('o.id', '=', id), eb('f.open_data_prefix', '=', key), eb('o.slug', '=', key), eb('f.short_name', '=', key)]))
+      .where((eb) =>
+        eb.or([
+          eb('o.id', '=', id),
+          eb('f.open_data_prefix', '=', key),
+          eb('o.slug', '=', key),
+          eb('f.short_name', '=', key),
+        ]),
+      )
       .executeTakeFirst()
   }
 
@@ -153,6 +193,11 @@ export class OpenDataService {
       .innerJoin('offices as f', 'f.organisation_id', 's.home_office_id')
       .select(['o.org_id', 'f.open_data_prefix'])
       .executeTakeFirst()
-    return { name: site.officeName, identifier: home?.org_id ?? undefined, prefix: home?.open_data_prefix ?? undefined, baseUrl: this.baseUrl }
+    return {
+      name: site.officeName,
+      identifier: home?.org_id ?? undefined,
+      prefix: home?.open_data_prefix ?? undefined,
+      baseUrl: this.baseUrl,
+    }
   }
 }

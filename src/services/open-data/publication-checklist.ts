@@ -57,7 +57,9 @@ export class PublicationChecklist {
   async years(): Promise<number[]> {
     const rows = await sql<{ year: number }>`
       select distinct (extract(year from date_decided)::int - case when extract(month from date_decided) < 4 then 1 else 0 end) as year
-      from decisions where date_decided is not null and status in ('approved', 'published', 'imported') order by year desc`.execute(this.db)
+      from decisions where date_decided is not null and status in ('approved', 'published', 'imported') order by year desc`.execute(
+      this.db,
+    )
     return rows.rows.map((r) => Number(r.year))
   }
 
@@ -74,7 +76,19 @@ export class PublicationChecklist {
       .where('d.date_decided', '<=', to)
     if (filter.officeId) decisions = decisions.where('d.office_id', '=', filter.officeId)
     const decisionRows = await decisions
-      .select(['d.id', 'd.reference', 'd.title', 'd.slug', 'o.name as office_name', 'd.date_decided', 'd.date_published', 'd.status', 'd.review_status', 'd.classification', 'd.significant_public_interest'])
+      .select([
+        'd.id',
+        'd.reference',
+        'd.title',
+        'd.slug',
+        'o.name as office_name',
+        'd.date_decided',
+        'd.date_published',
+        'd.status',
+        'd.review_status',
+        'd.classification',
+        'd.significant_public_interest',
+      ])
       .orderBy('d.date_decided', 'desc')
       .orderBy('d.id', 'desc')
       .execute()
@@ -82,8 +96,21 @@ export class PublicationChecklist {
       ? await this.db
           .selectFrom('awards as a')
           .leftJoin('funding_streams as s', 's.id', 'a.funding_stream_id')
-          .select(['a.decision_id', 'a.recipient_name', 'a.amount_pence', 'a.route', 'a.purpose', 'a.condition', 'a.withheld', 's.conditions as stream_conditions'])
-          .where('a.decision_id', 'in', decisionRows.map((d) => d.id))
+          .select([
+            'a.decision_id',
+            'a.recipient_name',
+            'a.amount_pence',
+            'a.route',
+            'a.purpose',
+            'a.condition',
+            'a.withheld',
+            's.conditions as stream_conditions',
+          ])
+          .where(
+            'a.decision_id',
+            'in',
+            decisionRows.map((d) => d.id),
+          )
           .orderBy('a.decision_id')
           .orderBy('a.position')
           .execute()
@@ -92,29 +119,67 @@ export class PublicationChecklist {
     const base = new Map(
       decisionRows.map((d) => {
         const listed = PUBLIC_STATUSES.includes(d.status)
-        const state: ItemState = !listed ? 'not_published' : d.review_status !== 'reviewed' ? 'awaiting_review' : 'published'
+        const state: ItemState = !listed
+          ? 'not_published'
+          : d.review_status !== 'reviewed'
+            ? 'awaiting_review'
+            : 'published'
         const publishedOn = state === 'published' ? d.date_published : null
         const days = d.date_decided ? daysBetween(d.date_decided, publishedOn ?? today) : null
-        const item: ChecklistItem = { decisionId: d.id, reference: d.reference, title: d.title, slug: d.slug, officeName: d.office_name, decidedOn: d.date_decided, publishedOn, state, days, missing: [] }
+        const item: ChecklistItem = {
+          decisionId: d.id,
+          reference: d.reference,
+          title: d.title,
+          slug: d.slug,
+          officeName: d.office_name,
+          decidedOn: d.date_decided,
+          publishedOn,
+          state,
+          days,
+          missing: [],
+        }
         return [d.id, { item, confidential: d.classification === 'confidential' }]
       }),
     )
     const awardItem = (a: (typeof awardRows)[number], missing: string[]): ChecklistItem => {
       const parent = base.get(a.decision_id)!
       const withheld = a.withheld || parent.confidential
-      return { ...parent.item, state: withheld && parent.item.state === 'published' ? 'withheld' : parent.item.state, recipient: a.recipient_name, amountPence: a.amount_pence, missing }
+      return {
+        ...parent.item,
+        state: withheld && parent.item.state === 'published' ? 'withheld' : parent.item.state,
+        recipient: a.recipient_name,
+        amountPence: a.amount_pence,
+        missing,
+      }
     }
     const grants = awardRows
       .filter((a) => a.route === 'grant')
-      .map((a) => awardItem(a, [...(a.purpose?.trim() ? [] : ['purpose']), ...(a.condition?.trim() || a.stream_conditions?.trim() ? [] : ['conditions'])]))
-    const contracts = awardRows.filter((a) => a.route !== null && a.route !== 'grant' && a.amount_pence > CONTRACT_THRESHOLD_PENCE).map((a) => awardItem(a, []))
+      .map((a) =>
+        awardItem(a, [
+          ...(a.purpose?.trim() ? [] : ['purpose']),
+          ...(a.condition?.trim() || a.stream_conditions?.trim() ? [] : ['conditions']),
+        ]),
+      )
+    const contracts = awardRows
+      .filter((a) => a.route !== null && a.route !== 'grant' && a.amount_pence > CONTRACT_THRESHOLD_PENCE)
+      .map((a) => awardItem(a, []))
     const significant = new Set(decisionRows.filter((d) => d.significant_public_interest).map((d) => d.id))
-    return [summarise('decisions', [...base.values()].map((b) => b.item).filter((i) => significant.has(i.decisionId))), summarise('grants', grants), summarise('contracts', contracts)]
+    return [
+      summarise(
+        'decisions',
+        [...base.values()].map((b) => b.item).filter((i) => significant.has(i.decisionId)),
+      ),
+      summarise('grants', grants),
+      summarise('contracts', contracts),
+    ]
   }
 }
 
 function summarise(duty: DutyReport['duty'], items: ChecklistItem[]): DutyReport {
-  const publishedDays = items.filter((i) => i.state === 'published' && i.days !== null).map((i) => i.days!).sort((a, b) => a - b)
+  const publishedDays = items
+    .filter((i) => i.state === 'published' && i.days !== null)
+    .map((i) => i.days!)
+    .sort((a, b) => a - b)
   const middle = Math.floor(publishedDays.length / 2)
   return {
     duty,
@@ -122,6 +187,10 @@ function summarise(duty: DutyReport['duty'], items: ChecklistItem[]): DutyReport
     published: items.filter((i) => i.state === 'published' || i.state === 'withheld').length,
     notPublished: items.filter((i) => i.state === 'not_published' || i.state === 'awaiting_review').length,
     incomplete: items.filter((i) => i.missing.length > 0).length,
-    medianDays: publishedDays.length ? (publishedDays.length % 2 ? publishedDays[middle]! : Math.round((publishedDays[middle - 1]! + publishedDays[middle]!) / 2)) : null,
+    medianDays: publishedDays.length
+      ? publishedDays.length % 2
+        ? publishedDays[middle]!
+        : Math.round((publishedDays[middle - 1]! + publishedDays[middle]!) / 2)
+      : null,
   }
 }

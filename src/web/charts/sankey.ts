@@ -31,7 +31,8 @@ export function sankeySvg(flow: Flow, options: { id: string; title: string; desc
   const height = Math.max(320, busiest * 34 + MARGIN.top + MARGIN.bottom)
   const usable = height - MARGIN.top - MARGIN.bottom - (busiest - 1) * GAP
   const scale = flow.totalPence > 0 ? usable / flow.totalPence : 0
-  const columnX = (c: number) => MARGIN.left + c * ((WIDTH - MARGIN.left - MARGIN.right - NODE_WIDTH - LABEL_SPACE) / (FLOW_COLUMNS.length - 1))
+  const columnX = (c: number) =>
+    MARGIN.left + c * ((WIDTH - MARGIN.left - MARGIN.right - NODE_WIDTH - LABEL_SPACE) / (FLOW_COLUMNS.length - 1))
   const placed = new Map<string, Placed>()
   columns.forEach((nodes, c) => {
     const total = nodes.reduce((sum, n) => sum + Math.max(2, n.pence * scale), 0) + (nodes.length - 1) * GAP
@@ -43,7 +44,9 @@ export function sankeySvg(flow: Flow, options: { id: string; title: string; desc
     }
   })
   const parts: string[] = []
-  parts.push(`<svg class="app-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="${options.id}-title ${options.id}-desc" ${FONT} font-size="12">`)
+  parts.push(
+    `<svg class="app-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="${options.id}-title ${options.id}-desc" ${FONT} font-size="12">`,
+  )
   parts.push(`<title id="${options.id}-title">${escapeXml(options.title)}</title>`)
   parts.push(`<desc id="${options.id}-desc">${escapeXml(options.description)}</desc>`)
   FLOW_COLUMNS.forEach((label, c) => {
@@ -68,9 +71,13 @@ export function sankeySvg(flow: Flow, options: { id: string; title: string; desc
   }
   for (const node of placed.values()) {
     const colour = node.column === 0 ? sourceColour.get(node.id)! : '#0b0c0c'
-    parts.push(`<rect x="${node.x.toFixed(1)}" y="${node.y.toFixed(1)}" width="${NODE_WIDTH}" height="${node.height.toFixed(1)}" fill="${colour}"/>`)
+    parts.push(
+      `<rect x="${node.x.toFixed(1)}" y="${node.y.toFixed(1)}" width="${NODE_WIDTH}" height="${node.height.toFixed(1)}" fill="${colour}"/>`,
+    )
     const label = `${truncate(node.label, 30)} ${shortPounds(node.pence)}`
-    parts.push(`<text x="${(node.x + NODE_WIDTH + 4).toFixed(1)}" y="${(node.y + node.height / 2 + 4).toFixed(1)}" fill="#0b0c0c">${escapeXml(label)}</text>`)
+    parts.push(
+      `<text x="${(node.x + NODE_WIDTH + 4).toFixed(1)}" y="${(node.y + node.height / 2 + 4).toFixed(1)}" fill="#0b0c0c">${escapeXml(label)}</text>`,
+    )
   }
   parts.push('</svg>')
   return parts.join('')

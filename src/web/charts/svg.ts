@@ -1,11 +1,27 @@
 /** Small helpers for server-rendered SVG: escaping, and the colours every chart shares. */
 
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
 }
 
 /** Distinct colours from the GOV.UK palette, each with at least 3:1 contrast against white. */
-export const SERIES_COLOURS = ['#1d70b8', '#00703c', '#d4351c', '#4c2c92', '#b58840', '#d53880', '#28a197', '#505a5f', '#f47738', '#003078']
+export const SERIES_COLOURS = [
+  '#1d70b8',
+  '#00703c',
+  '#d4351c',
+  '#4c2c92',
+  '#b58840',
+  '#d53880',
+  '#28a197',
+  '#505a5f',
+  '#f47738',
+  '#003078',
+]
 
 export const FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif"'
 

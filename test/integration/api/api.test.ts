@@ -10,7 +10,13 @@ import { generateRegister } from '../../../bench/generate.ts'
 import { addClassifiedRecords } from '../open-data/fixtures.ts'
 
 type Page<T> = { data: T[]; nextCursor: string | null; links: { next: string | null } }
-type Problem = { type: string; title: string; status: number; detail: string; errors?: Array<{ parameter: string; detail: string }> }
+type Problem = {
+  type: string
+  title: string
+  status: number
+  detail: string
+  errors?: Array<{ parameter: string; detail: string }>
+}
 const PASSWORD = 'a long test password 123'
 
 for (const engine of testEngines()) {
@@ -64,8 +70,16 @@ for (const engine of testEngines()) {
       const all = await walk<{ id: number }>('/api/v1/decisions?limit=7')
       const ids = all.map((d) => d.id)
       assert.equal(new Set(ids).size, ids.length)
-      assert.deepEqual(ids, [...ids].sort((a, b) => b - a))
-      const total = await t.database.db.selectFrom('decisions').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', ['published', 'imported']).where('review_status', '=', 'reviewed').executeTakeFirstOrThrow()
+      assert.deepEqual(
+        ids,
+        [...ids].sort((a, b) => b - a),
+      )
+      const total = await t.database.db
+        .selectFrom('decisions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', 'in', ['published', 'imported'])
+        .where('review_status', '=', 'reviewed')
+        .executeTakeFirstOrThrow()
       assert.equal(ids.length, Number(total.n))
     })
 
@@ -92,17 +106,36 @@ for (const engine of testEngines()) {
     })
 
     test('award filters: provider by slug or id, stream, route, year, decision', async () => {
-      const juno = await t.database.db.selectFrom('organisations').select(['id', 'slug']).where('name', '=', "Juno Women's Aid").executeTakeFirstOrThrow()
-      const bySlug = await walk<{ id: number; recipient: { id: number } }>(`/api/v1/awards?provider=${juno.slug}&limit=100`)
+      const juno = await t.database.db
+        .selectFrom('organisations')
+        .select(['id', 'slug'])
+        .where('name', '=', "Juno Women's Aid")
+        .executeTakeFirstOrThrow()
+      const bySlug = await walk<{ id: number; recipient: { id: number } }>(
+        `/api/v1/awards?provider=${juno.slug}&limit=100`,
+      )
       const byId = await walk<{ id: number }>(`/api/v1/awards?provider=${juno.id}&limit=100`)
       assert.ok(bySlug.length >= 3)
-      assert.deepEqual(bySlug.map((a) => a.id), byId.map((a) => a.id))
-      const stream = await walk<{ fundingStream: { slug: string } | null }>('/api/v1/awards?stream=community-safety-grant&limit=100')
+      assert.deepEqual(
+        bySlug.map((a) => a.id),
+        byId.map((a) => a.id),
+      )
+      const stream = await walk<{ fundingStream: { slug: string } | null }>(
+        '/api/v1/awards?stream=community-safety-grant&limit=100',
+      )
       assert.ok(stream.length >= 2 && stream.every((a) => a.fundingStream?.slug === 'community-safety-grant'))
       const direct = await walk<{ route: string }>('/api/v1/awards?route=direct_award&limit=100')
       assert.ok(direct.length >= 1 && direct.every((a) => a.route === 'direct_award'))
-      const year = await walk<{ periodStart: string | null; periodEnd: string | null; financialYear: number | null }>('/api/v1/awards?year=2024&limit=100')
-      assert.ok(year.every((a) => (a.periodStart && a.periodEnd ? a.periodStart <= '2025-03-31' && a.periodEnd >= '2024-04-01' : a.financialYear === 2024)))
+      const year = await walk<{ periodStart: string | null; periodEnd: string | null; financialYear: number | null }>(
+        '/api/v1/awards?year=2024&limit=100',
+      )
+      assert.ok(
+        year.every((a) =>
+          a.periodStart && a.periodEnd
+            ? a.periodStart <= '2025-03-31' && a.periodEnd >= '2024-04-01'
+            : a.financialYear === 2024,
+        ),
+      )
       const car = await json<Page<{ amount: number; grantId: string }>>('/api/v1/awards?decision=1')
       assert.deepEqual(car.data.map((a) => a.amount).sort(), [23047, 23966])
       assert.ok(car.data.every((a) => /^360G-nopcc-\d+$/.test(a.grantId)))
@@ -111,7 +144,10 @@ for (const engine of testEngines()) {
     test('organisations, services, funding streams and the disclosure log list and filter', async () => {
       const councils = await walk<{ kind: string }>('/api/v1/organisations?kind=council&limit=100')
       assert.ok(councils.length >= 7 && councils.every((o) => o.kind === 'council'))
-      assert.equal((await json<Page<{ name: string }>>('/api/v1/organisations?q=juno')).data[0]?.name, "Juno Women's Aid")
+      assert.equal(
+        (await json<Page<{ name: string }>>('/api/v1/organisations?q=juno')).data[0]?.name,
+        "Juno Women's Aid",
+      )
       const refuges = await walk<{ areas: Array<{ slug: string }> }>('/api/v1/services?area=hampshire&limit=100')
       assert.ok(refuges.length >= 1 && refuges.every((s) => s.areas.some((a) => a.slug === 'hampshire')))
       const streams = await json<Page<{ office: { id: number } | null }>>(`/api/v1/funding-streams?office=${officeId}`)
@@ -134,14 +170,49 @@ for (const engine of testEngines()) {
     })
 
     test('the OpenAPI document describes every endpoint from the same schemas', async () => {
-      const doc = await json<{ openapi: string; paths: Record<string, Record<string, { parameters: Array<{ name: string }>; responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> }>>; components: { schemas: Record<string, unknown> } }>('/api/openapi.json')
+      const doc = await json<{
+        openapi: string
+        paths: Record<
+          string,
+          Record<
+            string,
+            {
+              parameters: Array<{ name: string }>
+              responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }>
+            }
+          >
+        >
+        components: { schemas: Record<string, unknown> }
+      }>('/api/openapi.json')
       assert.equal(doc.openapi, '3.1.0')
-      for (const path of ['/v1/decisions', '/v1/decisions/{id}', '/v1/awards', '/v1/organisations', '/v1/services', '/v1/funding-streams', '/v1/disclosure-log', '/v1/staff/decisions', '/v1/staff/documents']) {
+      for (const path of [
+        '/v1/decisions',
+        '/v1/decisions/{id}',
+        '/v1/awards',
+        '/v1/organisations',
+        '/v1/services',
+        '/v1/funding-streams',
+        '/v1/disclosure-log',
+        '/v1/staff/decisions',
+        '/v1/staff/documents',
+      ]) {
         assert.ok(doc.paths[path], path)
       }
-      assert.deepEqual(doc.paths['/v1/awards']!.get!.parameters.map((p) => p.name).sort(), ['cursor', 'decision', 'limit', 'office', 'provider', 'route', 'service', 'stream', 'via', 'year'])
+      assert.deepEqual(doc.paths['/v1/awards']!.get!.parameters.map((p) => p.name).sort(), [
+        'cursor',
+        'decision',
+        'limit',
+        'office',
+        'provider',
+        'route',
+        'service',
+        'stream',
+        'via',
+        'year',
+      ])
       const text = JSON.stringify(doc)
-      for (const [, id] of text.matchAll(/"#\/components\/schemas\/([A-Za-z]+)"/g)) assert.ok(doc.components.schemas[id!], `${id} is defined`)
+      for (const [, id] of text.matchAll(/"#\/components\/schemas\/([A-Za-z]+)"/g))
+        assert.ok(doc.components.schemas[id!], `${id} is defined`)
       const page = await get('/api')
       assert.equal(page.status, 200)
       assert.match(await page.text(), /GET \/api\/v1\/awards/)
@@ -149,11 +220,18 @@ for (const engine of testEngines()) {
 
     test('staff tokens: read scope lists every status, write scope stores documents, revoked tokens stop working', async () => {
       const accounts = new AccountService(t.database)
-      const { user } = await accounts.create({ email: `script-${engine}@test.example`, name: 'Script Owner', roles: ['officer'], password: PASSWORD }, SYSTEM_ACTOR)
+      const { user } = await accounts.create(
+        { email: `script-${engine}@test.example`, name: 'Script Owner', roles: ['officer'], password: PASSWORD },
+        SYSTEM_ACTOR,
+      )
       const tokens = new ApiTokenService(t.database)
       const read = await tokens.create(user.id, { name: 'reader', scope: 'read' }, SYSTEM_ACTOR)
       const write = await tokens.create(user.id, { name: 'writer', scope: 'write' }, SYSTEM_ACTOR)
-      const stored = await t.database.db.selectFrom('api_tokens').select('token_hash').where('id', '=', read.id).executeTakeFirstOrThrow()
+      const stored = await t.database.db
+        .selectFrom('api_tokens')
+        .select('token_hash')
+        .where('id', '=', read.id)
+        .executeTakeFirstOrThrow()
       assert.match(stored.token_hash, /^[0-9a-f]{64}$/)
       assert.ok(!stored.token_hash.includes(read.token))
 
@@ -167,7 +245,11 @@ for (const engine of testEngines()) {
       const upload = (token: string, content = 'A decision notice to import.') => {
         const form = new FormData()
         form.append('file', new Blob([content], { type: 'text/plain' }), 'notice.txt')
-        return fetch(`${app.baseUrl}/api/v1/staff/documents`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } })
+        return fetch(`${app.baseUrl}/api/v1/staff/documents`, {
+          method: 'POST',
+          body: form,
+          headers: { authorization: `Bearer ${token}` },
+        })
       }
       const refused = await upload(read.token)
       assert.equal(refused.status, 403)
@@ -175,22 +257,37 @@ for (const engine of testEngines()) {
       assert.equal(created.status, 201)
       const document = (await created.json()) as { id: number; sha256: string; created: boolean; sizeBytes: number }
       assert.equal(document.created, true)
-      const row = await t.database.db.selectFrom('documents').select(['content', 'imported_by']).where('id', '=', document.id).executeTakeFirstOrThrow()
+      const row = await t.database.db
+        .selectFrom('documents')
+        .select(['content', 'imported_by'])
+        .where('id', '=', document.id)
+        .executeTakeFirstOrThrow()
       assert.equal(row.content.toString('utf8'), 'A decision notice to import.')
       assert.equal(row.imported_by, user.id)
       const again = (await (await upload(write.token)).json()) as { id: number; created: boolean }
       assert.deepEqual([again.id, again.created], [document.id, false])
-      const noFile = await fetch(`${app.baseUrl}/api/v1/staff/documents`, { method: 'POST', body: new FormData(), headers: { authorization: `Bearer ${write.token}` } })
+      const noFile = await fetch(`${app.baseUrl}/api/v1/staff/documents`, {
+        method: 'POST',
+        body: new FormData(),
+        headers: { authorization: `Bearer ${write.token}` },
+      })
       assert.equal(((await noFile.json()) as Problem).errors?.[0]?.parameter, 'file')
 
       assert.equal(await tokens.revoke(write.id, user.id, SYSTEM_ACTOR), true)
       assert.equal((await upload(write.token, 'another')).status, 401)
-      const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity_type', 'in', ['api_token', 'decision']).execute()
+      const audit = await t.database.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('entity_type', 'in', ['api_token', 'decision'])
+        .execute()
       assert.ok(['api_token.create', 'api_token.revoke', 'import'].every((a) => audit.some((row) => row.action === a)))
     })
 
     test('staff make and revoke tokens in the staff area', async () => {
-      await new AccountService(t.database).create({ email: `tokens-${engine}@test.example`, name: 'Token Maker', roles: ['officer'], password: PASSWORD }, SYSTEM_ACTOR)
+      await new AccountService(t.database).create(
+        { email: `tokens-${engine}@test.example`, name: 'Token Maker', roles: ['officer'], password: PASSWORD },
+        SYSTEM_ACTOR,
+      )
       const client = new StaffClient(app.baseUrl)
       await client.signIn(`tokens-${engine}@test.example`, PASSWORD)
       assert.equal((await client.get('/staff/tokens')).status, 200)

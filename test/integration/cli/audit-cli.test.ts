@@ -19,7 +19,26 @@ describe('audit publish-head and audit verify --heads', () => {
     const dataDir = join(dir, 'data')
     assert.equal((await cli(['migrate'], { DATA_DIR: dataDir })).code, 0)
     for (const name of ['a', 'b', 'c', 'd']) {
-      assert.equal((await cli(['users', 'add', '--email', `${name}@example.org`, '--name', name, '--role', 'officer', '--password', 'a long enough password'], { DATA_DIR: dataDir })).code, 0)
+      assert.equal(
+        (
+          await cli(
+            [
+              'users',
+              'add',
+              '--email',
+              `${name}@example.org`,
+              '--name',
+              name,
+              '--role',
+              'officer',
+              '--password',
+              'a long enough password',
+            ],
+            { DATA_DIR: dataDir },
+          )
+        ).code,
+        0,
+      )
     }
     const published = await cli(['audit', 'publish-head'], { DATA_DIR: dataDir })
     assert.equal(published.code, 0, published.stderr)
@@ -33,7 +52,14 @@ describe('audit publish-head and audit verify --heads', () => {
       await sql`alter table audit_log disable trigger audit_log_append_only`.execute(trx)
       await sql`alter table audit_heads disable trigger audit_heads_append_only`.execute(trx)
       const last = await trx.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(2).execute()
-      await trx.deleteFrom('audit_log').where('id', 'in', last.map((r) => r.id)).execute()
+      await trx
+        .deleteFrom('audit_log')
+        .where(
+          'id',
+          'in',
+          last.map((r) => r.id),
+        )
+        .execute()
       await trx.deleteFrom('audit_heads').execute()
     })
     await database.close()

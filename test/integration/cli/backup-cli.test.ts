@@ -15,7 +15,26 @@ describe('backup and restore on the command line', () => {
   test('a backup is written for its owner only, and restore refuses it once edited or under another key', async () => {
     const env = { DATA_DIR: join(dir, 'source'), BACKUP_SIGNING_KEY: 'the office backup key' }
     assert.equal((await cli(['migrate'], env)).code, 0)
-    assert.equal((await cli(['users', 'add', '--email', 'a@example.org', '--name', 'Ann Example', '--role', 'officer', '--password', 'a long enough password'], env)).code, 0)
+    assert.equal(
+      (
+        await cli(
+          [
+            'users',
+            'add',
+            '--email',
+            'a@example.org',
+            '--name',
+            'Ann Example',
+            '--role',
+            'officer',
+            '--password',
+            'a long enough password',
+          ],
+          env,
+        )
+      ).code,
+      0,
+    )
     const file = join(dir, 'register.backup')
     const backup = await cli(['backup', file], env)
     assert.equal(backup.code, 0, backup.stderr)

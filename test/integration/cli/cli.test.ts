@@ -8,7 +8,6 @@ import { Database } from '../../../src/db/database.ts'
 import { migrateToLatest } from '../../../src/db/migrate.ts'
 import { cli } from '../../support/cli.ts'
 
-
 describe('the command line', () => {
   let dir: string
   before(() => {
@@ -39,14 +38,21 @@ describe('the command line', () => {
 
   test('users add makes an account, refuses a duplicate, and the audit log verifies', async () => {
     const dataDir = join(dir, 'users')
-    const added = await cli(['users', 'add', '--email', 'Kim@Example.org', '--name', 'Kim Lee', '--role', 'officer,finance_officer'], { DATA_DIR: dataDir })
+    const added = await cli(
+      ['users', 'add', '--email', 'Kim@Example.org', '--name', 'Kim Lee', '--role', 'officer,finance_officer'],
+      { DATA_DIR: dataDir },
+    )
     assert.equal(added.code, 0, added.stderr)
     assert.match(added.stdout, /Added Kim Lee <kim@example\.org> as officer, finance_officer/)
     assert.match(added.stdout, /Password \(shown once\): \S+/)
-    const duplicate = await cli(['users', 'add', '--email', 'kim@example.org', '--name', 'Kim', '--role', 'officer'], { DATA_DIR: dataDir })
+    const duplicate = await cli(['users', 'add', '--email', 'kim@example.org', '--name', 'Kim', '--role', 'officer'], {
+      DATA_DIR: dataDir,
+    })
     assert.equal(duplicate.code, 1)
     assert.match(duplicate.stderr, /already exists/)
-    const badRole = await cli(['users', 'add', '--email', 'x@example.org', '--name', 'X', '--role', 'king'], { DATA_DIR: dataDir })
+    const badRole = await cli(['users', 'add', '--email', 'x@example.org', '--name', 'X', '--role', 'king'], {
+      DATA_DIR: dataDir,
+    })
     assert.equal(badRole.code, 1)
     assert.match(badRole.stderr, /Unknown role king/)
     const verify = await cli(['audit', 'verify'], { DATA_DIR: dataDir })
@@ -70,7 +76,10 @@ describe('the command line', () => {
     const reopened = await Database.open({ dataDir })
     try {
       const rows = await reopened.db.selectFrom('organisations').select('name').execute()
-      assert.deepEqual(rows.map((r) => r.name), ['Kept'])
+      assert.deepEqual(
+        rows.map((r) => r.name),
+        ['Kept'],
+      )
     } finally {
       await reopened.close()
     }

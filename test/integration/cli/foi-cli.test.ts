@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cli } from '../../support/cli.ts'
 
-
 describe('the foi command', () => {
   let dir: string
   before(() => {
@@ -20,10 +19,22 @@ describe('the foi command', () => {
   })
 
   test('clarification restarts the clock; reviews and 40-day limits are counted the same way', async () => {
-    const clarified = await cli(['foi', 'deadline', '--received', '2024-06-03', '--clarification-sought', '2024-06-05', '--clarification-received', '2024-06-10'])
+    const clarified = await cli([
+      'foi',
+      'deadline',
+      '--received',
+      '2024-06-03',
+      '--clarification-sought',
+      '2024-06-05',
+      '--clarification-received',
+      '2024-06-10',
+    ])
     assert.equal(clarified.stdout, '2024-07-08\n')
     assert.equal((await cli(['foi', 'deadline', '--review', '2024-07-01'])).stdout, '2024-07-30\n')
-    assert.equal((await cli(['foi', 'deadline', '--review', '2024-07-01', '--working-days', '40'])).stdout, '2024-08-29\n')
+    assert.equal(
+      (await cli(['foi', 'deadline', '--review', '2024-07-01', '--working-days', '40'])).stdout,
+      '2024-08-29\n',
+    )
   })
 
   test('a bad date or a missing reply gets one line saying what is wrong', async () => {
@@ -41,7 +52,10 @@ describe('the foi command', () => {
       assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr)
       assert.match(run.stderr, /^commissioning-register: /)
     }
-    assert.match((await cli(['foi', 'deadline', '--received', '2013-02-30'])).stderr, /--received must be a real date, written YYYY-MM-DD/)
+    assert.match(
+      (await cli(['foi', 'deadline', '--received', '2013-02-30'])).stderr,
+      /--received must be a real date, written YYYY-MM-DD/,
+    )
   })
 
   test('foi purge-personal-data deletes the demonstration requester, then has nothing left to do', async () => {

@@ -6,7 +6,6 @@ import { join } from 'node:path'
 import { Database } from '../../../src/db/database.ts'
 import { cli } from '../../support/cli.ts'
 
-
 describe('the import command', () => {
   let dir: string
   let dataDir: string
@@ -17,7 +16,10 @@ describe('the import command', () => {
     folder = join(dir, 'archive')
     mkdirSync(join(folder, 'older'), { recursive: true })
     copyFileSync('fixtures/documents/generated/f01-lincolnshire-small-grants.pdf', join(folder, 'lincolnshire.pdf'))
-    copyFileSync('fixtures/documents/generated/e01-wiltshire-decision-log.docx', join(folder, 'older', 'wiltshire.docx'))
+    copyFileSync(
+      'fixtures/documents/generated/e01-wiltshire-decision-log.docx',
+      join(folder, 'older', 'wiltshire.docx'),
+    )
     copyFileSync('fixtures/documents/h01-northumbria-notice.html', join(folder, 'northumbria.html'))
     writeFileSync(join(folder, 'notes.json'), '{"not": "a document"}')
     writeFileSync(join(dir, 'empty.txt'), '')
@@ -26,7 +28,16 @@ describe('the import command', () => {
   after(() => rmSync(dir, { recursive: true, force: true }))
 
   test('a folder and files: each imported, bad files get one line each, a summary, and a non-zero exit', async () => {
-    const run = await cli(['import', folder, join(dir, 'empty.txt'), 'fixtures/documents/a02-cumbria-isva-notice.txt', join(dir, 'broken.pdf')], { DATA_DIR: dataDir })
+    const run = await cli(
+      [
+        'import',
+        folder,
+        join(dir, 'empty.txt'),
+        'fixtures/documents/a02-cumbria-isva-notice.txt',
+        join(dir, 'broken.pdf'),
+      ],
+      { DATA_DIR: dataDir },
+    )
     assert.equal(run.code, 1, run.stderr)
     const imported = run.stdout.split('\n').filter((l) => l.startsWith('imported'))
     assert.equal(imported.length, 4, run.stdout)
@@ -43,14 +54,23 @@ describe('the import command', () => {
   test('the same documents again change nothing and say so', async () => {
     const run = await cli(['import', 'fixtures/documents/a02-cumbria-isva-notice.txt'], { DATA_DIR: dataDir })
     assert.equal(run.code, 0, run.stderr)
-    assert.match(run.stdout, /unchanged fixtures\/documents\/a02-cumbria-isva-notice\.txt: the same document was imported before \(record \d+\); nothing changed/)
+    assert.match(
+      run.stdout,
+      /unchanged fixtures\/documents\/a02-cumbria-isva-notice\.txt: the same document was imported before \(record \d+\); nothing changed/,
+    )
     assert.match(run.stdout, /Imported 0, unchanged 1, failed 0\./)
   })
 
   test('a file over MAX_UPLOAD_BYTES is refused before it is read', async () => {
-    const run = await cli(['import', 'fixtures/documents/generated/f01-lincolnshire-small-grants.pdf'], { DATA_DIR: join(dir, 'small'), MAX_UPLOAD_BYTES: '1000' })
+    const run = await cli(['import', 'fixtures/documents/generated/f01-lincolnshire-small-grants.pdf'], {
+      DATA_DIR: join(dir, 'small'),
+      MAX_UPLOAD_BYTES: '1000',
+    })
     assert.equal(run.code, 1)
-    assert.match(run.stderr, /^error: fixtures\/documents\/generated\/f01-lincolnshire-small-grants\.pdf: the file is too large \(.* MB; the limit is 0\.0 MB\)\n$/)
+    assert.match(
+      run.stderr,
+      /^error: fixtures\/documents\/generated\/f01-lincolnshire-small-grants\.pdf: the file is too large \(.* MB; the limit is 0\.0 MB\)\n$/,
+    )
   })
 
   test('nothing to import is a one-line error', async () => {
@@ -72,7 +92,12 @@ describe('the import command', () => {
         .execute()
       assert.equal(rows.length, 4)
       assert.ok(rows.every((r) => r.status === 'imported' && r.review_status === 'unreviewed'))
-      assert.deepEqual(rows.map((r) => r.media_type).sort(), ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/html', 'text/plain'])
+      assert.deepEqual(rows.map((r) => r.media_type).sort(), [
+        'application/pdf',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'text/html',
+        'text/plain',
+      ])
     } finally {
       await database.close()
     }

@@ -13,7 +13,21 @@ describe('users deactivate, activate, roles and reset-password', () => {
     dir = mkdtempSync(join(tmpdir(), 'cr-users-cli-'))
     env = { DATA_DIR: join(dir, 'data') }
     assert.equal((await cli(['migrate'], env)).code, 0)
-    const added = await cli(['users', 'add', '--email', 'sam@example.org', '--name', 'Sam Green', '--role', 'officer', '--password', 'a long enough password'], env)
+    const added = await cli(
+      [
+        'users',
+        'add',
+        '--email',
+        'sam@example.org',
+        '--name',
+        'Sam Green',
+        '--role',
+        'officer',
+        '--password',
+        'a long enough password',
+      ],
+      env,
+    )
     assert.equal(added.code, 0, added.stderr)
   })
   after(() => rmSync(dir, { recursive: true, force: true }))

@@ -8,7 +8,15 @@ import { startApp } from '../../support/server.ts'
 
 async function recordEntries(database: Database, audit: AuditService, from: number, to: number): Promise<void> {
   for (let i = from; i <= to; i++) {
-    await database.transaction((trx) => audit.record(trx, { actor: SYSTEM_ACTOR, action: 'update', entityType: 'decision', entityId: i, after: { title: `title ${i}` } }))
+    await database.transaction((trx) =>
+      audit.record(trx, {
+        actor: SYSTEM_ACTOR,
+        action: 'update',
+        entityType: 'decision',
+        entityId: i,
+        after: { title: `title ${i}` },
+      }),
+    )
   }
 }
 
@@ -16,11 +24,24 @@ async function recordEntries(database: Database, audit: AuditService, from: numb
 async function rewriteAndRehash(database: Database, entityId: string): Promise<void> {
   await database.transaction(async (trx) => {
     await sql`alter table audit_log disable trigger audit_log_append_only`.execute(trx)
-    await trx.updateTable('audit_log').set({ after: JSON.stringify({ title: 'forged' }) }).where('entity_id', '=', entityId).execute()
+    await trx
+      .updateTable('audit_log')
+      .set({ after: JSON.stringify({ title: 'forged' }) })
+      .where('entity_id', '=', entityId)
+      .execute()
     const rows = await trx.selectFrom('audit_log').selectAll().orderBy('id').execute()
     let previous = '0'.repeat(64)
     for (const r of rows) {
-      const body: Omit<AuditRow, 'id' | 'hash' | 'previousHash'> = { at: r.at.toISOString(), actorUserId: r.actor_user_id, actorLabel: r.actor_label, action: r.action, entityType: r.entity_type, entityId: r.entity_id, before: r.before, after: r.after }
+      const body: Omit<AuditRow, 'id' | 'hash' | 'previousHash'> = {
+        at: r.at.toISOString(),
+        actorUserId: r.actor_user_id,
+        actorLabel: r.actor_label,
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        before: r.before,
+        after: r.after,
+      }
       const hash = entryHash(previous, body)
       await trx.updateTable('audit_log').set({ previous_hash: previous, hash }).where('id', '=', r.id).execute()
       previous = hash
@@ -33,7 +54,14 @@ async function removeLast(database: Database, count: number): Promise<void> {
   await database.transaction(async (trx) => {
     await sql`alter table audit_log disable trigger audit_log_append_only`.execute(trx)
     const last = await trx.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(count).execute()
-    await trx.deleteFrom('audit_log').where('id', 'in', last.map((r) => r.id)).execute()
+    await trx
+      .deleteFrom('audit_log')
+      .where(
+        'id',
+        'in',
+        last.map((r) => r.id),
+      )
+      .execute()
     await sql`alter table audit_log enable trigger audit_log_append_only`.execute(trx)
   })
 }
@@ -53,7 +81,12 @@ for (const engine of testEngines()) {
       const first = await audit.publishHead()
       assert.equal(first.published, true)
       assert.equal(first.head.entries, 5)
-      const last = await t.database.db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+      const last = await t.database.db
+        .selectFrom('audit_log')
+        .select('hash')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow()
       assert.equal(first.head.hash, last.hash)
       assert.equal((await audit.publishHead()).published, false, 'an unchanged head is not published twice')
       await recordEntries(t.database, audit, 6, 8)
@@ -113,7 +146,10 @@ for (const engine of testEngines()) {
         await removeLast(extra.database, 3)
         const result = await a.verify()
         assert.equal(result.ok, false)
-        assert.match(!result.ok ? result.reason : '', /is longer than the log, which now holds 3 entries: entries were removed/)
+        assert.match(
+          !result.ok ? result.reason : '',
+          /is longer than the log, which now holds 3 entries: entries were removed/,
+        )
         assert.deepEqual(!result.ok && result.head, head)
         const fromFile = await a.verify([head])
         assert.equal(fromFile.ok, false, 'heads kept outside the database find it too')

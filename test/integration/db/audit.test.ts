@@ -12,7 +12,16 @@ for (const engine of testEngines()) {
       t = await openTestDatabase(engine)
       audit = new AuditService(t.database)
       for (let i = 1; i <= 5; i++) {
-        await t.database.transaction((trx) => audit.record(trx, { actor: SYSTEM_ACTOR, action: 'update', entityType: 'decision', entityId: i, before: { title: `old ${i}` }, after: { title: `new ${i}`, amount: i * 100 } }))
+        await t.database.transaction((trx) =>
+          audit.record(trx, {
+            actor: SYSTEM_ACTOR,
+            action: 'update',
+            entityType: 'decision',
+            entityId: i,
+            before: { title: `old ${i}` },
+            after: { title: `new ${i}`, amount: i * 100 },
+          }),
+        )
       }
     })
     after(() => t.dispose())
@@ -25,7 +34,13 @@ for (const engine of testEngines()) {
       const extra = await openTestDatabase(engine)
       try {
         const a = new AuditService(extra.database)
-        await Promise.all([1, 2, 3, 4].map((i) => extra.database.transaction((trx) => a.record(trx, { actor: SYSTEM_ACTOR, action: 'create', entityType: 'user', entityId: i }))))
+        await Promise.all(
+          [1, 2, 3, 4].map((i) =>
+            extra.database.transaction((trx) =>
+              a.record(trx, { actor: SYSTEM_ACTOR, action: 'create', entityType: 'user', entityId: i }),
+            ),
+          ),
+        )
         assert.deepEqual(await a.verify(), { ok: true, entries: 4, headsChecked: 0 })
       } finally {
         await extra.dispose()
@@ -36,7 +51,11 @@ for (const engine of testEngines()) {
       // The table refuses UPDATE and DELETE, so tampering here means switching the guard off, as an attacker with the database would.
       await t.database.transaction(async (trx) => {
         await sql`alter table audit_log disable trigger audit_log_append_only`.execute(trx)
-        await trx.updateTable('audit_log').set({ after: JSON.stringify({ title: 'forged', amount: 1 }) }).where('entity_id', '=', '3').execute()
+        await trx
+          .updateTable('audit_log')
+          .set({ after: JSON.stringify({ title: 'forged', amount: 1 }) })
+          .where('entity_id', '=', '3')
+          .execute()
         await sql`alter table audit_log enable trigger audit_log_append_only`.execute(trx)
       })
       const altered = await audit.verify()

@@ -49,7 +49,11 @@ for (const engine of testEngines()) {
       )
 
     test('the demonstration request has its disclosure log address', async () => {
-      const row = await t.database.db.selectFrom('foi_requests').select(['slug', 'reference']).where('reference', '=', '10653').executeTakeFirstOrThrow()
+      const row = await t.database.db
+        .selectFrom('foi_requests')
+        .select(['slug', 'reference'])
+        .where('reference', '=', '10653')
+        .executeTakeFirstOrThrow()
       assert.equal(row.slug, 'nottinghamshire-10653')
     })
 
@@ -62,13 +66,20 @@ for (const engine of testEngines()) {
       const fourth = await log()
       assert.equal(fourth.reference, '4/24', 'the typed 3/24 is skipped')
       await assert.rejects(log({ reference: '3/24' }), formError('reference', /already exists/))
-      const slug = await t.database.db.selectFrom('foi_requests').select('slug').where('id', '=', first.id).executeTakeFirstOrThrow()
+      const slug = await t.database.db
+        .selectFrom('foi_requests')
+        .select('slug')
+        .where('id', '=', first.id)
+        .executeTakeFirstOrThrow()
       assert.equal(slug.slug, 'nottinghamshire-1-24')
     })
 
     test('a request is refused without questions or with a receipt date in the future', async () => {
       await assert.rejects(log({ questions: ['  '] }), formError('questions', /questions/))
-      await assert.rejects(log({ receivedOn: addDays(todayInLondon(), 1) }), formError('receivedOn', /today or in the past/))
+      await assert.rejects(
+        log({ receivedOn: addDays(todayInLondon(), 1) }),
+        formError('receivedOn', /today or in the past/),
+      )
     })
 
     test('the audit log never holds the requester’s name or contact', async () => {
@@ -90,24 +101,53 @@ for (const engine of testEngines()) {
       assert.deepEqual(detail.actions, ['clarification_received', 'close'])
       await assert.rejects(foi.extend(id, '2024-07-15', 's.43', OFFICER), formError('date', /cannot be done/))
 
-      await assert.rejects(foi.clarificationReceived(id, '2024-06-04', OFFICER), formError('date', /on or after the date clarification was sought/))
+      await assert.rejects(
+        foi.clarificationReceived(id, '2024-06-04', OFFICER),
+        formError('date', /on or after the date clarification was sought/),
+      )
       await foi.clarificationReceived(id, '2024-06-10', OFFICER)
       detail = (await foi.detail(id))!
       assert.equal(detail.request.status, 'in_progress')
       assert.equal(detail.clock.statutoryDeadline, '2024-07-08')
 
-      await assert.rejects(foi.extend(id, '2024-07-08', 's.43', OFFICER), formError('date', /after the statutory deadline/))
+      await assert.rejects(
+        foi.extend(id, '2024-07-08', 's.43', OFFICER),
+        formError('date', /after the statutory deadline/),
+      )
       await foi.extend(id, '2024-07-22', 's.43 commercial interests', OFFICER)
       assert.equal((await foi.detail(id))!.clock.target, '2024-07-22')
 
-      await assert.rejects(foi.answer(id, '2024-07-19', 'released_in_part', OFFICER), formError('date', /2 questions have no answer/))
-      const [q1, q2] = detail.questions
-      await foi.saveAnswer(id, q1!.id, { question: q1!.question, answer: '£120,000 in 2023/24.', exemption: null, registerLink: null }, OFFICER)
       await assert.rejects(
-        foi.saveAnswer(id, q2!.id, { question: q2!.question, answer: null, exemption: 's.21', registerLink: null }, OFFICER),
+        foi.answer(id, '2024-07-19', 'released_in_part', OFFICER),
+        formError('date', /2 questions have no answer/),
+      )
+      const [q1, q2] = detail.questions
+      await foi.saveAnswer(
+        id,
+        q1!.id,
+        { question: q1!.question, answer: '£120,000 in 2023/24.', exemption: null, registerLink: null },
+        OFFICER,
+      )
+      await assert.rejects(
+        foi.saveAnswer(
+          id,
+          q2!.id,
+          { question: q2!.question, answer: null, exemption: 's.21', registerLink: null },
+          OFFICER,
+        ),
         formError('registerLink', /register page/),
       )
-      await foi.saveAnswer(id, q2!.id, { question: q2!.question, answer: 'They are named in the decision.', exemption: 's.21', registerLink: '/decisions/nottinghamshire-2021-021' }, OFFICER)
+      await foi.saveAnswer(
+        id,
+        q2!.id,
+        {
+          question: q2!.question,
+          answer: 'They are named in the decision.',
+          exemption: 's.21',
+          registerLink: '/decisions/nottinghamshire-2021-021',
+        },
+        OFFICER,
+      )
       await assert.rejects(foi.publish(id, '2024-07-19', OFFICER), formError('date', /Only an answered request/))
       await foi.answer(id, '2024-07-19', 'released_in_part', OFFICER)
       detail = (await foi.detail(id))!
@@ -115,17 +155,26 @@ for (const engine of testEngines()) {
       assert.equal(detail.clock.timeliness, 'on_time', 'inside the extension')
       assert.equal(detail.publishable, true)
 
-      await assert.rejects(foi.publish(id, '2024-07-18', OFFICER), formError('date', /on or after the date of the answer/))
+      await assert.rejects(
+        foi.publish(id, '2024-07-18', OFFICER),
+        formError('date', /on or after the date of the answer/),
+      )
       await foi.publish(id, '2024-08-30', OFFICER)
       detail = (await foi.detail(id))!
       assert.equal(detail.request.published_on, '2024-08-30')
       assert.deepEqual(detail.publication, { workingDays: 28, late: true })
-      await assert.rejects(foi.saveAnswer(id, q1!.id, { question: 'x', answer: 'changed', exemption: null, registerLink: null }, OFFICER), formError('answer', /published/))
+      await assert.rejects(
+        foi.saveAnswer(id, q1!.id, { question: 'x', answer: 'changed', exemption: null, registerLink: null }, OFFICER),
+        formError('answer', /published/),
+      )
 
       const entry = await s.foi.disclosureLog.entry(detail.request.slug!)
       assert.ok(entry)
       assert.equal(entry.request.publication.late, true)
-      assert.deepEqual(entry.questions.map((q) => q.exemption), [null, 's.21'])
+      assert.deepEqual(
+        entry.questions.map((q) => q.exemption),
+        [null, 's.21'],
+      )
       assert.doesNotMatch(JSON.stringify(entry), /Zebedee|zq@example/)
 
       await foi.requestReview(id, '2024-09-02', OFFICER)
@@ -138,38 +187,122 @@ for (const engine of testEngines()) {
       await foi.referToIco(id, '2024-10-01', OFFICER)
       assert.equal((await foi.detail(id))!.request.status, 'referred_to_ico')
       const actions = (await foi.detail(id))!.history.map((h) => h.action)
-      assert.deepEqual(actions, ['log', 'seek_clarification', 'clarification_received', 'extend', 'answer_question', 'answer_question', 'answer', 'publish', 'request_review', 'complete_review', 'refer_to_ico'])
+      assert.deepEqual(actions, [
+        'log',
+        'seek_clarification',
+        'clarification_received',
+        'extend',
+        'answer_question',
+        'answer_question',
+        'answer',
+        'publish',
+        'request_review',
+        'complete_review',
+        'refer_to_ico',
+      ])
     })
 
     test('publishing is refused while an answer names the requester', async () => {
       const { id } = await log({ requesterName: 'Petra Nameless', questions: ['What did you fund?'] })
       const [q] = (await s.foi.requests.detail(id))!.questions
-      await s.foi.requests.saveAnswer(id, q!.id, { question: q!.question, answer: 'Dear Petra Nameless, we funded refuges.', exemption: null, registerLink: null }, OFFICER)
+      await s.foi.requests.saveAnswer(
+        id,
+        q!.id,
+        {
+          question: q!.question,
+          answer: 'Dear Petra Nameless, we funded refuges.',
+          exemption: null,
+          registerLink: null,
+        },
+        OFFICER,
+      )
       await s.foi.requests.answer(id, '2024-06-20', 'released_in_full', OFFICER)
-      await assert.rejects(s.foi.requests.publish(id, '2024-06-21', OFFICER), formError('date', /contains the requester’s name or contact/))
+      await assert.rejects(
+        s.foi.requests.publish(id, '2024-06-21', OFFICER),
+        formError('date', /contains the requester’s name or contact/),
+      )
     })
 
     test('the dashboard sorts open requests into overdue, due this week and later, and counts answers on time per month', async () => {
       const today = '2024-07-03'
       const foi = new FoiService(t.database, () => today)
       const dashboard = new FoiDashboardService(t.database, () => today)
-      const overdue = await foi.log({ reference: 'D-OVERDUE', receivedOn: '2024-05-20', channel: 'post', requesterName: 'A', requesterContact: 'a@example.net', summary: null, questions: ['q'] }, officeId, OFFICER)
-      const veryLate = await foi.log({ reference: 'D-VERYLATE', receivedOn: '2024-04-02', channel: 'post', requesterName: 'A', requesterContact: 'a@example.net', summary: null, questions: ['q'] }, officeId, OFFICER)
-      const dueThisWeek = await foi.log({ reference: 'D-WEEK', receivedOn: '2024-06-05', channel: 'post', requesterName: 'A', requesterContact: 'a@example.net', summary: null, questions: ['q'] }, officeId, OFFICER)
-      const later = await foi.log({ reference: 'D-LATER', receivedOn: '2024-07-01', channel: 'post', requesterName: 'A', requesterContact: 'a@example.net', summary: null, questions: ['q'] }, officeId, OFFICER)
+      const overdue = await foi.log(
+        {
+          reference: 'D-OVERDUE',
+          receivedOn: '2024-05-20',
+          channel: 'post',
+          requesterName: 'A',
+          requesterContact: 'a@example.net',
+          summary: null,
+          questions: ['q'],
+        },
+        officeId,
+        OFFICER,
+      )
+      const veryLate = await foi.log(
+        {
+          reference: 'D-VERYLATE',
+          receivedOn: '2024-04-02',
+          channel: 'post',
+          requesterName: 'A',
+          requesterContact: 'a@example.net',
+          summary: null,
+          questions: ['q'],
+        },
+        officeId,
+        OFFICER,
+      )
+      const dueThisWeek = await foi.log(
+        {
+          reference: 'D-WEEK',
+          receivedOn: '2024-06-05',
+          channel: 'post',
+          requesterName: 'A',
+          requesterContact: 'a@example.net',
+          summary: null,
+          questions: ['q'],
+        },
+        officeId,
+        OFFICER,
+      )
+      const later = await foi.log(
+        {
+          reference: 'D-LATER',
+          receivedOn: '2024-07-01',
+          channel: 'post',
+          requesterName: 'A',
+          requesterContact: 'a@example.net',
+          summary: null,
+          questions: ['q'],
+        },
+        officeId,
+        OFFICER,
+      )
       const view = await dashboard.dashboard()
       assert.equal(view.weekEnds, '2024-07-07')
       const refs = (rows: Array<{ reference: string }>) => rows.map((r) => r.reference)
       assert.ok(refs(view.overdue).includes('D-OVERDUE'))
-      assert.deepEqual(view.overdue.filter((r) => r.id === veryLate.id).map((r) => r.clock.timeliness), ['very_late'])
-      assert.deepEqual(view.overdue.filter((r) => r.id === overdue.id).map((r) => r.clock.timeliness), ['late'])
+      assert.deepEqual(
+        view.overdue.filter((r) => r.id === veryLate.id).map((r) => r.clock.timeliness),
+        ['very_late'],
+      )
+      assert.deepEqual(
+        view.overdue.filter((r) => r.id === overdue.id).map((r) => r.clock.timeliness),
+        ['late'],
+      )
       assert.deepEqual(refs(view.dueThisWeek), ['D-WEEK'])
       assert.ok(refs(view.dueLater).includes('D-LATER'))
       assert.ok(!refs(view.overdue).includes('D-LATER'))
       assert.ok(dueThisWeek.id && later.id)
 
       const [q] = (await foi.detail(overdue.id))!.questions
-      await foi.saveAnswer(overdue.id, q!.id, { question: 'q', answer: null, exemption: 's.12', registerLink: null }, OFFICER)
+      await foi.saveAnswer(
+        overdue.id,
+        q!.id,
+        { question: 'q', answer: null, exemption: 's.12', registerLink: null },
+        OFFICER,
+      )
       await foi.answer(overdue.id, '2024-07-02', 'refused', OFFICER)
       const july = (await dashboard.dashboard()).months.find((m) => m.month === '2024-07')!
       // With the request answered on 19 July, inside its extension, in the test above.
@@ -194,7 +327,10 @@ for (const engine of testEngines()) {
       const all = await s.foi.disclosureLog.search({})
       assert.ok(all.rows.every((r) => r.publishedOn && r.answeredOn))
       assert.ok(all.rows.some((r) => r.reference === '10653'))
-      assert.deepEqual((await s.foi.disclosureLog.search({ text: 'Intervention Worker' })).rows.map((r) => r.reference), ['10653'])
+      assert.deepEqual(
+        (await s.foi.disclosureLog.search({ text: 'Intervention Worker' })).rows.map((r) => r.reference),
+        ['10653'],
+      )
       assert.equal((await s.foi.disclosureLog.search({ text: 'zzzz-nothing' })).total, 0)
       assert.equal(await s.foi.disclosureLog.slugForReference('10653'), 'nottinghamshire-10653')
       assert.equal(await s.foi.disclosureLog.entry('nottinghamshire-1-24'), undefined, 'not published')
@@ -204,17 +340,33 @@ for (const engine of testEngines()) {
       const today = todayInLondon()
       const recent = await log({ receivedOn: addDays(today, -10), requesterName: 'Recent Requester' })
       const result = await purgeFoiPersonalData(t.database, { retentionDays: 730 })
-      const demo = await t.database.db.selectFrom('foi_requests').selectAll().where('reference', '=', '10653').executeTakeFirstOrThrow()
+      const demo = await t.database.db
+        .selectFrom('foi_requests')
+        .selectAll()
+        .where('reference', '=', '10653')
+        .executeTakeFirstOrThrow()
       assert.ok(result.purged.some((p) => p.reference === '10653'))
       assert.equal(demo.requester_name, null)
       assert.equal(demo.requester_contact, null)
       assert.ok(demo.personal_data_deleted_at)
-      const questions = await t.database.db.selectFrom('foi_questions').select('answer').where('request_id', '=', demo.id).execute()
+      const questions = await t.database.db
+        .selectFrom('foi_questions')
+        .select('answer')
+        .where('request_id', '=', demo.id)
+        .execute()
       assert.equal(questions.length, 6)
       assert.ok(questions.every((q) => q.answer))
-      const kept = await t.database.db.selectFrom('foi_requests').select('requester_name').where('id', '=', recent.id).executeTakeFirstOrThrow()
+      const kept = await t.database.db
+        .selectFrom('foi_requests')
+        .select('requester_name')
+        .where('id', '=', recent.id)
+        .executeTakeFirstOrThrow()
       assert.equal(kept.requester_name, 'Recent Requester', 'still open, and recent')
-      const open = await t.database.db.selectFrom('foi_requests').select('requester_name').where('reference', '=', '1/24').executeTakeFirstOrThrow()
+      const open = await t.database.db
+        .selectFrom('foi_requests')
+        .select('requester_name')
+        .where('reference', '=', '1/24')
+        .executeTakeFirstOrThrow()
       assert.equal(open.requester_name, 'Zebedee Quill', 'an open request keeps its requester however old')
       const again = await purgeFoiPersonalData(t.database, { retentionDays: 730 })
       assert.ok(!again.purged.some((p) => p.reference === '10653'), 'nothing to do twice')
@@ -239,8 +391,16 @@ for (const engine of testEngines()) {
             dateDecided: '2013-08-20',
             datePublished: '2013-10-30',
             sections: [
-              { heading: 'Which domestic abuse services were commissioned?', body: 'Refuge and outreach services in the City and County.' },
-              { heading: 'What does each provider receive?', body: 'Withheld.', withheld: true, exemption: 'section 43' },
+              {
+                heading: 'Which domestic abuse services were commissioned?',
+                body: 'Refuge and outreach services in the City and County.',
+              },
+              {
+                heading: 'What does each provider receive?',
+                body: 'Withheld.',
+                withheld: true,
+                exemption: 'section 43',
+              },
             ],
           },
           trx,
@@ -258,7 +418,11 @@ for (const engine of testEngines()) {
       assert.deepEqual(
         detail.questions.map((q) => [q.question, q.answer, q.exemption]),
         [
-          ['Which domestic abuse services were commissioned?', 'Refuge and outreach services in the City and County.', null],
+          [
+            'Which domestic abuse services were commissioned?',
+            'Refuge and outreach services in the City and County.',
+            null,
+          ],
           ['What does each provider receive?', null, 's.43'],
         ],
       )
@@ -266,10 +430,18 @@ for (const engine of testEngines()) {
       const twice = await s.foi.importer.fromDecision(decisionId, SYSTEM_ACTOR)
       assert.deepEqual(twice, { requestId: result.requestId, created: false })
 
-      const demoDecision = await t.database.db.selectFrom('decisions').select('id').where('reference', '=', '10653').executeTakeFirstOrThrow()
+      const demoDecision = await t.database.db
+        .selectFrom('decisions')
+        .select('id')
+        .where('reference', '=', '10653')
+        .executeTakeFirstOrThrow()
       const linked = await s.foi.importer.fromDecision(demoDecision.id, SYSTEM_ACTOR)
       assert.equal(linked.created, false, 'the demonstration request is already linked to its response')
-      const notFoi = await t.database.db.selectFrom('decisions').select('id').where('reference', '=', '2021.021').executeTakeFirstOrThrow()
+      const notFoi = await t.database.db
+        .selectFrom('decisions')
+        .select('id')
+        .where('reference', '=', '2021.021')
+        .executeTakeFirstOrThrow()
       await assert.rejects(s.foi.importer.fromDecision(notFoi.id, SYSTEM_ACTOR), /not an FOI response/)
     })
   })

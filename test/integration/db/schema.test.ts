@@ -10,67 +10,145 @@ for (const engine of testEngines()) {
     let decisionId: number
     before(async () => {
       t = await openTestDatabase(engine)
-      const org = await t.database.db.insertInto('organisations').values({ kind: 'office', name: 'Test Office', slug: 'test-office' }).returning('id').executeTakeFirstOrThrow()
+      const org = await t.database.db
+        .insertInto('organisations')
+        .values({ kind: 'office', name: 'Test Office', slug: 'test-office' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
       officeId = org.id
       await t.database.db.insertInto('offices').values({ organisation_id: officeId, short_name: 'Test' }).execute()
-      const d = await t.database.db.insertInto('decisions').values({ office_id: officeId, reference: 'T/1', title: 'A decision' }).returning('id').executeTakeFirstOrThrow()
+      const d = await t.database.db
+        .insertInto('decisions')
+        .values({ office_id: officeId, reference: 'T/1', title: 'A decision' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
       decisionId = d.id
     })
     after(() => t.dispose())
 
     test('has a table for every part of the product', async () => {
-      const rows = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public'`.execute(t.database.db)
+      const rows = await sql<{
+        table_name: string
+      }>`select table_name from information_schema.tables where table_schema = 'public'`.execute(t.database.db)
       const tables = new Set(rows.rows.map((r) => r.table_name))
-      for (const name of ['organisations', 'organisation_aliases', 'offices', 'funding_streams', 'funding_stream_receipts', 'decisions', 'decision_sections', 'decision_links', 'sign_offs', 'awards', 'contributions', 'services', 'service_areas', 'service_providers', 'outcome_returns', 'documents', 'findings', 'foi_requests', 'foi_questions', 'users', 'sessions', 'api_tokens', 'audit_log', 'areas']) {
+      for (const name of [
+        'organisations',
+        'organisation_aliases',
+        'offices',
+        'funding_streams',
+        'funding_stream_receipts',
+        'decisions',
+        'decision_sections',
+        'decision_links',
+        'sign_offs',
+        'awards',
+        'contributions',
+        'services',
+        'service_areas',
+        'service_providers',
+        'outcome_returns',
+        'documents',
+        'findings',
+        'foi_requests',
+        'foi_questions',
+        'users',
+        'sessions',
+        'api_tokens',
+        'audit_log',
+        'areas',
+      ]) {
         assert.ok(tables.has(name), `missing table ${name}`)
       }
     })
 
     test('refuses a negative award', async () => {
       await assert.rejects(
-        t.database.db.insertInto('awards').values({ decision_id: decisionId, recipient_name: 'X', amount_pence: -1 }).execute(),
+        t.database.db
+          .insertInto('awards')
+          .values({ decision_id: decisionId, recipient_name: 'X', amount_pence: -1 })
+          .execute(),
         /awards_amount_pence_check/,
       )
     })
 
     test('refuses a period that ends before it starts', async () => {
       await assert.rejects(
-        t.database.db.insertInto('awards').values({ decision_id: decisionId, recipient_name: 'X', amount_pence: 1, period_start: '2024-04-01', period_end: '2024-03-31' }).execute(),
+        t.database.db
+          .insertInto('awards')
+          .values({
+            decision_id: decisionId,
+            recipient_name: 'X',
+            amount_pence: 1,
+            period_start: '2024-04-01',
+            period_end: '2024-03-31',
+          })
+          .execute(),
         /check/,
       )
       await assert.rejects(
-        t.database.db.insertInto('services').values({ name: 'S', slug: 's', start_date: '2024-04-01', end_date: '2023-04-01' }).execute(),
+        t.database.db
+          .insertInto('services')
+          .values({ name: 'S', slug: 's', start_date: '2024-04-01', end_date: '2023-04-01' })
+          .execute(),
         /check/,
       )
     })
 
     test('keeps references unique within an office', async () => {
       await assert.rejects(
-        t.database.db.insertInto('decisions').values({ office_id: officeId, reference: 'T/1', title: 'Another' }).execute(),
+        t.database.db
+          .insertInto('decisions')
+          .values({ office_id: officeId, reference: 'T/1', title: 'Another' })
+          .execute(),
         /decisions_office_reference_key/,
       )
     })
 
     test('refuses an award for a decision that does not exist', async () => {
-      await assert.rejects(t.database.db.insertInto('awards').values({ decision_id: 999999, recipient_name: 'X', amount_pence: 1 }).execute(), /foreign key/)
+      await assert.rejects(
+        t.database.db
+          .insertInto('awards')
+          .values({ decision_id: 999999, recipient_name: 'X', amount_pence: 1 })
+          .execute(),
+        /foreign key/,
+      )
     })
 
     test('requires an exemption for a confidential decision', async () => {
       await assert.rejects(
-        t.database.db.insertInto('decisions').values({ office_id: officeId, reference: 'T/2', title: 'Secret', classification: 'confidential' }).execute(),
+        t.database.db
+          .insertInto('decisions')
+          .values({ office_id: officeId, reference: 'T/2', title: 'Secret', classification: 'confidential' })
+          .execute(),
         /check/,
       )
     })
 
     test('keeps the audit log append-only', async () => {
-      await t.database.db.insertInto('audit_log').values({ actor_label: 'test', action: 'create', entity_type: 'decision', previous_hash: '0', hash: 'h1' }).execute()
+      await t.database.db
+        .insertInto('audit_log')
+        .values({ actor_label: 'test', action: 'create', entity_type: 'decision', previous_hash: '0', hash: 'h1' })
+        .execute()
       await assert.rejects(t.database.db.updateTable('audit_log').set({ action: 'changed' }).execute(), /append-only/)
       await assert.rejects(t.database.db.deleteFrom('audit_log').execute(), /append-only/)
     })
 
     test('returns dates as YYYY-MM-DD strings and amounts as exact numbers of pence', async () => {
-      await t.database.db.insertInto('awards').values({ decision_id: decisionId, recipient_name: 'Exact', amount_pence: 4_503_599_627_370_49, period_start: '2024-04-01', period_end: '2025-03-31' }).execute()
-      const row = await t.database.db.selectFrom('awards').select(['amount_pence', 'period_start']).where('recipient_name', '=', 'Exact').executeTakeFirstOrThrow()
+      await t.database.db
+        .insertInto('awards')
+        .values({
+          decision_id: decisionId,
+          recipient_name: 'Exact',
+          amount_pence: 4_503_599_627_370_49,
+          period_start: '2024-04-01',
+          period_end: '2025-03-31',
+        })
+        .execute()
+      const row = await t.database.db
+        .selectFrom('awards')
+        .select(['amount_pence', 'period_start'])
+        .where('recipient_name', '=', 'Exact')
+        .executeTakeFirstOrThrow()
       assert.equal(row.period_start, '2024-04-01')
       assert.equal(row.amount_pence, 450_359_962_737_049)
     })

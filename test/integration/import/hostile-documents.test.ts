@@ -17,10 +17,16 @@ import { ImportClient } from '../../support/import-client.ts'
 import { startApp, type RunningApp } from '../../support/server.ts'
 
 const PASSWORD = 'hostile documents test passphrase 7'
-const INTERNAL_WORDS = /xmldom|sax|parse error|hierarchy request|InvalidPDFException|FormatError|XRef|pdf\.js|undefined|\[object/i
+const INTERNAL_WORDS =
+  /xmldom|sax|parse error|hierarchy request|InvalidPDFException|FormatError|XRef|pdf\.js|undefined|\[object/i
 
 async function stored(database: Database): Promise<{ documents: number; decisions: number }> {
-  const row = await sql<{ documents: string; decisions: string }>`select (select count(*) from documents) as documents, (select count(*) from decisions) as decisions`.execute(database.db)
+  const row = await sql<{
+    documents: string
+    decisions: string
+  }>`select (select count(*) from documents) as documents, (select count(*) from decisions) as decisions`.execute(
+    database.db,
+  )
   return { documents: Number(row.rows[0]!.documents), decisions: Number(row.rows[0]!.decisions) }
 }
 
@@ -30,7 +36,10 @@ async function refusal(response: Response): Promise<string> {
   const html = await response.text()
   const message = /The document cannot be imported: ([^<]+)</.exec(html)?.[1]
   assert.ok(message, 'the page says why the document was refused')
-  return message.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+  return message
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
 }
 
 const UPLOADER = `
@@ -46,26 +55,75 @@ process.stdout.write(JSON.stringify(statuses))
 `
 
 /** Posts each file to the upload page at once, from a child process; resolves with the statuses in order. */
-function uploadFromAnotherProcess(url: string, credentials: { cookie: string; csrf: string }, paths: string[]): Promise<number[]> {
+function uploadFromAnotherProcess(
+  url: string,
+  credentials: { cookie: string; csrf: string },
+  paths: string[],
+): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', UPLOADER, url, credentials.cookie, credentials.csrf, ...paths])
+    const child = spawn(process.execPath, [
+      '--input-type=module',
+      '-e',
+      UPLOADER,
+      url,
+      credentials.cookie,
+      credentials.csrf,
+      ...paths,
+    ])
     let out = ''
     child.stdout.on('data', (chunk) => (out += chunk))
     child.on('error', reject)
-    child.on('close', () => (out ? resolve(JSON.parse(out) as number[]) : reject(new Error('the uploader printed nothing'))))
+    child.on('close', () =>
+      out ? resolve(JSON.parse(out) as number[]) : reject(new Error('the uploader printed nothing')),
+    )
   })
 }
 
 type Hostile = { name: string; type: string; bytes: () => Promise<Buffer> | Buffer; reason: RegExp }
 
 const HOSTILE: Hostile[] = [
-  { name: 'bomb.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: () => wordZipBomb(3_000_000), reason: /the Word document expands to 1\d\d\.\d MB; the register reads at most 100\.0 MB/ },
-  { name: 'pages.pdf', type: 'application/pdf', bytes: () => manyPagePdf(2_000), reason: /the PDF has 2,000 pages; the register reads at most 500/ },
-  { name: 'huge.txt', type: 'text/plain', bytes: () => hugeText(25_000_000), reason: /the document has 25,000,000 characters of text; the register reads at most 5,000,000/ },
-  { name: 'noise.txt', type: 'text/plain', bytes: () => noise(64 * 1024), reason: /not a text document: it holds binary data/ },
-  { name: 'ls.pdf', type: 'application/pdf', bytes: () => readFileSync('/bin/ls'), reason: /the PDF is damaged or not a PDF \(it does not start with %PDF\)/ },
-  { name: 'broken.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: () => wordWithBrokenXml(), reason: /the Word document is damaged: its text is not well-formed Word XML/ },
-  { name: 'broken.pdf', type: 'application/pdf', bytes: () => Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage\nxref\n0 1\nzzzz\n%%EOF'), reason: /the PDF is damaged/ },
+  {
+    name: 'bomb.docx',
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    bytes: () => wordZipBomb(3_000_000),
+    reason: /the Word document expands to 1\d\d\.\d MB; the register reads at most 100\.0 MB/,
+  },
+  {
+    name: 'pages.pdf',
+    type: 'application/pdf',
+    bytes: () => manyPagePdf(2_000),
+    reason: /the PDF has 2,000 pages; the register reads at most 500/,
+  },
+  {
+    name: 'huge.txt',
+    type: 'text/plain',
+    bytes: () => hugeText(25_000_000),
+    reason: /the document has 25,000,000 characters of text; the register reads at most 5,000,000/,
+  },
+  {
+    name: 'noise.txt',
+    type: 'text/plain',
+    bytes: () => noise(64 * 1024),
+    reason: /not a text document: it holds binary data/,
+  },
+  {
+    name: 'ls.pdf',
+    type: 'application/pdf',
+    bytes: () => readFileSync('/bin/ls'),
+    reason: /the PDF is damaged or not a PDF \(it does not start with %PDF\)/,
+  },
+  {
+    name: 'broken.docx',
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    bytes: () => wordWithBrokenXml(),
+    reason: /the Word document is damaged: its text is not well-formed Word XML/,
+  },
+  {
+    name: 'broken.pdf',
+    type: 'application/pdf',
+    bytes: () => Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage\nxref\n0 1\nzzzz\n%%EOF'),
+    reason: /the PDF is damaged/,
+  },
 ]
 
 for (const engine of testEngines()) {
@@ -77,7 +135,10 @@ for (const engine of testEngines()) {
     before(async () => {
       t = await openTestDatabase(engine, { demo: true })
       app = await startApp(t.database)
-      await new AccountService(t.database).create({ email: 'hostile@test.example', name: 'Hal Hostile', roles: ['officer'], password: PASSWORD }, SYSTEM_ACTOR)
+      await new AccountService(t.database).create(
+        { email: 'hostile@test.example', name: 'Hal Hostile', roles: ['officer'], password: PASSWORD },
+        SYSTEM_ACTOR,
+      )
       for (const hostile of HOSTILE) files.set(hostile.name, await hostile.bytes())
     })
     const signedIn = async (): Promise<ImportClient> => {
@@ -113,7 +174,11 @@ for (const engine of testEngines()) {
         writeFileSync(join(dir, 'huge.txt'), files.get('huge.txt')!)
         const credentials = await officer.uploadCredentials()
         // The uploads come from another process, as from a browser: only the server shares this thread with /health.
-        const uploads = uploadFromAnotherProcess(`${app.baseUrl}/staff/imports/upload`, credentials, ['slow.pdf', 'bomb.docx', 'huge.txt'].map((name) => join(dir, name)))
+        const uploads = uploadFromAnotherProcess(
+          `${app.baseUrl}/staff/imports/upload`,
+          credentials,
+          ['slow.pdf', 'bomb.docx', 'huge.txt'].map((name) => join(dir, name)),
+        )
         let finished = false
         void uploads.finally(() => (finished = true))
         const latencies: number[] = []
@@ -125,8 +190,14 @@ for (const engine of testEngines()) {
           latencies.push(performance.now() - started)
           await new Promise((resolve) => setTimeout(resolve, 100))
         }
-        assert.deepEqual(await uploads, [302, 400, 400], 'the slow but honest PDF is imported; the bomb and the huge text are refused')
-        context.diagnostic(`/health asked ${latencies.length} times during the imports; slowest ${Math.round(Math.max(...latencies))} ms`)
+        assert.deepEqual(
+          await uploads,
+          [302, 400, 400],
+          'the slow but honest PDF is imported; the bomb and the huge text are refused',
+        )
+        context.diagnostic(
+          `/health asked ${latencies.length} times during the imports; slowest ${Math.round(Math.max(...latencies))} ms`,
+        )
         assert.ok(latencies.length >= 3, `health was asked ${latencies.length} times while the imports ran`)
         assert.ok(Math.max(...latencies) < 1000, `the slowest /health took ${Math.round(Math.max(...latencies))} ms`)
       } finally {
@@ -137,12 +208,18 @@ for (const engine of testEngines()) {
     test('reading that runs past its time or memory is stopped and refused with the limit named', async () => {
       const before = await stored(t.database)
       const slow = new ImportService(t.database, { readLimits: { timeoutMs: 300 } })
-      await assert.rejects(slow.importDocument(await manyPagePdf(300, 60), 'slow.pdf', SYSTEM_ACTOR), (error: unknown) => {
-        assert.ok(error instanceof ImportError)
-        assert.equal(error.code, 'over_limit')
-        assert.match(error.reason, /^reading the document took longer than 0\.3 seconds, the most the register allows$/)
-        return true
-      })
+      await assert.rejects(
+        slow.importDocument(await manyPagePdf(300, 60), 'slow.pdf', SYSTEM_ACTOR),
+        (error: unknown) => {
+          assert.ok(error instanceof ImportError)
+          assert.equal(error.code, 'over_limit')
+          assert.match(
+            error.reason,
+            /^reading the document took longer than 0\.3 seconds, the most the register allows$/,
+          )
+          return true
+        },
+      )
       const small = new ImportService(t.database, { readLimits: { memoryMb: 64, maxTextCharacters: 50_000_000 } })
       await assert.rejects(small.importDocument(hugeText(24_000_000), 'heavy.txt', SYSTEM_ACTOR), (error: unknown) => {
         assert.ok(error instanceof ImportError)
@@ -151,25 +228,53 @@ for (const engine of testEngines()) {
         return true
       })
       assert.deepEqual(await stored(t.database), before)
-      const after = await new ImportService(t.database).importDocument(readFileSync('fixtures/documents/a02-cumbria-isva-notice.txt'), 'after.txt', SYSTEM_ACTOR)
+      const after = await new ImportService(t.database).importDocument(
+        readFileSync('fixtures/documents/a02-cumbria-isva-notice.txt'),
+        'after.txt',
+        SYSTEM_ACTOR,
+      )
       assert.equal(after.status, 'imported', 'the next document is read as usual')
     })
 
     test('the staff API imports only for officers, through the same import, and refuses what the upload page refuses', async () => {
       const accounts = new AccountService(t.database)
       const tokens = new ApiTokenService(t.database)
-      const finance = await accounts.create({ email: 'api-finance@test.example', name: 'Fay Finance', roles: ['finance_officer', 'administrator'], password: PASSWORD }, SYSTEM_ACTOR)
-      const officerUser = await accounts.create({ email: 'api-officer@test.example', name: 'Olu Officer', roles: ['officer'], password: PASSWORD }, SYSTEM_ACTOR)
-      const financeToken = (await tokens.create(finance.user.id, { name: 'finance script', scope: 'write' }, SYSTEM_ACTOR)).token
-      const officerToken = (await tokens.create(officerUser.user.id, { name: 'import script', scope: 'write' }, SYSTEM_ACTOR)).token
+      const finance = await accounts.create(
+        {
+          email: 'api-finance@test.example',
+          name: 'Fay Finance',
+          roles: ['finance_officer', 'administrator'],
+          password: PASSWORD,
+        },
+        SYSTEM_ACTOR,
+      )
+      const officerUser = await accounts.create(
+        { email: 'api-officer@test.example', name: 'Olu Officer', roles: ['officer'], password: PASSWORD },
+        SYSTEM_ACTOR,
+      )
+      const financeToken = (
+        await tokens.create(finance.user.id, { name: 'finance script', scope: 'write' }, SYSTEM_ACTOR)
+      ).token
+      const officerToken = (
+        await tokens.create(officerUser.user.id, { name: 'import script', scope: 'write' }, SYSTEM_ACTOR)
+      ).token
       const send = (token: string, name: string, bytes: Uint8Array, type: string) => {
         const form = new FormData()
         form.append('file', new Blob([Buffer.from(bytes)], { type }), name)
-        return fetch(`${app.baseUrl}/api/v1/staff/documents`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } })
+        return fetch(`${app.baseUrl}/api/v1/staff/documents`, {
+          method: 'POST',
+          body: form,
+          headers: { authorization: `Bearer ${token}` },
+        })
       }
       const before = await stored(t.database)
 
-      const forbidden = await send(financeToken, 'notice.txt', readFileSync('fixtures/documents/a01-notts-partnership-car.txt'), 'text/plain')
+      const forbidden = await send(
+        financeToken,
+        'notice.txt',
+        readFileSync('fixtures/documents/a01-notts-partnership-car.txt'),
+        'text/plain',
+      )
       assert.equal(forbidden.status, 403)
       assert.match(forbidden.headers.get('content-type') ?? '', /^application\/problem\+json/)
       assert.match(((await forbidden.json()) as { title: string }).title, /commissioning officer/)
@@ -178,41 +283,72 @@ for (const engine of testEngines()) {
         const response = await send(officerToken, hostile.name, files.get(hostile.name)!, 'text/plain')
         assert.equal(response.status, 422, hostile.name)
         assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/)
-        const problem = (await response.json()) as { type: string; detail: string; errors: Array<{ parameter: string; detail: string }> }
+        const problem = (await response.json()) as {
+          type: string
+          detail: string
+          errors: Array<{ parameter: string; detail: string }>
+        }
         assert.equal(problem.type, '/api#problem-document-refused')
         assert.match(problem.detail, hostile.reason, hostile.name)
         assert.equal(problem.errors[0]?.parameter, 'file')
       }
       assert.deepEqual(await stored(t.database), before, 'nothing refused was stored')
 
-      const created = await send(officerToken, 'staffordshire.txt', readFileSync('fixtures/documents/b02-staffordshire-refuge-report.txt'), 'application/octet-stream')
+      const created = await send(
+        officerToken,
+        'staffordshire.txt',
+        readFileSync('fixtures/documents/b02-staffordshire-refuge-report.txt'),
+        'application/octet-stream',
+      )
       assert.equal(created.status, 201)
       const document = (await created.json()) as { id: number; decisionId: number; created: boolean; mediaType: string }
       assert.equal(document.created, true)
       assert.equal(document.mediaType, 'text/plain')
-      const record = await t.database.db.selectFrom('decisions').select(['status', 'review_status', 'source_document_id', 'reference']).where('id', '=', document.decisionId).executeTakeFirstOrThrow()
-      assert.deepEqual([record.status, record.review_status, record.source_document_id, record.reference], ['imported', 'unreviewed', document.id, 'SCO/DR/2023/41'])
+      const record = await t.database.db
+        .selectFrom('decisions')
+        .select(['status', 'review_status', 'source_document_id', 'reference'])
+        .where('id', '=', document.decisionId)
+        .executeTakeFirstOrThrow()
+      assert.deepEqual(
+        [record.status, record.review_status, record.source_document_id, record.reference],
+        ['imported', 'unreviewed', document.id, 'SCO/DR/2023/41'],
+      )
     })
 
-    test('the extract and import commands refuse a hostile file with the limit named and go on with the rest', { skip: engine !== 'pglite' ? 'the command line is tested on the embedded engine' : false }, async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'hostile-cli-'))
-      try {
-        writeFileSync(join(dir, 'pages.pdf'), files.get('pages.pdf')!)
-        writeFileSync(join(dir, 'bomb.docx'), files.get('bomb.docx')!)
-        const good = join(dir, 'good.txt')
-        writeFileSync(good, readFileSync('fixtures/documents/a01-notts-partnership-car.txt'))
-        const extract = await cli(['extract', join(dir, 'pages.pdf'), join(dir, 'bomb.docx'), good, '--json'], { IMPORT_MAX_PAGES: '1000' })
-        assert.equal(extract.code, 1)
-        assert.match(extract.stderr, /pages\.pdf: the PDF has 2,000 pages; the register reads at most 1,000/)
-        assert.match(extract.stderr, /bomb\.docx: the Word document expands to/)
-        assert.deepEqual((JSON.parse(extract.stdout) as Array<{ reference: string }>).map((r) => r.reference), ['2021.021'])
-        const imported = await cli(['import', dir], { DATA_DIR: join(dir, 'data'), IMPORT_MAX_EXPANDED_BYTES: String(50 * 1024 * 1024) })
-        assert.equal(imported.code, 1)
-        assert.match(imported.stderr, /bomb\.docx: the Word document expands to 1\d\d\.\d MB; the register reads at most 50\.0 MB/)
-        assert.match(imported.stdout, /Imported 1, unchanged 0, failed 2\./)
-      } finally {
-        rmSync(dir, { recursive: true, force: true })
-      }
-    })
+    test(
+      'the extract and import commands refuse a hostile file with the limit named and go on with the rest',
+      { skip: engine !== 'pglite' ? 'the command line is tested on the embedded engine' : false },
+      async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'hostile-cli-'))
+        try {
+          writeFileSync(join(dir, 'pages.pdf'), files.get('pages.pdf')!)
+          writeFileSync(join(dir, 'bomb.docx'), files.get('bomb.docx')!)
+          const good = join(dir, 'good.txt')
+          writeFileSync(good, readFileSync('fixtures/documents/a01-notts-partnership-car.txt'))
+          const extract = await cli(['extract', join(dir, 'pages.pdf'), join(dir, 'bomb.docx'), good, '--json'], {
+            IMPORT_MAX_PAGES: '1000',
+          })
+          assert.equal(extract.code, 1)
+          assert.match(extract.stderr, /pages\.pdf: the PDF has 2,000 pages; the register reads at most 1,000/)
+          assert.match(extract.stderr, /bomb\.docx: the Word document expands to/)
+          assert.deepEqual(
+            (JSON.parse(extract.stdout) as Array<{ reference: string }>).map((r) => r.reference),
+            ['2021.021'],
+          )
+          const imported = await cli(['import', dir], {
+            DATA_DIR: join(dir, 'data'),
+            IMPORT_MAX_EXPANDED_BYTES: String(50 * 1024 * 1024),
+          })
+          assert.equal(imported.code, 1)
+          assert.match(
+            imported.stderr,
+            /bomb\.docx: the Word document expands to 1\d\d\.\d MB; the register reads at most 50\.0 MB/,
+          )
+          assert.match(imported.stdout, /Imported 1, unchanged 0, failed 2\./)
+        } finally {
+          rmSync(dir, { recursive: true, force: true })
+        }
+      },
+    )
   })
 }

@@ -15,7 +15,13 @@ const CUMBRIA = 'fixtures/documents/a02-cumbria-isva-notice.txt'
 function formOf(html: string): Record<string, string> {
   const form: Record<string, string> = {}
   const body = html.slice(html.indexOf('id="review-form"'), html.indexOf('</form>', html.indexOf('id="review-form"')))
-  const decode = (s: string) => s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+  const decode = (s: string) =>
+    s
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
   for (const match of body.matchAll(/<input([^>]*)>/g)) {
     const attrs = match[1]!
     const name = /name="([^"]+)"/.exec(attrs)?.[1]
@@ -24,7 +30,11 @@ function formOf(html: string): Record<string, string> {
     form[name] = decode(/value="([^"]*)"/.exec(attrs)?.[1] ?? '')
   }
   for (const match of body.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    form[match[1]!] = decode(/<option value="([^"]*)"[^>]*selected/.exec(match[2]!)?.[1] ?? /<option value="([^"]*)"/.exec(match[2]!)?.[1] ?? '')
+    form[match[1]!] = decode(
+      /<option value="([^"]*)"[^>]*selected/.exec(match[2]!)?.[1] ??
+        /<option value="([^"]*)"/.exec(match[2]!)?.[1] ??
+        '',
+    )
   }
   return form
 }
@@ -40,8 +50,14 @@ for (const engine of testEngines()) {
       t = await openTestDatabase(engine, { demo: true })
       app = await startApp(t.database)
       const accounts = new AccountService(t.database)
-      await accounts.create({ email: 'importer@test.example', name: 'Ina Importer', roles: ['officer'], password: PASSWORD }, SYSTEM_ACTOR)
-      await accounts.create({ email: 'finance@test.example', name: 'Fin', roles: ['finance_officer'], password: PASSWORD }, SYSTEM_ACTOR)
+      await accounts.create(
+        { email: 'importer@test.example', name: 'Ina Importer', roles: ['officer'], password: PASSWORD },
+        SYSTEM_ACTOR,
+      )
+      await accounts.create(
+        { email: 'finance@test.example', name: 'Fin', roles: ['finance_officer'], password: PASSWORD },
+        SYSTEM_ACTOR,
+      )
       officer = new ImportClient(app.baseUrl)
       assert.equal((await officer.signIn('importer@test.example', PASSWORD)).status, 302)
     })
@@ -70,7 +86,11 @@ for (const engine of testEngines()) {
     })
 
     test('a file that cannot be read is refused on the upload page with the reason', async () => {
-      const response = await officer.upload('scan.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]), 'image/png')
+      const response = await officer.upload(
+        'scan.png',
+        new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]),
+        'image/png',
+      )
       assert.equal(response.status, 400)
       const html = await response.text()
       assert.match(html, /There is a problem/)
@@ -104,9 +124,15 @@ for (const engine of testEngines()) {
       assert.equal(page.status, 200)
       const html = await page.text()
       assert.match(html, /<h1 class="govuk-heading-l">Check the imported record<\/h1>/)
-      assert.match(html, /<li id="line-9"><mark class="app-highlight" data-line="9">TITLE: Independent Sexual Violence Adviser service for Barrow and Carlisle<\/mark>/)
+      assert.match(
+        html,
+        /<li id="line-9"><mark class="app-highlight" data-line="9">TITLE: Independent Sexual Violence Adviser service for Barrow and Carlisle<\/mark>/,
+      )
       assert.match(html, /id="title-hint"[^>]*>\s*From <a class="govuk-link" href="#line-9">line 9<\/a>/)
-      assert.match(html, /id="findings-total"[\s\S]*?The awards add to £59,500\.00 but the document states a total of £60,000\.00[\s\S]*?href="#line-15"/)
+      assert.match(
+        html,
+        /id="findings-total"[\s\S]*?The awards add to £59,500\.00 but the document states a total of £60,000\.00[\s\S]*?href="#line-15"/,
+      )
       assert.match(html, /id="award-2"[\s\S]*?href="#line-19"/)
       const list = await (await officer.get('/staff/imports')).text()
       assert.match(list, /Independent Sexual Violence Adviser service for Barrow and Carlisle/)
@@ -126,7 +152,12 @@ for (const engine of testEngines()) {
 
     test('mistakes are named by field and row, and the input is kept', async () => {
       const form = formOf(await (await officer.get(reviewPath)).text())
-      const response = await officer.post(reviewPath, { ...form, title: '  ', 'awards-1-amount': '22,0x0', action: 'confirm' })
+      const response = await officer.post(reviewPath, {
+        ...form,
+        title: '  ',
+        'awards-1-amount': '22,0x0',
+        action: 'confirm',
+      })
       assert.equal(response.status, 400)
       const html = await response.text()
       assert.match(html, /href="#title">Enter the title/)
@@ -136,13 +167,25 @@ for (const engine of testEngines()) {
 
     test('a save on an older version is refused with a clear message, and the input is kept', async () => {
       const form = formOf(await (await officer.get(reviewPath)).text())
-      const response = await officer.post(reviewPath, { ...form, version: String(Number(form.version) - 1 || 99), title: 'A stale title', action: 'confirm' })
+      const response = await officer.post(reviewPath, {
+        ...form,
+        version: String(Number(form.version) - 1 || 99),
+        title: 'A stale title',
+        action: 'confirm',
+      })
       assert.equal(response.status, 400)
       const html = await response.text()
       assert.match(html, /Someone else changed this record after you opened it/)
       assert.match(html, /value="A stale title"/)
-      const stored = await t.database.db.selectFrom('decisions').select(['title', 'review_status']).where('id', '=', Number(reviewPath.split('/').pop())).executeTakeFirstOrThrow()
-      assert.deepEqual(stored, { title: 'Independent Sexual Violence Adviser service for Barrow and Carlisle', review_status: 'unreviewed' })
+      const stored = await t.database.db
+        .selectFrom('decisions')
+        .select(['title', 'review_status'])
+        .where('id', '=', Number(reviewPath.split('/').pop()))
+        .executeTakeFirstOrThrow()
+      assert.deepEqual(stored, {
+        title: 'Independent Sexual Violence Adviser service for Barrow and Carlisle',
+        review_status: 'unreviewed',
+      })
     })
 
     test('an imported record is not public until it is confirmed; confirming saves the corrections, is audited and publishes it', async () => {
@@ -166,18 +209,41 @@ for (const engine of testEngines()) {
       const d = await t.database.db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
       assert.equal(d.review_status, 'reviewed')
       assert.equal(d.title, 'ISVA service for Barrow-in-Furness and Carlisle')
-      const awards = await t.database.db.selectFrom('awards').select(['recipient_name', 'amount_pence', 'period_start', 'period_end', 'financial_year']).where('decision_id', '=', id).orderBy('position').execute()
-      assert.deepEqual(awards.map((a) => [a.recipient_name, a.amount_pence]), [
-        ['Safety Net Advice and Support Centre', 2_750_000],
-        ['Rape and Sexual Abuse Support Cumbria', 2_200_000],
-        ['The Birchwood Trust', 1_050_000],
-        ['Cumbria Victims Charitable Trust', 100_000],
-      ])
-      assert.deepEqual([awards[3]!.period_start, awards[3]!.period_end, awards[3]!.financial_year], ['2022-04-01', '2023-03-31', 2022])
-      const audit = await t.database.db.selectFrom('audit_log').select(['action', 'actor_label', 'before', 'after']).where('entity_type', '=', 'decision').where('entity_id', '=', String(id)).orderBy('id').execute()
-      assert.deepEqual(audit.map((a) => a.action), ['import', 'import.confirm'])
+      const awards = await t.database.db
+        .selectFrom('awards')
+        .select(['recipient_name', 'amount_pence', 'period_start', 'period_end', 'financial_year'])
+        .where('decision_id', '=', id)
+        .orderBy('position')
+        .execute()
+      assert.deepEqual(
+        awards.map((a) => [a.recipient_name, a.amount_pence]),
+        [
+          ['Safety Net Advice and Support Centre', 2_750_000],
+          ['Rape and Sexual Abuse Support Cumbria', 2_200_000],
+          ['The Birchwood Trust', 1_050_000],
+          ['Cumbria Victims Charitable Trust', 100_000],
+        ],
+      )
+      assert.deepEqual(
+        [awards[3]!.period_start, awards[3]!.period_end, awards[3]!.financial_year],
+        ['2022-04-01', '2023-03-31', 2022],
+      )
+      const audit = await t.database.db
+        .selectFrom('audit_log')
+        .select(['action', 'actor_label', 'before', 'after'])
+        .where('entity_type', '=', 'decision')
+        .where('entity_id', '=', String(id))
+        .orderBy('id')
+        .execute()
+      assert.deepEqual(
+        audit.map((a) => a.action),
+        ['import', 'import.confirm'],
+      )
       assert.match(audit[1]!.actor_label, /Ina Importer/)
-      assert.equal((audit[1]!.before as { title: string }).title, 'Independent Sexual Violence Adviser service for Barrow and Carlisle')
+      assert.equal(
+        (audit[1]!.before as { title: string }).title,
+        'Independent Sexual Violence Adviser service for Barrow and Carlisle',
+      )
 
       const publicPage = await fetch(`${app.baseUrl}/decisions/cumbria-cpcc-2022-014`)
       assert.equal(publicPage.status, 200)

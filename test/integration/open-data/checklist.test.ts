@@ -11,7 +11,11 @@ import { addClassifiedRecords } from './fixtures.ts'
 const PASSWORD = 'a long test password 123'
 
 /** Signs in, once more if the first session is not yet recognised (the session store can lag a request on PostgreSQL). */
-async function signedIn(baseUrl: string, email: string, path: string): Promise<{ client: StaffClient; response: Response }> {
+async function signedIn(
+  baseUrl: string,
+  email: string,
+  path: string,
+): Promise<{ client: StaffClient; response: Response }> {
   const client = new StaffClient(baseUrl)
   await client.signIn(email, PASSWORD)
   let response = await client.get(path)
@@ -31,7 +35,10 @@ for (const engine of testEngines()) {
       await addClassifiedRecords(t.database)
       const accounts = new AccountService(t.database)
       for (const role of ['officer', 'administrator', 'finance_officer'] as const) {
-        await accounts.create({ email: `${role}@checklist.example`, name: `A ${role}`, roles: [role], password: PASSWORD }, SYSTEM_ACTOR)
+        await accounts.create(
+          { email: `${role}@checklist.example`, name: `A ${role}`, roles: [role], password: PASSWORD },
+          SYSTEM_ACTOR,
+        )
       }
       app = await startApp(t.database)
     })
@@ -49,7 +56,10 @@ for (const engine of testEngines()) {
       assert.equal(byRef.get('T2025.005')?.state, 'awaiting_review')
       assert.equal(byRef.has('T2025.004'), false, 'a draft is not yet a decision')
       assert.equal(grants!.items.find((i) => i.reference === 'T2025.003')?.state, 'withheld')
-      assert.ok(grants!.items.some((i) => i.reference === 'T2025.001' && i.state === 'withheld'), 'the withheld award')
+      assert.ok(
+        grants!.items.some((i) => i.reference === 'T2025.001' && i.state === 'withheld'),
+        'the withheld award',
+      )
       assert.ok(grants!.items.every((i) => i.missing.includes('conditions')))
       assert.equal(contracts!.items.length, 0)
 
@@ -61,7 +71,11 @@ for (const engine of testEngines()) {
     })
 
     test('an approved decision that is not yet published is listed as missing', async () => {
-      await t.database.db.updateTable('decisions').set({ status: 'approved', date_published: null }).where('reference', '=', 'T2025.002').execute()
+      await t.database.db
+        .updateTable('decisions')
+        .set({ status: 'approved', date_published: null })
+        .where('reference', '=', 'T2025.002')
+        .execute()
       const [decisions] = await new PublicationChecklist(t.database.db).report({ year: 2025 })
       const item = decisions!.items.find((i) => i.reference === 'T2025.002')
       assert.equal(item?.state, 'not_published')
@@ -71,13 +85,21 @@ for (const engine of testEngines()) {
 
     test('officers and administrators see the page; other roles do not', async () => {
       for (const role of ['officer', 'administrator']) {
-        const { response } = await signedIn(app.baseUrl, `${role}@checklist.example`, '/staff/publication-checklist?year=2020')
+        const { response } = await signedIn(
+          app.baseUrl,
+          `${role}@checklist.example`,
+          '/staff/publication-checklist?year=2020',
+        )
         assert.equal(response.status, 200, role)
         const html = await response.text()
         assert.match(html, /Contracts over £10,000/)
         assert.match(html, /2021\.021/)
       }
-      assert.equal((await signedIn(app.baseUrl, 'finance_officer@checklist.example', '/staff/publication-checklist')).response.status, 403)
+      assert.equal(
+        (await signedIn(app.baseUrl, 'finance_officer@checklist.example', '/staff/publication-checklist')).response
+          .status,
+        403,
+      )
       assert.equal((await fetch(`${app.baseUrl}/staff/publication-checklist`, { redirect: 'manual' })).status, 302)
     })
   })

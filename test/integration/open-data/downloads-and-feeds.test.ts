@@ -36,16 +36,27 @@ for (const engine of testEngines()) {
       const references: string[] = []
       for (let page = 1; ; page++) {
         const html = await (await get(`/?${query}&page=${page}`)).text()
-        const found = [...html.matchAll(/<tr class="govuk-table__row">\s*<td class="govuk-table__cell">([^<]*)<\/td>/g)].map((m) => m[1]!)
+        const found = [
+          ...html.matchAll(/<tr class="govuk-table__row">\s*<td class="govuk-table__cell">([^<]*)<\/td>/g),
+        ].map((m) => m[1]!)
         references.push(...found)
         if (found.length < REGISTER_PAGE_SIZE) return references
       }
     }
 
     test('the register CSV holds every page of exactly what the home page shows, with its filters', async () => {
-      for (const query of ['q=', 'year=2020', 'q=refuge', `office=${(await t.database.db.selectFrom('offices').select('organisation_id').orderBy('organisation_id').executeTakeFirstOrThrow()).organisation_id}`]) {
+      for (const query of [
+        'q=',
+        'year=2020',
+        'q=refuge',
+        `office=${(await t.database.db.selectFrom('offices').select('organisation_id').orderBy('organisation_id').executeTakeFirstOrThrow()).organisation_id}`,
+      ]) {
         const rows = await csv(`/downloads/decisions.csv?${query}`)
-        assert.deepEqual(rows.map((r) => r.Reference), await pageReferences(query), query)
+        assert.deepEqual(
+          rows.map((r) => r.Reference),
+          await pageReferences(query),
+          query,
+        )
       }
       const car = (await csv('/downloads/decisions.csv?q=partnership+car')).find((r) => r.Reference === '2021.021')
       assert.equal(car?.Total, '£47,013.00')
@@ -66,7 +77,10 @@ for (const engine of testEngines()) {
       const rows = await csv('/downloads/disclosure-log.csv')
       assert.ok(rows.some((r) => r.Reference === '10653' && r.Questions === '6'))
       assert.ok(rows.some((r) => r.Reference === 'FOI-T-1'))
-      assert.deepEqual((await csv('/downloads/disclosure-log.csv?q=WAIS')).map((r) => r.Reference), ['10653'])
+      assert.deepEqual(
+        (await csv('/downloads/disclosure-log.csv?q=WAIS')).map((r) => r.Reference),
+        ['10653'],
+      )
     })
 
     test('the open data page links the 360Giving downloads, which validate and leak nothing', async () => {
@@ -79,8 +93,13 @@ for (const engine of testEngines()) {
       assert.deepEqual(leakedSecrets(text), [])
       const data = JSON.parse(text) as { grants: Array<{ id: string }> }
       assert.ok(data.grants.length > 20)
-      const again = JSON.parse(await (await get('/downloads/360giving.json')).text()) as { grants: Array<{ id: string }> }
-      assert.deepEqual(again.grants.map((g) => g.id), data.grants.map((g) => g.id))
+      const again = JSON.parse(await (await get('/downloads/360giving.json')).text()) as {
+        grants: Array<{ id: string }>
+      }
+      assert.deepEqual(
+        again.grants.map((g) => g.id),
+        data.grants.map((g) => g.id),
+      )
       assert.equal((await get('/downloads/360giving.csv')).status, 200)
     })
 
@@ -94,7 +113,7 @@ for (const engine of testEngines()) {
       assert.match(xml, /Withheld under section 43 of the Freedom of Information Act 2000/)
       assert.deepEqual(leakedSecrets(xml), [])
       assert.equal(xml.match(/<entry>/g)?.length, 50)
-      const provider = await (await get("/feeds/providers/juno-women-s-aid.atom")).text()
+      const provider = await (await get('/feeds/providers/juno-women-s-aid.atom')).text()
       assert.match(provider, /2021\.021 Domestic Abuse Partnership Car Pilot/)
       assert.doesNotMatch(provider, /PCC036\/18/)
       const area = await (await get('/feeds/areas/mansfield.atom')).text()

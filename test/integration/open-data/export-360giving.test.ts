@@ -18,12 +18,24 @@ function validatePackage(data: unknown): string[] {
   const ajv = new Ajv2020({ strict: false, validateSchema: false, allErrors: true })
   addFormats.default(ajv)
   const grant = JSON.parse(readFileSync(new URL('360-giving-schema.json', SCHEMAS), 'utf8')) as Record<string, unknown>
-  ajv.addSchema({ ...grant, $id: 'https://raw.githubusercontent.com/ThreeSixtyGiving/standard/1.4.2/schema/360-giving-schema.json' })
-  const validate = ajv.compile(JSON.parse(readFileSync(new URL('360-giving-package-schema.json', SCHEMAS), 'utf8')) as Record<string, unknown>)
+  ajv.addSchema({
+    ...grant,
+    $id: 'https://raw.githubusercontent.com/ThreeSixtyGiving/standard/1.4.2/schema/360-giving-schema.json',
+  })
+  const validate = ajv.compile(
+    JSON.parse(readFileSync(new URL('360-giving-package-schema.json', SCHEMAS), 'utf8')) as Record<string, unknown>,
+  )
   return validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`)
 }
 
-type Grant = { id: string; amountAwarded: number; title: string; recipientOrganization: Array<{ id: string; name: string }>; url: string; awardDate: string }
+type Grant = {
+  id: string
+  amountAwarded: number
+  title: string
+  recipientOrganization: Array<{ id: string; name: string }>
+  url: string
+  awardDate: string
+}
 
 for (const engine of testEngines()) {
   describe(`360Giving export on ${engine}`, () => {
@@ -62,7 +74,10 @@ for (const engine of testEngines()) {
     test('identifiers are stable across exports and a date range narrows the grants', async () => {
       const first = await exportJson('a.json')
       const second = await exportJson('b.json')
-      assert.deepEqual(first.data.grants.map((g) => g.id), second.data.grants.map((g) => g.id))
+      assert.deepEqual(
+        first.data.grants.map((g) => g.id),
+        second.data.grants.map((g) => g.id),
+      )
       const ranged = await exportJson('c.json', { from: '2021-01-01', to: '2021-12-31' })
       assert.ok(ranged.data.grants.length >= 2)
       assert.ok(ranged.data.grants.every((g) => g.awardDate >= '2021-01-01' && g.awardDate <= '2021-12-31'))
@@ -70,10 +85,23 @@ for (const engine of testEngines()) {
     })
 
     test('recipients with a known number get org-id identifiers; others the 360Giving convention', async () => {
-      await t.database.db.updateTable('organisations').set({ charity_number: '1234567' }).where('name', '=', "Juno Women's Aid").execute()
-      await t.database.db.updateTable('organisations').set({ company_number: '12345' }).where('name', '=', 'Equation').execute()
+      await t.database.db
+        .updateTable('organisations')
+        .set({ charity_number: '1234567' })
+        .where('name', '=', "Juno Women's Aid")
+        .execute()
+      await t.database.db
+        .updateTable('organisations')
+        .set({ company_number: '12345' })
+        .where('name', '=', 'Equation')
+        .execute()
       const { data } = await exportJson('ids.json')
-      const idsOf = (name: string) => new Set(data.grants.filter((g) => g.recipientOrganization[0]!.name === name).map((g) => g.recipientOrganization[0]!.id))
+      const idsOf = (name: string) =>
+        new Set(
+          data.grants
+            .filter((g) => g.recipientOrganization[0]!.name === name)
+            .map((g) => g.recipientOrganization[0]!.id),
+        )
       assert.ok(idsOf("Juno Women's Aid").has('GB-CHC-1234567'))
       assert.deepEqual([...idsOf('Equation')], ['GB-COH-00012345'])
       assert.ok([...idsOf("Nottinghamshire Women's Aid")].every((id) => /^360G-nopcc-org-\d+$/.test(id)))
@@ -85,11 +113,17 @@ for (const engine of testEngines()) {
       const rows = parse(readFileSync(file, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>
       assert.equal(rows.length, summary.grants)
       assert.ok(rows.some((r) => r['Amount Awarded'] === '23966.00' && r['Award Date'] === '2021-03-16'))
-      assert.ok('Recipient Org:Identifier' in rows[0]! && 'Funding Org:Name' in rows[0]! && 'Grant Programme:Title' in rows[0]!)
+      assert.ok(
+        'Recipient Org:Identifier' in rows[0]! && 'Funding Org:Name' in rows[0]! && 'Grant Programme:Title' in rows[0]!,
+      )
     })
 
     test('an export that would not validate fails with its problems and writes nothing', async () => {
-      await t.database.db.updateTable('decisions').set({ date_decided: null, date_published: null, status: 'imported' }).where('reference', '=', '2021.021').execute()
+      await t.database.db
+        .updateTable('decisions')
+        .set({ date_decided: null, date_published: null, status: 'imported' })
+        .where('reference', '=', '2021.021')
+        .execute()
       const file = join(dir, 'bad.json')
       await assert.rejects(openData.export360ToFile(file, { format: 'json' }), (error: unknown) => {
         assert.ok(error instanceof InvalidExportError)
@@ -97,7 +131,11 @@ for (const engine of testEngines()) {
         return true
       })
       assert.equal(existsSync(file), false)
-      await t.database.db.updateTable('decisions').set({ date_decided: '2021-03-16', date_published: '2021-03-20', status: 'published' }).where('reference', '=', '2021.021').execute()
+      await t.database.db
+        .updateTable('decisions')
+        .set({ date_decided: '2021-03-16', date_published: '2021-03-20', status: 'published' })
+        .where('reference', '=', '2021.021')
+        .execute()
     })
 
     test('an export of generated data validates too', async () => {

@@ -27,8 +27,17 @@ export interface ClassifiedRecords {
 /** Adds one decision of each classification, a draft, an unreviewed import and a FOI request with its requester. */
 export async function addClassifiedRecords(database: Database): Promise<ClassifiedRecords> {
   const repo = new DecisionRepository(database.db)
-  const office = await database.db.selectFrom('offices').select(['organisation_id', 'short_name']).orderBy('organisation_id').executeTakeFirstOrThrow()
-  const provider = await database.db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', 'provider').orderBy('id').executeTakeFirstOrThrow()
+  const office = await database.db
+    .selectFrom('offices')
+    .select(['organisation_id', 'short_name'])
+    .orderBy('organisation_id')
+    .executeTakeFirstOrThrow()
+  const provider = await database.db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('kind', '=', 'provider')
+    .orderBy('id')
+    .executeTakeFirstOrThrow()
   const area = await database.db.selectFrom('areas').select('id').orderBy('id').executeTakeFirstOrThrow()
   const base: Omit<NewDecision, 'reference' | 'title'> = {
     officeId: office.organisation_id,
@@ -52,7 +61,11 @@ export async function addClassifiedRecords(database: Database): Promise<Classifi
     ...extra,
   })
   await database.transaction(async (trx) => {
-    const hidden = await trx.insertInto('organisations').values({ kind: 'provider', name: SECRETS.withheldOrganisation, slug: 'withheldorganisationname' }).returning('id').executeTakeFirstOrThrow()
+    const hidden = await trx
+      .insertInto('organisations')
+      .values({ kind: 'provider', name: SECRETS.withheldOrganisation, slug: 'withheldorganisationname' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
     await repo.create(
       {
         ...base,
@@ -63,9 +76,18 @@ export async function addClassifiedRecords(database: Database): Promise<Classifi
         decisionText: 'Approve the outreach grant.',
         sections: [
           { heading: 'Background', body: 'Public background.' },
-          { heading: 'Commercial terms', body: `The price was ${SECRETS.withheldSection}.`, withheld: true, exemption: 's.43' },
+          {
+            heading: 'Commercial terms',
+            body: `The price was ${SECRETS.withheldSection}.`,
+            withheld: true,
+            exemption: 's.43',
+          },
         ],
-        awards: [award(provider.name), { ...award(SECRETS.withheldAward), withheld: true }, { ...award(SECRETS.withheldOrganisation), recipientId: hidden.id, withheld: true }],
+        awards: [
+          award(provider.name),
+          { ...award(SECRETS.withheldAward), withheld: true },
+          { ...award(SECRETS.withheldOrganisation), recipientId: hidden.id, withheld: true },
+        ],
       },
       trx,
     )
@@ -76,7 +98,14 @@ export async function addClassifiedRecords(database: Database): Promise<Classifi
         title: 'Partially confidential decision',
         classification: 'partially_confidential',
         executiveSummary: 'A decision with a Part 2.',
-        sections: [{ heading: 'Part 2', body: `Confidential annex ${SECRETS.partialSection}.`, withheld: true, exemption: 's.31' }],
+        sections: [
+          {
+            heading: 'Part 2',
+            body: `Confidential annex ${SECRETS.partialSection}.`,
+            withheld: true,
+            exemption: 's.31',
+          },
+        ],
         awards: [award(provider.name)],
       },
       trx,
@@ -94,8 +123,28 @@ export async function addClassifiedRecords(database: Database): Promise<Classifi
       },
       trx,
     )
-    await repo.create({ ...base, reference: 'T2025.004', title: SECRETS.draftTitle, status: 'draft', datePublished: null, awards: [award(SECRETS.draftTitle)] }, trx)
-    await repo.create({ ...base, reference: 'T2025.005', title: SECRETS.unreviewedTitle, status: 'imported', reviewStatus: 'unreviewed', awards: [award(SECRETS.unreviewedTitle)] }, trx)
+    await repo.create(
+      {
+        ...base,
+        reference: 'T2025.004',
+        title: SECRETS.draftTitle,
+        status: 'draft',
+        datePublished: null,
+        awards: [award(SECRETS.draftTitle)],
+      },
+      trx,
+    )
+    await repo.create(
+      {
+        ...base,
+        reference: 'T2025.005',
+        title: SECRETS.unreviewedTitle,
+        status: 'imported',
+        reviewStatus: 'unreviewed',
+        awards: [award(SECRETS.unreviewedTitle)],
+      },
+      trx,
+    )
     await trx
       .insertInto('foi_requests')
       .values({
@@ -112,7 +161,12 @@ export async function addClassifiedRecords(database: Database): Promise<Classifi
       })
       .execute()
   })
-  return { openReference: 'T2025.001', partialReference: 'T2025.002', confidentialReference: 'T2025.003', officeId: office.organisation_id }
+  return {
+    openReference: 'T2025.001',
+    partialReference: 'T2025.002',
+    confidentialReference: 'T2025.003',
+    officeId: office.organisation_id,
+  }
 }
 
 /** The secrets found in a text (empty when none). */

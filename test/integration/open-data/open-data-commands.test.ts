@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cli } from '../../support/cli.ts'
 
-
 describe('the export, backup and restore commands', () => {
   let dir: string
   let source: Record<string, string>
@@ -18,7 +17,10 @@ describe('the export, backup and restore commands', () => {
 
   test('export 360giving writes a package to a file or to standard output', async () => {
     const file = join(dir, 'grants.json')
-    const run = await cli(['export', '360giving', '--from', '2021-01-01', '--to', '2021-12-31', '--output', file], source)
+    const run = await cli(
+      ['export', '360giving', '--from', '2021-01-01', '--to', '2021-12-31', '--output', file],
+      source,
+    )
     assert.equal(run.code, 0, run.stderr)
     assert.match(run.stderr, /Wrote 2 grants/)
     const data = JSON.parse(readFileSync(file, 'utf8')) as { grants: Array<{ url: string }> }
@@ -26,7 +28,13 @@ describe('the export, backup and restore commands', () => {
     const csv = await cli(['export', '360giving', '--format', 'csv', '--office', 'nopcc'], source)
     assert.equal(csv.code, 0, csv.stderr)
     assert.match(csv.stdout, /^\uFEFFIdentifier,Title,Description,Currency,Amount Awarded/)
-    assert.ok(csv.stdout.trim().split('\n').slice(1).every((line) => line.startsWith('360G-nopcc-')))
+    assert.ok(
+      csv.stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .every((line) => line.startsWith('360G-nopcc-')),
+    )
   })
 
   test('bad options and an empty range are one line each, and write nothing', async () => {
@@ -34,7 +42,10 @@ describe('the export, backup and restore commands', () => {
     assert.equal(bad.code, 1)
     assert.match(bad.stderr, /^commissioning-register: --from must be a date written YYYY-MM-DD\n$/)
     const file = join(dir, 'none.json')
-    const empty = await cli(['export', '360giving', '--from', '1990-01-01', '--to', '1990-12-31', '--output', file], source)
+    const empty = await cli(
+      ['export', '360giving', '--from', '1990-01-01', '--to', '1990-12-31', '--output', file],
+      source,
+    )
     assert.equal(empty.code, 1)
     assert.match(empty.stderr, /no published awards to export/)
     assert.equal(existsSync(file), false)

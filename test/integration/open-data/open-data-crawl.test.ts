@@ -34,12 +34,25 @@ for (const engine of testEngines()) {
       for (const list of LISTS) {
         let next: string | null = `/api/v1/${list}?limit=100`
         while (next) {
-          const page = JSON.parse(await body(next)) as { data: Array<{ id: number; slug?: string }>; links: { next: string | null } }
+          const page = JSON.parse(await body(next)) as {
+            data: Array<{ id: number; slug?: string }>
+            links: { next: string | null }
+          }
           for (const item of page.data) await body(`/api/v1/${list}/${item.id}`)
           next = page.links.next
         }
       }
-      for (const path of ['/api', '/api/openapi.json', '/open-data', '/downloads/360giving.json', '/downloads/360giving.csv', '/downloads/decisions.csv', '/downloads/disclosure-log.csv', '/feeds/decisions.atom']) await body(path)
+      for (const path of [
+        '/api',
+        '/api/openapi.json',
+        '/open-data',
+        '/downloads/360giving.json',
+        '/downloads/360giving.csv',
+        '/downloads/decisions.csv',
+        '/downloads/disclosure-log.csv',
+        '/feeds/decisions.atom',
+      ])
+        await body(path)
       const providers = await t.database.db.selectFrom('organisations').select('slug').execute()
       for (const { slug } of providers) await body(`/feeds/providers/${slug}.atom`, [200, 404])
       await body('/feeds/providers/withheldorganisationname.atom', 404)
@@ -52,7 +65,9 @@ for (const engine of testEngines()) {
       const hidden = await t.database.db
         .selectFrom('decisions')
         .select('id')
-        .where((eb) => eb.or([eb('status', 'not in', ['published', 'imported']), eb('review_status', '=', 'unreviewed')]))
+        .where((eb) =>
+          eb.or([eb('status', 'not in', ['published', 'imported']), eb('review_status', '=', 'unreviewed')]),
+        )
         .execute()
       assert.ok(hidden.length >= 2)
       for (const { id } of hidden) await body(`/api/v1/decisions/${id}`, 404)
@@ -60,16 +75,34 @@ for (const engine of testEngines()) {
         .selectFrom('awards as a')
         .innerJoin('decisions as d', 'd.id', 'a.decision_id')
         .select('a.id')
-        .where((eb) => eb.or([eb('a.withheld', '=', true), eb('d.classification', '=', 'confidential'), eb('d.status', '=', 'draft'), eb('d.review_status', '=', 'unreviewed')]))
+        .where((eb) =>
+          eb.or([
+            eb('a.withheld', '=', true),
+            eb('d.classification', '=', 'confidential'),
+            eb('d.status', '=', 'draft'),
+            eb('d.review_status', '=', 'unreviewed'),
+          ]),
+        )
         .execute()
       assert.ok(awards.length >= 4)
       for (const { id } of awards) await body(`/api/v1/awards/${id}`, 404)
-      for (const { id } of awards) await body(`/api/v1/awards?decision=${(await t.database.db.selectFrom('awards').select('decision_id').where('id', '=', id).executeTakeFirstOrThrow()).decision_id}`)
+      for (const { id } of awards)
+        await body(
+          `/api/v1/awards?decision=${(await t.database.db.selectFrom('awards').select('decision_id').where('id', '=', id).executeTakeFirstOrThrow()).decision_id}`,
+        )
     })
 
     test('a partially confidential decision shows its withheld section by heading and exemption only', async () => {
-      const id = (await t.database.db.selectFrom('decisions').select('id').where('reference', '=', 'T2025.002').executeTakeFirstOrThrow()).id
-      const decision = JSON.parse(await body(`/api/v1/decisions/${id}`)) as { sections: Array<{ heading: string; body: string | null; withheld: boolean; exemption: string | null }> }
+      const id = (
+        await t.database.db
+          .selectFrom('decisions')
+          .select('id')
+          .where('reference', '=', 'T2025.002')
+          .executeTakeFirstOrThrow()
+      ).id
+      const decision = JSON.parse(await body(`/api/v1/decisions/${id}`)) as {
+        sections: Array<{ heading: string; body: string | null; withheld: boolean; exemption: string | null }>
+      }
       assert.deepEqual(decision.sections, [{ heading: 'Part 2', body: null, withheld: true, exemption: 's.31' }])
     })
   })

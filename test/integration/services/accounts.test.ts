@@ -1,7 +1,12 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { dictionary } from '@zxcvbn-ts/language-common'
-import { AccountError, AccountService, MAX_FAILED_SIGN_INS, scheduleExpiredSessionRemoval } from '../../../src/services/accounts.ts'
+import {
+  AccountError,
+  AccountService,
+  MAX_FAILED_SIGN_INS,
+  scheduleExpiredSessionRemoval,
+} from '../../../src/services/accounts.ts'
 import { ApiTokenService } from '../../../src/services/api-tokens.ts'
 import { SYSTEM_ACTOR } from '../../../src/services/audit.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
@@ -27,7 +32,9 @@ for (const engine of testEngines()) {
 
     test('forty parallel wrong passwords get no more than five checked, and then even the right one waits', async () => {
       const user = await person('burst')
-      const results = await Promise.all(Array.from({ length: 40 }, (_, i) => accounts.signIn(user.email, `wrong password ${i}`)))
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => accounts.signIn(user.email, `wrong password ${i}`)),
+      )
       const checkedAndWrong = results.filter((r) => !r.ok && r.reason === 'invalid').length
       assert.ok(checkedAndWrong < MAX_FAILED_SIGN_INS, `${checkedAndWrong} wrong guesses answered as wrong`)
       assert.ok(results.every((r) => !r.ok))
@@ -39,7 +46,9 @@ for (const engine of testEngines()) {
     })
 
     test('forty parallel guesses at an unknown address are throttled the same way', async () => {
-      const results = await Promise.all(Array.from({ length: 40 }, () => accounts.signIn('nobody@accounts.example', 'anything at all')))
+      const results = await Promise.all(
+        Array.from({ length: 40 }, () => accounts.signIn('nobody@accounts.example', 'anything at all')),
+      )
       const answeredInvalid = results.filter((r) => !r.ok && r.reason === 'invalid').length
       assert.ok(answeredInvalid < MAX_FAILED_SIGN_INS, `${answeredInvalid}`)
     })
@@ -47,7 +56,14 @@ for (const engine of testEngines()) {
     test('passwords under 12 characters after trimming, of one repeated character, or common are refused', async () => {
       const common = dictionary['passwords-common'].find((p) => p.length >= 12 && p.trim() === p)!
       for (const password of [' '.repeat(12), `  short one  `, 'a'.repeat(16), common, common.toUpperCase()]) {
-        await assert.rejects(accounts.create({ email: `p${password.length}${Math.random()}@accounts.example`, name: 'P', roles: ['officer'], password }, SYSTEM_ACTOR), AccountError, JSON.stringify(password))
+        await assert.rejects(
+          accounts.create(
+            { email: `p${password.length}${Math.random()}@accounts.example`, name: 'P', roles: ['officer'], password },
+            SYSTEM_ACTOR,
+          ),
+          AccountError,
+          JSON.stringify(password),
+        )
       }
       const user = await person('policy')
       await assert.rejects(accounts.resetPassword(user.id, 'b'.repeat(20), SYSTEM_ACTOR), /one character repeated/)
@@ -64,7 +80,10 @@ for (const engine of testEngines()) {
       assert.ok(await tokens.authenticate(made.token, now))
       assert.equal(await tokens.authenticate(week.token, new Date(now.getTime() + 8 * DAY_MS)), null)
       assert.equal(await tokens.authenticate(made.token, new Date(now.getTime() + 91 * DAY_MS)), null)
-      await assert.rejects(tokens.create(user.id, { name: 'forever', scope: 'read', expiresInDays: '100000' }, SYSTEM_ACTOR), /Choose when the token expires/)
+      await assert.rejects(
+        tokens.create(user.id, { name: 'forever', scope: 'read', expiresInDays: '100000' }, SYSTEM_ACTOR),
+        /Choose when the token expires/,
+      )
       await accounts.signOutEverywhere(user.id, SYSTEM_ACTOR)
       assert.equal(await tokens.authenticate(made.token, now), null)
     })
@@ -73,11 +92,22 @@ for (const engine of testEngines()) {
       const admin = await person('admin', ['administrator'])
       const user = await person('leaver')
       const { token } = await tokens.create(user.id, { name: 'script', scope: 'write' }, SYSTEM_ACTOR)
-      await t.database.db.insertInto('sessions').values({ sid: 'leaver-session', user_id: user.id, data: JSON.stringify({ userId: user.id }), expires_at: new Date(Date.now() + DAY_MS) }).execute()
+      await t.database.db
+        .insertInto('sessions')
+        .values({
+          sid: 'leaver-session',
+          user_id: user.id,
+          data: JSON.stringify({ userId: user.id }),
+          expires_at: new Date(Date.now() + DAY_MS),
+        })
+        .execute()
       const actor = { userId: admin.id, label: 'admin' }
       await accounts.setActive(user.id, false, actor)
       assert.equal(await tokens.authenticate(token), null)
-      assert.equal((await t.database.db.selectFrom('sessions').select('sid').where('user_id', '=', user.id).execute()).length, 0)
+      assert.equal(
+        (await t.database.db.selectFrom('sessions').select('sid').where('user_id', '=', user.id).execute()).length,
+        0,
+      )
       assert.equal((await accounts.signIn(user.email, PASSWORD)).ok, false)
       await accounts.setActive(user.id, true, actor)
       assert.equal((await accounts.signIn(user.email, PASSWORD)).ok, true)
@@ -105,8 +135,13 @@ for (const engine of testEngines()) {
     })
 
     test('the schedule removes expired sessions as soon as it starts, and again each interval', async () => {
-      const expired = (sid: string) => t.database.db.insertInto('sessions').values({ sid, user_id: null, data: '{}', expires_at: new Date(Date.now() - 1000) }).execute()
-      const remaining = async (sid: string) => (await t.database.db.selectFrom('sessions').select('sid').where('sid', '=', sid).execute()).length
+      const expired = (sid: string) =>
+        t.database.db
+          .insertInto('sessions')
+          .values({ sid, user_id: null, data: '{}', expires_at: new Date(Date.now() - 1000) })
+          .execute()
+      const remaining = async (sid: string) =>
+        (await t.database.db.selectFrom('sessions').select('sid').where('sid', '=', sid).execute()).length
       const until = async (check: () => Promise<boolean>) => {
         for (let i = 0; i < 100 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 20))
       }

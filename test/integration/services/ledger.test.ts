@@ -18,8 +18,20 @@ for (const engine of testEngines()) {
     before(async () => {
       t = await openTestDatabase(engine, { demo: true })
       app = services(t.database)
-      officeId = (await t.database.db.selectFrom('offices').select('organisation_id').where('short_name', '=', 'Nottinghamshire').executeTakeFirstOrThrow()).organisation_id
-      junoId = (await t.database.db.selectFrom('organisations').select('id').where('name', '=', "Juno Women's Aid").executeTakeFirstOrThrow()).id
+      officeId = (
+        await t.database.db
+          .selectFrom('offices')
+          .select('organisation_id')
+          .where('short_name', '=', 'Nottinghamshire')
+          .executeTakeFirstOrThrow()
+      ).organisation_id
+      junoId = (
+        await t.database.db
+          .selectFrom('organisations')
+          .select('id')
+          .where('name', '=', "Juno Women's Aid")
+          .executeTakeFirstOrThrow()
+      ).id
     })
     after(async () => {
       await t.dispose()
@@ -28,7 +40,21 @@ for (const engine of testEngines()) {
     async function addDecision(reference: string, awards: NewAward[], extra: Record<string, unknown> = {}) {
       const repo = new DecisionRepository(t.database.db)
       return t.database.transaction((trx) =>
-        repo.create({ officeId, officeShortName: 'Nottinghamshire', reference, kind: 'decision', title: `Test ${reference}`, status: 'published', datePublished: '2024-06-01', dateDecided: '2024-05-20', awards, ...extra }, trx),
+        repo.create(
+          {
+            officeId,
+            officeShortName: 'Nottinghamshire',
+            reference,
+            kind: 'decision',
+            title: `Test ${reference}`,
+            status: 'published',
+            datePublished: '2024-06-01',
+            dateDecided: '2024-05-20',
+            awards,
+            ...extra,
+          },
+          trx,
+        ),
       )
     }
 
@@ -44,24 +70,54 @@ for (const engine of testEngines()) {
 
     test('the shares kept by the database are the domain’s, and add up per year, for awards crossing year boundaries', async () => {
       let state = 7
-      const random = () => ((state = (state * 16807) % 2147483647) / 2147483647)
+      const random = () => (state = (state * 16807) % 2147483647) / 2147483647
       const awards: NewAward[] = []
       for (let i = 0; i < 200; i++) {
         const start = addDays('2015-01-01', Math.floor(random() * 3000))
-        awards.push({ recipientId: junoId, recipientName: "Juno Women's Aid", amountPence: Math.floor(random() * 10_000_000), periodStart: start, periodEnd: addDays(start, Math.floor(random() * 1200)), perAnnum: i % 10 === 0 })
+        awards.push({
+          recipientId: junoId,
+          recipientName: "Juno Women's Aid",
+          amountPence: Math.floor(random() * 10_000_000),
+          periodStart: start,
+          periodEnd: addDays(start, Math.floor(random() * 1200)),
+          perAnnum: i % 10 === 0,
+        })
       }
       const decisionId = await addDecision('T.001', awards)
       const stored = await t.database.db
         .selectFrom('awards as a')
         .innerJoin('ledger_years as y', 'y.award_id', 'a.id')
-        .select(['a.id', 'a.amount_pence', 'a.period_start', 'a.period_end', 'a.per_annum', 'y.financial_year', 'y.pence'])
+        .select([
+          'a.id',
+          'a.amount_pence',
+          'a.period_start',
+          'a.period_end',
+          'a.per_annum',
+          'y.financial_year',
+          'y.pence',
+        ])
         .where('a.decision_id', '=', decisionId)
         .execute()
-      const awardRows = await t.database.db.selectFrom('awards').selectAll().where('decision_id', '=', decisionId).orderBy('position').execute()
+      const awardRows = await t.database.db
+        .selectFrom('awards')
+        .selectAll()
+        .where('decision_id', '=', decisionId)
+        .orderBy('position')
+        .execute()
       let crossing = 0
       for (const award of awardRows) {
-        const expected = yearsOfAward({ amountPence: award.amount_pence, periodStart: award.period_start, periodEnd: award.period_end, financialYear: award.financial_year, perAnnum: award.per_annum, upTo: award.up_to })
-        const actual = stored.filter((s) => s.id === award.id).map((s) => ({ startYear: s.financial_year, pence: s.pence })).sort((a, b) => a.startYear - b.startYear)
+        const expected = yearsOfAward({
+          amountPence: award.amount_pence,
+          periodStart: award.period_start,
+          periodEnd: award.period_end,
+          financialYear: award.financial_year,
+          perAnnum: award.per_annum,
+          upTo: award.up_to,
+        })
+        const actual = stored
+          .filter((s) => s.id === award.id)
+          .map((s) => ({ startYear: s.financial_year, pence: s.pence }))
+          .sort((a, b) => a.startYear - b.startYear)
         assert.deepEqual(actual, expected)
         if (expected.length > 1) crossing++
       }
@@ -76,8 +132,20 @@ for (const engine of testEngines()) {
     })
 
     test('an award changed later is apportioned again', async () => {
-      const decisionId = await addDecision('T.002', [{ recipientId: junoId, recipientName: "Juno Women's Aid", amountPence: 1000, periodStart: '2024-04-01', periodEnd: '2025-03-31' }])
-      await t.database.db.updateTable('awards').set({ period_end: '2026-03-31' }).where('decision_id', '=', decisionId).execute()
+      const decisionId = await addDecision('T.002', [
+        {
+          recipientId: junoId,
+          recipientName: "Juno Women's Aid",
+          amountPence: 1000,
+          periodStart: '2024-04-01',
+          periodEnd: '2025-03-31',
+        },
+      ])
+      await t.database.db
+        .updateTable('awards')
+        .set({ period_end: '2026-03-31' })
+        .where('decision_id', '=', decisionId)
+        .execute()
       const shares = await t.database.db
         .selectFrom('ledger_years as y')
         .innerJoin('awards as a', 'a.id', 'y.award_id')
@@ -93,7 +161,12 @@ for (const engine of testEngines()) {
     })
 
     test('never shows withheld awards, awards of confidential decisions, or unpublished decisions', async () => {
-      const secret = { recipientId: junoId, recipientName: "Juno Women's Aid", amountPence: 777_777, financialYear: 2024 }
+      const secret = {
+        recipientId: junoId,
+        recipientName: "Juno Women's Aid",
+        amountPence: 777_777,
+        financialYear: 2024,
+      }
       const ids = [
         await addDecision('T.003', [{ ...secret, withheld: true }]),
         await addDecision('T.004', [secret], { classification: 'confidential', exemption: 's.43' }),
@@ -112,10 +185,23 @@ for (const engine of testEngines()) {
 
     test('filters narrow the ledger by provider, year, stream, route, lead commissioner, area and service type', async () => {
       const db = t.database.db
-      const stream = await db.selectFrom('funding_streams').select('id').where('name', '=', 'Community Safety Grant').executeTakeFirstOrThrow()
-      const county = await db.selectFrom('organisations').select('id').where('name', '=', 'Nottinghamshire County Council').executeTakeFirstOrThrow()
-      const ashfield = await db.selectFrom('areas').select('id').where('name', '=', 'Ashfield').executeTakeFirstOrThrow()
-      const count = async (filter: Parameters<Services['ledger']['page']>[0]) => (await app.ledger.page(filter, order)).totals.count
+      const stream = await db
+        .selectFrom('funding_streams')
+        .select('id')
+        .where('name', '=', 'Community Safety Grant')
+        .executeTakeFirstOrThrow()
+      const county = await db
+        .selectFrom('organisations')
+        .select('id')
+        .where('name', '=', 'Nottinghamshire County Council')
+        .executeTakeFirstOrThrow()
+      const ashfield = await db
+        .selectFrom('areas')
+        .select('id')
+        .where('name', '=', 'Ashfield')
+        .executeTakeFirstOrThrow()
+      const count = async (filter: Parameters<Services['ledger']['page']>[0]) =>
+        (await app.ledger.page(filter, order)).totals.count
       assert.equal(await count({}), 21)
       assert.equal(await count({ streamId: stream.id }), 2)
       assert.equal(await count({ year: 2021 }), 2)
@@ -139,11 +225,14 @@ for (const engine of testEngines()) {
         [12, 'Integrated Domestic Abuse Service Hampshire (IDASH)', '2019-03-31'],
       ])
       const later = await app.commissioning.pipeline('2025-06-01')
-      assert.deepEqual(later.windows.flatMap((w) => w.entries.map((e) => [w.months, e.item.name])), [
-        [6, 'Perpetrator programme survivor support'],
-        [12, 'Hampshire and Southampton domestic abuse perpetrator service'],
-        [12, 'Hampshire domestic abuse support service for victims'],
-      ])
+      assert.deepEqual(
+        later.windows.flatMap((w) => w.entries.map((e) => [w.months, e.item.name])),
+        [
+          [6, 'Perpetrator programme survivor support'],
+          [12, 'Hampshire and Southampton domestic abuse perpetrator service'],
+          [12, 'Hampshire domestic abuse support service for victims'],
+        ],
+      )
     })
 
     test('a service page gives the latest possible end and the pro-rata calculation of seed 003', async () => {
@@ -169,67 +258,154 @@ for (const engine of testEngines()) {
       const byArea = await app.charts.spendByYear('area')
       const byType = await app.charts.spendByYear('serviceType')
       const years = await app.ledger.apportioned({})
-      assert.deepEqual(byArea.yearTotals, years.years.map((y) => y.oneOffPence))
-      assert.deepEqual(byType.yearTotals, years.years.map((y) => y.oneOffPence))
+      assert.deepEqual(
+        byArea.yearTotals,
+        years.years.map((y) => y.oneOffPence),
+      )
+      assert.deepEqual(
+        byType.yearTotals,
+        years.years.map((y) => y.oneOffPence),
+      )
       const flow = await app.charts.flow({})
       assert.equal(flow.totalPence, years.oneOffTotalPence)
     })
 
     test('merging an organisation moves its awards and contributions and is audit-logged', async () => {
       const db = t.database.db
-      const duplicate = await db.insertInto('organisations').values({ kind: 'provider', name: 'Juno WA', slug: 'juno-wa', needs_review: true }).returning('id').executeTakeFirstOrThrow()
-      const decisionId = await addDecision('T.007', [{ recipientId: duplicate.id, recipientName: 'Juno WA', amountPence: 12_345, financialYear: 2024 }])
+      const duplicate = await db
+        .insertInto('organisations')
+        .values({ kind: 'provider', name: 'Juno WA', slug: 'juno-wa', needs_review: true })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const decisionId = await addDecision('T.007', [
+        { recipientId: duplicate.id, recipientName: 'Juno WA', amountPence: 12_345, financialYear: 2024 },
+      ])
       const queue = await app.organisations.reviewQueue()
       const item = queue.find((q) => q.organisation.id === duplicate.id)!
       assert.equal(item.suggestions[0]?.name, "Juno Women's Aid")
       const actor = { userId: null, label: 'test' }
       const moved = await app.organisations.merge({ sourceId: String(duplicate.id), targetId: String(junoId) }, actor)
       assert.equal(moved.awardsReceived, 1)
-      const award = await db.selectFrom('awards').select('recipient_id').where('decision_id', '=', decisionId).executeTakeFirstOrThrow()
+      const award = await db
+        .selectFrom('awards')
+        .select('recipient_id')
+        .where('decision_id', '=', decisionId)
+        .executeTakeFirstOrThrow()
       assert.equal(award.recipient_id, junoId)
       const redirect = await app.ledger.provider('juno-wa')
       assert.deepEqual(redirect, { mergedInto: 'juno-women-s-aid' })
-      const log = await db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', '=', 'organisation.merge').execute()
+      const log = await db
+        .selectFrom('audit_log')
+        .select(['action', 'entity_id'])
+        .where('action', '=', 'organisation.merge')
+        .execute()
       assert.deepEqual(log, [{ action: 'organisation.merge', entity_id: String(junoId) }])
-      await assert.rejects(app.organisations.merge({ sourceId: String(junoId), targetId: String(junoId) }, actor), /cannot be merged into itself/)
+      await assert.rejects(
+        app.organisations.merge({ sourceId: String(junoId), targetId: String(junoId) }, actor),
+        /cannot be merged into itself/,
+      )
       await db.deleteFrom('decisions').where('id', '=', decisionId).execute()
     })
 
     test('a CSV with a bad number on line 40 is refused whole, naming the line', async () => {
-      const service = (await t.database.db.selectFrom('services').select('id').where('slug', '=', 'domestic-abuse-partnership-car-pilot').executeTakeFirstOrThrow()).id
+      const service = (
+        await t.database.db
+          .selectFrom('services')
+          .select('id')
+          .where('slug', '=', 'domestic-abuse-partnership-car-pilot')
+          .executeTakeFirstOrThrow()
+      ).id
       const actor = { userId: null, label: 'test' }
       const lines = ['quarter,measure,value']
-      for (let i = 0; i < 38; i++) lines.push(`2021/22 Q${(i % 4) + 1},measure_${String.fromCharCode(97 + Math.floor(i / 4))},${i}`)
+      for (let i = 0; i < 38; i++)
+        lines.push(`2021/22 Q${(i % 4) + 1},measure_${String.fromCharCode(97 + Math.floor(i / 4))},${i}`)
       const good = lines.join('\n')
-      await assert.rejects(app.outcomes.importCsv(service, `${good}\n2021/22 Q1,referrals,4x\n`, actor), (error: Error) => /Line 40: value “4x” is not a whole number/.test(error.message))
-      await assert.rejects(app.outcomes.importCsv(service, 'quarter,measure,value,postcode\n2021/22 Q1,referrals,4,NG1 1AA\n', actor), /unknown column “postcode”/)
-      await assert.rejects(app.outcomes.importCsv(service, 'quarter,measure,value\n2021/22 Q1,referrals,Jane Smith\n', actor), /looks like a name/)
-      const stored = await t.database.db.selectFrom('outcome_returns').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
+      await assert.rejects(
+        app.outcomes.importCsv(service, `${good}\n2021/22 Q1,referrals,4x\n`, actor),
+        (error: Error) => /Line 40: value “4x” is not a whole number/.test(error.message),
+      )
+      await assert.rejects(
+        app.outcomes.importCsv(service, 'quarter,measure,value,postcode\n2021/22 Q1,referrals,4,NG1 1AA\n', actor),
+        /unknown column “postcode”/,
+      )
+      await assert.rejects(
+        app.outcomes.importCsv(service, 'quarter,measure,value\n2021/22 Q1,referrals,Jane Smith\n', actor),
+        /looks like a name/,
+      )
+      const stored = await t.database.db
+        .selectFrom('outcome_returns')
+        .select(sql<number>`count(*)`.as('n'))
+        .executeTakeFirstOrThrow()
       assert.equal(Number(stored.n), 0)
       assert.equal(await app.outcomes.importCsv(service, good, actor), 38)
-      await assert.rejects(app.outcomes.recordQuarter(service, { quarter: '2021/22 Q1', referrals: '12/03/1985' }, actor), /looks like a date/)
-      assert.equal(await app.outcomes.recordQuarter(service, { quarter: '2021/22 Q2', referrals: '14', repeat_call_outs: '3' }, actor), 2)
+      await assert.rejects(
+        app.outcomes.recordQuarter(service, { quarter: '2021/22 Q1', referrals: '12/03/1985' }, actor),
+        /looks like a date/,
+      )
+      assert.equal(
+        await app.outcomes.recordQuarter(
+          service,
+          { quarter: '2021/22 Q2', referrals: '14', repeat_call_outs: '3' },
+          actor,
+        ),
+        2,
+      )
     })
 
     test('a contribution above its ceiling, a negative amount and a bad year are refused, naming the field', async () => {
       const db = t.database.db
-      const service = (await db.selectFrom('services').select('id').where('slug', '=', 'hampshire-domestic-abuse-support-service-for-victims').executeTakeFirstOrThrow()).id
-      const hcc = (await db.selectFrom('organisations').select('id').where('name', '=', 'Hampshire County Council').executeTakeFirstOrThrow()).id
+      const service = (
+        await db
+          .selectFrom('services')
+          .select('id')
+          .where('slug', '=', 'hampshire-domestic-abuse-support-service-for-victims')
+          .executeTakeFirstOrThrow()
+      ).id
+      const hcc = (
+        await db
+          .selectFrom('organisations')
+          .select('id')
+          .where('name', '=', 'Hampshire County Council')
+          .executeTakeFirstOrThrow()
+      ).id
       const actor = { userId: null, label: 'test' }
-      await assert.rejects(app.contributions.record(service, { organisationId: String(hcc), year: '2019/20', amount: '1,483,900.01' }, actor), (e: Error & { errors?: Record<string, string> }) =>
-        /ceiling of up to £1,483,900\.00 a year/.test(e.errors?.amount ?? ''),
+      await assert.rejects(
+        app.contributions.record(
+          service,
+          { organisationId: String(hcc), year: '2019/20', amount: '1,483,900.01' },
+          actor,
+        ),
+        (e: Error & { errors?: Record<string, string> }) =>
+          /ceiling of up to £1,483,900\.00 a year/.test(e.errors?.amount ?? ''),
       )
-      await assert.rejects(app.contributions.record(service, { organisationId: String(hcc), year: '2019/20', amount: '-5' }, actor), /must not be negative/)
-      await assert.rejects(app.contributions.record(service, { organisationId: String(hcc), year: 'next year', amount: '5' }, actor), /financial year like 2024\/25/)
-      await app.contributions.record(service, { organisationId: String(hcc), year: '2019/20', amount: '1,400,000' }, actor)
+      await assert.rejects(
+        app.contributions.record(service, { organisationId: String(hcc), year: '2019/20', amount: '-5' }, actor),
+        /must not be negative/,
+      )
+      await assert.rejects(
+        app.contributions.record(service, { organisationId: String(hcc), year: 'next year', amount: '5' }, actor),
+        /financial year like 2024\/25/,
+      )
+      await app.contributions.record(
+        service,
+        { organisationId: String(hcc), year: '2019/20', amount: '1,400,000' },
+        actor,
+      )
       const page = (await app.commissioning.service('hampshire-domestic-abuse-support-service-for-victims'))!
       assert.ok(page.contributionYears.some((y) => y.label === '2019/20' && y.oneOffTotalPence === 140_000_000))
     })
 
     test('funding streams show received, committed and left per year', async () => {
-      const stream = await t.database.db.selectFrom('funding_streams').select('id').where('name', '=', 'Core commissioning budget').executeTakeFirstOrThrow()
+      const stream = await t.database.db
+        .selectFrom('funding_streams')
+        .select('id')
+        .where('name', '=', 'Core commissioning budget')
+        .executeTakeFirstOrThrow()
       const actor = { userId: null, label: 'test' }
-      await assert.rejects(app.funding.recordReceipt({ streamId: String(stream.id), year: '2024/25', amount: '-1' }, actor), /must not be negative/)
+      await assert.rejects(
+        app.funding.recordReceipt({ streamId: String(stream.id), year: '2024/25', amount: '-1' }, actor),
+        /must not be negative/,
+      )
       await app.funding.recordReceipt({ streamId: String(stream.id), year: '2024/25', amount: '300,000' }, actor)
       const overview = await app.funding.overview()
       const year = overview.find((s) => s.id === stream.id)!.years.find((y) => y.label === '2024/25')!

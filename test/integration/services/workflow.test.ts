@@ -28,9 +28,19 @@ for (const engine of testEngines()) {
       t = await openTestDatabase(engine, { demo: true })
       workflow = new WorkflowService(t.database)
       const accounts = new AccountService(t.database)
-      const roster: Array<[string, Role[]]> = [['officer', ['officer']], ['finance', ['finance_officer']], ['ceo', ['chief_executive']], ['pcc', ['decision_maker']], ['both', ['finance_officer', 'chief_executive']], ['officer2', ['officer', 'finance_officer']]]
+      const roster: Array<[string, Role[]]> = [
+        ['officer', ['officer']],
+        ['finance', ['finance_officer']],
+        ['ceo', ['chief_executive']],
+        ['pcc', ['decision_maker']],
+        ['both', ['finance_officer', 'chief_executive']],
+        ['officer2', ['officer', 'finance_officer']],
+      ]
       for (const [name, roles] of roster) {
-        const { user } = await accounts.create({ email: `${name}@wf.example`, name: `Person ${name}`, roles, password: 'a long enough password' }, SYSTEM_ACTOR)
+        const { user } = await accounts.create(
+          { email: `${name}@wf.example`, name: `Person ${name}`, roles, password: 'a long enough password' },
+          SYSTEM_ACTOR,
+        )
         people[name] = { actor: { userId: user.id, label: name }, signer: { userId: user.id, name: user.name, roles } }
       }
     })
@@ -38,7 +48,13 @@ for (const engine of testEngines()) {
 
     const version = async (id: number) => (await workflow.detail(id))!.decision.version
     const sign = async (id: number, who: string, input: Partial<Parameters<WorkflowService['signOff']>[3]> = {}) =>
-      workflow.signOff(id, await version(id), people[who]!.signer, { outcome: 'approved', comment: null, declaration: null, declaredInterest: null, ...input }, people[who]!.actor)
+      workflow.signOff(
+        id,
+        await version(id),
+        people[who]!.signer,
+        { outcome: 'approved', comment: null, declaration: null, declaredInterest: null, ...input },
+        people[who]!.actor,
+      )
 
     test('a draft goes through finance, the chief executive and the decision maker to publication', async () => {
       const id = await workflow.createDraft(details, people.officer!.actor)
@@ -51,9 +67,21 @@ for (const engine of testEngines()) {
       const published = await new RegisterService(t.database).publicDecision(slug)
       assert.equal(published?.decision.reference, reference)
       assert.equal(published?.decision.status, 'published')
-      assert.deepEqual(published?.signOffs.map((s) => s.stage), ['finance', 'chief_executive', 'decision_maker'])
-      const history = await t.database.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'decision').where('entity_id', '=', String(id)).orderBy('id').execute()
-      assert.deepEqual(history.map((h) => h.action), ['create', 'submit', 'sign-off: approved', 'sign-off: approved', 'sign-off: approved', 'publish'])
+      assert.deepEqual(
+        published?.signOffs.map((s) => s.stage),
+        ['finance', 'chief_executive', 'decision_maker'],
+      )
+      const history = await t.database.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('entity_type', '=', 'decision')
+        .where('entity_id', '=', String(id))
+        .orderBy('id')
+        .execute()
+      assert.deepEqual(
+        history.map((h) => h.action),
+        ['create', 'submit', 'sign-off: approved', 'sign-off: approved', 'sign-off: approved', 'publish'],
+      )
     })
 
     test('nobody signs what they wrote or two stages of one decision', async () => {
@@ -73,7 +101,12 @@ for (const engine of testEngines()) {
       const returned = (await workflow.detail(id))!
       assert.equal(returned.decision.status, 'draft')
       assert.equal(returned.decision.returned_comment, 'Add the cost per place')
-      await workflow.saveDetails(id, returned.decision.version, { ...details, supportingInformation: 'Each place costs £15,000 a year.' }, people.officer!.actor)
+      await workflow.saveDetails(
+        id,
+        returned.decision.version,
+        { ...details, supportingInformation: 'Each place costs £15,000 a year.' },
+        people.officer!.actor,
+      )
       assert.equal(await workflow.submit(id, await version(id), people.officer!.actor), reference)
       assert.equal((await workflow.detail(id))!.decision.status, 'submitted')
     })
@@ -84,8 +117,16 @@ for (const engine of testEngines()) {
       await sign(id, 'finance')
       await sign(id, 'ceo')
       await assert.rejects(sign(id, 'pcc', { outcome: 'rejected', declaration: 'no_interest' }), /Give the reasons/)
-      await assert.rejects(sign(id, 'pcc', { outcome: 'rejected', comment: 'No budget', declaration: 'interest_declared' }), /State the interest/)
-      await sign(id, 'pcc', { outcome: 'rejected', comment: 'No budget this year', declaration: 'interest_declared', declaredInterest: 'Trustee of a bidding charity' })
+      await assert.rejects(
+        sign(id, 'pcc', { outcome: 'rejected', comment: 'No budget', declaration: 'interest_declared' }),
+        /State the interest/,
+      )
+      await sign(id, 'pcc', {
+        outcome: 'rejected',
+        comment: 'No budget this year',
+        declaration: 'interest_declared',
+        declaredInterest: 'Trustee of a bidding charity',
+      })
       const rejected = (await workflow.detail(id))!.decision
       assert.equal(rejected.status, 'rejected')
       assert.equal(rejected.rejection_reasons, 'No budget this year')
@@ -96,23 +137,34 @@ for (const engine of testEngines()) {
       const id = await workflow.createDraft(details, people.officer!.actor)
       const v = await version(id)
       await workflow.saveDetails(id, v, { ...details, title: 'First save' }, people.officer!.actor)
-      await assert.rejects(workflow.saveDetails(id, v, { ...details, title: 'Second save' }, people.officer!.actor), ConcurrentEditError)
+      await assert.rejects(
+        workflow.saveDetails(id, v, { ...details, title: 'Second save' }, people.officer!.actor),
+        ConcurrentEditError,
+      )
       assert.equal((await workflow.detail(id))!.decision.title, 'First save')
     })
 
     test('two decisions submitted at the same instant get consecutive references, no gaps, no duplicates', async () => {
-      const ids = await Promise.all(Array.from({ length: 6 }, () => workflow.createDraft(details, people.officer!.actor)))
+      const ids = await Promise.all(
+        Array.from({ length: 6 }, () => workflow.createDraft(details, people.officer!.actor)),
+      )
       const versions = await Promise.all(ids.map(version))
       const references = await Promise.all(ids.map((id, i) => workflow.submit(id, versions[i]!, people.officer!.actor)))
       const numbers = references.map((r) => Number(r.split('.')[1])).sort((a, b) => a - b)
       assert.equal(new Set(references).size, 6)
-      assert.deepEqual(numbers, Array.from({ length: 6 }, (_, i) => numbers[0]! + i))
+      assert.deepEqual(
+        numbers,
+        Array.from({ length: 6 }, (_, i) => numbers[0]! + i),
+      )
     })
 
     test('a submitted decision can no longer be edited', async () => {
       const id = await workflow.createDraft(details, people.officer!.actor)
       await workflow.submit(id, await version(id), people.officer!.actor)
-      await assert.rejects(workflow.saveDetails(id, await version(id), details, people.officer!.actor), /can no longer be edited/)
+      await assert.rejects(
+        workflow.saveDetails(id, await version(id), details, people.officer!.actor),
+        /can no longer be edited/,
+      )
     })
   })
 }

@@ -18,8 +18,15 @@ for (const engine of testEngines()) {
     before(async () => {
       t = await openTestDatabase(engine)
       accounts = new AccountService(t.database)
-      for (const [name, roles] of [['admin', ['administrator']], ['olive', ['officer']], ['fred', ['finance_officer']]] as const) {
-        await accounts.create({ email: `${name}@pages.example`, name: `Person ${name}`, roles: [...roles], password: PASSWORD }, SYSTEM_ACTOR)
+      for (const [name, roles] of [
+        ['admin', ['administrator']],
+        ['olive', ['officer']],
+        ['fred', ['finance_officer']],
+      ] as const) {
+        await accounts.create(
+          { email: `${name}@pages.example`, name: `Person ${name}`, roles: [...roles], password: PASSWORD },
+          SYSTEM_ACTOR,
+        )
       }
       app = await startApp(t.database)
     })
@@ -28,7 +35,15 @@ for (const engine of testEngines()) {
       await t.dispose()
     })
 
-    const sessionCount = async () => Number((await t.database.db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+    const sessionCount = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('sessions')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
     const signedIn = async (name: string) => {
       const client = new StaffClient(app.baseUrl)
       const response = await client.signIn(`${name}@pages.example`, PASSWORD)
@@ -74,7 +89,9 @@ for (const engine of testEngines()) {
       assert.equal((await client.get('/staff')).status, 200)
       const olive = (await accounts.findByEmail('olive@pages.example'))!
       const thirteenHoursAgo = Date.now() - 13 * 3_600_000
-      await sql`update sessions set data = jsonb_set(data, '{signedInAt}', to_jsonb(${thirteenHoursAgo}::bigint)) where user_id = ${olive.id}`.execute(t.database.db)
+      await sql`update sessions set data = jsonb_set(data, '{signedInAt}', to_jsonb(${thirteenHoursAgo}::bigint)) where user_id = ${olive.id}`.execute(
+        t.database.db,
+      )
       const response = await client.get('/staff')
       assert.equal(response.status, 302)
       assert.match(response.headers.get('location') ?? '', /^\/staff\/sign-in/)
@@ -93,7 +110,10 @@ for (const engine of testEngines()) {
       const none = await admin.post(`/staff/users/${fred.id}/roles`, {})
       assert.equal(none.status, 400)
       assert.match(await none.text(), /govuk-error-summary[\s\S]*Choose at least one role/)
-      assert.equal((await admin.post(`/staff/users/${fred.id}/roles`, { roles: ['finance_officer', 'chief_executive'] })).status, 303)
+      assert.equal(
+        (await admin.post(`/staff/users/${fred.id}/roles`, { roles: ['finance_officer', 'chief_executive'] })).status,
+        303,
+      )
       assert.deepEqual((await accounts.findById(fred.id))!.roles, ['finance_officer', 'chief_executive'])
 
       const fredClient = await signedIn('fred')
@@ -113,9 +133,15 @@ for (const engine of testEngines()) {
       const password = /id="new-password">([^<]+)</.exec(await reset.text())?.[1]
       assert.ok(password)
       assert.equal((await new StaffClient(app.baseUrl).signIn('fred@pages.example', password)).status, 302)
-      const history = await t.database.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'user').where('entity_id', '=', String(fred.id) as never).execute()
+      const history = await t.database.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('entity_type', '=', 'user')
+        .where('entity_id', '=', String(fred.id) as never)
+        .execute()
       const actions = history.map((h) => h.action)
-      for (const action of ['update roles', 'deactivate', 'reactivate', 'reset password']) assert.ok(actions.includes(action), action)
+      for (const action of ['update roles', 'deactivate', 'reactivate', 'reset password'])
+        assert.ok(actions.includes(action), action)
     })
 
     test('a token is made with the expiry chosen, and signing out everywhere revokes it', async () => {
@@ -125,8 +151,13 @@ for (const engine of testEngines()) {
       assert.equal(made.status, 200)
       const token = /id="new-token">([^<]+)</.exec(await made.text())?.[1]
       assert.ok(token)
-      const api = () => fetch(`${app.baseUrl}/api/v1/staff/decisions`, { headers: { authorization: `Bearer ${token}` } })
-      const stored = await t.database.db.selectFrom('api_tokens').select(['expires_at', 'created_at']).where('name', '=', 'weekly script').executeTakeFirstOrThrow()
+      const api = () =>
+        fetch(`${app.baseUrl}/api/v1/staff/decisions`, { headers: { authorization: `Bearer ${token}` } })
+      const stored = await t.database.db
+        .selectFrom('api_tokens')
+        .select(['expires_at', 'created_at'])
+        .where('name', '=', 'weekly script')
+        .executeTakeFirstOrThrow()
       assert.equal(Math.round((stored.expires_at.getTime() - stored.created_at.getTime()) / 86_400_000), 7)
       const beforeSignOut = (await api()).status
       await client.get('/staff')

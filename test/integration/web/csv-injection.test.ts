@@ -28,7 +28,9 @@ for (const engine of testEngines()) {
       await db.updateTable('decisions').set({ title: DECISION_TITLE }).where('id', '=', award.decision_id).execute()
       await db.updateTable('organisations').set({ name: RECIPIENT_NAME }).where('id', '=', award.recipient_id).execute()
       await db.updateTable('foi_requests').set({ summary: FOI_SUMMARY }).where('published_on', 'is not', null).execute()
-      const views = await sql<{ name: string }>`select matviewname as name from pg_matviews where schemaname = 'public'`.execute(db)
+      const views = await sql<{
+        name: string
+      }>`select matviewname as name from pg_matviews where schemaname = 'public'`.execute(db)
       for (const view of views.rows) await sql.raw(`refresh materialized view "${view.name}"`).execute(db)
       app = await startApp(t.database)
     })
@@ -53,8 +55,14 @@ for (const engine of testEngines()) {
         const all = await cells(path)
         const formulas = all.filter((cell) => /^[=+@]/.test(cell) || (/^-/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell)))
         assert.deepEqual(formulas, [], `${path} holds cells a spreadsheet would run`)
-        assert.ok(all.some((cell) => cell.includes(text)), `${path} should still hold ${text}`)
-        assert.ok(all.some((cell) => cell.startsWith(`'${text.slice(0, 1)}`)), `${path} should prefix the cell with a quote`)
+        assert.ok(
+          all.some((cell) => cell.includes(text)),
+          `${path} should still hold ${text}`,
+        )
+        assert.ok(
+          all.some((cell) => cell.startsWith(`'${text.slice(0, 1)}`)),
+          `${path} should prefix the cell with a quote`,
+        )
       })
     }
   })

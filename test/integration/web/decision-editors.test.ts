@@ -21,7 +21,22 @@ const details: DraftDetails = {
 }
 const money: MoneyDetails = {
   statedTotalPence: 5_000_000,
-  awards: [{ recipientName: 'Mansfield Outreach Trust', amountPence: 5_000_000, periodLabel: '2024/25', periodStart: '2024-04-01', periodEnd: '2025-03-31', financialYear: 2024, perAnnum: false, upTo: false, viaName: null, route: null, routeJustification: null, fundingStreamId: null }],
+  awards: [
+    {
+      recipientName: 'Mansfield Outreach Trust',
+      amountPence: 5_000_000,
+      periodLabel: '2024/25',
+      periodStart: '2024-04-01',
+      periodEnd: '2025-03-31',
+      financialYear: 2024,
+      perAnnum: false,
+      upTo: false,
+      viaName: null,
+      route: null,
+      routeJustification: null,
+      fundingStreamId: null,
+    },
+  ],
   contributions: [],
 }
 
@@ -36,9 +51,17 @@ for (const engine of testEngines()) {
       t = await openTestDatabase(engine, { demo: true })
       workflow = new WorkflowService(t.database)
       const accounts = new AccountService(t.database)
-      const roster: Array<[string, Role[]]> = [['alice', ['officer']], ['bob', ['officer']], ['carol', ['officer', 'finance_officer']], ['dan', ['finance_officer']]]
+      const roster: Array<[string, Role[]]> = [
+        ['alice', ['officer']],
+        ['bob', ['officer']],
+        ['carol', ['officer', 'finance_officer']],
+        ['dan', ['finance_officer']],
+      ]
       for (const [name, roles] of roster) {
-        const { user } = await accounts.create({ email: `${name}@editors.example`, name: `Person ${name}`, roles, password: PASSWORD }, SYSTEM_ACTOR)
+        const { user } = await accounts.create(
+          { email: `${name}@editors.example`, name: `Person ${name}`, roles, password: PASSWORD },
+          SYSTEM_ACTOR,
+        )
         people[name] = { userId: user.id, label: name, roles, name: user.name }
       }
       app = await startApp(t.database)
@@ -57,12 +80,22 @@ for (const engine of testEngines()) {
 
     test('another officer cannot change or submit someone’s draft, in the service or on the page', async () => {
       const id = await workflow.createDraft(details, people.alice!)
-      await assert.rejects(workflow.saveDetails(id, await version(id), { ...details, title: 'Changed by Bob' }, people.bob!), WorkflowError)
+      await assert.rejects(
+        workflow.saveDetails(id, await version(id), { ...details, title: 'Changed by Bob' }, people.bob!),
+        WorkflowError,
+      )
       await assert.rejects(workflow.saveMoney(id, await version(id), money, people.carol!), WorkflowError)
       await assert.rejects(workflow.submit(id, await version(id), people.bob!), WorkflowError)
       const bob = await signIn('bob')
       await bob.get(`/staff/decisions/${id}/details`)
-      const response = await bob.post(`/staff/decisions/${id}/details`, { version: String(await version(id)), kind: 'decision', title: 'Changed on the page', authorName: 'Bob', executiveSummary: 'x', decisionText: 'y' })
+      const response = await bob.post(`/staff/decisions/${id}/details`, {
+        version: String(await version(id)),
+        kind: 'decision',
+        title: 'Changed on the page',
+        authorName: 'Bob',
+        executiveSummary: 'x',
+        decisionText: 'y',
+      })
       assert.equal(response.status, 400)
       assert.match(await response.text(), /Only its author can change this draft/)
       assert.equal((await workflow.detail(id))!.decision.title, details.title)
@@ -76,11 +109,24 @@ for (const engine of testEngines()) {
       assert.match(html, /Hand this draft to/)
       assert.match(html, /Person bob/)
       assert.doesNotMatch(html, /Person dan/, 'only officers are offered')
-      const handed = await alice.post(`/staff/decisions/${id}/hand-over`, { version: String(await version(id)), holder: String(people.bob!.userId) })
+      const handed = await alice.post(`/staff/decisions/${id}/hand-over`, {
+        version: String(await version(id)),
+        holder: String(people.bob!.userId),
+      })
       assert.equal(handed.status, 303)
       await workflow.saveDetails(id, await version(id), { ...details, title: 'Finished by Bob' }, people.bob!)
-      await assert.rejects(workflow.saveDetails(id, await version(id), details, people.alice!), /Only the officer it was handed to/)
-      const actions = (await t.database.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'decision').where('entity_id', '=', String(id)).execute()).map((r) => r.action)
+      await assert.rejects(
+        workflow.saveDetails(id, await version(id), details, people.alice!),
+        /Only the officer it was handed to/,
+      )
+      const actions = (
+        await t.database.db
+          .selectFrom('audit_log')
+          .select('action')
+          .where('entity_type', '=', 'decision')
+          .where('entity_id', '=', String(id))
+          .execute()
+      ).map((r) => r.action)
       assert.ok(actions.includes('hand over'))
       await workflow.submit(id, await version(id), people.bob!)
     })
@@ -91,9 +137,16 @@ for (const engine of testEngines()) {
       await workflow.saveMoney(id, await version(id), money, people.carol!)
       await workflow.handOver(id, await version(id), people.alice!.userId!, people.carol!)
       await workflow.submit(id, await version(id), people.alice!)
-      const signer = (who: string) => ({ userId: people[who]!.userId!, name: people[who]!.name, roles: people[who]!.roles })
+      const signer = (who: string) => ({
+        userId: people[who]!.userId!,
+        name: people[who]!.name,
+        roles: people[who]!.roles,
+      })
       const approve = { outcome: 'approved' as const, comment: null, declaration: null, declaredInterest: null }
-      await assert.rejects(workflow.signOff(id, await version(id), signer('carol'), approve, people.carol!), /You changed this decision/)
+      await assert.rejects(
+        workflow.signOff(id, await version(id), signer('carol'), approve, people.carol!),
+        /You changed this decision/,
+      )
       const carol = await signIn('carol')
       const page = await carol.get(`/staff/decisions/${id}/sign`)
       const html = await page.text()

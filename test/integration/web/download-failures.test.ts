@@ -63,7 +63,10 @@ for (const engine of testEngines()) {
         from awards cross join generate_series(1, 300) where not withheld`.execute(t.database.db)
       folder = await mkdtemp(join(tmpdir(), 'cr-download-'))
       const big360 = join(folder, '360giving.json')
-      await writeFile(big360, `{"grants":[${Array.from({ length: LARGE_BYTES / 64 }, () => '{"id":"360G-test","title":"a grant","amountAwarded":1000}').join(',')}]}`)
+      await writeFile(
+        big360,
+        `{"grants":[${Array.from({ length: LARGE_BYTES / 64 }, () => '{"id":"360G-test","title":"a grant","amountAwarded":1000}').join(',')}]}`,
+      )
       const real = makeServices(t.database)
       const openData = Object.create(real.openData) as Services['openData']
       openData.download360 = async () => big360
@@ -74,8 +77,20 @@ for (const engine of testEngines()) {
             const header = await rows.next()
             if (!header.done) yield header.value
             for (let i = 0; i < 200_000; i++) {
-              if (failAfterRows !== null && i === failAfterRows) throw new Error('terminating connection due to administrator command')
-              yield [`2024.${i}`, 'A decision with a long enough title to fill the buffers of both sockets', 'decision', 'non_confidential', 'Office', '2024-04-01', '£1,000', '1000.00', 'no', 'https://example.org/']
+              if (failAfterRows !== null && i === failAfterRows)
+                throw new Error('terminating connection due to administrator command')
+              yield [
+                `2024.${i}`,
+                'A decision with a long enough title to fill the buffers of both sockets',
+                'decision',
+                'non_confidential',
+                'Office',
+                '2024-04-01',
+                '£1,000',
+                '1000.00',
+                'no',
+                'https://example.org/',
+              ]
             }
           } finally {
             closed.registerRows++
@@ -105,7 +120,12 @@ for (const engine of testEngines()) {
     }
 
     test('a client that hangs up in the middle of any large download leaves the server answering', async () => {
-      for (const path of ['/ledger.csv', '/downloads/decisions.csv', '/downloads/360giving.json', '/downloads/360giving.csv']) {
+      for (const path of [
+        '/ledger.csv',
+        '/downloads/decisions.csv',
+        '/downloads/360giving.json',
+        '/downloads/360giving.csv',
+      ]) {
         const seen = await readFirstChunkAndHangUp(`${app.baseUrl}${path}`)
         assert.ok(seen > 0, `${path} started`)
         await assertStillServing()
@@ -122,7 +142,8 @@ for (const engine of testEngines()) {
     test('the rows of a download a client left are let go', async () => {
       const before = closed.registerRows
       await readFirstChunkAndHangUp(`${app.baseUrl}/downloads/decisions.csv`)
-      for (let i = 0; i < 50 && closed.registerRows === before; i++) await new Promise((resolve) => setTimeout(resolve, 20))
+      for (let i = 0; i < 50 && closed.registerRows === before; i++)
+        await new Promise((resolve) => setTimeout(resolve, 20))
       assert.equal(closed.registerRows, before + 1)
     })
 

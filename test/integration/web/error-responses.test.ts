@@ -21,7 +21,10 @@ for (const engine of testEngines()) {
         assert.equal(response.status, 503)
         const text = await response.text()
         assert.doesNotMatch(text, /ECONNREFUSED|127\.0\.0\.1|5499/)
-        assert.deepEqual(JSON.parse(text), { status: 'DOWN', components: { database: { status: 'DOWN', engine: t.database.engine } } })
+        assert.deepEqual(JSON.parse(text), {
+          status: 'DOWN',
+          components: { database: { status: 'DOWN', engine: t.database.engine } },
+        })
       } finally {
         await app.stop()
         await t.dispose()
@@ -48,7 +51,10 @@ for (const engine of testEngines()) {
 describe('the register with its PostgreSQL server gone', () => {
   test('the API answers problem+json, downloads plain text, and health 503, without internal detail', async () => {
     const t = await openTestDatabase('pglite')
-    const pool = new pg.Pool({ connectionString: 'postgres://register:secret@127.0.0.1:5499/register', connectionTimeoutMillis: 1000 })
+    const pool = new pg.Pool({
+      connectionString: 'postgres://register:secret@127.0.0.1:5499/register',
+      connectionTimeoutMillis: 1000,
+    })
     pool.on('error', () => undefined)
     const gone = Object.create(t.database) as Database
     Object.defineProperty(gone, 'db', { value: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }) })

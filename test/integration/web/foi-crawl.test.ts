@@ -10,7 +10,14 @@ import { startApp, type RunningApp } from '../../support/server.ts'
 const OFFICER: Actor = { userId: null, label: 'crawl test' }
 const PUBLISHED_REQUESTER = { name: 'Zebedee Quill', contact: '12 Lantern Row, Bramblehurst BH1 2ZZ' }
 const OPEN_REQUESTER = { name: 'Ottoline Vane', contact: 'ottoline.vane@example.net' }
-const SECRETS = [demoFoiRequest.requesterName, demoFoiRequest.requesterContact, PUBLISHED_REQUESTER.name, PUBLISHED_REQUESTER.contact, OPEN_REQUESTER.name, OPEN_REQUESTER.contact]
+const SECRETS = [
+  demoFoiRequest.requesterName,
+  demoFoiRequest.requesterContact,
+  PUBLISHED_REQUESTER.name,
+  PUBLISHED_REQUESTER.contact,
+  OPEN_REQUESTER.name,
+  OPEN_REQUESTER.contact,
+]
 const MAX_PAGES = 600
 const TEXT_TYPES = /^(text\/|application\/(json|xml|csv|ld\+json|problem\+json|atom\+xml|rss\+xml))/
 
@@ -19,7 +26,8 @@ function linksIn(body: string, baseUrl: string): string[] {
   const found = new Set<string>()
   for (const match of body.matchAll(/href="([^"#]*)/g)) found.add(match[1]!.replace(/&amp;/g, '&'))
   for (const match of body.matchAll(/"(\/[a-z][^"\s]*)"/gi)) found.add(match[1]!)
-  for (const match of body.matchAll(new RegExp(`${baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/[^"'<>\\s]*)`, 'g'))) found.add(match[1]!)
+  for (const match of body.matchAll(new RegExp(`${baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/[^"'<>\\s]*)`, 'g')))
+    found.add(match[1]!)
   return [...found]
 }
 
@@ -37,7 +45,10 @@ for (const engine of testEngines()) {
     before(async () => {
       t = await openTestDatabase(engine, { demo: true })
       const s = services(t.database)
-      await new AccountService(t.database).create({ email: 'reader@test.example', name: 'Reader', roles: ['officer'], password: 'correct horse battery staple' }, SYSTEM_ACTOR)
+      await new AccountService(t.database).create(
+        { email: 'reader@test.example', name: 'Reader', roles: ['officer'], password: 'correct horse battery staple' },
+        SYSTEM_ACTOR,
+      )
       const officeId = await s.foi.requests.officeFor(null)
       const published = await s.foi.requests.log(
         {
@@ -53,12 +64,35 @@ for (const engine of testEngines()) {
         OFFICER,
       )
       const [q1, q2] = (await s.foi.requests.detail(published.id))!.questions
-      await s.foi.requests.saveAnswer(published.id, q1!.id, { question: q1!.question, answer: 'See the decision.', exemption: 's.21', registerLink: '/decisions/hampshire-pccml-000407-2018' }, OFFICER)
-      await s.foi.requests.saveAnswer(published.id, q2!.id, { question: q2!.question, answer: null, exemption: 's.43', registerLink: null }, OFFICER)
+      await s.foi.requests.saveAnswer(
+        published.id,
+        q1!.id,
+        {
+          question: q1!.question,
+          answer: 'See the decision.',
+          exemption: 's.21',
+          registerLink: '/decisions/hampshire-pccml-000407-2018',
+        },
+        OFFICER,
+      )
+      await s.foi.requests.saveAnswer(
+        published.id,
+        q2!.id,
+        { question: q2!.question, answer: null, exemption: 's.43', registerLink: null },
+        OFFICER,
+      )
       await s.foi.requests.answer(published.id, '2024-03-20', 'released_in_part', OFFICER)
       await s.foi.requests.publish(published.id, '2024-03-21', OFFICER)
       await s.foi.requests.log(
-        { reference: 'CRAWL/2', receivedOn: '2024-04-01', channel: 'email', requesterName: OPEN_REQUESTER.name, requesterContact: OPEN_REQUESTER.contact, summary: null, questions: ['What is spent on refuges?'] },
+        {
+          reference: 'CRAWL/2',
+          receivedOn: '2024-04-01',
+          channel: 'email',
+          requesterName: OPEN_REQUESTER.name,
+          requesterContact: OPEN_REQUESTER.contact,
+          summary: null,
+          questions: ['What is spent on refuges?'],
+        },
         officeId,
         OFFICER,
       )
@@ -71,11 +105,22 @@ for (const engine of testEngines()) {
 
     test('the requesters are held, so the crawl has something to miss', async () => {
       const rows = await t.database.db.selectFrom('foi_requests').select('requester_name').execute()
-      for (const name of [demoFoiRequest.requesterName, PUBLISHED_REQUESTER.name, OPEN_REQUESTER.name]) assert.ok(rows.some((r) => r.requester_name === name), name)
+      for (const name of [demoFoiRequest.requesterName, PUBLISHED_REQUESTER.name, OPEN_REQUESTER.name])
+        assert.ok(
+          rows.some((r) => r.requester_name === name),
+          name,
+        )
     })
 
     test('every page reachable from the home page and the disclosure log leaves them out', async () => {
-      const queue = ['/', '/disclosure-log', '/disclosure-log?q=refuge', '/disclosure-log/10653', '/api', '/api/openapi.json']
+      const queue = [
+        '/',
+        '/disclosure-log',
+        '/disclosure-log?q=refuge',
+        '/disclosure-log/10653',
+        '/api',
+        '/api/openapi.json',
+      ]
       const seen = new Set(queue)
       const visited: string[] = []
       const leaks: string[] = []
@@ -102,7 +147,14 @@ for (const engine of testEngines()) {
         }
       }
       assert.deepEqual(leaks, [])
-      for (const page of ['/', '/disclosure-log', '/disclosure-log/nottinghamshire-10653', '/disclosure-log/nottinghamshire-crawl-1', '/decisions/nottinghamshire-10653', '/decisions/hampshire-pccml-000407-2018']) {
+      for (const page of [
+        '/',
+        '/disclosure-log',
+        '/disclosure-log/nottinghamshire-10653',
+        '/disclosure-log/nottinghamshire-crawl-1',
+        '/decisions/nottinghamshire-10653',
+        '/decisions/hampshire-pccml-000407-2018',
+      ]) {
         assert.ok(visited.includes(page), `the crawl reached ${page}`)
       }
       assert.ok(!visited.some((p) => p.includes('crawl-2')), 'the unanswered request is not in the disclosure log')

@@ -29,8 +29,18 @@ for (const engine of testEngines()) {
       app = await startApp(t.database)
       const accounts = new AccountService(t.database)
       const roles: Role[] = ['officer', 'finance_officer', 'chief_executive', 'decision_maker', 'administrator']
-      for (const role of roles) await accounts.create({ email: `${role}@test.example`, name: `Test ${role}`, roles: [role], password: PASSWORD }, SYSTEM_ACTOR)
-      demoId = (await t.database.db.selectFrom('foi_requests').select('id').where('reference', '=', '10653').executeTakeFirstOrThrow()).id
+      for (const role of roles)
+        await accounts.create(
+          { email: `${role}@test.example`, name: `Test ${role}`, roles: [role], password: PASSWORD },
+          SYSTEM_ACTOR,
+        )
+      demoId = (
+        await t.database.db
+          .selectFrom('foi_requests')
+          .select('id')
+          .where('reference', '=', '10653')
+          .executeTakeFirstOrThrow()
+      ).id
     })
     after(async () => {
       await app.stop()
@@ -73,7 +83,13 @@ for (const engine of testEngines()) {
     test('a form with mistakes is shown again with its messages and what was typed', async () => {
       const client = await officer()
       await client.get('/staff/foi/new')
-      const response = await client.post('/staff/foi/new', { ...dateFields('receivedOn', '2024-02-30'), channel: 'email', requesterName: 'Kept Name', requesterContact: '', questions: '' })
+      const response = await client.post('/staff/foi/new', {
+        ...dateFields('receivedOn', '2024-02-30'),
+        channel: 'email',
+        requesterName: 'Kept Name',
+        requesterContact: '',
+        questions: '',
+      })
       assert.equal(response.status, 400)
       const html = await response.text()
       assert.deepEqual(errorSummary(html), [
@@ -88,7 +104,17 @@ for (const engine of testEngines()) {
     test('a form without its CSRF token is refused', async () => {
       const client = await officer()
       await client.get('/staff/foi/new')
-      const response = await client.post('/staff/foi/new', { ...dateFields('receivedOn', '2024-02-01'), channel: 'email', requesterName: 'X', requesterContact: 'x@example.net', questions: 'Q?' }, { csrf: false })
+      const response = await client.post(
+        '/staff/foi/new',
+        {
+          ...dateFields('receivedOn', '2024-02-01'),
+          channel: 'email',
+          requesterName: 'X',
+          requesterContact: 'x@example.net',
+          questions: 'Q?',
+        },
+        { csrf: false },
+      )
       assert.equal(response.status, 403)
     })
 
@@ -125,7 +151,9 @@ for (const engine of testEngines()) {
       html = await (await client.get(`/staff/foi/${id}`)).text()
       assert.match(html, /<strong id="deadline">8 July 2024<\/strong>/)
 
-      const questionIds = [...html.matchAll(new RegExp(`/staff/foi/${id}/questions/(\\d+)`, 'g'))].map((m) => Number(m[1]))
+      const questionIds = [...html.matchAll(new RegExp(`/staff/foi/${id}/questions/(\\d+)`, 'g'))].map((m) =>
+        Number(m[1]),
+      )
       const [first, second] = [...new Set(questionIds)]
       html = await (await client.get(`/staff/foi/${id}/questions/${first}`)).text()
       assert.match(html, /value="value WAIS contract"/, 'the panel searches the question’s words')
@@ -137,7 +165,12 @@ for (const engine of testEngines()) {
       assert.match(html, /<textarea[^>]*id="answer"[^>]*>£86,000.00 to Women’s Aid Integrated Services/)
       assert.match(html, /id="registerLink"[^>]*value="\/decisions\/nottinghamshire-10653"/)
 
-      response = await client.post(`/staff/foi/${id}/questions/${first}`, { question: 'What is the value of the WAIS contract?', answer: '', exemption: '', registerLink: '' })
+      response = await client.post(`/staff/foi/${id}/questions/${first}`, {
+        question: 'What is the value of the WAIS contract?',
+        answer: '',
+        exemption: '',
+        registerLink: '',
+      })
       assert.equal(response.status, 400)
       assert.match(await response.text(), /Enter the answer, or choose the exemption that applies/)
       response = await client.post(`/staff/foi/${id}/questions/${first}`, {
@@ -147,12 +180,23 @@ for (const engine of testEngines()) {
         registerLink: '/decisions/nottinghamshire-10653',
       })
       assert.equal(response.status, 302)
-      response = await client.post(`/staff/foi/${id}/response`, { ...dateFields('date', '2024-06-20'), outcome: 'released_in_full' })
+      response = await client.post(`/staff/foi/${id}/response`, {
+        ...dateFields('date', '2024-06-20'),
+        outcome: 'released_in_full',
+      })
       assert.equal(response.status, 400)
       assert.match(await response.text(), /1 question has no answer or exemption/)
-      response = await client.post(`/staff/foi/${id}/questions/${second}`, { question: 'Until when does it run?', answer: '', exemption: 's.21', registerLink: '/decisions/nottinghamshire-10653' })
+      response = await client.post(`/staff/foi/${id}/questions/${second}`, {
+        question: 'Until when does it run?',
+        answer: '',
+        exemption: 's.21',
+        registerLink: '/decisions/nottinghamshire-10653',
+      })
       assert.equal(response.status, 302)
-      response = await client.post(`/staff/foi/${id}/response`, { ...dateFields('date', '2024-06-20'), outcome: 'released_in_part' })
+      response = await client.post(`/staff/foi/${id}/response`, {
+        ...dateFields('date', '2024-06-20'),
+        outcome: 'released_in_part',
+      })
       assert.equal(response.status, 302)
       response = await client.post(`/staff/foi/${id}/publish`, dateFields('date', '2024-06-24'))
       assert.equal(response.status, 302)

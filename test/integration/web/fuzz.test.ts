@@ -45,7 +45,10 @@ function publicRoutes(): Array<{ path: string; parameters: string[] }> {
   ]
   const api = publicEndpoints
     .filter((endpoint) => endpoint.method === 'get')
-    .map((endpoint) => ({ path: `/api${endpoint.path.replace(/\{\w+\}/, '{slug}')}`, parameters: endpoint.query ? keys(endpoint.query) : [] }))
+    .map((endpoint) => ({
+      path: `/api${endpoint.path.replace(/\{\w+\}/, '{slug}')}`,
+      parameters: endpoint.query ? keys(endpoint.query) : [],
+    }))
   return [...pages, ...api]
 }
 
@@ -63,7 +66,12 @@ for (const engine of testEngines()) {
         const html = await (await fetch(`${app.baseUrl}${page}`)).text()
         return new RegExp(`href="${prefix}/([a-z0-9-]+)"`).exec(html)?.[1]
       }
-      for (const [page, prefix] of [['/', '/decisions'], ['/providers', '/providers'], ['/areas', '/areas'], ['/services', '/services']] as const) {
+      for (const [page, prefix] of [
+        ['/', '/decisions'],
+        ['/providers', '/providers'],
+        ['/areas', '/areas'],
+        ['/services', '/services'],
+      ] as const) {
         const slug = await firstLink(page, prefix)
         assert.ok(slug, `the demonstration register has a record under ${prefix}`)
         realSegment.set(prefix, slug)
@@ -96,7 +104,9 @@ for (const engine of testEngines()) {
           for (const parameter of route.parameters) await probe(`${base}?${parameter}=${encodeURIComponent(value)}`)
         }
       }
-      context.diagnostic(`${requests} hostile requests to ${routes.length} routes on ${engine}, each followed by /health`)
+      context.diagnostic(
+        `${requests} hostile requests to ${routes.length} routes on ${engine}, each followed by /health`,
+      )
       assert.ok(requests > routes.length * HOSTILE.length, 'every route was fuzzed')
       assert.deepEqual(failures, [])
     })

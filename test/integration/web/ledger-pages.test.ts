@@ -12,7 +12,13 @@ for (const engine of testEngines()) {
     before(async () => {
       t = await openTestDatabase(engine, { demo: true })
       app = await startApp(t.database)
-      junoId = (await t.database.db.selectFrom('organisations').select('id').where('slug', '=', 'juno-women-s-aid').executeTakeFirstOrThrow()).id
+      junoId = (
+        await t.database.db
+          .selectFrom('organisations')
+          .select('id')
+          .where('slug', '=', 'juno-women-s-aid')
+          .executeTakeFirstOrThrow()
+      ).id
     })
     after(async () => {
       await app.stop()
@@ -22,7 +28,16 @@ for (const engine of testEngines()) {
     const get = (path: string) => fetch(`${app.baseUrl}${path}`)
     const cells = (html: string, tableId: string) => {
       const table = new RegExp(`<table[^>]*id="${tableId}"[\\s\\S]*?</table>`).exec(html)?.[0] ?? ''
-      return [...table.matchAll(/<tbody[\s\S]*?<\/tbody>/g)].flatMap((body) => [...body[0].matchAll(/<tr[\s\S]*?<\/tr>/g)].map((row) => [...row[0].matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim())))
+      return [...table.matchAll(/<tbody[\s\S]*?<\/tbody>/g)].flatMap((body) =>
+        [...body[0].matchAll(/<tr[\s\S]*?<\/tr>/g)].map((row) =>
+          [...row[0].matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) =>
+            c[1]!
+              .replace(/<[^>]+>/g, ' ')
+              .replace(/\s+/g, ' ')
+              .trim(),
+          ),
+        ),
+      )
     }
 
     test('the ledger lists every public award with its decision, and totals the one-off sums', async () => {
@@ -38,13 +53,22 @@ for (const engine of testEngines()) {
       const query = `provider=${junoId}&year=2024&sort=amount&dir=desc`
       const html = await (await get(`/ledger?${query}`)).text()
       const rows = cells(html, 'ledger')
-      assert.deepEqual(rows.map((r) => r[2]), ['£94,838.82', '£33,997.16', '£30,148.43'])
+      assert.deepEqual(
+        rows.map((r) => r[2]),
+        ['£94,838.82', '£33,997.16', '£30,148.43'],
+      )
       assert.match(html, /of which <strong>£158,984\.41<\/strong> falls in 2024\/25/)
       const csvResponse = await get(`/ledger.csv?${query}`)
       assert.match(csvResponse.headers.get('content-type') ?? '', /text\/csv/)
       const csv = parse(await csvResponse.text(), { columns: true }) as Array<Record<string, string>>
-      assert.deepEqual(csv.map((r) => r['Amount (£)']), ['94838.82', '33997.16', '30148.43'])
-      assert.deepEqual(csv.map((r) => r['In 2024/25 (£)']), ['94838.82', '33997.16', '30148.43'])
+      assert.deepEqual(
+        csv.map((r) => r['Amount (£)']),
+        ['94838.82', '33997.16', '30148.43'],
+      )
+      assert.deepEqual(
+        csv.map((r) => r['In 2024/25 (£)']),
+        ['94838.82', '33997.16', '30148.43'],
+      )
       assert.ok(csv.every((r) => r.Recipient === "Juno Women's Aid" && r['Decision reference'] === '2024.006'))
     })
 
@@ -69,14 +93,23 @@ for (const engine of testEngines()) {
       assert.match(html, /<h1[^>]*>Juno Women&#39;s Aid<\/h1>/)
       assert.match(html, /id="provider-total">£334,836\.31/)
       const services = cells(html, 'provider-services')
-      assert.deepEqual(services.map((r) => r[0]), ['Domestic abuse partnership car pilot', 'Perpetrator programme survivor support'])
+      assert.deepEqual(
+        services.map((r) => r[0]),
+        ['Domestic abuse partnership car pilot', 'Perpetrator programme survivor support'],
+      )
       const list = await (await get('/providers')).text()
       assert.match(list, /Juno Women&#39;s Aid/)
     })
 
     test('an area page lists every service serving it', async () => {
       const html = await (await get('/areas/southampton')).text()
-      assert.deepEqual(cells(html, 'services').map((r) => r[0]), ['Hampshire and Southampton domestic abuse perpetrator service', 'Domestic Abuse Prevention Partnership (DAPP)'])
+      assert.deepEqual(
+        cells(html, 'services').map((r) => r[0]),
+        [
+          'Hampshire and Southampton domestic abuse perpetrator service',
+          'Domestic Abuse Prevention Partnership (DAPP)',
+        ],
+      )
     })
 
     test('the pipeline on 1 May 2018 shows the two seed 003 contracts ending together with no successor', async () => {

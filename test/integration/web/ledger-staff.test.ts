@@ -19,8 +19,14 @@ for (const engine of testEngines()) {
       t = await openTestDatabase(engine, { demo: true })
       app = await startApp(t.database)
       const accounts = new AccountService(t.database)
-      await accounts.create({ email: 'officer@test.example', name: 'Test officer', roles: ['officer'], password: PASSWORD }, SYSTEM_ACTOR)
-      await accounts.create({ email: 'decider@test.example', name: 'Test decider', roles: ['decision_maker'], password: PASSWORD }, SYSTEM_ACTOR)
+      await accounts.create(
+        { email: 'officer@test.example', name: 'Test officer', roles: ['officer'], password: PASSWORD },
+        SYSTEM_ACTOR,
+      )
+      await accounts.create(
+        { email: 'decider@test.example', name: 'Test decider', roles: ['decision_maker'], password: PASSWORD },
+        SYSTEM_ACTOR,
+      )
       client = new StaffClient(app.baseUrl)
       await client.signIn('officer@test.example', PASSWORD)
     })
@@ -35,21 +41,37 @@ for (const engine of testEngines()) {
       form.append('file', new Blob([csv], { type: 'text/csv' }), 'returns.csv')
       return client.postMultipart(`${SERVICE}/outcomes/upload`, form)
     }
-    const storedReturns = async () => Number((await t.database.db.selectFrom('outcome_returns').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n)
+    const storedReturns = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('outcome_returns')
+            .select(sql<number>`count(*)`.as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
 
     test('staff without a ledger role are refused, and no session goes to sign-in', async () => {
       const decider = new StaffClient(app.baseUrl)
       await decider.signIn('decider@test.example', PASSWORD)
       assert.equal((await decider.get('/staff/ledger')).status, 403)
       assert.equal((await new StaffClient(app.baseUrl).get('/staff/ledger/receipts')).status, 302)
-      for (const path of ['/staff/ledger', '/staff/ledger/organisations/review', '/staff/ledger/organisations/merge', '/staff/ledger/receipts', '/staff/ledger/services', SERVICE]) {
+      for (const path of [
+        '/staff/ledger',
+        '/staff/ledger/organisations/review',
+        '/staff/ledger/organisations/merge',
+        '/staff/ledger/receipts',
+        '/staff/ledger/services',
+        SERVICE,
+      ]) {
         assert.equal((await client.get(path)).status, 200, path)
       }
     })
 
     test('a CSV with a bad number on line 40 is refused, naming the line, and nothing is stored', async () => {
       const lines = ['quarter,measure,value']
-      for (let i = 0; i < 38; i++) lines.push(`2021/22 Q${(i % 4) + 1},measure_${String.fromCharCode(97 + Math.floor(i / 4))},${i}`)
+      for (let i = 0; i < 38; i++)
+        lines.push(`2021/22 Q${(i % 4) + 1},measure_${String.fromCharCode(97 + Math.floor(i / 4))},${i}`)
       lines.push('2021/22 Q1,referrals,12.5')
       const response = await upload(lines.join('\n'))
       assert.equal(response.status, 400)
@@ -63,13 +85,18 @@ for (const engine of testEngines()) {
     })
 
     test('a good CSV and a quarter typed in are stored and shown', async () => {
-      const response = await upload('quarter,measure,value\n2021/22 Q1,criminal_justice_outcomes,7\n2021/22 Q1,repeat_call_outs,3\n')
+      const response = await upload(
+        'quarter,measure,value\n2021/22 Q1,criminal_justice_outcomes,7\n2021/22 Q1,repeat_call_outs,3\n',
+      )
       assert.equal(response.status, 302)
       assert.equal(await storedReturns(), 2)
       await client.get(SERVICE)
       const typed = await client.post(`${SERVICE}/outcomes`, { quarter: '2021/22 Q2', repeat_call_outs: '2' })
       assert.equal(typed.status, 302)
-      const refused = await client.post(`${SERVICE}/outcomes`, { quarter: '2021/22 Q3', survivors_supported: 'Jane Smith' })
+      const refused = await client.post(`${SERVICE}/outcomes`, {
+        quarter: '2021/22 Q3',
+        survivors_supported: 'Jane Smith',
+      })
       assert.equal(refused.status, 400)
       assert.match(await refused.text(), /Survivors supported looks like a name: returns hold counts only/)
       const publicPage = await (await fetch(`${app.baseUrl}/services/domestic-abuse-partnership-car-pilot`)).text()
@@ -79,16 +106,32 @@ for (const engine of testEngines()) {
 
     test('funding received: a negative amount is refused naming the field; a good one is saved and audit-logged', async () => {
       await client.get('/staff/ledger/receipts')
-      const stream = await t.database.db.selectFrom('funding_streams').select('id').where('name', '=', 'Community Safety Grant').executeTakeFirstOrThrow()
-      const bad = await client.post('/staff/ledger/receipts', { streamId: String(stream.id), year: '2021/22', amount: '-100' })
+      const stream = await t.database.db
+        .selectFrom('funding_streams')
+        .select('id')
+        .where('name', '=', 'Community Safety Grant')
+        .executeTakeFirstOrThrow()
+      const bad = await client.post('/staff/ledger/receipts', {
+        streamId: String(stream.id),
+        year: '2021/22',
+        amount: '-100',
+      })
       assert.equal(bad.status, 400)
       assert.match(await bad.text(), /Amount received must not be negative/)
-      const good = await client.post('/staff/ledger/receipts', { streamId: String(stream.id), year: '2021/22', amount: '50,000' })
+      const good = await client.post('/staff/ledger/receipts', {
+        streamId: String(stream.id),
+        year: '2021/22',
+        amount: '50,000',
+      })
       assert.equal(good.status, 302)
       const html = await (await fetch(`${app.baseUrl}/funding-streams`)).text()
       assert.match(html, /£50,000\.00/)
       assert.match(html, /£2,987\.00/)
-      const log = await t.database.db.selectFrom('audit_log').select('action').where('action', '=', 'funding_receipt.create').execute()
+      const log = await t.database.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', '=', 'funding_receipt.create')
+        .execute()
       assert.equal(log.length, 1)
     })
 
@@ -96,46 +139,94 @@ for (const engine of testEngines()) {
       const path = '/staff/ledger/services/hampshire-domestic-abuse-support-service-for-victims'
       const page = await (await client.get(path)).text()
       const hcc = /<option value="(\d+)">Hampshire County Council \(up to £1,483,900\.00 a year\)/.exec(page)![1]!
-      const response = await client.post(`${path}/contributions`, { organisationId: hcc, year: '2020/21', amount: '1,500,000' })
+      const response = await client.post(`${path}/contributions`, {
+        organisationId: hcc,
+        year: '2020/21',
+        amount: '1,500,000',
+      })
       assert.equal(response.status, 400)
-      assert.match(await response.text(), /must not be more than Hampshire County Council’s ceiling of up to £1,483,900\.00 a year/)
+      assert.match(
+        await response.text(),
+        /must not be more than Hampshire County Council’s ceiling of up to £1,483,900\.00 a year/,
+      )
     })
 
     test('merging an organisation from the review queue moves its awards, is audit-logged, and redirects its page', async () => {
       const db = t.database.db
-      const nwa = await db.selectFrom('organisations').select('id').where('name', '=', "Nottinghamshire Women's Aid").executeTakeFirstOrThrow()
-      const stray = await db.insertInto('organisations').values({ kind: 'provider', name: 'Notts Womens Aid', slug: 'notts-womens-aid', needs_review: true }).returning('id').executeTakeFirstOrThrow()
-      const award = await db.selectFrom('awards').select('id').where('recipient_id', '=', nwa.id).limit(1).executeTakeFirstOrThrow()
+      const nwa = await db
+        .selectFrom('organisations')
+        .select('id')
+        .where('name', '=', "Nottinghamshire Women's Aid")
+        .executeTakeFirstOrThrow()
+      const stray = await db
+        .insertInto('organisations')
+        .values({ kind: 'provider', name: 'Notts Womens Aid', slug: 'notts-womens-aid', needs_review: true })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const award = await db
+        .selectFrom('awards')
+        .select('id')
+        .where('recipient_id', '=', nwa.id)
+        .limit(1)
+        .executeTakeFirstOrThrow()
       await db.updateTable('awards').set({ recipient_id: stray.id }).where('id', '=', award.id).execute()
       const queue = await (await client.get('/staff/ledger/organisations/review')).text()
       assert.match(queue, /Merge into Nottinghamshire Women&#39;s Aid/)
-      const merged = await client.post('/staff/ledger/organisations/merge', { sourceId: String(stray.id), targetId: String(nwa.id) })
+      const merged = await client.post('/staff/ledger/organisations/merge', {
+        sourceId: String(stray.id),
+        targetId: String(nwa.id),
+      })
       assert.equal(merged.status, 200)
       assert.match(await merged.text(), /Moved: 1 awards received/)
-      assert.equal((await db.selectFrom('awards').select('recipient_id').where('id', '=', award.id).executeTakeFirstOrThrow()).recipient_id, nwa.id)
-      const log = await db.selectFrom('audit_log').select(['action', 'actor_label']).where('action', '=', 'organisation.merge').execute()
+      assert.equal(
+        (await db.selectFrom('awards').select('recipient_id').where('id', '=', award.id).executeTakeFirstOrThrow())
+          .recipient_id,
+        nwa.id,
+      )
+      const log = await db
+        .selectFrom('audit_log')
+        .select(['action', 'actor_label'])
+        .where('action', '=', 'organisation.merge')
+        .execute()
       assert.equal(log.length, 1)
       assert.match(log[0]!.actor_label, /Test officer/)
       const old = await fetch(`${app.baseUrl}/providers/notts-womens-aid`, { redirect: 'manual' })
       assert.equal(old.status, 301)
       assert.equal(old.headers.get('location'), '/providers/nottinghamshire-women-s-aid')
-      const self = await client.post('/staff/ledger/organisations/merge', { sourceId: String(nwa.id), targetId: String(nwa.id) })
+      const self = await client.post('/staff/ledger/organisations/merge', {
+        sourceId: String(nwa.id),
+        targetId: String(nwa.id),
+      })
       assert.equal(self.status, 400)
       assert.match(await self.text(), /cannot be merged into itself/)
     })
 
     test('a queued name can be confirmed as a new organisation; a bad identifier is refused naming the field', async () => {
       const db = t.database.db
-      const queued = await db.insertInto('organisations').values({ kind: 'other', name: 'Safe Steps Trust', slug: 'safe-steps-trust', needs_review: true }).returning('id').executeTakeFirstOrThrow()
+      const queued = await db
+        .insertInto('organisations')
+        .values({ kind: 'other', name: 'Safe Steps Trust', slug: 'safe-steps-trust', needs_review: true })
+        .returning('id')
+        .executeTakeFirstOrThrow()
       await client.get('/staff/ledger/organisations/review')
-      const bad = await client.post(`/staff/ledger/organisations/${queued.id}/confirm`, { kind: 'provider', charityNumber: 'abc' })
+      const bad = await client.post(`/staff/ledger/organisations/${queued.id}/confirm`, {
+        kind: 'provider',
+        charityNumber: 'abc',
+      })
       assert.equal(bad.status, 400)
       const html = await bad.text()
       assert.match(html, /Charity number must be 6 to 8 digits/)
       assert.match(html, new RegExp(`href="#charityNumber-${queued.id}"`))
-      const good = await client.post(`/staff/ledger/organisations/${queued.id}/confirm`, { kind: 'provider', charityNumber: '1234567' })
+      const good = await client.post(`/staff/ledger/organisations/${queued.id}/confirm`, {
+        kind: 'provider',
+        charityNumber: '1234567',
+      })
       assert.equal(good.status, 302)
-      const row = await db.selectFrom('organisations').select(['needs_review', 'kind', 'charity_number']).where('id', '=', queued.id).executeTakeFirstOrThrow()
+      const row = await db
+        .selectFrom('organisations')
+        .select(['needs_review', 'kind', 'charity_number'])
+        .where('id', '=', queued.id)
+        .executeTakeFirstOrThrow()
       assert.deepEqual(row, { needs_review: false, kind: 'provider', charity_number: '1234567' })
     })
   })

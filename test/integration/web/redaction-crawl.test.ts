@@ -10,7 +10,22 @@ import { startApp, type RunningApp } from '../../support/server.ts'
 
 /** Words that appear only in withheld parts: none may reach any public page, feed, export or API answer. */
 const SECRETS = ['ZANZIBAR-SUPPORTING', 'QUOKKA-FINANCE', 'MARMOT-CONFIDENTIAL', 'PANGOLIN-AWARD']
-const ENTRY_POINTS = ['/', '/api', '/api/v1/decisions', '/api/v1/awards', '/api/openapi.json', '/feeds/decisions.atom', '/open-data', '/disclosure-log', '/ledger', '/providers', '/services', '/charts', '/pipeline', '/funding-streams']
+const ENTRY_POINTS = [
+  '/',
+  '/api',
+  '/api/v1/decisions',
+  '/api/v1/awards',
+  '/api/openapi.json',
+  '/feeds/decisions.atom',
+  '/open-data',
+  '/disclosure-log',
+  '/ledger',
+  '/providers',
+  '/services',
+  '/charts',
+  '/pipeline',
+  '/funding-streams',
+]
 
 for (const engine of testEngines()) {
   describe(`withheld information on ${engine}`, () => {
@@ -23,15 +38,37 @@ for (const engine of testEngines()) {
       const workflow = new WorkflowService(t.database)
       const accounts = new AccountService(t.database)
       const people: Record<string, { actor: Actor; signer: Signer }> = {}
-      for (const [name, role] of [['author', 'officer'], ['cfo', 'finance_officer'], ['ceo', 'chief_executive'], ['pcc', 'decision_maker']] as Array<[string, Role]>) {
-        const { user } = await accounts.create({ email: `${name}@crawl.example`, name, roles: [role], password: 'a long enough password' }, SYSTEM_ACTOR)
+      for (const [name, role] of [
+        ['author', 'officer'],
+        ['cfo', 'finance_officer'],
+        ['ceo', 'chief_executive'],
+        ['pcc', 'decision_maker'],
+      ] as Array<[string, Role]>) {
+        const { user } = await accounts.create(
+          { email: `${name}@crawl.example`, name, roles: [role], password: 'a long enough password' },
+          SYSTEM_ACTOR,
+        )
         people[name] = { actor: { userId: user.id, label: name }, signer: { userId: user.id, name, roles: [role] } }
       }
       const v = async (id: number) => (await workflow.detail(id))!.decision.version
       const classifications: Array<[string, ClassificationDetails]> = [
-        ['Open decision', { classification: 'non_confidential', exemption: null, withheldSections: {}, awardsExemption: null }],
-        ['Partly withheld decision', { classification: 'partially_confidential', exemption: null, withheldSections: { supporting_information: 's.43', financial_information: 's.40' }, awardsExemption: 's.43' }],
-        ['Confidential decision', { classification: 'confidential', exemption: 's.31', withheldSections: {}, awardsExemption: null }],
+        [
+          'Open decision',
+          { classification: 'non_confidential', exemption: null, withheldSections: {}, awardsExemption: null },
+        ],
+        [
+          'Partly withheld decision',
+          {
+            classification: 'partially_confidential',
+            exemption: null,
+            withheldSections: { supporting_information: 's.43', financial_information: 's.40' },
+            awardsExemption: 's.43',
+          },
+        ],
+        [
+          'Confidential decision',
+          { classification: 'confidential', exemption: 's.31', withheldSections: {}, awardsExemption: null },
+        ],
       ]
       for (const [title, classification] of classifications) {
         const open = classification.classification === 'non_confidential'
@@ -42,24 +79,55 @@ for (const engine of testEngines()) {
             title,
             authorName: 'author',
             authorContact: null,
-            executiveSummary: classification.classification === 'confidential' ? `Summary ${SECRETS[2]}` : 'A public summary.',
+            executiveSummary:
+              classification.classification === 'confidential' ? `Summary ${SECRETS[2]}` : 'A public summary.',
             supportingInformation: secret(SECRETS[0]!),
             recommendations: 'Approve.',
             decisionText: classification.classification === 'confidential' ? `Decision ${SECRETS[2]}` : 'Approved.',
           },
           people.author!.actor,
         )
-        await workflow.saveFinance(id, await v(id), { revenueOrCapital: 'revenue', inBudget: true, financialInformation: secret(SECRETS[1]!) }, people.author!.actor)
+        await workflow.saveFinance(
+          id,
+          await v(id),
+          { revenueOrCapital: 'revenue', inBudget: true, financialInformation: secret(SECRETS[1]!) },
+          people.author!.actor,
+        )
         await workflow.saveMoney(
           id,
           await v(id),
-          { statedTotalPence: 100_000, awards: [{ recipientName: open ? 'Open Provider' : `${SECRETS[3]} Provider`, viaName: null, amountPence: 100_000, periodLabel: '2025/26', periodStart: '2025-04-01', periodEnd: '2026-03-31', financialYear: 2025 }], contributions: [] },
+          {
+            statedTotalPence: 100_000,
+            awards: [
+              {
+                recipientName: open ? 'Open Provider' : `${SECRETS[3]} Provider`,
+                viaName: null,
+                amountPence: 100_000,
+                periodLabel: '2025/26',
+                periodStart: '2025-04-01',
+                periodEnd: '2026-03-31',
+                financialYear: 2025,
+              },
+            ],
+            contributions: [],
+          },
           people.author!.actor,
         )
         await workflow.saveClassification(id, await v(id), classification, people.author!.actor)
         await workflow.submit(id, await v(id), people.author!.actor)
         for (const who of ['cfo', 'ceo', 'pcc']) {
-          await workflow.signOff(id, await v(id), people[who]!.signer, { outcome: 'approved', comment: null, declaration: who === 'pcc' ? 'no_interest' : null, declaredInterest: null }, people[who]!.actor)
+          await workflow.signOff(
+            id,
+            await v(id),
+            people[who]!.signer,
+            {
+              outcome: 'approved',
+              comment: null,
+              declaration: who === 'pcc' ? 'no_interest' : null,
+              declaredInterest: null,
+            },
+            people[who]!.actor,
+          )
         }
         published.push(await workflow.publish(id, await v(id), people.author!.actor))
       }
@@ -71,7 +139,14 @@ for (const engine of testEngines()) {
     })
 
     test('no public page, feed, export or API answer holds withheld text', async () => {
-      const queue = [...ENTRY_POINTS, ...published.flatMap((slug) => [`/decisions/${slug}`, `/decisions/${slug}/notice`, `/decisions/${slug}/notice.pdf`])]
+      const queue = [
+        ...ENTRY_POINTS,
+        ...published.flatMap((slug) => [
+          `/decisions/${slug}`,
+          `/decisions/${slug}/notice`,
+          `/decisions/${slug}/notice.pdf`,
+        ]),
+      ]
       const seen = new Set<string>()
       let fetched = 0
       while (queue.length && seen.size < 400) {
@@ -83,12 +158,24 @@ for (const engine of testEngines()) {
         assert.ok(response.status < 500, `${path} answered ${response.status}`)
         fetched++
         const type = response.headers.get('content-type') ?? ''
-        const body = type.includes('pdf') ? (await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), { mergePages: true })).text : await response.text()
+        const body = type.includes('pdf')
+          ? (
+              await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), {
+                mergePages: true,
+              })
+            ).text
+          : await response.text()
         for (const secret of SECRETS) assert.ok(!body.includes(secret), `${secret} appears in ${path}`)
         if (type.includes('html')) {
           for (const [, href] of body.matchAll(/href="(\/[^"#]*)"/g)) {
             const link = href!.replace(/&amp;/g, '&')
-            if (!link.startsWith('/staff') && !link.startsWith('/assets') && !link.startsWith('/stylesheets') && !seen.has(link)) queue.push(link)
+            if (
+              !link.startsWith('/staff') &&
+              !link.startsWith('/assets') &&
+              !link.startsWith('/stylesheets') &&
+              !seen.has(link)
+            )
+              queue.push(link)
           }
         }
       }
@@ -122,7 +209,9 @@ for (const engine of testEngines()) {
       assert.match(page, /Chief Finance Officer/)
       const pdf = await fetch(`${app.baseUrl}/decisions/${published[0]}/notice.pdf`)
       assert.equal(pdf.headers.get('content-type'), 'application/pdf')
-      const { text } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.arrayBuffer())), { mergePages: true })
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.arrayBuffer())), {
+        mergePages: true,
+      })
       assert.match(text, /Open decision/)
       assert.match(text, /Chief Executive: ceo\. Approved on/)
     })

@@ -19,12 +19,20 @@ for (const engine of testEngines()) {
     })
 
     test('a NUL in a CSV download’s search words gets a plain-text 400 naming the parameter, and the server stays up', async () => {
-      for (const path of ['/downloads/decisions.csv?q=%00', '/downloads/disclosure-log.csv?q=%00', '/ledger.csv?type=%00']) {
+      for (const path of [
+        '/downloads/decisions.csv?q=%00',
+        '/downloads/disclosure-log.csv?q=%00',
+        '/ledger.csv?type=%00',
+      ]) {
         const response = await get(path)
         assert.equal(response.status, 400, path)
         assert.match(response.headers.get('content-type') ?? '', /^text\/plain/, path)
         assert.equal(response.headers.get('content-disposition'), null, path)
-        assert.match(await response.text(), /query parameter “(q|type)” holds a character that is not allowed \(U\+0000\)/, path)
+        assert.match(
+          await response.text(),
+          /query parameter “(q|type)” holds a character that is not allowed \(U\+0000\)/,
+          path,
+        )
       }
       assert.equal((await get('/health')).status, 200)
     })
@@ -50,7 +58,10 @@ for (const engine of testEngines()) {
       const response = await get('/api/v1/decisions?q=%00')
       assert.equal(response.status, 400)
       assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/)
-      const problem = (await response.json()) as { status: number; errors: Array<{ parameter: string; detail: string }> }
+      const problem = (await response.json()) as {
+        status: number
+        errors: Array<{ parameter: string; detail: string }>
+      }
       assert.equal(problem.status, 400)
       assert.equal(problem.errors[0]?.parameter, 'q')
       const badPath = await get('/api/v1/decisions/%ZZ')

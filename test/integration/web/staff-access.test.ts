@@ -40,10 +40,26 @@ for (const engine of testEngines()) {
       t = await openTestDatabase(engine, { demo: true })
       app = await startApp(t.database)
       const accounts = new AccountService(t.database)
-      for (const role of roles) await accounts.create({ email: `${role}@test.example`, name: `Test ${role}`, roles: [role], password: PASSWORD }, SYSTEM_ACTOR)
-      const author = await accounts.create({ email: 'author@test.example', name: 'Author', roles: ['officer'], password: PASSWORD }, SYSTEM_ACTOR)
+      for (const role of roles)
+        await accounts.create(
+          { email: `${role}@test.example`, name: `Test ${role}`, roles: [role], password: PASSWORD },
+          SYSTEM_ACTOR,
+        )
+      const author = await accounts.create(
+        { email: 'author@test.example', name: 'Author', roles: ['officer'], password: PASSWORD },
+        SYSTEM_ACTOR,
+      )
       draftId = await new WorkflowService(t.database).createDraft(
-        { kind: 'decision', title: 'Access test', authorName: 'Author', authorContact: null, executiveSummary: null, supportingInformation: null, recommendations: null, decisionText: null },
+        {
+          kind: 'decision',
+          title: 'Access test',
+          authorName: 'Author',
+          authorContact: null,
+          executiveSummary: null,
+          supportingInformation: null,
+          recommendations: null,
+          decisionText: null,
+        },
         { userId: author.user.id, label: 'author' },
       )
     })
@@ -80,7 +96,8 @@ for (const engine of testEngines()) {
       const unknown = await client.signIn('nobody@test.example', 'not the password')
       assert.equal(wrong.status, 401)
       assert.equal(unknown.status, 401)
-      const message = (html: string) => /govuk-error-message">\s*<span[^>]*>[^<]*<\/span>([^<]*)/.exec(html)?.[1]?.trim()
+      const message = (html: string) =>
+        /govuk-error-message">\s*<span[^>]*>[^<]*<\/span>([^<]*)/.exec(html)?.[1]?.trim()
       assert.equal(message(await wrong.text()), 'Enter a correct email address and password')
       assert.equal(message(await unknown.text()), 'Enter a correct email address and password')
     })
@@ -88,7 +105,11 @@ for (const engine of testEngines()) {
     test('a form without its CSRF token is refused', async () => {
       const client = new StaffClient(app.baseUrl)
       await client.signIn('administrator@test.example', PASSWORD)
-      const response = await client.post('/staff/settings', { name: 'Hijacked', decisionMakerTitle: 'x', referenceFormat: '{seq}' }, { csrf: false })
+      const response = await client.post(
+        '/staff/settings',
+        { name: 'Hijacked', decisionMakerTitle: 'x', referenceFormat: '{seq}' },
+        { csrf: false },
+      )
       assert.equal(response.status, 403)
       assert.match(await response.text(), /Your form has expired/)
       const settings = await client.get('/staff/settings')
@@ -113,10 +134,18 @@ for (const engine of testEngines()) {
       const client = new StaffClient(app.baseUrl)
       await client.signIn('administrator@test.example', PASSWORD)
       await client.get('/staff/settings')
-      const bad = await client.post('/staff/settings', { name: 'Nottinghamshire OPCC', decisionMakerTitle: 'Mayor', referenceFormat: '{yyyy}' })
+      const bad = await client.post('/staff/settings', {
+        name: 'Nottinghamshire OPCC',
+        decisionMakerTitle: 'Mayor',
+        referenceFormat: '{yyyy}',
+      })
       assert.equal(bad.status, 400)
       assert.match(await bad.text(), /must contain \{seq\}/)
-      const good = await client.post('/staff/settings', { name: 'East Midlands Mayor’s Office', decisionMakerTitle: 'Mayor', referenceFormat: 'MD{seq:3}/{yy}' })
+      const good = await client.post('/staff/settings', {
+        name: 'East Midlands Mayor’s Office',
+        decisionMakerTitle: 'Mayor',
+        referenceFormat: 'MD{seq:3}/{yy}',
+      })
       assert.equal(good.status, 302)
       const home = await (await fetch(`${app.baseUrl}/`)).text()
       assert.match(home, /East Midlands Mayor’s Office/)

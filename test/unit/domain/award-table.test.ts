@@ -2,8 +2,25 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { buildAwardTable, type AwardCell } from '../../../src/domain/award-table.ts'
 
-function award(recipientName: string, periodLabel: string | null, periodStart: string | null, amountPence: number, extra: Partial<AwardCell> = {}): AwardCell {
-  return { recipientName, purpose: null, viaName: null, route: null, periodLabel, periodStart, amountPence, perAnnum: false, upTo: false, ...extra }
+function award(
+  recipientName: string,
+  periodLabel: string | null,
+  periodStart: string | null,
+  amountPence: number,
+  extra: Partial<AwardCell> = {},
+): AwardCell {
+  return {
+    recipientName,
+    purpose: null,
+    viaName: null,
+    route: null,
+    periodLabel,
+    periodStart,
+    amountPence,
+    perAnnum: false,
+    upTo: false,
+    ...extra,
+  }
 }
 
 test('lays awards out by recipient and period, periods in date order, with totals per period', () => {
@@ -21,7 +38,10 @@ test('lays awards out by recipient and period, periods in date order, with total
 })
 
 test('never adds per-annum or "up to" amounts into totals as if they were one-off sums', () => {
-  const table = buildAwardTable([award('A', '2024/25', '2024-04-01', 100), award('B', '2024/25', '2024-04-01', 5000, { perAnnum: true, upTo: true })])
+  const table = buildAwardTable([
+    award('A', '2024/25', '2024-04-01', 100),
+    award('B', '2024/25', '2024-04-01', 5000, { perAnnum: true, upTo: true }),
+  ])
   assert.deepEqual(table.periodTotalsPence, [100])
   assert.equal(table.hasRecurringAmounts, true)
 })

@@ -18,5 +18,8 @@ test('reads the ways financial years are written', () => {
 })
 
 test('lists the financial years a period touches', () => {
-  assert.deepEqual(financialYearsBetween('2023-10-01', '2025-09-30').map((y) => y.label), ['2023/24', '2024/25', '2025/26'])
+  assert.deepEqual(
+    financialYearsBetween('2023-10-01', '2025-09-30').map((y) => y.label),
+    ['2023/24', '2024/25', '2025/26'],
+  )
 })

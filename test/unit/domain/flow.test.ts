@@ -2,7 +2,14 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { buildFlow, NO_LEAD, NO_STREAM, type FlowLinkInput } from '../../../src/domain/flow.ts'
 
-const link = (stage: 0 | 1 | 2, sourceKey: string, sourceName: string | null, targetKey: string, targetName: string | null, pence: number): FlowLinkInput => ({ stage, sourceKey, sourceName, targetKey, targetName, pence })
+const link = (
+  stage: 0 | 1 | 2,
+  sourceKey: string,
+  sourceName: string | null,
+  targetKey: string,
+  targetName: string | null,
+  pence: number,
+): FlowLinkInput => ({ stage, sourceKey, sourceName, targetKey, targetName, pence })
 
 test('every column carries the whole amount, and links join neighbouring columns', () => {
   const flow = buildFlow([
@@ -16,7 +23,11 @@ test('every column carries the whole amount, and links join neighbouring columns
   ])
   assert.equal(flow.totalPence, 4_702_300)
   for (let column = 0; column < 4; column++) {
-    assert.equal(flow.nodes.filter((n) => n.column === column).reduce((s, n) => s + n.pence, 0), 4_702_300, `column ${column}`)
+    assert.equal(
+      flow.nodes.filter((n) => n.column === column).reduce((s, n) => s + n.pence, 0),
+      4_702_300,
+      `column ${column}`,
+    )
   }
   assert.ok(flow.nodes.some((n) => n.label === NO_LEAD && n.column === 2))
   assert.ok(flow.nodes.some((n) => n.label === NO_STREAM && n.column === 0))
@@ -28,7 +39,19 @@ test('every column carries the whole amount, and links join neighbouring columns
 })
 
 test('providers beyond the largest are gathered into one node', () => {
-  const flow = buildFlow([link(2, '0', null, 'a', 'A', 500), link(2, '0', null, 'b', 'B', 400), link(2, '0', null, 'c', 'C', 300), link(2, '0', null, 'd', 'D', 200)], 2)
+  const flow = buildFlow(
+    [
+      link(2, '0', null, 'a', 'A', 500),
+      link(2, '0', null, 'b', 'B', 400),
+      link(2, '0', null, 'c', 'C', 300),
+      link(2, '0', null, 'd', 'D', 200),
+    ],
+    2,
+  )
   const providers = flow.nodes.filter((n) => n.column === 3).map((n) => [n.label, n.pence])
-  assert.deepEqual(providers, [['A', 500], ['Other providers (2)', 500], ['B', 400]])
+  assert.deepEqual(providers, [
+    ['A', 500],
+    ['Other providers (2)', 500],
+    ['B', 400],
+  ])
 })

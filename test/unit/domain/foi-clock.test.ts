@@ -1,6 +1,12 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { extensionProblem, foiClock, foiDeadline, publicationDelay, reviewDeadlines } from '../../../src/domain/foi-clock.ts'
+import {
+  extensionProblem,
+  foiClock,
+  foiDeadline,
+  publicationDelay,
+  reviewDeadlines,
+} from '../../../src/domain/foi-clock.ts'
 
 describe('the FOI clock', () => {
   test('the seed: answered on time, 14 working days used', () => {
@@ -31,10 +37,20 @@ describe('the FOI clock', () => {
     assert.equal(stopped.stopped, true)
     assert.equal(stopped.statutoryDeadline, null)
     assert.equal(stopped.timeliness, null, 'never late while waiting for the requester')
-    const restarted = foiClock({ receivedOn: '2024-06-03', clarificationSoughtOn: '2024-06-05', clarificationReceivedOn: '2024-06-10' }, '2024-06-11')
+    const restarted = foiClock(
+      { receivedOn: '2024-06-03', clarificationSoughtOn: '2024-06-05', clarificationReceivedOn: '2024-06-10' },
+      '2024-06-11',
+    )
     assert.equal(restarted.startedOn, '2024-06-10')
     assert.equal(restarted.statutoryDeadline, '2024-07-08')
-    assert.equal(foiDeadline({ receivedOn: '2024-06-03', clarificationSoughtOn: '2024-06-05', clarificationReceivedOn: '2024-06-10' }), '2024-07-08')
+    assert.equal(
+      foiDeadline({
+        receivedOn: '2024-06-03',
+        clarificationSoughtOn: '2024-06-05',
+        clarificationReceivedOn: '2024-06-10',
+      }),
+      '2024-07-08',
+    )
   })
 
   test('a public interest extension sets a new target', () => {
@@ -49,9 +65,16 @@ describe('the FOI clock', () => {
   test('an extension must move the deadline, by no more than 40 working days from receipt', () => {
     assert.equal(extensionProblem({ receivedOn: '2024-06-03' }, '2024-07-15'), null)
     assert.match(extensionProblem({ receivedOn: '2024-06-03' }, '2024-07-01') ?? '', /after the statutory deadline/)
-    assert.equal(extensionProblem({ receivedOn: '2024-06-03' }, '2024-07-30'), null, 'the 40th working day (12 July is a holiday in Northern Ireland)')
+    assert.equal(
+      extensionProblem({ receivedOn: '2024-06-03' }, '2024-07-30'),
+      null,
+      'the 40th working day (12 July is a holiday in Northern Ireland)',
+    )
     assert.match(extensionProblem({ receivedOn: '2024-06-03' }, '2024-07-31') ?? '', /no more than 40/)
-    assert.match(extensionProblem({ receivedOn: '2024-06-03', clarificationSoughtOn: '2024-06-04' }, '2024-07-15') ?? '', /clock is stopped/)
+    assert.match(
+      extensionProblem({ receivedOn: '2024-06-03', clarificationSoughtOn: '2024-06-04' }, '2024-07-15') ?? '',
+      /clock is stopped/,
+    )
   })
 
   test('internal review: due in 20 working days, 40 at most', () => {
@@ -62,6 +85,10 @@ describe('the FOI clock', () => {
     assert.deepEqual(publicationDelay('2013-11-06', '2013-11-20', '2026-01-01'), { workingDays: 10, late: false })
     assert.deepEqual(publicationDelay('2013-11-06', '2013-12-05', '2026-01-01'), { workingDays: 20, late: false })
     assert.deepEqual(publicationDelay('2013-11-06', '2013-12-06', '2026-01-01'), { workingDays: 21, late: true })
-    assert.deepEqual(publicationDelay('2013-11-06', null, '2013-11-07'), { workingDays: 1, late: false }, 'unpublished: counted to today')
+    assert.deepEqual(
+      publicationDelay('2013-11-06', null, '2013-11-07'),
+      { workingDays: 1, late: false },
+      'unpublished: counted to today',
+    )
   })
 })

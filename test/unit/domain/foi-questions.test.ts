@@ -37,7 +37,11 @@ describe('splitting a request into questions', () => {
 
 describe('search words of a question', () => {
   test('drops the words every request uses and keeps names', () => {
-    assert.deepEqual(searchWords('Could you please advise me of the value of the WAIS contract?'), ['value', 'WAIS', 'contract'])
+    assert.deepEqual(searchWords('Could you please advise me of the value of the WAIS contract?'), [
+      'value',
+      'WAIS',
+      'contract',
+    ])
     assert.deepEqual(searchWords("Women's Aid: what did Women's Aid get?"), ['Women', 'Aid', 'get'])
   })
 })
@@ -47,13 +51,19 @@ describe('what may be done to a request', () => {
 
   test('clarification is sought once', () => {
     assert.ok(allowedActions(state).includes('seek_clarification'))
-    assert.ok(!allowedActions({ ...state, status: 'in_progress', clarificationSoughtOn: '2024-01-02' }).includes('seek_clarification'))
+    assert.ok(
+      !allowedActions({ ...state, status: 'in_progress', clarificationSoughtOn: '2024-01-02' }).includes(
+        'seek_clarification',
+      ),
+    )
   })
 
   test('review and referral need an answer; a review happens once', () => {
     const answered = { ...state, status: 'answered' as const, answeredOn: '2024-02-01' }
     assert.deepEqual(allowedActions(answered), ['request_review', 'refer_to_ico', 'close'])
-    assert.deepEqual(allowedActions({ ...answered, status: 'closed', reviewRequestedOn: '2024-02-03' }), ['refer_to_ico'])
+    assert.deepEqual(allowedActions({ ...answered, status: 'closed', reviewRequestedOn: '2024-02-03' }), [
+      'refer_to_ico',
+    ])
     assert.deepEqual(allowedActions({ ...state, status: 'closed' }), [])
   })
 
@@ -65,7 +75,10 @@ describe('what may be done to a request', () => {
 
   test('each exemption is explained in words', () => {
     assert.match(exemptionNotice('s.21'), /section 21 .*reasonably accessible/)
-    assert.equal(exemptionNotice('s.43'), 'Withheld under section 43 of the Freedom of Information Act 2000 (commercial interests)')
+    assert.equal(
+      exemptionNotice('s.43'),
+      'Withheld under section 43 of the Freedom of Information Act 2000 (commercial interests)',
+    )
     assert.match(exemptionNotice('s.12'), /Refused under section 12/)
   })
 })

@@ -1,9 +1,20 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { amountBasis, apportionByDays, apportionLedger, yearsOfAward, type LedgerAmount } from '../../../src/domain/ledger.ts'
+import {
+  amountBasis,
+  apportionByDays,
+  apportionLedger,
+  yearsOfAward,
+  type LedgerAmount,
+} from '../../../src/domain/ledger.ts'
 import { addDays } from '../../../src/domain/uk-date.ts'
 
-function award(amountPence: number, periodStart: string | null, periodEnd: string | null, extra: Partial<LedgerAmount> = {}): LedgerAmount {
+function award(
+  amountPence: number,
+  periodStart: string | null,
+  periodEnd: string | null,
+  extra: Partial<LedgerAmount> = {},
+): LedgerAmount {
   return { amountPence, periodStart, periodEnd, financialYear: null, perAnnum: false, upTo: false, ...extra }
 }
 
@@ -26,7 +37,10 @@ test('leftover pence go to the largest remainders so the parts add to the whole'
     { startYear: 2024, pence: 67 },
   ])
   const three = apportionByDays(1, '2023-01-01', '2025-12-31')
-  assert.equal(three.reduce((s, p) => s + p.pence, 0), 1)
+  assert.equal(
+    three.reduce((s, p) => s + p.pence, 0),
+    1,
+  )
 })
 
 test('a tie in remainders gives the pence to the earlier year', () => {
@@ -38,7 +52,10 @@ test('a tie in remainders gives the pence to the earlier year', () => {
 
 test('very large amounts over many years stay exact', () => {
   const shares = apportionByDays(9_000_000_000_000, '1999-06-15', '2060-02-29')
-  assert.equal(shares.reduce((s, p) => s + p.pence, 0), 9_000_000_000_000)
+  assert.equal(
+    shares.reduce((s, p) => s + p.pence, 0),
+    9_000_000_000_000,
+  )
   assert.equal(shares.length, 61)
 })
 
@@ -48,7 +65,10 @@ test('a negative amount or a period ending before it starts is refused', () => {
 })
 
 test('a per-annum amount applies in full to each year, and is never split', () => {
-  assert.deepEqual(yearsOfAward(award(29450000, '2019-04-01', '2024-03-31', { perAnnum: true, upTo: true })).map((s) => s.pence), [29450000, 29450000, 29450000, 29450000, 29450000])
+  assert.deepEqual(
+    yearsOfAward(award(29450000, '2019-04-01', '2024-03-31', { perAnnum: true, upTo: true })).map((s) => s.pence),
+    [29450000, 29450000, 29450000, 29450000, 29450000],
+  )
   assert.equal(amountBasis({ perAnnum: true, upTo: true }), 'up_to_per_annum')
 })
 
@@ -64,7 +84,9 @@ test('the ledger keeps per-annum and "up to" amounts out of the one-off totals',
     award(9000, '2024-04-01', '2025-03-31', { upTo: true }),
     award(300, null, null),
   ])
-  assert.deepEqual(ledger.years, [{ startYear: 2024, label: '2024/25', oneOffPence: 1000, perAnnumPence: 7000, ceilingPence: 9000 }])
+  assert.deepEqual(ledger.years, [
+    { startYear: 2024, label: '2024/25', oneOffPence: 1000, perAnnumPence: 7000, ceilingPence: 9000 },
+  ])
   assert.equal(ledger.unassignedOneOffPence, 300)
   assert.equal(ledger.oneOffTotalPence, 1300)
 })
@@ -88,5 +110,9 @@ test('on generated awards crossing year boundaries, the apportioned years add up
   const sumOfAwards = awards.reduce((s, a) => s + a.amountPence, 0)
   assert.equal(sumOfYears, sumOfAwards)
   assert.equal(ledger.oneOffTotalPence, sumOfAwards)
-  for (const a of awards) assert.equal(yearsOfAward(a).reduce((s, p) => s + p.pence, 0), a.amountPence)
+  for (const a of awards)
+    assert.equal(
+      yearsOfAward(a).reduce((s, p) => s + p.pence, 0),
+      a.amountPence,
+    )
 })

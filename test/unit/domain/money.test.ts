@@ -1,6 +1,12 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { formatPence, parsePoundsInput, penceToDecimalString, penceToPounds, sumPence } from '../../../src/domain/money.ts'
+import {
+  formatPence,
+  parsePoundsInput,
+  penceToDecimalString,
+  penceToPounds,
+  sumPence,
+} from '../../../src/domain/money.ts'
 
 test('formats pence as pounds with thousands separators', () => {
   assert.equal(formatPence(4701300), '£47,013.00')

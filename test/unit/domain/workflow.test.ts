@@ -2,7 +2,13 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { isEditable, isPublishable, mayActOnStage } from '../../../src/domain/workflow.ts'
 
-const base = { signerId: 2, signerRoles: ['finance_officer'] as const, authorId: 1, status: 'submitted' as const, earlierSigners: [] }
+const base = {
+  signerId: 2,
+  signerRoles: ['finance_officer'] as const,
+  authorId: 1,
+  status: 'submitted' as const,
+  earlierSigners: [],
+}
 
 test('the finance officer signs a submitted decision', () => {
   assert.deepEqual(mayActOnStage(base), { ok: true, stage: 'finance' })
@@ -20,12 +26,20 @@ test('nobody signs a decision they wrote, whatever their roles', () => {
 })
 
 test('nobody signs two stages of one decision', () => {
-  const verdict = mayActOnStage({ ...base, status: 'finance_approved', signerRoles: ['finance_officer', 'chief_executive'], earlierSigners: [{ userId: 2, stage: 'finance' }] })
+  const verdict = mayActOnStage({
+    ...base,
+    status: 'finance_approved',
+    signerRoles: ['finance_officer', 'chief_executive'],
+    earlierSigners: [{ userId: 2, stage: 'finance' }],
+  })
   assert.match(!verdict.ok ? verdict.reason : '', /You gave the finance sign-off/)
 })
 
 test('the same person may sign the same stage again in a later round', () => {
-  assert.deepEqual(mayActOnStage({ ...base, earlierSigners: [{ userId: 2, stage: 'finance' }] }), { ok: true, stage: 'finance' })
+  assert.deepEqual(mayActOnStage({ ...base, earlierSigners: [{ userId: 2, stage: 'finance' }] }), {
+    ok: true,
+    stage: 'finance',
+  })
 })
 
 test('drafts, approved and other statuses', () => {

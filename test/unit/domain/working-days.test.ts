@@ -1,6 +1,12 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { addWorkingDays, holidayOn, isWorkingDay, ukPublicHolidays, workingDaysBetween } from '../../../src/domain/working-days.ts'
+import {
+  addWorkingDays,
+  holidayOn,
+  isWorkingDay,
+  ukPublicHolidays,
+  workingDaysBetween,
+} from '../../../src/domain/working-days.ts'
 import { foiDeadline } from '../../../src/domain/foi-clock.ts'
 
 /** The FOI deadline for a request received on a day: the 20th working day after it. */

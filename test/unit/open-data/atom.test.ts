@@ -12,7 +12,18 @@ const feed = (title: string, summary: string) =>
       self: 'https://register.example/feeds/decisions.atom',
       alternate: 'https://register.example/',
       author: 'Office',
-      entries: [{ id: 1, reference: '2024.001', title, slug: '2024-001', officeName: 'Office\uFFFF', summary, published: '2024-05-01', updated: new Date('2024-05-01T10:00:00Z') }],
+      entries: [
+        {
+          id: 1,
+          reference: '2024.001',
+          title,
+          slug: '2024-001',
+          officeName: 'Office\uFFFF',
+          summary,
+          published: '2024-05-01',
+          updated: new Date('2024-05-01T10:00:00Z'),
+        },
+      ],
     },
     'https://register.example',
   )

@@ -19,13 +19,19 @@ test('the notice PDF prints Chinese, Japanese, emoji and accented Latin as text,
     ],
   })
   const text = await pdfText(pdf)
-  for (const expected of ['家庭暴力支援服务', 'Café Zoë', 'ひらがな', 'カタカナ', 'Łódź', 'Ærøskøbing', '北京']) assert.ok(text.includes(expected), `${expected} in ${text}`)
+  for (const expected of ['家庭暴力支援服务', 'Café Zoë', 'ひらがな', 'カタカナ', 'Łódź', 'Ærøskøbing', '北京'])
+    assert.ok(text.includes(expected), `${expected} in ${text}`)
   assert.ok(text.includes('🏠') || text.includes('\u{1F3E0}'), 'the emoji is text in the PDF')
   assert.match(pdf.toString('latin1'), /FontFile/, 'fonts are embedded')
 })
 
 test('bidirectional controls do not reach the notice PDF', async () => {
-  const pdf = await renderNoticePdf({ officeName: 'Office', title: 'Invoice \u202Egnp.exe', reference: 'X1', blocks: [{ type: 'paragraph', text: 'A \u2066isolated\u2069 word' }] })
+  const pdf = await renderNoticePdf({
+    officeName: 'Office',
+    title: 'Invoice \u202Egnp.exe',
+    reference: 'X1',
+    blocks: [{ type: 'paragraph', text: 'A \u2066isolated\u2069 word' }],
+  })
   const text = await pdfText(pdf)
   assert.ok(text.includes('Invoice gnp.exe'), text)
   assert.doesNotMatch(text, /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/)

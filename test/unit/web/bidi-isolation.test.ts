@@ -19,13 +19,21 @@ test('text with a direction control is wrapped in an isolate; other text is unto
 
 test('a template prints text carrying an override inside an isolate, still escaped', () => {
   const env = setUpNunjucks(express(), false)
-  const html = env.renderString('<h1>{{ title }}</h1><p>{{ plain }}</p><input value="{{ title }}">', { title: `<b>${OVERRIDE}evil</b>`, plain: 'Outreach & refuge' })
-  assert.equal(html, `<h1>\u2068&lt;b&gt;${OVERRIDE}evil&lt;/b&gt;\u2069</h1><p>Outreach &amp; refuge</p><input value="\u2068&lt;b&gt;${OVERRIDE}evil&lt;/b&gt;\u2069">`)
+  const html = env.renderString('<h1>{{ title }}</h1><p>{{ plain }}</p><input value="{{ title }}">', {
+    title: `<b>${OVERRIDE}evil</b>`,
+    plain: 'Outreach & refuge',
+  })
+  assert.equal(
+    html,
+    `<h1>\u2068&lt;b&gt;${OVERRIDE}evil&lt;/b&gt;\u2069</h1><p>Outreach &amp; refuge</p><input value="\u2068&lt;b&gt;${OVERRIDE}evil&lt;/b&gt;\u2069">`,
+  )
 })
 
 test('a value printed isolated in a form comes back as it was stored', () => {
   const stored = `Refuge ${OVERRIDE}txet`
-  const req = { body: { title: isolateBidi(stored), awards: [{ recipient: isolateBidi(stored) }], plain: '\u2068kept\u2069' } } as unknown as Request
+  const req = {
+    body: { title: isolateBidi(stored), awards: [{ recipient: isolateBidi(stored) }], plain: '\u2068kept\u2069' },
+  } as unknown as Request
   unwrapIsolatedFormValues(req, {} as Response, () => {})
   assert.deepEqual(req.body, { title: stored, awards: [{ recipient: stored }], plain: '\u2068kept\u2069' })
 })

@@ -47,9 +47,27 @@ function awardRows(db: Kysely<DB>) {
     .innerJoin('decisions as d', 'd.id', 'a.decision_id')
     .where(openAward)
     .select([
-      'a.id', 'a.amount_pence', 'a.per_annum', 'a.up_to', 'a.period_label', 'a.period_start', 'a.period_end', 'a.financial_year', 'a.route',
-      'a.route_justification', 'a.purpose', 'a.condition', 'a.recipient_id', 'a.recipient_name', 'a.via_id', 'a.funding_stream_id', 'a.service_id',
-      'd.id as decision_id', 'd.reference', 'd.title', 'd.office_id',
+      'a.id',
+      'a.amount_pence',
+      'a.per_annum',
+      'a.up_to',
+      'a.period_label',
+      'a.period_start',
+      'a.period_end',
+      'a.financial_year',
+      'a.route',
+      'a.route_justification',
+      'a.purpose',
+      'a.condition',
+      'a.recipient_id',
+      'a.recipient_name',
+      'a.via_id',
+      'a.funding_stream_id',
+      'a.service_id',
+      'd.id as decision_id',
+      'd.reference',
+      'd.title',
+      'd.office_id',
     ])
 }
 
@@ -57,15 +75,32 @@ type Row = Awaited<ReturnType<ReturnType<typeof awardRows>['execute']>>[number]
 
 async function withNames(db: Kysely<DB>, rows: Row[]): Promise<ApiAward[]> {
   if (!rows.length) return []
-  const ids = (pick: (r: Row) => number | null) => [...new Set(rows.map(pick).filter((id): id is number => id !== null))]
+  const ids = (pick: (r: Row) => number | null) => [
+    ...new Set(rows.map(pick).filter((id): id is number => id !== null)),
+  ]
   const organisationIds = ids((r) => r.recipient_id).concat(ids((r) => r.via_id))
   const streamIds = ids((r) => r.funding_stream_id)
   const serviceIds = ids((r) => r.service_id)
   const [organisations, offices, streams, services] = await Promise.all([
-    organisationIds.length ? db.selectFrom('organisations').select(['id', 'name', 'slug']).where('id', 'in', organisationIds).execute() : [],
-    db.selectFrom('offices as f').innerJoin('organisations as o', 'o.id', 'f.organisation_id').select(['o.id', sql<string>`coalesce(f.open_data_prefix, o.slug)`.as('prefix')]).where('o.id', 'in', ids((r) => r.office_id)).execute(),
-    streamIds.length ? db.selectFrom('funding_streams').select(['id', 'name', 'slug']).where('id', 'in', streamIds).execute() : [],
-    serviceIds.length ? db.selectFrom('services').select(['id', 'name', 'slug']).where('id', 'in', serviceIds).execute() : [],
+    organisationIds.length
+      ? db.selectFrom('organisations').select(['id', 'name', 'slug']).where('id', 'in', organisationIds).execute()
+      : [],
+    db
+      .selectFrom('offices as f')
+      .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+      .select(['o.id', sql<string>`coalesce(f.open_data_prefix, o.slug)`.as('prefix')])
+      .where(
+        'o.id',
+        'in',
+        ids((r) => r.office_id),
+      )
+      .execute(),
+    streamIds.length
+      ? db.selectFrom('funding_streams').select(['id', 'name', 'slug']).where('id', 'in', streamIds).execute()
+      : [],
+    serviceIds.length
+      ? db.selectFrom('services').select(['id', 'name', 'slug']).where('id', 'in', serviceIds).execute()
+      : [],
   ])
   const byId = <T extends { id: number }>(list: T[]) => new Map(list.map((item) => [item.id, item]))
   const [orgs, prefixes, streamMap, serviceMap] = [byId(organisations), byId(offices), byId(streams), byId(services)]
@@ -77,7 +112,11 @@ async function withNames(db: Kysely<DB>, rows: Row[]): Promise<ApiAward[]> {
       id: row.id,
       grantId: grantIdentifier(prefixes.get(row.office_id)?.prefix ?? String(row.office_id), row.id),
       decision: { id: row.decision_id, reference: row.reference, title: row.title },
-      recipient: { id: row.recipient_id, name: row.recipient_name, slug: row.recipient_id === null ? null : (orgs.get(row.recipient_id)?.slug ?? null) },
+      recipient: {
+        id: row.recipient_id,
+        name: row.recipient_name,
+        slug: row.recipient_id === null ? null : (orgs.get(row.recipient_id)?.slug ?? null),
+      },
       amount: penceToPounds(row.amount_pence),
       perAnnum: row.per_annum,
       upTo: row.up_to,
@@ -97,7 +136,10 @@ async function withNames(db: Kysely<DB>, rows: Row[]): Promise<ApiAward[]> {
 }
 
 export async function awardsOfDecision(db: Kysely<DB>, decisionId: number): Promise<ApiAward[]> {
-  return withNames(db, await awardRows(db).where('a.decision_id', '=', decisionId).orderBy('a.position').orderBy('a.id').execute())
+  return withNames(
+    db,
+    await awardRows(db).where('a.decision_id', '=', decisionId).orderBy('a.position').orderBy('a.id').execute(),
+  )
 }
 
 /** Public awards, newest first, with the ledger's filters. */
@@ -105,7 +147,11 @@ export class ApiAwardQueries {
   constructor(private readonly db: Kysely<DB>) {}
 
   async list(filter: AwardFilter): Promise<Page<ApiAward>> {
-    const [providerId, viaId, streamId] = await Promise.all([this.organisationId(filter.provider), this.organisationId(filter.via), this.streamId(filter.stream)])
+    const [providerId, viaId, streamId] = await Promise.all([
+      this.organisationId(filter.provider),
+      this.organisationId(filter.via),
+      this.streamId(filter.stream),
+    ])
     if (providerId === null || viaId === null || streamId === null) return { items: [], nextAfter: null }
     let query = awardRows(this.db)
     if (filter.after) query = query.where('a.id', '<', filter.after)
@@ -122,11 +168,17 @@ export class ApiAwardQueries {
       query = query.where((eb) =>
         eb.or([
           eb.and([eb('a.period_start', '<=', end), eb('a.period_end', '>=', start)]),
-          eb.and([eb.or([eb('a.period_start', 'is', null), eb('a.period_end', 'is', null)]), eb('a.financial_year', '=', year)]),
+          eb.and([
+            eb.or([eb('a.period_start', 'is', null), eb('a.period_end', 'is', null)]),
+            eb('a.financial_year', '=', year),
+          ]),
         ]),
       )
     }
-    const rows = await query.orderBy('a.id', 'desc').limit(filter.limit + 1).execute()
+    const rows = await query
+      .orderBy('a.id', 'desc')
+      .limit(filter.limit + 1)
+      .execute()
     const page = toPage(rows, filter.limit)
     return { ...page, items: await withNames(this.db, page.items) }
   }
@@ -147,7 +199,11 @@ export class ApiAwardQueries {
   private async streamId(value: IdOrSlug | undefined): Promise<number | null | undefined> {
     if (!value) return undefined
     if ('id' in value) return value.id
-    const row = await this.db.selectFrom('funding_streams').select('id').where('slug', '=', value.slug).executeTakeFirst()
+    const row = await this.db
+      .selectFrom('funding_streams')
+      .select('id')
+      .where('slug', '=', value.slug)
+      .executeTakeFirst()
     return row?.id ?? null
   }
 }

@@ -39,23 +39,53 @@ export interface ApiDecision extends ApiDecisionSummary {
   decisionText: string | null
   sections: Array<{ heading: string; body: string | null; withheld: boolean; exemption: string | null }>
   awards: ApiAward[]
-  contributions: Array<{ organisation: { id: number | null; name: string }; amount: number; perAnnum: boolean; upTo: boolean; financialYear: number | null; condition: string | null }>
+  contributions: Array<{
+    organisation: { id: number | null; name: string }
+    amount: number
+    perAnnum: boolean
+    upTo: boolean
+    financialYear: number | null
+    condition: string | null
+  }>
   areas: Array<{ id: number; name: string; slug: string }>
-  signOffs: Array<{ stage: string; outcome: string; signerName: string | null; signerTitle: string | null; signedOn: string }>
+  signOffs: Array<{
+    stage: string
+    outcome: string
+    signerName: string | null
+    signerTitle: string | null
+    signedOn: string
+  }>
   links: Array<{ kind: LinkKind; direction: 'to' | 'from'; id: number; reference: string | null; title: string }>
 }
 
 type Row = {
-  id: number; reference: string | null; slug: string | null; title: string; kind: DecisionKind; status: DecisionStatus; classification: Classification
-  exemption: string | null; office_id: number; office_name: string; date: string | null; date_decided: string | null; date_published: string | null
-  executive_summary: string | null; stated_total_pence: number | null; stated_total_per_annum: boolean; decision_text: string | null
+  id: number
+  reference: string | null
+  slug: string | null
+  title: string
+  kind: DecisionKind
+  status: DecisionStatus
+  classification: Classification
+  exemption: string | null
+  office_id: number
+  office_name: string
+  date: string | null
+  date_decided: string | null
+  date_published: string | null
+  executive_summary: string | null
+  stated_total_pence: number | null
+  stated_total_per_annum: boolean
+  decision_text: string | null
   /** False when the decision is confidential or any of its awards is withheld: its total and contributions are then withheld too. */
   money_public: boolean
 }
 
 /** Public decisions for the API: the register's own rules, with a confidential decision as a stub. */
 export class ApiDecisionQueries {
-  constructor(private readonly db: Kysely<DB>, private readonly baseUrl: string) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly baseUrl: string,
+  ) {}
 
   async list(filter: DecisionFilter): Promise<Page<ApiDecisionSummary>> {
     let query = this.base()
@@ -64,7 +94,10 @@ export class ApiDecisionQueries {
     if (filter.officeId) query = query.where('d.office_id', '=', filter.officeId)
     if (filter.kind) query = query.where('d.kind', '=', filter.kind)
     if (filter.year) query = query.where(decisionFinancialYear, '=', filter.year)
-    const rows = await query.orderBy('d.id', 'desc').limit(filter.limit + 1).execute()
+    const rows = await query
+      .orderBy('d.id', 'desc')
+      .limit(filter.limit + 1)
+      .execute()
     const page = toPage(rows as Row[], filter.limit)
     return { ...page, items: page.items.map((row) => this.summary(row)) }
   }
@@ -74,20 +107,66 @@ export class ApiDecisionQueries {
     if (!row) return undefined
     const summary = this.summary(row)
     if (row.classification === 'confidential') {
-      return { ...summary, decisionText: null, sections: [], awards: [], contributions: [], areas: [], signOffs: [], links: [] }
+      return {
+        ...summary,
+        decisionText: null,
+        sections: [],
+        awards: [],
+        contributions: [],
+        areas: [],
+        signOffs: [],
+        links: [],
+      }
     }
     const [sections, awards, contributions, areas, signOffs, links] = await Promise.all([
-      this.db.selectFrom('decision_sections').select(['heading', 'body', 'withheld', 'exemption']).where('decision_id', '=', id).orderBy('position').execute(),
+      this.db
+        .selectFrom('decision_sections')
+        .select(['heading', 'body', 'withheld', 'exemption'])
+        .where('decision_id', '=', id)
+        .orderBy('position')
+        .execute(),
       awardsOfDecision(this.db, id),
-      row.money_public ? this.db.selectFrom('contributions').select(['organisation_id', 'organisation_name', 'amount_pence', 'per_annum', 'up_to', 'financial_year', 'condition']).where('decision_id', '=', id).orderBy('id').execute() : [],
-      this.db.selectFrom('decision_areas as x').innerJoin('areas as a', 'a.id', 'x.area_id').select(['a.id', 'a.name', 'a.slug']).where('x.decision_id', '=', id).orderBy('a.name').execute(),
-      this.db.selectFrom('sign_offs').select(['stage', 'outcome', 'signer_name', 'signer_title', 'signed_on']).where('decision_id', '=', id).orderBy('signed_on').orderBy('id').execute(),
+      row.money_public
+        ? this.db
+            .selectFrom('contributions')
+            .select([
+              'organisation_id',
+              'organisation_name',
+              'amount_pence',
+              'per_annum',
+              'up_to',
+              'financial_year',
+              'condition',
+            ])
+            .where('decision_id', '=', id)
+            .orderBy('id')
+            .execute()
+        : [],
+      this.db
+        .selectFrom('decision_areas as x')
+        .innerJoin('areas as a', 'a.id', 'x.area_id')
+        .select(['a.id', 'a.name', 'a.slug'])
+        .where('x.decision_id', '=', id)
+        .orderBy('a.name')
+        .execute(),
+      this.db
+        .selectFrom('sign_offs')
+        .select(['stage', 'outcome', 'signer_name', 'signer_title', 'signed_on'])
+        .where('decision_id', '=', id)
+        .orderBy('signed_on')
+        .orderBy('id')
+        .execute(),
       this.links(id),
     ])
     return {
       ...summary,
       decisionText: row.decision_text,
-      sections: sections.map((s) => ({ heading: s.heading, body: s.withheld ? null : s.body, withheld: s.withheld, exemption: s.withheld ? s.exemption : null })),
+      sections: sections.map((s) => ({
+        heading: s.heading,
+        body: s.withheld ? null : s.body,
+        withheld: s.withheld,
+        exemption: s.withheld ? s.exemption : null,
+      })),
       awards,
       contributions: contributions.map((c) => ({
         organisation: { id: c.organisation_id, name: c.organisation_name },
@@ -98,7 +177,13 @@ export class ApiDecisionQueries {
         condition: c.condition,
       })),
       areas,
-      signOffs: signOffs.map((s) => ({ stage: s.stage, outcome: s.outcome, signerName: s.signer_name, signerTitle: s.signer_title, signedOn: s.signed_on })),
+      signOffs: signOffs.map((s) => ({
+        stage: s.stage,
+        outcome: s.outcome,
+        signerName: s.signer_name,
+        signerTitle: s.signer_title,
+        signedOn: s.signed_on,
+      })),
       links,
     }
   }
@@ -109,8 +194,22 @@ export class ApiDecisionQueries {
       .innerJoin('organisations as o', 'o.id', 'd.office_id')
       .where(listedDecision)
       .select([
-        'd.id', 'd.reference', 'd.slug', 'd.title', 'd.kind', 'd.status', 'd.classification', 'd.exemption', 'd.office_id', 'o.name as office_name',
-        'd.date_decided', 'd.date_published', 'd.executive_summary', 'd.stated_total_pence', 'd.stated_total_per_annum', 'd.decision_text',
+        'd.id',
+        'd.reference',
+        'd.slug',
+        'd.title',
+        'd.kind',
+        'd.status',
+        'd.classification',
+        'd.exemption',
+        'd.office_id',
+        'o.name as office_name',
+        'd.date_decided',
+        'd.date_published',
+        'd.executive_summary',
+        'd.stated_total_pence',
+        'd.stated_total_per_annum',
+        'd.decision_text',
       ])
       .select(decisionDate.as('date'))
       .select(sql<boolean>`${openMoney}`.as('money_public'))
@@ -140,10 +239,24 @@ export class ApiDecisionQueries {
 
   private async links(id: number): Promise<ApiDecision['links']> {
     const [to, from] = await Promise.all([
-      this.db.selectFrom('decision_links as l').innerJoin('decisions as d', 'd.id', 'l.to_decision_id').select(['l.kind', 'd.id', 'd.reference', 'd.title']).where('l.from_decision_id', '=', id).where(listedDecision).execute(),
-      this.db.selectFrom('decision_links as l').innerJoin('decisions as d', 'd.id', 'l.from_decision_id').select(['l.kind', 'd.id', 'd.reference', 'd.title']).where('l.to_decision_id', '=', id).where(listedDecision).execute(),
+      this.db
+        .selectFrom('decision_links as l')
+        .innerJoin('decisions as d', 'd.id', 'l.to_decision_id')
+        .select(['l.kind', 'd.id', 'd.reference', 'd.title'])
+        .where('l.from_decision_id', '=', id)
+        .where(listedDecision)
+        .execute(),
+      this.db
+        .selectFrom('decision_links as l')
+        .innerJoin('decisions as d', 'd.id', 'l.from_decision_id')
+        .select(['l.kind', 'd.id', 'd.reference', 'd.title'])
+        .where('l.to_decision_id', '=', id)
+        .where(listedDecision)
+        .execute(),
     ])
-    return [...to.map((l) => ({ ...l, direction: 'to' as const })), ...from.map((l) => ({ ...l, direction: 'from' as const }))]
+    return [
+      ...to.map((l) => ({ ...l, direction: 'to' as const })),
+      ...from.map((l) => ({ ...l, direction: 'from' as const })),
+    ]
   }
 }
-

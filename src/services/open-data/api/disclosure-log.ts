@@ -32,18 +32,32 @@ export class ApiDisclosureQueries {
     let query = this.base()
     if (filter.after) query = query.where('r.id', '<', filter.after)
     if (filter.officeId) query = query.where('r.office_id', '=', filter.officeId)
-    if (filter.year) query = query.where('r.published_on', '>=', `${filter.year}-04-01`).where('r.published_on', '<=', `${filter.year + 1}-03-31`)
+    if (filter.year)
+      query = query
+        .where('r.published_on', '>=', `${filter.year}-04-01`)
+        .where('r.published_on', '<=', `${filter.year + 1}-03-31`)
     if (filter.q) {
       const text = filter.q
       query = query.where((eb) =>
         eb.or([
           eb('r.reference', 'ilike', `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
           sql<boolean>`to_tsvector('english', coalesce(r.summary, '')) @@ websearch_to_tsquery('english', ${text})`,
-          eb.exists(eb.selectFrom('foi_questions as q').select('q.id').whereRef('q.request_id', '=', 'r.id').where(sql<boolean>`to_tsvector('english', q.question || ' ' || coalesce(q.answer, '')) @@ websearch_to_tsquery('english', ${text})`)),
+          eb.exists(
+            eb
+              .selectFrom('foi_questions as q')
+              .select('q.id')
+              .whereRef('q.request_id', '=', 'r.id')
+              .where(
+                sql<boolean>`to_tsvector('english', q.question || ' ' || coalesce(q.answer, '')) @@ websearch_to_tsquery('english', ${text})`,
+              ),
+          ),
         ]),
       )
     }
-    const rows = await query.orderBy('r.id', 'desc').limit(filter.limit + 1).execute()
+    const rows = await query
+      .orderBy('r.id', 'desc')
+      .limit(filter.limit + 1)
+      .execute()
     const page = toPage(rows, filter.limit)
     return { ...page, items: await this.shape(page.items) }
   }
@@ -59,15 +73,31 @@ export class ApiDisclosureQueries {
       .innerJoin('organisations as o', 'o.id', 'r.office_id')
       .where('r.published_on', 'is not', null)
       .where('r.answered_on', 'is not', null)
-      .select(['r.id', 'r.reference', 'r.office_id', 'o.name as office_name', 'r.summary', 'r.received_on', 'r.answered_on', 'r.published_on', 'r.outcome'])
+      .select([
+        'r.id',
+        'r.reference',
+        'r.office_id',
+        'o.name as office_name',
+        'r.summary',
+        'r.received_on',
+        'r.answered_on',
+        'r.published_on',
+        'r.outcome',
+      ])
   }
 
-  private async shape(rows: Awaited<ReturnType<ReturnType<ApiDisclosureQueries['base']>['execute']>>): Promise<ApiDisclosure[]> {
+  private async shape(
+    rows: Awaited<ReturnType<ReturnType<ApiDisclosureQueries['base']>['execute']>>,
+  ): Promise<ApiDisclosure[]> {
     if (!rows.length) return []
     const questions = await this.db
       .selectFrom('foi_questions')
       .select(['request_id', 'position', 'question', 'answer', 'exemption'])
-      .where('request_id', 'in', rows.map((r) => r.id))
+      .where(
+        'request_id',
+        'in',
+        rows.map((r) => r.id),
+      )
       .orderBy('position')
       .execute()
     return rows.map((r) => ({
@@ -79,7 +109,9 @@ export class ApiDisclosureQueries {
       answeredOn: r.answered_on,
       publishedOn: r.published_on,
       outcome: r.outcome,
-      questions: questions.filter((q) => q.request_id === r.id).map(({ position, question, answer, exemption }) => ({ position, question, answer, exemption })),
+      questions: questions
+        .filter((q) => q.request_id === r.id)
+        .map(({ position, question, answer, exemption }) => ({ position, question, answer, exemption })),
     }))
   }
 }

@@ -24,7 +24,10 @@ export class ApiFundingStreamQueries {
     let query = this.base()
     if (filter.after) query = query.where('s.id', '<', filter.after)
     if (filter.officeId) query = query.where('s.office_id', '=', filter.officeId)
-    const rows = await query.orderBy('s.id', 'desc').limit(filter.limit + 1).execute()
+    const rows = await query
+      .orderBy('s.id', 'desc')
+      .limit(filter.limit + 1)
+      .execute()
     const page = toPage(rows, filter.limit)
     return { ...page, items: page.items.map(shape) }
   }
@@ -39,11 +42,33 @@ export class ApiFundingStreamQueries {
       .selectFrom('funding_streams as s')
       .leftJoin('organisations as o', 'o.id', 's.office_id')
       .leftJoin('organisations as f', 'f.id', 's.funder_id')
-      .select(['s.id', 's.name', 's.slug', 's.office_id', 'o.name as office_name', 's.funder_id', 'f.name as funder_name', 's.description', 's.conditions', 's.match_funding_required'])
+      .select([
+        's.id',
+        's.name',
+        's.slug',
+        's.office_id',
+        'o.name as office_name',
+        's.funder_id',
+        'f.name as funder_name',
+        's.description',
+        's.conditions',
+        's.match_funding_required',
+      ])
   }
 }
 
-function shape(r: { id: number; name: string; slug: string; office_id: number | null; office_name: string | null; funder_id: number | null; funder_name: string | null; description: string | null; conditions: string | null; match_funding_required: boolean }): ApiFundingStream {
+function shape(r: {
+  id: number
+  name: string
+  slug: string
+  office_id: number | null
+  office_name: string | null
+  funder_id: number | null
+  funder_name: string | null
+  description: string | null
+  conditions: string | null
+  match_funding_required: boolean
+}): ApiFundingStream {
   return {
     id: r.id,
     name: r.name,

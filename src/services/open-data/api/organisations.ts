@@ -36,9 +36,23 @@ export class ApiOrganisationQueries {
     if (filter.kind) query = query.where('o.kind', '=', filter.kind)
     if (filter.q) {
       const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-      query = query.where((eb) => eb.or([eb('o.name', 'ilike', like), eb.exists(eb.selectFrom('organisation_aliases as x').select('x.id').whereRef('x.organisation_id', '=', 'o.id').where('x.alias', 'ilike', like))]))
+      query = query.where((eb) =>
+        eb.or([
+          eb('o.name', 'ilike', like),
+          eb.exists(
+            eb
+              .selectFrom('organisation_aliases as x')
+              .select('x.id')
+              .whereRef('x.organisation_id', '=', 'o.id')
+              .where('x.alias', 'ilike', like),
+          ),
+        ]),
+      )
     }
-    const rows = await query.orderBy('o.id', 'desc').limit(filter.limit + 1).execute()
+    const rows = await query
+      .orderBy('o.id', 'desc')
+      .limit(filter.limit + 1)
+      .execute()
     return toPage(rows.map(shape), filter.limit)
   }
 
@@ -54,10 +68,36 @@ export class ApiOrganisationQueries {
       .where('o.needs_review', '=', false)
       .where(publicOrganisation)
       .select(['o.id', 'o.name', 'o.slug', 'o.kind', 'o.org_id', 'o.charity_number', 'o.company_number', 'o.website'])
-      .select(sql<string[]>`coalesce((select array_agg(x.alias order by x.alias) from organisation_aliases x where x.organisation_id = o.id), '{}')`.as('aliases'))
+      .select(
+        sql<
+          string[]
+        >`coalesce((select array_agg(x.alias order by x.alias) from organisation_aliases x where x.organisation_id = o.id), '{}')`.as(
+          'aliases',
+        ),
+      )
   }
 }
 
-function shape(row: { id: number; name: string; slug: string; kind: OrganisationKind; org_id: string | null; charity_number: string | null; company_number: string | null; website: string | null; aliases: string[] }): ApiOrganisation {
-  return { id: row.id, name: row.name, slug: row.slug, kind: row.kind, orgId: row.org_id, charityNumber: row.charity_number, companyNumber: row.company_number, website: row.website, aliases: row.aliases }
+function shape(row: {
+  id: number
+  name: string
+  slug: string
+  kind: OrganisationKind
+  org_id: string | null
+  charity_number: string | null
+  company_number: string | null
+  website: string | null
+  aliases: string[]
+}): ApiOrganisation {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    kind: row.kind,
+    orgId: row.org_id,
+    charityNumber: row.charity_number,
+    companyNumber: row.company_number,
+    website: row.website,
+    aliases: row.aliases,
+  }
 }

@@ -39,20 +39,39 @@ export class ApiServiceQueries {
     if (filter.after) query = query.where('s.id', '<', filter.after)
     if (filter.type) query = query.where('s.service_type', '=', filter.type)
     if (filter.officeId) query = query.where('s.office_id', '=', filter.officeId)
-    if (filter.lead) query = 'id' in filter.lead ? query.where('s.lead_commissioner_id', '=', filter.lead.id) : query.where('l.slug', '=', filter.lead.slug)
+    if (filter.lead)
+      query =
+        'id' in filter.lead
+          ? query.where('s.lead_commissioner_id', '=', filter.lead.id)
+          : query.where('l.slug', '=', filter.lead.slug)
     const area = filter.area
     if (area) {
       query = query.where(({ exists, selectFrom }) =>
-        exists(selectFrom('service_areas as x').innerJoin('areas as a', 'a.id', 'x.area_id').select('x.area_id').whereRef('x.service_id', '=', 's.id').where('id' in area ? sql<boolean>`a.id = ${area.id}` : sql<boolean>`a.slug = ${area.slug}`)),
+        exists(
+          selectFrom('service_areas as x')
+            .innerJoin('areas as a', 'a.id', 'x.area_id')
+            .select('x.area_id')
+            .whereRef('x.service_id', '=', 's.id')
+            .where('id' in area ? sql<boolean>`a.id = ${area.id}` : sql<boolean>`a.slug = ${area.slug}`),
+        ),
       )
     }
     const provider = filter.provider
     if (provider) {
       query = query.where(({ exists, selectFrom }) =>
-        exists(selectFrom('service_providers as x').innerJoin('organisations as p', 'p.id', 'x.organisation_id').select('x.service_id').whereRef('x.service_id', '=', 's.id').where('id' in provider ? sql<boolean>`p.id = ${provider.id}` : sql<boolean>`p.slug = ${provider.slug}`)),
+        exists(
+          selectFrom('service_providers as x')
+            .innerJoin('organisations as p', 'p.id', 'x.organisation_id')
+            .select('x.service_id')
+            .whereRef('x.service_id', '=', 's.id')
+            .where('id' in provider ? sql<boolean>`p.id = ${provider.id}` : sql<boolean>`p.slug = ${provider.slug}`),
+        ),
       )
     }
-    const rows = await query.orderBy('s.id', 'desc').limit(filter.limit + 1).execute()
+    const rows = await query
+      .orderBy('s.id', 'desc')
+      .limit(filter.limit + 1)
+      .execute()
     const page = toPage(rows, filter.limit)
     return { ...page, items: await this.shape(page.items) }
   }
@@ -70,17 +89,46 @@ export class ApiServiceQueries {
       .leftJoin('decisions as d', 'd.id', 's.decision_id')
       .where((eb) => eb.or([eb('s.decision_id', 'is', null), openDecision]))
       .select([
-        's.id', 's.name', 's.slug', 's.service_type', 's.description', 's.office_id', 'o.name as office_name', 's.lead_commissioner_id', 'l.name as lead_name',
-        's.decision_id', 'd.reference', 's.predecessor_id', 's.start_date', 's.end_date', 's.extension_months', 's.extension_taken_months', 's.break_notice_months',
+        's.id',
+        's.name',
+        's.slug',
+        's.service_type',
+        's.description',
+        's.office_id',
+        'o.name as office_name',
+        's.lead_commissioner_id',
+        'l.name as lead_name',
+        's.decision_id',
+        'd.reference',
+        's.predecessor_id',
+        's.start_date',
+        's.end_date',
+        's.extension_months',
+        's.extension_taken_months',
+        's.break_notice_months',
       ])
   }
 
-  private async shape(rows: Awaited<ReturnType<ReturnType<ApiServiceQueries['base']>['execute']>>): Promise<ApiService[]> {
+  private async shape(
+    rows: Awaited<ReturnType<ReturnType<ApiServiceQueries['base']>['execute']>>,
+  ): Promise<ApiService[]> {
     if (!rows.length) return []
     const ids = rows.map((r) => r.id)
     const [areas, providers] = await Promise.all([
-      this.db.selectFrom('service_areas as x').innerJoin('areas as a', 'a.id', 'x.area_id').select(['x.service_id', 'a.id', 'a.name', 'a.slug']).where('x.service_id', 'in', ids).orderBy('a.name').execute(),
-      this.db.selectFrom('service_providers as x').innerJoin('organisations as p', 'p.id', 'x.organisation_id').select(['x.service_id', 'p.id', 'p.name', 'p.slug']).where('x.service_id', 'in', ids).orderBy('p.name').execute(),
+      this.db
+        .selectFrom('service_areas as x')
+        .innerJoin('areas as a', 'a.id', 'x.area_id')
+        .select(['x.service_id', 'a.id', 'a.name', 'a.slug'])
+        .where('x.service_id', 'in', ids)
+        .orderBy('a.name')
+        .execute(),
+      this.db
+        .selectFrom('service_providers as x')
+        .innerJoin('organisations as p', 'p.id', 'x.organisation_id')
+        .select(['x.service_id', 'p.id', 'p.name', 'p.slug'])
+        .where('x.service_id', 'in', ids)
+        .orderBy('p.name')
+        .execute(),
     ])
     return rows.map((r) => ({
       id: r.id,
@@ -89,7 +137,10 @@ export class ApiServiceQueries {
       serviceType: r.service_type,
       description: r.description,
       office: r.office_id === null || r.office_name === null ? null : { id: r.office_id, name: r.office_name },
-      leadCommissioner: r.lead_commissioner_id === null || r.lead_name === null ? null : { id: r.lead_commissioner_id, name: r.lead_name },
+      leadCommissioner:
+        r.lead_commissioner_id === null || r.lead_name === null
+          ? null
+          : { id: r.lead_commissioner_id, name: r.lead_name },
       decision: r.decision_id === null ? null : { id: r.decision_id, reference: r.reference },
       predecessorId: r.predecessor_id,
       startDate: r.start_date,

@@ -33,12 +33,30 @@ export class StaffDecisionQueries {
   async list(filter: StaffDecisionFilter): Promise<Page<StaffApiDecision>> {
     let query = this.db
       .selectFrom('decisions')
-      .select(['id', 'reference', 'title', 'kind', 'status', 'review_status', 'classification', 'office_id', 'date_received', 'date_decided', 'date_published', 'source_document_id', 'version', 'updated_at'])
+      .select([
+        'id',
+        'reference',
+        'title',
+        'kind',
+        'status',
+        'review_status',
+        'classification',
+        'office_id',
+        'date_received',
+        'date_decided',
+        'date_published',
+        'source_document_id',
+        'version',
+        'updated_at',
+      ])
     if (filter.after) query = query.where('id', '<', filter.after)
     if (filter.status) query = query.where('status', '=', filter.status)
     if (filter.officeId) query = query.where('office_id', '=', filter.officeId)
     if (filter.reviewStatus) query = query.where('review_status', '=', filter.reviewStatus)
-    const rows = await query.orderBy('id', 'desc').limit(filter.limit + 1).execute()
+    const rows = await query
+      .orderBy('id', 'desc')
+      .limit(filter.limit + 1)
+      .execute()
     const page = toPage(rows, filter.limit)
     return {
       ...page,

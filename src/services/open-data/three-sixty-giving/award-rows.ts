@@ -18,7 +18,11 @@ const awardDate = sql<string | null>`coalesce(d.date_decided, d.date_published)`
  * Every public award in order of id, in batches read by id (never OFFSET, never all at once), so a
  * register of any size is read with flat memory.
  */
-export async function* publicAwardBatches(db: Kysely<DB>, filter: AwardExportFilter, batchSize = 2000): AsyncGenerator<AwardExportRow[]> {
+export async function* publicAwardBatches(
+  db: Kysely<DB>,
+  filter: AwardExportFilter,
+  batchSize = 2000,
+): AsyncGenerator<AwardExportRow[]> {
   let lastId = 0
   for (;;) {
     let query = db
@@ -35,17 +39,39 @@ export async function* publicAwardBatches(db: Kysely<DB>, filter: AwardExportFil
     if (filter.officeId) query = query.where('d.office_id', '=', filter.officeId)
     const rows = await query
       .select([
-        'a.id', 'a.amount_pence', 'a.per_annum', 'a.up_to', 'a.period_start', 'a.period_end', 'a.financial_year', 'a.purpose', 'a.route',
-        'a.recipient_id', 'a.recipient_name', 'a.service_id', 'a.decision_id',
-        'r.name as r_name', 'r.org_id as r_org_id', 'r.charity_number as r_charity', 'r.company_number as r_company',
-        'd.slug', 'd.reference', 'd.title', 'd.executive_summary', 'd.updated_at',
-        'o.id as office_id', 'o.name as office_name', 'o.org_id as office_org_id', 'o.charity_number as office_charity', 'o.company_number as office_company',
+        'a.id',
+        'a.amount_pence',
+        'a.per_annum',
+        'a.up_to',
+        'a.period_start',
+        'a.period_end',
+        'a.financial_year',
+        'a.purpose',
+        'a.route',
+        'a.recipient_id',
+        'a.recipient_name',
+        'a.service_id',
+        'a.decision_id',
+        'r.name as r_name',
+        'r.org_id as r_org_id',
+        'r.charity_number as r_charity',
+        'r.company_number as r_company',
+        'd.slug',
+        'd.reference',
+        'd.title',
+        'd.executive_summary',
+        'd.updated_at',
+        'o.id as office_id',
+        'o.name as office_name',
+        'o.org_id as office_org_id',
+        'o.charity_number as office_charity',
+        'o.company_number as office_company',
         sql<string>`coalesce(f.open_data_prefix, o.slug)`.as('prefix'),
-        's.slug as stream_slug', 's.name as stream_name', 's.description as stream_description',
+        's.slug as stream_slug',
+        's.name as stream_name',
+        's.description as stream_description',
       ])
-      .select([
-        awardDate.as('award_date'),
-      ])
+      .select([awardDate.as('award_date')])
       .orderBy('a.id')
       .limit(batchSize)
       .execute()
@@ -63,11 +89,37 @@ export async function* publicAwardBatches(db: Kysely<DB>, filter: AwardExportFil
       financialYear: row.financial_year,
       purpose: row.purpose,
       route: row.route,
-      recipient: { id: row.recipient_id, name: row.r_name ?? row.recipient_name, orgId: row.r_org_id, charityNumber: row.r_charity, companyNumber: row.r_company },
-      office: { id: row.office_id, name: row.office_name, orgId: row.office_org_id, charityNumber: row.office_charity, companyNumber: row.office_company, prefix: row.prefix },
-      decision: { slug: row.slug, reference: row.reference, title: row.title, summary: row.executive_summary, awardDate: row.award_date, updatedAt: row.updated_at },
-      stream: row.stream_slug && row.stream_name ? { slug: row.stream_slug, name: row.stream_name, description: row.stream_description } : null,
-      areas: merge(areas.byDecision.get(row.decision_id), row.service_id === null ? undefined : areas.byService.get(row.service_id)),
+      recipient: {
+        id: row.recipient_id,
+        name: row.r_name ?? row.recipient_name,
+        orgId: row.r_org_id,
+        charityNumber: row.r_charity,
+        companyNumber: row.r_company,
+      },
+      office: {
+        id: row.office_id,
+        name: row.office_name,
+        orgId: row.office_org_id,
+        charityNumber: row.office_charity,
+        companyNumber: row.office_company,
+        prefix: row.prefix,
+      },
+      decision: {
+        slug: row.slug,
+        reference: row.reference,
+        title: row.title,
+        summary: row.executive_summary,
+        awardDate: row.award_date,
+        updatedAt: row.updated_at,
+      },
+      stream:
+        row.stream_slug && row.stream_name
+          ? { slug: row.stream_slug, name: row.stream_name, description: row.stream_description }
+          : null,
+      areas: merge(
+        areas.byDecision.get(row.decision_id),
+        row.service_id === null ? undefined : areas.byService.get(row.service_id),
+      ),
     }))
     if (rows.length < batchSize) return
   }
@@ -85,9 +137,21 @@ async function areasOf(db: Kysely<DB>, rows: Array<{ decision_id: number; servic
   const decisionIds = [...new Set(rows.map((r) => r.decision_id))]
   const serviceIds = [...new Set(rows.flatMap((r) => (r.service_id === null ? [] : [r.service_id])))]
   const [byDecisionRows, byServiceRows] = await Promise.all([
-    db.selectFrom('decision_areas as x').innerJoin('areas as ar', 'ar.id', 'x.area_id').select(['x.decision_id as key', 'ar.name', 'ar.gss_code']).where('x.decision_id', 'in', decisionIds).orderBy('ar.name').execute(),
+    db
+      .selectFrom('decision_areas as x')
+      .innerJoin('areas as ar', 'ar.id', 'x.area_id')
+      .select(['x.decision_id as key', 'ar.name', 'ar.gss_code'])
+      .where('x.decision_id', 'in', decisionIds)
+      .orderBy('ar.name')
+      .execute(),
     serviceIds.length
-      ? db.selectFrom('service_areas as x').innerJoin('areas as ar', 'ar.id', 'x.area_id').select(['x.service_id as key', 'ar.name', 'ar.gss_code']).where('x.service_id', 'in', serviceIds).orderBy('ar.name').execute()
+      ? db
+          .selectFrom('service_areas as x')
+          .innerJoin('areas as ar', 'ar.id', 'x.area_id')
+          .select(['x.service_id as key', 'ar.name', 'ar.gss_code'])
+          .where('x.service_id', 'in', serviceIds)
+          .orderBy('ar.name')
+          .execute()
       : Promise.resolve([]),
   ])
   return { byDecision: group(byDecisionRows), byService: group(byServiceRows) }
@@ -112,6 +176,8 @@ function merge(a: Area[] = [], b: Area[] = []): Area[] {
 export async function maxLocationsPerAward(db: Kysely<DB>): Promise<number> {
   const row = await sql<{ n: number }>`
     select coalesce((select max(c) from (select count(*) as c from decision_areas group by decision_id) x), 0)
-         + coalesce((select max(c) from (select count(*) as c from service_areas group by service_id) y), 0) as n`.execute(db)
+         + coalesce((select max(c) from (select count(*) as c from service_areas group by service_id) y), 0) as n`.execute(
+    db,
+  )
   return Number(row.rows[0]?.n ?? 0)
 }

@@ -32,7 +32,9 @@ export class InvalidExportError extends Error {
   ) {
     const shown = problems.map((p) => `  ${p.where} ${p.path}: ${p.message}`).join('\n')
     const more = totalProblems > problems.length ? `\n  … and ${totalProblems - problems.length} more` : ''
-    super(`The 360Giving export is not valid, so nothing was written (${totalProblems} ${totalProblems === 1 ? 'problem' : 'problems'}):\n${shown}${more}`)
+    super(
+      `The 360Giving export is not valid, so nothing was written (${totalProblems} ${totalProblems === 1 ? 'problem' : 'problems'}):\n${shown}${more}`,
+    )
   }
 }
 
@@ -84,7 +86,8 @@ export class ThreeSixtyGivingExporter {
     this.validator ??= new ThreeSixtyGivingValidator()
     const validator = this.validator
     const out = createWriteStream(file)
-    const sink: GrantSink = options.format === 'csv' ? new CsvSink(out, await maxLocationsPerAward(this.db)) : new JsonPackageSink(out)
+    const sink: GrantSink =
+      options.format === 'csv' ? new CsvSink(out, await maxLocationsPerAward(this.db)) : new JsonPackageSink(out)
     const metadata = packageMetadata(publisher, options)
     const problems: SchemaProblem[] = []
     let totalProblems = 0
@@ -106,7 +109,14 @@ export class ThreeSixtyGivingExporter {
           if (!totalProblems) await sink.write(grant)
         }
       }
-      if (grants === 0) note([{ where: 'package', path: '/grants', message: 'there are no published awards to export (a 360Giving package needs at least one grant)' }])
+      if (grants === 0)
+        note([
+          {
+            where: 'package',
+            path: '/grants',
+            message: 'there are no published awards to export (a 360Giving package needs at least one grant)',
+          },
+        ])
       if (!totalProblems) await sink.end()
     } finally {
       out.end()
@@ -119,7 +129,10 @@ export class ThreeSixtyGivingExporter {
 
 function packageMetadata(publisher: PublisherDetails, options: ExportOptions): Record<string, unknown> {
   const now = new Date().toISOString()
-  const range = options.from || options.to ? ` awarded ${options.from ? `from ${options.from}` : ''}${options.from && options.to ? ' ' : ''}${options.to ? `to ${options.to}` : ''}` : ''
+  const range =
+    options.from || options.to
+      ? ` awarded ${options.from ? `from ${options.from}` : ''}${options.from && options.to ? ' ' : ''}${options.to ? `to ${options.to}` : ''}`
+      : ''
   return {
     version: '1.4',
     title: `${publisher.name}: grants and contracts${range}`,
@@ -127,7 +140,11 @@ function packageMetadata(publisher: PublisherDetails, options: ExportOptions): R
     identifier: `360G-${publisher.prefix ?? 'register'}-package-${now.slice(0, 19).replace(/\D/g, '')}`,
     issued: now,
     modified: now,
-    publisher: { name: publisher.name, ...(publisher.identifier ? { identifier: publisher.identifier } : {}), website: publisher.baseUrl },
+    publisher: {
+      name: publisher.name,
+      ...(publisher.identifier ? { identifier: publisher.identifier } : {}),
+      website: publisher.baseUrl,
+    },
     accessURL: `${publisher.baseUrl}/open-data`,
     license: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
   }

@@ -18,7 +18,14 @@ export interface AwardExportRow {
   route: ProcurementRoute | null
   recipient: OrganisationIdentity
   office: OrganisationIdentity & { prefix: string }
-  decision: { slug: string | null; reference: string | null; title: string; summary: string | null; awardDate: string | null; updatedAt: Date }
+  decision: {
+    slug: string | null
+    reference: string | null
+    title: string
+    summary: string | null
+    awardDate: string | null
+    updatedAt: Date
+  }
   stream: { slug: string; name: string; description: string | null } | null
   areas: Array<{ name: string; gssCode: string | null }>
 }
@@ -30,7 +37,18 @@ export function grantIdentifier(prefix: string, awardId: number): string {
   return `360G-${prefix}-${awardId}`
 }
 
-const GEO_CODE_TYPES: Record<string, string> = { E06: 'UA', E07: 'NMD', E08: 'MD', E09: 'LONB', E10: 'CTY', E12: 'RGN/GOR', E14: 'WPC', E23: 'PFA', W06: 'UA', W15: 'PFA' }
+const GEO_CODE_TYPES: Record<string, string> = {
+  E06: 'UA',
+  E07: 'NMD',
+  E08: 'MD',
+  E09: 'LONB',
+  E10: 'CTY',
+  E12: 'RGN/GOR',
+  E14: 'WPC',
+  E23: 'PFA',
+  W06: 'UA',
+  W15: 'PFA',
+}
 
 export function toGrant(row: AwardExportRow, baseUrl: string): Grant {
   const prefix = row.office.prefix
@@ -48,7 +66,14 @@ export function toGrant(row: AwardExportRow, baseUrl: string): Grant {
   grant.recipientOrganization = [organisation(row.recipient, prefix)]
   grant.fundingOrganization = [organisation(row.office, prefix)]
   if (row.areas.length) grant.beneficiaryLocation = row.areas.map(location)
-  if (row.stream) grant.grantProgramme = [{ code: row.stream.slug, title: row.stream.name, ...(row.stream.description ? { description: row.stream.description } : {}) }]
+  if (row.stream)
+    grant.grantProgramme = [
+      {
+        code: row.stream.slug,
+        title: row.stream.name,
+        ...(row.stream.description ? { description: row.stream.description } : {}),
+      },
+    ]
   if (row.route) grant.fromOpenCall = row.route === 'open_tender' ? 'Yes' : 'No'
   if (decisionUrl) {
     grant.url = decisionUrl
@@ -67,7 +92,11 @@ function grantDescription(row: AwardExportRow): string {
   const parts = [sentence(row.purpose?.trim() || row.decision.summary?.trim() || row.decision.title)]
   if (row.perAnnum || row.upTo) {
     const terms = `${row.upTo ? 'Up to ' : ''}${formatPence(row.amountPence)}${row.perAnnum ? ' a year' : ''}`
-    parts.push(row.perAnnum && row.totalPence !== row.amountPence ? `${terms}; the amount awarded is that for the months of the period.` : `${terms}.`)
+    parts.push(
+      row.perAnnum && row.totalPence !== row.amountPence
+        ? `${terms}; the amount awarded is that for the months of the period.`
+        : `${terms}.`,
+    )
   }
   if (row.decision.reference) parts.push(`Decision ${row.decision.reference}.`)
   return parts.join(' ')

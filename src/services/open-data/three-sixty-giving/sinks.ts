@@ -37,7 +37,8 @@ export class JsonPackageSink implements GrantSink {
 
 type Column = [title: string, value: (g: Grant) => unknown]
 
-const first = (list: unknown, index = 0): Record<string, unknown> => ((list as Array<Record<string, unknown>> | undefined)?.[index] ?? {})
+const first = (list: unknown, index = 0): Record<string, unknown> =>
+  (list as Array<Record<string, unknown>> | undefined)?.[index] ?? {}
 
 /**
  * The 360Giving spreadsheet layout (the standard's column titles, one row per grant). Beneficiary locations

@@ -19,22 +19,37 @@ export function requireToken(services: Services, scope: TokenScope, role?: Role)
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '')
     const holder = match ? await services.apiTokens.authenticate(match[1]!) : null
     if (!holder) {
-      res.set('WWW-Authenticate', match ? 'Bearer realm="staff API", error="invalid_token"' : 'Bearer realm="staff API"')
+      res.set(
+        'WWW-Authenticate',
+        match ? 'Bearer realm="staff API", error="invalid_token"' : 'Bearer realm="staff API"',
+      )
       sendProblem(res, {
         type: PROBLEM_TYPES.unauthorised,
         title: 'A personal access token is needed',
         status: 401,
-        detail: match ? 'The token is not known, has been revoked, or belongs to a deactivated account.' : 'Send a personal access token as "Authorization: Bearer <token>". Staff make tokens at /staff/tokens.',
+        detail: match
+          ? 'The token is not known, has been revoked, or belongs to a deactivated account.'
+          : 'Send a personal access token as "Authorization: Bearer <token>". Staff make tokens at /staff/tokens.',
       })
       return
     }
     if (scope === 'write' && holder.scope !== 'write') {
       res.set('WWW-Authenticate', 'Bearer realm="staff API", error="insufficient_scope", scope="write"')
-      sendProblem(res, { type: PROBLEM_TYPES.forbidden, title: 'The token may only read', status: 403, detail: 'This request changes the register: it needs a token with the write scope.' })
+      sendProblem(res, {
+        type: PROBLEM_TYPES.forbidden,
+        title: 'The token may only read',
+        status: 403,
+        detail: 'This request changes the register: it needs a token with the write scope.',
+      })
       return
     }
     if (role && !holder.user.roles.includes(role)) {
-      sendProblem(res, { type: PROBLEM_TYPES.forbidden, title: `This needs the ${ROLE_LABELS[role].toLowerCase()} role`, status: 403, detail: `Only staff with the ${ROLE_LABELS[role].toLowerCase()} role may do this, as on the staff pages; the token's holder does not have it.` })
+      sendProblem(res, {
+        type: PROBLEM_TYPES.forbidden,
+        title: `This needs the ${ROLE_LABELS[role].toLowerCase()} role`,
+        status: 403,
+        detail: `Only staff with the ${ROLE_LABELS[role].toLowerCase()} role may do this, as on the staff pages; the token's holder does not have it.`,
+      })
       return
     }
     res.locals.tokenHolder = holder

@@ -7,7 +7,9 @@ export function encodeCursor(afterId: number): string {
 export function decodeCursor(cursor: string): number | null {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v?: unknown; after?: unknown }
-    return value.v === 1 && Number.isSafeInteger(value.after) && (value.after as number) > 0 ? (value.after as number) : null
+    return value.v === 1 && Number.isSafeInteger(value.after) && (value.after as number) > 0
+      ? (value.after as number)
+      : null
   } catch {
     return null
   }

@@ -47,7 +47,10 @@ export function endpoint<Q extends z.ZodObject, P extends z.ZodObject>(definitio
 }
 
 /** A page as the API returns it, with the address of the next page. */
-export function listResponse<T>(req: Request, page: Page<T>): { data: T[]; nextCursor: string | null; links: { next: string | null } } {
+export function listResponse<T>(
+  req: Request,
+  page: Page<T>,
+): { data: T[]; nextCursor: string | null; links: { next: string | null } } {
   const nextCursor = page.nextAfter === null ? null : encodeCursor(page.nextAfter)
   let next: string | null = null
   if (nextCursor) {

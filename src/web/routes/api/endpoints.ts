@@ -16,11 +16,29 @@ export const publicEndpoints: Endpoint[] = [
     path: '/v1/decisions',
     tag: 'Decisions',
     summary: 'Published decisions, newest first',
-    description: 'The filters of the register’s home page. A confidential decision appears as a stub: reference, title, date, status and exemption.',
-    query: z.strictObject({ q: p.searchWords, office, year: p.financialYear, kind: z.enum(DECISION_KINDS).optional(), cursor: p.cursor, limit: p.limit }),
+    description:
+      'The filters of the register’s home page. A confidential decision appears as a stub: reference, title, date, status and exemption.',
+    query: z.strictObject({
+      q: p.searchWords,
+      office,
+      year: p.financialYear,
+      kind: z.enum(DECISION_KINDS).optional(),
+      cursor: p.cursor,
+      limit: p.limit,
+    }),
     response: s.pageOf(s.DecisionSummary, 'DecisionPage'),
     handle: async ({ services, query, after, req }) =>
-      listResponse(req, await services.openData.decisions.list({ q: query.q, officeId: query.office, year: query.year, kind: query.kind, after, limit: query.limit })),
+      listResponse(
+        req,
+        await services.openData.decisions.list({
+          q: query.q,
+          officeId: query.office,
+          year: query.year,
+          kind: query.kind,
+          after,
+          limit: query.limit,
+        }),
+      ),
   }),
   endpoint({
     method: 'get',
@@ -36,7 +54,8 @@ export const publicEndpoints: Endpoint[] = [
     path: '/v1/awards',
     tag: 'Awards',
     summary: 'Published awards, newest first',
-    description: 'Withheld awards and the awards of confidential decisions are never listed. `year` selects awards whose period touches that financial year, or that are stated for it.',
+    description:
+      'Withheld awards and the awards of confidential decisions are never listed. `year` selects awards whose period touches that financial year, or that are stated for it.',
     query: z.strictObject({
       office,
       year: p.financialYear,
@@ -81,9 +100,18 @@ export const publicEndpoints: Endpoint[] = [
     path: '/v1/organisations',
     tag: 'Organisations',
     summary: 'Offices, councils, providers and funders, newest first',
-    query: z.strictObject({ q: p.searchWords, kind: z.enum(ORGANISATION_KINDS).optional(), cursor: p.cursor, limit: p.limit }),
+    query: z.strictObject({
+      q: p.searchWords,
+      kind: z.enum(ORGANISATION_KINDS).optional(),
+      cursor: p.cursor,
+      limit: p.limit,
+    }),
     response: s.pageOf(s.Organisation, 'OrganisationPage'),
-    handle: async ({ services, query, after, req }) => listResponse(req, await services.openData.organisations.list({ q: query.q, kind: query.kind, after, limit: query.limit })),
+    handle: async ({ services, query, after, req }) =>
+      listResponse(
+        req,
+        await services.openData.organisations.list({ q: query.q, kind: query.kind, after, limit: query.limit }),
+      ),
   }),
   endpoint({
     method: 'get',
@@ -100,7 +128,11 @@ export const publicEndpoints: Endpoint[] = [
     tag: 'Commissioned services',
     summary: 'Commissioned services, newest first',
     query: z.strictObject({
-      type: z.string().regex(/^[a-z_]+$/, { message: 'must be a service type such as idva or refuge' }).optional().meta({ description: 'Only services of this type (idva, isva, outreach, refuge, …).' }),
+      type: z
+        .string()
+        .regex(/^[a-z_]+$/, { message: 'must be a service type such as idva or refuge' })
+        .optional()
+        .meta({ description: 'Only services of this type (idva, isva, outreach, refuge, …).' }),
       area: p.idOrSlug('Only services in this area'),
       provider: p.idOrSlug('Only services this organisation provides'),
       lead: p.idOrSlug('Only services led by this commissioner'),
@@ -112,7 +144,15 @@ export const publicEndpoints: Endpoint[] = [
     handle: async ({ services, query, after, req }) =>
       listResponse(
         req,
-        await services.openData.services.list({ type: query.type, area: slugFilter(query.area), provider: slugFilter(query.provider), lead: slugFilter(query.lead), officeId: query.office, after, limit: query.limit }),
+        await services.openData.services.list({
+          type: query.type,
+          area: slugFilter(query.area),
+          provider: slugFilter(query.provider),
+          lead: slugFilter(query.lead),
+          officeId: query.office,
+          after,
+          limit: query.limit,
+        }),
       ),
   }),
   endpoint({
@@ -131,7 +171,11 @@ export const publicEndpoints: Endpoint[] = [
     summary: 'Funding streams, newest first',
     query: z.strictObject({ office, cursor: p.cursor, limit: p.limit }),
     response: s.pageOf(s.FundingStream, 'FundingStreamPage'),
-    handle: async ({ services, query, after, req }) => listResponse(req, await services.openData.fundingStreams.list({ officeId: query.office, after, limit: query.limit })),
+    handle: async ({ services, query, after, req }) =>
+      listResponse(
+        req,
+        await services.openData.fundingStreams.list({ officeId: query.office, after, limit: query.limit }),
+      ),
   }),
   endpoint({
     method: 'get',
@@ -148,9 +192,25 @@ export const publicEndpoints: Endpoint[] = [
     tag: 'Disclosure log',
     summary: 'Answered Freedom of Information requests, newest first',
     description: 'Each with its questions, answers and exemptions. The requester is never part of it.',
-    query: z.strictObject({ q: p.searchWords, office, year: p.financialYear.meta({ description: 'Published in this financial year (2024 means 2024/25).' }), cursor: p.cursor, limit: p.limit }),
+    query: z.strictObject({
+      q: p.searchWords,
+      office,
+      year: p.financialYear.meta({ description: 'Published in this financial year (2024 means 2024/25).' }),
+      cursor: p.cursor,
+      limit: p.limit,
+    }),
     response: s.pageOf(s.Disclosure, 'DisclosurePage'),
-    handle: async ({ services, query, after, req }) => listResponse(req, await services.openData.disclosureLog.list({ q: query.q, officeId: query.office, year: query.year, after, limit: query.limit })),
+    handle: async ({ services, query, after, req }) =>
+      listResponse(
+        req,
+        await services.openData.disclosureLog.list({
+          q: query.q,
+          officeId: query.office,
+          year: query.year,
+          after,
+          limit: query.limit,
+        }),
+      ),
   }),
   endpoint({
     method: 'get',
@@ -173,14 +233,26 @@ export const staffEndpoints: Endpoint[] = [
     scope: 'read',
     query: z.strictObject({
       status: z.enum(DECISION_STATUSES).optional(),
-      review: z.enum(['reviewed', 'unreviewed']).optional().meta({ description: 'Only records reviewed, or awaiting review, after import.' }),
+      review: z
+        .enum(['reviewed', 'unreviewed'])
+        .optional()
+        .meta({ description: 'Only records reviewed, or awaiting review, after import.' }),
       office,
       cursor: p.cursor,
       limit: p.limit,
     }),
     response: s.pageOf(s.StaffDecision, 'StaffDecisionPage'),
     handle: async ({ services, query, after, req }) =>
-      listResponse(req, await services.openData.staffDecisions.list({ status: query.status, reviewStatus: query.review, officeId: query.office, after, limit: query.limit })),
+      listResponse(
+        req,
+        await services.openData.staffDecisions.list({
+          status: query.status,
+          reviewStatus: query.review,
+          officeId: query.office,
+          after,
+          limit: query.limit,
+        }),
+      ),
   }),
 ]
 
@@ -198,16 +270,33 @@ staffEndpoints.push(
     successStatus: 201,
     requestBody: {
       required: true,
-      content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } } } } },
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: ['file'],
+            properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } },
+          },
+        },
+      },
     },
     response: s.StoredDocument,
     handle: async ({ services, req, holder }) => {
       const file = req.file
       if (!file) throw new BadRequest('file', 'send the document as the multipart field "file"')
       const fileName = file.originalname.slice(0, 255) || 'document'
-      const actor = { userId: holder!.user.id, label: `${holder!.user.name} <${holder!.user.email}> (API token ${holder!.tokenId})` }
+      const actor = {
+        userId: holder!.user.id,
+        label: `${holder!.user.name} <${holder!.user.email}> (API token ${holder!.tokenId})`,
+      }
       const outcome = await services.imports.importDocument(file.buffer, fileName, actor, { mediaType: file.mimetype })
-      return { id: outcome.documentId, decisionId: outcome.decisionId, ...outcome.document, sizeBytes: file.size, created: outcome.status === 'imported' }
+      return {
+        id: outcome.documentId,
+        decisionId: outcome.decisionId,
+        ...outcome.document,
+        sizeBytes: file.size,
+        created: outcome.status === 'imported',
+      }
     },
   }),
 )

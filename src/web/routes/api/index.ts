@@ -10,13 +10,23 @@ import type { Endpoint } from './endpoint.ts'
 import { BadRequest, publicEndpoints, staffEndpoints } from './endpoints.ts'
 import { openApiDocument } from './openapi.ts'
 import { ApiPageController } from './page.ts'
-import { documentRefused, invalidParameters, notFound, PROBLEM_TYPES, sendProblem, type ParameterError } from './problem.ts'
+import {
+  documentRefused,
+  invalidParameters,
+  notFound,
+  PROBLEM_TYPES,
+  sendProblem,
+  type ParameterError,
+} from './problem.ts'
 import { ImportError } from '../../../services/import/index.ts'
 
 /** The JSON API under /api: the public read-only API, the staff API, its OpenAPI document and its page. */
 export function apiRoutes(services: Services, options: { maxUploadBytes?: number } = {}): Router {
   const router = Router()
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: options.maxUploadBytes ?? loadConfig().maxUploadBytes, files: 1 } })
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: options.maxUploadBytes ?? loadConfig().maxUploadBytes, files: 1 },
+  })
   router.get('/', new ApiPageController(services).get)
   router.get('/openapi.json', (_req, res) => {
     res.set('Access-Control-Allow-Origin', '*').json(openApiDocument(services.openData.baseUrl))
@@ -25,7 +35,11 @@ export function apiRoutes(services: Services, options: { maxUploadBytes?: number
     router[endpoint.method](expressPath(endpoint.path), openAccess, handler(services, endpoint))
   }
   for (const endpoint of staffEndpoints) {
-    const steps = [requireToken(services, endpoint.scope ?? 'read', endpoint.role), ...(endpoint.upload ? [upload.single('file')] : []), handler(services, endpoint)]
+    const steps = [
+      requireToken(services, endpoint.scope ?? 'read', endpoint.role),
+      ...(endpoint.upload ? [upload.single('file')] : []),
+      handler(services, endpoint),
+    ]
     router[endpoint.method](expressPath(endpoint.path), ...steps)
   }
   router.use(express.json({ limit: '1kb' }))
@@ -33,16 +47,31 @@ export function apiRoutes(services: Services, options: { maxUploadBytes?: number
   router.use((error: Error & { status?: number; code?: string }, req: Request, res: Response, _next: NextFunction) => {
     if (error instanceof multer.MulterError) {
       const tooLarge = error.code === 'LIMIT_FILE_SIZE'
-      sendProblem(res, { type: tooLarge ? PROBLEM_TYPES.tooLarge : PROBLEM_TYPES.invalidBody, title: tooLarge ? 'The document is too large' : 'The upload is not valid', status: tooLarge ? 413 : 400, detail: error.message })
+      sendProblem(res, {
+        type: tooLarge ? PROBLEM_TYPES.tooLarge : PROBLEM_TYPES.invalidBody,
+        title: tooLarge ? 'The document is too large' : 'The upload is not valid',
+        status: tooLarge ? 413 : 400,
+        detail: error.message,
+      })
       return
     }
     if (res.headersSent) return abandonResponse(req, res, error)
     if (error.status && error.status >= 400 && error.status < 500) {
-      sendProblem(res, { type: PROBLEM_TYPES.invalidBody, title: 'The request is not valid', status: error.status, detail: error.message })
+      sendProblem(res, {
+        type: PROBLEM_TYPES.invalidBody,
+        title: 'The request is not valid',
+        status: error.status,
+        detail: error.message,
+      })
       return
     }
     logger.error('API request failed', { requestId: res.locals.requestId, path: req.path, error: error.message })
-    sendProblem(res, { type: PROBLEM_TYPES.serverError, title: 'Something went wrong', status: 500, detail: `The request could not be answered. Quote request id ${String(res.locals.requestId)} if you report it.` })
+    sendProblem(res, {
+      type: PROBLEM_TYPES.serverError,
+      title: 'Something went wrong',
+      status: 500,
+      detail: `The request could not be answered. Quote request id ${String(res.locals.requestId)} if you report it.`,
+    })
   })
   return router
 }
@@ -64,8 +93,15 @@ function handler(services: Services, endpoint: Endpoint) {
       if (Array.isArray(value)) errors.push({ parameter: key, detail: 'must be given once' })
       else raw[key] = value
     }
-    const query = endpoint.query ? endpoint.query.safeParse(raw) : Object.keys(raw).length ? null : { success: true as const, data: {} }
-    if (query === null) errors.push(...Object.keys(raw).map((parameter) => ({ parameter, detail: 'is not a parameter of this endpoint' })))
+    const query = endpoint.query
+      ? endpoint.query.safeParse(raw)
+      : Object.keys(raw).length
+        ? null
+        : { success: true as const, data: {} }
+    if (query === null)
+      errors.push(
+        ...Object.keys(raw).map((parameter) => ({ parameter, detail: 'is not a parameter of this endpoint' })),
+      )
     else if (!query.success) errors.push(...parameterErrors(query.error.issues))
     const params = endpoint.params ? endpoint.params.safeParse(req.params) : { success: true as const, data: {} }
     if (!params.success) errors.push(...parameterErrors(params.error.issues))
@@ -73,22 +109,36 @@ function handler(services: Services, endpoint: Endpoint) {
     const cursor = typeof raw.cursor === 'string' && endpoint.query?.shape.cursor ? raw.cursor : undefined
     if (cursor !== undefined) {
       after = decodeCursor(cursor) ?? undefined
-      if (after === undefined) errors.push({ parameter: 'cursor', detail: 'is not a cursor this API gave out: use nextCursor from the page before' })
+      if (after === undefined)
+        errors.push({
+          parameter: 'cursor',
+          detail: 'is not a cursor this API gave out: use nextCursor from the page before',
+        })
     }
     if (errors.length || !query?.success || !params.success) return invalidParameters(res, errors)
     try {
-      const result = await endpoint.handle({ services, query: query.data, params: params.data, after, holder: res.locals.tokenHolder ?? null, req })
+      const result = await endpoint.handle({
+        services,
+        query: query.data,
+        params: params.data,
+        after,
+        holder: res.locals.tokenHolder ?? null,
+        req,
+      })
       if (result === undefined) return notFound(res, 'There is no public record with this id.')
       res.status(endpoint.successStatus ?? 200).json(endpoint.response.parse(result))
     } catch (error) {
-      if (error instanceof BadRequest) return invalidParameters(res, [{ parameter: error.parameter, detail: error.detail }])
+      if (error instanceof BadRequest)
+        return invalidParameters(res, [{ parameter: error.parameter, detail: error.detail }])
       if (error instanceof ImportError) return documentRefused(res, error)
       throw error
     }
   }
 }
 
-function parameterErrors(issues: Array<{ code: string; path: PropertyKey[]; message: string; keys?: string[] }>): ParameterError[] {
+function parameterErrors(
+  issues: Array<{ code: string; path: PropertyKey[]; message: string; keys?: string[] }>,
+): ParameterError[] {
   return issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
       ? (issue.keys ?? []).map((parameter) => ({ parameter, detail: 'is not a parameter of this endpoint' }))

@@ -16,16 +16,28 @@ const ref = (schema: z.ZodType) => {
   return { $ref: `#/components/schemas/${id}` }
 }
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref(Problem) } } })
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ref(Problem) } },
+})
 
 function parameters(endpoint: Endpoint): JsonSchema[] {
   const list: JsonSchema[] = []
-  for (const [where, object] of [['path', endpoint.params], ['query', endpoint.query]] as const) {
+  for (const [where, object] of [
+    ['path', endpoint.params],
+    ['query', endpoint.query],
+  ] as const) {
     if (!object) continue
     for (const [name, field] of Object.entries(object.shape)) {
       const schema = clean(z.toJSONSchema(field as z.ZodType, { io: 'input', unrepresentable: 'any' }) as JsonSchema)
       const { description, ...rest } = schema
-      list.push({ name, in: where, required: where === 'path' || !(field as z.ZodType).safeParse(undefined).success, ...(description ? { description } : {}), schema: rest })
+      list.push({
+        name,
+        in: where,
+        required: where === 'path' || !(field as z.ZodType).safeParse(undefined).success,
+        ...(description ? { description } : {}),
+        schema: rest,
+      })
     }
   }
   return list
@@ -33,7 +45,10 @@ function parameters(endpoint: Endpoint): JsonSchema[] {
 
 function operation(endpoint: Endpoint): JsonSchema {
   const responses: JsonSchema = {
-    [String(endpoint.successStatus ?? 200)]: { description: 'Success', content: { 'application/json': { schema: ref(endpoint.response) } } },
+    [String(endpoint.successStatus ?? 200)]: {
+      description: 'Success',
+      content: { 'application/json': { schema: ref(endpoint.response) } },
+    },
     '400': problem('A parameter is not valid: `errors` names each one'),
   }
   if (endpoint.params) responses['404'] = problem('There is no such public record')
@@ -45,7 +60,12 @@ function operation(endpoint: Endpoint): JsonSchema {
     tags: [endpoint.tag],
     summary: endpoint.summary,
     ...(endpoint.description ? { description: endpoint.description } : {}),
-    operationId: `${endpoint.method}${endpoint.path.replace(/\/v1/, '').replace(/[{}]/g, '').split(/[/-]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`,
+    operationId: `${endpoint.method}${endpoint.path
+      .replace(/\/v1/, '')
+      .replace(/[{}]/g, '')
+      .split(/[/-]/)
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join('')}`,
     parameters: parameters(endpoint),
     ...(endpoint.requestBody ? { requestBody: endpoint.requestBody } : {}),
     ...(endpoint.scope ? { security: [{ personalAccessToken: [endpoint.scope] }] } : {}),
@@ -59,7 +79,9 @@ export function openApiDocument(baseUrl: string): JsonSchema {
   for (const endpoint of [...publicEndpoints, ...staffEndpoints]) {
     paths[endpoint.path] = { ...(paths[endpoint.path] ?? {}), [endpoint.method]: operation(endpoint) }
   }
-  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, JsonSchema> }
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}` }) as {
+    schemas: Record<string, JsonSchema>
+  }
   return {
     openapi: '3.1.0',
     info: {
@@ -67,13 +89,22 @@ export function openApiDocument(baseUrl: string): JsonSchema {
       version: '1.0.0',
       description:
         'Published commissioning decisions, awards, organisations, commissioned services, funding streams and the FOI disclosure log, as open data. Lists are newest first, a page at a time: follow `links.next`. Money is in pounds; dates are YYYY-MM-DD. The staff API needs a personal access token.',
-      license: { name: 'Open Government Licence v3.0', url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' },
+      license: {
+        name: 'Open Government Licence v3.0',
+        url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+      },
     },
     servers: [{ url: `${baseUrl}/api` }],
     paths,
     components: {
       schemas: Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, clean(schema)])),
-      securitySchemes: { personalAccessToken: { type: 'http', scheme: 'bearer', description: 'A personal access token made at /staff/tokens, scoped read or write.' } },
+      securitySchemes: {
+        personalAccessToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A personal access token made at /staff/tokens, scoped read or write.',
+        },
+      },
     },
   }
 }

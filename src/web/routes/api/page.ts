@@ -14,14 +14,32 @@ interface ParameterView {
 
 function describeEndpoint(endpoint: Endpoint) {
   const parameters: ParameterView[] = []
-  for (const [where, object] of [['path', endpoint.params], ['query', endpoint.query]] as const) {
+  for (const [where, object] of [
+    ['path', endpoint.params],
+    ['query', endpoint.query],
+  ] as const) {
     for (const [name, field] of Object.entries(object?.shape ?? {})) {
-      const schema = z.toJSONSchema(field as z.ZodType, { io: 'input', unrepresentable: 'any' }) as { description?: string; enum?: string[] }
+      const schema = z.toJSONSchema(field as z.ZodType, { io: 'input', unrepresentable: 'any' }) as {
+        description?: string
+        enum?: string[]
+      }
       const values = schema.enum ? ` One of: ${schema.enum.join(', ')}.` : ''
-      parameters.push({ name, where, required: where === 'path' || !(field as z.ZodType).safeParse(undefined).success, description: `${schema.description ?? ''}${values}`.trim() })
+      parameters.push({
+        name,
+        where,
+        required: where === 'path' || !(field as z.ZodType).safeParse(undefined).success,
+        description: `${schema.description ?? ''}${values}`.trim(),
+      })
     }
   }
-  return { method: endpoint.method.toUpperCase(), path: `/api${endpoint.path}`, summary: endpoint.summary, description: endpoint.description, scope: endpoint.scope, parameters }
+  return {
+    method: endpoint.method.toUpperCase(),
+    path: `/api${endpoint.path}`,
+    summary: endpoint.summary,
+    description: endpoint.description,
+    scope: endpoint.scope,
+    parameters,
+  }
 }
 
 /** The human-readable description of the API, made from the same declarations as the API itself. */

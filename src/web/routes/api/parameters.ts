@@ -37,10 +37,20 @@ export const financialYear = z.coerce
 export const idOrSlug = (what: string) =>
   z
     .string()
-    .regex(/^(\d+|[a-z0-9]+(-[a-z0-9]+)*)$/, { message: 'must be an id (a whole number) or a slug (lower-case words joined by hyphens)' })
-    .refine((value) => !/^\d+$/.test(value) || Number(value) <= Number.MAX_SAFE_INTEGER, { message: `must be an id from 1 to ${Number.MAX_SAFE_INTEGER} or a slug` })
+    .regex(/^(\d+|[a-z0-9]+(-[a-z0-9]+)*)$/, {
+      message: 'must be an id (a whole number) or a slug (lower-case words joined by hyphens)',
+    })
+    .refine((value) => !/^\d+$/.test(value) || Number(value) <= Number.MAX_SAFE_INTEGER, {
+      message: `must be an id from 1 to ${Number.MAX_SAFE_INTEGER} or a slug`,
+    })
     .max(200)
     .optional()
     .meta({ description: `${what}, by id or by slug.` })
 
-export const searchWords = z.string().trim().min(1, { message: 'must not be empty' }).max(200, { message: 'must be 200 characters or fewer' }).optional().meta({ description: 'Search words.' })
+export const searchWords = z
+  .string()
+  .trim()
+  .min(1, { message: 'must not be empty' })
+  .max(200, { message: 'must be 200 characters or fewer' })
+  .optional()
+  .meta({ description: 'Search words.' })

@@ -43,15 +43,30 @@ export function invalidParameters(res: Response, errors: ParameterError[]): void
 }
 
 /** A document the import refused: the reason is what the upload page would say. */
-export function documentRefused(res: Response, error: { file: string; code: string; reason: string; detail?: string }): void {
-  logger.info('document refused', { requestId: res.locals.requestId, file: error.file, code: error.code, reason: error.reason, detail: error.detail })
+export function documentRefused(
+  res: Response,
+  error: { file: string; code: string; reason: string; detail?: string },
+): void {
+  logger.info('document refused', {
+    requestId: res.locals.requestId,
+    file: error.file,
+    code: error.code,
+    reason: error.reason,
+    detail: error.detail,
+  })
   const [type, title, status] =
     error.code === 'too_large'
       ? [PROBLEM_TYPES.tooLarge, 'The document is too large', 413]
       : error.code === 'duplicate_reference'
         ? [PROBLEM_TYPES.duplicateReference, 'The register already holds this decision', 409]
         : [PROBLEM_TYPES.documentRefused, 'The document cannot be imported', 422]
-  sendProblem(res, { type, title, status, detail: `The document cannot be imported: ${error.reason}`, errors: [{ parameter: 'file', detail: error.reason }] })
+  sendProblem(res, {
+    type,
+    title,
+    status,
+    detail: `The document cannot be imported: ${error.reason}`,
+    errors: [{ parameter: 'file', detail: error.reason }],
+  })
 }
 
 export function notFound(res: Response, detail = 'There is nothing at this address.'): void {

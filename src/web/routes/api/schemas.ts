@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { CLASSIFICATIONS, DECISION_KINDS, DECISION_STATUSES, LINK_KINDS, ORGANISATION_KINDS, PROCUREMENT_ROUTES } from '../../../domain/decision.ts'
+import {
+  CLASSIFICATIONS,
+  DECISION_KINDS,
+  DECISION_STATUSES,
+  LINK_KINDS,
+  ORGANISATION_KINDS,
+  PROCUREMENT_ROUTES,
+} from '../../../domain/decision.ts'
 
 /**
  * The API's response shapes. Every response is parsed through one of these before it is sent, so a field
@@ -7,7 +14,10 @@ import { CLASSIFICATIONS, DECISION_KINDS, DECISION_STATUSES, LINK_KINDS, ORGANIS
  */
 export const registry = z.registry<{ id: string; description?: string }>()
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ description: 'A date, YYYY-MM-DD.' })
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .meta({ description: 'A date, YYYY-MM-DD.' })
 const pounds = z.number().meta({ description: 'An amount in pounds sterling, to the penny.' })
 const ref = z.object({ id: z.number().int(), name: z.string() })
 
@@ -54,7 +64,10 @@ export const DecisionSummary = z
     kind: z.enum(DECISION_KINDS),
     status: z.enum(DECISION_STATUSES),
     classification: z.enum(CLASSIFICATIONS),
-    exemption: z.string().nullable().meta({ description: 'For a confidential decision, the exemption it is withheld under.' }),
+    exemption: z
+      .string()
+      .nullable()
+      .meta({ description: 'For a confidential decision, the exemption it is withheld under.' }),
     office: ref,
     date: isoDate.nullable(),
     dateDecided: isoDate.nullable(),
@@ -63,11 +76,21 @@ export const DecisionSummary = z
     statedTotal: pounds.nullable(),
     statedTotalPerAnnum: z.boolean(),
   })
-  .register(registry, { id: 'DecisionSummary', description: 'A decision in a list. A confidential decision is a stub: no summary, no total.' })
+  .register(registry, {
+    id: 'DecisionSummary',
+    description: 'A decision in a list. A confidential decision is a stub: no summary, no total.',
+  })
 
 export const Decision = DecisionSummary.extend({
   decisionText: z.string().nullable(),
-  sections: z.array(z.object({ heading: z.string(), body: z.string().nullable(), withheld: z.boolean(), exemption: z.string().nullable() })),
+  sections: z.array(
+    z.object({
+      heading: z.string(),
+      body: z.string().nullable(),
+      withheld: z.boolean(),
+      exemption: z.string().nullable(),
+    }),
+  ),
   awards: z.array(Award),
   contributions: z.array(
     z.object({
@@ -80,9 +103,28 @@ export const Decision = DecisionSummary.extend({
     }),
   ),
   areas: z.array(z.object({ id: z.number().int(), name: z.string(), slug: z.string() })),
-  signOffs: z.array(z.object({ stage: z.string(), outcome: z.string(), signerName: z.string().nullable(), signerTitle: z.string().nullable(), signedOn: isoDate })),
-  links: z.array(z.object({ kind: z.enum(LINK_KINDS), direction: z.enum(['to', 'from']), id: z.number().int(), reference: z.string().nullable(), title: z.string() })),
-}).register(registry, { id: 'Decision', description: 'One decision. A withheld section has its heading and exemption but no body.' })
+  signOffs: z.array(
+    z.object({
+      stage: z.string(),
+      outcome: z.string(),
+      signerName: z.string().nullable(),
+      signerTitle: z.string().nullable(),
+      signedOn: isoDate,
+    }),
+  ),
+  links: z.array(
+    z.object({
+      kind: z.enum(LINK_KINDS),
+      direction: z.enum(['to', 'from']),
+      id: z.number().int(),
+      reference: z.string().nullable(),
+      title: z.string(),
+    }),
+  ),
+}).register(registry, {
+  id: 'Decision',
+  description: 'One decision. A withheld section has its heading and exemption but no body.',
+})
 
 export const Organisation = z
   .object({
@@ -144,9 +186,19 @@ export const Disclosure = z
     answeredOn: isoDate.nullable(),
     publishedOn: isoDate.nullable(),
     outcome: z.string().nullable(),
-    questions: z.array(z.object({ position: z.number().int(), question: z.string(), answer: z.string().nullable(), exemption: z.string().nullable() })),
+    questions: z.array(
+      z.object({
+        position: z.number().int(),
+        question: z.string(),
+        answer: z.string().nullable(),
+        exemption: z.string().nullable(),
+      }),
+    ),
   })
-  .register(registry, { id: 'Disclosure', description: 'An answered FOI request in the disclosure log. The requester is never shown.' })
+  .register(registry, {
+    id: 'Disclosure',
+    description: 'An answered FOI request in the disclosure log. The requester is never shown.',
+  })
 
 export const StaffDecision = z
   .object({
@@ -170,21 +222,29 @@ export const StaffDecision = z
 export const StoredDocument = z
   .object({
     id: z.number().int(),
-    decisionId: z.number().int().meta({ description: 'The imported record made from the document, awaiting review at /staff/imports/{decisionId}.' }),
+    decisionId: z.number().int().meta({
+      description: 'The imported record made from the document, awaiting review at /staff/imports/{decisionId}.',
+    }),
     sha256: z.string(),
     fileName: z.string(),
     mediaType: z.string(),
     sizeBytes: z.number().int(),
     created: z.boolean(),
   })
-  .register(registry, { id: 'StoredDocument', description: '`created` is false when the same bytes were imported before.' })
+  .register(registry, {
+    id: 'StoredDocument',
+    description: '`created` is false when the same bytes were imported before.',
+  })
 
 /** A page of a list, newest first. */
 export function pageOf<T extends z.ZodType>(item: T, id: string) {
   return z
     .object({
       data: z.array(item),
-      nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
+      nextCursor: z
+        .string()
+        .nullable()
+        .meta({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
       links: z.object({ next: z.string().nullable() }),
     })
     .register(registry, { id })

@@ -66,8 +66,16 @@ export function staffRoutes(services: Services, options: { sessionSecret: string
   router.get('/tokens', anyStaff, tokens.list)
   router.post('/tokens', anyStaff, tokens.create)
   router.post('/tokens/:id/revoke', anyStaff, tokens.revoke)
-  router.get('/publication-checklist', requireRoles('officer', 'administrator'), new PublicationChecklistController(services).get)
-  router.use('/decisions', requireRoles('officer', 'finance_officer', 'chief_executive', 'decision_maker', 'administrator'), decisionStaffRoutes(services))
+  router.get(
+    '/publication-checklist',
+    requireRoles('officer', 'administrator'),
+    new PublicationChecklistController(services).get,
+  )
+  router.use(
+    '/decisions',
+    requireRoles('officer', 'finance_officer', 'chief_executive', 'decision_maker', 'administrator'),
+    decisionStaffRoutes(services),
+  )
   router.use('/foi', requireRoles('officer'), foiStaffRoutes(services))
   return router
 }

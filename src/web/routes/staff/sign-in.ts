@@ -31,7 +31,12 @@ export class SignInController {
     const returnTo = safeReturnTo(req.body?.returnTo)
     if (!parsed.success) {
       const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]))
-      res.status(400).render('pages/staff/sign-in', { returnTo, values: { email: req.body?.email }, errors, errorList: errorList(errors) })
+      res.status(400).render('pages/staff/sign-in', {
+        returnTo,
+        values: { email: req.body?.email },
+        errors,
+        errorList: errorList(errors),
+      })
       return
     }
     const result = await this.services.accounts.signIn(parsed.data.email, parsed.data.password)
@@ -43,7 +48,12 @@ export class SignInController {
           ? `Too many attempts to sign in. Wait ${LOCK_MINUTES} minutes and try again.`
           : 'Enter a correct email address and password'
       const errors = { email: message }
-      res.status(401).render('pages/staff/sign-in', { returnTo, values: { email: parsed.data.email }, errors, errorList: errorList(errors) })
+      res.status(401).render('pages/staff/sign-in', {
+        returnTo,
+        values: { email: parsed.data.email },
+        errors,
+        errorList: errorList(errors),
+      })
       return
     }
     await new Promise<void>((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())))

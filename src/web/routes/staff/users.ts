@@ -11,7 +11,8 @@ function rolesFrom(body: unknown): string[] {
   return typeof value === 'string' && value ? [value] : []
 }
 
-const roleItems = (selected: string[]) => ROLES.map((role) => ({ value: role, text: ROLE_LABELS[role], checked: selected.includes(role) }))
+const roleItems = (selected: string[]) =>
+  ROLES.map((role) => ({ value: role, text: ROLE_LABELS[role], checked: selected.includes(role) }))
 const roleLabels = (roles: readonly string[]) => roles.map((r) => ROLE_LABELS[r as Role] ?? r)
 
 /** Administrators list, add and look after staff accounts: roles, deactivation, password resets. */
@@ -31,21 +32,34 @@ export class UsersController {
     const values = { email: String(req.body?.email ?? ''), name: String(req.body?.name ?? '') }
     const roles = rolesFrom(req.body)
     try {
-      const { user, password } = await this.services.accounts.create({ ...values, roles: roles as Role[] }, actorOf(res))
+      const { user, password } = await this.services.accounts.create(
+        { ...values, roles: roles as Role[] },
+        actorOf(res),
+      )
       res.render('pages/staff/user-created', { created: user, password })
     } catch (error) {
       if (!(error instanceof AccountError)) throw error
       const errors = { [error.field ?? 'email']: error.message }
-      res.status(400).render('pages/staff/user-new', { values, roleItems: roleItems(roles), errors, errorList: errorList(errors) })
+      res
+        .status(400)
+        .render('pages/staff/user-new', { values, roleItems: roleItems(roles), errors, errorList: errorList(errors) })
     }
   }
 
   show = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const person = await this.person(req)
     if (!person) return next()
-    const done = { roles: 'Roles changed', deactivated: 'Account deactivated: their sessions and API tokens have ended', reactivated: 'Account reactivated' }
+    const done = {
+      roles: 'Roles changed',
+      deactivated: 'Account deactivated: their sessions and API tokens have ended',
+      reactivated: 'Account reactivated',
+    }
     const flash = done[String(req.query.done) as keyof typeof done] ?? null
-    res.render('pages/staff/user', { person: { ...person, roleLabels: roleLabels(person.roles) }, flash, self: person.id === res.locals.user!.id })
+    res.render('pages/staff/user', {
+      person: { ...person, roleLabels: roleLabels(person.roles) },
+      flash,
+      self: person.id === res.locals.user!.id,
+    })
   }
 
   rolesForm = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -96,10 +110,20 @@ export class UsersController {
     const choice = req.body?.choice === 'type' ? 'type' : 'generate'
     const typed = typeof req.body?.password === 'string' ? req.body.password : ''
     if (req.body?.choice !== 'type' && req.body?.choice !== 'generate') {
-      return this.refuse(new AccountError('Choose how to set the new password', 'choice'), res, 'pages/staff/user-password', { person, values: {} }, 'choice')
+      return this.refuse(
+        new AccountError('Choose how to set the new password', 'choice'),
+        res,
+        'pages/staff/user-password',
+        { person, values: {} },
+        'choice',
+      )
     }
     try {
-      const password = await this.services.accounts.resetPassword(person.id, choice === 'type' ? typed : undefined, actorOf(res))
+      const password = await this.services.accounts.resetPassword(
+        person.id,
+        choice === 'type' ? typed : undefined,
+        actorOf(res),
+      )
       res.render('pages/staff/user-password-reset', { person, password, shown: choice === 'generate' })
     } catch (error) {
       this.refuse(error, res, 'pages/staff/user-password', { person, values: { choice } }, 'password')

@@ -3,9 +3,21 @@ import type { DecisionDetail } from '../../../../db/repositories/decisions.ts'
 import { PROCUREMENT_ROUTES, ROUTE_LABELS, LINK_KINDS, LINK_LABELS } from '../../../../domain/decision.ts'
 import { financialYear, financialYearOf } from '../../../../domain/financial-year.ts'
 import { todayInLondon } from '../../../../domain/uk-date.ts'
-import { STAGE_FOR_STATUS, STAGE_LABELS, isEditable, isPublishable, mayActOnStage } from '../../../../domain/workflow.ts'
+import {
+  STAGE_FOR_STATUS,
+  STAGE_LABELS,
+  isEditable,
+  isPublishable,
+  mayActOnStage,
+} from '../../../../domain/workflow.ts'
 import type { Services } from '../../../../services/index.ts'
-import { ConcurrentEditError, WorkflowError, holderOf, type Signer, type SignOffInput } from '../../../../services/workflow.ts'
+import {
+  ConcurrentEditError,
+  WorkflowError,
+  holderOf,
+  type Signer,
+  type SignOffInput,
+} from '../../../../services/workflow.ts'
 import { actorOf } from '../../../auth.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
 import { decisionViewModel } from '../../public/decision.ts'
@@ -28,8 +40,24 @@ import {
   type ContributionRowInput,
 } from './forms.ts'
 
-const BLANK_AWARD: AwardRowInput = { recipient: '', amount: '', year: '', perAnnum: false, upTo: false, via: '', route: '', stream: '', justification: '' }
-const BLANK_CONTRIBUTION: ContributionRowInput = { organisation: '', amount: '', perAnnum: false, upTo: false, condition: '' }
+const BLANK_AWARD: AwardRowInput = {
+  recipient: '',
+  amount: '',
+  year: '',
+  perAnnum: false,
+  upTo: false,
+  via: '',
+  route: '',
+  stream: '',
+  justification: '',
+}
+const BLANK_CONTRIBUTION: ContributionRowInput = {
+  organisation: '',
+  amount: '',
+  perAnnum: false,
+  upTo: false,
+  condition: '',
+}
 
 function signerOf(res: Response): Signer {
   const user = res.locals.user!
@@ -46,7 +74,17 @@ export class DecisionStaffController {
     const edited = await this.services.workflow.editedBy(user.id)
     const waiting = all.filter((d) => {
       const stage = STAGE_FOR_STATUS[d.status]
-      return stage && !edited.has(d.id) && mayActOnStage({ signerId: user.id, signerRoles: user.roles, authorId: d.created_by, status: d.status, earlierSigners: [] }).ok
+      return (
+        stage &&
+        !edited.has(d.id) &&
+        mayActOnStage({
+          signerId: user.id,
+          signerRoles: user.roles,
+          authorId: d.created_by,
+          status: d.status,
+          earlierSigners: [],
+        }).ok
+      )
     })
     res.render('pages/staff/decisions/list', {
       drafts: all.filter((d) => d.status === 'draft' && holderOf(d) === user.id),
@@ -59,7 +97,10 @@ export class DecisionStaffController {
   }
 
   newForm = (_req: Request, res: Response): void => {
-    res.render('pages/staff/decisions/details', { values: { kind: 'decision', authorName: res.locals.user!.name }, isNew: true })
+    res.render('pages/staff/decisions/details', {
+      values: { kind: 'decision', authorName: res.locals.user!.name },
+      isNew: true,
+    })
   }
 
   create = async (req: Request, res: Response): Promise<void> => {
@@ -91,74 +132,125 @@ export class DecisionStaffController {
       signReason: verdict.ok ? null : verdict.reason,
       stageLabel: verdict.ok ? STAGE_LABELS[verdict.stage] : null,
       canPublish: isPublishable(d.status) && user.roles.some((r) => r === 'officer' || r === 'administrator'),
-      timeline: history.map((h) => ({ label: { text: h.action }, datetime: { timestamp: h.at, type: 'datetime' }, byline: { text: h.actorUserId ? (names.get(h.actorUserId) ?? h.actorLabel) : h.actorLabel } })).reverse(),
+      timeline: history
+        .map((h) => ({
+          label: { text: h.action },
+          datetime: { timestamp: h.at, type: 'datetime' },
+          byline: { text: h.actorUserId ? (names.get(h.actorUserId) ?? h.actorLabel) : h.actorLabel },
+        }))
+        .reverse(),
       flash: req.query.saved === '1' ? 'Saved' : req.query.handedOver === '1' ? 'Draft handed over' : null,
     })
   }
 
-  editForm = (task: 'details' | 'finance' | 'money' | 'classification' | 'links') => async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.load(req)
-    if (!detail) return next()
-    if (!isEditable(detail.decision.status)) return res.redirect(`/staff/decisions/${detail.decision.id}`)
-    res.render(`pages/staff/decisions/${task}`, await this.taskModel(task, detail, this.currentValues(task, detail)))
-  }
-
-  save = (task: 'details' | 'finance' | 'money' | 'classification' | 'links') => async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.load(req)
-    if (!detail) return next()
-    const body = req.body as Body
-    const id = detail.decision.id
-    const version = Number(body.version)
-    const values = task === 'money' ? this.moneyValues(body) : body
-    const fail = async (errors: FieldErrors) => this.renderErrors(res, `pages/staff/decisions/${task}`, await this.taskModel(task, detail, values, version), errors)
-    try {
-      const actor = actorOf(res)
-      if (task === 'details') {
-        const { data, errors } = parseForm(detailsSchema, body)
-        if (!data) return fail(errors)
-        await this.services.workflow.saveDetails(id, version, data, actor)
-      } else if (task === 'finance') {
-        const { data, errors } = parseForm(financeSchema, body)
-        if (!data) return fail(errors)
-        await this.services.workflow.saveFinance(id, version, data, actor)
-      } else if (task === 'money') {
-        const streams = await this.streams()
-        const parsed = parseMoney(awardRowsFrom(body), contributionRowsFrom(body), String(body.statedTotal ?? ''), streams.map((s) => s.id))
-        if (body.action === 'add-row' || body.action === 'add-contribution' || body.action === 'recalculate' || Object.keys(parsed.errors).length) {
-          const model = await this.taskModel(task, detail, values, version)
-          if (body.action === 'add-row') (model.awardRows as AwardRowInput[]).push(BLANK_AWARD, BLANK_AWARD)
-          if (body.action === 'add-contribution') (model.contributionRows as ContributionRowInput[]).push(BLANK_CONTRIBUTION)
-          return this.renderErrors(res, 'pages/staff/decisions/money', { ...model, totals: totalsByYear(parsed.awards) }, body.action ? {} : parsed.errors)
-        }
-        await this.services.workflow.saveMoney(
-          id,
-          version,
-          {
-            statedTotalPence: parsed.statedTotalPence,
-            awards: parsed.awards.map((a) => {
-              const year = financialYear(a.startYear)
-              return { recipientName: a.recipient, amountPence: a.amountPence, periodLabel: year.label, periodStart: year.start, periodEnd: year.end, financialYear: a.startYear, perAnnum: a.perAnnum, upTo: a.upTo, viaName: a.via, route: a.route, routeJustification: a.justification, fundingStreamId: a.streamId }
-            }),
-            contributions: parsed.contributions.map((c) => ({ organisationName: c.organisation, amountPence: c.amountPence, perAnnum: c.perAnnum, upTo: c.upTo, condition: c.condition })),
-          },
-          actor,
-        )
-      } else if (task === 'classification') {
-        const { data, errors } = parseClassification(body)
-        if (!data) return fail(errors)
-        await this.services.workflow.saveClassification(id, version, data, actor)
-      } else {
-        const { data, errors } = parseLinks(body)
-        if (!data) return fail(errors)
-        await this.services.workflow.saveLinks(id, version, data, actor)
-      }
-      res.redirect(`/staff/decisions/${id}?saved=1`)
-    } catch (error) {
-      if (error instanceof ConcurrentEditError) return fail({ version: error.message })
-      if (error instanceof WorkflowError) return fail({ [error.field ?? 'title']: error.message })
-      throw error
+  editForm =
+    (task: 'details' | 'finance' | 'money' | 'classification' | 'links') =>
+    async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+      const detail = await this.load(req)
+      if (!detail) return next()
+      if (!isEditable(detail.decision.status)) return res.redirect(`/staff/decisions/${detail.decision.id}`)
+      res.render(`pages/staff/decisions/${task}`, await this.taskModel(task, detail, this.currentValues(task, detail)))
     }
-  }
+
+  save =
+    (task: 'details' | 'finance' | 'money' | 'classification' | 'links') =>
+    async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+      const detail = await this.load(req)
+      if (!detail) return next()
+      const body = req.body as Body
+      const id = detail.decision.id
+      const version = Number(body.version)
+      const values = task === 'money' ? this.moneyValues(body) : body
+      const fail = async (errors: FieldErrors) =>
+        this.renderErrors(
+          res,
+          `pages/staff/decisions/${task}`,
+          await this.taskModel(task, detail, values, version),
+          errors,
+        )
+      try {
+        const actor = actorOf(res)
+        if (task === 'details') {
+          const { data, errors } = parseForm(detailsSchema, body)
+          if (!data) return fail(errors)
+          await this.services.workflow.saveDetails(id, version, data, actor)
+        } else if (task === 'finance') {
+          const { data, errors } = parseForm(financeSchema, body)
+          if (!data) return fail(errors)
+          await this.services.workflow.saveFinance(id, version, data, actor)
+        } else if (task === 'money') {
+          const streams = await this.streams()
+          const parsed = parseMoney(
+            awardRowsFrom(body),
+            contributionRowsFrom(body),
+            String(body.statedTotal ?? ''),
+            streams.map((s) => s.id),
+          )
+          if (
+            body.action === 'add-row' ||
+            body.action === 'add-contribution' ||
+            body.action === 'recalculate' ||
+            Object.keys(parsed.errors).length
+          ) {
+            const model = await this.taskModel(task, detail, values, version)
+            if (body.action === 'add-row') (model.awardRows as AwardRowInput[]).push(BLANK_AWARD, BLANK_AWARD)
+            if (body.action === 'add-contribution')
+              (model.contributionRows as ContributionRowInput[]).push(BLANK_CONTRIBUTION)
+            return this.renderErrors(
+              res,
+              'pages/staff/decisions/money',
+              { ...model, totals: totalsByYear(parsed.awards) },
+              body.action ? {} : parsed.errors,
+            )
+          }
+          await this.services.workflow.saveMoney(
+            id,
+            version,
+            {
+              statedTotalPence: parsed.statedTotalPence,
+              awards: parsed.awards.map((a) => {
+                const year = financialYear(a.startYear)
+                return {
+                  recipientName: a.recipient,
+                  amountPence: a.amountPence,
+                  periodLabel: year.label,
+                  periodStart: year.start,
+                  periodEnd: year.end,
+                  financialYear: a.startYear,
+                  perAnnum: a.perAnnum,
+                  upTo: a.upTo,
+                  viaName: a.via,
+                  route: a.route,
+                  routeJustification: a.justification,
+                  fundingStreamId: a.streamId,
+                }
+              }),
+              contributions: parsed.contributions.map((c) => ({
+                organisationName: c.organisation,
+                amountPence: c.amountPence,
+                perAnnum: c.perAnnum,
+                upTo: c.upTo,
+                condition: c.condition,
+              })),
+            },
+            actor,
+          )
+        } else if (task === 'classification') {
+          const { data, errors } = parseClassification(body)
+          if (!data) return fail(errors)
+          await this.services.workflow.saveClassification(id, version, data, actor)
+        } else {
+          const { data, errors } = parseLinks(body)
+          if (!data) return fail(errors)
+          await this.services.workflow.saveLinks(id, version, data, actor)
+        }
+        res.redirect(`/staff/decisions/${id}?saved=1`)
+      } catch (error) {
+        if (error instanceof ConcurrentEditError) return fail({ version: error.message })
+        if (error instanceof WorkflowError) return fail({ [error.field ?? 'title']: error.message })
+        throw error
+      }
+    }
 
   submitCheck = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const detail = await this.load(req)
@@ -174,7 +266,12 @@ export class DecisionStaffController {
       res.redirect(`/staff/decisions/${detail.decision.id}`)
     } catch (error) {
       if (!(error instanceof WorkflowError)) throw error
-      this.renderErrors(res, 'pages/staff/decisions/submit', { ...decisionViewModel(detail), staffSections: detail.sections }, { version: error.message })
+      this.renderErrors(
+        res,
+        'pages/staff/decisions/submit',
+        { ...decisionViewModel(detail), staffSections: detail.sections },
+        { version: error.message },
+      )
     }
   }
 
@@ -183,7 +280,8 @@ export class DecisionStaffController {
     const detail = await this.load(req)
     if (!detail) return next()
     const verdict = await this.signVerdict(detail, res)
-    if (!verdict.ok) return res.render('pages/staff/decisions/sign', { ...this.signModel(detail, {}), refusal: verdict.reason })
+    if (!verdict.ok)
+      return res.render('pages/staff/decisions/sign', { ...this.signModel(detail, {}), refusal: verdict.reason })
     res.render('pages/staff/decisions/sign', this.signModel(detail, {}))
   }
 
@@ -199,26 +297,47 @@ export class DecisionStaffController {
     const body = req.body as Body
     const toUserId = Number(body.holder)
     try {
-      if (!Number.isSafeInteger(toUserId) || toUserId <= 0) throw new WorkflowError('Choose an officer to hand this draft to', 'holder')
+      if (!Number.isSafeInteger(toUserId) || toUserId <= 0)
+        throw new WorkflowError('Choose an officer to hand this draft to', 'holder')
       await this.services.workflow.handOver(detail.decision.id, Number(body.version), toUserId, actorOf(res))
       res.redirect(303, `/staff/decisions/${detail.decision.id}?handedOver=1`)
     } catch (error) {
       if (!(error instanceof WorkflowError)) throw error
-      this.renderErrors(res, 'pages/staff/decisions/hand-over', await this.handOverModel(detail, body), { [error.field ?? 'holder']: error.message })
+      this.renderErrors(res, 'pages/staff/decisions/hand-over', await this.handOverModel(detail, body), {
+        [error.field ?? 'holder']: error.message,
+      })
     }
   }
 
   private async handOverModel(detail: DecisionDetail, values: Body) {
     const officers = await this.services.workflow.handOverCandidates(detail.decision)
-    return { d: detail.decision, version: values.version ?? detail.decision.version, officers: officers.map((o) => ({ value: String(o.id), text: o.name, hint: { text: o.email }, checked: values.holder === String(o.id) })) }
+    return {
+      d: detail.decision,
+      version: values.version ?? detail.decision.version,
+      officers: officers.map((o) => ({
+        value: String(o.id),
+        text: o.name,
+        hint: { text: o.email },
+        checked: values.holder === String(o.id),
+      })),
+    }
   }
 
   private async signVerdict(detail: DecisionDetail, res: Response) {
     const user = res.locals.user!
     const d = detail.decision
-    const earlier = detail.signOffs.filter((s) => s.outcome === 'approved').map((s) => ({ userId: s.signer_user_id, stage: s.stage }))
+    const earlier = detail.signOffs
+      .filter((s) => s.outcome === 'approved')
+      .map((s) => ({ userId: s.signer_user_id, stage: s.stage }))
     const editorIds = await this.services.workflow.editors(d.id)
-    return mayActOnStage({ signerId: user.id, signerRoles: user.roles, authorId: d.created_by, status: d.status, earlierSigners: earlier, editorIds })
+    return mayActOnStage({
+      signerId: user.id,
+      signerRoles: user.roles,
+      authorId: d.created_by,
+      status: d.status,
+      earlierSigners: earlier,
+      editorIds,
+    })
   }
 
   /** The sign-off form posts here first: the answers are shown back for checking before anything is signed. */
@@ -242,7 +361,9 @@ export class DecisionStaffController {
       res.redirect(`/staff/decisions/${detail.decision.id}`)
     } catch (error) {
       if (!(error instanceof WorkflowError)) throw error
-      this.renderErrors(res, 'pages/staff/decisions/sign', this.signModel(detail, body), { [error.field ?? 'outcome']: error.message })
+      this.renderErrors(res, 'pages/staff/decisions/sign', this.signModel(detail, body), {
+        [error.field ?? 'outcome']: error.message,
+      })
     }
   }
 
@@ -256,11 +377,20 @@ export class DecisionStaffController {
     const detail = await this.load(req)
     if (!detail) return next()
     try {
-      const slug = await this.services.workflow.publish(detail.decision.id, Number((req.body as Body).version), actorOf(res))
+      const slug = await this.services.workflow.publish(
+        detail.decision.id,
+        Number((req.body as Body).version),
+        actorOf(res),
+      )
       res.redirect(`/decisions/${slug}`)
     } catch (error) {
       if (!(error instanceof WorkflowError)) throw error
-      this.renderErrors(res, 'pages/staff/decisions/publish', { ...decisionViewModel(detail), staffSections: detail.sections }, { version: error.message })
+      this.renderErrors(
+        res,
+        'pages/staff/decisions/publish',
+        { ...decisionViewModel(detail), staffSections: detail.sections },
+        { version: error.message },
+      )
     }
   }
 
@@ -279,13 +409,41 @@ export class DecisionStaffController {
     const d = detail.decision
     const id = d.id
     const has = (key: string) => detail.sections.some((s) => s.key === key)
-    const status = (done: boolean) => (done ? { text: 'Completed' } : { tag: { text: 'Not yet started', classes: 'govuk-tag--blue' } })
+    const status = (done: boolean) =>
+      done ? { text: 'Completed' } : { tag: { text: 'Not yet started', classes: 'govuk-tag--blue' } }
     return [
-      { title: { text: 'Decision details' }, href: `/staff/decisions/${id}/details`, status: status(Boolean(d.executive_summary && d.decision_text)) },
-      { title: { text: 'Financial information' }, href: `/staff/decisions/${id}/finance`, status: status(d.revenue_or_capital !== null || has('financial_information')) },
-      { title: { text: 'Awards and partner contributions' }, href: `/staff/decisions/${id}/money`, status: status(detail.awards.length > 0 || detail.contributions.length > 0) },
-      { title: { text: 'Classification' }, href: `/staff/decisions/${id}/classification`, status: { text: d.classification === 'non_confidential' ? 'Not confidential' : d.classification === 'confidential' ? 'Confidential' : 'Partially confidential' } },
-      { title: { text: 'Related decisions' }, href: `/staff/decisions/${id}/links`, status: { text: detail.links.length ? `${detail.links.length} linked` : 'None' } },
+      {
+        title: { text: 'Decision details' },
+        href: `/staff/decisions/${id}/details`,
+        status: status(Boolean(d.executive_summary && d.decision_text)),
+      },
+      {
+        title: { text: 'Financial information' },
+        href: `/staff/decisions/${id}/finance`,
+        status: status(d.revenue_or_capital !== null || has('financial_information')),
+      },
+      {
+        title: { text: 'Awards and partner contributions' },
+        href: `/staff/decisions/${id}/money`,
+        status: status(detail.awards.length > 0 || detail.contributions.length > 0),
+      },
+      {
+        title: { text: 'Classification' },
+        href: `/staff/decisions/${id}/classification`,
+        status: {
+          text:
+            d.classification === 'non_confidential'
+              ? 'Not confidential'
+              : d.classification === 'confidential'
+                ? 'Confidential'
+                : 'Partially confidential',
+        },
+      },
+      {
+        title: { text: 'Related decisions' },
+        href: `/staff/decisions/${id}/links`,
+        status: { text: detail.links.length ? `${detail.links.length} linked` : 'None' },
+      },
     ]
   }
 
@@ -294,17 +452,28 @@ export class DecisionStaffController {
       return {
         awardRows: [...awardRowsOf(detail), BLANK_AWARD, BLANK_AWARD],
         contributionRows: [...contributionRowsOf(detail), BLANK_CONTRIBUTION],
-        statedTotal: detail.decision.stated_total_pence === null ? '' : (detail.decision.stated_total_pence / 100).toFixed(2),
+        statedTotal:
+          detail.decision.stated_total_pence === null ? '' : (detail.decision.stated_total_pence / 100).toFixed(2),
       }
     }
     if (task === 'classification') {
-      const values: Record<string, unknown> = { classification: detail.decision.classification, exemption: detail.decision.exemption ?? '' }
-      for (const s of detail.sections) if (s.withheld) Object.assign(values, { [`withhold-${s.key}`]: 'yes', [`exemption-${s.key}`]: s.exemption })
-      if (detail.decision.awards_exemption) Object.assign(values, { 'withhold-awards': 'yes', 'exemption-awards': detail.decision.awards_exemption })
+      const values: Record<string, unknown> = {
+        classification: detail.decision.classification,
+        exemption: detail.decision.exemption ?? '',
+      }
+      for (const s of detail.sections)
+        if (s.withheld) Object.assign(values, { [`withhold-${s.key}`]: 'yes', [`exemption-${s.key}`]: s.exemption })
+      if (detail.decision.awards_exemption)
+        Object.assign(values, { 'withhold-awards': 'yes', 'exemption-awards': detail.decision.awards_exemption })
       return values
     }
     if (task === 'links') {
-      return { links: [...detail.links.filter((l) => l.direction === 'from').map((l) => ({ reference: l.reference, kind: l.kind })), { reference: '', kind: '' }] }
+      return {
+        links: [
+          ...detail.links.filter((l) => l.direction === 'from').map((l) => ({ reference: l.reference, kind: l.kind })),
+          { reference: '', kind: '' },
+        ],
+      }
     }
     return detailsValues(detail)
   }
@@ -312,10 +481,19 @@ export class DecisionStaffController {
   private moneyValues(body: Body): Record<string, unknown> {
     const awardRows = awardRowsFrom(body)
     const contributionRows = contributionRowsFrom(body)
-    return { awardRows: awardRows.length ? awardRows : [BLANK_AWARD], contributionRows: contributionRows.length ? contributionRows : [BLANK_CONTRIBUTION], statedTotal: body.statedTotal ?? '' }
+    return {
+      awardRows: awardRows.length ? awardRows : [BLANK_AWARD],
+      contributionRows: contributionRows.length ? contributionRows : [BLANK_CONTRIBUTION],
+      statedTotal: body.statedTotal ?? '',
+    }
   }
 
-  private async taskModel(task: string, detail: DecisionDetail, values: Record<string, unknown>, version = detail.decision.version): Promise<Record<string, unknown>> {
+  private async taskModel(
+    task: string,
+    detail: DecisionDetail,
+    values: Record<string, unknown>,
+    version = detail.decision.version,
+  ): Promise<Record<string, unknown>> {
     const model: Record<string, unknown> = { d: detail.decision, version, values, ...values }
     if (task === 'money') {
       const current = financialYearOf(todayInLondon()).startYear
@@ -338,23 +516,46 @@ export class DecisionStaffController {
 
   private signModel(detail: DecisionDetail, values: Body) {
     const stage = STAGE_FOR_STATUS[detail.decision.status]
-    return { ...decisionViewModel(detail), staffSections: detail.sections, stage, stageLabel: stage ? STAGE_LABELS[stage] : null, values, version: values.version ?? detail.decision.version }
+    return {
+      ...decisionViewModel(detail),
+      staffSections: detail.sections,
+      stage,
+      stageLabel: stage ? STAGE_LABELS[stage] : null,
+      values,
+      version: values.version ?? detail.decision.version,
+    }
   }
 
   private signInput(body: Body, decisionMaker: boolean): { input?: SignOffInput; errors: FieldErrors } {
     const outcome = String(body.outcome ?? '')
     const allowed = decisionMaker ? ['approved', 'rejected', 'returned'] : ['approved', 'returned']
-    if (!allowed.includes(outcome)) return { errors: { outcome: decisionMaker ? 'Choose whether to approve, reject or return the decision' : 'Choose whether to approve the decision or return it to the author' } }
+    if (!allowed.includes(outcome))
+      return {
+        errors: {
+          outcome: decisionMaker
+            ? 'Choose whether to approve, reject or return the decision'
+            : 'Choose whether to approve the decision or return it to the author',
+        },
+      }
     const comment = String(body.comment ?? '').trim() || null
     const declaration = decisionMaker && outcome !== 'returned' ? String(body.declaration ?? '') : ''
     const errors: FieldErrors = {}
     if (outcome === 'returned' && !comment) errors.comment = 'Say what the author needs to change'
     if (outcome === 'rejected' && !comment) errors.comment = 'Give the reasons for rejecting the decision'
-    if (decisionMaker && outcome !== 'returned' && !['no_interest', 'interest_declared'].includes(declaration)) errors.declaration = 'Make the declaration of interests'
+    if (decisionMaker && outcome !== 'returned' && !['no_interest', 'interest_declared'].includes(declaration))
+      errors.declaration = 'Make the declaration of interests'
     const declaredInterest = String(body.declaredInterest ?? '').trim() || null
     if (declaration === 'interest_declared' && !declaredInterest) errors.declaredInterest = 'State the interest'
     if (Object.keys(errors).length) return { errors }
-    return { input: { outcome: outcome as SignOffInput['outcome'], comment, declaration: (declaration || null) as SignOffInput['declaration'], declaredInterest }, errors }
+    return {
+      input: {
+        outcome: outcome as SignOffInput['outcome'],
+        comment,
+        declaration: (declaration || null) as SignOffInput['declaration'],
+        declaredInterest,
+      },
+      errors,
+    }
   }
 }
 

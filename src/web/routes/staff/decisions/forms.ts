@@ -17,9 +17,19 @@ const text = (max: number, label: string) =>
     .transform((v) => (v ? v : null))
 
 export const detailsSchema = z.object({
-  kind: z.enum(['decision', 'information', 'report'], { message: 'Choose whether this is for decision or for information' }),
-  title: z.string().trim().min(1, { message: 'Enter a title' }).max(300, { message: 'Title must be 300 characters or fewer' }),
-  authorName: z.string().trim().min(1, { message: 'Enter the author’s name' }).max(200, { message: 'Author must be 200 characters or fewer' }),
+  kind: z.enum(['decision', 'information', 'report'], {
+    message: 'Choose whether this is for decision or for information',
+  }),
+  title: z
+    .string()
+    .trim()
+    .min(1, { message: 'Enter a title' })
+    .max(300, { message: 'Title must be 300 characters or fewer' }),
+  authorName: z
+    .string()
+    .trim()
+    .min(1, { message: 'Enter the author’s name' })
+    .max(200, { message: 'Author must be 200 characters or fewer' }),
   authorContact: text(300, 'Contact details'),
   executiveSummary: text(20000, 'Executive summary'),
   supportingInformation: text(50000, 'Supporting information'),
@@ -165,7 +175,12 @@ export function parseMoney(
   contributionRows: ContributionRowInput[],
   statedTotal: string,
   streamIds: number[],
-): { awards: ParsedAward[]; contributions: ParsedContribution[]; statedTotalPence: number | null; errors: FieldErrors } {
+): {
+  awards: ParsedAward[]
+  contributions: ParsedContribution[]
+  statedTotalPence: number | null
+  errors: FieldErrors
+} {
   const errors: FieldErrors = {}
   const pence = (value: string, field: string, label: string): number | null => {
     try {
@@ -186,16 +201,35 @@ export function parseMoney(
     if (isBlankAward(row)) return
     const label = `Award ${i + 1}`
     if (!row.recipient) errors[`awards-${i}-recipient`] = `${label}: enter who receives the money`
-    const amount = row.amount ? pence(row.amount, `awards-${i}-amount`, label) : ((errors[`awards-${i}-amount`] = `${label}: enter the amount`), null)
+    const amount = row.amount
+      ? pence(row.amount, `awards-${i}-amount`, label)
+      : ((errors[`awards-${i}-amount`] = `${label}: enter the amount`), null)
     const startYear = Number(row.year)
     if (!/^\d{4}$/.test(row.year)) errors[`awards-${i}-year`] = `${label}: choose the financial year`
-    const route = row.route === '' ? null : (PROCUREMENT_ROUTES as readonly string[]).includes(row.route) ? (row.route as ProcurementRoute) : undefined
+    const route =
+      row.route === ''
+        ? null
+        : (PROCUREMENT_ROUTES as readonly string[]).includes(row.route)
+          ? (row.route as ProcurementRoute)
+          : undefined
     if (route === undefined) errors[`awards-${i}-route`] = `${label}: choose a procurement route from the list`
-    if (route === 'direct_award' && !row.justification) errors[`awards-${i}-justification`] = `${label}: a direct award needs a written justification`
+    if (route === 'direct_award' && !row.justification)
+      errors[`awards-${i}-justification`] = `${label}: a direct award needs a written justification`
     const streamId = row.stream === '' ? null : Number(row.stream)
-    if (streamId !== null && !streamIds.includes(streamId)) errors[`awards-${i}-stream`] = `${label}: choose a funding stream from the list`
+    if (streamId !== null && !streamIds.includes(streamId))
+      errors[`awards-${i}-stream`] = `${label}: choose a funding stream from the list`
     if (row.recipient && amount !== null && /^\d{4}$/.test(row.year) && route !== undefined) {
-      awards.push({ recipient: row.recipient, amountPence: amount, startYear, perAnnum: row.perAnnum, upTo: row.upTo, via: row.via || null, route, streamId, justification: row.justification || null })
+      awards.push({
+        recipient: row.recipient,
+        amountPence: amount,
+        startYear,
+        perAnnum: row.perAnnum,
+        upTo: row.upTo,
+        via: row.via || null,
+        route,
+        streamId,
+        justification: row.justification || null,
+      })
     }
   })
   const contributions: ParsedContribution[] = []
@@ -203,8 +237,17 @@ export function parseMoney(
     if (isBlankContribution(row)) return
     const label = `Contribution ${i + 1}`
     if (!row.organisation) errors[`contributions-${i}-organisation`] = `${label}: enter the partner’s name`
-    const amount = row.amount ? pence(row.amount, `contributions-${i}-amount`, label) : ((errors[`contributions-${i}-amount`] = `${label}: enter the amount`), null)
-    if (row.organisation && amount !== null) contributions.push({ organisation: row.organisation, amountPence: amount, perAnnum: row.perAnnum, upTo: row.upTo, condition: row.condition || null })
+    const amount = row.amount
+      ? pence(row.amount, `contributions-${i}-amount`, label)
+      : ((errors[`contributions-${i}-amount`] = `${label}: enter the amount`), null)
+    if (row.organisation && amount !== null)
+      contributions.push({
+        organisation: row.organisation,
+        amountPence: amount,
+        perAnnum: row.perAnnum,
+        upTo: row.upTo,
+        condition: row.condition || null,
+      })
   })
   let statedTotalPence: number | null = null
   if (statedTotal.trim()) statedTotalPence = pence(statedTotal, 'statedTotal', 'Total stated in the notice')
@@ -226,36 +269,57 @@ export function awardRowsOf(detail: DecisionDetail): AwardRowInput[] {
 }
 
 export function contributionRowsOf(detail: DecisionDetail): ContributionRowInput[] {
-  return detail.contributions.map((c) => ({ organisation: c.organisation_name, amount: penceToDecimalString(c.amount_pence), perAnnum: c.per_annum, upTo: c.up_to, condition: c.condition ?? '' }))
+  return detail.contributions.map((c) => ({
+    organisation: c.organisation_name,
+    amount: penceToDecimalString(c.amount_pence),
+    perAnnum: c.per_annum,
+    upTo: c.up_to,
+    condition: c.condition ?? '',
+  }))
 }
 
 /** Totals per financial year of what was typed, so the form can show them without JavaScript. */
 export function totalsByYear(awards: ParsedAward[]): Array<{ label: string; pence: number }> {
   const totals = new Map<number, number>()
-  for (const a of awards) if (!a.perAnnum && !a.upTo) totals.set(a.startYear, (totals.get(a.startYear) ?? 0) + a.amountPence)
-  return [...totals.entries()].sort(([a], [b]) => a - b).map(([year, pence]) => ({ label: financialYear(year).label, pence }))
+  for (const a of awards)
+    if (!a.perAnnum && !a.upTo) totals.set(a.startYear, (totals.get(a.startYear) ?? 0) + a.amountPence)
+  return [...totals.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([year, pence]) => ({ label: financialYear(year).label, pence }))
 }
 
 export function parseClassification(body: Body): { data?: ClassificationDetails; errors: FieldErrors } {
   const classification = String(body.classification ?? '')
-  if (!['non_confidential', 'partially_confidential', 'confidential'].includes(classification)) return { errors: { classification: 'Choose how confidential this decision is' } }
+  if (!['non_confidential', 'partially_confidential', 'confidential'].includes(classification))
+    return { errors: { classification: 'Choose how confidential this decision is' } }
   const errors: FieldErrors = {}
   const exemption = String(body.exemption ?? '')
-  if (classification === 'confidential' && !exemptionValues.includes(exemption)) errors.exemption = 'Choose the exemption that makes the decision confidential'
+  if (classification === 'confidential' && !exemptionValues.includes(exemption))
+    errors.exemption = 'Choose the exemption that makes the decision confidential'
   const withheldSections: Record<string, string> = {}
   let awardsExemption: string | null = null
   if (classification === 'partially_confidential') {
     for (const key of ['supporting_information', 'financial_information', 'recommendations', 'awards']) {
       if (body[`withhold-${key}`] !== 'yes') continue
       const value = String(body[`exemption-${key}`] ?? '')
-      if (!exemptionValues.includes(value)) errors[`exemption-${key}`] = 'Choose the exemption for each part you withhold'
+      if (!exemptionValues.includes(value))
+        errors[`exemption-${key}`] = 'Choose the exemption for each part you withhold'
       else if (key === 'awards') awardsExemption = value
       else withheldSections[key] = value
     }
-    if (!Object.keys(withheldSections).length && !awardsExemption && !Object.keys(errors).length) errors.classification = 'Choose at least one part to withhold, or choose “Not confidential”'
+    if (!Object.keys(withheldSections).length && !awardsExemption && !Object.keys(errors).length)
+      errors.classification = 'Choose at least one part to withhold, or choose “Not confidential”'
   }
   if (Object.keys(errors).length) return { errors }
-  return { data: { classification: classification as ClassificationDetails['classification'], exemption: classification === 'confidential' ? exemption : null, withheldSections, awardsExemption }, errors }
+  return {
+    data: {
+      classification: classification as ClassificationDetails['classification'],
+      exemption: classification === 'confidential' ? exemption : null,
+      withheldSections,
+      awardsExemption,
+    },
+    errors,
+  }
 }
 
 export function parseLinks(body: Body): { data?: Array<{ reference: string; kind: LinkKind }>; errors: FieldErrors } {
@@ -263,7 +327,8 @@ export function parseLinks(body: Body): { data?: Array<{ reference: string; kind
   const links: Array<{ reference: string; kind: LinkKind }> = []
   rows(body, 'links').forEach((row, i) => {
     if (!row.reference) return
-    if (!(LINK_KINDS as readonly string[]).includes(row.kind ?? '')) errors[`links-${i}-kind`] = `Related decision ${i + 1}: choose how it is related`
+    if (!(LINK_KINDS as readonly string[]).includes(row.kind ?? ''))
+      errors[`links-${i}-kind`] = `Related decision ${i + 1}: choose how it is related`
     else links.push({ reference: row.reference, kind: row.kind as LinkKind })
   })
   return Object.keys(errors).length ? { errors } : { data: links, errors }

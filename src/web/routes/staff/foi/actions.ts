@@ -1,6 +1,14 @@
 import type { NextFunction, Request, Response } from 'express'
 import type { z } from 'zod'
-import { FOI_OUTCOMES, FOI_OUTCOME_LABELS, REVIEW_OUTCOMES, REVIEW_OUTCOME_LABELS, type FoiAction, type FoiOutcome, type ReviewOutcome } from '../../../../domain/foi.ts'
+import {
+  FOI_OUTCOMES,
+  FOI_OUTCOME_LABELS,
+  REVIEW_OUTCOMES,
+  REVIEW_OUTCOME_LABELS,
+  type FoiAction,
+  type FoiOutcome,
+  type ReviewOutcome,
+} from '../../../../domain/foi.ts'
 import { todayInLondon } from '../../../../domain/uk-date.ts'
 import type { Actor } from '../../../../services/audit.ts'
 import { FormError } from '../../../../services/form-error.ts'
@@ -34,7 +42,12 @@ export interface ActionPage {
   button: string
   done: string
   schema: z.ZodType<{ date: string; outcome?: string; reason?: string; note?: string | null }>
-  run: (services: Services, id: number, values: { date: string; outcome?: string; reason?: string; note?: string | null }, actor: Actor) => Promise<void>
+  run: (
+    services: Services,
+    id: number,
+    values: { date: string; outcome?: string; reason?: string; note?: string | null },
+    actor: Actor,
+  ) => Promise<void>
   /** What the page says before the form, from the request as it stands. */
   explain?: (detail: FoiRequestDetail) => string | null
 }
@@ -70,8 +83,13 @@ export const ACTION_PAGES: ActionPage[] = [
     action: 'extend',
     title: 'Extend for a public interest test',
     dateLegend: 'New deadline',
-    dateHint: 'Section 10(3) allows a reasonable extension to consider the public interest: no more than 40 working days in all.',
-    text: { name: 'reason', label: 'Exemption whose public interest test needs the time', hint: 'For example: s.43 commercial interests. Tell the requester within the 20 working days.' },
+    dateHint:
+      'Section 10(3) allows a reasonable extension to consider the public interest: no more than 40 working days in all.',
+    text: {
+      name: 'reason',
+      label: 'Exemption whose public interest test needs the time',
+      hint: 'For example: s.43 commercial interests. Tell the requester within the 20 working days.',
+    },
     button: 'Extend deadline',
     done: 'Deadline extended',
     schema: extensionSchema,
@@ -88,14 +106,18 @@ export const ACTION_PAGES: ActionPage[] = [
     done: 'Response recorded',
     schema: answerRequestSchema,
     run: (s, id, v, actor) => s.foi.requests.answer(id, v.date, v.outcome as FoiOutcome, actor),
-    explain: (d) => (d.unanswered ? `${d.unanswered} ${d.unanswered === 1 ? 'question still has' : 'questions still have'} no answer or exemption.` : null),
+    explain: (d) =>
+      d.unanswered
+        ? `${d.unanswered} ${d.unanswered === 1 ? 'question still has' : 'questions still have'} no answer or exemption.`
+        : null,
   },
   {
     path: 'publish',
     action: 'publish',
     title: 'Publish to the disclosure log',
     dateLegend: 'Date of publication',
-    dateHint: 'The questions and answers appear in the public disclosure log with this date. The requester’s name and contact never do.',
+    dateHint:
+      'The questions and answers appear in the public disclosure log with this date. The requester’s name and contact never do.',
     button: 'Publish',
     done: 'Published to the disclosure log',
     schema: dateOnlySchema('date of publication'),
@@ -141,7 +163,11 @@ export const ACTION_PAGES: ActionPage[] = [
     title: 'Close the request',
     dateLegend: 'Date closed',
     dateHint: '',
-    text: { name: 'note', label: 'Note (optional)', hint: 'For example: withdrawn by the requester, or no reply to the request for clarification.' },
+    text: {
+      name: 'note',
+      label: 'Note (optional)',
+      hint: 'For example: withdrawn by the requester, or no reply to the request for clarification.',
+    },
     button: 'Close request',
     done: 'Request closed',
     schema: closeSchema,
@@ -166,9 +192,17 @@ export class FoiActionController {
     const detail = await this.detail(req)
     if (!detail) return next()
     const textName = this.page.text?.name
-    const values = { date: dateParts(req.body, 'date'), outcome: field(req, 'outcome'), text: textName ? field(req, textName) : '' }
+    const values = {
+      date: dateParts(req.body, 'date'),
+      outcome: field(req, 'outcome'),
+      text: textName ? field(req, textName) : '',
+    }
     try {
-      const input = parseForm(this.page.schema, { date: values.date, ...(this.page.choice ? { outcome: values.outcome } : {}), ...(textName ? { [textName]: values.text } : {}) })
+      const input = parseForm(this.page.schema, {
+        date: values.date,
+        ...(this.page.choice ? { outcome: values.outcome } : {}),
+        ...(textName ? { [textName]: values.text } : {}),
+      })
       await this.page.run(this.services, detail.request.id, input, actorOf(res))
       req.session.flash = this.page.done
       res.redirect(`/staff/foi/${detail.request.id}`)
@@ -183,7 +217,13 @@ export class FoiActionController {
     return id ? this.services.foi.requests.detail(id) : undefined
   }
 
-  private render(res: Response, status: number, detail: FoiRequestDetail, values: { date: ReturnType<typeof partsOf>; outcome: string; text: string }, errors: Record<string, string>): void {
+  private render(
+    res: Response,
+    status: number,
+    detail: FoiRequestDetail,
+    values: { date: ReturnType<typeof partsOf>; outcome: string; text: string },
+    errors: Record<string, string>,
+  ): void {
     const page = this.page
     const { schema: _schema, run: _run, explain, ...shown } = page
     res.status(status).render('pages/staff/foi/action', {

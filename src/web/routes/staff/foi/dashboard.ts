@@ -4,7 +4,9 @@ import { formatUkDate } from '../../../../domain/uk-date.ts'
 import type { Services } from '../../../../services/index.ts'
 import { statusTag, timelinessTag } from './labels.ts'
 
-const searchQuery = z.object({ q: z.string().trim().max(200, { message: 'Search words must be 200 characters or fewer' }).optional() })
+const searchQuery = z.object({
+  q: z.string().trim().max(200, { message: 'Search words must be 200 characters or fewer' }).optional(),
+})
 
 /** /staff/foi: overdue, due this week, waiting, unpublished, and the share answered on time per month. */
 export class FoiDashboardController {
@@ -20,8 +22,19 @@ export class FoiDashboardController {
     ])
     const flash = req.session?.flash
     if (flash && req.session) delete req.session.flash
-    const withTags = <T extends { status: Parameters<typeof statusTag>[0]; clock?: { timeliness: Parameters<typeof timelinessTag>[0] } }>(rows: T[]) =>
-      rows.map((r) => ({ ...r, statusTag: statusTag(r.status), timelinessTag: r.clock ? timelinessTag(r.clock.timeliness) : null }))
+    const withTags = <
+      T extends {
+        status: Parameters<typeof statusTag>[0]
+        clock?: { timeliness: Parameters<typeof timelinessTag>[0] }
+      },
+    >(
+      rows: T[],
+    ) =>
+      rows.map((r) => ({
+        ...r,
+        statusTag: statusTag(r.status),
+        timelinessTag: r.clock ? timelinessTag(r.clock.timeliness) : null,
+      }))
     res.status(Object.keys(errors).length ? 400 : 200).render('pages/staff/foi/dashboard', {
       ...dashboard,
       overdue: withTags(dashboard.overdue),

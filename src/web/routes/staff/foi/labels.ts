@@ -1,5 +1,15 @@
 import { TIMELINESS_LABELS, type Timeliness } from '../../../../domain/foi-clock.ts'
-import { FOI_CHANNEL_LABELS, FOI_OUTCOME_LABELS, FOI_STATUS_LABELS, REVIEW_OUTCOME_LABELS, exemptionLabel, type FoiChannel, type FoiOutcome, type FoiStatus, type ReviewOutcome } from '../../../../domain/foi.ts'
+import {
+  FOI_CHANNEL_LABELS,
+  FOI_OUTCOME_LABELS,
+  FOI_STATUS_LABELS,
+  REVIEW_OUTCOME_LABELS,
+  exemptionLabel,
+  type FoiChannel,
+  type FoiOutcome,
+  type FoiStatus,
+  type ReviewOutcome,
+} from '../../../../domain/foi.ts'
 
 /** The words and tag colours the FOI pages show for the stored codes. */
 export const foiLabels = {
@@ -10,7 +20,11 @@ export const foiLabels = {
   exemption: (code: string | null) => exemptionLabel(code),
 }
 
-const TIMELINESS_TAGS: Record<Timeliness, string> = { on_time: 'govuk-tag--green', late: 'govuk-tag--orange', very_late: 'govuk-tag--red' }
+const TIMELINESS_TAGS: Record<Timeliness, string> = {
+  on_time: 'govuk-tag--green',
+  late: 'govuk-tag--orange',
+  very_late: 'govuk-tag--red',
+}
 
 export function timelinessTag(t: Timeliness | null): { text: string; classes: string } | null {
   return t ? { text: TIMELINESS_LABELS[t], classes: TIMELINESS_TAGS[t] } : null

@@ -21,7 +21,20 @@ export class NewFoiRequestController {
   constructor(private readonly services: Services) {}
 
   get = (_req: Request, res: Response): void => {
-    this.render(res, 200, { reference: '', receivedOn: partsOf(null), channel: 'email', requesterName: '', requesterContact: '', summary: '', questions: '' }, {})
+    this.render(
+      res,
+      200,
+      {
+        reference: '',
+        receivedOn: partsOf(null),
+        channel: 'email',
+        requesterName: '',
+        requesterContact: '',
+        summary: '',
+        questions: '',
+      },
+      {},
+    )
   }
 
   post = async (req: Request, res: Response): Promise<void> => {

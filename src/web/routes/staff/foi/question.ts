@@ -41,7 +41,12 @@ export class FoiQuestionController {
     const found = await this.load(req)
     if (!found) return next()
     const { detail, index } = found
-    const values: AnswerValues = { question: field(req, 'question'), answer: field(req, 'answer'), exemption: field(req, 'exemption'), registerLink: field(req, 'registerLink') }
+    const values: AnswerValues = {
+      question: field(req, 'question'),
+      answer: field(req, 'answer'),
+      exemption: field(req, 'exemption'),
+      registerLink: field(req, 'registerLink'),
+    }
     try {
       const input = parseForm(answerSchema, values)
       await this.services.foi.requests.saveAnswer(detail.request.id, detail.questions[index]!.id, input, actorOf(res))
@@ -62,13 +67,23 @@ export class FoiQuestionController {
     return detail && index >= 0 ? { detail, index } : undefined
   }
 
-  private async render(req: Request, res: Response, status: number, detail: FoiRequestDetail, index: number, values: AnswerValues, errors: Record<string, string>): Promise<void> {
+  private async render(
+    req: Request,
+    res: Response,
+    status: number,
+    detail: FoiRequestDetail,
+    index: number,
+    values: AnswerValues,
+    errors: Record<string, string>,
+  ): Promise<void> {
     const question = detail.questions[index]!
     const searchText = (query(req, 'q') || defaultSearch(question.question, detail.request.summary)).slice(0, 200)
     const findings = await this.services.foi.search.find(searchText, detail.request.id)
     const base = `/staff/foi/${detail.request.id}/questions/${question.id}`
-    const useHref = (hit: { fact: string; link: string | null }) => `${base}?${new URLSearchParams({ q: searchText, fact: hit.fact, ...(hit.link ? { link: hit.link } : {}) }).toString()}#answer`
-    const withUse = <T extends { fact: string; link: string | null }>(hits: T[]) => hits.map((hit) => ({ ...hit, useHref: useHref(hit) }))
+    const useHref = (hit: { fact: string; link: string | null }) =>
+      `${base}?${new URLSearchParams({ q: searchText, fact: hit.fact, ...(hit.link ? { link: hit.link } : {}) }).toString()}#answer`
+    const withUse = <T extends { fact: string; link: string | null }>(hits: T[]) =>
+      hits.map((hit) => ({ ...hit, useHref: useHref(hit) }))
     res.status(status).render('pages/staff/foi/question', {
       r: detail.request,
       questionId: question.id,
@@ -76,7 +91,10 @@ export class FoiQuestionController {
       count: detail.questions.length,
       values,
       readOnly: Boolean(detail.request.published_on),
-      exemptionItems: [{ value: '', text: 'None: the information is given' }, ...FOI_EXEMPTIONS.map((e) => ({ value: e.code, text: e.label }))].map((item) => ({ ...item, selected: item.value === values.exemption })),
+      exemptionItems: [
+        { value: '', text: 'None: the information is given' },
+        ...FOI_EXEMPTIONS.map((e) => ({ value: e.code, text: e.label })),
+      ].map((item) => ({ ...item, selected: item.value === values.exemption })),
       searchText,
       findings: {
         words: findings.words,

@@ -10,7 +10,11 @@ import { foiLabels, statusTag, timelinessTag } from './labels.ts'
 import { addQuestionSchema } from './schemas.ts'
 import { ACTION_PAGES } from './actions.ts'
 
-const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' })
+const LONDON_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  dateStyle: 'long',
+  timeStyle: 'short',
+})
 
 const HISTORY_LABELS: Record<string, string> = {
   log: 'Logged',
@@ -31,7 +35,9 @@ const HISTORY_LABELS: Record<string, string> = {
   purge_personal_data: 'Requester’s personal data deleted',
 }
 
-const ACTION_LINKS: Partial<Record<FoiAction, string>> = Object.fromEntries(ACTION_PAGES.map((page) => [page.action, page.path]))
+const ACTION_LINKS: Partial<Record<FoiAction, string>> = Object.fromEntries(
+  ACTION_PAGES.map((page) => [page.action, page.path]),
+)
 
 /** /staff/foi/:id: one request, its clock, its questions and what can be done next. */
 export class FoiRequestController {
@@ -43,7 +49,13 @@ export class FoiRequestController {
     if (!detail) return next()
     const flash = req.session?.flash
     if (flash && req.session) delete req.session.flash
-    res.render('pages/staff/foi/request', { ...requestViewModel(detail), flash, errors: {}, errorList: [], newQuestion: '' })
+    res.render('pages/staff/foi/request', {
+      ...requestViewModel(detail),
+      flash,
+      errors: {},
+      errorList: [],
+      newQuestion: '',
+    })
   }
 
   start = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -71,13 +83,25 @@ export class FoiRequestController {
     }
   }
 
-  private async renderError(error: unknown, id: number, res: Response, next: NextFunction, name: string, newQuestion = ''): Promise<void> {
+  private async renderError(
+    error: unknown,
+    id: number,
+    res: Response,
+    next: NextFunction,
+    name: string,
+    newQuestion = '',
+  ): Promise<void> {
     if (!(error instanceof FormError)) throw error
     const detail = await this.services.foi.requests.detail(id)
     if (!detail) return next()
     const message = Object.values(error.errors)[0]!
     const errors = { [name]: message }
-    res.status(400).render('pages/staff/foi/request', { ...requestViewModel(detail), errors, errorList: [{ text: message, href: name === 'start' ? '#start-error' : `#${name}` }], newQuestion })
+    res.status(400).render('pages/staff/foi/request', {
+      ...requestViewModel(detail),
+      errors,
+      errorList: [{ text: message, href: name === 'start' ? '#start-error' : `#${name}` }],
+      newQuestion,
+    })
   }
 }
 
@@ -96,13 +120,29 @@ export function requestViewModel(detail: FoiRequestDetail) {
     review: detail.review,
     publication: detail.publication,
     publishable: detail.publishable,
-    personalDataDeletedOn: r.personal_data_deleted_at ? formatUkDate(r.personal_data_deleted_at.toISOString().slice(0, 10)) : null,
-    questions: detail.questions.map((q, i) => ({ ...q, number: i + 1, exemptionLabel: foiLabels.exemption(q.exemption), done: Boolean(q.answer?.trim() || q.exemption) })),
+    personalDataDeletedOn: r.personal_data_deleted_at
+      ? formatUkDate(r.personal_data_deleted_at.toISOString().slice(0, 10))
+      : null,
+    questions: detail.questions.map((q, i) => ({
+      ...q,
+      number: i + 1,
+      exemptionLabel: foiLabels.exemption(q.exemption),
+      done: Boolean(q.answer?.trim() || q.exemption),
+    })),
     unanswered: detail.unanswered,
     canAddQuestions: !r.answered_on,
     canEditAnswers: !r.published_on,
     canStart: detail.actions.includes('start'),
-    actions: detail.actions.filter((a) => ACTION_LINKS[a]).map((a) => ({ href: `/staff/foi/${r.id}/${ACTION_LINKS[a]}`, text: ACTION_PAGES.find((p) => p.action === a)!.title })),
-    history: detail.history.map((h) => ({ when: LONDON_TIME.format(new Date(h.at)), actor: h.actorLabel, action: HISTORY_LABELS[h.action] ?? h.action.replace(/_/g, ' ') })),
+    actions: detail.actions
+      .filter((a) => ACTION_LINKS[a])
+      .map((a) => ({
+        href: `/staff/foi/${r.id}/${ACTION_LINKS[a]}`,
+        text: ACTION_PAGES.find((p) => p.action === a)!.title,
+      })),
+    history: detail.history.map((h) => ({
+      when: LONDON_TIME.format(new Date(h.at)),
+      actor: h.actorLabel,
+      action: HISTORY_LABELS[h.action] ?? h.action.replace(/_/g, ' '),
+    })),
   }
 }

@@ -15,7 +15,11 @@ export const newRequestSchema = z.object({
     .transform((v) => v || null),
   receivedOn: ukDateInput('date the request was received'),
   channel: z.enum(FOI_CHANNELS, { message: 'Choose how the request arrived' }),
-  requesterName: z.string().trim().min(1, { message: 'Enter the requester’s name' }).max(200, { message: 'The name must be 200 characters or fewer' }),
+  requesterName: z
+    .string()
+    .trim()
+    .min(1, { message: 'Enter the requester’s name' })
+    .max(200, { message: 'The name must be 200 characters or fewer' }),
   requesterContact: z
     .string()
     .trim()
@@ -39,28 +43,47 @@ const registerLink = z
   .string()
   .trim()
   .max(500, { message: 'The link must be 500 characters or fewer' })
-  .refine((v) => v === '' || (/^\/(?!\/)\S*$/.test(v) || /^https?:\/\/\S+$/i.test(v)), { message: 'Enter a register page such as /decisions/nottinghamshire-2024-006, or a web address starting https://' })
+  .refine((v) => v === '' || /^\/(?!\/)\S*$/.test(v) || /^https?:\/\/\S+$/i.test(v), {
+    message: 'Enter a register page such as /decisions/nottinghamshire-2024-006, or a web address starting https://',
+  })
   .transform((v) => v || null)
 
 /** Answering one question. */
 export const answerSchema = z
   .object({
-    question: z.string().trim().min(1, { message: 'Enter the question' }).max(5000, { message: 'The question must be 5,000 characters or fewer' }),
+    question: z
+      .string()
+      .trim()
+      .min(1, { message: 'Enter the question' })
+      .max(5000, { message: 'The question must be 5,000 characters or fewer' }),
     answer: optionalText(20_000, 'The answer must be 20,000 characters or fewer'),
-    exemption: z.union([z.literal(''), z.enum(exemptionCodes)], { message: 'Choose an exemption from the list' }).transform((v) => v || null),
+    exemption: z
+      .union([z.literal(''), z.enum(exemptionCodes)], { message: 'Choose an exemption from the list' })
+      .transform((v) => v || null),
     registerLink,
   })
-  .refine((v) => v.answer !== null || v.exemption !== null, { message: 'Enter the answer, or choose the exemption that applies', path: ['answer'] })
+  .refine((v) => v.answer !== null || v.exemption !== null, {
+    message: 'Enter the answer, or choose the exemption that applies',
+    path: ['answer'],
+  })
 
 export const addQuestionSchema = z.object({
-  question: z.string().trim().min(1, { message: 'Enter the question' }).max(5000, { message: 'The question must be 5,000 characters or fewer' }),
+  question: z
+    .string()
+    .trim()
+    .min(1, { message: 'Enter the question' })
+    .max(5000, { message: 'The question must be 5,000 characters or fewer' }),
 })
 
 export const dateOnlySchema = (label: string) => z.object({ date: ukDateInput(label) })
 
 export const extensionSchema = z.object({
   date: ukDateInput('new deadline'),
-  reason: z.string().trim().min(1, { message: 'Say which public interest test needs the extra time' }).max(1000, { message: 'The reason must be 1,000 characters or fewer' }),
+  reason: z
+    .string()
+    .trim()
+    .min(1, { message: 'Say which public interest test needs the extra time' })
+    .max(1000, { message: 'The reason must be 1,000 characters or fewer' }),
 })
 
 export const answerRequestSchema = z.object({

@@ -7,7 +7,10 @@ export class ImportListController {
 
   get = async (req: Request, res: Response): Promise<void> => {
     const rows = await this.services.imports.awaitingReview()
-    const confirmed = typeof req.query.confirmed === 'string' && /^[a-z0-9-]{1,200}$/.test(req.query.confirmed) ? req.query.confirmed : null
+    const confirmed =
+      typeof req.query.confirmed === 'string' && /^[a-z0-9-]{1,200}$/.test(req.query.confirmed)
+        ? req.query.confirmed
+        : null
     res.render('pages/staff/imports/list', { rows, confirmed })
   }
 }

@@ -3,7 +3,12 @@ import { DECISION_KINDS, KIND_LABELS, PROCUREMENT_ROUTES, ROUTE_LABELS } from '.
 import { formatPence } from '../../../../domain/money.ts'
 import { formatUkDate } from '../../../../domain/uk-date.ts'
 import type { ExtractedRecord, Source } from '../../../../extract/index.ts'
-import type { AwardRowValues, ContributionRowValues, ImportReview, ReviewValues } from '../../../../services/import/index.ts'
+import type {
+  AwardRowValues,
+  ContributionRowValues,
+  ImportReview,
+  ReviewValues,
+} from '../../../../services/import/index.ts'
 
 export interface SourceLine {
   number: number
@@ -34,29 +39,51 @@ export function storedValues(review: ImportReview): ReviewValues {
     statedTotal: amountText(d.stated_total_pence),
     statedTotalPerAnnum: d.stated_total_per_annum,
     areas: detail.areas.map((a) => a.name).join(', '),
-    awards: detail.awards.map(
-      (a, i): AwardRowValues => ({
-        recipient: a.recipient_name,
-        amount: amountText(a.amount_pence),
-        period: a.period_label ?? '',
-        start: formatUkDate(a.period_start),
-        end: formatUkDate(a.period_end),
-        perAnnum: a.per_annum,
-        upTo: a.up_to,
-        via: a.via_name ?? '',
-        route: a.route ?? '',
-        line: lineOf(`awards[${i}]`),
-        remove: false,
-      }),
-    ),
-    contributions: detail.contributions.map(
-      (c, i): ContributionRowValues => ({ organisation: c.organisation_name, amount: amountText(c.amount_pence), perAnnum: c.per_annum, upTo: c.up_to, line: lineOf(`contributions[${i}]`), remove: false }),
-    ),
+    awards: detail.awards.map((a, i): AwardRowValues => ({
+      recipient: a.recipient_name,
+      amount: amountText(a.amount_pence),
+      period: a.period_label ?? '',
+      start: formatUkDate(a.period_start),
+      end: formatUkDate(a.period_end),
+      perAnnum: a.per_annum,
+      upTo: a.up_to,
+      via: a.via_name ?? '',
+      route: a.route ?? '',
+      line: lineOf(`awards[${i}]`),
+      remove: false,
+    })),
+    contributions: detail.contributions.map((c, i): ContributionRowValues => ({
+      organisation: c.organisation_name,
+      amount: amountText(c.amount_pence),
+      perAnnum: c.per_annum,
+      upTo: c.up_to,
+      line: lineOf(`contributions[${i}]`),
+      remove: false,
+    })),
   }
 }
 
-export const BLANK_AWARD: AwardRowValues = { recipient: '', amount: '', period: '', start: '', end: '', perAnnum: false, upTo: false, via: '', route: '', line: '', remove: false }
-export const BLANK_CONTRIBUTION: ContributionRowValues = { organisation: '', amount: '', perAnnum: false, upTo: false, line: '', remove: false }
+export const BLANK_AWARD: AwardRowValues = {
+  recipient: '',
+  amount: '',
+  period: '',
+  start: '',
+  end: '',
+  perAnnum: false,
+  upTo: false,
+  via: '',
+  route: '',
+  line: '',
+  remove: false,
+}
+export const BLANK_CONTRIBUTION: ContributionRowValues = {
+  organisation: '',
+  amount: '',
+  perAnnum: false,
+  upTo: false,
+  line: '',
+  remove: false,
+}
 
 const FIELD_LABELS: Record<string, string> = {
   office: 'Office',
@@ -76,7 +103,12 @@ function labelOf(key: string): string {
 }
 
 /** Every line of the source, each labelled with the values and findings it is the source of. */
-export function sourceLines(text: string, extraction: ExtractedRecord | null, findings: Array<{ line: number | null }>, values: ReviewValues): SourceLine[] {
+export function sourceLines(
+  text: string,
+  extraction: ExtractedRecord | null,
+  findings: Array<{ line: number | null }>,
+  values: ReviewValues,
+): SourceLine[] {
   const lines = text.split('\n').map((t, i): SourceLine => ({ number: i + 1, text: t, labels: [] }))
   const label = (line: number | null | undefined, name: string) => {
     const entry = line ? lines[line - 1] : undefined
@@ -92,19 +124,31 @@ export function sourceLines(text: string, extraction: ExtractedRecord | null, fi
 }
 
 /** Findings by the field they concern ("title", "awards[2]"…); those about the document as a whole under "document". */
-export function findingsByField(findings: Array<{ field: string | null; severity: 'error' | 'warning'; message: string; line: number | null }>): Record<string, FindingView[]> {
+export function findingsByField(
+  findings: Array<{ field: string | null; severity: 'error' | 'warning'; message: string; line: number | null }>,
+): Record<string, FindingView[]> {
   const grouped: Record<string, FindingView[]> = {}
-  for (const f of findings) (grouped[f.field ?? 'document'] ??= []).push({ severity: f.severity, message: f.message, line: f.line })
+  for (const f of findings)
+    (grouped[f.field ?? 'document'] ??= []).push({ severity: f.severity, message: f.message, line: f.line })
   return grouped
 }
 
 /** The source of each header value, and of each area, for the "line N" links beside the fields. */
 export function headerSources(extraction: ExtractedRecord | null): Record<string, Source | Source[]> {
   const p = extraction?.provenance ?? {}
-  const list = (prefix: string) => Object.entries(p).filter(([key]) => key.startsWith(`${prefix}[`)).map(([, s]) => s)
+  const list = (prefix: string) =>
+    Object.entries(p)
+      .filter(([key]) => key.startsWith(`${prefix}[`))
+      .map(([, s]) => s)
   const pick = (key: string) => p[key]
   const sources: Record<string, Source | Source[]> = {}
-  for (const [field, key] of [['officeId', 'office'], ['reference', 'reference'], ['title', 'title'], ['decisionDate', 'decision_date'], ['statedTotal', 'total_amount']] as const) {
+  for (const [field, key] of [
+    ['officeId', 'office'],
+    ['reference', 'reference'],
+    ['title', 'title'],
+    ['decisionDate', 'decision_date'],
+    ['statedTotal', 'total_amount'],
+  ] as const) {
     const source = pick(key)
     if (source) sources[field] = source
   }
@@ -113,16 +157,43 @@ export function headerSources(extraction: ExtractedRecord | null): Record<string
 }
 
 /** What else the document said that the record does not hold as an editable value. */
-export function otherFacts(extraction: ExtractedRecord | null): Array<{ label: string; value: string; line: number | null }> {
+export function otherFacts(
+  extraction: ExtractedRecord | null,
+): Array<{ label: string; value: string; line: number | null }> {
   if (!extraction) return []
   const facts: Array<{ label: string; value: string; line: number | null }> = []
-  extraction.funding_sources.forEach((name, i) => facts.push({ label: 'Funding source', value: name, line: extraction.provenance[`funding_sources[${i}]`]?.line ?? null }))
+  extraction.funding_sources.forEach((name, i) =>
+    facts.push({
+      label: 'Funding source',
+      value: name,
+      line: extraction.provenance[`funding_sources[${i}]`]?.line ?? null,
+    }),
+  )
   const period = extraction.service_period
-  if (period.start) facts.push({ label: 'Service starts', value: formatUkDate(period.start), line: extraction.provenance['service_period.start']?.line ?? null })
-  if (period.end) facts.push({ label: 'Service ends', value: formatUkDate(period.end), line: extraction.provenance['service_period.end']?.line ?? null })
-  if (period.extension) facts.push({ label: 'Extension', value: period.extension, line: extraction.provenance['service_period.extension']?.line ?? null })
+  if (period.start)
+    facts.push({
+      label: 'Service starts',
+      value: formatUkDate(period.start),
+      line: extraction.provenance['service_period.start']?.line ?? null,
+    })
+  if (period.end)
+    facts.push({
+      label: 'Service ends',
+      value: formatUkDate(period.end),
+      line: extraction.provenance['service_period.end']?.line ?? null,
+    })
+  if (period.extension)
+    facts.push({
+      label: 'Extension',
+      value: period.extension,
+      line: extraction.provenance['service_period.extension']?.line ?? null,
+    })
   return facts
 }
 
-export const kindItems = (selected: string) => DECISION_KINDS.map((k) => ({ value: k, text: KIND_LABELS[k], selected: k === selected }))
-export const routeItems = [{ value: '', text: 'Not stated' }, ...PROCUREMENT_ROUTES.map((r) => ({ value: r as string, text: ROUTE_LABELS[r] }))]
+export const kindItems = (selected: string) =>
+  DECISION_KINDS.map((k) => ({ value: k, text: KIND_LABELS[k], selected: k === selected }))
+export const routeItems = [
+  { value: '', text: 'Not stated' },
+  ...PROCUREMENT_ROUTES.map((r) => ({ value: r as string, text: ROUTE_LABELS[r] })),
+]

@@ -2,10 +2,26 @@ import { stripBidiControls } from '../../../../domain/bidi.ts'
 import type { NextFunction, Request, Response } from 'express'
 import type { Services } from '../../../../services/index.ts'
 import { FormError } from '../../../../services/form-error.ts'
-import { StaleReviewError, parseReview, reviewValuesFrom, type ImportReview, type ReviewValues } from '../../../../services/import/index.ts'
+import {
+  StaleReviewError,
+  parseReview,
+  reviewValuesFrom,
+  type ImportReview,
+  type ReviewValues,
+} from '../../../../services/import/index.ts'
 import { actorOf } from '../../../auth.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
-import { BLANK_AWARD, BLANK_CONTRIBUTION, findingsByField, headerSources, kindItems, otherFacts, routeItems, sourceLines, storedValues } from './review-view.ts'
+import {
+  BLANK_AWARD,
+  BLANK_CONTRIBUTION,
+  findingsByField,
+  headerSources,
+  kindItems,
+  otherFacts,
+  routeItems,
+  sourceLines,
+  storedValues,
+} from './review-view.ts'
 
 /** The review page: the extracted record beside its source; corrections are confirmed in one step. */
 export class ReviewController {
@@ -39,7 +55,8 @@ export class ReviewController {
       res.redirect(`/staff/imports?confirmed=${encodeURIComponent(slug)}`)
     } catch (error) {
       if (error instanceof FormError) return this.fail(res, review, values, version, error.errors)
-      if (error instanceof StaleReviewError) return this.fail(res, review, values, error.reviewed ? null : error.currentVersion, { record: error.message })
+      if (error instanceof StaleReviewError)
+        return this.fail(res, review, values, error.reviewed ? null : error.currentVersion, { record: error.message })
       throw error
     }
   }
@@ -61,8 +78,18 @@ export class ReviewController {
     return this.services.imports.review(id)
   }
 
-  private fail(res: Response, review: ImportReview, values: ReviewValues, version: number | null, errors: FieldErrors): void {
-    res.status(400).render('pages/staff/imports/review', { ...this.model(review, values, version, {}), errors, errorList: errorList(errors) })
+  private fail(
+    res: Response,
+    review: ImportReview,
+    values: ReviewValues,
+    version: number | null,
+    errors: FieldErrors,
+  ): void {
+    res.status(400).render('pages/staff/imports/review', {
+      ...this.model(review, values, version, {}),
+      errors,
+      errorList: errorList(errors),
+    })
   }
 
   private model(review: ImportReview, values: ReviewValues, version: number | null, extra: Record<string, unknown>) {
@@ -76,7 +103,11 @@ export class ReviewController {
       document: { ...document, sizeKb: Math.max(1, Math.round(document.sizeBytes / 1024)) },
       values,
       kinds: kindItems(values.kind),
-      offices: review.offices.map((o) => ({ value: String(o.id), text: o.name, selected: String(o.id) === values.officeId })),
+      offices: review.offices.map((o) => ({
+        value: String(o.id),
+        text: o.name,
+        selected: String(o.id) === values.officeId,
+      })),
       routes: routeItems,
       sources: headerSources(extraction),
       findings: findingsByField(detail.findings),

@@ -15,11 +15,18 @@ export const MAX_CSV_BYTES = 2 * 1024 * 1024
  */
 export function ledgerStaffRoutes(services: Services): Router {
   const router = Router()
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 5 } }).single('file')
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 5 },
+  }).single('file')
   const records = new ServiceRecordsController(services)
   router.post('/services/:slug/outcomes/upload', (req, res, next) =>
     upload(req, res, (error: unknown) => {
-      if (error) res.locals.uploadError = error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE' ? 'The file must be 2 MB or smaller' : 'The file could not be read'
+      if (error)
+        res.locals.uploadError =
+          error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE'
+            ? 'The file must be 2 MB or smaller'
+            : 'The file could not be read'
       next()
     }),
   )

@@ -32,7 +32,11 @@ export class ReviewQueueController {
     }
   }
 
-  private async render(res: Response, status: number, extra: { done?: string | null; errors?: Record<string, string>; failedId?: number; values?: unknown }) {
+  private async render(
+    res: Response,
+    status: number,
+    extra: { done?: string | null; errors?: Record<string, string>; failedId?: number; values?: unknown },
+  ) {
     const queue = await this.services.organisations.reviewQueue()
     res.status(status).render('pages/staff/ledger/review', {
       queue,
@@ -49,17 +53,31 @@ export class MergeController {
 
   get = async (req: Request, res: Response): Promise<void> => {
     const values = { sourceId: req.query.source, targetId: req.query.target }
-    res.render('pages/staff/ledger/merge', { organisations: await this.services.organisations.list(), values, moved: null })
+    res.render('pages/staff/ledger/merge', {
+      organisations: await this.services.organisations.list(),
+      values,
+      moved: null,
+    })
   }
 
   post = async (req: Request, res: Response): Promise<void> => {
     const values = { sourceId: String(req.body?.sourceId ?? ''), targetId: String(req.body?.targetId ?? '') }
     try {
       const moved = await this.services.organisations.merge(values, actorOf(res))
-      res.render('pages/staff/ledger/merge', { organisations: await this.services.organisations.list(), values: {}, moved })
+      res.render('pages/staff/ledger/merge', {
+        organisations: await this.services.organisations.list(),
+        values: {},
+        moved,
+      })
     } catch (error) {
       if (!(error instanceof FormError)) throw error
-      res.status(400).render('pages/staff/ledger/merge', { organisations: await this.services.organisations.list(), values, errors: error.errors, errorList: errorList(error.errors), moved: null })
+      res.status(400).render('pages/staff/ledger/merge', {
+        organisations: await this.services.organisations.list(),
+        values,
+        errors: error.errors,
+        errorList: errorList(error.errors),
+        moved: null,
+      })
     }
   }
 }

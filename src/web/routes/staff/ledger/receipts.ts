@@ -13,7 +13,12 @@ export class ReceiptsController {
   }
 
   post = async (req: Request, res: Response): Promise<void> => {
-    const values = { streamId: String(req.body?.streamId ?? ''), year: String(req.body?.year ?? ''), amount: String(req.body?.amount ?? ''), note: String(req.body?.note ?? '') }
+    const values = {
+      streamId: String(req.body?.streamId ?? ''),
+      year: String(req.body?.year ?? ''),
+      amount: String(req.body?.amount ?? ''),
+      note: String(req.body?.note ?? ''),
+    }
     try {
       await this.services.funding.recordReceipt(values, actorOf(res))
       res.redirect('/staff/ledger/receipts?saved=1')
@@ -23,8 +28,16 @@ export class ReceiptsController {
     }
   }
 
-  private async render(res: Response, status: number, extra: { saved?: boolean; values: Record<string, string>; errors?: Record<string, string> }) {
+  private async render(
+    res: Response,
+    status: number,
+    extra: { saved?: boolean; values: Record<string, string>; errors?: Record<string, string> },
+  ) {
     const streams = await this.services.funding.overview()
-    res.status(status).render('pages/staff/ledger/receipts', { streams, errorList: extra.errors ? errorList(extra.errors) : [], ...extra })
+    res.status(status).render('pages/staff/ledger/receipts', {
+      streams,
+      errorList: extra.errors ? errorList(extra.errors) : [],
+      ...extra,
+    })
   }
 }

@@ -15,7 +15,9 @@ export class ServiceRecordsController {
 
   list = async (_req: Request, res: Response): Promise<void> => {
     const services = await this.services.commissioning.list()
-    res.render('pages/staff/ledger/services', { services: services.map((s) => ({ ...s, typeText: serviceTypeLabel(s.serviceType) })) })
+    res.render('pages/staff/ledger/services', {
+      services: services.map((s) => ({ ...s, typeText: serviceTypeLabel(s.serviceType) })),
+    })
   }
 
   get = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -33,7 +35,8 @@ export class ServiceRecordsController {
   upload = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     await this.handle(req, res, next, 'upload', async (serviceId) => {
       if (res.locals.uploadError) throw new FormError({ file: String(res.locals.uploadError) })
-      if (!req.file || req.file.size === 0) throw new FormError({ file: 'Choose a CSV file with the columns quarter, measure and value' })
+      if (!req.file || req.file.size === 0)
+        throw new FormError({ file: 'Choose a CSV file with the columns quarter, measure and value' })
       const count = await this.services.outcomes.importCsv(serviceId, req.file.buffer.toString('utf8'), actorOf(res))
       return `${count} ${count === 1 ? 'count' : 'counts'} uploaded from ${req.file.originalname}`
     })
@@ -46,7 +49,13 @@ export class ServiceRecordsController {
     })
   }
 
-  private async handle(req: Request, res: Response, next: NextFunction, form: Form, action: (serviceId: number) => Promise<string>): Promise<void> {
+  private async handle(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    form: Form,
+    action: (serviceId: number) => Promise<string>,
+  ): Promise<void> {
     const page = await this.services.commissioning.service(String(req.params.slug))
     if (!page) return next()
     try {
@@ -58,7 +67,12 @@ export class ServiceRecordsController {
     }
   }
 
-  private async render(req: Request, res: Response, status: number, extra: { done?: string | null; form?: Form; errors?: Record<string, string>; values?: Record<string, unknown> }): Promise<boolean> {
+  private async render(
+    req: Request,
+    res: Response,
+    status: number,
+    extra: { done?: string | null; form?: Form; errors?: Record<string, string>; values?: Record<string, unknown> },
+  ): Promise<boolean> {
     const page = await this.services.commissioning.service(String(req.params.slug))
     if (!page) return false
     const partners = await this.services.contributions.partners(page.detail.service.id)
@@ -72,7 +86,9 @@ export class ServiceRecordsController {
         quarters: quarters.map(quarterLabel),
         rows: [...new Set(page.detail.outcomes.map((o) => o.measure))].sort().map((m) => ({
           label: measureLabel(m),
-          values: quarters.map((q) => page.detail.outcomes.find((o) => o.measure === m && o.quarter_start === q)?.value ?? null),
+          values: quarters.map(
+            (q) => page.detail.outcomes.find((o) => o.measure === m && o.quarter_start === q)?.value ?? null,
+          ),
         })),
       },
       errors: extra.errors ?? {},
