@@ -15,8 +15,8 @@ import { FundingService } from './funding.ts'
 import { LedgerService } from './ledger.ts'
 import { OrganisationService } from './organisations.ts'
 import { OutcomeService } from './outcomes.ts'
-import { foiServices } from './foi-services.ts'
-import { FoiImportError } from './foi-import.ts'
+import { foiServices } from './foi/index.ts'
+import { FoiImportError } from './foi/import.ts'
 
 /** Every use case, built from the database. Tests pass their own database or fakes. */
 export function services(database: Database) {

@@ -3,7 +3,7 @@ import { loadConfig } from '../../config.ts'
 import { STATUTORY_WORKING_DAYS } from '../../domain/foi-clock.ts'
 import { parseUkDate } from '../../domain/uk-date.ts'
 import { addWorkingDays } from '../../domain/working-days.ts'
-import { purgeFoiPersonalData } from '../../services/foi-retention.ts'
+import { purgeFoiPersonalData } from '../../services/foi/retention.ts'
 import { UserError } from '../errors.ts'
 import { openConfiguredDatabase } from '../open-database.ts'
 

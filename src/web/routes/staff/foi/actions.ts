@@ -12,7 +12,7 @@ import {
 import { todayInLondon } from '../../../../domain/uk-date.ts'
 import type { Actor } from '../../../../services/audit.ts'
 import { FormError } from '../../../../services/form-error.ts'
-import type { FoiRequestDetail } from '../../../../services/foi.ts'
+import type { FoiRequestDetail } from '../../../../services/foi/requests.ts'
 import type { Services } from '../../../../services/index.ts'
 import { actorOf } from '../../../auth.ts'
 import { dateParts, errorLinks, field, idParam, parseForm, partsOf } from './form.ts'

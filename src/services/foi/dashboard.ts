@@ -1,5 +1,5 @@
-import type { Database } from '../db/database.ts'
-import { FoiRepository, type FoiClockRow } from '../db/repositories/foi.ts'
+import type { Database } from '../../db/database.ts'
+import { FoiRepository, type FoiClockRow } from '../../db/repositories/foi/foi.ts'
 import {
   foiClock,
   publicationDelay,
@@ -7,9 +7,9 @@ import {
   type FoiClock,
   type PublicationDelay,
   type ReviewDeadlines,
-} from '../domain/foi-clock.ts'
-import { isClockRunning } from '../domain/foi.ts'
-import { addDays, todayInLondon } from '../domain/uk-date.ts'
+} from '../../domain/foi-clock.ts'
+import { isClockRunning } from '../../domain/foi.ts'
+import { addDays, todayInLondon } from '../../domain/uk-date.ts'
 
 export interface ClockedRequest extends FoiClockRow {
   clock: FoiClock

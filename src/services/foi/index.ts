@@ -1,10 +1,10 @@
-import type { Database } from '../db/database.ts'
-import { FoiService } from './foi.ts'
-import { FoiDashboardService } from './foi-dashboard.ts'
-import { DisclosureLogService } from './foi-disclosure-log.ts'
-import { FoiImporter } from './foi-import.ts'
-import { FoiRegisterSearch } from './foi-register-search.ts'
-import { RegisterService } from './register.ts'
+import type { Database } from '../../db/database.ts'
+import { FoiService } from './requests.ts'
+import { FoiDashboardService } from './dashboard.ts'
+import { DisclosureLogService } from './disclosure-log.ts'
+import { FoiImporter } from './import.ts'
+import { FoiRegisterSearch } from './register-search.ts'
+import { RegisterService } from '../register.ts'
 
 /** The FOI use cases, built together: services(database).foi. */
 export function foiServices(database: Database, register: RegisterService = new RegisterService(database)) {

@@ -1,12 +1,12 @@
-import { describeListedTotal } from '../domain/decision-total.ts'
+import { describeListedTotal } from '../../domain/decision-total.ts'
 import { sql } from 'kysely'
-import type { Database } from '../db/database.ts'
-import { FoiRepository } from '../db/repositories/foi.ts'
-import { PUBLIC_STATUSES } from '../domain/decision.ts'
-import { searchWords } from '../domain/foi-questions.ts'
-import { formatPence } from '../domain/money.ts'
-import { formatUkDate } from '../domain/uk-date.ts'
-import type { RegisterService } from './register.ts'
+import type { Database } from '../../db/database.ts'
+import { FoiRepository } from '../../db/repositories/foi/foi.ts'
+import { PUBLIC_STATUSES } from '../../domain/decision.ts'
+import { searchWords } from '../../domain/foi-questions.ts'
+import { formatPence } from '../../domain/money.ts'
+import { formatUkDate } from '../../domain/uk-date.ts'
+import type { RegisterService } from '../register.ts'
 
 /** One thing the register already says that may answer a question, with the sentence to quote and the page to cite. */
 export interface RegisterHit {

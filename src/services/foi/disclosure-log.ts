@@ -1,6 +1,6 @@
-import type { Database } from '../db/database.ts'
-import { FoiRepository, type PublicFoiQuestion, type PublicFoiRequest } from '../db/repositories/foi.ts'
-import { publicationDelay, type PublicationDelay } from '../domain/foi-clock.ts'
+import type { Database } from '../../db/database.ts'
+import { FoiRepository, type PublicFoiQuestion, type PublicFoiRequest } from '../../db/repositories/foi/foi.ts'
+import { publicationDelay, type PublicationDelay } from '../../domain/foi-clock.ts'
 
 export interface DisclosureLogEntry extends PublicFoiRequest {
   publication: PublicationDelay

@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely'
-import type { Database } from '../db/database.ts'
-import { FoiRepository } from '../db/repositories/foi.ts'
-import type { DB } from '../db/tables/index.ts'
-import { PUBLIC_STATUSES } from '../domain/decision.ts'
-import { AuditService, type Actor } from './audit.ts'
-import { auditSnapshot } from './foi.ts'
+import type { Database } from '../../db/database.ts'
+import { FoiRepository } from '../../db/repositories/foi/foi.ts'
+import type { DB } from '../../db/tables/index.ts'
+import { PUBLIC_STATUSES } from '../../domain/decision.ts'
+import { AuditService, type Actor } from '../audit.ts'
+import { auditSnapshot } from './requests.ts'
 
 export class FoiImportError extends Error {}
 

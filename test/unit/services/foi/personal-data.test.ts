@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { findRequesterIn } from '../../../src/services/foi-personal-data.ts'
+import { findRequesterIn } from '../../../../src/services/foi/personal-data.ts'
 
 const answer = (text: string) => [{ place: 'the answer to question 1', text }]
 

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely'
-import type { Database } from '../db/database.ts'
-import { FoiRepository, type FoiRequestRecord, type FoiRequestRow } from '../db/repositories/foi.ts'
-import type { DB } from '../db/tables/index.ts'
+import type { Database } from '../../db/database.ts'
+import { FoiRepository, type FoiRequestRecord, type FoiRequestRow } from '../../db/repositories/foi/foi.ts'
+import type { DB } from '../../db/tables/index.ts'
 import {
   foiClock,
   extensionProblem,
@@ -10,7 +10,7 @@ import {
   type FoiClock,
   type PublicationDelay,
   type ReviewDeadlines,
-} from '../domain/foi-clock.ts'
+} from '../../domain/foi-clock.ts'
 import {
   REASONABLY_ACCESSIBLE,
   allowedActions,
@@ -19,11 +19,11 @@ import {
   type FoiChannel,
   type FoiOutcome,
   type ReviewOutcome,
-} from '../domain/foi.ts'
-import { todayInLondon } from '../domain/uk-date.ts'
-import { AuditService, type Actor, type AuditRow } from './audit.ts'
-import { FormError } from './form-error.ts'
-import { findRequesterIn, type PublishableText } from './foi-personal-data.ts'
+} from '../../domain/foi.ts'
+import { todayInLondon } from '../../domain/uk-date.ts'
+import { AuditService, type Actor, type AuditRow } from '../audit.ts'
+import { FormError } from '../form-error.ts'
+import { findRequesterIn, type PublishableText } from './personal-data.ts'
 
 export class FoiNotFoundError extends Error {}
 

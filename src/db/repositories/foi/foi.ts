@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely'
-import type { FoiChannel, FoiOutcome, FoiStatus } from '../../domain/foi.ts'
-import { formatReference, referenceScope } from '../../domain/reference-format.ts'
-import type { DB, FoiQuestionsTable, FoiRequestsTable } from '../tables/index.ts'
+import type { FoiChannel, FoiOutcome, FoiStatus } from '../../../domain/foi.ts'
+import { formatReference, referenceScope } from '../../../domain/reference-format.ts'
+import type { DB, FoiQuestionsTable, FoiRequestsTable } from '../../tables/index.ts'
 
 type Handle = Kysely<DB> | Transaction<DB>
 
