@@ -6,7 +6,7 @@ import type { Database } from '../../db/database.ts'
 import type { Role } from '../../domain/roles.ts'
 import { AccountService } from '../accounts.ts'
 import { SYSTEM_ACTOR } from '../audit.ts'
-import { DecisionRepository } from '../../db/repositories/decisions.ts'
+import { DecisionRepository } from '../../db/repositories/decisions/decisions.ts'
 import { OrganisationRepository } from '../../db/repositories/organisations.ts'
 import type { DB } from '../../db/tables/index.ts'
 import {

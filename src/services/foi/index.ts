@@ -4,7 +4,7 @@ import { FoiDashboardService } from './dashboard.ts'
 import { DisclosureLogService } from './disclosure-log.ts'
 import { FoiImporter } from './import.ts'
 import { FoiRegisterSearch } from './register-search.ts'
-import { RegisterService } from '../register.ts'
+import { RegisterService } from '../decisions/register.ts'
 
 /** The FOI use cases, built together: services(database).foi. */
 export function foiServices(database: Database, register: RegisterService = new RegisterService(database)) {

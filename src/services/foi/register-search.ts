@@ -6,7 +6,7 @@ import { PUBLIC_STATUSES } from '../../domain/decision.ts'
 import { searchWords } from '../../domain/foi-questions.ts'
 import { formatPence } from '../../domain/money.ts'
 import { formatUkDate } from '../../domain/uk-date.ts'
-import type { RegisterService } from '../register.ts'
+import type { RegisterService } from '../decisions/register.ts'
 
 /** One thing the register already says that may answer a question, with the sentence to quote and the page to cite. */
 export interface RegisterHit {

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import { DecisionRepository, type DecisionDetail } from '../../db/repositories/decisions.ts'
+import { DecisionRepository, type DecisionDetail } from '../../db/repositories/decisions/decisions.ts'
 import { DocumentRepository, type AwaitingReviewRow, type SourceDocument } from '../../db/repositories/documents.ts'
 import { OrganisationRepository } from '../../db/repositories/organisations.ts'
 import type { DB } from '../../db/tables/index.ts'

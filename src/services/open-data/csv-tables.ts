@@ -1,6 +1,6 @@
 import { describeListedTotal } from '../../domain/decision-total.ts'
 import type { Kysely } from 'kysely'
-import { DecisionRepository } from '../../db/repositories/decisions.ts'
+import { DecisionRepository } from '../../db/repositories/decisions/decisions.ts'
 import type { DB } from '../../db/tables/index.ts'
 import { CLASSIFICATION_LABELS, KIND_LABELS } from '../../domain/decision.ts'
 import { penceToDecimalString } from '../../domain/money.ts'

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { sql } from 'kysely'
-import { DecisionRepository } from '../../../src/db/repositories/decisions.ts'
+import { DecisionRepository } from '../../../src/db/repositories/decisions/decisions.ts'
 import { addDays, todayInLondon } from '../../../src/domain/uk-date.ts'
 import { AuditService, SYSTEM_ACTOR, type Actor } from '../../../src/services/audit.ts'
 import { FoiService } from '../../../src/services/foi/requests.ts'

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
 import { startApp, type RunningApp } from '../../support/server.ts'
 import { generateRegister } from '../../../bench/generate.ts'
-import { REGISTER_PAGE_SIZE } from '../../../src/services/register.ts'
+import { REGISTER_PAGE_SIZE } from '../../../src/services/decisions/register.ts'
 import { addClassifiedRecords, leakedSecrets } from './fixtures.ts'
 
 for (const engine of testEngines()) {

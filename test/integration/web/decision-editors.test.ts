@@ -3,7 +3,12 @@ import assert from 'node:assert/strict'
 import type { Role } from '../../../src/domain/roles.ts'
 import { AccountService } from '../../../src/services/accounts.ts'
 import { SYSTEM_ACTOR, type Actor } from '../../../src/services/audit.ts'
-import { WorkflowError, WorkflowService, type DraftDetails, type MoneyDetails } from '../../../src/services/workflow.ts'
+import {
+  WorkflowError,
+  WorkflowService,
+  type DraftDetails,
+  type MoneyDetails,
+} from '../../../src/services/decisions/workflow.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
 import { startApp, type RunningApp } from '../../support/server.ts'
 import { StaffClient } from '../../support/staff-client.ts'

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { extractText, getDocumentProxy } from 'unpdf'
-import { DecisionRepository, type NewDecision } from '../../../src/db/repositories/decisions.ts'
+import { DecisionRepository, type NewDecision } from '../../../src/db/repositories/decisions/decisions.ts'
 import type { OrganisationKind } from '../../../src/domain/decision.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
 import { startApp, type RunningApp } from '../../support/server.ts'

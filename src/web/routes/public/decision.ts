@@ -2,10 +2,10 @@ import type { Request, Response, NextFunction } from 'express'
 import { buildAwardTable } from '../../../domain/award-table.ts'
 import { formatPence } from '../../../domain/money.ts'
 import { withheldNotice } from '../../../domain/publication.ts'
-import type { DecisionDetail } from '../../../db/repositories/decisions.ts'
+import type { DecisionDetail } from '../../../db/repositories/decisions/decisions.ts'
 import type { Services } from '../../../services/index.ts'
-import { buildNotice } from '../../../services/notice.ts'
-import { renderNoticePdf } from '../../../services/notice-pdf.ts'
+import { buildNotice } from '../../../services/decisions/notice.ts'
+import { renderNoticePdf } from '../../../services/decisions/notice-pdf.ts'
 
 /** One published decision: every public field, its awards, contributions and findings. */
 export class DecisionController {

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express'
-import type { DecisionDetail } from '../../../../db/repositories/decisions.ts'
+import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
 import { PROCUREMENT_ROUTES, ROUTE_LABELS, LINK_KINDS, LINK_LABELS } from '../../../../domain/decision.ts'
 import { financialYear, financialYearOf } from '../../../../domain/financial-year.ts'
 import { todayInLondon } from '../../../../domain/uk-date.ts'
@@ -17,7 +17,7 @@ import {
   holderOf,
   type Signer,
   type SignOffInput,
-} from '../../../../services/workflow.ts'
+} from '../../../../services/decisions/workflow.ts'
 import { actorOf } from '../../../auth.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
 import { decisionViewModel } from '../../public/decision.ts'

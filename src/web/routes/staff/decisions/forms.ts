@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import type { DecisionDetail } from '../../../../db/repositories/decisions.ts'
+import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
 import { LINK_KINDS, PROCUREMENT_ROUTES, type LinkKind, type ProcurementRoute } from '../../../../domain/decision.ts'
 import { financialYear } from '../../../../domain/financial-year.ts'
 import { MoneyFormatError, parsePoundsInput, penceToDecimalString } from '../../../../domain/money.ts'
-import type { ClassificationDetails, DraftDetails, FinanceDetails } from '../../../../services/workflow.ts'
+import type { ClassificationDetails, DraftDetails, FinanceDetails } from '../../../../services/decisions/workflow.ts'
 import type { FieldErrors } from '../../../validation.ts'
 
 export type Body = Record<string, unknown>

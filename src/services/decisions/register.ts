@@ -1,6 +1,10 @@
-import type { Database } from '../db/database.ts'
-import { DecisionRepository, type DecisionDetail, type DecisionListRow } from '../db/repositories/decisions.ts'
-import { OrganisationRepository } from '../db/repositories/organisations.ts'
+import type { Database } from '../../db/database.ts'
+import {
+  DecisionRepository,
+  type DecisionDetail,
+  type DecisionListRow,
+} from '../../db/repositories/decisions/decisions.ts'
+import { OrganisationRepository } from '../../db/repositories/organisations.ts'
 
 export interface DecisionSearch {
   text?: string

@@ -1,8 +1,8 @@
-import type { DecisionDetail } from '../db/repositories/decisions.ts'
-import { KIND_LABELS } from '../domain/decision.ts'
-import { formatPence } from '../domain/money.ts'
-import { withheldNotice } from '../domain/publication.ts'
-import { formatUkDate } from '../domain/uk-date.ts'
+import type { DecisionDetail } from '../../db/repositories/decisions/decisions.ts'
+import { KIND_LABELS } from '../../domain/decision.ts'
+import { formatPence } from '../../domain/money.ts'
+import { withheldNotice } from '../../domain/publication.ts'
+import { formatUkDate } from '../../domain/uk-date.ts'
 
 export type NoticeBlock =
   | { type: 'fields'; rows: Array<[string, string]> }

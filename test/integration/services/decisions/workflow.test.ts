@@ -1,11 +1,16 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Role } from '../../../src/domain/roles.ts'
-import { AccountService } from '../../../src/services/accounts.ts'
-import { SYSTEM_ACTOR, type Actor } from '../../../src/services/audit.ts'
-import { RegisterService } from '../../../src/services/register.ts'
-import { ConcurrentEditError, WorkflowService, type DraftDetails, type Signer } from '../../../src/services/workflow.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
+import type { Role } from '../../../../src/domain/roles.ts'
+import { AccountService } from '../../../../src/services/accounts.ts'
+import { SYSTEM_ACTOR, type Actor } from '../../../../src/services/audit.ts'
+import { RegisterService } from '../../../../src/services/decisions/register.ts'
+import {
+  ConcurrentEditError,
+  WorkflowService,
+  type DraftDetails,
+  type Signer,
+} from '../../../../src/services/decisions/workflow.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
 
 const details: DraftDetails = {
   kind: 'decision',

@@ -6,11 +6,11 @@ import type {
   ProcurementRoute,
   SignOffStage,
   LinkKind,
-} from '../../domain/decision.ts'
-import { PUBLIC_STATUSES } from '../../domain/decision.ts'
-import { publicText } from '../../domain/publication.ts'
-import { slugify } from '../../domain/slug.ts'
-import { publicAward, publicMoney } from './public.ts'
+} from '../../../domain/decision.ts'
+import { PUBLIC_STATUSES } from '../../../domain/decision.ts'
+import { publicText } from '../../../domain/publication.ts'
+import { slugify } from '../../../domain/slug.ts'
+import { publicAward, publicMoney } from '../public.ts'
 import type {
   AwardsTable,
   ContributionsTable,
@@ -19,7 +19,7 @@ import type {
   DecisionSectionsTable,
   FindingsTable,
   SignOffsTable,
-} from '../tables/index.ts'
+} from '../../tables/index.ts'
 
 type Handle = Kysely<DB> | Transaction<DB>
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { extractText, getDocumentProxy } from 'unpdf'
-import { renderNoticePdf } from '../../../src/services/notice-pdf.ts'
+import { renderNoticePdf } from '../../../../src/services/decisions/notice-pdf.ts'
 
 async function pdfText(pdf: Buffer): Promise<string> {
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true })

@@ -1,21 +1,21 @@
 import { sql, type Selectable, type Transaction } from 'kysely'
-import type { Database } from '../db/database.ts'
+import type { Database } from '../../db/database.ts'
 import {
   DecisionRepository,
   type DecisionDetail,
   type NewAward,
   type NewContribution,
-} from '../db/repositories/decisions.ts'
-import { OrganisationRepository } from '../db/repositories/organisations.ts'
-import type { DB, DecisionsTable } from '../db/tables/index.ts'
-import type { Classification, DecisionKind, LinkKind, SignOffStage } from '../domain/decision.ts'
-import { publicText } from '../domain/publication.ts'
-import { formatReference, referenceScope } from '../domain/reference-format.ts'
-import type { Role } from '../domain/roles.ts'
-import { slugify } from '../domain/slug.ts'
-import { todayInLondon } from '../domain/uk-date.ts'
-import { STATUS_AFTER_APPROVAL, isEditable, isPublishable, mayActOnStage } from '../domain/workflow.ts'
-import { AuditService, type Actor } from './audit.ts'
+} from '../../db/repositories/decisions/decisions.ts'
+import { OrganisationRepository } from '../../db/repositories/organisations.ts'
+import type { DB, DecisionsTable } from '../../db/tables/index.ts'
+import type { Classification, DecisionKind, LinkKind, SignOffStage } from '../../domain/decision.ts'
+import { publicText } from '../../domain/publication.ts'
+import { formatReference, referenceScope } from '../../domain/reference-format.ts'
+import type { Role } from '../../domain/roles.ts'
+import { slugify } from '../../domain/slug.ts'
+import { todayInLondon } from '../../domain/uk-date.ts'
+import { STATUS_AFTER_APPROVAL, isEditable, isPublishable, mayActOnStage } from '../../domain/workflow.ts'
+import { AuditService, type Actor } from '../audit.ts'
 
 export class WorkflowError extends Error {
   constructor(
