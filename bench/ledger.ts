@@ -4,7 +4,7 @@
  * `flow_diagram_ms`, the median time to build the Sankey diagram's data for the whole register.
  */
 import type { Services } from '../src/services/index.ts'
-import type { LedgerFilter, LedgerOrder } from '../src/services/ledger.ts'
+import type { LedgerFilter, LedgerOrder } from '../src/services/ledger/ledger.ts'
 
 type Report = (metric: string, value: number) => void
 type Timer = (fn: () => Promise<unknown>) => Promise<number>

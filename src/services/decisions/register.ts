@@ -4,7 +4,7 @@ import {
   type DecisionDetail,
   type DecisionListRow,
 } from '../../db/repositories/decisions/decisions.ts'
-import { OrganisationRepository } from '../../db/repositories/organisations.ts'
+import { OrganisationRepository } from '../../db/repositories/ledger/organisations.ts'
 
 export interface DecisionSearch {
   text?: string

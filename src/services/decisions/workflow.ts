@@ -6,7 +6,7 @@ import {
   type NewAward,
   type NewContribution,
 } from '../../db/repositories/decisions/decisions.ts'
-import { OrganisationRepository } from '../../db/repositories/organisations.ts'
+import { OrganisationRepository } from '../../db/repositories/ledger/organisations.ts'
 import type { DB, DecisionsTable } from '../../db/tables/index.ts'
 import type { Classification, DecisionKind, LinkKind, SignOffStage } from '../../domain/decision.ts'
 import { publicText } from '../../domain/publication.ts'

@@ -7,7 +7,7 @@ import type { Role } from '../../domain/roles.ts'
 import { AccountService } from '../accounts.ts'
 import { SYSTEM_ACTOR } from '../audit.ts'
 import { DecisionRepository } from '../../db/repositories/decisions/decisions.ts'
-import { OrganisationRepository } from '../../db/repositories/organisations.ts'
+import { OrganisationRepository } from '../../db/repositories/ledger/organisations.ts'
 import type { DB } from '../../db/tables/index.ts'
 import {
   demoAreas,

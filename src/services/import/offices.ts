@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely'
-import { OrganisationRepository } from '../../db/repositories/organisations.ts'
+import { OrganisationRepository } from '../../db/repositories/ledger/organisations.ts'
 import type { DB } from '../../db/tables/index.ts'
 
 export interface ImportOffice {

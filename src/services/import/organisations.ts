@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely'
-import { OrganisationRepository } from '../../db/repositories/organisations.ts'
+import { OrganisationRepository } from '../../db/repositories/ledger/organisations.ts'
 import type { DB } from '../../db/tables/index.ts'
 import type { OrganisationKind } from '../../domain/decision.ts'
 import { looksLikeOffice, type OfficeMatcher } from './offices.ts'

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express'
 import { financialYear } from '../../../../domain/financial-year.ts'
 import { formatPence } from '../../../../domain/money.ts'
-import type { SpendByYear } from '../../../../services/charts.ts'
+import type { SpendByYear } from '../../../../services/ledger/charts.ts'
 import type { Services } from '../../../../services/index.ts'
 import { sankeySvg } from '../../../charts/sankey.ts'
 import { stackedColumnsSvg } from '../../../charts/stacked-columns.ts'

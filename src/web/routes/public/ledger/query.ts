@@ -2,7 +2,7 @@ import type { Request } from 'express'
 import { z } from 'zod'
 import { PROCUREMENT_ROUTES } from '../../../../domain/decision.ts'
 import { SERVICE_TYPES } from '../../../../domain/service-types.ts'
-import { LEDGER_SORTS, type LedgerFilter, type LedgerOrder } from '../../../../db/repositories/ledger.ts'
+import { LEDGER_SORTS, type LedgerFilter, type LedgerOrder } from '../../../../db/repositories/ledger/ledger.ts'
 import type { FieldErrors } from '../../../validation.ts'
 
 const id = (message: string) =>

@@ -3,7 +3,7 @@ import { MEASURES, measureLabel, quarterLabel } from '../../../../domain/outcome
 import { serviceTypeLabel } from '../../../../domain/service-types.ts'
 import { FormError } from '../../../../services/form-error.ts'
 import type { Services } from '../../../../services/index.ts'
-import { CSV_COLUMNS } from '../../../../services/outcomes.ts'
+import { CSV_COLUMNS } from '../../../../services/ledger/outcomes.ts'
 import { actorOf } from '../../../auth.ts'
 import { errorList } from '../../../validation.ts'
 

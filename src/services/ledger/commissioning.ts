@@ -1,21 +1,21 @@
-import type { Database } from '../db/database.ts'
+import type { Database } from '../../db/database.ts'
 import {
   CommissionedServiceRepository,
   type ServiceDetail,
   type ServiceListFilter,
   type ServiceSummary,
-} from '../db/repositories/services.ts'
-import { publicArea } from '../db/repositories/public.ts'
-import { financialYear } from '../domain/financial-year.ts'
+} from '../../db/repositories/ledger/services.ts'
+import { publicArea } from '../../db/repositories/public.ts'
+import { financialYear } from '../../domain/financial-year.ts'
 import {
   currentEnd,
   latestPossibleEnd,
   recommissioningPipeline,
   type PipelineEntry,
   type PipelineWindow,
-} from '../domain/pipeline.ts'
-import { proRataContribution, ProRataError, type ProRataResult } from '../domain/pro-rata.ts'
-import type { PipelineRow } from '../db/repositories/services.ts'
+} from '../../domain/pipeline.ts'
+import { proRataContribution, ProRataError, type ProRataResult } from '../../domain/pro-rata.ts'
+import type { PipelineRow } from '../../db/repositories/ledger/services.ts'
 
 export interface ServiceListItem extends ServiceSummary {
   latestEnd: string | null

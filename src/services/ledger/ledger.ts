@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.ts'
+import type { Database } from '../../db/database.ts'
 import {
   LedgerRepository,
   type LedgerFilter,
@@ -6,11 +6,11 @@ import {
   type LedgerRow,
   type LedgerTotals,
   type LedgerYearRow,
-} from '../db/repositories/ledger.ts'
-import { OrganisationRepository, type Organisation } from '../db/repositories/organisations.ts'
-import { financialYear } from '../domain/financial-year.ts'
+} from '../../db/repositories/ledger/ledger.ts'
+import { OrganisationRepository, type Organisation } from '../../db/repositories/ledger/organisations.ts'
+import { financialYear } from '../../domain/financial-year.ts'
 
-export type { LedgerFilter, LedgerOrder, LedgerRow, LedgerTotals } from '../db/repositories/ledger.ts'
+export type { LedgerFilter, LedgerOrder, LedgerRow, LedgerTotals } from '../../db/repositories/ledger/ledger.ts'
 
 export const LEDGER_PAGE_SIZE = 50
 const CSV_BATCH = 5000

@@ -1,11 +1,11 @@
 import { z } from 'zod'
-import type { Database } from '../db/database.ts'
-import { FundingRepository, type FundingStreamRow } from '../db/repositories/funding.ts'
-import { LedgerRepository } from '../db/repositories/ledger.ts'
-import { financialYear } from '../domain/financial-year.ts'
-import type { Actor, AuditService } from './audit.ts'
-import { FormError } from './form-error.ts'
-import { financialYearField, poundsField } from './form-fields.ts'
+import type { Database } from '../../db/database.ts'
+import { FundingRepository, type FundingStreamRow } from '../../db/repositories/ledger/funding.ts'
+import { LedgerRepository } from '../../db/repositories/ledger/ledger.ts'
+import { financialYear } from '../../domain/financial-year.ts'
+import type { Actor, AuditService } from '../audit.ts'
+import { FormError } from '../form-error.ts'
+import { financialYearField, poundsField } from '../form-fields.ts'
 
 export interface StreamYear {
   startYear: number

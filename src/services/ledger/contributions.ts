@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import type { Database } from '../db/database.ts'
-import { formatPence } from '../domain/money.ts'
-import { exceedsCeiling } from '../domain/pro-rata.ts'
-import type { Actor, AuditService } from './audit.ts'
-import { FormError } from './form-error.ts'
-import { financialYearField, poundsField } from './form-fields.ts'
+import type { Database } from '../../db/database.ts'
+import { formatPence } from '../../domain/money.ts'
+import { exceedsCeiling } from '../../domain/pro-rata.ts'
+import type { Actor, AuditService } from '../audit.ts'
+import { FormError } from '../form-error.ts'
+import { financialYearField, poundsField } from '../form-fields.ts'
 
 export const contributionForm = z.object({
   organisationId: z.string().regex(/^\d+$/, { message: 'Choose the partner' }).transform(Number),

@@ -1,8 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
-import type { ProcurementRoute } from '../../domain/decision.ts'
-import type { FlowLinkInput } from '../../domain/flow.ts'
-import type { DB } from '../tables/index.ts'
-import { publicArea, publicService } from './public.ts'
+import type { ProcurementRoute } from '../../../domain/decision.ts'
+import type { FlowLinkInput } from '../../../domain/flow.ts'
+import type { DB } from '../../tables/index.ts'
+import { publicArea, publicService } from '../public.ts'
 
 /**
  * The public ledger. Reads the trigger-maintained tables of migration 0002: ledger_awards (one row per

@@ -1,8 +1,8 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
-import type { OrganisationKind } from '../../domain/decision.ts'
-import { slugify } from '../../domain/slug.ts'
-import type { DB, OrganisationsTable } from '../tables/index.ts'
-import { publicOrganisation } from './public.ts'
+import type { OrganisationKind } from '../../../domain/decision.ts'
+import { slugify } from '../../../domain/slug.ts'
+import type { DB, OrganisationsTable } from '../../tables/index.ts'
+import { publicOrganisation } from '../public.ts'
 
 export type Organisation = Selectable<OrganisationsTable>
 type Handle = Kysely<DB> | Transaction<DB>

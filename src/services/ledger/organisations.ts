@@ -1,10 +1,10 @@
 import { sql } from 'kysely'
 import { z } from 'zod'
-import type { Database } from '../db/database.ts'
-import { OrganisationRepository, type Organisation } from '../db/repositories/organisations.ts'
-import { ORGANISATION_KINDS } from '../domain/decision.ts'
-import type { Actor, AuditService } from './audit.ts'
-import { FormError } from './form-error.ts'
+import type { Database } from '../../db/database.ts'
+import { OrganisationRepository, type Organisation } from '../../db/repositories/ledger/organisations.ts'
+import { ORGANISATION_KINDS } from '../../domain/decision.ts'
+import type { Actor, AuditService } from '../audit.ts'
+import { FormError } from '../form-error.ts'
 
 const id = (message: string) => z.string().regex(/^\d+$/, { message }).transform(Number)
 

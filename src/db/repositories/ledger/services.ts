@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
-import type { ContributionsTable, DB, OutcomeReturnsTable, ServicesTable } from '../tables/index.ts'
-import { publicContribution, publicDecision, publicService } from './public.ts'
+import type { ContributionsTable, DB, OutcomeReturnsTable, ServicesTable } from '../../tables/index.ts'
+import { publicContribution, publicDecision, publicService } from '../public.ts'
 
 export interface ServiceListFilter {
   serviceType?: string

@@ -1,11 +1,11 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { sql } from 'kysely'
-import { DecisionRepository, type NewAward } from '../../../src/db/repositories/decisions/decisions.ts'
-import { yearsOfAward } from '../../../src/domain/ledger.ts'
-import { addDays } from '../../../src/domain/uk-date.ts'
-import { services, type Services } from '../../../src/services/index.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
+import { DecisionRepository, type NewAward } from '../../../../src/db/repositories/decisions/decisions.ts'
+import { yearsOfAward } from '../../../../src/domain/ledger.ts'
+import { addDays } from '../../../../src/domain/uk-date.ts'
+import { services, type Services } from '../../../../src/services/index.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
 
 const order = { sort: 'date', direction: 'desc' } as const
 

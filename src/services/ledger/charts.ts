@@ -1,8 +1,8 @@
-import type { Database } from '../db/database.ts'
-import { LedgerRepository, type LedgerFilter } from '../db/repositories/ledger.ts'
-import { buildFlow, type Flow } from '../domain/flow.ts'
-import { financialYear } from '../domain/financial-year.ts'
-import { serviceTypeLabel } from '../domain/service-types.ts'
+import type { Database } from '../../db/database.ts'
+import { LedgerRepository, type LedgerFilter } from '../../db/repositories/ledger/ledger.ts'
+import { buildFlow, type Flow } from '../../domain/flow.ts'
+import { financialYear } from '../../domain/financial-year.ts'
+import { serviceTypeLabel } from '../../domain/service-types.ts'
 
 export type SpendDimension = 'serviceType' | 'provider' | 'area'
 
