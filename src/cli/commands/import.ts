@@ -1,7 +1,7 @@
 /** `commissioning-register import FILE…|FOLDER…`: stores each document and an unreviewed record made from it. */
 import cliProgress from 'cli-progress'
 import type { Command } from 'commander'
-import { ImportError, documentsIn, type ImportOutcome } from '../../services/import/index.ts'
+import { ImportError, documentsIn, type ImportOutcome } from '../../services/imports/index.ts'
 import { services } from '../../services/index.ts'
 import type { Actor } from '../../services/audit.ts'
 import { UserError } from '../errors.ts'

@@ -18,7 +18,7 @@ import {
   sendProblem,
   type ParameterError,
 } from './problem.ts'
-import { ImportError } from '../../../services/import/index.ts'
+import { ImportError } from '../../../services/imports/index.ts'
 
 /** The JSON API under /api: the public read-only API, the staff API, its OpenAPI document and its page. */
 export function apiRoutes(services: Services, options: { maxUploadBytes?: number } = {}): Router {

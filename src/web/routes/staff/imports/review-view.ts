@@ -8,7 +8,7 @@ import type {
   ContributionRowValues,
   ImportReview,
   ReviewValues,
-} from '../../../../services/import/index.ts'
+} from '../../../../services/imports/index.ts'
 
 export interface SourceLine {
   number: number

@@ -8,7 +8,7 @@ import {
   reviewValuesFrom,
   type ImportReview,
   type ReviewValues,
-} from '../../../../services/import/index.ts'
+} from '../../../../services/imports/index.ts'
 import { actorOf } from '../../../auth.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
 import {

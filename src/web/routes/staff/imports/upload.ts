@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express'
 import multer from 'multer'
 import type { Services } from '../../../../services/index.ts'
 import { logger } from '../../../../logger.ts'
-import { ImportError } from '../../../../services/import/index.ts'
+import { ImportError } from '../../../../services/imports/index.ts'
 import { actorOf } from '../../../auth.ts'
 import { errorList } from '../../../validation.ts'
 

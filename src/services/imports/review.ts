@@ -1,7 +1,11 @@
 import type { Transaction } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import { DecisionRepository, type DecisionDetail } from '../../db/repositories/decisions/decisions.ts'
-import { DocumentRepository, type AwaitingReviewRow, type SourceDocument } from '../../db/repositories/documents.ts'
+import {
+  DocumentRepository,
+  type AwaitingReviewRow,
+  type SourceDocument,
+} from '../../db/repositories/imports/documents.ts'
 import { OrganisationRepository } from '../../db/repositories/ledger/organisations.ts'
 import type { DB } from '../../db/tables/index.ts'
 import { slugify } from '../../domain/slug.ts'

@@ -9,7 +9,7 @@
  */
 import { readFile, stat } from 'node:fs/promises'
 import type { Database } from '../../db/database.ts'
-import { DocumentRepository } from '../../db/repositories/documents.ts'
+import { DocumentRepository } from '../../db/repositories/imports/documents.ts'
 import { loadConfig } from '../../config.ts'
 import { readLimits, type ReadLimits } from '../../extract/index.ts'
 import { AuditService, type Actor } from '../audit.ts'

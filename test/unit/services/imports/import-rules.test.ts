@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { finding } from '../../../src/domain/finding-codes.ts'
-import { awardPeriod, fallbackTitle, fieldOfFinding, totalIsPerAnnum } from '../../../src/services/import/draft.ts'
-import { looksLikeOffice, officePlace } from '../../../src/services/import/offices.ts'
-import { parseReview, reviewValuesFrom } from '../../../src/services/import/review-form.ts'
+import { finding } from '../../../../src/domain/finding-codes.ts'
+import { awardPeriod, fallbackTitle, fieldOfFinding, totalIsPerAnnum } from '../../../../src/services/imports/draft.ts'
+import { looksLikeOffice, officePlace } from '../../../../src/services/imports/offices.ts'
+import { parseReview, reviewValuesFrom } from '../../../../src/services/imports/review-form.ts'
 
 describe('import rules', () => {
   test('an office’s place, however its name is written', () => {

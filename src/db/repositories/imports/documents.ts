@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
-import type { DB } from '../tables/index.ts'
+import type { DB } from '../../tables/index.ts'
 
 type Handle = Kysely<DB> | Transaction<DB>
 
