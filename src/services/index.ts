@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.ts'
-import { AccountService } from './accounts.ts'
-import { ApiTokenService } from './api-tokens.ts'
+import { AccountService } from './accounts/accounts.ts'
+import { ApiTokenService } from './accounts/api-tokens.ts'
 import { AuditService } from './audit.ts'
 import { HealthService } from './health.ts'
 import { ImportService } from './imports/index.ts'

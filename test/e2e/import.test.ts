@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Browser, Page } from 'playwright-core'
-import { AccountService } from '../../src/services/accounts.ts'
+import { AccountService } from '../../src/services/accounts/accounts.ts'
 import { SYSTEM_ACTOR } from '../../src/services/audit.ts'
 import { openTestDatabase, type TestDatabase } from '../support/database.ts'
 import { startApp, type RunningApp } from '../support/server.ts'

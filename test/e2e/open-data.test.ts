@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { openTestDatabase, type TestDatabase } from '../support/database.ts'
 import { startApp, type RunningApp } from '../support/server.ts'
 import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
-import { AccountService } from '../../src/services/accounts.ts'
+import { AccountService } from '../../src/services/accounts/accounts.ts'
 import { SYSTEM_ACTOR } from '../../src/services/audit.ts'
 
 const PASSWORD = 'a long test password 123'

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Role } from '../../../src/domain/roles.ts'
-import { AccountService } from '../../../src/services/accounts.ts'
+import { AccountService } from '../../../src/services/accounts/accounts.ts'
 import { AuditService, SYSTEM_ACTOR } from '../../../src/services/audit.ts'
 import { WorkflowService } from '../../../src/services/decisions/workflow.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express'
 import { ROLE_LABELS, type Role } from '../../../domain/roles.ts'
-import type { TokenHolder, TokenScope } from '../../../services/api-tokens.ts'
+import type { TokenHolder, TokenScope } from '../../../services/accounts/api-tokens.ts'
 import type { Services } from '../../../services/index.ts'
 import { PROBLEM_TYPES, sendProblem } from './problem.ts'
 

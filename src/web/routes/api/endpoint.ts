@@ -2,7 +2,7 @@ import type { Request } from 'express'
 import type { z } from 'zod'
 import type { Page } from '../../../services/open-data/api/page.ts'
 import type { Services } from '../../../services/index.ts'
-import type { TokenHolder, TokenScope } from '../../../services/api-tokens.ts'
+import type { TokenHolder, TokenScope } from '../../../services/accounts/api-tokens.ts'
 import type { Role } from '../../../domain/roles.ts'
 import { encodeCursor } from './cursor.ts'
 

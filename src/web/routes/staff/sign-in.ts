@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express'
 import { z } from 'zod'
 import type { Services } from '../../../services/index.ts'
-import { LOCK_MINUTES } from '../../../services/accounts.ts'
+import { LOCK_MINUTES } from '../../../services/accounts/accounts.ts'
 import { actorOf } from '../../auth.ts'
 import { errorList } from '../../validation.ts'
 

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express'
-import { DEFAULT_TOKEN_DAYS, TOKEN_LIFETIMES_DAYS, TokenError } from '../../../services/api-tokens.ts'
+import { DEFAULT_TOKEN_DAYS, TOKEN_LIFETIMES_DAYS, TokenError } from '../../../services/accounts/api-tokens.ts'
 import type { Services } from '../../../services/index.ts'
 import { actorOf } from '../../auth.ts'
 import { errorList } from '../../validation.ts'

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express'
 import { ROLES, ROLE_LABELS, type Role } from '../../../domain/roles.ts'
-import { AccountError, type User } from '../../../services/accounts.ts'
+import { AccountError, type User } from '../../../services/accounts/accounts.ts'
 import type { Services } from '../../../services/index.ts'
 import { actorOf } from '../../auth.ts'
 import { errorList, type FieldErrors } from '../../validation.ts'

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { AccountService } from '../../../../src/services/accounts.ts'
+import { AccountService } from '../../../../src/services/accounts/accounts.ts'
 import { SYSTEM_ACTOR } from '../../../../src/services/audit.ts'
 import { ImportService } from '../../../../src/services/imports/index.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'

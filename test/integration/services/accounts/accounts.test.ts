@@ -6,10 +6,10 @@ import {
   AccountService,
   MAX_FAILED_SIGN_INS,
   scheduleExpiredSessionRemoval,
-} from '../../../src/services/accounts.ts'
-import { ApiTokenService } from '../../../src/services/api-tokens.ts'
-import { SYSTEM_ACTOR } from '../../../src/services/audit.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
+} from '../../../../src/services/accounts/accounts.ts'
+import { ApiTokenService } from '../../../../src/services/accounts/api-tokens.ts'
+import { SYSTEM_ACTOR } from '../../../../src/services/audit.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
 
 const PASSWORD = 'a long enough password'
 const DAY_MS = 86_400_000

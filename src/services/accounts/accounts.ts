@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
 import { sql, type Selectable, type Transaction } from 'kysely'
 import { z } from 'zod'
-import type { Database } from '../db/database.ts'
-import type { DB, UsersTable } from '../db/tables/index.ts'
-import { ROLES, type Role } from '../domain/roles.ts'
-import { type Actor, AuditService } from './audit.ts'
-import { logger } from '../logger.ts'
+import type { Database } from '../../db/database.ts'
+import type { DB, UsersTable } from '../../db/tables/index.ts'
+import { ROLES, type Role } from '../../domain/roles.ts'
+import { type Actor, AuditService } from '../audit.ts'
+import { logger } from '../../logger.ts'
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords.ts'
 
 export type User = Omit<Selectable<UsersTable>, 'password_hash'>
