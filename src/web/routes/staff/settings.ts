@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express'
 import type { Services } from '../../../services/index.ts'
-import { DECISION_MAKER_TITLES, SettingsError } from '../../../services/settings.ts'
+import { DECISION_MAKER_TITLES, SettingsError } from '../../../services/offices/settings.ts'
 import { actorOf } from '../../auth.ts'
 import { errorList } from '../../validation.ts'
 
