@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts'
 import { AccountService } from './accounts/accounts.ts'
 import { ApiTokenService } from './accounts/api-tokens.ts'
-import { AuditService } from './audit.ts'
+import { AuditService } from './audit/audit.ts'
 import { HealthService } from './health.ts'
 import { ImportService } from './imports/index.ts'
 import { OpenDataService } from './open-data/index.ts'

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express'
 import type { Role } from '../domain/roles.ts'
 import type { User } from '../services/accounts/accounts.ts'
 import type { Services } from '../services/index.ts'
-import type { Actor } from '../services/audit.ts'
+import type { Actor } from '../services/audit/audit.ts'
 import { SESSION_ABSOLUTE_LIMIT_MS } from './session.ts'
 
 declare module 'express-serve-static-core' {

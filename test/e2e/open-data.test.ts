@@ -5,7 +5,7 @@ import { openTestDatabase, type TestDatabase } from '../support/database.ts'
 import { startApp, type RunningApp } from '../support/server.ts'
 import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
 import { AccountService } from '../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR } from '../../src/services/audit.ts'
+import { SYSTEM_ACTOR } from '../../src/services/audit/audit.ts'
 
 const PASSWORD = 'a long test password 123'
 

@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
-import { AuditService, parsePublishedHeads, PublishedHeadsFileError, type PublishedHead } from '../../services/audit.ts'
+import {
+  AuditService,
+  parsePublishedHeads,
+  PublishedHeadsFileError,
+  type PublishedHead,
+} from '../../services/audit/audit.ts'
 import { UserError } from '../errors.ts'
 import { openConfiguredDatabase } from '../open-database.ts'
 

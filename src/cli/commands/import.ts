@@ -3,7 +3,7 @@ import cliProgress from 'cli-progress'
 import type { Command } from 'commander'
 import { ImportError, documentsIn, type ImportOutcome } from '../../services/imports/index.ts'
 import { services } from '../../services/index.ts'
-import type { Actor } from '../../services/audit.ts'
+import type { Actor } from '../../services/audit/audit.ts'
 import { UserError } from '../errors.ts'
 import { openConfiguredDatabase } from '../open-database.ts'
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { ROLES, isRole, type Role } from '../../domain/roles.ts'
 import { AccountError, AccountService, type User } from '../../services/accounts/accounts.ts'
-import type { Actor } from '../../services/audit.ts'
+import type { Actor } from '../../services/audit/audit.ts'
 import { UserError } from '../errors.ts'
 import { openConfiguredDatabase } from '../open-database.ts'
 

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { Database } from '../../db/database.ts'
 import type { DB, UsersTable } from '../../db/tables/index.ts'
 import { ROLES, type Role } from '../../domain/roles.ts'
-import { type Actor, AuditService } from '../audit.ts'
+import { type Actor, AuditService } from '../audit/audit.ts'
 import { logger } from '../../logger.ts'
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords.ts'
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import type { Database } from '../../db/database.ts'
 import type { Role } from '../../domain/roles.ts'
-import { AuditService, type Actor } from '../audit.ts'
+import { AuditService, type Actor } from '../audit/audit.ts'
 
 export const TOKEN_SCOPES = ['read', 'write'] as const
 export type TokenScope = (typeof TOKEN_SCOPES)[number]

@@ -15,7 +15,7 @@ import type { Role } from '../../domain/roles.ts'
 import { slugify } from '../../domain/slug.ts'
 import { todayInLondon } from '../../domain/uk-date.ts'
 import { STATUS_AFTER_APPROVAL, isEditable, isPublishable, mayActOnStage } from '../../domain/workflow.ts'
-import { AuditService, type Actor } from '../audit.ts'
+import { AuditService, type Actor } from '../audit/audit.ts'
 
 export class WorkflowError extends Error {
   constructor(

@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.ts'
 import { FoiRepository } from '../../db/repositories/foi/foi.ts'
 import type { DB } from '../../db/tables/index.ts'
 import { PUBLIC_STATUSES } from '../../domain/decision.ts'
-import { AuditService, type Actor } from '../audit.ts'
+import { AuditService, type Actor } from '../audit/audit.ts'
 import { auditSnapshot } from './requests.ts'
 
 export class FoiImportError extends Error {}

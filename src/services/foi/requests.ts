@@ -21,7 +21,7 @@ import {
   type ReviewOutcome,
 } from '../../domain/foi.ts'
 import { todayInLondon } from '../../domain/uk-date.ts'
-import { AuditService, type Actor, type AuditRow } from '../audit.ts'
+import { AuditService, type Actor, type AuditRow } from '../audit/audit.ts'
 import { FormError } from '../form-error.ts'
 import { findRequesterIn, type PublishableText } from './personal-data.ts'
 

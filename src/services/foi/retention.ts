@@ -2,7 +2,7 @@ import type { Database } from '../../db/database.ts'
 import { FoiRepository } from '../../db/repositories/foi/foi.ts'
 import { addDays, todayInLondon } from '../../domain/uk-date.ts'
 import { logger } from '../../logger.ts'
-import { AuditService, SYSTEM_ACTOR, type Actor } from '../audit.ts'
+import { AuditService, SYSTEM_ACTOR, type Actor } from '../audit/audit.ts'
 
 export const DEFAULT_FOI_PERSONAL_DATA_RETENTION_DAYS = 730
 

@@ -6,7 +6,7 @@ import { DecisionRepository, type NewAward, type NewContribution } from '../../d
 import { DocumentRepository } from '../../db/repositories/imports/documents.ts'
 import type { DB } from '../../db/tables/index.ts'
 import { ExtractError, detectType, extractBuffer, type ExtractionResult, type ReadLimits } from '../../extract/index.ts'
-import type { Actor, AuditService } from '../audit.ts'
+import type { Actor, AuditService } from '../audit/audit.ts'
 import { areaIdsFor } from './areas.ts'
 import { awardPeriod, fallbackTitle, findingsWithFields, mediaTypeOf, totalIsPerAnnum } from './draft.ts'
 import { ImportError } from './errors.ts'

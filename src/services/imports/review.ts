@@ -10,7 +10,7 @@ import { OrganisationRepository } from '../../db/repositories/ledger/organisatio
 import type { DB } from '../../db/tables/index.ts'
 import { slugify } from '../../domain/slug.ts'
 import type { ExtractedRecord } from '../../extract/index.ts'
-import type { Actor, AuditService } from '../audit.ts'
+import type { Actor, AuditService } from '../audit/audit.ts'
 import { FormError } from '../form-error.ts'
 import { areaIdsFor } from './areas.ts'
 import { StaleReviewError } from './errors.ts'

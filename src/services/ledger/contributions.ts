@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { Database } from '../../db/database.ts'
 import { formatPence } from '../../domain/money.ts'
 import { exceedsCeiling } from '../../domain/pro-rata.ts'
-import type { Actor, AuditService } from '../audit.ts'
+import type { Actor, AuditService } from '../audit/audit.ts'
 import { FormError } from '../form-error.ts'
 import { financialYearField, poundsField } from '../form-fields.ts'
 

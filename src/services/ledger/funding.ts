@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.ts'
 import { FundingRepository, type FundingStreamRow } from '../../db/repositories/ledger/funding.ts'
 import { LedgerRepository } from '../../db/repositories/ledger/ledger.ts'
 import { financialYear } from '../../domain/financial-year.ts'
-import type { Actor, AuditService } from '../audit.ts'
+import type { Actor, AuditService } from '../audit/audit.ts'
 import { FormError } from '../form-error.ts'
 import { financialYearField, poundsField } from '../form-fields.ts'
 

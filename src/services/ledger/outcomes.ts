@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import type { Database } from '../../db/database.ts'
 import { isMeasureName, MEASURES, parseCount, parseQuarter, personalDataIn } from '../../domain/outcomes.ts'
-import type { Actor, AuditService } from '../audit.ts'
+import type { Actor, AuditService } from '../audit/audit.ts'
 import { FormError } from '../form-error.ts'
 
 export const CSV_COLUMNS = ['quarter', 'measure', 'value'] as const

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Database } from '../../db/database.ts'
 import { validateReferenceFormat } from '../../domain/reference-format.ts'
-import { AuditService, type Actor } from '../audit.ts'
+import { AuditService, type Actor } from '../audit/audit.ts'
 
 export interface SiteSettings {
   registerName: string

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Database } from '../../db/database.ts'
-import { AuditService, type Actor } from '../audit.ts'
+import { AuditService, type Actor } from '../audit/audit.ts'
 
 export interface StoredDocument {
   id: number

@@ -5,7 +5,7 @@ import { startApp, type RunningApp } from '../../support/server.ts'
 import { StaffClient } from '../../support/staff-client.ts'
 import { AccountService } from '../../../src/services/accounts/accounts.ts'
 import { ApiTokenService } from '../../../src/services/accounts/api-tokens.ts'
-import { SYSTEM_ACTOR } from '../../../src/services/audit.ts'
+import { SYSTEM_ACTOR } from '../../../src/services/audit/audit.ts'
 import { generateRegister } from '../../../bench/generate.ts'
 import { addClassifiedRecords } from '../open-data/fixtures.ts'
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { Database } from '../../../src/db/database.ts'
-import { AuditService } from '../../../src/services/audit.ts'
+import { AuditService } from '../../../src/services/audit/audit.ts'
 import { cli } from '../../support/cli.ts'
 
 describe('audit publish-head and audit verify --heads', () => {

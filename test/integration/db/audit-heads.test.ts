@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { sql } from 'kysely'
-import { AuditService, entryHash, SYSTEM_ACTOR, type AuditRow } from '../../../src/services/audit.ts'
+import { AuditService, entryHash, SYSTEM_ACTOR, type AuditRow } from '../../../src/services/audit/audit.ts'
 import type { Database } from '../../../src/db/database.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
 import { startApp } from '../../support/server.ts'

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { AccountService } from '../../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR, type Actor } from '../../../src/services/audit.ts'
+import { SYSTEM_ACTOR, type Actor } from '../../../src/services/audit/audit.ts'
 import { FormError } from '../../../src/services/form-error.ts'
 import { services, type Services } from '../../../src/services/index.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'

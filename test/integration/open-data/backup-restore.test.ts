@@ -6,7 +6,7 @@ import { writeBackup } from '../../../src/db/backup.ts'
 import { restoreBackup, RestoreError } from '../../../src/db/backup-restore.ts'
 import type { Database } from '../../../src/db/database.ts'
 import { ApiTokenService } from '../../../src/services/accounts/api-tokens.ts'
-import { SYSTEM_ACTOR } from '../../../src/services/audit.ts'
+import { SYSTEM_ACTOR } from '../../../src/services/audit/audit.ts'
 import { UploadedDocuments } from '../../../src/services/open-data/staff-documents.ts'
 import { addClassifiedRecords } from './fixtures.ts'
 

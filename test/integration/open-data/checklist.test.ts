@@ -4,7 +4,7 @@ import { openTestDatabase, testEngines, type TestDatabase } from '../../support/
 import { startApp, type RunningApp } from '../../support/server.ts'
 import { StaffClient } from '../../support/staff-client.ts'
 import { AccountService } from '../../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR } from '../../../src/services/audit.ts'
+import { SYSTEM_ACTOR } from '../../../src/services/audit/audit.ts'
 import { PublicationChecklist } from '../../../src/services/open-data/publication-checklist.ts'
 import { addClassifiedRecords } from './fixtures.ts'
 

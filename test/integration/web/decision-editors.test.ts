@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Role } from '../../../src/domain/roles.ts'
 import { AccountService } from '../../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR, type Actor } from '../../../src/services/audit.ts'
+import { SYSTEM_ACTOR, type Actor } from '../../../src/services/audit/audit.ts'
 import {
   WorkflowError,
   WorkflowService,

@@ -1,6 +1,6 @@
 import { Router } from 'express'
 import type { Services } from '../../../services/index.ts'
-import { renderAuditHeadsAtom } from '../../../services/audit-heads-feed.ts'
+import { renderAuditHeadsAtom } from '../../../services/audit/heads-feed.ts'
 
 /** The audit log's published heads: a page, the JSON that `audit verify --heads` reads, and an Atom feed. */
 export function auditHeadRoutes(services: Services): Router {

@@ -8,7 +8,7 @@ import {
   scheduleExpiredSessionRemoval,
 } from '../../../../src/services/accounts/accounts.ts'
 import { ApiTokenService } from '../../../../src/services/accounts/api-tokens.ts'
-import { SYSTEM_ACTOR } from '../../../../src/services/audit.ts'
+import { SYSTEM_ACTOR } from '../../../../src/services/audit/audit.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
 
 const PASSWORD = 'a long enough password'

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import type { Database } from '../../../../src/db/database.ts'
-import { SYSTEM_ACTOR } from '../../../../src/services/audit.ts'
+import { SYSTEM_ACTOR } from '../../../../src/services/audit/audit.ts'
 import { ImportError, ImportService } from '../../../../src/services/imports/index.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { z } from 'zod'
-import type { Database } from '../db/database.ts'
-import type { DB } from '../db/tables/index.ts'
+import type { Database } from '../../db/database.ts'
+import type { DB } from '../../db/tables/index.ts'
 
 export interface Actor {
   userId: number | null
