@@ -22,7 +22,7 @@ import {
 } from '../../domain/foi.ts'
 import { todayInLondon } from '../../domain/uk-date.ts'
 import { AuditService, type Actor, type AuditRow } from '../audit/audit.ts'
-import { FormError } from '../form-error.ts'
+import { FormError } from '../shared/form-error.ts'
 import { findRequesterIn, type PublishableText } from './personal-data.ts'
 
 export class FoiNotFoundError extends Error {}

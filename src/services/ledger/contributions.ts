@@ -3,8 +3,8 @@ import type { Database } from '../../db/database.ts'
 import { formatPence } from '../../domain/money.ts'
 import { exceedsCeiling } from '../../domain/pro-rata.ts'
 import type { Actor, AuditService } from '../audit/audit.ts'
-import { FormError } from '../form-error.ts'
-import { financialYearField, poundsField } from '../form-fields.ts'
+import { FormError } from '../shared/form-error.ts'
+import { financialYearField, poundsField } from '../shared/form-fields.ts'
 
 export const contributionForm = z.object({
   organisationId: z.string().regex(/^\d+$/, { message: 'Choose the partner' }).transform(Number),

@@ -4,8 +4,8 @@ import { FundingRepository, type FundingStreamRow } from '../../db/repositories/
 import { LedgerRepository } from '../../db/repositories/ledger/ledger.ts'
 import { financialYear } from '../../domain/financial-year.ts'
 import type { Actor, AuditService } from '../audit/audit.ts'
-import { FormError } from '../form-error.ts'
-import { financialYearField, poundsField } from '../form-fields.ts'
+import { FormError } from '../shared/form-error.ts'
+import { financialYearField, poundsField } from '../shared/form-fields.ts'
 
 export interface StreamYear {
   startYear: number

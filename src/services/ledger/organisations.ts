@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.ts'
 import { OrganisationRepository, type Organisation } from '../../db/repositories/ledger/organisations.ts'
 import { ORGANISATION_KINDS } from '../../domain/decision.ts'
 import type { Actor, AuditService } from '../audit/audit.ts'
-import { FormError } from '../form-error.ts'
+import { FormError } from '../shared/form-error.ts'
 
 const id = (message: string) => z.string().regex(/^\d+$/, { message }).transform(Number)
 

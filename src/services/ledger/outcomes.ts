@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync'
 import type { Database } from '../../db/database.ts'
 import { isMeasureName, MEASURES, parseCount, parseQuarter, personalDataIn } from '../../domain/outcomes.ts'
 import type { Actor, AuditService } from '../audit/audit.ts'
-import { FormError } from '../form-error.ts'
+import { FormError } from '../shared/form-error.ts'
 
 export const CSV_COLUMNS = ['quarter', 'measure', 'value'] as const
 const MAX_ERRORS_SHOWN = 5

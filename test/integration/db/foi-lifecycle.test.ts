@@ -7,7 +7,7 @@ import { AuditService, SYSTEM_ACTOR, type Actor } from '../../../src/services/au
 import { FoiService } from '../../../src/services/foi/requests.ts'
 import { FoiDashboardService } from '../../../src/services/foi/dashboard.ts'
 import { purgeFoiPersonalData } from '../../../src/services/foi/retention.ts'
-import { FormError } from '../../../src/services/form-error.ts'
+import { FormError } from '../../../src/services/shared/form-error.ts'
 import { services, type Services } from '../../../src/services/index.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
 

@@ -1,7 +1,7 @@
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import type { Stringifier } from 'csv-stringify'
-import { safeCsvStringifier } from '../../csv.ts'
+import { safeCsvStringifier } from '../csv.ts'
 import { penceToDecimalString } from '../../../domain/money.ts'
 import type { Grant } from './grant.ts'
 

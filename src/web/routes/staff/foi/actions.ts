@@ -11,7 +11,7 @@ import {
 } from '../../../../domain/foi.ts'
 import { todayInLondon } from '../../../../domain/uk-date.ts'
 import type { Actor } from '../../../../services/audit/audit.ts'
-import { FormError } from '../../../../services/form-error.ts'
+import { FormError } from '../../../../services/shared/form-error.ts'
 import type { FoiRequestDetail } from '../../../../services/foi/requests.ts'
 import type { Services } from '../../../../services/index.ts'
 import { actorOf } from '../../../auth.ts'

@@ -1,6 +1,6 @@
 import type { Request } from 'express'
 import { z } from 'zod'
-import { FormError } from '../../../../services/form-error.ts'
+import { FormError } from '../../../../services/shared/form-error.ts'
 import { isIsoDate } from '../../../../domain/uk-date.ts'
 
 /** Date fields on these pages are GOV.UK date inputs: three boxes named {field}-day, -month and -year. */

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express'
 import { FOI_CHANNELS, FOI_CHANNEL_LABELS } from '../../../../domain/foi.ts'
-import { FormError } from '../../../../services/form-error.ts'
+import { FormError } from '../../../../services/shared/form-error.ts'
 import type { Services } from '../../../../services/index.ts'
 import { actorOf } from '../../../auth.ts'
 import { dateParts, errorLinks, field, parseForm, partsOf } from './form.ts'

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 import { formatUkDate } from '../../../../domain/uk-date.ts'
 import type { FoiAction } from '../../../../domain/foi.ts'
-import { FormError } from '../../../../services/form-error.ts'
+import { FormError } from '../../../../services/shared/form-error.ts'
 import type { FoiRequestDetail } from '../../../../services/foi/requests.ts'
 import type { Services } from '../../../../services/index.ts'
 import { actorOf } from '../../../auth.ts'

@@ -1,7 +1,7 @@
 import { stripBidiControls } from '../../../../domain/bidi.ts'
 import type { NextFunction, Request, Response } from 'express'
 import type { Services } from '../../../../services/index.ts'
-import { FormError } from '../../../../services/form-error.ts'
+import { FormError } from '../../../../services/shared/form-error.ts'
 import {
   StaleReviewError,
   parseReview,

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express'
 import { ORGANISATION_KINDS } from '../../../../domain/decision.ts'
-import { FormError } from '../../../../services/form-error.ts'
+import { FormError } from '../../../../services/shared/form-error.ts'
 import type { Services } from '../../../../services/index.ts'
 import { actorOf } from '../../../auth.ts'
 import { errorList } from '../../../validation.ts'

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express'
-import { FormError } from '../../../../services/form-error.ts'
+import { FormError } from '../../../../services/shared/form-error.ts'
 import type { Services } from '../../../../services/index.ts'
 import { actorOf } from '../../../auth.ts'
 import { errorList } from '../../../validation.ts'

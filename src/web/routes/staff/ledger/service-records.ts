@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 import { MEASURES, measureLabel, quarterLabel } from '../../../../domain/outcomes.ts'
 import { serviceTypeLabel } from '../../../../domain/service-types.ts'
-import { FormError } from '../../../../services/form-error.ts'
+import { FormError } from '../../../../services/shared/form-error.ts'
 import type { Services } from '../../../../services/index.ts'
 import { CSV_COLUMNS } from '../../../../services/ledger/outcomes.ts'
 import { actorOf } from '../../../auth.ts'

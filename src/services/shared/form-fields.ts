@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { parseFinancialYear } from '../domain/financial-year.ts'
-import { MoneyFormatError, parsePoundsInput } from '../domain/money.ts'
+import { parseFinancialYear } from '../../domain/financial-year.ts'
+import { MoneyFormatError, parsePoundsInput } from '../../domain/money.ts'
 
 /** A financial year typed as 2024/25 (or 2024-25), read as the year it starts. */
 export function financialYearField() {

@@ -1,5 +1,5 @@
 import { stringify, type Options, type Stringifier } from 'csv-stringify'
-import { neutraliseCsvCell } from '../domain/csv-safe.ts'
+import { neutraliseCsvCell } from '../../domain/csv-safe.ts'
 
 /** Every CSV the register writes goes through this: text cells that a spreadsheet would run as a formula are neutralised. */
 export function safeCsvStringifier(options: Options = {}): Stringifier {
