@@ -8,7 +8,7 @@ import { safeCsvStringifier } from '../../../services/open-data/csv.ts'
 import { InvalidExportError, type ExportFormat } from '../../../services/open-data/index.ts'
 import type { CsvRow } from '../../../services/open-data/csv-tables.ts'
 import { streamDownload } from '../../streaming.ts'
-import { homeQuery } from './home.ts'
+import { homeQuery } from './decisions/home.ts'
 
 const one = (value: unknown): string | undefined => (Array.isArray(value) ? one(value[0]) : typeof value === 'string' ? value : undefined)
 

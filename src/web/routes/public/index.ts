@@ -1,11 +1,11 @@
 import { Router } from 'express'
 import type { Services } from '../../../services/index.ts'
-import { DecisionController } from './decision.ts'
+import { DecisionController } from './decisions/decision.ts'
 import { downloadRoutes } from './downloads.ts'
 import { feedRoutes } from './feeds.ts'
 import { auditHeadRoutes } from './audit-heads.ts'
 import { disclosureLogRoutes } from './disclosure-log-routes.ts'
-import { HomeController } from './home.ts'
+import { HomeController } from './decisions/home.ts'
 import { ledgerPublicRoutes } from './ledger/index.ts'
 
 export function publicRoutes(services: Services): Router {

@@ -20,7 +20,7 @@ import {
 } from '../../../../services/decisions/workflow.ts'
 import { actorOf } from '../../../auth.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
-import { decisionViewModel } from '../../public/decision.ts'
+import { decisionViewModel } from '../../public/decisions/decision.ts'
 import {
   EXEMPTIONS,
   awardRowsFrom,

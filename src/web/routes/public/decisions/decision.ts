@@ -1,11 +1,11 @@
 import type { Request, Response, NextFunction } from 'express'
-import { buildAwardTable } from '../../../domain/award-table.ts'
-import { formatPence } from '../../../domain/money.ts'
-import { withheldNotice } from '../../../domain/publication.ts'
-import type { DecisionDetail } from '../../../db/repositories/decisions/decisions.ts'
-import type { Services } from '../../../services/index.ts'
-import { buildNotice } from '../../../services/decisions/notice.ts'
-import { renderNoticePdf } from '../../../services/decisions/notice-pdf.ts'
+import { buildAwardTable } from '../../../../domain/award-table.ts'
+import { formatPence } from '../../../../domain/money.ts'
+import { withheldNotice } from '../../../../domain/publication.ts'
+import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
+import type { Services } from '../../../../services/index.ts'
+import { buildNotice } from '../../../../services/decisions/notice.ts'
+import { renderNoticePdf } from '../../../../services/decisions/notice-pdf.ts'
 
 /** One published decision: every public field, its awards, contributions and findings. */
 export class DecisionController {
@@ -15,16 +15,16 @@ export class DecisionController {
     const detail = await this.services.register.publicDecision(String(req.params.slug))
     if (!detail) return next()
     if (detail.decision.classification === 'confidential') {
-      res.render('pages/decision-stub', { d: detail.decision, officeName: detail.officeName, notice: withheldNotice(detail.decision.exemption) })
+      res.render('pages/public/decisions/decision-stub', { d: detail.decision, officeName: detail.officeName, notice: withheldNotice(detail.decision.exemption) })
       return
     }
-    res.render('pages/decision', decisionViewModel(detail))
+    res.render('pages/public/decisions/decision', decisionViewModel(detail))
   }
 
   notice = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const detail = await this.services.register.publicDecision(String(req.params.slug))
     if (!detail) return next()
-    res.render('pages/notice', { notice: buildNotice(detail), slug: detail.decision.slug })
+    res.render('pages/public/decisions/notice', { notice: buildNotice(detail), slug: detail.decision.slug })
   }
 
   noticePdf = async (req: Request, res: Response, next: NextFunction): Promise<void> => {

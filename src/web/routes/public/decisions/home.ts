@@ -1,10 +1,10 @@
 import type { Request, Response } from 'express'
 import { z } from 'zod'
-import { financialYear, financialYearOf } from '../../../domain/financial-year.ts'
-import { todayInLondon } from '../../../domain/uk-date.ts'
-import type { Services } from '../../../services/index.ts'
-import { describeListedTotal } from '../../../domain/decision-total.ts'
-import { errorList, type FieldErrors } from '../../validation.ts'
+import { financialYear, financialYearOf } from '../../../../domain/financial-year.ts'
+import { todayInLondon } from '../../../../domain/uk-date.ts'
+import type { Services } from '../../../../services/index.ts'
+import { describeListedTotal } from '../../../../domain/decision-total.ts'
+import { errorList, type FieldErrors } from '../../../validation.ts'
 
 const optionalInt = (min: number, max: number, message: string) =>
   z
@@ -45,7 +45,7 @@ export class HomeController {
     ])
     const currentYear = financialYearOf(todayInLondon()).startYear
     const years = Array.from({ length: currentYear - 2011 }, (_, i) => financialYear(currentYear - i))
-    res.status(Object.keys(errors).length ? 400 : 200).render('pages/home', {
+    res.status(Object.keys(errors).length ? 400 : 200).render('pages/public/decisions/home', {
       filter: { q: filter.q ?? '', office: filter.office, year: filter.year },
       errors,
       errorList: errorList(errors),
