@@ -4,7 +4,7 @@ import { DecisionController } from './decisions/decision.ts'
 import { downloadRoutes } from './downloads.ts'
 import { feedRoutes } from './feeds.ts'
 import { auditHeadRoutes } from './audit-heads.ts'
-import { disclosureLogRoutes } from './disclosure-log-routes.ts'
+import { disclosureLogRoutes } from './foi/index.ts'
 import { HomeController } from './decisions/home.ts'
 import { ledgerPublicRoutes } from './ledger/index.ts'
 

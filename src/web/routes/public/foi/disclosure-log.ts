@@ -1,9 +1,9 @@
 import type { Request, Response } from 'express'
 import { z } from 'zod'
-import { FOI_OUTCOME_LABELS } from '../../../domain/foi.ts'
-import { PUBLICATION_TARGET_WORKING_DAYS } from '../../../domain/foi-clock.ts'
-import type { Services } from '../../../services/index.ts'
-import { errorList, type FieldErrors } from '../../validation.ts'
+import { FOI_OUTCOME_LABELS } from '../../../../domain/foi.ts'
+import { PUBLICATION_TARGET_WORKING_DAYS } from '../../../../domain/foi-clock.ts'
+import type { Services } from '../../../../services/index.ts'
+import { errorList, type FieldErrors } from '../../../validation.ts'
 
 export const disclosureLogQuery = z.object({
   q: z.string().trim().max(200, { message: 'Search words must be 200 characters or fewer' }).optional(),
@@ -27,7 +27,7 @@ export class DisclosureLogController {
     const filter = parsed.success ? parsed.data : { q: raw.q?.slice(0, 200), page: undefined }
     if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] = issue.message
     const result = await this.services.foi.disclosureLog.search({ text: filter.q, page: filter.page })
-    res.status(Object.keys(errors).length ? 400 : 200).render('pages/disclosure-log', {
+    res.status(Object.keys(errors).length ? 400 : 200).render('pages/public/foi/disclosure-log', {
       q: filter.q ?? '',
       result,
       rows: result.rows.map((row) => ({ ...row, outcomeLabel: row.outcome ? FOI_OUTCOME_LABELS[row.outcome] : '' })),

@@ -1,5 +1,5 @@
 import { Router } from 'express'
-import type { Services } from '../../../services/index.ts'
+import type { Services } from '../../../../services/index.ts'
 import { DisclosureLogController } from './disclosure-log.ts'
 import { DisclosureLogEntryController } from './disclosure-log-entry.ts'
 

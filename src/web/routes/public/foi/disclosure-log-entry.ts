@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
-import { FOI_OUTCOME_LABELS, exemptionNotice } from '../../../domain/foi.ts'
-import { PUBLICATION_TARGET_WORKING_DAYS } from '../../../domain/foi-clock.ts'
-import type { Services } from '../../../services/index.ts'
+import { FOI_OUTCOME_LABELS, exemptionNotice } from '../../../../domain/foi.ts'
+import { PUBLICATION_TARGET_WORKING_DAYS } from '../../../../domain/foi-clock.ts'
+import type { Services } from '../../../../services/index.ts'
 
 /**
  * /disclosure-log/:reference: one published response, question by question. Addressed by office and
@@ -19,7 +19,7 @@ export class DisclosureLogEntryController {
       return next()
     }
     const { request, questions } = found
-    res.render('pages/disclosure-log-entry', {
+    res.render('pages/public/foi/disclosure-log-entry', {
       r: request,
       outcomeLabel: request.outcome ? FOI_OUTCOME_LABELS[request.outcome] : '',
       publicationTarget: PUBLICATION_TARGET_WORKING_DAYS,
