@@ -47,7 +47,7 @@ export class ApiPageController {
   constructor(private readonly services: Services) {}
 
   get = (_req: Request, res: Response): void => {
-    res.render('pages/api', {
+    res.render('pages/public/open-data/api', {
       baseUrl: this.services.openData.baseUrl,
       publicEndpoints: publicEndpoints.map(describeEndpoint),
       staffEndpoints: staffEndpoints.map(describeEndpoint),

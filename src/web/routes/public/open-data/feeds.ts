@@ -1,5 +1,5 @@
 import { Router, type NextFunction, type Request, type Response } from 'express'
-import type { Services } from '../../../services/index.ts'
+import type { Services } from '../../../../services/index.ts'
 
 declare module 'express-serve-static-core' {
   interface Locals {

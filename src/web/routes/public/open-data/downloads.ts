@@ -2,13 +2,13 @@ import { createReadStream } from 'node:fs'
 import type { Request, Response } from 'express'
 import { Router } from 'express'
 import { Readable } from 'node:stream'
-import { logger } from '../../../logger.ts'
-import type { Services } from '../../../services/index.ts'
-import { safeCsvStringifier } from '../../../services/open-data/csv.ts'
-import { InvalidExportError, type ExportFormat } from '../../../services/open-data/index.ts'
-import type { CsvRow } from '../../../services/open-data/csv-tables.ts'
-import { streamDownload } from '../../streaming.ts'
-import { homeQuery } from './decisions/home.ts'
+import { logger } from '../../../../logger.ts'
+import type { Services } from '../../../../services/index.ts'
+import { safeCsvStringifier } from '../../../../services/open-data/csv.ts'
+import { InvalidExportError, type ExportFormat } from '../../../../services/open-data/index.ts'
+import type { CsvRow } from '../../../../services/open-data/csv-tables.ts'
+import { streamDownload } from '../../../streaming.ts'
+import { homeQuery } from '../decisions/home.ts'
 
 const one = (value: unknown): string | undefined => (Array.isArray(value) ? one(value[0]) : typeof value === 'string' ? value : undefined)
 
@@ -16,7 +16,7 @@ const one = (value: unknown): string | undefined => (Array.isArray(value) ? one(
 export function downloadRoutes(services: Services): Router {
   const router = Router()
   router.get('/open-data', async (_req, res) => {
-    res.render('pages/open-data', { offices: await services.register.offices(), baseUrl: services.openData.baseUrl })
+    res.render('pages/public/open-data/open-data', { offices: await services.register.offices(), baseUrl: services.openData.baseUrl })
   })
   router.get('/downloads/360giving.json', (req, res) => send360(services, req, res, 'json'))
   router.get('/downloads/360giving.csv', (req, res) => send360(services, req, res, 'csv'))
