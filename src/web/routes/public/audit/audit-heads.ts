@@ -1,13 +1,13 @@
 import { Router } from 'express'
-import type { Services } from '../../../services/index.ts'
-import { renderAuditHeadsAtom } from '../../../services/audit/heads-feed.ts'
+import type { Services } from '../../../../services/index.ts'
+import { renderAuditHeadsAtom } from '../../../../services/audit/heads-feed.ts'
 
 /** The audit log's published heads: a page, the JSON that `audit verify --heads` reads, and an Atom feed. */
 export function auditHeadRoutes(services: Services): Router {
   const router = Router()
   router.get('/audit-heads', async (_req, res) => {
     const heads = await services.audit.publishedHeads()
-    res.render('pages/audit-heads', { heads: [...heads].reverse() })
+    res.render('pages/public/audit/audit-heads', { heads: [...heads].reverse() })
   })
   router.get('/audit-heads.json', async (_req, res) => {
     res.set('Cache-Control', 'public, max-age=300').json({ heads: await services.audit.publishedHeads() })
