@@ -8,13 +8,13 @@ export class AreasController {
 
   list = async (_req: Request, res: Response): Promise<void> => {
     const { areas } = await this.services.ledger.options()
-    res.render('pages/ledger/areas', { areas })
+    res.render('pages/public/ledger/areas', { areas })
   }
 
   get = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const page = await this.services.commissioning.area(String(req.params.slug))
     if (!page) return next()
     const years = await this.services.ledger.apportioned({ areaId: page.area.id })
-    res.render('pages/ledger/area', { ...page, years, services: page.services.map((s) => ({ ...s, typeText: serviceTypeLabel(s.serviceType) })) })
+    res.render('pages/public/ledger/area', { ...page, years, services: page.services.map((s) => ({ ...s, typeText: serviceTypeLabel(s.serviceType) })) })
   }
 }

@@ -30,7 +30,7 @@ export class ChartsController {
     const period = year === undefined ? 'every financial year' : financialYear(year).label
     const charts = [serviceType, provider, area].map((data) => chartView(data, period))
     const labels = new Map(flow.nodes.map((n) => [n.id, n.label]))
-    res.status(errors.year ? 400 : 200).render('pages/ledger/charts', {
+    res.status(errors.year ? 400 : 200).render('pages/public/ledger/charts', {
       errors,
       errorList: errorList(errors),
       year,

@@ -6,6 +6,6 @@ export class FundingStreamsController {
   constructor(private readonly services: Services) {}
 
   get = async (_req: Request, res: Response): Promise<void> => {
-    res.render('pages/ledger/funding-streams', { streams: await this.services.funding.overview() })
+    res.render('pages/public/ledger/funding-streams', { streams: await this.services.funding.overview() })
   }
 }

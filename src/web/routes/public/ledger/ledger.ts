@@ -40,7 +40,7 @@ export class LedgerController {
     ])
     const filters = Object.fromEntries(FILTER_KEYS.map((key) => [key, query[key]])) as Record<string, string | number | undefined>
     const sortHref = (sort: string) => ledgerHref('/ledger', { ...filters, sort, dir: order.sort === sort && order.direction === 'asc' ? 'desc' : 'asc' })
-    res.status(Object.keys(errors).length ? 400 : 200).render('pages/ledger/ledger', {
+    res.status(Object.keys(errors).length ? 400 : 200).render('pages/public/ledger/ledger', {
       errors,
       errorList: errorList(errors),
       query,

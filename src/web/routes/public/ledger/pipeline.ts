@@ -15,7 +15,7 @@ export class PipelineController {
     if (text && !isIsoDate(text)) errors.on = 'Enter the date as year-month-day, like 2018-05-01'
     const on = text && !errors.on ? text : todayInLondon()
     const pipeline = await this.services.commissioning.pipeline(on)
-    res.status(errors.on ? 400 : 200).render('pages/ledger/pipeline', {
+    res.status(errors.on ? 400 : 200).render('pages/public/ledger/pipeline', {
       errors,
       errorList: errorList(errors),
       onText: text ?? '',

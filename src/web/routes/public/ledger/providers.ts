@@ -8,14 +8,14 @@ export class ProvidersController {
 
   list = async (_req: Request, res: Response): Promise<void> => {
     const providers = await this.services.ledger.providers()
-    res.render('pages/ledger/providers', { providers, totalPence: providers.reduce((s, p) => s + p.oneOffPence, 0) })
+    res.render('pages/public/ledger/providers', { providers, totalPence: providers.reduce((s, p) => s + p.oneOffPence, 0) })
   }
 
   get = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const page = await this.services.ledger.provider(String(req.params.slug))
     if (!page) return next()
     if ('mergedInto' in page) return res.redirect(301, `/providers/${page.mergedInto}`)
-    res.render('pages/ledger/provider', {
+    res.render('pages/public/ledger/provider', {
       ...page,
       serviceYears: page.serviceYears.map((y) => ({ startYear: y, label: financialYear(y).label })),
       services: page.services.map((s) => ({ ...s, cells: page.serviceYears.map((y) => s.byYear.get(y) ?? null) })),

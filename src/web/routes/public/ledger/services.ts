@@ -21,7 +21,7 @@ export class ServicesController {
     const errors: FieldErrors = parsed.success ? {} : { type: parsed.error.issues[0]!.message }
     const type = parsed.success ? parsed.data.type : undefined
     const rows = await this.services.commissioning.list({ serviceType: type })
-    res.status(parsed.success ? 200 : 400).render('pages/ledger/services', {
+    res.status(parsed.success ? 200 : 400).render('pages/public/ledger/services', {
       errors,
       errorList: errorList(errors),
       type,
@@ -54,7 +54,7 @@ export class ServicesController {
     const years = await this.services.ledger.apportioned({ serviceId: page.detail.service.id })
     const quarters = [...new Set(page.detail.outcomes.map((o) => o.quarter_start))].sort()
     const measures = [...new Set(page.detail.outcomes.map((o) => o.measure))].sort()
-    res.status(Object.keys(errors).length ? 400 : 200).render('pages/ledger/service', {
+    res.status(Object.keys(errors).length ? 400 : 200).render('pages/public/ledger/service', {
       ...page,
       s: page.detail.service,
       typeText: serviceTypeLabel(page.detail.service.service_type),
