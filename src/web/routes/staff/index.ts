@@ -11,9 +11,9 @@ import { importStaffRoutes } from './imports/index.ts'
 import { ledgerStaffRoutes } from './ledger/index.ts'
 import { SettingsController } from './settings.ts'
 import { PublicationChecklistController } from './publication-checklist.ts'
-import { SignInController } from './sign-in.ts'
-import { TokensController } from './tokens.ts'
-import { UsersController } from './users.ts'
+import { SignInController } from './accounts/sign-in.ts'
+import { TokensController } from './accounts/tokens.ts'
+import { UsersController } from './accounts/users.ts'
 
 /**
  * The staff area. Every route is authorised here, by the roles its mount point names, and nowhere else.

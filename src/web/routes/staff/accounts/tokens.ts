@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express'
-import { DEFAULT_TOKEN_DAYS, TOKEN_LIFETIMES_DAYS, TokenError } from '../../../services/accounts/api-tokens.ts'
-import type { Services } from '../../../services/index.ts'
-import { actorOf } from '../../auth.ts'
-import { errorList } from '../../validation.ts'
+import { DEFAULT_TOKEN_DAYS, TOKEN_LIFETIMES_DAYS, TokenError } from '../../../../services/accounts/api-tokens.ts'
+import type { Services } from '../../../../services/index.ts'
+import { actorOf } from '../../../auth.ts'
+import { errorList } from '../../../validation.ts'
 
 const scopeItems = (selected: string | undefined) => [
   {
@@ -32,7 +32,7 @@ export class TokensController {
 
   list = async (_req: Request, res: Response): Promise<void> => {
     res.render(
-      'pages/staff/tokens',
+      'pages/staff/accounts/tokens',
       await this.view(res, { values: {}, scopeItems: scopeItems(undefined), expiryItems: expiryItems(undefined) }),
     )
   }
@@ -46,11 +46,16 @@ export class TokensController {
     }
     try {
       const { token, expiresAt } = await this.services.apiTokens.create(res.locals.user!.id, values, actorOf(res))
-      res.render('pages/staff/token-created', { token, name: values.name.trim(), scope: values.scope, expiresAt })
+      res.render('pages/staff/accounts/token-created', {
+        token,
+        name: values.name.trim(),
+        scope: values.scope,
+        expiresAt,
+      })
     } catch (error) {
       if (!(error instanceof TokenError)) throw error
       res.status(400).render(
-        'pages/staff/tokens',
+        'pages/staff/accounts/tokens',
         await this.view(res, {
           values,
           scopeItems: scopeItems(values.scope),

@@ -1,9 +1,9 @@
 import type { Request, Response } from 'express'
 import { z } from 'zod'
-import type { Services } from '../../../services/index.ts'
-import { LOCK_MINUTES } from '../../../services/accounts/accounts.ts'
-import { actorOf } from '../../auth.ts'
-import { errorList } from '../../validation.ts'
+import type { Services } from '../../../../services/index.ts'
+import { LOCK_MINUTES } from '../../../../services/accounts/accounts.ts'
+import { actorOf } from '../../../auth.ts'
+import { errorList } from '../../../validation.ts'
 
 const signInForm = z.object({
   email: z.string().trim().min(1, { message: 'Enter your email address' }).max(320),
@@ -23,7 +23,7 @@ export class SignInController {
 
   get = (req: Request, res: Response): void => {
     if (res.locals.user) return res.redirect(safeReturnTo(req.query.returnTo))
-    res.render('pages/staff/sign-in', { returnTo: safeReturnTo(req.query.returnTo), values: {} })
+    res.render('pages/staff/accounts/sign-in', { returnTo: safeReturnTo(req.query.returnTo), values: {} })
   }
 
   post = async (req: Request, res: Response): Promise<void> => {
@@ -31,7 +31,7 @@ export class SignInController {
     const returnTo = safeReturnTo(req.body?.returnTo)
     if (!parsed.success) {
       const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]))
-      res.status(400).render('pages/staff/sign-in', {
+      res.status(400).render('pages/staff/accounts/sign-in', {
         returnTo,
         values: { email: req.body?.email },
         errors,
@@ -48,7 +48,7 @@ export class SignInController {
           ? `Too many attempts to sign in. Wait ${LOCK_MINUTES} minutes and try again.`
           : 'Enter a correct email address and password'
       const errors = { email: message }
-      res.status(401).render('pages/staff/sign-in', {
+      res.status(401).render('pages/staff/accounts/sign-in', {
         returnTo,
         values: { email: parsed.data.email },
         errors,

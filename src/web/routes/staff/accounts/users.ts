@@ -1,9 +1,9 @@
 import type { NextFunction, Request, Response } from 'express'
-import { ROLES, ROLE_LABELS, type Role } from '../../../domain/roles.ts'
-import { AccountError, type User } from '../../../services/accounts/accounts.ts'
-import type { Services } from '../../../services/index.ts'
-import { actorOf } from '../../auth.ts'
-import { errorList, type FieldErrors } from '../../validation.ts'
+import { ROLES, ROLE_LABELS, type Role } from '../../../../domain/roles.ts'
+import { AccountError, type User } from '../../../../services/accounts/accounts.ts'
+import type { Services } from '../../../../services/index.ts'
+import { actorOf } from '../../../auth.ts'
+import { errorList, type FieldErrors } from '../../../validation.ts'
 
 function rolesFrom(body: unknown): string[] {
   const value = (body as Record<string, unknown> | undefined)?.roles
@@ -21,11 +21,11 @@ export class UsersController {
 
   list = async (_req: Request, res: Response): Promise<void> => {
     const users = await this.services.accounts.list()
-    res.render('pages/staff/users', { users: users.map((u) => ({ ...u, roleLabels: roleLabels(u.roles) })) })
+    res.render('pages/staff/accounts/users', { users: users.map((u) => ({ ...u, roleLabels: roleLabels(u.roles) })) })
   }
 
   newForm = (_req: Request, res: Response): void => {
-    res.render('pages/staff/user-new', { values: {}, roleItems: roleItems([]) })
+    res.render('pages/staff/accounts/user-new', { values: {}, roleItems: roleItems([]) })
   }
 
   create = async (req: Request, res: Response): Promise<void> => {
@@ -36,13 +36,18 @@ export class UsersController {
         { ...values, roles: roles as Role[] },
         actorOf(res),
       )
-      res.render('pages/staff/user-created', { created: user, password })
+      res.render('pages/staff/accounts/user-created', { created: user, password })
     } catch (error) {
       if (!(error instanceof AccountError)) throw error
       const errors = { [error.field ?? 'email']: error.message }
       res
         .status(400)
-        .render('pages/staff/user-new', { values, roleItems: roleItems(roles), errors, errorList: errorList(errors) })
+        .render('pages/staff/accounts/user-new', {
+          values,
+          roleItems: roleItems(roles),
+          errors,
+          errorList: errorList(errors),
+        })
     }
   }
 
@@ -55,7 +60,7 @@ export class UsersController {
       reactivated: 'Account reactivated',
     }
     const flash = done[String(req.query.done) as keyof typeof done] ?? null
-    res.render('pages/staff/user', {
+    res.render('pages/staff/accounts/user', {
       person: { ...person, roleLabels: roleLabels(person.roles) },
       flash,
       self: person.id === res.locals.user!.id,
@@ -65,7 +70,7 @@ export class UsersController {
   rolesForm = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const person = await this.person(req)
     if (!person) return next()
-    res.render('pages/staff/user-roles', { person, roleItems: roleItems(person.roles) })
+    res.render('pages/staff/accounts/user-roles', { person, roleItems: roleItems(person.roles) })
   }
 
   saveRoles = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -76,14 +81,14 @@ export class UsersController {
       await this.services.accounts.setRoles(person.id, roles as Role[], actorOf(res))
       res.redirect(303, `/staff/users/${person.id}?done=roles`)
     } catch (error) {
-      this.refuse(error, res, 'pages/staff/user-roles', { person, roleItems: roleItems(roles) }, 'roles')
+      this.refuse(error, res, 'pages/staff/accounts/user-roles', { person, roleItems: roleItems(roles) }, 'roles')
     }
   }
 
   statusForm = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const person = await this.person(req)
     if (!person) return next()
-    res.render('pages/staff/user-status', { person })
+    res.render('pages/staff/accounts/user-status', { person })
   }
 
   saveStatus = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -94,14 +99,14 @@ export class UsersController {
       await this.services.accounts.setActive(person.id, active, actorOf(res))
       res.redirect(303, `/staff/users/${person.id}?done=${active ? 'reactivated' : 'deactivated'}`)
     } catch (error) {
-      this.refuse(error, res, 'pages/staff/user-status', { person }, 'active')
+      this.refuse(error, res, 'pages/staff/accounts/user-status', { person }, 'active')
     }
   }
 
   passwordForm = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const person = await this.person(req)
     if (!person) return next()
-    res.render('pages/staff/user-password', { person, values: { choice: 'generate' } })
+    res.render('pages/staff/accounts/user-password', { person, values: { choice: 'generate' } })
   }
 
   resetPassword = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -113,7 +118,7 @@ export class UsersController {
       return this.refuse(
         new AccountError('Choose how to set the new password', 'choice'),
         res,
-        'pages/staff/user-password',
+        'pages/staff/accounts/user-password',
         { person, values: {} },
         'choice',
       )
@@ -124,9 +129,9 @@ export class UsersController {
         choice === 'type' ? typed : undefined,
         actorOf(res),
       )
-      res.render('pages/staff/user-password-reset', { person, password, shown: choice === 'generate' })
+      res.render('pages/staff/accounts/user-password-reset', { person, password, shown: choice === 'generate' })
     } catch (error) {
-      this.refuse(error, res, 'pages/staff/user-password', { person, values: { choice } }, 'password')
+      this.refuse(error, res, 'pages/staff/accounts/user-password', { person, values: { choice } }, 'password')
     }
   }
 
