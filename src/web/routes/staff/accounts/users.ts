@@ -40,14 +40,12 @@ export class UsersController {
     } catch (error) {
       if (!(error instanceof AccountError)) throw error
       const errors = { [error.field ?? 'email']: error.message }
-      res
-        .status(400)
-        .render('pages/staff/accounts/user-new', {
-          values,
-          roleItems: roleItems(roles),
-          errors,
-          errorList: errorList(errors),
-        })
+      res.status(400).render('pages/staff/accounts/user-new', {
+        values,
+        roleItems: roleItems(roles),
+        errors,
+        errorList: errorList(errors),
+      })
     }
   }
 

@@ -1,15 +1,15 @@
 import type { Request, Response } from 'express'
-import type { Services } from '../../../services/index.ts'
-import { DECISION_MAKER_TITLES, SettingsError } from '../../../services/offices/settings.ts'
-import { actorOf } from '../../auth.ts'
-import { errorList } from '../../validation.ts'
+import type { Services } from '../../../../services/index.ts'
+import { DECISION_MAKER_TITLES, SettingsError } from '../../../../services/offices/settings.ts'
+import { actorOf } from '../../../auth.ts'
+import { errorList } from '../../../validation.ts'
 
 export class SettingsController {
   constructor(private readonly services: Services) {}
 
   get = async (req: Request, res: Response): Promise<void> => {
     const settings = await this.services.officeSettings.get()
-    res.render('pages/staff/settings', {
+    res.render('pages/staff/offices/settings', {
       values: settings ?? {},
       titles: DECISION_MAKER_TITLES,
       saved: req.query.saved === '1',
@@ -27,7 +27,7 @@ export class SettingsController {
       res.redirect('/staff/settings?saved=1')
     } catch (error) {
       if (!(error instanceof SettingsError)) throw error
-      res.status(400).render('pages/staff/settings', {
+      res.status(400).render('pages/staff/offices/settings', {
         values,
         titles: DECISION_MAKER_TITLES,
         errors: error.errors,
