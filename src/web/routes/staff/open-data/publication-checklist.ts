@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express'
 import { z } from 'zod'
-import { financialYear } from '../../../domain/financial-year.ts'
-import type { Services } from '../../../services/index.ts'
-import { errorList, type FieldErrors } from '../../validation.ts'
+import { financialYear } from '../../../../domain/financial-year.ts'
+import type { Services } from '../../../../services/index.ts'
+import { errorList, type FieldErrors } from '../../../validation.ts'
 
 const checklistQuery = z.object({
   year: z.coerce
@@ -51,7 +51,7 @@ export class PublicationChecklistController {
       (parsed.success ? parsed.data.year : undefined) ?? years[0] ?? financialYear(new Date().getFullYear()).startYear
     const officeId = parsed.success ? parsed.data.office : undefined
     const duties = await this.services.openData.checklist.report({ year, officeId })
-    res.status(Object.keys(errors).length ? 400 : 200).render('pages/staff/publication-checklist', {
+    res.status(Object.keys(errors).length ? 400 : 200).render('pages/staff/open-data/publication-checklist', {
       duties: duties.map((d) => ({
         ...d,
         ...DUTIES[d.duty],
