@@ -1,8 +1,8 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { sql } from 'kysely'
-import { AuditService, SYSTEM_ACTOR } from '../../../src/services/audit/audit.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
+import { AuditService, SYSTEM_ACTOR } from '../../../../src/services/audit/audit.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
 
 for (const engine of testEngines()) {
   describe(`the audit log on ${engine}`, () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { renderAtom } from '../../../src/services/open-data/atom.ts'
+import { renderAtom } from '../../../../src/services/open-data/atom.ts'
 
 /** XML 1.0 (fifth edition) production [2] Char: anything else makes the document not well-formed. */
 const XML_CHAR = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u

@@ -1,10 +1,10 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { sql } from 'kysely'
-import { AuditService, entryHash, SYSTEM_ACTOR, type AuditRow } from '../../../src/services/audit/audit.ts'
-import type { Database } from '../../../src/db/database.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
-import { startApp } from '../../support/server.ts'
+import { AuditService, entryHash, SYSTEM_ACTOR, type AuditRow } from '../../../../src/services/audit/audit.ts'
+import type { Database } from '../../../../src/db/database.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import { startApp } from '../../../support/server.ts'
 
 async function recordEntries(database: Database, audit: AuditService, from: number, to: number): Promise<void> {
   for (let i = from; i <= to; i++) {

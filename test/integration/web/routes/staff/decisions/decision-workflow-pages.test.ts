@@ -1,11 +1,11 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Role } from '../../../src/domain/roles.ts'
-import { AccountService } from '../../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR } from '../../../src/services/audit/audit.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
-import { startApp, type RunningApp } from '../../support/server.ts'
-import { StaffClient } from '../../support/staff-client.ts'
+import type { Role } from '../../../../../../src/domain/roles.ts'
+import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
+import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
+import { startApp, type RunningApp } from '../../../../../support/server.ts'
+import { StaffClient } from '../../../../../support/staff-client.ts'
 
 const PASSWORD = 'correct horse battery staple'
 

@@ -1,9 +1,9 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
-import { startApp, type RunningApp } from '../../support/server.ts'
-import type { Database } from '../../../src/db/database.ts'
-import { HealthService } from '../../../src/services/health.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
+import { startApp, type RunningApp } from '../../../../../support/server.ts'
+import type { Database } from '../../../../../../src/db/database.ts'
+import { HealthService } from '../../../../../../src/services/health.ts'
 
 for (const engine of testEngines()) {
   describe(`the public register pages on ${engine}`, () => {

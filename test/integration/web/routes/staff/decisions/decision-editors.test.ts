@@ -1,17 +1,17 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Role } from '../../../src/domain/roles.ts'
-import { AccountService } from '../../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR, type Actor } from '../../../src/services/audit/audit.ts'
+import type { Role } from '../../../../../../src/domain/roles.ts'
+import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
+import { SYSTEM_ACTOR, type Actor } from '../../../../../../src/services/audit/audit.ts'
 import {
   WorkflowError,
   WorkflowService,
   type DraftDetails,
   type MoneyDetails,
-} from '../../../src/services/decisions/workflow.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
-import { startApp, type RunningApp } from '../../support/server.ts'
-import { StaffClient } from '../../support/staff-client.ts'
+} from '../../../../../../src/services/decisions/workflow.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
+import { startApp, type RunningApp } from '../../../../../support/server.ts'
+import { StaffClient } from '../../../../../support/staff-client.ts'
 
 const PASSWORD = 'a long enough password'
 const details: DraftDetails = {

@@ -1,5 +1,5 @@
-import type { Database } from '../../../src/db/database.ts'
-import { DecisionRepository, type NewDecision } from '../../../src/db/repositories/decisions/decisions.ts'
+import type { Database } from '../../../../src/db/database.ts'
+import { DecisionRepository, type NewDecision } from '../../../../src/db/repositories/decisions/decisions.ts'
 
 /** Words that must never appear in anything public: each sits only in a withheld or private place. */
 export const SECRETS = {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { cli } from '../../support/cli.ts'
+import { cli } from '../../../support/cli.ts'
 
 describe('the export, backup and restore commands', () => {
   let dir: string

@@ -1,8 +1,8 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { parse } from 'csv-parse/sync'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
-import { startApp, type RunningApp } from '../../support/server.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
+import { startApp, type RunningApp } from '../../../../../support/server.ts'
 
 for (const engine of testEngines()) {
   describe(`the ledger pages on ${engine}`, () => {

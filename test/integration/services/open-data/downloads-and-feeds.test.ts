@@ -1,10 +1,10 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { parse } from 'csv-parse/sync'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
-import { startApp, type RunningApp } from '../../support/server.ts'
-import { generateRegister } from '../../../bench/generate.ts'
-import { REGISTER_PAGE_SIZE } from '../../../src/services/decisions/register.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import { startApp, type RunningApp } from '../../../support/server.ts'
+import { generateRegister } from '../../../../bench/generate.ts'
+import { REGISTER_PAGE_SIZE } from '../../../../src/services/decisions/register.ts'
 import { addClassifiedRecords, leakedSecrets } from './fixtures.ts'
 
 for (const engine of testEngines()) {

@@ -1,13 +1,13 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
-import { startApp, type RunningApp } from '../../support/server.ts'
-import { StaffClient } from '../../support/staff-client.ts'
-import { AccountService } from '../../../src/services/accounts/accounts.ts'
-import { ApiTokenService } from '../../../src/services/accounts/api-tokens.ts'
-import { SYSTEM_ACTOR } from '../../../src/services/audit/audit.ts'
-import { generateRegister } from '../../../bench/generate.ts'
-import { addClassifiedRecords } from '../open-data/fixtures.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../../../support/database.ts'
+import { startApp, type RunningApp } from '../../../../support/server.ts'
+import { StaffClient } from '../../../../support/staff-client.ts'
+import { AccountService } from '../../../../../src/services/accounts/accounts.ts'
+import { ApiTokenService } from '../../../../../src/services/accounts/api-tokens.ts'
+import { SYSTEM_ACTOR } from '../../../../../src/services/audit/audit.ts'
+import { generateRegister } from '../../../../../bench/generate.ts'
+import { addClassifiedRecords } from '../../../services/open-data/fixtures.ts'
 
 type Page<T> = { data: T[]; nextCursor: string | null; links: { next: string | null } }
 type Problem = {

@@ -1,8 +1,8 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { loadDemonstrationData } from '../../../src/services/demo/load.ts'
-import { RegisterService } from '../../../src/services/decisions/register.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
+import { loadDemonstrationData } from '../../../../src/services/demo/load.ts'
+import { RegisterService } from '../../../../src/services/decisions/register.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
 
 for (const engine of testEngines()) {
   describe(`the demonstration register on ${engine}`, () => {

@@ -8,7 +8,7 @@ import type { Database } from '../../../src/db/database.ts'
 import { ApiTokenService } from '../../../src/services/accounts/api-tokens.ts'
 import { SYSTEM_ACTOR } from '../../../src/services/audit/audit.ts'
 import { UploadedDocuments } from '../../../src/services/open-data/staff-documents.ts'
-import { addClassifiedRecords } from './fixtures.ts'
+import { addClassifiedRecords } from '../services/open-data/fixtures.ts'
 
 const SIGNING_KEY = 'a test backup signing key'
 

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
-import { startApp, type RunningApp } from '../../support/server.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import { startApp, type RunningApp } from '../../../support/server.ts'
 import { addClassifiedRecords, leakedSecrets } from './fixtures.ts'
 
 const LISTS = ['decisions', 'awards', 'organisations', 'services', 'funding-streams', 'disclosure-log']

@@ -1,12 +1,12 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { AccountService } from '../../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR, type Actor } from '../../../src/services/audit/audit.ts'
-import { FormError } from '../../../src/services/shared/form-error.ts'
-import { services, type Services } from '../../../src/services/index.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
-import { startApp } from '../../support/server.ts'
-import { StaffClient } from '../../support/staff-client.ts'
+import { AccountService } from '../../../../src/services/accounts/accounts.ts'
+import { SYSTEM_ACTOR, type Actor } from '../../../../src/services/audit/audit.ts'
+import { FormError } from '../../../../src/services/shared/form-error.ts'
+import { services, type Services } from '../../../../src/services/index.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import { startApp } from '../../../support/server.ts'
+import { StaffClient } from '../../../support/staff-client.ts'
 
 const OFFICER: Actor = { userId: null, label: 'Test Officer <officer@test.example>' }
 

@@ -6,12 +6,12 @@ import { join } from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { parse } from 'csv-parse/sync'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
-import { InvalidExportError, OpenDataService } from '../../../src/services/open-data/index.ts'
-import { generateRegister } from '../../../bench/generate.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import { InvalidExportError, OpenDataService } from '../../../../src/services/open-data/index.ts'
+import { generateRegister } from '../../../../bench/generate.ts'
 import { addClassifiedRecords, leakedSecrets } from './fixtures.ts'
 
-const SCHEMAS = new URL('../../../src/services/open-data/three-sixty-giving/schemas/', import.meta.url)
+const SCHEMAS = new URL('../../../../src/services/open-data/three-sixty-giving/schemas/', import.meta.url)
 
 /** An independent check of a whole package against the official schemas (the exporter checks grant by grant). */
 function validatePackage(data: unknown): string[] {
