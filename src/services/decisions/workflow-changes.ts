@@ -1,0 +1,131 @@
+import { sql, type Transaction } from 'kysely'
+import type { Database } from '../../db/database.ts'
+import { DecisionRepository, type DecisionDetail } from '../../db/repositories/decisions/decisions.ts'
+import type { DB } from '../../db/tables/index.ts'
+import { publicText } from '../../domain/publication.ts'
+import { formatReference, referenceScope } from '../../domain/reference-format.ts'
+import { todayInLondon } from '../../domain/uk-date.ts'
+import { isEditable } from '../../domain/workflow.ts'
+import { AuditService, type Actor } from '../audit/audit.ts'
+import { WorkflowError, ConcurrentEditError, type DecisionRow } from './workflow-types.ts'
+import { assertHolds, recordEditor, snapshot } from './workflow-records.ts'
+
+/** The base of the workflow: one change to a decision in one transaction, and what every step needs. */
+export class DecisionChanges {
+  protected readonly decisions: DecisionRepository
+  protected readonly audit: AuditService
+
+  constructor(protected readonly database: Database) {
+    this.decisions = new DecisionRepository(database.db)
+    this.audit = new AuditService(database)
+  }
+
+  detail(id: number): Promise<DecisionDetail | undefined> {
+    return this.decisions.findById(id)
+  }
+
+  protected async homeOffice(): Promise<{ id: number; shortName: string; decisionMakerTitle: string }> {
+    const row = await this.database.db
+      .selectFrom('register_settings as s')
+      .innerJoin('offices as f', 'f.organisation_id', 's.home_office_id')
+      .select(['f.organisation_id', 'f.short_name', 'f.decision_maker_title'])
+      .executeTakeFirst()
+    if (!row) throw new WorkflowError('This register has no office yet: an administrator must set it up first')
+    return { id: row.organisation_id, shortName: row.short_name, decisionMakerTitle: row.decision_maker_title }
+  }
+
+  protected async nextReference(trx: Transaction<DB>, officeId: number): Promise<string> {
+    const office = await trx
+      .selectFrom('offices')
+      .select('reference_format')
+      .where('organisation_id', '=', officeId)
+      .executeTakeFirstOrThrow()
+    const year = Number(todayInLondon().slice(0, 4))
+    const scope = referenceScope(office.reference_format, year)
+    for (;;) {
+      const { last_value } = await trx
+        .insertInto('reference_sequences')
+        .values({ office_id: officeId, scope, last_value: 1 })
+        .onConflict((oc) =>
+          oc.columns(['office_id', 'scope']).doUpdateSet({ last_value: sql`reference_sequences.last_value + 1` }),
+        )
+        .returning('last_value')
+        .executeTakeFirstOrThrow()
+      const reference = formatReference(office.reference_format, year, last_value)
+      // A reference typed in by an import may already hold this number: take the next one.
+      const taken = await trx
+        .selectFrom('decisions')
+        .select('id')
+        .where('office_id', '=', officeId)
+        .where('reference', '=', reference)
+        .executeTakeFirst()
+      if (!taken) return reference
+    }
+  }
+
+  protected editDraft(
+    id: number,
+    version: number,
+    actor: Actor,
+    action: string,
+    apply: (trx: Transaction<DB>, before: DecisionRow) => Promise<void>,
+  ): Promise<void> {
+    return this.change(id, version, actor, action, async (trx, before) => {
+      if (!isEditable(before.status))
+        throw new WorkflowError('This decision has been submitted and can no longer be edited')
+      assertHolds(before, actor, 'change')
+      await apply(trx, before)
+      await recordEditor(trx, id, actor)
+    })
+  }
+
+  /** One change to a decision: version checked, applied, public text recomputed, audit entry written, all in one transaction. */
+  protected async change(
+    id: number,
+    version: number,
+    actor: Actor,
+    action: string,
+    apply: (trx: Transaction<DB>, before: DecisionRow) => Promise<void>,
+  ): Promise<void> {
+    await this.database.transaction(async (trx) => {
+      const before = await trx.selectFrom('decisions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+      if (!before) throw new WorkflowError('There is no such decision')
+      if (before.version !== version) throw new ConcurrentEditError()
+      const beforeSnapshot = await snapshot(trx, id)
+      await apply(trx, before)
+      const sections = await trx
+        .selectFrom('decision_sections')
+        .select(['heading', 'body', 'withheld'])
+        .where('decision_id', '=', id)
+        .orderBy('position')
+        .execute()
+      const current = await trx
+        .selectFrom('decisions')
+        .select(['classification', 'executive_summary', 'decision_text'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+      await trx
+        .updateTable('decisions')
+        .set({
+          version: before.version + 1,
+          updated_at: new Date(),
+          public_text: publicText({
+            classification: current.classification,
+            executiveSummary: current.executive_summary,
+            decisionText: current.decision_text,
+            sections,
+          }),
+        })
+        .where('id', '=', id)
+        .execute()
+      await this.audit.record(trx, {
+        actor,
+        action,
+        entityType: 'decision',
+        entityId: id,
+        before: beforeSnapshot,
+        after: await snapshot(trx, id),
+      })
+    })
+  }
+}
