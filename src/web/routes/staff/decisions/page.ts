@@ -1,0 +1,44 @@
+import type { Request, Response } from 'express'
+import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
+import { mayActOnStage } from '../../../../domain/workflow.ts'
+import type { Services } from '../../../../services/index.ts'
+import { type Signer } from '../../../../services/decisions/workflow.ts'
+import { errorList, type FieldErrors } from '../../../validation.ts'
+
+export function signerOf(res: Response): Signer {
+  const user = res.locals.user!
+  return { userId: user.id, name: user.name, roles: user.roles }
+}
+
+/** What every staff page of one decision needs: the decision, its errors, and whether the person may sign it. */
+export abstract class DecisionPage {
+  constructor(protected readonly services: Services) {}
+
+  protected async load(req: Request): Promise<DecisionDetail | undefined> {
+    const id = Number(req.params.id)
+    if (!Number.isSafeInteger(id) || id <= 0) return undefined
+    const detail = await this.services.workflow.detail(id)
+    return detail && detail.decision.created_by !== null ? detail : undefined
+  }
+
+  protected renderErrors(res: Response, view: string, model: Record<string, unknown>, errors: FieldErrors): void {
+    res.status(Object.keys(errors).length ? 400 : 200).render(view, { ...model, errors, errorList: errorList(errors) })
+  }
+
+  protected async signVerdict(detail: DecisionDetail, res: Response) {
+    const user = res.locals.user!
+    const d = detail.decision
+    const earlier = detail.signOffs
+      .filter((s) => s.outcome === 'approved')
+      .map((s) => ({ userId: s.signer_user_id, stage: s.stage }))
+    const editorIds = await this.services.workflow.editors(d.id)
+    return mayActOnStage({
+      signerId: user.id,
+      signerRoles: user.roles,
+      authorId: d.created_by,
+      status: d.status,
+      earlierSigners: earlier,
+      editorIds,
+    })
+  }
+}
