@@ -1,0 +1,93 @@
+import { sql } from 'kysely'
+import { CLOCK_COLUMNS, escapeLike, type FoiClockRow } from './types.ts'
+import { FoiRecords } from './records.ts'
+
+/** Requests by their clocks, staff search, and earlier answers to a question. */
+export class FoiClockQueries extends FoiRecords {
+  /** Requests whose clock or follow-up still needs watching: everything not closed, and answers not yet published. */
+  activeClocks(): Promise<FoiClockRow[]> {
+    return this.db
+      .selectFrom('foi_requests as r')
+      .select(CLOCK_COLUMNS)
+      .where((eb) =>
+        eb.or([
+          eb('r.status', '<>', 'closed'),
+          eb.and([eb('r.answered_on', 'is not', null), eb('r.published_on', 'is', null)]),
+        ]),
+      )
+      .orderBy('r.received_on')
+      .orderBy('r.id')
+      .execute()
+  }
+
+  /** Requests answered on or after a date, for the share answered on time. */
+  answeredSince(from: string): Promise<FoiClockRow[]> {
+    return this.db
+      .selectFrom('foi_requests as r')
+      .select(CLOCK_COLUMNS)
+      .where('r.answered_on', '>=', from)
+      .orderBy('r.answered_on')
+      .execute()
+  }
+
+  async latestAnswer(): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('foi_requests')
+      .select(sql<string | null>`max(answered_on)`.as('latest'))
+      .executeTakeFirstOrThrow()
+    return row.latest
+  }
+
+  /** Staff search by reference or words of the summary, questions and answers. */
+  search(text: string, limit: number): Promise<FoiClockRow[]> {
+    const like = `%${escapeLike(text)}%`
+    return this.db
+      .selectFrom('foi_requests as r')
+      .select(CLOCK_COLUMNS)
+      .where((eb) =>
+        eb.or([
+          eb('r.reference', 'ilike', like),
+          eb('r.summary', 'ilike', like),
+          eb.exists(
+            eb
+              .selectFrom('foi_questions as q')
+              .select('q.id')
+              .whereRef('q.request_id', '=', 'r.id')
+              .where(sql<boolean>`q.search @@ websearch_to_tsquery('english', ${text})`),
+          ),
+        ]),
+      )
+      .orderBy('r.received_on', 'desc')
+      .orderBy('r.id', 'desc')
+      .limit(limit)
+      .execute()
+  }
+
+  /** Earlier answers that share words with a question, best match first; the request itself left out. */
+  earlierAnswers(query: string, excludeRequestId: number | null, limit: number) {
+    const tsquery = sql`websearch_to_tsquery('english', ${query})`
+    let select = this.db
+      .selectFrom('foi_questions as q')
+      .innerJoin('foi_requests as r', 'r.id', 'q.request_id')
+      .select([
+        'r.id as requestId',
+        'r.reference',
+        'r.slug',
+        'r.published_on as publishedOn',
+        'r.answered_on as answeredOn',
+        'q.id as questionId',
+        'q.question',
+        'q.answer',
+        'q.exemption',
+        'q.register_link as registerLink',
+      ])
+      .where(sql<boolean>`q.search @@ ${tsquery}`)
+      .where('q.answer', 'is not', null)
+    if (excludeRequestId !== null) select = select.where('r.id', '<>', excludeRequestId)
+    return select
+      .orderBy(sql`ts_rank(q.search, ${tsquery})`, 'desc')
+      .orderBy('r.answered_on', 'desc')
+      .limit(limit)
+      .execute()
+  }
+}

@@ -1,0 +1,165 @@
+import { sql } from 'kysely'
+import { escapeLike, type PublicFoiQuestion, type PublicFoiRequest } from './types.ts'
+import { FoiClockQueries } from './clocks.ts'
+
+/** The public disclosure log and its entries. */
+export class FoiDisclosureLogQueries extends FoiClockQueries {
+  /** The public disclosure log: answered and published requests, newest publication first. */
+  async disclosureLog(filter: {
+    text?: string
+    page: number
+    pageSize: number
+  }): Promise<{ rows: PublicFoiRequest[]; total: number }> {
+    let query = this.db
+      .selectFrom('foi_requests as r')
+      .where('r.published_on', 'is not', null)
+      .where('r.answered_on', 'is not', null)
+    if (filter.text) {
+      const text = filter.text
+      const like = `%${escapeLike(text)}%`
+      query = query.where((eb) =>
+        eb.or([
+          eb('r.reference', 'ilike', like),
+          eb(
+            sql<boolean>`to_tsvector('english', coalesce(r.summary, '')) @@ websearch_to_tsquery('english', ${text})`,
+            '=',
+            true,
+          ),
+          eb.exists(
+            eb
+              .selectFrom('foi_questions as q')
+              .select('q.id')
+              .whereRef('q.request_id', '=', 'r.id')
+              .where(sql<boolean>`q.search @@ websearch_to_tsquery('english', ${text})`),
+          ),
+        ]),
+      )
+    }
+    const [count, rows] = await Promise.all([
+      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      query
+        .innerJoin('organisations as o', 'o.id', 'r.office_id')
+        .leftJoin('decisions as d', (join) =>
+          join
+            .onRef('d.id', '=', 'r.decision_id')
+            .on('d.status', 'in', ['published', 'imported'])
+            .on('d.review_status', '=', 'reviewed'),
+        )
+        .select([
+          'r.id',
+          'r.slug',
+          'r.reference',
+          'o.name as officeName',
+          'r.summary',
+          'r.received_on as receivedOn',
+          'r.answered_on as answeredOn',
+          'r.published_on as publishedOn',
+          'r.outcome',
+          'd.slug as decisionSlug',
+        ])
+        .select((eb) => [
+          eb
+            .selectFrom('foi_questions as q')
+            .select(sql<number>`count(*)`.as('n'))
+            .whereRef('q.request_id', '=', 'r.id')
+            .as('questionCount'),
+          eb
+            .selectFrom('foi_questions as q')
+            .select('q.question')
+            .whereRef('q.request_id', '=', 'r.id')
+            .orderBy('q.position')
+            .limit(1)
+            .as('firstQuestion'),
+        ])
+        .orderBy('r.published_on', 'desc')
+        .orderBy('r.id', 'desc')
+        .limit(filter.pageSize)
+        .offset((filter.page - 1) * filter.pageSize)
+        .execute(),
+    ])
+    return {
+      total: Number(count.n),
+      rows: rows.map((r) => ({
+        id: r.id,
+        slug: r.slug ?? '',
+        reference: r.reference,
+        officeName: r.officeName,
+        summary: r.summary,
+        receivedOn: r.receivedOn,
+        answeredOn: r.answeredOn!,
+        publishedOn: r.publishedOn!,
+        outcome: r.outcome,
+        decisionSlug: r.decisionSlug,
+        questionCount: Number(r.questionCount ?? 0),
+        firstQuestion: r.firstQuestion ?? null,
+      })),
+    }
+  }
+
+  /** One entry of the disclosure log, by its address; only published requests. */
+  async publishedBySlug(
+    slug: string,
+  ): Promise<{ request: PublicFoiRequest; questions: PublicFoiQuestion[] } | undefined> {
+    const row = await this.db
+      .selectFrom('foi_requests as r')
+      .innerJoin('organisations as o', 'o.id', 'r.office_id')
+      .leftJoin('decisions as d', (join) =>
+        join
+          .onRef('d.id', '=', 'r.decision_id')
+          .on('d.status', 'in', ['published', 'imported'])
+          .on('d.review_status', '=', 'reviewed'),
+      )
+      .select([
+        'r.id',
+        'r.slug',
+        'r.reference',
+        'o.name as officeName',
+        'r.summary',
+        'r.received_on',
+        'r.answered_on',
+        'r.published_on',
+        'r.outcome',
+        'd.slug as decisionSlug',
+      ])
+      .where('r.slug', '=', slug)
+      .where('r.published_on', 'is not', null)
+      .where('r.answered_on', 'is not', null)
+      .executeTakeFirst()
+    if (!row) return undefined
+    const questions = await this.db
+      .selectFrom('foi_questions')
+      .select(['position', 'question', 'answer', 'exemption', 'register_link as registerLink'])
+      .where('request_id', '=', row.id)
+      .orderBy('position')
+      .execute()
+    return {
+      request: {
+        id: row.id,
+        slug: row.slug ?? slug,
+        reference: row.reference,
+        officeName: row.officeName,
+        summary: row.summary,
+        receivedOn: row.received_on,
+        answeredOn: row.answered_on!,
+        publishedOn: row.published_on!,
+        outcome: row.outcome,
+        decisionSlug: row.decisionSlug,
+        questionCount: questions.length,
+        firstQuestion: questions[0]?.question ?? null,
+      },
+      questions,
+    }
+  }
+
+  /** Published requests with this reference (in any office), to find an entry addressed by its bare reference. */
+  publishedSlugsByReference(reference: string): Promise<Array<{ slug: string | null }>> {
+    return this.db
+      .selectFrom('foi_requests')
+      .select('slug')
+      .where(sql<string>`lower(reference)`, '=', reference.toLowerCase())
+      .where('published_on', 'is not', null)
+      .where('answered_on', 'is not', null)
+      .limit(2)
+      .execute()
+  }
+}
