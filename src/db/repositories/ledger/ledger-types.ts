@@ -1,0 +1,78 @@
+import type { ProcurementRoute } from '../../../domain/decision.ts'
+
+/** What the public ledger can be narrowed by. All optional; each narrows further. */
+export interface LedgerFilter {
+  providerId?: number
+  year?: number
+  streamId?: number
+  areaId?: number
+  serviceType?: string
+  route?: ProcurementRoute
+  leadId?: number
+  officeId?: number
+  serviceId?: number
+}
+
+export const LEDGER_SORTS = ['date', 'provider', 'amount', 'year', 'stream', 'route', 'lead', 'service'] as const
+export type LedgerSort = (typeof LEDGER_SORTS)[number]
+
+export interface LedgerOrder {
+  sort: LedgerSort
+  direction: 'asc' | 'desc'
+}
+
+export interface LedgerRow {
+  awardId: number
+  decisionSlug: string | null
+  decisionReference: string | null
+  decisionTitle: string
+  decisionDate: string | null
+  officeName: string
+  recipientName: string
+  recipientSlug: string | null
+  amountPence: number
+  perAnnum: boolean
+  upTo: boolean
+  periodLabel: string | null
+  periodStart: string | null
+  periodEnd: string | null
+  financialYear: number | null
+  route: ProcurementRoute | null
+  streamName: string | null
+  streamSlug: string | null
+  leadName: string | null
+  serviceName: string | null
+  serviceSlug: string | null
+  serviceType: string | null
+  purpose: string | null
+  /** The part of the award in the filtered financial year (only when filtering by year). */
+  yearSharePence: number | null
+}
+
+export interface LedgerTotals {
+  count: number
+  oneOffPence: number
+  perAnnumCount: number
+  perAnnumPence: number
+  ceilingCount: number
+  ceilingPence: number
+  /** With a year filter: the one-off sums apportioned to that year. */
+  yearOneOffPence: number | null
+}
+
+export interface LedgerYearRow {
+  financialYear: number
+  oneOffPence: number
+  perAnnumPence: number
+  ceilingPence: number
+}
+
+export type LedgerDimension = 'serviceType' | 'provider' | 'service' | 'stream'
+
+export interface DimensionYearRow {
+  financialYear: number
+  key: string | null
+  label: string | null
+  slug: string | null
+  pence: number
+}
