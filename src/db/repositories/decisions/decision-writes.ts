@@ -1,0 +1,172 @@
+import { type Kysely } from 'kysely'
+import type { LinkKind } from '../../../domain/decision.ts'
+import { publicText } from '../../../domain/publication.ts'
+import { slugify } from '../../../domain/slug.ts'
+import type { DB } from '../../tables/index.ts'
+import type { Handle, NewAward, NewContribution, NewDecision } from './decision-types.ts'
+
+/** Writing a decision record with its parts, and linking decisions. */
+export class DecisionWrites {
+  constructor(protected readonly db: Kysely<DB>) {}
+
+  /** Stores a whole decision record with its parts. Call inside a transaction so nothing is half-written. */
+  async create(input: NewDecision, handle: Handle): Promise<number> {
+    const sections = input.sections ?? []
+    const classification = input.classification ?? 'non_confidential'
+    const { id } = await handle
+      .insertInto('decisions')
+      .values({
+        office_id: input.officeId,
+        reference: input.reference,
+        slug: input.reference ? `${slugify(input.officeShortName)}-${slugify(input.reference)}` : null,
+        kind: input.kind,
+        title: input.title,
+        status: input.status,
+        review_status: input.reviewStatus ?? 'reviewed',
+        date_received: input.dateReceived ?? null,
+        date_decided: input.dateDecided ?? null,
+        date_published: input.datePublished ?? null,
+        author_name: input.authorName ?? null,
+        author_contact: input.authorContact ?? null,
+        classification,
+        exemption: input.exemption ?? null,
+        executive_summary: input.executiveSummary ?? null,
+        decision_text: input.decisionText ?? null,
+        revenue_or_capital: input.revenueOrCapital ?? null,
+        in_budget: input.inBudget ?? null,
+        declaration: input.declaration ?? null,
+        declared_interest: input.declaredInterest ?? null,
+        decision_maker_name: input.decisionMakerName ?? null,
+        decision_maker_title: input.decisionMakerTitle ?? null,
+        stated_total_pence: input.statedTotalPence ?? null,
+        stated_total_per_annum: input.statedTotalPerAnnum ?? false,
+        source_document_id: input.sourceDocumentId ?? null,
+        created_by: input.createdBy ?? null,
+        public_text: publicText({
+          classification,
+          executiveSummary: input.executiveSummary ?? null,
+          decisionText: input.decisionText ?? null,
+          sections: sections.map((s) => ({ heading: s.heading, body: s.body, withheld: s.withheld ?? false })),
+        }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+
+    if (sections.length) {
+      await handle
+        .insertInto('decision_sections')
+        .values(
+          sections.map((s, index) => ({
+            decision_id: id,
+            position: s.position ?? index,
+            key: s.key ?? 'other',
+            heading: s.heading,
+            body: s.body,
+            withheld: s.withheld ?? false,
+            exemption: s.exemption ?? null,
+          })),
+        )
+        .execute()
+    }
+    await this.insertAwards(handle, id, input.awards ?? [])
+    await this.insertContributions(handle, id, input.contributions ?? [])
+    if (input.findings?.length) {
+      await handle
+        .insertInto('findings')
+        .values(
+          input.findings.map((f) => ({
+            decision_id: id,
+            code: f.code,
+            severity: f.severity,
+            message: f.message,
+            field: f.field ?? null,
+            line: f.line ?? null,
+          })),
+        )
+        .execute()
+    }
+    if (input.signOffs?.length) {
+      await handle
+        .insertInto('sign_offs')
+        .values(
+          input.signOffs.map((s) => ({
+            decision_id: id,
+            stage: s.stage,
+            outcome: s.outcome,
+            signer_user_id: s.signerUserId ?? null,
+            signer_name: s.signerName ?? null,
+            signer_title: s.signerTitle ?? null,
+            signed_on: s.signedOn,
+            comment: s.comment ?? null,
+          })),
+        )
+        .execute()
+    }
+    if (input.areaIds?.length) {
+      await handle
+        .insertInto('decision_areas')
+        .values(input.areaIds.map((area_id) => ({ decision_id: id, area_id })))
+        .execute()
+    }
+    return id
+  }
+
+  async insertAwards(handle: Handle, decisionId: number, awards: readonly NewAward[]): Promise<void> {
+    if (!awards.length) return
+    await handle
+      .insertInto('awards')
+      .values(
+        awards.map((a, position) => ({
+          decision_id: decisionId,
+          position,
+          recipient_id: a.recipientId,
+          recipient_name: a.recipientName,
+          amount_pence: a.amountPence,
+          period_label: a.periodLabel ?? null,
+          period_start: a.periodStart ?? null,
+          period_end: a.periodEnd ?? null,
+          financial_year: a.financialYear ?? null,
+          per_annum: a.perAnnum ?? false,
+          up_to: a.upTo ?? false,
+          via_id: a.viaId ?? null,
+          route: a.route ?? null,
+          route_justification: a.routeJustification ?? null,
+          funding_stream_id: a.fundingStreamId ?? null,
+          service_id: a.serviceId ?? null,
+          purpose: a.purpose ?? null,
+          condition: a.condition ?? null,
+          withheld: a.withheld ?? false,
+        })),
+      )
+      .execute()
+  }
+
+  async insertContributions(
+    handle: Handle,
+    decisionId: number,
+    contributions: readonly NewContribution[],
+  ): Promise<void> {
+    if (!contributions.length) return
+    await handle
+      .insertInto('contributions')
+      .values(
+        contributions.map((c) => ({
+          decision_id: decisionId,
+          service_id: c.serviceId ?? null,
+          organisation_id: c.organisationId,
+          organisation_name: c.organisationName,
+          amount_pence: c.amountPence,
+          per_annum: c.perAnnum ?? false,
+          up_to: c.upTo ?? false,
+          financial_year: c.financialYear ?? null,
+          condition: c.condition ?? null,
+          pro_rata_with_partners: c.proRataWithPartners ?? false,
+        })),
+      )
+      .execute()
+  }
+
+  async link(fromId: number, toId: number, kind: LinkKind, handle: Handle): Promise<void> {
+    await handle.insertInto('decision_links').values({ from_decision_id: fromId, to_decision_id: toId, kind }).execute()
+  }
+}
