@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
-import type { Handle } from './types.ts'
-import { FoiDisclosureLogQueries } from './disclosure-log.ts'
+import type { Handle } from './foi-types.ts'
+import { FoiDisclosureLogQueries } from './foi-disclosure-log.ts'
 
 export type {
   FoiRequestRow,
@@ -10,7 +10,7 @@ export type {
   PublicFoiRequest,
   PublicFoiQuestion,
   FoiClockRow,
-} from './types.ts'
+} from './foi-types.ts'
 
 /** FOI requests: the repository the services use, built up from the query modules. */
 export class FoiRepository extends FoiDisclosureLogQueries {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
-import { escapeLike, type PublicFoiQuestion, type PublicFoiRequest } from './types.ts'
-import { FoiClockQueries } from './clocks.ts'
+import { escapeLike, type PublicFoiQuestion, type PublicFoiRequest } from './foi-types.ts'
+import { FoiClockQueries } from './foi-clocks.ts'
 
 /** The public disclosure log and its entries. */
 export class FoiDisclosureLogQueries extends FoiClockQueries {

@@ -8,7 +8,7 @@ import {
   type FoiRequestRecord,
   type Handle,
   type NewFoiRequest,
-} from './types.ts'
+} from './foi-types.ts'
 
 /** FOI requests and their questions: references, reading and writing one request. */
 export class FoiRecords {

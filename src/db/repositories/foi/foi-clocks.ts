@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
-import { CLOCK_COLUMNS, escapeLike, type FoiClockRow } from './types.ts'
-import { FoiRecords } from './records.ts'
+import { CLOCK_COLUMNS, escapeLike, type FoiClockRow } from './foi-types.ts'
+import { FoiRecords } from './foi-records.ts'
 
 /** Requests by their clocks, staff search, and earlier answers to a question. */
 export class FoiClockQueries extends FoiRecords {
