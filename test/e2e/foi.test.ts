@@ -1,37 +1,20 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { AccountService } from '../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR } from '../../src/services/audit/audit.ts'
-import { openTestDatabase, type TestDatabase } from '../support/database.ts'
-import { startApp, type RunningApp } from '../support/server.ts'
-import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
+import type { Page } from 'playwright-core'
+import { accessibilityViolations } from '../support/browser.ts'
+import { e2eSetUp, signIn } from '../support/e2e.ts'
 
 const PASSWORD = 'correct horse battery staple'
 
 describe('an FOI request from logging to the disclosure log, in Chromium', () => {
-  let t: TestDatabase
-  let app: RunningApp
-  let browser: Browser
-  let context: BrowserContext
-  let page: Page
-
-  before(async () => {
-    t = await openTestDatabase('pglite', { demo: true })
-    await new AccountService(t.database).create(
-      { email: 'officer@test.example', name: 'Fiona Officer', roles: ['officer'], password: PASSWORD },
-      SYSTEM_ACTOR,
-    )
-    app = await startApp(t.database)
-    browser = await launchBrowser()
-    context = await browser.newContext()
-    page = await context.newPage()
-    page.setDefaultTimeout(10_000)
+  const e2e = e2eSetUp({
+    accounts: [{ email: 'officer@test.example', name: 'Fiona Officer', roles: ['officer'] }],
+    password: PASSWORD,
   })
-  after(async () => {
-    await browser?.close()
-    await app?.stop()
-    await t?.dispose()
+  let page: Page
+  before(() => {
+    page = e2e.page
+    page.setDefaultTimeout(10_000)
   })
 
   const axe = async () => assert.deepEqual(await accessibilityViolations(page), [], page.url())
@@ -44,12 +27,9 @@ describe('an FOI request from logging to the disclosure log, in Chromium', () =>
   }
 
   test('sign in as an officer and open the FOI dashboard', async () => {
-    await page.goto(`${app.baseUrl}/staff/sign-in`)
-    await page.getByLabel('Email address').fill('officer@test.example')
-    await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.waitForURL(/\/staff$/)
-    await page.goto(`${app.baseUrl}/staff/foi`)
+    await page.goto(`${e2e.baseUrl}/staff/sign-in`)
+    await signIn(page, 'officer@test.example', PASSWORD, /\/staff$/)
+    await page.goto(`${e2e.baseUrl}/staff/foi`)
     assert.equal(await page.locator('h1').textContent(), 'Freedom of Information requests')
     assert.match((await page.locator('#on-time').textContent()) ?? '', /November 2013\s+1\s+1\s+100%/)
     await axe()
@@ -136,9 +116,9 @@ describe('an FOI request from logging to the disclosure log, in Chromium', () =>
   })
 
   test('find it in the public disclosure log, without the requester', async () => {
-    const visitor = await (await browser.newContext()).newPage()
+    const visitor = await e2e.newPage()
     page = visitor
-    await page.goto(`${app.baseUrl}/disclosure-log`)
+    await page.goto(`${e2e.baseUrl}/disclosure-log`)
     await axe()
     await page.getByLabel('Search words').fill('WAIS contract')
     await page.getByRole('button', { name: 'Search' }).click()

@@ -1,41 +1,22 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Browser, Page } from 'playwright-core'
-import { AccountService } from '../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR } from '../../src/services/audit/audit.ts'
-import { openTestDatabase, type TestDatabase } from '../support/database.ts'
-import { startApp, type RunningApp } from '../support/server.ts'
-import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
+import type { Page } from 'playwright-core'
+import { accessibilityViolations } from '../support/browser.ts'
+import { e2eSetUp, signIn } from '../support/e2e.ts'
 
 const PASSWORD = 'correct horse battery staple'
 const DOCUMENT = 'fixtures/documents/generated/f01-lincolnshire-small-grants.pdf'
 
 describe('importing a document in Chromium', () => {
-  let t: TestDatabase
-  let app: RunningApp
-  let browser: Browser
-  let page: Page
-
-  before(async () => {
-    t = await openTestDatabase('pglite', { demo: true })
-    app = await startApp(t.database)
-    await new AccountService(t.database).create(
-      { email: 'importer@e2e.example', name: 'E2E Importer', roles: ['officer'], password: PASSWORD },
-      SYSTEM_ACTOR,
-    )
-    browser = await launchBrowser()
-    const context = await browser.newContext()
-    page = await context.newPage()
-    await page.goto(`${app.baseUrl}/staff/imports`)
-    await page.getByLabel('Email address').fill('importer@e2e.example')
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.waitForURL(`${app.baseUrl}/staff/imports`)
+  const e2e = e2eSetUp({
+    accounts: [{ email: 'importer@e2e.example', name: 'E2E Importer', roles: ['officer'] }],
+    password: PASSWORD,
   })
-  after(async () => {
-    await browser?.close()
-    await app?.stop()
-    await t?.dispose()
+  let page: Page
+  before(async () => {
+    page = e2e.page
+    await page.goto(`${e2e.baseUrl}/staff/imports`)
+    await signIn(page, 'importer@e2e.example', PASSWORD, `${e2e.baseUrl}/staff/imports`)
   })
 
   test('the list of records awaiting review passes axe', async () => {
@@ -85,7 +66,7 @@ describe('importing a document in Chromium', () => {
     await page.waitForURL(/\/decisions\/lincolnshire-lpcc-dn-2023-031$/)
     assert.equal(await page.locator('h1').textContent(), 'Community safety small grants, round 2023/24')
 
-    await page.goto(`${app.baseUrl}/`)
+    await page.goto(`${e2e.baseUrl}/`)
     await page.getByLabel('Search words').fill('small grants')
     await page.getByRole('button', { name: 'Search' }).click()
     await page.waitForURL(/q=small/)

@@ -1,32 +1,18 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { openTestDatabase, type TestDatabase } from '../support/database.ts'
-import { startApp, type RunningApp } from '../support/server.ts'
-import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
+import type { Page } from 'playwright-core'
+import { accessibilityViolations } from '../support/browser.ts'
+import { e2eSetUp } from '../support/e2e.ts'
 
 describe('the funding ledger in Chromium', () => {
-  let t: TestDatabase
-  let app: RunningApp
-  let browser: Browser
-  let context: BrowserContext
+  const e2e = e2eSetUp({ acceptDownloads: true })
   let page: Page
-
-  before(async () => {
-    t = await openTestDatabase('pglite', { demo: true })
-    app = await startApp(t.database)
-    browser = await launchBrowser()
-    context = await browser.newContext({ acceptDownloads: true })
-    page = await context.newPage()
-  })
-  after(async () => {
-    await browser?.close()
-    await app?.stop()
-    await t?.dispose()
+  before(() => {
+    page = e2e.page
   })
 
   test('the ledger filters by provider and year, sorts by amount, and passes axe', async () => {
-    await page.goto(`${app.baseUrl}/ledger`)
+    await page.goto(`${e2e.baseUrl}/ledger`)
     assert.equal(await page.locator('h1').textContent(), 'Funding ledger')
     assert.deepEqual(await accessibilityViolations(page), [])
     await page.getByLabel('Provider').selectOption({ label: 'Equation' })
@@ -54,12 +40,12 @@ describe('the funding ledger in Chromium', () => {
   })
 
   test('the per-year view and a provider page pass axe', async () => {
-    await page.goto(`${app.baseUrl}/ledger`)
+    await page.goto(`${e2e.baseUrl}/ledger`)
     await page.getByRole('link', { name: 'By financial year' }).click()
     await page.waitForURL(/view=years/)
     assert.equal(await page.locator('#years-total').textContent(), '£562,808.55')
     assert.deepEqual(await accessibilityViolations(page), [])
-    await page.goto(`${app.baseUrl}/ledger`)
+    await page.goto(`${e2e.baseUrl}/ledger`)
     await page.locator('#ledger').getByRole('link', { name: 'Equation' }).first().click()
     await page.waitForURL(/\/providers\/equation$/)
     assert.equal(await page.locator('h1').textContent(), 'Equation')
@@ -68,7 +54,7 @@ describe('the funding ledger in Chromium', () => {
   })
 
   test('the pipeline shows the seed 003 situation on 1 May 2018 and passes axe', async () => {
-    await page.goto(`${app.baseUrl}/pipeline`)
+    await page.goto(`${e2e.baseUrl}/pipeline`)
     await page.getByLabel('As on').fill('2018-05-01')
     await page.getByRole('button', { name: 'Show the pipeline' }).click()
     await page.waitForURL(/on=2018-05-01/)
@@ -81,7 +67,7 @@ describe('the funding ledger in Chromium', () => {
   })
 
   test('the pro-rata calculator works without JavaScript and passes axe', async () => {
-    await page.goto(`${app.baseUrl}/services/hampshire-and-southampton-domestic-abuse-perpetrator-service`)
+    await page.goto(`${e2e.baseUrl}/services/hampshire-and-southampton-domestic-abuse-perpetrator-service`)
     await page
       .getByLabel('Partner that reduces its contribution')
       .selectOption({ label: 'Southampton City Council (up to £40,000.00 a year)' })
@@ -92,7 +78,7 @@ describe('the funding ledger in Chromium', () => {
   })
 
   test('the charts are images with titles and their figures beside them, and pass axe', async () => {
-    await page.goto(`${app.baseUrl}/charts`)
+    await page.goto(`${e2e.baseUrl}/charts`)
     const images = page.getByRole('img')
     assert.equal(await images.count(), 4)
     assert.match(

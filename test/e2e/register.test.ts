@@ -1,32 +1,18 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { openTestDatabase, type TestDatabase } from '../support/database.ts'
-import { startApp, type RunningApp } from '../support/server.ts'
-import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
+import type { Page } from 'playwright-core'
+import { accessibilityViolations } from '../support/browser.ts'
+import { e2eSetUp } from '../support/e2e.ts'
 
 describe('the public register in Chromium', () => {
-  let t: TestDatabase
-  let app: RunningApp
-  let browser: Browser
-  let context: BrowserContext
+  const e2e = e2eSetUp()
   let page: Page
-
-  before(async () => {
-    t = await openTestDatabase('pglite', { demo: true })
-    app = await startApp(t.database)
-    browser = await launchBrowser()
-    context = await browser.newContext()
-    page = await context.newPage()
-  })
-  after(async () => {
-    await browser?.close()
-    await app?.stop()
-    await t?.dispose()
+  before(() => {
+    page = e2e.page
   })
 
   test('the home page lists the demonstration decisions and passes axe', async () => {
-    await page.goto(`${app.baseUrl}/`)
+    await page.goto(`${e2e.baseUrl}/`)
     assert.equal(await page.locator('h1').textContent(), 'Commissioning decisions')
     const references = await page.locator('table.govuk-table tbody tr td:first-child').allTextContents()
     assert.deepEqual(references, ['2024.006', '2021.021', 'PCCML/000407/2018', 'PCC036/18', '10653'])
@@ -34,7 +20,7 @@ describe('the public register in Chromium', () => {
   })
 
   test('searching narrows the list, and the results page passes axe', async () => {
-    await page.goto(`${app.baseUrl}/`)
+    await page.goto(`${e2e.baseUrl}/`)
     await page.getByLabel('Search words').fill('partnership car')
     await page.getByRole('button', { name: 'Search' }).click()
     await page.waitForURL(/q=partnership/)
@@ -44,7 +30,7 @@ describe('the public register in Chromium', () => {
   })
 
   test('filtering by office narrows the list', async () => {
-    await page.goto(`${app.baseUrl}/`)
+    await page.goto(`${e2e.baseUrl}/`)
     await page.getByLabel('Office').selectOption({ label: 'Hampshire' })
     await page.getByRole('button', { name: 'Search' }).click()
     await page.waitForURL(/office=/)
@@ -54,7 +40,7 @@ describe('the public register in Chromium', () => {
   })
 
   test('a decision page shows its awards with totals per period and passes axe', async () => {
-    await page.goto(`${app.baseUrl}/`)
+    await page.goto(`${e2e.baseUrl}/`)
     await page.getByRole('link', { name: 'DA Perpetrator/IOM Survivor Support Service' }).click()
     await page.waitForURL(/\/decisions\/nottinghamshire-2024-006$/)
     assert.equal(await page.locator('h1').textContent(), 'DA Perpetrator/IOM Survivor Support Service')
@@ -71,13 +57,13 @@ describe('the public register in Chromium', () => {
   })
 
   test('a decision with partner contributions passes axe', async () => {
-    await page.goto(`${app.baseUrl}/decisions/essex-pcc036-18`)
+    await page.goto(`${e2e.baseUrl}/decisions/essex-pcc036-18`)
     assert.match((await page.locator('#contributions tfoot').textContent()) ?? '', /£2,125,000\.00/)
     assert.deepEqual(await accessibilityViolations(page), [])
   })
 
   test('the page-not-found page passes axe', async () => {
-    const response = await page.goto(`${app.baseUrl}/decisions/none`)
+    const response = await page.goto(`${e2e.baseUrl}/decisions/none`)
     assert.equal(response?.status(), 404)
     assert.deepEqual(await accessibilityViolations(page), [])
   })

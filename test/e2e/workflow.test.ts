@@ -1,12 +1,9 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { Role } from '../../src/domain/roles.ts'
-import { AccountService } from '../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR } from '../../src/services/audit/audit.ts'
-import { openTestDatabase, type TestDatabase } from '../support/database.ts'
-import { startApp, type RunningApp } from '../support/server.ts'
-import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
+import { accessibilityViolations } from '../support/browser.ts'
+import { e2eSetUp, signIn } from '../support/e2e.ts'
 
 const PASSWORD = 'correct horse battery staple'
 const PEOPLE: Array<[string, Role]> = [
@@ -17,9 +14,10 @@ const PEOPLE: Array<[string, Role]> = [
 ]
 
 describe('the decision workflow in Chromium', () => {
-  let t: TestDatabase
-  let app: RunningApp
-  let browser: Browser
+  const e2e = e2eSetUp({
+    accounts: PEOPLE.map(([name, role]) => ({ email: `${name}@e2e.example`, name: `E2E ${name}`, roles: [role] })),
+    password: PASSWORD,
+  })
   const pages: Record<string, Page> = {}
   const checked = new Set<string>()
 
@@ -32,36 +30,19 @@ describe('the decision workflow in Chromium', () => {
   }
 
   before(async () => {
-    t = await openTestDatabase('pglite', { demo: true })
-    app = await startApp(t.database)
-    const accounts = new AccountService(t.database)
-    browser = await launchBrowser()
-    for (const [name, role] of PEOPLE) {
-      await accounts.create(
-        { email: `${name}@e2e.example`, name: `E2E ${name}`, roles: [role], password: PASSWORD },
-        SYSTEM_ACTOR,
-      )
-      const context = await browser.newContext()
-      const page = await context.newPage()
-      await page.goto(`${app.baseUrl}/staff`)
+    for (const [name] of PEOPLE) {
+      const page = await e2e.newPage()
+      await page.goto(`${e2e.baseUrl}/staff`)
       await axe(page)
-      await page.getByLabel('Email address').fill(`${name}@e2e.example`)
-      await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
-      await page.getByRole('button', { name: 'Sign in' }).click()
-      await page.waitForURL(`${app.baseUrl}/staff`)
+      await signIn(page, `${name}@e2e.example`, PASSWORD, `${e2e.baseUrl}/staff`)
       pages[name] = page
     }
     await axe(pages.officer!)
   })
-  after(async () => {
-    await browser?.close()
-    await app?.stop()
-    await t?.dispose()
-  })
 
   async function draft(title: string): Promise<string> {
     const page = pages.officer!
-    await page.goto(`${app.baseUrl}/staff/decisions`)
+    await page.goto(`${e2e.baseUrl}/staff/decisions`)
     await axe(page)
     await page.getByRole('link', { name: 'Start a new decision' }).click()
     await axe(page)

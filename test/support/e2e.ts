@@ -1,0 +1,79 @@
+import { after, before } from 'node:test'
+import type { Browser, Page } from 'playwright-core'
+import type { Role } from '../../src/domain/roles.ts'
+import { AccountService } from '../../src/services/accounts/accounts.ts'
+import { SYSTEM_ACTOR } from '../../src/services/audit/audit.ts'
+import { launchBrowser } from './browser.ts'
+import { openTestDatabase, type TestDatabase } from './database.ts'
+import { startApp, type RunningApp } from './server.ts'
+
+export interface E2eAccount {
+  email: string
+  name: string
+  roles: Role[]
+}
+
+export interface E2eOptions {
+  /** Staff accounts to create, all with `password`. */
+  accounts?: E2eAccount[]
+  password?: string
+  /** Whether the first page's browser context accepts downloads. */
+  acceptDownloads?: boolean
+}
+
+export interface E2e {
+  readonly baseUrl: string
+  /** The first page, in its own browser context. */
+  readonly page: Page
+  /** Another page in a browser context of its own (its own cookies). */
+  newPage(): Promise<Page>
+}
+
+/**
+ * The set-up every end-to-end test file shares, registered as its before and after hooks (call it inside
+ * `describe`): the demonstration register in the embedded engine, the staff accounts asked for, the web
+ * application on a free port, Chromium and a first page; all closed afterwards.
+ */
+export function e2eSetUp(options: E2eOptions = {}): E2e {
+  let t: TestDatabase | undefined
+  let app: RunningApp | undefined
+  let browser: Browser | undefined
+  let page: Page | undefined
+
+  before(async () => {
+    t = await openTestDatabase('pglite', { demo: true })
+    const accounts = new AccountService(t.database)
+    for (const account of options.accounts ?? []) {
+      await accounts.create({ ...account, password: options.password ?? '' }, SYSTEM_ACTOR)
+    }
+    app = await startApp(t.database)
+    browser = await launchBrowser()
+    const context = await browser.newContext(options.acceptDownloads ? { acceptDownloads: true } : undefined)
+    page = await context.newPage()
+  })
+  after(async () => {
+    await browser?.close()
+    await app?.stop()
+    await t?.dispose()
+  })
+
+  return {
+    get baseUrl() {
+      return app!.baseUrl
+    },
+    get page() {
+      return page!
+    },
+    async newPage() {
+      return (await browser!.newContext()).newPage()
+    },
+  }
+}
+
+/** Signs in on the sign-in form the page shows, and waits for the page it returns to. */
+export async function signIn(page: Page, email: string, password: string, returnsTo: string | RegExp): Promise<void> {
+  await page.getByLabel('Email address').fill(email)
+  await page.getByLabel('Password', { exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL(returnsTo)
+}
