@@ -16,6 +16,30 @@ import { sql, type Kysely } from 'kysely'
  * Any change to an award, its decision, its service, its areas, its funding stream or an organisation
  * rebuilds the affected rows (ledger_refresh).
  */
+/**
+ * A statement-level trigger function that refreshes the ledger rows of the awards `awardIds` selects (given the
+ * changed rows as `changed_rows`), and its triggers `{table}_ledger_{event}` on each event.
+ */
+function refreshLedgerOn(fn: string, table: string, awardIds: string, events: Array<'insert' | 'update' | 'delete'>) {
+  const triggers = events.map(
+    (event) => `create trigger ${table}_ledger_${event} after ${event} on ${table}
+  referencing ${event === 'delete' ? 'old' : 'new'} table as changed_rows for each statement execute function ${fn}();`,
+  )
+  return `create function ${fn}() returns trigger language plpgsql as $$
+begin
+  perform ledger_refresh(${awardIds});
+  return null;
+end
+$$;
+${triggers.join('\n')}
+`
+}
+
+/** The awards whose `awardColumn` is the `changedColumn` of a changed row. */
+function awardsWhere(awardColumn: string, changedColumn: string): string {
+  return `array(select a.id from awards a where a.${awardColumn} in (select ${changedColumn} from changed_rows))`
+}
+
 const ledger = `
 create function financial_year_of(d date) returns integer language sql immutable as $$
   select extract(year from d)::integer - case when extract(month from d) < 4 then 1 else 0 end
@@ -179,78 +203,21 @@ begin
 end
 $$;
 
-create function ledger_awards_changed() returns trigger language plpgsql as $$
-begin
-  perform ledger_refresh(array(select id from changed_rows));
-  return null;
-end
-$$;
-create trigger awards_ledger_insert after insert on awards
-  referencing new table as changed_rows for each statement execute function ledger_awards_changed();
-create trigger awards_ledger_update after update on awards
-  referencing new table as changed_rows for each statement execute function ledger_awards_changed();
-
-create function ledger_decisions_changed() returns trigger language plpgsql as $$
-begin
-  perform ledger_refresh(array(select a.id from awards a where a.decision_id in (select id from changed_rows)));
-  return null;
-end
-$$;
-create trigger decisions_ledger_update after update on decisions
-  referencing new table as changed_rows for each statement execute function ledger_decisions_changed();
-
-create function ledger_decision_areas_changed() returns trigger language plpgsql as $$
-begin
-  perform ledger_refresh(array(select a.id from awards a where a.decision_id in (select decision_id from changed_rows)));
-  return null;
-end
-$$;
-create trigger decision_areas_ledger_insert after insert on decision_areas
-  referencing new table as changed_rows for each statement execute function ledger_decision_areas_changed();
-create trigger decision_areas_ledger_delete after delete on decision_areas
-  referencing old table as changed_rows for each statement execute function ledger_decision_areas_changed();
-
-create function ledger_services_changed() returns trigger language plpgsql as $$
-begin
-  perform ledger_refresh(array(select a.id from awards a where a.service_id in (select id from changed_rows)));
-  return null;
-end
-$$;
-create trigger services_ledger_update after update on services
-  referencing new table as changed_rows for each statement execute function ledger_services_changed();
-
-create function ledger_service_areas_changed() returns trigger language plpgsql as $$
-begin
-  perform ledger_refresh(array(select a.id from awards a where a.service_id in (select service_id from changed_rows)));
-  return null;
-end
-$$;
-create trigger service_areas_ledger_insert after insert on service_areas
-  referencing new table as changed_rows for each statement execute function ledger_service_areas_changed();
-create trigger service_areas_ledger_delete after delete on service_areas
-  referencing old table as changed_rows for each statement execute function ledger_service_areas_changed();
-
-create function ledger_streams_changed() returns trigger language plpgsql as $$
-begin
-  perform ledger_refresh(array(select a.id from awards a where a.funding_stream_id in (select id from changed_rows)));
-  return null;
-end
-$$;
-create trigger funding_streams_ledger_update after update on funding_streams
-  referencing new table as changed_rows for each statement execute function ledger_streams_changed();
-
-create function ledger_organisations_changed() returns trigger language plpgsql as $$
-begin
-  perform ledger_refresh(array(
+${refreshLedgerOn('ledger_awards_changed', 'awards', 'array(select id from changed_rows)', ['insert', 'update'])}
+${refreshLedgerOn('ledger_decisions_changed', 'decisions', awardsWhere('decision_id', 'id'), ['update'])}
+${refreshLedgerOn('ledger_decision_areas_changed', 'decision_areas', awardsWhere('decision_id', 'decision_id'), ['insert', 'delete'])}
+${refreshLedgerOn('ledger_services_changed', 'services', awardsWhere('service_id', 'id'), ['update'])}
+${refreshLedgerOn('ledger_service_areas_changed', 'service_areas', awardsWhere('service_id', 'service_id'), ['insert', 'delete'])}
+${refreshLedgerOn('ledger_streams_changed', 'funding_streams', awardsWhere('funding_stream_id', 'id'), ['update'])}
+${refreshLedgerOn(
+  'ledger_organisations_changed',
+  'organisations',
+  `array(
     select a.id from awards a where a.via_id in (select id from changed_rows)
     union
-    select a.id from awards a join services s on s.id = a.service_id where s.lead_commissioner_id in (select id from changed_rows)));
-  return null;
-end
-$$;
-create trigger organisations_ledger_update after update on organisations
-  referencing new table as changed_rows for each statement execute function ledger_organisations_changed();
-
+    select a.id from awards a join services s on s.id = a.service_id where s.lead_commissioner_id in (select id from changed_rows))`,
+  ['update'],
+)}
 -- The dimensions one filter can name, for the running totals: the whole ledger ('', ''), then one per key.
 create function ledger_dimensions(recipient_id bigint, stream_id bigint, lead_id bigint, route text, service_type text,
   office_id bigint, service_id bigint, area_ids bigint[]) returns table (dim text, value text) language sql immutable as $$
