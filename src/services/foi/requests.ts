@@ -2,70 +2,41 @@ import type { Transaction } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import { FoiRepository, type FoiRequestRecord, type FoiRequestRow } from '../../db/repositories/foi/foi.ts'
 import type { DB } from '../../db/tables/index.ts'
-import {
-  foiClock,
-  extensionProblem,
-  publicationDelay,
-  reviewDeadlines,
-  type FoiClock,
-  type PublicationDelay,
-  type ReviewDeadlines,
-} from '../../domain/foi-clock.ts'
+import { foiClock, extensionProblem, publicationDelay, reviewDeadlines } from '../../domain/foi-clock.ts'
 import {
   REASONABLY_ACCESSIBLE,
   allowedActions,
   isPublishable,
   type FoiAction,
-  type FoiChannel,
   type FoiOutcome,
   type ReviewOutcome,
 } from '../../domain/foi.ts'
 import { todayInLondon } from '../../domain/uk-date.ts'
-import { AuditService, type Actor, type AuditRow } from '../audit/audit.ts'
+import { AuditService, type Actor } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
-import { findRequesterIn, type PublishableText } from './personal-data.ts'
+import {
+  FoiNotFoundError,
+  actionState,
+  answered,
+  auditSnapshot,
+  clockDates,
+  personalDataIn,
+  pick,
+  type AnswerInput,
+  type FoiRequestDetail,
+  type NewFoiRequestInput,
+} from './request-records.ts'
 
-export class FoiNotFoundError extends Error {}
-
-export interface NewFoiRequestInput {
-  /** Null: the next reference in the office's format. */
-  reference: string | null
-  receivedOn: string
-  channel: FoiChannel
-  requesterName: string
-  requesterContact: string
-  summary: string | null
-  questions: string[]
-}
-
-export interface AnswerInput {
-  question: string
-  answer: string | null
-  exemption: string | null
-  registerLink: string | null
-}
-
-export interface FoiRequestDetail extends FoiRequestRecord {
-  clock: FoiClock
-  review: ReviewDeadlines | null
-  publication: PublicationDelay | null
-  actions: FoiAction[]
-  publishable: boolean
-  unanswered: number
-  history: AuditRow[]
-}
+export {
+  FoiNotFoundError,
+  auditSnapshot,
+  clockDates,
+  type AnswerInput,
+  type FoiRequestDetail,
+  type NewFoiRequestInput,
+} from './request-records.ts'
 
 const ENTITY = 'foi_request'
-
-/**
- * What the audit log keeps of a request: everything but the requester's name and contact, which the
- * retention job must be able to delete for good.
- */
-export function auditSnapshot(request: FoiRequestRow): Record<string, unknown> {
-  const { requester_name, requester_contact, ...rest } = request
-  return { ...rest, requester_name_held: requester_name !== null, requester_contact_held: requester_contact !== null }
-}
-
 /** Logging and answering FOI requests, with every change in the audit log. */
 export class FoiService {
   private readonly requests: FoiRepository
@@ -308,43 +279,4 @@ export class FoiService {
     if (date > this.today()) throw new FormError({ [field]: 'The date must be today or in the past' })
     if (date < notBefore) throw new FormError({ [field]: `The date must be on or after ${what}` })
   }
-}
-
-export function clockDates(r: FoiRequestRow) {
-  return {
-    receivedOn: r.received_on,
-    clarificationSoughtOn: r.clarification_sought_on,
-    clarificationReceivedOn: r.clarification_received_on,
-    extendedDeadline: r.extended_deadline,
-    answeredOn: r.answered_on,
-  }
-}
-
-function actionState(r: FoiRequestRow) {
-  return {
-    status: r.status,
-    clarificationSoughtOn: r.clarification_sought_on,
-    answeredOn: r.answered_on,
-    reviewRequestedOn: r.review_requested_on,
-  }
-}
-
-function answered(q: { answer: string | null; exemption: string | null }): boolean {
-  return Boolean(q.answer?.trim()) || Boolean(q.exemption)
-}
-
-function pick(q: { question: string; answer: string | null; exemption: string | null; register_link: string | null }) {
-  return { question: q.question, answer: q.answer, exemption: q.exemption, register_link: q.register_link }
-}
-
-/** A sentence saying which part of the requester's name or contact appears where in what would be published, or null. */
-function personalDataIn(record: FoiRequestRecord): string | null {
-  const texts: PublishableText[] = [{ place: 'the summary', text: record.request.summary }]
-  record.questions.forEach((q, index) =>
-    texts.push(
-      { place: `question ${index + 1}`, text: q.question },
-      { place: `the answer to question ${index + 1}`, text: q.answer },
-    ),
-  )
-  return findRequesterIn(texts, record.request.requester_name, record.request.requester_contact)
 }
