@@ -1,60 +1,31 @@
 import { createHash } from 'node:crypto'
-import { sql, type Selectable, type Transaction } from 'kysely'
-import { z } from 'zod'
+import { sql, type Transaction } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import type { DB, UsersTable } from '../../db/tables/index.ts'
-import { ROLES, type Role } from '../../domain/roles.ts'
+import type { DB } from '../../db/tables/index.ts'
+import { type Role } from '../../domain/roles.ts'
 import { type Actor, AuditService } from '../audit/audit.ts'
 import { logger } from '../../logger.ts'
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords.ts'
+import {
+  AccountError,
+  LOCK_MINUTES,
+  MAX_FAILED_SIGN_INS,
+  USER_COLUMNS,
+  newUserSchema,
+  type NewUser,
+  type SignInResult,
+  type User,
+} from './account-types.ts'
 
-export type User = Omit<Selectable<UsersTable>, 'password_hash'>
-
-export const MAX_FAILED_SIGN_INS = 5
-export const LOCK_MINUTES = 15
-
-export const newUserSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .email({ message: 'Enter an email address in the correct format, like name@example.org' }),
-  name: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter the person’s name' })
-    .max(200, { message: 'Name must be 200 characters or fewer' }),
-  roles: z
-    .array(z.enum(ROLES, { message: 'Choose roles from the list' }))
-    .min(1, { message: 'Choose at least one role' }),
-  password: z.string().max(200, { message: 'Password must be 200 characters or fewer' }).optional(),
-})
-export type NewUser = z.infer<typeof newUserSchema>
-
-export class AccountError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message)
-  }
-}
-
-export type SignInResult =
-  { ok: true; user: User } | { ok: false; reason: 'invalid' | 'locked'; failedAttempts: number }
-
-const USER_COLUMNS = [
-  'id',
-  'email',
-  'name',
-  'roles',
-  'office_id',
-  'active',
-  'failed_sign_ins',
-  'locked_until',
-  'sessions_valid_after',
-  'created_at',
-] as const
+export {
+  AccountError,
+  LOCK_MINUTES,
+  MAX_FAILED_SIGN_INS,
+  newUserSchema,
+  type NewUser,
+  type SignInResult,
+  type User,
+} from './account-types.ts'
 
 /** Staff accounts: creation, sign-in with lock-out, roles, and ending sessions. */
 export class AccountService {
