@@ -36,7 +36,7 @@ export function headingText(raw: string): string {
 /** Why a line cannot be a title, or null when it can. 'prose' means running text has begun. */
 export function titleRejection(line: Line, next: Line | undefined): 'prose' | 'no' | null {
   const text = headingText(line.text)
-  if (!text) return 'no'
+  if (!text || DATE_ONLY.test(tidy(line.text)) || /^(?:\w+\s+)?\d{4}$/.test(text)) return 'no'
   const continues = next !== undefined && !next.blank
   if (/[.;]$/.test(text) && text.length >= 40) return 'prose'
   if (text.length >= 70 && continues && !/[.!?:]$/.test(text)) return 'prose'
