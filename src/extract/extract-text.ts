@@ -67,12 +67,30 @@ function applyOcds(draft: ExtractedDraft, ocds: NonNullable<ReturnType<typeof re
     if (source) draft.provenance[field] = source
   }
   draft.kind = 'decision'
-  if (ocds.reference) (draft.reference = ocds.reference), set('reference', at('id', ocds.reference))
-  if (ocds.title) (draft.title = ocds.title), set('title', at('title', ocds.title))
-  if (ocds.date) (draft.decisionDate = ocds.date), set('decision_date', at('date', ocds.date))
-  if (ocds.total !== null) (draft.totalAmount = ocds.total), set('total_amount', at('amount', ocds.total / 100))
-  if (ocds.start) (draft.servicePeriod.start = ocds.start), set('service_period.start', at('startDate', ocds.start))
-  if (ocds.end) (draft.servicePeriod.end = ocds.end), set('service_period.end', at('endDate', ocds.end))
+  if (ocds.reference) {
+    draft.reference = ocds.reference
+    set('reference', at('id', ocds.reference))
+  }
+  if (ocds.title) {
+    draft.title = ocds.title
+    set('title', at('title', ocds.title))
+  }
+  if (ocds.date) {
+    draft.decisionDate = ocds.date
+    set('decision_date', at('date', ocds.date))
+  }
+  if (ocds.total !== null) {
+    draft.totalAmount = ocds.total
+    set('total_amount', at('amount', ocds.total / 100))
+  }
+  if (ocds.start) {
+    draft.servicePeriod.start = ocds.start
+    set('service_period.start', at('startDate', ocds.start))
+  }
+  if (ocds.end) {
+    draft.servicePeriod.end = ocds.end
+    set('service_period.end', at('endDate', ocds.end))
+  }
   if (ocds.awards.length) {
     draft.awards = ocds.awards.map((a) => ({ recipient: a.recipient, amount: a.amount, period: null, perAnnum: false, upTo: false, via: null, route: null, source: at('name', a.recipient) ?? { line: 1, text: raw[0]!.trim() } }))
   }
