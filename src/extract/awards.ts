@@ -16,7 +16,8 @@ export interface AwardContext {
 }
 
 export function isContributionTable(table: Table): boolean {
-  return /contribut|funding\s+partners?|partner\s+(?:funding|share)|\bpartners?\b/i.test(`${table.caption} ${table.header?.cells.join(' ') ?? ''}`)
+  const caption = table.caption.length <= 100 ? table.caption : ''
+  return /contribut|funding\s+partners?|partner\s+(?:funding|share)|\bpartners?\b/i.test(`${caption} ${table.header?.cells.join(' ') ?? ''}`)
 }
 
 function valueOf(reading: AmountReading): number | null {
