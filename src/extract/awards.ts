@@ -16,7 +16,8 @@ export interface AwardContext {
 }
 
 export function isContributionTable(table: Table): boolean {
-  const caption = table.caption.length <= 100 ? table.caption : ''
+  // A caption is a heading, not the sentence before the table: prose mentioning partners does not make a contribution table.
+  const caption = table.caption.length <= 100 && !/[.!?]\s*$/.test(table.caption) ? table.caption : ''
   return /contribut|funding\s+partners?|partner\s+(?:funding|share)|\bpartners?\b/i.test(`${caption} ${table.header?.cells.join(' ') ?? ''}`)
 }
 
