@@ -8,6 +8,8 @@ export interface OrgContext {
   councils: { county: string | null; city: string | null }
 }
 
+/** Words that end a complete organisation name. */
+const ORG_END = /^(?:Services?|Ltd|Limited|CIC|C\.I\.C\.|LLP|PLC|Trust|Aid|Council|Partnership|Project|Centre|Center|Charity|Group|Association|Society|Foundation|Network|Crisis|Support|Company|Agency|Alliance|Collective|Consortium|Hub|Team)$/
 const CONNECTORS = new Set(['of', 'and', '&', 'for', 'the', 'on', 'upon', 'in', 'under'])
 const STOP_WORDS = new Set(['The', 'This', 'That', 'These', 'It', 'A', 'An', 'Subject', 'Any', 'All', 'Each', 'Every', 'If', 'In', 'On', 'For', 'To', 'From', 'By', 'As', 'With', 'Under'])
 
@@ -30,6 +32,8 @@ export function orgAt(text: string): string | null {
       continue
     }
     if (taken.length > 0 && CONNECTORS.has(word.toLowerCase()) && /^[A-Z]/.test(words[i + 1] ?? '') && !endsClause) {
+      // "Harbour Support Services for Domestic Abuse Outreach": a complete name followed by what it is for
+      if (/^(?:for|in|on|under)$/i.test(word) && ORG_END.test(taken.at(-1)!)) break
       taken.push(word)
       continue
     }

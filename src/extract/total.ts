@@ -1,5 +1,5 @@
 /** The overall total the document itself states (never a sum we make). */
-import { findAmounts } from './amounts.ts'
+import { INEXACT_BEFORE, findAmounts } from './amounts.ts'
 import { lineAt, type Doc } from './document.ts'
 import type { LabelHit } from './labels.ts'
 import type { Table } from './tables.ts'
@@ -12,7 +12,6 @@ export interface TotalHit {
   source: Source
 }
 
-const INEXACT_BEFORE = /\b(?:more\s+than|over|nearly|almost|around|approximately|approx\.?|about|some|at\s+least|in\s+excess\s+of|just\s+(?:under|over)|circa|c\.)\s*$/i
 const TOTAL_BEFORE = /\b(?:total|totalling|totaling|overall|in\s+all|grand\s+total|sum\s+of|(?:total\s+|overall\s+)?cost\s+of)\b[^.£]{0,60}$|\bvalue\s+of\s+(?:the\s+|this\s+)?(?:contract|commission|grant|award|decision|service)[^.£]{0,30}$/i
 const BREAKDOWN_AFTER = /^[^.£]{0,30}\b(?:broken\s+down\s+as|made\s+up\s+of|comprising|split\s+(?:as|between))\b/i
 const TOTAL_AFTER = /^\s*(?:in\s+total|in\s+all|overall|altogether)\b/i
