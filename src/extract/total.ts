@@ -12,7 +12,7 @@ export interface TotalHit {
   source: Source
 }
 
-const TOTAL_BEFORE = /\b(?:total|totalling|totaling|overall|in\s+all|grand\s+total|sum\s+of|(?:total\s+|overall\s+)?cost\s+of)\b[^.£]{0,60}$|\bvalue\s+of\s+(?:the\s+|this\s+)?(?:contract|commission|grant|award|decision|service)[^.£]{0,30}$/i
+const TOTAL_BEFORE = /\b(?:total|totalling|totaling|overall|in\s+all|grand\s+total|sum\s+of|(?:total\s+|overall\s+)?cost\s+of)\b[^.£]{0,80}$|\bvalue\s+of\s+(?:the\s+|this\s+)?(?:contract|commission|grant|award|decision|service)[^.£]{0,30}$/i
 const BREAKDOWN_AFTER = /^[^.£]{0,30}\b(?:broken\s+down\s+as|made\s+up\s+of|comprising|split\s+(?:as|between))\b/i
 const TOTAL_AFTER = /^\s*(?:in\s+total|in\s+all|overall|altogether)\b/i
 
@@ -32,7 +32,7 @@ export function findStatedTotal(doc: Doc, labels: LabelHit[], tables: Table[], t
       const after = sentence.text.slice(hit.end)
       if (INEXACT_BEFORE.test(before) || /^\(?(?:[a-z]|\d{1,2}|[ivx]+)\)\s/.test(sentence.text)) continue
       if (TOTAL_BEFORE.test(before) || TOTAL_AFTER.test(after) || BREAKDOWN_AFTER.test(after) || /\bexpected\s+to\s+cost\s+$/i.test(before)) {
-        candidates.push({ amount: hit.reading.pence, perAnnum: hit.reading.perAnnum || /^\s*(?:per\s+annum|a\s+year|each\s+year)/i.test(sentence.text.slice(hit.end)), upTo: hit.reading.upTo, source: src(lineAt(sentence, hit.start)) })
+        candidates.push({ amount: hit.reading.pence, perAnnum: hit.reading.perAnnum || /^\s*(?:per\s+annum|a\s+year|each\s+year)/i.test(sentence.text.slice(hit.end)) || /\b(?:annual|yearly)\b[^.£]{0,80}$/i.test(before), upTo: hit.reading.upTo, source: src(lineAt(sentence, hit.start)) })
       }
     }
   }
