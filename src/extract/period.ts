@@ -23,12 +23,14 @@ interface Candidate {
 const PAST = /\b(?:collaborated|focus+ed|previously|previous|predecessor|existing\s+contract|current\s+contracts?|contracts?\s+end|ended|expired|was\s+commissioned|were\s+commissioned|has\s+run|ran)\b/i
 const FUTURE = /\b(?:will|would|shall|recommend\w*|propos\w*|approv\w*|contribut\w*|new|pilot|request\w*|agree\w*)\b/i
 const BETWEEN = /^\s*(?:-|–|—|to|until|till|through|and|up\s+to)\s*(?:the\s+end\s+of\s+)?$/i
-const START_BEFORE = /(?:\b(?:from|between|starting|start|starts|started|commencing|commence|commences|commenced|begin|begins|beginning|began|launched|live\s+on|live\s+from|effective)\s+(?:on\s+|in\s+|from\s+)?(?:the\s+)?)$/i
+const START_BEFORE = /(?:\b(?:in\s+place\s+since|from|between|starting|start|starts|started|commencing|commence|commences|commenced|begin|begins|beginning|began|launched|live\s+on|live\s+from|effective)\s+(?:on\s+|in\s+|from\s+)?(?:the\s+)?)$/i
 const END_BEFORE = /(?:\b(?:until|till|to|ending|end|ends|expire|expires|expiring|run\s+(?:until|to)|through)\s+(?:on\s+|in\s+)?(?:the\s+end\s+of\s+)?)$/i
 const YEARS_FROM = /\b(?:for\s+(?:a|one|1|two|2|three|3|four|4|five|5)\s+years?|(?:one|1|two|2|three|3|four|4|five|5|twelve|12)[\s-](?:year|month)s?\s+(?:\w+\s+){0,3})\s*(?:\w+\s+){0,6}?(?:from|starting|commencing|beginning)\s+(?:on\s+)?$/i
 const NUMBERS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, twelve: 12 }
 const EXTENSION = /\b(?:(?:the\s+|an\s+)?option(?:al)?\s+(?:to\s+extend|of\s+(?:an?\s+)?(?:further\s+)?extension|for\s+(?:an?\s+)?(?:further\s+)?extension)|extendable|may\s+be\s+extended|possible\s+extension|with\s+an?\s+extension|plus\s+(?:an?\s+)?(?:optional\s+)?extension)[^.;,]{0,80}|\b\d\s?\+\s?\d(?:\s?\+\s?\d){0,3}\s?(?:years?|yrs)\b/i
 
+/** Present contracts or grants that end: the period of what exists, not of what the document starts. */
+const CURRENT_ENDS = /\b(?:present|current|existing)\b[^.]{0,80}\b(?:contracts?|grants?|funding|arrangements?|services?)\s+(?:end|ends|expire|expires|will\s+end|come\s+to\s+an\s+end|comes\s+to\s+an\s+end)\b/i
 function addYears(iso: string, years: number): string {
   return addDays(`${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`, -1)
 }
@@ -56,6 +58,7 @@ export function findServicePeriod(doc: Doc, labels: LabelHit[], tableLines: Set<
   for (const sentence of doc.sentences) {
     if (tableLines.has(sentence.parts[0]!.line)) continue
     const text = sentence.text
+    if (CURRENT_ENDS.test(text)) continue
     const months = findMonths(text)
     if (!months.length) continue
     if (PAST.test(text) && !FUTURE.test(text)) continue
@@ -66,6 +69,11 @@ export function findServicePeriod(doc: Doc, labels: LabelHit[], tableLines: Set<
       const before = text.slice(Math.max(0, hit.start - 80), hit.start)
       const line = lineAt(sentence, hit.start)
       const exact = hit.exact ? 1 : 0
+      if (next && BETWEEN.test(text.slice(hit.end, next.start)) && /\bextended\s+from\s+$/i.test(before)) {
+        candidates.push({ start: null, end: next.last, weight: weight + exact, order: order++, source: src(line) })
+        k++
+        continue
+      }
       if (next && BETWEEN.test(text.slice(hit.end, next.start))) {
         candidates.push({ start: hit.first, end: next.last, weight: weight + exact, order: order++, source: src(line) })
         k++
