@@ -10,6 +10,7 @@ export interface OrgContext {
 
 /** Words that end a complete organisation name. */
 const ORG_END = /^(?:Services?|Ltd|Limited|CIC|C\.I\.C\.|LLP|PLC|Trust|Aid|Council|Partnership|Project|Centre|Center|Charity|Group|Association|Society|Foundation|Network|Crisis|Support|Company|Agency|Alliance|Collective|Consortium|Hub|Team)$/
+const SERVICE_AFTER = /^(?:[A-Z][\w'-]*\s+(?:and\s+)?){0,5}(?:Support|Services?|Programme|Provision|Outreach|Intervention|Scheme)\b/
 const CONNECTORS = new Set(['of', 'and', '&', 'for', 'the', 'on', 'upon', 'in', 'under'])
 const STOP_WORDS = new Set(['The', 'This', 'That', 'These', 'It', 'A', 'An', 'Subject', 'Any', 'All', 'Each', 'Every', 'If', 'In', 'On', 'For', 'To', 'From', 'By', 'As', 'With', 'Under'])
 
@@ -34,6 +35,8 @@ export function orgAt(text: string): string | null {
     if (taken.length > 0 && CONNECTORS.has(word.toLowerCase()) && /^[A-Z]/.test(words[i + 1] ?? '') && !endsClause) {
       // "Harbour Support Services for Domestic Abuse Outreach": a complete name followed by what it is for
       if (/^(?:for|in|on|under)$/i.test(word) && ORG_END.test(taken.at(-1)!)) break
+      // "Lanternway Advocacy for Stalking Advocacy Support": what follows "for" is a service, not part of the name
+      if (/^for$/i.test(word) && taken.length >= 2 && SERVICE_AFTER.test(words.slice(i + 1, i + 7).join(' '))) break
       taken.push(word)
       continue
     }

@@ -42,7 +42,7 @@ export function findStatedTotal(doc: Doc, labels: LabelHit[], tables: Table[], t
       const after = sentence.text.slice(hit.end)
       if (INEXACT_BEFORE.test(before)) continue
       const ofItem = listItemWithSiblings(doc, lineAt(sentence, hit.start))
-      if (/^\(?(?:[a-z]|\d{1,2}|[ivx]+)\)\s/.test(sentence.text)) {
+      if (ofItem && /^\(?(?:[a-z]|\d{1,2}|[ivx]+)\)\s/.test(sentence.text)) {
         if (ofItem && (TOTAL_BEFORE.test(before) || VALUED_BEFORE.test(before))) itemTotals.add(ofItem)
         continue
       }
