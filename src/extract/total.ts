@@ -49,6 +49,8 @@ export function findStatedTotal(doc: Doc, labels: LabelHit[], tables: Table[], t
       if (!ofItem && /\b(?:has|have|had)\s+(?:obtained|secured|received|won|been\s+(?:awarded|allocated|granted|given))\b/i.test(sentence.text.slice(0, hit.start)) && (RECEIVED_BEFORE.test(before) && (!/\bto\s+$/i.test(before) || /\bfrom\s+£[\d,.]+\s?(?:k|m|million)?\s+to\s+$/i.test(before)) && !/\bfrom\s*$/i.test(before)) && !/^\s+to\s+£/.test(after)) {
         received.push({ amount: hit.reading.pence, perAnnum: hit.reading.perAnnum, upTo: hit.reading.upTo, source: src(lineAt(sentence, hit.start)) })
       }
+      // "the Government raised its allocation to the Council from £37,500 to £112,750": the new figure
+      if (!ofItem && /\b(?:raised|increased|uplifted|grown)\b[^.£]{0,80}\bfrom\s+£[\d,.]+\s?(?:k|m|million)?\s+to\s+$/i.test(before)) received.push({ amount: hit.reading.pence, perAnnum: hit.reading.perAnnum, upTo: hit.reading.upTo, source: src(lineAt(sentence, hit.start)) })
       if (!ofItem && index === 0 && RECEIVED_AFTER.test(after)) received.push({ amount: hit.reading.pence, perAnnum: hit.reading.perAnnum, upTo: hit.reading.upTo, source: src(lineAt(sentence, hit.start)) })
       if (ofItem && /\b(?:award(?:ed)?|allocation)\s+to\s+(?:the\s+)?[A-Z]/.test(sentence.text)) continue
       if (TOTAL_BEFORE.test(before) || TOTAL_AFTER.test(after) || BREAKDOWN_AFTER.test(after) || WHOLE_TERM_AFTER.test(after) || VALUED_BEFORE.test(before) || /\bexpected\s+to\s+cost\s+$/i.test(before)) {

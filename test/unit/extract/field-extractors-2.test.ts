@@ -86,3 +86,8 @@ test('service period: "in place since" starts it, "extended from X until Y" ends
   const minutes = extract('council-minutes.txt')
   assert.deepEqual(minutes.service_period, { start: '2019-07-01', end: '2025-03-31', extension: null })
 })
+
+test('totals: an allocation "raised from £A to £B" is the new figure, B', () => {
+  const text = 'Minutes:\n\nThe Board heard that the Welsh Government had raised its allocation to the Council from £20,000 to £64,500, to support refuge provision.\n'
+  assert.equal(extractFromText(text, 'x.txt').record.total_amount, 64500)
+})
