@@ -136,7 +136,7 @@ function extractFromDoc(doc: ReturnType<typeof buildDoc>, fileName: string): Ext
   funding.forEach((f, i) => (provenance[`funding_sources[${i}]`] = f.source))
   const areas = findAreas(doc, labels, tables, office?.area ?? null, title?.line.no ?? null, tableLines, awards.map((a) => a.recipient))
   areas.forEach((a, i) => (provenance[`areas[${i}]`] = a.source))
-  const period = findServicePeriod(doc, labels, tableLines)
+  const period = findServicePeriod(doc, labels, tableLines, kind === 'foi_response' ? new Set(awards.map((a) => a.source.line)) : null)
   if (period.startSource) provenance['service_period.start'] = period.startSource
   if (period.endSource) provenance['service_period.end'] = period.endSource
   if (period.extensionSource) provenance['service_period.extension'] = period.extensionSource
