@@ -37,8 +37,7 @@ function splitCompound(name: string): string[] {
 
 /**
  * The issuing council's own area: a council named as the page's heading, or a council that a news
- * page says has secured or received the money. (A police office's own name does not make its area
- * one that the document serves: the project's fixtures hold that convention.)
+ * page says has secured or received the money.
  */
 export function issuerAreas(doc: Doc): AreaHit[] {
   const hits: AreaHit[] = []
@@ -82,9 +81,17 @@ function placesIn(text: string): Array<{ name: string; index: number }> {
   return found
 }
 
-export function findAreas(doc: Doc, labels: LabelHit[], tables: Table[], officeArea: string | null, titleLine: number | null, tableLines: Set<number>, recipients: string[] = []): AreaHit[] {
+/**
+ * Places served. A police office serves its own force area (the corpus README's convention: "force
+ * or county area"), so that area is served unless the document confines the service to places it
+ * names as where the service runs ("will operate in Ashfield and Mansfield", an Area label or column).
+ */
+export function findAreas(doc: Doc, labels: LabelHit[], tables: Table[], officeArea: string | null, titleLine: number | null, tableLines: Set<number>, recipients: string[] = [], officeLine: number | null = null): AreaHit[] {
   const hits: AreaHit[] = []
-  const add = (name: string, line: number): void => {
+  /** A place named as where the service runs: it confines the service to it. */
+  let confined = false
+  const add = (name: string, line: number, confines = true): void => {
+    if (confines) confined = true
     hits.push({ name, source: { line, text: doc.lines[line - 1]!.raw.trim() } })
   }
   for (const label of labels) {
@@ -123,12 +130,12 @@ export function findAreas(doc: Doc, labels: LabelHit[], tables: Table[], officeA
     if (tableLines.has(sentence.parts[0]!.line)) continue
     const text = sentence.text
     if (BACKGROUND.test(text)) continue
-    partnerCouncils(text).forEach((place) => add(place, sentence.parts[0]!.line))
+    partnerCouncils(text).forEach((place) => add(place, sentence.parts[0]!.line, false))
     const places = placesIn(text)
     if (!places.length) continue
     for (const m of text.matchAll(/\(([A-Z][^()]{1,40})\)/g)) {
       const place = canonicalPlace(m[1]!)
-      if (place && /^\s*(?:[-•▪●◦*]|\d{1,2}[.)]|\(?[a-z]\))\s/.test(doc.lines[lineAt(sentence, m.index) - 1]!.raw)) add(place, lineAt(sentence, m.index))
+      if (place && /^\s*(?:[-•▪●◦*]|\d{1,2}[.)]|\(?[a-z]\))\s/.test(doc.lines[lineAt(sentence, m.index) - 1]!.raw)) add(place, lineAt(sentence, m.index), false)
     }
     if (!SERVICE_VERB.test(text) && !/\b(?:region|area)\b/i.test(text)) continue
     if (!/\b(?:in|across|throughout|covering|for|is|are)\s/i.test(text)) continue
@@ -156,6 +163,9 @@ export function findAreas(doc: Doc, labels: LabelHit[], tables: Table[], officeA
     if (place) hits.push({ name: place, source: hits[0]?.source ?? { line: 1, text: doc.lines[0]?.raw.trim() ?? '' } })
   }
   hits.push(...issuerAreas(doc))
+  if (officeArea && officeLine !== null && !confined && canonicalPlace(officeArea)) {
+    hits.unshift({ name: canonicalPlace(officeArea)!, source: { line: officeLine, text: doc.lines[officeLine - 1]!.raw.trim() } })
+  }
   if (!hits.length) {
     const fallback = mostNamedPlace(doc)
     if (fallback) hits.push(fallback)

@@ -134,7 +134,7 @@ function extractFromDoc(doc: ReturnType<typeof buildDoc>, fileName: string): Ext
   if (total) provenance.total_amount = total.source
   const funding = findFundingSources(doc, labels, tables, tableLines)
   funding.forEach((f, i) => (provenance[`funding_sources[${i}]`] = f.source))
-  const areas = findAreas(doc, labels, tables, office?.area ?? null, title?.line.no ?? null, tableLines, awards.map((a) => a.recipient))
+  const areas = findAreas(doc, labels, tables, office?.area ?? null, title?.line.no ?? null, tableLines, awards.map((a) => a.recipient), office?.line.no ?? null)
   areas.forEach((a, i) => (provenance[`areas[${i}]`] = a.source))
   const period = findServicePeriod(doc, labels, tableLines, kind === 'foi_response' ? new Set(awards.map((a) => a.source.line)) : null)
   if (period.startSource) provenance['service_period.start'] = period.startSource
