@@ -55,3 +55,13 @@ test('decision date: "Date signed: 14/2/2019" is the decision date when no decis
   assert.equal(record.decision_date, '2019-02-14')
   assert.equal(record.reference, 'BFCC/2019/011')
 })
+
+test('organisations: "The District Council" is the issuing council by its full name', () => {
+  const record = extract('district-council.txt')
+  assert.deepEqual(record.contributions.map((c) => [c.organisation, c.amount]), [['Fenmarsh District Council', 18000], ['Northwold Housing Trust', 12000]])
+})
+
+test('reference: an FOI number after "request response -" in the heading', () => {
+  const text = 'Borsetshire District Council\n\nFreedom of information request response - 04518\n\nOur response\n\n1. We hold no such information.\n'
+  assert.equal(extractFromText(text, 'foi.txt').record.reference, '04518')
+})
