@@ -1,6 +1,6 @@
 #!/usr/bin/env -S node --import tsx
 /**
- * `npm run eval [-- CORPUS_DIR] [-- --verbose]`: runs the project's `extract --json` over a labelled
+ * `npm run eval [-- CORPUS_DIR] [-- --verbose] [-- --formats text,pdf,docx]`: runs the project's `extract --json` over a labelled
  * development corpus (its `docs/` folder) and prints the figures of the corpus's own scorer
  * (`tools/score.py`, run with python3) for the extracted records against its `gold/` labels.
  *
@@ -9,10 +9,11 @@
  * its goals are met) or 2 when the corpus or python3 is missing.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { renderDocx, renderPdf } from './generate-fixture-binaries.ts'
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -32,10 +33,16 @@ export interface EvalResult {
   detection: { tp: number; fn: number; fp: number; tn: number }
 }
 
-/** Extracts every document of the corpus with the CLI and scores the result. */
-export function runEval(dir: string, scorerArgs: string[] = []): EvalResult {
+export const FORMATS = ['text', 'pdf', 'docx'] as const
+export type Format = (typeof FORMATS)[number]
+
+function corpusFiles(dir: string): string[] {
   const docs = join(dir, 'docs')
-  const files = readdirSync(docs).filter((name) => !name.startsWith('.')).sort().map((name) => join(docs, name))
+  return readdirSync(docs).filter((name) => !name.startsWith('.')).sort().map((name) => join(docs, name))
+}
+
+/** Extracts every document of the corpus with the CLI and scores the result. */
+export function runEval(dir: string, scorerArgs: string[] = [], files: string[] = corpusFiles(dir)): EvalResult {
   const extracted = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'src', 'cli', 'main.ts'), 'extract', ...files, '--json'], {
     cwd: repo,
     encoding: 'utf8',
@@ -67,9 +74,39 @@ export function runEval(dir: string, scorerArgs: string[] = []): EvalResult {
   }
 }
 
-function main(): void {
+/**
+ * The same corpus as another format: each text printed to a PDF (TAB-separated rows laid out as
+ * columns) or written as a Word file (TAB-separated rows as real Word tables) in a temporary folder,
+ * then extracted and scored like the text.
+ */
+export async function runEvalFormat(dir: string, format: Format, scorerArgs: string[] = []): Promise<EvalResult> {
+  if (format === 'text') return runEval(dir, scorerArgs)
+  const work = mkdtempSync(join(tmpdir(), `register-eval-${format}-`))
+  try {
+    const files: string[] = []
+    for (const file of corpusFiles(dir)) {
+      const text = readFileSync(file, 'utf8')
+      const out = join(work, basename(file).replace(/\.[^.]+$/, `.${format}`))
+      writeFileSync(out, format === 'pdf' ? await renderPdf(text) : await renderDocx(text))
+      files.push(out)
+    }
+    return runEval(dir, scorerArgs, files)
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+async function main(): Promise<void> {
   const args = process.argv.slice(2)
-  const dir = corpusDir(args.find((a) => !a.startsWith('--')))
+  const formatArg = args.find((a) => a.startsWith('--formats='))?.slice('--formats='.length) ?? (args.includes('--formats') ? args[args.indexOf('--formats') + 1] : undefined)
+  const formats = (formatArg ?? 'text').split(',').map((f) => f.trim()).filter(Boolean)
+  for (const format of formats) {
+    if (!(FORMATS as readonly string[]).includes(format)) {
+      process.stderr.write(`unknown format ${format} (formats: ${FORMATS.join(', ')})\n`)
+      process.exit(2)
+    }
+  }
+  const dir = corpusDir(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--formats'))
   if (!existsSync(join(dir, 'docs')) || !existsSync(join(dir, 'tools', 'score.py'))) {
     process.stderr.write(`no development corpus at ${dir} (give its folder as an argument or in DEV_CORPUS)\n`)
     process.exit(2)
@@ -78,9 +115,21 @@ function main(): void {
     process.stderr.write('python3 is needed to run the corpus scorer\n')
     process.exit(2)
   }
-  const result = runEval(dir, args.filter((a) => a.startsWith('--')))
-  process.stdout.write(`corpus: ${dir}\n${result.output}`)
-  process.exitCode = result.status
+  const scorerArgs = args.filter((a) => a.startsWith('--') && !a.startsWith('--formats'))
+  process.stdout.write(`corpus: ${dir}\n`)
+  const summary: string[] = []
+  let status = 0
+  for (const format of formats as Format[]) {
+    const started = performance.now()
+    const result = await runEvalFormat(dir, format, scorerArgs)
+    const seconds = (performance.now() - started) / 1000
+    if (formats.length > 1) process.stdout.write(`\n== ${format} ==\n`)
+    process.stdout.write(result.output)
+    summary.push(`${format.padEnd(5)} fields ${(result.fields * 100).toFixed(1)}%  awards F1 ${result.awardsF1.toFixed(2)}  contributions F1 ${result.contributionsF1.toFixed(2)}  areas F1 ${result.areasF1.toFixed(2)}  inconsistencies tp ${result.detection.tp} fn ${result.detection.fn} fp ${result.detection.fp}  (${seconds.toFixed(1)} s)`)
+    status ||= result.status
+  }
+  if (formats.length > 1) process.stdout.write(`\nper format:\n${summary.join('\n')}\n`)
+  process.exitCode = status
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main()
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main()
