@@ -45,7 +45,12 @@ export function readOcds(text: string): OcdsFields | null {
   try {
     parsed = JSON.parse(trimmed)
   } catch {
-    return null
+    // a record printed to PDF or Word comes back with long strings wrapped over several lines
+    try {
+      parsed = JSON.parse(trimmed.replace(/\s*\n\s*/g, ' '))
+    } catch {
+      return null
+    }
   }
   let release = obj(parsed)
   if (!release) return null

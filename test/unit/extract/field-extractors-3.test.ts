@@ -65,3 +65,14 @@ test('reference: an FOI number after "request response -" in the heading', () =>
   const text = 'Borsetshire District Council\n\nFreedom of information request response - 04518\n\nOur response\n\n1. We hold no such information.\n'
   assert.equal(extractFromText(text, 'foi.txt').record.reference, '04518')
 })
+
+test('PDF: a numbered item set off by a gap stays one sentence, and a wrapped Open Contracting record still parses', async () => {
+  const { renderPdf } = await import('../../../scripts/generate-fixture-binaries.ts')
+  const { extractBuffer } = await import('../../../src/extract/index.ts')
+  const text = 'Fenmarsh District Council\n\nResolved:-\n\n1.1           That grant funding of £42,000 is approved for award to Northwold\n              Housing Trust for the sanctuary scheme.\n'
+  const { record } = await extractBuffer(await renderPdf(text), 'item.pdf')
+  assert.deepEqual(record.awards.map((a) => [a.recipient, a.amount]), [['Northwold Housing Trust', 42000]])
+  const json = `{\n"tender": {\n"id": "FEN-2024-0007",\n"title": "Sanctuary scheme",\n"description": "${'A scheme that fits security measures to the homes of households at risk of domestic abuse. '.repeat(3)}",\n"value": {"amount": 45000, "currency": "GBP"}\n}\n}\n`
+  const ocds = await extractBuffer(await renderPdf(json), 'record.pdf')
+  assert.equal(ocds.record.reference, 'FEN-2024-0007')
+})
