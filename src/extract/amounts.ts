@@ -9,6 +9,8 @@ export interface AmountHit {
 
 const AMOUNT =
   /(?:\b(?:up\s+to|upto|a\s+maximum\s+of|not\s+exceeding|no\s+more\s+than|capped\s+at)\s+)?(?:£|\bGBP\s?)\s?-?\d[\d.,]*(?:\s?(?:k|m|mn|bn|million|billion|thousand)\b)?(?:\s*(?:per\s+annum|p\.a\.|pa\b|a\s+year\b|per\s+year|each\s+year|annually|per\s+financial\s+year))?/gi
+/** Words that make the amount after them inexact: "over £16m", "nearly £660k", "more than £70,000". */
+export const INEXACT_BEFORE = /\b(?:more\s+than|over|nearly|almost|around|approximately|approx\.?|about|some|at\s+least|in\s+excess\s+of|just\s+(?:under|over)|circa|c\.|roughly|upwards\s+of|close\s+to)\s*$/i
 const BROKEN_TAIL = /^[^\w\s£]{0,2}\s{1,3}[.,]\d{1,2}\b/
 
 export function findAmounts(text: string): AmountHit[] {

@@ -1,7 +1,7 @@
 /** Areas a service covers: "in Ashfield and Mansfield", "(Hampshire and Southampton)", "Area: Countywide". */
 import { lineAt, type Doc } from './document.ts'
 import type { LabelHit } from './labels.ts'
-import { PLACE_NAMES, canonicalPlace } from './places.ts'
+import { PLACE_NAMES, POLICE_AREAS, canonicalPlace, shortPlace } from './places.ts'
 import type { Table } from './tables.ts'
 import type { Source } from './types.ts'
 
@@ -10,9 +10,63 @@ export interface AreaHit {
   source: Source
 }
 
-const SERVICE_VERB = /\b(?:run|runs|running|operate|operates|operating|deliver|delivers|delivered|delivering|serve|serves|serving|cover|covers|covering|provide|provides|provided|providing|provision|support|supports|supporting|available|commission|commissioned|commissioning|services?|pilot|work|works|working|outreach|awarded|funded|funding|grants?)\b/i
+const SERVICE_VERB = /\b(?:help|helps|helped|helping|tackle|tackles|tackling|cut|reduce|reducing|affected|victims|survivors|residents|people|families|households|communities|councils|authorities|training|run|runs|running|operate|operates|operating|deliver|delivers|delivered|delivering|serve|serves|serving|cover|covers|covering|provide|provides|provided|providing|provision|support|supports|supporting|available|commission|commissioned|commissioning|services?|pilot|work|works|working|outreach|awarded|funded|funding|grants?)\b/i
 const PREPOSITION = /\b(?:in|across|throughout|covering|for)\s+(?:the\s+)?(?:areas?\s+of\s+|districts?\s+of\s+|boroughs?\s+of\s+)?$/i
 const ORGANISATION_AFTER = /^\s*(?:County\s+Council|City\s+Council|Borough\s+Council|District\s+Council|Council|Police|Constabulary|University|Women's\s+Aid|Fire|CCG|ICB|Integrated|NHS|Hospital|College|Community\s+Safety\s+Partnership|Safeguarding|Rape\s+Crisis|Victim|Domestic|Police\s+and\s+Crime|Office|PCC|OPCC|PFCC)\b/
+/** "the region for the Strategy is Cardiff and the Vale of Glamorgan": a place named as the area itself. */
+const REGION_IS = /\b(?:region|area|footprint|patch)\b[^.]{0,60}\b(?:is|are|covers|comprises)\s+(?:the\s+)?$/i
+/** Where a body sits, not where it serves: "offices in Kirkby", "based in Winsford". */
+const LOCATED = /\b(?:offices?|based|located|headquartered|headquarters|HQ|premises|building)\s+(?:(?:is|are)\s+)?(?:in|at)\s+(?:the\s+)?$/i
+/** Money or work of another time, told as background: "comes soon after £63,333 was secured for …". */
+const BACKGROUND = /\b(?:comes?\s+(?:soon\s+|shortly\s+)?after|follows\s+(?:on\s+from\s+)?|previously|last\s+year|in\s+the\s+past)\b/i
+const COUNCIL_SUFFIX = /\s+(?:(?:Metropolitan\s+|County\s+)?Borough|County|City|District|Town|Parish)?\s*Council$|\s+(?:LA|Local\s+Authority|Unitary\s+Authority)$/
+/** "Rushcliffe Borough Council", "The Vale of Glamorgan Council", "Cheshire East LA": the place a council is for. */
+export function councilPlace(name: string): string | null {
+  const trimmed = name.trim().replace(/^the\s+/i, '')
+  if (!COUNCIL_SUFFIX.test(trimmed)) return null
+  return shortPlace(trimmed.replace(COUNCIL_SUFFIX, '').replace(/^the\s+/i, ''))
+}
+const COUNCIL_NAME = /\b((?:The\s+)?(?:(?!Council\b)[A-Z][\w'-]*\s+(?:(?:of|and|upon|on|in|under)\s+(?:the\s+)?)?){1,5}(?:(?:Metropolitan\s+|County\s+)?Borough\s+|County\s+|City\s+|District\s+)?Council)\b/g
+const SUBJECT_VERB = /^\s*(?:has|have|had)\s+(?:secured|obtained|received|won|been\s+awarded|been\s+given|been\s+granted)\b|^\s*(?:secures|secured|receives|received|wins|won)\b/
+/** "Hampshire and Isle of Wight" is a police area of two places: the register keeps each. */
+function splitCompound(name: string): string[] {
+  if (!POLICE_AREAS.includes(name) || !/\sand\s/.test(name)) return [name]
+  const parts = name.split(/\s+and\s+/).map((part) => canonicalPlace(part))
+  return parts.every((part): part is string => part !== null) ? parts : [name]
+}
+
+/**
+ * The issuing council's own area: a council named as the page's heading, or a council that a news
+ * page says has secured or received the money.
+ */
+export function issuerAreas(doc: Doc): AreaHit[] {
+  const hits: AreaHit[] = []
+  const add = (name: string, line: number): void => {
+    hits.push({ name, source: { line, text: doc.lines[line - 1]!.raw.trim() } })
+  }
+  let seen = 0
+  for (const line of doc.lines) {
+    if (line.blank || line.boilerplate) continue
+    if (++seen > 12) break
+    const place = line.text.length <= 80 ? councilPlace(line.text.replace(/\t/g, ' ')) : null
+    if (place) add(place, line.no)
+  }
+  for (const sentence of doc.sentences.slice(0, 8)) {
+    COUNCIL_NAME.lastIndex = 0
+    for (let m = COUNCIL_NAME.exec(sentence.text); m; m = COUNCIL_NAME.exec(sentence.text)) {
+      if (!SUBJECT_VERB.test(sentence.text.slice(m.index + m[0].length))) continue
+      const place = councilPlace(m[1]!)
+      if (place) add(place, lineAt(sentence, m.index))
+    }
+  }
+  return hits
+}
+
+/** Too wide to be a service's area: a nation. */
+const NATIONAL = ['Wales', 'England', 'United Kingdom', 'Great Britain']
+/** A police office's own name: "Commissioner for Dorset", "Norfolk Police and Crime Commissioner". */
+const OFFICE_BEFORE = /\b(?:Commissioner|O?PF?CC)\s+for\s+(?:the\s+)?$/
+const OFFICE_AFTER = /^\s*(?:Police,?\s+(?:Fire\s+(?:and|&)\s+)?(?:and\s+)?Crime\s+Commissioner|O?PF?CC|Commissioner|Police\b|Constabulary)/
 const WIDE = /^(?:county[\s-]?wide|force[\s-]?wide|whole\s+county|all\s+areas|pan[\s-]\w+)$/i
 
 const PLACE_PATTERN = new RegExp(`\\b(?:${PLACE_NAMES.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'g')
@@ -27,9 +81,17 @@ function placesIn(text: string): Array<{ name: string; index: number }> {
   return found
 }
 
-export function findAreas(doc: Doc, labels: LabelHit[], tables: Table[], officeArea: string | null, titleLine: number | null, tableLines: Set<number>): AreaHit[] {
+/**
+ * Places served. A police office serves its own force area (the corpus README's convention: "force
+ * or county area"), so that area is served unless the document confines the service to places it
+ * names as where the service runs ("will operate in Ashfield and Mansfield", an Area label or column).
+ */
+export function findAreas(doc: Doc, labels: LabelHit[], tables: Table[], officeArea: string | null, titleLine: number | null, tableLines: Set<number>, recipients: string[] = [], officeLine: number | null = null): AreaHit[] {
   const hits: AreaHit[] = []
-  const add = (name: string, line: number): void => {
+  /** A place named as where the service runs: it confines the service to it. */
+  let confined = false
+  const add = (name: string, line: number, confines = true): void => {
+    if (confines) confined = true
     hits.push({ name, source: { line, text: doc.lines[line - 1]!.raw.trim() } })
   }
   for (const label of labels) {
@@ -55,6 +117,10 @@ export function findAreas(doc: Doc, labels: LabelHit[], tables: Table[], officeA
   }
   if (titleLine !== null) {
     const line = doc.lines[titleLine - 1]!
+    // "Cheshire East Domestic Abuse Service": a title that opens with the place the service is for
+    const opening = line.text.replace(/^\d{1,3}\s+/, '')
+    const leadPlace = placesIn(opening).concat(PLACE_NAMES.filter((name) => opening.startsWith(`${name} `)).map((name) => ({ name, index: 0 })))[0]
+    if (leadPlace?.index === 0 && /^\s+(?:[A-Z][\w'-]*\s+){0,4}(?:Services?|Strategy|Partnership)\b/.test(opening.slice(leadPlace.name.length))) add(canonicalPlace(leadPlace.name) ?? leadPlace.name, line.no)
     for (const m of line.text.matchAll(/\(([^)]{2,80})\)|\b(?:in|across|for)\s+([A-Z][^,.;()]{2,60})/g)) {
       for (const place of placesIn(m[1] ?? m[2] ?? '')) add(canonicalPlace(place.name) ?? place.name, line.no)
     }
@@ -63,22 +129,88 @@ export function findAreas(doc: Doc, labels: LabelHit[], tables: Table[], officeA
     const sentence = doc.sentences[s]!
     if (tableLines.has(sentence.parts[0]!.line)) continue
     const text = sentence.text
-    if (!SERVICE_VERB.test(text) || !/\b(?:in|across|throughout|covering|for)\s/i.test(text)) continue
+    if (BACKGROUND.test(text)) continue
+    partnerCouncils(text).forEach((place) => add(place, sentence.parts[0]!.line, false))
     const places = placesIn(text)
     if (!places.length) continue
+    for (const m of text.matchAll(/\(([A-Z][^()]{1,40})\)/g)) {
+      const place = canonicalPlace(m[1]!)
+      if (place && /^\s*(?:[-•▪●◦*]|\d{1,2}[.)]|\(?[a-z]\))\s/.test(doc.lines[lineAt(sentence, m.index) - 1]!.raw)) add(place, lineAt(sentence, m.index), false)
+    }
+    if (!SERVICE_VERB.test(text) && !/\b(?:region|area)\b/i.test(text)) continue
+    if (!/\b(?:in|across|throughout|covering|for|is|are)\s/i.test(text)) continue
     if (/\bseparate(?:ly)?\b[^.]{0,40}\b(?:decision|notice|report)/i.test(`${text} ${doc.sentences[s + 1]?.text ?? ''}`)) continue
     for (let p = 0; p < places.length; p++) {
       const place = places[p]!
       const before = text.slice(Math.max(0, place.index - 40), place.index)
       const lead = text.slice(Math.max(0, place.index - 100), place.index)
-      if (!SERVICE_VERB.test(lead) || /based\s+on|modell?ed\s+on|similar\s+to|learning\s+from|evaluat|compared\s+with/i.test(lead)) continue
+      if (LOCATED.test(before) || (place.name === 'Wales' && /England\s+and\s+$/.test(before))) continue
       const previous = places[p - 1]
       const listed = previous && /^\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?$/i.test(text.slice(previous.index + previous.name.length, place.index))
-      if (PREPOSITION.test(before) || (listed && hits.some((h) => h.name === (canonicalPlace(previous.name) ?? previous.name)))) {
+      const afterListed = listed && hits.some((h) => h.name === (canonicalPlace(previous.name) ?? previous.name))
+      if (REGION_IS.test(before) || (afterListed && REGION_IS.test(text.slice(Math.max(0, previous.index - 60), previous.index)))) {
+        add(canonicalPlace(place.name) ?? place.name, lineAt(sentence, place.index))
+        continue
+      }
+      if (!SERVICE_VERB.test(lead) || /based\s+on|modell?ed\s+on|similar\s+to|learning\s+from|evaluat|compared\s+with/i.test(lead)) continue
+      if (PREPOSITION.test(before) || afterListed) {
         add(canonicalPlace(place.name) ?? place.name, lineAt(sentence, place.index))
       }
     }
   }
-  const seen = new Set<string>()
-  return hits.filter((hit) => !seen.has(hit.name) && seen.add(hit.name))
+  for (const recipient of recipients) {
+    const place = councilPlace(recipient)
+    if (place) hits.push({ name: place, source: hits[0]?.source ?? { line: 1, text: doc.lines[0]?.raw.trim() ?? '' } })
+  }
+  hits.push(...issuerAreas(doc))
+  if (officeArea && officeLine !== null && !confined && canonicalPlace(officeArea)) {
+    hits.unshift({ name: canonicalPlace(officeArea)!, source: { line: officeLine, text: doc.lines[officeLine - 1]!.raw.trim() } })
+  }
+  if (!hits.length) {
+    const fallback = mostNamedPlace(doc)
+    if (fallback) hits.push(fallback)
+  }
+  const seen = new Set<string>(NATIONAL)
+  return hits.flatMap((hit) => splitCompound(hit.name).map((name) => ({ ...hit, name }))).filter((hit) => !seen.has(hit.name) && seen.add(hit.name))
+}
+
+/** "The partners in the bid are: A Council; B Council and C Council": three or more partner councils each serve their area. */
+function partnerCouncils(text: string): string[] {
+  if (!/\bpartners?\b|\bpartnership\b|\bconsortium\b/i.test(text)) return []
+  const places: string[] = []
+  COUNCIL_NAME.lastIndex = 0
+  for (let m = COUNCIL_NAME.exec(text); m; m = COUNCIL_NAME.exec(text)) {
+    const place = councilPlace(m[1]!)
+    if (place && !places.includes(place)) places.push(place)
+  }
+  return places.length >= 3 ? places : []
+}
+
+/** "Connect Gwent", "Norfolk and Suffolk Victim Care", "Public Health Devon": a place inside another body's name (a council's own name is not). */
+function embeddedInName(text: string, index: number, length: number): boolean {
+  const before = text.slice(Math.max(0, index - 40), index)
+  const after = text.slice(index + length, index + length + 60)
+  if (/^\s+(?:(?:Metropolitan\s+|County\s+)?Borough|County|City|District)?\s*Council\b|^['’]s\b/.test(after)) return false
+  if (/[A-Z][\w'-]*\s+(?:(?:and|&|of)\s+)?$/.test(before) && !/(?:^|[.:;]\s*)(?:The|In|For|Across|Throughout)\s+$/.test(before)) return true
+  return /^\s+(?:(?:and|&|of)\s+)?[A-Z]/.test(after)
+}
+
+/** With nothing else to go on, the place the document names most (first named on a tie), not where a body is based. */
+function mostNamedPlace(doc: Doc): AreaHit | null {
+  const tally = new Map<string, { count: number; line: number }>()
+  for (const sentence of doc.sentences) {
+    if (BACKGROUND.test(sentence.text)) continue
+    PLACE_PATTERN.lastIndex = 0
+    for (let m = PLACE_PATTERN.exec(sentence.text); m; m = PLACE_PATTERN.exec(sentence.text)) {
+      if ((LOCATED.test(sentence.text.slice(Math.max(0, m.index - 40), m.index)) && !/^['’]s\b/.test(sentence.text.slice(m.index + m[0].length))) || /\b(?:led|run|managed)\s+by\s+(?:the\s+)?$/i.test(sentence.text.slice(Math.max(0, m.index - 30), m.index))) continue
+      if (embeddedInName(sentence.text, m.index, m[0].length) || NATIONAL.includes(m[0]) || OFFICE_AFTER.test(sentence.text.slice(m.index + m[0].length, m.index + m[0].length + 40)) || OFFICE_BEFORE.test(sentence.text.slice(Math.max(0, m.index - 60), m.index))) continue
+      const name = canonicalPlace(m[0]) ?? m[0]
+      const entry = tally.get(name)
+      if (entry) entry.count++
+      else tally.set(name, { count: 1, line: lineAt(sentence, m.index) })
+    }
+  }
+  let best: [string, { count: number; line: number }] | null = null
+  for (const item of tally) if (!best || item[1].count > best[1].count) best = item
+  return best ? { name: best[0], source: { line: best[1].line, text: doc.lines[best[1].line - 1]!.raw.trim() } } : null
 }

@@ -1,6 +1,6 @@
 /** Awards: money the document awards or commits to recipients, from tables and from prose. */
 import type { AmountReading } from '../domain/money.ts'
-import { findAmounts } from './amounts.ts'
+import { INEXACT_BEFORE, findAmounts } from './amounts.ts'
 import { lineAt, type Doc, type Span } from './document.ts'
 import { isOfficeName, orgAt, resolveOrg, type OrgContext } from './orgs.ts'
 import { labelField, type LabelHit } from './labels.ts'
@@ -16,7 +16,9 @@ export interface AwardContext {
 }
 
 export function isContributionTable(table: Table): boolean {
-  return /contribut|funding\s+partners?|partner\s+(?:funding|share)|\bpartners?\b/i.test(`${table.caption} ${table.header?.cells.join(' ') ?? ''}`)
+  // A caption is a heading, not the sentence before the table: prose mentioning partners does not make a contribution table.
+  const caption = table.caption.length <= 100 && !/[.!?]\s*$/.test(table.caption) ? table.caption : ''
+  return /contribut|funding\s+partners?|partner\s+(?:funding|share)|\bpartners?\b/i.test(`${caption} ${table.header?.cells.join(' ') ?? ''}`)
 }
 
 function valueOf(reading: AmountReading): number | null {
@@ -83,7 +85,10 @@ function routeWords(text: string): Route | null {
   return null
 }
 
-const RIGHT_TO = /^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:will\s+be|is|are|to\s+be|has\s+been|have\s+been|was|were|be)\s+)?(?:(?:directly\s+)?(?:awarded|paid|given|granted|allocated|provided|passed|made\s+available|committed)\s+)?to\s+/i
+const RIGHT_TO = /^\s*(?:\([^)]{0,90}\)\s*)?(?:(?:will\s+be|is|are|to\s+be|has\s+been|have\s+been|was|were|be)\s+)?(?:(?:directly\s+)?(?:awarded|paid|given|granted|allocated|provided|passed|made\s+available|committed)\s+|(?:approved|agreed)\s+for\s+(?:award|allocation|payment)\s+)?to\s+/i
+/** "a direct contract award to X for … at a cost of £…": the recipient named earlier in the clause that prices it. */
+const AWARD_TO_BEFORE = /\b(?:(?:contract\s+)?award(?:ed)?|grant(?:ed)?|contract)\s+(?:(?:the|a|this)\s+(?:contract|grant)\s+)?to\s+((?:the\s+)?[A-Z][^.;£]{1,200}?)$/
+const PRICED = /\b(?:at\s+a\s+(?:total\s+)?cost\s+of|(?:valued|priced)\s+at|worth|(?:with\s+a\s+|at\s+a\s+)?(?:total\s+)?value\s+of)\s*$/i
 const LEFT_VERB = /\b(?:award|awards|awarded|grant|grants|granted|allocate|allocates|allocated|pay|pays|give|gives|fund|funds)\s+(.{2,100}?)\s+(?:a\s+(?:grant|sum|total|payment)\s+of\s+|an?\s+(?:award|allocation)\s+of\s+|funding\s+of\s+|with\s+)?$/i
 const LEFT_RECEIVE = /([A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|and|&|for)){0,8})\s+(?:will\s+)?(?:receive|receives|received|is\s+awarded|are\s+awarded|has\s+been\s+awarded|have\s+been\s+awarded|was\s+awarded|were\s+awarded|gets)\s+(?:a\s+grant\s+of\s+|funding\s+of\s+|an?\s+award\s+of\s+)?$/
 const LEFT_LIST = /^\s*(?:[-•*]\s*)?([A-Z][^:£\t]{1,80}?)\s*(?::|–|—|-|\(|=)\s*$/
@@ -104,6 +109,13 @@ function recipientFor(sentence: string, start: number, end: number): string | nu
   }
   const received = LEFT_RECEIVE.exec(before)
   if (received) return orgAt(received[1]!)
+  if (PRICED.test(before)) {
+    const awardTo = AWARD_TO_BEFORE.exec(sentence.slice(0, start))
+    if (awardTo) {
+      const name = orgAt(awardTo[1]!)
+      if (name) return name
+    }
+  }
   const verb = LEFT_VERB.exec(before)
   if (verb) return orgAt(verb[1]!)
   return null
@@ -132,7 +144,7 @@ export function awardsFromProse(doc: Doc, context: AwardContext, others: number)
     const sentenceRoute = routesIn(sentence.text)[0] ?? null
     for (const hit of hits) {
       const value = valueOf(hit.reading)
-      if (value === null) continue
+      if (value === null || INEXACT_BEFORE.test(sentence.text.slice(Math.max(0, hit.start - 30), hit.start))) continue
       const name = recipientFor(sentence.text, hit.start, hit.end)
       if (!name || NOT_RECIPIENT.test(name) || isOfficeName(name)) continue
       const recipient = resolveOrg(name, context.org)
@@ -178,10 +190,11 @@ export function awardFromLabels(doc: Doc, labels: LabelHit[], context: AwardCont
   }
 }
 
-const CONTRACT_VALUE = /\bvalue\s+of\s+(?:the\s+|this\s+)?(?:contract|commission|grant|award|service)[^.£]{0,30}$/i
+const CONTRACT_VALUE = /\bvalue\s+of\s+(?:the\s+|this\s+)?(?:contract|commission|grant|award|service)[^.£]{0,30}$|\b(?:contract|commission|grant|award)\b[^.£]{0,30}\b(?:is|was|will\s+be)\s+(?:valued|priced)\s+at\s*$/i
 const PROVIDER = [
   /\bcommissioned\s+((?:the\s+)?[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,5})\s+to\b/g,
   /\b(?:contract|grant)\s+(?:was\s+|has\s+been\s+)?(?:awarded\s+)?(?:to|with)\s+((?:the\s+)?[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,5})/g,
+  /\b(?:awarded|let|granted)\s+(?:the|this|a)\s+(?:contract|grant|framework)\s+to\s+((?:the\s+)?[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,5})/g,
   /\b([A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,5})\s+(?:were|was|has\s+been|have\s+been)\s+(?:selected|appointed|commissioned)\b/g,
 ]
 

@@ -82,7 +82,7 @@ function buildParagraphs(lines: Line[]): Span[] {
     const text = line.cells.length > 1 ? line.cells.join(' ') : line.text
     const continues =
       current !== null && last !== null && last.cells.length <= 1 && !startsParagraph(line) &&
-      !TERMINAL.test(last.text) && (gap ? /^[a-z]/.test(text) : !/^[A-Z][A-Z &]{3,}$/.test(last.text))
+       !TERMINAL.test(last.text) && (gap ? /^[a-z]/.test(text) || (last.text.length >= 50 && /^\s/.test(line.raw) && /^\s/.test(last.raw)) : !/^[A-Z][A-Z &]{3,}$/.test(last.text))
     if (continues && current) {
       current.parts.push({ offset: current.text.length + 1, line: line.no })
       current.text += ` ${text}`

@@ -5,12 +5,14 @@ import { awardFromContractValue, awardFromLabels, awardsFromProse, awardsFromTab
 import { checkAmounts, checkBreakdowns, checkDates, checkPeriods, checkStatedTotal, checkTables, checkTotalsLines, type BudgetPeriod } from './checks.ts'
 import { contributionsFromProse, contributionsFromTables, dedupeContributions } from './contributions.ts'
 import { buildDoc } from './document.ts'
+import { chooseEntry, findEntries, focusText } from './entries.ts'
 import { findFundingSources } from './funding.ts'
 import { classifyKind } from './kind.ts'
 import { readLabels } from './labels.ts'
 import { findOffice } from './office.ts'
 import { findAbbreviations, findCouncils, type OrgContext } from './orgs.ts'
 import { parsePeriodLabel } from './period-label.ts'
+import { readOcds } from './ocds.ts'
 import { findServicePeriod } from './period.ts'
 import { findReference } from './reference.ts'
 import { documentRoute, findLeads } from './routes.ts'
@@ -29,7 +31,72 @@ export function normaliseText(text: string): string {
 }
 
 export function extractDraft(text: string, fileName: string): ExtractedDraft {
-  const doc = buildDoc(normaliseText(text))
+  const normalised = normaliseText(text)
+  const whole = buildDoc(normalised)
+  const entries = findEntries(whole)
+  const entry = chooseEntry(whole, entries)
+  const doc = entry && entries.length > 1 ? buildDoc(focusText(normalised, entries, entry)) : whole
+  const draft = extractFromDoc(doc, fileName)
+  const src = (line: number): Source => ({ line, text: whole.lines[line - 1]!.raw.trim() })
+  if (entry) {
+    if (entry.reference) {
+      draft.reference = entry.reference
+      draft.provenance.reference = src(entry.line.no)
+    }
+    if (entry.title) {
+      draft.title = entry.title
+      draft.provenance.title = src(entry.line.no)
+    }
+    if (entry.date) {
+      draft.decisionDate = entry.date
+      draft.provenance.decision_date = src(entry.line.no)
+    }
+  }
+  const ocds = readOcds(normalised)
+  if (ocds) applyOcds(draft, ocds, whole.lines.map((l) => l.raw))
+  return draft
+}
+
+function applyOcds(draft: ExtractedDraft, ocds: NonNullable<ReturnType<typeof readOcds>>, raw: string[]): void {
+  const at = (key: string, value: string | number | null): Source | null => {
+    if (value === null) return null
+    const index = raw.findIndex((line) => line.includes(`"${key}"`) && line.includes(String(value)))
+    return index >= 0 ? { line: index + 1, text: raw[index]!.trim() } : null
+  }
+  const set = (field: string, source: Source | null): void => {
+    if (source) draft.provenance[field] = source
+  }
+  draft.kind = 'decision'
+  if (ocds.reference) {
+    draft.reference = ocds.reference
+    set('reference', at('id', ocds.reference))
+  }
+  if (ocds.title) {
+    draft.title = ocds.title
+    set('title', at('title', ocds.title))
+  }
+  if (ocds.date) {
+    draft.decisionDate = ocds.date
+    set('decision_date', at('date', ocds.date))
+  }
+  if (ocds.total !== null) {
+    draft.totalAmount = ocds.total
+    set('total_amount', at('amount', ocds.total / 100))
+  }
+  if (ocds.start) {
+    draft.servicePeriod.start = ocds.start
+    set('service_period.start', at('startDate', ocds.start))
+  }
+  if (ocds.end) {
+    draft.servicePeriod.end = ocds.end
+    set('service_period.end', at('endDate', ocds.end))
+  }
+  if (ocds.awards.length) {
+    draft.awards = ocds.awards.map((a) => ({ recipient: a.recipient, amount: a.amount, period: null, perAnnum: false, upTo: false, via: null, route: null, source: at('name', a.recipient) ?? { line: 1, text: raw[0]!.trim() } }))
+  }
+}
+
+function extractFromDoc(doc: ReturnType<typeof buildDoc>, fileName: string): ExtractedDraft {
   const provenance: Record<string, Source> = {}
   const src = (line: number): Source => ({ line, text: doc.lines[line - 1]!.raw.trim() })
   const labels = readLabels(doc)
@@ -67,9 +134,9 @@ export function extractDraft(text: string, fileName: string): ExtractedDraft {
   if (total) provenance.total_amount = total.source
   const funding = findFundingSources(doc, labels, tables, tableLines)
   funding.forEach((f, i) => (provenance[`funding_sources[${i}]`] = f.source))
-  const areas = findAreas(doc, labels, tables, office?.area ?? null, title?.line.no ?? null, tableLines)
+  const areas = findAreas(doc, labels, tables, office?.area ?? null, title?.line.no ?? null, tableLines, awards.map((a) => a.recipient), office?.line.no ?? null)
   areas.forEach((a, i) => (provenance[`areas[${i}]`] = a.source))
-  const period = findServicePeriod(doc, labels, tableLines)
+  const period = findServicePeriod(doc, labels, tableLines, kind === 'foi_response' ? new Set(awards.map((a) => a.source.line)) : null)
   if (period.startSource) provenance['service_period.start'] = period.startSource
   if (period.endSource) provenance['service_period.end'] = period.endSource
   if (period.extensionSource) provenance['service_period.extension'] = period.extensionSource

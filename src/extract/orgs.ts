@@ -5,9 +5,22 @@ export interface OrgContext {
   office: string | null
   officeArea: string | null
   abbreviations: Map<string, string>
-  councils: { county: string | null; city: string | null }
+  councils: Councils
 }
 
+export interface Councils {
+  county: string | null
+  city: string | null
+  /** The district or borough council the document names most ("the District Council"). */
+  district?: string | null
+  borough?: string | null
+  /** The council that issues the document: its name as the page's heading ("the Council"). */
+  issuer?: string | null
+}
+
+/** Words that end a complete organisation name. */
+const ORG_END = /^(?:Services?|Ltd|Limited|CIC|C\.I\.C\.|LLP|PLC|Trust|Aid|Council|Partnership|Project|Centre|Center|Charity|Group|Association|Society|Foundation|Network|Crisis|Support|Company|Agency|Alliance|Collective|Consortium|Hub|Team)$/
+const SERVICE_AFTER = /^(?:[A-Z][\w'-]*\s+(?:and\s+)?){0,5}(?:Support|Services?|Programme|Provision|Outreach|Intervention|Scheme)\b/
 const CONNECTORS = new Set(['of', 'and', '&', 'for', 'the', 'on', 'upon', 'in', 'under'])
 const STOP_WORDS = new Set(['The', 'This', 'That', 'These', 'It', 'A', 'An', 'Subject', 'Any', 'All', 'Each', 'Every', 'If', 'In', 'On', 'For', 'To', 'From', 'By', 'As', 'With', 'Under'])
 
@@ -30,6 +43,10 @@ export function orgAt(text: string): string | null {
       continue
     }
     if (taken.length > 0 && CONNECTORS.has(word.toLowerCase()) && /^[A-Z]/.test(words[i + 1] ?? '') && !endsClause) {
+      // "Harbour Support Services for Domestic Abuse Outreach": a complete name followed by what it is for
+      if (/^(?:for|in|on|under)$/i.test(word) && ORG_END.test(taken.at(-1)!)) break
+      // "Lanternway Advocacy for Stalking Advocacy Support": what follows "for" is a service, not part of the name
+      if (/^for$/i.test(word) && taken.length >= 2 && SERVICE_AFTER.test(words.slice(i + 1, i + 7).join(' '))) break
       taken.push(word)
       continue
     }
@@ -67,7 +84,7 @@ function expansionFor(abbreviation: string, words: string[]): string | null {
   return null
 }
 
-export function findCouncils(doc: Doc): { county: string | null; city: string | null } {
+export function findCouncils(doc: Doc): Councils {
   const count = (pattern: RegExp): string | null => {
     const tally = new Map<string, number>()
     for (const paragraph of doc.paragraphs) for (const m of paragraph.text.matchAll(pattern)) tally.set(m[1]!, (tally.get(m[1]!) ?? 0) + 1)
@@ -77,7 +94,26 @@ export function findCouncils(doc: Doc): { county: string | null; city: string | 
   }
   const county = count(/\b((?:[A-Z][a-z'-]+\s){1,3})County Council\b/g)
   const city = count(/\b((?:[A-Z][a-z'-]+\s){1,3})City Council\b/g)
-  return { county: county ? `${county.trim()} County Council` : null, city: city ? `${city.trim()} City Council` : null }
+  const district = count(/\b((?:[A-Z][a-z'-]+\s){1,3})District Council\b/g)
+  const borough = count(/\b((?:[A-Z][a-z'-]+\s){1,3}(?:Metropolitan\s)?)Borough Council\b/g)
+  let issuer: string | null = null
+  let seen = 0
+  for (const line of doc.lines) {
+    if (line.blank || line.boilerplate) continue
+    if (++seen > 6) break
+    const m = /^(?:the\s+)?((?:[A-Z][\w'-]*\s+(?:(?:of|and|upon|on|in)\s+(?:the\s+)?)?){1,5}(?:(?:Metropolitan\s+|County\s+)?Borough\s+|County\s+|City\s+|District\s+)?Council)$/.exec(line.text.trim())
+    if (m && !/^(?:The|Council)\s/.test(m[1]!)) {
+      issuer = m[1]!
+      break
+    }
+  }
+  return {
+    county: county ? `${county.trim()} County Council` : null,
+    city: city ? `${city.trim()} City Council` : null,
+    district: district ? `${district.trim()} District Council` : null,
+    borough: borough ? `${borough.trim()} Borough Council` : null,
+    issuer,
+  }
 }
 
 const OFFICE_NAMES = /^(?:the\s+)?(?:(?:deputy\s+)?o?pf?cc|(?:office\s+of\s+the\s+)?police,?\s+(?:fire\s+(?:and|&)\s+)?(?:and\s+|&\s+)?crime\s+commissioner(?:'s\s+office)?|commissioner|pf?cc\/deputy\s+pf?cc)$/i
@@ -90,6 +126,11 @@ export function resolveOrg(name: string, context: OrgContext): string {
   if (expanded) return expanded
   if (/^county(?:\s+council)?$/i.test(trimmed)) return context.councils.county ?? (context.officeArea ? `${context.officeArea} County Council` : trimmed)
   if (/^city(?:\s+council)?$/i.test(trimmed)) return context.councils.city ?? trimmed
+  // "The District Council", "the Borough Council", "the Council": the council the document is about
+  const issuer = context.councils.issuer ?? null
+  if (/^district(?:\s+council)?$/i.test(trimmed)) return context.councils.district ?? (issuer && /\bDistrict Council$/.test(issuer) ? issuer : trimmed)
+  if (/^(?:metropolitan\s+)?borough(?:\s+council)?$/i.test(trimmed)) return context.councils.borough ?? (issuer && /\bBorough Council$/.test(issuer) ? issuer : trimmed)
+  if (/^council$/i.test(trimmed) && issuer) return issuer
   return trimmed
 }
 

@@ -1,5 +1,5 @@
 /** The service period: start, end and extension option, from the sentences that describe the new service. */
-import { addDays } from '../domain/uk-date.ts'
+import { addDays, parseUkDate } from '../domain/uk-date.ts'
 import { findMonths, type MonthHit } from './dates.ts'
 import { lineAt, type Doc } from './document.ts'
 import type { LabelHit } from './labels.ts'
@@ -23,12 +23,16 @@ interface Candidate {
 const PAST = /\b(?:collaborated|focus+ed|previously|previous|predecessor|existing\s+contract|current\s+contracts?|contracts?\s+end|ended|expired|was\s+commissioned|were\s+commissioned|has\s+run|ran)\b/i
 const FUTURE = /\b(?:will|would|shall|recommend\w*|propos\w*|approv\w*|contribut\w*|new|pilot|request\w*|agree\w*)\b/i
 const BETWEEN = /^\s*(?:-|–|—|to|until|till|through|and|up\s+to)\s*(?:the\s+end\s+of\s+)?$/i
-const START_BEFORE = /(?:\b(?:from|between|starting|start|starts|started|commencing|commence|commences|commenced|begin|begins|beginning|began|launched|live\s+on|live\s+from|effective)\s+(?:on\s+|in\s+|from\s+)?(?:the\s+)?)$/i
+const START_BEFORE = /(?:\b(?:in\s+place\s+since|from|between|starting|start|starts|started|commencing|commence|commences|commenced|begin|begins|beginning|began|launched|live\s+on|live\s+from|effective)\s+(?:on\s+|in\s+|from\s+)?(?:the\s+)?)$/i
 const END_BEFORE = /(?:\b(?:until|till|to|ending|end|ends|expire|expires|expiring|run\s+(?:until|to)|through)\s+(?:on\s+|in\s+)?(?:the\s+end\s+of\s+)?)$/i
 const YEARS_FROM = /\b(?:for\s+(?:a|one|1|two|2|three|3|four|4|five|5)\s+years?|(?:one|1|two|2|three|3|four|4|five|5|twelve|12)[\s-](?:year|month)s?\s+(?:\w+\s+){0,3})\s*(?:\w+\s+){0,6}?(?:from|starting|commencing|beginning)\s+(?:on\s+)?$/i
 const NUMBERS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, twelve: 12 }
 const EXTENSION = /\b(?:(?:the\s+|an\s+)?option(?:al)?\s+(?:to\s+extend|of\s+(?:an?\s+)?(?:further\s+)?extension|for\s+(?:an?\s+)?(?:further\s+)?extension)|extendable|may\s+be\s+extended|possible\s+extension|with\s+an?\s+extension|plus\s+(?:an?\s+)?(?:optional\s+)?extension)[^.;,]{0,80}|\b\d\s?\+\s?\d(?:\s?\+\s?\d){0,3}\s?(?:years?|yrs)\b/i
 
+/** When a law or duty began, not the service: "From April 2021 there had been a new statutory duty …". */
+const LAW_SINCE = /^\s*,?\s*(?:there\s+(?:had|has)\s+been|(?:a|the)\s+(?:new\s+)?(?:statutory\s+)?duty\b|[^.]{0,40}\b(?:came|comes|come)\s+into\s+force\b)/i
+/** Present contracts or grants that end: the period of what exists, not of what the document starts. */
+const CURRENT_ENDS = /\b(?:present|current|existing)\b[^.]{0,80}\b(?:contracts?|grants?|funding|arrangements?|services?)\s+(?:end|ends|expire|expires|will\s+end|come\s+to\s+an\s+end|comes\s+to\s+an\s+end)\b/i
 function addYears(iso: string, years: number): string {
   return addDays(`${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`, -1)
 }
@@ -40,7 +44,64 @@ function addMonths(iso: string, months: number): string {
   return addDays(target, -1)
 }
 
-export function findServicePeriod(doc: Doc, labels: LabelHit[], tableLines: Set<number>): PeriodResult {
+/** "2022-23", "2023/24", "2022-2024": a financial year or a run of them (not an ISO date's "2024-03"). */
+const FY_TOKEN = /\b((?:19|20)\d{2})\s?[/-]\s?((?:19|20)\d{2}|\d{2})\b(?!\s?[/-]\s?\d)/g
+/** Money in the sentence: the years it names are years the decision funds. */
+const FUNDED = /£\s?\d|\bgrants?\b|\bfund(?:s|ing|ed)?\b|\ballocat\w*|\bawards?\b|\bawarded\b|\bbudgets?\b|\bcontribut\w*/i
+/** A strategy's or plan's years, not the service's: "the 2021-24 Domestic Abuse Strategy", "Strategy 2018-2023". */
+const PLAN_AFTER = /^\s*(?:[A-Z][\w'-]*\s+){0,5}(?:Strategy|Strategic|Plan|Action\s+Plan)\b/
+const PLAN_BEFORE = /\b(?:Strategy|Strategic\s+Plan|Plan)\s+(?:for\s+)?$/i
+/** Money of an earlier year moved on: "the underspend … for 2021-22 is carried forward". */
+const CARRIED = /^[^.;]{0,60}\b(?:carried|brought|carry|bring)\s+forward\b/i
+const UNDERSPEND = /\b(?:underspend|underspent|surplus|previous|last|earlier)\b[^.;]{0,60}$/i
+
+/** One financial year or a run of them as dates, or null when the digits are no financial year. */
+export function financialYearsRange(first: string, second: string): { start: string; end: string } | null {
+  const startYear = Number(first)
+  const endYear = second.length === 4 ? Number(second) : Math.floor(startYear / 100) * 100 + Number(second)
+  if (endYear <= startYear || endYear - startYear > 10) return null
+  return { start: `${startYear}-04-01`, end: `${endYear}-03-31` }
+}
+
+/**
+ * With no service dates printed, the period the funded financial years cover (UK financial years run
+ * 1 April – 31 March): "grants to be made in 2022-23" gives 2022-04-01 – 2023-03-31, "£10,000 for
+ * 2023-24 and 2024-25" gives 2023-04-01 – 2025-03-31. Only years named with money count; a
+ * strategy's years and money carried forward from an earlier year do not.
+ */
+export function fundedYearsPeriod(doc: Doc, tableLines: Set<number>, onlyLines: Set<number> | null = null): PeriodResult | null {
+  let best: { start: string; end: string; startSource: Source; endSource: Source } | null = null
+  const take = (range: { start: string; end: string }, source: Source): void => {
+    if (!best) best = { ...range, startSource: source, endSource: source }
+    else {
+      if (range.start < best.start) Object.assign(best, { start: range.start, startSource: source })
+      if (range.end > best.end) Object.assign(best, { end: range.end, endSource: source })
+    }
+  }
+  for (const sentence of doc.sentences) {
+    if (tableLines.has(sentence.parts[0]!.line)) continue
+    const text = sentence.text
+    if (!FUNDED.test(text) || (PAST.test(text) && !FUTURE.test(text))) continue
+    if (onlyLines && !sentence.parts.some((part) => onlyLines.has(part.line))) continue
+    FY_TOKEN.lastIndex = 0
+    for (let m = FY_TOKEN.exec(text); m; m = FY_TOKEN.exec(text)) {
+      const after = text.slice(m.index + m[0].length)
+      const before = text.slice(Math.max(0, m.index - 80), m.index)
+      if (PLAN_AFTER.test(after) || PLAN_BEFORE.test(before) || CARRIED.test(after) || UNDERSPEND.test(before)) continue
+      const range = financialYearsRange(m[1]!, m[2]!)
+      if (range) take(range, { line: lineAt(sentence, m.index), text: doc.lines[lineAt(sentence, m.index) - 1]!.raw.trim() })
+    }
+  }
+  if (!best) return null
+  const found = best as { start: string; end: string; startSource: Source; endSource: Source }
+  return { start: found.start, end: found.end, extension: null, startSource: found.startSource, endSource: found.endSource, extensionSource: null }
+}
+
+/**
+ * `awardLines`: for an FOI response, the lines of the awards it reports; money an answer reports
+ * otherwise is past spending, so only the awards' own financial years give a period.
+ */
+export function findServicePeriod(doc: Doc, labels: LabelHit[], tableLines: Set<number>, awardLines: Set<number> | null = null): PeriodResult {
   const candidates: Candidate[] = []
   let order = 0
   const src = (line: number): Source => ({ line, text: doc.lines[line - 1]!.raw.trim() })
@@ -56,7 +117,8 @@ export function findServicePeriod(doc: Doc, labels: LabelHit[], tableLines: Set<
   for (const sentence of doc.sentences) {
     if (tableLines.has(sentence.parts[0]!.line)) continue
     const text = sentence.text
-    const months = findMonths(text)
+    if (CURRENT_ENDS.test(text)) continue
+    const months = withYearlessStarts(text, findMonths(text))
     if (!months.length) continue
     if (PAST.test(text) && !FUTURE.test(text)) continue
     const weight = (FUTURE.test(text) ? 2 : 1) - (PAST.test(text) ? 1 : 0)
@@ -64,8 +126,14 @@ export function findServicePeriod(doc: Doc, labels: LabelHit[], tableLines: Set<
       const hit = months[k]!
       const next = months[k + 1]
       const before = text.slice(Math.max(0, hit.start - 80), hit.start)
+      if (LAW_SINCE.test(text.slice(hit.end, hit.end + 60))) continue
       const line = lineAt(sentence, hit.start)
       const exact = hit.exact ? 1 : 0
+      if (next && BETWEEN.test(text.slice(hit.end, next.start)) && /\bextended\s+from\s+$/i.test(before)) {
+        candidates.push({ start: null, end: next.last, weight: weight + exact, order: order++, source: src(line) })
+        k++
+        continue
+      }
       if (next && BETWEEN.test(text.slice(hit.end, next.start))) {
         candidates.push({ start: hit.first, end: next.last, weight: weight + exact, order: order++, source: src(line) })
         k++
@@ -101,9 +169,36 @@ export function findServicePeriod(doc: Doc, labels: LabelHit[], tableLines: Set<
     if (start) Object.assign(result, { start: start.start, startSource: start.source })
     if (end) Object.assign(result, { end: end.end, endSource: end.source })
   }
+  if (!result.start && !result.end) {
+    const funded = fundedYearsPeriod(doc, tableLines, awardLines)
+    if (funded) Object.assign(result, { start: funded.start, end: funded.end, startSource: funded.startSource, endSource: funded.endSource })
+  }
   const extension = findExtension(doc, labels)
   if (extension) Object.assign(result, { extension: extension.text, extensionSource: extension.source })
   return result
+}
+
+const YEARLESS = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\.?,?\s*\d)/gi
+
+/**
+ * "from 24 March to 31 October 2020": a day and month printed without a year, right before a full
+ * date that ends the same span, take that date's year (the year before when the month comes later).
+ */
+export function withYearlessStarts(text: string, months: MonthHit[]): MonthHit[] {
+  const extra: MonthHit[] = []
+  YEARLESS.lastIndex = 0
+  for (let m = YEARLESS.exec(text); m; m = YEARLESS.exec(text)) {
+    const end = m.index + m[0].length
+    if (months.some((hit) => m!.index < hit.end && end > hit.start)) continue
+    const next = months.find((hit) => hit.start >= end)
+    if (!next || !BETWEEN.test(text.slice(end, next.start))) continue
+    const year = Number(next.first.slice(0, 4))
+    const date = parseUkDate(`${m[1]} ${m[2]} ${year}`)
+    if (!date) continue
+    const first = date > next.first ? parseUkDate(`${m[1]} ${m[2]} ${year - 1}`) : date
+    if (first) extra.push({ start: m.index, end, first, last: first, exact: true })
+  }
+  return extra.length ? [...months, ...extra].sort((a, b) => a.start - b.start) : months
 }
 
 function endAfter(text: string, start: MonthHit, next: MonthHit | undefined): MonthHit | null {

@@ -26,6 +26,16 @@ export function canonicalPlace(text: string): string | null {
   return PLACE_SET.get(text.trim().toLowerCase().replace(/\s+/g, ' ')) ?? null
 }
 
+/** A council's printed short name for a known place: "Barrow" (Borough Council) for Barrow-in-Furness. */
+export function shortPlace(text: string): string | null {
+  const key = text.trim().replace(/\s+/g, ' ')
+  const exact = canonicalPlace(key)
+  if (exact) return exact
+  if (!/^[A-Z][a-z'-]{3,}$/.test(key)) return null
+  const longer = PLACE_NAMES.filter((name) => name.toLowerCase().startsWith(`${key.toLowerCase()}-`))
+  return longer.length === 1 ? key : null
+}
+
 /** Short forms seen in e-mail and web addresses. */
 export const PLACE_ALIASES: Record<string, string> = {
   notts: 'Nottinghamshire', nottinghamshire: 'Nottinghamshire', hampshire: 'Hampshire', essex: 'Essex', hants: 'Hampshire', herts: 'Hertfordshire',

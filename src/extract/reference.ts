@@ -41,10 +41,14 @@ export function findReference(doc: Doc, labels: LabelHit[]): ReferenceHit | null
   }
   for (const line of doc.lines.slice(0, 40)) {
     if (line.blank) continue
-    const heading = /\b(?:decision|report|record|notice|paper|foi|request)\b[^:\t]{0,40}?(?:\s?[-–—:]\s?|\s(?:no\.?|number)\s|\t|\s)\s*([A-Z0-9][A-Z0-9 ./-]{2,30})$/i.exec(line.text)
+    const coded = /\s[-–—]\s([A-Z]{2,}[A-Z0-9]*(?:\/[A-Z0-9]+){1,4})$/.exec(line.text)
+    if (coded && /\d/.test(coded[1]!)) return { value: coded[1]!, line }
+    const heading = /\b(?:decision|report|record|notice|paper|foi|request|response)\b[^:\t]{0,40}?(?:\s?[-–—:]\s?|\s(?:no\.?|number)\s|\t|\s)\s*([A-Z0-9][A-Z0-9 ./-]{2,30})$/i.exec(line.text)
     if (heading) {
-      const token = referenceToken(heading[1]!)
-      if (token && /\d/.test(token) && (/[/.-]/.test(token) || /[A-Z]/.test(token))) return { value: token, line }
+      // "request response - 06736": the words before the number are no part of it
+      const token = referenceToken(heading[1]!) ?? referenceToken(heading[1]!.split(/\s+/).at(-1)!)
+      const foiNumber = token !== null && /^\d{4,}$/.test(token) && /\b(?:foi|request|response)\b/i.test(line.text) && !/\bdate\b/i.test(line.text)
+      if (token && /\d/.test(token) && (/[/.-]/.test(token) || /[A-Z]/.test(token) || foiNumber)) return { value: token, line }
     }
   }
   return null

@@ -70,9 +70,9 @@ function columnKind(header: string, values: string[]): ColumnKind {
   const hasAmounts = values.some((value) => readAmountCell(value) !== null)
   if (/lead\s+commissioner|\bvia\b|paid\s+through|lead\s+(?:authority|partner)/i.test(text)) return 'via'
   if (/route|procurement|method/i.test(text)) return 'route'
+  if (!hasAmounts && /provider|organi[sz]ation|recipient|supplier|grantee|charity|partner|name|awarded\s+to/i.test(text)) return 'recipient'
   if (!hasAmounts && /\barea|location|district|locality|ward|coverage/i.test(text)) return 'area'
   if (!hasAmounts && /fund|source|stream/i.test(text)) return 'funding'
-  if (!hasAmounts && /provider|organi[sz]ation|recipient|supplier|grantee|charity|partner|name|awarded\s+to/i.test(text)) return 'recipient'
   if (hasAmounts) return 'amount'
   return 'text'
 }

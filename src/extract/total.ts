@@ -1,5 +1,5 @@
 /** The overall total the document itself states (never a sum we make). */
-import { findAmounts } from './amounts.ts'
+import { INEXACT_BEFORE, findAmounts } from './amounts.ts'
 import { lineAt, type Doc } from './document.ts'
 import type { LabelHit } from './labels.ts'
 import type { Table } from './tables.ts'
@@ -12,28 +12,57 @@ export interface TotalHit {
   source: Source
 }
 
-const TOTAL_BEFORE = /\b(?:total|totalling|totaling|overall|in\s+all|grand\s+total|sum\s+of)\b[^.£]{0,60}$|\bvalue\s+of\s+(?:the\s+|this\s+)?(?:contract|commission|grant|award|decision|service)[^.£]{0,30}$/i
+const TOTAL_BEFORE = /\b(?:total|totalling|totaling|overall|in\s+all|grand\s+total|sum\s+of|(?:total\s+|overall\s+)?cost\s+of)\b[^.£]{0,80}$|\bvalue\s+of\s+(?:the\s+|this\s+)?(?:contract|commission|grant|award|decision|service)[^.£]{0,30}$/i
+/** "£2.35m across the contract term": a figure for the whole life of the contract. */
+const WHOLE_TERM_AFTER = /^\s*(?:across|over|for)\s+(?:the\s+)?(?:whole\s+|full\s+|entire\s+|life\s+of\s+the\s+)?(?:contract(?:\s+(?:term|period|life))?|term|life\s+of\s+the\s+contract)\b/i
+/** "the service contract is valued at £1.6 million per annum". */
+const VALUED_BEFORE = /\b(?:contract|commission|service|grant|award|framework)\b[^.£]{0,40}\b(?:is|was|are|were|will\s+be)\s+(?:valued|priced)\s+at\s*$/i
+/** Money the body has obtained: "has obtained an additional £82,000", "£729,877.24 has been awarded", "raised its allocation from £A to £B". */
+const RECEIVED_BEFORE = /\b(?:has|have|had)\s+(?:obtained|secured|received|won|been\s+(?:awarded|allocated|granted|given))\s+(?:an?\s+)?(?:additional\s+|extra\s+|further\s+)?$|\bto\s+$/i
+const RECEIVED_AFTER = /^\s*(?:[a-z]+\s+){0,2}(?:funding\s+|grant\s+)?(?:has|have)\s+been\s+(?:awarded|allocated|granted|secured|received)\b/i
 const BREAKDOWN_AFTER = /^[^.£]{0,30}\b(?:broken\s+down\s+as|made\s+up\s+of|comprising|split\s+(?:as|between))\b/i
 const TOTAL_AFTER = /^\s*(?:in\s+total|in\s+all|overall|altogether)\b/i
 
 export function findStatedTotal(doc: Doc, labels: LabelHit[], tables: Table[], tableLines: Set<number>): TotalHit | null {
   const candidates: TotalHit[] = []
+  const itemTotals = new Set<number>()
   const src = (line: number): Source => ({ line, text: doc.lines[line - 1]!.raw.trim() })
   for (const label of labels) {
     if (label.field !== 'total' || tableLines.has(label.line.no)) continue
     const hits = findAmounts(label.value)
     if (hits.length === 1 && hits[0]!.reading.pence !== null) candidates.push({ amount: hits[0]!.reading.pence, perAnnum: hits[0]!.reading.perAnnum, upTo: hits[0]!.reading.upTo, source: src(label.line.no) })
   }
+  const received: TotalHit[] = []
   for (const sentence of doc.sentences) {
     if (tableLines.has(sentence.parts[0]!.line) || !sentence.text.includes('£')) continue
-    for (const hit of findAmounts(sentence.text)) {
+    const hits = findAmounts(sentence.text)
+    for (const [index, hit] of hits.entries()) {
       if (hit.reading.pence === null) continue
       const before = sentence.text.slice(Math.max(0, hit.start - 90), hit.start)
       const after = sentence.text.slice(hit.end)
-      if (TOTAL_BEFORE.test(before) || TOTAL_AFTER.test(after) || BREAKDOWN_AFTER.test(after) || /\bexpected\s+to\s+cost\s+$/i.test(before)) {
-        candidates.push({ amount: hit.reading.pence, perAnnum: hit.reading.perAnnum || /^\s*(?:per\s+annum|a\s+year|each\s+year)/i.test(sentence.text.slice(hit.end)), upTo: hit.reading.upTo, source: src(lineAt(sentence, hit.start)) })
+      if (INEXACT_BEFORE.test(before)) continue
+      const ofItem = listItemWithSiblings(doc, lineAt(sentence, hit.start))
+      if (ofItem && /^\(?(?:[a-z]|\d{1,2}|[ivx]+)\)\s/.test(sentence.text)) {
+        if (ofItem && (TOTAL_BEFORE.test(before) || VALUED_BEFORE.test(before))) itemTotals.add(ofItem)
+        continue
+      }
+      if (!ofItem && /\b(?:has|have|had)\s+(?:obtained|secured|received|won|been\s+(?:awarded|allocated|granted|given))\b/i.test(sentence.text.slice(0, hit.start)) && (RECEIVED_BEFORE.test(before) && (!/\bto\s+$/i.test(before) || /\bfrom\s+£[\d,.]+\s?(?:k|m|million)?\s+to\s+$/i.test(before)) && !/\bfrom\s*$/i.test(before)) && !/^\s+to\s+£/.test(after)) {
+        received.push({ amount: hit.reading.pence, perAnnum: hit.reading.perAnnum, upTo: hit.reading.upTo, source: src(lineAt(sentence, hit.start)) })
+      }
+      // "the Government raised its allocation to the Council from £37,500 to £112,750": the new figure
+      if (!ofItem && /\b(?:raised|increased|uplifted|grown)\b[^.£]{0,80}\bfrom\s+£[\d,.]+\s?(?:k|m|million)?\s+to\s+$/i.test(before)) received.push({ amount: hit.reading.pence, perAnnum: hit.reading.perAnnum, upTo: hit.reading.upTo, source: src(lineAt(sentence, hit.start)) })
+      if (!ofItem && index === 0 && RECEIVED_AFTER.test(after)) received.push({ amount: hit.reading.pence, perAnnum: hit.reading.perAnnum, upTo: hit.reading.upTo, source: src(lineAt(sentence, hit.start)) })
+      if (ofItem && /\b(?:award(?:ed)?|allocation)\s+to\s+(?:the\s+)?[A-Z]/.test(sentence.text)) continue
+      if (TOTAL_BEFORE.test(before) || TOTAL_AFTER.test(after) || BREAKDOWN_AFTER.test(after) || WHOLE_TERM_AFTER.test(after) || VALUED_BEFORE.test(before) || /\bexpected\s+to\s+cost\s+$/i.test(before)) {
+        if (ofItem) itemTotals.add(ofItem)
+        candidates.push({ amount: hit.reading.pence, perAnnum: hit.reading.perAnnum || /^\s*(?:per\s+annum|a\s+year|each\s+year)/i.test(sentence.text.slice(hit.end)) || /\b(?:annual|yearly)\b[^.£]{0,80}$/i.test(before), upTo: hit.reading.upTo, source: src(lineAt(sentence, hit.start)) })
       }
     }
+  }
+  // Each of several resolutions prices its own part: no single overall figure.
+  if (itemTotals.size >= 2) {
+    const items = [...itemTotals]
+    return candidates.filter((c) => !items.some((item) => c.source.line >= item && c.source.line < item + 30 && listItemWithSiblings(doc, c.source.line) === item)).sort((a, b) => b.amount - a.amount)[0] ?? null
   }
   if (!candidates.length) {
     for (const table of tables) {
@@ -44,7 +73,57 @@ export function findStatedTotal(doc: Doc, labels: LabelHit[], tables: Table[], t
       if (cell?.reading.pence != null) candidates.push({ amount: cell.reading.pence, perAnnum: false, upTo: false, source: src(total.row.line.no) })
     }
   }
+  if (!candidates.length) candidates.push(...received.filter((r) => !received.some((o) => o.amount !== r.amount)).slice(0, 1))
+  if (!candidates.length) {
+    const headline = headlineAmount(doc)
+    if (headline) candidates.push(headline)
+  }
   let best: TotalHit | null = null
   for (const candidate of candidates) if (!best || candidate.amount > best.amount) best = candidate
   return best
+}
+
+const ITEM = /^\s*(?:\(\d{1,2}\)|\d{1,2}\.\d{1,2}\.?|\(?[a-z]\)|\(?[ivx]{1,4}\))\s/
+
+/** The first line of the numbered or lettered item a line belongs to, when that list has two or more items with money. */
+function listItemWithSiblings(doc: Doc, lineNo: number): number | null {
+  let start: number | null = null
+  for (let no = lineNo; no >= 1 && no > lineNo - 30; no--) {
+    const line = doc.lines[no - 1]!
+    if (ITEM.test(line.raw)) {
+      start = no
+      break
+    }
+  }
+  if (start === null) return null
+  let moneyItems = 0
+  let inItem = false
+  let hasMoney = false
+  for (let no = Math.max(1, start - 60); no <= Math.min(doc.lines.length, start + 60); no++) {
+    const line = doc.lines[no - 1]!
+    if (ITEM.test(line.raw)) {
+      if (inItem && hasMoney) moneyItems++
+      inItem = true
+      hasMoney = false
+    }
+    if (line.raw.includes('£')) hasMoney = true
+  }
+  if (inItem && hasMoney) moneyItems++
+  return moneyItems >= 2 ? start : null
+}
+
+/** A news page's headline figure ("£2m for local abuse services"), when the body does not hedge the same amount. */
+function headlineAmount(doc: Doc): TotalHit | null {
+  const first = doc.lines.find((line) => !line.blank && !line.boilerplate && !/^\[image/i.test(line.text) && !/^skip\s+to/i.test(line.text) && line.text.includes('£'))
+  if (!first || first.no > 12 || first.text.length > 140 || /[.!?]$/.test(first.text)) return null
+  const hits = findAmounts(first.text)
+  if (hits.length !== 1 || hits[0]!.reading.pence === null || INEXACT_BEFORE.test(first.text.slice(0, hits[0]!.start))) return null
+  const amount = hits[0]!.reading.pence
+  for (const sentence of doc.sentences) {
+    if (sentence.parts[0]!.line === first.no) continue
+    for (const hit of findAmounts(sentence.text)) {
+      if (hit.reading.pence === amount && INEXACT_BEFORE.test(sentence.text.slice(Math.max(0, hit.start - 30), hit.start))) return null
+    }
+  }
+  return { amount, perAnnum: hits[0]!.reading.perAnnum, upTo: hits[0]!.reading.upTo, source: { line: first.no, text: first.raw.trim() } }
 }

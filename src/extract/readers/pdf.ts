@@ -30,6 +30,8 @@ interface PdfLine {
 }
 
 /** pdf.js's own words stay in the logs (`detail`); the reason says what is wrong with the document. */
+const LIST_MARKER = /^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|[-•▪●◦*])$/
+
 export async function pdfToText(bytes: Uint8Array, limits: Pick<ReadLimits, 'maxPages' | 'maxTextCharacters'>): Promise<string> {
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>
   try {
@@ -87,7 +89,10 @@ function layoutPage(items: Item[]): string {
   let previous: PdfLine | null = null
   for (const line of merged) {
     if (previous && (previous.bottom ?? previous.y) - line.y > Math.max(usual * 1.45, Math.max(previous.size, line.size) * 1.3)) out.push('')
-    out.push(line.segments.map((s) => s.text).join('\t').replace(/\t+$/, ''))
+    // "1.1   That …", "a)   £10,000 …": a list marker set off by a gap is no table cell
+    const cells = line.segments.map((s) => s.text)
+    if (cells.length === 2 && LIST_MARKER.test(cells[0]!.trim())) cells.splice(0, 2, `${cells[0]!.trim()} ${cells[1]!}`)
+    out.push(cells.join('\t').replace(/\t+$/, ''))
     previous = line
   }
   return out.join('\n')
