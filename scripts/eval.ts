@@ -38,22 +38,31 @@ export type Format = (typeof FORMATS)[number]
 
 function corpusFiles(dir: string): string[] {
   const docs = join(dir, 'docs')
-  return readdirSync(docs).filter((name) => !name.startsWith('.')).sort().map((name) => join(docs, name))
+  return readdirSync(docs)
+    .filter((name) => !name.startsWith('.'))
+    .sort()
+    .map((name) => join(docs, name))
 }
 
 /** Extracts every document of the corpus with the CLI and scores the result. */
 export function runEval(dir: string, scorerArgs: string[] = [], files: string[] = corpusFiles(dir)): EvalResult {
-  const extracted = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'src', 'cli', 'main.ts'), 'extract', ...files, '--json'], {
-    cwd: repo,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  })
+  const extracted = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(repo, 'src', 'cli', 'main.ts'), 'extract', ...files, '--json'],
+    {
+      cwd: repo,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  )
   if (extracted.status !== 0 && !extracted.stdout.trim()) throw new Error(`extract failed: ${extracted.stderr}`)
   const work = mkdtempSync(join(tmpdir(), 'register-eval-'))
   try {
     const out = join(work, 'extracted.json')
     writeFileSync(out, extracted.stdout)
-    const scored = spawnSync('python3', [join(dir, 'tools', 'score.py'), join(dir, 'gold'), out, ...scorerArgs], { encoding: 'utf8' })
+    const scored = spawnSync('python3', [join(dir, 'tools', 'score.py'), join(dir, 'gold'), out, ...scorerArgs], {
+      encoding: 'utf8',
+    })
     if (scored.error) throw scored.error
     const output = `${scored.stdout}${scored.stderr}`
     const fields = /^fields ([\d.]+)%/m.exec(output)
@@ -98,8 +107,13 @@ export async function runEvalFormat(dir: string, format: Format, scorerArgs: str
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
-  const formatArg = args.find((a) => a.startsWith('--formats='))?.slice('--formats='.length) ?? (args.includes('--formats') ? args[args.indexOf('--formats') + 1] : undefined)
-  const formats = (formatArg ?? 'text').split(',').map((f) => f.trim()).filter(Boolean)
+  const formatArg =
+    args.find((a) => a.startsWith('--formats='))?.slice('--formats='.length) ??
+    (args.includes('--formats') ? args[args.indexOf('--formats') + 1] : undefined)
+  const formats = (formatArg ?? 'text')
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean)
   for (const format of formats) {
     if (!(FORMATS as readonly string[]).includes(format)) {
       process.stderr.write(`unknown format ${format} (formats: ${FORMATS.join(', ')})\n`)
@@ -125,7 +139,9 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - started) / 1000
     if (formats.length > 1) process.stdout.write(`\n== ${format} ==\n`)
     process.stdout.write(result.output)
-    summary.push(`${format.padEnd(5)} fields ${(result.fields * 100).toFixed(1)}%  awards F1 ${result.awardsF1.toFixed(2)}  contributions F1 ${result.contributionsF1.toFixed(2)}  areas F1 ${result.areasF1.toFixed(2)}  inconsistencies tp ${result.detection.tp} fn ${result.detection.fn} fp ${result.detection.fp}  (${seconds.toFixed(1)} s)`)
+    summary.push(
+      `${format.padEnd(5)} fields ${(result.fields * 100).toFixed(1)}%  awards F1 ${result.awardsF1.toFixed(2)}  contributions F1 ${result.contributionsF1.toFixed(2)}  areas F1 ${result.areasF1.toFixed(2)}  inconsistencies tp ${result.detection.tp} fn ${result.detection.fn} fp ${result.detection.fp}  (${seconds.toFixed(1)} s)`,
+    )
     status ||= result.status
   }
   if (formats.length > 1) process.stdout.write(`\nper format:\n${summary.join('\n')}\n`)
