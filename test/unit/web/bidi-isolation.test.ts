@@ -37,3 +37,18 @@ test('a value printed isolated in a form comes back as it was stored', () => {
   unwrapIsolatedFormValues(req, {} as Response, () => {})
   assert.deepEqual(req.body, { title: stored, awards: [{ recipient: stored }], plain: '\u2068kept\u2069' })
 })
+
+test('a form field holding NUL or U+FFFE is refused with a 400 naming the field, before anything reads it', () => {
+  for (const bad of ['Refuge\u0000grant', 'Outreach\uFFFE']) {
+    const req = { body: { title: 'Fine', awards: [{ recipient: bad }] } } as unknown as Request
+    let passed: unknown
+    unwrapIsolatedFormValues(req, {} as Response, (error?: unknown) => (passed = error))
+    assert.ok(passed instanceof Error)
+    assert.equal((passed as Error & { status: number }).status, 400)
+    assert.match((passed as Error).message, /The field “recipient” holds a character that is not allowed/)
+  }
+  const fine = { body: { title: 'Line one\nline two\ttabbed' } } as unknown as Request
+  let passed: unknown = 'not called'
+  unwrapIsolatedFormValues(fine, {} as Response, (error?: unknown) => (passed = error))
+  assert.equal(passed, undefined)
+})
