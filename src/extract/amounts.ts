@@ -10,7 +10,8 @@ export interface AmountHit {
 const AMOUNT =
   /(?:\b(?:up\s+to|upto|a\s+maximum\s+of|not\s+exceeding|no\s+more\s+than|capped\s+at)\s+)?(?:£|\bGBP\s?)\s?-?\d[\d.,]*(?:\s?(?:k|m|mn|bn|million|billion|thousand)\b)?(?:\s*(?:per\s+annum|p\.a\.|pa\b|a\s+year\b|per\s+year|each\s+year|annually|per\s+financial\s+year))?/gi
 /** Words that make the amount after them inexact: "over £16m", "nearly £660k", "more than £70,000". */
-export const INEXACT_BEFORE = /\b(?:more\s+than|over|nearly|almost|around|approximately|approx\.?|about|some|at\s+least|in\s+excess\s+of|just\s+(?:under|over)|circa|c\.|roughly|upwards\s+of|close\s+to)\s*$/i
+export const INEXACT_BEFORE =
+  /\b(?:more\s+than|over|nearly|almost|around|approximately|approx\.?|about|some|at\s+least|in\s+excess\s+of|just\s+(?:under|over)|circa|c\.|roughly|upwards\s+of|close\s+to)\s*$/i
 const BROKEN_TAIL = /^[^\w\s£]{0,2}\s{1,3}[.,]\d{1,2}\b/
 
 export function findAmounts(text: string): AmountHit[] {
@@ -26,7 +27,17 @@ export function findAmounts(text: string): AmountHit[] {
         if (trailing[0].startsWith(',') && tail) {
           const broken = raw + tail[0]
           end += tail[0].length
-          hits.push({ start: match.index, end, reading: { ...parseDocumentAmount(raw.slice(0, -trailing[0].length)), raw: broken, pence: null, likely: null, problem: 'the figure is broken in two' } })
+          hits.push({
+            start: match.index,
+            end,
+            reading: {
+              ...parseDocumentAmount(raw.slice(0, -trailing[0].length)),
+              raw: broken,
+              pence: null,
+              likely: null,
+              problem: 'the figure is broken in two',
+            },
+          })
           AMOUNT.lastIndex = end
           continue
         }
@@ -65,11 +76,21 @@ function findAmountsInWords(text: string): AmountHit[] {
 /** A table cell that holds only an amount (a cell may lack its £). */
 export function readAmountCell(cell: string): AmountReading | null {
   const text = cell.trim()
-  if (!/^(?:up\s+to\s+)?(?:£|GBP\s?)?\s?-?\d[\d.,]*\s?(?:k|m|mn|bn|million)?(?:\s*(?:per\s+annum|pa|p\.a\.))?$/i.test(text)) {
+  if (
+    !/^(?:up\s+to\s+)?(?:£|GBP\s?)?\s?-?\d[\d.,]*\s?(?:k|m|mn|bn|million)?(?:\s*(?:per\s+annum|pa|p\.a\.))?$/i.test(
+      text,
+    )
+  ) {
     const hits = findAmounts(text)
     if (hits.length === 1 && hits[0]!.end - hits[0]!.start >= text.length - 1) return hits[0]!.reading
     return null
   }
-  if (!text.includes('£') && !/^(?:up\s+to\s+)?(?:\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d+\.\d{2}|\d{1,3}(?:[.,]\d{3,4})+[.,]\d{2}|\d+(?:\.\d+)?\s?(?:k|m|mn|bn|million))$/i.test(text)) return null
+  if (
+    !text.includes('£') &&
+    !/^(?:up\s+to\s+)?(?:\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d+\.\d{2}|\d{1,3}(?:[.,]\d{3,4})+[.,]\d{2}|\d+(?:\.\d+)?\s?(?:k|m|mn|bn|million))$/i.test(
+      text,
+    )
+  )
+    return null
   return parseDocumentAmount(text)
 }

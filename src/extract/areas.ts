@@ -10,24 +10,32 @@ export interface AreaHit {
   source: Source
 }
 
-const SERVICE_VERB = /\b(?:help|helps|helped|helping|tackle|tackles|tackling|cut|reduce|reducing|affected|victims|survivors|residents|people|families|households|communities|councils|authorities|training|run|runs|running|operate|operates|operating|deliver|delivers|delivered|delivering|serve|serves|serving|cover|covers|covering|provide|provides|provided|providing|provision|support|supports|supporting|available|commission|commissioned|commissioning|services?|pilot|work|works|working|outreach|awarded|funded|funding|grants?)\b/i
-const PREPOSITION = /\b(?:in|across|throughout|covering|for)\s+(?:the\s+)?(?:areas?\s+of\s+|districts?\s+of\s+|boroughs?\s+of\s+)?$/i
-const ORGANISATION_AFTER = /^\s*(?:County\s+Council|City\s+Council|Borough\s+Council|District\s+Council|Council|Police|Constabulary|University|Women's\s+Aid|Fire|CCG|ICB|Integrated|NHS|Hospital|College|Community\s+Safety\s+Partnership|Safeguarding|Rape\s+Crisis|Victim|Domestic|Police\s+and\s+Crime|Office|PCC|OPCC|PFCC)\b/
+const SERVICE_VERB =
+  /\b(?:help|helps|helped|helping|tackle|tackles|tackling|cut|reduce|reducing|affected|victims|survivors|residents|people|families|households|communities|councils|authorities|training|run|runs|running|operate|operates|operating|deliver|delivers|delivered|delivering|serve|serves|serving|cover|covers|covering|provide|provides|provided|providing|provision|support|supports|supporting|available|commission|commissioned|commissioning|services?|pilot|work|works|working|outreach|awarded|funded|funding|grants?)\b/i
+const PREPOSITION =
+  /\b(?:in|across|throughout|covering|for)\s+(?:the\s+)?(?:areas?\s+of\s+|districts?\s+of\s+|boroughs?\s+of\s+)?$/i
+const ORGANISATION_AFTER =
+  /^\s*(?:County\s+Council|City\s+Council|Borough\s+Council|District\s+Council|Council|Police|Constabulary|University|Women's\s+Aid|Fire|CCG|ICB|Integrated|NHS|Hospital|College|Community\s+Safety\s+Partnership|Safeguarding|Rape\s+Crisis|Victim|Domestic|Police\s+and\s+Crime|Office|PCC|OPCC|PFCC)\b/
 /** "the region for the Strategy is Cardiff and the Vale of Glamorgan": a place named as the area itself. */
 const REGION_IS = /\b(?:region|area|footprint|patch)\b[^.]{0,60}\b(?:is|are|covers|comprises)\s+(?:the\s+)?$/i
 /** Where a body sits, not where it serves: "offices in Kirkby", "based in Winsford". */
-const LOCATED = /\b(?:offices?|based|located|headquartered|headquarters|HQ|premises|building)\s+(?:(?:is|are)\s+)?(?:in|at)\s+(?:the\s+)?$/i
+const LOCATED =
+  /\b(?:offices?|based|located|headquartered|headquarters|HQ|premises|building)\s+(?:(?:is|are)\s+)?(?:in|at)\s+(?:the\s+)?$/i
 /** Money or work of another time, told as background: "comes soon after £63,333 was secured for …". */
-const BACKGROUND = /\b(?:comes?\s+(?:soon\s+|shortly\s+)?after|follows\s+(?:on\s+from\s+)?|previously|last\s+year|in\s+the\s+past)\b/i
-const COUNCIL_SUFFIX = /\s+(?:(?:Metropolitan\s+|County\s+)?Borough|County|City|District|Town|Parish)?\s*Council$|\s+(?:LA|Local\s+Authority|Unitary\s+Authority)$/
+const BACKGROUND =
+  /\b(?:comes?\s+(?:soon\s+|shortly\s+)?after|follows\s+(?:on\s+from\s+)?|previously|last\s+year|in\s+the\s+past)\b/i
+const COUNCIL_SUFFIX =
+  /\s+(?:(?:Metropolitan\s+|County\s+)?Borough|County|City|District|Town|Parish)?\s*Council$|\s+(?:LA|Local\s+Authority|Unitary\s+Authority)$/
 /** "Rushcliffe Borough Council", "The Vale of Glamorgan Council", "Cheshire East LA": the place a council is for. */
 export function councilPlace(name: string): string | null {
   const trimmed = name.trim().replace(/^the\s+/i, '')
   if (!COUNCIL_SUFFIX.test(trimmed)) return null
   return shortPlace(trimmed.replace(COUNCIL_SUFFIX, '').replace(/^the\s+/i, ''))
 }
-const COUNCIL_NAME = /\b((?:The\s+)?(?:(?!Council\b)[A-Z][\w'-]*\s+(?:(?:of|and|upon|on|in|under)\s+(?:the\s+)?)?){1,5}(?:(?:Metropolitan\s+|County\s+)?Borough\s+|County\s+|City\s+|District\s+)?Council)\b/g
-const SUBJECT_VERB = /^\s*(?:has|have|had)\s+(?:secured|obtained|received|won|been\s+awarded|been\s+given|been\s+granted)\b|^\s*(?:secures|secured|receives|received|wins|won)\b/
+const COUNCIL_NAME =
+  /\b((?:The\s+)?(?:(?!Council\b)[A-Z][\w'-]*\s+(?:(?:of|and|upon|on|in|under)\s+(?:the\s+)?)?){1,5}(?:(?:Metropolitan\s+|County\s+)?Borough\s+|County\s+|City\s+|District\s+)?Council)\b/g
+const SUBJECT_VERB =
+  /^\s*(?:has|have|had)\s+(?:secured|obtained|received|won|been\s+awarded|been\s+given|been\s+granted)\b|^\s*(?:secures|secured|receives|received|wins|won)\b/
 /** "Hampshire and Isle of Wight" is a police area of two places: the register keeps each. */
 function splitCompound(name: string): string[] {
   if (!POLICE_AREAS.includes(name) || !/\sand\s/.test(name)) return [name]
@@ -66,10 +74,14 @@ export function issuerAreas(doc: Doc): AreaHit[] {
 const NATIONAL = ['Wales', 'England', 'United Kingdom', 'Great Britain']
 /** A police office's own name: "Commissioner for Dorset", "Norfolk Police and Crime Commissioner". */
 const OFFICE_BEFORE = /\b(?:Commissioner|O?PF?CC)\s+for\s+(?:the\s+)?$/
-const OFFICE_AFTER = /^\s*(?:Police,?\s+(?:Fire\s+(?:and|&)\s+)?(?:and\s+)?Crime\s+Commissioner|O?PF?CC|Commissioner|Police\b|Constabulary)/
+const OFFICE_AFTER =
+  /^\s*(?:Police,?\s+(?:Fire\s+(?:and|&)\s+)?(?:and\s+)?Crime\s+Commissioner|O?PF?CC|Commissioner|Police\b|Constabulary)/
 const WIDE = /^(?:county[\s-]?wide|force[\s-]?wide|whole\s+county|all\s+areas|pan[\s-]\w+)$/i
 
-const PLACE_PATTERN = new RegExp(`\\b(?:${PLACE_NAMES.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'g')
+const PLACE_PATTERN = new RegExp(
+  `\\b(?:${PLACE_NAMES.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`,
+  'g',
+)
 
 function placesIn(text: string): Array<{ name: string; index: number }> {
   const found: Array<{ name: string; index: number }> = []
@@ -86,7 +98,16 @@ function placesIn(text: string): Array<{ name: string; index: number }> {
  * or county area"), so that area is served unless the document confines the service to places it
  * names as where the service runs ("will operate in Ashfield and Mansfield", an Area label or column).
  */
-export function findAreas(doc: Doc, labels: LabelHit[], tables: Table[], officeArea: string | null, titleLine: number | null, tableLines: Set<number>, recipients: string[] = [], officeLine: number | null = null): AreaHit[] {
+export function findAreas(
+  doc: Doc,
+  labels: LabelHit[],
+  tables: Table[],
+  officeArea: string | null,
+  titleLine: number | null,
+  tableLines: Set<number>,
+  recipients: string[] = [],
+  officeLine: number | null = null,
+): AreaHit[] {
   const hits: AreaHit[] = []
   /** A place named as where the service runs: it confines the service to it. */
   let confined = false
@@ -110,17 +131,24 @@ export function findAreas(doc: Doc, labels: LabelHit[], tables: Table[], officeA
   for (const table of tables) {
     const column = table.columns.find((c) => c.kind === 'area')
     if (!column) continue
-    for (const row of table.rows) for (const part of (row.cells[column.index] ?? '').split(/\s*(?:,|;|\/|\band\b|&)\s*/)) {
-      const place = canonicalPlace(part)
-      if (place) add(place, row.line.no)
-    }
+    for (const row of table.rows)
+      for (const part of (row.cells[column.index] ?? '').split(/\s*(?:,|;|\/|\band\b|&)\s*/)) {
+        const place = canonicalPlace(part)
+        if (place) add(place, row.line.no)
+      }
   }
   if (titleLine !== null) {
     const line = doc.lines[titleLine - 1]!
     // "Cheshire East Domestic Abuse Service": a title that opens with the place the service is for
     const opening = line.text.replace(/^\d{1,3}\s+/, '')
-    const leadPlace = placesIn(opening).concat(PLACE_NAMES.filter((name) => opening.startsWith(`${name} `)).map((name) => ({ name, index: 0 })))[0]
-    if (leadPlace?.index === 0 && /^\s+(?:[A-Z][\w'-]*\s+){0,4}(?:Services?|Strategy|Partnership)\b/.test(opening.slice(leadPlace.name.length))) add(canonicalPlace(leadPlace.name) ?? leadPlace.name, line.no)
+    const leadPlace = placesIn(opening).concat(
+      PLACE_NAMES.filter((name) => opening.startsWith(`${name} `)).map((name) => ({ name, index: 0 })),
+    )[0]
+    if (
+      leadPlace?.index === 0 &&
+      /^\s+(?:[A-Z][\w'-]*\s+){0,4}(?:Services?|Strategy|Partnership)\b/.test(opening.slice(leadPlace.name.length))
+    )
+      add(canonicalPlace(leadPlace.name) ?? leadPlace.name, line.no)
     for (const m of line.text.matchAll(/\(([^)]{2,80})\)|\b(?:in|across|for)\s+([A-Z][^,.;()]{2,60})/g)) {
       for (const place of placesIn(m[1] ?? m[2] ?? '')) add(canonicalPlace(place.name) ?? place.name, line.no)
     }
@@ -135,24 +163,37 @@ export function findAreas(doc: Doc, labels: LabelHit[], tables: Table[], officeA
     if (!places.length) continue
     for (const m of text.matchAll(/\(([A-Z][^()]{1,40})\)/g)) {
       const place = canonicalPlace(m[1]!)
-      if (place && /^\s*(?:[-•▪●◦*]|\d{1,2}[.)]|\(?[a-z]\))\s/.test(doc.lines[lineAt(sentence, m.index) - 1]!.raw)) add(place, lineAt(sentence, m.index), false)
+      if (place && /^\s*(?:[-•▪●◦*]|\d{1,2}[.)]|\(?[a-z]\))\s/.test(doc.lines[lineAt(sentence, m.index) - 1]!.raw))
+        add(place, lineAt(sentence, m.index), false)
     }
     if (!SERVICE_VERB.test(text) && !/\b(?:region|area)\b/i.test(text)) continue
     if (!/\b(?:in|across|throughout|covering|for|is|are)\s/i.test(text)) continue
-    if (/\bseparate(?:ly)?\b[^.]{0,40}\b(?:decision|notice|report)/i.test(`${text} ${doc.sentences[s + 1]?.text ?? ''}`)) continue
+    if (
+      /\bseparate(?:ly)?\b[^.]{0,40}\b(?:decision|notice|report)/i.test(`${text} ${doc.sentences[s + 1]?.text ?? ''}`)
+    )
+      continue
     for (let p = 0; p < places.length; p++) {
       const place = places[p]!
       const before = text.slice(Math.max(0, place.index - 40), place.index)
       const lead = text.slice(Math.max(0, place.index - 100), place.index)
       if (LOCATED.test(before) || (place.name === 'Wales' && /England\s+and\s+$/.test(before))) continue
       const previous = places[p - 1]
-      const listed = previous && /^\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?$/i.test(text.slice(previous.index + previous.name.length, place.index))
+      const listed =
+        previous &&
+        /^\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?$/i.test(text.slice(previous.index + previous.name.length, place.index))
       const afterListed = listed && hits.some((h) => h.name === (canonicalPlace(previous.name) ?? previous.name))
-      if (REGION_IS.test(before) || (afterListed && REGION_IS.test(text.slice(Math.max(0, previous.index - 60), previous.index)))) {
+      if (
+        REGION_IS.test(before) ||
+        (afterListed && REGION_IS.test(text.slice(Math.max(0, previous.index - 60), previous.index)))
+      ) {
         add(canonicalPlace(place.name) ?? place.name, lineAt(sentence, place.index))
         continue
       }
-      if (!SERVICE_VERB.test(lead) || /based\s+on|modell?ed\s+on|similar\s+to|learning\s+from|evaluat|compared\s+with/i.test(lead)) continue
+      if (
+        !SERVICE_VERB.test(lead) ||
+        /based\s+on|modell?ed\s+on|similar\s+to|learning\s+from|evaluat|compared\s+with/i.test(lead)
+      )
+        continue
       if (PREPOSITION.test(before) || afterListed) {
         add(canonicalPlace(place.name) ?? place.name, lineAt(sentence, place.index))
       }
@@ -164,14 +205,19 @@ export function findAreas(doc: Doc, labels: LabelHit[], tables: Table[], officeA
   }
   hits.push(...issuerAreas(doc))
   if (officeArea && officeLine !== null && !confined && canonicalPlace(officeArea)) {
-    hits.unshift({ name: canonicalPlace(officeArea)!, source: { line: officeLine, text: doc.lines[officeLine - 1]!.raw.trim() } })
+    hits.unshift({
+      name: canonicalPlace(officeArea)!,
+      source: { line: officeLine, text: doc.lines[officeLine - 1]!.raw.trim() },
+    })
   }
   if (!hits.length) {
     const fallback = mostNamedPlace(doc)
     if (fallback) hits.push(fallback)
   }
   const seen = new Set<string>(NATIONAL)
-  return hits.flatMap((hit) => splitCompound(hit.name).map((name) => ({ ...hit, name }))).filter((hit) => !seen.has(hit.name) && seen.add(hit.name))
+  return hits
+    .flatMap((hit) => splitCompound(hit.name).map((name) => ({ ...hit, name })))
+    .filter((hit) => !seen.has(hit.name) && seen.add(hit.name))
 }
 
 /** "The partners in the bid are: A Council; B Council and C Council": three or more partner councils each serve their area. */
@@ -190,8 +236,13 @@ function partnerCouncils(text: string): string[] {
 function embeddedInName(text: string, index: number, length: number): boolean {
   const before = text.slice(Math.max(0, index - 40), index)
   const after = text.slice(index + length, index + length + 60)
-  if (/^\s+(?:(?:Metropolitan\s+|County\s+)?Borough|County|City|District)?\s*Council\b|^['’]s\b/.test(after)) return false
-  if (/[A-Z][\w'-]*\s+(?:(?:and|&|of)\s+)?$/.test(before) && !/(?:^|[.:;]\s*)(?:The|In|For|Across|Throughout)\s+$/.test(before)) return true
+  if (/^\s+(?:(?:Metropolitan\s+|County\s+)?Borough|County|City|District)?\s*Council\b|^['’]s\b/.test(after))
+    return false
+  if (
+    /[A-Z][\w'-]*\s+(?:(?:and|&|of)\s+)?$/.test(before) &&
+    !/(?:^|[.:;]\s*)(?:The|In|For|Across|Throughout)\s+$/.test(before)
+  )
+    return true
   return /^\s+(?:(?:and|&|of)\s+)?[A-Z]/.test(after)
 }
 
@@ -202,8 +253,19 @@ function mostNamedPlace(doc: Doc): AreaHit | null {
     if (BACKGROUND.test(sentence.text)) continue
     PLACE_PATTERN.lastIndex = 0
     for (let m = PLACE_PATTERN.exec(sentence.text); m; m = PLACE_PATTERN.exec(sentence.text)) {
-      if ((LOCATED.test(sentence.text.slice(Math.max(0, m.index - 40), m.index)) && !/^['’]s\b/.test(sentence.text.slice(m.index + m[0].length))) || /\b(?:led|run|managed)\s+by\s+(?:the\s+)?$/i.test(sentence.text.slice(Math.max(0, m.index - 30), m.index))) continue
-      if (embeddedInName(sentence.text, m.index, m[0].length) || NATIONAL.includes(m[0]) || OFFICE_AFTER.test(sentence.text.slice(m.index + m[0].length, m.index + m[0].length + 40)) || OFFICE_BEFORE.test(sentence.text.slice(Math.max(0, m.index - 60), m.index))) continue
+      if (
+        (LOCATED.test(sentence.text.slice(Math.max(0, m.index - 40), m.index)) &&
+          !/^['’]s\b/.test(sentence.text.slice(m.index + m[0].length))) ||
+        /\b(?:led|run|managed)\s+by\s+(?:the\s+)?$/i.test(sentence.text.slice(Math.max(0, m.index - 30), m.index))
+      )
+        continue
+      if (
+        embeddedInName(sentence.text, m.index, m[0].length) ||
+        NATIONAL.includes(m[0]) ||
+        OFFICE_AFTER.test(sentence.text.slice(m.index + m[0].length, m.index + m[0].length + 40)) ||
+        OFFICE_BEFORE.test(sentence.text.slice(Math.max(0, m.index - 60), m.index))
+      )
+        continue
       const name = canonicalPlace(m[0]) ?? m[0]
       const entry = tally.get(name)
       if (entry) entry.count++

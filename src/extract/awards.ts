@@ -18,7 +18,9 @@ export interface AwardContext {
 export function isContributionTable(table: Table): boolean {
   // A caption is a heading, not the sentence before the table: prose mentioning partners does not make a contribution table.
   const caption = table.caption.length <= 100 && !/[.!?]\s*$/.test(table.caption) ? table.caption : ''
-  return /contribut|funding\s+partners?|partner\s+(?:funding|share)|\bpartners?\b/i.test(`${caption} ${table.header?.cells.join(' ') ?? ''}`)
+  return /contribut|funding\s+partners?|partner\s+(?:funding|share)|\bpartners?\b/i.test(
+    `${caption} ${table.header?.cells.join(' ') ?? ''}`,
+  )
 }
 
 function valueOf(reading: AmountReading): number | null {
@@ -36,7 +38,9 @@ export function awardsFromTables(doc: Doc, tables: Table[], context: AwardContex
     const recipientColumn = table.columns.find((c) => c.kind === 'recipient')
     const viaColumn = table.columns.find((c) => c.kind === 'via')
     const routeColumn = table.columns.find((c) => c.kind === 'route')
-    const periodColumn = table.columns.find((c) => c.kind === 'text' && /period|year|term/i.test(c.header) && c.index > 0)
+    const periodColumn = table.columns.find(
+      (c) => c.kind === 'text' && /period|year|term/i.test(c.header) && c.index > 0,
+    )
     for (const row of table.rows) {
       const note = row.note
       const noteRecipient = /\bto\s+(?=(?:the\s+)?[A-Z])/.exec(note)
@@ -46,11 +50,15 @@ export function awardsFromTables(doc: Doc, tables: Table[], context: AwardContex
         if (!column || column.kind === 'total') continue
         const value = valueOf(cell.reading)
         if (value === null) continue
-        const recipientText = table.transposed ? column.header : (recipientColumn ? row.cells[recipientColumn.index] : null) || rowRecipient(row.label, fromNote, context.org)
+        const recipientText = table.transposed
+          ? column.header
+          : (recipientColumn ? row.cells[recipientColumn.index] : null) ||
+            rowRecipient(row.label, fromNote, context.org)
         if (!recipientText || /^(?:total|sub-?total)/i.test(recipientText)) continue
-        const period = cellPeriod(table, row, cell)?.label ?? (periodColumn ? row.cells[periodColumn.index] || null : null)
+        const period =
+          cellPeriod(table, row, cell)?.label ?? (periodColumn ? row.cells[periodColumn.index] || null : null)
         const viaText = viaColumn ? row.cells[viaColumn.index] : ''
-        const routeText = `${routeColumn ? row.cells[routeColumn.index] ?? '' : ''} ${note}`
+        const routeText = `${routeColumn ? (row.cells[routeColumn.index] ?? '') : ''} ${note}`
         awards.push({
           recipient: resolveOrg(recipientText, context.org),
           amount: value,
@@ -85,14 +93,20 @@ function routeWords(text: string): Route | null {
   return null
 }
 
-const RIGHT_TO = /^\s*(?:\([^)]{0,90}\)\s*)?(?:(?:will\s+be|is|are|to\s+be|has\s+been|have\s+been|was|were|be)\s+)?(?:(?:directly\s+)?(?:awarded|paid|given|granted|allocated|provided|passed|made\s+available|committed)\s+|(?:approved|agreed)\s+for\s+(?:award|allocation|payment)\s+)?to\s+/i
+const RIGHT_TO =
+  /^\s*(?:\([^)]{0,90}\)\s*)?(?:(?:will\s+be|is|are|to\s+be|has\s+been|have\s+been|was|were|be)\s+)?(?:(?:directly\s+)?(?:awarded|paid|given|granted|allocated|provided|passed|made\s+available|committed)\s+|(?:approved|agreed)\s+for\s+(?:award|allocation|payment)\s+)?to\s+/i
 /** "a direct contract award to X for … at a cost of £…": the recipient named earlier in the clause that prices it. */
-const AWARD_TO_BEFORE = /\b(?:(?:contract\s+)?award(?:ed)?|grant(?:ed)?|contract)\s+(?:(?:the|a|this)\s+(?:contract|grant)\s+)?to\s+((?:the\s+)?[A-Z][^.;£]{1,200}?)$/
-const PRICED = /\b(?:at\s+a\s+(?:total\s+)?cost\s+of|(?:valued|priced)\s+at|worth|(?:with\s+a\s+|at\s+a\s+)?(?:total\s+)?value\s+of)\s*$/i
-const LEFT_VERB = /\b(?:award|awards|awarded|grant|grants|granted|allocate|allocates|allocated|pay|pays|give|gives|fund|funds)\s+(.{2,100}?)\s+(?:a\s+(?:grant|sum|total|payment)\s+of\s+|an?\s+(?:award|allocation)\s+of\s+|funding\s+of\s+|with\s+)?$/i
-const LEFT_RECEIVE = /([A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|and|&|for)){0,8})\s+(?:will\s+)?(?:receive|receives|received|is\s+awarded|are\s+awarded|has\s+been\s+awarded|have\s+been\s+awarded|was\s+awarded|were\s+awarded|gets)\s+(?:a\s+grant\s+of\s+|funding\s+of\s+|an?\s+award\s+of\s+)?$/
+const AWARD_TO_BEFORE =
+  /\b(?:(?:contract\s+)?award(?:ed)?|grant(?:ed)?|contract)\s+(?:(?:the|a|this)\s+(?:contract|grant)\s+)?to\s+((?:the\s+)?[A-Z][^.;£]{1,200}?)$/
+const PRICED =
+  /\b(?:at\s+a\s+(?:total\s+)?cost\s+of|(?:valued|priced)\s+at|worth|(?:with\s+a\s+|at\s+a\s+)?(?:total\s+)?value\s+of)\s*$/i
+const LEFT_VERB =
+  /\b(?:award|awards|awarded|grant|grants|granted|allocate|allocates|allocated|pay|pays|give|gives|fund|funds)\s+(.{2,100}?)\s+(?:a\s+(?:grant|sum|total|payment)\s+of\s+|an?\s+(?:award|allocation)\s+of\s+|funding\s+of\s+|with\s+)?$/i
+const LEFT_RECEIVE =
+  /([A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|and|&|for)){0,8})\s+(?:will\s+)?(?:receive|receives|received|is\s+awarded|are\s+awarded|has\s+been\s+awarded|have\s+been\s+awarded|was\s+awarded|were\s+awarded|gets)\s+(?:a\s+grant\s+of\s+|funding\s+of\s+|an?\s+award\s+of\s+)?$/
 const LEFT_LIST = /^\s*(?:[-•*]\s*)?([A-Z][^:£\t]{1,80}?)\s*(?::|–|—|-|\(|=)\s*$/
-const PERIOD_AFTER = /^\s*(?:\([^)]{0,60}\)\s*)?(?:(?:is|are|will\s+be)\s+)?(?:for|in|during|over)\s+(?:the\s+)?(?:financial\s+year\s+|year\s+)?((?:19|20)\d{2}\s?[/-]\s?\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?'?\d{2,4}\s?(?:-|–|to)\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?'?\d{2,4})/i
+const PERIOD_AFTER =
+  /^\s*(?:\([^)]{0,60}\)\s*)?(?:(?:is|are|will\s+be)\s+)?(?:for|in|during|over)\s+(?:the\s+)?(?:financial\s+year\s+|year\s+)?((?:19|20)\d{2}\s?[/-]\s?\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?'?\d{2,4}\s?(?:-|–|to)\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?'?\d{2,4})/i
 
 function recipientFor(sentence: string, start: number, end: number): string | null {
   const after = sentence.slice(end, end + 300)
@@ -105,7 +119,16 @@ function recipientFor(sentence: string, start: number, end: number): string | nu
   const list = LEFT_LIST.exec(sentence.slice(0, start))
   if (list && start < 100) {
     const name = labelField(list[1]!.trim()) ? null : orgAt(list[1]!.trim())
-    if (name && name.length >= list[1]!.trim().replace(/^the\s+/i, '').replace(/[,.;:]+$/, '').length - 1) return name
+    if (
+      name &&
+      name.length >=
+        list[1]!
+          .trim()
+          .replace(/^the\s+/i, '')
+          .replace(/[,.;:]+$/, '').length -
+          1
+    )
+      return name
   }
   const received = LEFT_RECEIVE.exec(before)
   if (received) return orgAt(received[1]!)
@@ -126,7 +149,8 @@ function periodAfter(text: string): string | null {
   return m ? m[1]!.replace(/\s+/g, ' ') : null
 }
 
-const NOT_RECIPIENT = /^(?:[A-Z][a-z]+day|January|February|March|April|May|June|July|August|September|October|November|December|Total|Year|Phase|Part|Section|Appendix|Annex|Table)$|\b(?:Fund|Grant|Budget|Funding)$/
+const NOT_RECIPIENT =
+  /^(?:[A-Z][a-z]+day|January|February|March|April|May|June|July|August|September|October|November|December|Total|Year|Phase|Part|Section|Appendix|Annex|Table)$|\b(?:Fund|Grant|Budget|Funding)$/
 
 const STATED_TOTAL = /\b(?:total|totalling|overall)\b[^.£]{0,40}$/i
 
@@ -149,7 +173,9 @@ export function awardsFromProse(doc: Doc, context: AwardContext, others: number)
       if (!name || NOT_RECIPIENT.test(name) || isOfficeName(name)) continue
       const recipient = resolveOrg(name, context.org)
       if (context.org.office && recipient === context.org.office) continue
-      const isTotal = STATED_TOTAL.test(sentence.text.slice(Math.max(0, hit.start - 60), hit.start)) || /^\s*in\s+total\b/i.test(sentence.text.slice(hit.end))
+      const isTotal =
+        STATED_TOTAL.test(sentence.text.slice(Math.max(0, hit.start - 60), hit.start)) ||
+        /^\s*in\s+total\b/i.test(sentence.text.slice(hit.end))
       const afterAmount = sentence.text.slice(hit.end, hit.end + 300)
       const afterName = afterAmount.slice(afterAmount.indexOf(name) + name.length)
       ;(isTotal ? totalAwards : awards).push({
@@ -171,11 +197,15 @@ export function awardsFromProse(doc: Doc, context: AwardContext, others: number)
 export function awardFromLabels(doc: Doc, labels: LabelHit[], context: AwardContext): AwardDraft | null {
   const usable = labels.filter((l) => !context.tableLines.has(l.line.no))
   const recipients = usable.filter((l) => l.field === 'recipient' && l.value && !/\t/.test(l.value))
-  const amounts = usable.filter((l) => l.field === 'total').map((l) => ({ label: l, hits: findAmounts(l.value) })).filter((a) => a.hits.length === 1 && a.hits[0]!.reading.pence !== null)
+  const amounts = usable
+    .filter((l) => l.field === 'total')
+    .map((l) => ({ label: l, hits: findAmounts(l.value) }))
+    .filter((a) => a.hits.length === 1 && a.hits[0]!.reading.pence !== null)
   if (recipients.length !== 1 || amounts.length !== 1) return null
   const amount = amounts[0]!
   const reading = amount.hits[0]!.reading
-  const value = (field: string): string | null => usable.find((l) => l.field === field && l.value)?.value.replace(/\t/g, ' ') ?? null
+  const value = (field: string): string | null =>
+    usable.find((l) => l.field === field && l.value)?.value.replace(/\t/g, ' ') ?? null
   const routeText = value('route') ?? ''
   const lead = value('lead')
   return {
@@ -190,7 +220,8 @@ export function awardFromLabels(doc: Doc, labels: LabelHit[], context: AwardCont
   }
 }
 
-const CONTRACT_VALUE = /\bvalue\s+of\s+(?:the\s+|this\s+)?(?:contract|commission|grant|award|service)[^.£]{0,30}$|\b(?:contract|commission|grant|award)\b[^.£]{0,30}\b(?:is|was|will\s+be)\s+(?:valued|priced)\s+at\s*$/i
+const CONTRACT_VALUE =
+  /\bvalue\s+of\s+(?:the\s+|this\s+)?(?:contract|commission|grant|award|service)[^.£]{0,30}$|\b(?:contract|commission|grant|award)\b[^.£]{0,30}\b(?:is|was|will\s+be)\s+(?:valued|priced)\s+at\s*$/i
 const PROVIDER = [
   /\bcommissioned\s+((?:the\s+)?[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,5})\s+to\b/g,
   /\b(?:contract|grant)\s+(?:was\s+|has\s+been\s+)?(?:awarded\s+)?(?:to|with)\s+((?:the\s+)?[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,5})/g,
@@ -206,7 +237,8 @@ export function awardFromContractValue(doc: Doc, context: AwardContext): AwardDr
       pattern.lastIndex = 0
       for (let m = pattern.exec(paragraph.text); m; m = pattern.exec(paragraph.text)) {
         const name = orgAt(m[1]!)
-        if (name && !isOfficeName(name) && !NOT_RECIPIENT.test(name) && !/^(?:I|We|You|They|It|He|She)$/.test(name)) providers.add(resolveOrg(name, context.org))
+        if (name && !isOfficeName(name) && !NOT_RECIPIENT.test(name) && !/^(?:I|We|You|They|It|He|She)$/.test(name))
+          providers.add(resolveOrg(name, context.org))
       }
     }
   }

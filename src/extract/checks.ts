@@ -16,7 +16,12 @@ function quoted(text: string): string {
 }
 
 /** Sums readable parts; a garbled part counts at its likely reading, and is named. */
-function sumParts(cells: AmountCell[]): { sum: number; complete: boolean; guessed: AmountCell[]; unknown: AmountCell[] } {
+function sumParts(cells: AmountCell[]): {
+  sum: number
+  complete: boolean
+  guessed: AmountCell[]
+  unknown: AmountCell[]
+} {
   let sum = 0
   const guessed: AmountCell[] = []
   const unknown: AmountCell[] = []
@@ -31,7 +36,9 @@ function sumParts(cells: AmountCell[]): { sum: number; complete: boolean; guesse
 }
 
 function readingNote(guessed: AmountCell[]): string {
-  return guessed.length ? ` (reading ${guessed.map((cell) => `${quoted(cell.text)} as ${money(cell.reading.likely!)}`).join(', ')})` : ''
+  return guessed.length
+    ? ` (reading ${guessed.map((cell) => `${quoted(cell.text)} as ${money(cell.reading.likely!)}`).join(', ')})`
+    : ''
 }
 
 export function checkTables(tables: Table[], reported: Set<string>): Finding[] {
@@ -50,15 +57,36 @@ export function checkTables(tables: Table[], reported: Set<string>): Finding[] {
     if (totalColumn) {
       for (const row of [...table.rows, ...table.totals.map((t) => t.row)]) {
         const stated = row.amounts.find((cell) => cell.column === totalColumn.index)
-        const cells = row.amounts.filter((cell) => cell.column !== totalColumn.index && table.columns[cell.column]?.kind !== 'total')
-        if (stated && cells.length >= 2) findings.push(...compare(`The ${row.label || `row on line ${row.line.no}`} row`, cells, stated, row, [row], table, reported))
+        const cells = row.amounts.filter(
+          (cell) => cell.column !== totalColumn.index && table.columns[cell.column]?.kind !== 'total',
+        )
+        if (stated && cells.length >= 2)
+          findings.push(
+            ...compare(
+              `The ${row.label || `row on line ${row.line.no}`} row`,
+              cells,
+              stated,
+              row,
+              [row],
+              table,
+              reported,
+            ),
+          )
       }
     }
   }
   return findings
 }
 
-function compare(name: string, cells: AmountCell[], stated: AmountCell, totalRow: Row, parts: Row[], table: Table, reported: Set<string>): Finding[] {
+function compare(
+  name: string,
+  cells: AmountCell[],
+  stated: AmountCell,
+  totalRow: Row,
+  parts: Row[],
+  table: Table,
+  reported: Set<string>,
+): Finding[] {
   const findings: Finding[] = []
   const target = stated.reading.pence
   const { sum, complete, guessed, unknown } = sumParts(cells)
@@ -71,17 +99,35 @@ function compare(name: string, cells: AmountCell[], stated: AmountCell, totalRow
     const where = `${row.label || 'a row'}${cellLabel(table, row, cell)}`
     const likely = cell.reading.likely !== null ? `; it most likely means ${money(cell.reading.likely)}` : ''
     const implies = implied !== null ? `; the stated total ${money(target!)} implies ${money(implied)}` : ''
-    findings.push(finding('unreadable_amount', `${quoted(cell.text)} (${where}) cannot be read as written: ${cell.reading.problem}${likely}${implies}.`, row.line.no))
+    findings.push(
+      finding(
+        'unreadable_amount',
+        `${quoted(cell.text)} (${where}) cannot be read as written: ${cell.reading.problem}${likely}${implies}.`,
+        row.line.no,
+      ),
+    )
     reported.add(`${row.line.no}|${cell.text}`)
   }
   if (target === null) {
     reported.add(`${totalRow.line.no}|${stated.text}`)
-    findings.push(finding('unreadable_amount', `The stated total ${quoted(stated.text)} cannot be read as written: ${stated.reading.problem}; its parts add to ${money(sum)}.`, totalRow.line.no))
+    findings.push(
+      finding(
+        'unreadable_amount',
+        `The stated total ${quoted(stated.text)} cannot be read as written: ${stated.reading.problem}; its parts add to ${money(sum)}.`,
+        totalRow.line.no,
+      ),
+    )
     return findings
   }
   if (complete && sum !== target) {
     const difference = target - sum
-    findings.push(finding('total_mismatch', `${name} adds to ${money(sum)}${readingNote(guessed)} but its stated total is ${money(target)} (${difference > 0 ? 'short by' : 'over by'} ${money(Math.abs(difference))}).`, totalRow.line.no))
+    findings.push(
+      finding(
+        'total_mismatch',
+        `${name} adds to ${money(sum)}${readingNote(guessed)} but its stated total is ${money(target)} (${difference > 0 ? 'short by' : 'over by'} ${money(Math.abs(difference))}).`,
+        totalRow.line.no,
+      ),
+    )
   }
   return findings
 }
@@ -96,10 +142,16 @@ function cellLabel(table: Table, row: Row, cell: AmountCell): string {
 /** A line of bare figures after the tables (totals across tables) checked against the tables' totals. */
 export function checkTotalsLines(doc: Doc, tables: Table[], reported: Set<string>): Finding[] {
   const findings: Finding[] = []
-  const periodTables = tables.filter((t) => t.totals.length > 0 && t.columns.filter((c) => c.kind === 'period').length >= 2)
+  const periodTables = tables.filter(
+    (t) => t.totals.length > 0 && t.columns.filter((c) => c.kind === 'period').length >= 2,
+  )
   const lastTable = periodTables.at(-1)
   if (!lastTable) return findings
-  const headers = (t: Table): string => t.columns.filter((c) => c.kind === 'period').map((c) => c.header).join('|')
+  const headers = (t: Table): string =>
+    t.columns
+      .filter((c) => c.kind === 'period')
+      .map((c) => c.header)
+      .join('|')
   const withTotals = periodTables.filter((t) => headers(t) === headers(lastTable))
   if (withTotals.length < 2) return findings
   for (let no = lastTable.lastLine + 1; no <= Math.min(doc.lines.length, lastTable.lastLine + 4); no++) {
@@ -122,9 +174,21 @@ export function checkTotalsLines(doc: Doc, tables: Table[], reported: Set<string
       if (!known) return
       if (hit.reading.pence === null) {
         reported.add(`${no}|${hit.reading.raw}`)
-        findings.push(finding('unreadable_amount', `${quoted(hit.reading.raw)} in the totals line cannot be read as written: ${hit.reading.problem}; the tables' ${column.header} totals add to ${money(expected)}.`, no))
+        findings.push(
+          finding(
+            'unreadable_amount',
+            `${quoted(hit.reading.raw)} in the totals line cannot be read as written: ${hit.reading.problem}; the tables' ${column.header} totals add to ${money(expected)}.`,
+            no,
+          ),
+        )
       } else if (hit.reading.pence !== expected) {
-        findings.push(finding('total_mismatch', `The ${column.header} total across the tables is stated as ${money(hit.reading.pence)} but the tables' totals add to ${money(expected)}.`, no))
+        findings.push(
+          finding(
+            'total_mismatch',
+            `The ${column.header} total across the tables is stated as ${money(hit.reading.pence)} but the tables' totals add to ${money(expected)}.`,
+            no,
+          ),
+        )
       }
     })
     break
@@ -140,7 +204,11 @@ export function checkAmounts(doc: Doc, reported: Set<string>): Finding[] {
     const readings: AmountReading[] = findAmounts(line.text).map((hit) => hit.reading)
     if (line.cells.length > 1) {
       for (const cell of line.cells) {
-        if (/^\d[\d.,]*\d$/.test(cell) && !readings.some((r) => r.raw.includes(cell)) && /\d,\d{3}|\.\d{3}\.|\d,\d{4}/.test(cell)) {
+        if (
+          /^\d[\d.,]*\d$/.test(cell) &&
+          !readings.some((r) => r.raw.includes(cell)) &&
+          /\d,\d{3}|\.\d{3}\.|\d,\d{4}/.test(cell)
+        ) {
           const reading = findAmounts(`£${cell}`)[0]?.reading
           if (reading) readings.push({ ...reading, raw: cell })
         }
@@ -152,9 +220,21 @@ export function checkAmounts(doc: Doc, reported: Set<string>): Finding[] {
       reported.add(key)
       if (reading.problem) {
         const likely = reading.likely !== null ? `; it most likely means ${money(reading.likely)}` : ''
-        findings.push(finding('unreadable_amount', `${quoted(reading.raw)} cannot be read as written: ${reading.problem}${likely}.`, line.no))
+        findings.push(
+          finding(
+            'unreadable_amount',
+            `${quoted(reading.raw)} cannot be read as written: ${reading.problem}${likely}.`,
+            line.no,
+          ),
+        )
       } else if (reading.irregular && reading.pence !== null) {
-        findings.push(finding('irregular_amount', `${quoted(reading.raw)} is written with ${reading.irregular}; read as ${money(reading.pence)}.`, line.no))
+        findings.push(
+          finding(
+            'irregular_amount',
+            `${quoted(reading.raw)} is written with ${reading.irregular}; read as ${money(reading.pence)}.`,
+            line.no,
+          ),
+        )
       }
     }
   }
@@ -162,22 +242,48 @@ export function checkAmounts(doc: Doc, reported: Set<string>): Finding[] {
 }
 
 /** Awards or contributions against the total the document states. */
-export function checkStatedTotal(total: TotalHit | null, awards: AwardDraft[], contributions: ContributionDraft[], tables: Table[]): Finding[] {
+export function checkStatedTotal(
+  total: TotalHit | null,
+  awards: AwardDraft[],
+  contributions: ContributionDraft[],
+  tables: Table[],
+): Finding[] {
   if (!total) return []
   const fromTable = tables.some((table) => total.source.line >= table.firstLine && total.source.line <= table.lastLine)
   if (fromTable) return []
-  const unread = tables.some((table) => table.rows.some((row) => row.amounts.some((cell) => cell.reading.pence === null && cell.reading.likely === null)))
+  const unread = tables.some((table) =>
+    table.rows.some((row) => row.amounts.some((cell) => cell.reading.pence === null && cell.reading.likely === null)),
+  )
   if (unread) return []
   const findings: Finding[] = []
   const comparable = awards.filter((a) => a.perAnnum === total.perAnnum && !a.upTo)
   if (comparable.length >= 2 && comparable.length === awards.length) {
     const sum = comparable.reduce((acc, a) => acc + a.amount, 0)
-    if (sum !== total.amount) findings.push(finding('total_mismatch', `The awards add to ${money(sum)} but the document states a total of ${money(total.amount)} (${sum < total.amount ? 'short by' : 'over by'} ${money(Math.abs(total.amount - sum))}).`, total.source.line))
+    if (sum !== total.amount)
+      findings.push(
+        finding(
+          'total_mismatch',
+          `The awards add to ${money(sum)} but the document states a total of ${money(total.amount)} (${sum < total.amount ? 'short by' : 'over by'} ${money(Math.abs(total.amount - sum))}).`,
+          total.source.line,
+        ),
+      )
   }
   const shares = contributions.filter((c) => c.perAnnum === total.perAnnum)
-  if (!comparable.length && shares.length >= 2 && shares.length === contributions.length && shares.every((c) => !c.upTo)) {
+  if (
+    !comparable.length &&
+    shares.length >= 2 &&
+    shares.length === contributions.length &&
+    shares.every((c) => !c.upTo)
+  ) {
     const sum = shares.reduce((acc, c) => acc + c.amount, 0)
-    if (sum !== total.amount) findings.push(finding('total_mismatch', `The partners' contributions add to ${money(sum)} but the document states a total of ${money(total.amount)}.`, total.source.line))
+    if (sum !== total.amount)
+      findings.push(
+        finding(
+          'total_mismatch',
+          `The partners' contributions add to ${money(sum)} but the document states a total of ${money(total.amount)}.`,
+          total.source.line,
+        ),
+      )
   }
   return findings
 }
@@ -193,7 +299,13 @@ export function checkBreakdowns(doc: Doc): Finding[] {
     if (!/total|value|overall/i.test(sentence.text.slice(0, first!.start))) continue
     const sum = rest.reduce((acc, hit) => acc + hit.reading.pence!, 0)
     if (sum !== first!.reading.pence) {
-      findings.push(finding('total_mismatch', `The breakdown adds to ${money(sum)} but the stated total is ${money(first!.reading.pence!)}.`, lineAt(sentence, first!.start)))
+      findings.push(
+        finding(
+          'total_mismatch',
+          `The breakdown adds to ${money(sum)} but the stated total is ${money(first!.reading.pence!)}.`,
+          lineAt(sentence, first!.start),
+        ),
+      )
     }
   }
   return findings
@@ -207,18 +319,45 @@ export interface BudgetPeriod {
 }
 
 /** A service said to end before (or start after) the money for it does. */
-export function checkPeriods(service: ServicePeriod & { endSource: Source | null; startSource: Source | null }, budget: BudgetPeriod[]): Finding[] {
+export function checkPeriods(
+  service: ServicePeriod & { endSource: Source | null; startSource: Source | null },
+  budget: BudgetPeriod[],
+): Finding[] {
   const findings: Finding[] = []
   if (service.start && service.end && service.end < service.start) {
-    findings.push(finding('dates_out_of_order', `The service is said to end on ${formatUkDate(service.end)}, before it starts on ${formatUkDate(service.start)}.`, service.endSource?.line ?? null))
+    findings.push(
+      finding(
+        'dates_out_of_order',
+        `The service is said to end on ${formatUkDate(service.end)}, before it starts on ${formatUkDate(service.start)}.`,
+        service.endSource?.line ?? null,
+      ),
+    )
   }
   if (service.end) {
-    const later = budget.filter((b) => b.end > service.end!).sort((a, b) => (a.end === b.end ? a.line - b.line : a.end < b.end ? 1 : -1))[0]
-    if (later) findings.push(finding('period_conflict', `The service is said to end on ${formatUkDate(service.end)} (line ${service.endSource?.line}) but the budget runs to ${formatUkDate(later.end)} (${later.label}, line ${later.line}).`, service.endSource?.line ?? later.line))
+    const later = budget
+      .filter((b) => b.end > service.end!)
+      .sort((a, b) => (a.end === b.end ? a.line - b.line : a.end < b.end ? 1 : -1))[0]
+    if (later)
+      findings.push(
+        finding(
+          'period_conflict',
+          `The service is said to end on ${formatUkDate(service.end)} (line ${service.endSource?.line}) but the budget runs to ${formatUkDate(later.end)} (${later.label}, line ${later.line}).`,
+          service.endSource?.line ?? later.line,
+        ),
+      )
   }
   if (service.start) {
-    const earlier = budget.filter((b) => b.start < service.start! && b.end < service.start!).sort((a, b) => (a.start === b.start ? a.line - b.line : a.start < b.start ? -1 : 1))[0]
-    if (earlier) findings.push(finding('period_conflict', `The service is said to start on ${formatUkDate(service.start)} but the budget includes ${earlier.label}, which ends on ${formatUkDate(earlier.end)} before it starts (line ${earlier.line}).`, earlier.line))
+    const earlier = budget
+      .filter((b) => b.start < service.start! && b.end < service.start!)
+      .sort((a, b) => (a.start === b.start ? a.line - b.line : a.start < b.start ? -1 : 1))[0]
+    if (earlier)
+      findings.push(
+        finding(
+          'period_conflict',
+          `The service is said to start on ${formatUkDate(service.start)} but the budget includes ${earlier.label}, which ends on ${formatUkDate(earlier.end)} before it starts (line ${earlier.line}).`,
+          earlier.line,
+        ),
+      )
   }
   return findings
 }
@@ -227,7 +366,13 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
-const ROLE_NAMES = { decision_maker: 'the decision maker', officer: 'the chief executive', finance: 'the chief finance officer', author: 'the author', unknown: 'a signatory' } as const
+const ROLE_NAMES = {
+  decision_maker: 'the decision maker',
+  officer: 'the chief executive',
+  finance: 'the chief finance officer',
+  author: 'the author',
+  unknown: 'a signatory',
+} as const
 
 /** Sign-offs before the document was received or written; the decision maker signing before the officers. */
 export function checkDates(dates: DateFacts, kind: string): Finding[] {
@@ -236,18 +381,37 @@ export function checkDates(dates: DateFacts, kind: string): Finding[] {
   for (const signoff of kind === 'foi_response' ? [] : dates.signoffs) {
     for (const before of earliest) {
       if (signoff.date < before.date && signoff.role !== 'author') {
-        findings.push(finding('dates_out_of_order', `${capitalise(ROLE_NAMES[signoff.role])} signed on ${formatUkDate(signoff.date)}, before the document's date of ${formatUkDate(before.date)} (line ${before.line.no}).`, signoff.line.no))
+        findings.push(
+          finding(
+            'dates_out_of_order',
+            `${capitalise(ROLE_NAMES[signoff.role])} signed on ${formatUkDate(signoff.date)}, before the document's date of ${formatUkDate(before.date)} (line ${before.line.no}).`,
+            signoff.line.no,
+          ),
+        )
       }
     }
   }
   const decider = dates.signoffs.filter((s) => s.role === 'decision_maker')
   for (const d of decider) {
     for (const officer of dates.signoffs.filter((s) => s.role === 'officer' || s.role === 'finance')) {
-      if (d.date < officer.date) findings.push(finding('dates_out_of_order', `The decision maker signed on ${formatUkDate(d.date)}, before ${ROLE_NAMES[officer.role]} on ${formatUkDate(officer.date)} (line ${officer.line.no}).`, d.line.no))
+      if (d.date < officer.date)
+        findings.push(
+          finding(
+            'dates_out_of_order',
+            `The decision maker signed on ${formatUkDate(d.date)}, before ${ROLE_NAMES[officer.role]} on ${formatUkDate(officer.date)} (line ${officer.line.no}).`,
+            d.line.no,
+          ),
+        )
     }
   }
   if (kind === 'foi_response' && dates.received && dates.decision && dates.decision.date < dates.received.date) {
-    findings.push(finding('dates_out_of_order', `The response is dated ${formatUkDate(dates.decision.date)}, before the request was received on ${formatUkDate(dates.received.date)}.`, dates.decision.line.no))
+    findings.push(
+      finding(
+        'dates_out_of_order',
+        `The response is dated ${formatUkDate(dates.decision.date)}, before the request was received on ${formatUkDate(dates.received.date)}.`,
+        dates.decision.line.no,
+      ),
+    )
   }
   return findings
 }

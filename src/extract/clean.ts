@@ -1,8 +1,24 @@
 /** Strips HTML and markdown remnants from one line of extracted text, keeping its tab cells. */
 
 const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', pound: '£', ndash: '–', mdash: '—',
-  rsquo: "'", lsquo: "'", rdquo: '"', ldquo: '"', hellip: '…', middot: '·', bull: '•', euro: '€', shy: '',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  pound: '£',
+  ndash: '–',
+  mdash: '—',
+  rsquo: "'",
+  lsquo: "'",
+  rdquo: '"',
+  ldquo: '"',
+  hellip: '…',
+  middot: '·',
+  bull: '•',
+  euro: '€',
+  shy: '',
 }
 
 export function decodeEntities(text: string): string {
@@ -36,10 +52,22 @@ export function cleanLine(raw: string): string {
   const pipeRow = /^\s*\|.*\|\s*$/.test(text)
   if (pipeRow) {
     if (/^[\s|:-]+$/.test(text)) return ''
-    text = text.trim().slice(1, -1).split('|').map((cell) => cell.trim()).join('\t')
+    text = text
+      .trim()
+      .slice(1, -1)
+      .split('|')
+      .map((cell) => cell.trim())
+      .join('\t')
   }
-  text = text.replace(/^\s*#{1,6}\s+/, '').replace(/^\s*>\s?/, '').replace(/^\s*(?:[-*•▪●◦]|\d{1,2}\))\s+(?=\S)/, (marker) => (/^\s*-\s+(?=\S.*-\s*$)/.test(text) ? marker : ''))
-  return text.replace(/[ \f\v\r]+/g, ' ').replace(/ *\t */g, '\t').replace(/^ +| +$/g, '').replace(/\t+$/, '')
+  text = text
+    .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/^\s*>\s?/, '')
+    .replace(/^\s*(?:[-*•▪●◦]|\d{1,2}\))\s+(?=\S)/, (marker) => (/^\s*-\s+(?=\S.*-\s*$)/.test(text) ? marker : ''))
+  return text
+    .replace(/[ \f\v\r]+/g, ' ')
+    .replace(/ *\t */g, '\t')
+    .replace(/^ +| +$/g, '')
+    .replace(/\t+$/, '')
 }
 
 /** Tab-separated cells, trimmed; empty cells before and inside the row are kept (they hold columns), trailing ones dropped. */

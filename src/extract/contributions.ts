@@ -6,13 +6,18 @@ import { isContributionTable } from './awards.ts'
 import { cellPeriod, type Table } from './tables.ts'
 import type { ContributionDraft } from './types.ts'
 
-const TRIGGER = /£[\d,.]+\s?(?:k|m|million)?\s+from\s+(?:the\s+)?[A-Z][^.£]{0,80}\band\s+£[\d,.]+\s?(?:k|m|million)?\s+from\s+(?:the\s+)?[A-Z]|contribut|broken\s+down\s+as|made\s+up\s+of|jointly\s+(?:funded|commissioned)|co-?commission|split\s+(?:as|between)|funded\s+jointly/i
+const TRIGGER =
+  /£[\d,.]+\s?(?:k|m|million)?\s+from\s+(?:the\s+)?[A-Z][^.£]{0,80}\band\s+£[\d,.]+\s?(?:k|m|million)?\s+from\s+(?:the\s+)?[A-Z]|contribut|broken\s+down\s+as|made\s+up\s+of|jointly\s+(?:funded|commissioned)|co-?commission|split\s+(?:as|between)|funded\s+jointly/i
 const ANNUAL = /per\s+annum|\bp\/a\b|\bannual(?:ly)?\b|each\s+year|a\s+year\b|\bp\.?a\.?\b|per\s+year/i
-const FROM_ORG = /^\s*(?:(?:per\s+annum|pa|each\s+year|a\s+year)\s+)?(?:(?:is|will\s+be|to\s+be)\s+)?(?:from|by|contributed\s+by|provided\s+by)\s+/i
-const ORG_VERB = /((?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|and|&|for|upon|on)){0,8}|\bthem|\bthey|\bit)\s*(?:,[^,]{1,100},\s*)?(?:also\s+)?(?:contributes|contributing|contribute|will\s+contribute|to\s+contribute|contributed|is\s+contributing|are\s+contributing|provides|providing|will\s+provide|commits|committing)\s+(?:(?:a\s+(?:further\s+)?(?:sum|total)|an?\s+(?:annual\s+)?contribution)\s+of\s+)?$/
-const OWNED = /((?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|and|&)){0,6})'s\s+(?:annual\s+)?contribution\s+(?:of|will\s+be\s+\w+\s+at|is|will\s+be|remains)\s*$/
+const FROM_ORG =
+  /^\s*(?:(?:per\s+annum|pa|each\s+year|a\s+year)\s+)?(?:(?:is|will\s+be|to\s+be)\s+)?(?:from|by|contributed\s+by|provided\s+by)\s+/i
+const ORG_VERB =
+  /((?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|and|&|for|upon|on)){0,8}|\bthem|\bthey|\bit)\s*(?:,[^,]{1,100},\s*)?(?:also\s+)?(?:contributes|contributing|contribute|will\s+contribute|to\s+contribute|contributed|is\s+contributing|are\s+contributing|provides|providing|will\s+provide|commits|committing)\s+(?:(?:a\s+(?:further\s+)?(?:sum|total)|an?\s+(?:annual\s+)?contribution)\s+of\s+)?$/
+const OWNED =
+  /((?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|and|&)){0,6})'s\s+(?:annual\s+)?contribution\s+(?:of|will\s+be\s+\w+\s+at|is|will\s+be|remains)\s*$/
 const UNOWNED_TO = /\bcontribution\s+of\s*$/i
-const COUNCIL_LIKE = /\b((?:[A-Z][\w'&-]*\s+){1,5}(?:Council|Authority|Commissioner|Trust|Board|Partnership|CCG|ICB))\b/g
+const COUNCIL_LIKE =
+  /\b((?:[A-Z][\w'&-]*\s+){1,5}(?:Council|Authority|Commissioner|Trust|Board|Partnership|CCG|ICB))\b/g
 
 function lastOrgBefore(text: string): string | null {
   let last: string | null = null
@@ -39,18 +44,37 @@ export function contributionsFromProse(doc: Doc, context: OrgContext, tableLines
       if (!name) {
         const verb = ORG_VERB.exec(before)
         if (verb) {
-          name = /^(?:them|they|it)$/i.test(verb[1]!.trim()) ? lastOrgBefore(text.slice(Math.max(0, hit.start - 600), hit.start - verb[0].length + verb[1]!.length)) ?? lastOrgBefore(doc.sentences[s - 1]?.text ?? '') : orgAt(verb[1]!)
+          name = /^(?:them|they|it)$/i.test(verb[1]!.trim())
+            ? (lastOrgBefore(text.slice(Math.max(0, hit.start - 600), hit.start - verb[0].length + verb[1]!.length)) ??
+              lastOrgBefore(doc.sentences[s - 1]?.text ?? ''))
+            : orgAt(verb[1]!)
         }
       }
       if (!name) {
         const owned = OWNED.exec(before)
         if (owned) name = orgAt(owned[1]!)
       }
-      if (!name && UNOWNED_TO.test(before) && /\bto\s+(?:the\s+)?[A-Z]/.test(after) && context.office && mentionsOffice(text)) name = context.office
+      if (
+        !name &&
+        UNOWNED_TO.test(before) &&
+        /\bto\s+(?:the\s+)?[A-Z]/.test(after) &&
+        context.office &&
+        mentionsOffice(text)
+      )
+        name = context.office
       if (!name && found.some((c) => c.source.line >= sentence.parts[0]!.line)) {
         // "the SCO contributes £1,015,483 and Stoke City Council £544,997": the verb is not repeated
-        const elided = /(?:[,;]|\band)\s+((?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|and|&|for|upon|on)){0,8})\s*$/.exec(before)
-        if (elided && /\b(?:Council|Authority|Office|Commissioner|Trust|Board|Partnership|CCG|ICB|O?PF?CC|[A-Z]{2,5})$/.test(elided[1]!.trim())) name = orgAt(elided[1]!)
+        const elided =
+          /(?:[,;]|\band)\s+((?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|and|&|for|upon|on)){0,8})\s*$/.exec(
+            before,
+          )
+        if (
+          elided &&
+          /\b(?:Council|Authority|Office|Commissioner|Trust|Board|Partnership|CCG|ICB|O?PF?CC|[A-Z]{2,5})$/.test(
+            elided[1]!.trim(),
+          )
+        )
+          name = orgAt(elided[1]!)
       }
       if (!name || /^(?:The|This|That|It)$/.test(name)) continue
       const organisation = isOfficeName(name) && context.office ? context.office : resolveOrg(name, context)
@@ -76,11 +100,16 @@ export function contributionsFromTables(doc: Doc, tables: Table[], context: OrgC
     if (!isContributionTable(table)) continue
     const annual = ANNUAL.test(`${table.caption} ${table.header?.cells.join(' ') ?? ''}`)
     for (const row of table.rows) {
-      const cells = row.amounts.filter((cell) => table.columns[cell.column]?.kind !== 'total' && cell.reading.pence !== null)
+      const cells = row.amounts.filter(
+        (cell) => table.columns[cell.column]?.kind !== 'total' && cell.reading.pence !== null,
+      )
       const organisation = resolveOrg(row.label, context)
       if (!organisation) continue
       const periods = cells.map((cell) => cellPeriod(table, row, cell))
-      const sameEveryYear = cells.length > 1 && periods.every(Boolean) && cells.every((cell) => cell.reading.pence === cells[0]!.reading.pence)
+      const sameEveryYear =
+        cells.length > 1 &&
+        periods.every(Boolean) &&
+        cells.every((cell) => cell.reading.pence === cells[0]!.reading.pence)
       const chosen = sameEveryYear ? cells.slice(0, 1) : cells
       for (const cell of chosen) {
         found.push({

@@ -35,7 +35,13 @@ export function findDates(text: string): DateHit[] {
 
 /** Exact dates and bare months ("April 2019", "Sept25"), in order, without overlaps. */
 export function findMonths(text: string): MonthHit[] {
-  const hits: MonthHit[] = findDates(text).map((hit) => ({ start: hit.start, end: hit.end, first: hit.date, last: hit.date, exact: true }))
+  const hits: MonthHit[] = findDates(text).map((hit) => ({
+    start: hit.start,
+    end: hit.end,
+    first: hit.date,
+    last: hit.date,
+    exact: true,
+  }))
   MONTH_YEAR.lastIndex = 0
   for (let m = MONTH_YEAR.exec(text); m; m = MONTH_YEAR.exec(text)) {
     const start = m.index

@@ -27,7 +27,8 @@ export interface Doc {
   sentences: Span[]
 }
 
-const PAGE_FURNITURE = /^(?:-?\s*(?:official(?:\s*-\s*sensitive)?|not protectively marked|restricted|confidential)\s*-?|page\s+\d+(?:\s+of\s+\d+)?|\d+\s*(?:of|\/)\s*\d+|-\s*\d+\s*-|\d{1,3})$/i
+const PAGE_FURNITURE =
+  /^(?:-?\s*(?:official(?:\s*-\s*sensitive)?|not protectively marked|restricted|confidential)\s*-?|page\s+\d+(?:\s+of\s+\d+)?|\d+\s*(?:of|\/)\s*\d+|-\s*\d+\s*-|\d{1,3})$/i
 
 export function buildDoc(text: string): Doc {
   const rawLines = text.split('\n')
@@ -35,7 +36,14 @@ export function buildDoc(text: string): Doc {
     const cleaned = cleanLine(raw)
     const cells = splitCells(cleaned)
     const flat = cells.join(' ').trim()
-    return { no: index + 1, raw, text: cells.length > 1 ? cells.join('\t') : flat, cells, blank: flat === '', boilerplate: false }
+    return {
+      no: index + 1,
+      raw,
+      text: cells.length > 1 ? cells.join('\t') : flat,
+      cells,
+      blank: flat === '',
+      boilerplate: false,
+    }
   })
   markBoilerplate(lines)
   const paragraphs = buildParagraphs(lines)
@@ -44,7 +52,10 @@ export function buildDoc(text: string): Doc {
 }
 
 function keyOf(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
 }
 
 function markBoilerplate(lines: Line[]): void {
@@ -62,7 +73,8 @@ function markBoilerplate(lines: Line[]): void {
   }
 }
 
-const LIST_OR_HEADING = /^(?:[-•▪●◦*]\s|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s|\(?[a-z]\)\s|[A-Z][A-Za-z /&*()'-]{0,50}:(?:\s|$))/
+const LIST_OR_HEADING =
+  /^(?:[-•▪●◦*]\s|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s|\(?[a-z]\)\s|[A-Z][A-Za-z /&*()'-]{0,50}:(?:\s|$))/
 const TERMINAL = /[.!?:;]["')\]]?$/
 
 function startsParagraph(line: Line): boolean {
@@ -81,8 +93,14 @@ function buildParagraphs(lines: Line[]): Span[] {
     }
     const text = line.cells.length > 1 ? line.cells.join(' ') : line.text
     const continues =
-      current !== null && last !== null && last.cells.length <= 1 && !startsParagraph(line) &&
-       !TERMINAL.test(last.text) && (gap ? /^[a-z]/.test(text) || (last.text.length >= 50 && /^\s/.test(line.raw) && /^\s/.test(last.raw)) : !/^[A-Z][A-Z &]{3,}$/.test(last.text))
+      current !== null &&
+      last !== null &&
+      last.cells.length <= 1 &&
+      !startsParagraph(line) &&
+      !TERMINAL.test(last.text) &&
+      (gap
+        ? /^[a-z]/.test(text) || (last.text.length >= 50 && /^\s/.test(line.raw) && /^\s/.test(last.raw))
+        : !/^[A-Z][A-Z &]{3,}$/.test(last.text))
     if (continues && current) {
       current.parts.push({ offset: current.text.length + 1, line: line.no })
       current.text += ` ${text}`
@@ -96,7 +114,8 @@ function buildParagraphs(lines: Line[]): Span[] {
   return paragraphs
 }
 
-const NO_BREAK_BEFORE = /(?:\b(?:ext|no|nos|s|ss|para|paras|e\.g|i\.e|etc|mr|mrs|ms|dr|st|approx|ref|cllr|vol|p|pp|sec|fig)|\b[A-Z])$/i
+const NO_BREAK_BEFORE =
+  /(?:\b(?:ext|no|nos|s|ss|para|paras|e\.g|i\.e|etc|mr|mrs|ms|dr|st|approx|ref|cllr|vol|p|pp|sec|fig)|\b[A-Z])$/i
 
 const LONGEST_SENTENCE = 3000
 

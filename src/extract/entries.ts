@@ -35,7 +35,8 @@ export function topicScore(text: string): number {
 }
 
 function titleColumn(header: string[]): number {
-  const find = (pattern: RegExp): number => header.findIndex((cell) => pattern.test(cell) && !/\b(?:agreed|date|maker|number|ref)/i.test(cell))
+  const find = (pattern: RegExp): number =>
+    header.findIndex((cell) => pattern.test(cell) && !/\b(?:agreed|date|maker|number|ref)/i.test(cell))
   for (const pattern of [/title/i, /summary|subject|description/i, /decision/i]) {
     const index = find(pattern)
     if (index >= 0) return index
@@ -48,7 +49,14 @@ function listEntries(doc: Doc): Entry[] {
   for (const line of doc.lines) {
     const match = LIST_ENTRY.exec(line.text.replace(/\t/g, '    ').trim())
     if (!match) continue
-    entries.push({ date: parseUkDate(match[1]!), title: match[2]!.trim(), reference: match[3]!, first: line.no, last: line.no, line })
+    entries.push({
+      date: parseUkDate(match[1]!),
+      title: match[2]!.trim(),
+      reference: match[3]!,
+      first: line.no,
+      last: line.no,
+      line,
+    })
   }
   return entries
 }
@@ -89,7 +97,10 @@ export function chooseEntry(doc: Doc, entries: Entry[]): Entry | null {
   let best: Entry | null = null
   let bestScore = -1
   for (const entry of entries) {
-    const block = doc.lines.slice(entry.first - 1, entry.last).map((l) => l.text).join('\n')
+    const block = doc.lines
+      .slice(entry.first - 1, entry.last)
+      .map((l) => l.text)
+      .join('\n')
     const score = topicScore(block) + topicScore(entry.title ?? '')
     if (score > bestScore) {
       best = entry
@@ -103,5 +114,7 @@ export function chooseEntry(doc: Doc, entries: Entry[]): Entry | null {
 export function focusText(text: string, entries: Entry[], chosen: Entry): string {
   const lines = text.split('\n')
   const start = entries[0]!.first
-  return lines.map((line, i) => (i + 1 >= start && (i + 1 < chosen.first || i + 1 > chosen.last) ? '' : line)).join('\n')
+  return lines
+    .map((line, i) => (i + 1 >= start && (i + 1 < chosen.first || i + 1 > chosen.last) ? '' : line))
+    .join('\n')
 }

@@ -1,6 +1,7 @@
 /** One clear error per unreadable file: which file, and why. */
 
-export type ExtractErrorCode = 'empty' | 'binary' | 'corrupt' | 'encrypted' | 'unsupported' | 'too_large' | 'over_limit' | 'no_text' | 'unreadable'
+export type ExtractErrorCode =
+  'empty' | 'binary' | 'corrupt' | 'encrypted' | 'unsupported' | 'too_large' | 'over_limit' | 'no_text' | 'unreadable'
 
 export class ExtractError extends Error {
   readonly file: string

@@ -2,7 +2,16 @@
 import type { Finding } from '../domain/finding-codes.ts'
 import { findAreas } from './areas.ts'
 import { awardFromContractValue, awardFromLabels, awardsFromProse, awardsFromTables, dedupeAwards } from './awards.ts'
-import { checkAmounts, checkBreakdowns, checkDates, checkPeriods, checkStatedTotal, checkTables, checkTotalsLines, type BudgetPeriod } from './checks.ts'
+import {
+  checkAmounts,
+  checkBreakdowns,
+  checkDates,
+  checkPeriods,
+  checkStatedTotal,
+  checkTables,
+  checkTotalsLines,
+  type BudgetPeriod,
+} from './checks.ts'
 import { contributionsFromProse, contributionsFromTables, dedupeContributions } from './contributions.ts'
 import { buildDoc } from './document.ts'
 import { chooseEntry, findEntries, focusText } from './entries.ts'
@@ -53,7 +62,12 @@ export function extractDraft(text: string, fileName: string): ExtractedDraft {
     }
   }
   const ocds = readOcds(normalised)
-  if (ocds) applyOcds(draft, ocds, whole.lines.map((l) => l.raw))
+  if (ocds)
+    applyOcds(
+      draft,
+      ocds,
+      whole.lines.map((l) => l.raw),
+    )
   return draft
 }
 
@@ -92,7 +106,16 @@ function applyOcds(draft: ExtractedDraft, ocds: NonNullable<ReturnType<typeof re
     set('service_period.end', at('endDate', ocds.end))
   }
   if (ocds.awards.length) {
-    draft.awards = ocds.awards.map((a) => ({ recipient: a.recipient, amount: a.amount, period: null, perAnnum: false, upTo: false, via: null, route: null, source: at('name', a.recipient) ?? { line: 1, text: raw[0]!.trim() } }))
+    draft.awards = ocds.awards.map((a) => ({
+      recipient: a.recipient,
+      amount: a.amount,
+      period: null,
+      perAnnum: false,
+      upTo: false,
+      via: null,
+      route: null,
+      source: at('name', a.recipient) ?? { line: 1, text: raw[0]!.trim() },
+    }))
   }
 }
 
@@ -114,15 +137,25 @@ function extractFromDoc(doc: ReturnType<typeof buildDoc>, fileName: string): Ext
   const tableLines = new Set<number>()
   for (const table of tables) for (let no = table.firstLine; no <= table.lastLine; no++) tableLines.add(no)
 
-  const org: OrgContext = { office: office?.name ?? null, officeArea: office?.area ?? null, abbreviations: findAbbreviations(doc), councils: findCouncils(doc) }
+  const org: OrgContext = {
+    office: office?.name ?? null,
+    officeArea: office?.area ?? null,
+    abbreviations: findAbbreviations(doc),
+    councils: findCouncils(doc),
+  }
   const leads = [...new Set(findLeads(doc, org).map((lead) => lead.name))]
   const awardContext = { org, route: documentRoute(doc), via: leads.length === 1 ? leads[0]! : null, tableLines }
 
-  const contributions = dedupeContributions([...contributionsFromTables(doc, tables, org), ...contributionsFromProse(doc, org, tableLines)])
+  const contributions = dedupeContributions([
+    ...contributionsFromTables(doc, tables, org),
+    ...contributionsFromProse(doc, org, tableLines),
+  ])
   const labelAward = awardFromLabels(doc, labels, awardContext)
   const tableAwards = [...(labelAward ? [labelAward] : []), ...awardsFromTables(doc, tables, awardContext)]
   let awards = dedupeAwards([...tableAwards, ...awardsFromProse(doc, awardContext, tableAwards.length)])
-  awards = awards.filter((award) => !contributions.some((c) => c.amount === award.amount && c.source.line === award.source.line))
+  awards = awards.filter(
+    (award) => !contributions.some((c) => c.amount === award.amount && c.source.line === award.source.line),
+  )
   if (!awards.length && !contributions.length) {
     const single = awardFromContractValue(doc, awardContext)
     if (single) awards = [single]
@@ -134,9 +167,23 @@ function extractFromDoc(doc: ReturnType<typeof buildDoc>, fileName: string): Ext
   if (total) provenance.total_amount = total.source
   const funding = findFundingSources(doc, labels, tables, tableLines)
   funding.forEach((f, i) => (provenance[`funding_sources[${i}]`] = f.source))
-  const areas = findAreas(doc, labels, tables, office?.area ?? null, title?.line.no ?? null, tableLines, awards.map((a) => a.recipient), office?.line.no ?? null)
+  const areas = findAreas(
+    doc,
+    labels,
+    tables,
+    office?.area ?? null,
+    title?.line.no ?? null,
+    tableLines,
+    awards.map((a) => a.recipient),
+    office?.line.no ?? null,
+  )
   areas.forEach((a, i) => (provenance[`areas[${i}]`] = a.source))
-  const period = findServicePeriod(doc, labels, tableLines, kind === 'foi_response' ? new Set(awards.map((a) => a.source.line)) : null)
+  const period = findServicePeriod(
+    doc,
+    labels,
+    tableLines,
+    kind === 'foi_response' ? new Set(awards.map((a) => a.source.line)) : null,
+  )
   if (period.startSource) provenance['service_period.start'] = period.startSource
   if (period.endSource) provenance['service_period.end'] = period.endSource
   if (period.extensionSource) provenance['service_period.extension'] = period.extensionSource
@@ -146,7 +193,13 @@ function extractFromDoc(doc: ReturnType<typeof buildDoc>, fileName: string): Ext
     for (const row of table.rows) {
       for (const cell of row.amounts) {
         const p = cellPeriod(table, row, cell)
-        if (p && (cell.reading.pence ?? cell.reading.likely)) budget.push({ label: p.label, start: p.range.start, end: p.range.end, line: table.transposed ? row.line.no : (table.header?.line.no ?? row.line.no) })
+        if (p && (cell.reading.pence ?? cell.reading.likely))
+          budget.push({
+            label: p.label,
+            start: p.range.start,
+            end: p.range.end,
+            line: table.transposed ? row.line.no : (table.header?.line.no ?? row.line.no),
+          })
       }
     }
   }
@@ -165,9 +218,18 @@ function extractFromDoc(doc: ReturnType<typeof buildDoc>, fileName: string): Ext
     ...checkPeriods(period, budget),
     ...checkDates(dates, kind),
   ]
-  const mismatchLines = new Set(findings.filter((f) => f.code === 'total_mismatch' && !f.message.startsWith('The breakdown')).map((f) => f.line))
+  const mismatchLines = new Set(
+    findings.filter((f) => f.code === 'total_mismatch' && !f.message.startsWith('The breakdown')).map((f) => f.line),
+  )
   const seen = new Set<string>()
-  const uniqueFindings = findings.filter((f) => !(f.message.startsWith('The breakdown') && mismatchLines.has(f.line)) && !seen.has(f.message) && seen.add(f.message)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+  const uniqueFindings = findings
+    .filter(
+      (f) =>
+        !(f.message.startsWith('The breakdown') && mismatchLines.has(f.line)) &&
+        !seen.has(f.message) &&
+        seen.add(f.message),
+    )
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
 
   return {
     file: fileName,

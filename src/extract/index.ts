@@ -18,7 +18,16 @@ import { DEFAULT_MAX_BYTES, tooLargeError, type ExtractionResult, type ExtractOp
 import { documentReaders } from './sandbox/readers.ts'
 
 export { ExtractError, type ExtractErrorCode } from './errors.ts'
-export type { AwardDraft, ContributionDraft, DocumentKind, ExtractedDraft, ExtractedRecord, Route, ServicePeriod, Source } from './types.ts'
+export type {
+  AwardDraft,
+  ContributionDraft,
+  DocumentKind,
+  ExtractedDraft,
+  ExtractedRecord,
+  Route,
+  ServicePeriod,
+  Source,
+} from './types.ts'
 export { toRecord } from './record.ts'
 export { detectType, type DocumentType } from './detect.ts'
 export { DEFAULT_MAX_BYTES, extractFromText, type ExtractionResult, type ExtractOptions } from './read.ts'
@@ -26,8 +35,13 @@ export { DEFAULT_READ_LIMITS, readLimits, type ReadLimits } from './limits.ts'
 export { documentReaders } from './sandbox/readers.ts'
 
 /** Reads uploaded or stored bytes in a reader thread. Throws ExtractError (naming the file and the reason) when they cannot be read. */
-export async function extractBuffer(bytes: Uint8Array, fileName: string, mediaTypeOrOptions?: string | ExtractOptions): Promise<ExtractionResult> {
-  const options: ExtractOptions = typeof mediaTypeOrOptions === 'string' ? { mediaType: mediaTypeOrOptions } : (mediaTypeOrOptions ?? {})
+export async function extractBuffer(
+  bytes: Uint8Array,
+  fileName: string,
+  mediaTypeOrOptions?: string | ExtractOptions,
+): Promise<ExtractionResult> {
+  const options: ExtractOptions =
+    typeof mediaTypeOrOptions === 'string' ? { mediaType: mediaTypeOrOptions } : (mediaTypeOrOptions ?? {})
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   if (bytes.byteLength > maxBytes) throw tooLargeError(fileName, bytes.byteLength, maxBytes)
   if (bytes.byteLength === 0) throw new ExtractError(fileName, 'empty', 'the file is empty')
@@ -45,7 +59,13 @@ export async function extractFile(path: string, options: ExtractOptions = {}): P
     size = info.size
   } catch (error) {
     if (error instanceof ExtractError) throw error
-    throw new ExtractError(path, 'unreadable', (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `the file cannot be read (${(error as Error).message})`)
+    throw new ExtractError(
+      path,
+      'unreadable',
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'no such file'
+        : `the file cannot be read (${(error as Error).message})`,
+    )
   }
   if (size > maxBytes) throw tooLargeError(path, size, maxBytes)
   const bytes = await readFile(path)

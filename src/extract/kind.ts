@@ -6,10 +6,51 @@
 import type { Doc } from './document.ts'
 import type { DocumentKind } from './types.ts'
 
-const FOI = [/freedom of information/i, /\bFOIA?\b/, /\byour request\b/i, /request for information/i, /^dear\b/i, /yours (?:sincerely|faithfully)/i, /\bS(?:ection)?\.?\s?1\s?\(1\)/i, /information requested/i, /disclosure log/i, /^response date\b/i]
-const DECISION_HEADINGS = [/notice of (?:a )?decision/i, /decision notice/i, /record of (?:a |the )?decision/i, /decision record/i, /request for (?:a )?decision/i, /decision log/i, /executive decision/i, /decision sheet/i, /key decision/i, /^decision(?:\s+(?:number|no\.?|ref(?:erence)?))?\s*[:\t]/i, /^(?:contract\s+)?award(?:\s*update|\s+notice)?$/i, /^decisions published$/i]
-const DECISION_BODY = [/i hereby (?:approve|agree)/i, /has my approval/i, /\bi approve\b/i, /decision maker/i, /declaration of interests?|\bdeclaration:/i, /\bapproved by the\b/i, /^resolved\b/i]
-const REPORT_HEADINGS = [/decision report/i, /report reference/i, /purpose of (?:the )?report/i, /^report (?:to|for|title)\b/i, /title of report/i, /\breport approval\b/i, /agree the recommendations/i, /\bcommittee report\b/i]
+const FOI = [
+  /freedom of information/i,
+  /\bFOIA?\b/,
+  /\byour request\b/i,
+  /request for information/i,
+  /^dear\b/i,
+  /yours (?:sincerely|faithfully)/i,
+  /\bS(?:ection)?\.?\s?1\s?\(1\)/i,
+  /information requested/i,
+  /disclosure log/i,
+  /^response date\b/i,
+]
+const DECISION_HEADINGS = [
+  /notice of (?:a )?decision/i,
+  /decision notice/i,
+  /record of (?:a |the )?decision/i,
+  /decision record/i,
+  /request for (?:a )?decision/i,
+  /decision log/i,
+  /executive decision/i,
+  /decision sheet/i,
+  /key decision/i,
+  /^decision(?:\s+(?:number|no\.?|ref(?:erence)?))?\s*[:\t]/i,
+  /^(?:contract\s+)?award(?:\s*update|\s+notice)?$/i,
+  /^decisions published$/i,
+]
+const DECISION_BODY = [
+  /i hereby (?:approve|agree)/i,
+  /has my approval/i,
+  /\bi approve\b/i,
+  /decision maker/i,
+  /declaration of interests?|\bdeclaration:/i,
+  /\bapproved by the\b/i,
+  /^resolved\b/i,
+]
+const REPORT_HEADINGS = [
+  /decision report/i,
+  /report reference/i,
+  /purpose of (?:the )?report/i,
+  /^report (?:to|for|title)\b/i,
+  /title of report/i,
+  /\breport approval\b/i,
+  /agree the recommendations/i,
+  /\bcommittee report\b/i,
+]
 
 export function classifyKind(doc: Doc): DocumentKind {
   let foi = 0

@@ -2,8 +2,24 @@
 import type { Doc, Line } from './document.ts'
 
 export type LabelField =
-  | 'reference' | 'title' | 'date_received' | 'report_date' | 'decision_date' | 'date' | 'area' | 'funding'
-  | 'total' | 'recipient' | 'period' | 'start' | 'end' | 'extension' | 'route' | 'lead' | 'author' | 'kind'
+  | 'reference'
+  | 'title'
+  | 'date_received'
+  | 'report_date'
+  | 'decision_date'
+  | 'date'
+  | 'area'
+  | 'funding'
+  | 'total'
+  | 'recipient'
+  | 'period'
+  | 'start'
+  | 'end'
+  | 'extension'
+  | 'route'
+  | 'lead'
+  | 'author'
+  | 'kind'
 
 export interface LabelHit {
   field: LabelField
@@ -13,28 +29,62 @@ export interface LabelHit {
 }
 
 const FIELDS: Array<[LabelField, RegExp]> = [
-  ['reference', /^(?:(?:report|decision|record|foi|request|our|case|paper|notice)\s+)?(?:ref(?:erence)?|ref\.)(?:\s*(?:number|no\.?|#))?$|^(?:decision|record|report|foi|request|notice|paper)\s+(?:no\.?|number)$|^record\s+of\s+decision\s+(?:no\.?|number)$/],
-  ['title', /^(?:title|decision\s+title|decision\s+notice|notice\s+of\s+decision|record\s+of\s+decision|report\s+title|title\s+of\s+(?:the\s+)?(?:report|decision|paper|notice|project)|subject|re|name\s+of\s+(?:decision|project|scheme|service)|project(?:\s+name)?|scheme|service(?:\s+name)?)$/],
+  [
+    'reference',
+    /^(?:(?:report|decision|record|foi|request|our|case|paper|notice)\s+)?(?:ref(?:erence)?|ref\.)(?:\s*(?:number|no\.?|#))?$|^(?:decision|record|report|foi|request|notice|paper)\s+(?:no\.?|number)$|^record\s+of\s+decision\s+(?:no\.?|number)$/,
+  ],
+  [
+    'title',
+    /^(?:title|decision\s+title|decision\s+notice|notice\s+of\s+decision|record\s+of\s+decision|report\s+title|title\s+of\s+(?:the\s+)?(?:report|decision|paper|notice|project)|subject|re|name\s+of\s+(?:decision|project|scheme|service)|project(?:\s+name)?|scheme|service(?:\s+name)?)$/,
+  ],
   ['date_received', /^(?:date\s+(?:request\s+)?received|received(?:\s+on)?|date\s+of\s+request)$/],
   ['report_date', /^(?:date\s+of\s+(?:the\s+)?(?:report|paper|meeting)|report\s+date|meeting\s+date)$/],
-  ['decision_date', /^(?:date\s+of\s+(?:the\s+)?decision|decision\s+date|date\s+decision\s+(?:made|taken|approved|signed)|date\s+(?:approved|of\s+approval)|approval\s+date|date\s+of\s+response|response\s+date)$/],
+  [
+    'decision_date',
+    /^(?:date\s+of\s+(?:the\s+)?decision|decision\s+date|date\s+decision\s+(?:made|taken|approved|signed)|date\s+(?:approved|of\s+approval)|approval\s+date|date\s+of\s+response|response\s+date)$/,
+  ],
   ['date', /^(?:date|dated|date\s+signed|signed\s+date|signed\s+on)$/],
-  ['area', /^(?:areas?|area\s+(?:of\s+county|covered|served|affected)|areas?\s+(?:covered|served|affected)|area\s+of\s+county\s*\/\s*stakeholders\s+affected|locations?|geographical\s+(?:area|coverage)|locality|wards?|districts?|coverage)$/],
-  ['funding', /^(?:funding\s+(?:source|stream)s?|source\s+of\s+funding|sources?\s+of\s+funds?|budget\s+line|fund(?:ing)?|funded\s+(?:from|by))$/],
-  ['total', /^(?:total(?:\s+(?:cost|value|amount|funding|award|budget|sum))?|amount(?:\s+(?:awarded|approved|agreed))?|value(?:\s+of\s+(?:the\s+)?(?:contract|award|decision|grant))?|grant\s+(?:amount|value)|contract\s+value|cost|financial\s+value|sum|budget|total\s+budget)$/],
-  ['recipient', /^(?:recipients?|providers?|organisations?|supplier|grantee|awarded\s+to|funded\s+organisation|recipient\s+organisation)$/],
-  ['period', /^(?:period|contract\s+period|term|duration|contract\s+(?:term|duration)|funding\s+period|service\s+period|grant\s+period)$/],
+  [
+    'area',
+    /^(?:areas?|area\s+(?:of\s+county|covered|served|affected)|areas?\s+(?:covered|served|affected)|area\s+of\s+county\s*\/\s*stakeholders\s+affected|locations?|geographical\s+(?:area|coverage)|locality|wards?|districts?|coverage)$/,
+  ],
+  [
+    'funding',
+    /^(?:funding\s+(?:source|stream)s?|source\s+of\s+funding|sources?\s+of\s+funds?|budget\s+line|fund(?:ing)?|funded\s+(?:from|by))$/,
+  ],
+  [
+    'total',
+    /^(?:total(?:\s+(?:cost|value|amount|funding|award|budget|sum))?|amount(?:\s+(?:awarded|approved|agreed))?|value(?:\s+of\s+(?:the\s+)?(?:contract|award|decision|grant))?|grant\s+(?:amount|value)|contract\s+value|cost|financial\s+value|sum|budget|total\s+budget)$/,
+  ],
+  [
+    'recipient',
+    /^(?:recipients?|providers?|organisations?|supplier|grantee|awarded\s+to|funded\s+organisation|recipient\s+organisation)$/,
+  ],
+  [
+    'period',
+    /^(?:period|contract\s+period|term|duration|contract\s+(?:term|duration)|funding\s+period|service\s+period|grant\s+period)$/,
+  ],
   ['start', /^(?:start(?:\s+date)?|contract\s+start(?:\s+date)?|commencement(?:\s+date)?|service\s+start)$/],
   ['end', /^(?:end(?:\s+date)?|contract\s+end(?:\s+date)?|expiry(?:\s+date)?|service\s+end|contract\s+expiry)$/],
   ['extension', /^(?:extension(?:\s+options?)?|options?\s+to\s+extend|extension\s+period)$/],
   ['route', /^(?:procurement\s+(?:route|method|process)|route|award\s+route|method\s+of\s+award)$/],
   ['lead', /^(?:lead\s+(?:commissioner|authority|partner)|paid\s+(?:via|through)|routed\s+through)$/],
   ['author', /^(?:author|report\s+by|report\s+of|contact|enquiries\s+to|lead\s+officer|officer)$/],
-  ['kind', /^(?:for\s+decision\s+or\s+information|decision\s+or\s+information|type\s+of\s+(?:decision|report)|decision\s+type)$/],
+  [
+    'kind',
+    /^(?:for\s+decision\s+or\s+information|decision\s+or\s+information|type\s+of\s+(?:decision|report)|decision\s+type)$/,
+  ],
 ]
 
 function normaliseLabel(label: string): string {
-  return label.toLowerCase().replace(/\*/g, '').replace(/\([^)]{0,60}\)/g, '').replace(/[^a-z0-9/#. ]+/g, ' ').replace(/\s+/g, ' ').replace(/[ .]+$/, '').trim()
+  return label
+    .toLowerCase()
+    .replace(/\*/g, '')
+    .replace(/\([^)]{0,60}\)/g, '')
+    .replace(/[^a-z0-9/#. ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/[ .]+$/, '')
+    .trim()
 }
 
 export function labelField(label: string): LabelField | null {
@@ -45,7 +95,10 @@ export function labelField(label: string): LabelField | null {
 }
 
 function cleanValue(value: string): string {
-  return value.replace(/^[\s*:]+/, '').replace(/^\((?:to be |inserted|for office)[^)]{0,80}\)\s*/i, '').trim()
+  return value
+    .replace(/^[\s*:]+/, '')
+    .replace(/^\((?:to be |inserted|for office)[^)]{0,80}\)\s*/i, '')
+    .trim()
 }
 
 const COLON_LABEL = /^([A-Za-z][A-Za-z0-9 ()/&'.,#-]{0,70}?)\s*\*?\s*:(?!\/\/)\s*\*?\s*(.*)$/
@@ -65,7 +118,8 @@ export function labelsOnLine(line: Line): LabelHit[] {
   }
   if (line.cells.length > 1) {
     const field = labelField(first)
-    if (field) hits.push({ field, label: first, value: cleanValue(line.cells.slice(1).filter(Boolean).join('\t')), line })
+    if (field)
+      hits.push({ field, label: first, value: cleanValue(line.cells.slice(1).filter(Boolean).join('\t')), line })
     return hits
   }
   const spaced = /^(ref(?:erence)?|our\s+ref(?:erence)?|date)\s+(\S.{0,60})$/i.exec(first)
@@ -86,7 +140,12 @@ function splitInline(field: LabelField, label: string, rest: string, line: Line)
       const next = labelField(candidate)
       if (!next) continue
       const groupEnd = match.index + match[0].indexOf(match[1]!) + match[1]!.length
-      hits.push({ field: currentField, label: currentLabel, value: cleanValue(rest.slice(from, groupEnd - candidate.length)), line })
+      hits.push({
+        field: currentField,
+        label: currentLabel,
+        value: cleanValue(rest.slice(from, groupEnd - candidate.length)),
+        line,
+      })
       currentField = next
       currentLabel = candidate
       from = match.index + match[0].length
@@ -103,7 +162,10 @@ export function readLabels(doc: Doc): LabelHit[] {
   for (let i = 0; i < doc.lines.length; i++) {
     const line = doc.lines[i]!
     for (const hit of labelsOnLine(line)) {
-      if (hit.value === '' && (hit.field === 'date' || hit.field === 'decision_date' || hit.field === 'title' || hit.field === 'reference')) {
+      if (
+        hit.value === '' &&
+        (hit.field === 'date' || hit.field === 'decision_date' || hit.field === 'title' || hit.field === 'reference')
+      ) {
         const next = nextContent(doc, i, 4)
         if (next && labelsOnLine(next).length === 0) hits.push({ ...hit, value: next.text, line: next })
         else hits.push(hit)

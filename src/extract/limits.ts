@@ -41,12 +41,16 @@ export function formatBytes(bytes: number): string {
 
 /** The sentence that refuses a document over a limit: what the document has, and the most the register reads. */
 export const overLimit = {
-  pages: (pages: number, limit: number) => `the PDF has ${count(pages)} pages; the register reads at most ${count(limit)}`,
+  pages: (pages: number, limit: number) =>
+    `the PDF has ${count(pages)} pages; the register reads at most ${count(limit)}`,
   text: (characters: number, limit: number, partial = false) =>
     `the document has ${partial ? 'more than ' : ''}${count(characters)} characters of text; the register reads at most ${count(limit)}`,
-  expanded: (bytes: number, limit: number) => `the Word document expands to ${formatBytes(bytes)}; the register reads at most ${formatBytes(limit)}`,
+  expanded: (bytes: number, limit: number) =>
+    `the Word document expands to ${formatBytes(bytes)}; the register reads at most ${formatBytes(limit)}`,
   ratio: (part: string, ratio: number, limit: number) =>
     `the Word document's part ${part} expands ${count(ratio)} times its compressed size (a "zip bomb"); the register reads at most ${count(limit)} times`,
-  time: (ms: number) => `reading the document took longer than ${(ms / 1000).toLocaleString('en-GB', { maximumFractionDigits: 1 })} seconds, the most the register allows`,
-  memory: (mb: number) => `reading the document needed more than ${count(mb)} MB of memory, the most the register allows`,
+  time: (ms: number) =>
+    `reading the document took longer than ${(ms / 1000).toLocaleString('en-GB', { maximumFractionDigits: 1 })} seconds, the most the register allows`,
+  memory: (mb: number) =>
+    `reading the document needed more than ${count(mb)} MB of memory, the most the register allows`,
 }

@@ -54,7 +54,11 @@ export function readOcds(text: string): OcdsFields | null {
   }
   let release = obj(parsed)
   if (!release) return null
-  const records = Array.isArray(release.releases) ? release.releases : Array.isArray(release.records) ? release.records : null
+  const records = Array.isArray(release.releases)
+    ? release.releases
+    : Array.isArray(release.records)
+      ? release.records
+      : null
   if (records?.length) release = obj(obj(records.at(-1))?.compiledRelease) ?? obj(records.at(-1))
   if (!release || !(typeof release.ocid === 'string' || obj(release.tender))) return null
   const tender = obj(release.tender) ?? {}
@@ -63,7 +67,9 @@ export function readOcds(text: string): OcdsFields | null {
   for (const award of Array.isArray(release.awards) ? release.awards : []) {
     const a = obj(award)
     const amount = pence(a?.value)
-    const suppliers = Array.isArray(a?.suppliers) ? a.suppliers.map((s) => str(obj(s)?.name)).filter((n): n is string => !!n) : []
+    const suppliers = Array.isArray(a?.suppliers)
+      ? a.suppliers.map((s) => str(obj(s)?.name)).filter((n): n is string => !!n)
+      : []
     if (amount !== null && suppliers.length === 1) awards.push({ recipient: suppliers[0]!, amount })
   }
   return {

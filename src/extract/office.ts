@@ -8,11 +8,44 @@ export interface OfficeHit {
   line: Line
 }
 
-const ROLE = /(?:Office\s+of\s+the\s+)?Police,?\s+(Fire\s+(?:and|&)\s+)?(?:and\s+|&\s+)?Crime\s+Commissioner(?:'s\s+Office)?/
-const BEFORE_ROLE = new RegExp(String.raw`((?:[A-Z][A-Za-z'-]+\s+(?:and\s+|&\s+)?){1,4})(?:\s*Office\s+of\s+the\s+|\s*)(?:${ROLE.source}|Commissioner\s+for\s+Police,?\s+(Fire(?:\s+and\s+Rescue)?\s+)?(?:and\s+)?Crime)`, 'g')
-const FOR_AREA = /\b(?:(?:Deputy\s+)?Police,?\s+(Fire\s+(?:and|&)\s+)?(?:and\s+|&\s+)?Crime\s+Commissioner|(O?P(F)?CC))\s+for\s+((?:[A-Z][A-Za-z'-]+)(?:\s+(?:and|&)\s+[A-Z][A-Za-z'-]+|\s+[A-Z][A-Za-z'-]+){0,3})/g
-const DOMAIN = /(?:^|[@.])([a-z]+(?:-[a-z]+)*)\.(?:pnn\.)?police\.uk$|(?:^|[@.])(?:o?pf?cc-?)?([a-z]+)-?o?pf?cc\.(?:gov|org)\.uk$/i
-const NOT_AREA = new Set(['The', 'Deputy', 'Acting', 'Assistant', 'Office', 'Our', 'Your', 'This', 'That', 'Each', 'Every', 'Local', 'A', 'An', 'Former', 'New', 'Elected', 'Signature', 'Approved', 'By', 'To', 'From', 'For', 'Of', 'And', 'Nottinghamshire\'s'])
+const ROLE =
+  /(?:Office\s+of\s+the\s+)?Police,?\s+(Fire\s+(?:and|&)\s+)?(?:and\s+|&\s+)?Crime\s+Commissioner(?:'s\s+Office)?/
+const BEFORE_ROLE = new RegExp(
+  String.raw`((?:[A-Z][A-Za-z'-]+\s+(?:and\s+|&\s+)?){1,4})(?:\s*Office\s+of\s+the\s+|\s*)(?:${ROLE.source}|Commissioner\s+for\s+Police,?\s+(Fire(?:\s+and\s+Rescue)?\s+)?(?:and\s+)?Crime)`,
+  'g',
+)
+const FOR_AREA =
+  /\b(?:(?:Deputy\s+)?Police,?\s+(Fire\s+(?:and|&)\s+)?(?:and\s+|&\s+)?Crime\s+Commissioner|(O?P(F)?CC))\s+for\s+((?:[A-Z][A-Za-z'-]+)(?:\s+(?:and|&)\s+[A-Z][A-Za-z'-]+|\s+[A-Z][A-Za-z'-]+){0,3})/g
+const DOMAIN =
+  /(?:^|[@.])([a-z]+(?:-[a-z]+)*)\.(?:pnn\.)?police\.uk$|(?:^|[@.])(?:o?pf?cc-?)?([a-z]+)-?o?pf?cc\.(?:gov|org)\.uk$/i
+const NOT_AREA = new Set([
+  'The',
+  'Deputy',
+  'Acting',
+  'Assistant',
+  'Office',
+  'Our',
+  'Your',
+  'This',
+  'That',
+  'Each',
+  'Every',
+  'Local',
+  'A',
+  'An',
+  'Former',
+  'New',
+  'Elected',
+  'Signature',
+  'Approved',
+  'By',
+  'To',
+  'From',
+  'For',
+  'Of',
+  'And',
+  "Nottinghamshire's",
+])
 
 function trimArea(words: string): string | null {
   const parts = words.trim().split(/\s+/)
@@ -60,7 +93,10 @@ export function findOffice(doc: Doc): OfficeHit | null {
     if (/police\.uk|\.gov\.uk|\.org\.uk/i.test(text)) {
       for (const token of text.split(/[\s<>()"',;]+/)) {
         if (token.length > 120 || !/\.uk$/i.test(token.replace(/[./]+$/, ''))) continue
-        const host = token.replace(/^[a-z]+:\/\//i, '').replace(/[/?#].*$/, '').replace(/[.]+$/, '')
+        const host = token
+          .replace(/^[a-z]+:\/\//i, '')
+          .replace(/[/?#].*$/, '')
+          .replace(/[.]+$/, '')
         const m = DOMAIN.exec(host)
         const key = (m?.[1] ?? m?.[2] ?? '').toLowerCase().replace(/-/g, '')
         const area = PLACE_ALIASES[key]
@@ -69,7 +105,10 @@ export function findOffice(doc: Doc): OfficeHit | null {
     }
   }
   for (const line of doc.lines.slice(0, 60)) {
-    const mayor = /\b((?:[A-Z][A-Za-z'-]+\s+){1,3})Mayor(?:'s\s+Office\s+for\s+Policing|\s+for\s+Policing|\s+and\s+Combined\s+Authority|'s\s+Office)/.exec(line.text)
+    const mayor =
+      /\b((?:[A-Z][A-Za-z'-]+\s+){1,3})Mayor(?:'s\s+Office\s+for\s+Policing|\s+for\s+Policing|\s+and\s+Combined\s+Authority|'s\s+Office)/.exec(
+        line.text,
+      )
     if (mayor) {
       const area = trimArea(mayor[1]!)
       if (area && !votes.has(area)) return { name: `${area} Mayor`, area, line }
@@ -78,7 +117,8 @@ export function findOffice(doc: Doc): OfficeHit | null {
   let best: { area: string; count: number; first: number; line: Line; fire: boolean } | null = null
   for (const [area, entry] of votes) {
     const known = POLICE_AREAS.includes(area) ? 0.5 : 0
-    if (!best || entry.count + known > best.count || (entry.count + known === best.count && entry.first < best.first)) best = { area, ...entry, count: entry.count + known }
+    if (!best || entry.count + known > best.count || (entry.count + known === best.count && entry.first < best.first))
+      best = { area, ...entry, count: entry.count + known }
   }
   if (!best) return null
   return { name: `${best.area} ${title(best.fire || usesFire)}`, area: best.area, line: best.line }

@@ -19,10 +19,35 @@ export interface Councils {
 }
 
 /** Words that end a complete organisation name. */
-const ORG_END = /^(?:Services?|Ltd|Limited|CIC|C\.I\.C\.|LLP|PLC|Trust|Aid|Council|Partnership|Project|Centre|Center|Charity|Group|Association|Society|Foundation|Network|Crisis|Support|Company|Agency|Alliance|Collective|Consortium|Hub|Team)$/
-const SERVICE_AFTER = /^(?:[A-Z][\w'-]*\s+(?:and\s+)?){0,5}(?:Support|Services?|Programme|Provision|Outreach|Intervention|Scheme)\b/
+const ORG_END =
+  /^(?:Services?|Ltd|Limited|CIC|C\.I\.C\.|LLP|PLC|Trust|Aid|Council|Partnership|Project|Centre|Center|Charity|Group|Association|Society|Foundation|Network|Crisis|Support|Company|Agency|Alliance|Collective|Consortium|Hub|Team)$/
+const SERVICE_AFTER =
+  /^(?:[A-Z][\w'-]*\s+(?:and\s+)?){0,5}(?:Support|Services?|Programme|Provision|Outreach|Intervention|Scheme)\b/
 const CONNECTORS = new Set(['of', 'and', '&', 'for', 'the', 'on', 'upon', 'in', 'under'])
-const STOP_WORDS = new Set(['The', 'This', 'That', 'These', 'It', 'A', 'An', 'Subject', 'Any', 'All', 'Each', 'Every', 'If', 'In', 'On', 'For', 'To', 'From', 'By', 'As', 'With', 'Under'])
+const STOP_WORDS = new Set([
+  'The',
+  'This',
+  'That',
+  'These',
+  'It',
+  'A',
+  'An',
+  'Subject',
+  'Any',
+  'All',
+  'Each',
+  'Every',
+  'If',
+  'In',
+  'On',
+  'For',
+  'To',
+  'From',
+  'By',
+  'As',
+  'With',
+  'Under',
+])
 
 /**
  * The organisation name that starts at the beginning of `text` (after an optional "the"): capitalised
@@ -65,7 +90,11 @@ export function findAbbreviations(doc: Doc): Map<string, string> {
     for (const m of paragraph.text.matchAll(/\(\s*(?:the\s+)?['"]?([A-Z][A-Za-z&]{1,9})['"]?\s*\)/g)) {
       const abbreviation = m[1]!
       if (map.has(abbreviation)) continue
-      const before = paragraph.text.slice(Math.max(0, m.index - 160), m.index).trim().replace(/['"]$/, '').split(/\s+/)
+      const before = paragraph.text
+        .slice(Math.max(0, m.index - 160), m.index)
+        .trim()
+        .replace(/['"]$/, '')
+        .split(/\s+/)
       const expansion = expansionFor(abbreviation, before)
       if (expansion) map.set(abbreviation, expansion)
     }
@@ -78,7 +107,16 @@ function expansionFor(abbreviation: string, words: string[]): string | null {
   for (let take = 1; take <= Math.min(words.length, 12); take++) {
     const phrase = words.slice(words.length - take).map((w) => w.replace(/^['"(]+|[,'")]+$/g, ''))
     if (!/^[A-Z]/.test(phrase[0]!)) continue
-    const initials = phrase.filter((w) => /^[A-Z]/.test(w)).map((w) => w.split('-').map((part) => part[0]).join('')).join('').toUpperCase()
+    const initials = phrase
+      .filter((w) => /^[A-Z]/.test(w))
+      .map((w) =>
+        w
+          .split('-')
+          .map((part) => part[0])
+          .join(''),
+      )
+      .join('')
+      .toUpperCase()
     if (initials === letters) return phrase.join(' ')
   }
   return null
@@ -87,7 +125,8 @@ function expansionFor(abbreviation: string, words: string[]): string | null {
 export function findCouncils(doc: Doc): Councils {
   const count = (pattern: RegExp): string | null => {
     const tally = new Map<string, number>()
-    for (const paragraph of doc.paragraphs) for (const m of paragraph.text.matchAll(pattern)) tally.set(m[1]!, (tally.get(m[1]!) ?? 0) + 1)
+    for (const paragraph of doc.paragraphs)
+      for (const m of paragraph.text.matchAll(pattern)) tally.set(m[1]!, (tally.get(m[1]!) ?? 0) + 1)
     let best: string | null = null
     for (const [name, n] of tally) if (!best || n > tally.get(best)!) best = name
     return best
@@ -101,7 +140,10 @@ export function findCouncils(doc: Doc): Councils {
   for (const line of doc.lines) {
     if (line.blank || line.boilerplate) continue
     if (++seen > 6) break
-    const m = /^(?:the\s+)?((?:[A-Z][\w'-]*\s+(?:(?:of|and|upon|on|in)\s+(?:the\s+)?)?){1,5}(?:(?:Metropolitan\s+|County\s+)?Borough\s+|County\s+|City\s+|District\s+)?Council)$/.exec(line.text.trim())
+    const m =
+      /^(?:the\s+)?((?:[A-Z][\w'-]*\s+(?:(?:of|and|upon|on|in)\s+(?:the\s+)?)?){1,5}(?:(?:Metropolitan\s+|County\s+)?Borough\s+|County\s+|City\s+|District\s+)?Council)$/.exec(
+        line.text.trim(),
+      )
     if (m && !/^(?:The|Council)\s/.test(m[1]!)) {
       issuer = m[1]!
       break
@@ -116,20 +158,27 @@ export function findCouncils(doc: Doc): Councils {
   }
 }
 
-const OFFICE_NAMES = /^(?:the\s+)?(?:(?:deputy\s+)?o?pf?cc|(?:office\s+of\s+the\s+)?police,?\s+(?:fire\s+(?:and|&)\s+)?(?:and\s+|&\s+)?crime\s+commissioner(?:'s\s+office)?|commissioner|pf?cc\/deputy\s+pf?cc)$/i
+const OFFICE_NAMES =
+  /^(?:the\s+)?(?:(?:deputy\s+)?o?pf?cc|(?:office\s+of\s+the\s+)?police,?\s+(?:fire\s+(?:and|&)\s+)?(?:and\s+|&\s+)?crime\s+commissioner(?:'s\s+office)?|commissioner|pf?cc\/deputy\s+pf?cc)$/i
 
 /** A name as the register should hold it: abbreviations expanded, "the County" and "the PCC" resolved. */
 export function resolveOrg(name: string, context: OrgContext): string {
-  const trimmed = name.trim().replace(/^the\s+/i, '').replace(/['’]s$/, '')
+  const trimmed = name
+    .trim()
+    .replace(/^the\s+/i, '')
+    .replace(/['’]s$/, '')
   if (OFFICE_NAMES.test(trimmed) && context.office) return context.office
   const expanded = context.abbreviations.get(trimmed)
   if (expanded) return expanded
-  if (/^county(?:\s+council)?$/i.test(trimmed)) return context.councils.county ?? (context.officeArea ? `${context.officeArea} County Council` : trimmed)
+  if (/^county(?:\s+council)?$/i.test(trimmed))
+    return context.councils.county ?? (context.officeArea ? `${context.officeArea} County Council` : trimmed)
   if (/^city(?:\s+council)?$/i.test(trimmed)) return context.councils.city ?? trimmed
   // "The District Council", "the Borough Council", "the Council": the council the document is about
   const issuer = context.councils.issuer ?? null
-  if (/^district(?:\s+council)?$/i.test(trimmed)) return context.councils.district ?? (issuer && /\bDistrict Council$/.test(issuer) ? issuer : trimmed)
-  if (/^(?:metropolitan\s+)?borough(?:\s+council)?$/i.test(trimmed)) return context.councils.borough ?? (issuer && /\bBorough Council$/.test(issuer) ? issuer : trimmed)
+  if (/^district(?:\s+council)?$/i.test(trimmed))
+    return context.councils.district ?? (issuer && /\bDistrict Council$/.test(issuer) ? issuer : trimmed)
+  if (/^(?:metropolitan\s+)?borough(?:\s+council)?$/i.test(trimmed))
+    return context.councils.borough ?? (issuer && /\bBorough Council$/.test(issuer) ? issuer : trimmed)
   if (/^council$/i.test(trimmed) && issuer) return issuer
   return trimmed
 }

@@ -19,6 +19,7 @@ export function parsePeriodLabel(text: string): PeriodRange | null {
     const year = parseFinancialYear(`${startYear}/${fy[2]}`)
     if (year) return { start: year.start, end: year.end }
   }
-  if (months.length === 1 && /\b(?:from|to|until)\b/i.test(text) === false && !months[0]!.exact) return { start: months[0]!.first, end: months[0]!.last }
+  if (months.length === 1 && /\b(?:from|to|until)\b/i.test(text) === false && !months[0]!.exact)
+    return { start: months[0]!.first, end: months[0]!.last }
   return null
 }

@@ -20,19 +20,26 @@ interface Candidate {
   source: Source
 }
 
-const PAST = /\b(?:collaborated|focus+ed|previously|previous|predecessor|existing\s+contract|current\s+contracts?|contracts?\s+end|ended|expired|was\s+commissioned|were\s+commissioned|has\s+run|ran)\b/i
+const PAST =
+  /\b(?:collaborated|focus+ed|previously|previous|predecessor|existing\s+contract|current\s+contracts?|contracts?\s+end|ended|expired|was\s+commissioned|were\s+commissioned|has\s+run|ran)\b/i
 const FUTURE = /\b(?:will|would|shall|recommend\w*|propos\w*|approv\w*|contribut\w*|new|pilot|request\w*|agree\w*)\b/i
 const BETWEEN = /^\s*(?:-|–|—|to|until|till|through|and|up\s+to)\s*(?:the\s+end\s+of\s+)?$/i
-const START_BEFORE = /(?:\b(?:in\s+place\s+since|from|between|starting|start|starts|started|commencing|commence|commences|commenced|begin|begins|beginning|began|launched|live\s+on|live\s+from|effective)\s+(?:on\s+|in\s+|from\s+)?(?:the\s+)?)$/i
-const END_BEFORE = /(?:\b(?:until|till|to|ending|end|ends|expire|expires|expiring|run\s+(?:until|to)|through)\s+(?:on\s+|in\s+)?(?:the\s+end\s+of\s+)?)$/i
-const YEARS_FROM = /\b(?:for\s+(?:a|one|1|two|2|three|3|four|4|five|5)\s+years?|(?:one|1|two|2|three|3|four|4|five|5|twelve|12)[\s-](?:year|month)s?\s+(?:\w+\s+){0,3})\s*(?:\w+\s+){0,6}?(?:from|starting|commencing|beginning)\s+(?:on\s+)?$/i
+const START_BEFORE =
+  /(?:\b(?:in\s+place\s+since|from|between|starting|start|starts|started|commencing|commence|commences|commenced|begin|begins|beginning|began|launched|live\s+on|live\s+from|effective)\s+(?:on\s+|in\s+|from\s+)?(?:the\s+)?)$/i
+const END_BEFORE =
+  /(?:\b(?:until|till|to|ending|end|ends|expire|expires|expiring|run\s+(?:until|to)|through)\s+(?:on\s+|in\s+)?(?:the\s+end\s+of\s+)?)$/i
+const YEARS_FROM =
+  /\b(?:for\s+(?:a|one|1|two|2|three|3|four|4|five|5)\s+years?|(?:one|1|two|2|three|3|four|4|five|5|twelve|12)[\s-](?:year|month)s?\s+(?:\w+\s+){0,3})\s*(?:\w+\s+){0,6}?(?:from|starting|commencing|beginning)\s+(?:on\s+)?$/i
 const NUMBERS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, twelve: 12 }
-const EXTENSION = /\b(?:(?:the\s+|an\s+)?option(?:al)?\s+(?:to\s+extend|of\s+(?:an?\s+)?(?:further\s+)?extension|for\s+(?:an?\s+)?(?:further\s+)?extension)|extendable|may\s+be\s+extended|possible\s+extension|with\s+an?\s+extension|plus\s+(?:an?\s+)?(?:optional\s+)?extension)[^.;,]{0,80}|\b\d\s?\+\s?\d(?:\s?\+\s?\d){0,3}\s?(?:years?|yrs)\b/i
+const EXTENSION =
+  /\b(?:(?:the\s+|an\s+)?option(?:al)?\s+(?:to\s+extend|of\s+(?:an?\s+)?(?:further\s+)?extension|for\s+(?:an?\s+)?(?:further\s+)?extension)|extendable|may\s+be\s+extended|possible\s+extension|with\s+an?\s+extension|plus\s+(?:an?\s+)?(?:optional\s+)?extension)[^.;,]{0,80}|\b\d\s?\+\s?\d(?:\s?\+\s?\d){0,3}\s?(?:years?|yrs)\b/i
 
 /** When a law or duty began, not the service: "From April 2021 there had been a new statutory duty …". */
-const LAW_SINCE = /^\s*,?\s*(?:there\s+(?:had|has)\s+been|(?:a|the)\s+(?:new\s+)?(?:statutory\s+)?duty\b|[^.]{0,40}\b(?:came|comes|come)\s+into\s+force\b)/i
+const LAW_SINCE =
+  /^\s*,?\s*(?:there\s+(?:had|has)\s+been|(?:a|the)\s+(?:new\s+)?(?:statutory\s+)?duty\b|[^.]{0,40}\b(?:came|comes|come)\s+into\s+force\b)/i
 /** Present contracts or grants that end: the period of what exists, not of what the document starts. */
-const CURRENT_ENDS = /\b(?:present|current|existing)\b[^.]{0,80}\b(?:contracts?|grants?|funding|arrangements?|services?)\s+(?:end|ends|expire|expires|will\s+end|come\s+to\s+an\s+end|comes\s+to\s+an\s+end)\b/i
+const CURRENT_ENDS =
+  /\b(?:present|current|existing)\b[^.]{0,80}\b(?:contracts?|grants?|funding|arrangements?|services?)\s+(?:end|ends|expire|expires|will\s+end|come\s+to\s+an\s+end|comes\s+to\s+an\s+end)\b/i
 function addYears(iso: string, years: number): string {
   return addDays(`${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`, -1)
 }
@@ -47,7 +54,8 @@ function addMonths(iso: string, months: number): string {
 /** "2022-23", "2023/24", "2022-2024": a financial year or a run of them (not an ISO date's "2024-03"). */
 const FY_TOKEN = /\b((?:19|20)\d{2})\s?[/-]\s?((?:19|20)\d{2}|\d{2})\b(?!\s?[/-]\s?\d)/g
 /** Money in the sentence: the years it names are years the decision funds. */
-const FUNDED = /£\s?\d|\bgrants?\b|\bfund(?:s|ing|ed)?\b|\ballocat\w*|\bawards?\b|\bawarded\b|\bbudgets?\b|\bcontribut\w*/i
+const FUNDED =
+  /£\s?\d|\bgrants?\b|\bfund(?:s|ing|ed)?\b|\ballocat\w*|\bawards?\b|\bawarded\b|\bbudgets?\b|\bcontribut\w*/i
 /** A strategy's or plan's years, not the service's: "the 2021-24 Domestic Abuse Strategy", "Strategy 2018-2023". */
 const PLAN_AFTER = /^\s*(?:[A-Z][\w'-]*\s+){0,5}(?:Strategy|Strategic|Plan|Action\s+Plan)\b/
 const PLAN_BEFORE = /\b(?:Strategy|Strategic\s+Plan|Plan)\s+(?:for\s+)?$/i
@@ -69,7 +77,11 @@ export function financialYearsRange(first: string, second: string): { start: str
  * 2023-24 and 2024-25" gives 2023-04-01 – 2025-03-31. Only years named with money count; a
  * strategy's years and money carried forward from an earlier year do not.
  */
-export function fundedYearsPeriod(doc: Doc, tableLines: Set<number>, onlyLines: Set<number> | null = null): PeriodResult | null {
+export function fundedYearsPeriod(
+  doc: Doc,
+  tableLines: Set<number>,
+  onlyLines: Set<number> | null = null,
+): PeriodResult | null {
   let best: { start: string; end: string; startSource: Source; endSource: Source } | null = null
   const take = (range: { start: string; end: string }, source: Source): void => {
     if (!best) best = { ...range, startSource: source, endSource: source }
@@ -89,19 +101,32 @@ export function fundedYearsPeriod(doc: Doc, tableLines: Set<number>, onlyLines: 
       const before = text.slice(Math.max(0, m.index - 80), m.index)
       if (PLAN_AFTER.test(after) || PLAN_BEFORE.test(before) || CARRIED.test(after) || UNDERSPEND.test(before)) continue
       const range = financialYearsRange(m[1]!, m[2]!)
-      if (range) take(range, { line: lineAt(sentence, m.index), text: doc.lines[lineAt(sentence, m.index) - 1]!.raw.trim() })
+      if (range)
+        take(range, { line: lineAt(sentence, m.index), text: doc.lines[lineAt(sentence, m.index) - 1]!.raw.trim() })
     }
   }
   if (!best) return null
   const found = best as { start: string; end: string; startSource: Source; endSource: Source }
-  return { start: found.start, end: found.end, extension: null, startSource: found.startSource, endSource: found.endSource, extensionSource: null }
+  return {
+    start: found.start,
+    end: found.end,
+    extension: null,
+    startSource: found.startSource,
+    endSource: found.endSource,
+    extensionSource: null,
+  }
 }
 
 /**
  * `awardLines`: for an FOI response, the lines of the awards it reports; money an answer reports
  * otherwise is past spending, so only the awards' own financial years give a period.
  */
-export function findServicePeriod(doc: Doc, labels: LabelHit[], tableLines: Set<number>, awardLines: Set<number> | null = null): PeriodResult {
+export function findServicePeriod(
+  doc: Doc,
+  labels: LabelHit[],
+  tableLines: Set<number>,
+  awardLines: Set<number> | null = null,
+): PeriodResult {
   const candidates: Candidate[] = []
   let order = 0
   const src = (line: number): Source => ({ line, text: doc.lines[line - 1]!.raw.trim() })
@@ -111,7 +136,14 @@ export function findServicePeriod(doc: Doc, labels: LabelHit[], tableLines: Set<
       if (range) candidates.push({ ...range, weight: 6, order: order++, source: src(label.line.no) })
     } else if (label.field === 'start' || label.field === 'end') {
       const month = findMonths(label.value)[0]
-      if (month) candidates.push({ start: label.field === 'start' ? month.first : null, end: label.field === 'end' ? month.last : null, weight: 6, order: order++, source: src(label.line.no) })
+      if (month)
+        candidates.push({
+          start: label.field === 'start' ? month.first : null,
+          end: label.field === 'end' ? month.last : null,
+          weight: 6,
+          order: order++,
+          source: src(label.line.no),
+        })
     }
   }
   for (const sentence of doc.sentences) {
@@ -155,11 +187,20 @@ export function findServicePeriod(doc: Doc, labels: LabelHit[], tableLines: Set<
         k = months.indexOf(end)
         continue
       }
-      if (START_BEFORE.test(before)) candidates.push({ start: hit.first, end: null, weight, order: order++, source: src(line) })
-      else if (END_BEFORE.test(before)) candidates.push({ start: null, end: hit.last, weight, order: order++, source: src(line) })
+      if (START_BEFORE.test(before))
+        candidates.push({ start: hit.first, end: null, weight, order: order++, source: src(line) })
+      else if (END_BEFORE.test(before))
+        candidates.push({ start: null, end: hit.last, weight, order: order++, source: src(line) })
     }
   }
-  const result: PeriodResult = { start: null, end: null, extension: null, startSource: null, endSource: null, extensionSource: null }
+  const result: PeriodResult = {
+    start: null,
+    end: null,
+    extension: null,
+    startSource: null,
+    endSource: null,
+    extensionSource: null,
+  }
   const best = pick(candidates.filter((c) => c.start && c.end))
   if (best) {
     Object.assign(result, { start: best.start, end: best.end, startSource: best.source, endSource: best.source })
@@ -171,14 +212,21 @@ export function findServicePeriod(doc: Doc, labels: LabelHit[], tableLines: Set<
   }
   if (!result.start && !result.end) {
     const funded = fundedYearsPeriod(doc, tableLines, awardLines)
-    if (funded) Object.assign(result, { start: funded.start, end: funded.end, startSource: funded.startSource, endSource: funded.endSource })
+    if (funded)
+      Object.assign(result, {
+        start: funded.start,
+        end: funded.end,
+        startSource: funded.startSource,
+        endSource: funded.endSource,
+      })
   }
   const extension = findExtension(doc, labels)
   if (extension) Object.assign(result, { extension: extension.text, extensionSource: extension.source })
   return result
 }
 
-const YEARLESS = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\.?,?\s*\d)/gi
+const YEARLESS =
+  /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\.?,?\s*\d)/gi
 
 /**
  * "from 24 March to 31 October 2020": a day and month printed without a year, right before a full
@@ -205,7 +253,9 @@ function endAfter(text: string, start: MonthHit, next: MonthHit | undefined): Mo
   if (!next) return null
   const between = text.slice(start.end, next.start)
   if (between.length > 80) return null
-  return /\b(?:until|till|to|ending|end|ends|expire|expires)\s+(?:on\s+)?(?:the\s+end\s+of\s+)?$/i.test(between) ? next : null
+  return /\b(?:until|till|to|ending|end|ends|expire|expires)\s+(?:on\s+)?(?:the\s+end\s+of\s+)?$/i.test(between)
+    ? next
+    : null
 }
 
 function rangeIn(text: string): { start: string; end: string } | null {
@@ -223,18 +273,24 @@ function pick(candidates: Candidate[]): Candidate | null {
     else tally.set(key, { weight: c.weight, first: c })
   }
   let best: { weight: number; first: Candidate } | null = null
-  for (const entry of tally.values()) if (!best || entry.weight > best.weight || (entry.weight === best.weight && entry.first.order < best.first.order)) best = entry
+  for (const entry of tally.values())
+    if (!best || entry.weight > best.weight || (entry.weight === best.weight && entry.first.order < best.first.order))
+      best = entry
   return best?.first ?? null
 }
 
 function findExtension(doc: Doc, labels: LabelHit[]): { text: string; source: Source } | null {
   for (const label of labels) {
-    if (label.field === 'extension' && label.value && !/^(?:none|n\/a|no)$/i.test(label.value)) return { text: label.value.replace(/\t/g, ' '), source: { line: label.line.no, text: label.line.raw.trim() } }
+    if (label.field === 'extension' && label.value && !/^(?:none|n\/a|no)$/i.test(label.value))
+      return { text: label.value.replace(/\t/g, ' '), source: { line: label.line.no, text: label.line.raw.trim() } }
   }
   for (const sentence of doc.sentences) {
     const m = EXTENSION.exec(sentence.text)
     if (!m) continue
-    const text = m[0].replace(/^(?:the|an)\s+/i, '').replace(/\s+(?:subject|which|and\s+(?:a|the)|with)\b.*$/i, '').trim()
+    const text = m[0]
+      .replace(/^(?:the|an)\s+/i, '')
+      .replace(/\s+(?:subject|which|and\s+(?:a|the)|with)\b.*$/i, '')
+      .trim()
     const line = lineAt(sentence, m.index)
     return { text, source: { line, text: doc.lines[line - 1]!.raw.trim() } }
   }

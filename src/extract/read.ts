@@ -31,20 +31,36 @@ export interface ExtractionResult {
 }
 
 export function tooLargeError(fileName: string, size: number, maxBytes: number): ExtractError {
-  return new ExtractError(fileName, 'too_large', `the file is too large (${formatBytes(size)}; the limit is ${formatBytes(maxBytes)})`)
+  return new ExtractError(
+    fileName,
+    'too_large',
+    `the file is too large (${formatBytes(size)}; the limit is ${formatBytes(maxBytes)})`,
+  )
 }
 
 async function readText(bytes: Uint8Array, fileName: string, type: DocumentType, limits: ReadLimits): Promise<string> {
   if (type === 'pdf') return pdfToText(bytes, limits)
   if (type === 'docx') return docxToText(bytes, limits)
   const decoded = decodeText(bytes)
-  if (!decoded.ok) throw new ExtractError(fileName, /binary/.test(decoded.reason) ? 'binary' : 'empty', decoded.reason === 'it has no text' ? 'the file has no text' : `the file is not a text document: ${decoded.reason}`)
-  if (decoded.text.length > limits.maxTextCharacters && type === 'text') throw new ReadRefusal('over_limit', overLimit.text(decoded.text.length, limits.maxTextCharacters))
+  if (!decoded.ok)
+    throw new ExtractError(
+      fileName,
+      /binary/.test(decoded.reason) ? 'binary' : 'empty',
+      decoded.reason === 'it has no text'
+        ? 'the file has no text'
+        : `the file is not a text document: ${decoded.reason}`,
+    )
+  if (decoded.text.length > limits.maxTextCharacters && type === 'text')
+    throw new ReadRefusal('over_limit', overLimit.text(decoded.text.length, limits.maxTextCharacters))
   return type === 'html' ? htmlToText(decoded.text) : decoded.text
 }
 
 /** Reads bytes on this thread. Throws ExtractError (naming the file and the reason) when they cannot be read. */
-export async function readDocument(bytes: Uint8Array, fileName: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
+export async function readDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ExtractOptions = {},
+): Promise<ExtractionResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   const limits = readLimits(options.limits)
   if (bytes.byteLength > maxBytes) throw tooLargeError(fileName, bytes.byteLength, maxBytes)
@@ -59,7 +75,8 @@ export async function readDocument(bytes: Uint8Array, fileName: string, options:
   }
   const text = normaliseText(raw)
   if (!text.trim()) throw new ExtractError(fileName, 'no_text', 'the document has no text')
-  if (text.length > limits.maxTextCharacters) throw new ExtractError(fileName, 'over_limit', overLimit.text(text.length, limits.maxTextCharacters))
+  if (text.length > limits.maxTextCharacters)
+    throw new ExtractError(fileName, 'over_limit', overLimit.text(text.length, limits.maxTextCharacters))
   return extractFromText(text, fileName)
 }
 

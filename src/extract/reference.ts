@@ -31,9 +31,13 @@ export interface ReferenceHit {
 export function findReference(doc: Doc, labels: LabelHit[]): ReferenceHit | null {
   for (const hit of labels) {
     if (hit.field !== 'reference' || /your\s+ref/i.test(hit.label)) continue
-    const cells = hit.value.split('\t').map((cell) => cell.trim()).filter(Boolean)
+    const cells = hit.value
+      .split('\t')
+      .map((cell) => cell.trim())
+      .filter(Boolean)
     const whole = cells.length === 1 ? cells[0]! : ''
-    if (whole.length <= 25 && /\d/.test(whole) && whole.split(/\s+/).length <= 3 && !/[a-z]{4,}/.test(whole)) return { value: normalise(whole), line: hit.line }
+    if (whole.length <= 25 && /\d/.test(whole) && whole.split(/\s+/).length <= 3 && !/[a-z]{4,}/.test(whole))
+      return { value: normalise(whole), line: hit.line }
     for (const cell of cells.reverse()) {
       const token = referenceToken(cell)
       if (token) return { value: token, line: hit.line }
@@ -43,12 +47,20 @@ export function findReference(doc: Doc, labels: LabelHit[]): ReferenceHit | null
     if (line.blank) continue
     const coded = /\s[-–—]\s([A-Z]{2,}[A-Z0-9]*(?:\/[A-Z0-9]+){1,4})$/.exec(line.text)
     if (coded && /\d/.test(coded[1]!)) return { value: coded[1]!, line }
-    const heading = /\b(?:decision|report|record|notice|paper|foi|request|response)\b[^:\t]{0,40}?(?:\s?[-–—:]\s?|\s(?:no\.?|number)\s|\t|\s)\s*([A-Z0-9][A-Z0-9 ./-]{2,30})$/i.exec(line.text)
+    const heading =
+      /\b(?:decision|report|record|notice|paper|foi|request|response)\b[^:\t]{0,40}?(?:\s?[-–—:]\s?|\s(?:no\.?|number)\s|\t|\s)\s*([A-Z0-9][A-Z0-9 ./-]{2,30})$/i.exec(
+        line.text,
+      )
     if (heading) {
       // "request response - 06736": the words before the number are no part of it
       const token = referenceToken(heading[1]!) ?? referenceToken(heading[1]!.split(/\s+/).at(-1)!)
-      const foiNumber = token !== null && /^\d{4,}$/.test(token) && /\b(?:foi|request|response)\b/i.test(line.text) && !/\bdate\b/i.test(line.text)
-      if (token && /\d/.test(token) && (/[/.-]/.test(token) || /[A-Z]/.test(token) || foiNumber)) return { value: token, line }
+      const foiNumber =
+        token !== null &&
+        /^\d{4,}$/.test(token) &&
+        /\b(?:foi|request|response)\b/i.test(line.text) &&
+        !/\bdate\b/i.test(line.text)
+      if (token && /\d/.test(token) && (/[/.-]/.test(token) || /[A-Z]/.test(token) || foiNumber))
+        return { value: token, line }
     }
   }
   return null

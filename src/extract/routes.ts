@@ -5,9 +5,18 @@ import type { Route } from './types.ts'
 
 const ROUTES: Array<[Route, RegExp]> = [
   ['direct_award', /\bdirect(?:ly)?[\s-]+award(?:ed|s)?\b|\bwaiver\b|single[\s-]+tender/i],
-  ['framework_call_off', /\bcall(?:ed|ing)?[\s-]+off\b|\bcall-off\b|framework\s+agreement|\bunder\s+(?:the|its|a|our)\s+[\w\s]{0,40}framework\b/i],
-  ['open_tender', /\b(?:open|competitive)\s+(?:tender|procurement)|\bwas\s+tendered\b|\bcompetitively\s+tendered\b|\btender\s+process\b/i],
-  ['grant', /\b(?:grant\s+agreements?|as\s+a\s+grant|grant\s+award|awarded\s+(?:a|as)\s+grants?|as\s+grants\b|(?:a|the)\s+grant\s+of|grants?\s+(?:from|to)|awards?\s+grants?|grant\s+funding\s+to|small\s+grants?\s+(?:scheme|fund|round)|grants?\s+(?:round|scheme)|grant\s+offer)\b/i],
+  [
+    'framework_call_off',
+    /\bcall(?:ed|ing)?[\s-]+off\b|\bcall-off\b|framework\s+agreement|\bunder\s+(?:the|its|a|our)\s+[\w\s]{0,40}framework\b/i,
+  ],
+  [
+    'open_tender',
+    /\b(?:open|competitive)\s+(?:tender|procurement)|\bwas\s+tendered\b|\bcompetitively\s+tendered\b|\btender\s+process\b/i,
+  ],
+  [
+    'grant',
+    /\b(?:grant\s+agreements?|as\s+a\s+grant|grant\s+award|awarded\s+(?:a|as)\s+grants?|as\s+grants\b|(?:a|the)\s+grant\s+of|grants?\s+(?:from|to)|awards?\s+grants?|grant\s+funding\s+to|small\s+grants?\s+(?:scheme|fund|round)|grants?\s+(?:round|scheme)|grant\s+offer)\b/i,
+  ],
 ]
 const HYPOTHETICAL = /\bif\b|\bwhether\b|\?|\bnot\s+(?:placed|been|be)\b|\bwithout\b/i
 
@@ -24,7 +33,8 @@ export function documentRoute(doc: Doc): Route | null {
 }
 
 const LEAD_AFTER = /\b(?:given|paid|passed|routed|transferred|awarded|provided|made)\s+to\s+/gi
-const LEAD_BEFORE = /\b((?:the\s+)?[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|and|&)){0,6})\s*,?\s+(?:as|is|are|will\s+be|acts?\s+as|acting\s+as|who\s+(?:is|are))\s+(?:the\s+)?lead\s+commissioner/g
+const LEAD_BEFORE =
+  /\b((?:the\s+)?[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|and|&)){0,6})\s*,?\s+(?:as|is|are|will\s+be|acts?\s+as|acting\s+as|who\s+(?:is|are))\s+(?:the\s+)?lead\s+commissioner/g
 
 export interface LeadHit {
   name: string
@@ -47,7 +57,8 @@ export function findLeads(doc: Doc, context: OrgContext): LeadHit[] {
       LEAD_BEFORE.lastIndex = 0
       for (let m = LEAD_BEFORE.exec(text); m; m = LEAD_BEFORE.exec(text)) {
         const name = orgAt(m[1]!)
-        if (name && /council|authority|commissioner|trust|board|partnership/i.test(name)) hits.push({ name: resolveOrg(name, context), sentence })
+        if (name && /council|authority|commissioner|trust|board|partnership/i.test(name))
+          hits.push({ name: resolveOrg(name, context), sentence })
       }
     }
   }
@@ -56,7 +67,10 @@ export function findLeads(doc: Doc, context: OrgContext): LeadHit[] {
 
 /** "awarded by the County", "called off by Nottinghamshire City Council", "via X": the body the money goes through. */
 export function viaIn(text: string, context: OrgContext): string | null {
-  const m = /\b(?:awarded|paid|commissioned|called\s+off|procured|routed|contracted|administered|passported)\s+(?:by|through|via)\s+|\bvia\s+/i.exec(text)
+  const m =
+    /\b(?:awarded|paid|commissioned|called\s+off|procured|routed|contracted|administered|passported)\s+(?:by|through|via)\s+|\bvia\s+/i.exec(
+      text,
+    )
   if (!m) return null
   const name = orgAt(text.slice(m.index + m[0].length))
   return name ? resolveOrg(name, context) : null

@@ -26,7 +26,10 @@ const ROLES: Array<[SignoffRole, RegExp]> = [
   ['author', /^(?:report\s+(?:of|by)|author|prepared\s+by|contact)\b/i],
   ['finance', /financ|treasurer|\bs\.?\s?151\b|\bcfo\b/i],
   ['officer', /chief\s+executive|monitoring\s+officer|\bm\.o\b|officer\s+approval|\bhead\s+of\b|chief\s+of\s+staff/i],
-  ['decision_maker', /has\s+my\s+approval|i\s+hereby\s+(?:approve|agree)|\bi\s+(?:agree|approve)\b|final\s+sign[- ]?off|declaration|decision\s+maker|\b(?:deputy\s+)?o?pf?cc\b|crime\s+commissioner|\bcommissioner\b|\bmayor\b|\bchair\b|approved\s+by/i],
+  [
+    'decision_maker',
+    /has\s+my\s+approval|i\s+hereby\s+(?:approve|agree)|\bi\s+(?:agree|approve)\b|final\s+sign[- ]?off|declaration|decision\s+maker|\b(?:deputy\s+)?o?pf?cc\b|crime\s+commissioner|\bcommissioner\b|\bmayor\b|\bchair\b|approved\s+by/i,
+  ],
 ]
 
 function roleOf(text: string): SignoffRole | null {
@@ -85,7 +88,8 @@ function letterDate(doc: Doc): DatedLine | null {
   for (const line of doc.lines.slice(0, 30)) {
     if (line.blank) continue
     const hits = findDates(line.text)
-    if (hits.length === 1 && line.text.replace(/^date\s*:?\s*/i, '').length - (hits[0]!.end - hits[0]!.start) <= 3) return { date: hits[0]!.date, line }
+    if (hits.length === 1 && line.text.replace(/^date\s*:?\s*/i, '').length - (hits[0]!.end - hits[0]!.start) <= 3)
+      return { date: hits[0]!.date, line }
   }
   return null
 }

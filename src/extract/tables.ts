@@ -59,7 +59,10 @@ function toRow(line: Line): Row {
     if (reading) amounts.push({ column, text: cell, reading })
   })
   const lastAmount = amounts.at(-1)?.column ?? 0
-  const note = line.cells.slice(lastAmount + 1).filter(Boolean).join(' ')
+  const note = line.cells
+    .slice(lastAmount + 1)
+    .filter(Boolean)
+    .join(' ')
   return { line, label: line.cells[0] ?? '', cells: line.cells, amounts, note: amounts.length ? note : '' }
 }
 
@@ -70,7 +73,11 @@ function columnKind(header: string, values: string[]): ColumnKind {
   const hasAmounts = values.some((value) => readAmountCell(value) !== null)
   if (/lead\s+commissioner|\bvia\b|paid\s+through|lead\s+(?:authority|partner)/i.test(text)) return 'via'
   if (/route|procurement|method/i.test(text)) return 'route'
-  if (!hasAmounts && /provider|organi[sz]ation|recipient|supplier|grantee|charity|partner|name|awarded\s+to/i.test(text)) return 'recipient'
+  if (
+    !hasAmounts &&
+    /provider|organi[sz]ation|recipient|supplier|grantee|charity|partner|name|awarded\s+to/i.test(text)
+  )
+    return 'recipient'
   if (!hasAmounts && /\barea|location|district|locality|ward|coverage/i.test(text)) return 'area'
   if (!hasAmounts && /fund|source|stream/i.test(text)) return 'funding'
   if (hasAmounts) return 'amount'
@@ -93,7 +100,8 @@ export function findTables(doc: Doc): Table[] {
       if (line.cells.length >= 2) block.push(line)
       else if (line.boilerplate || /^\s*\|[\s|:-]+\|\s*$/.test(line.raw)) {
         /* page furniture inside a table */
-      } else if (!line.blank && line.text.length <= 60 && (lines[j + 1]?.cells.length ?? 0) >= 2 && block.length > 0) block.push(line)
+      } else if (!line.blank && line.text.length <= 60 && (lines[j + 1]?.cells.length ?? 0) >= 2 && block.length > 0)
+        block.push(line)
       else break
       j++
     }
@@ -122,11 +130,18 @@ function buildTable(doc: Doc, block: Line[]): Table | null {
     const headerText = header?.cells[c] ?? ''
     const values = body.map((row) => row.cells[c] ?? '').filter(Boolean)
     const kind = c === 0 && !values.some((v) => /^£/.test(v)) ? 'text' : columnKind(headerText, values)
-    columns.push({ index: c, header: headerText, kind, period: kind === 'period' ? parsePeriodLabel(headerText) : null, perAnnum: /\bannual|per\s+annum|\bp\.?a\.?\b|per\s+year|a\s+year/i.test(headerText) })
+    columns.push({
+      index: c,
+      header: headerText,
+      kind,
+      period: kind === 'period' ? parsePeriodLabel(headerText) : null,
+      perAnnum: /\bannual|per\s+annum|\bp\.?a\.?\b|per\s+year|a\s+year/i.test(headerText),
+    })
   }
   const dataRows = body.filter((row) => row.amounts.length > 0 && !isTotalLabel(row.label))
   const periodRows = dataRows.filter((row) => parsePeriodLabel(row.label)).length
-  const transposed = dataRows.length > 0 && periodRows * 2 >= dataRows.length && !columns.some((c) => c.kind === 'period')
+  const transposed =
+    dataRows.length > 0 && periodRows * 2 >= dataRows.length && !columns.some((c) => c.kind === 'period')
   const totals: Table['totals'] = []
   let parts: Row[] = []
   for (const row of body) {

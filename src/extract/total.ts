@@ -12,25 +12,41 @@ export interface TotalHit {
   source: Source
 }
 
-const TOTAL_BEFORE = /\b(?:total|totalling|totaling|overall|in\s+all|grand\s+total|sum\s+of|(?:total\s+|overall\s+)?cost\s+of)\b[^.£]{0,80}$|\bvalue\s+of\s+(?:the\s+|this\s+)?(?:contract|commission|grant|award|decision|service)[^.£]{0,30}$/i
+const TOTAL_BEFORE =
+  /\b(?:total|totalling|totaling|overall|in\s+all|grand\s+total|sum\s+of|(?:total\s+|overall\s+)?cost\s+of)\b[^.£]{0,80}$|\bvalue\s+of\s+(?:the\s+|this\s+)?(?:contract|commission|grant|award|decision|service)[^.£]{0,30}$/i
 /** "£2.35m across the contract term": a figure for the whole life of the contract. */
-const WHOLE_TERM_AFTER = /^\s*(?:across|over|for)\s+(?:the\s+)?(?:whole\s+|full\s+|entire\s+|life\s+of\s+the\s+)?(?:contract(?:\s+(?:term|period|life))?|term|life\s+of\s+the\s+contract)\b/i
+const WHOLE_TERM_AFTER =
+  /^\s*(?:across|over|for)\s+(?:the\s+)?(?:whole\s+|full\s+|entire\s+|life\s+of\s+the\s+)?(?:contract(?:\s+(?:term|period|life))?|term|life\s+of\s+the\s+contract)\b/i
 /** "the service contract is valued at £1.6 million per annum". */
-const VALUED_BEFORE = /\b(?:contract|commission|service|grant|award|framework)\b[^.£]{0,40}\b(?:is|was|are|were|will\s+be)\s+(?:valued|priced)\s+at\s*$/i
+const VALUED_BEFORE =
+  /\b(?:contract|commission|service|grant|award|framework)\b[^.£]{0,40}\b(?:is|was|are|were|will\s+be)\s+(?:valued|priced)\s+at\s*$/i
 /** Money the body has obtained: "has obtained an additional £82,000", "£729,877.24 has been awarded", "raised its allocation from £A to £B". */
-const RECEIVED_BEFORE = /\b(?:has|have|had)\s+(?:obtained|secured|received|won|been\s+(?:awarded|allocated|granted|given))\s+(?:an?\s+)?(?:additional\s+|extra\s+|further\s+)?$|\bto\s+$/i
-const RECEIVED_AFTER = /^\s*(?:[a-z]+\s+){0,2}(?:funding\s+|grant\s+)?(?:has|have)\s+been\s+(?:awarded|allocated|granted|secured|received)\b/i
+const RECEIVED_BEFORE =
+  /\b(?:has|have|had)\s+(?:obtained|secured|received|won|been\s+(?:awarded|allocated|granted|given))\s+(?:an?\s+)?(?:additional\s+|extra\s+|further\s+)?$|\bto\s+$/i
+const RECEIVED_AFTER =
+  /^\s*(?:[a-z]+\s+){0,2}(?:funding\s+|grant\s+)?(?:has|have)\s+been\s+(?:awarded|allocated|granted|secured|received)\b/i
 const BREAKDOWN_AFTER = /^[^.£]{0,30}\b(?:broken\s+down\s+as|made\s+up\s+of|comprising|split\s+(?:as|between))\b/i
 const TOTAL_AFTER = /^\s*(?:in\s+total|in\s+all|overall|altogether)\b/i
 
-export function findStatedTotal(doc: Doc, labels: LabelHit[], tables: Table[], tableLines: Set<number>): TotalHit | null {
+export function findStatedTotal(
+  doc: Doc,
+  labels: LabelHit[],
+  tables: Table[],
+  tableLines: Set<number>,
+): TotalHit | null {
   const candidates: TotalHit[] = []
   const itemTotals = new Set<number>()
   const src = (line: number): Source => ({ line, text: doc.lines[line - 1]!.raw.trim() })
   for (const label of labels) {
     if (label.field !== 'total' || tableLines.has(label.line.no)) continue
     const hits = findAmounts(label.value)
-    if (hits.length === 1 && hits[0]!.reading.pence !== null) candidates.push({ amount: hits[0]!.reading.pence, perAnnum: hits[0]!.reading.perAnnum, upTo: hits[0]!.reading.upTo, source: src(label.line.no) })
+    if (hits.length === 1 && hits[0]!.reading.pence !== null)
+      candidates.push({
+        amount: hits[0]!.reading.pence,
+        perAnnum: hits[0]!.reading.perAnnum,
+        upTo: hits[0]!.reading.upTo,
+        source: src(label.line.no),
+      })
   }
   const received: TotalHit[] = []
   for (const sentence of doc.sentences) {
@@ -46,34 +62,94 @@ export function findStatedTotal(doc: Doc, labels: LabelHit[], tables: Table[], t
         if (ofItem && (TOTAL_BEFORE.test(before) || VALUED_BEFORE.test(before))) itemTotals.add(ofItem)
         continue
       }
-      if (!ofItem && /\b(?:has|have|had)\s+(?:obtained|secured|received|won|been\s+(?:awarded|allocated|granted|given))\b/i.test(sentence.text.slice(0, hit.start)) && (RECEIVED_BEFORE.test(before) && (!/\bto\s+$/i.test(before) || /\bfrom\s+£[\d,.]+\s?(?:k|m|million)?\s+to\s+$/i.test(before)) && !/\bfrom\s*$/i.test(before)) && !/^\s+to\s+£/.test(after)) {
-        received.push({ amount: hit.reading.pence, perAnnum: hit.reading.perAnnum, upTo: hit.reading.upTo, source: src(lineAt(sentence, hit.start)) })
+      if (
+        !ofItem &&
+        /\b(?:has|have|had)\s+(?:obtained|secured|received|won|been\s+(?:awarded|allocated|granted|given))\b/i.test(
+          sentence.text.slice(0, hit.start),
+        ) &&
+        RECEIVED_BEFORE.test(before) &&
+        (!/\bto\s+$/i.test(before) || /\bfrom\s+£[\d,.]+\s?(?:k|m|million)?\s+to\s+$/i.test(before)) &&
+        !/\bfrom\s*$/i.test(before) &&
+        !/^\s+to\s+£/.test(after)
+      ) {
+        received.push({
+          amount: hit.reading.pence,
+          perAnnum: hit.reading.perAnnum,
+          upTo: hit.reading.upTo,
+          source: src(lineAt(sentence, hit.start)),
+        })
       }
       // "the Government raised its allocation to the Council from £37,500 to £112,750": the new figure
-      if (!ofItem && /\b(?:raised|increased|uplifted|grown)\b[^.£]{0,80}\bfrom\s+£[\d,.]+\s?(?:k|m|million)?\s+to\s+$/i.test(before)) received.push({ amount: hit.reading.pence, perAnnum: hit.reading.perAnnum, upTo: hit.reading.upTo, source: src(lineAt(sentence, hit.start)) })
-      if (!ofItem && index === 0 && RECEIVED_AFTER.test(after)) received.push({ amount: hit.reading.pence, perAnnum: hit.reading.perAnnum, upTo: hit.reading.upTo, source: src(lineAt(sentence, hit.start)) })
+      if (
+        !ofItem &&
+        /\b(?:raised|increased|uplifted|grown)\b[^.£]{0,80}\bfrom\s+£[\d,.]+\s?(?:k|m|million)?\s+to\s+$/i.test(before)
+      )
+        received.push({
+          amount: hit.reading.pence,
+          perAnnum: hit.reading.perAnnum,
+          upTo: hit.reading.upTo,
+          source: src(lineAt(sentence, hit.start)),
+        })
+      if (!ofItem && index === 0 && RECEIVED_AFTER.test(after))
+        received.push({
+          amount: hit.reading.pence,
+          perAnnum: hit.reading.perAnnum,
+          upTo: hit.reading.upTo,
+          source: src(lineAt(sentence, hit.start)),
+        })
       if (ofItem && /\b(?:award(?:ed)?|allocation)\s+to\s+(?:the\s+)?[A-Z]/.test(sentence.text)) continue
-      if (TOTAL_BEFORE.test(before) || TOTAL_AFTER.test(after) || BREAKDOWN_AFTER.test(after) || WHOLE_TERM_AFTER.test(after) || VALUED_BEFORE.test(before) || /\bexpected\s+to\s+cost\s+$/i.test(before)) {
+      if (
+        TOTAL_BEFORE.test(before) ||
+        TOTAL_AFTER.test(after) ||
+        BREAKDOWN_AFTER.test(after) ||
+        WHOLE_TERM_AFTER.test(after) ||
+        VALUED_BEFORE.test(before) ||
+        /\bexpected\s+to\s+cost\s+$/i.test(before)
+      ) {
         if (ofItem) itemTotals.add(ofItem)
-        candidates.push({ amount: hit.reading.pence, perAnnum: hit.reading.perAnnum || /^\s*(?:per\s+annum|a\s+year|each\s+year)/i.test(sentence.text.slice(hit.end)) || /\b(?:annual|yearly)\b[^.£]{0,80}$/i.test(before), upTo: hit.reading.upTo, source: src(lineAt(sentence, hit.start)) })
+        candidates.push({
+          amount: hit.reading.pence,
+          perAnnum:
+            hit.reading.perAnnum ||
+            /^\s*(?:per\s+annum|a\s+year|each\s+year)/i.test(sentence.text.slice(hit.end)) ||
+            /\b(?:annual|yearly)\b[^.£]{0,80}$/i.test(before),
+          upTo: hit.reading.upTo,
+          source: src(lineAt(sentence, hit.start)),
+        })
       }
     }
   }
   // Each of several resolutions prices its own part: no single overall figure.
   if (itemTotals.size >= 2) {
     const items = [...itemTotals]
-    return candidates.filter((c) => !items.some((item) => c.source.line >= item && c.source.line < item + 30 && listItemWithSiblings(doc, c.source.line) === item)).sort((a, b) => b.amount - a.amount)[0] ?? null
+    return (
+      candidates
+        .filter(
+          (c) =>
+            !items.some(
+              (item) =>
+                c.source.line >= item && c.source.line < item + 30 && listItemWithSiblings(doc, c.source.line) === item,
+            ),
+        )
+        .sort((a, b) => b.amount - a.amount)[0] ?? null
+    )
   }
   if (!candidates.length) {
     for (const table of tables) {
       const total = table.totals.at(-1)
       if (!total) continue
       const totalColumn = table.columns.find((c) => c.kind === 'total')
-      const cell = totalColumn ? total.row.amounts.find((a) => a.column === totalColumn.index) : total.row.amounts.length === 1 ? total.row.amounts[0] : undefined
-      if (cell?.reading.pence != null) candidates.push({ amount: cell.reading.pence, perAnnum: false, upTo: false, source: src(total.row.line.no) })
+      const cell = totalColumn
+        ? total.row.amounts.find((a) => a.column === totalColumn.index)
+        : total.row.amounts.length === 1
+          ? total.row.amounts[0]
+          : undefined
+      if (cell?.reading.pence != null)
+        candidates.push({ amount: cell.reading.pence, perAnnum: false, upTo: false, source: src(total.row.line.no) })
     }
   }
-  if (!candidates.length) candidates.push(...received.filter((r) => !received.some((o) => o.amount !== r.amount)).slice(0, 1))
+  if (!candidates.length)
+    candidates.push(...received.filter((r) => !received.some((o) => o.amount !== r.amount)).slice(0, 1))
   if (!candidates.length) {
     const headline = headlineAmount(doc)
     if (headline) candidates.push(headline)
@@ -114,16 +190,33 @@ function listItemWithSiblings(doc: Doc, lineNo: number): number | null {
 
 /** A news page's headline figure ("£2m for local abuse services"), when the body does not hedge the same amount. */
 function headlineAmount(doc: Doc): TotalHit | null {
-  const first = doc.lines.find((line) => !line.blank && !line.boilerplate && !/^\[image/i.test(line.text) && !/^skip\s+to/i.test(line.text) && line.text.includes('£'))
+  const first = doc.lines.find(
+    (line) =>
+      !line.blank &&
+      !line.boilerplate &&
+      !/^\[image/i.test(line.text) &&
+      !/^skip\s+to/i.test(line.text) &&
+      line.text.includes('£'),
+  )
   if (!first || first.no > 12 || first.text.length > 140 || /[.!?]$/.test(first.text)) return null
   const hits = findAmounts(first.text)
-  if (hits.length !== 1 || hits[0]!.reading.pence === null || INEXACT_BEFORE.test(first.text.slice(0, hits[0]!.start))) return null
+  if (hits.length !== 1 || hits[0]!.reading.pence === null || INEXACT_BEFORE.test(first.text.slice(0, hits[0]!.start)))
+    return null
   const amount = hits[0]!.reading.pence
   for (const sentence of doc.sentences) {
     if (sentence.parts[0]!.line === first.no) continue
     for (const hit of findAmounts(sentence.text)) {
-      if (hit.reading.pence === amount && INEXACT_BEFORE.test(sentence.text.slice(Math.max(0, hit.start - 30), hit.start))) return null
+      if (
+        hit.reading.pence === amount &&
+        INEXACT_BEFORE.test(sentence.text.slice(Math.max(0, hit.start - 30), hit.start))
+      )
+        return null
     }
   }
-  return { amount, perAnnum: hits[0]!.reading.perAnnum, upTo: hits[0]!.reading.upTo, source: { line: first.no, text: first.raw.trim() } }
+  return {
+    amount,
+    perAnnum: hits[0]!.reading.perAnnum,
+    upTo: hits[0]!.reading.upTo,
+    source: { line: first.no, text: first.raw.trim() },
+  }
 }

@@ -62,7 +62,15 @@ export interface ExtractedRecord {
   title: string | null
   decision_date: string | null
   total_amount: number | null
-  awards: Array<{ recipient: string; amount: number; period: string | null; per_annum: boolean; up_to: boolean; via: string | null; route: Route | null }>
+  awards: Array<{
+    recipient: string
+    amount: number
+    period: string | null
+    per_annum: boolean
+    up_to: boolean
+    via: string | null
+    route: Route | null
+  }>
   contributions: Array<{ organisation: string; amount: number; per_annum: boolean; up_to: boolean }>
   funding_sources: string[]
   areas: string[]

@@ -22,7 +22,11 @@ export async function archiveEntries(bytes: Uint8Array): Promise<ArchiveEntry[]>
       if (error || !zip) return reject(error ?? new Error('no archive'))
       const entries: ArchiveEntry[] = []
       zip.on('entry', (entry: yauzl.Entry) => {
-        entries.push({ name: entry.fileName, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize })
+        entries.push({
+          name: entry.fileName,
+          compressedSize: entry.compressedSize,
+          uncompressedSize: entry.uncompressedSize,
+        })
         zip.readEntry()
       })
       zip.on('end', () => resolve(entries))
@@ -33,22 +37,34 @@ export async function archiveEntries(bytes: Uint8Array): Promise<ArchiveEntry[]>
 }
 
 /** Throws a ReadRefusal naming the limit when the archive would expand beyond what the register reads. */
-export function checkExpansion(entries: ArchiveEntry[], limits: Pick<ReadLimits, 'maxExpandedBytes' | 'maxCompressionRatio'>): void {
+export function checkExpansion(
+  entries: ArchiveEntry[],
+  limits: Pick<ReadLimits, 'maxExpandedBytes' | 'maxCompressionRatio'>,
+): void {
   const total = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0)
-  if (total > limits.maxExpandedBytes) throw new ReadRefusal('over_limit', overLimit.expanded(total, limits.maxExpandedBytes))
+  if (total > limits.maxExpandedBytes)
+    throw new ReadRefusal('over_limit', overLimit.expanded(total, limits.maxExpandedBytes))
   for (const entry of entries) {
     if (entry.uncompressedSize <= RATIO_APPLIES_ABOVE) continue
     const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize)
-    if (ratio > limits.maxCompressionRatio) throw new ReadRefusal('over_limit', overLimit.ratio(entry.name, ratio, limits.maxCompressionRatio))
+    if (ratio > limits.maxCompressionRatio)
+      throw new ReadRefusal('over_limit', overLimit.ratio(entry.name, ratio, limits.maxCompressionRatio))
   }
 }
 
-export async function checkWordArchive(bytes: Uint8Array, limits: Pick<ReadLimits, 'maxExpandedBytes' | 'maxCompressionRatio'>): Promise<void> {
+export async function checkWordArchive(
+  bytes: Uint8Array,
+  limits: Pick<ReadLimits, 'maxExpandedBytes' | 'maxCompressionRatio'>,
+): Promise<void> {
   let entries: ArchiveEntry[]
   try {
     entries = await archiveEntries(bytes)
   } catch (error) {
-    throw new ReadRefusal('corrupt', 'the Word document is damaged: its ZIP structure cannot be read', (error as Error).message)
+    throw new ReadRefusal(
+      'corrupt',
+      'the Word document is damaged: its ZIP structure cannot be read',
+      (error as Error).message,
+    )
   }
   if (!entries.some((entry) => entry.name === 'word/document.xml')) {
     throw new ReadRefusal('corrupt', 'the Word document is damaged: it has no main text part (word/document.xml)')

@@ -5,7 +5,10 @@ import type { ReadLimits } from '../limits.ts'
 import { checkWordArchive } from './docx-archive.ts'
 import { htmlToText } from './html.ts'
 
-export async function docxToText(bytes: Uint8Array, limits: Pick<ReadLimits, 'maxExpandedBytes' | 'maxCompressionRatio'>): Promise<string> {
+export async function docxToText(
+  bytes: Uint8Array,
+  limits: Pick<ReadLimits, 'maxExpandedBytes' | 'maxCompressionRatio'>,
+): Promise<string> {
   await checkWordArchive(bytes, limits)
   let html: string
   try {
@@ -19,7 +22,9 @@ export async function docxToText(bytes: Uint8Array, limits: Pick<ReadLimits, 'ma
 /** What is wrong with the document, in the reader's terms rather than the XML parser's. */
 function wordProblem(error: Error): string {
   const message = error.message ?? ''
-  if (/main document part/i.test(message)) return 'the Word document is damaged: it has no main text part (word/document.xml)'
-  if (/crc32|corrupted zip|end of data|invalid (?:stored|distance|code|block)|unexpected end/i.test(message)) return 'the Word document is damaged: part of its ZIP archive is cut short or corrupt'
+  if (/main document part/i.test(message))
+    return 'the Word document is damaged: it has no main text part (word/document.xml)'
+  if (/crc32|corrupted zip|end of data|invalid (?:stored|distance|code|block)|unexpected end/i.test(message))
+    return 'the Word document is damaged: part of its ZIP archive is cut short or corrupt'
   return 'the Word document is damaged: its text is not well-formed Word XML, so it cannot be read. Open it in Word and save it again, or save it as PDF'
 }

@@ -1,7 +1,46 @@
 /** HTML to text: block elements become lines, table rows become tab-separated cells, headings keep a "#". */
 import { decodeEntities } from '../clean.ts'
 
-const BLOCK = new Set(['p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'blockquote', 'pre', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'hr', 'caption', 'figure', 'figcaption', 'address', 'form', 'fieldset', 'body', 'html'])
+const BLOCK = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'nav',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'blockquote',
+  'pre',
+  'dl',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'br',
+  'hr',
+  'caption',
+  'figure',
+  'figcaption',
+  'address',
+  'form',
+  'fieldset',
+  'body',
+  'html',
+])
 const SKIP = new Set(['script', 'style', 'head', 'noscript', 'template', 'svg', 'iframe', 'object'])
 
 export function htmlToText(html: string): string {
@@ -10,7 +49,10 @@ export function htmlToText(html: string): string {
   let cellDepth = 0
   let skipping: string | null = null
   const flush = (): void => {
-    const text = line.replace(/[ ]+/g, ' ').replace(/ ?\t ?/g, '\t').trim()
+    const text = line
+      .replace(/[ ]+/g, ' ')
+      .replace(/ ?\t ?/g, '\t')
+      .trim()
     if (text) out.push(text)
     line = ''
   }
@@ -71,5 +113,9 @@ export function htmlToText(html: string): string {
     else if (!closing && name === 'li') line = '- '
   }
   flush()
-  return out.join('\n').replace(/^(?:#+|-) *$/gm, '').replace(/\n{3,}/g, '\n\n').trim()
+  return out
+    .join('\n')
+    .replace(/^(?:#+|-) *$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
 }

@@ -32,17 +32,25 @@ interface PdfLine {
 /** pdf.js's own words stay in the logs (`detail`); the reason says what is wrong with the document. */
 const LIST_MARKER = /^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|[-•▪●◦*])$/
 
-export async function pdfToText(bytes: Uint8Array, limits: Pick<ReadLimits, 'maxPages' | 'maxTextCharacters'>): Promise<string> {
+export async function pdfToText(
+  bytes: Uint8Array,
+  limits: Pick<ReadLimits, 'maxPages' | 'maxTextCharacters'>,
+): Promise<string> {
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>
   try {
     pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false, stopAtErrors: false })
   } catch (error) {
     const name = (error as { name?: string }).name ?? ''
     if (name === 'PasswordException') throw new ReadRefusal('encrypted', 'the PDF is password-protected')
-    throw new ReadRefusal('corrupt', 'the PDF is damaged or not a PDF: its structure cannot be read', `${name}: ${(error as Error).message}`)
+    throw new ReadRefusal(
+      'corrupt',
+      'the PDF is damaged or not a PDF: its structure cannot be read',
+      `${name}: ${(error as Error).message}`,
+    )
   }
   try {
-    if (pdf.numPages > limits.maxPages) throw new ReadRefusal('over_limit', overLimit.pages(pdf.numPages, limits.maxPages))
+    if (pdf.numPages > limits.maxPages)
+      throw new ReadRefusal('over_limit', overLimit.pages(pdf.numPages, limits.maxPages))
     const pages: string[] = []
     let characters = 0
     for (let number = 1; number <= pdf.numPages; number++) {
@@ -58,7 +66,8 @@ export async function pdfToText(bytes: Uint8Array, limits: Pick<ReadLimits, 'max
       const text = layoutPage(items)
       page.cleanup()
       characters += text.length + 2
-      if (characters > limits.maxTextCharacters) throw new ReadRefusal('over_limit', overLimit.text(characters, limits.maxTextCharacters, number < pdf.numPages))
+      if (characters > limits.maxTextCharacters)
+        throw new ReadRefusal('over_limit', overLimit.text(characters, limits.maxTextCharacters, number < pdf.numPages))
       pages.push(text)
     }
     const text = pages.join('\n\n')
@@ -66,7 +75,11 @@ export async function pdfToText(bytes: Uint8Array, limits: Pick<ReadLimits, 'max
     return text
   } catch (error) {
     if (error instanceof ReadRefusal) throw error
-    throw new ReadRefusal('corrupt', 'the PDF is damaged: the text of its pages could not be read', (error as Error).message)
+    throw new ReadRefusal(
+      'corrupt',
+      'the PDF is damaged: the text of its pages could not be read',
+      (error as Error).message,
+    )
   } finally {
     await pdf.destroy()
   }
@@ -83,12 +96,20 @@ function layoutPage(items: Item[]): string {
   for (const line of lines) line.segments.sort((p, q) => p.x - q.x)
   const merged = joinWrappedCells(lines.map((line) => ({ ...line, segments: mergeSegments(line) })))
   alignTables(merged)
-  const gaps = merged.slice(1).map((line, i) => (merged[i]!.bottom ?? merged[i]!.y) - line.y).filter((gap) => gap > 0).sort((p, q) => p - q)
+  const gaps = merged
+    .slice(1)
+    .map((line, i) => (merged[i]!.bottom ?? merged[i]!.y) - line.y)
+    .filter((gap) => gap > 0)
+    .sort((p, q) => p - q)
   const usual = gaps[Math.floor(gaps.length / 2)] ?? 12
   const out: string[] = []
   let previous: PdfLine | null = null
   for (const line of merged) {
-    if (previous && (previous.bottom ?? previous.y) - line.y > Math.max(usual * 1.45, Math.max(previous.size, line.size) * 1.3)) out.push('')
+    if (
+      previous &&
+      (previous.bottom ?? previous.y) - line.y > Math.max(usual * 1.45, Math.max(previous.size, line.size) * 1.3)
+    )
+      out.push('')
     // "1.1   That …", "a)   £10,000 …": a list marker set off by a gap is no table cell
     const cells = line.segments.map((s) => s.text)
     if (cells.length === 2 && LIST_MARKER.test(cells[0]!.trim())) cells.splice(0, 2, `${cells[0]!.trim()} ${cells[1]!}`)
@@ -110,7 +131,8 @@ function mergeSegments(line: PdfLine): Segment[] {
     const last = segments.at(-1)
     const gap = last ? item.x - last.end : Infinity
     if (last && gap < line.size * 1.2) {
-      last.text += gap > line.size * 0.12 && !last.text.endsWith(' ') && !item.text.startsWith(' ') ? ` ${item.text}` : item.text
+      last.text +=
+        gap > line.size * 0.12 && !last.text.endsWith(' ') && !item.text.startsWith(' ') ? ` ${item.text}` : item.text
       last.end = Math.max(last.end, item.end)
     } else {
       segments.push({ ...item, text: item.text })
@@ -161,7 +183,8 @@ function alignTables(lines: PdfLine[]): void {
         let bestScore = -Infinity
         columns.forEach((column, index) => {
           const overlap = Math.min(segment.end, column.end) - Math.max(segment.x, column.x)
-          const score = overlap > 0 ? overlap : -Math.min(Math.abs(segment.x - column.x), Math.abs(segment.end - column.end))
+          const score =
+            overlap > 0 ? overlap : -Math.min(Math.abs(segment.x - column.x), Math.abs(segment.end - column.end))
           if (index > lastColumn && score > bestScore) {
             best = index
             bestScore = score

@@ -23,7 +23,13 @@ function check(text: string): TextResult {
   const length = Math.min(text.length, 65536)
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i)
-    if ((code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12) || code === 0x7f || code === 0xfffd || (code >= 0x80 && code < 0xa0)) control++
+    if (
+      (code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12) ||
+      code === 0x7f ||
+      code === 0xfffd ||
+      (code >= 0x80 && code < 0xa0)
+    )
+      control++
   }
   if (length > 0 && control / length > 0.01) return { ok: false, reason: 'it holds binary data, not text' }
   if (text.trim() === '') return { ok: false, reason: 'it has no text' }

@@ -42,13 +42,25 @@ class ReaderThread {
       job?.reject(
         reason
           ? new ExtractError(job.request.fileName, 'over_limit', reason, error.message)
-          : new ExtractError(job.request.fileName, 'unreadable', 'the document could not be read', `${error.name}: ${error.message}`),
+          : new ExtractError(
+              job.request.fileName,
+              'unreadable',
+              'the document could not be read',
+              `${error.name}: ${error.message}`,
+            ),
       )
     })
     this.worker.on('exit', () => {
       const job = this.job
       this.kill()
-      job?.reject(new ExtractError(job.request.fileName, 'unreadable', 'the document could not be read', 'the reader thread stopped'))
+      job?.reject(
+        new ExtractError(
+          job.request.fileName,
+          'unreadable',
+          'the document could not be read',
+          'the reader thread stopped',
+        ),
+      )
     })
   }
 
@@ -76,8 +88,10 @@ class ReaderThread {
     this.idleTimer = setTimeout(() => this.kill(), this.idleMs)
     this.idleTimer.unref()
     if (reply.ok) job.resolve(reply.result)
-    else if ('refusal' in reply) job.reject(new ExtractError(reply.refusal.file, reply.refusal.code, reply.refusal.reason, reply.refusal.detail))
-    else job.reject(new ExtractError(job.request.fileName, 'unreadable', 'the document could not be read', reply.failure))
+    else if ('refusal' in reply)
+      job.reject(new ExtractError(reply.refusal.file, reply.refusal.code, reply.refusal.reason, reply.refusal.detail))
+    else
+      job.reject(new ExtractError(job.request.fileName, 'unreadable', 'the document could not be read', reply.failure))
     this.onFree(this)
   }
 
@@ -106,7 +120,13 @@ export class DocumentReaders {
   read(bytes: Uint8Array, fileName: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
     const limits = readLimits(options.limits)
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { bytes, fileName, options: { ...options, limits } }, timeoutMs: limits.timeoutMs, memoryMb: limits.memoryMb, resolve, reject })
+      this.queue.push({
+        request: { bytes, fileName, options: { ...options, limits } },
+        timeoutMs: limits.timeoutMs,
+        memoryMb: limits.memoryMb,
+        resolve,
+        reject,
+      })
       this.dispatch()
     })
   }

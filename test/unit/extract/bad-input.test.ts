@@ -63,14 +63,37 @@ test('a password-protected PDF', async () => {
 })
 
 test('unsupported types', async () => {
-  await rejects(extractFile(file('scan.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]))), 'unsupported', /PNG image/, path.join(dir, 'scan.png'))
-  await rejects(extractFile(file('budget.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from('xl/workbook.xml')]))), 'unsupported', /ZIP archive that is not a Word document/, path.join(dir, 'budget.xlsx'))
-  await rejects(extractFile(file('notes.xyz', 'Ref: 1')), 'unsupported', /unsupported file type \(\.xyz\)/, path.join(dir, 'notes.xyz'))
-  await rejects(extractFile(file('old.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))), 'unsupported', /old-style Office file/, path.join(dir, 'old.doc'))
+  await rejects(
+    extractFile(file('scan.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]))),
+    'unsupported',
+    /PNG image/,
+    path.join(dir, 'scan.png'),
+  )
+  await rejects(
+    extractFile(file('budget.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from('xl/workbook.xml')]))),
+    'unsupported',
+    /ZIP archive that is not a Word document/,
+    path.join(dir, 'budget.xlsx'),
+  )
+  await rejects(
+    extractFile(file('notes.xyz', 'Ref: 1')),
+    'unsupported',
+    /unsupported file type \(\.xyz\)/,
+    path.join(dir, 'notes.xyz'),
+  )
+  await rejects(
+    extractFile(file('old.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))),
+    'unsupported',
+    /old-style Office file/,
+    path.join(dir, 'old.doc'),
+  )
 })
 
 test('a damaged Word document', async () => {
-  const name = file('broken.docx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from('word/document.xml'), noise(200)]))
+  const name = file(
+    'broken.docx',
+    Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from('word/document.xml'), noise(200)]),
+  )
   await rejects(extractFile(name), 'corrupt', /Word document is damaged/, name)
 })
 
@@ -78,7 +101,12 @@ test('a file over the size limit is refused before it is read', async () => {
   const name = file('huge.txt', '')
   truncateSync(name, 26 * 1024 * 1024)
   await rejects(extractFile(name), 'too_large', /too large \(26\.0 MB; the limit is 25\.0 MB\)/, name)
-  await rejects(extractBuffer(Buffer.from('Ref: 1\nTitle: small'), 'small.txt', { maxBytes: 4 }), 'too_large', /too large/, 'small.txt')
+  await rejects(
+    extractBuffer(Buffer.from('Ref: 1\nTitle: small'), 'small.txt', { maxBytes: 4 }),
+    'too_large',
+    /too large/,
+    'small.txt',
+  )
 })
 
 test('a missing file', async () => {
@@ -89,8 +117,14 @@ function runCli(args: string[]): { status: number | null; stdout: string; stderr
   const runner = path.join(dir, 'cli.mts')
   const entry = pathToFileURL(path.resolve('src/cli/commands/extract.ts')).href
   const commander = pathToFileURL(path.resolve('node_modules/commander/esm.mjs')).href
-  writeFileSync(runner, `import { Command } from '${commander}'\nimport { registerExtractCommand } from '${entry}'\nconst program = new Command('commissioning-register')\nregisterExtractCommand(program)\nawait program.parseAsync(process.argv)\n`)
-  const result = spawnSync(process.execPath, ['--import', 'tsx', runner, ...args], { encoding: 'utf8', cwd: process.cwd() })
+  writeFileSync(
+    runner,
+    `import { Command } from '${commander}'\nimport { registerExtractCommand } from '${entry}'\nconst program = new Command('commissioning-register')\nregisterExtractCommand(program)\nawait program.parseAsync(process.argv)\n`,
+  )
+  const result = spawnSync(process.execPath, ['--import', 'tsx', runner, ...args], {
+    encoding: 'utf8',
+    cwd: process.cwd(),
+  })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -101,17 +135,47 @@ test('the extract command reads the rest of a batch and exits non-zero when one 
   const result = runCli(['extract', bad, good, '--json'])
   assert.equal(result.status, 1)
   const records = JSON.parse(result.stdout) as Array<{ file: string; reference: string }>
-  assert.deepEqual(records.map((r) => [r.file, r.reference]), [[good, '2021.021']])
+  assert.deepEqual(
+    records.map((r) => [r.file, r.reference]),
+    [[good, '2021.021']],
+  )
   assert.match(result.stderr, /bad\.pdf: the PDF is damaged or not a PDF/)
-  assert.equal(result.stderr.trim().split('\n').filter((line) => line.startsWith('error:')).length, 1, 'one error line for the one bad file')
+  assert.equal(
+    result.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => line.startsWith('error:')).length,
+    1,
+    'one error line for the one bad file',
+  )
 })
 
 test("the extract command prints the issue's exact field set for one file, and a summary without --json", () => {
   const result = runCli(['extract', 'fixtures/documents/b01-essex-joint-da-report.txt', '--json'])
   assert.equal(result.status, 0)
   const record = JSON.parse(result.stdout) as Record<string, unknown>
-  assert.deepEqual(Object.keys(record), ['file', 'kind', 'office', 'reference', 'title', 'decision_date', 'total_amount', 'awards', 'contributions', 'funding_sources', 'areas', 'service_period', 'findings', 'provenance'])
-  assert.deepEqual(Object.keys((record.contributions as object[])[0]!), ['organisation', 'amount', 'per_annum', 'up_to'])
+  assert.deepEqual(Object.keys(record), [
+    'file',
+    'kind',
+    'office',
+    'reference',
+    'title',
+    'decision_date',
+    'total_amount',
+    'awards',
+    'contributions',
+    'funding_sources',
+    'areas',
+    'service_period',
+    'findings',
+    'provenance',
+  ])
+  assert.deepEqual(Object.keys((record.contributions as object[])[0]!), [
+    'organisation',
+    'amount',
+    'per_annum',
+    'up_to',
+  ])
   assert.deepEqual(Object.keys(record.service_period as object), ['start', 'end', 'extension'])
   const human = runCli(['extract', 'fixtures/documents/a02-cumbria-isva-notice.txt'])
   assert.equal(human.status, 0)

@@ -11,12 +11,20 @@ const FLOOR = { fields: 0.98, awardsF1: 0.97, contributionsF1: 0.97, areasF1: 0.
 
 test('the development corpus score stays at or above its floor', { timeout: 120_000 }, (t) => {
   const dir = corpusDir()
-  if (!existsSync(path.join(dir, 'docs')) || !existsSync(path.join(dir, 'tools', 'score.py'))) return t.skip(`no development corpus at ${dir} (set DEV_CORPUS to run this test)`)
-  if (spawnSync('python3', ['--version']).error) return t.skip('python3 is not installed, so the corpus scorer cannot run')
+  if (!existsSync(path.join(dir, 'docs')) || !existsSync(path.join(dir, 'tools', 'score.py')))
+    return t.skip(`no development corpus at ${dir} (set DEV_CORPUS to run this test)`)
+  if (spawnSync('python3', ['--version']).error)
+    return t.skip('python3 is not installed, so the corpus scorer cannot run')
   const result = runEval(dir)
   assert.ok(result.fields >= FLOOR.fields, `fields ${result.fields} fell below ${FLOOR.fields}\n${result.output}`)
-  assert.ok(result.awardsF1 >= FLOOR.awardsF1, `awards F1 ${result.awardsF1} fell below ${FLOOR.awardsF1}\n${result.output}`)
-  assert.ok(result.contributionsF1 >= FLOOR.contributionsF1, `contributions F1 ${result.contributionsF1} fell below ${FLOOR.contributionsF1}`)
+  assert.ok(
+    result.awardsF1 >= FLOOR.awardsF1,
+    `awards F1 ${result.awardsF1} fell below ${FLOOR.awardsF1}\n${result.output}`,
+  )
+  assert.ok(
+    result.contributionsF1 >= FLOOR.contributionsF1,
+    `contributions F1 ${result.contributionsF1} fell below ${FLOOR.contributionsF1}`,
+  )
   assert.ok(result.areasF1 >= FLOOR.areasF1, `areas F1 ${result.areasF1} fell below ${FLOOR.areasF1}`)
   assert.ok(result.detection.fp <= FLOOR.falseAlarms, `false inconsistency alarms: ${result.detection.fp}`)
   assert.ok(result.detection.tp >= FLOOR.realFlagged, `real inconsistencies flagged: ${result.detection.tp}`)

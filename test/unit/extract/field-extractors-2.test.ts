@@ -49,28 +49,41 @@ test("areas: the issuing council's heading or the council that secured the money
   assert.equal(councilPlace('The Vale of Glamorgan Council'), 'Vale of Glamorgan')
   assert.equal(councilPlace('Barrow Borough Council'), 'Barrow')
   assert.equal(councilPlace('Cheshire East LA'), 'Cheshire East')
-  assert.equal(councilPlace('Juno Women\'s Aid'), null)
+  assert.equal(councilPlace("Juno Women's Aid"), null)
 })
 
 test('areas: with nothing else, the place the document names most', () => {
-  const text = 'Agenda item\n\nRefuge Review\n\nOfficers described training offered throughout Sandwell, and Sandwell\'s new duty.\n'
+  const text =
+    "Agenda item\n\nRefuge Review\n\nOfficers described training offered throughout Sandwell, and Sandwell's new duty.\n"
   assert.deepEqual(extractFromText(text, 'x.txt').record.areas, ['Sandwell'])
 })
 
 test('contributions: a split across named funders, and a list that drops the verb', () => {
   const split = extract('split-funders.txt')
-  assert.deepEqual(split.contributions.map((c) => [c.organisation, c.amount, c.per_annum]), [['BCC', 150000, true], ['Office of Police and Crime Commissioner', 90000, true]])
+  assert.deepEqual(
+    split.contributions.map((c) => [c.organisation, c.amount, c.per_annum]),
+    [
+      ['BCC', 150000, true],
+      ['Office of Police and Crime Commissioner', 90000, true],
+    ],
+  )
   assert.equal(split.total_amount, 960000)
   assert.equal(split.findings.length, 0, 'a whole-term total is not compared with yearly shares')
   const minutes = extract('council-minutes.txt')
-  assert.deepEqual(minutes.contributions.map((c) => c.amount), [200000, 250000, 80000])
+  assert.deepEqual(
+    minutes.contributions.map((c) => c.amount),
+    [200000, 250000, 80000],
+  )
   assert.equal(minutes.contributions[2]!.organisation, 'Loxley Barrett Borough Council')
 })
 
 test('inconsistency: yearly contributions that exceed the stated annual contract value are flagged', () => {
   const minutes = extract('council-minutes.txt')
   assert.equal(minutes.total_amount, 500000)
-  assert.ok(minutes.findings.some((f) => f.severity === 'error' && /£530,000\.00/.test(f.message)), JSON.stringify(minutes.findings))
+  assert.ok(
+    minutes.findings.some((f) => f.severity === 'error' && /£530,000\.00/.test(f.message)),
+    JSON.stringify(minutes.findings),
+  )
 })
 
 test('totals: separate resolutions each priced give no overall total', () => {
@@ -88,6 +101,7 @@ test('service period: "in place since" starts it, "extended from X until Y" ends
 })
 
 test('totals: an allocation "raised from £A to £B" is the new figure, B', () => {
-  const text = 'Minutes:\n\nThe Board heard that the Welsh Government had raised its allocation to the Council from £20,000 to £64,500, to support refuge provision.\n'
+  const text =
+    'Minutes:\n\nThe Board heard that the Welsh Government had raised its allocation to the Council from £20,000 to £64,500, to support refuge provision.\n'
   assert.equal(extractFromText(text, 'x.txt').record.total_amount, 64500)
 })

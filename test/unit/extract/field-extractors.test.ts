@@ -38,7 +38,10 @@ test('reference: an FOI response number printed beside "Response"', () => {
 test('decision lists: the victim-services entry gives the reference, title, date, total and award', () => {
   const doc = buildDoc(readFileSync(path.join(dir, 'decision-list.txt'), 'utf8'))
   const entries = findEntries(doc)
-  assert.deepEqual(entries.map((e) => e.reference), ['2210', '2209'])
+  assert.deepEqual(
+    entries.map((e) => e.reference),
+    ['2210', '2209'],
+  )
   assert.equal(chooseEntry(doc, entries)?.reference, '2209')
   const record = extract('decision-list.txt')
   assert.equal(record.reference, '2209')

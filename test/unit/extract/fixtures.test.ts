@@ -27,14 +27,23 @@ for (const document of documents) {
 }
 
 test('a PDF keeps its table columns: the same awards as its text source', async () => {
-  const [pdf, txt] = await Promise.all([extractFile('fixtures/documents/generated/g02-devon-cornwall-split-row.pdf'), extractFile('fixtures/documents/g02-devon-cornwall-split-row.txt')])
+  const [pdf, txt] = await Promise.all([
+    extractFile('fixtures/documents/generated/g02-devon-cornwall-split-row.pdf'),
+    extractFile('fixtures/documents/g02-devon-cornwall-split-row.txt'),
+  ])
   const strip = (awards: typeof pdf.record.awards) => awards.map((a) => `${a.recipient}|${a.amount}|${a.period}`)
   assert.deepEqual(strip(pdf.record.awards), strip(txt.record.awards))
-  assert.deepEqual(pdf.record.findings.map((f) => f.message), txt.record.findings.map((f) => f.message))
+  assert.deepEqual(
+    pdf.record.findings.map((f) => f.message),
+    txt.record.findings.map((f) => f.message),
+  )
 })
 
 test('a Word document keeps its table rows: the same awards as its text source', async () => {
-  const [docx, txt] = await Promise.all([extractFile('fixtures/documents/generated/g01-west-yorkshire-years-by-provider.docx'), extractFile('fixtures/documents/g01-west-yorkshire-years-by-provider.txt')])
+  const [docx, txt] = await Promise.all([
+    extractFile('fixtures/documents/generated/g01-west-yorkshire-years-by-provider.docx'),
+    extractFile('fixtures/documents/g01-west-yorkshire-years-by-provider.txt'),
+  ])
   const strip = (awards: typeof docx.record.awards) => awards.map((a) => `${a.recipient}|${a.amount}|${a.period}`)
   assert.deepEqual(strip(docx.record.awards), strip(txt.record.awards))
 })

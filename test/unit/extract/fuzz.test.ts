@@ -13,7 +13,62 @@ function random(seed: number): () => number {
   }
 }
 
-const TOKENS = ['£', '£1,000', '£15,5074.22', '£1.632m', 'up to', 'per annum', '1,', '.', ',', '\t', '\n', '\n\n', 'Total', 'Ref:', 'TITLE:', 'Date:', '16/3/21', '1st April 2019', 'April', 'to', 'from', 'until', 'the', 'Council', 'County', 'Police and Crime Commissioner', 'PFCC', 'contributes', 'awarded', 'Fund', 'Grant', '(NWA)', 'Ashfield', 'and', '<b>', '</b>', '**', '|', '- OFFICIAL -', 'option to extend', '2024/25', 'Oct23- Mar24', 'pounds', 'thousand', 'A', 'Z', 'é', '\u0000', '"', "'", '(', ')', '-', ':']
+const TOKENS = [
+  '£',
+  '£1,000',
+  '£15,5074.22',
+  '£1.632m',
+  'up to',
+  'per annum',
+  '1,',
+  '.',
+  ',',
+  '\t',
+  '\n',
+  '\n\n',
+  'Total',
+  'Ref:',
+  'TITLE:',
+  'Date:',
+  '16/3/21',
+  '1st April 2019',
+  'April',
+  'to',
+  'from',
+  'until',
+  'the',
+  'Council',
+  'County',
+  'Police and Crime Commissioner',
+  'PFCC',
+  'contributes',
+  'awarded',
+  'Fund',
+  'Grant',
+  '(NWA)',
+  'Ashfield',
+  'and',
+  '<b>',
+  '</b>',
+  '**',
+  '|',
+  '- OFFICIAL -',
+  'option to extend',
+  '2024/25',
+  'Oct23- Mar24',
+  'pounds',
+  'thousand',
+  'A',
+  'Z',
+  'é',
+  '\u0000',
+  '"',
+  "'",
+  '(',
+  ')',
+  '-',
+  ':',
+]
 
 function randomDocument(next: () => number, length: number): string {
   const parts: string[] = []
@@ -30,14 +85,14 @@ const ADVERSARIAL: Record<string, string> = {
   'a table row of empty cells': `${'x\t'.repeat(2_000)}\n`.repeat(50),
   'the office name again and again': 'Nottinghamshire Police and Crime Commissioner '.repeat(3_000),
   'up to, up to, up to': `${'up to '.repeat(30_000)}£5`,
-  'slashes': '1/'.repeat(50_000),
+  slashes: '1/'.repeat(50_000),
   'a date range that never ends': '1 April 2019 to '.repeat(10_000),
-  'dots': '.'.repeat(100_000),
-  'digits': '1'.repeat(100_000),
+  dots: '.'.repeat(100_000),
+  digits: '1'.repeat(100_000),
   'labels on every line': 'Ref: a\n'.repeat(20_000),
   'a table of totals': 'Total\t£1\t£2\t£3\n'.repeat(5_000),
   'a column of garbled cells': `Name\t2024/25\t2025/26\n${'A\t£1,0000.00\t£2,00\n'.repeat(4_000)}Total\t£5\t£6\n`,
-  'awards to the same names without a full stop': "£1 to Alpha Beta Gamma Delta ".repeat(8_000),
+  'awards to the same names without a full stop': '£1 to Alpha Beta Gamma Delta '.repeat(8_000),
   'contributions without a full stop': 'Essex County Council contributes up to £1,000 per annum and '.repeat(3_000),
   'an e-mail address with a long host': `x@${'a-'.repeat(30_000)}b.pnn.police.uk`,
   'number words before pounds': `${'one two three four five six seven eight nine '.repeat(5_000)}pounds`,
@@ -66,8 +121,10 @@ test('random documents finish in bounded time and always give a well-formed reco
     slowest = Math.max(slowest, performance.now() - started)
     assert.ok(['decision', 'report', 'foi_response'].includes(record.kind))
     for (const award of record.awards) assert.ok(Number.isFinite(award.amount))
-    for (const finding of record.findings) assert.ok(finding.line === null || (finding.line >= 1 && finding.line <= text.split('\n').length))
-    for (const source of Object.values(record.provenance)) assert.ok(source.line >= 1 && source.line <= text.split('\n').length)
+    for (const finding of record.findings)
+      assert.ok(finding.line === null || (finding.line >= 1 && finding.line <= text.split('\n').length))
+    for (const source of Object.values(record.provenance))
+      assert.ok(source.line >= 1 && source.line <= text.split('\n').length)
   }
   assert.ok(slowest < BOUND_MS, `slowest ${Math.round(slowest)} ms`)
 })

@@ -30,7 +30,10 @@ test('amounts in words', () => {
   assert.equal(parseAmountInWords('two million pounds and fifty pence'), 200000050)
   assert.equal(parseAmountInWords('thirty-six thousand'), 3600000)
   assert.equal(parseAmountInWords('a lot of pounds'), null)
-  assert.deepEqual(findAmounts('a grant of £36,000 (thirty-six thousand pounds) for 2023/24').map((h) => h.reading.pence), [3600000, 3600000])
+  assert.deepEqual(
+    findAmounts('a grant of £36,000 (thirty-six thousand pounds) for 2023/24').map((h) => h.reading.pence),
+    [3600000, 3600000],
+  )
 })
 
 test('the amount parser says what it could not read, and never guesses silently', () => {
@@ -44,7 +47,10 @@ test('the amount parser says what it could not read, and never guesses silently'
   assert.deepEqual([short.pence, short.likely], [null, null])
   assert.match(parseDocumentAmount('twelve apples').problem ?? '', /not an amount/)
   const broken = findAmounts('£95,890.75 £215,\t.69 £118,338.11')
-  assert.deepEqual(broken.map((h) => h.reading.pence), [9589075, null, 11833811])
+  assert.deepEqual(
+    broken.map((h) => h.reading.pence),
+    [9589075, null, 11833811],
+  )
   assert.match(broken[1]!.reading.problem ?? '', /broken/)
 })
 
@@ -96,5 +102,10 @@ test('markup remnants are cleaned from lines, and HTML tables keep their cells',
   assert.equal(cleanLine('| NWA | £1,000 | £2,000 |'), 'NWA\t£1,000\t£2,000')
   assert.equal(cleanLine('|---|---|'), '')
   assert.equal(cleanLine('- OFFICIAL -'), '- OFFICIAL -')
-  assert.equal(htmlToText('<table><tr><th>Provider</th><th>2024/25</th></tr><tr><td><p>Juno</p></td><td>&pound;1,000</td></tr></table><p>Done &amp; dusted</p>'), 'Provider\t2024/25\nJuno\t£1,000\n\nDone & dusted')
+  assert.equal(
+    htmlToText(
+      '<table><tr><th>Provider</th><th>2024/25</th></tr><tr><td><p>Juno</p></td><td>&pound;1,000</td></tr></table><p>Done &amp; dusted</p>',
+    ),
+    'Provider\t2024/25\nJuno\t£1,000\n\nDone & dusted',
+  )
 })

@@ -21,11 +21,28 @@ function refusedWith(pattern: RegExp) {
 
 test('the central directory sizes are checked before anything is expanded: total size and the ratio of sizeable parts', () => {
   const limits = { maxExpandedBytes: 100 * MB, maxCompressionRatio: 100 }
-  assert.doesNotThrow(() => checkExpansion([{ name: 'word/document.xml', compressedSize: 2 * MB, uncompressedSize: 20 * MB }], limits))
-  assert.doesNotThrow(() => checkExpansion([{ name: 'word/styles.xml', compressedSize: 1, uncompressedSize: 900 * 1024 }], limits), 'a small part may compress as well as it likes')
-  assert.throws(() => checkExpansion([{ name: 'word/document.xml', compressedSize: 100 * 1024, uncompressedSize: 30 * MB }], limits), refusedWith(/part word\/document\.xml expands 307 times its compressed size .*at most 100 times/))
+  assert.doesNotThrow(() =>
+    checkExpansion([{ name: 'word/document.xml', compressedSize: 2 * MB, uncompressedSize: 20 * MB }], limits),
+  )
+  assert.doesNotThrow(
+    () => checkExpansion([{ name: 'word/styles.xml', compressedSize: 1, uncompressedSize: 900 * 1024 }], limits),
+    'a small part may compress as well as it likes',
+  )
   assert.throws(
-    () => checkExpansion(Array.from({ length: 6 }, (_, i) => ({ name: `word/media/image${i}.png`, compressedSize: 20 * MB, uncompressedSize: 20 * MB })), limits),
+    () =>
+      checkExpansion([{ name: 'word/document.xml', compressedSize: 100 * 1024, uncompressedSize: 30 * MB }], limits),
+    refusedWith(/part word\/document\.xml expands 307 times its compressed size .*at most 100 times/),
+  )
+  assert.throws(
+    () =>
+      checkExpansion(
+        Array.from({ length: 6 }, (_, i) => ({
+          name: `word/media/image${i}.png`,
+          compressedSize: 20 * MB,
+          uncompressedSize: 20 * MB,
+        })),
+        limits,
+      ),
     refusedWith(/the Word document expands to 120\.0 MB; the register reads at most 100\.0 MB/),
   )
 })
@@ -56,16 +73,31 @@ test('each limit refuses a document over it, naming the limit, whatever the file
       assert.match(error.reason, pattern)
       return true
     })
-  await refuses(extractBuffer(await manyPagePdf(12), 'notice.pdf', { limits: { maxPages: 10 } }), /^the PDF has 12 pages; the register reads at most 10$/)
-  await refuses(extractBuffer(hugeText(2_000), 'notice.txt', { limits: { maxTextCharacters: 1_000 } }), /^the document has 2,000 characters of text; the register reads at most 1,000$/)
-  await refuses(extractBuffer(await manyPagePdf(3, 40), 'notice.pdf', { limits: { maxTextCharacters: 5_000 } }), /characters of text; the register reads at most 5,000$/)
-  await refuses(extractBuffer(await wordZipBomb(200_000), 'notice.docx', { limits: { maxCompressionRatio: 50 } }), /expands \d+ times its compressed size/)
+  await refuses(
+    extractBuffer(await manyPagePdf(12), 'notice.pdf', { limits: { maxPages: 10 } }),
+    /^the PDF has 12 pages; the register reads at most 10$/,
+  )
+  await refuses(
+    extractBuffer(hugeText(2_000), 'notice.txt', { limits: { maxTextCharacters: 1_000 } }),
+    /^the document has 2,000 characters of text; the register reads at most 1,000$/,
+  )
+  await refuses(
+    extractBuffer(await manyPagePdf(3, 40), 'notice.pdf', { limits: { maxTextCharacters: 5_000 } }),
+    /characters of text; the register reads at most 5,000$/,
+  )
+  await refuses(
+    extractBuffer(await wordZipBomb(200_000), 'notice.docx', { limits: { maxCompressionRatio: 50 } }),
+    /expands \d+ times its compressed size/,
+  )
 })
 
 test('a reader thread stopped for its deadline is replaced, and the next document is read', async () => {
   const readers = new DocumentReaders(1, 1_000)
   try {
-    await assert.rejects(readers.read(await manyPagePdf(200, 60), 'slow.pdf', { limits: { timeoutMs: 200 } }), /took longer than 0\.2 seconds/)
+    await assert.rejects(
+      readers.read(await manyPagePdf(200, 60), 'slow.pdf', { limits: { timeoutMs: 200 } }),
+      /took longer than 0\.2 seconds/,
+    )
     const { draft } = await readers.read(Buffer.from('Ref: 2024.001\nTitle: A small notice\n'), 'small.txt')
     assert.equal(draft.reference, '2024.001')
   } finally {

@@ -54,11 +54,14 @@ test('000: the sign-off dates are read with their roles', async (t) => {
   const { text } = await seed('000_')
   const doc = buildDoc(text)
   const dates = readDates(doc, readLabels(doc), 'decision')
-  assert.deepEqual(dates.signoffs.map((s) => [s.role, s.date]), [
-    ['finance', '2021-03-10'],
-    ['officer', '2021-03-15'],
-    ['decision_maker', '2021-03-16'],
-  ])
+  assert.deepEqual(
+    dates.signoffs.map((s) => [s.role, s.date]),
+    [
+      ['finance', '2021-03-10'],
+      ['officer', '2021-03-15'],
+      ['decision_maker', '2021-03-16'],
+    ],
+  )
   assert.equal(dates.received?.date, '2021-03-09')
   assert.equal(extractDraft(text, 'x').decisionDate, '2021-03-16')
 })
@@ -79,8 +82,14 @@ test('001: budget tables, routes per row, and both inconsistencies', async (t) =
   assert.deepEqual([nwa?.amount, nwa?.via], [11417, 'Nottinghamshire County Council'])
   assert.ok(record.awards.some((a) => a.recipient === 'Juno' && a.route === 'direct_award' && a.amount === 13214.55))
   assert.ok(record.awards.some((a) => a.recipient === 'Equation' && a.via === 'Nottinghamshire City Council'))
-  assert.ok(record.awards.some((a) => a.amount === 21296 && a.period === 'Apr25- Sept25'), 'a cell without its £ is still read')
-  assert.ok(record.funding_sources.some((s) => /Home Office/.test(s)), 'match funding for a Home Office grant')
+  assert.ok(
+    record.awards.some((a) => a.amount === 21296 && a.period === 'Apr25- Sept25'),
+    'a cell without its £ is still read',
+  )
+  assert.ok(
+    record.funding_sources.some((s) => /Home Office/.test(s)),
+    'match funding for a Home Office grant',
+  )
 
   const mismatch = record.findings.find((f) => f.code === 'total_mismatch' && /48,200\.12/.test(f.message))
   assert.ok(mismatch, 'the third-period column is £10 short')
@@ -96,8 +105,15 @@ test('001: budget tables, routes per row, and both inconsistencies', async (t) =
   assert.match(conflict.message, /30 September 2025/)
   assert.deepEqual([record.service_period.start, record.service_period.end], ['2023-10-01', '2025-03-31'])
   assert.ok(record.findings.some((f) => f.code === 'irregular_amount' && f.message.includes('14.611.50')))
-  assert.ok(record.findings.some((f) => f.code === 'unreadable_amount' && /215,/.test(f.message)), 'the broken totals line is flagged')
-  assert.ok(codes(record).every((code) => ['total_mismatch', 'unreadable_amount', 'irregular_amount', 'period_conflict'].includes(code)))
+  assert.ok(
+    record.findings.some((f) => f.code === 'unreadable_amount' && /215,/.test(f.message)),
+    'the broken totals line is flagged',
+  )
+  assert.ok(
+    codes(record).every((code) =>
+      ['total_mismatch', 'unreadable_amount', 'irregular_amount', 'period_conflict'].includes(code),
+    ),
+  )
 })
 
 test('002: a numbered Essex report with per-annum contributions', async (t) => {
@@ -128,7 +144,10 @@ test('003: Hampshire "up to" contributions, five-year term with an extension opt
   assert.equal(record.kind, 'decision')
   assert.equal(record.office, 'Hampshire PCC')
   assert.equal(record.reference, 'PCCML/000407/2018')
-  assert.match(record.title ?? '', /^Domestic Abuse Support Service for Victims \(Hampshire only\) and Domestic Abuse Perpetrators Service/)
+  assert.match(
+    record.title ?? '',
+    /^Domestic Abuse Support Service for Victims \(Hampshire only\) and Domestic Abuse Perpetrators Service/,
+  )
   assert.equal(record.decision_date, '2018-05-23')
   assert.deepEqual(
     record.contributions.map((c) => [c.organisation, c.amount, c.per_annum, c.up_to]),
@@ -155,7 +174,10 @@ test('004: a Nottinghamshire FOI response', async (t) => {
   assert.equal(record.office, 'Nottinghamshire PCC')
   assert.equal(record.reference, '10653')
   assert.equal(record.decision_date, '2013-11-06')
-  assert.deepEqual(record.awards.map((a) => [a.recipient, a.amount]), [['WAIS', 86000]])
+  assert.deepEqual(
+    record.awards.map((a) => [a.recipient, a.amount]),
+    [['WAIS', 86000]],
+  )
   assert.deepEqual(record.funding_sources, ['Community Safety Fund Grant'])
   assert.deepEqual(record.findings, [])
 })
