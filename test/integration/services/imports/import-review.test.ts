@@ -134,6 +134,8 @@ for (const engine of testEngines()) {
         /id="findings-total"[\s\S]*?The awards add to £59,500\.00 but the document states a total of £60,000\.00[\s\S]*?href="#line-15"/,
       )
       assert.match(html, /id="award-2"[\s\S]*?href="#line-19"/)
+      assert.doesNotMatch(html, /u00a0/, 'a blank source line is blank, not the text of an escape')
+      assert.match(html, /<li id="line-\d+">&nbsp;<\/li>/)
       const list = await (await officer.get('/staff/imports')).text()
       assert.match(list, /Independent Sexual Violence Adviser service for Barrow and Carlisle/)
       assert.match(list, /1 error/)
