@@ -233,8 +233,8 @@ export class DraftController extends DecisionPage {
     return model
   }
 
-  private streams() {
-    return this.services.database.db.selectFrom('funding_streams').select(['id', 'name']).orderBy('name').execute()
+  private async streams(): Promise<Array<{ id: number; name: string }>> {
+    return (await this.services.funding.streams()).map(({ id, name }) => ({ id, name }))
   }
 }
 
