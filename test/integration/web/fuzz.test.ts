@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { homeQuery } from '../../../src/web/routes/public/decisions/home.ts'
 import { disclosureLogQuery } from '../../../src/web/routes/public/foi/disclosure-log.ts'
 import { ledgerQuery } from '../../../src/web/routes/public/ledger/query.ts'
-import { publicEndpoints } from '../../../src/web/routes/api/endpoints.ts'
+import { publicEndpoints } from '../../../src/web/routes/api/public-endpoints.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
 import { startApp, type RunningApp } from '../../support/server.ts'
 

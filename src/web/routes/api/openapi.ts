@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Endpoint } from './endpoint.ts'
-import { publicEndpoints, staffEndpoints } from './endpoints.ts'
+import { publicEndpoints } from './public-endpoints.ts'
+import { staffEndpoints } from './staff-endpoints.ts'
 import { Problem, registry } from './schemas.ts'
 
 type JsonSchema = Record<string, unknown>

@@ -2,7 +2,8 @@ import type { Request, Response } from 'express'
 import { z } from 'zod'
 import type { Services } from '../../../services/index.ts'
 import type { Endpoint } from './endpoint.ts'
-import { publicEndpoints, staffEndpoints } from './endpoints.ts'
+import { publicEndpoints } from './public-endpoints.ts'
+import { staffEndpoints } from './staff-endpoints.ts'
 import { PROBLEM_TYPES } from './problem.ts'
 
 interface ParameterView {

@@ -1,0 +1,86 @@
+import { z } from 'zod'
+import { DECISION_STATUSES } from '../../../domain/decision.ts'
+import { endpoint, listResponse, type Endpoint } from './endpoint.ts'
+import * as p from './parameters.ts'
+import * as s from './schemas.ts'
+import { BadRequest } from './bad-request.ts'
+
+const office = p.optionalId('Only this office (its organisation id).')
+
+/** The staff API: a personal access token in `Authorization: Bearer …`. */
+export const staffEndpoints: Endpoint[] = [
+  endpoint({
+    method: 'get',
+    path: '/v1/staff/decisions',
+    tag: 'Staff',
+    summary: 'Every decision, whatever its status (read scope)',
+    scope: 'read',
+    query: z.strictObject({
+      status: z.enum(DECISION_STATUSES).optional(),
+      review: z
+        .enum(['reviewed', 'unreviewed'])
+        .optional()
+        .meta({ description: 'Only records reviewed, or awaiting review, after import.' }),
+      office,
+      cursor: p.cursor,
+      limit: p.limit,
+    }),
+    response: s.pageOf(s.StaffDecision, 'StaffDecisionPage'),
+    handle: async ({ services, query, after, req }) =>
+      listResponse(
+        req,
+        await services.openData.staffDecisions.list({
+          status: query.status,
+          reviewStatus: query.review,
+          officeId: query.office,
+          after,
+          limit: query.limit,
+        }),
+      ),
+  }),
+]
+
+staffEndpoints.push(
+  endpoint({
+    method: 'post',
+    path: '/v1/staff/documents',
+    tag: 'Staff',
+    summary: 'Import a published decision document (write scope, officer role)',
+    description:
+      'A PDF, Word (.docx), HTML or text file as the multipart field `file`, read and stored exactly as the upload page does: an imported record awaiting review is made from it, or it is refused with the reason (422, or 413 over a size limit, 409 for a reference the office already holds). The same bytes sent twice are stored once.',
+    scope: 'write',
+    role: 'officer',
+    upload: true,
+    successStatus: 201,
+    requestBody: {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: ['file'],
+            properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } },
+          },
+        },
+      },
+    },
+    response: s.StoredDocument,
+    handle: async ({ services, req, holder }) => {
+      const file = req.file
+      if (!file) throw new BadRequest('file', 'send the document as the multipart field "file"')
+      const fileName = file.originalname.slice(0, 255) || 'document'
+      const actor = {
+        userId: holder!.user.id,
+        label: `${holder!.user.name} <${holder!.user.email}> (API token ${holder!.tokenId})`,
+      }
+      const outcome = await services.imports.importDocument(file.buffer, fileName, actor, { mediaType: file.mimetype })
+      return {
+        id: outcome.documentId,
+        decisionId: outcome.decisionId,
+        ...outcome.document,
+        sizeBytes: file.size,
+        created: outcome.status === 'imported',
+      }
+    },
+  }),
+)
