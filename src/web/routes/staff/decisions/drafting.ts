@@ -8,7 +8,6 @@ import { ConcurrentEditError, WorkflowError } from '../../../../services/decisio
 import { actorOf } from '../../../auth.ts'
 import { type FieldErrors } from '../../../validation.ts'
 import {
-  EXEMPTIONS,
   awardRowsFrom,
   awardRowsOf,
   contributionRowsFrom,
@@ -16,15 +15,14 @@ import {
   detailsSchema,
   detailsValues,
   financeSchema,
-  parseClassification,
   parseForm,
-  parseLinks,
   parseMoney,
   totalsByYear,
   type AwardRowInput,
   type Body,
   type ContributionRowInput,
 } from './forms.ts'
+import { EXEMPTIONS, parseClassification, parseLinks } from './classification-form.ts'
 import { DecisionPage } from './page.ts'
 
 const BLANK_AWARD: AwardRowInput = {

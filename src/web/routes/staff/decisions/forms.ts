@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
-import { LINK_KINDS, PROCUREMENT_ROUTES, type LinkKind, type ProcurementRoute } from '../../../../domain/decision.ts'
+import { PROCUREMENT_ROUTES, type ProcurementRoute } from '../../../../domain/decision.ts'
 import { financialYear } from '../../../../domain/financial-year.ts'
 import { MoneyFormatError, parsePoundsInput, penceToDecimalString } from '../../../../domain/money.ts'
-import type { ClassificationDetails, DraftDetails, FinanceDetails } from '../../../../services/decisions/workflow.ts'
+import type { DraftDetails, FinanceDetails } from '../../../../services/decisions/workflow.ts'
 import type { FieldErrors } from '../../../validation.ts'
 
 export type Body = Record<string, unknown>
@@ -48,16 +48,6 @@ export const financeSchema = z.object({
     .transform((v) => (v ? v === 'yes' : null)),
   financialInformation: text(50000, 'Financial information'),
 })
-
-export const EXEMPTIONS = [
-  { value: 's.43', text: 'Section 43: commercial interests' },
-  { value: 's.40', text: 'Section 40: personal information' },
-  { value: 's.31', text: 'Section 31: law enforcement' },
-  { value: 's.38', text: 'Section 38: health and safety' },
-  { value: 's.36', text: 'Section 36: prejudice to the conduct of public affairs' },
-  { value: 's.41', text: 'Section 41: information provided in confidence' },
-]
-const exemptionValues = EXEMPTIONS.map((e) => e.value)
 
 export function parseForm<T>(schema: z.ZodType<T>, body: Body): { data?: T; errors: FieldErrors } {
   const parsed = schema.safeParse(body)
@@ -129,7 +119,8 @@ export interface ParsedContribution {
   condition: string | null
 }
 
-function rows(body: Body, prefix: string): Array<Record<string, string>> {
+/** The rows of an add-another table: fields named `{prefix}-{index}-{field}`, in index order. */
+export function formRows(body: Body, prefix: string): Array<Record<string, string>> {
   const found = new Map<number, Record<string, string>>()
   for (const [key, value] of Object.entries(body)) {
     const match = new RegExp(`^${prefix}-(\\d{1,3})-([a-zA-Z]+)$`).exec(key)
@@ -143,7 +134,7 @@ function rows(body: Body, prefix: string): Array<Record<string, string>> {
 }
 
 export function awardRowsFrom(body: Body): AwardRowInput[] {
-  return rows(body, 'awards').map((r) => ({
+  return formRows(body, 'awards').map((r) => ({
     recipient: r.recipient ?? '',
     amount: r.amount ?? '',
     year: r.year ?? '',
@@ -157,7 +148,7 @@ export function awardRowsFrom(body: Body): AwardRowInput[] {
 }
 
 export function contributionRowsFrom(body: Body): ContributionRowInput[] {
-  return rows(body, 'contributions').map((r) => ({
+  return formRows(body, 'contributions').map((r) => ({
     organisation: r.organisation ?? '',
     amount: r.amount ?? '',
     perAnnum: r.perAnnum === 'yes',
@@ -286,50 +277,4 @@ export function totalsByYear(awards: ParsedAward[]): Array<{ label: string; penc
   return [...totals.entries()]
     .sort(([a], [b]) => a - b)
     .map(([year, pence]) => ({ label: financialYear(year).label, pence }))
-}
-
-export function parseClassification(body: Body): { data?: ClassificationDetails; errors: FieldErrors } {
-  const classification = String(body.classification ?? '')
-  if (!['non_confidential', 'partially_confidential', 'confidential'].includes(classification))
-    return { errors: { classification: 'Choose how confidential this decision is' } }
-  const errors: FieldErrors = {}
-  const exemption = String(body.exemption ?? '')
-  if (classification === 'confidential' && !exemptionValues.includes(exemption))
-    errors.exemption = 'Choose the exemption that makes the decision confidential'
-  const withheldSections: Record<string, string> = {}
-  let awardsExemption: string | null = null
-  if (classification === 'partially_confidential') {
-    for (const key of ['supporting_information', 'financial_information', 'recommendations', 'awards']) {
-      if (body[`withhold-${key}`] !== 'yes') continue
-      const value = String(body[`exemption-${key}`] ?? '')
-      if (!exemptionValues.includes(value))
-        errors[`exemption-${key}`] = 'Choose the exemption for each part you withhold'
-      else if (key === 'awards') awardsExemption = value
-      else withheldSections[key] = value
-    }
-    if (!Object.keys(withheldSections).length && !awardsExemption && !Object.keys(errors).length)
-      errors.classification = 'Choose at least one part to withhold, or choose “Not confidential”'
-  }
-  if (Object.keys(errors).length) return { errors }
-  return {
-    data: {
-      classification: classification as ClassificationDetails['classification'],
-      exemption: classification === 'confidential' ? exemption : null,
-      withheldSections,
-      awardsExemption,
-    },
-    errors,
-  }
-}
-
-export function parseLinks(body: Body): { data?: Array<{ reference: string; kind: LinkKind }>; errors: FieldErrors } {
-  const errors: FieldErrors = {}
-  const links: Array<{ reference: string; kind: LinkKind }> = []
-  rows(body, 'links').forEach((row, i) => {
-    if (!row.reference) return
-    if (!(LINK_KINDS as readonly string[]).includes(row.kind ?? ''))
-      errors[`links-${i}-kind`] = `Related decision ${i + 1}: choose how it is related`
-    else links.push({ reference: row.reference, kind: row.kind as LinkKind })
-  })
-  return Object.keys(errors).length ? { errors } : { data: links, errors }
 }
