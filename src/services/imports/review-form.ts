@@ -1,82 +1,29 @@
 /** The review form: what a person may correct in an imported record, validated with one message per field or row. */
 import { z } from 'zod'
-import { DECISION_KINDS, PROCUREMENT_ROUTES, type DecisionKind, type ProcurementRoute } from '../../domain/decision.ts'
+import { DECISION_KINDS, PROCUREMENT_ROUTES } from '../../domain/decision.ts'
 import { MoneyFormatError, parsePoundsInput } from '../../domain/money.ts'
 import { isIsoDate, parseUkDate } from '../../domain/uk-date.ts'
 import { parsePeriodLabel } from '../../extract/period-label.ts'
 import { periodOf } from './draft.ts'
+import type {
+  AwardRowValues,
+  ContributionRowValues,
+  FieldErrors,
+  ReviewedAward,
+  ReviewedContribution,
+  ReviewInput,
+  ReviewValues,
+} from './review-types.ts'
 
-export interface ReviewedAward {
-  recipient: string
-  amountPence: number
-  periodLabel: string | null
-  periodStart: string | null
-  periodEnd: string | null
-  financialYear: number | null
-  perAnnum: boolean
-  upTo: boolean
-  via: string | null
-  route: ProcurementRoute | null
-}
-
-export interface ReviewedContribution {
-  organisation: string
-  amountPence: number
-  perAnnum: boolean
-  upTo: boolean
-}
-
-export interface ReviewInput {
-  kind: DecisionKind
-  officeId: number
-  reference: string
-  title: string
-  decisionDate: string | null
-  statedTotalPence: number | null
-  statedTotalPerAnnum: boolean
-  awards: ReviewedAward[]
-  contributions: ReviewedContribution[]
-  areas: string[]
-}
-
-/** One row as typed, kept to show the form again. */
-export interface AwardRowValues {
-  recipient: string
-  amount: string
-  period: string
-  start: string
-  end: string
-  perAnnum: boolean
-  upTo: boolean
-  via: string
-  route: string
-  line: string
-  remove: boolean
-}
-
-export interface ContributionRowValues {
-  organisation: string
-  amount: string
-  perAnnum: boolean
-  upTo: boolean
-  line: string
-  remove: boolean
-}
-
-export interface ReviewValues {
-  kind: string
-  officeId: string
-  reference: string
-  title: string
-  decisionDate: string
-  statedTotal: string
-  statedTotalPerAnnum: boolean
-  areas: string
-  awards: AwardRowValues[]
-  contributions: ContributionRowValues[]
-}
-
-export type FieldErrors = Record<string, string>
+export type {
+  AwardRowValues,
+  ContributionRowValues,
+  FieldErrors,
+  ReviewedAward,
+  ReviewedContribution,
+  ReviewInput,
+  ReviewValues,
+} from './review-types.ts'
 type Body = Record<string, unknown>
 
 const MAX_ROWS = 500
