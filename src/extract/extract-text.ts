@@ -2,16 +2,9 @@
 import type { Finding } from '../domain/finding-codes.ts'
 import { findAreas } from './areas.ts'
 import { awardFromContractValue, awardFromLabels, awardsFromProse, awardsFromTables, dedupeAwards } from './awards.ts'
-import {
-  checkAmounts,
-  checkBreakdowns,
-  checkDates,
-  checkPeriods,
-  checkStatedTotal,
-  checkTables,
-  checkTotalsLines,
-  type BudgetPeriod,
-} from './checks.ts'
+import { checkAmounts, checkStatedTotal, checkTables, checkTotalsLines } from './checks.ts'
+import { checkDates, checkPeriods, type BudgetPeriod } from './date-checks.ts'
+import { checkBreakdowns } from './breakdown-checks.ts'
 import { contributionsFromProse, contributionsFromTables, dedupeContributions } from './contributions.ts'
 import { buildDoc } from './document.ts'
 import { chooseEntry, findEntries, focusText } from './entries.ts'
