@@ -20,6 +20,7 @@ import { createApp } from '../src/web/app.ts'
 import { generateRegister, randomSequence } from './generate.ts'
 import { benchOpenData } from './open-data.ts'
 import { benchLedger } from './ledger.ts'
+import { mixedAddresses, mixedRequestsPerSecond } from './mixed.ts'
 
 const { values } = parseArgs({
   options: {
@@ -80,6 +81,19 @@ async function openBenchDatabase(): Promise<{ database: Database; cleanUp: () =>
   }
 }
 
+async function listen(web: import('express').Express): Promise<{ base: string; close: () => void }> {
+  const server = await new Promise<import('node:http').Server>((resolve) => {
+    const s = web.listen(0, '127.0.0.1', () => resolve(s))
+  })
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      server.closeAllConnections()
+      server.close()
+    },
+  }
+}
+
 async function main(): Promise<void> {
   const { database, cleanUp } = await openBenchDatabase()
   try {
@@ -116,10 +130,7 @@ async function main(): Promise<void> {
     await benchLedger(app, report, timed, percentile)
 
     const web = createApp(app, { production: true, publicCacheSeconds: Number(process.env.PUBLIC_CACHE_SECONDS ?? 2) })
-    const server = await new Promise<import('node:http').Server>((resolve) => {
-      const s = web.listen(0, '127.0.0.1', () => resolve(s))
-    })
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const { base, close } = await listen(web)
     try {
       const random = randomSequence(7)
       const pageSamples: number[] = []
@@ -138,10 +149,21 @@ async function main(): Promise<void> {
       report('home_rps', home.requests.average)
       const staticPage = await autocannon({ url: `${base}/static/sample.html`, connections: 10, duration: loadSeconds })
       report('static_rps', staticPage.requests.average)
+      const addresses = await mixedAddresses(app, generated.slugs)
+      report('register_mixed_addresses', addresses.length)
+      const uncached = await listen(createApp(app, { production: true, publicCacheSeconds: 0 }))
+      try {
+        const mixed = await mixedRequestsPerSecond(uncached.base, addresses, loadSeconds)
+        report('register_mixed_rps', mixed)
+        report('register_mixed_share_of_static', mixed / staticPage.requests.average)
+        const home = await autocannon({ url: `${uncached.base}/`, connections: 10, duration: loadSeconds })
+        report('home_uncached_rps', home.requests.average)
+      } finally {
+        uncached.close()
+      }
       await benchOpenData(app, base, report, timed, percentile)
     } finally {
-      server.closeAllConnections()
-      server.close()
+      close()
     }
   } finally {
     await cleanUp()

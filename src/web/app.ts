@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import compression from 'compression'
 import express, { type Express } from 'express'
 import type { Config } from '../config.ts'
 import { logger } from '../logger.ts'
@@ -6,6 +7,7 @@ import type { Services } from '../services/index.ts'
 import { apiRoutes } from './routes/api/index.ts'
 import { setUpErrorHandling } from './errors.ts'
 import { setUpNunjucks } from './nunjucks.ts'
+import { publicHttpCaching } from './http-caching.ts'
 import { publicPageCache } from './page-cache.ts'
 import { rejectInvalidInput } from './request-validation.ts'
 import { healthRoutes } from './routes/health.ts'
@@ -37,6 +39,7 @@ export function createApp(
     })
     next()
   })
+  app.use(compression())
   setUpSecurity(app, config.production)
   const sessionSecret = config.sessionSecret ?? 'development-only-session-secret'
   const sessions = sessionMiddleware(services.database.db, { secret: sessionSecret, production: config.production })
@@ -52,6 +55,7 @@ export function createApp(
   app.use('/staff', (req, res, next) => sessions(req, res, next))
   app.use('/staff', saveSessionBeforeRedirect)
   app.use('/staff', staffRoutes(services, { sessionSecret, production: config.production }))
+  app.use(publicHttpCaching(config.publicCacheSeconds ?? 0))
   app.use(publicPageCache(config.publicCacheSeconds ?? 0))
   app.use(publicRoutes(services))
   setUpErrorHandling(app, config.production)
