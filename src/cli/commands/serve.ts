@@ -1,6 +1,8 @@
+import cluster from 'node:cluster'
 import type { Command } from 'commander'
 import type { Server } from 'node:http'
-import { loadConfig } from '../../config.ts'
+import { loadConfig, type Config } from '../../config.ts'
+import type { Database } from '../../db/database.ts'
 import { logger, setLogLevel } from '../../logger.ts'
 import { loadDemonstrationData } from '../../services/demo/load.ts'
 import { scheduleExpiredSessionRemoval } from '../../services/accounts/accounts.ts'
@@ -12,70 +14,112 @@ import { UserError, reportAndExit } from '../errors.ts'
 import { keepServingOnUnexpectedErrors } from '../process-guards.ts'
 import { openConfiguredDatabase } from '../open-database.ts'
 import { printDemoAccounts } from './demo.ts'
+import { startWorkers, workerCount } from './serve-workers.ts'
 
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description('start the web application (migrates the database; a new embedded database gets demonstration data)')
     .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
-    .action(async (options: { port?: string }) => {
+    .option('-w, --workers <count>', 'processes answering requests, on PostgreSQL only (default: one per core)')
+    .action(async (options: { port?: string; workers?: string }) => {
       if (options.port) process.env.PORT = options.port
       const config = loadConfig()
       setLogLevel(config.logLevel)
       const { database, applied } = await openConfiguredDatabase(config)
-      const freshEmbedded = database.engine === 'pglite' && applied.includes('0001_schema')
-      if (freshEmbedded) {
+      if (cluster.isWorker) return listen(database, config)
+      const workers = (() => {
+        try {
+          return workerCount(options.workers, database.engine)
+        } catch (error) {
+          void database.close()
+          return reportAndExit(error)
+        }
+      })()
+      if (database.engine === 'pglite' && applied.includes('0001_schema')) {
         const { decisions, accounts } = await loadDemonstrationData(database)
         logger.info('loaded demonstration data into the new embedded database', { decisions })
         printDemoAccounts(accounts)
       }
-      let stopPurge = () => undefined as void
-      let stopAuditHeads = () => undefined as void
-      const app = createApp(services(database), config)
-      const server: Server = app.listen(config.port, config.host)
-      server.on('error', async (error: NodeJS.ErrnoException) => {
-        await database.close()
-        if (error.code === 'EADDRINUSE')
-          reportAndExit(
-            new UserError(
-              `Port ${config.port} is already in use. Stop the program using it or set PORT to another port.`,
-            ),
-          )
-        if (error.code === 'EACCES')
-          reportAndExit(
-            new UserError(`Port ${config.port} needs privileges this user lacks. Set PORT to a port above 1024.`),
-          )
-        reportAndExit(error)
-      })
-      server.on('listening', () => {
-        keepServingOnUnexpectedErrors()
-        const stopFoiPurge = scheduleFoiPersonalDataPurge(database, {
-          retentionDays: config.foiPersonalDataRetentionDays,
+      const stopSchedules = startSchedules(database)
+      if (workers === 1) return listen(database, config, stopSchedules)
+      const stopWorkers = startWorkers(workers)
+      cluster.on('message', (_worker, message: { type?: string; error?: string }) => {
+        if (message?.type !== 'listen-error') return
+        void stopWorkers().then(() => {
+          stopSchedules()
+          return database.close().then(() => reportAndExit(new UserError(message.error ?? 'could not listen')))
         })
-        const stopSessionRemoval = scheduleExpiredSessionRemoval(database)
-        stopPurge = () => {
-          stopFoiPurge()
-          stopSessionRemoval()
-        }
-        stopAuditHeads = scheduleAuditHeadPublication(new AuditService(database), (error) =>
-          logger.error('could not publish the audit log head', { error: String(error) }),
-        )
-        logger.info('Commissioning Register is running', {
-          url: `http://localhost:${config.port}`,
-          engine: database.engine,
-          dataDir: database.engine === 'pglite' ? config.dataDir : undefined,
-        })
-        if (!process.stdout.isTTY) return
-        process.stdout.write(`\nCommissioning Register: http://localhost:${config.port}\n`)
       })
+      announce(config, database, workers)
       const stop = () => {
-        stopPurge()
-        stopAuditHeads()
-        server.close()
-        server.closeAllConnections()
-        database.close().finally(() => process.exit(0))
+        stopSchedules()
+        void stopWorkers().finally(() => database.close().finally(() => process.exit(0)))
       }
       process.once('SIGINT', stop)
       process.once('SIGTERM', stop)
     })
+}
+
+/** The jobs that run once per deployment, in the primary process only. */
+function startSchedules(database: Database): () => void {
+  const stopFoiPurge = scheduleFoiPersonalDataPurge(database, {
+    retentionDays: loadConfig().foiPersonalDataRetentionDays,
+  })
+  const stopSessionRemoval = scheduleExpiredSessionRemoval(database)
+  const stopAuditHeads = scheduleAuditHeadPublication(new AuditService(database), (error) =>
+    logger.error('could not publish the audit log head', { error: String(error) }),
+  )
+  return () => {
+    stopFoiPurge()
+    stopSessionRemoval()
+    stopAuditHeads()
+  }
+}
+
+function listenError(error: NodeJS.ErrnoException, config: Config): Error {
+  if (error.code === 'EADDRINUSE')
+    return new UserError(
+      `Port ${config.port} is already in use. Stop the program using it or set PORT to another port.`,
+    )
+  if (error.code === 'EACCES')
+    return new UserError(`Port ${config.port} needs privileges this user lacks. Set PORT to a port above 1024.`)
+  return error
+}
+
+function listen(database: Database, config: Config, stopSchedules: () => void = () => undefined): void {
+  const app = createApp(services(database), config)
+  const server: Server = app.listen(config.port, config.host)
+  server.on('error', async (error: NodeJS.ErrnoException) => {
+    stopSchedules()
+    await database.close()
+    const reported = listenError(error, config)
+    if (cluster.isWorker) {
+      process.send?.({ type: 'listen-error', error: reported.message })
+      process.exit(1)
+    }
+    reportAndExit(reported)
+  })
+  server.on('listening', () => {
+    keepServingOnUnexpectedErrors()
+    if (!cluster.isWorker) announce(config, database, 1)
+  })
+  const stop = () => {
+    stopSchedules()
+    server.close()
+    server.closeAllConnections()
+    database.close().finally(() => process.exit(0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+function announce(config: Config, database: Database, workers: number): void {
+  logger.info('Commissioning Register is running', {
+    url: `http://localhost:${config.port}`,
+    engine: database.engine,
+    workers,
+    dataDir: database.engine === 'pglite' ? config.dataDir : undefined,
+  })
+  if (process.stdout.isTTY) process.stdout.write(`\nCommissioning Register: http://localhost:${config.port}\n`)
 }

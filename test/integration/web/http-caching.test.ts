@@ -12,7 +12,7 @@ function rawGet(url: string, headers: Record<string, string>): Promise<{ status:
       response.on('end', () =>
         resolve({
           status: response.statusCode ?? 0,
-          headers: new Headers(Object.entries(response.headers).map(([k, v]) => [k, String(v)])),
+          headers: new Headers(Object.entries(response.headers).map(([k, v]): [string, string] => [k, String(v)])),
         }),
       )
     })
