@@ -1,0 +1,17 @@
+import { sql, type Transaction } from 'kysely'
+import type { Database } from './database.ts'
+import type { DB } from './tables/index.ts'
+
+/**
+ * Runs bulk work in one transaction with the ledger's read model held off, then rebuilds it once, so that
+ * loading thousands of awards costs one rebuild rather than one refresh per statement.
+ */
+export function withLedgerDeferred<T>(database: Database, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return database.transaction(async (trx) => {
+    await sql`select set_config('cr.ledger_deferred', 'on', true)`.execute(trx)
+    const result = await work(trx)
+    await sql`select set_config('cr.ledger_deferred', 'off', true)`.execute(trx)
+    await sql`select ledger_rebuild()`.execute(trx)
+    return result
+  })
+}
