@@ -40,6 +40,26 @@ function awardsWhere(awardColumn: string, changedColumn: string): string {
   return `array(select a.id from awards a where a.${awardColumn} in (select ${changedColumn} from changed_rows))`
 }
 
+/** The columns a ledger row carries (ledger_awards and ledger_years): the award's keys and names as filtered and sorted. */
+const LEDGER_ROW_COLUMNS = `  decision_id bigint not null,
+  office_id bigint not null,
+  decided_on date,
+  recipient_id bigint,
+  recipient_name text not null,
+  lead_id bigint,
+  lead_name text,
+  stream_id bigint,
+  stream_name text,
+  service_id bigint,
+  service_name text,
+  service_type text,
+  route text,
+  area_ids bigint[] not null default '{}',
+  amount_pence bigint not null,
+  per_annum boolean not null,
+  up_to boolean not null,
+  period_sort date,`
+
 const ledger = `
 create function financial_year_of(d date) returns integer language sql immutable as $$
   select extract(year from d)::integer - case when extract(month from d) < 4 then 1 else 0 end
@@ -76,24 +96,7 @@ $$;
 
 create table ledger_awards (
   award_id bigint primary key references awards(id) on delete cascade,
-  decision_id bigint not null,
-  office_id bigint not null,
-  decided_on date,
-  recipient_id bigint,
-  recipient_name text not null,
-  lead_id bigint,
-  lead_name text,
-  stream_id bigint,
-  stream_name text,
-  service_id bigint,
-  service_name text,
-  service_type text,
-  route text,
-  area_ids bigint[] not null default '{}',
-  amount_pence bigint not null,
-  per_annum boolean not null,
-  up_to boolean not null,
-  period_sort date,
+${LEDGER_ROW_COLUMNS}
   has_years boolean not null
 );
 create index ledger_awards_date on ledger_awards (decided_on, award_id);
@@ -114,24 +117,7 @@ create index ledger_awards_areas on ledger_awards using gin (area_ids);
 
 create table ledger_years (
   award_id bigint not null references awards(id) on delete cascade,
-  decision_id bigint not null,
-  office_id bigint not null,
-  decided_on date,
-  recipient_id bigint,
-  recipient_name text not null,
-  lead_id bigint,
-  lead_name text,
-  stream_id bigint,
-  stream_name text,
-  service_id bigint,
-  service_name text,
-  service_type text,
-  route text,
-  area_ids bigint[] not null default '{}',
-  amount_pence bigint not null,
-  per_annum boolean not null,
-  up_to boolean not null,
-  period_sort date,
+${LEDGER_ROW_COLUMNS}
   financial_year integer not null,
   pence bigint not null check (pence >= 0),
   primary key (financial_year, award_id)
