@@ -21,6 +21,7 @@ import { generateRegister, randomSequence } from './generate.ts'
 import { benchOpenData } from './open-data.ts'
 import { benchLedger } from './ledger.ts'
 import { mixedAddresses, mixedRequestsPerSecond } from './mixed.ts'
+import { benchServedWorkers } from './served.ts'
 
 const { values } = parseArgs({
   options: {
@@ -48,7 +49,7 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6
 }
 
-async function openBenchDatabase(): Promise<{ database: Database; cleanUp: () => Promise<void> }> {
+async function openBenchDatabase(): Promise<{ database: Database; url?: string; cleanUp: () => Promise<void> }> {
   if (engine === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'cr-bench-'))
     const database = await Database.open({ dataDir: dir })
@@ -73,6 +74,7 @@ async function openBenchDatabase(): Promise<{ database: Database; cleanUp: () =>
   const database = await Database.open({ databaseUrl: url.toString(), poolSize: 10 })
   return {
     database,
+    url: url.toString(),
     cleanUp: async () => {
       await database.close()
       await sql.raw(`drop database if exists ${name} with (force)`).execute(admin)
@@ -95,7 +97,7 @@ async function listen(web: import('express').Express): Promise<{ base: string; c
 }
 
 async function main(): Promise<void> {
-  const { database, cleanUp } = await openBenchDatabase()
+  const { database, url: databaseUrl, cleanUp } = await openBenchDatabase()
   try {
     await migrateToLatest(database)
     await loadDemonstrationData(database)
@@ -161,6 +163,7 @@ async function main(): Promise<void> {
       } finally {
         uncached.close()
       }
+      if (databaseUrl) await benchServedWorkers(databaseUrl, addresses, loadSeconds, report)
       await benchOpenData(app, base, report, timed, percentile)
     } finally {
       close()
