@@ -264,7 +264,10 @@ export function awardFromContractValue(doc: Doc, context: AwardContext): AwardDr
 /** One award per recipient, amount and period: the same award restated in the summary and the decision counts once. */
 export function dedupeAwards(awards: AwardDraft[]): AwardDraft[] {
   const seen = new Set<string>()
+  // The summary's "at a cost of £148,300" and the recommendation's "£148,300 for 2022/23" are one award.
+  const withPeriod = new Set(awards.filter((a) => a.period).map((a) => `${a.recipient.toLowerCase()}|${a.amount}`))
   return awards.filter((award) => {
+    if (!award.period && withPeriod.has(`${award.recipient.toLowerCase()}|${award.amount}`)) return false
     const key = `${award.recipient.toLowerCase()}|${award.amount}|${award.period ?? ''}`
     if (seen.has(key)) return false
     seen.add(key)

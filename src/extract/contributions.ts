@@ -32,7 +32,14 @@ export function contributionsFromProse(doc: Doc, context: OrgContext, tableLines
     const sentence = doc.sentences[s]!
     const text = sentence.text
     if (tableLines.has(sentence.parts[0]!.line) || !TRIGGER.test(text) || !text.includes('£')) continue
-    const annualSentence = ANNUAL.test(text)
+    // "The service will cost £1.85m per annum. The contributions are: …": the shares of a yearly cost are yearly
+    const previous = doc.sentences[s - 1]
+    const sharesOfAnnual =
+      previous !== undefined &&
+      /^(?:the\s+)?(?:partners'?\s+)?(?:contributions|shares|split)\b/i.test(text) &&
+      ANNUAL.test(previous.text) &&
+      sentence.parts[0]!.line - previous.parts.at(-1)!.line <= 1
+    const annualSentence = ANNUAL.test(text) || sharesOfAnnual
     for (const hit of findAmounts(text)) {
       if (hit.reading.pence === null) continue
       const before = text.slice(Math.max(0, hit.start - 220), hit.start)

@@ -41,7 +41,7 @@ const COLUMN_GAP = /(?<=\S) {3,}(?=\S)/g
 export function spacedColumns(rawLines: string[]): string[] {
   const out = [...rawLines]
   const gapped = (line: string): boolean => !line.includes('\t') && (line.trim().match(COLUMN_GAP)?.length ?? 0) >= 1
-  for (let i = 0; i < rawLines.length; ) {
+  for (let i = 0; i < rawLines.length;) {
     if (!gapped(rawLines[i]!)) {
       i++
       continue
@@ -106,8 +106,16 @@ const LIST_OR_HEADING =
   /^(?:[-•▪●◦*]\s|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s|\(?[a-z]\)\s|[A-Z][A-Za-z /&*()'-]{0,50}:(?:\s|$))/
 const TERMINAL = /[.!?:;]["')\]]?$/
 
-function startsParagraph(line: Line): boolean {
-  return line.cells.length > 1 || LIST_OR_HEADING.test(line.text)
+/** A wrapped line that opens with a date ("31 March 2023, at a cost of …") continues its sentence: it is not item 31. */
+const DATE_START =
+  /^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b/i
+/** A line that stops mid-phrase ("… from 1 April 2022 to") is continued by the next, whatever it opens with. */
+const OPEN_END = /(?:\b(?:to|from|of|and|or|the|a|an|by|on|in|at|with|for|between|until|than)|[,£–-])$/i
+
+function startsParagraph(line: Line, last: Line | null): boolean {
+  if (line.cells.length > 1) return true
+  if (!LIST_OR_HEADING.test(line.text)) return false
+  return !(DATE_START.test(line.text) && last !== null && OPEN_END.test(last.text))
 }
 
 function buildParagraphs(lines: Line[]): Span[] {
@@ -125,7 +133,7 @@ function buildParagraphs(lines: Line[]): Span[] {
       current !== null &&
       last !== null &&
       last.cells.length <= 1 &&
-      !startsParagraph(line) &&
+      !startsParagraph(line, last) &&
       !TERMINAL.test(last.text) &&
       (gap
         ? /^[a-z]/.test(text) || (last.text.length >= 50 && /^\s/.test(line.raw) && /^\s/.test(last.raw))

@@ -147,7 +147,13 @@ export function chooseEntry(doc: Doc, entries: Entry[]): Entry | null {
 export function focusText(text: string, entries: Entry[], chosen: Entry): string {
   const lines = text.split('\n')
   const start = entries[0]!.first
+  // The list's own heading ("Decisions July 2021 to September 2021") dates the list, not the chosen decision.
+  const listHeading = (line: string): boolean => /\bdecisions\b/i.test(line) && line.length <= 100
   return lines
-    .map((line, i) => (i + 1 >= start && (i + 1 < chosen.first || i + 1 > chosen.last) ? '' : line))
+    .map((line, i) =>
+      (i + 1 >= start && (i + 1 < chosen.first || i + 1 > chosen.last)) || (i + 1 < start && listHeading(line))
+        ? ''
+        : line,
+    )
     .join('\n')
 }

@@ -104,7 +104,7 @@ export function findStatedTotal(
         BREAKDOWN_AFTER.test(after) ||
         WHOLE_TERM_AFTER.test(after) ||
         VALUED_BEFORE.test(before) ||
-        /\bexpected\s+to\s+cost\s+$/i.test(before)
+        /\b(?:expected\s+to|will|would|is\s+to)\s+cost\s+$/i.test(before)
       ) {
         if (ofItem) itemTotals.add(ofItem)
         candidates.push({
@@ -199,6 +199,8 @@ function headlineAmount(doc: Doc): TotalHit | null {
       line.text.includes('£'),
   )
   if (!first || first.no > 12 || first.text.length > 140 || /[.!?]$/.test(first.text)) return null
+  // A headline stands alone: a line wrapped into the next is the first line of a paragraph, not a headline.
+  if (doc.paragraphs.some((p) => p.parts.length > 1 && p.parts[0]!.line === first.no)) return null
   const hits = findAmounts(first.text)
   if (hits.length !== 1 || hits[0]!.reading.pence === null || INEXACT_BEFORE.test(first.text.slice(0, hits[0]!.start)))
     return null
