@@ -59,7 +59,8 @@ export function titleRejection(line: Line, next: Line | undefined): 'prose' | 'n
     DATE_ONLY.test(text)
   )
     return 'no'
-  if (/:/.test(text) || /[.,;]$/.test(text) || /^[a-z(]/.test(text) || (text.match(/,/g)?.length ?? 0) >= 2) return 'no'
+  if (/:/.test(text) || /[.,;?]$/.test(text) || /^[a-z(]/.test(text) || (text.match(/,/g)?.length ?? 0) >= 2)
+    return 'no'
   if (CONNECTOR_END.test(text)) return 'no'
   if (!/[A-Za-z]{3}/.test(text) || labelField(text)) return 'no'
   return null

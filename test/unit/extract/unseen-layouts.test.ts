@@ -138,3 +138,38 @@ test('the same award in the summary without a period and in the recommendation w
     [['Safe Harbour Advocacy', 148300, '2022/23']],
   )
 })
+
+test('"has awarded £240,000 over two years to X" names the recipient after the duration', () => {
+  const record = read([
+    'The Commissioner has awarded £240,000 over two years to Choices Advocacy to run a stalking service.',
+  ])
+  assert.deepEqual(awards(record), [['Choices Advocacy', 240000]])
+})
+
+test('"the annual value is shared: A £X and B £Y" gives each partner\'s contribution', () => {
+  const record = read([
+    'To vary the refuge contract with Family Refuge so that its annual value rises to £310,000.',
+    'The annual value is shared: Wirral Council £250,000 and the Office of the Police and Crime Commissioner for Merseyside £60,000.',
+  ])
+  assert.deepEqual(
+    record.contributions.map((c) => [c.organisation, c.amount]),
+    [
+      ['Wirral Council', 250000],
+      ['Office of the Police and Crime Commissioner for Merseyside', 60000],
+    ],
+  )
+  assert.deepEqual(awards(record), [['Family Refuge', 310000]])
+})
+
+test('the only amount a decision gives, when it is what the decision grants, is its total; a question is not a title', () => {
+  const record = read([
+    'Decision Number: 2024/31',
+    'This decision grants £86,500 to Next Link for advocacy.',
+    'I approve the award of £86,500 to Next Link.',
+  ])
+  assert.equal(record.total_amount, 86500)
+  const raised = read(['Members asked whether an increased budget of £1.74m would be enough?'])
+  assert.equal(raised.total_amount, null)
+  const foi = read(['Reference: FOI-1', 'Your request:', 'How much did the office spend on advocacy in 2022/23?'])
+  assert.equal(foi.title, null)
+})
