@@ -7,6 +7,10 @@
  * The corpus is found at the first argument, else $DEV_CORPUS, else ../shared/dev-corpus beside the
  * repository. Nothing of the corpus is copied into the project. Exits with the scorer's status (0 when
  * its goals are met) or 2 when the corpus or python3 is missing.
+ *
+ * `--held-out` scores the project's own held-out documents (fixtures/held-out: docs/ and gold/, written in
+ * other offices' layouts) with the same scorer instead, to measure how the rules do on documents they were
+ * not written from.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -16,6 +20,21 @@ import { fileURLToPath } from 'node:url'
 import { renderDocx, renderPdf } from './generate-fixture-binaries.ts'
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** The project's own held-out set: documents and gold labels in the corpus's layout, scored with its scorer. */
+export const HELD_OUT_DIR = join(repo, 'fixtures', 'held-out')
+
+/** Where the documents and labels are, and where the scorer is (the development corpus's tools/score.py). */
+export interface EvalSet {
+  docs: string
+  gold: string
+  scorer: string
+}
+
+export function evalSet(corpus: string, heldOut = false): EvalSet {
+  const base = heldOut ? HELD_OUT_DIR : corpus
+  return { docs: join(base, 'docs'), gold: join(base, 'gold'), scorer: join(corpus, 'tools', 'score.py') }
+}
 
 export function corpusDir(argument?: string): string {
   return resolve(argument ?? process.env.DEV_CORPUS ?? join(repo, '..', 'shared', 'dev-corpus'))
@@ -36,8 +55,8 @@ export interface EvalResult {
 export const FORMATS = ['text', 'pdf', 'docx'] as const
 export type Format = (typeof FORMATS)[number]
 
-function corpusFiles(dir: string): string[] {
-  const docs = join(dir, 'docs')
+function corpusFiles(dir: string | EvalSet): string[] {
+  const docs = typeof dir === 'string' ? join(dir, 'docs') : dir.docs
   return readdirSync(docs)
     .filter((name) => !name.startsWith('.'))
     .sort()
@@ -45,7 +64,12 @@ function corpusFiles(dir: string): string[] {
 }
 
 /** Extracts every document of the corpus with the CLI and scores the result. */
-export function runEval(dir: string, scorerArgs: string[] = [], files: string[] = corpusFiles(dir)): EvalResult {
+export function runEval(
+  dir: string | EvalSet,
+  scorerArgs: string[] = [],
+  files: string[] = corpusFiles(dir),
+): EvalResult {
+  const set = typeof dir === 'string' ? evalSet(dir) : dir
   const extracted = spawnSync(
     process.execPath,
     ['--import', 'tsx', join(repo, 'src', 'cli', 'main.ts'), 'extract', ...files, '--json'],
@@ -60,7 +84,7 @@ export function runEval(dir: string, scorerArgs: string[] = [], files: string[] 
   try {
     const out = join(work, 'extracted.json')
     writeFileSync(out, extracted.stdout)
-    const scored = spawnSync('python3', [join(dir, 'tools', 'score.py'), join(dir, 'gold'), out, ...scorerArgs], {
+    const scored = spawnSync('python3', [set.scorer, set.gold, out, ...scorerArgs], {
       encoding: 'utf8',
     })
     if (scored.error) throw scored.error
@@ -88,7 +112,11 @@ export function runEval(dir: string, scorerArgs: string[] = [], files: string[] 
  * columns) or written as a Word file (TAB-separated rows as real Word tables) in a temporary folder,
  * then extracted and scored like the text.
  */
-export async function runEvalFormat(dir: string, format: Format, scorerArgs: string[] = []): Promise<EvalResult> {
+export async function runEvalFormat(
+  dir: string | EvalSet,
+  format: Format,
+  scorerArgs: string[] = [],
+): Promise<EvalResult> {
   if (format === 'text') return runEval(dir, scorerArgs)
   const work = mkdtempSync(join(tmpdir(), `register-eval-${format}-`))
   try {
@@ -129,13 +157,15 @@ async function main(): Promise<void> {
     process.stderr.write('python3 is needed to run the corpus scorer\n')
     process.exit(2)
   }
-  const scorerArgs = args.filter((a) => a.startsWith('--') && !a.startsWith('--formats'))
-  process.stdout.write(`corpus: ${dir}\n`)
+  const heldOut = args.includes('--held-out')
+  const scorerArgs = args.filter((a) => a.startsWith('--') && !a.startsWith('--formats') && a !== '--held-out')
+  const set = evalSet(dir, heldOut)
+  process.stdout.write(heldOut ? `held-out set: ${HELD_OUT_DIR} (scorer of ${dir})\n` : `corpus: ${dir}\n`)
   const summary: string[] = []
   let status = 0
   for (const format of formats as Format[]) {
     const started = performance.now()
-    const result = await runEvalFormat(dir, format, scorerArgs)
+    const result = await runEvalFormat(set, format, scorerArgs)
     const seconds = (performance.now() - started) / 1000
     if (formats.length > 1) process.stdout.write(`\n== ${format} ==\n`)
     process.stdout.write(result.output)

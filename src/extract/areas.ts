@@ -11,9 +11,9 @@ export interface AreaHit {
 }
 
 const SERVICE_VERB =
-  /\b(?:help|helps|helped|helping|tackle|tackles|tackling|cut|reduce|reducing|affected|victims|survivors|residents|people|families|households|communities|councils|authorities|training|run|runs|running|operate|operates|operating|deliver|delivers|delivered|delivering|serve|serves|serving|cover|covers|covering|provide|provides|provided|providing|provision|support|supports|supporting|available|commission|commissioned|commissioning|services?|pilot|work|works|working|outreach|awarded|funded|funding|grants?)\b/i
+  /\b(?:help|helps|helped|helping|tackle|tackles|tackling|cut|reduce|reducing|affected|victims|survivors|residents|people|families|households|communities|councils|authorities|training|run|runs|running|operate|operates|operating|deliver|delivers|delivered|delivering|serve|serves|serving|cover|covers|covering|provide|provides|provided|providing|provision|support|supports|supporting|available|commission|commissioned|commissioning|services?|pilot|work|works|working|workers?|advisers?|advocates?|sessions?|projects?|programmes?|schemes?|outreach|award|awards|awarded|fund|funds|funded|funding|grants?)\b/i
 const PREPOSITION =
-  /\b(?:in|across|throughout|covering|for)\s+(?:the\s+)?(?:areas?\s+of\s+|districts?\s+of\s+|boroughs?\s+of\s+)?$/i
+  /\b(?:in|across|throughout|within|covering|covers|serving|serves|for)\s+(?:the\s+(?:whole\s+of\s+)?)?(?:areas?\s+of\s+|districts?\s+of\s+|boroughs?\s+of\s+)?$/i
 const ORGANISATION_AFTER =
   /^\s*(?:County\s+Council|City\s+Council|Borough\s+Council|District\s+Council|Council|Police|Constabulary|University|Women's\s+Aid|Fire|CCG|ICB|Integrated|NHS|Hospital|College|Community\s+Safety\s+Partnership|Safeguarding|Rape\s+Crisis|Victim|Domestic|Police\s+and\s+Crime|Office|PCC|OPCC|PFCC)\b/
 /** "the region for the Strategy is Cardiff and the Vale of Glamorgan": a place named as the area itself. */
@@ -167,7 +167,7 @@ export function findAreas(
         add(place, lineAt(sentence, m.index), false)
     }
     if (!SERVICE_VERB.test(text) && !/\b(?:region|area)\b/i.test(text)) continue
-    if (!/\b(?:in|across|throughout|covering|for|is|are)\s/i.test(text)) continue
+    if (!/\b(?:in|across|throughout|within|covering|covers|serving|serves|for|is|are)\s/i.test(text)) continue
     if (
       /\bseparate(?:ly)?\b[^.]{0,40}\b(?:decision|notice|report)/i.test(`${text} ${doc.sentences[s + 1]?.text ?? ''}`)
     )
@@ -190,7 +190,7 @@ export function findAreas(
         continue
       }
       if (
-        !SERVICE_VERB.test(lead) ||
+        (!afterListed && !SERVICE_VERB.test(lead)) ||
         /based\s+on|modell?ed\s+on|similar\s+to|learning\s+from|evaluat|compared\s+with/i.test(lead)
       )
         continue

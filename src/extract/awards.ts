@@ -94,12 +94,12 @@ function routeWords(text: string): Route | null {
 }
 
 const RIGHT_TO =
-  /^\s*(?:\([^)]{0,90}\)\s*)?(?:(?:will\s+be|is|are|to\s+be|has\s+been|have\s+been|was|were|be)\s+)?(?:(?:directly\s+)?(?:awarded|paid|given|granted|allocated|provided|passed|made\s+available|committed)\s+|(?:approved|agreed)\s+for\s+(?:award|allocation|payment)\s+)?to\s+/i
+  /^\s*(?:\([^)]{0,90}\)\s*)?(?:(?:over|across|for)\s+(?:the\s+next\s+)?(?:\w+\s+){0,2}(?:years?|months?)\s+)?(?:(?:will\s+be|is|are|to\s+be|has\s+been|have\s+been|was|were|be)\s+)?(?:(?:directly\s+)?(?:awarded|paid|given|granted|allocated|provided|passed|made\s+available|committed)\s+|(?:approved|agreed)\s+for\s+(?:award|allocation|payment)\s+)?to\s+/i
 /** "a direct contract award to X for … at a cost of £…": the recipient named earlier in the clause that prices it. */
 const AWARD_TO_BEFORE =
-  /\b(?:(?:contract\s+)?award(?:ed)?|grant(?:ed)?|contract)\s+(?:(?:the|a|this)\s+(?:contract|grant)\s+)?to\s+((?:the\s+)?[A-Z][^.;£]{1,200}?)$/
+  /\b(?:(?:(?:contract\s+)?award(?:ed)?|grant(?:ed)?|contract)\s+(?:(?:the|a|this)\s+(?:contract|grant)\s+)?to|(?:contract|agreement|grant)\s+with|(?:agreed|agrees|approved|approves|decided|asked)\s+to\s+fund)\s+((?:the\s+)?[A-Z][^.;£]{1,200}?)$/
 const PRICED =
-  /\b(?:at\s+a\s+(?:total\s+)?cost\s+of|(?:valued|priced)\s+at|worth|(?:with\s+a\s+|at\s+a\s+)?(?:total\s+)?value\s+of)\s*$/i
+  /\b(?:at\s+a\s+(?:total\s+)?cost\s+of|(?:annual\s+)?value\s+(?:rises|increases|falls|reduces)\s+to|(?:valued|priced)\s+at|worth|(?:with\s+a\s+|at\s+a\s+)?(?:total\s+)?value\s+of)\s*$/i
 const LEFT_VERB =
   /\b(?:award|awards|awarded|grant|grants|granted|allocate|allocates|allocated|pay|pays|give|gives|fund|funds)\s+(.{2,100}?)\s+(?:a\s+(?:grant|sum|total|payment)\s+of\s+|an?\s+(?:award|allocation)\s+of\s+|funding\s+of\s+|with\s+)?$/i
 const LEFT_RECEIVE =
@@ -264,7 +264,10 @@ export function awardFromContractValue(doc: Doc, context: AwardContext): AwardDr
 /** One award per recipient, amount and period: the same award restated in the summary and the decision counts once. */
 export function dedupeAwards(awards: AwardDraft[]): AwardDraft[] {
   const seen = new Set<string>()
+  // The summary's "at a cost of £148,300" and the recommendation's "£148,300 for 2022/23" are one award.
+  const withPeriod = new Set(awards.filter((a) => a.period).map((a) => `${a.recipient.toLowerCase()}|${a.amount}`))
   return awards.filter((award) => {
+    if (!award.period && withPeriod.has(`${award.recipient.toLowerCase()}|${award.amount}`)) return false
     const key = `${award.recipient.toLowerCase()}|${award.amount}|${award.period ?? ''}`
     if (seen.has(key)) return false
     seen.add(key)

@@ -7,7 +7,7 @@ import { cellPeriod, type Table } from './tables.ts'
 import type { ContributionDraft } from './types.ts'
 
 const TRIGGER =
-  /£[\d,.]+\s?(?:k|m|million)?\s+from\s+(?:the\s+)?[A-Z][^.£]{0,80}\band\s+£[\d,.]+\s?(?:k|m|million)?\s+from\s+(?:the\s+)?[A-Z]|contribut|broken\s+down\s+as|made\s+up\s+of|jointly\s+(?:funded|commissioned)|co-?commission|split\s+(?:as|between)|funded\s+jointly/i
+  /£[\d,.]+\s?(?:k|m|million)?\s+from\s+(?:the\s+)?[A-Z][^.£]{0,80}\band\s+£[\d,.]+\s?(?:k|m|million)?\s+from\s+(?:the\s+)?[A-Z]|contribut|broken\s+down\s+as|made\s+up\s+of|jointly\s+(?:funded|commissioned)|co-?commission|split\s+(?:as|between)|funded\s+jointly|\b(?:is|are|will\s+be)\s+shared\b/i
 const ANNUAL = /per\s+annum|\bp\/a\b|\bannual(?:ly)?\b|each\s+year|a\s+year\b|\bp\.?a\.?\b|per\s+year/i
 const FROM_ORG =
   /^\s*(?:(?:per\s+annum|pa|each\s+year|a\s+year)\s+)?(?:(?:is|will\s+be|to\s+be)\s+)?(?:from|by|contributed\s+by|provided\s+by)\s+/i
@@ -32,7 +32,14 @@ export function contributionsFromProse(doc: Doc, context: OrgContext, tableLines
     const sentence = doc.sentences[s]!
     const text = sentence.text
     if (tableLines.has(sentence.parts[0]!.line) || !TRIGGER.test(text) || !text.includes('£')) continue
-    const annualSentence = ANNUAL.test(text)
+    // "The service will cost £1.85m per annum. The contributions are: …": the shares of a yearly cost are yearly
+    const previous = doc.sentences[s - 1]
+    const sharesOfAnnual =
+      previous !== undefined &&
+      /^(?:the\s+)?(?:partners'?\s+)?(?:contributions|shares|split)\b/i.test(text) &&
+      ANNUAL.test(previous.text) &&
+      sentence.parts[0]!.line - previous.parts.at(-1)!.line <= 1
+    const annualSentence = ANNUAL.test(text) || sharesOfAnnual
     for (const hit of findAmounts(text)) {
       if (hit.reading.pence === null) continue
       const before = text.slice(Math.max(0, hit.start - 220), hit.start)
@@ -75,6 +82,21 @@ export function contributionsFromProse(doc: Doc, context: OrgContext, tableLines
           )
         )
           name = orgAt(elided[1]!)
+      }
+      if (!name && /\bshared\b|:/.test(text.slice(0, hit.start))) {
+        // "The annual value is shared: Wirral Council £250,000 and the Office of the PCC for Merseyside £60,000"
+        const listed =
+          /(?:[:;,]\s*|\band\s+)((?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|and|&|for|upon|on|the)){0,10})\s*$/.exec(
+            before,
+          )
+        if (
+          listed &&
+          /\b(?:Council|Authority|Office|Commissioner|Trust|Board|NHS|CCG|ICB|O?PF?CC)\b/.test(listed[1]!)
+        ) {
+          const whole = listed[1]!.replace(/^the\s+/i, '').trim()
+          const short = orgAt(listed[1]!)
+          name = short && short.length * 2 >= whole.length ? short : whole
+        }
       }
       if (!name || /^(?:The|This|That|It)$/.test(name)) continue
       const organisation = isOfficeName(name) && context.office ? context.office : resolveOrg(name, context)

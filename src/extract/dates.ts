@@ -18,7 +18,7 @@ export interface MonthHit {
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
 const DATE = new RegExp(
-  String.raw`\b\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?(?:\d{4}|\d{2})\b(?![./-]\d)|\b\d{4}-\d{2}-\d{2}\b|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s)?\d{1,2}\s?(?:st|nd|rd|th)?\s(?:of\s)?${MONTH}\.?,?\s\d{4}\b|\b${MONTH}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}\b`,
+  String.raw`\b\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?(?:\d{4}|\d{2})\b(?![./-]\d)|\b\d{4}-\d{2}-\d{2}\b|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s)?\d{1,2}\s?(?:st|nd|rd|th)?\s(?:day\s)?(?:of\s)?${MONTH}\.?,?\s\d{4}\b|\b${MONTH}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}\b`,
   'gi',
 )
 const MONTH_YEAR = new RegExp(String.raw`\b${MONTH}\.?\s?'?(?:\d{4}|\d{2})\b`, 'gi')
@@ -27,7 +27,8 @@ export function findDates(text: string): DateHit[] {
   const hits: DateHit[] = []
   DATE.lastIndex = 0
   for (let m = DATE.exec(text); m; m = DATE.exec(text)) {
-    const date = parseUkDate(m[0])
+    // "the 3rd day of May 2022", as deeds and some sign-off blocks print a date
+    const date = parseUkDate(m[0].replace(/\s+day\s+of\s+/i, ' of '))
     if (date) hits.push({ start: m.index, end: m.index + m[0].length, date })
   }
   return hits

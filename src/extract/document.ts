@@ -30,10 +30,39 @@ export interface Doc {
 const PAGE_FURNITURE =
   /^(?:-?\s*(?:official(?:\s*-\s*sensitive)?|not protectively marked|restricted|confidential)\s*-?|page\s+\d+(?:\s+of\s+\d+)?|\d+\s*(?:of|\/)\s*\d+|-\s*\d+\s*-|\d{1,3})$/i
 
+/** A gap of three or more spaces inside a line: a column gap in a table laid out with spaces. */
+const COLUMN_GAP = /(?<=\S) {3,}(?=\S)/g
+
+/**
+ * Tables printed without borders or tabs ("Halo Project      Refuge      £198,000"): two or more lines in a
+ * row whose cells are parted by wide gaps, one of them with an amount, have their gaps read as cell breaks.
+ * A lone line with a wide gap (prose justified by a word processor) is left as it is.
+ */
+export function spacedColumns(rawLines: string[]): string[] {
+  const out = [...rawLines]
+  const gapped = (line: string): boolean => !line.includes('\t') && (line.trim().match(COLUMN_GAP)?.length ?? 0) >= 1
+  for (let i = 0; i < rawLines.length;) {
+    if (!gapped(rawLines[i]!)) {
+      i++
+      continue
+    }
+    let j = i
+    while (j < rawLines.length && gapped(rawLines[j]!)) j++
+    const block = rawLines.slice(i, j)
+    const withAmount = block.filter((line) => /£\s?\d|\d[\d,]*\.\d{2}\s*$/.test(line)).length
+    const multi = block.filter((line) => (line.trim().match(COLUMN_GAP)?.length ?? 0) >= 2).length
+    if (block.length >= 2 && withAmount >= 1 && (multi >= 1 || withAmount >= 2))
+      for (let k = i; k < j; k++) out[k] = rawLines[k]!.trim().replace(COLUMN_GAP, '\t')
+    i = j
+  }
+  return out
+}
+
 export function buildDoc(text: string): Doc {
   const rawLines = text.split('\n')
+  const cellised = spacedColumns(rawLines)
   const lines: Line[] = rawLines.map((raw, index) => {
-    const cleaned = cleanLine(raw)
+    const cleaned = cleanLine(cellised[index]!)
     const cells = splitCells(cleaned)
     const flat = cells.join(' ').trim()
     return {
@@ -77,8 +106,16 @@ const LIST_OR_HEADING =
   /^(?:[-•▪●◦*]\s|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s|\(?[a-z]\)\s|[A-Z][A-Za-z /&*()'-]{0,50}:(?:\s|$))/
 const TERMINAL = /[.!?:;]["')\]]?$/
 
-function startsParagraph(line: Line): boolean {
-  return line.cells.length > 1 || LIST_OR_HEADING.test(line.text)
+/** A wrapped line that opens with a date ("31 March 2023, at a cost of …") continues its sentence: it is not item 31. */
+const DATE_START =
+  /^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b/i
+/** A line that stops mid-phrase ("… from 1 April 2022 to") is continued by the next, whatever it opens with. */
+const OPEN_END = /(?:\b(?:to|from|of|and|or|the|a|an|by|on|in|at|with|for|between|until|than)|[,£–-])$/i
+
+function startsParagraph(line: Line, last: Line | null): boolean {
+  if (line.cells.length > 1) return true
+  if (!LIST_OR_HEADING.test(line.text)) return false
+  return !(DATE_START.test(line.text) && last !== null && OPEN_END.test(last.text))
 }
 
 function buildParagraphs(lines: Line[]): Span[] {
@@ -96,7 +133,7 @@ function buildParagraphs(lines: Line[]): Span[] {
       current !== null &&
       last !== null &&
       last.cells.length <= 1 &&
-      !startsParagraph(line) &&
+      !startsParagraph(line, last) &&
       !TERMINAL.test(last.text) &&
       (gap
         ? /^[a-z]/.test(text) || (last.text.length >= 50 && /^\s/.test(line.raw) && /^\s/.test(last.raw))

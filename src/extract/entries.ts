@@ -5,6 +5,7 @@
  * about victim services is chosen by the words of its whole block, and the rest of the page is set aside.
  */
 import { parseUkDate } from '../domain/uk-date.ts'
+import { findDates } from './dates.ts'
 import type { Doc, Line } from './document.ts'
 
 export interface Entry {
@@ -84,10 +85,42 @@ function tableEntries(doc: Doc): Entry[] {
   return entries
 }
 
+const REF_LABEL_LINE =
+  /^((?:decision\s+)?ref(?:erence)?\.?(?:\s+(?:number|no\.?))?|decision\s+(?:number|no\.?))\s*[:\t]\s*(?:decision\s+)?([A-Z0-9][A-Z0-9/.-]*)\s*$/i
+const DATE_LABEL = /^(?:date(?:\s+of\s+decision)?|decision\s+date|date\s+(?:agreed|approved|signed))\s*[:\t]\s*(.+)$/i
+
+/**
+ * A page of decisions each under the same label ("Decision Ref: 2021-21", then its title, summary and "Date of
+ * Decision:"). Two or more such labels, spelt alike, with different references make a list; one is a notice.
+ */
+function labelEntries(doc: Doc): Entry[] {
+  const found: Array<{ line: Line; label: string; reference: string }> = []
+  for (const line of doc.lines) {
+    const match = REF_LABEL_LINE.exec(line.text.replace(/\t+/g, '\t').trim())
+    if (match) found.push({ line, label: match[1]!.toLowerCase().replace(/\s+/g, ' '), reference: match[2]! })
+  }
+  if (found.length < 2 || new Set(found.map((f) => f.label)).size > 1) return []
+  if (new Set(found.map((f) => f.reference)).size < found.length) return []
+  return found.map((hit, i) => {
+    const last = (found[i + 1]?.line.no ?? doc.lines.length + 1) - 1
+    let title: string | null = null
+    let date: string | null = null
+    for (let no = hit.line.no + 1; no <= last; no++) {
+      const line = doc.lines[no - 1]!
+      if (line.blank) continue
+      const dated = DATE_LABEL.exec(line.text.replace(/\t/g, ' '))
+      if (dated) date ??= findDates(dated[1]!)[0]?.date ?? null
+      else if (title === null && !/:/.test(line.text) && line.text.length <= 160) title = line.text.trim()
+    }
+    return { reference: hit.reference, title, date, first: hit.line.no, last, line: hit.line }
+  })
+}
+
 /** The entries of a multi-decision page, each with its block of lines; empty for an ordinary document. */
 export function findEntries(doc: Doc): Entry[] {
   const list = listEntries(doc)
-  const entries = list.length ? list : tableEntries(doc)
+  const labelled = list.length ? [] : labelEntries(doc)
+  const entries = list.length ? list : labelled.length ? labelled : tableEntries(doc)
   for (let i = 0; i < entries.length; i++) entries[i]!.last = (entries[i + 1]?.first ?? doc.lines.length + 1) - 1
   return entries
 }
@@ -114,7 +147,13 @@ export function chooseEntry(doc: Doc, entries: Entry[]): Entry | null {
 export function focusText(text: string, entries: Entry[], chosen: Entry): string {
   const lines = text.split('\n')
   const start = entries[0]!.first
+  // The list's own heading ("Decisions July 2021 to September 2021") dates the list, not the chosen decision.
+  const listHeading = (line: string): boolean => /\bdecisions\b/i.test(line) && line.length <= 100
   return lines
-    .map((line, i) => (i + 1 >= start && (i + 1 < chosen.first || i + 1 > chosen.last) ? '' : line))
+    .map((line, i) =>
+      (i + 1 >= start && (i + 1 < chosen.first || i + 1 > chosen.last)) || (i + 1 < start && listHeading(line))
+        ? ''
+        : line,
+    )
     .join('\n')
 }

@@ -156,7 +156,7 @@ function extractFromDoc(doc: ReturnType<typeof buildDoc>, fileName: string): Ext
   awards.forEach((award, i) => (provenance[`awards[${i}]`] = award.source))
   contributions.forEach((c, i) => (provenance[`contributions[${i}]`] = c.source))
 
-  const total = findStatedTotal(doc, labels, tables, tableLines)
+  const total = findStatedTotal(doc, labels, tables, tableLines, kind !== 'foi_response')
   if (total) provenance.total_amount = total.source
   const funding = findFundingSources(doc, labels, tables, tableLines)
   funding.forEach((f, i) => (provenance[`funding_sources[${i}]`] = f.source))

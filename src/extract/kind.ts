@@ -28,7 +28,8 @@ const DECISION_HEADINGS = [
   /executive decision/i,
   /decision sheet/i,
   /key decision/i,
-  /^decision(?:\s+(?:number|no\.?|ref(?:erence)?))?\s*[:\t]/i,
+  /^decision(?:\s+(?:number|no\.?|ref(?:erence)?(?:\s+(?:number|no\.?))?|title|summary|taken\s+by|date))?\s*[:\t]/i,
+  /^date\s+of\s+decision\s*[:\t]/i,
   /^(?:contract\s+)?award(?:\s*update|\s+notice)?$/i,
   /^decisions published$/i,
 ]
@@ -40,6 +41,8 @@ const DECISION_BODY = [
   /declaration of interests?|\bdeclaration:/i,
   /\bapproved by the\b/i,
   /^resolved\b/i,
+  /none of my interests preclude|register of interests/i,
+  /\bdated this \d/i,
 ]
 const REPORT_HEADINGS = [
   /decision report/i,

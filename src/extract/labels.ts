@@ -43,7 +43,7 @@ const FIELDS: Array<[LabelField, RegExp]> = [
     'decision_date',
     /^(?:date\s+of\s+(?:the\s+)?decision|decision\s+date|date\s+decision\s+(?:made|taken|approved|signed)|date\s+(?:approved|of\s+approval)|approval\s+date|date\s+of\s+response|response\s+date)$/,
   ],
-  ['date', /^(?:date|dated|date\s+signed|signed\s+date|signed\s+on)$/],
+  ['date', /^(?:date|dated|dated\s+this|date\s+signed|signed\s+date|signed\s+on)$/],
   [
     'area',
     /^(?:areas?|area\s+(?:of\s+county|covered|served|affected)|areas?\s+(?:covered|served|affected)|area\s+of\s+county\s*\/\s*stakeholders\s+affected|locations?|geographical\s+(?:area|coverage)|locality|wards?|districts?|coverage)$/,
@@ -122,7 +122,7 @@ export function labelsOnLine(line: Line): LabelHit[] {
       hits.push({ field, label: first, value: cleanValue(line.cells.slice(1).filter(Boolean).join('\t')), line })
     return hits
   }
-  const spaced = /^(ref(?:erence)?|our\s+ref(?:erence)?|date)\s+(\S.{0,60})$/i.exec(first)
+  const spaced = /^(ref(?:erence)?|our\s+ref(?:erence)?|date|dated(?:\s+this)?)\s+(\S.{0,60})$/i.exec(first)
   if (spaced) hits.push({ field: labelField(spaced[1]!)!, label: spaced[1]!, value: spaced[2]!.trim(), line })
   return hits
 }

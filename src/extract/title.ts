@@ -12,13 +12,13 @@ export interface TitleHit {
 }
 
 const GENERIC =
-  /^(?:notice of (?:a )?decision|decision notice|decision report|p?f?cc decision report|record of (?:a )?decision|decision record|request for (?:a )?decision|decision log(?: \d{4})?|executive decision|decision sheet|official|freedom of information(?: act)?(?: \d{4})?(?:\s*[-–—]?\s*(?:request|response|request response))?|police,? (?:fire )?(?:and|&) crime commissioner|part [12]|public|report|decisions?|please ensure all sections below are completed|decision details|decisions? published|decisions of public interest|agenda item(?: no\.? ?\d+)?|agenda|issue - meetings|award(?: ?update)?|minutes|additional documents|foi request|our response|response|response to (?:your )?request for information|request for information|latest news|news|search|press release|media release|earlier - later|contents|summary|background|purpose|recommendations?)$/i
+  /^(?:notice of (?:a )?decision|decision notice|decision report|p?f?cc decision report|record of (?:a )?decision|decision record|request for (?:a )?decision|decision log(?: \d{4})?|executive decision|decision sheet|official|freedom of information(?: act)?(?: \d{4})?(?:\s*[-–—]?\s*(?:request|response|request response))?|police,? (?:fire )?(?:and|&) crime commissioner|part [12]|public|report|decisions?|please ensure all sections below are completed|decision details|decisions? published|decisions of public interest|agenda item(?: no\.? ?\d+)?|agenda|issue - meetings|award(?: ?update)?|minutes|additional documents|foi request|our response|response|response to (?:your )?request for information|request for information|latest news|news|search|press release|media release|earlier - later|contents|summary|executive summary|background|purpose|recommendations?|request|the request|your request|statement on decision making|supporting information|decision requested|approval|financial implications|reasons?)$/i
 const FURNITURE =
   /^(?:skip to|main content|jump to|back to|return to|\[return|\[image|save time|you are here|home\s*[>›]|share this|print this|cookies?\b|accept (?:all )?cookies)/i
 const NOT_TITLE_START =
   /^(?:report of|report by|minutes of|published on|posted on|updated|last updated|meeting\b|response \d|dear\b|from:|to:)/i
 const OFFICE_NAME =
-  /^(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,5}(?:county |city |borough |district |metropolitan borough |town |parish )?council$|^(?:office of the\s+)?police,? (?:fire )?(?:and |& )?crime commissioner(?: for [\w ]+)?$|^(?:[\w ]+ )?commissioner(?:'s)? office$/i
+  /^(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,5}(?:county |city |borough |district |metropolitan borough |town |parish )?council$|^(?:the\s+)?(?:office of the\s+)?(?:[A-Z][\w'-]*\s+){0,3}police,? (?:fire )?(?:and |& )?crime commissioner(?:'s office)?(?: for [\w ]+)?$|^(?:[\w ]+ )?commissioner(?:'s)? office$/i
 const CONNECTOR_END = /(?:\band|\bof|\bfor|\bthe|\bto|\bin|&|,|-|–|\bwith|\bon|\bwhich|\bthat|\bby|\bat|\ba|\ban)$/i
 const DATE_ONLY =
   /^(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}(?:\s+at\s+[\d:.]+\s*(?:am|pm)?)?$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/i
@@ -59,7 +59,8 @@ export function titleRejection(line: Line, next: Line | undefined): 'prose' | 'n
     DATE_ONLY.test(text)
   )
     return 'no'
-  if (/:/.test(text) || /[.,;]$/.test(text) || /^[a-z(]/.test(text) || (text.match(/,/g)?.length ?? 0) >= 2) return 'no'
+  if (/:/.test(text) || /[.,;?]$/.test(text) || /^[a-z(]/.test(text) || (text.match(/,/g)?.length ?? 0) >= 2)
+    return 'no'
   if (CONNECTOR_END.test(text)) return 'no'
   if (!/[A-Za-z]{3}/.test(text) || labelField(text)) return 'no'
   return null

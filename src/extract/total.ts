@@ -33,6 +33,8 @@ export function findStatedTotal(
   labels: LabelHit[],
   tables: Table[],
   tableLines: Set<number>,
+  /** False for an FOI answer: money it reports is past spending, not what a decision awards. */
+  onlyAmountIsTotal = true,
 ): TotalHit | null {
   const candidates: TotalHit[] = []
   const itemTotals = new Set<number>()
@@ -104,7 +106,7 @@ export function findStatedTotal(
         BREAKDOWN_AFTER.test(after) ||
         WHOLE_TERM_AFTER.test(after) ||
         VALUED_BEFORE.test(before) ||
-        /\bexpected\s+to\s+cost\s+$/i.test(before)
+        /\b(?:expected\s+to|will|would|is\s+to)\s+cost\s+$/i.test(before)
       ) {
         if (ofItem) itemTotals.add(ofItem)
         candidates.push({
@@ -154,6 +156,10 @@ export function findStatedTotal(
     const headline = headlineAmount(doc)
     if (headline) candidates.push(headline)
   }
+  if (!candidates.length && onlyAmountIsTotal) {
+    const only = onlyAwardedAmount(doc, tableLines)
+    if (only) candidates.push(only)
+  }
   let best: TotalHit | null = null
   for (const candidate of candidates) if (!best || candidate.amount > best.amount) best = candidate
   return best
@@ -199,6 +205,8 @@ function headlineAmount(doc: Doc): TotalHit | null {
       line.text.includes('£'),
   )
   if (!first || first.no > 12 || first.text.length > 140 || /[.!?]$/.test(first.text)) return null
+  // A headline stands alone: a line wrapped into the next is the first line of a paragraph, not a headline.
+  if (doc.paragraphs.some((p) => p.parts.length > 1 && p.parts[0]!.line === first.no)) return null
   const hits = findAmounts(first.text)
   if (hits.length !== 1 || hits[0]!.reading.pence === null || INEXACT_BEFORE.test(first.text.slice(0, hits[0]!.start)))
     return null
@@ -219,4 +227,33 @@ function headlineAmount(doc: Doc): TotalHit | null {
     upTo: hits[0]!.reading.upTo,
     source: { line: first.no, text: first.raw.trim() },
   }
+}
+
+const AWARDING =
+  /\b(?:grants?|granted|awards?|awarded|approves?|approved|commits?|committed|allocates?|allocated|rises\s+to)\b/i
+
+/**
+ * The only value a document gives, when it is the money the decision awards ("This decision grants £86,500
+ * to Next Link", restated as "I approve the award of £86,500"): that is the decision's total.
+ */
+function onlyAwardedAmount(doc: Doc, tableLines: Set<number>): TotalHit | null {
+  let found: TotalHit | null = null
+  let awarding = false
+  for (const sentence of doc.sentences) {
+    if (tableLines.has(sentence.parts[0]!.line) || !sentence.text.includes('£')) continue
+    for (const hit of findAmounts(sentence.text)) {
+      if (INEXACT_BEFORE.test(sentence.text.slice(Math.max(0, hit.start - 90), hit.start))) return null
+      if (hit.reading.pence === null) return null
+      if (found && found.amount !== hit.reading.pence) return null
+      if (/\?\s*$/.test(sentence.text)) return null
+      awarding ||= AWARDING.test(sentence.text)
+      found ??= {
+        amount: hit.reading.pence,
+        perAnnum: hit.reading.perAnnum,
+        upTo: hit.reading.upTo,
+        source: { line: lineAt(sentence, hit.start), text: doc.lines[lineAt(sentence, hit.start) - 1]!.raw.trim() },
+      }
+    }
+  }
+  return awarding ? found : null
 }

@@ -1,4 +1,7 @@
-/** Word (.docx) to text through mammoth's HTML conversion, which keeps table rows (its raw text does not). */
+/**
+ * Word (.docx) to text through mammoth's HTML conversion, which keeps table rows (its raw text does not). Each
+ * paragraph becomes one line, with no blank line between paragraphs: the text reads as the document was typed.
+ */
 import mammoth from 'mammoth'
 import { ReadRefusal } from '../errors.ts'
 import type { ReadLimits } from '../limits.ts'
@@ -12,11 +15,11 @@ export async function docxToText(
   await checkWordArchive(bytes, limits)
   let html: string
   try {
-    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value
+    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: false })).value
   } catch (error) {
     throw new ReadRefusal('corrupt', wordProblem(error as Error), (error as Error).message)
   }
-  return htmlToText(html)
+  return htmlToText(html, { paragraphs: 'word' })
 }
 
 /** What is wrong with the document, in the reader's terms rather than the XML parser's. */

@@ -43,7 +43,17 @@ const BLOCK = new Set([
 ])
 const SKIP = new Set(['script', 'style', 'head', 'noscript', 'template', 'svg', 'iframe', 'object'])
 
-export function htmlToText(html: string): string {
+export interface HtmlToTextOptions {
+  /**
+   * Word documents: one line per paragraph, no blank line between paragraphs (a Word paragraph is already
+   * whole, and its spacing is a style, not an empty line); an empty paragraph is a blank line; a heading
+   * keeps a blank line before it. Web pages keep a blank line around every paragraph.
+   */
+  paragraphs?: 'word' | 'web'
+}
+
+export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
+  const word = options.paragraphs === 'word'
   const out: string[] = []
   let line = ''
   let cellDepth = 0
@@ -53,7 +63,8 @@ export function htmlToText(html: string): string {
       .replace(/[ ]+/g, ' ')
       .replace(/ ?\t ?/g, '\t')
       .trim()
-    if (text) out.push(text)
+    // A Word paragraph typed with leading spaces keeps one: indentation tells a wrapped line from a new paragraph.
+    if (text) out.push(word && !line.includes('\t') && /^ \S/.test(line.replace(/^ +/, ' ')) ? ` ${text}` : text)
     line = ''
   }
   let i = 0
@@ -107,8 +118,17 @@ export function htmlToText(html: string): string {
       flush()
       continue
     }
+    if (word && name === 'p' && closing && !line.trim()) {
+      line = ''
+      out.push('')
+      continue
+    }
     flush()
-    if (!closing && /^(?:p|table|h[1-6]|ul|ol|section|article|header|footer|blockquote|dl)$/.test(name)) out.push('')
+    if (word) {
+      if (!closing && /^(?:table|h[1-6])$/.test(name)) out.push('')
+      if (closing && /^(?:table|h[1-6])$/.test(name)) out.push('')
+    } else if (!closing && /^(?:p|table|h[1-6]|ul|ol|section|article|header|footer|blockquote|dl)$/.test(name))
+      out.push('')
     if (!closing && /^h[1-6]$/.test(name)) line = `${'#'.repeat(Number(name[1]))} `
     else if (!closing && name === 'li') line = '- '
   }
