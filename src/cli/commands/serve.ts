@@ -12,6 +12,9 @@ import { UserError, reportAndExit } from '../errors.ts'
 import { keepServingOnUnexpectedErrors } from '../process-guards.ts'
 import { openConfiguredDatabase } from '../open-database.ts'
 import { printDemoAccounts } from './demo.ts'
+import { outboxWorker } from './notifications.ts'
+import { scheduleOutboxWorker } from '../../services/notifications/outbox-worker.ts'
+import { scheduleNotifications } from '../../services/notifications/scheduled.ts'
 
 export function registerServeCommand(program: Command): void {
   program
@@ -31,7 +34,7 @@ export function registerServeCommand(program: Command): void {
       }
       let stopPurge = () => undefined as void
       let stopAuditHeads = () => undefined as void
-      const app = createApp(services(database), config)
+      const app = createApp(services(database, { publicBaseUrl: config.publicBaseUrl }), config)
       const server: Server = app.listen(config.port, config.host)
       server.on('error', async (error: NodeJS.ErrnoException) => {
         await database.close()
@@ -53,9 +56,13 @@ export function registerServeCommand(program: Command): void {
           retentionDays: config.foiPersonalDataRetentionDays,
         })
         const stopSessionRemoval = scheduleExpiredSessionRemoval(database)
+        const stopNotifications = scheduleNotifications(database)
+        const stopOutbox = scheduleOutboxWorker(outboxWorker(database, config))
         stopPurge = () => {
           stopFoiPurge()
           stopSessionRemoval()
+          stopNotifications()
+          stopOutbox()
         }
         stopAuditHeads = scheduleAuditHeadPublication(new AuditService(database), (error) =>
           logger.error('could not publish the audit log head', { error: String(error) }),

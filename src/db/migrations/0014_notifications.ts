@@ -5,7 +5,8 @@ import { sql, type Kysely } from 'kysely'
  * causes it (its idempotency key is unique, so one event gives one message per recipient), until a worker
  * sends it (the body is kept as structured content, rendered as text and HTML with the public address when sent) with retries and back-off. Staff choose which notifications they get (a row only where a choice
  * differs from the default for their roles). Public alert subscriptions hold the subscriber's address only
- * while subscribed, and their tokens only as SHA-256 hashes; unsubscribing deletes the row and, by cascade,
+ * while subscribed, the confirmation token only as a SHA-256 hash (the unsubscribe token goes in every email, so it is
+ * kept); unsubscribing deletes the row and, by cascade,
  * every message to it.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -19,7 +20,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       target text not null,
       label text not null,
       confirm_token_hash text not null unique check (confirm_token_hash ~ '^[0-9a-f]{64}$'),
-      unsubscribe_token_hash text not null unique check (unsubscribe_token_hash ~ '^[0-9a-f]{64}$'),
+      unsubscribe_token text not null unique check (length(unsubscribe_token) >= 32),
       confirmed_at timestamptz,
       confirmation_sent_at timestamptz not null default now(),
       created_at timestamptz not null default now(),

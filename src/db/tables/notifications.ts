@@ -32,7 +32,7 @@ export interface AlertSubscriptionsTable {
   target: string
   label: string
   confirm_token_hash: string
-  unsubscribe_token_hash: string
+  unsubscribe_token: string
   confirmed_at: Date | null
   confirmation_sent_at: Generated<Date>
   created_at: Generated<Date>
