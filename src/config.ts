@@ -59,6 +59,9 @@ export interface Config {
   publicCacheSeconds: number
   foiPersonalDataRetentionDays: number
   backupSigningKey: string
+  /** smtp://user:pass@host:587; null writes each email to the log instead. */
+  smtpUrl: string | null
+  mailFrom: string
 }
 
 export function loadConfig(): Config {
@@ -77,5 +80,28 @@ export function loadConfig(): Config {
     publicCacheSeconds: integer('PUBLIC_CACHE_SECONDS', 2),
     foiPersonalDataRetentionDays: integer('FOI_PERSONAL_DATA_RETENTION_DAYS', 730),
     backupSigningKey: get('BACKUP_SIGNING_KEY', 'development-only-backup-signing-key', { requireInProduction: true }),
+    smtpUrl: smtpUrl(),
+    mailFrom: mailFrom(),
   }
+}
+
+function smtpUrl(): string | null {
+  const value = get('SMTP_URL', '')
+  if (!value) return null
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new ConfigError('SMTP_URL must be an address like smtp://user:pass@host:587')
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new ConfigError('SMTP_URL must start with smtp:// or smtps://, like smtp://user:pass@host:587')
+  return value
+}
+
+function mailFrom(): string {
+  const value = get('MAIL_FROM', 'commissioning-register@localhost')
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(value))
+    throw new ConfigError(`MAIL_FROM must be one email address, like notifications@opcc.example.org, not "${value}"`)
+  return value
 }

@@ -10,6 +10,7 @@ import { registerMigrateCommand } from './commands/migrate.ts'
 import { registerServeCommand } from './commands/serve.ts'
 import { registerUsersCommand } from './commands/users.ts'
 import { registerFoiCommand } from './commands/foi.ts'
+import { registerNotificationsCommand } from './commands/notifications.ts'
 
 /** The command-line interface: one module per command, over the same services as the web application. */
 export function buildProgram(): Command {
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerImportCommand(program)
   registerAuditCommand(program)
   registerFoiCommand(program)
+  registerNotificationsCommand(program)
   registerExportCommand(program)
   registerBackupCommand(program)
   registerRestoreCommand(program)

@@ -17,9 +17,10 @@ import { OrganisationService } from './ledger/organisations.ts'
 import { OutcomeService } from './ledger/outcomes.ts'
 import { foiServices } from './foi/index.ts'
 import { FoiImportError } from './foi/import.ts'
+import { NotificationService } from './notifications/index.ts'
 
 /** Every use case, built from the database. Tests pass their own database or fakes. */
-export function services(database: Database) {
+export function services(database: Database, options: { publicBaseUrl?: string } = {}) {
   const settings = new SettingsService(database)
   const foi = foiServices(database)
   return {
@@ -42,6 +43,9 @@ export function services(database: Database) {
     outcomes: new OutcomeService(database, new AuditService(database)),
     contributions: new ContributionService(database, new AuditService(database)),
     foi,
+    notifications: new NotificationService(database, {
+      publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:3000',
+    }),
   }
 }
 

@@ -12,6 +12,7 @@ import { publicPageCache } from './page-cache.ts'
 import { rejectInvalidInput } from './request-validation.ts'
 import { healthRoutes } from './routes/health.ts'
 import { publicRoutes } from './routes/public/index.ts'
+import { alertRoutes } from './routes/public/alerts/index.ts'
 import { setUpSecurity } from './security.ts'
 import { saveSessionBeforeRedirect, sessionMiddleware } from './session.ts'
 import { staffRoutes } from './routes/staff/index.ts'
@@ -19,7 +20,7 @@ import { setUpStaticResources } from './static.ts'
 
 export function createApp(
   services: Services,
-  config: Pick<Config, 'production'> & { publicCacheSeconds?: number; sessionSecret?: string },
+  config: Pick<Config, 'production'> & { publicCacheSeconds?: number; sessionSecret?: string; smtpUrl?: string | null },
 ): Express {
   const app = express()
   app.set('trust proxy', 1)
@@ -54,7 +55,11 @@ export function createApp(
   app.use('/api', apiRoutes(services))
   app.use('/staff', (req, res, next) => sessions(req, res, next))
   app.use('/staff', saveSessionBeforeRedirect)
-  app.use('/staff', staffRoutes(services, { sessionSecret, production: config.production }))
+  app.use(
+    '/staff',
+    staffRoutes(services, { sessionSecret, production: config.production, smtpConfigured: Boolean(config.smtpUrl) }),
+  )
+  app.use('/alerts', alertRoutes(services, { secret: sessionSecret, production: config.production }))
   app.use(publicHttpCaching(config.publicCacheSeconds ?? 0))
   app.use(publicPageCache(config.publicCacheSeconds ?? 0))
   app.use(publicRoutes(services))

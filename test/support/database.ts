@@ -35,6 +35,8 @@ function pgliteTemplate(withDemo: boolean): Promise<Blob> {
 export interface TestDatabase {
   database: Database
   engine: TestEngine
+  /** On PostgreSQL, the throwaway database's address (to open it again, as after a restart). */
+  url?: string
   /** Closes the database and, on PostgreSQL, drops the throwaway database. */
   dispose(): Promise<void>
 }
@@ -65,6 +67,7 @@ export async function openTestDatabase(
   return {
     database,
     engine,
+    url: url.toString(),
     async dispose() {
       await database.close()
       await sql.raw(`drop database if exists ${name} with (force)`).execute(admin)

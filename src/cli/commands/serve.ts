@@ -15,6 +15,9 @@ import { keepServingOnUnexpectedErrors } from '../process-guards.ts'
 import { openConfiguredDatabase } from '../open-database.ts'
 import { printDemoAccounts } from './demo.ts'
 import { startWorkers, workerCount } from './serve-workers.ts'
+import { outboxWorker } from './notifications.ts'
+import { scheduleOutboxWorker } from '../../services/notifications/outbox-worker.ts'
+import { scheduleNotifications } from '../../services/notifications/scheduled.ts'
 
 export function registerServeCommand(program: Command): void {
   program
@@ -41,7 +44,7 @@ export function registerServeCommand(program: Command): void {
         logger.info('loaded demonstration data into the new embedded database', { decisions })
         printDemoAccounts(accounts)
       }
-      const stopSchedules = startSchedules(database)
+      const stopSchedules = startSchedules(database, config)
       if (workers === 1) return listen(database, config, stopSchedules)
       const stopWorkers = startWorkers(workers)
       cluster.on('message', (_worker, message: { type?: string; error?: string }) => {
@@ -62,17 +65,21 @@ export function registerServeCommand(program: Command): void {
 }
 
 /** The jobs that run once per deployment, in the primary process only. */
-function startSchedules(database: Database): () => void {
+function startSchedules(database: Database, config: Config): () => void {
   const stopFoiPurge = scheduleFoiPersonalDataPurge(database, {
-    retentionDays: loadConfig().foiPersonalDataRetentionDays,
+    retentionDays: config.foiPersonalDataRetentionDays,
   })
   const stopSessionRemoval = scheduleExpiredSessionRemoval(database)
+  const stopNotifications = scheduleNotifications(database)
+  const stopOutbox = scheduleOutboxWorker(outboxWorker(database, config))
   const stopAuditHeads = scheduleAuditHeadPublication(new AuditService(database), (error) =>
     logger.error('could not publish the audit log head', { error: String(error) }),
   )
   return () => {
     stopFoiPurge()
     stopSessionRemoval()
+    stopNotifications()
+    stopOutbox()
     stopAuditHeads()
   }
 }
@@ -88,7 +95,7 @@ function listenError(error: NodeJS.ErrnoException, config: Config): Error {
 }
 
 function listen(database: Database, config: Config, stopSchedules: () => void = () => undefined): void {
-  const app = createApp(services(database), config)
+  const app = createApp(services(database, { publicBaseUrl: config.publicBaseUrl }), config)
   const server: Server = app.listen(config.port, config.host)
   server.on('error', async (error: NodeJS.ErrnoException) => {
     stopSchedules()

@@ -27,6 +27,7 @@ import type { FoiRequestsTable } from './foi-requests.ts'
 import type { FoiQuestionsTable } from './foi-questions.ts'
 import type { AuditLogTable } from './audit-log.ts'
 import type { AuditHeadsTable } from './audit-heads.ts'
+import type { AlertSubscriptionsTable, NotificationPreferencesTable, OutboxMessagesTable } from './notifications.ts'
 import type { LedgerAwardsTable, LedgerCubeTable, LedgerFlowTable, LedgerYearsTable } from './ledger.ts'
 
 export interface DB {
@@ -64,6 +65,9 @@ export interface DB {
   ledger_years: LedgerYearsTable
   ledger_cube: LedgerCubeTable
   ledger_flow: LedgerFlowTable
+  outbox_messages: OutboxMessagesTable
+  alert_subscriptions: AlertSubscriptionsTable
+  notification_preferences: NotificationPreferencesTable
 }
 
 export type {
@@ -99,4 +103,7 @@ export type {
   LedgerYearsTable,
   LedgerCubeTable,
   LedgerFlowTable,
+  OutboxMessagesTable,
+  AlertSubscriptionsTable,
+  NotificationPreferencesTable,
 }

@@ -7,6 +7,7 @@ import { formatReference, referenceScope } from '../../domain/reference-format.t
 import { todayInLondon } from '../../domain/uk-date.ts'
 import { isEditable } from '../../domain/workflow.ts'
 import { AuditService, type Actor } from '../audit/audit.ts'
+import { queueDecisionNotifications } from '../notifications/decision-events.ts'
 import { WorkflowError, ConcurrentEditError, type DecisionRow } from './workflow-types.ts'
 import { assertHolds, recordEditor, snapshot } from './workflow-records.ts'
 
@@ -118,6 +119,7 @@ export class DecisionChanges {
         })
         .where('id', '=', id)
         .execute()
+      await queueDecisionNotifications(trx, before, id)
       await this.audit.record(trx, {
         actor,
         action,

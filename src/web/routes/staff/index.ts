@@ -9,6 +9,7 @@ import { decisionStaffRoutes } from './decisions/index.ts'
 import { foiStaffRoutes } from './foi/index.ts'
 import { importStaffRoutes } from './imports/index.ts'
 import { ledgerStaffRoutes } from './ledger/index.ts'
+import { notificationStaffRoutes } from './notifications/index.ts'
 import { SettingsController } from './offices/settings.ts'
 import { PublicationChecklistController } from './open-data/publication-checklist.ts'
 import { SignInController } from './accounts/sign-in.ts'
@@ -19,7 +20,10 @@ import { UsersController } from './accounts/users.ts'
  * The staff area. Every route is authorised here, by the roles its mount point names, and nowhere else.
  * Finer rules (nobody signs what they wrote) belong to the services.
  */
-export function staffRoutes(services: Services, options: { sessionSecret: string; production: boolean }): Router {
+export function staffRoutes(
+  services: Services,
+  options: { sessionSecret: string; production: boolean; smtpConfigured?: boolean },
+): Router {
   const router = Router()
   router.use(express.urlencoded({ extended: true, limit: '2mb' }))
   router.use(unwrapIsolatedFormValues)
@@ -77,5 +81,10 @@ export function staffRoutes(services: Services, options: { sessionSecret: string
     decisionStaffRoutes(services),
   )
   router.use('/foi', requireRoles('officer'), foiStaffRoutes(services))
+  router.use(
+    '/notifications',
+    anyStaff,
+    notificationStaffRoutes(services, { smtpConfigured: options.smtpConfigured ?? false }),
+  )
   return router
 }

@@ -1,0 +1,164 @@
+import type { Transaction } from 'kysely'
+import { OutboxRepository } from '../../db/repositories/notifications/outbox.ts'
+import { officeName, staffRecipients, type StaffRecipient } from '../../db/repositories/notifications/recipients.ts'
+import type { DB } from '../../db/tables/index.ts'
+import type { DecisionStatus, SignOffStage } from '../../domain/decision.ts'
+import type { EmailContent } from '../../domain/email.ts'
+import { STAFF_NOTIFICATIONS, type StaffNotificationKind } from '../../domain/notifications.ts'
+import { ROLE_FOR_STAGE, STAGE_FOR_STATUS, STAGE_LABELS } from '../../domain/workflow.ts'
+import { queueAlertsForPublication } from './alert-events.ts'
+
+const PREFERENCES_LINK = { text: 'Choose which emails you get', path: '/staff/notifications/preferences' }
+
+interface DecisionState {
+  id: number
+  office_id: number
+  status: DecisionStatus
+  version: number
+  reference: string | null
+  title: string
+  created_by: number | null
+  held_by: number | null
+  returned_comment: string | null
+  rejection_reasons: string | null
+  slug: string | null
+}
+
+const STAGE_ACTION: Record<SignOffStage, string> = {
+  finance: 'your finance sign-off',
+  chief_executive: 'your approval as chief executive',
+  decision_maker: 'your decision',
+}
+
+function named(decision: DecisionState): string {
+  return decision.reference ? `${decision.reference}: ${decision.title}` : decision.title
+}
+
+function footer(kind: StaffNotificationKind): string[] {
+  return [`You get this email because “${STAFF_NOTIFICATIONS[kind].label}” is on in your email preferences.`]
+}
+
+/**
+ * The staff emails a change of a decision's status causes, queued in the transaction of the change: the
+ * next stage's signers when it moves on, the author when it is returned, rejected, approved or published,
+ * and (when published) the public alerts it matches. Keyed by the decision's new version, so one change
+ * queues each email once.
+ */
+export async function queueDecisionNotifications(
+  trx: Transaction<DB>,
+  before: Pick<DecisionState, 'status'>,
+  decisionId: number,
+): Promise<void> {
+  const after = await trx
+    .selectFrom('decisions')
+    .select([
+      'id',
+      'office_id',
+      'status',
+      'version',
+      'reference',
+      'title',
+      'created_by',
+      'held_by',
+      'returned_comment',
+      'rejection_reasons',
+      'slug',
+    ])
+    .where('id', '=', decisionId)
+    .executeTakeFirstOrThrow()
+  if (after.status === before.status) return
+  const sender = await officeName(trx, after.office_id)
+  const queue = async (kind: StaffNotificationKind, people: StaffRecipient[], subject: string, body: EmailContent) => {
+    const outbox = new OutboxRepository(trx)
+    for (const person of people)
+      await outbox.enqueue(trx, {
+        idempotencyKey: `decision:${after.id}:v${after.version}:${kind}:user:${person.id}`,
+        kind,
+        recipient: person.email,
+        recipientUserId: person.id,
+        senderName: sender,
+        subject,
+        body,
+        link: body.link?.path ?? null,
+      })
+  }
+  const author = (kind: StaffNotificationKind, holder = false) => {
+    const id = holder ? (after.held_by ?? after.created_by) : after.created_by
+    return id === null ? [] : staffRecipients(trx, kind, { roles: ['officer'], officeId: null, userIds: [id] })
+  }
+
+  const stage = STAGE_FOR_STATUS[after.status]
+  if (stage) {
+    const kind = 'decision_stage'
+    const excluded = await signersExcluded(trx, after.id, stage)
+    const people = (
+      await staffRecipients(trx, kind, { roles: [ROLE_FOR_STAGE[stage]], officeId: after.office_id })
+    ).filter((p) => !excluded.has(p.id))
+    await queue(kind, people, `Decision ${after.reference ?? ''} is waiting for ${STAGE_ACTION[stage]}`.trim(), {
+      paragraphs: [
+        `${named(after)} is waiting for ${STAGE_ACTION[stage]} (${STAGE_LABELS[stage].toLowerCase()}).`,
+        'You can approve it or return it to the author with a comment.',
+      ],
+      link: { text: 'Sign off the decision', path: `/staff/decisions/${after.id}/sign` },
+      footer: footer(kind),
+      footerLink: PREFERENCES_LINK,
+    })
+  }
+  if (after.status === 'draft' && before.status !== 'draft') {
+    const kind = 'draft_returned'
+    await queue(kind, await author(kind, true), `Your draft ${after.reference ?? ''} has been returned to you`, {
+      paragraphs: [`${named(after)} has been returned to you. The person signing it off said:`],
+      inset: after.returned_comment ?? '',
+      link: { text: 'Change the draft', path: `/staff/decisions/${after.id}` },
+      footer: footer(kind),
+      footerLink: PREFERENCES_LINK,
+    })
+  }
+  if (after.status === 'rejected') {
+    const kind = 'decision_rejected'
+    await queue(kind, await author(kind), `Decision ${after.reference} has been rejected`, {
+      paragraphs: [`${named(after)} has been rejected by the decision maker. Their reasons:`],
+      inset: after.rejection_reasons ?? '',
+      link: { text: 'View the decision', path: `/staff/decisions/${after.id}` },
+      footer: footer(kind),
+      footerLink: PREFERENCES_LINK,
+    })
+  }
+  if (after.status === 'approved') {
+    const kind = 'decision_approved'
+    await queue(kind, await author(kind), `Decision ${after.reference} has been approved`, {
+      paragraphs: [`${named(after)} has been approved by the decision maker.`, 'It is now ready to publish.'],
+      link: { text: 'Publish the decision', path: `/staff/decisions/${after.id}/publish` },
+      footer: footer(kind),
+      footerLink: PREFERENCES_LINK,
+    })
+  }
+  if (after.status === 'published') {
+    const kind = 'decision_published'
+    await queue(kind, await author(kind), `Decision ${after.reference} has been published`, {
+      paragraphs: [`${named(after)} has been published on the register.`],
+      link: { text: 'View the published decision', path: `/decisions/${after.slug}` },
+      footer: footer(kind),
+      footerLink: PREFERENCES_LINK,
+    })
+    await queueAlertsForPublication(trx, after.id)
+  }
+}
+
+/** Who may not sign the next stage: everyone who wrote or changed the decision, and everyone who signed another stage. */
+async function signersExcluded(trx: Transaction<DB>, decisionId: number, stage: SignOffStage): Promise<Set<number>> {
+  const [editors, signers, decision] = await Promise.all([
+    trx.selectFrom('decision_editors').select('user_id').where('decision_id', '=', decisionId).execute(),
+    trx
+      .selectFrom('sign_offs')
+      .select('signer_user_id')
+      .where('decision_id', '=', decisionId)
+      .where('outcome', '=', 'approved')
+      .where('stage', '<>', stage)
+      .execute(),
+    trx.selectFrom('decisions').select('created_by').where('id', '=', decisionId).executeTakeFirstOrThrow(),
+  ])
+  const ids = [...editors.map((e) => e.user_id), ...signers.map((s) => s.signer_user_id)]
+  if (decision.created_by !== null) ids.push(decision.created_by)
+  return new Set(ids.filter((id): id is number => id !== null))
+}

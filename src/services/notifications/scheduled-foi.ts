@@ -1,0 +1,134 @@
+import type { Database } from '../../db/database.ts'
+import { OutboxRepository } from '../../db/repositories/notifications/outbox.ts'
+import { officeName, staffRecipients } from '../../db/repositories/notifications/recipients.ts'
+import { foiClock, reviewDeadlines } from '../../domain/foi-clock.ts'
+import { isClockRunning, type FoiStatus } from '../../domain/foi.ts'
+import { STAFF_NOTIFICATIONS, type StaffNotificationKind } from '../../domain/notifications.ts'
+import { formatUkDate } from '../../domain/uk-date.ts'
+import { workingDaysBetween } from '../../domain/working-days.ts'
+
+/** Notified this many working days before an FOI response or an internal review is due. */
+export const FOI_WARNING_WORKING_DAYS = 3
+
+export const PREFERENCES_LINK = { text: 'Choose which emails you get', path: '/staff/notifications/preferences' }
+
+export function preferenceFooter(kind: StaffNotificationKind): string[] {
+  return [`You get this email because “${STAFF_NOTIFICATIONS[kind].label}” is on in your email preferences.`]
+}
+
+interface FoiEvent {
+  requestId: number
+  officeId: number
+  /** Unique per request, what happened and its date: the same event on another day queues nothing more. */
+  event: string
+  kind: 'foi_due' | 'foi_review_due'
+  subject: string
+  paragraphs: string[]
+}
+
+/**
+ * FOI deadlines as of `today`: a response due within 3 working days, due today, or late; an internal review
+ * due within 3 working days (or overdue). Each is one event per request and date, so a pass run every hour,
+ * or after days with the server down, queues each email once.
+ */
+export async function queueFoiDeadlines(database: Database, today: string): Promise<number> {
+  const rows = await database.db
+    .selectFrom('foi_requests as r')
+    .select([
+      'r.id',
+      'r.office_id',
+      'r.reference',
+      'r.status',
+      'r.received_on as receivedOn',
+      'r.clarification_sought_on as clarificationSoughtOn',
+      'r.clarification_received_on as clarificationReceivedOn',
+      'r.extended_deadline as extendedDeadline',
+      'r.answered_on as answeredOn',
+      'r.review_requested_on as reviewRequestedOn',
+      'r.review_completed_on as reviewCompletedOn',
+    ])
+    .where('r.status', 'in', ['received', 'in_progress', 'internal_review'] satisfies FoiStatus[])
+    .execute()
+  const events: FoiEvent[] = []
+  for (const r of rows) {
+    const base = { requestId: r.id, officeId: r.office_id }
+    if (isClockRunning(r.status) && !r.answeredOn) {
+      const target = foiClock(r, today).target
+      if (!target) continue
+      const due = formatUkDate(target)
+      if (target < today)
+        events.push({
+          ...base,
+          kind: 'foi_due',
+          event: `late:${target}`,
+          subject: `FOI request ${r.reference} is late`,
+          paragraphs: [
+            `The response to FOI request ${r.reference} was due on ${due} and has not been sent.`,
+            'Send the response as soon as you can.',
+          ],
+        })
+      else if (target === today)
+        events.push({
+          ...base,
+          kind: 'foi_due',
+          event: `due-today:${target}`,
+          subject: `FOI request ${r.reference} is due today`,
+          paragraphs: [`The response to FOI request ${r.reference} is due today, ${due}.`],
+        })
+      else if (workingDaysBetween(today, target) <= FOI_WARNING_WORKING_DAYS)
+        events.push({
+          ...base,
+          kind: 'foi_due',
+          event: `due-soon:${target}`,
+          subject: `FOI request ${r.reference} is due on ${due}`,
+          paragraphs: [
+            `The response to FOI request ${r.reference} is due on ${due}, in ${workingDaysBetween(today, target)} working days.`,
+          ],
+        })
+    }
+    if (r.status === 'internal_review' && r.reviewRequestedOn && !r.reviewCompletedOn) {
+      const due = reviewDeadlines(r.reviewRequestedOn).due
+      if (due < today || workingDaysBetween(today, due) <= FOI_WARNING_WORKING_DAYS)
+        events.push({
+          ...base,
+          kind: 'foi_review_due',
+          event: `review-due:${due}`,
+          subject:
+            due < today
+              ? `The internal review of FOI request ${r.reference} is overdue`
+              : `The internal review of FOI request ${r.reference} is due on ${formatUkDate(due)}`,
+          paragraphs: [
+            `The internal review of FOI request ${r.reference} ${due < today ? 'was' : 'is'} due on ${formatUkDate(due)}, 20 working days after it was asked for on ${formatUkDate(r.reviewRequestedOn)}.`,
+          ],
+        })
+    }
+  }
+  let queued = 0
+  for (const event of events) {
+    await database.transaction(async (trx) => {
+      const people = await staffRecipients(trx, event.kind, { roles: ['officer'], officeId: event.officeId })
+      const sender = await officeName(trx, event.officeId)
+      const outbox = new OutboxRepository(trx)
+      for (const person of people) {
+        const path = `/staff/foi/${event.requestId}`
+        const added = await outbox.enqueue(trx, {
+          idempotencyKey: `foi:${event.requestId}:${event.event}:user:${person.id}`,
+          kind: event.kind,
+          recipient: person.email,
+          recipientUserId: person.id,
+          senderName: sender,
+          subject: event.subject,
+          body: {
+            paragraphs: event.paragraphs,
+            link: { text: 'Open the request', path },
+            footer: preferenceFooter(event.kind),
+            footerLink: PREFERENCES_LINK,
+          },
+          link: path,
+        })
+        if (added) queued++
+      }
+    })
+  }
+  return queued
+}
