@@ -15,6 +15,7 @@ import { FormError } from '../shared/form-error.ts'
 import { areaIdsFor } from './areas.ts'
 import { StaleReviewError } from './errors.ts'
 import { OfficeMatcher } from './offices.ts'
+import { corrections, learnAliases } from './learning.ts'
 import { OrganisationMatcher } from './organisations.ts'
 import type { ReviewInput } from './review-form.ts'
 
@@ -105,6 +106,20 @@ export class ImportReviewService {
         .where('id', '=', decisionId)
         .execute()
       await this.replaceParts(trx, decisionId, input)
+      const imported = snapshotBefore as {
+        awards: Array<{ recipient_name: string; amount_pence: number | string }>
+        contributions: Array<{ organisation_name: string; amount_pence: number | string }>
+      }
+      await learnAliases(trx, [
+        ...corrections(
+          imported.awards.map((a) => ({ name: a.recipient_name, amountPence: Number(a.amount_pence) })),
+          input.awards.map((a) => ({ name: a.recipient, amountPence: a.amountPence })),
+        ),
+        ...corrections(
+          imported.contributions.map((c) => ({ name: c.organisation_name, amountPence: Number(c.amount_pence) })),
+          input.contributions.map((c) => ({ name: c.organisation, amountPence: c.amountPence })),
+        ),
+      ])
       await this.audit.record(trx, {
         actor,
         action: 'import.confirm',
