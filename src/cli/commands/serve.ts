@@ -44,8 +44,13 @@ export function registerServeCommand(program: Command): void {
         logger.info('loaded demonstration data into the new embedded database', { decisions })
         printDemoAccounts(accounts)
       }
-      const stopSchedules = startSchedules(database, config)
-      if (workers === 1) return listen(database, config, stopSchedules)
+      // The schedules start once the port is taken, so that a server that cannot listen stops without them.
+      let stopSchedules = () => undefined as void
+      const startOnce = () => {
+        stopSchedules = startSchedules(database, config)
+      }
+      if (workers === 1) return listen(database, config, startOnce, () => stopSchedules())
+      cluster.once('listening', startOnce)
       const stopWorkers = startWorkers(workers)
       cluster.on('message', (_worker, message: { type?: string; error?: string }) => {
         if (message?.type !== 'listen-error') return
@@ -94,7 +99,12 @@ function listenError(error: NodeJS.ErrnoException, config: Config): Error {
   return error
 }
 
-function listen(database: Database, config: Config, stopSchedules: () => void = () => undefined): void {
+function listen(
+  database: Database,
+  config: Config,
+  onListening: () => void = () => undefined,
+  stopSchedules: () => void = () => undefined,
+): void {
   const app = createApp(services(database, { publicBaseUrl: config.publicBaseUrl }), config)
   const server: Server = app.listen(config.port, config.host)
   server.on('error', async (error: NodeJS.ErrnoException) => {
@@ -109,6 +119,7 @@ function listen(database: Database, config: Config, stopSchedules: () => void = 
   })
   server.on('listening', () => {
     keepServingOnUnexpectedErrors()
+    onListening()
     if (!cluster.isWorker) announce(config, database, 1)
   })
   const stop = () => {
