@@ -38,7 +38,7 @@ export class SmtpMailer implements Mailer {
       html: mail.html,
       messageId: mail.messageId,
       headers: mail.unsubscribeUrl ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {},
-      list: mail.unsubscribeUrl ? { unsubscribe: { url: mail.unsubscribeUrl, comment: 'Unsubscribe' } } : undefined,
+      list: mail.unsubscribeUrl ? { unsubscribe: mail.unsubscribeUrl } : undefined,
     })
     return 'sent'
   }

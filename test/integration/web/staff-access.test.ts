@@ -27,6 +27,8 @@ export const STAFF_PAGES: Array<{ path: string; roles: Role[] }> = [
   { path: '/staff/decisions/{draft}/publish', roles: ['officer', 'administrator'] },
   { path: '/staff/imports', roles: ['officer'] },
   { path: '/staff/imports/upload', roles: ['officer'] },
+  { path: '/staff/notifications/preferences', roles: [] },
+  { path: '/staff/notifications/outbox', roles: ['administrator'] },
 ]
 
 for (const engine of testEngines()) {

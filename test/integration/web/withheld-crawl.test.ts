@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { DecisionRepository, type NewDecision } from '../../../src/db/repositories/decisions/decisions.ts'
 import type { OrganisationKind } from '../../../src/domain/decision.ts'
@@ -31,6 +32,12 @@ const PRIVATE_ORGANISATIONS = [
   'AXOLOTL-DRAFT Charity',
   'AXOLOTL-DRAFT Council',
   'TAPIR-IMPORT Trust',
+]
+/** Personal data held for notifications and FOI: an alert subscriber's address, an FOI requester's name and contact. */
+const PRIVATE_PERSONAL = [
+  'okapi.subscriber@private.example',
+  'Ozymandias Okapi-Requester',
+  'okapi.requester@private.example',
 ]
 const PUBLIC_ORGANISATIONS = ['Kestrel Open Refuge', 'Open Borough Council']
 const ENTRY_POINTS = [
@@ -249,6 +256,37 @@ function shapeOf(body: string, path: string): string {
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>')
 }
 
+/**
+ * A confirmed alert subscription (to an office and to a provider, so the decision published next is emailed to
+ * it) and a requester's name and contact on every FOI request that is in the disclosure log.
+ */
+async function addPersonalData(t: TestDatabase): Promise<void> {
+  const db = t.database.db
+  const office = await db.selectFrom('offices').select('organisation_id').executeTakeFirstOrThrow()
+  for (const [kind, target] of [
+    ['office', String(office.organisation_id)],
+    ['search', ''],
+  ] as const)
+    await db
+      .insertInto('alert_subscriptions')
+      .values({
+        email: 'okapi.subscriber@private.example',
+        kind,
+        target,
+        label: 'decisions of the office',
+        confirm_token_hash: createHash('sha256').update(`${kind}-confirm`).digest('hex'),
+        unsubscribe_token: `${kind}-unsubscribe-token-of-the-crawl-test-0123456789`,
+        confirmed_at: new Date(),
+      })
+      .execute()
+  const updated = await db
+    .updateTable('foi_requests')
+    .set({ requester_name: 'Ozymandias Okapi-Requester', requester_contact: 'okapi.requester@private.example' })
+    .where('published_on', 'is not', null)
+    .executeTakeFirst()
+  assert.ok(Number(updated.numUpdatedRows) > 0, 'the demonstration register has a published FOI response')
+}
+
 for (const engine of testEngines()) {
   describe(`withheld people, amounts and names on ${engine}`, () => {
     let t: TestDatabase
@@ -259,6 +297,7 @@ for (const engine of testEngines()) {
     before(async () => {
       t = await openTestDatabase(engine, { demo: true })
       fixture = await addRecords(t)
+      await addPersonalData(t)
       app = await startApp(t.database)
     })
     after(async () => {
@@ -267,7 +306,7 @@ for (const engine of testEngines()) {
     })
 
     function assertNothingPrivate(path: string, body: string): void {
-      for (const word of [...PRIVATE_WORDS, ...PRIVATE_AMOUNTS])
+      for (const word of [...PRIVATE_WORDS, ...PRIVATE_AMOUNTS, ...PRIVATE_PERSONAL])
         assert.ok(!body.includes(word), `${word} appears in ${path}`)
     }
 
@@ -284,6 +323,9 @@ for (const engine of testEngines()) {
           `/api/v1/decisions/${id}`,
         ]),
         '/api/v1/decisions?limit=100',
+        '/api/v1/disclosure-log?limit=100',
+        '/disclosure-log',
+        '/downloads/disclosure-log.csv',
         '/api/v1/awards?limit=100',
         '/api/v1/organisations?limit=100',
         '/api/v1/services?limit=100',

@@ -19,9 +19,14 @@ export function alertsCsrf(options: { secret: string; production: boolean }) {
   const parseCookies = cookieParser()
   return (req: Request, res: Response, next: NextFunction): void => {
     parseCookies(req, res, () => {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return doubleCsrfProtection(req, res, next)
-      res.locals.csrfToken = generateCsrfToken(req, res)
-      next()
+      const withToken = () => {
+        // The form shown again after a mistake needs the token too.
+        res.locals.csrfToken = generateCsrfToken(req, res)
+        next()
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return doubleCsrfProtection(req, res, (error?: unknown) => (error ? next(error) : withToken()))
+      withToken()
     })
   }
 }
