@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { z } from 'zod'
+import { OfficeScope } from '../../domain/office-scope.ts'
+import { membershipsOf } from './memberships.ts'
 import type { Database } from '../../db/database.ts'
 import type { Role } from '../../domain/roles.ts'
 import { AuditService, type Actor } from '../audit/audit.ts'
@@ -47,6 +49,8 @@ export interface TokenHolder {
   tokenId: number
   scope: TokenScope
   user: { id: number; name: string; email: string; roles: Role[] }
+  /** The offices the token's holder belongs to, with their roles in each: every request it makes is limited to them. */
+  offices: OfficeScope
 }
 
 const PREFIX = 'crpat_'
@@ -161,7 +165,7 @@ export class ApiTokenService {
     const row = await this.database.db
       .selectFrom('api_tokens as t')
       .innerJoin('users as u', 'u.id', 't.user_id')
-      .select(['t.id', 't.scope', 't.last_used_at', 'u.id as user_id', 'u.name', 'u.email', 'u.roles'])
+      .select(['t.id', 't.scope', 't.last_used_at', 'u.id as user_id', 'u.name', 'u.email', 'u.deployment_admin'])
       .where('t.token_hash', '=', hashToken(token))
       .where('t.revoked_at', 'is', null)
       .where('t.expires_at', '>', now)
@@ -175,10 +179,13 @@ export class ApiTokenService {
         .where('id', '=', row.id)
         .execute()
     }
+    const memberships = (await membershipsOf(this.database.db, [row.user_id])).get(row.user_id) ?? []
+    const offices = OfficeScope.of(memberships, row.deployment_admin)
     return {
       tokenId: row.id,
       scope: row.scope as TokenScope,
-      user: { id: row.user_id, name: row.name, email: row.email, roles: row.roles as Role[] },
+      user: { id: row.user_id, name: row.name, email: row.email, roles: offices.roles() },
+      offices,
     }
   }
 }
