@@ -109,12 +109,16 @@ export class DecisionRepository extends DecisionWrites {
   }
 
   /** A decision by id, if it belongs to an office of the scope (any office, by default: the system). */
-  async findById(id: number, scope: OfficeScope = OfficeScope.system): Promise<DecisionDetail | undefined> {
+  async findById(
+    id: number,
+    scope: OfficeScope = OfficeScope.system,
+    options: { orArchive?: boolean } = {},
+  ): Promise<DecisionDetail | undefined> {
     const decision = await this.db
       .selectFrom('decisions')
       .selectAll()
       .where('id', '=', id)
-      .where(inOfficeScope(scope, 'office_id'))
+      .where(inOfficeScope(scope, 'office_id', options))
       .executeTakeFirst()
     return decision && this.detail(decision)
   }
