@@ -6,7 +6,7 @@ import { OfficeScope } from '../../domain/office-scope.ts'
 import { type Role } from '../../domain/roles.ts'
 import { inOfficeScope } from '../../db/repositories/office-scope.ts'
 import { createAccount } from './account-create.ts'
-import { officeForAccount, putMembership, withMemberships } from './memberships.ts'
+import { assertReaches, officeForAccount, putMembership, withMemberships } from './memberships.ts'
 import { type Actor, AuditService } from '../audit/audit.ts'
 import { logger } from '../../logger.ts'
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords.ts'
@@ -49,6 +49,14 @@ export class AccountService {
   async findById(id: number): Promise<User | undefined> {
     const row = await this.database.db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst()
     return row && (await withMemberships(this.database.db, [row]))[0]
+  }
+
+  /** An account the scope reaches: someone who works for one of its offices (anyone, for a deployment administrator). */
+  async findInScope(id: number, scope: OfficeScope): Promise<User | undefined> {
+    const user = await this.findById(id)
+    if (!user) return undefined
+    if (scope.allOffices || user.memberships.some((m) => scope.includes(m.officeId))) return user
+    return undefined
   }
 
   /** The accounts the scope reaches: members of its offices (everyone, for a deployment administrator). */
@@ -194,6 +202,7 @@ export class AccountService {
     if (!active && actor.userId === userId)
       throw new AccountError('You cannot deactivate your own account: ask another administrator', 'active')
     await this.database.transaction(async (trx) => {
+      await assertReaches(trx, userId, actor.scope)
       const before = await trx.selectFrom('users').select('active').where('id', '=', userId).executeTakeFirst()
       if (!before) throw new AccountError('There is no such account')
       await trx.updateTable('users').set({ active }).where('id', '=', userId).execute()
@@ -221,6 +230,7 @@ export class AccountService {
     const chosen = password ?? generatePassword()
     const passwordHash = await hashPassword(chosen)
     await this.database.transaction(async (trx) => {
+      await assertReaches(trx, userId, actor.scope)
       const row = await trx
         .updateTable('users')
         .set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null })

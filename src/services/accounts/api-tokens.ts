@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { sql } from 'kysely'
 import { z } from 'zod'
+import { inOfficeScope } from '../../db/repositories/office-scope.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
 import { membershipsOf } from './memberships.ts'
 import type { Database } from '../../db/database.ts'
@@ -53,6 +55,12 @@ export interface TokenHolder {
   offices: OfficeScope
 }
 
+/** Tokens whose holders the scope reaches: members of its offices (everyone's, for a deployment administrator). */
+function holderInScope(scope: OfficeScope, userColumn: string) {
+  if (scope.allOffices) return sql<boolean>`true`
+  return sql<boolean>`exists (select 1 from office_memberships m where m.user_id = ${sql.ref(userColumn)} and ${inOfficeScope(scope, 'm.office_id')})`
+}
+
 const PREFIX = 'crpat_'
 
 /** sha256 of the token: the only form it is stored in. */
@@ -104,7 +112,8 @@ export class ApiTokenService {
   }
 
   /** The tokens of one person, or of everyone when userId is null. */
-  async list(userId: number | null): Promise<TokenSummary[]> {
+  /** One person's tokens, or (userId null) those of everyone the scope reaches. */
+  async list(userId: number | null, scope: OfficeScope = OfficeScope.system): Promise<TokenSummary[]> {
     let query = this.database.db
       .selectFrom('api_tokens as t')
       .innerJoin('users as u', 'u.id', 't.user_id')
@@ -120,6 +129,7 @@ export class ApiTokenService {
         't.expires_at',
       ])
     if (userId !== null) query = query.where('t.user_id', '=', userId)
+    else query = query.where(holderInScope(scope, 't.user_id'))
     const rows = await query
       .orderBy('t.revoked_at', (ob) => ob.desc().nullsFirst())
       .orderBy('t.id', 'desc')
@@ -146,6 +156,7 @@ export class ApiTokenService {
         .where('id', '=', id)
         .where('revoked_at', 'is', null)
       if (ownerId !== null) query = query.where('user_id', '=', ownerId)
+      else query = query.where(holderInScope(actor.scope ?? OfficeScope.system, 'user_id'))
       const row = await query.returning(['id', 'name']).executeTakeFirst()
       if (!row) return false
       await this.audit.record(trx, {

@@ -62,3 +62,21 @@ export async function putMembership(trx: Transaction<DB>, userId: number, office
     .onConflict((oc) => oc.columns(['user_id', 'office_id']).doUpdateSet({ roles: sql`excluded.roles` }))
     .execute()
 }
+
+/**
+ * Refuses a change to an account the actor's scope does not reach: a person who works for none of the actor's
+ * offices (only a deployment administrator, or the system, reaches everyone).
+ */
+export async function assertReaches(handle: Handle, userId: number, scope: OfficeScope | undefined): Promise<void> {
+  if (!scope || scope.allOffices) return
+  const ids = scope.officeIds() ?? []
+  const row = ids.length
+    ? await handle
+        .selectFrom('office_memberships')
+        .select('user_id')
+        .where('user_id', '=', userId)
+        .where('office_id', 'in', ids)
+        .executeTakeFirst()
+    : undefined
+  if (!row) throw new AccountError('There is no such account')
+}
