@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express'
 import { formatUkDate } from '../../../../domain/uk-date.ts'
 import type { FoiAction } from '../../../../domain/foi.ts'
 import { FormError } from '../../../../services/shared/form-error.ts'
-import type { FoiRequestDetail } from '../../../../services/foi/requests.ts'
+import { FoiNotFoundError, type FoiRequestDetail } from '../../../../services/foi/requests.ts'
 import type { Services } from '../../../../services/index.ts'
 import { actorOf, scopeOf } from '../../../auth.ts'
 import { field, idParam, parseForm } from './form.ts'
@@ -91,6 +91,8 @@ export class FoiRequestController {
     name: string,
     newQuestion = '',
   ): Promise<void> {
+    // A request of an office outside the person's scope is not found, like one that does not exist.
+    if (error instanceof FoiNotFoundError) return next()
     if (!(error instanceof FormError)) throw error
     const detail = await this.services.foi.requests.detail(id, scopeOf(res))
     if (!detail) return next()
