@@ -8,7 +8,6 @@ import { inOfficeScope } from '../../db/repositories/office-scope.ts'
 import { createAccount } from './account-create.ts'
 import { assertReaches, officeForAccount, putMembership, withMemberships } from './memberships.ts'
 import { type Actor, AuditService } from '../audit/audit.ts'
-import { logger } from '../../logger.ts'
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords.ts'
 import {
   AccountError,
