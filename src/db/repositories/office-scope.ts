@@ -15,7 +15,8 @@ export function inOfficeScope(
   const ids = scope.officeIds()
   if (ids === null) return sql<boolean>`true`
   const archive = options.orArchive
-    ? sql<boolean>`not exists (select 1 from office_memberships om where om.office_id = ${sql.ref(column)})`
+    ? // The column stands outside the subquery, so an unqualified name cannot resolve to the memberships' own.
+      sql<boolean>`${sql.ref(column)} not in (select om.office_id from office_memberships om)`
     : sql<boolean>`false`
   if (!ids.length) return sql<boolean>`(${archive})`
   return sql<boolean>`(${sql.ref(column)} in (${sql.join(ids)}) or ${archive})`

@@ -158,6 +158,13 @@ for (const engine of testEngines()) {
         .executeTakeFirstOrThrow()
       assert.equal(importedOffice.office_id, nottsId, 'the fixture is filed under Nottinghamshire')
       ids.import = String(imported.decisionId)
+      // Cumbria is new to the register: an archive nobody works for, whose imports any office's officers review.
+      const cumbria = await new ImportService(t.database).importDocument(
+        await readFile('fixtures/documents/a02-cumbria-isva-notice.txt'),
+        'cumbria.txt',
+        nottsActor,
+      )
+      ids.archiveImport = String(cumbria.decisionId)
       ids.user = String(notts.user.id)
       ids.office = String(nottsId)
       ids.service = (
@@ -214,6 +221,14 @@ for (const engine of testEngines()) {
       const settings = await text('/staff/settings')
       assert.match(settings, /Essex/)
       assert.doesNotMatch(settings, new RegExp(`name="office" value="${nottsId}"`))
+    })
+
+    test('an import into an archive, an office nobody works for, is open to the officers of every office', async () => {
+      const client = new StaffClient(app.baseUrl)
+      await client.signIn('essex@test.example', PASSWORD)
+      const list = await (await client.get('/staff/imports')).text()
+      assert.match(list, new RegExp(`/staff/imports/${ids.archiveImport}"`))
+      assert.equal((await client.get(`/staff/imports/${ids.archiveImport}`)).status, 200)
     })
 
     test('the staff API is limited to the token holder’s offices', async () => {
