@@ -6,6 +6,7 @@ import { registerBackupCommand } from './commands/backup.ts'
 import { registerExportCommand } from './commands/export.ts'
 import { registerRestoreCommand } from './commands/restore.ts'
 import { registerImportCommand } from './commands/import.ts'
+import { registerOfficesCommand } from './commands/offices.ts'
 import { registerMigrateCommand } from './commands/migrate.ts'
 import { registerServeCommand } from './commands/serve.ts'
 import { registerUsersCommand } from './commands/users.ts'
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerMigrateCommand(program)
   registerDemoCommand(program)
   registerUsersCommand(program)
+  registerOfficesCommand(program)
   registerExtractCommand(program)
   registerImportCommand(program)
   registerAuditCommand(program)

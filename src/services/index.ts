@@ -6,6 +6,7 @@ import { HealthService } from './health.ts'
 import { ImportService } from './imports/index.ts'
 import { OpenDataService } from './open-data/index.ts'
 import { RegisterService } from './decisions/register.ts'
+import { OfficeService } from './offices/offices.ts'
 import { OfficeSettingsService, SettingsService } from './offices/settings.ts'
 import { WorkflowService } from './decisions/workflow.ts'
 import { ChartsService } from './ledger/charts.ts'
@@ -31,6 +32,7 @@ export function services(database: Database, options: { publicBaseUrl?: string }
     register: new RegisterService(database),
     settings,
     officeSettings: new OfficeSettingsService(database, settings),
+    offices: new OfficeService(database),
     openData: new OpenDataService(database),
     apiTokens: new ApiTokenService(database),
     workflow: new WorkflowService(database),

@@ -1,6 +1,8 @@
 import type { NextFunction, Request, Response } from 'express'
 import type { Role } from '../domain/roles.ts'
+import { OfficeScope } from '../domain/office-scope.ts'
 import type { User } from '../services/accounts/accounts.ts'
+import { scopeOf as membershipScope } from '../services/accounts/memberships.ts'
 import type { Services } from '../services/index.ts'
 import type { Actor } from '../services/audit/audit.ts'
 import { SESSION_ABSOLUTE_LIMIT_MS } from './session.ts'
@@ -8,6 +10,12 @@ import { SESSION_ABSOLUTE_LIMIT_MS } from './session.ts'
 declare module 'express-serve-static-core' {
   interface Locals {
     user?: User
+    /**
+     * The offices this request may reach, with the roles held in each: computed once from the signed-in person
+     * (or API token), narrowed where a route is mounted to the offices where its roles are held, and passed to
+     * every service that reads or changes an office's records.
+     */
+    scope?: OfficeScope
   }
 }
 
@@ -28,6 +36,7 @@ export function loadUser(services: Services) {
       return next()
     }
     res.locals.user = user
+    res.locals.scope = membershipScope(user)
     next()
   }
 }
@@ -44,15 +53,25 @@ export function requireRoles(...roles: Role[]) {
       res.redirect(`/staff/sign-in?returnTo=${encodeURIComponent(returnTo)}`)
       return
     }
-    if (roles.length && !roles.some((role) => user.roles.includes(role))) {
+    const scope = (res.locals.scope ?? OfficeScope.none).withRoles(...roles)
+    if (roles.length && !scope.hasRole(...roles)) {
       res.status(403).render('pages/forbidden')
       return
     }
+    res.locals.scope = scope
     next()
   }
 }
 
+/** Who is acting, with the offices they may act in: the services refuse a change to any other office's record. */
 export function actorOf(res: Response): Actor {
   const user = res.locals.user
-  return user ? { userId: user.id, label: `${user.name} <${user.email}>` } : { userId: null, label: 'anonymous' }
+  return user
+    ? { userId: user.id, label: `${user.name} <${user.email}>`, scope: scopeOf(res) }
+    : { userId: null, label: 'anonymous', scope: OfficeScope.none }
+}
+
+/** The request's office scope (nothing, for someone signed out). */
+export function scopeOf(res: Response): OfficeScope {
+  return res.locals.scope ?? OfficeScope.none
 }

@@ -2,8 +2,20 @@ import type { Command } from 'commander'
 import { ROLES, isRole, type Role } from '../../domain/roles.ts'
 import { AccountError, AccountService, type User } from '../../services/accounts/accounts.ts'
 import type { Actor } from '../../services/audit/audit.ts'
+import type { Database } from '../../db/database.ts'
+import { callerOf, officeOption } from '../caller.ts'
 import { UserError } from '../errors.ts'
 import { openConfiguredDatabase } from '../open-database.ts'
+
+interface AddOptions {
+  email: string
+  name: string
+  role: string[]
+  password?: string
+  office?: string
+  deploymentAdmin?: boolean
+  as?: string
+}
 
 const COMMAND_LINE: Actor = { userId: null, label: 'command line' }
 
@@ -20,14 +32,14 @@ function parseRoles(values: string[]): Role[] {
 /** Opens the database, finds the account by email and runs the change; account errors become one plain line. */
 async function withAccount(
   email: string,
-  change: (accounts: AccountService, user: User) => Promise<void>,
+  change: (accounts: AccountService, user: User, database: Database) => Promise<void>,
 ): Promise<void> {
   const { database } = await openConfiguredDatabase()
   try {
     const accounts = new AccountService(database)
     const user = await accounts.findByEmail(email)
     if (!user) throw new UserError(`No account has the email address ${email}`)
-    await change(accounts, user)
+    await change(accounts, user, database)
   } catch (error) {
     if (error instanceof AccountError) throw new UserError(`${error.field ? `${error.field}: ` : ''}${error.message}`)
     throw error
@@ -45,15 +57,29 @@ export function registerUsersCommand(program: Command): void {
     .requiredOption('--name <name>', 'the person’s full name')
     .requiredOption('--role <role...>', `one or more of: ${ROLES.join(', ')} (repeat, or separate with commas)`)
     .option('--password <password>', 'a password of at least 12 characters, not a common one (default: generated)')
-    .action(async (options: { email: string; name: string; role: string[]; password?: string }) => {
+    .option('--office <office>', 'the office the roles are held in (default: the home office, or the only office)')
+    .option('--deployment-admin', 'administers every office: adds offices and appoints their administrators')
+    .option('--as <email>', 'run as this member of staff: only offices they administer are allowed')
+    .action(async (options: AddOptions) => {
       const roles = parseRoles(options.role)
       const { database } = await openConfiguredDatabase()
       try {
+        const caller = await callerOf(database, options.as)
+        const officeId = await officeOption(database, options.office, caller)
         const { user, password } = await new AccountService(database).create(
-          { email: options.email, name: options.name, roles, password: options.password },
-          COMMAND_LINE,
+          {
+            email: options.email,
+            name: options.name,
+            roles,
+            password: options.password,
+            officeId,
+            deploymentAdmin: options.deploymentAdmin,
+          },
+          caller,
         )
-        console.log(`Added ${user.name} <${user.email}> as ${user.roles.join(', ')}`)
+        console.log(
+          `Added ${user.name} <${user.email}> as ${user.roles.join(', ')}${user.deployment_admin ? ' (deployment administrator)' : ''}`,
+        )
         if (!options.password) console.log(`Password (shown once): ${password}`)
       } catch (error) {
         if (error instanceof AccountError)
@@ -88,10 +114,17 @@ export function registerUsersCommand(program: Command): void {
     .description('replace an account’s roles')
     .requiredOption('--email <email>', 'the account’s email address')
     .requiredOption('--role <role...>', `one or more of: ${ROLES.join(', ')} (repeat, or separate with commas)`)
-    .action(async (options: { email: string; role: string[] }) => {
+    .option(
+      '--office <office>',
+      'the office the roles are held in (default: the person’s only office, or the home office)',
+    )
+    .option('--as <email>', 'run as this member of staff: only offices they administer are allowed')
+    .action(async (options: { email: string; role: string[]; office?: string; as?: string }) => {
       const roles = parseRoles(options.role)
-      await withAccount(options.email, async (accounts, user) => {
-        await accounts.setRoles(user.id, roles, COMMAND_LINE)
+      await withAccount(options.email, async (accounts, user, database) => {
+        const caller = await callerOf(database, options.as)
+        const officeId = await officeOption(database, options.office, caller)
+        await accounts.setRoles(user.id, roles, caller, officeId)
         console.log(`${user.name} <${user.email}> now has the roles ${roles.join(', ')}`)
       })
     })

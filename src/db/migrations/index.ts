@@ -7,6 +7,7 @@ import * as workflow from './0005_workflow.ts'
 import * as importing from './0006_import.ts'
 import * as auditHeads from './0008_audit_heads.ts'
 import * as accounts from './0007_accounts.ts'
+import * as offices from './0009_offices.ts'
 import * as notifications from './0014_notifications.ts'
 import * as ledgerDeferral from './0015_ledger_deferral.ts'
 
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0006_import': importing,
   '0007_accounts': accounts,
   '0008_audit_heads': auditHeads,
+  '0009_offices': offices,
   '0014_notifications': notifications,
   '0015_ledger_deferral': ledgerDeferral,
 }

@@ -12,4 +12,6 @@ export interface AuditLogTable {
   after: unknown | null
   previous_hash: string
   hash: string
+  /** The office the entry concerns, for filtering (not part of the hash); null for the register as a whole. */
+  office_id: number | null
 }

@@ -1,6 +1,6 @@
 import type { OrganisationsTable } from './organisations.ts'
 import type { OrganisationAliasesTable } from './organisation-aliases.ts'
-import type { OfficesTable } from './offices.ts'
+import type { OfficeMembershipsTable, OfficePopulationsTable, OfficesTable } from './offices.ts'
 import type { RegisterSettingsTable } from './register-settings.ts'
 import type { ReferenceSequencesTable } from './reference-sequences.ts'
 import type { AreasTable } from './areas.ts'
@@ -34,6 +34,8 @@ export interface DB {
   organisations: OrganisationsTable
   organisation_aliases: OrganisationAliasesTable
   offices: OfficesTable
+  office_memberships: OfficeMembershipsTable
+  office_populations: OfficePopulationsTable
   register_settings: RegisterSettingsTable
   reference_sequences: ReferenceSequencesTable
   areas: AreasTable

@@ -1,13 +1,11 @@
 import type { Generated, GeneratedAlways } from 'kysely'
-import type { Role } from '../../domain/roles.ts'
 
 export interface UsersTable {
   id: GeneratedAlways<number>
   email: string
   name: string
   password_hash: string
-  roles: Generated<Role[]>
-  office_id: number | null
+  deployment_admin: Generated<boolean>
   active: Generated<boolean>
   failed_sign_ins: Generated<number>
   locked_until: Date | null

@@ -1,9 +1,16 @@
 import { type Selectable } from 'kysely'
 import { z } from 'zod'
 import type { UsersTable } from '../../db/tables/index.ts'
-import { ROLES } from '../../domain/roles.ts'
+import type { OfficeMembership } from '../../domain/office-scope.ts'
+import { ROLES, type Role } from '../../domain/roles.ts'
 
-export type User = Omit<Selectable<UsersTable>, 'password_hash'>
+export type UserRow = Omit<Selectable<UsersTable>, 'password_hash'>
+
+/** A staff account with its roles per office; `roles` is every role held in any office (for the navigation). */
+export interface User extends UserRow {
+  memberships: OfficeMembership[]
+  roles: Role[]
+}
 
 export const MAX_FAILED_SIGN_INS = 5
 export const LOCK_MINUTES = 15
@@ -23,6 +30,10 @@ export const newUserSchema = z.object({
     .array(z.enum(ROLES, { message: 'Choose roles from the list' }))
     .min(1, { message: 'Choose at least one role' }),
   password: z.string().max(200, { message: 'Password must be 200 characters or fewer' }).optional(),
+  /** The office the roles are held in; by default the home office, or the only office. */
+  officeId: z.number().int().positive().optional(),
+  /** Administers the whole deployment: every office, adding offices, appointing their first administrators. */
+  deploymentAdmin: z.boolean().optional(),
 })
 export type NewUser = z.infer<typeof newUserSchema>
 
@@ -42,8 +53,7 @@ export const USER_COLUMNS = [
   'id',
   'email',
   'name',
-  'roles',
-  'office_id',
+  'deployment_admin',
   'active',
   'failed_sign_ins',
   'locked_until',

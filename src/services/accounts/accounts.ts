@@ -2,9 +2,12 @@ import { createHash } from 'node:crypto'
 import { sql, type Transaction } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import type { DB } from '../../db/tables/index.ts'
+import { OfficeScope } from '../../domain/office-scope.ts'
 import { type Role } from '../../domain/roles.ts'
+import { inOfficeScope } from '../../db/repositories/office-scope.ts'
+import { createAccount } from './account-create.ts'
+import { assertReaches, officeForAccount, putMembership, withMemberships } from './memberships.ts'
 import { type Actor, AuditService } from '../audit/audit.ts'
-import { logger } from '../../logger.ts'
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords.ts'
 import {
   AccountError,
@@ -37,53 +40,39 @@ export class AccountService {
   }
 
   /** Creates an account; returns the password (generated when none was given). */
-  async create(input: NewUser, actor: Actor): Promise<{ user: User; password: string }> {
-    const parsed = newUserSchema.safeParse(input)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!
-      throw new AccountError(issue.message, String(issue.path[0]))
-    }
-    if (parsed.data.password !== undefined) {
-      const problem = await passwordProblem(parsed.data.password)
-      if (problem) throw new AccountError(problem, 'password')
-    }
-    const password = parsed.data.password ?? generatePassword()
-    const passwordHash = await hashPassword(password)
-    return this.database.transaction(async (trx) => {
-      const existing = await trx
-        .selectFrom('users')
-        .select('id')
-        .where(sql<string>`lower(email)`, '=', parsed.data.email)
-        .executeTakeFirst()
-      if (existing)
-        throw new AccountError(`An account with the email address ${parsed.data.email} already exists`, 'email')
-      const user = await trx
-        .insertInto('users')
-        .values({
-          email: parsed.data.email,
-          name: parsed.data.name,
-          roles: sql`${sql.val(parsed.data.roles)}::text[]`,
-          password_hash: passwordHash,
-        })
-        .returning(USER_COLUMNS)
-        .executeTakeFirstOrThrow()
-      await this.audit.record(trx, {
-        actor,
-        action: 'create',
-        entityType: 'user',
-        entityId: user.id,
-        after: { email: user.email, name: user.name, roles: user.roles },
-      })
-      return { user, password }
-    })
+  /** Creates an account with roles in one office (or as a deployment administrator); returns the password (generated when none was given). */
+  create(input: NewUser, actor: Actor): Promise<{ user: User; password: string }> {
+    return createAccount(this.database, this.audit, input, actor)
   }
 
   async findById(id: number): Promise<User | undefined> {
-    return this.database.db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst()
+    const row = await this.database.db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst()
+    return row && (await withMemberships(this.database.db, [row]))[0]
   }
 
-  async list(): Promise<User[]> {
-    return this.database.db.selectFrom('users').select(USER_COLUMNS).orderBy('name').execute()
+  /** An account the scope reaches: someone who works for one of its offices (anyone, for a deployment administrator). */
+  async findInScope(id: number, scope: OfficeScope): Promise<User | undefined> {
+    const user = await this.findById(id)
+    if (!user) return undefined
+    if (scope.allOffices || user.memberships.some((m) => scope.includes(m.officeId))) return user
+    return undefined
+  }
+
+  /** The accounts the scope reaches: members of its offices (everyone, for a deployment administrator). */
+  async list(scope: OfficeScope = OfficeScope.system): Promise<User[]> {
+    const ids = scope.officeIds()
+    let query = this.database.db.selectFrom('users').select(USER_COLUMNS).orderBy('name')
+    if (ids !== null)
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('office_memberships as m')
+            .select('m.user_id')
+            .whereRef('m.user_id', '=', 'users.id')
+            .where(inOfficeScope(scope, 'm.office_id')),
+        ),
+      )
+    return withMemberships(this.database.db, await query.execute())
   }
 
   async count(): Promise<number> {
@@ -145,15 +134,16 @@ export class AccountService {
       .where('id', '=', row.id)
       .execute()
     const { password_hash: _hash, ...user } = row
-    return { ok: true, user }
+    return { ok: true, user: (await withMemberships(this.database.db, [user]))[0]! }
   }
 
   async findByEmail(email: string): Promise<User | undefined> {
-    return this.database.db
+    const row = await this.database.db
       .selectFrom('users')
       .select(USER_COLUMNS)
       .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
       .executeTakeFirst()
+    return row && (await withMemberships(this.database.db, [row]))[0]
   }
 
   /** Ends every session of the user, on every device, and every API token they hold. */
@@ -171,29 +161,36 @@ export class AccountService {
     })
   }
 
-  /** Replaces a person's roles. An administrator cannot take the administrator role from themselves. */
-  async setRoles(userId: number, roles: Role[], actor: Actor): Promise<void> {
+  /**
+   * Replaces a person's roles in one office (by default their only office, or the home office). An administrator
+   * cannot take the administrator role from themselves, and may only change roles in an office they administer.
+   */
+  async setRoles(userId: number, roles: Role[], actor: Actor, office?: number): Promise<void> {
     const parsed = newUserSchema.shape.roles.safeParse(roles)
     if (!parsed.success) throw new AccountError(parsed.error.issues[0]!.message, 'roles')
-    if (actor.userId === userId && !parsed.data.includes('administrator'))
-      throw new AccountError(
-        'You cannot remove the administrator role from your own account: ask another administrator',
-        'roles',
-      )
     await this.database.transaction(async (trx) => {
-      const before = await trx.selectFrom('users').select(['roles']).where('id', '=', userId).executeTakeFirst()
-      if (!before) throw new AccountError('There is no such account')
-      await trx
-        .updateTable('users')
-        .set({ roles: sql`${sql.val(parsed.data)}::text[]` })
-        .where('id', '=', userId)
-        .execute()
+      const user = await trx.selectFrom('users').select(USER_COLUMNS).where('id', '=', userId).executeTakeFirst()
+      if (!user) throw new AccountError('There is no such account')
+      const [person] = await withMemberships(trx, [user])
+      const only = person!.memberships.length === 1 ? person!.memberships[0]!.officeId : undefined
+      const officeId = await officeForAccount(trx, office ?? only)
+      if (officeId === undefined) throw new AccountError('Choose the office the roles are held in', 'office')
+      if (actor.scope && !actor.scope.includes(officeId, 'administrator'))
+        throw new AccountError('You may only change roles in an office you administer', 'office')
+      if (actor.userId === userId && !parsed.data.includes('administrator') && !user.deployment_admin)
+        throw new AccountError(
+          'You cannot remove the administrator role from your own account: ask another administrator',
+          'roles',
+        )
+      const before = person!.memberships.find((m) => m.officeId === officeId)?.roles ?? []
+      await putMembership(trx, userId, officeId, parsed.data)
       await this.audit.record(trx, {
         actor,
         action: 'update roles',
         entityType: 'user',
         entityId: userId,
-        before: { roles: before.roles },
+        officeId,
+        before: { roles: before },
         after: { roles: parsed.data },
       })
     })
@@ -204,6 +201,7 @@ export class AccountService {
     if (!active && actor.userId === userId)
       throw new AccountError('You cannot deactivate your own account: ask another administrator', 'active')
     await this.database.transaction(async (trx) => {
+      await assertReaches(trx, userId, actor.scope)
       const before = await trx.selectFrom('users').select('active').where('id', '=', userId).executeTakeFirst()
       if (!before) throw new AccountError('There is no such account')
       await trx.updateTable('users').set({ active }).where('id', '=', userId).execute()
@@ -231,6 +229,7 @@ export class AccountService {
     const chosen = password ?? generatePassword()
     const passwordHash = await hashPassword(chosen)
     await this.database.transaction(async (trx) => {
+      await assertReaches(trx, userId, actor.scope)
       const row = await trx
         .updateTable('users')
         .set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null })
@@ -278,18 +277,4 @@ export class AccountService {
   }
 }
 
-/** Removes expired sessions now and then every interval (hourly by default); returns a function that stops it. */
-export function scheduleExpiredSessionRemoval(database: Database, options: { intervalMs?: number } = {}): () => void {
-  const accounts = new AccountService(database)
-  const run = () =>
-    accounts
-      .removeExpiredSessions()
-      .then((removed) => {
-        if (removed) logger.info('removed expired sessions', { removed })
-      })
-      .catch((error: Error) => logger.error('could not remove expired sessions', { error: error.message }))
-  void run()
-  const timer = setInterval(run, options.intervalMs ?? 3_600_000)
-  timer.unref()
-  return () => clearInterval(timer)
-}
+export { scheduleExpiredSessionRemoval } from './session-removal.ts'

@@ -1,5 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { sql } from 'kysely'
 import { z } from 'zod'
+import { inOfficeScope } from '../../db/repositories/office-scope.ts'
+import { OfficeScope } from '../../domain/office-scope.ts'
+import { membershipsOf } from './memberships.ts'
 import type { Database } from '../../db/database.ts'
 import type { Role } from '../../domain/roles.ts'
 import { AuditService, type Actor } from '../audit/audit.ts'
@@ -47,6 +51,14 @@ export interface TokenHolder {
   tokenId: number
   scope: TokenScope
   user: { id: number; name: string; email: string; roles: Role[] }
+  /** The offices the token's holder belongs to, with their roles in each: every request it makes is limited to them. */
+  offices: OfficeScope
+}
+
+/** Tokens whose holders the scope reaches: members of its offices (everyone's, for a deployment administrator). */
+function holderInScope(scope: OfficeScope, userColumn: string) {
+  if (scope.allOffices) return sql<boolean>`true`
+  return sql<boolean>`exists (select 1 from office_memberships m where m.user_id = ${sql.ref(userColumn)} and ${inOfficeScope(scope, 'm.office_id')})`
 }
 
 const PREFIX = 'crpat_'
@@ -100,7 +112,8 @@ export class ApiTokenService {
   }
 
   /** The tokens of one person, or of everyone when userId is null. */
-  async list(userId: number | null): Promise<TokenSummary[]> {
+  /** One person's tokens, or (userId null) those of everyone the scope reaches. */
+  async list(userId: number | null, scope: OfficeScope = OfficeScope.system): Promise<TokenSummary[]> {
     let query = this.database.db
       .selectFrom('api_tokens as t')
       .innerJoin('users as u', 'u.id', 't.user_id')
@@ -116,6 +129,7 @@ export class ApiTokenService {
         't.expires_at',
       ])
     if (userId !== null) query = query.where('t.user_id', '=', userId)
+    else query = query.where(holderInScope(scope, 't.user_id'))
     const rows = await query
       .orderBy('t.revoked_at', (ob) => ob.desc().nullsFirst())
       .orderBy('t.id', 'desc')
@@ -142,6 +156,7 @@ export class ApiTokenService {
         .where('id', '=', id)
         .where('revoked_at', 'is', null)
       if (ownerId !== null) query = query.where('user_id', '=', ownerId)
+      else query = query.where(holderInScope(actor.scope ?? OfficeScope.system, 'user_id'))
       const row = await query.returning(['id', 'name']).executeTakeFirst()
       if (!row) return false
       await this.audit.record(trx, {
@@ -161,7 +176,7 @@ export class ApiTokenService {
     const row = await this.database.db
       .selectFrom('api_tokens as t')
       .innerJoin('users as u', 'u.id', 't.user_id')
-      .select(['t.id', 't.scope', 't.last_used_at', 'u.id as user_id', 'u.name', 'u.email', 'u.roles'])
+      .select(['t.id', 't.scope', 't.last_used_at', 'u.id as user_id', 'u.name', 'u.email', 'u.deployment_admin'])
       .where('t.token_hash', '=', hashToken(token))
       .where('t.revoked_at', 'is', null)
       .where('t.expires_at', '>', now)
@@ -175,10 +190,13 @@ export class ApiTokenService {
         .where('id', '=', row.id)
         .execute()
     }
+    const memberships = (await membershipsOf(this.database.db, [row.user_id])).get(row.user_id) ?? []
+    const offices = OfficeScope.of(memberships, row.deployment_admin)
     return {
       tokenId: row.id,
       scope: row.scope as TokenScope,
-      user: { id: row.user_id, name: row.name, email: row.email, roles: row.roles as Role[] },
+      user: { id: row.user_id, name: row.name, email: row.email, roles: offices.roles() },
+      offices,
     }
   }
 }

@@ -1,6 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import type { DB } from '../../db/tables/index.ts'
+import { OfficeScope } from '../../domain/office-scope.ts'
+import { inOfficeScope } from '../../db/repositories/office-scope.ts'
 import { DAY_MS, GENESIS, describeHead, entryHash, type PublishedHead, type VerifyResult } from './audit-chain.ts'
 
 export {
@@ -14,6 +16,8 @@ export {
 export interface Actor {
   userId: number | null
   label: string
+  /** The offices the actor may act in; none given means the system, which may act in every office. */
+  scope?: OfficeScope
 }
 
 export const SYSTEM_ACTOR: Actor = { userId: null, label: 'system' }
@@ -25,6 +29,29 @@ export interface AuditEntry {
   entityId: string | number | null
   before?: unknown
   after?: unknown
+  /** The office the entry concerns; found from the entity (a decision's, an FOI request's office) when not given. */
+  officeId?: number | null
+}
+
+/** The office an entity belongs to, for the entry's office_id: the one place that knows which entities are an office's. */
+function entityOffice(entityType: string, entityId: string | null) {
+  if (entityId === null || !/^\d{1,15}$/.test(entityId)) return sql<number | null>`null::bigint`
+  const id = Number(entityId)
+  switch (entityType) {
+    case 'decision':
+      return sql<number | null>`(select office_id from decisions where id = ${id})`
+    case 'document':
+      return sql<number | null>`(select d.office_id from decisions d where d.source_document_id = ${id} limit 1)`
+    case 'foi_request':
+      return sql<number | null>`(select office_id from foi_requests where id = ${id})`
+    case 'office_settings':
+    case 'office':
+      return sql<number | null>`(select organisation_id from offices where organisation_id = ${id})`
+    case 'service':
+      return sql<number | null>`(select office_id from services where id = ${id})`
+    default:
+      return sql<number | null>`null::bigint`
+  }
 }
 
 export interface AuditRow {
@@ -79,6 +106,7 @@ export class AuditService {
         after: after === null ? null : JSON.stringify(after),
         previous_hash: previousHash,
         hash: entryHash(previousHash, body),
+        office_id: entry.officeId === undefined ? entityOffice(body.entityType, body.entityId) : entry.officeId,
       })
       .execute()
   }
@@ -98,8 +126,15 @@ export class AuditService {
     return rows.map(toAuditRow)
   }
 
-  async recent(limit = 100): Promise<AuditRow[]> {
-    const rows = await this.database.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit).execute()
+  /** The latest entries the scope reaches: a deployment administrator sees every entry, an office's administrator that office's. */
+  async recent(limit = 100, scope: OfficeScope = OfficeScope.system): Promise<AuditRow[]> {
+    const rows = await this.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where(inOfficeScope(scope, 'office_id'))
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute()
     return rows.map(toAuditRow)
   }
 

@@ -2,6 +2,8 @@ import { sql, type Transaction } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import { DecisionRepository, type DecisionDetail } from '../../db/repositories/decisions/decisions.ts'
 import type { DB } from '../../db/tables/index.ts'
+import { inOfficeScope } from '../../db/repositories/office-scope.ts'
+import { OfficeScope } from '../../domain/office-scope.ts'
 import { publicText } from '../../domain/publication.ts'
 import { formatReference, referenceScope } from '../../domain/reference-format.ts'
 import { todayInLondon } from '../../domain/uk-date.ts'
@@ -21,16 +23,30 @@ export class DecisionChanges {
     this.audit = new AuditService(database)
   }
 
-  detail(id: number): Promise<DecisionDetail | undefined> {
-    return this.decisions.findById(id)
+  /** A decision the scope reaches (staff pass the request's scope; the system reaches every office). */
+  detail(id: number, scope: OfficeScope = OfficeScope.system): Promise<DecisionDetail | undefined> {
+    return this.decisions.findById(id, scope)
   }
 
-  protected async homeOffice(): Promise<{ id: number; shortName: string; decisionMakerTitle: string }> {
-    const row = await this.database.db
-      .selectFrom('register_settings as s')
-      .innerJoin('offices as f', 'f.organisation_id', 's.home_office_id')
+  /**
+   * The office a new draft belongs to: the one chosen, if the actor is an officer there; else the actor's only
+   * office as an officer; with no scope (the system), the home office.
+   */
+  protected async draftOffice(
+    actor: Actor,
+    chosen?: number,
+  ): Promise<{ id: number; shortName: string; decisionMakerTitle: string }> {
+    const officeId = actor.scope ? actor.scope.officeFor('officer', chosen) : chosen
+    if (actor.scope && officeId === undefined)
+      throw new WorkflowError('Choose the office the decision is for', 'officeId')
+    let query = this.database.db
+      .selectFrom('offices as f')
       .select(['f.organisation_id', 'f.short_name', 'f.decision_maker_title'])
-      .executeTakeFirst()
+    query =
+      officeId === undefined
+        ? query.innerJoin('register_settings as s', 's.home_office_id', 'f.organisation_id')
+        : query.where('f.organisation_id', '=', officeId)
+    const row = await query.executeTakeFirst()
     if (!row) throw new WorkflowError('This register has no office yet: an administrator must set it up first')
     return { id: row.organisation_id, shortName: row.short_name, decisionMakerTitle: row.decision_maker_title }
   }
@@ -89,7 +105,13 @@ export class DecisionChanges {
     apply: (trx: Transaction<DB>, before: DecisionRow) => Promise<void>,
   ): Promise<void> {
     await this.database.transaction(async (trx) => {
-      const before = await trx.selectFrom('decisions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+      const before = await trx
+        .selectFrom('decisions')
+        .selectAll()
+        .where('id', '=', id)
+        .where(inOfficeScope(actor.scope ?? OfficeScope.system, 'office_id'))
+        .forUpdate()
+        .executeTakeFirst()
       if (!before) throw new WorkflowError('There is no such decision')
       if (before.version !== version) throw new ConcurrentEditError()
       const beforeSnapshot = await snapshot(trx, id)

@@ -15,7 +15,7 @@ import { DecisionChanges } from './workflow-changes.ts'
 /** Writing a draft: its details, finance, money, classification and links. */
 export class DraftEditing extends DecisionChanges {
   async createDraft(details: DraftDetails, actor: Actor): Promise<number> {
-    const office = await this.homeOffice()
+    const office = await this.draftOffice(actor, details.officeId)
     return this.database.transaction(async (trx) => {
       const id = await this.decisions.create(
         {

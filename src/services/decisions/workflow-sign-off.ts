@@ -46,7 +46,8 @@ export class DecisionSignOff extends DraftEditing {
         .execute()
       const verdict = mayActOnStage({
         signerId: signer.userId,
-        signerRoles: signer.roles,
+        // Roles count in the decision's own office only: a decision maker of one office signs nothing of another's.
+        signerRoles: actor.scope ? actor.scope.rolesIn(before.office_id) : signer.roles,
         authorId: before.created_by,
         status: before.status,
         earlierSigners: earlier.map((e) => ({ userId: e.signer_user_id, stage: e.stage })),

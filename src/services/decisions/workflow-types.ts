@@ -29,6 +29,8 @@ export interface Signer {
 }
 
 export interface DraftDetails {
+  /** The office the decision is for, when the officer works for more than one. */
+  officeId?: number
   kind: Exclude<DecisionKind, 'foi_response'>
   title: string
   authorName: string

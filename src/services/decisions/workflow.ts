@@ -1,6 +1,8 @@
 import { sql, type Transaction } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import type { DB } from '../../db/tables/index.ts'
+import { inOfficeScope } from '../../db/repositories/office-scope.ts'
+import { OfficeScope } from '../../domain/office-scope.ts'
 import { isEditable } from '../../domain/workflow.ts'
 import { type Actor } from '../audit/audit.ts'
 import { WorkflowError, type DecisionRow } from './workflow-types.ts'
@@ -42,24 +44,21 @@ export class WorkflowService extends DecisionSignOff {
     return name
   }
 
-  /** Active officers of the holder's office, other than the holder, who may be handed a draft. */
+  /** Active officers of the decision's office, other than the holder, who may be handed a draft. */
   async handOverCandidates(
-    decision: Pick<DecisionRow, 'held_by' | 'created_by'>,
+    decision: Pick<DecisionRow, 'held_by' | 'created_by' | 'office_id'>,
     handle: Transaction<DB> | Database['db'] = this.database.db,
   ): Promise<Array<{ id: number; name: string; email: string }>> {
     const holderId = holderOf(decision)
-    const holder =
-      holderId === null
-        ? undefined
-        : await handle.selectFrom('users').select('office_id').where('id', '=', holderId).executeTakeFirst()
     let query = handle
-      .selectFrom('users')
-      .select(['id', 'name', 'email'])
-      .where('active', '=', true)
-      .where(sql<boolean>`'officer' = any(roles)`)
-    if (holderId !== null) query = query.where('id', '<>', holderId)
-    if (holder?.office_id) query = query.where('office_id', '=', holder.office_id)
-    return query.orderBy('name').execute()
+      .selectFrom('users as u')
+      .innerJoin('office_memberships as m', 'm.user_id', 'u.id')
+      .select(['u.id', 'u.name', 'u.email'])
+      .where('u.active', '=', true)
+      .where('m.office_id', '=', decision.office_id)
+      .where(sql<boolean>`'officer' = any(m.roles)`)
+    if (holderId !== null) query = query.where('u.id', '<>', holderId)
+    return query.orderBy('u.name').execute()
   }
 
   /** Everyone who wrote or changed the decision: none of them may sign it off. */
@@ -77,17 +76,32 @@ export class WorkflowService extends DecisionSignOff {
     return new Set(rows.map((r) => r.decision_id))
   }
 
-  /** What a member of staff sees: their drafts, what waits for a stage they can sign, what is ready to publish. */
-  async staffList(): Promise<
+  /** What a member of staff sees of the offices of their scope: their drafts, what waits for a stage they can sign, what is ready to publish. */
+  async staffList(scope: OfficeScope = OfficeScope.system): Promise<
     Array<
-      Pick<DecisionRow, 'id' | 'reference' | 'title' | 'status' | 'created_by' | 'held_by' | 'updated_at' | 'slug'> & {
+      Pick<
+        DecisionRow,
+        'id' | 'office_id' | 'reference' | 'title' | 'status' | 'created_by' | 'held_by' | 'updated_at' | 'slug'
+      > & {
         author_name: string | null
       }
     >
   > {
     return this.database.db
       .selectFrom('decisions')
-      .select(['id', 'reference', 'title', 'status', 'created_by', 'held_by', 'updated_at', 'slug', 'author_name'])
+      .select([
+        'id',
+        'office_id',
+        'reference',
+        'title',
+        'status',
+        'created_by',
+        'held_by',
+        'updated_at',
+        'slug',
+        'author_name',
+      ])
+      .where(inOfficeScope(scope, 'office_id'))
       .where('status', 'in', [
         'draft',
         'submitted',

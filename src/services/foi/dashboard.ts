@@ -1,3 +1,4 @@
+import { OfficeScope } from '../../domain/office-scope.ts'
 import type { Database } from '../../db/database.ts'
 import { FoiRepository, type FoiClockRow } from '../../db/repositories/foi/foi.ts'
 import {
@@ -59,10 +60,11 @@ export class FoiDashboardService {
     this.requests = new FoiRepository(database.db)
   }
 
-  async dashboard(): Promise<FoiDashboard> {
+  /** The requests of the scope's offices (every office, for the system). */
+  async dashboard(scope: OfficeScope = OfficeScope.system): Promise<FoiDashboard> {
     const today = this.today()
     const weekEnds = endOfWeek(today)
-    const [active, months] = await Promise.all([this.requests.activeClocks(), this.monthlyShares(today)])
+    const [active, months] = await Promise.all([this.requests.activeClocks(scope), this.monthlyShares(today, scope)])
     const running = active.filter((r) => isClockRunning(r.status)).map((r) => ({ ...r, clock: foiClock(r, today) }))
     const byTarget = (a: ClockedRequest, b: ClockedRequest) =>
       a.clock.target! < b.clock.target! ? -1 : a.clock.target! > b.clock.target! ? 1 : a.id - b.id
@@ -88,19 +90,19 @@ export class FoiDashboardService {
   }
 
   /** Requests by reference or by words of their summary, questions and answers, newest first. */
-  async search(text: string): Promise<ClockedRequest[]> {
+  async search(text: string, scope: OfficeScope = OfficeScope.system): Promise<ClockedRequest[]> {
     const today = this.today()
-    const rows = await this.requests.search(text, SEARCH_LIMIT)
+    const rows = await this.requests.search(text, SEARCH_LIMIT, scope)
     return rows.map((r) => ({ ...r, clock: foiClock(r, today) }))
   }
 
   /** The share of requests answered on time in each of the twelve months up to the latest answer. */
-  private async monthlyShares(today: string): Promise<MonthShare[]> {
-    const latest = await this.requests.latestAnswer()
+  private async monthlyShares(today: string, scope: OfficeScope): Promise<MonthShare[]> {
+    const latest = await this.requests.latestAnswer(scope)
     if (!latest) return []
     const lastMonth = latest.slice(0, 7)
     const months = Array.from({ length: MONTHS_SHOWN }, (_, i) => shiftMonth(lastMonth, i - MONTHS_SHOWN + 1))
-    const answered = await this.requests.answeredSince(`${months[0]}-01`)
+    const answered = await this.requests.answeredSince(`${months[0]}-01`, scope)
     const shares = new Map(
       months.map((month) => [month, { month, answered: 0, onTime: 0, percent: null as number | null }]),
     )

@@ -1,3 +1,4 @@
+import { OfficeScope } from '../../domain/office-scope.ts'
 import { describeListedTotal } from '../../domain/decision-total.ts'
 import { sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
@@ -45,7 +46,11 @@ export class FoiRegisterSearch {
     this.requests = new FoiRepository(database.db)
   }
 
-  async find(text: string, excludeRequestId: number | null = null): Promise<RegisterFindings> {
+  async find(
+    text: string,
+    excludeRequestId: number | null = null,
+    scope: OfficeScope = OfficeScope.system,
+  ): Promise<RegisterFindings> {
     const words = searchWords(text).slice(0, MAX_WORDS)
     if (!words.length) return { words, decisions: [], awards: [], services: [], responses: [] }
     const anyWord = words.map((w) => w.replace(/["']/g, '')).join(' or ')
@@ -53,7 +58,7 @@ export class FoiRegisterSearch {
       this.decisions(anyWord),
       this.awards(anyWord, words),
       this.services(anyWord, words),
-      this.responses(anyWord, excludeRequestId),
+      this.responses(anyWord, excludeRequestId, scope),
     ])
     return { words, decisions, awards, services, responses }
   }
@@ -192,8 +197,13 @@ export class FoiRegisterSearch {
     })
   }
 
-  private async responses(anyWord: string, excludeRequestId: number | null): Promise<RegisterHit[]> {
-    const rows = await this.requests.earlierAnswers(anyWord, excludeRequestId, LIMIT)
+  /** Earlier answers: published ones of any office, unpublished ones only of the scope's offices. */
+  private async responses(
+    anyWord: string,
+    excludeRequestId: number | null,
+    scope: OfficeScope,
+  ): Promise<RegisterHit[]> {
+    const rows = await this.requests.earlierAnswers(anyWord, excludeRequestId, LIMIT, scope)
     return rows.map((r) => ({
       title: `${r.reference}: ${r.question}`,
       detail: !r.answeredOn

@@ -1,3 +1,4 @@
+import { OfficeScope } from '../../domain/office-scope.ts'
 import type { Transaction } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import { FoiRepository, type FoiRequestRecord, type FoiRequestRow } from '../../db/repositories/foi/foi.ts'
@@ -50,9 +51,12 @@ export class FoiService {
     this.audit = new AuditService(database)
   }
 
-  /** The office a new request belongs to: the person's own office, else the office that runs this register. */
-  async officeFor(userOfficeId: number | null): Promise<number | null> {
-    if (userOfficeId) return userOfficeId
+  /**
+   * The office a new request belongs to: the one chosen if the scope has it, else the scope's only office where
+   * the person is an officer; with no scope (the system), the office that runs this register.
+   */
+  async officeFor(scope: OfficeScope | null, chosen?: number): Promise<number | null> {
+    if (scope) return scope.officeFor('officer', chosen) ?? null
     const row = await this.database.db.selectFrom('register_settings').select('home_office_id').executeTakeFirst()
     return row?.home_office_id ?? null
   }
@@ -62,6 +66,8 @@ export class FoiService {
     officeId: number | null,
     actor: Actor,
   ): Promise<{ id: number; reference: string }> {
+    if (officeId && actor.scope && !actor.scope.includes(officeId, 'officer'))
+      throw new FoiNotFoundError('No such office')
     if (!officeId)
       throw new FormError({
         reference: 'This register has no office yet: an administrator must set one up before requests can be logged',
@@ -101,8 +107,9 @@ export class FoiService {
     })
   }
 
-  async detail(id: number): Promise<FoiRequestDetail | undefined> {
-    const record = await this.requests.find(id)
+  /** A request of an office the scope reaches (any office, for the system). */
+  async detail(id: number, scope: OfficeScope = OfficeScope.system): Promise<FoiRequestDetail | undefined> {
+    const record = await this.requests.find(id, this.database.db, { scope })
     if (!record) return undefined
     const r = record.request
     const today = this.today()
@@ -268,7 +275,7 @@ export class FoiService {
     apply: (record: FoiRequestRecord, trx: Transaction<DB>) => Promise<{ before?: unknown; after: unknown }>,
   ): Promise<void> {
     await this.database.transaction(async (trx) => {
-      const record = await this.requests.find(id, trx, { forUpdate: true })
+      const record = await this.requests.find(id, trx, { forUpdate: true, scope: actor.scope })
       if (!record) throw new FoiNotFoundError(`No FOI request ${id}`)
       const { before, after } = await apply(record, trx)
       await this.audit.record(trx, { actor, action, entityType: ENTITY, entityId: id, before, after })

@@ -7,6 +7,7 @@
  *   importFile(path, actor)                 one file on disk (the command line)
  *   awaitingReview() / review(id) / confirm(id, version, input, actor)   the review
  */
+import type { OfficeScope } from '../../domain/office-scope.ts'
 import { readFile, stat } from 'node:fs/promises'
 import type { Database } from '../../db/database.ts'
 import { DocumentRepository } from '../../db/repositories/imports/documents.ts'
@@ -87,12 +88,12 @@ export class ImportService {
     return this.importDocument(await readFile(path), path, actor)
   }
 
-  awaitingReview() {
-    return this.reviews.awaitingReview()
+  awaitingReview(scope?: OfficeScope) {
+    return this.reviews.awaitingReview(scope)
   }
 
-  review(decisionId: number) {
-    return this.reviews.review(decisionId)
+  review(decisionId: number, scope?: OfficeScope) {
+    return this.reviews.review(decisionId, scope)
   }
 
   /** The bytes of a stored document as they were imported. */

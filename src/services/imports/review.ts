@@ -1,3 +1,5 @@
+import { inOfficeScope } from '../../db/repositories/office-scope.ts'
+import { OfficeScope } from '../../domain/office-scope.ts'
 import type { Transaction } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import { DecisionRepository, type DecisionDetail } from '../../db/repositories/decisions/decisions.ts'
@@ -40,13 +42,14 @@ export class ImportReviewService {
     this.documents = new DocumentRepository(database.db)
   }
 
-  awaitingReview(): Promise<AwaitingReviewRow[]> {
-    return this.documents.awaitingReview()
+  /** Imported records of the scope's offices and of archives (offices nobody works for). */
+  awaitingReview(scope: OfficeScope = OfficeScope.system): Promise<AwaitingReviewRow[]> {
+    return this.documents.awaitingReview(scope)
   }
 
   /** An imported record with its source document; undefined for anything that is not an imported record. */
-  async review(decisionId: number): Promise<ImportReview | undefined> {
-    const detail = await this.decisions.findById(decisionId)
+  async review(decisionId: number, scope: OfficeScope = OfficeScope.system): Promise<ImportReview | undefined> {
+    const detail = await this.decisions.findById(decisionId, scope, { orArchive: true })
     if (!detail || detail.decision.status !== 'imported' || detail.decision.source_document_id === null)
       return undefined
     const document = await this.documents.findSource(detail.decision.source_document_id)
@@ -66,6 +69,7 @@ export class ImportReviewService {
         .selectFrom('decisions')
         .selectAll()
         .where('id', '=', decisionId)
+        .where(inOfficeScope(actor.scope ?? OfficeScope.system, 'office_id', { orArchive: true }))
         .forUpdate()
         .executeTakeFirst()
       if (!before || before.status !== 'imported')
@@ -76,6 +80,7 @@ export class ImportReviewService {
         .selectFrom('offices')
         .select(['short_name', 'decision_maker_title'])
         .where('organisation_id', '=', input.officeId)
+        .where(inOfficeScope(actor.scope ?? OfficeScope.system, 'organisation_id', { orArchive: true }))
         .executeTakeFirst()
       if (!office) throw new FormError({ officeId: 'Choose the office that published the document from the list' })
       const slug = `${slugify(office.short_name)}-${slugify(input.reference)}`

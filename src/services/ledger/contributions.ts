@@ -1,3 +1,5 @@
+import { ownedOrSharedInScope } from '../../db/repositories/office-scope.ts'
+import { OfficeScope } from '../../domain/office-scope.ts'
 import { z } from 'zod'
 import type { Database } from '../../db/database.ts'
 import { formatPence } from '../../domain/money.ts'
@@ -54,6 +56,13 @@ export class ContributionService {
       })
     }
     await this.database.transaction(async (trx) => {
+      const service = await trx
+        .selectFrom('services')
+        .select('id')
+        .where('id', '=', serviceId)
+        .where(ownedOrSharedInScope(actor.scope ?? OfficeScope.system, 'office_id'))
+        .executeTakeFirst()
+      if (!service) throw new FormError({ organisationId: 'Choose a service of your office' })
       const existing = await trx
         .selectFrom('contributions')
         .select(['id', 'amount_pence'])

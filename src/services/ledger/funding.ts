@@ -1,3 +1,5 @@
+import { ownedOrSharedInScope } from '../../db/repositories/office-scope.ts'
+import { OfficeScope } from '../../domain/office-scope.ts'
 import { z } from 'zod'
 import type { Database } from '../../db/database.ts'
 import { FundingRepository, type FundingStreamRow } from '../../db/repositories/ledger/funding.ts'
@@ -101,6 +103,7 @@ export class FundingService {
         .selectFrom('funding_streams')
         .select(['id', 'name'])
         .where('id', '=', streamId)
+        .where(ownedOrSharedInScope(actor.scope ?? OfficeScope.system, 'office_id'))
         .executeTakeFirst()
       if (!stream) throw new FormError({ streamId: 'Choose a funding stream' })
       const before = await this.funding.findReceipt(streamId, year, trx)

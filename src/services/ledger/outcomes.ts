@@ -1,3 +1,5 @@
+import { ownedOrSharedInScope } from '../../db/repositories/office-scope.ts'
+import { OfficeScope } from '../../domain/office-scope.ts'
 import { parse } from 'csv-parse/sync'
 import type { Database } from '../../db/database.ts'
 import { isMeasureName, MEASURES, parseCount, parseQuarter, personalDataIn } from '../../domain/outcomes.ts'
@@ -136,6 +138,7 @@ export class OutcomeService {
         .selectFrom('services')
         .select(['id', 'name'])
         .where('id', '=', serviceId)
+        .where(ownedOrSharedInScope(actor.scope ?? OfficeScope.system, 'office_id'))
         .executeTakeFirst()
       if (!service) throw new FormError({ service: 'Choose a service' })
       for (const v of values) {

@@ -1,3 +1,5 @@
+import { inOfficeScope } from '../../db/repositories/office-scope.ts'
+import { OfficeScope } from '../../domain/office-scope.ts'
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../db/tables/index.ts'
 import { PUBLIC_STATUSES } from '../../domain/decision.ts'
@@ -37,6 +39,8 @@ export interface DutyReport {
 
 export interface ChecklistFilter {
   officeId?: number
+  /** The offices the caller may reach: a checklist covers only their offices' decisions. */
+  scope?: OfficeScope
   /** Decisions of this financial year (by its starting year). */
   year: number
 }
@@ -75,6 +79,7 @@ export class PublicationChecklist {
       .where('d.date_decided', '>=', from)
       .where('d.date_decided', '<=', to)
     if (filter.officeId) decisions = decisions.where('d.office_id', '=', filter.officeId)
+    decisions = decisions.where(inOfficeScope(filter.scope ?? OfficeScope.system, 'd.office_id'))
     const decisionRows = await decisions
       .select([
         'd.id',

@@ -38,6 +38,10 @@ describe('the command line', () => {
 
   test('users add makes an account, refuses a duplicate, and the audit log verifies', async () => {
     const dataDir = join(dir, 'users')
+    const office = await cli(['offices', 'add', '--name', 'Testshire OPCC', '--short-name', 'Testshire'], {
+      DATA_DIR: dataDir,
+    })
+    assert.equal(office.code, 0, office.stderr)
     const added = await cli(
       ['users', 'add', '--email', 'Kim@Example.org', '--name', 'Kim Lee', '--role', 'officer,finance_officer'],
       { DATA_DIR: dataDir },
@@ -57,7 +61,7 @@ describe('the command line', () => {
     assert.match(badRole.stderr, /Unknown role king/)
     const verify = await cli(['audit', 'verify'], { DATA_DIR: dataDir })
     assert.equal(verify.code, 0, verify.stderr)
-    assert.match(verify.stdout, /intact: 1 entries checked/)
+    assert.match(verify.stdout, /intact: 2 entries checked/)
   })
 
   test('a second process on the same data directory stops with a message naming the lock, and nothing is corrupted', async () => {

@@ -1,3 +1,5 @@
+import { OfficeScope } from '../../../domain/office-scope.ts'
+import { inOfficeScope } from '../office-scope.ts'
 import { sql, type Selectable } from 'kysely'
 import type { DecisionStatus } from '../../../domain/decision.ts'
 import { PUBLIC_STATUSES } from '../../../domain/decision.ts'
@@ -106,8 +108,18 @@ export class DecisionRepository extends DecisionWrites {
     return decision && this.detail(decision)
   }
 
-  async findById(id: number): Promise<DecisionDetail | undefined> {
-    const decision = await this.db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirst()
+  /** A decision by id, if it belongs to an office of the scope (any office, by default: the system). */
+  async findById(
+    id: number,
+    scope: OfficeScope = OfficeScope.system,
+    options: { orArchive?: boolean } = {},
+  ): Promise<DecisionDetail | undefined> {
+    const decision = await this.db
+      .selectFrom('decisions')
+      .selectAll()
+      .where('id', '=', id)
+      .where(inOfficeScope(scope, 'office_id', options))
+      .executeTakeFirst()
     return decision && this.detail(decision)
   }
 

@@ -1,14 +1,17 @@
 import { sql } from 'kysely'
+import { OfficeScope } from '../../../domain/office-scope.ts'
+import { inOfficeScope } from '../office-scope.ts'
 import { CLOCK_COLUMNS, escapeLike, type FoiClockRow } from './foi-types.ts'
 import { FoiRecords } from './foi-records.ts'
 
 /** Requests by their clocks, staff search, and earlier answers to a question. */
 export class FoiClockQueries extends FoiRecords {
   /** Requests whose clock or follow-up still needs watching: everything not closed, and answers not yet published. */
-  activeClocks(): Promise<FoiClockRow[]> {
+  activeClocks(scope: OfficeScope = OfficeScope.system): Promise<FoiClockRow[]> {
     return this.db
       .selectFrom('foi_requests as r')
       .select(CLOCK_COLUMNS)
+      .where(inOfficeScope(scope, 'r.office_id'))
       .where((eb) =>
         eb.or([
           eb('r.status', '<>', 'closed'),
@@ -21,29 +24,32 @@ export class FoiClockQueries extends FoiRecords {
   }
 
   /** Requests answered on or after a date, for the share answered on time. */
-  answeredSince(from: string): Promise<FoiClockRow[]> {
+  answeredSince(from: string, scope: OfficeScope = OfficeScope.system): Promise<FoiClockRow[]> {
     return this.db
       .selectFrom('foi_requests as r')
       .select(CLOCK_COLUMNS)
+      .where(inOfficeScope(scope, 'r.office_id'))
       .where('r.answered_on', '>=', from)
       .orderBy('r.answered_on')
       .execute()
   }
 
-  async latestAnswer(): Promise<string | null> {
+  async latestAnswer(scope: OfficeScope = OfficeScope.system): Promise<string | null> {
     const row = await this.db
       .selectFrom('foi_requests')
       .select(sql<string | null>`max(answered_on)`.as('latest'))
+      .where(inOfficeScope(scope, 'office_id'))
       .executeTakeFirstOrThrow()
     return row.latest
   }
 
   /** Staff search by reference or words of the summary, questions and answers. */
-  search(text: string, limit: number): Promise<FoiClockRow[]> {
+  search(text: string, limit: number, scope: OfficeScope = OfficeScope.system): Promise<FoiClockRow[]> {
     const like = `%${escapeLike(text)}%`
     return this.db
       .selectFrom('foi_requests as r')
       .select(CLOCK_COLUMNS)
+      .where(inOfficeScope(scope, 'r.office_id'))
       .where((eb) =>
         eb.or([
           eb('r.reference', 'ilike', like),
@@ -64,7 +70,12 @@ export class FoiClockQueries extends FoiRecords {
   }
 
   /** Earlier answers that share words with a question, best match first; the request itself left out. */
-  earlierAnswers(query: string, excludeRequestId: number | null, limit: number) {
+  earlierAnswers(
+    query: string,
+    excludeRequestId: number | null,
+    limit: number,
+    scope: OfficeScope = OfficeScope.system,
+  ) {
     const tsquery = sql`websearch_to_tsquery('english', ${query})`
     let select = this.db
       .selectFrom('foi_questions as q')
@@ -83,6 +94,7 @@ export class FoiClockQueries extends FoiRecords {
       ])
       .where(sql<boolean>`q.search @@ ${tsquery}`)
       .where('q.answer', 'is not', null)
+      .where((eb) => eb.or([eb('r.published_on', 'is not', null), inOfficeScope(scope, 'r.office_id')]))
     if (excludeRequestId !== null) select = select.where('r.id', '<>', excludeRequestId)
     return select
       .orderBy(sql`ts_rank(q.search, ${tsquery})`, 'desc')

@@ -1,3 +1,5 @@
+import { OfficeScope } from '../../../domain/office-scope.ts'
+import { inOfficeScope } from '../office-scope.ts'
 import { sql, type Kysely, type Updateable } from 'kysely'
 import { formatReference, referenceScope } from '../../../domain/reference-format.ts'
 import type { DB, FoiQuestionsTable, FoiRequestsTable } from '../../tables/index.ts'
@@ -92,9 +94,13 @@ export class FoiRecords {
   async find(
     id: number,
     handle: Handle = this.db,
-    options: { forUpdate?: boolean } = {},
+    options: { forUpdate?: boolean; scope?: OfficeScope } = {},
   ): Promise<FoiRequestRecord | undefined> {
-    let query = handle.selectFrom('foi_requests').selectAll().where('id', '=', id)
+    let query = handle
+      .selectFrom('foi_requests')
+      .selectAll()
+      .where('id', '=', id)
+      .where(inOfficeScope(options.scope ?? OfficeScope.system, 'office_id'))
     if (options.forUpdate) query = query.forUpdate()
     const request = await query.executeTakeFirst()
     if (!request) return undefined

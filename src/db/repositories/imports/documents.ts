@@ -1,3 +1,5 @@
+import { OfficeScope } from '../../../domain/office-scope.ts'
+import { inOfficeScope } from '../office-scope.ts'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '../../tables/index.ts'
 
@@ -121,7 +123,7 @@ export class DocumentRepository {
   }
 
   /** Imported records no person has confirmed yet, oldest first. */
-  async awaitingReview(limit = 500): Promise<AwaitingReviewRow[]> {
+  async awaitingReview(scope: OfficeScope = OfficeScope.system, limit = 500): Promise<AwaitingReviewRow[]> {
     const rows = await this.db
       .selectFrom('decisions as d')
       .innerJoin('documents as doc', 'doc.id', 'd.source_document_id')
@@ -137,6 +139,7 @@ export class DocumentRepository {
       )
       .where('d.status', '=', 'imported')
       .where('d.review_status', '=', 'unreviewed')
+      .where(inOfficeScope(scope, 'd.office_id', { orArchive: true }))
       .orderBy('d.created_at')
       .orderBy('d.id')
       .limit(limit)

@@ -1,3 +1,5 @@
+import type { OfficeScope } from '../../../domain/office-scope.ts'
+import { ownedOrSharedInScope } from '../office-scope.ts'
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { ContributionsTable, DB, OutcomeReturnsTable, ServicesTable } from '../../tables/index.ts'
 import { publicContribution, publicDecision, publicService } from '../public.ts'
@@ -7,6 +9,10 @@ export interface ServiceListFilter {
   areaId?: number
   providerId?: number
   leadId?: number
+  /** Only services of these offices (and those of no office): the staff list of services to keep records for. */
+  scope?: OfficeScope
+  /** Only services of this office: an office's public register. */
+  officeId?: number
 }
 
 export interface ServiceSummary {
@@ -83,6 +89,8 @@ export class CommissionedServiceRepository {
           'providers',
         ),
       ])
+    if (filter.scope) query = query.where(ownedOrSharedInScope(filter.scope, 's.office_id'))
+    if (filter.officeId !== undefined) query = query.where('s.office_id', '=', filter.officeId)
     if (filter.serviceType) query = query.where('s.service_type', '=', filter.serviceType)
     if (filter.leadId !== undefined) query = query.where('s.lead_commissioner_id', '=', filter.leadId)
     if (filter.areaId !== undefined)

@@ -13,8 +13,8 @@ export interface StaffRecipient {
 }
 
 /**
- * Active staff who get a notification: holding one of `roles`, belonging to the office (or to none, as in a
- * register of one office), and not having turned the notification off.
+ * Active staff who get a notification: holding one of `roles` in the office (in any office when `officeId` is
+ * null), and not having turned the notification off. `roles` of each recipient are those they hold there.
  */
 export async function staffRecipients(
   handle: Handle,
@@ -24,13 +24,20 @@ export async function staffRecipients(
   if (filter.userIds && filter.userIds.length === 0) return []
   let query = handle
     .selectFrom('users')
-    .select(['id', 'name', 'email', 'roles'])
-    .where('active', '=', true)
-    .where(sql<boolean>`roles && ${sql`array[${sql.join(filter.roles.map((r) => sql.lit(r)))}]::text[]`}`)
-  if (filter.officeId !== null)
-    query = query.where((eb) => eb.or([eb('office_id', '=', filter.officeId), eb('office_id', 'is', null)]))
-  if (filter.userIds) query = query.where('id', 'in', filter.userIds)
-  const users = await query.orderBy('id').execute()
+    .innerJoin('office_memberships as m', 'm.user_id', 'users.id')
+    .select(['users.id', 'users.name', 'users.email', 'm.roles'])
+    .where('users.active', '=', true)
+    .where(sql<boolean>`m.roles && ${sql`array[${sql.join(filter.roles.map((r) => sql.lit(r)))}]::text[]`}`)
+  if (filter.officeId !== null) query = query.where('m.office_id', '=', filter.officeId)
+  if (filter.userIds) query = query.where('users.id', 'in', filter.userIds)
+  const memberships = await query.orderBy('users.id').execute()
+  const byId = new Map<number, StaffRecipient>()
+  for (const row of memberships) {
+    const known = byId.get(row.id)
+    if (known) known.roles = [...new Set([...known.roles, ...row.roles])]
+    else byId.set(row.id, { id: row.id, name: row.name, email: row.email, roles: [...row.roles] })
+  }
+  const users = [...byId.values()]
   if (users.length === 0) return []
   const choices = await handle
     .selectFrom('notification_preferences')

@@ -1,9 +1,13 @@
+import { inOfficeScope } from '../../../db/repositories/office-scope.ts'
+import { OfficeScope } from '../../../domain/office-scope.ts'
 import type { Kysely } from 'kysely'
 import type { Classification, DecisionKind, DecisionStatus } from '../../../domain/decision.ts'
 import type { DB } from '../../../db/tables/index.ts'
 import { toPage, type Page, type PageRequest } from './page.ts'
 
 export interface StaffDecisionFilter extends PageRequest {
+  /** The offices the caller may reach: staff never list another office's drafts. */
+  scope?: OfficeScope
   status?: DecisionStatus
   officeId?: number
   reviewStatus?: 'reviewed' | 'unreviewed'
@@ -49,6 +53,7 @@ export class StaffDecisionQueries {
         'version',
         'updated_at',
       ])
+    query = query.where(inOfficeScope(filter.scope ?? OfficeScope.system, 'office_id'))
     if (filter.after) query = query.where('id', '<', filter.after)
     if (filter.status) query = query.where('status', '=', filter.status)
     if (filter.officeId) query = query.where('office_id', '=', filter.officeId)

@@ -43,7 +43,8 @@ export function requireToken(services: Services, scope: TokenScope, role?: Role)
       })
       return
     }
-    if (role && !holder.user.roles.includes(role)) {
+    const offices = role ? holder.offices.withRoles(role) : holder.offices
+    if (role && !offices.hasRole(role)) {
       sendProblem(res, {
         type: PROBLEM_TYPES.forbidden,
         title: `This needs the ${ROLE_LABELS[role].toLowerCase()} role`,
@@ -53,6 +54,7 @@ export function requireToken(services: Services, scope: TokenScope, role?: Role)
       return
     }
     res.locals.tokenHolder = holder
+    res.locals.scope = offices
     next()
   }
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { Page } from '../../../services/open-data/api/page.ts'
 import type { Services } from '../../../services/index.ts'
 import type { TokenHolder, TokenScope } from '../../../services/accounts/api-tokens.ts'
+import type { OfficeScope } from '../../../domain/office-scope.ts'
 import type { Role } from '../../../domain/roles.ts'
 import { encodeCursor } from './cursor.ts'
 
@@ -13,6 +14,8 @@ export interface EndpointContext<Q, P> {
   /** Where the page starts (decoded from the cursor). */
   after: number | undefined
   holder: TokenHolder | null
+  /** The offices the token's holder may reach with the endpoint's role (none, on a public endpoint). */
+  scope: OfficeScope
   req: Request
 }
 

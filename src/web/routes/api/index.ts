@@ -7,6 +7,7 @@ import { abandonResponse } from '../../errors.ts'
 import { requireToken } from './bearer.ts'
 import { decodeCursor } from './cursor.ts'
 import type { Endpoint } from './endpoint.ts'
+import { OfficeScope } from '../../../domain/office-scope.ts'
 import { BadRequest } from './bad-request.ts'
 import { publicEndpoints } from './public-endpoints.ts'
 import { staffEndpoints } from './staff-endpoints.ts'
@@ -118,6 +119,15 @@ function handler(services: Services, endpoint: Endpoint) {
         })
     }
     if (errors.length || !query?.success || !params.success) return invalidParameters(res, errors)
+    const scope = res.locals.scope ?? OfficeScope.none
+    const office = (query.data as { office?: unknown }).office
+    if (endpoint.scope && typeof office === 'number' && !scope.includes(office))
+      return sendProblem(res, {
+        type: PROBLEM_TYPES.forbidden,
+        title: 'The token may not reach this office',
+        status: 403,
+        detail: 'The token’s holder does not work for this office with the role this endpoint needs.',
+      })
     try {
       const result = await endpoint.handle({
         services,
@@ -125,6 +135,7 @@ function handler(services: Services, endpoint: Endpoint) {
         params: params.data,
         after,
         holder: res.locals.tokenHolder ?? null,
+        scope,
         req,
       })
       if (result === undefined) return notFound(res, 'There is no public record with this id.')

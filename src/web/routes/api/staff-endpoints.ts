@@ -26,10 +26,11 @@ export const staffEndpoints: Endpoint[] = [
       limit: p.limit,
     }),
     response: s.pageOf(s.StaffDecision, 'StaffDecisionPage'),
-    handle: async ({ services, query, after, req }) =>
+    handle: async ({ services, query, after, req, scope }) =>
       listResponse(
         req,
         await services.openData.staffDecisions.list({
+          scope,
           status: query.status,
           reviewStatus: query.review,
           officeId: query.office,
@@ -65,13 +66,14 @@ staffEndpoints.push(
       },
     },
     response: s.StoredDocument,
-    handle: async ({ services, req, holder }) => {
+    handle: async ({ services, req, holder, scope }) => {
       const file = req.file
       if (!file) throw new BadRequest('file', 'send the document as the multipart field "file"')
       const fileName = file.originalname.slice(0, 255) || 'document'
       const actor = {
         userId: holder!.user.id,
         label: `${holder!.user.name} <${holder!.user.email}> (API token ${holder!.tokenId})`,
+        scope,
       }
       const outcome = await services.imports.importDocument(file.buffer, fileName, actor, { mediaType: file.mimetype })
       return {

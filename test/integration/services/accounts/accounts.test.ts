@@ -21,7 +21,7 @@ for (const engine of testEngines()) {
     let tokens: ApiTokenService
 
     before(async () => {
-      t = await openTestDatabase(engine)
+      t = await openTestDatabase(engine, { demo: true })
       accounts = new AccountService(t.database)
       tokens = new ApiTokenService(t.database)
     })

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express'
 import { DEFAULT_TOKEN_DAYS, TOKEN_LIFETIMES_DAYS, TokenError } from '../../../../services/accounts/api-tokens.ts'
 import type { Services } from '../../../../services/index.ts'
-import { actorOf } from '../../../auth.ts'
+import { actorOf, scopeOf } from '../../../auth.ts'
 import { errorList } from '../../../validation.ts'
 
 const scopeItems = (selected: string | undefined) => [
@@ -76,12 +76,12 @@ export class TokensController {
   }
 
   private isAdmin(res: Response): boolean {
-    return res.locals.user?.roles.includes('administrator') ?? false
+    return scopeOf(res).hasRole('administrator')
   }
 
   private async view(res: Response, form: Record<string, unknown>) {
     const user = res.locals.user!
-    const tokens = await this.services.apiTokens.list(this.isAdmin(res) ? null : user.id)
+    const tokens = await this.services.apiTokens.list(this.isAdmin(res) ? null : user.id, scopeOf(res))
     const now = Date.now()
     return {
       ...form,

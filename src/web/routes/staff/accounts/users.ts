@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express'
 import { ROLES, ROLE_LABELS, type Role } from '../../../../domain/roles.ts'
 import { AccountError, type User } from '../../../../services/accounts/accounts.ts'
 import type { Services } from '../../../../services/index.ts'
-import { actorOf } from '../../../auth.ts'
+import { actorOf, scopeOf } from '../../../auth.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
 
 function rolesFrom(body: unknown): string[] {
@@ -20,7 +20,7 @@ export class UsersController {
   constructor(private readonly services: Services) {}
 
   list = async (_req: Request, res: Response): Promise<void> => {
-    const users = await this.services.accounts.list()
+    const users = await this.services.accounts.list(scopeOf(res))
     res.render('pages/staff/accounts/users', { users: users.map((u) => ({ ...u, roleLabels: roleLabels(u.roles) })) })
   }
 
@@ -32,8 +32,11 @@ export class UsersController {
     const values = { email: String(req.body?.email ?? ''), name: String(req.body?.name ?? '') }
     const roles = rolesFrom(req.body)
     try {
+      const scope = scopeOf(res)
+      // An administrator of one office adds staff to it; a deployment administrator to the home office.
+      const officeId = scope.allOffices ? undefined : scope.officeFor('administrator')
       const { user, password } = await this.services.accounts.create(
-        { ...values, roles: roles as Role[] },
+        { ...values, roles: roles as Role[], officeId },
         actorOf(res),
       )
       res.render('pages/staff/accounts/user-created', { created: user, password })
@@ -136,7 +139,7 @@ export class UsersController {
   private async person(req: Request): Promise<User | undefined> {
     const id = Number(req.params.id)
     if (!Number.isSafeInteger(id) || id <= 0) return undefined
-    return this.services.accounts.findById(id)
+    return this.services.accounts.findInScope(id, scopeOf(req.res!))
   }
 
   private refuse(error: unknown, res: Response, view: string, model: Record<string, unknown>, field: string): void {

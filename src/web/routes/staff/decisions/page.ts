@@ -3,6 +3,7 @@ import type { DecisionDetail } from '../../../../db/repositories/decisions/decis
 import { mayActOnStage } from '../../../../domain/workflow.ts'
 import type { Services } from '../../../../services/index.ts'
 import { type Signer } from '../../../../services/decisions/workflow.ts'
+import { scopeOf } from '../../../auth.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
 
 export function signerOf(res: Response): Signer {
@@ -17,7 +18,8 @@ export abstract class DecisionPage {
   protected async load(req: Request): Promise<DecisionDetail | undefined> {
     const id = Number(req.params.id)
     if (!Number.isSafeInteger(id) || id <= 0) return undefined
-    const detail = await this.services.workflow.detail(id)
+    // The request's office scope: a decision of an office the person does not belong to is not found.
+    const detail = await this.services.workflow.detail(id, scopeOf(req.res!))
     return detail && detail.decision.created_by !== null ? detail : undefined
   }
 
@@ -34,7 +36,7 @@ export abstract class DecisionPage {
     const editorIds = await this.services.workflow.editors(d.id)
     return mayActOnStage({
       signerId: user.id,
-      signerRoles: user.roles,
+      signerRoles: scopeOf(res).rolesIn(d.office_id),
       authorId: d.created_by,
       status: d.status,
       earlierSigners: earlier,

@@ -9,13 +9,15 @@ import {
 } from '../../../../domain/workflow.ts'
 import { holderOf } from '../../../../services/decisions/workflow.ts'
 import { decisionViewModel } from '../../public/decisions/decision.ts'
+import { scopeOf } from '../../../auth.ts'
 import { DecisionPage } from './page.ts'
 
 /** The staff list of decisions, and one decision's task list and history. */
 export class DecisionShowController extends DecisionPage {
   list = async (_req: Request, res: Response): Promise<void> => {
     const user = res.locals.user!
-    const all = await this.services.workflow.staffList()
+    const scope = scopeOf(res)
+    const all = await this.services.workflow.staffList(scope)
     const edited = await this.services.workflow.editedBy(user.id)
     const waiting = all.filter((d) => {
       const stage = STAGE_FOR_STATUS[d.status]
@@ -24,7 +26,7 @@ export class DecisionShowController extends DecisionPage {
         !edited.has(d.id) &&
         mayActOnStage({
           signerId: user.id,
-          signerRoles: user.roles,
+          signerRoles: scope.rolesIn(d.office_id),
           authorId: d.created_by,
           status: d.status,
           earlierSigners: [],
@@ -57,12 +59,12 @@ export class DecisionShowController extends DecisionPage {
       tasks: this.tasks(detail),
       editable: isEditable(d.status) && holds,
       heldBy: isEditable(d.status) && !holds && holder !== null ? (names.get(holder) ?? 'another officer') : null,
-      canHandOver: isEditable(d.status) && holder === user.id && user.roles.includes('officer'),
+      canHandOver: isEditable(d.status) && holder === user.id && scopeOf(res).includes(d.office_id, 'officer'),
       canSubmit: isEditable(d.status) && holds,
       canSign: verdict.ok,
       signReason: verdict.ok ? null : verdict.reason,
       stageLabel: verdict.ok ? STAGE_LABELS[verdict.stage] : null,
-      canPublish: isPublishable(d.status) && user.roles.some((r) => r === 'officer' || r === 'administrator'),
+      canPublish: isPublishable(d.status) && scopeOf(res).includes(d.office_id, 'officer', 'administrator'),
       timeline: history
         .map((h) => ({
           label: { text: h.action },

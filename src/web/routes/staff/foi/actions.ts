@@ -14,7 +14,7 @@ import type { Actor } from '../../../../services/audit/audit.ts'
 import { FormError } from '../../../../services/shared/form-error.ts'
 import type { FoiRequestDetail } from '../../../../services/foi/requests.ts'
 import type { Services } from '../../../../services/index.ts'
-import { actorOf } from '../../../auth.ts'
+import { actorOf, scopeOf } from '../../../auth.ts'
 import { dateParts, errorLinks, field, idParam, parseForm, partsOf } from './form.ts'
 import { answerRequestSchema, closeSchema, dateOnlySchema, extensionSchema, reviewOutcomeSchema } from './schemas.ts'
 
@@ -214,7 +214,7 @@ export class FoiActionController {
 
   private async detail(req: Request): Promise<FoiRequestDetail | undefined> {
     const id = idParam(req.params.id)
-    return id ? this.services.foi.requests.detail(id) : undefined
+    return id ? this.services.foi.requests.detail(id, scopeOf(req.res!)) : undefined
   }
 
   private render(

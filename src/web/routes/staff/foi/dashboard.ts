@@ -1,3 +1,4 @@
+import { scopeOf } from '../../../auth.ts'
 import type { Request, Response } from 'express'
 import { z } from 'zod'
 import { formatUkDate } from '../../../../domain/uk-date.ts'
@@ -17,8 +18,8 @@ export class FoiDashboardController {
     const q = parsed.success ? (parsed.data.q ?? '') : ''
     const errors = parsed.success ? {} : { q: parsed.error.issues[0]!.message }
     const [dashboard, found] = await Promise.all([
-      this.services.foi.dashboard.dashboard(),
-      q ? this.services.foi.dashboard.search(q) : Promise.resolve(null),
+      this.services.foi.dashboard.dashboard(scopeOf(res)),
+      q ? this.services.foi.dashboard.search(q, scopeOf(res)) : Promise.resolve(null),
     ])
     const flash = req.session?.flash
     if (flash && req.session) delete req.session.flash

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express'
 import { FOI_CHANNELS, FOI_CHANNEL_LABELS } from '../../../../domain/foi.ts'
 import { FormError } from '../../../../services/shared/form-error.ts'
 import type { Services } from '../../../../services/index.ts'
-import { actorOf } from '../../../auth.ts'
+import { actorOf, scopeOf } from '../../../auth.ts'
 import { dateParts, errorLinks, field, parseForm, partsOf } from './form.ts'
 import { newRequestSchema } from './schemas.ts'
 
@@ -49,7 +49,7 @@ export class NewFoiRequestController {
     }
     try {
       const input = parseForm(newRequestSchema, values)
-      const officeId = await this.services.foi.requests.officeFor(res.locals.user?.office_id ?? null)
+      const officeId = await this.services.foi.requests.officeFor(scopeOf(res))
       const { id, reference } = await this.services.foi.requests.log(input, officeId, actorOf(res))
       req.session.flash = `Request ${reference} logged`
       res.redirect(`/staff/foi/${id}`)

@@ -4,7 +4,7 @@ import { searchWords } from '../../../../domain/foi-questions.ts'
 import { FormError } from '../../../../services/shared/form-error.ts'
 import type { FoiRequestDetail } from '../../../../services/foi/requests.ts'
 import type { Services } from '../../../../services/index.ts'
-import { actorOf } from '../../../auth.ts'
+import { actorOf, scopeOf } from '../../../auth.ts'
 import { errorLinks, field, idParam, parseForm } from './form.ts'
 import { answerSchema } from './schemas.ts'
 
@@ -62,7 +62,7 @@ export class FoiQuestionController {
     const id = idParam(req.params.id)
     const questionId = idParam(req.params.questionId)
     if (!id || !questionId) return undefined
-    const detail = await this.services.foi.requests.detail(id)
+    const detail = await this.services.foi.requests.detail(id, scopeOf(req.res!))
     const index = detail?.questions.findIndex((q) => q.id === questionId) ?? -1
     return detail && index >= 0 ? { detail, index } : undefined
   }
@@ -78,7 +78,7 @@ export class FoiQuestionController {
   ): Promise<void> {
     const question = detail.questions[index]!
     const searchText = (query(req, 'q') || defaultSearch(question.question, detail.request.summary)).slice(0, 200)
-    const findings = await this.services.foi.search.find(searchText, detail.request.id)
+    const findings = await this.services.foi.search.find(searchText, detail.request.id, scopeOf(res))
     const base = `/staff/foi/${detail.request.id}/questions/${question.id}`
     const useHref = (hit: { fact: string; link: string | null }) =>
       `${base}?${new URLSearchParams({ q: searchText, fact: hit.fact, ...(hit.link ? { link: hit.link } : {}) }).toString()}#answer`

@@ -2,9 +2,9 @@ import type { NextFunction, Request, Response } from 'express'
 import { formatUkDate } from '../../../../domain/uk-date.ts'
 import type { FoiAction } from '../../../../domain/foi.ts'
 import { FormError } from '../../../../services/shared/form-error.ts'
-import type { FoiRequestDetail } from '../../../../services/foi/requests.ts'
+import { FoiNotFoundError, type FoiRequestDetail } from '../../../../services/foi/requests.ts'
 import type { Services } from '../../../../services/index.ts'
-import { actorOf } from '../../../auth.ts'
+import { actorOf, scopeOf } from '../../../auth.ts'
 import { field, idParam, parseForm } from './form.ts'
 import { foiLabels, statusTag, timelinessTag } from './labels.ts'
 import { addQuestionSchema } from './schemas.ts'
@@ -45,7 +45,7 @@ export class FoiRequestController {
 
   get = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const id = idParam(req.params.id)
-    const detail = id && (await this.services.foi.requests.detail(id))
+    const detail = id && (await this.services.foi.requests.detail(id, scopeOf(res)))
     if (!detail) return next()
     const flash = req.session?.flash
     if (flash && req.session) delete req.session.flash
@@ -91,8 +91,10 @@ export class FoiRequestController {
     name: string,
     newQuestion = '',
   ): Promise<void> {
+    // A request of an office outside the person's scope is not found, like one that does not exist.
+    if (error instanceof FoiNotFoundError) return next()
     if (!(error instanceof FormError)) throw error
-    const detail = await this.services.foi.requests.detail(id)
+    const detail = await this.services.foi.requests.detail(id, scopeOf(res))
     if (!detail) return next()
     const message = Object.values(error.errors)[0]!
     const errors = { [name]: message }

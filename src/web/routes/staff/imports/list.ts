@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express'
+import { scopeOf } from '../../../auth.ts'
 import type { Services } from '../../../../services/index.ts'
 
 /** Imported records waiting for a person to check and confirm them. */
@@ -6,7 +7,7 @@ export class ImportListController {
   constructor(private readonly services: Services) {}
 
   get = async (req: Request, res: Response): Promise<void> => {
-    const rows = await this.services.imports.awaitingReview()
+    const rows = await this.services.imports.awaitingReview(scopeOf(res))
     const confirmed =
       typeof req.query.confirmed === 'string' && /^[a-z0-9-]{1,200}$/.test(req.query.confirmed)
         ? req.query.confirmed

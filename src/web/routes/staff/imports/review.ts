@@ -9,7 +9,7 @@ import {
   type ImportReview,
   type ReviewValues,
 } from '../../../../services/imports/index.ts'
-import { actorOf } from '../../../auth.ts'
+import { actorOf, scopeOf } from '../../../auth.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
 import {
   BLANK_AWARD,
@@ -75,7 +75,7 @@ export class ReviewController {
   private async load(req: Request): Promise<ImportReview | undefined> {
     const id = Number(req.params.id)
     if (!Number.isSafeInteger(id) || id <= 0) return undefined
-    return this.services.imports.review(id)
+    return this.services.imports.review(id, scopeOf(req.res!))
   }
 
   private fail(

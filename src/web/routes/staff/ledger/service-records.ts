@@ -4,8 +4,13 @@ import { serviceTypeLabel } from '../../../../domain/service-types.ts'
 import { FormError } from '../../../../services/shared/form-error.ts'
 import type { Services } from '../../../../services/index.ts'
 import { CSV_COLUMNS } from '../../../../services/ledger/outcomes.ts'
-import { actorOf } from '../../../auth.ts'
+import { actorOf, scopeOf } from '../../../auth.ts'
 import { errorList } from '../../../validation.ts'
+
+/** Staff edit the records of a service of their own office, or of one that belongs to no office. */
+function mayEdit(res: Response, officeId: number | null): boolean {
+  return officeId === null || scopeOf(res).includes(officeId)
+}
 
 type Form = 'outcomes' | 'upload' | 'contribution'
 
@@ -14,7 +19,7 @@ export class ServiceRecordsController {
   constructor(private readonly services: Services) {}
 
   list = async (_req: Request, res: Response): Promise<void> => {
-    const services = await this.services.commissioning.list()
+    const services = await this.services.commissioning.list({ scope: scopeOf(res) })
     res.render('pages/staff/ledger/services', {
       services: services.map((s) => ({ ...s, typeText: serviceTypeLabel(s.serviceType) })),
     })
@@ -57,7 +62,7 @@ export class ServiceRecordsController {
     action: (serviceId: number) => Promise<string>,
   ): Promise<void> {
     const page = await this.services.commissioning.service(String(req.params.slug))
-    if (!page) return next()
+    if (!page || !mayEdit(res, page.detail.service.office_id)) return next()
     try {
       const done = await action(page.detail.service.id)
       res.redirect(`/staff/ledger/services/${page.detail.service.slug}?done=${encodeURIComponent(done)}`)
@@ -74,7 +79,7 @@ export class ServiceRecordsController {
     extra: { done?: string | null; form?: Form; errors?: Record<string, string>; values?: Record<string, unknown> },
   ): Promise<boolean> {
     const page = await this.services.commissioning.service(String(req.params.slug))
-    if (!page) return false
+    if (!page || !mayEdit(res, page.detail.service.office_id)) return false
     const partners = await this.services.contributions.partners(page.detail.service.id)
     const quarters = [...new Set(page.detail.outcomes.map((o) => o.quarter_start))].sort()
     res.status(status).render('pages/staff/ledger/service', {

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express'
 import { z } from 'zod'
 import { financialYear } from '../../../../domain/financial-year.ts'
+import { scopeOf } from '../../../auth.ts'
 import type { Services } from '../../../../services/index.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
 
@@ -50,7 +51,8 @@ export class PublicationChecklistController {
     const year =
       (parsed.success ? parsed.data.year : undefined) ?? years[0] ?? financialYear(new Date().getFullYear()).startYear
     const officeId = parsed.success ? parsed.data.office : undefined
-    const duties = await this.services.openData.checklist.report({ year, officeId })
+    const scope = scopeOf(res)
+    const duties = await this.services.openData.checklist.report({ year, officeId, scope })
     res.status(Object.keys(errors).length ? 400 : 200).render('pages/staff/open-data/publication-checklist', {
       duties: duties.map((d) => ({
         ...d,
@@ -64,7 +66,9 @@ export class PublicationChecklistController {
       })),
       officeItems: [
         { value: '', text: 'All offices' },
-        ...offices.map((o) => ({ value: o.id, text: o.shortName, selected: o.id === officeId })),
+        ...offices
+          .filter((o) => scope.includes(o.id))
+          .map((o) => ({ value: o.id, text: o.shortName, selected: o.id === officeId })),
       ],
       yearLabel: financialYear(year).label,
       errors,

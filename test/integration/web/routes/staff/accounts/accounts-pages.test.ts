@@ -16,7 +16,7 @@ for (const engine of testEngines()) {
     let accounts: AccountService
 
     before(async () => {
-      t = await openTestDatabase(engine)
+      t = await openTestDatabase(engine, { demo: true })
       accounts = new AccountService(t.database)
       for (const [name, roles] of [
         ['admin', ['administrator']],

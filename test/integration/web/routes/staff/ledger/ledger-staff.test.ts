@@ -19,10 +19,17 @@ for (const engine of testEngines()) {
       t = await openTestDatabase(engine, { demo: true })
       app = await startApp(t.database)
       const accounts = new AccountService(t.database)
-      await accounts.create(
+      const officer = await accounts.create(
         { email: 'officer@test.example', name: 'Test officer', roles: ['officer'], password: PASSWORD },
         SYSTEM_ACTOR,
       )
+      // Staff keep the records of their own offices' services: this officer works for Hampshire as well.
+      const hampshire = await t.database.db
+        .selectFrom('offices')
+        .select('organisation_id')
+        .where('short_name', '=', 'Hampshire')
+        .executeTakeFirstOrThrow()
+      await accounts.setRoles(officer.user.id, ['officer'], SYSTEM_ACTOR, hampshire.organisation_id)
       await accounts.create(
         { email: 'decider@test.example', name: 'Test decider', roles: ['decision_maker'], password: PASSWORD },
         SYSTEM_ACTOR,

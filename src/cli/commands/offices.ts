@@ -1,0 +1,76 @@
+import type { Command } from 'commander'
+import { AccountError } from '../../services/accounts/accounts.ts'
+import { OfficeService } from '../../services/offices/offices.ts'
+import { FormError } from '../../services/shared/form-error.ts'
+import { callerOf, officeOption } from '../caller.ts'
+import { UserError } from '../errors.ts'
+import { openConfiguredDatabase } from '../open-database.ts'
+
+function plain(error: unknown): never {
+  if (error instanceof FormError) throw new UserError(Object.values(error.errors).join('; '))
+  if (error instanceof AccountError) throw new UserError(`${error.field ? `${error.field}: ` : ''}${error.message}`)
+  throw error
+}
+
+export function registerOfficesCommand(program: Command): void {
+  const offices = program.command('offices').description('the offices of this deployment')
+  offices
+    .command('list')
+    .description('every office, its address and staff; an office with no staff is an archive')
+    .action(async () => {
+      const { database } = await openConfiguredDatabase()
+      try {
+        for (const o of await new OfficeService(database).list())
+          console.log(
+            `${String(o.id).padStart(4)}  /offices/${o.slug.padEnd(30)} ${o.archive ? 'archive' : `${o.staff} staff`.padEnd(7)}  ${o.name}`,
+          )
+      } finally {
+        await database.close()
+      }
+    })
+  offices
+    .command('add')
+    .description('add an office (deployment administrators only); it is an archive until someone is appointed')
+    .requiredOption('--name <name>', 'the office’s full name')
+    .requiredOption('--short-name <name>', 'its short name, such as the place it serves')
+    .option('--title <title>', 'the decision maker’s title', 'Police and Crime Commissioner')
+    .option('--as <email>', 'run as this member of staff, who must administer the deployment')
+    .action(async (options: { name: string; shortName: string; title: string; as?: string }) => {
+      const { database } = await openConfiguredDatabase()
+      try {
+        const caller = await callerOf(database, options.as)
+        const office = await new OfficeService(database)
+          .add({ name: options.name, shortName: options.shortName, decisionMakerTitle: options.title }, caller)
+          .catch(plain)
+        console.log(`Added ${office.name} at /offices/${office.slug}`)
+      } finally {
+        await database.close()
+      }
+    })
+  offices
+    .command('appoint')
+    .description('appoint an office’s administrator: a new account (password printed once) or an existing one')
+    .requiredOption('--office <office>', 'the office: its id, address slug, short name or name')
+    .requiredOption('--email <email>', 'the person’s email address')
+    .requiredOption('--name <name>', 'the person’s full name (for a new account)')
+    .option('--password <password>', 'a password of at least 12 characters (default: generated)')
+    .option('--as <email>', 'run as this member of staff, who must administer the deployment')
+    .action(async (options: { office: string; email: string; name: string; password?: string; as?: string }) => {
+      const { database } = await openConfiguredDatabase()
+      try {
+        const caller = await callerOf(database, options.as)
+        const officeId = (await officeOption(database, options.office, { ...caller, scope: undefined }))!
+        const { user, password } = await new OfficeService(database)
+          .appointAdministrator(
+            officeId,
+            { email: options.email, name: options.name, password: options.password },
+            caller,
+          )
+          .catch(plain)
+        console.log(`${user.name} <${user.email}> administers office ${options.office}`)
+        if (password && !options.password) console.log(`Password (shown once): ${password}`)
+      } finally {
+        await database.close()
+      }
+    })
+}

@@ -1,0 +1,122 @@
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { cli } from '../../support/cli.ts'
+
+describe('offices and their staff from the command line', () => {
+  let dir: string
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cr-offices-cli-'))
+  })
+  after(() => rmSync(dir, { recursive: true, force: true }))
+
+  test('a deployment administrator adds offices and appoints their administrators, who may use only their own', async () => {
+    const env = { DATA_DIR: join(dir, 'data') }
+    const run = (...args: string[]) => cli(args, env)
+
+    const noOffice = await run('users', 'add', '--email', 'a@x.example', '--name', 'A', '--role', 'officer')
+    assert.equal(noOffice.code, 1)
+    assert.match(noOffice.stderr, /Choose the office/)
+
+    const root = await run(
+      'users',
+      'add',
+      '--email',
+      'root@x.example',
+      '--name',
+      'Root',
+      '--role',
+      'administrator',
+      '--deployment-admin',
+    )
+    assert.equal(root.code, 0, root.stderr)
+    assert.match(root.stdout, /deployment administrator/)
+
+    const offices: Array<[string, string]> = [
+      ['Essex Police, Fire and Crime Commissioner', 'Essex'],
+      ['Nottinghamshire Office of the Police and Crime Commissioner', 'Nottinghamshire'],
+    ]
+    for (const [name, short] of offices) {
+      const added = await run('offices', 'add', '--name', name, '--short-name', short, '--as', 'root@x.example')
+      assert.equal(added.code, 0, added.stderr)
+    }
+    const list = await run('offices', 'list')
+    assert.match(list.stdout, /\/offices\/essex +archive +Essex Police/)
+
+    const appointed = await run(
+      'offices',
+      'appoint',
+      '--office',
+      'essex',
+      '--email',
+      'boss@essex.example',
+      '--name',
+      'Essex Boss',
+      '--as',
+      'root@x.example',
+    )
+    assert.equal(appointed.code, 0, appointed.stderr)
+    assert.match(appointed.stdout, /Password \(shown once\)/)
+    assert.match((await run('offices', 'list')).stdout, /\/offices\/essex +1 staff/)
+
+    const own = await run(
+      'users',
+      'add',
+      '--email',
+      'officer@essex.example',
+      '--name',
+      'Officer',
+      '--role',
+      'officer',
+      '--office',
+      'Essex',
+      '--as',
+      'boss@essex.example',
+    )
+    assert.equal(own.code, 0, own.stderr)
+    const other = await run(
+      'users',
+      'add',
+      '--email',
+      'spy@essex.example',
+      '--name',
+      'Spy',
+      '--role',
+      'officer',
+      '--office',
+      'Nottinghamshire',
+      '--as',
+      'boss@essex.example',
+    )
+    assert.equal(other.code, 1)
+    assert.match(other.stderr, /does not work for Nottinghamshire/)
+    const notRoot = await run(
+      'offices',
+      'add',
+      '--name',
+      'Kent OPCC',
+      '--short-name',
+      'Kent',
+      '--as',
+      'boss@essex.example',
+    )
+    assert.equal(notRoot.code, 1)
+    assert.match(notRoot.stderr, /Only a deployment administrator/)
+    const roles = await run(
+      'users',
+      'roles',
+      '--email',
+      'officer@essex.example',
+      '--role',
+      'officer,decision_maker',
+      '--office',
+      'Nottinghamshire',
+      '--as',
+      'boss@essex.example',
+    )
+    assert.equal(roles.code, 1)
+    assert.match(roles.stderr, /does not work for Nottinghamshire/)
+  })
+})
