@@ -10,6 +10,7 @@ import { OfficeSettingsService, SettingsService } from './offices/settings.ts'
 import { WorkflowService } from './decisions/workflow.ts'
 import { ChartsService } from './ledger/charts.ts'
 import { CommissioningService } from './ledger/commissioning.ts'
+import { CommissioningRecordService } from './ledger/commissioning-records.ts'
 import { ContributionService } from './ledger/contributions.ts'
 import { FundingService } from './ledger/funding.ts'
 import { LedgerService } from './ledger/ledger.ts'
@@ -37,6 +38,7 @@ export function services(database: Database) {
     ledger: new LedgerService(database),
     charts: new ChartsService(database),
     commissioning: new CommissioningService(database),
+    commissioningRecords: new CommissioningRecordService(database, new AuditService(database)),
     funding: new FundingService(database, new AuditService(database)),
     organisations: new OrganisationService(database, new AuditService(database)),
     outcomes: new OutcomeService(database, new AuditService(database)),

@@ -4,6 +4,7 @@ import { serviceTypeLabel } from '../../../../domain/service-types.ts'
 import { FormError } from '../../../../services/shared/form-error.ts'
 import type { Services } from '../../../../services/index.ts'
 import { CSV_COLUMNS } from '../../../../services/ledger/outcomes.ts'
+import { END_REASON_SUMMARIES } from '../../../../services/ledger/commissioning-records.ts'
 import { actorOf } from '../../../auth.ts'
 import { errorList } from '../../../validation.ts'
 
@@ -77,8 +78,15 @@ export class ServiceRecordsController {
     if (!page) return false
     const partners = await this.services.contributions.partners(page.detail.service.id)
     const quarters = [...new Set(page.detail.outcomes.map((o) => o.quarter_start))].sort()
+    const s = page.detail.service
     res.status(status).render('pages/staff/ledger/service', {
-      s: page.detail.service,
+      s,
+      currentEnd: page.currentEnd,
+      latestEnd: page.latestEnd,
+      extensionLeft: page.extensionAvailableMonths > 0 && !s.ended_on,
+      successors: page.detail.successors,
+      successorDecision: page.detail.successorDecision,
+      endReasonText: s.end_reason ? END_REASON_SUMMARIES[s.end_reason] : null,
       partners,
       measures: Object.entries(MEASURES).map(([key, label]) => ({ key, label })),
       csvColumns: CSV_COLUMNS.join(','),
