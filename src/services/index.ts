@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts'
 import { AccountService } from './accounts/accounts.ts'
 import { ApiTokenService } from './accounts/api-tokens.ts'
+import { OwnPasswordService } from './accounts/own-password.ts'
 import { AuditService } from './audit/audit.ts'
 import { HealthService } from './health.ts'
 import { ImportService } from './imports/index.ts'
@@ -26,6 +27,7 @@ export function services(database: Database) {
   return {
     database,
     accounts: new AccountService(database),
+    ownPassword: new OwnPasswordService(database),
     audit: new AuditService(database),
     health: new HealthService(database),
     register: new RegisterService(database),

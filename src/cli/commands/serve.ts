@@ -3,7 +3,9 @@ import type { Server } from 'node:http'
 import { loadConfig } from '../../config.ts'
 import { logger, setLogLevel } from '../../logger.ts'
 import { loadDemonstrationData } from '../../services/demo/load.ts'
-import { scheduleExpiredSessionRemoval } from '../../services/accounts/accounts.ts'
+import { scheduleExpiredSessionRemoval } from '../../services/accounts/session-cleanup.ts'
+import { watchAccountRequests } from '../../services/accounts/account-requests.ts'
+import { AccountService } from '../../services/accounts/accounts.ts'
 import { scheduleFoiPersonalDataPurge } from '../../services/foi/retention.ts'
 import { AuditService, scheduleAuditHeadPublication } from '../../services/audit/audit.ts'
 import { services } from '../../services/index.ts'
@@ -53,9 +55,15 @@ export function registerServeCommand(program: Command): void {
           retentionDays: config.foiPersonalDataRetentionDays,
         })
         const stopSessionRemoval = scheduleExpiredSessionRemoval(database)
+        // `users add` cannot open a data directory this server holds: it leaves requests for it instead.
+        const stopAccountRequests =
+          database.engine === 'pglite'
+            ? watchAccountRequests(config.dataDir, new AccountService(database))
+            : () => undefined
         stopPurge = () => {
           stopFoiPurge()
           stopSessionRemoval()
+          stopAccountRequests()
         }
         stopAuditHeads = scheduleAuditHeadPublication(new AuditService(database), (error) =>
           logger.error('could not publish the audit log head', { error: String(error) }),

@@ -4,7 +4,6 @@ import type { Database } from '../../db/database.ts'
 import type { DB } from '../../db/tables/index.ts'
 import { type Role } from '../../domain/roles.ts'
 import { type Actor, AuditService } from '../audit/audit.ts'
-import { logger } from '../../logger.ts'
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords.ts'
 import {
   AccountError,
@@ -36,8 +35,16 @@ export class AccountService {
     this.audit = new AuditService(database)
   }
 
-  /** Creates an account; returns the password (generated when none was given). */
-  async create(input: NewUser, actor: Actor): Promise<{ user: User; password: string }> {
+  /**
+   * Creates an account; returns the password (generated when none was given). `passwordHash` stores a hash
+   * made elsewhere (the command line's, so the password never leaves it); `mustChangePassword` makes the
+   * person choose their own at first sign-in.
+   */
+  async create(
+    input: NewUser,
+    actor: Actor,
+    options: { passwordHash?: string; mustChangePassword?: boolean } = {},
+  ): Promise<{ user: User; password: string }> {
     const parsed = newUserSchema.safeParse(input)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!
@@ -48,7 +55,7 @@ export class AccountService {
       if (problem) throw new AccountError(problem, 'password')
     }
     const password = parsed.data.password ?? generatePassword()
-    const passwordHash = await hashPassword(password)
+    const passwordHash = options.passwordHash ?? (await hashPassword(password))
     return this.database.transaction(async (trx) => {
       const existing = await trx
         .selectFrom('users')
@@ -64,6 +71,7 @@ export class AccountService {
           name: parsed.data.name,
           roles: sql`${sql.val(parsed.data.roles)}::text[]`,
           password_hash: passwordHash,
+          must_change_password: options.mustChangePassword ?? false,
         })
         .returning(USER_COLUMNS)
         .executeTakeFirstOrThrow()
@@ -220,8 +228,8 @@ export class AccountService {
   }
 
   /**
-   * Sets a new password (generated when none is given) and returns it; the person's sessions and tokens
-   * end, since whoever knew the old password may have used it.
+   * Sets a new password (generated when none is given) and returns it: a one-time password the person must
+   * change at their next sign-in. Their sessions and tokens end, since whoever knew the old one may have used it.
    */
   async resetPassword(userId: number, password: string | undefined, actor: Actor): Promise<string> {
     if (password !== undefined) {
@@ -233,7 +241,7 @@ export class AccountService {
     await this.database.transaction(async (trx) => {
       const row = await trx
         .updateTable('users')
-        .set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null })
+        .set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null, must_change_password: true })
         .where('id', '=', userId)
         .returning('email')
         .executeTakeFirst()
@@ -244,7 +252,7 @@ export class AccountService {
         action: 'reset password',
         entityType: 'user',
         entityId: userId,
-        after: { passwordChanged: true },
+        after: { passwordChanged: true, mustChangePassword: true },
       })
     })
     return chosen
@@ -276,20 +284,4 @@ export class AccountService {
     this.dummyHash ??= hashPassword('no account has this password')
     return this.dummyHash
   }
-}
-
-/** Removes expired sessions now and then every interval (hourly by default); returns a function that stops it. */
-export function scheduleExpiredSessionRemoval(database: Database, options: { intervalMs?: number } = {}): () => void {
-  const accounts = new AccountService(database)
-  const run = () =>
-    accounts
-      .removeExpiredSessions()
-      .then((removed) => {
-        if (removed) logger.info('removed expired sessions', { removed })
-      })
-      .catch((error: Error) => logger.error('could not remove expired sessions', { error: error.message }))
-  void run()
-  const timer = setInterval(run, options.intervalMs ?? 3_600_000)
-  timer.unref()
-  return () => clearInterval(timer)
 }
