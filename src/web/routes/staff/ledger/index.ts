@@ -40,6 +40,8 @@ export function ledgerStaffRoutes(services: Services): Router {
   const merge = new MergeController(services)
   router.get('/organisations/merge', merge.get)
   router.post('/organisations/merge', merge.post)
+  router.get('/organisations/merges/:id', merge.show)
+  router.post('/organisations/merges/:id/undo', merge.undo)
   const receipts = new ReceiptsController(services)
   router.get('/receipts', receipts.get)
   router.post('/receipts', receipts.post)
@@ -62,6 +64,8 @@ export function ledgerStaffRoutes(services: Services): Router {
   router.get('/services/:slug', records.get)
   router.post('/services/:slug/outcomes', records.postOutcomes)
   router.post('/services/:slug/outcomes/upload', records.upload)
+  router.get('/services/:slug/outcomes/:quarter/:measure', records.count)
+  router.post('/services/:slug/outcomes/:quarter/:measure', records.correctCount)
   router.post('/services/:slug/contributions', records.postContribution)
   return router
 }

@@ -9,6 +9,7 @@ import { actorOf } from '../../../auth.ts'
 import { errorList } from '../../../validation.ts'
 
 type Form = 'outcomes' | 'upload' | 'contribution'
+const QUARTER = /^\d{4}-(01|04|07|10)-01$/
 
 /** A service's records kept by staff: outcome returns each quarter (typed or uploaded) and partners' contributions. */
 export class ServiceRecordsController {
@@ -41,6 +42,56 @@ export class ServiceRecordsController {
       const count = await this.services.outcomes.importCsv(serviceId, req.file.buffer.toString('utf8'), actorOf(res))
       return `${count} ${count === 1 ? 'count' : 'counts'} uploaded from ${req.file.originalname}`
     })
+  }
+
+  /** One count, to correct or delete. */
+  count = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const found = await this.findCount(req)
+    if (!found) return next()
+    res.render('pages/staff/ledger/outcome-count', { ...found, values: { value: String(found.value) }, errors: {} })
+  }
+
+  correctCount = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const found = await this.findCount(req)
+    if (!found) return next()
+    const remove = req.body?.action === 'delete'
+    const value = String(req.body?.value ?? '')
+    try {
+      await this.services.outcomes.correct(
+        found.s.id,
+        found.quarterStart,
+        found.measure,
+        remove ? null : value,
+        actorOf(res),
+      )
+      const done = `${found.label}, ${found.quarter}: ${remove ? 'count deleted' : `corrected to ${value.trim()}`}`
+      res.redirect(303, `/staff/ledger/services/${found.s.slug}?done=${encodeURIComponent(done)}`)
+    } catch (error) {
+      if (!(error instanceof FormError)) throw error
+      res.status(400).render('pages/staff/ledger/outcome-count', {
+        ...found,
+        values: { value },
+        errors: error.errors,
+        errorList: errorList(error.errors),
+      })
+    }
+  }
+
+  private async findCount(req: Request) {
+    const page = await this.services.commissioning.service(String(req.params.slug))
+    const quarterStart = String(req.params.quarter)
+    const measure = String(req.params.measure)
+    if (!page || !QUARTER.test(quarterStart)) return undefined
+    const row = page.detail.outcomes.find((o) => o.quarter_start === quarterStart && o.measure === measure)
+    if (!row) return undefined
+    return {
+      s: page.detail.service,
+      quarterStart,
+      measure,
+      value: row.value,
+      label: measureLabel(measure),
+      quarter: quarterLabel(quarterStart),
+    }
   }
 
   postContribution = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -94,9 +145,11 @@ export class ServiceRecordsController {
         quarters: quarters.map(quarterLabel),
         rows: [...new Set(page.detail.outcomes.map((o) => o.measure))].sort().map((m) => ({
           label: measureLabel(m),
-          values: quarters.map(
-            (q) => page.detail.outcomes.find((o) => o.measure === m && o.quarter_start === q)?.value ?? null,
-          ),
+          values: quarters.map((q) => ({
+            value: page.detail.outcomes.find((o) => o.measure === m && o.quarter_start === q)?.value ?? null,
+            href: `/staff/ledger/services/${s.slug}/outcomes/${q}/${m}`,
+            quarter: quarterLabel(q),
+          })),
         })),
       },
       errors: extra.errors ?? {},
