@@ -60,3 +60,11 @@ function processIsAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
+
+/** The id of a live process holding the data directory, or null when nobody holds it. */
+export function dataDirectoryHolder(dataDir: string): number | null {
+  const lockPath = join(dataDir, 'commissioning-register.lock')
+  if (!existsSync(lockPath)) return null
+  const holder = Number(readFileSync(lockPath, 'utf8').trim())
+  return holder && holder !== process.pid && processIsAlive(holder) ? holder : null
+}

@@ -1,3 +1,4 @@
+import { formatUkDate } from './uk-date.ts'
 import { addWorkingDays, workingDaysBetween } from './working-days.ts'
 
 /** The Freedom of Information Act 2000 s.10 clock, counted in UK working days (the day of receipt is day zero). */
@@ -83,14 +84,26 @@ export function foiClock(dates: FoiDates, today: string): FoiClock {
  * Why a public interest extension to this date cannot be accepted, or null. It must move the target
  * past the statutory deadline, and not beyond the 40th working day.
  */
-export function extensionProblem(dates: FoiDates, proposed: string): string | null {
+/** The dates a public interest extension may set: after the statutory deadline, up to 40 working days. */
+export function extensionWindow(dates: FoiDates): { statutory: string; earliest: string; latest: string } | null {
   const start = clockStart(dates)
-  if (!start)
+  if (!start) return null
+  return {
+    statutory: addWorkingDays(start, STATUTORY_WORKING_DAYS),
+    earliest: addWorkingDays(start, STATUTORY_WORKING_DAYS + 1),
+    latest: addWorkingDays(start, MAXIMUM_WORKING_DAYS),
+  }
+}
+
+export function extensionProblem(dates: FoiDates, proposed: string): string | null {
+  const window = extensionWindow(dates)
+  if (!window)
     return 'The clock is stopped while clarification is awaited: record the reply before extending the deadline'
-  const statutory = addWorkingDays(start, STATUTORY_WORKING_DAYS)
-  if (proposed <= statutory) return 'The extended deadline must be after the statutory deadline'
-  if (proposed > addWorkingDays(start, MAXIMUM_WORKING_DAYS))
-    return `The extended deadline must be no more than ${MAXIMUM_WORKING_DAYS} working days after receipt`
+  const allowed = `between ${formatUkDate(window.earliest)} and ${formatUkDate(window.latest)}`
+  if (proposed <= window.statutory)
+    return `The extended deadline must be after the statutory deadline: choose a date ${allowed}`
+  if (proposed > window.latest)
+    return `The extended deadline must be no more than ${MAXIMUM_WORKING_DAYS} working days after receipt: choose a date ${allowed}`
   return null
 }
 

@@ -15,6 +15,22 @@ export const MEASURES = {
 } as const
 export type KnownMeasure = keyof typeof MEASURES
 
+/** A measure as typed or uploaded, by its name (survivors_supported) or its label (Survivors supported); null if unknown. */
+export function measureFromText(text: string): KnownMeasure | null {
+  const value = text.trim().toLowerCase().replace(/\s+/g, ' ')
+  const found = Object.entries(MEASURES).find(
+    ([key, label]) => key === value || label.toLowerCase() === value || key === value.replace(/ /g, '_'),
+  )
+  return found ? (found[0] as KnownMeasure) : null
+}
+
+/** The allowed measures, for messages: "survivors_supported (Survivors supported), …". */
+export function measureNamesText(): string {
+  return Object.entries(MEASURES)
+    .map(([key, label]) => `${key} (${label})`)
+    .join(', ')
+}
+
 export function measureLabel(measure: string): string {
   return MEASURES[measure as KnownMeasure] ?? measure.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
 }
@@ -69,8 +85,4 @@ export function parseCount(text: string): number | null {
   const value = text.trim().replace(/,(?=\d{3}\b)/g, '')
   if (!/^\d{1,9}$/.test(value)) return null
   return Number(value)
-}
-
-export function isMeasureName(text: string): boolean {
-  return /^[a-z]+(?:_[a-z]+)*$/.test(text) && text.length <= 60
 }

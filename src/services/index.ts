@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts'
 import { AccountService } from './accounts/accounts.ts'
 import { ApiTokenService } from './accounts/api-tokens.ts'
+import { OwnPasswordService } from './accounts/own-password.ts'
 import { AuditService } from './audit/audit.ts'
 import { HealthService } from './health.ts'
 import { ImportService } from './imports/index.ts'
@@ -11,6 +12,7 @@ import { OfficeSettingsService, SettingsService } from './offices/settings.ts'
 import { WorkflowService } from './decisions/workflow.ts'
 import { ChartsService } from './ledger/charts.ts'
 import { CommissioningService } from './ledger/commissioning.ts'
+import { CommissioningRecordService } from './ledger/commissioning-records.ts'
 import { ContributionService } from './ledger/contributions.ts'
 import { FundingService } from './ledger/funding.ts'
 import { LedgerService } from './ledger/ledger.ts'
@@ -27,6 +29,7 @@ export function services(database: Database, options: { publicBaseUrl?: string }
   return {
     database,
     accounts: new AccountService(database),
+    ownPassword: new OwnPasswordService(database),
     audit: new AuditService(database),
     health: new HealthService(database),
     register: new RegisterService(database),
@@ -40,6 +43,7 @@ export function services(database: Database, options: { publicBaseUrl?: string }
     ledger: new LedgerService(database),
     charts: new ChartsService(database),
     commissioning: new CommissioningService(database),
+    commissioningRecords: new CommissioningRecordService(database, new AuditService(database)),
     funding: new FundingService(database, new AuditService(database)),
     organisations: new OrganisationService(database, new AuditService(database)),
     outcomes: new OutcomeService(database, new AuditService(database)),

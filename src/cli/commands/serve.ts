@@ -5,7 +5,9 @@ import { loadConfig, type Config } from '../../config.ts'
 import type { Database } from '../../db/database.ts'
 import { logger, setLogLevel } from '../../logger.ts'
 import { loadDemonstrationData } from '../../services/demo/load.ts'
-import { scheduleExpiredSessionRemoval } from '../../services/accounts/accounts.ts'
+import { scheduleExpiredSessionRemoval } from '../../services/accounts/session-cleanup.ts'
+import { watchAccountRequests } from '../../services/accounts/account-requests.ts'
+import { AccountService } from '../../services/accounts/accounts.ts'
 import { scheduleFoiPersonalDataPurge } from '../../services/foi/retention.ts'
 import { AuditService, scheduleAuditHeadPublication } from '../../services/audit/audit.ts'
 import { services } from '../../services/index.ts'
@@ -75,6 +77,9 @@ function startSchedules(database: Database, config: Config): () => void {
     retentionDays: config.foiPersonalDataRetentionDays,
   })
   const stopSessionRemoval = scheduleExpiredSessionRemoval(database)
+  // `users add` cannot open a data directory this server holds: it leaves requests for it instead.
+  const stopAccountRequests =
+    database.engine === 'pglite' ? watchAccountRequests(config.dataDir, new AccountService(database)) : () => undefined
   const stopNotifications = scheduleNotifications(database)
   const stopOutbox = scheduleOutboxWorker(outboxWorker(database, config))
   const stopAuditHeads = scheduleAuditHeadPublication(new AuditService(database), (error) =>
@@ -83,6 +88,7 @@ function startSchedules(database: Database, config: Config): () => void {
   return () => {
     stopFoiPurge()
     stopSessionRemoval()
+    stopAccountRequests()
     stopNotifications()
     stopOutbox()
     stopAuditHeads()

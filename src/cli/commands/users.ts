@@ -6,6 +6,10 @@ import type { Database } from '../../db/database.ts'
 import { callerOf, officeOption } from '../caller.ts'
 import { UserError } from '../errors.ts'
 import { openConfiguredDatabase } from '../open-database.ts'
+import { loadConfig } from '../../config.ts'
+import { dataDirectoryHolder } from '../../db/lock.ts'
+import { awaitAccountRequest, submitAccountRequest } from '../../services/accounts/account-requests.ts'
+import { generatePassword, hashPassword, passwordProblem } from '../../services/accounts/passwords.ts'
 
 interface AddOptions {
   email: string
@@ -48,6 +52,35 @@ async function withAccount(
   }
 }
 
+/**
+ * The server holds the embedded engine's data directory: leave the request (with the password's hash only)
+ * for it to make the account, and wait for its answer.
+ */
+async function addThroughRunningServer(
+  dataDir: string,
+  options: { email: string; name: string; roles: Role[]; password?: string },
+): Promise<void> {
+  if (options.password !== undefined) {
+    const problem = await passwordProblem(options.password)
+    if (problem) throw new UserError(`password: ${problem}`)
+  }
+  const password = options.password ?? generatePassword()
+  const id = submitAccountRequest(dataDir, {
+    email: options.email,
+    name: options.name,
+    roles: options.roles,
+    passwordHash: await hashPassword(password),
+  })
+  const result = await awaitAccountRequest(dataDir, id)
+  if (!result)
+    throw new UserError(
+      `The server holding ${dataDir} did not answer within 20 seconds: the request was withdrawn. Is it still starting?`,
+    )
+  if (!result.ok) throw new UserError(result.message)
+  console.log(`${result.message} (through the running server)`)
+  if (!options.password) console.log(`Password (shown once): ${password}`)
+}
+
 export function registerUsersCommand(program: Command): void {
   const users = program.command('users').description('staff accounts')
   users
@@ -62,7 +95,10 @@ export function registerUsersCommand(program: Command): void {
     .option('--as <email>', 'run as this member of staff: only offices they administer are allowed')
     .action(async (options: AddOptions) => {
       const roles = parseRoles(options.role)
-      const { database } = await openConfiguredDatabase()
+      const config = loadConfig()
+      if (!config.databaseUrl && dataDirectoryHolder(config.dataDir) !== null)
+        return addThroughRunningServer(config.dataDir, { ...options, roles })
+      const { database } = await openConfiguredDatabase(config)
       try {
         const caller = await callerOf(database, options.as)
         const officeId = await officeOption(database, options.office, caller)

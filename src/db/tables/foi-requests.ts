@@ -16,6 +16,8 @@ export interface FoiRequestsTable {
   outcome: FoiOutcome | null
   clarification_sought_on: string | null
   clarification_received_on: string | null
+  clarification_question: string | null
+  clarification_reply: string | null
   extended_deadline: string | null
   extension_reason: string | null
   answered_on: string | null

@@ -1,4 +1,4 @@
-import type { OrganisationsTable } from './organisations.ts'
+import type { OrganisationMergesTable, OrganisationsTable } from './organisations.ts'
 import type { OrganisationAliasesTable } from './organisation-aliases.ts'
 import type { OfficeMembershipsTable, OfficePopulationsTable, OfficesTable } from './offices.ts'
 import type { RegisterSettingsTable } from './register-settings.ts'
@@ -33,6 +33,7 @@ import type { LedgerAwardsTable, LedgerCubeTable, LedgerFlowTable, LedgerYearsTa
 export interface DB {
   organisations: OrganisationsTable
   organisation_aliases: OrganisationAliasesTable
+  organisation_merges: OrganisationMergesTable
   offices: OfficesTable
   office_memberships: OfficeMembershipsTable
   office_populations: OfficePopulationsTable

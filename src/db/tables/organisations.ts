@@ -14,3 +14,15 @@ export interface OrganisationsTable {
   needs_review: Generated<boolean>
   created_at: Generated<Date>
 }
+
+export interface OrganisationMergesTable {
+  id: GeneratedAlways<number>
+  source_id: number
+  target_id: number
+  /** The ids of every row the merge moved, so that it can be undone: see OrganisationMergeRepository. */
+  moved: unknown
+  merged_by: number | null
+  merged_at: Generated<Date>
+  undone_by: number | null
+  undone_at: Date | null
+}

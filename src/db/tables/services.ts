@@ -17,4 +17,8 @@ export interface ServicesTable {
   extension_taken_months: Generated<number>
   break_notice_months: number | null
   created_at: Generated<Date>
+  ended_on: string | null
+  end_reason: 'expired' | 'terminated' | 'decommissioned' | null
+  end_note: string | null
+  successor_decision_id: number | null
 }

@@ -11,4 +11,5 @@ export interface UsersTable {
   locked_until: Date | null
   sessions_valid_after: Generated<Date>
   created_at: Generated<Date>
+  must_change_password: Generated<boolean>
 }

@@ -14,6 +14,7 @@ export async function createAccount(
   audit: AuditService,
   input: NewUser,
   actor: Actor,
+  options: { passwordHash?: string; mustChangePassword?: boolean } = {},
 ): Promise<{ user: User; password: string }> {
   const parsed = newUserSchema.safeParse(input)
   if (!parsed.success) {
@@ -25,7 +26,7 @@ export async function createAccount(
     if (problem) throw new AccountError(problem, 'password')
   }
   const password = parsed.data.password ?? generatePassword()
-  const passwordHash = await hashPassword(password)
+  const passwordHash = options.passwordHash ?? (await hashPassword(password))
   const deploymentAdmin = parsed.data.deploymentAdmin ?? false
   if (deploymentAdmin && actor.scope && !actor.scope.allOffices)
     throw new AccountError('Only a deployment administrator may make another', 'deploymentAdmin')
@@ -49,6 +50,7 @@ export async function createAccount(
         name: parsed.data.name,
         password_hash: passwordHash,
         deployment_admin: deploymentAdmin,
+        must_change_password: options.mustChangePassword ?? false,
       })
       .returning(USER_COLUMNS)
       .executeTakeFirstOrThrow()

@@ -59,4 +59,5 @@ export const USER_COLUMNS = [
   'locked_until',
   'sessions_valid_after',
   'created_at',
+  'must_change_password',
 ] as const

@@ -39,10 +39,17 @@ export class AccountService {
     this.audit = new AuditService(database)
   }
 
-  /** Creates an account; returns the password (generated when none was given). */
-  /** Creates an account with roles in one office (or as a deployment administrator); returns the password (generated when none was given). */
-  create(input: NewUser, actor: Actor): Promise<{ user: User; password: string }> {
-    return createAccount(this.database, this.audit, input, actor)
+  /**
+   * Creates an account with roles in one office (or as a deployment administrator); returns the password (generated
+   * when none was given). `passwordHash` stores a hash made elsewhere (the command line's, so the password never
+   * leaves it); `mustChangePassword` makes the person choose their own at first sign-in.
+   */
+  create(
+    input: NewUser,
+    actor: Actor,
+    options: { passwordHash?: string; mustChangePassword?: boolean } = {},
+  ): Promise<{ user: User; password: string }> {
+    return createAccount(this.database, this.audit, input, actor, options)
   }
 
   async findById(id: number): Promise<User | undefined> {
@@ -218,8 +225,8 @@ export class AccountService {
   }
 
   /**
-   * Sets a new password (generated when none is given) and returns it; the person's sessions and tokens
-   * end, since whoever knew the old password may have used it.
+   * Sets a new password (generated when none is given) and returns it: a one-time password the person must
+   * change at their next sign-in. Their sessions and tokens end, since whoever knew the old one may have used it.
    */
   async resetPassword(userId: number, password: string | undefined, actor: Actor): Promise<string> {
     if (password !== undefined) {
@@ -232,7 +239,7 @@ export class AccountService {
       await assertReaches(trx, userId, actor.scope)
       const row = await trx
         .updateTable('users')
-        .set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null })
+        .set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null, must_change_password: true })
         .where('id', '=', userId)
         .returning('email')
         .executeTakeFirst()
@@ -243,7 +250,7 @@ export class AccountService {
         action: 'reset password',
         entityType: 'user',
         entityId: userId,
-        after: { passwordChanged: true },
+        after: { passwordChanged: true, mustChangePassword: true },
       })
     })
     return chosen
@@ -276,5 +283,3 @@ export class AccountService {
     return this.dummyHash
   }
 }
-
-export { scheduleExpiredSessionRemoval } from './session-removal.ts'

@@ -96,11 +96,11 @@ export class FoiDashboardService {
     return rows.map((r) => ({ ...r, clock: foiClock(r, today) }))
   }
 
-  /** The share of requests answered on time in each of the twelve months up to the latest answer. */
+  /** The share of requests answered on time in each of the twelve months up to this one (none: no answers yet). */
   private async monthlyShares(today: string, scope: OfficeScope): Promise<MonthShare[]> {
     const latest = await this.requests.latestAnswer(scope)
     if (!latest) return []
-    const lastMonth = latest.slice(0, 7)
+    const lastMonth = today.slice(0, 7)
     const months = Array.from({ length: MONTHS_SHOWN }, (_, i) => shiftMonth(lastMonth, i - MONTHS_SHOWN + 1))
     const answered = await this.requests.answeredSince(`${months[0]}-01`, scope)
     const shares = new Map(

@@ -164,17 +164,24 @@ export class FoiService {
     await this.transition(id, 'start', actor, () => ({ status: 'in_progress' }))
   }
 
-  async seekClarification(id: number, soughtOn: string, actor: Actor): Promise<void> {
+  /** The clock stops; `question` is what the requester was asked. */
+  async seekClarification(id: number, soughtOn: string, actor: Actor, question: string | null = null): Promise<void> {
     await this.transition(id, 'seek_clarification', actor, (r) => {
       this.checkDate(soughtOn, 'date', r.received_on, 'the date the request was received')
-      return { status: 'awaiting_clarification', clarification_sought_on: soughtOn }
+      return { status: 'awaiting_clarification', clarification_sought_on: soughtOn, clarification_question: question }
     })
   }
 
-  async clarificationReceived(id: number, receivedOn: string, actor: Actor): Promise<void> {
+  /** A new 20 working days start; `reply` is what the requester clarified. */
+  async clarificationReceived(
+    id: number,
+    receivedOn: string,
+    actor: Actor,
+    reply: string | null = null,
+  ): Promise<void> {
     await this.transition(id, 'clarification_received', actor, (r) => {
       this.checkDate(receivedOn, 'date', r.clarification_sought_on!, 'the date clarification was sought')
-      return { status: 'in_progress', clarification_received_on: receivedOn }
+      return { status: 'in_progress', clarification_received_on: receivedOn, clarification_reply: reply }
     })
   }
 

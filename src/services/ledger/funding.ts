@@ -94,10 +94,21 @@ export class FundingService {
   }
 
   /** Records what a stream received in a year (staff). Throws FormError naming the fields that are wrong. */
-  async recordReceipt(input: Record<string, unknown>, actor: Actor): Promise<void> {
+  /**
+   * Saves what a stream received in a year. When the year already has an amount and `overwrite` is not set,
+   * nothing is saved: the amount already recorded is returned, for the person to confirm the replacement.
+   */
+  async recordReceipt(
+    input: Record<string, unknown>,
+    actor: Actor,
+    options: { overwrite?: boolean } = {},
+  ): Promise<{ saved: true } | { saved: false; existing: { amountPence: number; note: string | null } }> {
     const parsed = receiptForm.safeParse(input)
     if (!parsed.success) throw FormError.fromZod(parsed.error)
     const { streamId, year, amount, note } = parsed.data
+    const existing = await this.funding.findReceipt(streamId, year)
+    if (existing && !options.overwrite)
+      return { saved: false, existing: { amountPence: existing.amount_pence, note: existing.note } }
     await this.database.transaction(async (trx) => {
       const stream = await trx
         .selectFrom('funding_streams')
@@ -117,5 +128,6 @@ export class FundingService {
         after: { streamId, stream: stream.name, financialYear: year, amountPence: amount, note },
       })
     })
+    return { saved: true }
   }
 }

@@ -2,6 +2,11 @@ import { sql } from 'kysely'
 import { z } from 'zod'
 import type { Database } from '../../db/database.ts'
 import { OrganisationRepository, type Organisation } from '../../db/repositories/ledger/organisations.ts'
+import {
+  OrganisationMergeRepository,
+  type MergeRecord,
+  type MovedRows,
+} from '../../db/repositories/ledger/organisation-merges.ts'
 import { ORGANISATION_KINDS } from '../../domain/decision.ts'
 import type { Actor, AuditService } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
@@ -49,12 +54,75 @@ export interface ReviewItem {
 /** Organisations (staff): merging duplicates, and confirming names that imports could not match. */
 export class OrganisationService {
   private readonly organisations: OrganisationRepository
+  private readonly merges: OrganisationMergeRepository
 
   constructor(
     private readonly database: Database,
     private readonly audit: AuditService,
   ) {
     this.organisations = new OrganisationRepository(database.db)
+    this.merges = new OrganisationMergeRepository(database.db)
+  }
+
+  /**
+   * What merging would change, for the person to confirm: the two organisations and the rows that would move.
+   * Throws FormError when the two cannot be merged.
+   */
+  async previewMerge(
+    input: Record<string, unknown>,
+  ): Promise<{ source: Organisation; target: Organisation; moved: MovedRows }> {
+    const { sourceId, targetId } = this.parseMerge(input)
+    const source = await this.organisations.findById(sourceId, this.database.db)
+    const target = await this.organisations.findById(targetId, this.database.db)
+    this.checkMerge(source, target)
+    return { source: source!, target: target!, moved: await this.merges.rowsToMove(sourceId, targetId) }
+  }
+
+  mergeRecord(id: number): Promise<MergeRecord | undefined> {
+    return this.merges.find(id)
+  }
+
+  /** Undoes a merge: every row it moved that still names the organisation kept goes back. */
+  async undoMerge(id: number, actor: Actor): Promise<MergeRecord> {
+    return this.database.transaction(async (trx) => {
+      const merge = await this.merges.find(id, trx)
+      if (!merge) throw new FormError({ merge: 'There is no such merge' })
+      if (merge.undoneAt) throw new FormError({ merge: 'This merge has already been undone' })
+      const source = await this.organisations.findById(merge.sourceId, trx)
+      if (source?.merged_into_id !== merge.targetId)
+        throw new FormError({ merge: `${merge.sourceName} has changed since the merge: it cannot be undone` })
+      await this.merges.undo(merge, actor.userId, trx)
+      await this.audit.record(trx, {
+        actor,
+        action: 'organisation.unmerge',
+        entityType: 'organisation',
+        entityId: merge.sourceId,
+        before: { mergedInto: merge.targetId },
+        after: { mergedInto: null, mergeId: merge.id, restored: merge.moved },
+      })
+      return merge
+    })
+  }
+
+  private parseMerge(input: Record<string, unknown>): { sourceId: number; targetId: number } {
+    const parsed = mergeForm.safeParse(input)
+    if (!parsed.success) throw FormError.fromZod(parsed.error)
+    if (parsed.data.sourceId === parsed.data.targetId)
+      throw new FormError({
+        targetId: 'Choose a different organisation to keep: an organisation cannot be merged into itself',
+      })
+    return parsed.data
+  }
+
+  private checkMerge(source: Organisation | undefined, target: Organisation | undefined): void {
+    if (!source || source.merged_into_id !== null)
+      throw new FormError({ sourceId: 'Choose an organisation that has not already been merged' })
+    if (!target || target.merged_into_id !== null)
+      throw new FormError({ targetId: 'Choose an organisation that has not already been merged' })
+    if (source.kind === 'office')
+      throw new FormError({
+        sourceId: 'An office cannot be merged into another organisation: its decisions belong to it',
+      })
   }
 
   list() {
@@ -85,38 +153,30 @@ export class OrganisationService {
    * Merges one organisation into another: its awards, contributions, services and aliases follow, and the
    * audit log records what moved. Throws FormError when the two cannot be merged.
    */
-  async merge(input: Record<string, unknown>, actor: Actor): Promise<Record<string, number>> {
-    const parsed = mergeForm.safeParse(input)
-    if (!parsed.success) throw FormError.fromZod(parsed.error)
-    const { sourceId, targetId } = parsed.data
-    if (sourceId === targetId)
-      throw new FormError({
-        targetId: 'Choose a different organisation to keep: an organisation cannot be merged into itself',
-      })
+  async merge(
+    input: Record<string, unknown>,
+    actor: Actor,
+  ): Promise<{ mergeId: number; moved: Record<string, number> }> {
+    const { sourceId, targetId } = this.parseMerge(input)
     return this.database.transaction(async (trx) => {
       const source = await this.organisations.findById(sourceId, trx)
       const target = await this.organisations.findById(targetId, trx)
-      if (!source || source.merged_into_id !== null)
-        throw new FormError({ sourceId: 'Choose an organisation that has not already been merged' })
-      if (!target || target.merged_into_id !== null)
-        throw new FormError({ targetId: 'Choose an organisation that has not already been merged' })
-      if (source.kind === 'office')
-        throw new FormError({
-          sourceId: 'An office cannot be merged into another organisation: its decisions belong to it',
-        })
+      this.checkMerge(source, target)
+      const rows = await this.merges.rowsToMove(sourceId, targetId, trx)
       const moved = await this.organisations.merge(sourceId, targetId, trx)
+      const mergeId = await this.merges.record(sourceId, targetId, rows, actor.userId, trx)
       await this.audit.record(trx, {
         actor,
         action: 'organisation.merge',
         entityType: 'organisation',
         entityId: targetId,
         before: {
-          source: { id: source.id, name: source.name, slug: source.slug },
-          target: { id: target.id, name: target.name },
+          source: { id: source!.id, name: source!.name, slug: source!.slug },
+          target: { id: target!.id, name: target!.name },
         },
-        after: { mergedInto: target.id, moved },
+        after: { mergedInto: target!.id, moved, mergeId },
       })
-      return moved
+      return { mergeId, moved }
     })
   }
 

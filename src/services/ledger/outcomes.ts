@@ -2,7 +2,16 @@ import { ownedOrSharedInScope } from '../../db/repositories/office-scope.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
 import { parse } from 'csv-parse/sync'
 import type { Database } from '../../db/database.ts'
-import { isMeasureName, MEASURES, parseCount, parseQuarter, personalDataIn } from '../../domain/outcomes.ts'
+import {
+  measureFromText,
+  measureLabel,
+  measureNamesText,
+  MEASURES,
+  parseCount,
+  parseQuarter,
+  personalDataIn,
+  quarterLabel,
+} from '../../domain/outcomes.ts'
 import type { Actor, AuditService } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
 
@@ -94,18 +103,20 @@ export class OutcomeService {
       const line = index + 2
       if (record.length !== header.length)
         return void problems.push(`Line ${line}: has ${record.length} values, expected ${header.length}`)
-      const [quarterText, measure, valueText] = [record[at.quarter]!, record[at.measure]!, record[at.value]!]
+      const [quarterText, measureText, valueText] = [record[at.quarter]!, record[at.measure]!, record[at.value]!]
       const quarter = parseQuarter(quarterText)
       if (!quarter)
         return void problems.push(
           `Line ${line}: quarter “${quarterText}” is not a quarter like 2024/25 Q1 or 2024-04-01`,
         )
-      const personalMeasure = personalDataIn(measure)
-      if (personalMeasure || !isMeasureName(measure)) {
+      const known = measureFromText(measureText)
+      if (!known) {
+        const personalMeasure = personalDataIn(measureText)
         return void problems.push(
-          `Line ${line}: measure “${measure}” ${personalMeasure ? `looks like ${personalMeasure}` : 'must be lower-case words joined by underscores, like survivors_supported'}`,
+          `Line ${line}: measure “${measureText}” ${personalMeasure ? `looks like ${personalMeasure}` : `is not one of the measures: ${measureNamesText()}`}`,
         )
       }
+      const measure: string = known
       const value = parseCount(valueText)
       if (value === null) {
         const personal = personalDataIn(valueText)
@@ -125,6 +136,51 @@ export class OutcomeService {
     }
     if (values.length === 0) throw new FormError({ file: 'The file has a header but no counts' })
     return this.store(serviceId, values, actor, 'csv')
+  }
+
+  /** Corrects one count (a whole number from 0), or deletes it when `value` is null; audit-logged. */
+  async correct(
+    serviceId: number,
+    quarterStart: string,
+    measure: string,
+    value: string | null,
+    actor: Actor,
+  ): Promise<void> {
+    let count: number | null = null
+    if (value !== null) {
+      count = parseCount(value)
+      if (count === null)
+        throw new FormError({
+          value: personalDataIn(value)
+            ? 'Enter a count only: returns never hold personal data'
+            : `${measureLabel(measure)} must be a whole number, 0 or more`,
+        })
+    }
+    await this.database.transaction(async (trx) => {
+      const before = await trx
+        .selectFrom('outcome_returns')
+        .select(['id', 'value'])
+        .where('service_id', '=', serviceId)
+        .where('quarter_start', '=', quarterStart)
+        .where('measure', '=', measure)
+        .executeTakeFirst()
+      if (!before) throw new FormError({ value: 'This count no longer exists' })
+      if (count === null) await trx.deleteFrom('outcome_returns').where('id', '=', before.id).execute()
+      else
+        await trx
+          .updateTable('outcome_returns')
+          .set({ value: count, entered_by: actor.userId })
+          .where('id', '=', before.id)
+          .execute()
+      await this.audit.record(trx, {
+        actor,
+        action: count === null ? 'outcome_returns.delete' : 'outcome_returns.correct',
+        entityType: 'service',
+        entityId: serviceId,
+        before: { quarter: quarterLabel(quarterStart), measure, value: before.value },
+        after: count === null ? undefined : { quarter: quarterLabel(quarterStart), measure, value: count },
+      })
+    })
   }
 
   private async store(

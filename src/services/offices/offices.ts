@@ -179,6 +179,7 @@ export class OfficeService {
           'failed_sign_ins',
           'locked_until',
           'sessions_valid_after',
+          'must_change_password',
           'created_at',
         ])
         .where('id', '=', existing.id)

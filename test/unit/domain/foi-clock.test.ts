@@ -2,6 +2,7 @@ import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import {
   extensionProblem,
+  extensionWindow,
   foiClock,
   foiDeadline,
   publicationDelay,
@@ -75,6 +76,19 @@ describe('the FOI clock', () => {
       extensionProblem({ receivedOn: '2024-06-03', clarificationSoughtOn: '2024-06-04' }, '2024-07-15') ?? '',
       /clock is stopped/,
     )
+  })
+
+  test('the extension form states the dates allowed, and its messages name them', () => {
+    assert.deepEqual(extensionWindow({ receivedOn: '2024-06-03' }), {
+      statutory: '2024-07-01',
+      earliest: '2024-07-02',
+      latest: '2024-07-30',
+    })
+    assert.match(
+      extensionProblem({ receivedOn: '2024-06-03' }, '2024-07-31') ?? '',
+      /choose a date between 2 July 2024 and 30 July 2024/,
+    )
+    assert.equal(extensionWindow({ receivedOn: '2024-06-03', clarificationSoughtOn: '2024-06-04' }), null)
   })
 
   test('internal review: due in 20 working days, 40 at most', () => {

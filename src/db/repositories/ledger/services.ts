@@ -38,6 +38,7 @@ export interface ServiceDetail {
   decision: { slug: string | null; reference: string | null; title: string } | null
   predecessor: { name: string; slug: string } | null
   successors: Array<{ name: string; slug: string }>
+  successorDecision: { slug: string | null; reference: string | null; title: string } | null
   areas: Array<{ name: string; slug: string }>
   providers: Array<{ id: number; name: string; slug: string }>
   contributions: Array<
@@ -117,76 +118,94 @@ export class CommissionedServiceRepository {
       .executeTakeFirst()
     if (!service) return undefined
     const id = service.id
-    const [lead, office, decision, predecessor, successors, areas, providers, contributions, outcomes] =
-      await Promise.all([
-        service.lead_commissioner_id === null
-          ? undefined
-          : this.db
-              .selectFrom('organisations')
-              .select(['name', 'slug'])
-              .where('id', '=', service.lead_commissioner_id)
-              .executeTakeFirst(),
-        service.office_id === null
-          ? undefined
-          : this.db.selectFrom('organisations').select('name').where('id', '=', service.office_id).executeTakeFirst(),
-        service.decision_id === null
-          ? undefined
-          : this.db
-              .selectFrom('decisions as d')
-              .select(['d.slug', 'd.reference', 'd.title'])
-              .where('d.id', '=', service.decision_id)
-              .where(publicDecision)
-              .executeTakeFirst(),
-        service.predecessor_id === null
-          ? undefined
-          : this.db
-              .selectFrom('services as s')
-              .select(['s.name', 's.slug'])
-              .where('s.id', '=', service.predecessor_id)
-              .where(publicService)
-              .executeTakeFirst(),
-        this.db
-          .selectFrom('services as s')
-          .select(['s.name', 's.slug'])
-          .where('s.predecessor_id', '=', id)
-          .where(publicService)
-          .orderBy('s.start_date')
-          .execute(),
-        this.db
-          .selectFrom('service_areas as sa')
-          .innerJoin('areas as ar', 'ar.id', 'sa.area_id')
-          .select(['ar.name', 'ar.slug'])
-          .where('sa.service_id', '=', id)
-          .orderBy('ar.name')
-          .execute(),
-        this.db
-          .selectFrom('service_providers as sp')
-          .innerJoin('organisations as o', 'o.id', 'sp.organisation_id')
-          .select(['o.id', 'o.name', 'o.slug'])
-          .where('sp.service_id', '=', id)
-          .orderBy('o.name')
-          .execute(),
-        this.db
-          .selectFrom('contributions as c')
-          .leftJoin('organisations as o', 'o.id', 'c.organisation_id')
-          .selectAll('c')
-          .select([
-            'o.slug as organisationSlug',
-            sql<boolean>`coalesce(o.kind = 'office', false)`.as('officeContribution'),
-          ])
-          .where('c.service_id', '=', id)
-          .where(publicContribution)
-          .orderBy(sql`c.financial_year nulls first`)
-          .orderBy('c.id')
-          .execute(),
-        this.db
-          .selectFrom('outcome_returns')
-          .selectAll()
-          .where('service_id', '=', id)
-          .orderBy('quarter_start')
-          .orderBy('measure')
-          .execute(),
-      ])
+    const [
+      lead,
+      office,
+      decision,
+      predecessor,
+      successors,
+      areas,
+      providers,
+      contributions,
+      outcomes,
+      successorDecision,
+    ] = await Promise.all([
+      service.lead_commissioner_id === null
+        ? undefined
+        : this.db
+            .selectFrom('organisations')
+            .select(['name', 'slug'])
+            .where('id', '=', service.lead_commissioner_id)
+            .executeTakeFirst(),
+      service.office_id === null
+        ? undefined
+        : this.db.selectFrom('organisations').select('name').where('id', '=', service.office_id).executeTakeFirst(),
+      service.decision_id === null
+        ? undefined
+        : this.db
+            .selectFrom('decisions as d')
+            .select(['d.slug', 'd.reference', 'd.title'])
+            .where('d.id', '=', service.decision_id)
+            .where(publicDecision)
+            .executeTakeFirst(),
+      service.predecessor_id === null
+        ? undefined
+        : this.db
+            .selectFrom('services as s')
+            .select(['s.name', 's.slug'])
+            .where('s.id', '=', service.predecessor_id)
+            .where(publicService)
+            .executeTakeFirst(),
+      this.db
+        .selectFrom('services as s')
+        .select(['s.name', 's.slug'])
+        .where('s.predecessor_id', '=', id)
+        .where(publicService)
+        .orderBy('s.start_date')
+        .execute(),
+      this.db
+        .selectFrom('service_areas as sa')
+        .innerJoin('areas as ar', 'ar.id', 'sa.area_id')
+        .select(['ar.name', 'ar.slug'])
+        .where('sa.service_id', '=', id)
+        .orderBy('ar.name')
+        .execute(),
+      this.db
+        .selectFrom('service_providers as sp')
+        .innerJoin('organisations as o', 'o.id', 'sp.organisation_id')
+        .select(['o.id', 'o.name', 'o.slug'])
+        .where('sp.service_id', '=', id)
+        .orderBy('o.name')
+        .execute(),
+      this.db
+        .selectFrom('contributions as c')
+        .leftJoin('organisations as o', 'o.id', 'c.organisation_id')
+        .selectAll('c')
+        .select([
+          'o.slug as organisationSlug',
+          sql<boolean>`coalesce(o.kind = 'office', false)`.as('officeContribution'),
+        ])
+        .where('c.service_id', '=', id)
+        .where(publicContribution)
+        .orderBy(sql`c.financial_year nulls first`)
+        .orderBy('c.id')
+        .execute(),
+      this.db
+        .selectFrom('outcome_returns')
+        .selectAll()
+        .where('service_id', '=', id)
+        .orderBy('quarter_start')
+        .orderBy('measure')
+        .execute(),
+      service.successor_decision_id === null
+        ? undefined
+        : this.db
+            .selectFrom('decisions as d')
+            .select(['d.slug', 'd.reference', 'd.title'])
+            .where('d.id', '=', service.successor_decision_id)
+            .where(publicDecision)
+            .executeTakeFirst(),
+    ])
     return {
       service,
       leadName: lead?.name ?? null,
@@ -195,6 +214,7 @@ export class CommissionedServiceRepository {
       decision: decision ?? null,
       predecessor: predecessor ?? null,
       successors,
+      successorDecision: successorDecision ?? null,
       areas,
       providers,
       contributions,
@@ -209,6 +229,8 @@ export class CommissionedServiceRepository {
       .leftJoin('organisations as l', 'l.id', 's.lead_commissioner_id')
       .where(publicService)
       .where('s.end_date', 'is not', null)
+      // A service recorded as ended has nothing left to recommission.
+      .where('s.ended_on', 'is', null)
       .select([
         's.id',
         's.name',
@@ -223,7 +245,10 @@ export class CommissionedServiceRepository {
         sql<Array<string | null>>`array(
           select case when n.decision_id is null then null else coalesce(d.date_decided, d.date_received, '0001-01-01')::text end
           from services n left join decisions d on d.id = n.decision_id
-          where n.predecessor_id = s.id and (n.decision_id is null or ${publicDecision}))`.as('successorDecidedOn'),
+          where n.predecessor_id = s.id and (n.decision_id is null or ${publicDecision})
+          union all
+          select coalesce(d.date_decided, d.date_received, '0001-01-01')::text from decisions d
+          where d.id = s.successor_decision_id and ${publicDecision})`.as('successorDecidedOn'),
       ])
       .orderBy('s.end_date')
       .orderBy('s.name')

@@ -15,6 +15,7 @@ import { PublicationChecklistController } from './open-data/publication-checklis
 import { SignInController } from './accounts/sign-in.ts'
 import { TokensController } from './accounts/tokens.ts'
 import { UsersController } from './accounts/users.ts'
+import { OwnPasswordController } from './accounts/own-password.ts'
 
 /**
  * The staff area. Every route is authorised here, by the roles its mount point names, and nowhere else.
@@ -28,6 +29,8 @@ export function staffRoutes(
   router.use(express.urlencoded({ extended: true, limit: '2mb' }))
   router.use(unwrapIsolatedFormValues)
   router.use(loadUser(services))
+  const ownPassword = new OwnPasswordController(services)
+  router.use(ownPassword.requireOwnPassword)
   router.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store')
     next()
@@ -47,6 +50,8 @@ export function staffRoutes(
   const admin = requireRoles('administrator')
   router.post('/sign-out-everywhere', anyStaff, signIn.signOutEverywhere)
   router.get('/', anyStaff, new DashboardController(services).get)
+  router.get('/account/password', anyStaff, ownPassword.get)
+  router.post('/account/password', anyStaff, ownPassword.post)
 
   const users = new UsersController(services)
   router.get('/users', admin, users.list)

@@ -1,12 +1,8 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { dictionary } from '@zxcvbn-ts/language-common'
-import {
-  AccountError,
-  AccountService,
-  MAX_FAILED_SIGN_INS,
-  scheduleExpiredSessionRemoval,
-} from '../../../../src/services/accounts/accounts.ts'
+import { AccountError, AccountService, MAX_FAILED_SIGN_INS } from '../../../../src/services/accounts/accounts.ts'
+import { scheduleExpiredSessionRemoval } from '../../../../src/services/accounts/session-cleanup.ts'
 import { ApiTokenService } from '../../../../src/services/accounts/api-tokens.ts'
 import { SYSTEM_ACTOR } from '../../../../src/services/audit/audit.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'

@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { MEASURES } from '../../../../src/domain/outcomes.ts'
 import { sql } from 'kysely'
 import { DecisionRepository, type NewAward } from '../../../../src/db/repositories/decisions/decisions.ts'
 import { yearsOfAward } from '../../../../src/domain/ledger.ts'
@@ -284,7 +285,22 @@ for (const engine of testEngines()) {
       const item = queue.find((q) => q.organisation.id === duplicate.id)!
       assert.equal(item.suggestions[0]?.name, "Juno Women's Aid")
       const actor = { userId: null, label: 'test' }
-      const moved = await app.organisations.merge({ sourceId: String(duplicate.id), targetId: String(junoId) }, actor)
+      const input = { sourceId: String(duplicate.id), targetId: String(junoId) }
+      const preview = await app.organisations.previewMerge(input)
+      assert.equal(preview.target.name, "Juno Women's Aid")
+      assert.equal(preview.moved.awardsReceived.length, 1)
+      assert.equal(
+        (
+          await db
+            .selectFrom('awards')
+            .select('recipient_id')
+            .where('decision_id', '=', decisionId)
+            .executeTakeFirstOrThrow()
+        ).recipient_id,
+        duplicate.id,
+        'a preview moves nothing',
+      )
+      const { moved, mergeId } = await app.organisations.merge(input, actor)
       assert.equal(moved.awardsReceived, 1)
       const award = await db
         .selectFrom('awards')
@@ -304,6 +320,34 @@ for (const engine of testEngines()) {
         app.organisations.merge({ sourceId: String(junoId), targetId: String(junoId) }, actor),
         /cannot be merged into itself/,
       )
+      // Undone: the award names the duplicate again, its alias on the kept organisation goes, and it is audit-logged.
+      await app.organisations.undoMerge(mergeId, actor)
+      const restored = await db
+        .selectFrom('awards')
+        .select('recipient_id')
+        .where('decision_id', '=', decisionId)
+        .executeTakeFirstOrThrow()
+      assert.equal(restored.recipient_id, duplicate.id)
+      const unmerged = await db
+        .selectFrom('organisations')
+        .select(['merged_into_id', 'needs_review'])
+        .where('id', '=', duplicate.id)
+        .executeTakeFirstOrThrow()
+      assert.deepEqual(unmerged, { merged_into_id: null, needs_review: true })
+      const aliases = await db
+        .selectFrom('organisation_aliases')
+        .select('alias')
+        .where('organisation_id', '=', junoId)
+        .execute()
+      assert.ok(!aliases.some((a) => a.alias === 'Juno WA'))
+      assert.notDeepEqual(await app.ledger.provider('juno-wa'), { mergedInto: 'juno-women-s-aid' })
+      await assert.rejects(app.organisations.undoMerge(mergeId, actor), /already been undone/)
+      const unmergeLog = await db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', '=', 'organisation.unmerge')
+        .execute()
+      assert.equal(unmergeLog.length, 1)
       await db.deleteFrom('decisions').where('id', '=', decisionId).execute()
     })
 
@@ -318,7 +362,9 @@ for (const engine of testEngines()) {
       const actor = { userId: null, label: 'test' }
       const lines = ['quarter,measure,value']
       for (let i = 0; i < 38; i++)
-        lines.push(`2021/22 Q${(i % 4) + 1},measure_${String.fromCharCode(97 + Math.floor(i / 4))},${i}`)
+        lines.push(
+          `${2010 + Math.floor(i / 7)}/${String(11 + Math.floor(i / 7)).padStart(2, '0')} Q1,${Object.keys(MEASURES)[i % 7]},${i}`,
+        )
       const good = lines.join('\n')
       await assert.rejects(
         app.outcomes.importCsv(service, `${good}\n2021/22 Q1,referrals,4x\n`, actor),
@@ -407,11 +453,22 @@ for (const engine of testEngines()) {
         /must not be negative/,
       )
       await app.funding.recordReceipt({ streamId: String(stream.id), year: '2024/25', amount: '300,000' }, actor)
+      // A second amount for the same stream and year is not saved until the replacement is confirmed.
+      const asked = await app.funding.recordReceipt(
+        { streamId: String(stream.id), year: '2024/25', amount: '1' },
+        actor,
+      )
+      assert.deepEqual(asked, { saved: false, existing: { amountPence: 30_000_000, note: null } })
       const overview = await app.funding.overview()
       const year = overview.find((s) => s.id === stream.id)!.years.find((y) => y.label === '2024/25')!
       assert.equal(year.receivedPence, 30_000_000)
       assert.equal(year.committedPence, 21_556_669)
       assert.equal(year.leftPence, 30_000_000 - 21_556_669)
+      await app.funding.recordReceipt({ streamId: String(stream.id), year: '2024/25', amount: '310,000' }, actor, {
+        overwrite: true,
+      })
+      const replaced = (await app.funding.overview()).find((s) => s.id === stream.id)!.years
+      assert.equal(replaced.find((y) => y.label === '2024/25')!.receivedPence, 31_000_000)
     })
   })
 }

@@ -4,6 +4,7 @@ import { parsePercentage, ProRataError, type ProRataResult } from '../../../../d
 import { measureLabel, quarterLabel } from '../../../../domain/outcomes.ts'
 import { SERVICE_TYPE_LABELS, SERVICE_TYPES, serviceTypeLabel } from '../../../../domain/service-types.ts'
 import type { Services } from '../../../../services/index.ts'
+import { END_REASON_SUMMARIES } from '../../../../services/ledger/commissioning-records.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
 import { one } from './query.ts'
 
@@ -58,6 +59,7 @@ export class ServicesController {
       ...page,
       s: page.detail.service,
       typeText: serviceTypeLabel(page.detail.service.service_type),
+      endReasonText: page.detail.service.end_reason ? END_REASON_SUMMARIES[page.detail.service.end_reason] : null,
       errors,
       errorList: errorList(errors),
       calc: { partner: partnerText, reduction: reductionText },

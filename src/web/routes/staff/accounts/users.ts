@@ -38,6 +38,7 @@ export class UsersController {
       const { user, password } = await this.services.accounts.create(
         { ...values, roles: roles as Role[], officeId },
         actorOf(res),
+        { mustChangePassword: true },
       )
       res.render('pages/staff/accounts/user-created', { created: user, password })
     } catch (error) {
@@ -107,32 +108,18 @@ export class UsersController {
   passwordForm = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const person = await this.person(req)
     if (!person) return next()
-    res.render('pages/staff/accounts/user-password', { person, values: { choice: 'generate' } })
+    res.render('pages/staff/accounts/user-password', { person })
   }
 
+  /** The reset always makes a one-time password, shown once, which the person must change at their next sign-in. */
   resetPassword = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const person = await this.person(req)
     if (!person) return next()
-    const choice = req.body?.choice === 'type' ? 'type' : 'generate'
-    const typed = typeof req.body?.password === 'string' ? req.body.password : ''
-    if (req.body?.choice !== 'type' && req.body?.choice !== 'generate') {
-      return this.refuse(
-        new AccountError('Choose how to set the new password', 'choice'),
-        res,
-        'pages/staff/accounts/user-password',
-        { person, values: {} },
-        'choice',
-      )
-    }
     try {
-      const password = await this.services.accounts.resetPassword(
-        person.id,
-        choice === 'type' ? typed : undefined,
-        actorOf(res),
-      )
-      res.render('pages/staff/accounts/user-password-reset', { person, password, shown: choice === 'generate' })
+      const password = await this.services.accounts.resetPassword(person.id, undefined, actorOf(res))
+      res.render('pages/staff/accounts/user-password-reset', { person, password, shown: true })
     } catch (error) {
-      this.refuse(error, res, 'pages/staff/accounts/user-password', { person, values: { choice } }, 'password')
+      this.refuse(error, res, 'pages/staff/accounts/user-password', { person }, 'reset')
     }
   }
 

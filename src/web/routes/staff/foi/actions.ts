@@ -9,14 +9,23 @@ import {
   type FoiOutcome,
   type ReviewOutcome,
 } from '../../../../domain/foi.ts'
-import { todayInLondon } from '../../../../domain/uk-date.ts'
+import { formatUkDate, todayInLondon } from '../../../../domain/uk-date.ts'
+import { extensionWindow } from '../../../../domain/foi-clock.ts'
+import { clockDates } from '../../../../services/foi/request-records.ts'
 import type { Actor } from '../../../../services/audit/audit.ts'
 import { FormError } from '../../../../services/shared/form-error.ts'
 import type { FoiRequestDetail } from '../../../../services/foi/requests.ts'
 import type { Services } from '../../../../services/index.ts'
 import { actorOf, scopeOf } from '../../../auth.ts'
 import { dateParts, errorLinks, field, idParam, parseForm, partsOf } from './form.ts'
-import { answerRequestSchema, closeSchema, dateOnlySchema, extensionSchema, reviewOutcomeSchema } from './schemas.ts'
+import {
+  answerRequestSchema,
+  clarificationSchema,
+  closeSchema,
+  dateOnlySchema,
+  extensionSchema,
+  reviewOutcomeSchema,
+} from './schemas.ts'
 
 interface ChoiceField {
   name: 'outcome'
@@ -50,6 +59,8 @@ export interface ActionPage {
   ) => Promise<void>
   /** What the page says before the form, from the request as it stands. */
   explain?: (detail: FoiRequestDetail) => string | null
+  /** The date the form starts with; today when not given. */
+  defaultDate?: (detail: FoiRequestDetail) => string | null
 }
 
 const outcomeItems = FOI_OUTCOMES.map((o) => ({ value: o, text: FOI_OUTCOME_LABELS[o] }))
@@ -62,10 +73,15 @@ export const ACTION_PAGES: ActionPage[] = [
     title: 'Ask for clarification',
     dateLegend: 'Date clarification was asked for',
     dateHint: 'The clock stops on this day. When the requester replies, a new 20 working days start.',
+    text: {
+      name: 'note',
+      label: 'What the requester was asked',
+      hint: 'For example: which financial years the request is about. Do not repeat their personal details.',
+    },
     button: 'Record request for clarification',
     done: 'Clarification asked for: the clock has stopped',
-    schema: dateOnlySchema('date clarification was asked for'),
-    run: (s, id, v, actor) => s.foi.requests.seekClarification(id, v.date, actor),
+    schema: clarificationSchema('date clarification was asked for', 'Enter what the requester was asked'),
+    run: (s, id, v, actor) => s.foi.requests.seekClarification(id, v.date, actor, v.note ?? null),
   },
   {
     path: 'clarification-reply',
@@ -73,10 +89,11 @@ export const ACTION_PAGES: ActionPage[] = [
     title: 'Record the requester’s reply',
     dateLegend: 'Date the reply was received',
     dateHint: 'A new 20 working days start from the next working day.',
+    text: { name: 'note', label: 'Their reply', hint: 'What the requester clarified, in a sentence or two.' },
     button: 'Record reply',
     done: 'Reply recorded: a new 20 working days have started',
-    schema: dateOnlySchema('date the reply was received'),
-    run: (s, id, v, actor) => s.foi.requests.clarificationReceived(id, v.date, actor),
+    schema: clarificationSchema('date the reply was received', 'Enter what the requester replied'),
+    run: (s, id, v, actor) => s.foi.requests.clarificationReceived(id, v.date, actor, v.note ?? null),
   },
   {
     path: 'extension',
@@ -94,6 +111,13 @@ export const ACTION_PAGES: ActionPage[] = [
     done: 'Deadline extended',
     schema: extensionSchema,
     run: (s, id, v, actor) => s.foi.requests.extend(id, v.date, v.reason!, actor),
+    explain: (d) => {
+      const window = extensionWindow(clockDates(d.request))
+      return window
+        ? `The new deadline can be any date from ${formatUkDate(window.earliest)} (the working day after the statutory deadline of ${formatUkDate(window.statutory)}) to ${formatUkDate(window.latest)} (40 working days).`
+        : 'The clock is stopped while clarification is awaited: record the reply before extending the deadline.'
+    },
+    defaultDate: (d) => extensionWindow(clockDates(d.request))?.latest ?? null,
   },
   {
     path: 'response',
@@ -185,7 +209,8 @@ export class FoiActionController {
   get = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const detail = await this.detail(req)
     if (!detail) return next()
-    this.render(res, 200, detail, { date: partsOf(todayInLondon()), outcome: '', text: '' }, {})
+    const date = this.page.defaultDate ? this.page.defaultDate(detail) : todayInLondon()
+    this.render(res, 200, detail, { date: partsOf(date), outcome: '', text: '' }, {})
   }
 
   post = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -225,7 +250,7 @@ export class FoiActionController {
     errors: Record<string, string>,
   ): void {
     const page = this.page
-    const { schema: _schema, run: _run, explain, ...shown } = page
+    const { schema: _schema, run: _run, explain, defaultDate: _defaultDate, ...shown } = page
     res.status(status).render('pages/staff/foi/action', {
       page: shown,
       r: detail.request,

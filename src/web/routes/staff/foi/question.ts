@@ -47,6 +47,15 @@ export class FoiQuestionController {
       exemption: field(req, 'exemption'),
       registerLink: field(req, 'registerLink'),
     }
+    const use = field(req, 'use')
+    if (use) {
+      // A fact from the register added to what was typed, not saved: the officer reads it over first.
+      const [link = '', ...fact] = use.split('\n')
+      const sentence = fact.join('\n').trim().slice(0, 2000)
+      values.answer = [values.answer.trim(), sentence].filter(Boolean).join('\n\n')
+      if (!values.registerLink.trim() && link.trim()) values.registerLink = link.trim().slice(0, 500)
+      return this.render(req, res, 200, detail, index, values, {})
+    }
     try {
       const input = parseForm(answerSchema, values)
       await this.services.foi.requests.saveAnswer(detail.request.id, detail.questions[index]!.id, input, actorOf(res))
@@ -79,11 +88,6 @@ export class FoiQuestionController {
     const question = detail.questions[index]!
     const searchText = (query(req, 'q') || defaultSearch(question.question, detail.request.summary)).slice(0, 200)
     const findings = await this.services.foi.search.find(searchText, detail.request.id, scopeOf(res))
-    const base = `/staff/foi/${detail.request.id}/questions/${question.id}`
-    const useHref = (hit: { fact: string; link: string | null }) =>
-      `${base}?${new URLSearchParams({ q: searchText, fact: hit.fact, ...(hit.link ? { link: hit.link } : {}) }).toString()}#answer`
-    const withUse = <T extends { fact: string; link: string | null }>(hits: T[]) =>
-      hits.map((hit) => ({ ...hit, useHref: useHref(hit) }))
     res.status(status).render('pages/staff/foi/question', {
       r: detail.request,
       questionId: question.id,
@@ -98,10 +102,10 @@ export class FoiQuestionController {
       searchText,
       findings: {
         words: findings.words,
-        decisions: withUse(findings.decisions),
-        awards: withUse(findings.awards),
-        services: withUse(findings.services),
-        responses: withUse(findings.responses),
+        decisions: findings.decisions,
+        awards: findings.awards,
+        services: findings.services,
+        responses: findings.responses,
       },
       errors,
       errorList: errorLinks(errors),

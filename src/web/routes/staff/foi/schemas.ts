@@ -77,6 +77,17 @@ export const addQuestionSchema = z.object({
 
 export const dateOnlySchema = (label: string) => z.object({ date: ukDateInput(label) })
 
+/** A date and what was said: the clarification asked for, or the requester's reply. */
+export const clarificationSchema = (dateLabel: string, textMessage: string) =>
+  z.object({
+    date: ukDateInput(dateLabel),
+    note: z
+      .string()
+      .trim()
+      .min(1, { message: textMessage })
+      .max(5000, { message: 'This must be 5,000 characters or fewer' }),
+  })
+
 export const extensionSchema = z.object({
   date: ukDateInput('new deadline'),
   reason: z

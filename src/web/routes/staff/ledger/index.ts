@@ -5,6 +5,8 @@ import { csrf } from '../../../session.ts'
 import { MergeController, ReviewQueueController } from './organisations.ts'
 import { ReceiptsController } from './receipts.ts'
 import { ServiceRecordsController } from './service-records.ts'
+import { ServiceEditorController } from './service-editor.ts'
+import { ServiceEventsController } from './service-events.ts'
 
 export const MAX_CSV_BYTES = 2 * 1024 * 1024
 
@@ -38,13 +40,32 @@ export function ledgerStaffRoutes(services: Services): Router {
   const merge = new MergeController(services)
   router.get('/organisations/merge', merge.get)
   router.post('/organisations/merge', merge.post)
+  router.get('/organisations/merges/:id', merge.show)
+  router.post('/organisations/merges/:id/undo', merge.undo)
   const receipts = new ReceiptsController(services)
   router.get('/receipts', receipts.get)
   router.post('/receipts', receipts.post)
   router.get('/services', records.list)
+  const editor = new ServiceEditorController(services)
+  router.get('/services/new', editor.start)
+  router.get('/services/new/check', editor.check)
+  router.post('/services/new/check', editor.confirm)
+  router.get('/services/new/:step', editor.step)
+  router.post('/services/new/:step', editor.saveStep)
+  router.get('/services/:slug/edit', editor.startEdit)
+  router.get('/services/:slug/edit/check', editor.check)
+  router.post('/services/:slug/edit/check', editor.confirm)
+  router.get('/services/:slug/edit/:step', editor.step)
+  router.post('/services/:slug/edit/:step', editor.saveStep)
+  router.get('/services/:slug/saved', editor.saved)
+  const events = new ServiceEventsController(services)
+  router.get('/services/:slug/record/:event', events.get)
+  router.post('/services/:slug/record/:event', events.post)
   router.get('/services/:slug', records.get)
   router.post('/services/:slug/outcomes', records.postOutcomes)
   router.post('/services/:slug/outcomes/upload', records.upload)
+  router.get('/services/:slug/outcomes/:quarter/:measure', records.count)
+  router.post('/services/:slug/outcomes/:quarter/:measure', records.correctCount)
   router.post('/services/:slug/contributions', records.postContribution)
   return router
 }

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express'
+import type { NextFunction, Request, Response } from 'express'
 import { ORGANISATION_KINDS } from '../../../../domain/decision.ts'
 import { FormError } from '../../../../services/shared/form-error.ts'
 import type { Services } from '../../../../services/index.ts'
@@ -47,28 +47,28 @@ export class ReviewQueueController {
   }
 }
 
-/** Two records for one organisation: merge one into the other, so its awards and contributions follow. */
+/**
+ * Two records for one organisation: choose them, see what will move and confirm, then the merge can be undone
+ * from its confirmation page.
+ */
 export class MergeController {
   constructor(private readonly services: Services) {}
 
   get = async (req: Request, res: Response): Promise<void> => {
     const values = { sourceId: req.query.source, targetId: req.query.target }
-    res.render('pages/staff/ledger/merge', {
-      organisations: await this.services.organisations.list(),
-      values,
-      moved: null,
-    })
+    res.render('pages/staff/ledger/merge', { organisations: await this.services.organisations.list(), values })
   }
 
   post = async (req: Request, res: Response): Promise<void> => {
     const values = { sourceId: String(req.body?.sourceId ?? ''), targetId: String(req.body?.targetId ?? '') }
     try {
-      const moved = await this.services.organisations.merge(values, actorOf(res))
-      res.render('pages/staff/ledger/merge', {
-        organisations: await this.services.organisations.list(),
-        values: {},
-        moved,
-      })
+      if (req.body?.confirm !== 'yes') {
+        const preview = await this.services.organisations.previewMerge(values)
+        res.render('pages/staff/ledger/merge-confirm', { ...preview, values })
+        return
+      }
+      const { mergeId } = await this.services.organisations.merge(values, actorOf(res))
+      res.redirect(303, `/staff/ledger/organisations/merges/${mergeId}`)
     } catch (error) {
       if (!(error instanceof FormError)) throw error
       res.status(400).render('pages/staff/ledger/merge', {
@@ -76,9 +76,35 @@ export class MergeController {
         values,
         errors: error.errors,
         errorList: errorList(error.errors),
-        moved: null,
       })
     }
+  }
+
+  show = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const merge = await this.record(req)
+    if (!merge) return next()
+    res.render('pages/staff/ledger/merge-done', { merge, undone: req.query.undone === '1' })
+  }
+
+  undo = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const merge = await this.record(req)
+    if (!merge) return next()
+    try {
+      await this.services.organisations.undoMerge(merge.id, actorOf(res))
+      res.redirect(303, `/staff/ledger/organisations/merges/${merge.id}?undone=1`)
+    } catch (error) {
+      if (!(error instanceof FormError)) throw error
+      res.status(400).render('pages/staff/ledger/merge-done', {
+        merge,
+        errors: error.errors,
+        errorList: errorList({ undo: Object.values(error.errors)[0]! }),
+      })
+    }
+  }
+
+  private async record(req: Request) {
+    const id = Number(req.params.id)
+    return Number.isSafeInteger(id) && id > 0 ? this.services.organisations.mergeRecord(id) : undefined
   }
 }
 

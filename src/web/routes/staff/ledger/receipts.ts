@@ -9,7 +9,13 @@ export class ReceiptsController {
   constructor(private readonly services: Services) {}
 
   get = async (req: Request, res: Response): Promise<void> => {
-    await this.render(res, 200, { saved: req.query.saved === '1', values: {} })
+    const saved =
+      req.query.saved === 'replaced'
+        ? 'Amount received replaced'
+        : req.query.saved === '1'
+          ? 'Amount received saved'
+          : null
+    await this.render(res, 200, { saved, values: {} })
   }
 
   post = async (req: Request, res: Response): Promise<void> => {
@@ -20,8 +26,18 @@ export class ReceiptsController {
       note: String(req.body?.note ?? ''),
     }
     try {
-      await this.services.funding.recordReceipt(values, actorOf(res))
-      res.redirect('/staff/ledger/receipts?saved=1')
+      const overwrite = req.body?.overwrite === 'yes'
+      const result = await this.services.funding.recordReceipt(values, actorOf(res), { overwrite })
+      if (!result.saved) {
+        const streams = await this.services.funding.overview()
+        res.render('pages/staff/ledger/receipt-overwrite', {
+          values,
+          stream: streams.find((s) => String(s.id) === values.streamId),
+          existing: result.existing,
+        })
+        return
+      }
+      res.redirect(`/staff/ledger/receipts?saved=${overwrite ? 'replaced' : '1'}`)
     } catch (error) {
       if (!(error instanceof FormError)) throw error
       await this.render(res, 400, { values, errors: error.errors })
@@ -31,7 +47,7 @@ export class ReceiptsController {
   private async render(
     res: Response,
     status: number,
-    extra: { saved?: boolean; values: Record<string, string>; errors?: Record<string, string> },
+    extra: { saved?: string | null; values: Record<string, string>; errors?: Record<string, string> },
   ) {
     const streams = await this.services.funding.overview()
     res.status(status).render('pages/staff/ledger/receipts', {

@@ -1,0 +1,169 @@
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { DB } from '../../tables/index.ts'
+
+type Handle = Kysely<DB> | Transaction<DB>
+
+/** The ids of every row a merge moved, kept so that the merge can be undone row by row. */
+export interface MovedRows {
+  awardsReceived: number[]
+  awardsThrough: number[]
+  contributions: number[]
+  servicesLed: number[]
+  fundingStreams: number[]
+  /** Services the source provided, and whether the target provided them already (then it keeps its row). */
+  servicesProvided: Array<{ serviceId: number; targetAlready: boolean }>
+  aliases: number[]
+  mergedBefore: number[]
+  sourceName: string
+  sourceNeededReview: boolean
+}
+
+export interface MergeRecord {
+  id: number
+  sourceId: number
+  targetId: number
+  sourceName: string
+  targetName: string
+  moved: MovedRows
+  mergedAt: Date
+  undoneAt: Date | null
+}
+
+const ids = async (query: Promise<Array<{ id: number }>>) => (await query).map((r) => r.id)
+
+/** What a merge will move (before it happens), the record of one that did, and its undoing. */
+export class OrganisationMergeRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async rowsToMove(sourceId: number, targetId: number, handle: Handle = this.db): Promise<MovedRows> {
+    const source = await handle
+      .selectFrom('organisations')
+      .select(['name', 'needs_review'])
+      .where('id', '=', sourceId)
+      .executeTakeFirstOrThrow()
+    const provided = await handle
+      .selectFrom('service_providers as sp')
+      .select([
+        'sp.service_id as serviceId',
+        sql<boolean>`exists (select 1 from service_providers t where t.service_id = sp.service_id and t.organisation_id = ${targetId})`.as(
+          'targetAlready',
+        ),
+      ])
+      .where('sp.organisation_id', '=', sourceId)
+      .execute()
+    return {
+      awardsReceived: await ids(
+        handle.selectFrom('awards').select('id').where('recipient_id', '=', sourceId).execute(),
+      ),
+      awardsThrough: await ids(handle.selectFrom('awards').select('id').where('via_id', '=', sourceId).execute()),
+      contributions: await ids(
+        handle.selectFrom('contributions').select('id').where('organisation_id', '=', sourceId).execute(),
+      ),
+      servicesLed: await ids(
+        handle.selectFrom('services').select('id').where('lead_commissioner_id', '=', sourceId).execute(),
+      ),
+      fundingStreams: await ids(
+        handle.selectFrom('funding_streams').select('id').where('funder_id', '=', sourceId).execute(),
+      ),
+      servicesProvided: provided,
+      aliases: await ids(
+        handle.selectFrom('organisation_aliases').select('id').where('organisation_id', '=', sourceId).execute(),
+      ),
+      mergedBefore: await ids(
+        handle.selectFrom('organisations').select('id').where('merged_into_id', '=', sourceId).execute(),
+      ),
+      sourceName: source.name,
+      sourceNeededReview: source.needs_review,
+    }
+  }
+
+  async record(sourceId: number, targetId: number, moved: MovedRows, userId: number | null, trx: Transaction<DB>) {
+    return (
+      await trx
+        .insertInto('organisation_merges')
+        .values({ source_id: sourceId, target_id: targetId, moved: JSON.stringify(moved), merged_by: userId })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id
+  }
+
+  async find(id: number, handle: Handle = this.db): Promise<MergeRecord | undefined> {
+    const row = await handle
+      .selectFrom('organisation_merges as m')
+      .innerJoin('organisations as s', 's.id', 'm.source_id')
+      .innerJoin('organisations as t', 't.id', 'm.target_id')
+      .select([
+        'm.id',
+        'm.source_id as sourceId',
+        'm.target_id as targetId',
+        's.name as sourceName',
+        't.name as targetName',
+        'm.moved',
+        'm.merged_at as mergedAt',
+        'm.undone_at as undoneAt',
+      ])
+      .where('m.id', '=', id)
+      .executeTakeFirst()
+    return row && { ...row, moved: (typeof row.moved === 'string' ? JSON.parse(row.moved) : row.moved) as MovedRows }
+  }
+
+  /** Puts back every row the merge moved that still points at the organisation kept. */
+  async undo(merge: MergeRecord, userId: number | null, trx: Transaction<DB>): Promise<void> {
+    const { sourceId: source, targetId: target, moved } = merge
+    const back = async <T extends 'awards' | 'contributions' | 'services' | 'funding_streams'>(
+      table: T,
+      column: string,
+      rowIds: number[],
+    ) => {
+      if (!rowIds.length) return
+      await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${source} where id in (${sql.join(rowIds)}) and ${sql.ref(column)} = ${target}`.execute(
+        trx,
+      )
+    }
+    await back('awards', 'recipient_id', moved.awardsReceived)
+    await back('awards', 'via_id', moved.awardsThrough)
+    await back('contributions', 'organisation_id', moved.contributions)
+    await back('services', 'lead_commissioner_id', moved.servicesLed)
+    await back('funding_streams', 'funder_id', moved.fundingStreams)
+    for (const { serviceId, targetAlready } of moved.servicesProvided) {
+      if (!targetAlready)
+        await trx
+          .deleteFrom('service_providers')
+          .where('service_id', '=', serviceId)
+          .where('organisation_id', '=', target)
+          .execute()
+      await trx
+        .insertInto('service_providers')
+        .values({ service_id: serviceId, organisation_id: source })
+        .onConflict((oc) => oc.columns(['service_id', 'organisation_id']).doNothing())
+        .execute()
+    }
+    if (moved.aliases.length)
+      await trx
+        .updateTable('organisation_aliases')
+        .set({ organisation_id: source })
+        .where('id', 'in', moved.aliases)
+        .execute()
+    await trx
+      .deleteFrom('organisation_aliases')
+      .where('organisation_id', '=', target)
+      .where(sql<string>`lower(alias)`, '=', moved.sourceName.toLowerCase())
+      .execute()
+    if (moved.mergedBefore.length)
+      await trx
+        .updateTable('organisations')
+        .set({ merged_into_id: source })
+        .where('id', 'in', moved.mergedBefore)
+        .execute()
+    await trx
+      .updateTable('organisations')
+      .set({ merged_into_id: null, needs_review: moved.sourceNeededReview })
+      .where('id', '=', source)
+      .execute()
+    await trx
+      .updateTable('organisation_merges')
+      .set({ undone_at: new Date(), undone_by: userId })
+      .where('id', '=', merge.id)
+      .execute()
+  }
+}

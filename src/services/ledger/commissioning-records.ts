@@ -1,0 +1,186 @@
+import type { Database } from '../../db/database.ts'
+import {
+  ServiceWriteRepository,
+  type ServiceChoices,
+  type ServiceRecord,
+} from '../../db/repositories/ledger/service-writes.ts'
+import { slugify } from '../../domain/slug.ts'
+import { SERVICE_TYPES } from '../../domain/service-types.ts'
+import type { Actor, AuditService } from '../audit/audit.ts'
+import { FormError } from '../shared/form-error.ts'
+
+export type { ServiceChoices, ServiceRecord } from '../../db/repositories/ledger/service-writes.ts'
+
+export const END_REASONS = {
+  expired: 'It ran to the end of its term',
+  terminated: 'It was ended early (break clause or termination)',
+  decommissioned: 'It will not be recommissioned',
+} as const
+export type EndReason = keyof typeof END_REASONS
+
+/** How the end reads after its date on the service's pages. */
+export const END_REASON_SUMMARIES: Record<EndReason, string> = {
+  expired: 'ran to the end of its term',
+  terminated: 'ended early',
+  decommissioned: 'not recommissioned',
+}
+
+/** Creating and editing commissioned services, and recording what happens at their end. */
+export class CommissioningRecordService {
+  private readonly writes: ServiceWriteRepository
+
+  constructor(
+    private readonly database: Database,
+    private readonly audit: AuditService,
+  ) {
+    this.writes = new ServiceWriteRepository(database.db)
+  }
+
+  choices(officeId: number | null): Promise<ServiceChoices> {
+    return this.writes.choices(officeId)
+  }
+
+  /** A service as its edit pages start from; undefined for an unknown address. */
+  record(slug: string): Promise<(ServiceRecord & { id: number }) | undefined> {
+    return this.writes.findRecord(slug)
+  }
+
+  /** Checks a whole record (each page has checked its own fields) and saves it: a new service, or `slug`'s. */
+  async save(record: ServiceRecord, actor: Actor, slug?: string): Promise<{ id: number; slug: string; name: string }> {
+    // Checked before the transaction: PGlite has one connection, and the check reads through the outer handle.
+    const selfId = slug ? ((await this.writes.findRecord(slug))?.id ?? null) : null
+    await this.check(record, selfId)
+    return this.database.transaction(async (trx) => {
+      const existing = slug ? await this.writes.findRecord(slug, trx) : undefined
+      if (slug && !existing) throw new FormError({ name: 'This service no longer exists' })
+      const newSlug = existing ? slug! : await this.writes.freeSlug(slugify(record.name).slice(0, 80), trx)
+      const id = await this.writes.save(record, newSlug, existing?.id ?? null, trx)
+      const { id: _id, ...before } = existing ?? { id: 0 }
+      await this.audit.record(trx, {
+        actor,
+        action: existing ? 'service.update' : 'service.create',
+        entityType: 'service',
+        entityId: id,
+        before: existing ? before : undefined,
+        after: record,
+      })
+      return { id, slug: newSlug, name: record.name }
+    })
+  }
+
+  /** Months of extension taken, within the options the contract has left. */
+  async recordExtension(serviceId: number, months: number, actor: Actor): Promise<void> {
+    await this.database.transaction(async (trx) => {
+      const s = await trx
+        .selectFrom('services')
+        .select(['extension_months', 'extension_taken_months', 'end_date', 'ended_on'])
+        .where('id', '=', serviceId)
+        .executeTakeFirst()
+      if (!s) throw new FormError({ months: 'This service no longer exists' })
+      const left = Math.max(0, (s.extension_months ?? 0) - s.extension_taken_months)
+      if (!s.end_date) throw new FormError({ months: 'Record the service’s end date before an extension' })
+      if (s.ended_on) throw new FormError({ months: 'This service has ended: an extension cannot be taken' })
+      if (left === 0) throw new FormError({ months: 'This contract has no extension left to take' })
+      if (!Number.isInteger(months) || months < 1 || months > left)
+        throw new FormError({ months: `Months taken must be a whole number from 1 to ${left}` })
+      const taken = s.extension_taken_months + months
+      await trx.updateTable('services').set({ extension_taken_months: taken }).where('id', '=', serviceId).execute()
+      await this.audit.record(trx, {
+        actor,
+        action: 'service.extension',
+        entityType: 'service',
+        entityId: serviceId,
+        before: { extensionTakenMonths: s.extension_taken_months },
+        after: { extensionTakenMonths: taken, monthsTaken: months },
+      })
+    })
+  }
+
+  /** The published decision that commissions what follows this service. */
+  async recordSuccessorDecision(serviceId: number, decisionId: number | null, actor: Actor): Promise<void> {
+    if (decisionId === null) throw new FormError({ decisionId: 'Choose the decision that commissions the successor' })
+    const office = await this.database.db
+      .selectFrom('services')
+      .select('office_id')
+      .where('id', '=', serviceId)
+      .executeTakeFirst()
+    const offered = await this.writes.choices(office?.office_id ?? null)
+    await this.database.transaction(async (trx) => {
+      const s = await trx
+        .selectFrom('services')
+        .select(['successor_decision_id', 'office_id', 'decision_id'])
+        .where('id', '=', serviceId)
+        .executeTakeFirst()
+      if (!s) throw new FormError({ decisionId: 'This service no longer exists' })
+      const decision = offered.decisions.find((d) => d.id === decisionId)
+      if (!decision) throw new FormError({ decisionId: 'Choose a published decision of this office' })
+      if (decisionId === s.decision_id)
+        throw new FormError({ decisionId: 'Choose a later decision: this one commissioned the service itself' })
+      await trx.updateTable('services').set({ successor_decision_id: decisionId }).where('id', '=', serviceId).execute()
+      await this.audit.record(trx, {
+        actor,
+        action: 'service.successor',
+        entityType: 'service',
+        entityId: serviceId,
+        before: { successorDecisionId: s.successor_decision_id },
+        after: { successorDecisionId: decisionId, reference: decision.reference },
+      })
+    })
+  }
+
+  /** The service has ended (or will, on that date) and is out of the recommissioning pipeline. */
+  async recordEnd(
+    serviceId: number,
+    input: { endedOn: string; reason: EndReason; note: string | null },
+    actor: Actor,
+  ): Promise<void> {
+    await this.database.transaction(async (trx) => {
+      const s = await trx
+        .selectFrom('services')
+        .select(['start_date', 'ended_on', 'end_reason', 'end_note'])
+        .where('id', '=', serviceId)
+        .executeTakeFirst()
+      if (!s) throw new FormError({ endedOn: 'This service no longer exists' })
+      if (s.start_date && input.endedOn < s.start_date)
+        throw new FormError({ endedOn: 'The date it ended must be on or after the date the service started' })
+      await trx
+        .updateTable('services')
+        .set({ ended_on: input.endedOn, end_reason: input.reason, end_note: input.note })
+        .where('id', '=', serviceId)
+        .execute()
+      await this.audit.record(trx, {
+        actor,
+        action: 'service.end',
+        entityType: 'service',
+        entityId: serviceId,
+        before: { endedOn: s.ended_on, endReason: s.end_reason, endNote: s.end_note },
+        after: input,
+      })
+    })
+  }
+
+  private async check(record: ServiceRecord, selfId: number | null): Promise<void> {
+    const errors: Record<string, string> = {}
+    if (!record.name.trim()) errors.name = 'Enter the service’s name'
+    if (!(SERVICE_TYPES as readonly string[]).includes(record.serviceType)) errors.serviceType = 'Choose the type'
+    if (record.startDate && record.endDate && record.endDate < record.startDate)
+      errors.endDate = 'The end date must be the same as or after the start date'
+    const choices = await this.writes.choices(null)
+    const areas = new Set(choices.areas.map((a) => a.id))
+    const organisations = new Set(choices.organisations.map((o) => o.id))
+    if (record.areaIds.some((id) => !areas.has(id))) errors.areaIds = 'Choose areas from the list'
+    if (record.providerIds.some((id) => !organisations.has(id))) errors.providerIds = 'Choose providers from the list'
+    if (record.leadCommissionerId !== null && !organisations.has(record.leadCommissionerId))
+      errors.leadCommissionerId = 'Choose the lead commissioner from the list'
+    if (record.partners.some((p) => !organisations.has(p.organisationId)))
+      errors.partners = 'Choose partners from the list'
+    if (new Set(record.partners.map((p) => p.organisationId)).size !== record.partners.length)
+      errors.partners = 'Each partner can be listed once'
+    if (record.predecessorId !== null) {
+      if (record.predecessorId === selfId) errors.predecessorId = 'A service cannot replace itself'
+      else if (!choices.services.some((s) => s.id === record.predecessorId))
+        errors.predecessorId = 'Choose the service it replaces from the list'
+    }
+    if (Object.keys(errors).length) throw new FormError(errors)
+  }
+}
