@@ -7,6 +7,7 @@ import * as workflow from './0005_workflow.ts'
 import * as importing from './0006_import.ts'
 import * as auditHeads from './0008_audit_heads.ts'
 import * as accounts from './0007_accounts.ts'
+import * as decisionJourney from './0010_decision_journey.ts'
 
 /** Every migration, in order. A new migration is a new module added to the end of this list. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_import': importing,
   '0007_accounts': accounts,
   '0008_audit_heads': auditHeads,
+  '0010_decision_journey': decisionJourney,
 }

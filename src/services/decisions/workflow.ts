@@ -6,6 +6,8 @@ import { type Actor } from '../audit/audit.ts'
 import { WorkflowError, type DecisionRow } from './workflow-types.ts'
 import { assertHolds, editorsOf, holderOf } from './workflow-records.ts'
 import { DecisionSignOff } from './workflow-sign-off.ts'
+import { workQueue, type StaffListRow, type WorkQueue } from './work-queue.ts'
+import type { Role } from '../../domain/roles.ts'
 
 export {
   WorkflowError,
@@ -21,6 +23,7 @@ export {
   type SectionKey,
 } from './workflow-types.ts'
 export { holderOf } from './workflow-records.ts'
+export type { StaffListRow, WorkQueue } from './work-queue.ts'
 
 /** A decision from draft to publication: editing, submission with its reference, the sign-off chain, publication. */
 export class WorkflowService extends DecisionSignOff {
@@ -78,16 +81,23 @@ export class WorkflowService extends DecisionSignOff {
   }
 
   /** What a member of staff sees: their drafts, what waits for a stage they can sign, what is ready to publish. */
-  async staffList(): Promise<
-    Array<
-      Pick<DecisionRow, 'id' | 'reference' | 'title' | 'status' | 'created_by' | 'held_by' | 'updated_at' | 'slug'> & {
-        author_name: string | null
-      }
-    >
-  > {
+  async staffList(): Promise<StaffListRow[]> {
     return this.database.db
       .selectFrom('decisions')
-      .select(['id', 'reference', 'title', 'status', 'created_by', 'held_by', 'updated_at', 'slug', 'author_name'])
+      .select([
+        'id',
+        'office_id',
+        'reference',
+        'title',
+        'status',
+        'created_by',
+        'held_by',
+        'updated_at',
+        'slug',
+        'author_name',
+        'returned_comment',
+        'rejection_reasons',
+      ])
       .where('status', 'in', [
         'draft',
         'submitted',
@@ -101,5 +111,11 @@ export class WorkflowService extends DecisionSignOff {
       .orderBy('updated_at', 'desc')
       .limit(200)
       .execute()
+  }
+
+  /** One person's work: what waits for their stage, their drafts (returned or not), what is ready to publish. */
+  async workFor(user: { id: number; roles: readonly Role[] }): Promise<WorkQueue> {
+    const [rows, edited] = await Promise.all([this.staffList(), this.editedBy(user.id)])
+    return workQueue(rows, user, edited)
   }
 }

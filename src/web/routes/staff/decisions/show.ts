@@ -1,12 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
-import {
-  STAGE_FOR_STATUS,
-  STAGE_LABELS,
-  isEditable,
-  isPublishable,
-  mayActOnStage,
-} from '../../../../domain/workflow.ts'
+import { STAGE_FOR_STATUS, STAGE_LABELS, isEditable, isPublishable } from '../../../../domain/workflow.ts'
+import { outcomeTag } from '../../../../services/decisions/outcome.ts'
 import { holderOf } from '../../../../services/decisions/workflow.ts'
 import { decisionViewModel } from '../../public/decisions/decision.ts'
 import { DecisionPage } from './page.ts'
@@ -14,29 +9,10 @@ import { DecisionPage } from './page.ts'
 /** The staff list of decisions, and one decision's task list and history. */
 export class DecisionShowController extends DecisionPage {
   list = async (_req: Request, res: Response): Promise<void> => {
-    const user = res.locals.user!
-    const all = await this.services.workflow.staffList()
-    const edited = await this.services.workflow.editedBy(user.id)
-    const waiting = all.filter((d) => {
-      const stage = STAGE_FOR_STATUS[d.status]
-      return (
-        stage &&
-        !edited.has(d.id) &&
-        mayActOnStage({
-          signerId: user.id,
-          signerRoles: user.roles,
-          authorId: d.created_by,
-          status: d.status,
-          earlierSigners: [],
-        }).ok
-      )
-    })
+    const work = await this.services.workflow.workFor(res.locals.user!)
     res.render('pages/staff/decisions/list', {
-      drafts: all.filter((d) => d.status === 'draft' && holderOf(d) === user.id),
-      waiting,
-      inProgress: all.filter((d) => STAGE_FOR_STATUS[d.status] && !waiting.includes(d)),
-      toPublish: all.filter((d) => isPublishable(d.status)),
-      published: all.filter((d) => d.status === 'published').slice(0, 20),
+      ...work,
+      tagOf: outcomeTag,
       stageLabel: (status: keyof typeof STAGE_FOR_STATUS) => STAGE_LABELS[STAGE_FOR_STATUS[status]!],
     })
   }
