@@ -1,4 +1,5 @@
 import { DecisionRepository } from '../../db/repositories/decisions/decisions.ts'
+import { DraftPartsRepository } from '../../db/repositories/decisions/draft-parts.ts'
 import { OrganisationRepository } from '../../db/repositories/ledger/organisations.ts'
 import type { LinkKind } from '../../domain/decision.ts'
 import { type Actor } from '../audit/audit.ts'
@@ -154,6 +155,7 @@ export class DraftEditing extends DecisionChanges {
         .set({ withheld: partial && input.awardsExemption !== null })
         .where('decision_id', '=', id)
         .execute()
+      await new DraftPartsRepository(trx).markTask(trx, id, 'classification', true)
     })
   }
 
@@ -184,6 +186,7 @@ export class DraftEditing extends DecisionChanges {
           .onConflict((oc) => oc.doNothing())
           .execute()
       }
+      await new DraftPartsRepository(trx).markTask(trx, id, 'links', true)
     })
   }
 }

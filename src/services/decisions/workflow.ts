@@ -11,6 +11,7 @@ import type { Role } from '../../domain/roles.ts'
 
 export {
   WorkflowError,
+  SectionsLeftError,
   ConcurrentEditError,
   SECTION_ORDER,
   SECTION_HEADINGS,

@@ -1,7 +1,9 @@
 import { Router } from 'express'
 import type { Services } from '../../../../services/index.ts'
 import { requireRoles } from '../../../auth.ts'
+import { AwardsController } from './awards.ts'
 import { DraftController } from './drafting.ts'
+import { OrganisationNamesController } from './organisation-names.ts'
 import { DecisionShowController } from './show.ts'
 import { SignOffController } from './sign-off.ts'
 import { SubmissionController } from './submission.ts'
@@ -20,7 +22,17 @@ export function decisionStaffRoutes(services: Services): Router {
   router.get('/', show.list)
   router.get('/new', officer, draft.newForm)
   router.post('/new', officer, draft.create)
+  router.get('/organisation-names', officer, new OrganisationNamesController(services).get)
   router.get('/:id', show.show)
+  const awards = new AwardsController(services)
+  router.get('/:id/awards', officer, awards.summary)
+  router.post('/:id/awards', officer, awards.complete)
+  router.get('/:id/awards/new', officer, awards.form)
+  router.post('/:id/awards/new', officer, awards.save)
+  router.get('/:id/awards/:awardId', officer, awards.form)
+  router.post('/:id/awards/:awardId', officer, awards.save)
+  router.get('/:id/awards/:awardId/remove', officer, awards.removeCheck)
+  router.post('/:id/awards/:awardId/remove', officer, awards.remove)
   for (const task of TASKS) {
     router.get(`/:id/${task}`, officer, draft.editForm(task))
     router.post(`/:id/${task}`, officer, draft.save(task))

@@ -1,8 +1,8 @@
-import type { Request, Response } from 'express'
+import type { NextFunction, Request, Response } from 'express'
 import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
-import { mayActOnStage } from '../../../../domain/workflow.ts'
+import { isEditable, mayActOnStage } from '../../../../domain/workflow.ts'
 import type { Services } from '../../../../services/index.ts'
-import { type Signer } from '../../../../services/decisions/workflow.ts'
+import { holderOf, type Signer } from '../../../../services/decisions/workflow.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
 
 export function signerOf(res: Response): Signer {
@@ -19,6 +19,24 @@ export abstract class DecisionPage {
     if (!Number.isSafeInteger(id) || id <= 0) return undefined
     const detail = await this.services.workflow.detail(id)
     return detail && detail.decision.created_by !== null ? detail : undefined
+  }
+
+  /**
+   * A draft the signed-in officer may change: otherwise they are sent to the decision's page, which says who
+   * holds it or where it is in sign-off. Undefined (after responding) when the page must not be shown.
+   */
+  protected async loadDraft(req: Request, res: Response, next: NextFunction): Promise<DecisionDetail | undefined> {
+    const detail = await this.load(req)
+    if (!detail) {
+      next()
+      return undefined
+    }
+    const holder = holderOf(detail.decision)
+    if (!isEditable(detail.decision.status) || (holder !== null && holder !== res.locals.user!.id)) {
+      res.redirect(303, `/staff/decisions/${detail.decision.id}`)
+      return undefined
+    }
+    return detail
   }
 
   protected renderErrors(res: Response, view: string, model: Record<string, unknown>, errors: FieldErrors): void {
