@@ -76,7 +76,11 @@ export class DraftEditing extends DecisionChanges {
     return this.editDraft(id, version, actor, 'update financial information', async (trx) => {
       await trx
         .updateTable('decisions')
-        .set({ revenue_or_capital: finance.revenueOrCapital, in_budget: finance.inBudget })
+        .set({
+          revenue_or_capital: finance.revenueOrCapital,
+          in_budget: finance.inBudget,
+          ...(finance.statedTotal === undefined ? {} : { stated_total_pence: finance.statedTotal }),
+        })
         .where('id', '=', id)
         .execute()
       await replaceSections(trx, id, { financial_information: finance.financialInformation })

@@ -52,6 +52,8 @@ export interface FinanceDetails {
   revenueOrCapital: 'revenue' | 'capital' | 'both' | null
   inBudget: boolean | null
   financialInformation: string | null
+  /** The total the notice states; left as it is when not given. */
+  statedTotal?: number | null
 }
 
 export interface MoneyDetails {
