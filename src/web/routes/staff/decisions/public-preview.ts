@@ -17,6 +17,7 @@ export function publicPreview(detail: DecisionDetail) {
     confidential: d.classification === 'confidential',
     confidentialNotice: withheldNotice(d.exemption),
     moneyWithheld,
+    areaNames: detail.areas.map((a) => a.name).join(', '),
     awardsNotice: moneyWithheld ? withheldNotice(d.awards_exemption) : null,
     statedTotal: moneyWithheld ? null : model.statedTotal,
     contributions: moneyWithheld ? [] : model.contributions,
