@@ -15,10 +15,12 @@ import { DecisionPage } from './page.ts'
 
 /** The staff list of decisions, and one decision's task list and history. */
 export class DecisionShowController extends DecisionPage {
-  list = async (_req: Request, res: Response): Promise<void> => {
+  list = async (req: Request, res: Response): Promise<void> => {
     const work = await this.services.workflow.workFor(res.locals.user!)
+    const deleted = typeof req.query.deleted === 'string' ? req.query.deleted.slice(0, 300) : null
     res.render('pages/staff/decisions/list', {
       ...work,
+      deleted,
       tagOf: outcomeTag,
       stageLabel: (status: keyof typeof STAGE_FOR_STATUS) => STAGE_LABELS[STAGE_FOR_STATUS[status]!],
     })
