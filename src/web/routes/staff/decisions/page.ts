@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express'
 import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
 import { isEditable, mayActOnStage } from '../../../../domain/workflow.ts'
 import type { Services } from '../../../../services/index.ts'
-import { holderOf, type Signer } from '../../../../services/decisions/workflow.ts'
+import { type Signer } from '../../../../services/decisions/workflow.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
 
 export function signerOf(res: Response): Signer {
@@ -22,8 +22,8 @@ export abstract class DecisionPage {
   }
 
   /**
-   * A draft the signed-in officer may change: otherwise they are sent to the decision's page, which says who
-   * holds it or where it is in sign-off. Undefined (after responding) when the page must not be shown.
+   * A draft: a decision past drafting sends the officer to its page, which says where it is in sign-off.
+   * Undefined (after responding) when the page must not be shown.
    */
   protected async loadDraft(req: Request, res: Response, next: NextFunction): Promise<DecisionDetail | undefined> {
     const detail = await this.load(req)
@@ -31,8 +31,8 @@ export abstract class DecisionPage {
       next()
       return undefined
     }
-    const holder = holderOf(detail.decision)
-    if (!isEditable(detail.decision.status) || (holder !== null && holder !== res.locals.user!.id)) {
+    // Another officer may read the draft's pages; saving is refused by the workflow, saying who holds it.
+    if (!isEditable(detail.decision.status)) {
       res.redirect(303, `/staff/decisions/${detail.decision.id}`)
       return undefined
     }

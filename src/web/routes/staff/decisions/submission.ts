@@ -131,8 +131,10 @@ export class SubmissionController extends DecisionPage {
   publishCheck = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const detail = await this.load(req)
     if (!detail) return next()
-    if (!isPublishable(detail.decision.status)) return res.redirect(303, `/staff/decisions/${detail.decision.id}`)
-    res.render('pages/staff/decisions/publish', publicPreview(detail))
+    res.render('pages/staff/decisions/publish', {
+      ...publicPreview(detail),
+      publishable: isPublishable(detail.decision.status),
+    })
   }
 
   publish = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
