@@ -9,20 +9,14 @@ import {
 } from '../../db/repositories/decisions/draft-parts.ts'
 import { OrganisationRepository } from '../../db/repositories/ledger/organisations.ts'
 import type { DB } from '../../db/tables/index.ts'
-import type { OrganisationKind } from '../../domain/decision.ts'
 import { slugify } from '../../domain/slug.ts'
 import { isEditable } from '../../domain/workflow.ts'
 import { type Actor } from '../audit/audit.ts'
-import type {
-  AppendixUpload,
-  AreaDetails,
-  AwardDetails,
-  ContributionDetails,
-  OrganisationPick,
-} from './draft-part-types.ts'
-import { WorkflowError, type DecisionRow } from './workflow-types.ts'
+import type { AppendixUpload, AreaDetails, AwardDetails, ContributionDetails } from './draft-part-types.ts'
+import { WorkflowError } from './workflow-types.ts'
 import { assertHolds, snapshot } from './workflow-records.ts'
 import { DraftEditing } from './workflow-drafts.ts'
+import { checkChoices, organisationFor } from './part-checks.ts'
 import { taskStatuses, type TaskStatus } from './tasks.ts'
 
 /** The task list's parts of a draft, one at a time: areas, each award and contribution, appendices, completion. */
@@ -112,9 +106,9 @@ export class DraftParts extends DraftEditing {
   /** Adds an award (awardId null) or changes one; new organisation names are added for the ledger team to confirm. */
   saveAward(id: number, version: number, awardId: number | null, award: AwardDetails, actor: Actor): Promise<void> {
     return this.editDraft(id, version, actor, awardId ? 'change an award' : 'add an award', async (trx, before) => {
-      await this.checkChoices(trx, before, award.fundingStreamId, award.serviceId)
-      const recipient = await this.organisation(trx, award.recipient, 'provider', 'recipient')
-      const via = award.via ? await this.organisation(trx, award.via, 'council', 'via') : null
+      await checkChoices(trx, before, award.fundingStreamId, award.serviceId)
+      const recipient = await organisationFor(trx, award.recipient, 'provider', 'recipient')
+      const via = award.via ? await organisationFor(trx, award.via, 'council', 'via') : null
       const values = {
         recipient_id: recipient.id,
         recipient_name: recipient.name,
@@ -177,8 +171,8 @@ export class DraftParts extends DraftEditing {
   ): Promise<void> {
     const action = contributionId ? 'change a partner contribution' : 'add a partner contribution'
     return this.editDraft(id, version, actor, action, async (trx, before) => {
-      await this.checkChoices(trx, before, null, input.serviceId)
-      const partner = await this.organisation(trx, input.partner, 'council', 'partner')
+      await checkChoices(trx, before, null, input.serviceId)
+      const partner = await organisationFor(trx, input.partner, 'council', 'partner')
       const values = {
         organisation_id: partner.id,
         organisation_name: partner.name,
@@ -276,45 +270,5 @@ export class DraftParts extends DraftEditing {
       })
       return before.title
     })
-  }
-
-  private async checkChoices(
-    trx: Transaction<DB>,
-    decision: DecisionRow,
-    streamId: number | null,
-    serviceId: number | null,
-  ): Promise<void> {
-    if (streamId !== null) {
-      const stream = await trx.selectFrom('funding_streams').select('id').where('id', '=', streamId).executeTakeFirst()
-      if (!stream) throw new WorkflowError('Choose a funding stream from the list', 'stream')
-    }
-    if (serviceId !== null) {
-      const service = await trx
-        .selectFrom('services')
-        .select('id')
-        .where('id', '=', serviceId)
-        .where((eb) => eb.or([eb('office_id', '=', decision.office_id), eb('office_id', 'is', null)]))
-        .executeTakeFirst()
-      if (!service) throw new WorkflowError('Choose a commissioned service from the list', 'service')
-    }
-  }
-
-  private async organisation(
-    trx: Transaction<DB>,
-    pick: OrganisationPick,
-    kind: OrganisationKind,
-    field: string,
-  ): Promise<{ id: number; name: string }> {
-    const organisations = new OrganisationRepository(trx)
-    if ('id' in pick) {
-      const name = await new DraftPartsRepository(trx).organisationName(pick.id, trx)
-      if (name === undefined) throw new WorkflowError('Choose an organisation from the list', field)
-      return { id: pick.id, name }
-    }
-    const known = await organisations.findByNameOrAlias(pick.newName, trx)
-    if (known) return { id: known.id, name: known.name }
-    const created = await organisations.create({ name: pick.newName, kind }, trx)
-    await trx.updateTable('organisations').set({ needs_review: true }).where('id', '=', created.id).execute()
-    return { id: created.id, name: created.name }
   }
 }
