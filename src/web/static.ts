@@ -13,5 +13,9 @@ export function setUpStaticResources(app: Express): void {
     '/javascripts/moj-frontend.min.js',
     express.static('node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.js', options),
   )
+  app.use(
+    '/javascripts/accessible-autocomplete.min.js',
+    express.static('node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js', options),
+  )
   app.use('/static', express.static('public/static', options))
 }

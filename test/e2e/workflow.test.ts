@@ -55,20 +55,40 @@ describe('the decision workflow in Chromium', () => {
     return page.url()
   }
 
-  async function addAwards(url: string): Promise<void> {
+  /** Completes every required section: finance, areas, one award (or none), classification. */
+  async function addAwards(url: string, award = true): Promise<void> {
     const page = pages.officer!
-    await page.goto(`${url}/money`)
-    await page.getByLabel('Award 1 recipient').fill("Juno Women's Aid")
-    await page.getByLabel('Award 1 amount in pounds').fill('23,966')
-    await page.getByLabel('Award 1 financial year').selectOption({ label: '2025/26' })
-    await page.getByLabel('Award 2 recipient').fill("Nottinghamshire Women's Aid")
-    await page.getByLabel('Award 2 amount in pounds').fill('23,047')
-    await page.getByLabel('Award 2 financial year').selectOption({ label: '2025/26' })
-    await page.waitForFunction(() => document.querySelector('#award-totals tbody')?.textContent?.includes('£47,013.00'))
-    await axe(page)
-    await page.getByLabel('Total stated in the notice').fill('47,013')
+    await page.goto(`${url}/finance`)
+    await page.getByRole('radio', { name: 'Revenue' }).check()
+    await page.getByRole('radio', { name: 'Yes' }).check()
+    await page.getByLabel('Total stated in the notice (optional)').fill('23,966')
+    await page.getByRole('button', { name: 'Save and return to the task list' }).click()
+    await page.waitForURL(/saved=finance/)
+    await page.goto(`${url}/areas`)
+    await page.getByRole('checkbox', { name: /Ashfield/ }).check()
+    await page.getByRole('button', { name: 'Save and return to the task list' }).click()
+    await page.waitForURL(/saved=areas/)
+    await page.goto(`${url}/awards`)
+    if (award) {
+      await page.getByRole('link', { name: /Add (an|another) award/ }).click()
+      await page.getByLabel('Who receives the money').fill("Juno Women's Aid")
+      await page.getByLabel('Amount in pounds').fill('23,966')
+      await page.getByRole('radio', { name: 'A one-off amount' }).check()
+      await page.getByRole('radio', { name: 'Financial years' }).check()
+      await page.getByLabel('First financial year').selectOption({ label: '2025/26' })
+      await page.getByLabel('Funding stream').selectOption({ index: 1 })
+      await page.getByRole('radio', { name: 'Framework call-off' }).check()
+      await page.getByLabel('Purpose').fill('Night-time car patrols')
+      await page.getByRole('button', { name: 'Save award' }).click()
+      await page.waitForURL(/awards\?added=1/)
+    }
+    await page.getByRole('radio', { name: 'Yes, I have completed this section' }).check()
+    await page.getByRole('button', { name: 'Save and return to the task list' }).click()
+    await page.waitForURL(url)
+    await page.goto(`${url}/classification`)
+    await page.getByRole('radio', { name: 'No, it can all be published' }).check()
     await page.getByRole('button', { name: 'Save and continue' }).click()
-    await page.waitForURL(/saved=1/)
+    await page.waitForURL(/saved=classification/)
   }
 
   async function submit(url: string): Promise<void> {
@@ -77,7 +97,8 @@ describe('the decision workflow in Chromium', () => {
     await page.getByRole('link', { name: 'Check and submit for sign-off' }).click()
     await axe(page)
     await page.getByRole('button', { name: 'Submit for sign-off' }).click()
-    await page.waitForURL(url)
+    await page.waitForURL(`${url}?done=submitted`)
+    await axe(page)
   }
 
   async function signOff(who: string, url: string, outcome: RegExp, comment?: string, declare = false): Promise<void> {
@@ -92,7 +113,8 @@ describe('the decision workflow in Chromium', () => {
     await page.getByRole('heading', { name: 'Check your answers' }).waitFor()
     await axe(page)
     await page.getByRole('button', { name: 'Confirm' }).click()
-    await page.waitForURL(url)
+    await page.waitForURL(new RegExp(`${url}\\?done=`))
+    await axe(page)
   }
 
   test('draft, finance, chief executive, decision maker, publication: four accounts, axe on every page', async () => {
@@ -107,9 +129,12 @@ describe('the decision workflow in Chromium', () => {
     await page.getByRole('link', { name: 'Check and publish' }).click()
     await axe(page)
     await page.getByRole('button', { name: 'Publish in the register' }).click()
+    await page.waitForURL(/done=published/)
+    assert.match(await page.locator('.govuk-notification-banner').innerText(), /Decision \d{4}\.\d{3} published/)
+    await page.getByRole('link', { name: 'View it in the public register' }).click()
     await page.waitForURL(/\/decisions\/nottinghamshire-\d{4}-\d{3}$/)
     await axe(page)
-    assert.equal(await page.locator('#awards-total').textContent(), '£47,013.00')
+    assert.equal(await page.locator('#awards-total').textContent(), '£23,966.00')
     await page.getByRole('link', { name: 'Printable notice of decision' }).click()
     await axe(page)
     assert.match((await page.locator('main').textContent()) ?? '', /Chief Executive: E2E ceo\. Approved on/)
@@ -117,6 +142,7 @@ describe('the decision workflow in Chromium', () => {
 
   test('a return for changes, then a rejection with reasons', async () => {
     const url = await draft('Helpline pilot')
+    await addAwards(url, false)
     await submit(url)
     await signOff('finance', url, /Return to the author/, 'Add the cost of the helpline')
     const officer = pages.officer!
@@ -125,7 +151,6 @@ describe('the decision workflow in Chromium', () => {
       (await officer.locator('main').textContent()) ?? '',
       /Returned for changes: Add the cost of the helpline/,
     )
-    await addAwards(url)
     await submit(url)
     await signOff('finance', url, /^Approve$/)
     await signOff('ceo', url, /^Approve$/)
@@ -135,15 +160,31 @@ describe('the decision workflow in Chromium', () => {
       (await officer.locator('main').textContent()) ?? '',
       /Rejected: The helpline is already funded nationally/,
     )
+    assert.equal(await officer.locator('#decision-status .govuk-tag').innerText(), 'Rejected')
+    await axe(officer)
+    await officer.goto(`${e2e.baseUrl}/staff/decisions`)
+    assert.match(await officer.locator('#to-publish').innerText(), /Helpline pilot\s+Rejected/)
+    await officer.goto(url)
+    await officer.getByRole('link', { name: 'Check and publish' }).click()
+    assert.match(
+      await officer.locator('#public-version').innerText(),
+      /Rejected\s[\s\S]*Reasons for rejecting: The helpline is already funded nationally/,
+    )
     await axe(officer)
   })
 
-  test('the finance officer sees why they cannot sign a decision at another stage', async () => {
+  test('after signing, the finance officer reads what comes next, not who else may sign', async () => {
     const url = await draft('Outreach review')
+    await addAwards(url, false)
     await submit(url)
     await signOff('finance', url, /^Approve$/)
     await pages.finance!.goto(url)
     assert.equal(await pages.finance!.locator('#sign-link').count(), 0)
-    assert.match((await pages.finance!.locator('main').textContent()) ?? '', /Only a chief executive/)
+    assert.doesNotMatch((await pages.finance!.locator('main').textContent()) ?? '', /Only a chief executive/)
+    await pages.finance!.goto(`${url}?done=finance`)
+    assert.match(
+      await pages.finance!.locator('.govuk-notification-banner').innerText(),
+      /You gave the finance sign-off\s+The decision now waits for the chief executive’s approval/,
+    )
   })
 })

@@ -8,6 +8,7 @@ import * as importing from './0006_import.ts'
 import * as auditHeads from './0008_audit_heads.ts'
 import * as accounts from './0007_accounts.ts'
 import * as offices from './0009_offices.ts'
+import * as decisionJourney from './0010_decision_journey.ts'
 import * as staffJourneys from './0011_staff_journeys.ts'
 import * as notifications from './0014_notifications.ts'
 import * as ledgerDeferral from './0015_ledger_deferral.ts'
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0007_accounts': accounts,
   '0008_audit_heads': auditHeads,
   '0009_offices': offices,
+  '0010_decision_journey': decisionJourney,
   '0011_staff_journeys': staffJourneys,
   '0014_notifications': notifications,
   '0015_ledger_deferral': ledgerDeferral,

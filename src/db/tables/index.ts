@@ -15,6 +15,7 @@ import type { DecisionsTable } from './decisions.ts'
 import type { DecisionSectionsTable } from './decision-sections.ts'
 import type { DecisionLinksTable } from './decision-links.ts'
 import type { DecisionAreasTable } from './decision-areas.ts'
+import type { DecisionAppendicesTable, DecisionTasksCompletedTable } from './decision-journey.ts'
 import type { SignOffsTable } from './sign-offs.ts'
 import type { ServicesTable } from './services.ts'
 import type { ServiceAreasTable } from './service-areas.ts'
@@ -52,6 +53,8 @@ export interface DB {
   decision_sections: DecisionSectionsTable
   decision_links: DecisionLinksTable
   decision_areas: DecisionAreasTable
+  decision_tasks_completed: DecisionTasksCompletedTable
+  decision_appendices: DecisionAppendicesTable
   sign_offs: SignOffsTable
   services: ServicesTable
   service_areas: ServiceAreasTable

@@ -1,4 +1,5 @@
 import { DecisionRepository } from '../../db/repositories/decisions/decisions.ts'
+import { DraftPartsRepository } from '../../db/repositories/decisions/draft-parts.ts'
 import { OrganisationRepository } from '../../db/repositories/ledger/organisations.ts'
 import type { LinkKind } from '../../domain/decision.ts'
 import { type Actor } from '../audit/audit.ts'
@@ -75,7 +76,11 @@ export class DraftEditing extends DecisionChanges {
     return this.editDraft(id, version, actor, 'update financial information', async (trx) => {
       await trx
         .updateTable('decisions')
-        .set({ revenue_or_capital: finance.revenueOrCapital, in_budget: finance.inBudget })
+        .set({
+          revenue_or_capital: finance.revenueOrCapital,
+          in_budget: finance.inBudget,
+          ...(finance.statedTotal === undefined ? {} : { stated_total_pence: finance.statedTotal }),
+        })
         .where('id', '=', id)
         .execute()
       await replaceSections(trx, id, { financial_information: finance.financialInformation })
@@ -154,6 +159,7 @@ export class DraftEditing extends DecisionChanges {
         .set({ withheld: partial && input.awardsExemption !== null })
         .where('decision_id', '=', id)
         .execute()
+      await new DraftPartsRepository(trx).markTask(trx, id, 'classification', true)
     })
   }
 
@@ -184,6 +190,7 @@ export class DraftEditing extends DecisionChanges {
           .onConflict((oc) => oc.doNothing())
           .execute()
       }
+      await new DraftPartsRepository(trx).markTask(trx, id, 'links', true)
     })
   }
 }

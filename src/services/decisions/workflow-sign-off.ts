@@ -3,12 +3,13 @@ import { slugify } from '../../domain/slug.ts'
 import { todayInLondon } from '../../domain/uk-date.ts'
 import { STATUS_AFTER_APPROVAL, isEditable, isPublishable, mayActOnStage } from '../../domain/workflow.ts'
 import { type Actor } from '../audit/audit.ts'
-import { WorkflowError, type Signer, type SignOffInput } from './workflow-types.ts'
+import { SectionsLeftError, WorkflowError, type Signer, type SignOffInput } from './workflow-types.ts'
 import { assertHolds, editorsOf } from './workflow-records.ts'
-import { DraftEditing } from './workflow-drafts.ts'
+import { DraftParts } from './workflow-parts.ts'
+import { sectionsLeft } from './tasks.ts'
 
 /** After the draft: submission with its reference, the sign-off chain, publication. */
-export class DecisionSignOff extends DraftEditing {
+export class DecisionSignOff extends DraftParts {
   /**
    * Submits a draft for sign-off. The first submission takes the next reference in the office's format
    * from a counter row locked for the transaction, so two at the same instant never share a number, and
@@ -19,6 +20,8 @@ export class DecisionSignOff extends DraftEditing {
     await this.change(id, version, actor, 'submit', async (trx, before) => {
       if (!isEditable(before.status)) throw new WorkflowError('Only a draft can be submitted')
       assertHolds(before, actor, 'submit')
+      const left = sectionsLeft(await this.taskList(id, trx))
+      if (left.length) throw new SectionsLeftError(left)
       reference = before.reference ?? (await this.nextReference(trx, before.office_id))
       const today = todayInLondon()
       await trx

@@ -22,6 +22,15 @@ export class ConcurrentEditError extends WorkflowError {
   }
 }
 
+/** Submission refused: these required sections of the task list are not completed. */
+export class SectionsLeftError extends WorkflowError {
+  constructor(readonly sections: ReadonlyArray<{ key: string; title: string; path: string }>) {
+    super(
+      `Complete ${sections.length === 1 ? 'this section' : 'these sections'} before you submit: ${sections.map((s) => s.title).join(', ')}`,
+    )
+  }
+}
+
 export interface Signer {
   userId: number
   name: string
@@ -45,6 +54,8 @@ export interface FinanceDetails {
   revenueOrCapital: 'revenue' | 'capital' | 'both' | null
   inBudget: boolean | null
   financialInformation: string | null
+  /** The total the notice states; left as it is when not given. */
+  statedTotal?: number | null
 }
 
 export interface MoneyDetails {

@@ -8,9 +8,12 @@ import { type Actor } from '../audit/audit.ts'
 import { WorkflowError, type DecisionRow } from './workflow-types.ts'
 import { assertHolds, editorsOf, holderOf } from './workflow-records.ts'
 import { DecisionSignOff } from './workflow-sign-off.ts'
+import { workQueue, type StaffListRow, type WorkQueue } from './work-queue.ts'
+import type { Role } from '../../domain/roles.ts'
 
 export {
   WorkflowError,
+  SectionsLeftError,
   ConcurrentEditError,
   SECTION_ORDER,
   SECTION_HEADINGS,
@@ -23,6 +26,7 @@ export {
   type SectionKey,
 } from './workflow-types.ts'
 export { holderOf } from './workflow-records.ts'
+export type { StaffListRow, WorkQueue } from './work-queue.ts'
 
 /** A decision from draft to publication: editing, submission with its reference, the sign-off chain, publication. */
 export class WorkflowService extends DecisionSignOff {
@@ -77,16 +81,7 @@ export class WorkflowService extends DecisionSignOff {
   }
 
   /** What a member of staff sees of the offices of their scope: their drafts, what waits for a stage they can sign, what is ready to publish. */
-  async staffList(scope: OfficeScope = OfficeScope.system): Promise<
-    Array<
-      Pick<
-        DecisionRow,
-        'id' | 'office_id' | 'reference' | 'title' | 'status' | 'created_by' | 'held_by' | 'updated_at' | 'slug'
-      > & {
-        author_name: string | null
-      }
-    >
-  > {
+  async staffList(scope: OfficeScope = OfficeScope.system): Promise<StaffListRow[]> {
     return this.database.db
       .selectFrom('decisions')
       .select([
@@ -100,6 +95,8 @@ export class WorkflowService extends DecisionSignOff {
         'updated_at',
         'slug',
         'author_name',
+        'returned_comment',
+        'rejection_reasons',
       ])
       .where(inOfficeScope(scope, 'office_id'))
       .where('status', 'in', [
@@ -115,5 +112,15 @@ export class WorkflowService extends DecisionSignOff {
       .orderBy('updated_at', 'desc')
       .limit(200)
       .execute()
+  }
+
+  /** One person's work: what waits for their stage, their drafts (returned or not), what is ready to publish. */
+  async workFor(
+    user: { id: number; roles: readonly Role[] },
+    scope: OfficeScope = OfficeScope.system,
+  ): Promise<WorkQueue> {
+    const [rows, edited] = await Promise.all([this.staffList(scope), this.editedBy(user.id)])
+    const rolesIn = scope === OfficeScope.system ? undefined : (officeId: number) => scope.rolesIn(officeId)
+    return workQueue(rows, { ...user, rolesIn }, edited)
   }
 }

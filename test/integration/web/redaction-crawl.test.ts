@@ -107,12 +107,20 @@ for (const engine of testEngines()) {
                 periodStart: '2025-04-01',
                 periodEnd: '2026-03-31',
                 financialYear: 2025,
+                route: 'grant',
+                purpose: 'Support for victims',
+                fundingStreamId: (
+                  await t.database.db.selectFrom('funding_streams').select('id').executeTakeFirstOrThrow()
+                ).id,
               },
             ],
             contributions: [],
           },
           people.author!.actor,
         )
+        const area = (await workflow.areaChoices(id))[0]!
+        await workflow.saveAreas(id, await v(id), { areaIds: [area.id], newArea: null }, people.author!.actor)
+        await workflow.markTask(id, await v(id), 'awards', true, people.author!.actor)
         await workflow.saveClassification(id, await v(id), classification, people.author!.actor)
         await workflow.submit(id, await v(id), people.author!.actor)
         for (const who of ['cfo', 'ceo', 'pcc']) {

@@ -1,10 +1,97 @@
 import type { Request, Response } from 'express'
+import type { Role } from '../../../domain/roles.ts'
+import { todayInLondon } from '../../../domain/uk-date.ts'
 import type { Services } from '../../../services/index.ts'
+import { scopeOf } from '../../auth.ts'
 
+export interface HomeItem {
+  id: string
+  count: number
+  text: string
+  href: string
+}
+
+const has = (roles: readonly Role[], ...wanted: Role[]) => wanted.some((r) => roles.includes(r))
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many)
+
+/**
+ * The staff home: each role's work, with counts and links. Only what a role can act on is shown, so a
+ * finance officer sees sign-offs waiting and names to confirm, an officer their drafts, imports and FOI.
+ */
 export class DashboardController {
-  constructor(private readonly _services: Services) {}
+  constructor(private readonly services: Services) {}
 
   get = async (_req: Request, res: Response): Promise<void> => {
-    res.render('pages/staff/dashboard', {})
+    const user = res.locals.user!
+    const roles = user.roles
+    const officer = has(roles, 'officer')
+    const ledger = has(roles, 'officer', 'finance_officer', 'administrator')
+    const [work, imports, names, foi, pipeline] = await Promise.all([
+      this.services.workflow.workFor(user, scopeOf(res)),
+      officer ? this.services.imports.awaitingReview(scopeOf(res)) : [],
+      ledger ? this.services.organisations.reviewQueue() : [],
+      officer ? this.services.foi.dashboard.dashboard(scopeOf(res)) : null,
+      officer || has(roles, 'finance_officer') ? this.services.commissioning.pipeline(todayInLondon()) : null,
+    ])
+    const items: HomeItem[] = []
+    const add = (id: string, count: number, one: string, many: string, href: string) =>
+      items.push({ id, count, text: plural(count, one, many), href })
+    if (has(roles, 'finance_officer', 'chief_executive', 'decision_maker'))
+      add(
+        'waiting',
+        work.waiting.length,
+        'decision waiting for your sign-off',
+        'decisions waiting for your sign-off',
+        '/staff/decisions#waiting',
+      )
+    if (officer) {
+      add(
+        'returned',
+        work.returned.length,
+        'decision returned to you for changes',
+        'decisions returned to you for changes',
+        '/staff/decisions#returned',
+      )
+      add('drafts', work.drafts.length, 'draft of yours', 'drafts of yours', '/staff/decisions#drafts')
+    }
+    if (has(roles, 'officer', 'administrator'))
+      add(
+        'to-publish',
+        work.toPublish.length,
+        'decision approved or rejected, ready to publish',
+        'decisions approved or rejected, ready to publish',
+        '/staff/decisions#to-publish',
+      )
+    if (officer)
+      add('imports', imports.length, 'imported record to review', 'imported records to review', '/staff/imports')
+    if (ledger)
+      add(
+        'names',
+        names.length,
+        'organisation name to confirm',
+        'organisation names to confirm',
+        '/staff/ledger/organisations/review',
+      )
+    if (foi) {
+      add('foi-overdue', foi.overdue.length, 'FOI request overdue', 'FOI requests overdue', '/staff/foi#overdue')
+      add(
+        'foi-due',
+        foi.dueThisWeek.length,
+        'FOI request due this week',
+        'FOI requests due this week',
+        '/staff/foi#due-this-week',
+      )
+    }
+    if (pipeline) {
+      const ending = pipeline.windows.find((w) => w.months === 6)?.entries.length ?? 0
+      add(
+        'ending',
+        ending,
+        'service ending in the next 6 months with no successor',
+        'services ending in the next 6 months with no successor',
+        `/pipeline?on=${pipeline.on}`,
+      )
+    }
+    res.render('pages/staff/dashboard', { items, officer })
   }
 }

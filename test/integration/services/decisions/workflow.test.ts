@@ -10,6 +10,7 @@ import {
   type DraftDetails,
   type Signer,
 } from '../../../../src/services/decisions/workflow.ts'
+import { draftReadyToSubmit } from '../../../support/decision-draft.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
 
 const details: DraftDetails = {
@@ -62,7 +63,7 @@ for (const engine of testEngines()) {
       )
 
     test('a draft goes through finance, the chief executive and the decision maker to publication', async () => {
-      const id = await workflow.createDraft(details, people.officer!.actor)
+      const id = await draftReadyToSubmit(workflow, details, people.officer!.actor)
       const reference = await workflow.submit(id, await version(id), people.officer!.actor)
       assert.match(reference, new RegExp(`^${new Date().getFullYear()}\\.\\d{3}$`))
       await sign(id, 'finance')
@@ -85,12 +86,23 @@ for (const engine of testEngines()) {
         .execute()
       assert.deepEqual(
         history.map((h) => h.action),
-        ['create', 'submit', 'sign-off: approved', 'sign-off: approved', 'sign-off: approved', 'publish'],
+        [
+          'create',
+          'update financial information',
+          'update areas',
+          'mark awards as completed',
+          'update classification',
+          'submit',
+          'sign-off: approved',
+          'sign-off: approved',
+          'sign-off: approved',
+          'publish',
+        ],
       )
     })
 
     test('nobody signs what they wrote or two stages of one decision', async () => {
-      const id = await workflow.createDraft(details, people.officer2!.actor)
+      const id = await draftReadyToSubmit(workflow, details, people.officer2!.actor)
       await workflow.submit(id, await version(id), people.officer2!.actor)
       await assert.rejects(sign(id, 'officer2'), /You wrote this decision/)
       await sign(id, 'both')
@@ -99,7 +111,7 @@ for (const engine of testEngines()) {
     })
 
     test('a signer returns it with a comment; the author changes and resubmits with the same reference', async () => {
-      const id = await workflow.createDraft(details, people.officer!.actor)
+      const id = await draftReadyToSubmit(workflow, details, people.officer!.actor)
       const reference = await workflow.submit(id, await version(id), people.officer!.actor)
       await assert.rejects(sign(id, 'finance', { outcome: 'returned' }), /Say what the author needs to change/)
       await sign(id, 'finance', { outcome: 'returned', comment: 'Add the cost per place' })
@@ -117,7 +129,7 @@ for (const engine of testEngines()) {
     })
 
     test('the decision maker rejects with reasons and a declaration', async () => {
-      const id = await workflow.createDraft(details, people.officer!.actor)
+      const id = await draftReadyToSubmit(workflow, details, people.officer!.actor)
       await workflow.submit(id, await version(id), people.officer!.actor)
       await sign(id, 'finance')
       await sign(id, 'ceo')
@@ -139,7 +151,7 @@ for (const engine of testEngines()) {
     })
 
     test('the second of two saves from the same version is refused, and nothing of it is stored', async () => {
-      const id = await workflow.createDraft(details, people.officer!.actor)
+      const id = await draftReadyToSubmit(workflow, details, people.officer!.actor)
       const v = await version(id)
       await workflow.saveDetails(id, v, { ...details, title: 'First save' }, people.officer!.actor)
       await assert.rejects(
@@ -151,7 +163,7 @@ for (const engine of testEngines()) {
 
     test('two decisions submitted at the same instant get consecutive references, no gaps, no duplicates', async () => {
       const ids = await Promise.all(
-        Array.from({ length: 6 }, () => workflow.createDraft(details, people.officer!.actor)),
+        Array.from({ length: 6 }, () => draftReadyToSubmit(workflow, details, people.officer!.actor)),
       )
       const versions = await Promise.all(ids.map(version))
       const references = await Promise.all(ids.map((id, i) => workflow.submit(id, versions[i]!, people.officer!.actor)))
@@ -164,7 +176,7 @@ for (const engine of testEngines()) {
     })
 
     test('a submitted decision can no longer be edited', async () => {
-      const id = await workflow.createDraft(details, people.officer!.actor)
+      const id = await draftReadyToSubmit(workflow, details, people.officer!.actor)
       await workflow.submit(id, await version(id), people.officer!.actor)
       await assert.rejects(
         workflow.saveDetails(id, await version(id), details, people.officer!.actor),

@@ -1,48 +1,15 @@
 import type { NextFunction, Request, Response } from 'express'
 import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
-import { PROCUREMENT_ROUTES, ROUTE_LABELS, LINK_KINDS, LINK_LABELS } from '../../../../domain/decision.ts'
-import { financialYear, financialYearOf } from '../../../../domain/financial-year.ts'
-import { todayInLondon } from '../../../../domain/uk-date.ts'
+import { LINK_KINDS, LINK_LABELS } from '../../../../domain/decision.ts'
 import { isEditable } from '../../../../domain/workflow.ts'
 import { ConcurrentEditError, WorkflowError } from '../../../../services/decisions/workflow.ts'
 import { actorOf } from '../../../auth.ts'
 import { type FieldErrors } from '../../../validation.ts'
-import {
-  awardRowsFrom,
-  awardRowsOf,
-  contributionRowsFrom,
-  contributionRowsOf,
-  detailsSchema,
-  detailsValues,
-  financeSchema,
-  parseForm,
-  parseMoney,
-  totalsByYear,
-  type AwardRowInput,
-  type Body,
-  type ContributionRowInput,
-} from './forms.ts'
+import { detailsSchema, detailsValues, financeSchema, parseForm, type Body } from './forms.ts'
 import { EXEMPTIONS, parseClassification, parseLinks } from './classification-form.ts'
 import { DecisionPage } from './page.ts'
 
-const BLANK_AWARD: AwardRowInput = {
-  recipient: '',
-  amount: '',
-  year: '',
-  perAnnum: false,
-  upTo: false,
-  via: '',
-  route: '',
-  stream: '',
-  justification: '',
-}
-const BLANK_CONTRIBUTION: ContributionRowInput = {
-  organisation: '',
-  amount: '',
-  perAnnum: false,
-  upTo: false,
-  condition: '',
-}
+type Task = 'details' | 'finance' | 'classification' | 'links'
 
 /** Starting a draft and the form of each of its tasks. */
 export class DraftController extends DecisionPage {
@@ -61,7 +28,7 @@ export class DraftController extends DecisionPage {
   }
 
   editForm =
-    (task: 'details' | 'finance' | 'money' | 'classification' | 'links') =>
+    (task: Task) =>
     async (req: Request, res: Response, next: NextFunction): Promise<void> => {
       const detail = await this.load(req)
       if (!detail) return next()
@@ -70,14 +37,14 @@ export class DraftController extends DecisionPage {
     }
 
   save =
-    (task: 'details' | 'finance' | 'money' | 'classification' | 'links') =>
+    (task: Task) =>
     async (req: Request, res: Response, next: NextFunction): Promise<void> => {
       const detail = await this.load(req)
       if (!detail) return next()
       const body = req.body as Body
       const id = detail.decision.id
       const version = Number(body.version)
-      const values = task === 'money' ? this.moneyValues(body) : body
+      const values = body
       const fail = async (errors: FieldErrors) =>
         this.renderErrors(
           res,
@@ -95,63 +62,6 @@ export class DraftController extends DecisionPage {
           const { data, errors } = parseForm(financeSchema, body)
           if (!data) return fail(errors)
           await this.services.workflow.saveFinance(id, version, data, actor)
-        } else if (task === 'money') {
-          const streams = await this.streams()
-          const parsed = parseMoney(
-            awardRowsFrom(body),
-            contributionRowsFrom(body),
-            String(body.statedTotal ?? ''),
-            streams.map((s) => s.id),
-          )
-          if (
-            body.action === 'add-row' ||
-            body.action === 'add-contribution' ||
-            body.action === 'recalculate' ||
-            Object.keys(parsed.errors).length
-          ) {
-            const model = await this.taskModel(task, detail, values, version)
-            if (body.action === 'add-row') (model.awardRows as AwardRowInput[]).push(BLANK_AWARD, BLANK_AWARD)
-            if (body.action === 'add-contribution')
-              (model.contributionRows as ContributionRowInput[]).push(BLANK_CONTRIBUTION)
-            return this.renderErrors(
-              res,
-              'pages/staff/decisions/money',
-              { ...model, totals: totalsByYear(parsed.awards) },
-              body.action ? {} : parsed.errors,
-            )
-          }
-          await this.services.workflow.saveMoney(
-            id,
-            version,
-            {
-              statedTotalPence: parsed.statedTotalPence,
-              awards: parsed.awards.map((a) => {
-                const year = financialYear(a.startYear)
-                return {
-                  recipientName: a.recipient,
-                  amountPence: a.amountPence,
-                  periodLabel: year.label,
-                  periodStart: year.start,
-                  periodEnd: year.end,
-                  financialYear: a.startYear,
-                  perAnnum: a.perAnnum,
-                  upTo: a.upTo,
-                  viaName: a.via,
-                  route: a.route,
-                  routeJustification: a.justification,
-                  fundingStreamId: a.streamId,
-                }
-              }),
-              contributions: parsed.contributions.map((c) => ({
-                organisationName: c.organisation,
-                amountPence: c.amountPence,
-                perAnnum: c.perAnnum,
-                upTo: c.upTo,
-                condition: c.condition,
-              })),
-            },
-            actor,
-          )
         } else if (task === 'classification') {
           const { data, errors } = parseClassification(body)
           if (!data) return fail(errors)
@@ -161,7 +71,7 @@ export class DraftController extends DecisionPage {
           if (!data) return fail(errors)
           await this.services.workflow.saveLinks(id, version, data, actor)
         }
-        res.redirect(`/staff/decisions/${id}?saved=1`)
+        res.redirect(303, `/staff/decisions/${id}?saved=${task}`)
       } catch (error) {
         if (error instanceof ConcurrentEditError) return fail({ version: error.message })
         if (error instanceof WorkflowError) return fail({ [error.field ?? 'title']: error.message })
@@ -169,14 +79,6 @@ export class DraftController extends DecisionPage {
       }
     }
   private currentValues(task: string, detail: DecisionDetail): Record<string, unknown> {
-    if (task === 'money') {
-      return {
-        awardRows: [...awardRowsOf(detail), BLANK_AWARD, BLANK_AWARD],
-        contributionRows: [...contributionRowsOf(detail), BLANK_CONTRIBUTION],
-        statedTotal:
-          detail.decision.stated_total_pence === null ? '' : (detail.decision.stated_total_pence / 100).toFixed(2),
-      }
-    }
     if (task === 'classification') {
       const values: Record<string, unknown> = {
         classification: detail.decision.classification,
@@ -199,16 +101,6 @@ export class DraftController extends DecisionPage {
     return detailsValues(detail)
   }
 
-  private moneyValues(body: Body): Record<string, unknown> {
-    const awardRows = awardRowsFrom(body)
-    const contributionRows = contributionRowsFrom(body)
-    return {
-      awardRows: awardRows.length ? awardRows : [BLANK_AWARD],
-      contributionRows: contributionRows.length ? contributionRows : [BLANK_CONTRIBUTION],
-      statedTotal: body.statedTotal ?? '',
-    }
-  }
-
   private async taskModel(
     task: string,
     detail: DecisionDetail,
@@ -216,23 +108,12 @@ export class DraftController extends DecisionPage {
     version = detail.decision.version,
   ): Promise<Record<string, unknown>> {
     const model: Record<string, unknown> = { d: detail.decision, version, values, ...values }
-    if (task === 'money') {
-      const current = financialYearOf(todayInLondon()).startYear
-      model.years = Array.from({ length: 12 }, (_, i) => financialYear(current + 3 - i))
-      model.routes = PROCUREMENT_ROUTES.map((r) => ({ value: r, text: ROUTE_LABELS[r] }))
-      model.streams = await this.streams()
-      model.totals = []
-    }
     if (task === 'classification') model.exemptions = EXEMPTIONS
     if (task === 'links') {
       model.linkKinds = LINK_KINDS.map((k) => ({ value: k, text: LINK_LABELS[k] }))
       if (!Array.isArray(values.links)) model.links = parseLinkRows(values)
     }
     return model
-  }
-
-  private async streams(): Promise<Array<{ id: number; name: string }>> {
-    return (await this.services.funding.streams()).map(({ id, name }) => ({ id, name }))
   }
 }
 

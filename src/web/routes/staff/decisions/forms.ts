@@ -1,7 +1,5 @@
 import { z } from 'zod'
 import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
-import { PROCUREMENT_ROUTES, type ProcurementRoute } from '../../../../domain/decision.ts'
-import { financialYear } from '../../../../domain/financial-year.ts'
 import { MoneyFormatError, parsePoundsInput, penceToDecimalString } from '../../../../domain/money.ts'
 import type { DraftDetails, FinanceDetails } from '../../../../services/decisions/workflow.ts'
 import type { FieldErrors } from '../../../validation.ts'
@@ -47,6 +45,21 @@ export const financeSchema = z.object({
     .optional()
     .transform((v) => (v ? v === 'yes' : null)),
   financialInformation: text(50000, 'Financial information'),
+  statedTotal: z
+    .string()
+    .trim()
+    .optional()
+    .transform((text, ctx) => {
+      if (!text) return null
+      try {
+        const pence = parsePoundsInput(text)
+        if (pence > 0) return pence
+      } catch (error) {
+        if (!(error instanceof MoneyFormatError)) throw error
+      }
+      ctx.addIssue({ code: 'custom', message: 'Enter the total in pounds, like 47,013 or 1,234.56' })
+      return z.NEVER
+    }),
 })
 
 export function parseForm<T>(schema: z.ZodType<T>, body: Body): { data?: T; errors: FieldErrors } {
@@ -72,52 +85,12 @@ export function detailsValues(detail: DecisionDetail): Record<string, unknown> {
     revenueOrCapital: d.revenue_or_capital ?? '',
     inBudget: d.in_budget === null ? '' : d.in_budget ? 'yes' : 'no',
     financialInformation: section('financial_information'),
+    statedTotal: d.stated_total_pence === null ? '' : penceToDecimalString(d.stated_total_pence),
   }
 }
 
 export type DetailsForm = DraftDetails
 export type FinanceForm = FinanceDetails
-
-/** One editable row of the awards table, as typed. */
-export interface AwardRowInput {
-  recipient: string
-  amount: string
-  year: string
-  perAnnum: boolean
-  upTo: boolean
-  via: string
-  route: string
-  stream: string
-  justification: string
-}
-
-export interface ContributionRowInput {
-  organisation: string
-  amount: string
-  perAnnum: boolean
-  upTo: boolean
-  condition: string
-}
-
-export interface ParsedAward {
-  recipient: string
-  amountPence: number
-  startYear: number
-  perAnnum: boolean
-  upTo: boolean
-  via: string | null
-  route: ProcurementRoute | null
-  streamId: number | null
-  justification: string | null
-}
-
-export interface ParsedContribution {
-  organisation: string
-  amountPence: number
-  perAnnum: boolean
-  upTo: boolean
-  condition: string | null
-}
 
 /** The rows of an add-another table: fields named `{prefix}-{index}-{field}`, in index order. */
 export function formRows(body: Body, prefix: string): Array<Record<string, string>> {
@@ -131,150 +104,4 @@ export function formRows(body: Body, prefix: string): Array<Record<string, strin
     found.set(index, row)
   }
   return [...found.entries()].sort(([a], [b]) => a - b).map(([, row]) => row)
-}
-
-export function awardRowsFrom(body: Body): AwardRowInput[] {
-  return formRows(body, 'awards').map((r) => ({
-    recipient: r.recipient ?? '',
-    amount: r.amount ?? '',
-    year: r.year ?? '',
-    perAnnum: r.perAnnum === 'yes',
-    upTo: r.upTo === 'yes',
-    via: r.via ?? '',
-    route: r.route ?? '',
-    stream: r.stream ?? '',
-    justification: r.justification ?? '',
-  }))
-}
-
-export function contributionRowsFrom(body: Body): ContributionRowInput[] {
-  return formRows(body, 'contributions').map((r) => ({
-    organisation: r.organisation ?? '',
-    amount: r.amount ?? '',
-    perAnnum: r.perAnnum === 'yes',
-    upTo: r.upTo === 'yes',
-    condition: r.condition ?? '',
-  }))
-}
-
-const isBlankAward = (r: AwardRowInput) => !r.recipient && !r.amount && !r.via && !r.justification
-const isBlankContribution = (r: ContributionRowInput) => !r.organisation && !r.amount && !r.condition
-
-/** Reads the awards and contributions tables; each problem names its row and field. Blank rows are skipped. */
-export function parseMoney(
-  awardRows: AwardRowInput[],
-  contributionRows: ContributionRowInput[],
-  statedTotal: string,
-  streamIds: number[],
-): {
-  awards: ParsedAward[]
-  contributions: ParsedContribution[]
-  statedTotalPence: number | null
-  errors: FieldErrors
-} {
-  const errors: FieldErrors = {}
-  const pence = (value: string, field: string, label: string): number | null => {
-    try {
-      const amount = parsePoundsInput(value)
-      if (amount <= 0) {
-        errors[field] = `${label}: the amount must be more than £0`
-        return null
-      }
-      return amount
-    } catch (error) {
-      if (!(error instanceof MoneyFormatError)) throw error
-      errors[field] = `${label}: enter the amount in pounds, like 23,966 or 1,234.56`
-      return null
-    }
-  }
-  const awards: ParsedAward[] = []
-  awardRows.forEach((row, i) => {
-    if (isBlankAward(row)) return
-    const label = `Award ${i + 1}`
-    if (!row.recipient) errors[`awards-${i}-recipient`] = `${label}: enter who receives the money`
-    const amount = row.amount
-      ? pence(row.amount, `awards-${i}-amount`, label)
-      : ((errors[`awards-${i}-amount`] = `${label}: enter the amount`), null)
-    const startYear = Number(row.year)
-    if (!/^\d{4}$/.test(row.year)) errors[`awards-${i}-year`] = `${label}: choose the financial year`
-    const route =
-      row.route === ''
-        ? null
-        : (PROCUREMENT_ROUTES as readonly string[]).includes(row.route)
-          ? (row.route as ProcurementRoute)
-          : undefined
-    if (route === undefined) errors[`awards-${i}-route`] = `${label}: choose a procurement route from the list`
-    if (route === 'direct_award' && !row.justification)
-      errors[`awards-${i}-justification`] = `${label}: a direct award needs a written justification`
-    const streamId = row.stream === '' ? null : Number(row.stream)
-    if (streamId !== null && !streamIds.includes(streamId))
-      errors[`awards-${i}-stream`] = `${label}: choose a funding stream from the list`
-    if (row.recipient && amount !== null && /^\d{4}$/.test(row.year) && route !== undefined) {
-      awards.push({
-        recipient: row.recipient,
-        amountPence: amount,
-        startYear,
-        perAnnum: row.perAnnum,
-        upTo: row.upTo,
-        via: row.via || null,
-        route,
-        streamId,
-        justification: row.justification || null,
-      })
-    }
-  })
-  const contributions: ParsedContribution[] = []
-  contributionRows.forEach((row, i) => {
-    if (isBlankContribution(row)) return
-    const label = `Contribution ${i + 1}`
-    if (!row.organisation) errors[`contributions-${i}-organisation`] = `${label}: enter the partner’s name`
-    const amount = row.amount
-      ? pence(row.amount, `contributions-${i}-amount`, label)
-      : ((errors[`contributions-${i}-amount`] = `${label}: enter the amount`), null)
-    if (row.organisation && amount !== null)
-      contributions.push({
-        organisation: row.organisation,
-        amountPence: amount,
-        perAnnum: row.perAnnum,
-        upTo: row.upTo,
-        condition: row.condition || null,
-      })
-  })
-  let statedTotalPence: number | null = null
-  if (statedTotal.trim()) statedTotalPence = pence(statedTotal, 'statedTotal', 'Total stated in the notice')
-  return { awards, contributions, statedTotalPence, errors }
-}
-
-export function awardRowsOf(detail: DecisionDetail): AwardRowInput[] {
-  return detail.awards.map((a) => ({
-    recipient: a.recipient_name,
-    amount: penceToDecimalString(a.amount_pence),
-    year: a.financial_year === null ? '' : String(a.financial_year),
-    perAnnum: a.per_annum,
-    upTo: a.up_to,
-    via: a.via_name ?? '',
-    route: a.route ?? '',
-    stream: a.funding_stream_id === null ? '' : String(a.funding_stream_id),
-    justification: a.route_justification ?? '',
-  }))
-}
-
-export function contributionRowsOf(detail: DecisionDetail): ContributionRowInput[] {
-  return detail.contributions.map((c) => ({
-    organisation: c.organisation_name,
-    amount: penceToDecimalString(c.amount_pence),
-    perAnnum: c.per_annum,
-    upTo: c.up_to,
-    condition: c.condition ?? '',
-  }))
-}
-
-/** Totals per financial year of what was typed, so the form can show them without JavaScript. */
-export function totalsByYear(awards: ParsedAward[]): Array<{ label: string; pence: number }> {
-  const totals = new Map<number, number>()
-  for (const a of awards)
-    if (!a.perAnnum && !a.upTo) totals.set(a.startYear, (totals.get(a.startYear) ?? 0) + a.amountPence)
-  return [...totals.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([year, pence]) => ({ label: financialYear(year).label, pence }))
 }

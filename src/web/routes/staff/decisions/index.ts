@@ -1,12 +1,16 @@
 import { Router } from 'express'
 import type { Services } from '../../../../services/index.ts'
 import { requireRoles } from '../../../auth.ts'
+import { AreasController } from './areas.ts'
+import { AwardsController } from './awards.ts'
+import { ContributionsController } from './contributions.ts'
 import { DraftController } from './drafting.ts'
+import { OrganisationNamesController } from './organisation-names.ts'
 import { DecisionShowController } from './show.ts'
 import { SignOffController } from './sign-off.ts'
 import { SubmissionController } from './submission.ts'
 
-const TASKS = ['details', 'finance', 'money', 'classification', 'links'] as const
+const TASKS = ['details', 'finance', 'classification', 'links'] as const
 
 /** Drafting needs the officer role; signing is open to every signer role, the stage itself checked by the workflow. */
 export function decisionStaffRoutes(services: Services): Router {
@@ -20,13 +24,37 @@ export function decisionStaffRoutes(services: Services): Router {
   router.get('/', show.list)
   router.get('/new', officer, draft.newForm)
   router.post('/new', officer, draft.create)
+  router.get('/organisation-names', officer, new OrganisationNamesController(services).get)
   router.get('/:id', show.show)
+  const contributions = new ContributionsController(services)
+  router.get('/:id/contributions', officer, contributions.summary)
+  router.post('/:id/contributions', officer, contributions.complete)
+  router.get('/:id/contributions/new', officer, contributions.form)
+  router.post('/:id/contributions/new', officer, contributions.save)
+  router.get('/:id/contributions/:contributionId', officer, contributions.form)
+  router.post('/:id/contributions/:contributionId', officer, contributions.save)
+  router.get('/:id/contributions/:contributionId/remove', officer, contributions.removeCheck)
+  router.post('/:id/contributions/:contributionId/remove', officer, contributions.remove)
+  const areas = new AreasController(services)
+  router.get('/:id/areas', officer, areas.get)
+  router.post('/:id/areas', officer, areas.post)
+  const awards = new AwardsController(services)
+  router.get('/:id/awards', officer, awards.summary)
+  router.post('/:id/awards', officer, awards.complete)
+  router.get('/:id/awards/new', officer, awards.form)
+  router.post('/:id/awards/new', officer, awards.save)
+  router.get('/:id/awards/:awardId', officer, awards.form)
+  router.post('/:id/awards/:awardId', officer, awards.save)
+  router.get('/:id/awards/:awardId/remove', officer, awards.removeCheck)
+  router.post('/:id/awards/:awardId/remove', officer, awards.remove)
   for (const task of TASKS) {
     router.get(`/:id/${task}`, officer, draft.editForm(task))
     router.post(`/:id/${task}`, officer, draft.save(task))
   }
   router.get('/:id/submit', officer, submission.submitCheck)
   router.post('/:id/submit', officer, submission.submit)
+  router.get('/:id/delete', officer, submission.deleteCheck)
+  router.post('/:id/delete', officer, submission.delete)
   router.get('/:id/hand-over', officer, submission.handOverForm)
   router.post('/:id/hand-over', officer, submission.handOver)
   router.get('/:id/sign', signOff.signForm)

@@ -1,6 +1,6 @@
-import type { Request, Response } from 'express'
+import type { NextFunction, Request, Response } from 'express'
 import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
-import { mayActOnStage } from '../../../../domain/workflow.ts'
+import { isEditable, mayActOnStage } from '../../../../domain/workflow.ts'
 import type { Services } from '../../../../services/index.ts'
 import { type Signer } from '../../../../services/decisions/workflow.ts'
 import { scopeOf } from '../../../auth.ts'
@@ -21,6 +21,24 @@ export abstract class DecisionPage {
     // The request's office scope: a decision of an office the person does not belong to is not found.
     const detail = await this.services.workflow.detail(id, scopeOf(req.res!))
     return detail && detail.decision.created_by !== null ? detail : undefined
+  }
+
+  /**
+   * A draft: a decision past drafting sends the officer to its page, which says where it is in sign-off.
+   * Undefined (after responding) when the page must not be shown.
+   */
+  protected async loadDraft(req: Request, res: Response, next: NextFunction): Promise<DecisionDetail | undefined> {
+    const detail = await this.load(req)
+    if (!detail) {
+      next()
+      return undefined
+    }
+    // Another officer may read the draft's pages; saving is refused by the workflow, saying who holds it.
+    if (!isEditable(detail.decision.status)) {
+      res.redirect(303, `/staff/decisions/${detail.decision.id}`)
+      return undefined
+    }
+    return detail
   }
 
   protected renderErrors(res: Response, view: string, model: Record<string, unknown>, errors: FieldErrors): void {

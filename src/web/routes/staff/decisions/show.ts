@@ -1,44 +1,28 @@
 import type { NextFunction, Request, Response } from 'express'
 import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
 import {
+  ROLE_FOR_STAGE,
   STAGE_FOR_STATUS,
   STAGE_LABELS,
   isEditable,
   isPublishable,
-  mayActOnStage,
 } from '../../../../domain/workflow.ts'
+import { outcomeTag } from '../../../../services/decisions/outcome.ts'
 import { holderOf } from '../../../../services/decisions/workflow.ts'
 import { decisionViewModel } from '../../public/decisions/decision.ts'
 import { scopeOf } from '../../../auth.ts'
+import { bannerFor } from './confirmations.ts'
 import { DecisionPage } from './page.ts'
 
 /** The staff list of decisions, and one decision's task list and history. */
 export class DecisionShowController extends DecisionPage {
-  list = async (_req: Request, res: Response): Promise<void> => {
-    const user = res.locals.user!
-    const scope = scopeOf(res)
-    const all = await this.services.workflow.staffList(scope)
-    const edited = await this.services.workflow.editedBy(user.id)
-    const waiting = all.filter((d) => {
-      const stage = STAGE_FOR_STATUS[d.status]
-      return (
-        stage &&
-        !edited.has(d.id) &&
-        mayActOnStage({
-          signerId: user.id,
-          signerRoles: scope.rolesIn(d.office_id),
-          authorId: d.created_by,
-          status: d.status,
-          earlierSigners: [],
-        }).ok
-      )
-    })
+  list = async (req: Request, res: Response): Promise<void> => {
+    const work = await this.services.workflow.workFor(res.locals.user!, scopeOf(res))
+    const deleted = typeof req.query.deleted === 'string' ? req.query.deleted.slice(0, 300) : null
     res.render('pages/staff/decisions/list', {
-      drafts: all.filter((d) => d.status === 'draft' && holderOf(d) === user.id),
-      waiting,
-      inProgress: all.filter((d) => STAGE_FOR_STATUS[d.status] && !waiting.includes(d)),
-      toPublish: all.filter((d) => isPublishable(d.status)),
-      published: all.filter((d) => d.status === 'published').slice(0, 20),
+      ...work,
+      deleted,
+      tagOf: outcomeTag,
       stageLabel: (status: keyof typeof STAGE_FOR_STATUS) => STAGE_LABELS[STAGE_FOR_STATUS[status]!],
     })
   }
@@ -53,16 +37,21 @@ export class DecisionShowController extends DecisionPage {
     const names = new Map((await this.services.accounts.list()).map((u) => [u.id, u.name]))
     const holder = holderOf(d)
     const holds = holder === null || holder === user.id
+    const stage = STAGE_FOR_STATUS[d.status]
     res.render('pages/staff/decisions/show', {
       ...decisionViewModel(detail),
       staffSections: detail.sections,
-      tasks: this.tasks(detail),
+      tasks: isEditable(d.status) ? await this.tasks(detail) : [],
+      tag: outcomeTag(d),
+      canDelete: isEditable(d.status) && holder === user.id && d.reference === null,
       editable: isEditable(d.status) && holds,
       heldBy: isEditable(d.status) && !holds && holder !== null ? (names.get(holder) ?? 'another officer') : null,
       canHandOver: isEditable(d.status) && holder === user.id && scopeOf(res).includes(d.office_id, 'officer'),
       canSubmit: isEditable(d.status) && holds,
       canSign: verdict.ok,
-      signReason: verdict.ok ? null : verdict.reason,
+      // A person who does not hold the stage's role is not told who does: only why they, a signer of it, may not.
+      signReason:
+        verdict.ok || !stage || !scopeOf(res).includes(d.office_id, ROLE_FOR_STAGE[stage]) ? null : verdict.reason,
       stageLabel: verdict.ok ? STAGE_LABELS[verdict.stage] : null,
       canPublish: isPublishable(d.status) && scopeOf(res).includes(d.office_id, 'officer', 'administrator'),
       timeline: history
@@ -72,48 +61,22 @@ export class DecisionShowController extends DecisionPage {
           byline: { text: h.actorUserId ? (names.get(h.actorUserId) ?? h.actorLabel) : h.actorLabel },
         }))
         .reverse(),
-      flash: req.query.saved === '1' ? 'Saved' : req.query.handedOver === '1' ? 'Draft handed over' : null,
+      banner: bannerFor(req, detail),
     })
   }
-  private tasks(detail: DecisionDetail) {
-    const d = detail.decision
-    const id = d.id
-    const has = (key: string) => detail.sections.some((s) => s.key === key)
-    const status = (done: boolean) =>
-      done ? { text: 'Completed' } : { tag: { text: 'Not yet started', classes: 'govuk-tag--blue' } }
-    return [
-      {
-        title: { text: 'Decision details' },
-        href: `/staff/decisions/${id}/details`,
-        status: status(Boolean(d.executive_summary && d.decision_text)),
-      },
-      {
-        title: { text: 'Financial information' },
-        href: `/staff/decisions/${id}/finance`,
-        status: status(d.revenue_or_capital !== null || has('financial_information')),
-      },
-      {
-        title: { text: 'Awards and partner contributions' },
-        href: `/staff/decisions/${id}/money`,
-        status: status(detail.awards.length > 0 || detail.contributions.length > 0),
-      },
-      {
-        title: { text: 'Classification' },
-        href: `/staff/decisions/${id}/classification`,
-        status: {
-          text:
-            d.classification === 'non_confidential'
-              ? 'Not confidential'
-              : d.classification === 'confidential'
-                ? 'Confidential'
-                : 'Partially confidential',
-        },
-      },
-      {
-        title: { text: 'Related decisions' },
-        href: `/staff/decisions/${id}/links`,
-        status: { text: detail.links.length ? `${detail.links.length} linked` : 'None' },
-      },
-    ]
+  private async tasks(detail: DecisionDetail) {
+    const id = detail.decision.id
+    const statuses = await this.services.workflow.taskList(id)
+    return statuses.map((t) => ({
+      title: { text: t.title },
+      hint: t.required ? undefined : { text: 'Optional' },
+      href: `/staff/decisions/${id}/${t.path}`,
+      status:
+        t.state === 'completed'
+          ? { text: 'Completed' }
+          : t.state === 'in_progress'
+            ? { tag: { text: 'In progress', classes: 'govuk-tag--light-blue' } }
+            : { tag: { text: 'Not yet started', classes: 'govuk-tag--blue' } },
+    }))
   }
 }

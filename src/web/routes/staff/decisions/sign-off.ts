@@ -38,7 +38,9 @@ export class SignOffController extends DecisionPage {
     if (!input) return this.renderErrors(res, 'pages/staff/decisions/sign', this.signModel(detail, body), errors)
     try {
       await this.services.workflow.signOff(detail.decision.id, Number(body.version), signerOf(res), input, actorOf(res))
-      res.redirect(`/staff/decisions/${detail.decision.id}`)
+      const stage = STAGE_FOR_STATUS[detail.decision.status]
+      const done = input.outcome === 'approved' && stage !== 'decision_maker' ? stage : input.outcome
+      res.redirect(303, `/staff/decisions/${detail.decision.id}?done=${done}`)
     } catch (error) {
       if (!(error instanceof WorkflowError)) throw error
       this.renderErrors(res, 'pages/staff/decisions/sign', this.signModel(detail, body), {

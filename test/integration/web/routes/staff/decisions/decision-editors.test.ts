@@ -9,6 +9,7 @@ import {
   type DraftDetails,
   type MoneyDetails,
 } from '../../../../../../src/services/decisions/workflow.ts'
+import { draftReadyToSubmit } from '../../../../../support/decision-draft.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
 import { startApp, type RunningApp } from '../../../../../support/server.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
@@ -37,9 +38,10 @@ const money: MoneyDetails = {
       perAnnum: false,
       upTo: false,
       viaName: null,
-      route: null,
+      route: 'grant',
       routeJustification: null,
       fundingStreamId: null,
+      purpose: 'Outreach in Mansfield',
     },
   ],
   contributions: [],
@@ -84,7 +86,7 @@ for (const engine of testEngines()) {
     }
 
     test('another officer cannot change or submit someone’s draft, in the service or on the page', async () => {
-      const id = await workflow.createDraft(details, people.alice!)
+      const id = await draftReadyToSubmit(workflow, details, people.alice!)
       await assert.rejects(
         workflow.saveDetails(id, await version(id), { ...details, title: 'Changed by Bob' }, people.bob!),
         WorkflowError,
@@ -107,7 +109,7 @@ for (const engine of testEngines()) {
     })
 
     test('the author hands a draft to another officer from the page; only that officer may then change it, and it is audit-logged', async () => {
-      const id = await workflow.createDraft(details, people.alice!)
+      const id = await draftReadyToSubmit(workflow, details, people.alice!)
       const alice = await signIn('alice')
       const form = await alice.get(`/staff/decisions/${id}/hand-over`)
       const html = await form.text()
@@ -137,9 +139,11 @@ for (const engine of testEngines()) {
     })
 
     test('an officer with the finance role who added an award cannot give its finance sign-off; the sign page says why', async () => {
-      const id = await workflow.createDraft(details, people.alice!)
+      const id = await draftReadyToSubmit(workflow, details, people.alice!)
       await workflow.handOver(id, await version(id), people.carol!.userId!, people.alice!)
-      await workflow.saveMoney(id, await version(id), money, people.carol!)
+      const stream = await t.database.db.selectFrom('funding_streams').select('id').executeTakeFirstOrThrow()
+      const withStream = { ...money, awards: money.awards.map((a) => ({ ...a, fundingStreamId: stream.id })) }
+      await workflow.saveMoney(id, await version(id), withStream, people.carol!)
       await workflow.handOver(id, await version(id), people.alice!.userId!, people.carol!)
       await workflow.submit(id, await version(id), people.alice!)
       const signer = (who: string) => ({

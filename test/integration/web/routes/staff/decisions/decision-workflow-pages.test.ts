@@ -43,67 +43,99 @@ for (const engine of testEngines()) {
       return /name="version" value="(\d+)"/.exec(html)![1]!
     }
 
-    test('an officer drafts a decision with awards; bad rows are named and kept; totals shown without JavaScript', async () => {
+    test('an award’s question page keeps bad input, asks "Did you mean …?" for an unknown name, then saves', async () => {
       const officer = client.officer!
       await officer.get('/staff/decisions/new')
       const created = await officer.post('/staff/decisions/new', {
         title: 'Outreach in Newark',
         kind: 'decision',
         authorName: 'Person officer',
-        authorContact: '',
         executiveSummary: 'Outreach workers for Newark.',
-        supportingInformation: 'Need is rising.',
-        recommendations: 'Approve.',
         decisionText: 'Approve £30,000.',
       })
       assert.equal(created.status, 302)
       const id = /\/staff\/decisions\/(\d+)/.exec(created.headers.get('location')!)![1]!
-      const version = await versionOf(officer, `/staff/decisions/${id}/money`)
-      const bad = await officer.post(`/staff/decisions/${id}/money`, {
+      const version = await versionOf(officer, `/staff/decisions/${id}/awards/new`)
+      const stream = await t.database.db.selectFrom('funding_streams').select('id').executeTakeFirstOrThrow()
+      const award = {
         version,
-        'awards-0-recipient': 'Newark Outreach Trust',
-        'awards-0-amount': '12,000.555',
-        'awards-0-year': '2025',
-        'awards-1-recipient': 'Another',
-        'awards-1-amount': '',
-        'awards-1-year': '2025',
-        statedTotal: '',
+        recipient: 'Juno Womens Aid',
+        amount: '12,000.50',
+        amountType: 'one_off',
+        periodType: 'dates',
+        'start-day': '1',
+        'start-month': '10',
+        'start-year': '2023',
+        'end-day': '30',
+        'end-month': '9',
+        'end-year': '2025',
+        stream: String(stream.id),
+        route: 'direct_award',
+        justification: '',
+        purpose: 'Outreach',
+      }
+      const bad = await officer.post(`/staff/decisions/${id}/awards/new`, {
+        ...award,
+        amount: '12,000.555',
+        'end-year': '2022',
       })
       assert.equal(bad.status, 400)
       const badHtml = await bad.text()
-      assert.match(badHtml, /Award 1: enter the amount in pounds/)
-      assert.match(badHtml, /Award 2: enter the amount/)
-      assert.match(badHtml, /value="Newark Outreach Trust"/)
-      const recalculated = await officer.post(`/staff/decisions/${id}/money`, {
-        version,
-        action: 'recalculate',
-        'awards-0-recipient': 'Newark Outreach Trust',
-        'awards-0-amount': '12,000.50',
-        'awards-0-year': '2025',
-        'awards-1-recipient': 'Newark Outreach Trust',
-        'awards-1-amount': '17,999.50',
-        'awards-1-year': '2025',
-        statedTotal: '30000',
+      assert.match(badHtml, /Enter the amount in pounds, like 23,966/)
+      assert.match(badHtml, /The end date must be the same as or after the start date/)
+      assert.match(badHtml, /Explain why the award was made directly/)
+      assert.match(badHtml, /value="Juno Womens Aid"/)
+      assert.match(badHtml, /value="12,000.555"/)
+      const untouched = await t.database.db
+        .selectFrom('awards')
+        .select('id')
+        .where('decision_id', '=', Number(id))
+        .execute()
+      assert.equal(untouched.length, 0, 'nothing is saved from a page with errors')
+
+      const asked = await officer.post(`/staff/decisions/${id}/awards/new`, { ...award, justification: 'Risk of harm' })
+      assert.equal(asked.status, 200)
+      const askedHtml = await asked.text()
+      assert.match(askedHtml, /Did you mean Juno Women&#39;s Aid\?/)
+      const juno = /name="recipientConfirm" type="radio" value="(\d+)"/.exec(askedHtml)![1]!
+      const saved = await officer.post(`/staff/decisions/${id}/awards/new`, {
+        ...award,
+        justification: 'Risk of harm',
+        confirming: 'recipient',
+        recipientConfirm: juno,
       })
-      assert.match(
-        await recalculated.text(),
-        /2025\/26<\/th><td class="govuk-table__cell govuk-table__cell--numeric">£30,000\.00/,
-      )
-      const saved = await officer.post(`/staff/decisions/${id}/money`, {
-        version,
-        'awards-0-recipient': 'Newark Outreach Trust',
-        'awards-0-amount': '12,000.50',
-        'awards-0-year': '2025',
-        'awards-0-route': 'grant',
-        'awards-1-recipient': 'Newark Outreach Trust',
-        'awards-1-amount': '17,999.50',
-        'awards-1-year': '2026',
-        statedTotal: '30000',
-      })
-      assert.equal(saved.status, 302)
-      const detail = await (await officer.get(`/staff/decisions/${id}`)).text()
-      assert.match(detail, /£12,000\.50/)
-      assert.match(detail, /£17,999\.50/)
+      assert.equal(saved.status, 303)
+      const rows = await t.database.db
+        .selectFrom('awards')
+        .select([
+          'recipient_name',
+          'amount_pence',
+          'period_start',
+          'period_end',
+          'financial_year',
+          'route_justification',
+        ])
+        .where('decision_id', '=', Number(id))
+        .execute()
+      assert.deepEqual(rows, [
+        {
+          recipient_name: "Juno Women's Aid",
+          amount_pence: 1_200_050,
+          period_start: '2023-10-01',
+          period_end: '2025-09-30',
+          financial_year: 2023,
+          route_justification: 'Risk of harm',
+        },
+      ])
+      const newNames = await t.database.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('name', '=', 'Juno Womens Aid')
+        .execute()
+      assert.equal(newNames.length, 0, 'the misspelt name was never added')
+      const summary = await (await officer.get(`/staff/decisions/${id}/awards`)).text()
+      assert.match(summary, /£12,000\.50/)
+      assert.match(summary, /1 October 2023 to 30 September 2025/)
     })
 
     test('a second save from a stale page is refused with the input kept', async () => {
@@ -124,7 +156,7 @@ for (const engine of testEngines()) {
         authorName: 'Person officer',
         executiveSummary: 'First',
       })
-      assert.equal(first.status, 302)
+      assert.equal(first.status, 303)
       const second = await officer.post(`/staff/decisions/${id}/details`, {
         version,
         title: 'Helpline (second)',
@@ -149,8 +181,33 @@ for (const engine of testEngines()) {
         decisionText: 'Approve.',
       })
       const id = /\/staff\/decisions\/(\d+)/.exec(created.headers.get('location')!)![1]!
+      const refused = await officer.post(`/staff/decisions/${id}/submit`, {
+        version: await versionOf(officer, `/staff/decisions/${id}/finance`),
+      })
+      assert.equal(refused.status, 400)
+      const refusedHtml = await refused.text()
+      assert.match(refusedHtml, new RegExp(`href="/staff/decisions/${id}/areas">Complete the section “Areas served”`))
+      assert.match(
+        refusedHtml,
+        new RegExp(`href="/staff/decisions/${id}/finance">Complete the section “Financial information”`),
+      )
+      const steps: Array<[string, Record<string, string>]> = [
+        ['finance', { revenueOrCapital: 'revenue', inBudget: 'yes' }],
+        [
+          'areas',
+          { areas: String((await t.database.db.selectFrom('areas').select('id').executeTakeFirstOrThrow()).id) },
+        ],
+        ['awards', { completed: 'yes' }],
+        ['classification', { classification: 'non_confidential' }],
+      ]
+      for (const [path, fields] of steps) {
+        const version = await versionOf(officer, `/staff/decisions/${id}/${path}`)
+        assert.equal((await officer.post(`/staff/decisions/${id}/${path}`, { version, ...fields })).status, 303, path)
+      }
       let version = await versionOf(officer, `/staff/decisions/${id}/submit`)
-      assert.equal((await officer.post(`/staff/decisions/${id}/submit`, { version })).status, 302)
+      const submitted = await officer.post(`/staff/decisions/${id}/submit`, { version })
+      assert.equal(submitted.status, 303)
+      assert.equal(submitted.headers.get('location'), `/staff/decisions/${id}?done=submitted`)
       for (const [who, extra] of [
         ['finance', {}],
         ['ceo', {}],
@@ -169,15 +226,15 @@ for (const engine of testEngines()) {
         assert.equal(
           (await signer.post(`/staff/decisions/${id}/sign`, { version, outcome: 'approved', comment: '', ...extra }))
             .status,
-          302,
+          303,
         )
       }
       version = await versionOf(officer, `/staff/decisions/${id}/publish`)
       const published = await officer.post(`/staff/decisions/${id}/publish`, { version })
-      assert.equal(published.status, 302)
-      const location = published.headers.get('location')!
-      assert.match(location, /^\/decisions\/nottinghamshire-\d{4}-\d{3}$/)
-      const page = await (await fetch(`${app.baseUrl}${location}`)).text()
+      assert.equal(published.status, 303)
+      const slug = /slug=([a-z0-9-]+)$/.exec(published.headers.get('location')!)![1]!
+      assert.match(slug, /^nottinghamshire-\d{4}-\d{3}$/)
+      const page = await (await fetch(`${app.baseUrl}/decisions/${slug}`)).text()
       assert.match(page, /Refuge in Gedling/)
       assert.match(page, /No interest precludes this decision/)
     })

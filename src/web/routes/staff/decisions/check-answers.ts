@@ -1,0 +1,126 @@
+import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
+import type { AppendixSummary } from '../../../../db/repositories/decisions/draft-parts.ts'
+import { CLASSIFICATION_LABELS, KIND_LABELS, LINK_LABELS } from '../../../../domain/decision.ts'
+import { formatPence } from '../../../../domain/money.ts'
+import { amountText } from './awards.ts'
+
+interface Row {
+  key: { text: string }
+  value: { text: string }
+  actions: { items: Array<{ href: string; text: string; visuallyHiddenText: string }> }
+}
+
+/** Check your answers: every answer of the draft, section by section, each with a Change link to its question. */
+export function checkAnswers(detail: DecisionDetail, _appendices: readonly AppendixSummary[]) {
+  const d = detail.decision
+  const base = `/staff/decisions/${d.id}`
+  const row = (key: string, value: string | null | undefined, href: string): Row => ({
+    key: { text: key },
+    value: { text: value || 'Not given' },
+    actions: { items: [{ href, text: 'Change', visuallyHiddenText: key.toLowerCase() }] },
+  })
+  const section = (key: string) => detail.sections.find((s) => s.key === key)
+  const withheld = (key: string) => {
+    const s = section(key)
+    return s?.withheld ? ` (withheld under ${s.exemption})` : ''
+  }
+  return [
+    {
+      title: 'Decision details',
+      rows: [
+        row('Title', d.title, `${base}/details#title`),
+        row('For decision or information', KIND_LABELS[d.kind], `${base}/details#kind`),
+        row('Author', d.author_name, `${base}/details#authorName`),
+        row('Author’s contact details', d.author_contact, `${base}/details#authorContact`),
+        row('Executive summary', d.executive_summary, `${base}/details#executiveSummary`),
+        row(
+          'Information in support' + withheld('supporting_information'),
+          section('supporting_information')?.body,
+          `${base}/details#supportingInformation`,
+        ),
+        row(
+          'Recommendations' + withheld('recommendations'),
+          section('recommendations')?.body,
+          `${base}/details#recommendations`,
+        ),
+        row('Decision', d.decision_text, `${base}/details#decisionText`),
+      ],
+    },
+    {
+      title: 'Financial information',
+      rows: [
+        row('Revenue or capital', d.revenue_or_capital, `${base}/finance#revenueOrCapital`),
+        row(
+          'Within budget',
+          d.in_budget === null ? null : d.in_budget ? 'Yes' : 'No, it needs additional funding',
+          `${base}/finance#inBudget`,
+        ),
+        row(
+          'Financial information' + withheld('financial_information'),
+          section('financial_information')?.body,
+          `${base}/finance#financialInformation`,
+        ),
+        row(
+          'Total stated in the notice',
+          d.stated_total_pence === null ? 'None stated' : formatPence(d.stated_total_pence),
+          `${base}/finance#statedTotal`,
+        ),
+      ],
+    },
+    {
+      title: 'Areas served',
+      rows: [row('Areas', detail.areas.map((a) => a.name).join(', '), `${base}/areas`)],
+    },
+    {
+      title: 'Awards',
+      rows: detail.awards.length
+        ? detail.awards.map((a) =>
+            row(
+              a.recipient_name,
+              [amountText(a.amount_pence, a.per_annum, a.up_to), a.period_label, a.stream_name, a.purpose]
+                .filter(Boolean)
+                .join(' · '),
+              `${base}/awards/${a.id}`,
+            ),
+          )
+        : [row('Awards', 'None', `${base}/awards`)],
+    },
+    {
+      title: 'Partner contributions',
+      rows: detail.contributions.length
+        ? detail.contributions.map((c) =>
+            row(
+              c.organisation_name,
+              [amountText(c.amount_pence, c.per_annum, c.up_to), c.condition].filter(Boolean).join(' · '),
+              `${base}/contributions/${c.id}`,
+            ),
+          )
+        : [row('Partner contributions', 'None', `${base}/contributions`)],
+    },
+    {
+      title: 'Classification',
+      rows: [
+        row(
+          'Classification',
+          CLASSIFICATION_LABELS[d.classification] +
+            (d.exemption ? ` (${d.exemption})` : '') +
+            (d.awards_exemption ? `; awards withheld (${d.awards_exemption})` : ''),
+          `${base}/classification`,
+        ),
+      ],
+    },
+    {
+      title: 'Related decisions',
+      rows: [
+        row(
+          'Related decisions',
+          detail.links
+            .filter((l) => l.direction === 'from')
+            .map((l) => `${LINK_LABELS[l.kind]} ${l.reference ?? l.title}`)
+            .join(', ') || 'None',
+          `${base}/links`,
+        ),
+      ],
+    },
+  ]
+}

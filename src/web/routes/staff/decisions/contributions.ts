@@ -1,0 +1,227 @@
+import type { NextFunction, Request, Response } from 'express'
+import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
+import { ConcurrentEditError, WorkflowError } from '../../../../services/decisions/workflow.ts'
+import { actorOf } from '../../../auth.ts'
+import type { FieldErrors } from '../../../validation.ts'
+import { amountText } from './awards.ts'
+import type { Body } from './forms.ts'
+import { carriedFields, resolveOrganisation } from './organisation-names.ts'
+import { DecisionPage } from './page.ts'
+import {
+  AMOUNT_TYPES,
+  amountField,
+  amountTypeField,
+  amountTypeOf,
+  field,
+  idField,
+  poundsValue,
+  textField,
+  yearChoices,
+  yearField,
+} from './part-fields.ts'
+
+type Contribution = DecisionDetail['contributions'][number]
+
+/** Partner contributions in the same "add another" pattern as awards. */
+export class ContributionsController extends DecisionPage {
+  summary = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const detail = await this.loadDraft(req, res, next)
+    if (!detail) return
+    res.render('pages/staff/decisions/contributions', await this.summaryModel(detail, req, {}))
+  }
+
+  complete = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const detail = await this.loadDraft(req, res, next)
+    if (!detail) return
+    const body = req.body as Body
+    const answer = field(body, 'completed')
+    if (answer !== 'yes' && answer !== 'no')
+      return this.renderErrors(res, 'pages/staff/decisions/contributions', await this.summaryModel(detail, req, body), {
+        completed: 'Choose whether you have added every partner contribution',
+      })
+    try {
+      await this.services.workflow.markTask(
+        detail.decision.id,
+        Number(body.version),
+        'contributions',
+        answer === 'yes',
+        actorOf(res),
+      )
+    } catch (error) {
+      if (!(error instanceof WorkflowError)) throw error
+      return this.renderErrors(res, 'pages/staff/decisions/contributions', await this.summaryModel(detail, req, body), {
+        completed: error.message,
+      })
+    }
+    res.redirect(303, `/staff/decisions/${detail.decision.id}`)
+  }
+
+  form = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const detail = await this.loadDraft(req, res, next)
+    if (!detail) return
+    const c = this.contribution(detail, req)
+    if (c === undefined) return next()
+    const values = c
+      ? {
+          partner: c.organisation_name,
+          amount: poundsValue(c.amount_pence),
+          amountType: amountTypeOf(c.per_annum, c.up_to),
+          year: c.financial_year === null ? '' : String(c.financial_year),
+          conditions: c.condition ?? '',
+          proRata: c.pro_rata_with_partners ? 'yes' : '',
+          service: c.service_id === null ? '' : String(c.service_id),
+        }
+      : { amountType: 'per_annum' }
+    res.render('pages/staff/decisions/contribution', await this.formModel(detail, c, values, detail.decision.version))
+  }
+
+  save = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const detail = await this.loadDraft(req, res, next)
+    if (!detail) return
+    const c = this.contribution(detail, req)
+    if (c === undefined) return next()
+    const body = req.body as Body
+    const version = Number(body.version)
+    const fail = async (errors: FieldErrors) =>
+      this.renderErrors(
+        res,
+        'pages/staff/decisions/contribution',
+        await this.formModel(detail, c, body, version),
+        errors,
+      )
+    const errors: FieldErrors = {}
+    textField(body, errors, 'partner', 'The partner’s name', 300, 'Enter the partner that contributes')
+    const amountPence = amountField(body, errors)
+    const kind = amountTypeField(body, errors)
+    const financialYear = yearField(body, errors, 'year', 'Choose a financial year from the list', true)
+    const condition = textField(body, errors, 'conditions', 'The condition', 5000)
+    const serviceId = idField(body, errors, 'service', 'Choose a commissioned service from the list', true)
+    if (Object.keys(errors).length || body.action === 'edit') return fail(body.action === 'edit' ? {} : errors)
+    const partner = await resolveOrganisation(this.services, body, 'partner', 'partner')
+    if ('question' in partner)
+      return this.renderErrors(
+        res,
+        'pages/staff/decisions/confirm-name',
+        {
+          d: detail.decision,
+          question: partner.question,
+          action: `/staff/decisions/${detail.decision.id}/contributions/${c ? c.id : 'new'}`,
+          hidden: carriedFields(body, 'partnerConfirm'),
+        },
+        partner.errors,
+      )
+    try {
+      await this.services.workflow.saveContribution(
+        detail.decision.id,
+        version,
+        c ? c.id : null,
+        {
+          partner: partner.pick,
+          amountPence: amountPence!,
+          ...kind!,
+          financialYear,
+          condition,
+          proRataWithPartners: field(body, 'proRata') === 'yes',
+          serviceId,
+        },
+        actorOf(res),
+      )
+    } catch (error) {
+      if (error instanceof ConcurrentEditError) return fail({ version: error.message })
+      if (error instanceof WorkflowError) return fail({ [error.field ?? 'partner']: error.message })
+      throw error
+    }
+    res.redirect(303, `/staff/decisions/${detail.decision.id}/contributions?${c ? 'changed' : 'added'}=1`)
+  }
+
+  removeCheck = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const detail = await this.loadDraft(req, res, next)
+    if (!detail) return
+    const c = this.contribution(detail, req)
+    if (!c) return next()
+    res.render('pages/staff/decisions/remove', this.removeModel(detail, c))
+  }
+
+  remove = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const detail = await this.loadDraft(req, res, next)
+    if (!detail) return
+    const c = this.contribution(detail, req)
+    if (!c) return next()
+    const body = req.body as Body
+    try {
+      await this.services.workflow.removeContribution(detail.decision.id, Number(body.version), c.id, actorOf(res))
+    } catch (error) {
+      if (!(error instanceof WorkflowError)) throw error
+      return this.renderErrors(res, 'pages/staff/decisions/remove', this.removeModel(detail, c), {
+        confirm: error.message,
+      })
+    }
+    res.redirect(303, `/staff/decisions/${detail.decision.id}/contributions?removed=1`)
+  }
+
+  private contribution(detail: DecisionDetail, req: Request): Contribution | null | undefined {
+    if (req.params.contributionId === undefined) return null
+    return detail.contributions.find((c) => String(c.id) === req.params.contributionId)
+  }
+
+  private removeModel(detail: DecisionDetail, c: Contribution) {
+    return {
+      d: detail.decision,
+      version: detail.decision.version,
+      heading: `Are you sure you want to remove the contribution from ${c.organisation_name}?`,
+      what: [
+        { key: 'Partner', value: c.organisation_name },
+        { key: 'Amount', value: amountText(c.amount_pence, c.per_annum, c.up_to) },
+      ],
+      action: `/staff/decisions/${detail.decision.id}/contributions/${c.id}/remove`,
+      back: `/staff/decisions/${detail.decision.id}/contributions`,
+      button: 'Yes, remove this contribution',
+    }
+  }
+
+  private async formModel(detail: DecisionDetail, c: Contribution | null, values: Body, version: number) {
+    const services = await this.services.workflow.serviceChoices(detail.decision.office_id)
+    return {
+      d: detail.decision,
+      contribution: c,
+      version,
+      values,
+      years: yearChoices(),
+      amountTypes: AMOUNT_TYPES,
+      services: services.map((s) => ({ value: String(s.id), text: s.name })),
+    }
+  }
+
+  private async summaryModel(detail: DecisionDetail, req: Request, values: Body) {
+    const tasks = await this.services.workflow.taskList(detail.decision.id)
+    const marked = tasks.find((t) => t.key === 'contributions')!.state === 'completed'
+    return {
+      d: detail.decision,
+      version: detail.decision.version,
+      values: { completed: values.completed ?? (marked ? 'yes' : '') },
+      flash:
+        req.query.removed === '1'
+          ? 'Contribution removed'
+          : req.query.added === '1'
+            ? 'Contribution added'
+            : req.query.changed === '1'
+              ? 'Contribution changed'
+              : null,
+      contributions: detail.contributions.map((c) => ({
+        id: c.id,
+        partner: c.organisation_name,
+        rows: [
+          ['Amount', amountText(c.amount_pence, c.per_annum, c.up_to)],
+          [
+            'Financial year',
+            c.financial_year === null
+              ? 'Every year of the service'
+              : `${c.financial_year}/${String((c.financial_year + 1) % 100).padStart(2, '0')}`,
+          ],
+          ['Condition', c.condition ?? 'None'],
+          ['Reduced pro rata with other partners', c.pro_rata_with_partners ? 'Yes' : 'No'],
+        ],
+      })),
+    }
+  }
+}
