@@ -1,4 +1,6 @@
 import type { Database } from '../../db/database.ts'
+import { ownedOrSharedInScope } from '../../db/repositories/office-scope.ts'
+import { OfficeScope } from '../../domain/office-scope.ts'
 import {
   ServiceWriteRepository,
   type ServiceChoices,
@@ -40,9 +42,29 @@ export class CommissioningRecordService {
     return this.writes.choices(officeId)
   }
 
-  /** A service as its edit pages start from; undefined for an unknown address. */
-  record(slug: string): Promise<(ServiceRecord & { id: number }) | undefined> {
-    return this.writes.findRecord(slug)
+  /** A service as its edit pages start from; undefined for an unknown address or a service of another office. */
+  async record(
+    slug: string,
+    scope: OfficeScope = OfficeScope.system,
+  ): Promise<(ServiceRecord & { id: number }) | undefined> {
+    const found = await this.writes.findRecord(slug)
+    if (!found || !(await this.inScope(this.database.db, found.id, scope))) return undefined
+    return found
+  }
+
+  /** Whether the service belongs to an office of `scope`, or to no office. */
+  private async inScope(
+    handle: Pick<Database['db'], 'selectFrom'>,
+    serviceId: number,
+    scope: OfficeScope,
+  ): Promise<boolean> {
+    const row = await handle
+      .selectFrom('services')
+      .select('id')
+      .where('id', '=', serviceId)
+      .where(ownedOrSharedInScope(scope, 'office_id'))
+      .executeTakeFirst()
+    return row !== undefined
   }
 
   /** Checks a whole record (each page has checked its own fields) and saves it: a new service, or `slug`'s. */
@@ -52,7 +74,8 @@ export class CommissioningRecordService {
     await this.check(record, selfId)
     return this.database.transaction(async (trx) => {
       const existing = slug ? await this.writes.findRecord(slug, trx) : undefined
-      if (slug && !existing) throw new FormError({ name: 'This service no longer exists' })
+      if (slug && (!existing || !(await this.inScope(trx, existing.id, actor.scope ?? OfficeScope.system))))
+        throw new FormError({ name: 'This service no longer exists' })
       const newSlug = existing ? slug! : await this.writes.freeSlug(slugify(record.name).slice(0, 80), trx)
       const id = await this.writes.save(record, newSlug, existing?.id ?? null, trx)
       const { id: _id, ...before } = existing ?? { id: 0 }
@@ -76,7 +99,8 @@ export class CommissioningRecordService {
         .select(['extension_months', 'extension_taken_months', 'end_date', 'ended_on'])
         .where('id', '=', serviceId)
         .executeTakeFirst()
-      if (!s) throw new FormError({ months: 'This service no longer exists' })
+      if (!s || !(await this.inScope(trx, serviceId, actor.scope ?? OfficeScope.system)))
+        throw new FormError({ months: 'This service no longer exists' })
       const left = Math.max(0, (s.extension_months ?? 0) - s.extension_taken_months)
       if (!s.end_date) throw new FormError({ months: 'Record the service’s end date before an extension' })
       if (s.ended_on) throw new FormError({ months: 'This service has ended: an extension cannot be taken' })
@@ -111,7 +135,8 @@ export class CommissioningRecordService {
         .select(['successor_decision_id', 'office_id', 'decision_id'])
         .where('id', '=', serviceId)
         .executeTakeFirst()
-      if (!s) throw new FormError({ decisionId: 'This service no longer exists' })
+      if (!s || !(await this.inScope(trx, serviceId, actor.scope ?? OfficeScope.system)))
+        throw new FormError({ decisionId: 'This service no longer exists' })
       const decision = offered.decisions.find((d) => d.id === decisionId)
       if (!decision) throw new FormError({ decisionId: 'Choose a published decision of this office' })
       if (decisionId === s.decision_id)
@@ -140,7 +165,8 @@ export class CommissioningRecordService {
         .select(['start_date', 'ended_on', 'end_reason', 'end_note'])
         .where('id', '=', serviceId)
         .executeTakeFirst()
-      if (!s) throw new FormError({ endedOn: 'This service no longer exists' })
+      if (!s || !(await this.inScope(trx, serviceId, actor.scope ?? OfficeScope.system)))
+        throw new FormError({ endedOn: 'This service no longer exists' })
       if (s.start_date && input.endedOn < s.start_date)
         throw new FormError({ endedOn: 'The date it ended must be on or after the date the service started' })
       await trx

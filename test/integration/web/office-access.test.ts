@@ -25,7 +25,18 @@ const FOI_ACTIONS = [
   'ico',
   'close',
 ]
-const DECISION_TASKS = ['details', 'finance', 'money', 'classification', 'links']
+const DECISION_TASKS = [
+  'details',
+  'finance',
+  'areas',
+  'awards',
+  'awards/new',
+  'contributions',
+  'contributions/new',
+  'classification',
+  'links',
+  'delete',
+]
 
 /**
  * Every staff page and form of one office's records, by placeholder: {draft} a draft decision, {foi} an FOI
@@ -49,6 +60,9 @@ const RECORD_PAGES: string[] = [
   '/staff/users/{user}/status',
   '/staff/users/{user}/password',
   '/staff/ledger/services/{service}',
+  '/staff/ledger/services/{service}/edit',
+  '/staff/ledger/services/{service}/record/extension',
+  '/staff/ledger/services/{service}/record/end',
   '/staff/settings?office={office}',
 ]
 const RECORD_FORMS: string[] = [

@@ -1,3 +1,4 @@
+import { draftReadyToSubmit } from '../../../support/decision-draft.ts'
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { addWorkingDays } from '../../../../src/domain/working-days.ts'
@@ -105,7 +106,7 @@ for (const engine of testEngines()) {
     })
 
     test('each step of the workflow emails the person who acts next, once, with the link to act on', async () => {
-      const id = await workflow.createDraft(details, people.officer!.actor)
+      const id = await draftReadyToSubmit(workflow, details, people.officer!.actor)
       const reference = await workflow.submit(id, await version(id), people.officer!.actor)
       await deliver()
       const stage = only(newMailTo('finance'))
@@ -149,7 +150,7 @@ for (const engine of testEngines()) {
     })
 
     test('a rejected decision emails its author the reasons', async () => {
-      const id = await workflow.createDraft({ ...details, title: 'A second try' }, people.officer!.actor)
+      const id = await draftReadyToSubmit(workflow, { ...details, title: 'A second try' }, people.officer!.actor)
       const reference = await workflow.submit(id, await version(id), people.officer!.actor)
       await sign(id, 'finance')
       await sign(id, 'ceo')
@@ -179,7 +180,7 @@ for (const engine of testEngines()) {
         ],
       )
       await notifications.savePreferences(finance.signer.userId, finance.signer.roles, ['monthly_digest'])
-      const id = await workflow.createDraft({ ...details, title: 'A third' }, people.officer!.actor)
+      const id = await draftReadyToSubmit(workflow, { ...details, title: 'A third' }, people.officer!.actor)
       await workflow.submit(id, await version(id), people.officer!.actor)
       await deliver()
       assert.equal(newMailTo('finance').length, 0)

@@ -42,7 +42,7 @@ export class ServiceEditorController {
 
   startEdit = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const slug = String(req.params.slug)
-    const found = await this.services.commissioningRecords.record(slug)
+    const found = await this.services.commissioningRecords.record(slug, scopeOf(res))
     if (!found) return next()
     const { id: _id, ...record } = found
     this.setDraft(req, slug, { record, checking: true })

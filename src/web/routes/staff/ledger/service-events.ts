@@ -6,6 +6,7 @@ import type { Services } from '../../../../services/index.ts'
 import { END_REASONS, type EndReason } from '../../../../services/ledger/commissioning-records.ts'
 import { FormError } from '../../../../services/shared/form-error.ts'
 import { actorOf } from '../../../auth.ts'
+import { mayEditService } from './service-access.ts'
 import { dateParts, errorLinks, partsOf, ukDateInput } from '../foi/form.ts'
 
 export const SERVICE_EVENTS = ['extension', 'successor', 'end'] as const
@@ -46,7 +47,7 @@ export class ServiceEventsController {
     const event = String(req.params.event) as ServiceEvent
     if (!SERVICE_EVENTS.includes(event)) return next()
     const page = await this.services.commissioning.service(String(req.params.slug))
-    if (!page) return next()
+    if (!page || !mayEditService(res, page.detail.service.office_id)) return next()
     const id = page.detail.service.id
     const body = (req.body ?? {}) as Record<string, unknown>
     const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '')
@@ -86,7 +87,7 @@ export class ServiceEventsController {
     errors: Record<string, string>,
   ): Promise<boolean> {
     const page = await this.services.commissioning.service(String(req.params.slug))
-    if (!page) return false
+    if (!page || !mayEditService(res, page.detail.service.office_id)) return false
     const s = page.detail.service
     const choices =
       event === 'successor' ? await this.services.commissioningRecords.choices(s.office_id) : { decisions: [] }

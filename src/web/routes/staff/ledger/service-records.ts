@@ -6,12 +6,8 @@ import type { Services } from '../../../../services/index.ts'
 import { CSV_COLUMNS } from '../../../../services/ledger/outcomes.ts'
 import { END_REASON_SUMMARIES } from '../../../../services/ledger/commissioning-records.ts'
 import { actorOf, scopeOf } from '../../../auth.ts'
+import { mayEditService } from './service-access.ts'
 import { errorList } from '../../../validation.ts'
-
-/** Staff edit the records of a service of their own office, or of one that belongs to no office. */
-function mayEdit(res: Response, officeId: number | null): boolean {
-  return officeId === null || scopeOf(res).includes(officeId)
-}
 
 type Form = 'outcomes' | 'upload' | 'contribution'
 const QUARTER = /^\d{4}-(01|04|07|10)-01$/
@@ -114,7 +110,7 @@ export class ServiceRecordsController {
     action: (serviceId: number) => Promise<string>,
   ): Promise<void> {
     const page = await this.services.commissioning.service(String(req.params.slug))
-    if (!page || !mayEdit(res, page.detail.service.office_id)) return next()
+    if (!page || !mayEditService(res, page.detail.service.office_id)) return next()
     try {
       const done = await action(page.detail.service.id)
       res.redirect(`/staff/ledger/services/${page.detail.service.slug}?done=${encodeURIComponent(done)}`)
@@ -131,7 +127,7 @@ export class ServiceRecordsController {
     extra: { done?: string | null; form?: Form; errors?: Record<string, string>; values?: Record<string, unknown> },
   ): Promise<boolean> {
     const page = await this.services.commissioning.service(String(req.params.slug))
-    if (!page || !mayEdit(res, page.detail.service.office_id)) return false
+    if (!page || !mayEditService(res, page.detail.service.office_id)) return false
     const partners = await this.services.contributions.partners(page.detail.service.id)
     const quarters = [...new Set(page.detail.outcomes.map((o) => o.quarter_start))].sort()
     const s = page.detail.service
