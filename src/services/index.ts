@@ -9,6 +9,7 @@ import { RegisterService } from './decisions/register.ts'
 import { OfficeSettingsService, SettingsService } from './offices/settings.ts'
 import { WorkflowService } from './decisions/workflow.ts'
 import { ChartsService } from './ledger/charts.ts'
+import { CoFundingService } from './ledger/co-funding.ts'
 import { CommissioningService } from './ledger/commissioning.ts'
 import { ContributionService } from './ledger/contributions.ts'
 import { FundingService } from './ledger/funding.ts'
@@ -36,6 +37,7 @@ export function services(database: Database) {
     imports: new ImportService(database, { foiResponses: foi.importer, foiExpectedErrors: [FoiImportError] }),
     ledger: new LedgerService(database),
     charts: new ChartsService(database),
+    coFunding: new CoFundingService(database),
     commissioning: new CommissioningService(database),
     funding: new FundingService(database, new AuditService(database)),
     organisations: new OrganisationService(database, new AuditService(database)),

@@ -1,6 +1,7 @@
 import type { Request, Response, NextFunction } from 'express'
 import { buildAwardTable } from '../../../../domain/award-table.ts'
-import { formatPence } from '../../../../domain/money.ts'
+import { describeAmount, describeTotalFrom, formatPounds } from '../../../../domain/money-words.ts'
+import { KIND_ORDER, totalsByKind } from '../../../../domain/amount-kinds.ts'
 import { withheldNotice } from '../../../../domain/publication.ts'
 import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
 import type { Services } from '../../../../services/index.ts'
@@ -64,12 +65,13 @@ export function decisionViewModel(detail: DecisionDetail) {
     sections: detail.sections.map((s) => ({ heading: s.heading, body: s.withheld ? null : s.body, notice: s.withheld ? withheldNotice(s.exemption) : null })),
     awardTable,
     contributions: detail.contributions.map((c) => ({ ...c, amountText: amountText(c.amount_pence, c.per_annum, c.up_to) })),
+    contributionSummary: contributionSummary(detail.contributions),
     contributionTotals: {
-      perAnnum: contributionsPerAnnum.length ? formatPence(contributionsPerAnnum.reduce((s, c) => s + c.amount_pence, 0)) : null,
+      perAnnum: contributionsPerAnnum.length ? formatPounds(contributionsPerAnnum.reduce((s, c) => s + c.amount_pence, 0)) : null,
       perAnnumUpTo: contributionsPerAnnum.some((c) => c.up_to),
-      once: contributionsOnce.length ? formatPence(contributionsOnce.reduce((s, c) => s + c.amount_pence, 0)) : null,
+      once: contributionsOnce.length ? formatPounds(contributionsOnce.reduce((s, c) => s + c.amount_pence, 0)) : null,
     },
-    statedTotal: decision.stated_total_pence === null ? null : `${formatPence(decision.stated_total_pence)}${decision.stated_total_per_annum ? ' a year' : ''}`,
+    statedTotal: decision.stated_total_pence === null ? null : describeAmount(decision.stated_total_pence, { perAnnum: decision.stated_total_per_annum, upTo: false }),
     findings: detail.findings,
     signOffs: detail.signOffs,
     links: detail.links,
@@ -77,5 +79,20 @@ export function decisionViewModel(detail: DecisionDetail) {
 }
 
 export function amountText(pence: number, perAnnum: boolean, upTo: boolean): string {
-  return `${upTo ? 'up to ' : ''}${formatPence(pence)}${perAnnum ? ' a year' : ''}`
+  return describeAmount(pence, { perAnnum, upTo })
+}
+
+/** One sentence per kind of contribution: "£2,125,000 a year in total from four partners". */
+export function contributionSummary(
+  contributions: ReadonlyArray<{ amount_pence: number; per_annum: boolean; up_to: boolean; organisation_name: string }>,
+): string[] {
+  const totals = totalsByKind(contributions.map((c) => ({ amountPence: c.amount_pence, perAnnum: c.per_annum, upTo: c.up_to })))
+  return KIND_ORDER.filter((basis) => totals[basis].count > 0).map((basis) => {
+    const perAnnum = basis === 'per_annum' || basis === 'up_to_per_annum'
+    const upTo = basis === 'up_to' || basis === 'up_to_per_annum'
+    const partners = new Set(
+      contributions.filter((c) => c.per_annum === perAnnum && c.up_to === upTo).map((c) => c.organisation_name),
+    )
+    return describeTotalFrom(totals[basis].pence, { perAnnum, upTo }, partners.size, 'partner')
+  })
 }
