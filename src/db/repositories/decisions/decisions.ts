@@ -59,6 +59,8 @@ export class DecisionRepository extends DecisionWrites {
           sql<number | null>`case when ${publicMoney} then d.stated_total_pence end`.as('stated_total_pence'),
           sql<boolean>`(${publicMoney} and d.stated_total_per_annum)`.as('stated_total_per_annum'),
           sql<boolean>`not ${publicMoney}`.as('money_withheld'),
+          sql<boolean>`coalesce((select so.outcome = 'rejected' from sign_offs so where so.decision_id = d.id
+            and so.stage = 'decision_maker' order by so.signed_on desc, so.id desc limit 1), false)`.as('rejected'),
         ])
         .select((eb) =>
           eb
@@ -91,8 +93,25 @@ export class DecisionRepository extends DecisionWrites {
         statedTotalPerAnnum: r.stated_total_per_annum,
         awardTotalPence: r.awardTotal === null ? null : Number(r.awardTotal),
         moneyWithheld: r.money_withheld,
+        rejected: Boolean(r.rejected),
       })),
     }
+  }
+
+  /** The financial years (by first year) that listed decisions are filed under, latest first. */
+  async publicYears(): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('decisions as d')
+      .where('d.status', 'in', [...PUBLIC_STATUSES])
+      .where('d.review_status', '=', 'reviewed')
+      .where(sql<boolean>`coalesce(d.date_decided, d.date_received) is not null`)
+      .select(
+        sql<number>`distinct (extract(year from coalesce(d.date_decided, d.date_received)))::integer - (case when extract(month from coalesce(d.date_decided, d.date_received)) < 4 then 1 else 0 end)`.as(
+          'year',
+        ),
+      )
+      .execute()
+    return rows.map((r) => Number(r.year)).sort((a, b) => b - a)
   }
 
   async findPublicBySlug(slug: string): Promise<DecisionDetail | undefined> {

@@ -2,6 +2,8 @@ import type { Request, Response, NextFunction } from 'express'
 import { buildAwardTable } from '../../../../domain/award-table.ts'
 import { describeAmount, describeTotalFrom, formatPounds } from '../../../../domain/money-words.ts'
 import { KIND_ORDER, totalsByKind } from '../../../../domain/amount-kinds.ts'
+import { describeFile } from '../../../../domain/file-description.ts'
+import { OUTCOME_TAGS, isRejected, publicOutcome, signOffOutcomeText } from '../../../../domain/outcome.ts'
 import { withheldNotice } from '../../../../domain/publication.ts'
 import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
 import type { Services } from '../../../../services/index.ts'
@@ -19,18 +21,33 @@ export class DecisionController {
       res.render('pages/public/decisions/decision-stub', { d: detail.decision, officeName: detail.officeName, notice: withheldNotice(detail.decision.exemption) })
       return
     }
-    res.render('pages/public/decisions/decision', decisionViewModel(detail))
+    const document = await this.services.register.publicDocumentInfo(detail.decision.slug ?? '')
+    res.render('pages/public/decisions/decision', {
+      ...decisionViewModel(detail),
+      document: document && { ...document, description: describeFile(document.mediaType, document.sizeBytes) },
+    })
+  }
+
+  /** The original published document of an imported record, as it was published. */
+  document = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const document = await this.services.register.publicDocument(String(req.params.slug))
+    if (!document) return next()
+    res
+      .type(document.mediaType)
+      .set('Content-Disposition', `inline; filename="${document.fileName.replace(/[^\w.\- ]/g, '_')}"`)
+      .send(document.content)
   }
 
   notice = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const detail = await this.services.register.publicDecision(String(req.params.slug))
-    if (!detail) return next()
+    // An imported record's notice is the published document itself: no notice is generated for it.
+    if (!detail || detail.decision.status === 'imported') return next()
     res.render('pages/public/decisions/notice', { notice: buildNotice(detail), slug: detail.decision.slug })
   }
 
   noticePdf = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const detail = await this.services.register.publicDecision(String(req.params.slug))
-    if (!detail) return next()
+    if (!detail || detail.decision.status === 'imported') return next()
     const pdf = await renderNoticePdf(buildNotice(detail))
     res.type('application/pdf').set('Content-Disposition', `inline; filename="${detail.decision.slug}.pdf"`).send(pdf)
   }
@@ -56,8 +73,13 @@ export function decisionViewModel(detail: DecisionDetail) {
   const contributionsOnce = detail.contributions.filter((c) => !c.per_annum)
   const streams = [...new Set(awards.map((a) => a.stream_name).filter((s): s is string => Boolean(s)))]
   const justifications = [...new Map(awards.filter((a) => a.route_justification).map((a) => [`${a.recipient_name}\u0000${a.route_justification}`, { recipient: a.recipient_name, text: a.route_justification! }])).values()]
+  const rejected = isRejected(detail.signOffs)
+  const rejection = rejected ? detail.signOffs.filter((s) => s.stage === 'decision_maker').at(-1) : undefined
   return {
     d: decision,
+    outcome: OUTCOME_TAGS[publicOutcome({ ...decision, rejected })],
+    rejected,
+    rejectionReasons: rejection?.comment ?? null,
     officeName: detail.officeName,
     areas: detail.areas,
     streams,
@@ -73,7 +95,7 @@ export function decisionViewModel(detail: DecisionDetail) {
     },
     statedTotal: decision.stated_total_pence === null ? null : describeAmount(decision.stated_total_pence, { perAnnum: decision.stated_total_per_annum, upTo: false }),
     findings: detail.findings,
-    signOffs: detail.signOffs,
+    signOffs: detail.signOffs.map((s) => ({ ...s, outcomeText: signOffOutcomeText(s.stage, s.outcome) })),
     links: detail.links,
   }
 }
