@@ -7,6 +7,7 @@ import { auditHeadRoutes } from './audit/audit-heads.ts'
 import { disclosureLogRoutes } from './foi/index.ts'
 import { HomeController } from './decisions/home.ts'
 import { ledgerPublicRoutes } from './ledger/index.ts'
+import { sitePageRoutes } from './site/index.ts'
 
 export function publicRoutes(services: Services): Router {
   const router = Router()
@@ -21,5 +22,6 @@ export function publicRoutes(services: Services): Router {
   router.get('/decisions/:slug/notice.pdf', decision.noticePdf)
   router.use(disclosureLogRoutes(services))
   router.use(ledgerPublicRoutes(services))
+  router.use(sitePageRoutes(services))
   return router
 }
