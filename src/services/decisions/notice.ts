@@ -3,7 +3,7 @@ import { KIND_LABELS } from '../../domain/decision.ts'
 import { describeAmount } from '../../domain/money-words.ts'
 import { isRejected, signOffOutcomeText } from '../../domain/outcome.ts'
 import { withheldNotice } from '../../domain/publication.ts'
-import { formatUkDate } from '../../domain/uk-date.ts'
+import { formatPeriod, formatUkDate } from '../../domain/uk-date.ts'
 
 export type NoticeBlock =
   | { type: 'fields'; rows: Array<[string, string]> }
@@ -53,7 +53,7 @@ export function buildNotice(detail: DecisionDetail): Notice {
     blocks.push({
       type: 'fields',
       rows: awards.map((a) => [
-        `${a.recipient_name}${a.period_label ? ` (${a.period_label})` : ''}`,
+        `${a.recipient_name}${noticePeriod(a) ? ` (${noticePeriod(a)})` : ''}`,
         describeAmount(a.amount_pence, { perAnnum: a.per_annum, upTo: a.up_to }),
       ]),
     })
@@ -115,4 +115,13 @@ function confidentialNotice(detail: DecisionDetail): Notice {
       { type: 'paragraph', text: `This decision is confidential. ${withheldNotice(d.exemption)}.` },
     ],
   }
+}
+
+/** An award's period in GOV.UK style where its dates are known, else as printed. */
+function noticePeriod(a: {
+  period_start: string | null
+  period_end: string | null
+  period_label: string | null
+}): string {
+  return a.period_start && a.period_end ? formatPeriod(a.period_start, a.period_end) : (a.period_label ?? '')
 }

@@ -2,6 +2,7 @@ import type { Request, Response, NextFunction } from 'express'
 import { buildAwardTable } from '../../../../domain/award-table.ts'
 import { describeAmount, describeTotalFrom, formatPounds } from '../../../../domain/money-words.ts'
 import { KIND_ORDER, totalsByKind } from '../../../../domain/amount-kinds.ts'
+import { formatPeriod } from '../../../../domain/uk-date.ts'
 import { describeFile } from '../../../../domain/file-description.ts'
 import { OUTCOME_TAGS, isRejected, publicOutcome, signOffOutcomeText } from '../../../../domain/outcome.ts'
 import { withheldNotice } from '../../../../domain/publication.ts'
@@ -62,7 +63,8 @@ export function decisionViewModel(detail: DecisionDetail) {
       purpose: a.purpose,
       viaName: a.via_name,
       route: a.route,
-      periodLabel: a.period_label,
+      // GOV.UK style ("October 2023 to March 2024"); the period as printed stays on the import's source view.
+      periodLabel: a.period_start && a.period_end ? formatPeriod(a.period_start, a.period_end) : a.period_label,
       periodStart: a.period_start,
       amountPence: a.amount_pence,
       perAnnum: a.per_annum,

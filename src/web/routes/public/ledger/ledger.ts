@@ -2,6 +2,7 @@ import { Readable } from 'node:stream'
 import type { Request, Response } from 'express'
 import { ROUTE_LABELS } from '../../../../domain/decision.ts'
 import { financialYear } from '../../../../domain/financial-year.ts'
+import { formatPeriod } from '../../../../domain/uk-date.ts'
 import { amountBasis, BASIS_LABELS } from '../../../../domain/ledger.ts'
 import { penceToDecimalString } from '../../../../domain/money.ts'
 import { SERVICE_TYPE_LABELS, SERVICE_TYPES, serviceTypeLabel } from '../../../../domain/service-types.ts'
@@ -94,6 +95,7 @@ function rowView(row: LedgerRow) {
 }
 
 function periodText(row: LedgerRow): string {
+  if (row.periodStart && row.periodEnd) return formatPeriod(row.periodStart, row.periodEnd)
   if (row.periodLabel) return row.periodLabel
   if (row.financialYear) return financialYear(row.financialYear).label
   return ''

@@ -56,7 +56,7 @@ for (const engine of testEngines()) {
 
     test('a decision page shows its awards with totals per period', async () => {
       const html = await (await get('/decisions/nottinghamshire-2024-006')).text()
-      assert.match(html, /Oct23- Mar24/)
+      assert.match(html, /October 2023 to March 2024/)
       assert.match(html, /£39,381\.75.*?£56,509\.00|£95,890\.75/s)
       assert.match(html, /£95,890\.75/)
       assert.match(html, /£215,566\.69/)

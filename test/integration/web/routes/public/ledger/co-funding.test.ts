@@ -156,6 +156,18 @@ for (const engine of testEngines()) {
       }
     })
 
+    test('periods read in GOV.UK style on the ledger, the decision page and its notice', async () => {
+      // The notes on a document may quote it as printed; the figures themselves read in GOV.UK style.
+      const awardsTable = (html: string) => /id="awards"[\s\S]*?<\/table>/.exec(html)?.[0] ?? ''
+      const ledger = /id="ledger"[\s\S]*?<\/table>/.exec(await page('/ledger'))![0]
+      const decision = awardsTable(await page('/decisions/nottinghamshire-2024-006'))
+      const notice = text(await page('/decisions/nottinghamshire-2024-006/notice'))
+      for (const [name, body] of Object.entries({ ledger, decision, notice })) {
+        assert.match(body, /April 2025 to September 2025/, name)
+        assert.doesNotMatch(body, /Apr25- Sept25/, name)
+      }
+    })
+
     test('every CSV download starts with a UTF-8 byte-order mark', async () => {
       for (const path of ['/ledger.csv', '/ledger/contributions.csv', '/downloads/decisions.csv', '/downloads/disclosure-log.csv', '/downloads/360giving.csv']) {
         const bytes = new Uint8Array(await (await get(path)).arrayBuffer())
