@@ -1,3 +1,5 @@
+import { readSearchQuery } from '../../../domain/search-query.ts'
+import { matchesWords } from './decision-search.ts'
 import { sql, type Selectable } from 'kysely'
 import type { DecisionStatus } from '../../../domain/decision.ts'
 import { PUBLIC_STATUSES } from '../../../domain/decision.ts'
@@ -35,7 +37,17 @@ export class DecisionRepository extends DecisionWrites {
       .selectFrom('decisions as d')
       .where('d.status', 'in', [...PUBLIC_STATUSES])
       .where('d.review_status', '=', 'reviewed')
-    if (filter.text) query = query.where(sql<boolean>`d.search @@ websearch_to_tsquery('english', ${filter.text})`)
+    const search = readSearchQuery(filter.text)
+    if (search?.words) query = query.where(matchesWords(search.words, search.referenceFragment))
+    if (search?.financialYear !== null && search?.financialYear !== undefined) {
+      const fy = search.financialYear
+      const inFinancialYear = sql<boolean>`(${dateExpr} between ${`${fy}-04-01`}::date and ${`${fy + 1}-03-31`}::date)`
+      query = query.where(
+        search.calendarYear === null
+          ? inFinancialYear
+          : sql<boolean>`(${inFinancialYear} or ${dateExpr} between ${`${fy}-01-01`}::date and ${`${fy}-12-31`}::date)`,
+      )
+    }
     if (filter.officeId) query = query.where('d.office_id', '=', filter.officeId)
     if (filter.financialYear) {
       query = query
