@@ -45,7 +45,11 @@ describe('the public register in Chromium', () => {
     await page.waitForURL(/\/decisions\/nottinghamshire-2024-006$/)
     assert.equal(await page.locator('h1').textContent(), 'DA Perpetrator/IOM Survivor Support Service')
     const headers = await page.locator('#awards thead th').allTextContents()
-    assert.deepEqual(headers.slice(2), ['October 2023 to March 2024', 'April 2024 to March 2025', 'April 2025 to September 2025'])
+    assert.deepEqual(headers.slice(2), [
+      'October 2023 to March 2024',
+      'April 2024 to March 2025',
+      'April 2025 to September 2025',
+    ])
     const totals = await page.locator('#awards tfoot tr').first().locator('td').allTextContents()
     assert.deepEqual(
       totals.map((s) => s.trim()),

@@ -70,6 +70,11 @@ export class RegisterService {
     return this.documents.content(slug)
   }
 
+  /** “Did you mean …?”: a public name close to words that found nothing. */
+  suggestion(words: string) {
+    return this.decisions.suggestName(words.trim().slice(0, 200))
+  }
+
   /** The financial years that hold at least one listed decision, latest first: the year filter's choices. */
   years() {
     return this.decisions.publicYears()

@@ -1,4 +1,6 @@
-import { sql, type RawBuilder } from 'kysely'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { DB } from '../../tables/index.ts'
+import { publicArea, publicOrganisation, publicService } from '../public.ts'
 
 /**
  * A listed decision `d` that the words find: in its reference, title and public text (stemmed, so "refuges"
@@ -23,4 +25,20 @@ export function matchesWords(words: string, referenceFragment: string | null): R
         or s.id in (select a.service_id from awards a where a.decision_id = d.id and not a.withheld)
         or s.id in (select c.service_id from contributions c where c.decision_id = d.id))
       and to_tsvector('english', s.name || ' ' || coalesce(s.description, '')) @@ ${query})))`
+}
+
+/**
+ * The public name nearest to a misspelt search ("Juno Womens Aid" for "juno womans aid"), by trigram similarity
+ * (pg_trgm, on both engines): organisations with a public part, areas and services. Null when none is close.
+ */
+export async function nearestPublicName(db: Kysely<DB>, words: string): Promise<string | null> {
+  const result = await sql<{ name: string }>`
+    select name from (
+      select o.name from organisations o where o.merged_into_id is null and ${publicOrganisation}
+      union select ar.name from areas ar where ${publicArea}
+      union select s.name from services s where ${publicService}
+    ) names
+    where word_similarity(lower(${words}), lower(name)) > 0.5 and lower(name) <> lower(${words})
+    order by word_similarity(lower(${words}), lower(name)) desc, length(name) limit 1`.execute(db)
+  return result.rows[0]?.name ?? null
 }

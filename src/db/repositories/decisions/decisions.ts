@@ -1,5 +1,5 @@
 import { readSearchQuery } from '../../../domain/search-query.ts'
-import { matchesWords } from './decision-search.ts'
+import { matchesWords, nearestPublicName } from './decision-search.ts'
 import { sql, type Selectable } from 'kysely'
 import type { DecisionStatus } from '../../../domain/decision.ts'
 import { PUBLIC_STATUSES } from '../../../domain/decision.ts'
@@ -108,6 +108,11 @@ export class DecisionRepository extends DecisionWrites {
         rejected: Boolean(r.rejected),
       })),
     }
+  }
+
+  /** A public name close to what was typed, to suggest when the words find nothing. */
+  suggestName(words: string): Promise<string | null> {
+    return nearestPublicName(this.db, words)
   }
 
   /** The financial years (by first year) that listed decisions are filed under, latest first. */

@@ -52,6 +52,7 @@ export class HomeController {
       return res.redirect(`/?${params.toString()}`)
     }
     const years = dataYears.map((y) => financialYear(y))
+    const suggestion = result.total === 0 && filter.q ? await this.services.register.suggestion(filter.q) : null
     res.status(Object.keys(errors).length ? 400 : 200).render('pages/public/decisions/home', {
       filter: { q: filter.q ?? '', office: filter.office, year: filter.year },
       errors,
@@ -59,6 +60,7 @@ export class HomeController {
       offices,
       years,
       result,
+      suggestion,
       rows: result.rows.map((row) => ({ ...row, totalText: describeListedTotal(row), outcome: OUTCOME_TAGS[publicOutcome(row)] })),
       pagination: pagination(req, result.page, result.pageCount),
     })

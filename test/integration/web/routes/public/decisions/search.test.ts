@@ -50,6 +50,14 @@ for (const engine of testEngines()) {
       assert.deepEqual(await found('xylophone'), [])
     })
 
+    test('a misspelt name that finds nothing gets a “did you mean” from the public names', async () => {
+      const page = async (q: string) => (await (await fetch(`${app.baseUrl}/?q=${encodeURIComponent(q)}`)).text())
+      assert.match(await page('juno womans aid'), /Did you mean <a class="govuk-link" href="\/\?q=Juno%20Women&#39;s%20Aid">Juno Women&#39;s Aid<\/a>\?/)
+      assert.match(await page('southamptn'), /Did you mean <a[^>]*>Southampton<\/a>\?/)
+      assert.doesNotMatch(await page('refuge'), /Did you mean/)
+      assert.doesNotMatch(await page('xylophone'), /Did you mean/)
+    })
+
     test('the CSV download and the API find what the page finds', async () => {
       for (const q of ['PCC036', 'refuge', 'Southampton']) {
         assert.equal(await csvFound(q), (await found(q)).length, q)
