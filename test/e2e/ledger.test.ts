@@ -70,7 +70,7 @@ describe('the funding ledger in Chromium', () => {
     await page.goto(`${e2e.baseUrl}/services/hampshire-and-southampton-domestic-abuse-perpetrator-service`)
     await page
       .getByLabel('Partner that reduces its contribution')
-      .selectOption({ label: 'Southampton City Council (£40,000 a year (up to))' })
+      .selectOption({ label: 'Southampton City Council, £40,000 a year (up to)' })
     await page.getByLabel('Reduction').fill('50')
     await page.getByRole('button', { name: 'Calculate' }).click()
     assert.equal(await page.locator('#pro-rata-office').textContent(), '£60,000 a year (up to)')

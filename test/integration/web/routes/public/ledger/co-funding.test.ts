@@ -168,6 +168,21 @@ for (const engine of testEngines()) {
       }
     })
 
+    test('the funding streams page totals each partner’s contributions, reconciling with the CSV', async () => {
+      const html = await page('/funding-streams')
+      const total = text(/id="partner-contributions-total"[\s\S]*?<\/td>/.exec(html)![0])
+      const rows = await csv('/ledger/contributions.csv')
+      const yearly = rows.filter((r) => r['Amount is'] === 'A year').reduce((s, r) => s + pence(r['Amount (£)']!), 0)
+      const ceilings = rows
+        .filter((r) => r['Amount is'] === 'Up to, a year (ceiling)')
+        .reduce((s, r) => s + pence(r['Amount (£)']!), 0)
+      assert.equal(yearly, 212_500_000)
+      assert.equal(ceilings, 198_840_000)
+      assert.match(total, /£2,125,000 a year/)
+      assert.match(total, /£1,988,400 a year \(up to\)/)
+      assert.match(text(html), /Hampshire County Council £1,583,900 a year \(up to\)/)
+    })
+
     test('every CSV download starts with a UTF-8 byte-order mark', async () => {
       for (const path of ['/ledger.csv', '/ledger/contributions.csv', '/downloads/decisions.csv', '/downloads/disclosure-log.csv', '/downloads/360giving.csv']) {
         const bytes = new Uint8Array(await (await get(path)).arrayBuffer())
