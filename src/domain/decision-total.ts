@@ -1,4 +1,4 @@
-import { formatPence } from './money.ts'
+import { formatPounds } from './money-words.ts'
 
 /** What a list of decisions knows of one decision's money, already limited to what the public may see. */
 export interface ListedDecisionMoney {
@@ -15,8 +15,8 @@ export interface ListedDecisionMoney {
 export function describeListedTotal(row: ListedDecisionMoney): string {
   if (row.classification === 'confidential') return ''
   if (row.statedTotalPence !== null)
-    return `${formatPence(row.statedTotalPence)}${row.statedTotalPerAnnum ? ' a year' : ''}`
+    return `${formatPounds(row.statedTotalPence)}${row.statedTotalPerAnnum ? ' a year' : ''}`
   if (row.awardTotalPence !== null)
-    return `${formatPence(row.awardTotalPence)}${row.moneyWithheld ? ' (part withheld)' : ''}`
+    return `${formatPounds(row.awardTotalPence)}${row.moneyWithheld ? ' (part withheld)' : ''}`
   return row.moneyWithheld ? 'Withheld' : ''
 }

@@ -36,8 +36,8 @@ export interface Flow {
   totalPence: Pence
 }
 
-export const NO_STREAM = 'Funding stream not stated'
-export const NO_LEAD = 'No lead commissioner'
+export const NO_STREAM = 'Funding stream not recorded'
+export const NO_LEAD = 'Lead commissioner not recorded'
 
 const COLUMN_PREFIX = ['stream', 'office', 'lead', 'provider'] as const
 

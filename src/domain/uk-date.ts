@@ -137,3 +137,25 @@ export function parseMonthYear(text: string): { start: string; end: string } | n
   const start = isoFrom(year, month, 1)
   return start ? { start, end: lastDayOfMonth(year, month) } : null
 }
+
+/** "October 2023": the month and year of a date. */
+export function formatMonthYear(iso: string): string {
+  const [year, month] = iso.split('-').map(Number)
+  return `${MONTHS[month! - 1]} ${year}`
+}
+
+/**
+ * A period in GOV.UK style: "October 2023 to March 2024" when it runs whole months, "October 2023" for one
+ * month, else "2 October 2023 to 15 March 2024"; "From October 2023" or "Until March 2024" when one end is open.
+ */
+export function formatPeriod(start: string | null | undefined, end: string | null | undefined): string {
+  if (!start && !end) return ''
+  const wholeStart = start ? start.endsWith('-01') : true
+  const wholeEnd = end ? lastDayOfMonth(Number(end.slice(0, 4)), Number(end.slice(5, 7))) === end : true
+  const show = (iso: string, whole: boolean) => (whole ? formatMonthYear(iso) : formatUkDate(iso))
+  const whole = wholeStart && wholeEnd
+  if (!start) return `Until ${show(end!, whole)}`
+  if (!end) return `From ${show(start, whole)}`
+  if (whole && start.slice(0, 7) === end.slice(0, 7)) return formatMonthYear(start)
+  return `${show(start, whole)} to ${show(end, whole)}`
+}

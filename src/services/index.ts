@@ -11,6 +11,7 @@ import { OfficeService } from './offices/offices.ts'
 import { OfficeSettingsService, SettingsService } from './offices/settings.ts'
 import { WorkflowService } from './decisions/workflow.ts'
 import { ChartsService } from './ledger/charts.ts'
+import { CoFundingService } from './ledger/co-funding.ts'
 import { CommissioningService } from './ledger/commissioning.ts'
 import { CommissioningRecordService } from './ledger/commissioning-records.ts'
 import { ContributionService } from './ledger/contributions.ts'
@@ -42,6 +43,7 @@ export function services(database: Database, options: { publicBaseUrl?: string }
     imports: new ImportService(database, { foiResponses: foi.importer, foiExpectedErrors: [FoiImportError] }),
     ledger: new LedgerService(database),
     charts: new ChartsService(database),
+    coFunding: new CoFundingService(database),
     commissioning: new CommissioningService(database),
     commissioningRecords: new CommissioningRecordService(database, new AuditService(database)),
     funding: new FundingService(database, new AuditService(database)),

@@ -3,8 +3,11 @@ import nunjucks from 'nunjucks'
 import { fileURLToPath } from 'node:url'
 import { CLASSIFICATION_LABELS, KIND_LABELS, ROUTE_LABELS, STATUS_LABELS, LINK_LABELS } from '../domain/decision.ts'
 import { formatPence } from '../domain/money.ts'
+import { describeAmount, formatPounds, wholeContractValue } from '../domain/money-words.ts'
+import { KIND_SENTENCE, describeKindTotals, type KindTotals } from '../domain/amount-kinds.ts'
 import { isolateBidi } from '../domain/bidi.ts'
-import { formatUkDate } from '../domain/uk-date.ts'
+import { formatPeriod, formatUkDate } from '../domain/uk-date.ts'
+import { financialYear } from '../domain/financial-year.ts'
 
 const views = fileURLToPath(new URL('./views', import.meta.url))
 
@@ -22,6 +25,28 @@ export function setUpNunjucks(app: Express, production: boolean): nunjucks.Envir
   env.addFilter('money', (pence: number | null | undefined) =>
     pence === null || pence === undefined ? '' : formatPence(pence),
   )
+  env.addFilter('pounds', (pence: number | null | undefined) =>
+    pence === null || pence === undefined ? '' : formatPounds(pence),
+  )
+  env.addFilter('amount', (pence: number | null | undefined, perAnnum = false, upTo = false) =>
+    pence === null || pence === undefined
+      ? ''
+      : describeAmount(pence, { perAnnum: Boolean(perAnnum), upTo: Boolean(upTo) }),
+  )
+  env.addFilter(
+    'wholeContract',
+    (row: {
+      amountPence: number
+      perAnnum: boolean
+      upTo: boolean
+      periodStart: string | null
+      periodEnd: string | null
+    }) => wholeContractValue(row.amountPence, row, row.periodStart, row.periodEnd)?.text ?? '',
+  )
+  env.addFilter('kindLines', (totals: KindTotals) => describeKindTotals(totals))
+  env.addGlobal('KIND_SENTENCE', KIND_SENTENCE)
+  env.addFilter('period', (start: string | null, end: string | null) => formatPeriod(start, end))
+  env.addFilter('financialYearLabel', (startYear: number | null) => (startYear ? financialYear(startYear).label : ''))
   env.addFilter('ukDate', (iso: string | null | undefined) => formatUkDate(iso))
   env.addFilter('kindLabel', (kind: keyof typeof KIND_LABELS) => KIND_LABELS[kind] ?? kind)
   env.addFilter('statusLabel', (status: keyof typeof STATUS_LABELS) => STATUS_LABELS[status] ?? status)

@@ -137,7 +137,7 @@ describe('the decision workflow in Chromium', () => {
     assert.equal(await page.locator('#awards-total').textContent(), '£23,966.00')
     await page.getByRole('link', { name: 'Printable notice of decision' }).click()
     await axe(page)
-    assert.match((await page.locator('main').textContent()) ?? '', /Chief Executive: E2E ceo\. Approved on/)
+    assert.match((await page.locator('main').textContent()) ?? '', /Chief Executive: E2E ceo\. Signed off on/)
   })
 
   test('a return for changes, then a rejection with reasons', async () => {

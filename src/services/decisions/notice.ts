@@ -1,8 +1,9 @@
 import type { DecisionDetail } from '../../db/repositories/decisions/decisions.ts'
 import { KIND_LABELS } from '../../domain/decision.ts'
-import { formatPence } from '../../domain/money.ts'
+import { describeAmount } from '../../domain/money-words.ts'
+import { isRejected, signOffOutcomeText } from '../../domain/outcome.ts'
 import { withheldNotice } from '../../domain/publication.ts'
-import { formatUkDate } from '../../domain/uk-date.ts'
+import { formatPeriod, formatUkDate } from '../../domain/uk-date.ts'
 
 export type NoticeBlock =
   | { type: 'fields'; rows: Array<[string, string]> }
@@ -24,6 +25,7 @@ export interface Notice {
 export function buildNotice(detail: DecisionDetail): Notice {
   const d = detail.decision
   if (d.classification === 'confidential') return confidentialNotice(detail)
+  const rejected = isRejected(detail.signOffs)
   const blocks: NoticeBlock[] = [
     {
       type: 'fields',
@@ -32,6 +34,7 @@ export function buildNotice(detail: DecisionDetail): Notice {
         ['For decision or information', KIND_LABELS[d.kind]],
         ['Date received', formatUkDate(d.date_received)],
         ['Reference', d.reference ?? ''],
+        ...(rejected ? [['Outcome', 'Rejected'] as [string, string]] : []),
       ],
     },
   ]
@@ -50,8 +53,8 @@ export function buildNotice(detail: DecisionDetail): Notice {
     blocks.push({
       type: 'fields',
       rows: awards.map((a) => [
-        `${a.recipient_name}${a.period_label ? ` (${a.period_label})` : ''}`,
-        `${a.up_to ? 'up to ' : ''}${formatPence(a.amount_pence)}${a.per_annum ? ' a year' : ''}`,
+        `${a.recipient_name}${noticePeriod(a) ? ` (${noticePeriod(a)})` : ''}`,
+        describeAmount(a.amount_pence, { perAnnum: a.per_annum, upTo: a.up_to }),
       ]),
     })
   }
@@ -63,6 +66,13 @@ export function buildNotice(detail: DecisionDetail): Notice {
   ]
   if (finance[0]) blocks.push({ type: 'paragraph', text: finance.join(' ').trim() })
   if (d.decision_text) blocks.push({ type: 'heading', text: 'Decision' }, { type: 'paragraph', text: d.decision_text })
+  if (rejected) {
+    const reasons = detail.signOffs.filter((s) => s.stage === 'decision_maker').at(-1)?.comment
+    blocks.push(
+      { type: 'heading', text: 'Why the decision maker rejected it' },
+      { type: 'paragraph', text: reasons || 'The decision maker gave no reasons.' },
+    )
+  }
   blocks.push({ type: 'heading', text: 'Sign-off' })
   for (const s of detail.signOffs) {
     blocks.push({
@@ -70,7 +80,7 @@ export function buildNotice(detail: DecisionDetail): Notice {
       role: s.signer_title ?? s.stage,
       name: s.signer_name ?? 'Signature held on file',
       date: formatUkDate(s.signed_on),
-      outcome: s.outcome === 'approved' ? 'Approved' : s.outcome === 'rejected' ? 'Rejected' : 'Returned',
+      outcome: signOffOutcomeText(s.stage, s.outcome),
     })
   }
   if (d.declaration) {
@@ -105,4 +115,13 @@ function confidentialNotice(detail: DecisionDetail): Notice {
       { type: 'paragraph', text: `This decision is confidential. ${withheldNotice(d.exemption)}.` },
     ],
   }
+}
+
+/** An award's period in GOV.UK style where its dates are known, else as printed. */
+function noticePeriod(a: {
+  period_start: string | null
+  period_end: string | null
+  period_label: string | null
+}): string {
+  return a.period_start && a.period_end ? formatPeriod(a.period_start, a.period_end) : (a.period_label ?? '')
 }

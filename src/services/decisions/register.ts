@@ -5,6 +5,7 @@ import {
   type DecisionListRow,
 } from '../../db/repositories/decisions/decisions.ts'
 import { OrganisationRepository } from '../../db/repositories/ledger/organisations.ts'
+import { PublicDocumentRepository } from '../../db/repositories/decisions/public-documents.ts'
 
 export interface DecisionSearch {
   text?: string
@@ -27,9 +28,11 @@ export const REGISTER_PAGE_SIZE = 25
 export class RegisterService {
   private readonly decisions: DecisionRepository
   private readonly organisations: OrganisationRepository
+  private readonly documents: PublicDocumentRepository
 
   constructor(database: Database) {
     this.decisions = new DecisionRepository(database.db)
+    this.documents = new PublicDocumentRepository(database.db)
     this.organisations = new OrganisationRepository(database.db)
   }
 
@@ -55,6 +58,26 @@ export class RegisterService {
   async publicDecision(slug: string): Promise<DecisionDetail | undefined> {
     const detail = await this.decisions.findPublicBySlug(slug)
     return detail && withholdFromPublic(detail)
+  }
+
+  /** The name, type and size of the published document an imported record was read from (public records only). */
+  publicDocumentInfo(slug: string) {
+    return this.documents.info(slug)
+  }
+
+  /** The published document itself, for download. */
+  publicDocument(slug: string) {
+    return this.documents.content(slug)
+  }
+
+  /** “Did you mean …?”: a public name close to words that found nothing. */
+  suggestion(words: string) {
+    return this.decisions.suggestName(words.trim().slice(0, 200))
+  }
+
+  /** The financial years that hold at least one listed decision, latest first: the year filter's choices. */
+  years() {
+    return this.decisions.publicYears()
   }
 
   offices() {

@@ -23,9 +23,9 @@ export interface SpendByYear {
 }
 
 const NOT_STATED: Record<SpendDimension, string> = {
-  serviceType: 'Service not stated',
-  provider: 'Provider not stated',
-  area: 'Area not stated',
+  serviceType: 'Service type not recorded',
+  provider: 'Provider not recorded',
+  area: 'Area not recorded',
 }
 
 /** The figures behind the charts: one-off spend apportioned to financial years, and the flow of money. */

@@ -221,7 +221,7 @@ for (const engine of testEngines()) {
         mergePages: true,
       })
       assert.match(text, /Open decision/)
-      assert.match(text, /Chief Executive: ceo\. Approved on/)
+      assert.match(text, /Chief Executive: ceo\. Signed off on/)
     })
   })
 }

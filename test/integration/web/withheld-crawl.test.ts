@@ -377,10 +377,10 @@ for (const engine of testEngines()) {
         assert.match(text, /1 May 2025/, path)
         assert.match(text, /This decision is confidential/, path)
         assert.match(text, /Withheld under section 31/, path)
-        assert.doesNotMatch(text, /Sign-off|Approved on|Author|Declaration|Chief Finance Officer/i, path)
+        assert.doesNotMatch(text, /Sign-off|Approved on|Signed off on|Author|Declaration|Chief Finance Officer/i, path)
       }
       const open = await textOf(await get(`/decisions/${fixture.open.slug}/notice.pdf`))
-      assert.match(open, /Open-CFO\. Approved on 20 April 2025/)
+      assert.match(open, /Open-CFO\. Signed off on 20 April 2025/)
     })
 
     test('the stated total and contributions of a decision whose awards are withheld are nowhere, and an open decision keeps its own', async () => {
@@ -401,16 +401,16 @@ for (const engine of testEngines()) {
       }
       assert.equal(list.data.find((d) => d.id === fixture.moneyWithheld.id)?.statedTotal, null)
       const csv = await (await get('/downloads/decisions.csv')).text()
-      assert.match(csv.split('\n').find((line) => line.includes('W2025.001')) ?? '', /2,500\.00/)
+      assert.match(csv.split('\n').find((line) => line.includes('W2025.001')) ?? '', /"£2,500",2500\.00/)
       const partRow = csv.split('\n').find((line) => line.includes('W2025.004')) ?? ''
       assert.match(
         partRow,
-        /"£3,000\.00 \(part withheld\)",,,/,
+        /"£3,000 \(part withheld\)",,,/,
         'a sum of only the public awards says so and gives no figure as the total',
       )
       assert.match(csv.split('\n').find((line) => line.includes('W2025.002')) ?? '', /,Withheld,,,/)
       const home = await (await get('/?q=helpline')).text()
-      assert.match(home, /£3,000\.00 \(part withheld\)/)
+      assert.match(home, /£3,000 \(part withheld\)/)
       const service = await (await get('/services/outreach-service')).text()
       assert.match(service, /Outreach service/)
       assert.doesNotMatch(service, /PANGOLIN|44,444\.44/)

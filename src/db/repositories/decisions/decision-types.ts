@@ -135,6 +135,8 @@ export interface DecisionListRow {
   statedTotalPerAnnum: boolean
   awardTotalPence: number | null
   moneyWithheld: boolean
+  /** The decision maker's latest sign-off rejected it. */
+  rejected: boolean
 }
 
 export interface DecisionDetail {

@@ -1,5 +1,7 @@
 import { OfficeScope } from '../../../domain/office-scope.ts'
 import { inOfficeScope } from '../office-scope.ts'
+import { readSearchQuery } from '../../../domain/search-query.ts'
+import { matchesWords, nearestPublicName } from './decision-search.ts'
 import { sql, type Selectable } from 'kysely'
 import type { DecisionStatus } from '../../../domain/decision.ts'
 import { PUBLIC_STATUSES } from '../../../domain/decision.ts'
@@ -37,7 +39,17 @@ export class DecisionRepository extends DecisionWrites {
       .selectFrom('decisions as d')
       .where('d.status', 'in', [...PUBLIC_STATUSES])
       .where('d.review_status', '=', 'reviewed')
-    if (filter.text) query = query.where(sql<boolean>`d.search @@ websearch_to_tsquery('english', ${filter.text})`)
+    const search = readSearchQuery(filter.text)
+    if (search?.words) query = query.where(matchesWords(search.words, search.referenceFragment))
+    if (search?.financialYear !== null && search?.financialYear !== undefined) {
+      const fy = search.financialYear
+      const inFinancialYear = sql<boolean>`(${dateExpr} between ${`${fy}-04-01`}::date and ${`${fy + 1}-03-31`}::date)`
+      query = query.where(
+        search.calendarYear === null
+          ? inFinancialYear
+          : sql<boolean>`(${inFinancialYear} or ${dateExpr} between ${`${fy}-01-01`}::date and ${`${fy}-12-31`}::date)`,
+      )
+    }
     if (filter.officeId) query = query.where('d.office_id', '=', filter.officeId)
     if (filter.financialYear) {
       query = query
@@ -61,6 +73,8 @@ export class DecisionRepository extends DecisionWrites {
           sql<number | null>`case when ${publicMoney} then d.stated_total_pence end`.as('stated_total_pence'),
           sql<boolean>`(${publicMoney} and d.stated_total_per_annum)`.as('stated_total_per_annum'),
           sql<boolean>`not ${publicMoney}`.as('money_withheld'),
+          sql<boolean>`coalesce((select so.outcome = 'rejected' from sign_offs so where so.decision_id = d.id
+            and so.stage = 'decision_maker' order by so.signed_on desc, so.id desc limit 1), false)`.as('rejected'),
         ])
         .select((eb) =>
           eb
@@ -93,8 +107,30 @@ export class DecisionRepository extends DecisionWrites {
         statedTotalPerAnnum: r.stated_total_per_annum,
         awardTotalPence: r.awardTotal === null ? null : Number(r.awardTotal),
         moneyWithheld: r.money_withheld,
+        rejected: Boolean(r.rejected),
       })),
     }
+  }
+
+  /** A public name close to what was typed, to suggest when the words find nothing. */
+  suggestName(words: string): Promise<string | null> {
+    return nearestPublicName(this.db, words)
+  }
+
+  /** The financial years (by first year) that listed decisions are filed under, latest first. */
+  async publicYears(): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('decisions as d')
+      .where('d.status', 'in', [...PUBLIC_STATUSES])
+      .where('d.review_status', '=', 'reviewed')
+      .where(sql<boolean>`coalesce(d.date_decided, d.date_received) is not null`)
+      .select(
+        sql<number>`distinct (extract(year from coalesce(d.date_decided, d.date_received)))::integer - (case when extract(month from coalesce(d.date_decided, d.date_received)) < 4 then 1 else 0 end)`.as(
+          'year',
+        ),
+      )
+      .execute()
+    return rows.map((r) => Number(r.year)).sort((a, b) => b - a)
   }
 
   async findPublicBySlug(slug: string): Promise<DecisionDetail | undefined> {

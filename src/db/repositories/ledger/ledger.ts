@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { publicArea, publicService } from '../public.ts'
-import { ONE_OFF, distinctValues } from './ledger-conditions.ts'
+import { ONE_OFF, distinctValues, source } from './ledger-conditions.ts'
+import type { LedgerFilter } from './ledger-types.ts'
 import { LedgerBreakdowns } from './ledger-breakdowns.ts'
 
 export { LEDGER_SORTS } from './ledger-types.ts'
@@ -21,7 +22,7 @@ export type {
  * public may see, so no query here can show a withheld award or one of an unpublished or confidential decision.
  */
 export class LedgerRepository extends LedgerBreakdowns {
-  /** Everyone who received a public award, with the count and the one-off total. */
+  /** Everyone who received a public award, with the count and the totals of each kind of amount. */
   async recipientTotals(): Promise<
     Array<{
       id: number | null
@@ -29,32 +30,31 @@ export class LedgerRepository extends LedgerBreakdowns {
       slug: string | null
       awards: number
       oneOffPence: number
-      recurring: number
+      perAnnumPence: number
+      yearlyCeilingPence: number
+      ceilingPence: number
     }>
   > {
-    const result = await sql<{
-      id: number | null
-      name: string
-      slug: string | null
-      awards: number
-      oneOff: number
-      recurring: number
-    }>`
-      select r.id, coalesce(r.name, g.recipient_name) as name, r.slug, g.awards, g."oneOff", g.recurring
+    const result = await sql<Record<string, string | number | null>>`
+      select r.id, coalesce(r.name, g.recipient_name) as name, r.slug, g.awards, g."oneOff", g."perAnnum", g."yearlyCeiling", g.ceiling
       from (
         select e.recipient_id, min(e.recipient_name) as recipient_name, count(*) as awards,
           coalesce(sum(e.amount_pence) filter (where ${ONE_OFF}), 0) as "oneOff",
-          count(*) filter (where e.per_annum or e.up_to) as recurring
+          coalesce(sum(e.amount_pence) filter (where e.per_annum and not e.up_to), 0) as "perAnnum",
+          coalesce(sum(e.amount_pence) filter (where e.per_annum and e.up_to), 0) as "yearlyCeiling",
+          coalesce(sum(e.amount_pence) filter (where e.up_to and not e.per_annum), 0) as ceiling
         from ledger_awards e group by e.recipient_id
       ) g left join organisations r on r.id = g.recipient_id
       order by 2`.execute(this.db)
     return result.rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      slug: row.slug,
+      id: row.id === null ? null : Number(row.id),
+      name: String(row.name),
+      slug: row.slug === null ? null : String(row.slug),
       awards: Number(row.awards),
       oneOffPence: Number(row.oneOff),
-      recurring: Number(row.recurring),
+      perAnnumPence: Number(row.perAnnum),
+      yearlyCeilingPence: Number(row.yearlyCeiling),
+      ceilingPence: Number(row.ceiling),
     }))
   }
 
@@ -81,6 +81,22 @@ export class LedgerRepository extends LedgerBreakdowns {
       oneOffPence: Number(row.oneOff),
       perAnnumPence: Number(row.perAnnum),
       ceilingPence: Number(row.ceiling),
+    }))
+  }
+
+  /** The filtered awards' amounts by kind (one-off or yearly, ceiling or not); with a year, a one-off sum's share of it. */
+  async byKind(
+    filter: LedgerFilter,
+  ): Promise<Array<{ perAnnum: boolean; upTo: boolean; count: number; amountPence: number }>> {
+    const result = await sql<{ perAnnum: boolean; upTo: boolean; count: number; pence: number }>`
+      select e.per_annum as "perAnnum", e.up_to as "upTo", count(*) as count,
+        coalesce(sum(case when ${ONE_OFF} then coalesce(e.pence, e.amount_pence) else e.amount_pence end), 0) as pence
+      from ${source(filter)} e group by 1, 2`.execute(this.db)
+    return result.rows.map((r) => ({
+      perAnnum: r.perAnnum,
+      upTo: r.upTo,
+      count: Number(r.count),
+      amountPence: Number(r.pence),
     }))
   }
 

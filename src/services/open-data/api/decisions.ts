@@ -1,3 +1,5 @@
+import { matchesWords } from '../../../db/repositories/decisions/decision-search.ts'
+import { readSearchQuery } from '../../../domain/search-query.ts'
 import { sql, type Kysely } from 'kysely'
 import type { Classification, DecisionKind, DecisionStatus, LinkKind } from '../../../domain/decision.ts'
 import { penceToPounds } from '../../../domain/money.ts'
@@ -90,7 +92,7 @@ export class ApiDecisionQueries {
   async list(filter: DecisionFilter): Promise<Page<ApiDecisionSummary>> {
     let query = this.base()
     if (filter.after) query = query.where('d.id', '<', filter.after)
-    if (filter.q) query = query.where(sql<boolean>`d.search @@ websearch_to_tsquery('english', ${filter.q})`)
+    if (filter.q) query = query.where(matchesWords(filter.q, readSearchQuery(filter.q)?.referenceFragment ?? null))
     if (filter.officeId) query = query.where('d.office_id', '=', filter.officeId)
     if (filter.kind) query = query.where('d.kind', '=', filter.kind)
     if (filter.year) query = query.where(decisionFinancialYear, '=', filter.year)

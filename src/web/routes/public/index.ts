@@ -7,6 +7,7 @@ import { auditHeadRoutes } from './audit/audit-heads.ts'
 import { disclosureLogRoutes } from './foi/index.ts'
 import { HomeController } from './decisions/home.ts'
 import { ledgerPublicRoutes } from './ledger/index.ts'
+import { sitePageRoutes } from './site/index.ts'
 
 export function publicRoutes(services: Services): Router {
   const router = Router()
@@ -16,9 +17,11 @@ export function publicRoutes(services: Services): Router {
   router.get('/', new HomeController(services).get)
   const decision = new DecisionController(services)
   router.get('/decisions/:slug', decision.get)
+  router.get('/decisions/:slug/document', decision.document)
   router.get('/decisions/:slug/notice', decision.notice)
   router.get('/decisions/:slug/notice.pdf', decision.noticePdf)
   router.use(disclosureLogRoutes(services))
   router.use(ledgerPublicRoutes(services))
+  router.use(sitePageRoutes(services))
   return router
 }

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express'
 import { z } from 'zod'
-import { financialYear, financialYearOf } from '../../../../domain/financial-year.ts'
-import { todayInLondon } from '../../../../domain/uk-date.ts'
+import { financialYear } from '../../../../domain/financial-year.ts'
+import { OUTCOME_TAGS, publicOutcome } from '../../../../domain/outcome.ts'
 import type { Services } from '../../../../services/index.ts'
 import { describeListedTotal } from '../../../../domain/decision-total.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
@@ -39,12 +39,20 @@ export class HomeController {
     let filter: z.infer<typeof homeQuery> = { q: raw.q?.slice(0, 200), office: undefined, year: undefined, page: undefined }
     if (parsed.success) filter = parsed.data
     else for (const issue of parsed.error.issues) errors[String(issue.path[0])] = issue.message
-    const [result, offices] = await Promise.all([
+    const [result, offices, dataYears] = await Promise.all([
       this.services.register.searchDecisions({ text: filter.q, officeId: filter.office, financialYear: filter.year, page: filter.page }),
       this.services.register.offices(),
+      this.services.register.years(),
     ])
-    const currentYear = financialYearOf(todayInLondon()).startYear
-    const years = Array.from({ length: currentYear - 2011 }, (_, i) => financialYear(currentYear - i))
+    // A page past the last one shows the last page, so the count and the list never disagree.
+    if (result.total > 0 && result.page > result.pageCount) {
+      const params = new URLSearchParams()
+      for (const [key, value] of Object.entries(raw)) if (key !== 'page' && value) params.set(key, value)
+      params.set('page', String(result.pageCount))
+      return res.redirect(`/?${params.toString()}`)
+    }
+    const years = dataYears.map((y) => financialYear(y))
+    const suggestion = result.total === 0 && filter.q ? await this.services.register.suggestion(filter.q) : null
     res.status(Object.keys(errors).length ? 400 : 200).render('pages/public/decisions/home', {
       filter: { q: filter.q ?? '', office: filter.office, year: filter.year },
       errors,
@@ -52,7 +60,8 @@ export class HomeController {
       offices,
       years,
       result,
-      rows: result.rows.map((row) => ({ ...row, totalText: describeListedTotal(row) })),
+      suggestion,
+      rows: result.rows.map((row) => ({ ...row, totalText: describeListedTotal(row), outcome: OUTCOME_TAGS[publicOutcome(row)] })),
       pagination: pagination(req, result.page, result.pageCount),
     })
   }

@@ -14,7 +14,11 @@ export class AreasController {
   get = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const page = await this.services.commissioning.area(String(req.params.slug))
     if (!page) return next()
-    const years = await this.services.ledger.apportioned({ areaId: page.area.id })
-    res.render('pages/public/ledger/area', { ...page, years, services: page.services.map((s) => ({ ...s, typeText: serviceTypeLabel(s.serviceType) })) })
+    const money = await this.services.coFunding.money({ areaId: page.area.id })
+    res.render('pages/public/ledger/area', {
+      ...page,
+      money,
+      services: page.services.map((s) => ({ ...s, typeText: serviceTypeLabel(s.serviceType) })),
+    })
   }
 }

@@ -2,6 +2,7 @@ import { Router } from 'express'
 import type { Services } from '../../../../services/index.ts'
 import { AreasController } from './areas.ts'
 import { ChartsController } from './charts.ts'
+import { ContributionsCsvController } from './contributions-csv.ts'
 import { FundingStreamsController } from './funding-streams.ts'
 import { LedgerController } from './ledger.ts'
 import { PipelineController } from './pipeline.ts'
@@ -14,6 +15,7 @@ export function ledgerPublicRoutes(services: Services): Router {
   const ledger = new LedgerController(services)
   router.get('/ledger', ledger.get)
   router.get('/ledger.csv', ledger.csv)
+  router.get('/ledger/contributions.csv', new ContributionsCsvController(services).csv)
   const providers = new ProvidersController(services)
   router.get('/providers', providers.list)
   router.get('/providers/:slug', providers.get)

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream'
 import type { Request, Response } from 'express'
 import { ROUTE_LABELS } from '../../../../domain/decision.ts'
 import { financialYear } from '../../../../domain/financial-year.ts'
+import { formatPeriod } from '../../../../domain/uk-date.ts'
 import { amountBasis, BASIS_LABELS } from '../../../../domain/ledger.ts'
 import { penceToDecimalString } from '../../../../domain/money.ts'
 import { SERVICE_TYPE_LABELS, SERVICE_TYPES, serviceTypeLabel } from '../../../../domain/service-types.ts'
@@ -10,7 +11,7 @@ import type { Services } from '../../../../services/index.ts'
 import { safeCsvStringifier } from '../../../../services/open-data/csv.ts'
 import { streamDownload } from '../../../streaming.ts'
 import { errorList } from '../../../validation.ts'
-import { FILTER_KEYS, ledgerHref, readLedgerQuery, toFilter, toOrder, type LedgerQuery } from './query.ts'
+import { FILTER_KEYS, ledgerHref, readLedgerQuery, toContributionFilter, toFilter, toOrder, type LedgerQuery } from './query.ts'
 import { pagination } from './pagination.ts'
 
 const COLUMNS: Array<{ sort: string; text: string; numeric?: boolean }> = [
@@ -33,10 +34,14 @@ export class LedgerController {
     const filter = toFilter(query)
     const order = toOrder(query)
     const view = query.view ?? 'awards'
-    const [options, result, years] = await Promise.all([
+    // Partners contribute to services; they receive no awards, so a partner filter selects contributions only.
+    const awardsShown = query.partner === undefined
+    const [options, partners, result, years, money] = await Promise.all([
       this.services.ledger.options(),
-      view === 'awards' ? this.services.ledger.page(filter, order, query.page ?? 1) : null,
+      this.services.coFunding.partners(),
+      view === 'awards' && awardsShown ? this.services.ledger.page(filter, order, query.page ?? 1) : null,
       view === 'years' ? this.services.ledger.apportioned(filter) : null,
+      view === 'awards' ? this.services.coFunding.money(toContributionFilter(query)) : null,
     ])
     const filters = Object.fromEntries(FILTER_KEYS.map((key) => [key, query[key]])) as Record<string, string | number | undefined>
     const sortHref = (sort: string) => ledgerHref('/ledger', { ...filters, sort, dir: order.sort === sort && order.direction === 'asc' ? 'desc' : 'asc' })
@@ -45,7 +50,10 @@ export class LedgerController {
       errorList: errorList(errors),
       query,
       view,
-      options: { ...options, serviceTypes: SERVICE_TYPES.map((t) => ({ value: t, text: SERVICE_TYPE_LABELS[t] })), routes: Object.entries(ROUTE_LABELS).map(([value, text]) => ({ value, text })) },
+      money,
+      awardsShown,
+      contributionsCsvHref: ledgerHref('/ledger/contributions.csv', filters),
+      options: { ...options, partners, serviceTypes: SERVICE_TYPES.map((t) => ({ value: t, text: SERVICE_TYPE_LABELS[t] })), routes: Object.entries(ROUTE_LABELS).map(([value, text]) => ({ value, text })) },
       yearLabel: query.year ? financialYear(query.year).label : null,
       result,
       rows: result?.rows.map(rowView),
@@ -87,6 +95,7 @@ function rowView(row: LedgerRow) {
 }
 
 function periodText(row: LedgerRow): string {
+  if (row.periodStart && row.periodEnd) return formatPeriod(row.periodStart, row.periodEnd)
   if (row.periodLabel) return row.periodLabel
   if (row.financialYear) return financialYear(row.financialYear).label
   return ''

@@ -41,6 +41,7 @@ export const ledgerQuery = z.object({
   type: optionalEnum(SERVICE_TYPES, 'Choose a service type from the list'),
   route: optionalEnum(PROCUREMENT_ROUTES, 'Choose a procurement route from the list'),
   lead: id('Choose a lead commissioner from the list'),
+  partner: id('Choose a partner from the list'),
   service: id('Choose a service'),
   sort: optionalEnum(LEDGER_SORTS, 'Choose a column to sort by'),
   dir: optionalEnum(['asc', 'desc'] as const, 'Sort order must be ascending or descending'),
@@ -50,7 +51,7 @@ export const ledgerQuery = z.object({
 
 export type LedgerQuery = z.infer<typeof ledgerQuery>
 
-export const FILTER_KEYS = ['provider', 'year', 'stream', 'area', 'type', 'route', 'lead', 'service'] as const
+export const FILTER_KEYS = ['provider', 'year', 'stream', 'area', 'type', 'route', 'lead', 'partner', 'service'] as const
 
 export function one(value: unknown): string | undefined {
   if (Array.isArray(value)) return one(value[0])
@@ -79,6 +80,11 @@ export function toFilter(query: LedgerQuery): LedgerFilter {
     leadId: query.lead,
     serviceId: query.service,
   }
+}
+
+/** The filter of the partner contributions beside the awards: the ledger's, and the partner. */
+export function toContributionFilter(query: LedgerQuery): LedgerFilter & { partnerId?: number } {
+  return { ...toFilter(query), partnerId: query.partner }
 }
 
 export function toOrder(query: LedgerQuery): LedgerOrder {

@@ -27,8 +27,8 @@ for (const engine of testEngines()) {
       assert.match(html, /2021\.021/)
       assert.match(html, /Domestic Abuse Partnership Car Pilot/)
       assert.match(html, /16 March 2021/)
-      assert.match(html, /£47,013\.00/)
-      assert.match(html, /£2,125,000\.00 a year/)
+      assert.match(html, /£47,013</)
+      assert.match(html, /£2,125,000 a year/)
       assert.match(html, /Nottinghamshire Office of the Police and Crime Commissioner/)
     })
 
@@ -56,7 +56,7 @@ for (const engine of testEngines()) {
 
     test('a decision page shows its awards with totals per period', async () => {
       const html = await (await get('/decisions/nottinghamshire-2024-006')).text()
-      assert.match(html, /Oct23- Mar24/)
+      assert.match(html, /October 2023 to March 2024/)
       assert.match(html, /£39,381\.75.*?£56,509\.00|£95,890\.75/s)
       assert.match(html, /£95,890\.75/)
       assert.match(html, /£215,566\.69/)
@@ -68,7 +68,7 @@ for (const engine of testEngines()) {
 
     test('a decision page shows partner contributions per year', async () => {
       const html = await (await get('/decisions/hampshire-pccml-000407-2018')).text()
-      assert.match(html, /up to £294,500\.00 a year/)
+      assert.match(html, /£294,500 a year \(up to\)/)
       assert.match(html, /Reduced pro rata/)
     })
 
