@@ -9,6 +9,7 @@ import * as auditHeads from './0008_audit_heads.ts'
 import * as accounts from './0007_accounts.ts'
 import * as notifications from './0014_notifications.ts'
 import * as ledgerDeferral from './0015_ledger_deferral.ts'
+import * as importer from './0013_importer.ts'
 
 /** Every migration, in order. A new migration is a new module added to the end of this list. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_audit_heads': auditHeads,
   '0014_notifications': notifications,
   '0015_ledger_deferral': ledgerDeferral,
+  '0013_importer': importer,
 }
