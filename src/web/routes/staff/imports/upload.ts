@@ -76,7 +76,13 @@ export class UploadController {
       )
     }
     const results: UploadResult[] = []
-    for (const file of files) results.push(await this.importOne(res, file))
+    for (const file of files) {
+      const result = await this.importOne(res, file)
+      results.push({
+        ...result,
+        reason: result.reason && result.reason.charAt(0).toUpperCase() + result.reason.slice(1),
+      })
+    }
     res.render('pages/staff/imports/upload-results', {
       results,
       counts: {
@@ -111,8 +117,7 @@ export class UploadController {
         reason: error.reason,
         detail: error.detail,
       })
-      const reason = error.reason.charAt(0).toUpperCase() + error.reason.slice(1)
-      return { fileName, outcome: 'failed', reason, decisionId: null, title: null }
+      return { fileName, outcome: 'failed', reason: error.reason, decisionId: null, title: null }
     }
   }
 
