@@ -1,11 +1,13 @@
 import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
 import { e2eSetUp, signIn } from '../support/e2e.ts'
 
 const PASSWORD = 'correct horse battery staple'
 const DOCUMENT = 'fixtures/documents/generated/f01-lincolnshire-small-grants.pdf'
+const CUMBRIA = 'fixtures/documents/a02-cumbria-isva-notice.txt'
 
 describe('importing a document in Chromium', () => {
   const e2e = e2eSetUp({
@@ -73,5 +75,90 @@ describe('importing a document in Chromium', () => {
     assert.deepEqual(await page.locator('table.govuk-table tbody tr td:first-child').allTextContents(), [
       'LPCC-DN-2023-031',
     ])
+  })
+})
+
+describe('bulk upload and acknowledging an Error finding in Chromium', () => {
+  const e2e = e2eSetUp({
+    accounts: [{ email: 'bulk@e2e.example', name: 'Bea Bulk', roles: ['officer'] }],
+    password: PASSWORD,
+  })
+  let page: Page
+  before(async () => {
+    page = e2e.page
+    await page.goto(`${e2e.baseUrl}/staff/imports/upload`)
+    await signIn(page, 'bulk@e2e.example', PASSWORD, `${e2e.baseUrl}/staff/imports/upload`)
+  })
+
+  test('several files uploaded at once give a results table: imported, unchanged and failed with the reason', async () => {
+    await page.getByLabel('Documents').setInputFiles([DOCUMENT])
+    await page.getByRole('button', { name: 'Upload and read' }).click()
+    await page.waitForURL(/\/staff\/imports\/\d+\?uploaded=1$/)
+
+    await page.goto(`${e2e.baseUrl}/staff/imports/upload`)
+    await page.getByLabel('Documents').setInputFiles([
+      { name: 'a02-cumbria-isva-notice.txt', mimeType: 'text/plain', buffer: readFileSync(CUMBRIA) },
+      { name: 'f01-lincolnshire-small-grants.pdf', mimeType: 'application/pdf', buffer: readFileSync(DOCUMENT) },
+      { name: 'scan.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]) },
+    ])
+    await page.getByRole('button', { name: 'Upload and read' }).click()
+    await page.waitForURL(/\/staff\/imports\/upload$/)
+    assert.equal(await page.locator('h1').textContent(), 'Documents uploaded')
+    const rows = await page
+      .locator('#upload-results tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim())),
+      )
+    assert.deepEqual(
+      rows.map((r) => r.slice(0, 2)),
+      [
+        ['a02-cumbria-isva-notice.txt', 'Imported'],
+        ['f01-lincolnshire-small-grants.pdf', 'Unchanged'],
+        [
+          'scan.png',
+          'Failed Unsupported file type: a PNG image (supported types are PDF, Word (.docx), HTML and plain text)',
+        ],
+      ],
+    )
+    assert.match(rows[0]![2]!, /Independent Sexual Violence Adviser service for Barrow and Carlisle/)
+    assert.equal(rows[2]![2], 'None')
+    assert.match((await page.locator('#upload-summary').textContent()) ?? '', /3 documents: 1 imported, 1 unchanged/)
+    assert.deepEqual(await accessibilityViolations(page), [])
+  })
+
+  test('the review page links the original document with its type and size', async () => {
+    await page
+      .locator('#upload-results')
+      .getByRole('link', { name: /Barrow and Carlisle/ })
+      .click()
+    await page.waitForURL(/\/staff\/imports\/\d+$/)
+    assert.equal(await page.locator('#original-document-type').textContent(), '(Text, 1 KB)')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#original-document').click()])
+    assert.equal(download.suggestedFilename(), 'a02-cumbria-isva-notice.txt')
+    assert.equal(readFileSync((await download.path())!, 'utf8'), readFileSync(CUMBRIA, 'utf8'))
+  })
+
+  test('an Error finding must be acknowledged with a reason before the record is confirmed', async () => {
+    await page.getByLabel('Title').fill('ISVA service for Barrow and Carlisle')
+    await page.getByRole('button', { name: 'Confirm record' }).click()
+    await page.locator('.govuk-error-summary').waitFor()
+    assert.match(
+      (await page.locator('.govuk-error-summary').textContent()) ?? '',
+      /The error: correct the record or acknowledge the error before confirming/,
+    )
+    assert.equal(await page.getByLabel('Title').inputValue(), 'ISVA service for Barrow and Carlisle')
+    assert.deepEqual(await accessibilityViolations(page), [])
+
+    await page.getByLabel('I have checked this error and confirm the record as it stands').check()
+    await page.getByRole('button', { name: 'Confirm record' }).click()
+    await page.locator('.govuk-error-summary').waitFor()
+    assert.match((await page.locator('.govuk-error-summary').textContent()) ?? '', /The error: give the reason/)
+    assert.ok(await page.getByLabel('I have checked this error and confirm the record as it stands').isChecked())
+    assert.deepEqual(await accessibilityViolations(page), [])
+
+    await page.getByLabel('Why the record is right as it stands').fill('The notice rounds the total up to £60,000')
+    await page.getByRole('button', { name: 'Confirm record' }).click()
+    await page.waitForURL(/\/staff\/imports\?confirmed=cumbria-cpcc-2022-014$/)
+    assert.match((await page.locator('.govuk-notification-banner').textContent()) ?? '', /Record confirmed/)
   })
 })

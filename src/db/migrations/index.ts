@@ -12,6 +12,7 @@ import * as decisionJourney from './0010_decision_journey.ts'
 import * as staffJourneys from './0011_staff_journeys.ts'
 import * as notifications from './0014_notifications.ts'
 import * as ledgerDeferral from './0015_ledger_deferral.ts'
+import * as importer from './0013_importer.ts'
 
 /** Every migration, in order. A new migration is a new module added to the end of this list. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_staff_journeys': staffJourneys,
   '0014_notifications': notifications,
   '0015_ledger_deferral': ledgerDeferral,
+  '0013_importer': importer,
 }

@@ -9,4 +9,9 @@ export interface FindingsTable {
   field: string | null
   line: number | null
   resolved: Generated<boolean>
+  /** Who acknowledged an Error finding before confirming its record, when, and why. */
+  acknowledged_by: number | null
+  acknowledged_by_label: string | null
+  acknowledged_at: Date | null
+  acknowledgement: string | null
 }

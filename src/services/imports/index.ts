@@ -18,6 +18,7 @@ import { ImportError } from './errors.ts'
 import { DocumentImporter, tooLarge, type ImporterOptions, type ImportOutcome } from './importer.ts'
 import { ImportReviewService } from './review.ts'
 import type { ReviewInput } from './review-form.ts'
+import type { Acknowledgement } from './acknowledgements.ts'
 
 export { ImportError, StaleReviewError } from './errors.ts'
 export type { FoiResponseConverter, ImportOutcome } from './importer.ts'
@@ -31,6 +32,12 @@ export {
   type ContributionRowValues,
 } from './review-form.ts'
 export type { ImportReview } from './review.ts'
+export {
+  acknowledgementValuesFrom,
+  parseAcknowledgements,
+  type Acknowledgement,
+  type AcknowledgementValues,
+} from './acknowledgements.ts'
 
 export interface ImportServiceOptions extends ImporterOptions {
   /** The largest document accepted (default: MAX_UPLOAD_BYTES, 25 MB). */
@@ -101,7 +108,14 @@ export class ImportService {
     return this.documents.content(documentId)
   }
 
-  confirm(decisionId: number, version: number, input: ReviewInput, actor: Actor) {
-    return this.reviews.confirm(decisionId, version, input, actor)
+  /** Confirms a reviewed record; each Error finding must be among the acknowledgements, with a reason. */
+  confirm(
+    decisionId: number,
+    version: number,
+    input: ReviewInput,
+    actor: Actor,
+    acknowledgements: Acknowledgement[] = [],
+  ) {
+    return this.reviews.confirm(decisionId, version, input, actor, acknowledgements)
   }
 }

@@ -14,6 +14,7 @@ import { slugify } from '../../domain/slug.ts'
 import type { ExtractedRecord } from '../../extract/index.ts'
 import type { Actor, AuditService } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
+import { acknowledgeErrors, type Acknowledgement } from './acknowledgements.ts'
 import { areaIdsFor } from './areas.ts'
 import { StaleReviewError } from './errors.ts'
 import { OfficeMatcher } from './offices.ts'
@@ -61,9 +62,16 @@ export class ImportReviewService {
   /**
    * Saves the corrections and marks the record reviewed, in one transaction with its audit entry. Refuses
    * a save made on an older version of the record (StaleReviewError) and input the register cannot hold
-   * (FormError, by field). Returns the record's public address.
+   * (FormError, by field), and a record with an Error finding not acknowledged with a reason. Returns the
+   * record's public address.
    */
-  async confirm(decisionId: number, version: number, input: ReviewInput, actor: Actor): Promise<{ slug: string }> {
+  async confirm(
+    decisionId: number,
+    version: number,
+    input: ReviewInput,
+    actor: Actor,
+    acknowledgements: Acknowledgement[] = [],
+  ): Promise<{ slug: string }> {
     return this.database.transaction(async (trx) => {
       const before = await trx
         .selectFrom('decisions')
@@ -85,6 +93,7 @@ export class ImportReviewService {
       if (!office) throw new FormError({ officeId: 'Choose the office that published the document from the list' })
       const slug = `${slugify(office.short_name)}-${slugify(input.reference)}`
       await this.checkReferenceIsFree(trx, decisionId, input, slug, office.short_name)
+      await acknowledgeErrors(trx, this.audit, decisionId, acknowledgements, actor)
 
       const snapshotBefore = await snapshot(trx, decisionId)
       await trx

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { AccountService } from '../../../../src/services/accounts/accounts.ts'
 import { SYSTEM_ACTOR } from '../../../../src/services/audit/audit.ts'
-import { ImportService } from '../../../../src/services/imports/index.ts'
+import { ImportService, parseReview, reviewValuesFrom } from '../../../../src/services/imports/index.ts'
+import { FormError } from '../../../../src/services/shared/form-error.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
 import { ImportClient } from '../../../support/import-client.ts'
 import { startApp, type RunningApp } from '../../../support/server.ts'
@@ -142,6 +143,62 @@ for (const engine of testEngines()) {
       const original = await officer.get(`${reviewPath}/document`)
       assert.equal(original.status, 200)
       assert.equal(await original.text(), readFileSync(CUMBRIA, 'utf8'))
+      assert.match(original.headers.get('content-type') ?? '', /^text\/plain/)
+      assert.match(
+        original.headers.get('content-disposition') ?? '',
+        /attachment; filename="?a02-cumbria-isva-notice.txt"?/,
+      )
+    })
+
+    test('the review page links the original document with its type and size', async () => {
+      const html = await (await officer.get(reviewPath)).text()
+      assert.match(
+        html,
+        /<a class="govuk-link" href="\/staff\/imports\/\d+\/document" id="original-document" download>a02-cumbria-isva-notice.txt<\/a> <span[^>]*>\(Text, 1 KB\)<\/span>/,
+      )
+    })
+
+    test('confirming over an Error finding is refused until it is acknowledged with a reason; what was typed is kept', async () => {
+      const html = await (await officer.get(reviewPath)).text()
+      const findingId = Number(/name="ack-(\d+)"/.exec(html)?.[1])
+      assert.ok(findingId > 0, 'the Error finding has a box to acknowledge it')
+      assert.match(html, /Error 1: The awards add to £59,500\.00/)
+      const form = formOf(html)
+      const unacknowledged = await officer.post(reviewPath, { ...form, title: 'A typed title', action: 'confirm' })
+      assert.equal(unacknowledged.status, 400)
+      const refused = await unacknowledged.text()
+      assert.match(
+        refused,
+        new RegExp(`href="#ack-${findingId}">The error: correct the record or acknowledge the error`),
+      )
+      assert.match(refused, /value="A typed title"/)
+      const noReason = await officer.post(reviewPath, {
+        ...form,
+        [`ack-${findingId}`]: 'yes',
+        [`ack-${findingId}-reason`]: '   ',
+        action: 'confirm',
+      })
+      assert.equal(noReason.status, 400)
+      const reasonHtml = await noReason.text()
+      assert.match(reasonHtml, new RegExp(`href="#ack-${findingId}-reason">The error: give the reason`))
+      assert.match(
+        reasonHtml,
+        new RegExp(`id="ack-${findingId}" name="ack-${findingId}" type="checkbox" value="yes" checked`),
+      )
+
+      const { input } = parseReview(reviewValuesFrom(form))
+      const id = Number(reviewPath.split('/').pop())
+      await assert.rejects(
+        new ImportService(t.database).confirm(id, Number(form.version), input!, SYSTEM_ACTOR),
+        (error: unknown) => error instanceof FormError && `ack-${findingId}` in error.errors,
+        'the service refuses too, whatever the form sent',
+      )
+      const finding = await t.database.db
+        .selectFrom('findings')
+        .select(['acknowledged_at', 'resolved'])
+        .where('id', '=', findingId)
+        .executeTakeFirstOrThrow()
+      assert.deepEqual(finding, { acknowledged_at: null, resolved: false })
     })
 
     test('the same bytes again change nothing', async () => {
@@ -196,6 +253,14 @@ for (const engine of testEngines()) {
       const form = formOf(await (await officer.get(reviewPath)).text())
       assert.equal(form.reference, 'CPCC-2022-014')
       assert.equal(form['awards-2-recipient'], 'Birchwood Trust')
+      const findingId = (
+        await t.database.db
+          .selectFrom('findings')
+          .select('id')
+          .where('decision_id', '=', id)
+          .where('severity', '=', 'error')
+          .executeTakeFirstOrThrow()
+      ).id
       const response = await officer.post(reviewPath, {
         ...form,
         title: 'ISVA service for Barrow-in-Furness and Carlisle',
@@ -204,6 +269,8 @@ for (const engine of testEngines()) {
         'awards-3-recipient': 'Cumbria Victims Charitable Trust',
         'awards-3-amount': '1,000',
         'awards-3-period': '2022/23',
+        [`ack-${findingId}`]: 'yes',
+        [`ack-${findingId}-reason`]: 'The notice states £60,000; the award to Birchwood was £10,500',
         action: 'confirm',
       })
       assert.equal(response.status, 302, await response.clone().text())
@@ -242,6 +309,28 @@ for (const engine of testEngines()) {
         ['import', 'import.confirm'],
       )
       assert.match(audit[1]!.actor_label, /Ina Importer/)
+      const finding = await t.database.db
+        .selectFrom('findings')
+        .selectAll()
+        .where('id', '=', findingId)
+        .executeTakeFirstOrThrow()
+      assert.equal(finding.resolved, true)
+      assert.equal(finding.acknowledgement, 'The notice states £60,000; the award to Birchwood was £10,500')
+      assert.match(finding.acknowledged_by_label ?? '', /Ina Importer/)
+      assert.ok(finding.acknowledged_by && finding.acknowledged_at)
+      const acknowledged = await t.database.db
+        .selectFrom('audit_log')
+        .select(['action', 'actor_label', 'after'])
+        .where('entity_type', '=', 'finding')
+        .where('entity_id', '=', String(findingId))
+        .execute()
+      assert.deepEqual(
+        acknowledged.map((a) => [a.action, (a.after as { reason: string; decisionId: number }).reason]),
+        [['import.acknowledge_error', 'The notice states £60,000; the award to Birchwood was £10,500']],
+      )
+      assert.match(acknowledged[0]!.actor_label, /Ina Importer/)
+      const reviewed = await (await officer.get(reviewPath)).text()
+      assert.match(reviewed, /Acknowledged by Ina Importer[^<]* on [^<]*: The notice states £60,000/)
       assert.equal(
         (audit[1]!.before as { title: string }).title,
         'Independent Sexual Violence Adviser service for Barrow and Carlisle',

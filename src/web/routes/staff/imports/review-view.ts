@@ -21,6 +21,33 @@ export interface FindingView {
   severity: 'error' | 'warning'
   message: string
   line: number | null
+  /** For an acknowledged Error: who acknowledged it, when (ISO) and why. */
+  acknowledged: { by: string; at: string; reason: string } | null
+}
+
+interface FindingRow {
+  id: number
+  field: string | null
+  severity: 'error' | 'warning'
+  message: string
+  line: number | null
+  acknowledged_by_label?: string | null
+  acknowledged_at?: Date | string | null
+  acknowledgement?: string | null
+}
+
+function acknowledgedOf(f: FindingRow): FindingView['acknowledged'] {
+  if (!f.acknowledged_at || !f.acknowledgement) return null
+  return { by: f.acknowledged_by_label ?? '', at: new Date(f.acknowledged_at).toISOString(), reason: f.acknowledgement }
+}
+
+/** The Error findings still to be acknowledged before the record is confirmed, numbered as the form names them. */
+export function openErrors(
+  findings: FindingRow[],
+): Array<{ id: number; number: number; message: string; line: number | null }> {
+  return findings
+    .filter((f) => f.severity === 'error' && !acknowledgedOf(f))
+    .map((f, i) => ({ id: Number(f.id), number: i + 1, message: f.message, line: f.line }))
 }
 
 const amountText = (pence: number | null) => (pence === null ? '' : formatPence(pence).replace('£', ''))
@@ -124,12 +151,15 @@ export function sourceLines(
 }
 
 /** Findings by the field they concern ("title", "awards[2]"…); those about the document as a whole under "document". */
-export function findingsByField(
-  findings: Array<{ field: string | null; severity: 'error' | 'warning'; message: string; line: number | null }>,
-): Record<string, FindingView[]> {
+export function findingsByField(findings: FindingRow[]): Record<string, FindingView[]> {
   const grouped: Record<string, FindingView[]> = {}
   for (const f of findings)
-    (grouped[f.field ?? 'document'] ??= []).push({ severity: f.severity, message: f.message, line: f.line })
+    (grouped[f.field ?? 'document'] ??= []).push({
+      severity: f.severity,
+      message: f.message,
+      line: f.line,
+      acknowledged: acknowledgedOf(f),
+    })
   return grouped
 }
 
@@ -197,3 +227,24 @@ export const routeItems = [
   { value: '', text: 'Not stated' },
   ...PROCUREMENT_ROUTES.map((r) => ({ value: r as string, text: ROUTE_LABELS[r] })),
 ]
+
+const TYPE_NAMES: Array<[RegExp, string]> = [
+  [/pdf/, 'PDF'],
+  [/wordprocessingml|msword|docx?$/, 'Word document'],
+  [/html?$/, 'HTML'],
+  [/markdown|md$/, 'Markdown'],
+  [/text\/plain|txt$/, 'Text'],
+]
+
+/** A document's type and size as GOV.UK describes an attachment: "PDF, 47 KB". */
+export function documentLabel(fileName: string, mediaType: string, sizeBytes: number): string {
+  const type =
+    TYPE_NAMES.find(([pattern]) => pattern.test(mediaType.toLowerCase())) ??
+    TYPE_NAMES.find(([pattern]) => pattern.test(fileName.toLowerCase()))
+  const name = type?.[1] ?? 'File'
+  const size =
+    sizeBytes < 1024 * 1024
+      ? `${Math.max(1, Math.round(sizeBytes / 1024))} KB`
+      : `${(Math.round((sizeBytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`
+  return `${name}, ${size}`
+}

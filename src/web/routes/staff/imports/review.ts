@@ -4,7 +4,10 @@ import type { Services } from '../../../../services/index.ts'
 import { FormError } from '../../../../services/shared/form-error.ts'
 import {
   StaleReviewError,
+  acknowledgementValuesFrom,
+  parseAcknowledgements,
   parseReview,
+  type AcknowledgementValues,
   reviewValuesFrom,
   type ImportReview,
   type ReviewValues,
@@ -14,9 +17,11 @@ import { errorList, type FieldErrors } from '../../../validation.ts'
 import {
   BLANK_AWARD,
   BLANK_CONTRIBUTION,
+  documentLabel,
   findingsByField,
   headerSources,
   kindItems,
+  openErrors,
   otherFacts,
   routeItems,
   sourceLines,
@@ -34,7 +39,10 @@ export class ReviewController {
     values.awards.push({ ...BLANK_AWARD })
     values.contributions.push({ ...BLANK_CONTRIBUTION })
     const notice = req.query.uploaded === '1' ? 'uploaded' : req.query.unchanged === '1' ? 'unchanged' : null
-    res.render('pages/staff/imports/review', this.model(review, values, review.detail.decision.version, { notice }))
+    res.render(
+      'pages/staff/imports/review',
+      this.model(review, values, review.detail.decision.version, { notice, acks: {} }),
+    )
   }
 
   post = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -43,20 +51,43 @@ export class ReviewController {
     const body = (req.body ?? {}) as Record<string, unknown>
     const values = reviewValuesFrom(body)
     const version = Number(body.version)
+    const errorsToAcknowledge = openErrors(review.detail.findings)
+    const acks = acknowledgementValuesFrom(
+      body,
+      errorsToAcknowledge.map((f) => f.id),
+    )
     if (body.action === 'add-award' || body.action === 'add-contribution') {
       if (body.action === 'add-award') values.awards.push({ ...BLANK_AWARD })
       else values.contributions.push({ ...BLANK_CONTRIBUTION })
-      return res.render('pages/staff/imports/review', this.model(review, values, version, {}))
+      return res.render('pages/staff/imports/review', this.model(review, values, version, { acks }))
     }
     const { input, errors } = parseReview(values)
-    if (!input) return this.fail(res, review, values, version, errors)
+    const acknowledged = parseAcknowledgements(acks, errorsToAcknowledge)
+    // Without valid values the missing acknowledgements are named as well; with them, the service checks
+    // them after the record's version, so a stale save is told so first.
+    if (!input) return this.fail(res, review, values, version, { ...errors, ...acknowledged.errors }, acks)
     try {
-      const { slug } = await this.services.imports.confirm(review.detail.decision.id, version, input, actorOf(res))
+      const { slug } = await this.services.imports.confirm(
+        review.detail.decision.id,
+        version,
+        input,
+        actorOf(res),
+        Object.entries(acks)
+          .filter(([, a]) => a.checked)
+          .map(([id, a]) => ({ findingId: Number(id), reason: a.reason })),
+      )
       res.redirect(`/staff/imports?confirmed=${encodeURIComponent(slug)}`)
     } catch (error) {
-      if (error instanceof FormError) return this.fail(res, review, values, version, error.errors)
+      if (error instanceof FormError) return this.fail(res, review, values, version, error.errors, acks)
       if (error instanceof StaleReviewError)
-        return this.fail(res, review, values, error.reviewed ? null : error.currentVersion, { record: error.message })
+        return this.fail(
+          res,
+          review,
+          values,
+          error.reviewed ? null : error.currentVersion,
+          { record: error.message },
+          acks,
+        )
       throw error
     }
   }
@@ -84,9 +115,10 @@ export class ReviewController {
     values: ReviewValues,
     version: number | null,
     errors: FieldErrors,
+    acks: AcknowledgementValues,
   ): void {
     res.status(400).render('pages/staff/imports/review', {
-      ...this.model(review, values, version, {}),
+      ...this.model(review, values, version, { acks }),
       errors,
       errorList: errorList(errors),
     })
@@ -100,7 +132,7 @@ export class ReviewController {
       version,
       confirmed: d.review_status === 'reviewed',
       publicPath: d.review_status === 'reviewed' && d.slug ? `/decisions/${d.slug}` : null,
-      document: { ...document, sizeKb: Math.max(1, Math.round(document.sizeBytes / 1024)) },
+      document: { ...document, label: documentLabel(document.fileName, document.mediaType, document.sizeBytes) },
       values,
       kinds: kindItems(values.kind),
       offices: review.offices.map((o) => ({
@@ -112,6 +144,7 @@ export class ReviewController {
       sources: headerSources(extraction),
       findings: findingsByField(detail.findings),
       findingCount: detail.findings.length,
+      errorsToAcknowledge: openErrors(detail.findings),
       facts: otherFacts(extraction),
       lines: sourceLines(document.text, extraction, detail.findings, values),
       ...extra,

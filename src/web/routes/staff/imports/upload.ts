@@ -19,20 +19,32 @@ function sizeLabel(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`
 }
 
-/** The upload's multipart body, one file held in memory up to the size limit; a refused file becomes a message for the form. */
+/** The most documents one upload takes. */
+export const MAX_FILES = 20
+
+/** One document's line in the results of an upload of several. */
+export interface UploadResult {
+  fileName: string
+  outcome: 'imported' | 'unchanged' | 'failed'
+  reason: string | null
+  decisionId: number | null
+  title: string | null
+}
+
+/** The upload's multipart body, up to MAX_FILES files held in memory up to the size limit each; a refused upload becomes a message for the form. */
 export function uploadParser(maxBytes: number) {
   const parse = multer({
     storage: multer.memoryStorage(),
-    limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 },
+    limits: { fileSize: maxBytes, files: MAX_FILES, fields: 5, parts: MAX_FILES + 5 },
     defParamCharset: 'utf8',
-  }).single('document')
+  }).array('document', MAX_FILES)
   return (req: Request, res: Response, next: NextFunction): void => {
     parse(req, res, (error?: unknown) => {
       if (error instanceof multer.MulterError) {
         res.locals.uploadProblem =
           error.code === 'LIMIT_FILE_SIZE'
-            ? `The file is too large: the limit is ${sizeLabel(maxBytes)}`
-            : 'Upload one document at a time'
+            ? `The file is too large: the limit is ${sizeLabel(maxBytes)} a file`
+            : `Upload at most ${MAX_FILES} documents at a time`
         return next()
       }
       next(error)
@@ -45,21 +57,57 @@ export class UploadController {
   constructor(private readonly services: Services) {}
 
   get = (_req: Request, res: Response): void => {
-    res.render('pages/staff/imports/upload', { accept: ACCEPT, limit: sizeLabel(this.services.imports.maxBytes) })
+    res.render('pages/staff/imports/upload', {
+      accept: ACCEPT,
+      limit: sizeLabel(this.services.imports.maxBytes),
+      maxFiles: MAX_FILES,
+    })
   }
 
   post = async (req: Request, res: Response): Promise<void> => {
-    const file = req.file
-    const problem = res.locals.uploadProblem ?? (!file ? 'Choose a document to upload' : null)
-    if (problem || !file) return this.fail(res, problem ?? 'Choose a document to upload')
-    try {
-      const outcome = await this.services.imports.importDocument(
-        file.buffer,
-        file.originalname || 'document',
-        actorOf(res),
-        { mediaType: file.mimetype },
+    const files = Array.isArray(req.files) ? req.files : []
+    const problem = res.locals.uploadProblem ?? (files.length === 0 ? 'Choose a document to upload' : null)
+    if (problem) return this.fail(res, problem)
+    if (files.length === 1) {
+      const result = await this.importOne(res, files[0]!)
+      if (result.decisionId === null) return this.fail(res, `The document cannot be imported: ${result.reason}`)
+      return res.redirect(
+        `/staff/imports/${result.decisionId}?${result.outcome === 'imported' ? 'uploaded' : 'unchanged'}=1`,
       )
-      res.redirect(`/staff/imports/${outcome.decisionId}?${outcome.status === 'imported' ? 'uploaded' : 'unchanged'}=1`)
+    }
+    const results: UploadResult[] = []
+    for (const file of files) {
+      const result = await this.importOne(res, file)
+      results.push({
+        ...result,
+        reason: result.reason && result.reason.charAt(0).toUpperCase() + result.reason.slice(1),
+      })
+    }
+    res.render('pages/staff/imports/upload-results', {
+      results,
+      counts: {
+        imported: results.filter((r) => r.outcome === 'imported').length,
+        unchanged: results.filter((r) => r.outcome === 'unchanged').length,
+        failed: results.filter((r) => r.outcome === 'failed').length,
+      },
+    })
+  }
+
+  /** Reads and stores one uploaded file; a document that cannot be imported is a failed result with the reason. */
+  private async importOne(res: Response, file: Express.Multer.File): Promise<UploadResult> {
+    const fileName = file.originalname || 'document'
+    try {
+      const outcome = await this.services.imports.importDocument(file.buffer, fileName, actorOf(res), {
+        mediaType: file.mimetype,
+      })
+      const review = await this.services.imports.review(outcome.decisionId)
+      return {
+        fileName,
+        outcome: outcome.status,
+        reason: null,
+        decisionId: outcome.decisionId,
+        title: review?.detail.decision.title ?? null,
+      }
     } catch (error) {
       if (!(error instanceof ImportError)) throw error
       logger.info('document refused', {
@@ -69,7 +117,7 @@ export class UploadController {
         reason: error.reason,
         detail: error.detail,
       })
-      this.fail(res, `The document cannot be imported: ${error.reason}`)
+      return { fileName, outcome: 'failed', reason: error.reason, decisionId: null, title: null }
     }
   }
 
@@ -78,6 +126,7 @@ export class UploadController {
     res.status(400).render('pages/staff/imports/upload', {
       accept: ACCEPT,
       limit: sizeLabel(this.services.imports.maxBytes),
+      maxFiles: MAX_FILES,
       errors,
       errorList: errorList(errors),
     })
