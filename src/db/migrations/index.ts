@@ -27,7 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0009_offices': offices,
   '0010_decision_journey': decisionJourney,
   '0011_staff_journeys': staffJourneys,
+  '0013_importer': importer,
   '0014_notifications': notifications,
   '0015_ledger_deferral': ledgerDeferral,
-  '0013_importer': importer,
 }
