@@ -18,6 +18,10 @@ describe('audit publish-head and audit verify --heads', () => {
   test('heads saved outside the database find entries removed even when the heads table was emptied too', async () => {
     const dataDir = join(dir, 'data')
     assert.equal((await cli(['migrate'], { DATA_DIR: dataDir })).code, 0)
+    const office = await cli(['offices', 'add', '--name', 'Testshire OPCC', '--short-name', 'Testshire'], {
+      DATA_DIR: dataDir,
+    })
+    assert.equal(office.code, 0, office.stderr)
     for (const name of ['a', 'b', 'c', 'd']) {
       assert.equal(
         (

@@ -15,6 +15,8 @@ describe('backup and restore on the command line', () => {
   test('a backup is written for its owner only, and restore refuses it once edited or under another key', async () => {
     const env = { DATA_DIR: join(dir, 'source'), BACKUP_SIGNING_KEY: 'the office backup key' }
     assert.equal((await cli(['migrate'], env)).code, 0)
+    const office = await cli(['offices', 'add', '--name', 'Testshire OPCC', '--short-name', 'Testshire'], env)
+    assert.equal(office.code, 0, office.stderr)
     assert.equal(
       (
         await cli(
