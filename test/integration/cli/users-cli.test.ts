@@ -13,6 +13,8 @@ describe('users deactivate, activate, roles and reset-password', () => {
     dir = mkdtempSync(join(tmpdir(), 'cr-users-cli-'))
     env = { DATA_DIR: join(dir, 'data') }
     assert.equal((await cli(['migrate'], env)).code, 0)
+    const office = await cli(['offices', 'add', '--name', 'Testshire OPCC', '--short-name', 'Testshire'], env)
+    assert.equal(office.code, 0, office.stderr)
     const added = await cli(
       [
         'users',
