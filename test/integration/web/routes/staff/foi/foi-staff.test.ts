@@ -139,14 +139,23 @@ for (const engine of testEngines()) {
       assert.match(html, /<strong id="deadline">1 July 2024<\/strong>/)
 
       await client.get(`/staff/foi/${id}/clarification`)
-      response = await client.post(`/staff/foi/${id}/clarification`, dateFields('date', '2024-06-04'))
+      response = await client.post(`/staff/foi/${id}/clarification`, {
+        ...dateFields('date', '2024-06-04'),
+        note: 'Which of the WAIS services do you mean?',
+      })
       assert.equal(response.status, 302)
       html = await (await client.get(`/staff/foi/${id}`)).text()
       assert.match(html, /The clock stopped on 4 June 2024/)
-      response = await client.post(`/staff/foi/${id}/clarification-reply`, dateFields('date', '2024-06-03'))
+      response = await client.post(`/staff/foi/${id}/clarification-reply`, {
+        ...dateFields('date', '2024-06-03'),
+        note: 'The medium risk service',
+      })
       assert.equal(response.status, 400)
       assert.match(await response.text(), /The date must be on or after the date clarification was sought/)
-      response = await client.post(`/staff/foi/${id}/clarification-reply`, dateFields('date', '2024-06-10'))
+      response = await client.post(`/staff/foi/${id}/clarification-reply`, {
+        ...dateFields('date', '2024-06-10'),
+        note: 'The medium risk service',
+      })
       assert.equal(response.status, 302)
       html = await (await client.get(`/staff/foi/${id}`)).text()
       assert.match(html, /<strong id="deadline">8 July 2024<\/strong>/)
@@ -159,9 +168,21 @@ for (const engine of testEngines()) {
       assert.match(html, /value="value WAIS contract"/, 'the panel searches the question’s words')
       assert.match(html, /£86,000.00 to Women’s Aid Integrated Services/)
       const awards = html.slice(html.indexOf('id="found-awards"'), html.indexOf('id="found-services-heading"'))
-      const use = /href="([^"]*fact=[^"]*)"/.exec(awards)?.[1]?.replace(/&amp;/g, '&')
-      assert.ok(use, 'a "use in answer" link for the award')
-      html = await (await client.get(use)).text()
+      const use = /name="use" value="([^"]*)"/
+        .exec(awards)?.[1]
+        ?.replace(/&#10;/g, '\n')
+        .replace(/&amp;/g, '&')
+        .replace(/&#39;/g, "'")
+      assert.ok(use, 'a "use in answer" button for the award')
+      response = await client.post(`/staff/foi/${id}/questions/${first}`, {
+        question: 'What is the value of the WAIS contract?',
+        answer: '',
+        exemption: '',
+        registerLink: '',
+        use,
+      })
+      assert.equal(response.status, 200)
+      html = await response.text()
       assert.match(html, /<textarea[^>]*id="answer"[^>]*>£86,000.00 to Women’s Aid Integrated Services/)
       assert.match(html, /id="registerLink"[^>]*value="\/decisions\/nottinghamshire-10653"/)
 
