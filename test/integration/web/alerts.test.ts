@@ -10,6 +10,7 @@ import { openTestDatabase, testEngines, type TestDatabase } from '../../support/
 import { startApp, type RunningApp } from '../../support/server.ts'
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../support/smtp.ts'
 import { StaffClient } from '../../support/staff-client.ts'
+import { draftReadyToSubmit } from '../../support/decision-draft.ts'
 
 const details: DraftDetails = {
   kind: 'decision',
@@ -61,18 +62,39 @@ for (const engine of testEngines()) {
     }
 
     async function publishWithAward(title: string, classification: 'non_confidential' | 'confidential') {
-      const id = await workflow.createDraft({ ...details, title }, people.officer!.actor)
+      const id = await draftReadyToSubmit(workflow, { ...details, title }, people.officer!.actor)
       const version = async () => (await workflow.detail(id))!.decision.version
       await workflow.saveMoney(
         id,
         await version(),
         {
           statedTotalPence: 1_000_000,
-          awards: [{ recipientName: provider.name, amountPence: 1_000_000, viaName: null }],
+          awards: [
+            {
+              recipientName: provider.name,
+              amountPence: 1_000_000,
+              viaName: null,
+              periodStart: '2024-04-01',
+              periodEnd: '2025-03-31',
+              fundingStreamId: (
+                await t.database.db.selectFrom('funding_streams').select('id').executeTakeFirstOrThrow()
+              ).id,
+              route: 'grant',
+              purpose: 'Support for survivors',
+            },
+          ],
           contributions: [],
         },
         people.officer!.actor,
       )
+      await workflow.markTask(id, await version(), 'awards', true, people.officer!.actor)
+      // It serves Mansfield, not Ashfield, which the area's follower below chose.
+      const mansfield = await t.database.db
+        .selectFrom('areas')
+        .select('id')
+        .where('slug', '=', 'mansfield')
+        .executeTakeFirstOrThrow()
+      await workflow.saveAreas(id, await version(), { areaIds: [mansfield.id], newArea: null }, people.officer!.actor)
       if (classification === 'confidential')
         await workflow.saveClassification(
           id,
@@ -195,7 +217,11 @@ for (const engine of testEngines()) {
         assert.equal(headers.post, 'List-Unsubscribe=One-Click')
         assert.match(mail.parsed.text ?? '', /Unsubscribe:\n\S+\/alerts\/unsubscribe\//)
       }
-      assert.equal(mailsTo('area.reader@public.example', /New decision/).length, 0, 'the decision has no areas')
+      assert.equal(
+        mailsTo('area.reader@public.example', /New decision/).length,
+        0,
+        'the decision does not serve Ashfield',
+      )
       assert.equal(mailsTo('unconfirmed@public.example', /New decision/).length, 0)
 
       // A confidential decision reaches its office's subscribers as a stub, and no provider's.
