@@ -134,7 +134,7 @@ describe('the decision workflow in Chromium', () => {
     await page.getByRole('link', { name: 'View it in the public register' }).click()
     await page.waitForURL(/\/decisions\/nottinghamshire-\d{4}-\d{3}$/)
     await axe(page)
-    assert.equal(await page.locator('#awards-total').textContent(), '£23,966.00')
+    assert.equal(await page.locator('#awards-total').textContent(), '£23,966')
     await page.getByRole('link', { name: 'Printable notice of decision' }).click()
     await axe(page)
     assert.match((await page.locator('main').textContent()) ?? '', /Chief Executive: E2E ceo\. Signed off on/)
