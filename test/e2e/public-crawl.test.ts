@@ -29,7 +29,9 @@ async function publicPages(page: Page, baseUrl: string): Promise<string[]> {
     await page.goto(`${baseUrl}${path}`)
     const hrefs = await page.$$eval('a[href^="/"]', (links) => links.map((a) => a.getAttribute('href') ?? ''))
     for (const href of hrefs) {
-      const bare = href.split('#')[0]!.split('?')[0]!
+      // An alert form is one page per thing followed, named by its query; elsewhere a query is a filter of the same page.
+      const withoutFragment = href.split('#')[0]!
+      const bare = withoutFragment.startsWith('/alerts/new') ? withoutFragment : withoutFragment.split('?')[0]!
       if (!bare || NOT_PAGES.test(bare) || seen.has(bare)) continue
       const section = /^\/[^/]+\/[^/]+/.test(bare) ? bare.split('/')[1] : null
       if (section && [...seen].filter((p) => p.startsWith(`/${section}/`)).length >= PER_SECTION) continue
