@@ -6,6 +6,7 @@ import { inOfficeScope } from '../../db/repositories/office-scope.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
 import { slugify } from '../../domain/slug.ts'
 import { AccountService, type User } from '../accounts/accounts.ts'
+import { USER_COLUMNS } from '../accounts/account-types.ts'
 import { putMembership, withMemberships } from '../accounts/memberships.ts'
 import { AuditService, type Actor } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
@@ -170,18 +171,7 @@ export class OfficeService {
       })
       const row = await trx
         .selectFrom('users')
-        .select([
-          'id',
-          'email',
-          'name',
-          'deployment_admin',
-          'active',
-          'failed_sign_ins',
-          'locked_until',
-          'sessions_valid_after',
-          'must_change_password',
-          'created_at',
-        ])
+        .select(USER_COLUMNS)
         .where('id', '=', existing.id)
         .executeTakeFirstOrThrow()
       return (await withMemberships(trx, [row]))[0]!
