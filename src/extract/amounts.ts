@@ -1,5 +1,5 @@
 /** Finds amounts of money in a piece of text and reads each with the domain's document-amount parser. */
-import { AMOUNT_WORDS, parseDocumentAmount, type AmountReading } from '../domain/money.ts'
+import { AMOUNT_WORDS, parseDocumentAmount, type AmountReading } from '../domain/document-amount.ts'
 
 export interface AmountHit {
   start: number

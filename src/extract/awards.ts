@@ -1,5 +1,5 @@
 /** Awards: money the document awards or commits to recipients, from tables and from prose. */
-import type { AmountReading } from '../domain/money.ts'
+import type { AmountReading } from '../domain/document-amount.ts'
 import { INEXACT_BEFORE, findAmounts } from './amounts.ts'
 import { lineAt, type Doc, type Span } from './document.ts'
 import { isOfficeName, orgAt, resolveOrg, type OrgContext } from './orgs.ts'

@@ -1,6 +1,7 @@
 /** Findings about money: stated totals against their parts and unreadable figures (time is in date-checks.ts). */
 import { finding, type Finding } from '../domain/finding-codes.ts'
-import { formatPence, type AmountReading } from '../domain/money.ts'
+import type { AmountReading } from '../domain/document-amount.ts'
+import { formatPence } from '../domain/money.ts'
 import { findAmounts } from './amounts.ts'
 import type { Doc } from './document.ts'
 import { cellPeriod, type AmountCell, type Row, type Table } from './tables.ts'

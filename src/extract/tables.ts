@@ -2,7 +2,7 @@
  * Tab-separated tables (from text, or rebuilt from PDF, Word and HTML): columns that are periods,
  * providers or amounts, rows that are providers or periods, total rows and total columns.
  */
-import type { AmountReading } from '../domain/money.ts'
+import type { AmountReading } from '../domain/document-amount.ts'
 import { readAmountCell } from './amounts.ts'
 import type { Doc, Line } from './document.ts'
 import { parsePeriodLabel, type PeriodRange } from './period-label.ts'

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { parseAmountInWords, parseDocumentAmount } from '../../../src/domain/money.ts'
+import { parseAmountInWords, parseDocumentAmount } from '../../../src/domain/document-amount.ts'
 import { parseMonthYear, parseUkDate } from '../../../src/domain/uk-date.ts'
 import { findAmounts } from '../../../src/extract/amounts.ts'
 import { cleanLine } from '../../../src/extract/clean.ts'
