@@ -71,6 +71,13 @@ export type FoiExemption = (typeof FOI_EXEMPTIONS)[number]['code']
 
 export const REASONABLY_ACCESSIBLE = 's.21'
 
+/** The exemptions under which a decision notice, or part of one, may be withheld from publication. */
+export const DECISION_EXEMPTIONS: readonly FoiExemption[] = ['s.43', 's.40', 's.31', 's.38', 's.36', 's.41']
+
+export function foiExemptionLabel(code: FoiExemption): string {
+  return FOI_EXEMPTIONS.find((e) => e.code === code)?.label ?? code
+}
+
 export function isFoiExemption(code: string): code is FoiExemption {
   return FOI_EXEMPTIONS.some((e) => e.code === code)
 }

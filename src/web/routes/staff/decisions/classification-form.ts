@@ -1,17 +1,12 @@
+import { DECISION_EXEMPTIONS, foiExemptionLabel } from '../../../../domain/foi.ts'
 import { LINK_KINDS, type LinkKind } from '../../../../domain/decision.ts'
 import type { ClassificationDetails } from '../../../../services/decisions/workflow.ts'
 import type { FieldErrors } from '../../../validation.ts'
 import { formRows, type Body } from './forms.ts'
 
-export const EXEMPTIONS = [
-  { value: 's.43', text: 'Section 43: commercial interests' },
-  { value: 's.40', text: 'Section 40: personal information' },
-  { value: 's.31', text: 'Section 31: law enforcement' },
-  { value: 's.38', text: 'Section 38: health and safety' },
-  { value: 's.36', text: 'Section 36: prejudice to the conduct of public affairs' },
-  { value: 's.41', text: 'Section 41: information provided in confidence' },
-]
-const exemptionValues = EXEMPTIONS.map((e) => e.value)
+/** The exemptions a decision notice may be withheld under, worded as the FOI pages word them. */
+export const EXEMPTIONS = DECISION_EXEMPTIONS.map((code) => ({ value: code, text: foiExemptionLabel(code) }))
+const exemptionValues: readonly string[] = DECISION_EXEMPTIONS
 
 export function parseClassification(body: Body): { data?: ClassificationDetails; errors: FieldErrors } {
   const classification = String(body.classification ?? '')

@@ -200,6 +200,13 @@ for (const engine of testEngines()) {
         ['awards', { completed: 'yes' }],
         ['classification', { classification: 'non_confidential' }],
       ]
+      const classificationPage = await (await officer.get(`/staff/decisions/${id}/classification`)).text()
+      assert.match(classificationPage, /s\.43 – commercial interests/)
+      assert.doesNotMatch(
+        classificationPage,
+        /s\.12 – cost of compliance/,
+        'a refusal ground is not a reason to withhold',
+      )
       for (const [path, fields] of steps) {
         const version = await versionOf(officer, `/staff/decisions/${id}/${path}`)
         assert.equal((await officer.post(`/staff/decisions/${id}/${path}`, { version, ...fields })).status, 303, path)
