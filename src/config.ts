@@ -27,6 +27,7 @@ function positiveInteger(name: string, fallback: number): number {
 /** How much of one imported document the register reads, and for how long (see src/extract/limits.ts). */
 export interface ImportLimits {
   maxPages: number
+  maxScannedPages: number
   maxTextCharacters: number
   maxExpandedBytes: number
   maxCompressionRatio: number
@@ -37,6 +38,7 @@ export interface ImportLimits {
 function importLimits(): ImportLimits {
   return {
     maxPages: positiveInteger('IMPORT_MAX_PAGES', 500),
+    maxScannedPages: positiveInteger('IMPORT_MAX_SCANNED_PAGES', 30),
     maxTextCharacters: positiveInteger('IMPORT_MAX_TEXT_CHARACTERS', 5_000_000),
     maxExpandedBytes: positiveInteger('IMPORT_MAX_EXPANDED_BYTES', 100 * 1024 * 1024),
     maxCompressionRatio: positiveInteger('IMPORT_MAX_COMPRESSION_RATIO', 100),

@@ -8,6 +8,7 @@ export const FINDING_CODES = {
   irregular_amount: { severity: 'warning', summary: 'An amount is written irregularly but can be read' },
   period_conflict: { severity: 'warning', summary: 'Periods in the document contradict each other' },
   dates_out_of_order: { severity: 'warning', summary: 'Dates are in an impossible order' },
+  read_by_ocr: { severity: 'warning', summary: 'The document is a scan, read by OCR' },
 } as const satisfies Record<string, { severity: FindingSeverity; summary: string }>
 
 export type FindingCode = keyof typeof FINDING_CODES

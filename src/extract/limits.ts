@@ -6,13 +6,15 @@
 export interface ReadLimits {
   /** Pages of a PDF. */
   maxPages: number
+  /** Pages of a PDF without a text layer, each read by OCR. */
+  maxScannedPages: number
   /** Characters of text a document may hold once read. */
   maxTextCharacters: number
   /** Total uncompressed size of a Word document's parts, read from the ZIP's central directory before anything is expanded. */
   maxExpandedBytes: number
   /** How many times larger than its compressed size a sizeable part of a Word document may expand. */
   maxCompressionRatio: number
-  /** How long reading one document may take. */
+  /** How long reading one document may take; for a scan, how long each page's OCR may take. */
   timeoutMs: number
   /** Heap of the worker thread that reads one document. */
   memoryMb: number
@@ -20,6 +22,7 @@ export interface ReadLimits {
 
 export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxPages: 500,
+  maxScannedPages: 30,
   maxTextCharacters: 5_000_000,
   maxExpandedBytes: 100 * 1024 * 1024,
   maxCompressionRatio: 100,

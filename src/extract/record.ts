@@ -31,5 +31,6 @@ export function toRecord(draft: ExtractedDraft): ExtractedRecord {
     service_period: { ...draft.servicePeriod },
     findings: draft.findings.map((f) => ({ ...f })),
     provenance: Object.fromEntries(Object.entries(draft.provenance).map(([key, source]) => [key, { ...source }])),
+    ...(draft.ocr ? { ocr: { ...draft.ocr } } : {}),
   }
 }

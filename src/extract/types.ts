@@ -51,6 +51,8 @@ export interface ExtractedDraft {
   servicePeriod: ServicePeriod
   findings: Finding[]
   provenance: Record<string, Source>
+  /** Set when the text was read by OCR from a scan: how many pages, and Tesseract's mean word confidence. */
+  ocr?: { pages: number; confidence: number }
 }
 
 /** The record as the `extract --json` command prints it: money in pounds. */
@@ -77,4 +79,5 @@ export interface ExtractedRecord {
   service_period: ServicePeriod
   findings: Finding[]
   provenance: Record<string, Source>
+  ocr?: { pages: number; confidence: number }
 }

@@ -8,6 +8,7 @@ import { e2eSetUp, signIn } from '../support/e2e.ts'
 const PASSWORD = 'correct horse battery staple'
 const DOCUMENT = 'fixtures/documents/generated/f01-lincolnshire-small-grants.pdf'
 const CUMBRIA = 'fixtures/documents/a02-cumbria-isva-notice.txt'
+const SCAN = 'fixtures/documents/generated/f01-lincolnshire-small-grants.scanned.pdf'
 
 describe('importing a document in Chromium', () => {
   const e2e = e2eSetUp({
@@ -160,5 +161,20 @@ describe('bulk upload and acknowledging an Error finding in Chromium', () => {
     await page.getByRole('button', { name: 'Confirm record' }).click()
     await page.waitForURL(/\/staff\/imports\?confirmed=cumbria-cpcc-2022-014$/)
     assert.match((await page.locator('.govuk-notification-banner').textContent()) ?? '', /Record confirmed/)
+  })
+
+  test('a scanned PDF is read by OCR, and every value says so beside it', async () => {
+    await page.goto(`${e2e.baseUrl}/staff/imports/upload`)
+    await page.getByLabel('Document').setInputFiles(SCAN)
+    await page.getByRole('button', { name: 'Upload and read' }).click()
+    await page.waitForURL(/\/staff\/imports\/\d+\?uploaded=1$/, { timeout: 60_000 })
+    assert.equal(await page.getByLabel('Title').inputValue(), 'Community Safety Small Grants Round 2023/24')
+    assert.match((await page.locator('#findings-document').textContent()) ?? '', /read by OCR from one scanned page/)
+    assert.match(
+      (await page.locator('#title-hint').textContent()) ?? '',
+      /Read by OCR from line \d+ of the scanned document: check it against the original\./,
+    )
+    assert.match((await page.locator('#award-0-source').textContent()) ?? '', /^Read by OCR from line \d+/)
+    assert.deepEqual(await accessibilityViolations(page), [])
   })
 })

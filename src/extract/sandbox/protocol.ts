@@ -10,5 +10,7 @@ export interface ReadRequest {
 
 export type ReadReply =
   | { ok: true; result: ExtractionResult }
+  /** Not an answer: the reader has started OCR on another scanned page, which gets a deadline of its own. */
+  | { progress: 'ocr_page' }
   | { ok: false; refusal: { file: string; code: ExtractErrorCode; reason: string; detail: string | undefined } }
   | { ok: false; failure: string }

@@ -72,16 +72,25 @@ class ReaderThread {
     clearTimeout(this.idleTimer)
     this.job = job
     this.worker.ref()
+    this.startDeadline(job)
+    this.worker.postMessage(job.request)
+  }
+
+  private startDeadline(job: Job): void {
+    clearTimeout(this.timer)
     this.timer = setTimeout(() => {
       this.kill()
       job.reject(new ExtractError(job.request.fileName, 'over_limit', overLimit.time(job.timeoutMs)))
     }, job.timeoutMs)
-    this.worker.postMessage(job.request)
   }
 
   private finish(reply: ReadReply): void {
     const job = this.job
     if (!job) return
+    if ('progress' in reply) {
+      this.startDeadline(job)
+      return
+    }
     clearTimeout(this.timer)
     this.job = null
     this.worker.unref()

@@ -10,7 +10,8 @@ if (!port) throw new Error('worker.ts runs only as a worker thread')
 port.on('message', async (request: ReadRequest) => {
   let reply: ReadReply
   try {
-    reply = { ok: true, result: await readDocument(request.bytes, request.fileName, request.options) }
+    const onOcrPage = (): void => port.postMessage({ progress: 'ocr_page' } satisfies ReadReply)
+    reply = { ok: true, result: await readDocument(request.bytes, request.fileName, request.options, onOcrPage) }
   } catch (error) {
     reply =
       error instanceof ExtractError

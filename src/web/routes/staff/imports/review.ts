@@ -142,6 +142,7 @@ export class ReviewController {
       })),
       routes: routeItems,
       sources: headerSources(extraction),
+      readByOcr: Boolean(extraction?.ocr),
       findings: findingsByField(detail.findings),
       findingCount: detail.findings.length,
       errorsToAcknowledge: openErrors(detail.findings),
