@@ -29,6 +29,7 @@ export type {
   Source,
 } from './types.ts'
 export { toRecord } from './record.ts'
+export { findNarrative, type Narrative } from './narrative.ts'
 export { detectType, type DocumentType } from './detect.ts'
 export { DEFAULT_MAX_BYTES, extractFromText, type ExtractionResult, type ExtractOptions } from './read.ts'
 export { DEFAULT_READ_LIMITS, readLimits, type ReadLimits } from './limits.ts'

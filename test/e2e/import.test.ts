@@ -166,7 +166,8 @@ describe('bulk upload and acknowledging an Error finding in Chromium', () => {
   test('a scanned PDF is read by OCR, and every value says so beside it', async () => {
     await page.goto(`${e2e.baseUrl}/staff/imports/upload`)
     await page.getByLabel('Document').setInputFiles(SCAN)
-    await page.getByRole('button', { name: 'Upload and read' }).click()
+    // OCR takes a few seconds a page: longer than a click's usual wait for the next page
+    await page.getByRole('button', { name: 'Upload and read' }).click({ timeout: 120_000 })
     await page.waitForURL(/\/staff\/imports\/\d+\?uploaded=1$/, { timeout: 60_000 })
     assert.equal(await page.getByLabel('Title').inputValue(), 'Community Safety Small Grants Round 2023/24')
     assert.match((await page.locator('#findings-document').textContent()) ?? '', /read by OCR from one scanned page/)

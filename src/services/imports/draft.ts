@@ -5,6 +5,7 @@ import type { Finding } from '../../domain/finding-codes.ts'
 import type { DocumentType } from '../../extract/index.ts'
 import type { ExtractedDraft, ServicePeriod, Source } from '../../extract/index.ts'
 import { parsePeriodLabel } from '../../extract/period-label.ts'
+import { findNarrative } from '../../extract/index.ts'
 
 export interface AwardPeriod {
   label: string | null
@@ -106,4 +107,20 @@ export function findingsWithFields(draft: ExtractedDraft) {
     line: f.line,
     field: fieldOfFinding(f, draft.provenance, draft),
   }))
+}
+
+/** The document's summary, decision as worded and background, as the parts of a record that hold them. */
+export function narrativeParts(text: string): {
+  executiveSummary: string | null
+  decisionText: string | null
+  sections: Array<{ key: string; heading: string; body: string }>
+} {
+  const narrative = findNarrative(text)
+  return {
+    executiveSummary: narrative.summary,
+    decisionText: narrative.decisionText,
+    sections: narrative.background
+      ? [{ key: 'supporting_information', heading: 'Background', body: narrative.background }]
+      : [],
+  }
 }

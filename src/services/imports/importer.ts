@@ -8,7 +8,14 @@ import type { DB } from '../../db/tables/index.ts'
 import { ExtractError, detectType, extractBuffer, type ExtractionResult, type ReadLimits } from '../../extract/index.ts'
 import type { Actor, AuditService } from '../audit/audit.ts'
 import { areaIdsFor } from './areas.ts'
-import { awardPeriod, fallbackTitle, findingsWithFields, mediaTypeOf, totalIsPerAnnum } from './draft.ts'
+import {
+  awardPeriod,
+  fallbackTitle,
+  findingsWithFields,
+  mediaTypeOf,
+  narrativeParts,
+  totalIsPerAnnum,
+} from './draft.ts'
 import { ImportError } from './errors.ts'
 import { OfficeMatcher, type ImportOffice } from './offices.ts'
 import { OrganisationMatcher } from './organisations.ts'
@@ -210,6 +217,7 @@ export class DocumentImporter {
         contributions,
         findings: findingsWithFields(draft),
         areaIds: await areaIdsFor(draft.areas, trx),
+        ...(draft.kind === 'foi_response' ? {} : narrativeParts(text)),
       },
       trx,
     )

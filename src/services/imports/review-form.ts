@@ -61,7 +61,7 @@ const optionalText = (max: number, label: string) =>
   z
     .string()
     .trim()
-    .max(max, { message: `${label} must be ${max} characters or fewer` })
+    .max(max, { message: `${label} must be ${max.toLocaleString('en-GB')} characters or fewer` })
     .transform((v) => v || null)
 
 const headerSchema = z.object({
@@ -80,6 +80,8 @@ const headerSchema = z.object({
     .trim()
     .min(1, { message: 'Enter the title' })
     .max(300, { message: 'Title must be 300 characters or fewer' }),
+  summary: optionalText(10_000, 'The summary'),
+  decisionText: optionalText(10_000, 'The decision as worded'),
   decisionDate: optionalDate('Date of the decision'),
   statedTotal: z
     .string()
@@ -144,6 +146,8 @@ export function reviewValuesFrom(body: Body): ReviewValues {
     officeId: str(body.officeId),
     reference: str(body.reference),
     title: str(body.title),
+    summary: str(body.summary),
+    decisionText: str(body.decisionText),
     decisionDate: str(body.decisionDate),
     statedTotal: str(body.statedTotal),
     statedTotalPerAnnum: str(body.statedTotalPerAnnum) === 'yes',
@@ -251,6 +255,8 @@ export function parseReview(values: ReviewValues): { input?: ReviewInput; errors
       officeId: h.officeId,
       reference: h.reference,
       title: h.title,
+      summary: h.summary,
+      decisionText: h.decisionText,
       decisionDate: h.decisionDate,
       statedTotalPence: h.statedTotal,
       statedTotalPerAnnum: h.statedTotal !== null && values.statedTotalPerAnnum,

@@ -26,6 +26,9 @@ export interface ReviewInput {
   officeId: number
   reference: string
   title: string
+  /** The document's summary and its decision as worded: what the public page shows and search reads. */
+  summary: string | null
+  decisionText: string | null
   decisionDate: string | null
   statedTotalPence: number | null
   statedTotalPerAnnum: boolean
@@ -63,6 +66,8 @@ export interface ReviewValues {
   officeId: string
   reference: string
   title: string
+  summary: string
+  decisionText: string
   decisionDate: string
   statedTotal: string
   statedTotalPerAnnum: boolean

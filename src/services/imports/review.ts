@@ -11,6 +11,7 @@ import {
 import { OrganisationRepository } from '../../db/repositories/ledger/organisations.ts'
 import type { DB } from '../../db/tables/index.ts'
 import { slugify } from '../../domain/slug.ts'
+import { publicText } from '../../domain/publication.ts'
 import type { ExtractedRecord } from '../../extract/index.ts'
 import type { Actor, AuditService } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
@@ -96,6 +97,12 @@ export class ImportReviewService {
       await acknowledgeErrors(trx, this.audit, decisionId, acknowledgements, actor)
 
       const snapshotBefore = await snapshot(trx, decisionId)
+      const sections = await trx
+        .selectFrom('decision_sections')
+        .select(['heading', 'body', 'withheld'])
+        .where('decision_id', '=', decisionId)
+        .orderBy('position')
+        .execute()
       await trx
         .updateTable('decisions')
         .set({
@@ -104,6 +111,14 @@ export class ImportReviewService {
           reference: input.reference,
           slug,
           title: input.title,
+          executive_summary: input.summary,
+          decision_text: input.decisionText,
+          public_text: publicText({
+            classification: before.classification,
+            executiveSummary: input.summary,
+            decisionText: input.decisionText,
+            sections,
+          }),
           date_decided: input.decisionDate,
           stated_total_pence: input.statedTotalPence,
           stated_total_per_annum: input.statedTotalPerAnnum,
@@ -224,6 +239,8 @@ async function snapshot(trx: Transaction<DB>, id: number): Promise<unknown> {
       'office_id',
       'reference',
       'title',
+      'executive_summary',
+      'decision_text',
       'date_decided',
       'stated_total_pence',
       'stated_total_per_annum',

@@ -30,6 +30,8 @@ function formOf(html: string): Record<string, string> {
     if (/type="checkbox"/.test(attrs) && !/\bchecked\b/.test(attrs)) continue
     form[name] = decode(/value="([^"]*)"/.exec(attrs)?.[1] ?? '')
   }
+  for (const match of body.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g))
+    form[match[1]!] = decode(match[2]!.trim())
   for (const match of body.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
     form[match[1]!] = decode(
       /<option value="([^"]*)"[^>]*selected/.exec(match[2]!)?.[1] ??
@@ -253,6 +255,7 @@ for (const engine of testEngines()) {
       const form = formOf(await (await officer.get(reviewPath)).text())
       assert.equal(form.reference, 'CPCC-2022-014')
       assert.equal(form['awards-2-recipient'], 'Birchwood Trust')
+      assert.match(form.summary ?? '', /^The Commissioner is asked to fund Independent Sexual Violence Advisers/)
       const findingId = (
         await t.database.db
           .selectFrom('findings')
@@ -264,6 +267,7 @@ for (const engine of testEngines()) {
       const response = await officer.post(reviewPath, {
         ...form,
         title: 'ISVA service for Barrow-in-Furness and Carlisle',
+        summary: 'Advisers for survivors of rape and sexual abuse in Barrow-in-Furness and Carlisle, for a year.',
         'awards-2-recipient': 'The Birchwood Trust',
         'awards-2-amount': '10,500',
         'awards-3-recipient': 'Cumbria Victims Charitable Trust',
@@ -338,7 +342,13 @@ for (const engine of testEngines()) {
 
       const publicPage = await fetch(`${app.baseUrl}/decisions/cumbria-cpcc-2022-014`)
       assert.equal(publicPage.status, 200)
-      assert.match(await publicPage.text(), /ISVA service for Barrow-in-Furness and Carlisle/)
+      const publicHtml = await publicPage.text()
+      assert.match(publicHtml, /ISVA service for Barrow-in-Furness and Carlisle/)
+      assert.match(
+        publicHtml,
+        /Advisers for survivors of rape and sexual abuse in Barrow-in-Furness and Carlisle, for a year\./,
+      )
+      assert.match(await (await fetch(`${app.baseUrl}/?q=advisers+survivors`)).text(), /CPCC-2022-014/)
       const home = await (await fetch(`${app.baseUrl}/?q=Barrow`)).text()
       assert.match(home, /CPCC-2022-014/)
       const list = await (await officer.get('/staff/imports')).text()

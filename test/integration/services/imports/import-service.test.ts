@@ -148,6 +148,12 @@ for (const engine of testEngines()) {
           assert.equal(d.date_decided, '2021-03-16')
           assert.equal(d.stated_total_pence, 4_701_300)
           assert.equal(d.slug, 'nottinghamshire-2021-021')
+          assert.match(d.executive_summary ?? '', /^The PCC and Nottinghamshire Police wish to pilot/)
+          assert.match(
+            d.public_text,
+            /Friday and Saturday nights in Ashfield and Mansfield/,
+            'the narrative is searchable',
+          )
           const awards = await awardsOf(t.database, d.id)
           assert.deepEqual(
             awards.map((a) => [

@@ -64,6 +64,8 @@ for (const engine of testEngines()) {
           kind: 'decision',
           officeId: Number(review.detail.decision.office_id ?? office.organisation_id),
           reference: '2023/07',
+          summary: null,
+          decisionText: null,
           title: 'Children and young people domestic abuse support',
           decisionDate: '2023-04-06',
           statedTotalPence: null,

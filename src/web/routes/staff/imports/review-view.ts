@@ -62,6 +62,8 @@ export function storedValues(review: ImportReview): ReviewValues {
     officeId: String(d.office_id),
     reference: d.reference ?? '',
     title: d.title,
+    summary: d.executive_summary ?? '',
+    decisionText: d.decision_text ?? '',
     decisionDate: formatUkDate(d.date_decided),
     statedTotal: amountText(d.stated_total_pence),
     statedTotalPerAnnum: d.stated_total_per_annum,
