@@ -38,9 +38,14 @@ export const conditionsSchema = z
       .transform((v) => v || null),
     ringFencedServiceTypes: z.array(z.enum(SERVICE_TYPES, { message: 'Choose service types from the list' })),
     ringFenceNames: z
-      .string()
-      .max(500, { message: 'Named ring-fences must be 500 characters or fewer' })
-      .transform((text) => [...new Set(text.split(',').map((n) => n.trim()).filter(Boolean))])
+      .union([
+        z
+          .string()
+          .max(500, { message: 'Named ring-fences must be 500 characters or fewer' })
+          .transform((text) => text.split(',')),
+        z.array(z.string()).max(50, { message: 'Name 50 ring-fences or fewer' }),
+      ])
+      .transform((names) => [...new Set(names.map((n) => n.trim()).filter(Boolean))])
       .refine((names) => names.every((n) => n.length <= 60), {
         message: 'Each named ring-fence must be 60 characters or fewer',
       }),
@@ -50,14 +55,17 @@ export const conditionsSchema = z
       .max(5000, { message: 'Other conditions must be 5,000 characters or fewer' })
       .transform((v) => v || null),
   })
-  .refine((v) => !v.grantStart || !v.grantEnd || v.grantEnd >= v.grantStart, {
-    message: 'The grant period must end on or after the day it starts',
-    path: ['grantEnd'],
-  })
-  .refine((v) => !v.spendBy || !v.grantStart || v.spendBy >= v.grantStart, {
-    message: 'The spend-by date must be on or after the start of the grant period',
-    path: ['spendBy'],
-  })
+
+/** Dates in an impossible order, each named by the field to correct. */
+function dateOrderErrors(v: { grantStart?: unknown; grantEnd?: unknown; spendBy?: unknown }): Record<string, string> {
+  const errors: Record<string, string> = {}
+  const date = (x: unknown) => (typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x) ? x : null)
+  const [start, end, spendBy] = [date(v.grantStart), date(v.grantEnd), date(v.spendBy)]
+  if (start && end && end < start) errors.grantEnd = 'The grant period must end on or after the day it starts'
+  if (start && spendBy && spendBy < start)
+    errors.spendBy = 'The spend-by date must be on or after the start of the grant period'
+  return errors
+}
 
 export type ConditionsInput = z.output<typeof conditionsSchema>
 
@@ -175,7 +183,11 @@ export class StreamConditionsService {
   /** Checks a stream's conditions as typed; throws FormError naming each field that is wrong. */
   validate(input: unknown): ConditionsInput {
     const parsed = conditionsSchema.safeParse(input)
-    if (!parsed.success) throw FormError.fromZod(parsed.error)
+    const errors = {
+      ...(parsed.success ? {} : FormError.fromZod(parsed.error).errors),
+      ...dateOrderErrors((input ?? {}) as Record<string, unknown>),
+    }
+    if (!parsed.success || Object.keys(errors).length) throw new FormError(errors)
     return parsed.data
   }
 

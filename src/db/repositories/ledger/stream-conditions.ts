@@ -40,7 +40,9 @@ export interface ConditionsUpdate {
 
 /** Decisions still going somewhere: not rejected or withdrawn. Staff see drafts too, the public only published. */
 const LIVE = sql<boolean>`d.status not in ('rejected', 'withdrawn')`
-const DECISION_YEAR = sql<number | null>`((extract(year from coalesce(d.date_decided, d.date_received)))::integer - (case when extract(month from coalesce(d.date_decided, d.date_received)) < 4 then 1 else 0 end))`
+const DECISION_YEAR = sql<
+  number | null
+>`((extract(year from coalesce(d.date_decided, d.date_received)))::integer - (case when extract(month from coalesce(d.date_decided, d.date_received)) < 4 then 1 else 0 end))`
 
 function decisionsIn(view: ConditionsView, money = false) {
   if (view === 'public') return money ? publicMoney : publicAward

@@ -76,7 +76,7 @@ function conditionsOf(stream: StreamPage['stream']): ConditionsInput {
 
 /** The summary list rows of a stream's conditions; with `changeBase`, each row has a Change link to its field. */
 export function conditionRows(c: ConditionsInput, changeBase?: string) {
-  const types = ringFencedTypes(c)
+  const types = ringFencedTypes({ ringFencedServiceTypes: [], ringFenceNames: c.ringFenceNames })
   const rows: Array<[string, string, string]> = [
     ['Money', c.fundingStatus === 'expected' ? 'Expected, not yet confirmed' : 'Confirmed', 'fundingStatus'],
     ['Grant agreement reference', c.agreementReference ?? 'None', 'agreementReference'],
@@ -118,7 +118,10 @@ export function conditionRows(c: ConditionsInput, changeBase?: string) {
 export function findingView(f: ConditionFinding) {
   return {
     ...f,
-    tag: f.severity === 'error' ? { text: 'Breach', classes: 'govuk-tag--red' } : { text: 'Warning', classes: 'govuk-tag--orange' },
+    tag:
+      f.severity === 'error'
+        ? { text: 'Breach', classes: 'govuk-tag--red' }
+        : { text: 'Warning', classes: 'govuk-tag--orange' },
   }
 }
 
@@ -282,7 +285,8 @@ export class StreamConditionsController {
       matchRows: s.matchFunding.map((m) => ({
         ...m,
         yearLabel: financialYear(m.financialYear).label,
-        required: m.amountPence !== null ? formatPounds(m.amountPence) : `${m.sharePercent}% of what the stream received`,
+        required:
+          m.amountPence !== null ? formatPounds(m.amountPence) : `${m.sharePercent}% of what the stream received`,
       })),
       years: received.find((r) => r.id === s.id)?.years ?? [],
       findings: page.findings.map(findingView),
@@ -290,7 +294,8 @@ export class StreamConditionsController {
       values,
       errors,
       errorList: errorLinks(errors, []),
-      banner: req.query.added === '1' ? 'Match funding added' : req.query.removed === '1' ? 'Match funding removed' : null,
+      banner:
+        req.query.added === '1' ? 'Match funding added' : req.query.removed === '1' ? 'Match funding removed' : null,
     })
   }
 }
