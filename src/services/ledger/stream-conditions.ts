@@ -25,36 +25,35 @@ const isoDate = z
   .nullable()
 
 /** A stream's conditions, as the form (or a caller) gives them: dates already read as YYYY-MM-DD or null. */
-export const conditionsSchema = z
-  .object({
-    grantStart: isoDate,
-    grantEnd: isoDate,
-    spendBy: isoDate,
-    fundingStatus: z.enum(FUNDING_STATUSES, { message: 'Choose whether the money is confirmed or expected' }),
-    agreementReference: z
-      .string()
-      .trim()
-      .max(200, { message: 'The grant agreement reference must be 200 characters or fewer' })
-      .transform((v) => v || null),
-    ringFencedServiceTypes: z.array(z.enum(SERVICE_TYPES, { message: 'Choose service types from the list' })),
-    ringFenceNames: z
-      .union([
-        z
-          .string()
-          .max(500, { message: 'Named ring-fences must be 500 characters or fewer' })
-          .transform((text) => text.split(',')),
-        z.array(z.string()).max(50, { message: 'Name 50 ring-fences or fewer' }),
-      ])
-      .transform((names) => [...new Set(names.map((n) => n.trim()).filter(Boolean))])
-      .refine((names) => names.every((n) => n.length <= 60), {
-        message: 'Each named ring-fence must be 60 characters or fewer',
-      }),
-    conditionsText: z
-      .string()
-      .trim()
-      .max(5000, { message: 'Other conditions must be 5,000 characters or fewer' })
-      .transform((v) => v || null),
-  })
+export const conditionsSchema = z.object({
+  grantStart: isoDate,
+  grantEnd: isoDate,
+  spendBy: isoDate,
+  fundingStatus: z.enum(FUNDING_STATUSES, { message: 'Choose whether the money is confirmed or expected' }),
+  agreementReference: z
+    .string()
+    .trim()
+    .max(200, { message: 'The grant agreement reference must be 200 characters or fewer' })
+    .transform((v) => v || null),
+  ringFencedServiceTypes: z.array(z.enum(SERVICE_TYPES, { message: 'Choose service types from the list' })),
+  ringFenceNames: z
+    .union([
+      z
+        .string()
+        .max(500, { message: 'Named ring-fences must be 500 characters or fewer' })
+        .transform((text) => text.split(',')),
+      z.array(z.string()).max(50, { message: 'Name 50 ring-fences or fewer' }),
+    ])
+    .transform((names) => [...new Set(names.map((n) => n.trim()).filter(Boolean))])
+    .refine((names) => names.every((n) => n.length <= 60), {
+      message: 'Each named ring-fence must be 60 characters or fewer',
+    }),
+  conditionsText: z
+    .string()
+    .trim()
+    .max(5000, { message: 'Other conditions must be 5,000 characters or fewer' })
+    .transform((v) => v || null),
+})
 
 /** Dates in an impossible order, each named by the field to correct. */
 function dateOrderErrors(v: { grantStart?: unknown; grantEnd?: unknown; spendBy?: unknown }): Record<string, string> {
@@ -78,24 +77,31 @@ export const matchFundingSchema = z
       .trim()
       .min(1, { message: 'Enter who the match funding comes from' })
       .max(300, { message: 'Who the match funding comes from must be 300 characters or fewer' }),
-    basis: z.enum(['amount', 'share'], { message: 'Choose an amount or a share' }),
-    amount: z.string().optional(),
-    share: z.string().optional(),
+    amount: z.string().trim().optional(),
+    share: z.string().trim().optional(),
   })
   .transform((v, ctx) => {
-    if (v.basis === 'amount') {
+    if (v.amount && v.share) {
+      ctx.addIssue({ code: 'custom', message: 'Enter an amount or a share, not both', path: ['amount'] })
+      return z.NEVER
+    }
+    if (!v.share) {
       const amount = poundsField('Match funding amount').safeParse(v.amount ?? '')
       if (!amount.success) {
-        ctx.addIssue({ code: 'custom', message: amount.error.issues[0]!.message, path: ['amount'] })
+        ctx.addIssue({
+          code: 'custom',
+          message: v.amount ? amount.error.issues[0]!.message : 'Enter an amount or a share',
+          path: ['amount'],
+        })
         return z.NEVER
       }
       return { financialYear: v.year, fromName: v.fromName, amountPence: amount.data, sharePercent: null }
     }
-    const share = (v.share ?? '').trim().replace(/%$/, '').trim()
+    const share = v.share.replace(/%$/, '').trim()
     if (!/^\d{1,3}$/.test(share) || Number(share) < 1 || Number(share) > 100) {
       ctx.addIssue({
         code: 'custom',
-        message: share ? 'The share must be a whole number of per cent from 1 to 100' : 'Enter the share in per cent',
+        message: 'The share must be a whole number of per cent from 1 to 100',
         path: ['share'],
       })
       return z.NEVER

@@ -146,7 +146,7 @@ export class StreamConditionsController {
   show = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const page = await this.load(req, res)
     if (!page) return next()
-    await this.renderShow(req, res, page, 200, { basis: 'amount' }, {})
+    await this.renderShow(req, res, page, 200, {}, {})
   }
 
   edit = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -214,7 +214,7 @@ export class StreamConditionsController {
     if (!page) return next()
     const body = (req.body ?? {}) as Record<string, unknown>
     const values = Object.fromEntries(
-      ['year', 'fromName', 'basis', 'amount', 'share'].map((k) => [k, typeof body[k] === 'string' ? body[k] : '']),
+      ['year', 'fromName', 'amount', 'share'].map((k) => [k, typeof body[k] === 'string' ? body[k] : '']),
     )
     try {
       await this.services.streamConditions.addMatchFunding(page.stream.id, values, actorOf(res))
