@@ -87,7 +87,12 @@ export class StreamConditionsRepository {
           .select([
             'funding_stream_id as streamId',
             'financial_year as financialYear',
-            'from_organisation_id as fromOrganisationId',
+            // An organisation merged into another since is matched as the one it became.
+            sql<
+              number | null
+            >`coalesce((select o.merged_into_id from organisations o where o.id = from_organisation_id), from_organisation_id)`.as(
+              'fromOrganisationId',
+            ),
             'from_name as fromName',
             'amount_pence as amountPence',
             'share_percent as sharePercent',
