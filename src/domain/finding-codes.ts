@@ -1,4 +1,7 @@
-/** Findings: the places where an imported document contradicts itself or cannot be read as written. */
+/**
+ * Findings: the places where an imported document contradicts itself or cannot be read as written, and the places
+ * where awards break the conditions of the funding stream that pays them (src/domain/stream-conditions.ts).
+ */
 
 export type FindingSeverity = 'error' | 'warning'
 
@@ -9,6 +12,14 @@ export const FINDING_CODES = {
   period_conflict: { severity: 'warning', summary: 'Periods in the document contradict each other' },
   dates_out_of_order: { severity: 'warning', summary: 'Dates are in an impossible order' },
   read_by_ocr: { severity: 'warning', summary: 'The document is a scan, read by OCR' },
+  award_after_spend_by: { severity: 'error', summary: "An award runs after its funding stream's spend-by date" },
+  stream_overcommitted: { severity: 'error', summary: 'A funding stream has more committed than it received' },
+  match_funding_short: { severity: 'error', summary: 'A funding stream has less match funding than it requires' },
+  ring_fence_breach: { severity: 'error', summary: 'Ring-fenced money pays for a service outside the ring-fence' },
+  funding_unconfirmed: {
+    severity: 'warning',
+    summary: 'An award subject to funding is paid from a stream that is not confirmed',
+  },
 } as const satisfies Record<string, { severity: FindingSeverity; summary: string }>
 
 export type FindingCode = keyof typeof FINDING_CODES

@@ -16,6 +16,7 @@ import { CommissioningService } from './ledger/commissioning.ts'
 import { CommissioningRecordService } from './ledger/commissioning-records.ts'
 import { ContributionService } from './ledger/contributions.ts'
 import { FundingService } from './ledger/funding.ts'
+import { StreamConditionsService } from './ledger/stream-conditions.ts'
 import { LedgerService } from './ledger/ledger.ts'
 import { OrganisationService } from './ledger/organisations.ts'
 import { OutcomeService } from './ledger/outcomes.ts'
@@ -47,6 +48,7 @@ export function services(database: Database, options: { publicBaseUrl?: string }
     commissioning: new CommissioningService(database),
     commissioningRecords: new CommissioningRecordService(database, new AuditService(database)),
     funding: new FundingService(database, new AuditService(database)),
+    streamConditions: new StreamConditionsService(database, new AuditService(database)),
     organisations: new OrganisationService(database, new AuditService(database)),
     outcomes: new OutcomeService(database, new AuditService(database)),
     contributions: new ContributionService(database, new AuditService(database)),

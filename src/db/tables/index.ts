@@ -9,7 +9,7 @@ import type { SessionsTable } from './sessions.ts'
 import type { ApiTokensTable } from './api-tokens.ts'
 import type { DecisionEditorsTable, SignInAttemptsTable } from './accounts.ts'
 import type { DocumentsTable } from './documents.ts'
-import type { FundingStreamsTable } from './funding-streams.ts'
+import type { FundingStreamMatchFundingTable, FundingStreamsTable } from './funding-streams.ts'
 import type { FundingStreamReceiptsTable } from './funding-stream-receipts.ts'
 import type { DecisionsTable } from './decisions.ts'
 import type { DecisionSectionsTable } from './decision-sections.ts'
@@ -49,6 +49,7 @@ export interface DB {
   documents: DocumentsTable
   funding_streams: FundingStreamsTable
   funding_stream_receipts: FundingStreamReceiptsTable
+  funding_stream_match_funding: FundingStreamMatchFundingTable
   decisions: DecisionsTable
   decision_sections: DecisionSectionsTable
   decision_links: DecisionLinksTable

@@ -153,7 +153,49 @@ class DemoLoader {
         .returning('id')
         .executeTakeFirstOrThrow()
       this.streamIds.set(stream.name, row.id)
+      if ('terms' in stream && stream.terms) await this.loadStreamTerms(row.id, stream.terms)
     }
+  }
+
+  /** A stream's conditions: its grant period, spend-by date, ring-fences, agreement and match funding. */
+  private async loadStreamTerms(
+    id: number,
+    terms: {
+      grantStart?: string
+      grantEnd?: string
+      spendBy?: string
+      fundingStatus?: 'confirmed' | 'expected'
+      agreementReference?: string
+      ringFencedServiceTypes?: string[]
+      ringFenceNames?: string[]
+      matchFunding?: Array<{ financialYear: number; fromName: string; amountPence: number }>
+    },
+  ): Promise<void> {
+    await this.trx
+      .updateTable('funding_streams')
+      .set({
+        grant_start: terms.grantStart ?? null,
+        grant_end: terms.grantEnd ?? null,
+        spend_by: terms.spendBy ?? null,
+        funding_status: terms.fundingStatus ?? 'confirmed',
+        agreement_reference: terms.agreementReference ?? null,
+        ring_fenced_service_types: terms.ringFencedServiceTypes ?? [],
+        ring_fence_names: terms.ringFenceNames ?? [],
+        match_funding_required: Boolean(terms.matchFunding?.length),
+      })
+      .where('id', '=', id)
+      .execute()
+    for (const m of terms.matchFunding ?? [])
+      await this.trx
+        .insertInto('funding_stream_match_funding')
+        .values({
+          funding_stream_id: id,
+          financial_year: m.financialYear,
+          from_organisation_id: await this.org(m.fromName),
+          from_name: m.fromName,
+          amount_pence: m.amountPence,
+        })
+        .execute()
   }
 
   private async loadServices(): Promise<void> {

@@ -159,6 +159,29 @@ export const demoFundingStreams = [
     name: 'Community Safety Fund',
     office: 'Nottinghamshire',
     description: 'Grant from the Home Office passed to commissioners until 2016.',
+    terms: { grantStart: '2013-04-01', grantEnd: '2016-03-31', spendBy: '2016-03-31' },
+  },
+  {
+    name: 'Home Office DA perpetrator grant',
+    office: 'Nottinghamshire',
+    funder: 'Home Office',
+    description: 'Home Office grant for domestic abuse perpetrator interventions, bid for jointly with the councils.',
+    terms: {
+      grantStart: '2023-10-01',
+      grantEnd: '2025-03-31',
+      spendBy: '2025-03-31',
+      agreementReference: 'HO-DAPI-23-NOT-07',
+      ringFencedServiceTypes: ['perpetrator_programme', 'survivor_support'],
+      // The commissioner's core budget is the agreed match funding: the decision paying it is recorded, but the
+      // match funding itself is not yet recorded as a contribution, so the register finds it short.
+      matchFunding: [
+        {
+          financialYear: 2024,
+          fromName: 'Nottinghamshire Office of the Police and Crime Commissioner',
+          amountPence: 21_556_669,
+        },
+      ],
+    },
   },
   {
     name: "Victims' commissioning fund",
@@ -172,6 +195,14 @@ export const demoFundingStreams = [
     funder: 'Ministry of Justice',
     description: 'Annual Ministry of Justice grant for victims’ services.',
     conditions: 'Awarded one year at a time.',
+    terms: {
+      grantStart: '2024-04-01',
+      grantEnd: '2025-03-31',
+      spendBy: '2025-03-31',
+      fundingStatus: 'expected' as const,
+      agreementReference: 'MOJ-VSG-2024-HAM',
+      ringFenceNames: ['ISVA', 'IDVA'],
+    },
   },
   {
     name: 'Safer Communities Fund',

@@ -11,6 +11,7 @@ import { outcomeTag } from '../../../../services/decisions/outcome.ts'
 import { holderOf } from '../../../../services/decisions/workflow.ts'
 import { decisionViewModel } from '../../public/decisions/decision.ts'
 import { scopeOf } from '../../../auth.ts'
+import { findingView } from '../ledger/stream-conditions.ts'
 import { bannerFor } from './confirmations.ts'
 import { DecisionPage } from './page.ts'
 
@@ -62,6 +63,7 @@ export class DecisionShowController extends DecisionPage {
         }))
         .reverse(),
       banner: bannerFor(req, detail),
+      conditionFindings: (await this.services.streamConditions.forDecision(scopeOf(res), d.id)).map(findingView),
     })
   }
   private async tasks(detail: DecisionDetail) {

@@ -5,6 +5,7 @@ import { csrf } from '../../../session.ts'
 import { MergeController, ReviewQueueController } from './organisations.ts'
 import { ReceiptsController } from './receipts.ts'
 import { ServiceRecordsController } from './service-records.ts'
+import { StreamConditionsController } from './stream-conditions.ts'
 import { ServiceEditorController } from './service-editor.ts'
 import { ServiceEventsController } from './service-events.ts'
 
@@ -45,6 +46,16 @@ export function ledgerStaffRoutes(services: Services): Router {
   const receipts = new ReceiptsController(services)
   router.get('/receipts', receipts.get)
   router.post('/receipts', receipts.post)
+  const streams = new StreamConditionsController(services)
+  router.get('/streams', streams.list)
+  router.get('/streams/:id', streams.show)
+  router.get('/streams/:id/conditions', streams.edit)
+  router.post('/streams/:id/conditions', streams.saveForm)
+  router.get('/streams/:id/conditions/check', streams.check)
+  router.post('/streams/:id/conditions/check', streams.confirm)
+  router.get('/streams/:id/conditions/saved', streams.saved)
+  router.post('/streams/:id/match-funding', streams.addMatchFunding)
+  router.post('/streams/:id/match-funding/:row/remove', streams.removeMatchFunding)
   router.get('/services', records.list)
   const editor = new ServiceEditorController(services)
   router.get('/services/new', editor.start)

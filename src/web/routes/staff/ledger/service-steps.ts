@@ -60,7 +60,7 @@ const months = (label: string) =>
     .regex(/^(\d{1,3})?$/, { message: `${label} must be a whole number of months, like 24` })
     .transform((v) => (v === '' ? null : Number(v)))
 /** A date input that may be left blank. */
-const optionalDate = (label: string) =>
+export const optionalDate = (label: string) =>
   z.object({ day: z.string(), month: z.string(), year: z.string() }).transform((parts: DateParts, ctx) => {
     if (!parts.day && !parts.month && !parts.year) return null
     const parsed = ukDateInput(label).safeParse(parts)

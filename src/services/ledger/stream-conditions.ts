@@ -1,0 +1,282 @@
+import { z } from 'zod'
+import type { Database } from '../../db/database.ts'
+import {
+  StreamConditionsRepository,
+  type ConditionsView,
+  type StreamConditionsRow,
+} from '../../db/repositories/ledger/stream-conditions.ts'
+import { financialYearsBetween } from '../../domain/financial-year.ts'
+import { OfficeScope } from '../../domain/office-scope.ts'
+import { SERVICE_TYPES } from '../../domain/service-types.ts'
+import {
+  checkStreamConditions,
+  FUNDING_STATUSES,
+  type CheckedAward,
+  type ConditionFinding,
+  type MatchFundingRequirement,
+} from '../../domain/stream-conditions.ts'
+import type { Actor, AuditService } from '../audit/audit.ts'
+import { FormError } from '../shared/form-error.ts'
+import { financialYearField, poundsField } from '../shared/form-fields.ts'
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .nullable()
+
+/** A stream's conditions, as the form (or a caller) gives them: dates already read as YYYY-MM-DD or null. */
+export const conditionsSchema = z.object({
+  grantStart: isoDate,
+  grantEnd: isoDate,
+  spendBy: isoDate,
+  fundingStatus: z.enum(FUNDING_STATUSES, { message: 'Choose whether the money is confirmed or expected' }),
+  agreementReference: z
+    .string()
+    .trim()
+    .max(200, { message: 'The grant agreement reference must be 200 characters or fewer' })
+    .transform((v) => v || null),
+  ringFencedServiceTypes: z.array(z.enum(SERVICE_TYPES, { message: 'Choose service types from the list' })),
+  ringFenceNames: z
+    .union([
+      z
+        .string()
+        .max(500, { message: 'Named ring-fences must be 500 characters or fewer' })
+        .transform((text) => text.split(',')),
+      z.array(z.string()).max(50, { message: 'Name 50 ring-fences or fewer' }),
+    ])
+    .transform((names) => [...new Set(names.map((n) => n.trim()).filter(Boolean))])
+    .refine((names) => names.every((n) => n.length <= 60), {
+      message: 'Each named ring-fence must be 60 characters or fewer',
+    }),
+  conditionsText: z
+    .string()
+    .trim()
+    .max(5000, { message: 'Other conditions must be 5,000 characters or fewer' })
+    .transform((v) => v || null),
+})
+
+/** Dates in an impossible order, each named by the field to correct. */
+function dateOrderErrors(v: { grantStart?: unknown; grantEnd?: unknown; spendBy?: unknown }): Record<string, string> {
+  const errors: Record<string, string> = {}
+  const date = (x: unknown) => (typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x) ? x : null)
+  const [start, end, spendBy] = [date(v.grantStart), date(v.grantEnd), date(v.spendBy)]
+  if (start && end && end < start) errors.grantEnd = 'The grant period must end on or after the day it starts'
+  if (start && spendBy && spendBy < start)
+    errors.spendBy = 'The spend-by date must be on or after the start of the grant period'
+  return errors
+}
+
+export type ConditionsInput = z.output<typeof conditionsSchema>
+
+/** One year's match funding: from whom, and an amount in pounds or a share in per cent (one of the two). */
+export const matchFundingSchema = z
+  .object({
+    year: financialYearField(),
+    fromName: z
+      .string()
+      .trim()
+      .min(1, { message: 'Enter who the match funding comes from' })
+      .max(300, { message: 'Who the match funding comes from must be 300 characters or fewer' }),
+    amount: z.string().trim().optional(),
+    share: z.string().trim().optional(),
+  })
+  .transform((v, ctx) => {
+    if (v.amount && v.share) {
+      ctx.addIssue({ code: 'custom', message: 'Enter an amount or a share, not both', path: ['amount'] })
+      return z.NEVER
+    }
+    if (!v.share) {
+      const amount = poundsField('Match funding amount').safeParse(v.amount ?? '')
+      if (!amount.success) {
+        ctx.addIssue({
+          code: 'custom',
+          message: v.amount ? amount.error.issues[0]!.message : 'Enter an amount or a share',
+          path: ['amount'],
+        })
+        return z.NEVER
+      }
+      return { financialYear: v.year, fromName: v.fromName, amountPence: amount.data, sharePercent: null }
+    }
+    const share = v.share.replace(/%$/, '').trim()
+    if (!/^\d{1,3}$/.test(share) || Number(share) < 1 || Number(share) > 100) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'The share must be a whole number of per cent from 1 to 100',
+        path: ['share'],
+      })
+      return z.NEVER
+    }
+    return { financialYear: v.year, fromName: v.fromName, amountPence: null, sharePercent: Number(share) }
+  })
+
+export interface StreamPage {
+  stream: StreamConditionsRow & { matchFunding: Array<MatchFundingRequirement & { id: number }> }
+  findings: ConditionFinding[]
+  awards: CheckedAward[]
+}
+
+/** Funding stream conditions: what each stream's money comes with, and the awards that break them. */
+export class StreamConditionsService {
+  private readonly repo: StreamConditionsRepository
+
+  constructor(
+    private readonly database: Database,
+    private readonly audit: AuditService,
+  ) {
+    this.repo = new StreamConditionsRepository(database.db)
+  }
+
+  /** Every finding for the given streams, from what the viewer may see. */
+  async check(view: ConditionsView, streamIds?: readonly number[]) {
+    const streams = await this.repo.streams(view, streamIds)
+    const ids = streams.map((s) => s.id)
+    const [awards, years, contributions] = await Promise.all([
+      this.repo.awards(view, { streamIds: ids }),
+      this.repo.years(),
+      this.repo.contributions(view),
+    ])
+    return { streams, awards, findings: checkStreamConditions({ streams, awards, years, contributions }) }
+  }
+
+  /** The streams a member of staff may reach, each with its number of findings. */
+  async list(scope: OfficeScope) {
+    const { streams, findings } = await this.check({ scope })
+    return streams.map((s) => ({ ...s, findingCount: findings.filter((f) => f.streamId === s.id).length }))
+  }
+
+  /** One stream's conditions and findings, or undefined when the viewer may not reach it. */
+  async stream(view: ConditionsView, id: number): Promise<StreamPage | undefined> {
+    const { streams, awards, findings } = await this.check(view, [id])
+    const stream = streams[0]
+    if (!stream) return undefined
+    return { stream: stream as StreamPage['stream'], findings, awards }
+  }
+
+  /** Findings per public stream, from published decisions only (for the public funding streams page). */
+  async publicFindings(): Promise<Map<number, ConditionFinding[]>> {
+    const { findings } = await this.check('public')
+    const byStream = new Map<number, ConditionFinding[]>()
+    for (const f of findings) byStream.set(f.streamId, [...(byStream.get(f.streamId) ?? []), f])
+    return byStream
+  }
+
+  /** Every stream's conditions by id (the public funding streams page states them). */
+  async publicConditions(): Promise<Map<number, StreamConditionsRow>> {
+    return new Map((await this.repo.streams('public')).map((s) => [s.id, s]))
+  }
+
+  /**
+   * The findings that concern one decision: those about its own awards, and those about a year of a stream that
+   * one of its awards is paid from in that year (more committed than received, match funding short).
+   */
+  async forDecision(scope: OfficeScope, decisionId: number): Promise<ConditionFinding[]> {
+    const { awards, findings } = await this.check({ scope })
+    const own = awards.filter((a) => a.decisionId === decisionId)
+    const touches = (streamId: number, year: number) =>
+      own.some((a) => {
+        if (a.streamId !== streamId) return false
+        if (a.periodStart && a.periodEnd)
+          return financialYearsBetween(a.periodStart, a.periodEnd).some((y) => y.startYear === year)
+        return a.financialYear === year
+      })
+    return findings.filter((f) =>
+      f.decisionId !== null
+        ? f.decisionId === decisionId
+        : f.financialYear !== null && own.length > 0 && touches(f.streamId, f.financialYear),
+    )
+  }
+
+  /** Checks a stream's conditions as typed; throws FormError naming each field that is wrong. */
+  validate(input: unknown): ConditionsInput {
+    const parsed = conditionsSchema.safeParse(input)
+    const errors = {
+      ...(parsed.success ? {} : FormError.fromZod(parsed.error).errors),
+      ...dateOrderErrors((input ?? {}) as Record<string, unknown>),
+    }
+    if (!parsed.success || Object.keys(errors).length) throw new FormError(errors)
+    return parsed.data
+  }
+
+  async saveConditions(id: number, input: unknown, actor: Actor): Promise<void> {
+    const values = this.validate(input)
+    await this.database.transaction(async (trx) => {
+      const before = await this.reachable(trx, id, actor)
+      await this.repo.updateConditions(trx, id, values)
+      await this.audit.record(trx, {
+        actor,
+        action: 'funding_stream.conditions',
+        entityType: 'funding_stream',
+        entityId: id,
+        before: {
+          grantStart: before.grant_start,
+          grantEnd: before.grant_end,
+          spendBy: before.spend_by,
+          fundingStatus: before.funding_status,
+          agreementReference: before.agreement_reference,
+          ringFencedServiceTypes: before.ring_fenced_service_types,
+          ringFenceNames: before.ring_fence_names,
+          conditionsText: before.conditions,
+        },
+        after: values,
+      })
+    })
+  }
+
+  async addMatchFunding(streamId: number, input: unknown, actor: Actor): Promise<void> {
+    const parsed = matchFundingSchema.safeParse(input)
+    if (!parsed.success) throw FormError.fromZod(parsed.error)
+    const row = parsed.data
+    await this.database.transaction(async (trx) => {
+      await this.reachable(trx, streamId, actor)
+      const clash = await trx
+        .selectFrom('funding_stream_match_funding')
+        .select('id')
+        .where('funding_stream_id', '=', streamId)
+        .where('financial_year', '=', row.financialYear)
+        .where('from_name', '=', row.fromName)
+        .executeTakeFirst()
+      if (clash)
+        throw new FormError({ fromName: 'Match funding from them is already recorded for this year: remove it first' })
+      const fromOrganisationId = await this.repo.organisationNamed(trx, row.fromName)
+      const id = await this.repo.addMatchFunding(trx, streamId, { ...row, fromOrganisationId })
+      await this.audit.record(trx, {
+        actor,
+        action: 'funding_stream.match_funding.add',
+        entityType: 'funding_stream',
+        entityId: streamId,
+        after: { id, ...row, fromOrganisationId },
+      })
+    })
+  }
+
+  async removeMatchFunding(streamId: number, id: number, actor: Actor): Promise<boolean> {
+    return this.database.transaction(async (trx) => {
+      await this.reachable(trx, streamId, actor)
+      const removed = await this.repo.removeMatchFunding(trx, streamId, id)
+      if (!removed) return false
+      await this.audit.record(trx, {
+        actor,
+        action: 'funding_stream.match_funding.remove',
+        entityType: 'funding_stream',
+        entityId: streamId,
+        before: removed,
+      })
+      return true
+    })
+  }
+
+  private async reachable(trx: Parameters<Parameters<Database['transaction']>[0]>[0], id: number, actor: Actor) {
+    const scope = actor.scope ?? OfficeScope.system
+    const ids = scope.officeIds()
+    const row = await trx.selectFrom('funding_streams').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+    if (!row || (ids !== null && row.office_id !== null && !ids.includes(row.office_id)))
+      throw new StreamNotFoundError()
+    return row
+  }
+}
+
+export class StreamNotFoundError extends Error {
+  constructor() {
+    super('No such funding stream')
+  }
+}
