@@ -44,7 +44,19 @@ const entryForm = z.object({
     .trim()
     .min(1, { message: 'Enter the title of the planned decision' })
     .max(300, { message: 'Title must be 300 characters or fewer' }),
-  estimatedValue: z.union([z.literal('').transform(() => null), poundsField('Estimated value')]),
+  estimatedValue: z
+    .string()
+    .trim()
+    .transform((text, ctx) => {
+      if (!text) return null
+      const parsed = poundsField('Estimated value').safeParse(text)
+      if (parsed.success) return parsed.data
+      ctx.addIssue({
+        code: 'custom',
+        message: parsed.error.issues[0]?.message ?? 'Enter the estimated value in pounds',
+      })
+      return z.NEVER
+    }),
   serviceId: z
     .string()
     .regex(/^\d*$/, { message: 'Choose a service from the list' })
