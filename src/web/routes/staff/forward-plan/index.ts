@@ -239,7 +239,7 @@ class ForwardPlanController {
         cancel: BASE,
         heading: 'Add a planned decision',
         entry: null,
-        initial: answersOf({ keyDecision: 'no' }),
+        initial: answersOf({}),
       }
     const entry = await this.services.forwardPlan.find(Number(req.params.id), scopeOf(res))
     if (!entry) return undefined
