@@ -186,6 +186,10 @@ for (const engine of testEngines()) {
       const mine = ids.find((r) => r.title.startsWith('Refuge bed spaces'))!
       const theirs = ids.find((r) => r.office_id === essex)!
       assert.equal((await client.get(`/staff/forward-plan/${theirs.id}`)).status, 404)
+      for (const path of ['/staff/forward-plan/abc', '/staff/forward-plan/999999999', '/staff/forward-plan/1e3/drop'])
+        assert.equal((await client.get(path)).status, 404, path)
+      const odd = await fetch(`${app.baseUrl}/forward-plan/panel-report?quarter=a&quarter=b&office=x`)
+      assert.equal(odd.status, 200, 'a repeated parameter is ignored, not an error page')
       await client.get(`/staff/forward-plan/${mine.id}/drop`)
       assert.equal((await client.post(`/staff/forward-plan/${theirs.id}/drop`, { reason: 'Not mine' })).status, 404)
       const empty = await client.post(`/staff/forward-plan/${mine.id}/drop`, { reason: '  ' })
