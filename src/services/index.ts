@@ -23,6 +23,7 @@ import { OutcomeService } from './ledger/outcomes.ts'
 import { foiServices } from './foi/index.ts'
 import { FoiImportError } from './foi/import.ts'
 import { NotificationService } from './notifications/index.ts'
+import { ForwardPlanService } from './forward-plan/forward-plan.ts'
 
 /** Every use case, built from the database. Tests pass their own database or fakes. */
 export function services(database: Database, options: { publicBaseUrl?: string } = {}) {
@@ -52,6 +53,7 @@ export function services(database: Database, options: { publicBaseUrl?: string }
     organisations: new OrganisationService(database, new AuditService(database)),
     outcomes: new OutcomeService(database, new AuditService(database)),
     contributions: new ContributionService(database, new AuditService(database)),
+    forwardPlan: new ForwardPlanService(database, new AuditService(database)),
     foi,
     notifications: new NotificationService(database, {
       publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:3000',

@@ -14,6 +14,7 @@ import * as notifications from './0014_notifications.ts'
 import * as ledgerDeferral from './0015_ledger_deferral.ts'
 import * as importer from './0013_importer.ts'
 import * as streamConditions from './0016_stream_conditions.ts'
+import * as forwardPlan from './0018_forward_plan.ts'
 
 /** Every migration, in order. A new migration is a new module added to the end of this list. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0014_notifications': notifications,
   '0015_ledger_deferral': ledgerDeferral,
   '0016_stream_conditions': streamConditions,
+  '0018_forward_plan': forwardPlan,
 }

@@ -29,6 +29,7 @@ import type { FoiQuestionsTable } from './foi-questions.ts'
 import type { AuditLogTable } from './audit-log.ts'
 import type { AuditHeadsTable } from './audit-heads.ts'
 import type { AlertSubscriptionsTable, NotificationPreferencesTable, OutboxMessagesTable } from './notifications.ts'
+import type { PlannedDecisionsTable } from './planned-decisions.ts'
 import type { LedgerAwardsTable, LedgerCubeTable, LedgerFlowTable, LedgerYearsTable } from './ledger.ts'
 
 export interface DB {
@@ -75,6 +76,7 @@ export interface DB {
   outbox_messages: OutboxMessagesTable
   alert_subscriptions: AlertSubscriptionsTable
   notification_preferences: NotificationPreferencesTable
+  planned_decisions: PlannedDecisionsTable
 }
 
 export type {
@@ -113,4 +115,5 @@ export type {
   OutboxMessagesTable,
   AlertSubscriptionsTable,
   NotificationPreferencesTable,
+  PlannedDecisionsTable,
 }

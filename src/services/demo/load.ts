@@ -13,6 +13,7 @@ import {
   demoAreas,
   demoDecisions,
   demoFoiRequest,
+  demoForwardPlan,
   demoFundingStreams,
   demoOffices,
   demoOrganisations,
@@ -84,6 +85,30 @@ class DemoLoader {
     await this.loadServices()
     const decisionIds = await this.loadDecisions()
     await this.loadFoiRequest(decisionIds)
+    await this.loadForwardPlan(decisionIds)
+  }
+
+  private async loadForwardPlan(decisionIds: Map<string, number>): Promise<void> {
+    for (const p of demoForwardPlan) {
+      const decisionId = p.takenBy ? decisionIds.get(p.takenBy) : undefined
+      if (p.takenBy && decisionId === undefined)
+        throw new Error(`The forward plan names an unknown decision: ${p.takenBy}`)
+      await this.trx
+        .insertInto('planned_decisions')
+        .values({
+          office_id: this.office(p.office),
+          title: p.title,
+          expected_month: `${p.expected}-01`,
+          estimated_value_pence: p.estimate ? parsePoundsInput(p.estimate) : null,
+          service_id: p.service ? (this.serviceIds.get(p.service) ?? null) : null,
+          key_decision: p.key ?? false,
+          status: decisionId !== undefined ? 'taken' : p.dropped ? 'dropped' : 'planned',
+          decision_id: decisionId ?? null,
+          dropped_reason: p.dropped?.reason ?? null,
+          dropped_on: p.dropped?.on ?? null,
+        })
+        .execute()
+    }
   }
 
   private async org(name: string): Promise<number> {

@@ -736,3 +736,71 @@ export const demoFoiRequest = {
     },
   ],
 }
+
+export interface DemoPlanEntry {
+  office: string
+  title: string
+  /** YYYY-MM */
+  expected: string
+  estimate?: string
+  service?: string
+  key?: boolean
+  /** The reference of the decision that took it. */
+  takenBy?: string
+  dropped?: { on: string; reason: string }
+}
+
+/**
+ * A forward plan with a mix: taken on time (Essex, April 2018), taken late (Nottinghamshire, expected January
+ * 2024, decided March 2024), dropped, outstanding past its month and still to come. Nottinghamshire's car pilot
+ * (decided March 2021) was never on the plan.
+ */
+export const demoForwardPlan: DemoPlanEntry[] = [
+  {
+    office: 'Essex',
+    title: 'Agree how domestic abuse services will be commissioned from 2019',
+    expected: '2018-04',
+    service: 'Essex integrated domestic abuse service',
+    key: true,
+    takenBy: 'PCC036/18',
+  },
+  {
+    office: 'Nottinghamshire',
+    title: 'Extend the out-of-hours victim helpline for a further year',
+    expected: '2021-01',
+    estimate: '36,000',
+    dropped: {
+      on: '2021-03-02',
+      reason: 'Included in the regional victim care contract that the lead force is letting.',
+    },
+  },
+  {
+    office: 'Nottinghamshire',
+    title: 'Fund support for survivors whose partners join the perpetrator programme',
+    expected: '2024-01',
+    estimate: '250,000',
+    service: 'Perpetrator programme survivor support',
+    key: true,
+    takenBy: '2024.006',
+  },
+  {
+    office: 'Nottinghamshire',
+    title: 'Grant for independent sexual violence advisers in 2024/25',
+    expected: '2024-02',
+    estimate: '85,000',
+  },
+  {
+    office: 'Nottinghamshire',
+    title: 'Decide whether to take up the city medium risk service’s extension',
+    expected: '2024-03',
+    service: 'Medium risk domestic abuse service (City)',
+    dropped: { on: '2024-03-20', reason: 'The service ended in 2016 and was replaced; nothing is left to extend.' },
+  },
+  {
+    office: 'Nottinghamshire',
+    title: 'Refuge bed spaces for 2028/29',
+    expected: '2028-02',
+    estimate: '410,000',
+    key: true,
+  },
+]

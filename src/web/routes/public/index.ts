@@ -6,6 +6,7 @@ import { feedRoutes } from './open-data/feeds.ts'
 import { auditHeadRoutes } from './audit/audit-heads.ts'
 import { disclosureLogRoutes } from './foi/index.ts'
 import { HomeController } from './decisions/home.ts'
+import { forwardPlanPublicRoutes } from './forward-plan/index.ts'
 import { ledgerPublicRoutes } from './ledger/index.ts'
 import { sitePageRoutes } from './site/index.ts'
 
@@ -22,6 +23,7 @@ export function publicRoutes(services: Services): Router {
   router.get('/decisions/:slug/notice.pdf', decision.noticePdf)
   router.use(disclosureLogRoutes(services))
   router.use(ledgerPublicRoutes(services))
+  router.use(forwardPlanPublicRoutes(services))
   router.use(sitePageRoutes(services))
   return router
 }

@@ -7,6 +7,7 @@ import { AuditController } from './audit/audit.ts'
 import { DashboardController } from './dashboard.ts'
 import { decisionStaffRoutes } from './decisions/index.ts'
 import { foiStaffRoutes } from './foi/index.ts'
+import { forwardPlanStaffRoutes } from './forward-plan/index.ts'
 import { importStaffRoutes } from './imports/index.ts'
 import { ledgerStaffRoutes } from './ledger/index.ts'
 import { notificationStaffRoutes } from './notifications/index.ts'
@@ -86,6 +87,7 @@ export function staffRoutes(
     decisionStaffRoutes(services),
   )
   router.use('/foi', requireRoles('officer'), foiStaffRoutes(services))
+  router.use('/forward-plan', requireRoles('officer', 'administrator'), forwardPlanStaffRoutes(services))
   router.use(
     '/notifications',
     anyStaff,
