@@ -12,8 +12,13 @@ export class NationalController {
 
   comparison = async (_req: Request, res: Response): Promise<void> => {
     const comparison = await this.services.national.comparison()
+    const people = new Intl.NumberFormat('en-GB')
     res.render('pages/public/offices/national', {
       ...comparison,
+      offices: comparison.offices.map((o) => ({
+        ...o,
+        populationText: o.population ? `${people.format(o.population.count)} people in ${o.population.year}` : null,
+      })),
       anyPopulation: comparison.offices.some((o) => o.population),
     })
   }

@@ -159,7 +159,7 @@ for (const engine of testEngines()) {
       const upload = async (content: Buffer, name: string) => {
         const form = new FormData()
         form.append('office', String(essexId))
-        form.append('logo', new Blob([content]), name)
+        form.append('logo', new Blob([new Uint8Array(content)]), name)
         return client.postMultipart('/staff/settings/logo', form, { csrfFirst: true })
       }
       const gif = await upload(Buffer.from('GIF89a0000000000'), 'logo.png')
@@ -187,7 +187,7 @@ for (const engine of testEngines()) {
       await client.get(`/staff/settings?office=${essexId}`)
       const form = new FormData()
       form.append('office', String(hampshireId))
-      form.append('logo', new Blob([PNG]), 'logo.png')
+      form.append('logo', new Blob([new Uint8Array(PNG)]), 'logo.png')
       const other = await client.postMultipart('/staff/settings/logo', form, { csrfFirst: true })
       assert.equal(other.status, 404)
       const hampshire = await t.database.db
