@@ -16,7 +16,9 @@ async function check(page: Page, name: string): Promise<void> {
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 })
     // Nothing but the scrolling boxes is wider than the screen.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
     assert.ok(overflow <= 0, `${page.url()} is ${overflow}px wider than a ${width}px screen`)
     if (SHOTS) {
       await mkdir(SHOTS, { recursive: true })
@@ -27,7 +29,9 @@ async function check(page: Page, name: string): Promise<void> {
 
 describe('office registers and the national comparison, in Chromium', () => {
   const e2e = e2eSetUp({
-    accounts: [{ email: 'national@test.example', name: 'Nadia National', roles: ['administrator'], deploymentAdmin: true }],
+    accounts: [
+      { email: 'national@test.example', name: 'Nadia National', roles: ['administrator'], deploymentAdmin: true },
+    ],
     password: PASSWORD,
   })
   let page: Page
@@ -38,7 +42,10 @@ describe('office registers and the national comparison, in Chromium', () => {
   test('an office’s home shows its own register under its name, and passes axe', async () => {
     await page.goto(`${e2e.baseUrl}${NOTTS}`)
     assert.match(await page.title(), /Nottinghamshire Office of the Police and Crime Commissioner$/)
-    assert.match((await page.locator('header').textContent()) ?? '', /Nottinghamshire Office of the Police and Crime Commissioner/)
+    assert.match(
+      (await page.locator('header').textContent()) ?? '',
+      /Nottinghamshire Office of the Police and Crime Commissioner/,
+    )
     await check(page, 'office-home')
     await page.getByRole('link', { name: 'Ledger' }).first().click()
     await page.waitForURL(new RegExp(`${NOTTS}/ledger$`))
@@ -81,11 +88,17 @@ describe('office registers and the national comparison, in Chromium', () => {
     assert.match((await page.locator('#new-password').textContent()) ?? '', /\S{8,}/)
     await check(page, 'staff-administrator-appointed')
     await page.goto(`${e2e.baseUrl}/staff/offices`)
-    await page.getByRole('link', { name: 'Record a change of governing body for Office of the Police and Crime Commissioner for Cumbria' }).click()
+    await page
+      .getByRole('link', {
+        name: 'Record a change of governing body for Office of the Police and Crime Commissioner for Cumbria',
+      })
+      .click()
     await page.getByRole('button', { name: 'Record change' }).click()
     assert.match((await page.locator('.govuk-error-summary').textContent()) ?? '', /Choose the body/)
     await check(page, 'staff-succession-error')
-    await page.getByLabel('Successor body').selectOption({ label: 'Nottinghamshire Office of the Police and Crime Commissioner' })
+    await page
+      .getByLabel('Successor body')
+      .selectOption({ label: 'Nottinghamshire Office of the Police and Crime Commissioner' })
     await page.locator('#on-day').fill('8')
     await page.locator('#on-month').fill('5')
     await page.locator('#on-year').fill('2028')

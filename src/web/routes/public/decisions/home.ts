@@ -5,7 +5,7 @@ import { OUTCOME_TAGS, publicOutcome } from '../../../../domain/outcome.ts'
 import type { Services } from '../../../../services/index.ts'
 import { describeListedTotal } from '../../../../domain/decision-total.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
-import { inRegister, registerBase, registerOffices } from '../offices/register-context.ts'
+import { registerBase, registerOffices } from '../offices/register-context.ts'
 
 const optionalInt = (min: number, max: number, message: string) =>
   z
