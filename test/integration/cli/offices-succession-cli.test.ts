@@ -14,7 +14,8 @@ describe('a change of governing body and populations from the command line', () 
 
   test('a deployment administrator records a successor and a population; bad input is refused with its reason', async () => {
     const env = { DATA_DIR: join(dir, 'data') }
-    const run = (...args: string[]) => cli(args, env)
+    // Each command opens the embedded engine afresh: slow on a busy machine, so each gets five minutes.
+    const run = (...args: string[]) => cli(args, env, 300_000)
     const root = await run(
       'users',
       'add',
