@@ -8,6 +8,8 @@ import { ImportService } from './imports/index.ts'
 import { OpenDataService } from './open-data/index.ts'
 import { RegisterService } from './decisions/register.ts'
 import { OfficeService } from './offices/offices.ts'
+import { NationalService } from './offices/national.ts'
+import { PublicOfficeService } from './offices/public-offices.ts'
 import { OfficeSettingsService, SettingsService } from './offices/settings.ts'
 import { WorkflowService } from './decisions/workflow.ts'
 import { ChartsService } from './ledger/charts.ts'
@@ -39,6 +41,8 @@ export function services(database: Database, options: { publicBaseUrl?: string }
     settings,
     officeSettings: new OfficeSettingsService(database, settings),
     offices: new OfficeService(database),
+    publicOffices: new PublicOfficeService(database),
+    national: new NationalService(database),
     openData: new OpenDataService(database),
     apiTokens: new ApiTokenService(database),
     workflow: new WorkflowService(database),

@@ -13,6 +13,7 @@ import { rejectInvalidInput } from './request-validation.ts'
 import { healthRoutes } from './routes/health.ts'
 import { publicRoutes } from './routes/public/index.ts'
 import { alertRoutes } from './routes/public/alerts/index.ts'
+import { officeRoutes, publicRegisterContext } from './routes/public/offices/index.ts'
 import { setUpSecurity } from './security.ts'
 import { saveSessionBeforeRedirect, sessionMiddleware } from './session.ts'
 import { staffRoutes } from './routes/staff/index.ts'
@@ -49,6 +50,7 @@ export function createApp(
   app.use(healthRoutes(services))
   app.use(async (_req, res, next) => {
     res.locals.site = await services.settings.site()
+    res.locals.base = ''
     next()
   })
   app.use(rejectInvalidInput)
@@ -59,9 +61,11 @@ export function createApp(
     '/staff',
     staffRoutes(services, { sessionSecret, production: config.production, smtpConfigured: Boolean(config.smtpUrl) }),
   )
+  app.use(publicRegisterContext(services))
   app.use('/alerts', alertRoutes(services, { secret: sessionSecret, production: config.production }))
   app.use(publicHttpCaching(config.publicCacheSeconds ?? 0))
   app.use(publicPageCache(config.publicCacheSeconds ?? 0))
+  app.use(officeRoutes(services))
   app.use(publicRoutes(services))
   setUpErrorHandling(app, config.production)
   return app

@@ -11,6 +11,8 @@ export interface E2eAccount {
   email: string
   name: string
   roles: Role[]
+  /** A deployment administrator: the administrator of every office. */
+  deploymentAdmin?: boolean
 }
 
 export interface E2eOptions {

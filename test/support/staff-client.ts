@@ -34,8 +34,14 @@ export class StaffClient {
   }
 
   /** A multipart form (a file upload), with the CSRF token the last page gave. */
-  async postMultipart(path: string, form: FormData): Promise<Response> {
-    form.append('_csrf', this.csrfToken)
+  async postMultipart(path: string, form: FormData, options: { csrfFirst?: boolean } = {}): Promise<Response> {
+    if (options.csrfFirst) {
+      // As a browser sends the form: the token (the form's first field) before the file.
+      const ordered = new FormData()
+      ordered.append('_csrf', this.csrfToken)
+      for (const [key, value] of form.entries()) ordered.append(key, value)
+      form = ordered
+    } else form.append('_csrf', this.csrfToken)
     const response = await fetch(`${this.baseUrl}${path}`, {
       method: 'POST',
       headers: this.headers(),

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { AccountError } from '../../services/accounts/accounts.ts'
+import { PublicOfficeService } from '../../services/offices/public-offices.ts'
 import { OfficeService } from '../../services/offices/offices.ts'
 import { FormError } from '../../services/shared/form-error.ts'
 import { callerOf, officeOption } from '../caller.ts'
@@ -69,6 +70,59 @@ export function registerOfficesCommand(program: Command): void {
           .catch(plain)
         console.log(`${user.name} <${user.email}> administers office ${options.office}`)
         if (password && !options.password) console.log(`Password (shown once): ${password}`)
+      } finally {
+        await database.close()
+      }
+    })
+  offices
+    .command('succession')
+    .description(
+      'record that an office’s functions passed to a successor body on a date (deployment administrators only)',
+    )
+    .requiredOption('--office <office>', 'the office whose functions passed: its id, address slug, short name or name')
+    .requiredOption('--successor <office>', 'the body they passed to, already an office of the register')
+    .requiredOption('--on <date>', 'the date they passed, YYYY-MM-DD')
+    .option('--as <email>', 'run as this member of staff, who must administer the deployment')
+    .action(async (options: { office: string; successor: string; on: string; as?: string }) => {
+      const { database } = await openConfiguredDatabase()
+      try {
+        const caller = await callerOf(database, options.as)
+        const officeId = (await officeOption(database, options.office, { ...caller, scope: undefined }))!
+        const successorId = (await officeOption(database, options.successor, { ...caller, scope: undefined }))!
+        await new PublicOfficeService(database)
+          .recordSuccession({ officeId, successorId, on: options.on }, caller)
+          .catch(plain)
+        console.log(`${options.office}’s functions passed to ${options.successor} on ${options.on}`)
+      } finally {
+        await database.close()
+      }
+    })
+  offices
+    .command('population')
+    .description('record the population of an office’s area for a year, with its source (for per-head figures)')
+    .requiredOption('--office <office>', 'the office: its id, address slug, short name or name')
+    .requiredOption('--year <year>', 'the year of the estimate, such as 2022')
+    .requiredOption('--population <count>', 'the number of people')
+    .requiredOption('--source <source>', 'where the figure comes from, such as “ONS mid-year estimates, mid-2022”')
+    .option('--as <email>', 'run as this member of staff, who must administer the deployment')
+    .action(async (options: { office: string; year: string; population: string; source: string; as?: string }) => {
+      const { database } = await openConfiguredDatabase()
+      try {
+        const caller = await callerOf(database, options.as)
+        const officeId = (await officeOption(database, options.office, { ...caller, scope: undefined }))!
+        const whole = (text: string) => (/^\d{1,12}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN)
+        await new PublicOfficeService(database)
+          .recordPopulation(
+            {
+              officeId,
+              year: whole(options.year),
+              population: whole(options.population.replace(/,/g, '')),
+              source: options.source,
+            },
+            caller,
+          )
+          .catch(plain)
+        console.log(`Recorded ${options.population} people for ${options.office} in ${options.year}`)
       } finally {
         await database.close()
       }

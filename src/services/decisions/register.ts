@@ -10,6 +10,8 @@ import { PublicDocumentRepository } from '../../db/repositories/decisions/public
 export interface DecisionSearch {
   text?: string
   officeId?: number
+  /** An office register's offices (the office and its predecessors). */
+  offices?: number[]
   financialYear?: number
   page?: number
 }
@@ -41,6 +43,7 @@ export class RegisterService {
     const { rows, total } = await this.decisions.listPublic({
       text: search.text?.trim() || undefined,
       officeId: search.officeId,
+      offices: search.offices,
       financialYear: search.financialYear,
       page,
       pageSize: REGISTER_PAGE_SIZE,

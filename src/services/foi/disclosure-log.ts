@@ -27,12 +27,13 @@ export class DisclosureLogService {
     this.requests = new FoiRepository(database.db)
   }
 
-  async search(filter: { text?: string; page?: number }): Promise<DisclosureLogPage> {
+  async search(filter: { text?: string; page?: number; offices?: readonly number[] }): Promise<DisclosureLogPage> {
     const page = Math.max(1, filter.page ?? 1)
     const { rows, total } = await this.requests.disclosureLog({
       text: filter.text?.trim() || undefined,
       page,
       pageSize: DISCLOSURE_LOG_PAGE_SIZE,
+      offices: filter.offices,
     })
     return {
       rows: rows.map(withDelay),

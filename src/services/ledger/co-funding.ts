@@ -69,9 +69,9 @@ export class CoFundingService {
 }
 
 function toContributionFilter(filter: LedgerFilter & { partnerId?: number }): ContributionFilter {
-  const { partnerId, providerId, year, areaId, serviceId, serviceType, leadId, officeId } = filter
+  const { partnerId, providerId, year, areaId, serviceId, serviceType, leadId, officeId, offices } = filter
   return Object.fromEntries(
-    Object.entries({ partnerId, providerId, year, areaId, serviceId, serviceType, leadId, officeId }).filter(
+    Object.entries({ partnerId, providerId, year, areaId, serviceId, serviceType, leadId, officeId, offices }).filter(
       ([, v]) => v !== undefined,
     ),
   ) as ContributionFilter

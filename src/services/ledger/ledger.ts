@@ -111,8 +111,9 @@ export class LedgerService {
     return { providers, streams, areas, leads, years }
   }
 
-  providers() {
-    return this.ledger.recipientTotals()
+  /** Every public recipient with its totals; for an office register, of that register's offices' awards only. */
+  providers(offices?: readonly number[]) {
+    return this.ledger.recipientTotals(offices)
   }
 
   /** Everything an organisation received, by year and by service. A merged organisation answers with the one it became. */

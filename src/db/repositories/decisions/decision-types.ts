@@ -116,6 +116,7 @@ export interface NewDecision {
 export interface DecisionListFilter {
   text?: string
   officeId?: number
+  offices?: number[]
   financialYear?: number
   page: number
   pageSize: number

@@ -6,6 +6,7 @@ import { sql, type Selectable } from 'kysely'
 import type { DecisionStatus } from '../../../domain/decision.ts'
 import { PUBLIC_STATUSES } from '../../../domain/decision.ts'
 import { publicAward, publicMoney } from '../public.ts'
+import { inOffices } from '../ledger/ledger-conditions.ts'
 import type { DecisionsTable } from '../../tables/index.ts'
 import type { DecisionDetail, DecisionListFilter, DecisionListRow } from './decision-types.ts'
 import { DecisionWrites } from './decision-writes.ts'
@@ -51,6 +52,7 @@ export class DecisionRepository extends DecisionWrites {
       )
     }
     if (filter.officeId) query = query.where('d.office_id', '=', filter.officeId)
+    if (filter.offices) query = query.where(inOffices(sql`d.office_id`, filter.offices))
     if (filter.financialYear) {
       query = query
         .where(dateExpr, '>=', `${filter.financialYear}-04-01`)

@@ -9,11 +9,13 @@ export class FoiDisclosureLogQueries extends FoiClockQueries {
     text?: string
     page: number
     pageSize: number
+    offices?: readonly number[]
   }): Promise<{ rows: PublicFoiRequest[]; total: number }> {
     let query = this.db
       .selectFrom('foi_requests as r')
       .where('r.published_on', 'is not', null)
       .where('r.answered_on', 'is not', null)
+    if (filter.offices) query = query.where('r.office_id', 'in', filter.offices.length ? [...filter.offices] : [-1])
     if (filter.text) {
       const text = filter.text
       const like = `%${escapeLike(text)}%`

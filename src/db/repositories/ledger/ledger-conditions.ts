@@ -1,6 +1,11 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { LedgerFilter, LedgerSort } from './ledger-types.ts'
 
+/** A column is one of a list of offices (an empty list matches nothing). */
+export function inOffices(column: RawBuilder<unknown>, offices: readonly number[]): RawBuilder<boolean> {
+  return offices.length ? sql<boolean>`${column} in (${sql.join(offices)})` : sql<boolean>`false`
+}
+
 export const SORT_COLUMNS: Record<LedgerSort, string> = {
   date: 'decided_on',
   provider: 'recipient_name',
@@ -32,6 +37,7 @@ export function conditions(filter: LedgerFilter): RawBuilder<boolean> {
   if (filter.serviceId !== undefined) parts.push(sql`e.service_id = ${filter.serviceId}`)
   if (filter.officeId !== undefined) parts.push(sql`e.office_id = ${filter.officeId}`)
   if (filter.leadId !== undefined) parts.push(sql`e.lead_id = ${filter.leadId}`)
+  if (filter.offices !== undefined) parts.push(inOffices(sql`e.office_id`, filter.offices))
   if (filter.areaId !== undefined) parts.push(sql`e.area_ids @> array[${filter.areaId}]::bigint[]`)
   return sql<boolean>`${sql.join(parts, sql` and `)}`
 }
@@ -45,10 +51,12 @@ export function cubeKey(filter: LedgerFilter): { dim: string; value: string } | 
     ['route', filter.route],
     ['service_type', filter.serviceType],
     ['office', filter.officeId],
+    ['office', filter.offices === undefined ? undefined : filter.offices.length === 1 ? filter.offices[0] : 'many'],
     ['service', filter.serviceId],
     ['area', filter.areaId],
   ]
   const set = named.filter(([, value]) => value !== undefined)
+  if (set.some(([, value]) => value === 'many')) return null
   if (set.length === 0) return { dim: '', value: '' }
   return set.length === 1 ? { dim: set[0]![0], value: String(set[0]![1]) } : null
 }

@@ -10,6 +10,8 @@ export interface LedgerFilter {
   route?: ProcurementRoute
   leadId?: number
   officeId?: number
+  /** An office register's offices: the office and the predecessors whose functions passed to it. */
+  offices?: number[]
   serviceId?: number
 }
 

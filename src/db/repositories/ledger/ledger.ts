@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { publicArea, publicService } from '../public.ts'
-import { ONE_OFF, distinctValues, source } from './ledger-conditions.ts'
+import { ONE_OFF, distinctValues, inOffices, source } from './ledger-conditions.ts'
 import type { LedgerFilter } from './ledger-types.ts'
 import { LedgerBreakdowns } from './ledger-breakdowns.ts'
 
@@ -23,7 +23,7 @@ export type {
  */
 export class LedgerRepository extends LedgerBreakdowns {
   /** Everyone who received a public award, with the count and the totals of each kind of amount. */
-  async recipientTotals(): Promise<
+  async recipientTotals(offices?: readonly number[]): Promise<
     Array<{
       id: number | null
       name: string
@@ -43,7 +43,7 @@ export class LedgerRepository extends LedgerBreakdowns {
           coalesce(sum(e.amount_pence) filter (where e.per_annum and not e.up_to), 0) as "perAnnum",
           coalesce(sum(e.amount_pence) filter (where e.per_annum and e.up_to), 0) as "yearlyCeiling",
           coalesce(sum(e.amount_pence) filter (where e.up_to and not e.per_annum), 0) as ceiling
-        from ledger_awards e group by e.recipient_id
+        from ledger_awards e where ${offices ? inOffices(sql`e.office_id`, offices) : sql`true`} group by e.recipient_id
       ) g left join organisations r on r.id = g.recipient_id
       order by 2`.execute(this.db)
     return result.rows.map((row) => ({

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { DB } from '../../tables/index.ts'
 import { publicContribution } from '../public.ts'
+import { inOffices } from './ledger-conditions.ts'
 
 /** What the public list of partner contributions can be narrowed by. The year is a financial year's first year. */
 export interface ContributionFilter {
@@ -13,6 +14,7 @@ export interface ContributionFilter {
   serviceType?: string
   leadId?: number
   officeId?: number
+  offices?: number[]
 }
 
 export interface ContributionRow {
@@ -87,6 +89,7 @@ function conditions(filter: ContributionFilter): RawBuilder<boolean> {
   if (filter.serviceType !== undefined) parts.push(sql`s.service_type = ${filter.serviceType}`)
   if (filter.leadId !== undefined) parts.push(sql`s.lead_commissioner_id = ${filter.leadId}`)
   if (filter.officeId !== undefined) parts.push(sql`coalesce(d.office_id, s.office_id) = ${filter.officeId}`)
+  if (filter.offices !== undefined) parts.push(inOffices(sql`coalesce(d.office_id, s.office_id)`, filter.offices))
   if (filter.areaId !== undefined)
     parts.push(sql`(exists (select 1 from service_areas x where x.service_id = s.id and x.area_id = ${filter.areaId})
       or exists (select 1 from decision_areas x where x.decision_id = d.id and x.area_id = ${filter.areaId}))`)

@@ -3,6 +3,7 @@ import { ownedOrSharedInScope } from '../office-scope.ts'
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { ContributionsTable, DB, OutcomeReturnsTable, ServicesTable } from '../../tables/index.ts'
 import { publicContribution, publicDecision, publicService } from '../public.ts'
+import { inOffices } from './ledger-conditions.ts'
 
 export interface ServiceListFilter {
   serviceType?: string
@@ -13,6 +14,7 @@ export interface ServiceListFilter {
   scope?: OfficeScope
   /** Only services of this office: an office's public register. */
   officeId?: number
+  offices?: number[]
 }
 
 export interface ServiceSummary {
@@ -92,6 +94,7 @@ export class CommissionedServiceRepository {
       ])
     if (filter.scope) query = query.where(ownedOrSharedInScope(filter.scope, 's.office_id'))
     if (filter.officeId !== undefined) query = query.where('s.office_id', '=', filter.officeId)
+    if (filter.offices !== undefined) query = query.where(inOffices(sql`s.office_id`, filter.offices))
     if (filter.serviceType) query = query.where('s.service_type', '=', filter.serviceType)
     if (filter.leadId !== undefined) query = query.where('s.lead_commissioner_id', '=', filter.leadId)
     if (filter.areaId !== undefined)

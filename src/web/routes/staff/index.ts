@@ -12,6 +12,8 @@ import { importStaffRoutes } from './imports/index.ts'
 import { ledgerStaffRoutes } from './ledger/index.ts'
 import { notificationStaffRoutes } from './notifications/index.ts'
 import { SettingsController } from './offices/settings.ts'
+import { LogoController, logoParser } from './offices/logo.ts'
+import { OfficesController, requireDeploymentAdmin } from './offices/offices.ts'
 import { PublicationChecklistController } from './open-data/publication-checklist.ts'
 import { SignInController } from './accounts/sign-in.ts'
 import { TokensController } from './accounts/tokens.ts'
@@ -39,6 +41,8 @@ export function staffRoutes(
   // Before the CSRF check: the upload's token is inside its multipart body, which this router parses and checks.
   router.use('/imports', requireRoles('officer'), importStaffRoutes(services))
   router.use('/ledger', requireRoles('officer', 'finance_officer', 'administrator'), ledgerStaffRoutes(services))
+  // The logo's multipart body is parsed before the token in it can be checked.
+  router.post('/settings/logo', requireRoles('administrator'), logoParser())
   router.use(csrf)
 
   const signIn = new SignInController(services)
@@ -69,6 +73,17 @@ export function staffRoutes(
   const settings = new SettingsController(services)
   router.get('/settings', admin, settings.get)
   router.post('/settings', admin, settings.post)
+  router.post('/settings/logo', admin, new LogoController(services).post)
+
+  const offices = new OfficesController(services)
+  const deploymentAdmin = [admin, requireDeploymentAdmin]
+  router.get('/offices', deploymentAdmin, offices.list)
+  router.get('/offices/new', deploymentAdmin, offices.newForm)
+  router.post('/offices/new', deploymentAdmin, offices.create)
+  router.get('/offices/:id/administrator', deploymentAdmin, offices.administratorForm)
+  router.post('/offices/:id/administrator', deploymentAdmin, offices.appoint)
+  router.get('/offices/:id/succession', deploymentAdmin, offices.successionForm)
+  router.post('/offices/:id/succession', deploymentAdmin, offices.recordSuccession)
 
   router.get('/audit', admin, new AuditController(services).get)
 

@@ -10,6 +10,7 @@ import type { DecisionDetail } from '../../../../db/repositories/decisions/decis
 import type { Services } from '../../../../services/index.ts'
 import { buildNotice } from '../../../../services/decisions/notice.ts'
 import { renderNoticePdf } from '../../../../services/decisions/notice-pdf.ts'
+import { inRegister } from '../offices/register-context.ts'
 
 /** One published decision: every public field, its awards, contributions and findings. */
 export class DecisionController {
@@ -17,7 +18,7 @@ export class DecisionController {
 
   get = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const detail = await this.services.register.publicDecision(String(req.params.slug))
-    if (!detail) return next()
+    if (!detail || !inRegister(res, detail.decision.office_id)) return next()
     if (detail.decision.classification === 'confidential') {
       res.render('pages/public/decisions/decision-stub', { d: detail.decision, officeName: detail.officeName, notice: withheldNotice(detail.decision.exemption) })
       return
@@ -42,13 +43,13 @@ export class DecisionController {
   notice = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const detail = await this.services.register.publicDecision(String(req.params.slug))
     // An imported record's notice is the published document itself: no notice is generated for it.
-    if (!detail || detail.decision.status === 'imported') return next()
+    if (!detail || !inRegister(res, detail.decision.office_id) || detail.decision.status === 'imported') return next()
     res.render('pages/public/decisions/notice', { notice: buildNotice(detail), slug: detail.decision.slug })
   }
 
   noticePdf = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const detail = await this.services.register.publicDecision(String(req.params.slug))
-    if (!detail || detail.decision.status === 'imported') return next()
+    if (!detail || !inRegister(res, detail.decision.office_id) || detail.decision.status === 'imported') return next()
     const pdf = await renderNoticePdf(buildNotice(detail))
     res.type('application/pdf').set('Content-Disposition', `inline; filename="${detail.decision.slug}.pdf"`).send(pdf)
   }

@@ -5,6 +5,7 @@ import { OUTCOME_TAGS, publicOutcome } from '../../../../domain/outcome.ts'
 import type { Services } from '../../../../services/index.ts'
 import { describeListedTotal } from '../../../../domain/decision-total.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
+import { registerBase, registerOffices } from '../offices/register-context.ts'
 
 const optionalInt = (min: number, max: number, message: string) =>
   z
@@ -40,7 +41,13 @@ export class HomeController {
     if (parsed.success) filter = parsed.data
     else for (const issue of parsed.error.issues) errors[String(issue.path[0])] = issue.message
     const [result, offices, dataYears] = await Promise.all([
-      this.services.register.searchDecisions({ text: filter.q, officeId: filter.office, financialYear: filter.year, page: filter.page }),
+      this.services.register.searchDecisions({
+        text: filter.q,
+        officeId: filter.office,
+        offices: registerOffices(res),
+        financialYear: filter.year,
+        page: filter.page,
+      }),
       this.services.register.offices(),
       this.services.register.years(),
     ])
@@ -49,7 +56,7 @@ export class HomeController {
       const params = new URLSearchParams()
       for (const [key, value] of Object.entries(raw)) if (key !== 'page' && value) params.set(key, value)
       params.set('page', String(result.pageCount))
-      return res.redirect(`/?${params.toString()}`)
+      return res.redirect(`${registerBase(res)}/?${params.toString()}`)
     }
     const years = dataYears.map((y) => financialYear(y))
     const suggestion = result.total === 0 && filter.q ? await this.services.register.suggestion(filter.q) : null
@@ -62,7 +69,7 @@ export class HomeController {
       result,
       suggestion,
       rows: result.rows.map((row) => ({ ...row, totalText: describeListedTotal(row), outcome: OUTCOME_TAGS[publicOutcome(row)] })),
-      pagination: pagination(req, result.page, result.pageCount),
+      pagination: pagination(req, result.page, result.pageCount, registerBase(res)),
     })
   }
 }
@@ -72,13 +79,13 @@ function one(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
 
-function pagination(req: Request, page: number, pageCount: number) {
+function pagination(req: Request, page: number, pageCount: number, base: string) {
   if (pageCount <= 1) return null
   const href = (n: number) => {
     const params = new URLSearchParams()
     for (const [key, value] of Object.entries(req.query)) if (key !== 'page' && typeof value === 'string' && value !== '') params.set(key, value)
     params.set('page', String(n))
-    return `/?${params.toString()}`
+    return `${base}/?${params.toString()}`
   }
   const pages = [...new Set([1, page - 1, page, page + 1, pageCount])].filter((n) => n >= 1 && n <= pageCount).sort((a, b) => a - b)
   const items: Array<{ number?: number; href?: string; current?: boolean; ellipsis?: boolean }> = []

@@ -4,6 +4,7 @@ import { FOI_OUTCOME_LABELS } from '../../../../domain/foi.ts'
 import { PUBLICATION_TARGET_WORKING_DAYS } from '../../../../domain/foi-clock.ts'
 import type { Services } from '../../../../services/index.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
+import { registerBase, registerOffices } from '../offices/register-context.ts'
 
 export const disclosureLogQuery = z.object({
   q: z.string().trim().max(200, { message: 'Search words must be 200 characters or fewer' }).optional(),
@@ -26,13 +27,13 @@ export class DisclosureLogController {
     const errors: FieldErrors = {}
     const filter = parsed.success ? parsed.data : { q: raw.q?.slice(0, 200), page: undefined }
     if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] = issue.message
-    const result = await this.services.foi.disclosureLog.search({ text: filter.q, page: filter.page })
+    const result = await this.services.foi.disclosureLog.search({ text: filter.q, page: filter.page, offices: registerOffices(res) })
     res.status(Object.keys(errors).length ? 400 : 200).render('pages/public/foi/disclosure-log', {
       q: filter.q ?? '',
       result,
       rows: result.rows.map((row) => ({ ...row, outcomeLabel: row.outcome ? FOI_OUTCOME_LABELS[row.outcome] : '' })),
       publicationTarget: PUBLICATION_TARGET_WORKING_DAYS,
-      pagination: pagination(filter.q, result.page, result.pageCount),
+      pagination: pagination(registerBase(res), filter.q, result.page, result.pageCount),
       errors,
       errorList: errorList(errors),
     })
@@ -44,9 +45,9 @@ function one(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
 
-function pagination(q: string | undefined, page: number, pageCount: number) {
+function pagination(base: string, q: string | undefined, page: number, pageCount: number) {
   if (pageCount <= 1) return null
-  const href = (n: number) => `/disclosure-log?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) }).toString()}`
+  const href = (n: number) => `${base}/disclosure-log?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) }).toString()}`
   const pages = [...new Set([1, page - 1, page, page + 1, pageCount])].filter((n) => n >= 1 && n <= pageCount).sort((a, b) => a - b)
   const items: Array<{ number?: number; href?: string; current?: boolean; ellipsis?: boolean }> = []
   pages.forEach((n, i) => {

@@ -7,6 +7,7 @@ import { sankeySvg } from '../../../charts/sankey.ts'
 import { stackedColumnsSvg } from '../../../charts/stacked-columns.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
 import { one } from './query.ts'
+import { registerOffices } from '../offices/register-context.ts'
 
 const TITLES = { serviceType: 'Spend by service type', provider: 'Spend by provider', area: 'Spend by area' } as const
 
@@ -19,7 +20,7 @@ export class ChartsController {
     const errors: FieldErrors = {}
     const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined
     if (yearText && year === undefined) errors.year = 'Choose a financial year from the list'
-    const filter = { year }
+    const filter = { year, offices: registerOffices(res) }
     const [serviceType, provider, area, flow, options] = await Promise.all([
       this.services.charts.spendByYear('serviceType', filter),
       this.services.charts.spendByYear('provider', filter),

@@ -13,6 +13,7 @@ import { streamDownload } from '../../../streaming.ts'
 import { errorList } from '../../../validation.ts'
 import { FILTER_KEYS, ledgerHref, readLedgerQuery, toContributionFilter, toFilter, toOrder, type LedgerQuery } from './query.ts'
 import { pagination } from './pagination.ts'
+import { registerBase, registerOffices } from '../offices/register-context.ts'
 
 const COLUMNS: Array<{ sort: string; text: string; numeric?: boolean }> = [
   { sort: 'date', text: 'Decision' },
@@ -31,8 +32,10 @@ export class LedgerController {
 
   get = async (req: Request, res: Response): Promise<void> => {
     const { query, errors } = readLedgerQuery(req)
-    const filter = toFilter(query)
+    const offices = registerOffices(res)
+    const filter = { ...toFilter(query), offices }
     const order = toOrder(query)
+    const base = registerBase(res)
     const view = query.view ?? 'awards'
     // Partners contribute to services; they receive no awards, so a partner filter selects contributions only.
     const awardsShown = query.partner === undefined
@@ -41,10 +44,10 @@ export class LedgerController {
       this.services.coFunding.partners(),
       view === 'awards' && awardsShown ? this.services.ledger.page(filter, order, query.page ?? 1) : null,
       view === 'years' ? this.services.ledger.apportioned(filter) : null,
-      view === 'awards' ? this.services.coFunding.money(toContributionFilter(query)) : null,
+      view === 'awards' ? this.services.coFunding.money({ ...toContributionFilter(query), offices }) : null,
     ])
     const filters = Object.fromEntries(FILTER_KEYS.map((key) => [key, query[key]])) as Record<string, string | number | undefined>
-    const sortHref = (sort: string) => ledgerHref('/ledger', { ...filters, sort, dir: order.sort === sort && order.direction === 'asc' ? 'desc' : 'asc' })
+    const sortHref = (sort: string) => ledgerHref(base + '/ledger', { ...filters, sort, dir: order.sort === sort && order.direction === 'asc' ? 'desc' : 'asc' })
     res.status(Object.keys(errors).length ? 400 : 200).render('pages/public/ledger/ledger', {
       errors,
       errorList: errorList(errors),
@@ -52,17 +55,17 @@ export class LedgerController {
       view,
       money,
       awardsShown,
-      contributionsCsvHref: ledgerHref('/ledger/contributions.csv', filters),
+      contributionsCsvHref: ledgerHref(base + '/ledger/contributions.csv', filters),
       options: { ...options, partners, serviceTypes: SERVICE_TYPES.map((t) => ({ value: t, text: SERVICE_TYPE_LABELS[t] })), routes: Object.entries(ROUTE_LABELS).map(([value, text]) => ({ value, text })) },
       yearLabel: query.year ? financialYear(query.year).label : null,
       result,
       rows: result?.rows.map(rowView),
       years,
       headers: COLUMNS.map((c) => ({ ...c, href: sortHref(c.sort), ariaSort: order.sort === c.sort ? (order.direction === 'asc' ? 'ascending' : 'descending') : null })),
-      pagination: result ? pagination(result.page, result.pageCount, (n) => ledgerHref('/ledger', { ...filters, sort: query.sort, dir: query.dir, page: n })) : null,
-      csvHref: ledgerHref('/ledger.csv', { ...filters, sort: query.sort, dir: query.dir }),
-      awardsHref: ledgerHref('/ledger', { ...filters, sort: query.sort, dir: query.dir }),
-      yearsHref: ledgerHref('/ledger', { ...filters, view: 'years' }),
+      pagination: result ? pagination(result.page, result.pageCount, (n) => ledgerHref(base + '/ledger', { ...filters, sort: query.sort, dir: query.dir, page: n })) : null,
+      csvHref: ledgerHref(base + '/ledger.csv', { ...filters, sort: query.sort, dir: query.dir }),
+      awardsHref: ledgerHref(base + '/ledger', { ...filters, sort: query.sort, dir: query.dir }),
+      yearsHref: ledgerHref(base + '/ledger', { ...filters, view: 'years' }),
       anyFilter: FILTER_KEYS.some((key) => query[key] !== undefined),
     })
   }
@@ -76,7 +79,7 @@ export class LedgerController {
     }
     res.type('text/csv; charset=utf-8').attachment(`ledger${query.year ? `-${financialYear(query.year).label.replace('/', '-')}` : ''}.csv`)
     const columns = csvColumns(query)
-    const rows = this.services.ledger.allRows(toFilter(query), toOrder(query))
+    const rows = this.services.ledger.allRows({ ...toFilter(query), offices: registerOffices(res) }, toOrder(query))
     async function* records() {
       for await (const row of rows) yield columns.map((c) => c.value(row))
     }

@@ -7,6 +7,7 @@ import type { Services } from '../../../../services/index.ts'
 import { END_REASON_SUMMARIES } from '../../../../services/ledger/commissioning-records.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
 import { one } from './query.ts'
+import { registerOffices } from '../offices/register-context.ts'
 
 const listQuery = z.object({
   type: z.enum(SERVICE_TYPES, { message: 'Choose a service type from the list' }).optional(),
@@ -21,7 +22,7 @@ export class ServicesController {
     const parsed = listQuery.safeParse({ type: raw || undefined })
     const errors: FieldErrors = parsed.success ? {} : { type: parsed.error.issues[0]!.message }
     const type = parsed.success ? parsed.data.type : undefined
-    const rows = await this.services.commissioning.list({ serviceType: type })
+    const rows = await this.services.commissioning.list({ serviceType: type, offices: registerOffices(res) })
     res.status(parsed.success ? 200 : 400).render('pages/public/ledger/services', {
       errors,
       errorList: errorList(errors),

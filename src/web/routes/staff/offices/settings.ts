@@ -3,6 +3,7 @@ import type { Services } from '../../../../services/index.ts'
 import { DECISION_MAKER_TITLES, SettingsError } from '../../../../services/offices/settings.ts'
 import { actorOf, scopeOf } from '../../../auth.ts'
 import { errorList } from '../../../validation.ts'
+import { LOGO_PROBLEMS } from './logo.ts'
 
 const FIELDS = [
   'name',
@@ -32,7 +33,12 @@ export class SettingsController {
     if (officeId === null) return next()
     const settings = await this.services.officeSettings.get(officeId, scopeOf(res))
     if (!settings) return next()
-    await this.render(res, 200, settings as unknown as Record<string, unknown>, { saved: req.query.saved === '1' })
+    const logoError = LOGO_PROBLEMS[String(req.query.logoError) as keyof typeof LOGO_PROBLEMS]
+    await this.render(res, 200, settings as unknown as Record<string, unknown>, {
+      saved: req.query.saved === '1',
+      logo: { saved: req.query.logo === 'saved', removed: req.query.logo === 'removed' },
+      errors: logoError ? { logo: logoError } : undefined,
+    })
   }
 
   post = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -55,14 +61,19 @@ export class SettingsController {
     res: Response,
     status: number,
     values: Record<string, unknown>,
-    extra: { saved?: boolean; errors?: Record<string, string> },
+    extra: { saved?: boolean; errors?: Record<string, string>; logo?: { saved: boolean; removed: boolean } },
   ): Promise<void> {
-    const offices = await this.services.officeSettings.offices(scopeOf(res))
+    const [offices, publicOffice] = await Promise.all([
+      this.services.officeSettings.offices(scopeOf(res)),
+      this.services.publicOffices.byId(Number(values.officeId)),
+    ])
     res.status(status).render('pages/staff/offices/settings', {
       values,
       titles: DECISION_MAKER_TITLES,
       officeItems: offices.map((o) => ({ value: o.id, text: o.name, selected: o.id === values.officeId })),
       saved: extra.saved,
+      logo: extra.logo,
+      publicOffice,
       errors: extra.errors,
       errorList: extra.errors ? errorList(extra.errors) : undefined,
     })

@@ -32,11 +32,14 @@ for (const engine of testEngines()) {
       assert.match(html, /Nottinghamshire Office of the Police and Crime Commissioner/)
     })
 
-    test('the header carries the office name and the footer its copyright, without GOV.UK branding', async () => {
-      const html = await (await get('/')).text()
+    test('an office’s register carries its name in the header and its copyright in the footer, without GOV.UK branding', async () => {
+      const html = await (await get('/offices/nottinghamshire-office-of-the-police-and-crime-commissioner')).text()
       assert.match(html, /govuk-generic-header/)
       assert.match(html, /© Nottinghamshire Office of the Police and Crime Commissioner/)
       assert.doesNotMatch(html, /Crown copyright|govuk-logo|GOV\.UK/)
+      const national = await (await get('/')).text()
+      assert.match(national, /© the offices named on each record/)
+      assert.doesNotMatch(national, /Crown copyright|govuk-logo|GOV\.UK/)
     })
 
     test('search narrows the list', async () => {

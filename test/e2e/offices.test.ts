@@ -1,0 +1,110 @@
+import { before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdir } from 'node:fs/promises'
+import type { Page } from 'playwright-core'
+import { accessibilityViolations } from '../support/browser.ts'
+import { e2eSetUp, signIn } from '../support/e2e.ts'
+
+const PASSWORD = 'correct horse battery staple'
+const NOTTS = '/offices/nottinghamshire-office-of-the-police-and-crime-commissioner'
+/** Where the screenshots go, when asked for (SCREENSHOTS=dir), to be looked at. */
+const SHOTS = process.env.SCREENSHOTS
+
+async function check(page: Page, name: string): Promise<void> {
+  assert.deepEqual(await accessibilityViolations(page), [], page.url())
+  assert.equal(await page.locator('h1').count(), 1, page.url())
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 })
+    // Nothing but the scrolling boxes is wider than the screen.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
+    assert.ok(overflow <= 0, `${page.url()} is ${overflow}px wider than a ${width}px screen`)
+    if (SHOTS) {
+      await mkdir(SHOTS, { recursive: true })
+      await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true })
+    }
+  }
+}
+
+describe('office registers and the national comparison, in Chromium', () => {
+  const e2e = e2eSetUp({
+    accounts: [
+      { email: 'national@test.example', name: 'Nadia National', roles: ['administrator'], deploymentAdmin: true },
+    ],
+    password: PASSWORD,
+  })
+  let page: Page
+  before(() => {
+    page = e2e.page
+  })
+
+  test('an office’s home shows its own register under its name, and passes axe', async () => {
+    await page.goto(`${e2e.baseUrl}${NOTTS}`)
+    assert.match(await page.title(), /Nottinghamshire Office of the Police and Crime Commissioner$/)
+    assert.match(
+      (await page.locator('header').textContent()) ?? '',
+      /Nottinghamshire Office of the Police and Crime Commissioner/,
+    )
+    await check(page, 'office-home')
+    await page.getByRole('link', { name: 'Ledger' }).first().click()
+    await page.waitForURL(new RegExp(`${NOTTS}/ledger$`))
+    await check(page, 'office-ledger')
+  })
+
+  test('the national comparison and the list of offices pass axe and name no office in the header', async () => {
+    await page.goto(`${e2e.baseUrl}/national`)
+    assert.doesNotMatch((await page.locator('header').textContent()) ?? '', /Office of the/)
+    assert.equal(await page.locator('#by-year tbody tr').count(), 3)
+    await check(page, 'national')
+    await page.getByRole('link', { name: 'Offices', exact: true }).first().click()
+    await page.waitForURL(/\/offices$/)
+    await check(page, 'offices')
+    await page.getByRole('link', { name: 'Essex Office of the Police, Fire and Crime Commissioner' }).click()
+    await page.waitForURL(/\/offices\/essex-/)
+    assert.match(await page.title(), /Essex Office of the Police, Fire and Crime Commissioner$/)
+  })
+
+  test('a deployment administrator adds an office, appoints its administrator and records a successor', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.goto(`${e2e.baseUrl}/staff/offices`)
+    await signIn(page, 'national@test.example', PASSWORD, /\/staff\/offices$/)
+    await check(page, 'staff-offices')
+    await page.getByRole('button', { name: 'Add an office' }).click()
+    await page.waitForURL(/\/staff\/offices\/new$/)
+    await page.getByRole('button', { name: 'Add office' }).click()
+    assert.match((await page.locator('.govuk-error-summary').textContent()) ?? '', /Enter the office’s name/)
+    await check(page, 'staff-office-new-error')
+    await page.getByLabel('Office name').fill('Office of the Police and Crime Commissioner for Cumbria')
+    await page.getByLabel('Short name').fill('Cumbria')
+    await page.getByLabel('Decision maker’s title').fill('Police and Crime Commissioner')
+    await page.getByRole('button', { name: 'Add office' }).click()
+    await page.waitForURL(/\/administrator\?added=1$/)
+    await check(page, 'staff-office-administrator')
+    await page.getByLabel('Full name').fill('Carol Cumbria')
+    await page.getByLabel('Email address').fill('carol@cumbria.example')
+    await page.getByRole('button', { name: 'Appoint administrator' }).click()
+    await page.locator('.govuk-panel').waitFor()
+    assert.match((await page.locator('#new-password').textContent()) ?? '', /\S{8,}/)
+    await check(page, 'staff-administrator-appointed')
+    await page.goto(`${e2e.baseUrl}/staff/offices`)
+    await page
+      .getByRole('link', {
+        name: 'Record a change of governing body for Office of the Police and Crime Commissioner for Cumbria',
+      })
+      .click()
+    await page.getByRole('button', { name: 'Record change' }).click()
+    assert.match((await page.locator('.govuk-error-summary').textContent()) ?? '', /Choose the body/)
+    await check(page, 'staff-succession-error')
+    await page
+      .getByLabel('Successor body')
+      .selectOption({ label: 'Nottinghamshire Office of the Police and Crime Commissioner' })
+    await page.locator('#on-day').fill('8')
+    await page.locator('#on-month').fill('5')
+    await page.locator('#on-year').fill('2028')
+    await page.getByRole('button', { name: 'Record change' }).click()
+    await page.waitForURL(/\/staff\/offices\?done=succession$/)
+    await page.goto(`${e2e.baseUrl}/offices/cumbria/ledger`)
+    assert.match(page.url(), new RegExp(`${NOTTS}/ledger$`))
+  })
+})
