@@ -31,7 +31,7 @@ const ADDRESSES = [
   '/?q=helpline&page=2',
   '/?q=PCC036',
   '/?q=juno+womans+aid',
-  '/foi/disclosure-log?q=refuge+funding',
+  '/disclosure-log?q=medium+risk',
   '/charts',
 ]
 
