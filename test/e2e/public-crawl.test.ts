@@ -19,7 +19,7 @@ const WITH_QUERIES = [
   '/charts?year=2024',
 ]
 /** Not HTML pages: downloads, feeds, documents and the JSON API. */
-const NOT_PAGES = /\.(csv|json|atom|pdf)$|\/document$|^\/api\/v1|^\/staff|^\/health$|^\/downloads\//
+const NOT_PAGES = /\.(csv|json|atom|pdf|svg)$|\/document$|^\/api\/v1|^\/staff|^\/health$|^\/downloads\//
 
 /** Every public page, found by following the links of the public pages from the home page. */
 async function publicPages(page: Page, baseUrl: string): Promise<string[]> {
