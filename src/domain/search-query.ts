@@ -33,3 +33,42 @@ export function readSearchQuery(text: string | undefined): SearchQuery | null {
     calendarYear: null,
   }
 }
+
+/** The characters the database puts around a matched word in a snippet: private-use, so no text holds them. */
+export const MATCH_START = '\uE000'
+export const MATCH_END = '\uE001'
+
+/** A piece of a search result's snippet: plain text, or a word the search matched (shown in a <mark>). */
+export interface SnippetPart {
+  text: string
+  marked: boolean
+}
+
+/**
+ * A snippet from the database (matched words between MATCH_START and MATCH_END) as plain-text parts, for a view
+ * to escape part by part, so the text of a record can never become markup. Null when no word is marked.
+ */
+export function snippetParts(headline: string | null): SnippetPart[] | null {
+  if (!headline) return null
+  const parts: SnippetPart[] = []
+  let marked = false
+  let current = ''
+  const push = () => {
+    if (current) {
+      const last = parts[parts.length - 1]
+      if (last && last.marked === marked) last.text += current
+      else parts.push({ text: current, marked })
+    }
+    current = ''
+  }
+  for (const char of headline) {
+    if (char === MATCH_START || char === MATCH_END) {
+      push()
+      marked = char === MATCH_START
+    } else current += char
+  }
+  push()
+  if (!parts.some((part) => part.marked)) return null
+  const trimmed = parts.map((part) => ({ ...part, text: part.text.replace(/\s+/g, ' ') }))
+  return trimmed
+}

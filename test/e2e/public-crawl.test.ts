@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
 import { e2eSetUp } from '../support/e2e.ts'
 
-const WIDTHS = [320, 390, 1280, 1920]
+const WIDTHS = [320, 390, 768, 1280, 1920]
 /** axe at the narrowest and a desktop width: what it checks (names, contrast, structure) does not change in between. */
 const AXE_WIDTHS = new Set([320, 1280])
 /** Detail pages of one kind share a template: a few of each are enough. */
@@ -14,11 +14,12 @@ const WITH_QUERIES = [
   '/ledger?view=years',
   '/ledger?year=2024',
   '/?q=refuge',
+  '/?q=domestic+abuse+services',
   '/pipeline?on=2018-05-01',
   '/charts?year=2024',
 ]
 /** Not HTML pages: downloads, feeds, documents and the JSON API. */
-const NOT_PAGES = /\.(csv|json|atom|pdf)$|\/document$|^\/api\/v1|^\/staff|^\/health$|^\/downloads\//
+const NOT_PAGES = /\.(csv|json|atom|pdf|svg)$|\/document$|^\/api\/v1|^\/staff|^\/health$|^\/downloads\//
 
 /** Every public page, found by following the links of the public pages from the home page. */
 async function publicPages(page: Page, baseUrl: string): Promise<string[]> {
@@ -42,7 +43,7 @@ async function publicPages(page: Page, baseUrl: string): Promise<string[]> {
   return [...seen].sort()
 }
 
-describe('every public page in Chromium at phone, desktop and wide widths', () => {
+describe('every public page in Chromium at phone, tablet, desktop and wide widths', () => {
   const e2e = e2eSetUp()
   let page: Page
   before(() => {

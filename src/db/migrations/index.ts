@@ -15,6 +15,7 @@ import * as ledgerDeferral from './0015_ledger_deferral.ts'
 import * as importer from './0013_importer.ts'
 import * as streamConditions from './0016_stream_conditions.ts'
 import * as forwardPlan from './0018_forward_plan.ts'
+import * as publicSearch from './0021_public_search.ts'
 
 /** Every migration, in order. A new migration is a new module added to the end of this list. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0015_ledger_deferral': ledgerDeferral,
   '0016_stream_conditions': streamConditions,
   '0018_forward_plan': forwardPlan,
+  '0021_public_search': publicSearch,
 }

@@ -32,9 +32,11 @@ const MAX_WORDS = 12
 
 /**
  * The "find in the register" panel: published decisions, awards, commissioned services and earlier FOI
- * answers that share words with a question. Any one word is enough to match, so a question's whole
- * wording can be searched as it stands; only what the public register shows is offered, because it is
- * what an answer may quote or point to.
+ * answers that hold every word of a question (its filler words, "what is the", left out), so a question's
+ * whole wording can be searched as it stands and finds what it is about rather than anything sharing one word.
+ * An award is searched with its decision and its recipient's names, a service with its decision and its providers' names, so
+ * the words may fall in any of them. Only what the public register shows is offered, because it is what an
+ * answer may quote or point to.
  */
 export class FoiRegisterSearch {
   private readonly requests: FoiRepository
@@ -53,18 +55,18 @@ export class FoiRegisterSearch {
   ): Promise<RegisterFindings> {
     const words = searchWords(text).slice(0, MAX_WORDS)
     if (!words.length) return { words, decisions: [], awards: [], services: [], responses: [] }
-    const anyWord = words.map((w) => w.replace(/["']/g, '')).join(' or ')
+    const everyWord = words.map((w) => w.replace(/["'’-]/g, ' ')).join(' ')
     const [decisions, awards, services, responses] = await Promise.all([
-      this.decisions(anyWord),
-      this.awards(anyWord, words),
-      this.services(anyWord, words),
-      this.responses(anyWord, excludeRequestId, scope),
+      this.decisions(everyWord),
+      this.awards(everyWord),
+      this.services(everyWord),
+      this.responses(everyWord, excludeRequestId, scope),
     ])
     return { words, decisions, awards, services, responses }
   }
 
-  private async decisions(anyWord: string): Promise<RegisterHit[]> {
-    const { rows } = await this.register.searchDecisions({ text: anyWord })
+  private async decisions(everyWord: string): Promise<RegisterHit[]> {
+    const { rows } = await this.register.searchDecisions({ text: everyWord })
     return rows.slice(0, LIMIT).map((d) => {
       const shown = describeListedTotal(d)
       const totalText = shown && !d.moneyWithheld ? `, total ${shown}` : ''
@@ -77,26 +79,11 @@ export class FoiRegisterSearch {
     })
   }
 
-  private async awards(anyWord: string, words: string[]): Promise<RegisterHit[]> {
-    const tsquery = sql`websearch_to_tsquery('english', ${anyWord})`
-    const lowered = words.map((w) => w.toLowerCase())
-    const matchingOrganisations = this.database.db
-      .selectFrom('organisations as o')
-      .select('o.id')
-      .where((eb) =>
-        eb.or([
-          eb(sql<boolean>`to_tsvector('english', o.name) @@ ${tsquery}`, '=', true),
-          eb(
-            'o.id',
-            'in',
-            eb
-              .selectFrom('organisation_aliases as al')
-              .select('al.organisation_id')
-              .where(sql<string>`lower(al.alias)`, 'in', lowered),
-          ),
-        ]),
-      )
+  private async awards(everyWord: string): Promise<RegisterHit[]> {
+    const tsquery = sql`websearch_to_tsquery('english', ${everyWord})`
     const awardText = sql`to_tsvector('english', a.recipient_name || ' ' || coalesce(a.purpose, '') || ' ' || coalesce(a.period_label, ''))`
+    const recipientNames = sql`to_tsvector('english', coalesce((select o.name || ' ' || coalesce((select string_agg(al.alias, ' ')
+      from organisation_aliases al where al.organisation_id = o.id), '') from organisations o where o.id = a.recipient_id), ''))`
     const rows = await this.database.db
       .selectFrom('awards as a')
       .innerJoin('decisions as d', 'd.id', 'a.decision_id')
@@ -118,16 +105,8 @@ export class FoiRegisterSearch {
       .where('d.review_status', '=', 'reviewed')
       .where('d.classification', '<>', 'confidential')
       .where('a.withheld', '=', false)
-      .where((eb) =>
-        eb.or([
-          eb('a.recipient_id', 'in', matchingOrganisations),
-          eb.and([
-            eb(sql<boolean>`d.search @@ ${tsquery}`, '=', true),
-            eb(sql<boolean>`${awardText} @@ ${tsquery}`, '=', true),
-          ]),
-        ]),
-      )
-      .orderBy(sql`ts_rank(${awardText}, ${tsquery})`, 'desc')
+      .where(sql<boolean>`(${awardText} || ${recipientNames} || d.search) @@ ${tsquery}`)
+      .orderBy(sql`ts_rank(${awardText} || ${recipientNames}, ${tsquery})`, 'desc')
       .orderBy('a.amount_pence', 'desc')
       .limit(LIMIT)
       .execute()
@@ -145,16 +124,12 @@ export class FoiRegisterSearch {
     })
   }
 
-  private async services(anyWord: string, words: string[]): Promise<RegisterHit[]> {
-    const tsquery = sql`websearch_to_tsquery('english', ${anyWord})`
-    const lowered = words.map((w) => w.toLowerCase())
+  private async services(everyWord: string): Promise<RegisterHit[]> {
+    const tsquery = sql`websearch_to_tsquery('english', ${everyWord})`
     const serviceText = sql`to_tsvector('english', s.name || ' ' || coalesce(s.description, ''))`
-    const providerMatches = sql<boolean>`exists (
-      select 1 from service_providers sp
-      join organisations o on o.id = sp.organisation_id
-      left join organisation_aliases al on al.organisation_id = o.id
-      where sp.service_id = s.id and (to_tsvector('english', o.name) @@ ${tsquery} or lower(al.alias) in (${sql.join(lowered)}))
-    )`
+    const providerNames = sql`to_tsvector('english', coalesce((select string_agg(o.name || ' ' || coalesce((select string_agg(al.alias, ' ')
+      from organisation_aliases al where al.organisation_id = o.id), ''), ' ')
+      from service_providers sp join organisations o on o.id = sp.organisation_id where sp.service_id = s.id), ''))`
     const rows = await this.database.db
       .selectFrom('services as s')
       .leftJoin('decisions as d', 'd.id', 's.decision_id')
@@ -177,9 +152,8 @@ export class FoiRegisterSearch {
           ]),
         ]),
       )
-      .where((eb) => eb.or([eb(sql<boolean>`${serviceText} @@ ${tsquery}`, '=', true), eb(providerMatches, '=', true)]))
-      .orderBy(sql`${providerMatches} desc`)
-      .orderBy(sql`ts_rank(${serviceText}, ${tsquery}) desc`)
+      .where(sql<boolean>`(${serviceText} || ${providerNames} || coalesce(d.search, ''::tsvector)) @@ ${tsquery}`)
+      .orderBy(sql`ts_rank(${serviceText} || ${providerNames}, ${tsquery}) desc`)
       .orderBy(sql`s.end_date desc nulls last`)
       .limit(LIMIT)
       .execute()
@@ -199,11 +173,11 @@ export class FoiRegisterSearch {
 
   /** Earlier answers: published ones of any office, unpublished ones only of the scope's offices. */
   private async responses(
-    anyWord: string,
+    everyWord: string,
     excludeRequestId: number | null,
     scope: OfficeScope,
   ): Promise<RegisterHit[]> {
-    const rows = await this.requests.earlierAnswers(anyWord, excludeRequestId, LIMIT, scope)
+    const rows = await this.requests.earlierAnswers(everyWord, excludeRequestId, LIMIT, scope)
     return rows.map((r) => ({
       title: `${r.reference}: ${r.question}`,
       detail: !r.answeredOn

@@ -42,7 +42,11 @@ export class ChartsService {
       dimension === 'area'
         ? await this.ledger.oneOffByYearAndArea(filter)
         : await this.ledger.oneOffByYearAnd(dimension, filter)
-    const startYears = [...new Set(rows.map((r) => r.financialYear))].sort((a, b) => a - b)
+    // Every financial year from the first to the last, those with no spend too, so the axis is continuous.
+    const found = rows.map((r) => r.financialYear)
+    const startYears = found.length
+      ? Array.from({ length: Math.max(...found) - Math.min(...found) + 1 }, (_, i) => Math.min(...found) + i)
+      : []
     const column = new Map(startYears.map((y, i) => [y, i]))
     const byKey = new Map<string, SpendSeries>()
     for (const row of rows) {

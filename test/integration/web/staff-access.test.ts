@@ -162,5 +162,27 @@ for (const engine of testEngines()) {
       assert.equal((entries[0]!.after as { decisionMakerTitle: string }).decisionMakerTitle, 'Mayor')
       assert.match(entries[0]!.actorLabel, /administrator@test\.example/)
     })
+
+    test('the audit log writes when each change was made the GOV.UK way, London time', async () => {
+      const client = new StaffClient(app.baseUrl)
+      await client.signIn('administrator@test.example', PASSWORD)
+      const html = await (await client.get('/staff/audit')).text()
+      const times = [...html.matchAll(/<time datetime="([^"]+)">([^<]+)<\/time>/g)]
+      assert.ok(times.length > 0, 'entries are listed')
+      for (const [, iso, shown] of times) {
+        assert.match(
+          shown!,
+          /^\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4} at \d{1,2}:\d{2}(am|pm)$/,
+        )
+        const london = new Intl.DateTimeFormat('en-GB', {
+          timeZone: 'Europe/London',
+          day: 'numeric',
+          month: 'long',
+          year: 'numeric',
+        })
+        assert.ok(shown!.startsWith(london.format(new Date(iso!))), `${shown} is ${iso}`)
+      }
+      assert.doesNotMatch(html.replace(/datetime="[^"]+"/g, ''), /\d{4}-\d{2}-\d{2}T\d{2}:/)
+    })
   })
 }

@@ -1,3 +1,4 @@
+import type { SnippetPart } from '../../../domain/search-query.ts'
 import { type Kysely, type Selectable, type Transaction } from 'kysely'
 import type {
   Classification,
@@ -138,6 +139,8 @@ export interface DecisionListRow {
   moneyWithheld: boolean
   /** The decision maker's latest sign-off rejected it. */
   rejected: boolean
+  /** Where the search words were found in its public text or published document, with them marked. */
+  snippet?: SnippetPart[] | null
 }
 
 export interface DecisionDetail {

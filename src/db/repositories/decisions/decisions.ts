@@ -1,7 +1,7 @@
 import { OfficeScope } from '../../../domain/office-scope.ts'
 import { inOfficeScope } from '../office-scope.ts'
 import { readSearchQuery } from '../../../domain/search-query.ts'
-import { matchesWords, nearestPublicName } from './decision-search.ts'
+import { matchesWords, matchSnippets, nearestPublicName } from './decision-search.ts'
 import { sql, type Selectable } from 'kysely'
 import type { DecisionStatus } from '../../../domain/decision.ts'
 import { PUBLIC_STATUSES } from '../../../domain/decision.ts'
@@ -93,6 +93,13 @@ export class DecisionRepository extends DecisionWrites {
         .offset((filter.page - 1) * filter.pageSize)
         .execute(),
     ])
+    const snippets = search?.words
+      ? await matchSnippets(
+          this.db,
+          search.words,
+          rows.map((r) => r.id),
+        )
+      : new Map()
     return {
       total: Number(countRow.n),
       rows: rows.map((r) => ({
@@ -110,6 +117,7 @@ export class DecisionRepository extends DecisionWrites {
         awardTotalPence: r.awardTotal === null ? null : Number(r.awardTotal),
         moneyWithheld: r.money_withheld,
         rejected: Boolean(r.rejected),
+        snippet: snippets.get(r.id) ?? null,
       })),
     }
   }

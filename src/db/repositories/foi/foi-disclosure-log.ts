@@ -22,17 +22,12 @@ export class FoiDisclosureLogQueries extends FoiClockQueries {
       query = query.where((eb) =>
         eb.or([
           eb('r.reference', 'ilike', like),
+          // Every word, found anywhere in the request: its summary, its questions or their answers.
           eb(
-            sql<boolean>`to_tsvector('english', coalesce(r.summary, '')) @@ websearch_to_tsquery('english', ${text})`,
+            sql<boolean>`(to_tsvector('english', coalesce(r.summary, '')) || to_tsvector('english', coalesce((select string_agg(q.question || ' ' || coalesce(q.answer, ''), ' ')
+              from foi_questions q where q.request_id = r.id), ''))) @@ websearch_to_tsquery('english', ${text})`,
             '=',
             true,
-          ),
-          eb.exists(
-            eb
-              .selectFrom('foi_questions as q')
-              .select('q.id')
-              .whereRef('q.request_id', '=', 'r.id')
-              .where(sql<boolean>`q.search @@ websearch_to_tsquery('english', ${text})`),
           ),
         ]),
       )

@@ -323,6 +323,17 @@ for (const engine of testEngines()) {
       assert.ok(earlier.responses.some((r) => r.link === '/disclosure-log/nottinghamshire-10653'))
     })
 
+    test('find in the register needs every word of a question, not any one of them', async () => {
+      const one = await s.foi.search.find('WAIS medium risk')
+      assert.ok(one.awards.length > 0 && one.services.length > 0 && one.decisions.length > 0)
+      assert.ok(one.responses.length > 0)
+      const unmatched = await s.foi.search.find('WAIS medium risk xylophone')
+      assert.deepEqual(
+        [unmatched.decisions, unmatched.awards, unmatched.services, unmatched.responses].map((hits) => hits.length),
+        [0, 0, 0, 0],
+      )
+    })
+
     test('the disclosure log lists only published requests, and searches their questions and answers', async () => {
       const all = await s.foi.disclosureLog.search({})
       assert.ok(all.rows.every((r) => r.publishedOn && r.answeredOn))
@@ -332,6 +343,10 @@ for (const engine of testEngines()) {
         ['10653'],
       )
       assert.equal((await s.foi.disclosureLog.search({ text: 'zzzz-nothing' })).total, 0)
+      // Every word, wherever in the request it falls: "tender" and "pathways" are in two different questions.
+      const refs = async (text: string) => (await s.foi.disclosureLog.search({ text })).rows.map((r) => r.reference)
+      assert.deepEqual(await refs('tender pathways'), ['10653'])
+      assert.deepEqual(await refs('tender pathways xylophone'), [])
       assert.equal(await s.foi.disclosureLog.slugForReference('10653'), 'nottinghamshire-10653')
       assert.equal(await s.foi.disclosureLog.entry('nottinghamshire-1-24'), undefined, 'not published')
     })

@@ -1,25 +1,50 @@
+import { Readable } from 'node:stream'
 import type { Request, Response } from 'express'
 import { financialYear } from '../../../../domain/financial-year.ts'
-import { formatPence } from '../../../../domain/money.ts'
-import type { SpendByYear } from '../../../../services/ledger/charts.ts'
+import { formatPence, penceToDecimalString } from '../../../../domain/money.ts'
+import type { Flow } from '../../../../domain/flow.ts'
+import type { SpendByYear, SpendDimension } from '../../../../services/ledger/charts.ts'
 import type { Services } from '../../../../services/index.ts'
+import { safeCsvStringifier } from '../../../../services/open-data/csv.ts'
 import { sankeySvg } from '../../../charts/sankey.ts'
 import { stackedColumnsSvg } from '../../../charts/stacked-columns.ts'
+import { streamDownload } from '../../../streaming.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
 import { one } from './query.ts'
-import { registerOffices } from '../offices/register-context.ts'
+import { registerBase, registerOffices } from '../offices/register-context.ts'
 
 const TITLES = { serviceType: 'Spend by service type', provider: 'Spend by provider', area: 'Spend by area' } as const
+const FIRST_COLUMN = { serviceType: 'Service type', provider: 'Provider', area: 'Area' } as const
 
-/** Pictures of the ledger, drawn on the server as SVG, each with its figures in a table beside it. */
+/** Each chart's name in its download addresses: /charts/{name}.svg and /charts/{name}.csv. */
+const CHART_FILES: Record<string, SpendDimension | 'flow'> = {
+  'spend-by-service-type': 'serviceType',
+  'spend-by-provider': 'provider',
+  'spend-by-area': 'area',
+  'flow-of-money': 'flow',
+}
+const FILE_OF = Object.fromEntries(Object.entries(CHART_FILES).map(([file, chart]) => [chart, file])) as Record<
+  SpendDimension | 'flow',
+  string
+>
+
+function readYear(req: Request): { year: number | undefined; error: string | null } {
+  const yearText = one(req.query.year)?.trim()
+  const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined
+  return { year, error: yearText && year === undefined ? 'Choose a financial year from the list' : null }
+}
+
+/**
+ * Pictures of the ledger, drawn on the server as SVG, each with its figures in a table beside it and both to
+ * download: the picture as an SVG file and its figures as CSV.
+ */
 export class ChartsController {
   constructor(private readonly services: Services) {}
 
   get = async (req: Request, res: Response): Promise<void> => {
-    const yearText = one(req.query.year)?.trim()
+    const { year, error } = readYear(req)
     const errors: FieldErrors = {}
-    const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined
-    if (yearText && year === undefined) errors.year = 'Choose a financial year from the list'
+    if (error) errors.year = error
     const filter = { year, offices: registerOffices(res) }
     const [serviceType, provider, area, flow, options] = await Promise.all([
       this.services.charts.spendByYear('serviceType', filter),
@@ -28,8 +53,12 @@ export class ChartsController {
       this.services.charts.flow(filter),
       this.services.ledger.options(),
     ])
-    const period = year === undefined ? 'every financial year' : financialYear(year).label
-    const charts = [serviceType, provider, area].map((data) => chartView(data, period))
+    const period = periodOf(year)
+    const query = year === undefined ? '' : `?year=${year}`
+    const charts = [serviceType, provider, area].map((data) => ({
+      ...chartView(data, period),
+      downloads: downloads(registerBase(res), FILE_OF[data.dimension], query),
+    }))
     const labels = new Map(flow.nodes.map((n) => [n.id, n.label]))
     res.status(errors.year ? 400 : 200).render('pages/public/ledger/charts', {
       errors,
@@ -39,16 +68,69 @@ export class ChartsController {
       years: options.years,
       charts,
       flow: {
-        svg: sankeySvg(flow, {
-          id: 'flow',
-          title: `Flow of money, ${period}`,
-          description: `One-off sums totalling ${formatPence(flow.totalPence)} flow from ${flow.nodes.filter((n) => n.column === 0).length} funding streams through ${flow.nodes.filter((n) => n.column === 1).length} offices and ${flow.nodes.filter((n) => n.column === 2).length} lead commissioners to ${flow.nodes.filter((n) => n.column === 3).length} providers. The table that follows lists every link.`,
-        }),
-        links: flow.links.map((l) => ({ from: labels.get(l.source), to: labels.get(l.target), pence: l.pence, stage: l.source.split(':')[0] })),
+        svg: flowSvg(flow, period),
+        links: flow.links.map((l) => ({ from: labels.get(l.source), to: labels.get(l.target), pence: l.pence })),
         totalPence: flow.totalPence,
+        downloads: downloads(registerBase(res), FILE_OF.flow, query),
       },
     })
   }
+
+  /** One chart as a file: `/charts/spend-by-provider.svg`, `/charts/flow-of-money.csv?year=2024`. */
+  download = async (req: Request, res: Response): Promise<void> => {
+    const match = /^([a-z-]+)\.(svg|csv)$/.exec(String(req.params.file ?? ''))
+    const chart = match ? CHART_FILES[match[1]!] : undefined
+    const { year, error } = readYear(req)
+    if (!match || !chart) {
+      res.status(404).type('text/plain').send('There is no chart of that name.')
+      return
+    }
+    if (error) {
+      res.status(400).type('text/plain').send(error)
+      return
+    }
+    const period = periodOf(year)
+    const fileName = `${match[1]}${year === undefined ? '' : `-${financialYear(year).label.replace('/', '-')}`}.${match[2]}`
+    const table: string[][] = []
+    let svg: string
+    if (chart === 'flow') {
+      const flow = await this.services.charts.flow({ year, offices: registerOffices(res) })
+      svg = flowSvg(flow, period)
+      const labels = new Map(flow.nodes.map((n) => [n.id, n.label]))
+      table.push(['From', 'To', 'Amount (£)'])
+      for (const l of flow.links) table.push([labels.get(l.source) ?? '', labels.get(l.target) ?? '', penceToDecimalString(l.pence)])
+    } else {
+      const data = await this.services.charts.spendByYear(chart, { year, offices: registerOffices(res) })
+      svg = chartView(data, period).svg
+      table.push([FIRST_COLUMN[chart], ...data.years.map((y) => `${y.label} (£)`), 'Total (£)'])
+      for (const s of data.series) table.push([s.label, ...s.byYear.map(penceToDecimalString), penceToDecimalString(s.totalPence)])
+      table.push(['Total', ...data.yearTotals.map(penceToDecimalString), penceToDecimalString(data.totalPence)])
+    }
+    res.set('Cache-Control', 'public, max-age=60').attachment(fileName)
+    if (match[2] === 'svg') {
+      res.type('image/svg+xml; charset=utf-8').send(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`)
+      return
+    }
+    res.type('text/csv; charset=utf-8')
+    await streamDownload(req, res, Readable.from(table), safeCsvStringifier())
+  }
+}
+
+function periodOf(year: number | undefined): string {
+  return year === undefined ? 'every financial year' : financialYear(year).label
+}
+
+function downloads(base: string, file: string, query: string) {
+  return { svg: `${base}/charts/${file}.svg${query}`, csv: `${base}/charts/${file}.csv${query}` }
+}
+
+function flowSvg(flow: Flow, period: string): string {
+  const inColumn = (c: number) => flow.nodes.filter((n) => n.column === c).length
+  return sankeySvg(flow, {
+    id: 'flow',
+    title: `Flow of money, ${period}`,
+    description: `One-off sums totalling ${formatPence(flow.totalPence)} flow from ${inColumn(0)} funding streams through ${inColumn(1)} offices and ${inColumn(2)} lead commissioners to ${inColumn(3)} providers. The table that follows lists every link.`,
+  })
 }
 
 function chartView(data: SpendByYear, period: string) {

@@ -27,6 +27,8 @@ export function ledgerPublicRoutes(services: Services): Router {
   router.get('/services/:slug', commissioned.get)
   router.get('/pipeline', new PipelineController(services).get)
   router.get('/funding-streams', new FundingStreamsController(services).get)
-  router.get('/charts', new ChartsController(services).get)
+  const charts = new ChartsController(services)
+  router.get('/charts', charts.get)
+  router.get('/charts/:file', charts.download)
   return router
 }

@@ -55,7 +55,9 @@ export function officeRegisterPages(services: Services): Router {
   const commissioned = new ServicesController(services)
   router.get('/services', commissioned.list)
   router.get('/services/:slug', commissioned.get)
-  router.get('/charts', new ChartsController(services).get)
+  const charts = new ChartsController(services)
+  router.get('/charts', charts.get)
+  router.get('/charts/:file', charts.download)
   router.use(disclosureLogRoutes(services))
   router.get('/contact', (_req, res) => res.render('pages/public/offices/contact'))
   return router

@@ -153,5 +153,49 @@ for (const engine of testEngines()) {
       assert.match(html, /id="chart-area-table"[\s\S]*?£562,808\.55/)
       assert.doesNotMatch(html, /<script(?![^>]*nonce)/)
     })
+
+    test('each chart’s years run without a gap, the years with no spend shown empty', async () => {
+      const html = await (await get('/charts')).text()
+      for (const id of ['chart-serviceType', 'chart-provider', 'chart-area']) {
+        const head = new RegExp(`<table[^>]*id="${id}-table"[\\s\\S]*?</thead>`).exec(html)?.[0] ?? ''
+        const years = [...head.matchAll(/>(\d{4})\/\d{2}</g)].map((m) => Number(m[1]))
+        assert.ok(years.length > 2, id)
+        assert.deepEqual(years, Array.from({ length: years.length }, (_, i) => years[0]! + i), id)
+      }
+    })
+
+    test('each chart downloads as an SVG picture and its figures as CSV, for the year chosen', async () => {
+      const html = await (await get('/charts?year=2024')).text()
+      for (const file of ['spend-by-service-type', 'spend-by-provider', 'spend-by-area', 'flow-of-money']) {
+        assert.match(html, new RegExp(`href="/charts/${file}\\.svg\\?year=2024"`), file)
+        assert.match(html, new RegExp(`href="/charts/${file}\\.csv\\?year=2024"`), file)
+      }
+      const page = await (await get('/charts')).text()
+      const svg = await get('/charts/spend-by-area.svg')
+      assert.equal(svg.status, 200)
+      assert.match(svg.headers.get('content-type') ?? '', /^image\/svg\+xml/)
+      assert.match(svg.headers.get('content-disposition') ?? '', /attachment; filename="?spend-by-area\.svg"?$/)
+      const picture = await svg.text()
+      assert.match(picture, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/)
+      assert.ok(page.includes(picture.split('\n')[1]!), 'the file is the picture on the page')
+
+      const csv = await get('/charts/spend-by-area.csv')
+      assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/)
+      const bytes = Buffer.from(await csv.arrayBuffer())
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte-order mark')
+      const rows = parse(bytes.subarray(3).toString('utf8')) as string[][]
+      const table = cells(page, 'chart-area-table')
+      assert.equal(rows[0]![0], 'Area')
+      assert.equal(rows.length, table.length + 2, 'a header, every series and the total')
+      assert.deepEqual(rows.at(-1)!.at(-1), '562808.55')
+      for (const [i, row] of table.entries()) assert.equal(rows[i + 1]![0], row[0])
+
+      const flow = parse(await (await get('/charts/flow-of-money.csv')).text()) as string[][]
+      assert.deepEqual(flow[0], ['From', 'To', 'Amount (£)'])
+      assert.equal(flow.length - 1, cells(page, 'flow-table').length)
+      assert.equal((await get('/charts/spend-by-area.csv?year=20x')).status, 400)
+      assert.equal((await get('/charts/spend-by-nothing.csv')).status, 404)
+      assert.equal((await get('/charts/spend-by-area.png')).status, 404)
+    })
   })
 }
