@@ -5,6 +5,7 @@ import { unwrapIsolatedFormValues } from '../../form-values.ts'
 import { csrf, signInCsrf } from '../../session.ts'
 import { AuditController } from './audit/audit.ts'
 import { DashboardController } from './dashboard.ts'
+import { appendixUploadParser } from './decisions/appendices.ts'
 import { decisionStaffRoutes } from './decisions/index.ts'
 import { foiStaffRoutes } from './foi/index.ts'
 import { importStaffRoutes } from './imports/index.ts'
@@ -38,6 +39,7 @@ export function staffRoutes(
   // Before the CSRF check: the upload's token is inside its multipart body, which this router parses and checks.
   router.use('/imports', requireRoles('officer'), importStaffRoutes(services))
   router.use('/ledger', requireRoles('officer', 'finance_officer', 'administrator'), ledgerStaffRoutes(services))
+  router.post('/decisions/:id/appendices/new', requireRoles('officer'), appendixUploadParser(services.imports.maxBytes))
   router.use(csrf)
 
   const signIn = new SignInController(services)
