@@ -17,6 +17,7 @@ import { SignInController } from './accounts/sign-in.ts'
 import { TokensController } from './accounts/tokens.ts'
 import { UsersController } from './accounts/users.ts'
 import { OwnPasswordController } from './accounts/own-password.ts'
+import { OfficePickerController } from './accounts/office-picker.ts'
 
 /**
  * The staff area. Every route is authorised here, by the roles its mount point names, and nowhere else.
@@ -54,6 +55,9 @@ export function staffRoutes(
   router.get('/', anyStaff, new DashboardController(services).get)
   router.get('/account/password', anyStaff, ownPassword.get)
   router.post('/account/password', anyStaff, ownPassword.post)
+  const officePicker = new OfficePickerController(services)
+  router.get('/office', anyStaff, officePicker.get)
+  router.post('/office', anyStaff, officePicker.post)
 
   const users = new UsersController(services)
   router.get('/users', admin, users.list)
