@@ -2,6 +2,7 @@ import { Router } from 'express'
 import type { Services } from '../../../../services/index.ts'
 import { ACTION_PAGES, FoiActionController } from './actions.ts'
 import { FoiDashboardController } from './dashboard.ts'
+import { FoiListController } from './list.ts'
 import { NewFoiRequestController } from './new-request.ts'
 import { FoiQuestionController } from './question.ts'
 import { FoiRequestController } from './request.ts'
@@ -10,6 +11,7 @@ import { FoiRequestController } from './request.ts'
 export function foiStaffRoutes(services: Services): Router {
   const router = Router()
   router.get('/', new FoiDashboardController(services).get)
+  router.get('/requests', new FoiListController(services).get)
 
   const newRequest = new NewFoiRequestController(services)
   router.get('/new', newRequest.get)
