@@ -127,8 +127,12 @@ describe('areas, contributions, appendices, the FOI list and letter, and the off
   test('the office page', async () => {
     const page = e2e.page
     await page.goto(`${e2e.baseUrl}/staff/office`)
-    await page.getByRole('button', { name: 'Continue' }).click()
-    assert.match(await page.locator('.govuk-error-summary').innerText(), /Choose the office you are working in/)
     await check(page, 'office')
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await page.waitForURL(/\/staff\?office=changed$/)
+    assert.match(
+      await page.locator('.govuk-notification-banner').innerText(),
+      /You are now working in all your offices/,
+    )
   })
 })
