@@ -2,6 +2,7 @@
 const KINDS: Record<string, string> = {
   'application/pdf': 'PDF',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word document',
+  'application/msword': 'Word document',
   'text/html': 'HTML',
   'text/plain': 'Plain text',
 }

@@ -29,3 +29,20 @@ export const SERVICE_TYPE_LABELS: Record<ServiceType, string> = {
 export function serviceTypeLabel(type: string | null): string {
   return type ? (SERVICE_TYPE_LABELS[type as ServiceType] ?? type) : ''
 }
+
+const TYPE_WORDS: Array<[ServiceType, RegExp]> = [
+  ['idva', /\bidvas?\b|independent domestic (?:violence|abuse) advis/i],
+  ['isva', /\bisvas?\b|independent sexual violence advis/i],
+  ['refuge', /\brefuges?\b/i],
+  ['perpetrator_programme', /\bperpetrators?\b/i],
+  ['helpline', /\bhelplines?\b|\bphone ?line\b/i],
+  ['partnership_car', /\b(?:partnership|night|triage) car\b/i],
+  ['counselling', /\bcounsell?ing\b|\btherap/i],
+  ['outreach', /\boutreach\b/i],
+  ['survivor_support', /\bsurvivors?\b|\bvictim support\b/i],
+]
+
+/** The kind of service words such as an award's purpose suggest ("IDVA posts" → idva), or '' when none does. */
+export function guessServiceType(words: string): ServiceType | '' {
+  return TYPE_WORDS.find(([, pattern]) => pattern.test(words))?.[0] ?? ''
+}

@@ -16,6 +16,8 @@ declare module 'express-serve-static-core' {
      * every service that reads or changes an office's records.
      */
     scope?: OfficeScope
+    /** The office chosen for the session by someone who works for several (see `/staff/office`). */
+    currentOffice?: { id: number; name: string }
   }
 }
 
@@ -35,8 +37,23 @@ export function loadUser(services: Services) {
       await new Promise<void>((resolve) => req.session.destroy(() => resolve()))
       return next()
     }
-    res.locals.user = user
-    res.locals.scope = membershipScope(user)
+    const chosen = req.session.officeId
+    const membership = user.memberships.find((m) => m.officeId === chosen)
+    if (membership && user.memberships.length > 1) {
+      // Someone who works for several offices and chose one: every page reaches that office's records only.
+      const scope = OfficeScope.of([membership], user.deployment_admin)
+      res.locals.user = { ...user, roles: scope.roles() }
+      res.locals.scope = scope
+      res.locals.currentOffice = { id: membership.officeId, name: req.session.officeName ?? '' }
+    } else {
+      if (chosen !== undefined) {
+        // No longer a member there (or of one office only): back to every office they hold.
+        delete req.session.officeId
+        delete req.session.officeName
+      }
+      res.locals.user = user
+      res.locals.scope = membershipScope(user)
+    }
     next()
   }
 }

@@ -12,6 +12,9 @@ declare module 'express-session' {
     userId?: number
     signedInAt?: number
     flash?: string
+    /** The office chosen for this session by someone who works for several; unset means all of them. */
+    officeId?: number
+    officeName?: string
     formState?: Record<string, unknown>
   }
 }

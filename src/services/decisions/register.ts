@@ -5,7 +5,7 @@ import {
   type DecisionListRow,
 } from '../../db/repositories/decisions/decisions.ts'
 import { OrganisationRepository } from '../../db/repositories/ledger/organisations.ts'
-import { PublicDocumentRepository } from '../../db/repositories/decisions/public-documents.ts'
+import { PublicAppendixRepository, PublicDocumentRepository } from '../../db/repositories/decisions/public-documents.ts'
 
 export interface DecisionSearch {
   text?: string
@@ -31,10 +31,12 @@ export class RegisterService {
   private readonly decisions: DecisionRepository
   private readonly organisations: OrganisationRepository
   private readonly documents: PublicDocumentRepository
+  private readonly appendices: PublicAppendixRepository
 
   constructor(database: Database) {
     this.decisions = new DecisionRepository(database.db)
     this.documents = new PublicDocumentRepository(database.db)
+    this.appendices = new PublicAppendixRepository(database.db)
     this.organisations = new OrganisationRepository(database.db)
   }
 
@@ -71,6 +73,16 @@ export class RegisterService {
   /** The published document itself, for download. */
   publicDocument(slug: string) {
     return this.documents.content(slug)
+  }
+
+  /** The public appendices of a public decision (never a withheld one, nor any of a confidential decision). */
+  publicAppendices(slug: string) {
+    return this.appendices.list(slug)
+  }
+
+  /** One public appendix, for download. */
+  publicAppendix(slug: string, id: number) {
+    return this.appendices.content(slug, id)
   }
 
   /** “Did you mean …?”: a public name close to words that found nothing. */

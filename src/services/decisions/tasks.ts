@@ -48,8 +48,7 @@ export function awardIsComplete(a: Award): boolean {
 export function taskStatuses(
   detail: DecisionDetail,
   completed: readonly CompletableTask[],
-  // Appendices are stored by the service but have no upload page yet, so the task list does not offer them.
-  _appendices: readonly AppendixSummary[],
+  appendices: readonly AppendixSummary[],
 ): TaskStatus[] {
   const d = detail.decision
   const marked = (task: CompletableTask) => completed.includes(task)
@@ -86,6 +85,11 @@ export function taskStatuses(
       key: 'contributions',
       required: false,
       state: state(marked('contributions'), detail.contributions.length > 0),
+    },
+    {
+      key: 'appendices',
+      required: false,
+      state: state(marked('appendices'), appendices.length > 0),
     },
     { key: 'classification', required: true, state: state(marked('classification'), false) },
     { key: 'links', required: false, state: state(marked('links'), detail.links.length > 0) },

@@ -9,7 +9,7 @@ import {
   type PublicationDelay,
   type ReviewDeadlines,
 } from '../../domain/foi-clock.ts'
-import { isClockRunning } from '../../domain/foi.ts'
+import { isClockRunning, type FoiStatus } from '../../domain/foi.ts'
 import { addDays, todayInLondon } from '../../domain/uk-date.ts'
 
 export interface ClockedRequest extends FoiClockRow {
@@ -45,6 +45,28 @@ export interface FoiDashboard {
   awaitingPublication: UnpublishedRequest[]
   months: MonthShare[]
 }
+
+/** How a request's deadline stands, for the list's "due" filter. */
+export const DUE_FILTERS = ['overdue', 'this_week', 'later'] as const
+export type DueFilter = (typeof DUE_FILTERS)[number]
+
+export interface FoiListFilter {
+  status?: FoiStatus
+  due?: DueFilter
+  receivedFrom?: string
+  receivedTo?: string
+  text?: string
+  page?: number
+}
+
+export interface FoiListPage {
+  rows: Array<FoiClockRow & { clock: FoiClock }>
+  total: number
+  page: number
+  pageCount: number
+}
+
+export const FOI_LIST_PAGE_SIZE = 25
 
 const MONTHS_SHOWN = 12
 const SEARCH_LIMIT = 50
@@ -86,6 +108,34 @@ export class FoiDashboardService {
         .map((r) => ({ ...r, publication: publicationDelay(r.answeredOn!, null, today) }))
         .sort((a, b) => b.publication.workingDays - a.publication.workingDays),
       months,
+    }
+  }
+
+  /**
+   * Every request, filtered and a page at a time (a page past the last gives the last). "Due" counts only requests
+   * whose clock runs: overdue (the target has passed), due this week (today to Sunday) or due later.
+   */
+  async list(filter: FoiListFilter, scope: OfficeScope = OfficeScope.system): Promise<FoiListPage> {
+    const today = this.today()
+    const weekEnds = endOfWeek(today)
+    const rows = (await this.requests.filtered(filter, scope)).map((r) => ({ ...r, clock: foiClock(r, today) }))
+    const due = filter.due
+    const matching = due
+      ? rows.filter((r) => {
+          const target = r.clock.target
+          if (!isClockRunning(r.status) || !target) return false
+          if (due === 'overdue') return target < today
+          if (due === 'this_week') return target >= today && target <= weekEnds
+          return target > weekEnds
+        })
+      : rows
+    const pageCount = Math.max(1, Math.ceil(matching.length / FOI_LIST_PAGE_SIZE))
+    const page = Math.min(Math.max(1, filter.page ?? 1), pageCount)
+    return {
+      rows: matching.slice((page - 1) * FOI_LIST_PAGE_SIZE, page * FOI_LIST_PAGE_SIZE),
+      total: matching.length,
+      page,
+      pageCount,
     }
   }
 

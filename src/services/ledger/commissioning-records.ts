@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.ts'
-import { ownedOrSharedInScope } from '../../db/repositories/office-scope.ts'
+import { inOfficeScope, ownedOrSharedInScope } from '../../db/repositories/office-scope.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
 import {
   ServiceWriteRepository,
@@ -7,7 +7,7 @@ import {
   type ServiceRecord,
 } from '../../db/repositories/ledger/service-writes.ts'
 import { slugify } from '../../domain/slug.ts'
-import { SERVICE_TYPES } from '../../domain/service-types.ts'
+import { guessServiceType, SERVICE_TYPES } from '../../domain/service-types.ts'
 import type { Actor, AuditService } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
 
@@ -50,6 +50,62 @@ export class CommissioningRecordService {
     const found = await this.writes.findRecord(slug)
     if (!found || !(await this.inScope(this.database.db, found.id, scope))) return undefined
     return found
+  }
+
+  /**
+   * A new service as its pages start from when created from an award of a decision of the scope's offices:
+   * the award's recipient as provider, its lead commissioner, the decision's areas, the award's period, a name
+   * from its purpose and the kind of service that purpose suggests. Undefined for an award the scope cannot see.
+   */
+  async recordFromAward(
+    awardId: number,
+    scope: OfficeScope = OfficeScope.system,
+  ): Promise<{ record: ServiceRecord; recipientName: string; decisionTitle: string } | undefined> {
+    const award = await this.database.db
+      .selectFrom('awards as a')
+      .innerJoin('decisions as d', 'd.id', 'a.decision_id')
+      .select([
+        'a.decision_id',
+        'a.recipient_id',
+        'a.recipient_name',
+        'a.via_id',
+        'a.period_start',
+        'a.period_end',
+        'a.purpose',
+        'd.office_id',
+        'd.title',
+      ])
+      .where('a.id', '=', awardId)
+      .where(inOfficeScope(scope, 'd.office_id'))
+      .executeTakeFirst()
+    if (!award) return undefined
+    const areas = await this.database.db
+      .selectFrom('decision_areas')
+      .select('area_id')
+      .where('decision_id', '=', award.decision_id)
+      .orderBy('area_id')
+      .execute()
+    const name = (award.purpose?.trim() || `${award.recipient_name}: ${award.title}`).slice(0, 200)
+    return {
+      recipientName: award.recipient_name,
+      decisionTitle: award.title,
+      record: {
+        officeId: award.office_id,
+        name,
+        serviceType: guessServiceType(`${award.purpose ?? ''} ${award.title}`),
+        description: null,
+        areaIds: areas.map((a) => a.area_id),
+        providerIds: award.recipient_id === null ? [] : [award.recipient_id],
+        leadCommissionerId: award.via_id,
+        partners: [],
+        startDate: award.period_start,
+        endDate: award.period_end,
+        extensionMonths: null,
+        extensionText: null,
+        breakNoticeMonths: null,
+        predecessorId: null,
+      },
+    }
   }
 
   /** Whether the service belongs to an office of `scope`, or to no office. */

@@ -37,3 +37,56 @@ export class PublicDocumentRepository {
       .executeTakeFirst()
   }
 }
+
+export interface PublicAppendix extends PublicDocumentInfo {
+  id: number
+  title: string
+}
+
+/**
+ * The appendices of a published decision the public may see: never a withheld one, and none of a confidential
+ * decision (its page is a stub).
+ */
+export class PublicAppendixRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  private query(slug: string) {
+    return this.db
+      .selectFrom('decisions as d')
+      .innerJoin('decision_appendices as a', 'a.decision_id', 'd.id')
+      .where('d.slug', '=', slug)
+      .where(publicDecision)
+      .where('a.withheld', '=', false)
+  }
+
+  async list(slug: string): Promise<PublicAppendix[]> {
+    const rows = await this.query(slug)
+      .select(['a.id', 'a.title', 'a.file_name', 'a.media_type', 'a.size_bytes'])
+      .orderBy('a.id')
+      .execute()
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      fileName: r.file_name,
+      mediaType: r.media_type,
+      sizeBytes: Number(r.size_bytes),
+    }))
+  }
+
+  async content(slug: string, id: number): Promise<(PublicAppendix & { content: Buffer }) | undefined> {
+    const r = await this.query(slug)
+      .where('a.id', '=', id)
+      .select(['a.id', 'a.title', 'a.file_name', 'a.media_type', 'a.size_bytes', 'a.content'])
+      .executeTakeFirst()
+    return (
+      r && {
+        id: r.id,
+        title: r.title,
+        fileName: r.file_name,
+        mediaType: r.media_type,
+        sizeBytes: Number(r.size_bytes),
+        content: r.content,
+      }
+    )
+  }
+}

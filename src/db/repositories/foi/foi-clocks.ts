@@ -23,6 +23,38 @@ export class FoiClockQueries extends FoiRecords {
       .execute()
   }
 
+  /**
+   * Every request of the scope matching the list's filters, newest received first: status, received between two
+   * dates (inclusive), and a reference or words of the subject, questions and answers.
+   */
+  filtered(
+    filter: { status?: FoiClockRow['status']; receivedFrom?: string; receivedTo?: string; text?: string },
+    scope: OfficeScope = OfficeScope.system,
+  ): Promise<FoiClockRow[]> {
+    let query = this.db.selectFrom('foi_requests as r').select(CLOCK_COLUMNS).where(inOfficeScope(scope, 'r.office_id'))
+    if (filter.status) query = query.where('r.status', '=', filter.status)
+    if (filter.receivedFrom) query = query.where('r.received_on', '>=', filter.receivedFrom)
+    if (filter.receivedTo) query = query.where('r.received_on', '<=', filter.receivedTo)
+    const text = filter.text
+    if (text) {
+      const like = `%${escapeLike(text)}%`
+      query = query.where((eb) =>
+        eb.or([
+          eb('r.reference', 'ilike', like),
+          eb('r.summary', 'ilike', like),
+          eb.exists(
+            eb
+              .selectFrom('foi_questions as q')
+              .select('q.id')
+              .whereRef('q.request_id', '=', 'r.id')
+              .where(sql<boolean>`q.search @@ websearch_to_tsquery('english', ${text})`),
+          ),
+        ]),
+      )
+    }
+    return query.orderBy('r.received_on', 'desc').orderBy('r.id', 'desc').execute()
+  }
+
   /** Requests answered on or after a date, for the share answered on time. */
   answeredSince(from: string, scope: OfficeScope = OfficeScope.system): Promise<FoiClockRow[]> {
     return this.db

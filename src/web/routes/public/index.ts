@@ -19,6 +19,7 @@ export function publicRoutes(services: Services): Router {
   const decision = new DecisionController(services)
   router.get('/decisions/:slug', decision.get)
   router.get('/decisions/:slug/document', decision.document)
+  router.get('/decisions/:slug/appendices/:appendixId', decision.appendix)
   router.get('/decisions/:slug/notice', decision.notice)
   router.get('/decisions/:slug/notice.pdf', decision.noticePdf)
   router.use(disclosureLogRoutes(services))

@@ -21,7 +21,7 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : many)
 export class DashboardController {
   constructor(private readonly services: Services) {}
 
-  get = async (_req: Request, res: Response): Promise<void> => {
+  get = async (req: Request, res: Response): Promise<void> => {
     const user = res.locals.user!
     const roles = user.roles
     const officer = has(roles, 'officer')
@@ -92,6 +92,10 @@ export class DashboardController {
         `/pipeline?on=${pipeline.on}`,
       )
     }
-    res.render('pages/staff/dashboard', { items, officer })
+    const officeChanged =
+      req.query.office === 'changed'
+        ? `You are now working in ${res.locals.currentOffice?.name ?? 'all your offices'}`
+        : null
+    res.render('pages/staff/dashboard', { items, officer, officeChanged })
   }
 }

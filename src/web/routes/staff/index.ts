@@ -5,6 +5,7 @@ import { unwrapIsolatedFormValues } from '../../form-values.ts'
 import { csrf, signInCsrf } from '../../session.ts'
 import { AuditController } from './audit/audit.ts'
 import { DashboardController } from './dashboard.ts'
+import { appendixUploadParser } from './decisions/appendices.ts'
 import { decisionStaffRoutes } from './decisions/index.ts'
 import { foiStaffRoutes } from './foi/index.ts'
 import { forwardPlanStaffRoutes } from './forward-plan/index.ts'
@@ -19,6 +20,7 @@ import { SignInController } from './accounts/sign-in.ts'
 import { TokensController } from './accounts/tokens.ts'
 import { UsersController } from './accounts/users.ts'
 import { OwnPasswordController } from './accounts/own-password.ts'
+import { OfficePickerController } from './accounts/office-picker.ts'
 
 /**
  * The staff area. Every route is authorised here, by the roles its mount point names, and nowhere else.
@@ -43,6 +45,7 @@ export function staffRoutes(
   router.use('/ledger', requireRoles('officer', 'finance_officer', 'administrator'), ledgerStaffRoutes(services))
   // The logo's multipart body is parsed before the token in it can be checked.
   router.post('/settings/logo', requireRoles('administrator'), logoParser())
+  router.post('/decisions/:id/appendices/new', requireRoles('officer'), appendixUploadParser(services.imports.maxBytes))
   router.use(csrf)
 
   const signIn = new SignInController(services)
@@ -57,6 +60,9 @@ export function staffRoutes(
   router.get('/', anyStaff, new DashboardController(services).get)
   router.get('/account/password', anyStaff, ownPassword.get)
   router.post('/account/password', anyStaff, ownPassword.post)
+  const officePicker = new OfficePickerController(services)
+  router.get('/office', anyStaff, officePicker.get)
+  router.post('/office', anyStaff, officePicker.post)
 
   const users = new UsersController(services)
   router.get('/users', admin, users.list)

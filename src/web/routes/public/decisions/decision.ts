@@ -23,11 +23,29 @@ export class DecisionController {
       res.render('pages/public/decisions/decision-stub', { d: detail.decision, officeName: detail.officeName, notice: withheldNotice(detail.decision.exemption) })
       return
     }
-    const document = await this.services.register.publicDocumentInfo(detail.decision.slug ?? '')
+    const slug = detail.decision.slug ?? ''
+    const [document, appendices] = await Promise.all([
+      this.services.register.publicDocumentInfo(slug),
+      this.services.register.publicAppendices(slug),
+    ])
     res.render('pages/public/decisions/decision', {
       ...decisionViewModel(detail),
       document: document && { ...document, description: describeFile(document.mediaType, document.sizeBytes) },
+      appendices: appendices.map((a) => ({ ...a, description: describeFile(a.mediaType, a.sizeBytes) })),
     })
+  }
+
+  /** A public appendix of a public decision, as uploaded. */
+  appendix = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const id = Number(req.params.appendixId)
+    if (!Number.isSafeInteger(id) || id <= 0) return next()
+    const appendix = await this.services.register.publicAppendix(String(req.params.slug), id)
+    if (!appendix) return next()
+    res
+      .type(appendix.mediaType)
+      .set('Content-Disposition', `inline; filename="${appendix.fileName.replace(/[^\w.\- ]/g, '_')}"`)
+      .set('X-Content-Type-Options', 'nosniff')
+      .send(appendix.content)
   }
 
   /** The original published document of an imported record, as it was published. */

@@ -11,7 +11,7 @@ interface Row {
 }
 
 /** Check your answers: every answer of the draft, section by section, each with a Change link to its question. */
-export function checkAnswers(detail: DecisionDetail, _appendices: readonly AppendixSummary[]) {
+export function checkAnswers(detail: DecisionDetail, appendices: readonly AppendixSummary[]) {
   const d = detail.decision
   const base = `/staff/decisions/${d.id}`
   const row = (key: string, value: string | null | undefined, href: string): Row => ({
@@ -96,6 +96,18 @@ export function checkAnswers(detail: DecisionDetail, _appendices: readonly Appen
             ),
           )
         : [row('Partner contributions', 'None', `${base}/contributions`)],
+    },
+    {
+      title: 'Appendices',
+      rows: appendices.length
+        ? appendices.map((a) =>
+            row(
+              a.title,
+              `${a.fileName} · ${a.withheld ? `withheld under ${a.exemption}` : 'published with the decision'}`,
+              `${base}/appendices`,
+            ),
+          )
+        : [row('Appendices', 'None', `${base}/appendices`)],
     },
     {
       title: 'Classification',

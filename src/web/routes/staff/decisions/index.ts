@@ -1,6 +1,7 @@
 import { Router } from 'express'
 import type { Services } from '../../../../services/index.ts'
 import { requireRoles } from '../../../auth.ts'
+import { AppendicesController } from './appendices.ts'
 import { AreasController } from './areas.ts'
 import { AwardsController } from './awards.ts'
 import { ContributionsController } from './contributions.ts'
@@ -38,6 +39,15 @@ export function decisionStaffRoutes(services: Services): Router {
   const areas = new AreasController(services)
   router.get('/:id/areas', officer, areas.get)
   router.post('/:id/areas', officer, areas.post)
+  const appendices = new AppendicesController(services)
+  router.get('/:id/appendices', officer, appendices.summary)
+  router.post('/:id/appendices', officer, appendices.complete)
+  router.get('/:id/appendices/new', officer, appendices.form)
+  // The multipart body was parsed (and its CSRF token checked) where the staff area is mounted.
+  router.post('/:id/appendices/new', officer, appendices.upload)
+  router.get('/:id/appendices/:appendixId/file', appendices.file)
+  router.get('/:id/appendices/:appendixId/remove', officer, appendices.removeCheck)
+  router.post('/:id/appendices/:appendixId/remove', officer, appendices.remove)
   const awards = new AwardsController(services)
   router.get('/:id/awards', officer, awards.summary)
   router.post('/:id/awards', officer, awards.complete)

@@ -2,6 +2,8 @@ import { Router } from 'express'
 import type { Services } from '../../../../services/index.ts'
 import { ACTION_PAGES, FoiActionController } from './actions.ts'
 import { FoiDashboardController } from './dashboard.ts'
+import { FoiLetterController } from './letter.ts'
+import { FoiListController } from './list.ts'
 import { NewFoiRequestController } from './new-request.ts'
 import { FoiQuestionController } from './question.ts'
 import { FoiRequestController } from './request.ts'
@@ -10,6 +12,7 @@ import { FoiRequestController } from './request.ts'
 export function foiStaffRoutes(services: Services): Router {
   const router = Router()
   router.get('/', new FoiDashboardController(services).get)
+  router.get('/requests', new FoiListController(services).get)
 
   const newRequest = new NewFoiRequestController(services)
   router.get('/new', newRequest.get)
@@ -19,6 +22,9 @@ export function foiStaffRoutes(services: Services): Router {
   router.get('/:id', request.get)
   router.post('/:id/start', request.start)
   router.post('/:id/questions', request.addQuestion)
+  const letter = new FoiLetterController(services)
+  router.get('/:id/letter', letter.get)
+  router.get('/:id/letter.pdf', letter.pdf)
 
   const question = new FoiQuestionController(services)
   router.get('/:id/questions/:questionId', question.get)

@@ -59,6 +59,7 @@ export function ledgerStaffRoutes(services: Services): Router {
   router.get('/services', records.list)
   const editor = new ServiceEditorController(services)
   router.get('/services/new', editor.start)
+  router.get('/services/new/from-award/:awardId', editor.startFromAward)
   router.get('/services/new/check', editor.check)
   router.post('/services/new/check', editor.confirm)
   router.get('/services/new/:step', editor.step)

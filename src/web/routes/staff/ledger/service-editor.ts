@@ -40,6 +40,16 @@ export class ServiceEditorController {
     res.redirect(303, '/staff/ledger/services/new/details')
   }
 
+  /** A new service prefilled from an award (provider, lead commissioner, areas, period, name, kind), for the officer to check page by page. */
+  startFromAward = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const awardId = Number(req.params.awardId)
+    if (!Number.isSafeInteger(awardId) || awardId <= 0) return next()
+    const found = await this.services.commissioningRecords.recordFromAward(awardId, scopeOf(res))
+    if (!found) return next()
+    this.setDraft(req, 'new', { record: found.record, checking: false })
+    res.redirect(303, '/staff/ledger/services/new/details?fromAward=1')
+  }
+
   startEdit = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const slug = String(req.params.slug)
     const found = await this.services.commissioningRecords.record(slug, scopeOf(res))
@@ -57,6 +67,7 @@ export class ServiceEditorController {
     const missing = firstUnanswered(ctx.draft.record)
     if (missing && SERVICE_STEPS.indexOf(step) > SERVICE_STEPS.indexOf(missing))
       return res.redirect(303, `${ctx.base}/${missing}`)
+    res.locals.fromAward = req.query.fromAward === '1' && step === 'details'
     await this.renderStep(res, ctx, step, 200, this.valuesOf(ctx.draft.record, step), {})
   }
 

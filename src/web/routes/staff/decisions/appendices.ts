@@ -1,0 +1,232 @@
+import type { NextFunction, Request, Response } from 'express'
+import multer from 'multer'
+import type { AppendixSummary } from '../../../../db/repositories/decisions/draft-parts.ts'
+import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
+import { APPENDIX_ACCEPT, appendixMediaType } from '../../../../domain/appendix-file.ts'
+import { describeFile, formatFileSize } from '../../../../domain/file-description.ts'
+import { ConcurrentEditError, WorkflowError } from '../../../../services/decisions/workflow.ts'
+import { actorOf } from '../../../auth.ts'
+import type { FieldErrors } from '../../../validation.ts'
+import { EXEMPTIONS } from './classification-form.ts'
+import type { Body } from './forms.ts'
+import { DecisionPage } from './page.ts'
+import { field } from './part-fields.ts'
+
+declare module 'express-serve-static-core' {
+  interface Locals {
+    appendixProblem?: string
+  }
+}
+
+const exemptionText = (value: string | null) => EXEMPTIONS.find((e) => e.value === value)?.text ?? value ?? ''
+
+/**
+ * The appendix upload's multipart body, one file in memory up to the size limit. Mounted before the staff area's
+ * CSRF check, which reads the token from the parsed body; a file over the limit becomes a message for the form.
+ */
+export function appendixUploadParser(maxBytes: number) {
+  const parse = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 11 },
+    defParamCharset: 'utf8',
+  }).single('file')
+  return (req: Request, res: Response, next: NextFunction): void => {
+    parse(req, res, (error?: unknown) => {
+      if (error instanceof multer.MulterError) {
+        res.locals.appendixProblem =
+          error.code === 'LIMIT_FILE_SIZE'
+            ? `The selected file must be smaller than ${formatFileSize(maxBytes)}`
+            : 'Upload one file at a time'
+        return next()
+      }
+      next(error)
+    })
+  }
+}
+
+/** A draft's appendices: the list (public or withheld, each removable), an upload page, and removal after a check. */
+export class AppendicesController extends DecisionPage {
+  summary = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const detail = await this.loadDraft(req, res, next)
+    if (!detail) return
+    res.render('pages/staff/decisions/appendices', await this.summaryModel(detail, req, {}))
+  }
+
+  complete = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const detail = await this.loadDraft(req, res, next)
+    if (!detail) return
+    const body = req.body as Body
+    const answer = field(body, 'completed')
+    if (answer !== 'yes' && answer !== 'no')
+      return this.renderErrors(res, 'pages/staff/decisions/appendices', await this.summaryModel(detail, req, body), {
+        completed: 'Choose whether you have added every appendix',
+      })
+    try {
+      await this.services.workflow.markTask(
+        detail.decision.id,
+        Number(body.version),
+        'appendices',
+        answer === 'yes',
+        actorOf(res),
+      )
+    } catch (error) {
+      if (!(error instanceof WorkflowError)) throw error
+      return this.renderErrors(res, 'pages/staff/decisions/appendices', await this.summaryModel(detail, req, body), {
+        completed: error.message,
+      })
+    }
+    res.redirect(303, `/staff/decisions/${detail.decision.id}`)
+  }
+
+  form = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const detail = await this.loadDraft(req, res, next)
+    if (!detail) return
+    res.render('pages/staff/decisions/appendix', this.formModel(detail, { visibility: '' }, detail.decision.version))
+  }
+
+  upload = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const detail = await this.loadDraft(req, res, next)
+    if (!detail) return
+    const body = (req.body ?? {}) as Body
+    const version = Number(body.version)
+    const title = field(body, 'title')
+    const visibility = field(body, 'visibility')
+    const exemption = field(body, 'exemption')
+    const file = req.file
+    const errors: FieldErrors = {}
+    let mediaType = ''
+    if (res.locals.appendixProblem) errors.file = res.locals.appendixProblem
+    else if (!file) errors.file = 'Select a PDF or Word document'
+    else {
+      const kind = appendixMediaType(file.originalname, file.buffer)
+      if ('problem' in kind) errors.file = kind.problem
+      else mediaType = kind.mediaType
+    }
+    if (!title) errors.title = 'Enter a title for the appendix'
+    else if (title.length > 300) errors.title = 'The title must be 300 characters or fewer'
+    if (visibility !== 'public' && visibility !== 'withheld')
+      errors.visibility = 'Choose whether the appendix is published or withheld'
+    if (visibility === 'withheld' && !EXEMPTIONS.some((e) => e.value === exemption))
+      errors.exemption = 'Choose the exemption the appendix is withheld under'
+    const fail = (e: FieldErrors) =>
+      this.renderErrors(
+        res,
+        'pages/staff/decisions/appendix',
+        this.formModel(detail, { title, visibility, exemption }, version),
+        e,
+      )
+    if (Object.keys(errors).length) return fail(errors)
+    try {
+      await this.services.workflow.addAppendix(
+        detail.decision.id,
+        version,
+        {
+          title,
+          fileName: file!.originalname.slice(0, 255),
+          mediaType,
+          content: file!.buffer,
+          exemption: visibility === 'withheld' ? exemption : null,
+        },
+        actorOf(res),
+      )
+    } catch (error) {
+      if (error instanceof ConcurrentEditError) return fail({ file: error.message })
+      if (error instanceof WorkflowError) return fail({ file: error.message })
+      throw error
+    }
+    res.redirect(303, `/staff/decisions/${detail.decision.id}/appendices?added=1`)
+  }
+
+  /** The file as uploaded, for the officer to check. */
+  file = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const detail = await this.load(req)
+    if (!detail) return next()
+    const appendix = await this.appendix(detail, req)
+    if (!appendix) return next()
+    const file = await this.services.workflow.appendixFile(detail.decision.id, appendix.id)
+    if (!file) return next()
+    res
+      .type(file.mediaType)
+      .set('Content-Disposition', `inline; filename="${file.fileName.replace(/[^\w.\- ]/g, '_')}"`)
+      .set('X-Content-Type-Options', 'nosniff')
+      .send(file.content)
+  }
+
+  removeCheck = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const detail = await this.loadDraft(req, res, next)
+    if (!detail) return
+    const appendix = await this.appendix(detail, req)
+    if (!appendix) return next()
+    res.render('pages/staff/decisions/remove', this.removeModel(detail, appendix))
+  }
+
+  remove = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const detail = await this.loadDraft(req, res, next)
+    if (!detail) return
+    const appendix = await this.appendix(detail, req)
+    if (!appendix) return next()
+    const body = req.body as Body
+    if (body.confirm !== 'yes') return res.redirect(303, `/staff/decisions/${detail.decision.id}/appendices`)
+    try {
+      await this.services.workflow.removeAppendix(detail.decision.id, Number(body.version), appendix.id, actorOf(res))
+    } catch (error) {
+      if (!(error instanceof WorkflowError)) throw error
+      return this.renderErrors(res, 'pages/staff/decisions/remove', this.removeModel(detail, appendix), {
+        confirm: error.message,
+      })
+    }
+    res.redirect(303, `/staff/decisions/${detail.decision.id}/appendices?removed=${encodeURIComponent(appendix.title)}`)
+  }
+
+  private async appendix(detail: DecisionDetail, req: Request): Promise<AppendixSummary | undefined> {
+    const appendices = await this.services.workflow.appendices(detail.decision.id)
+    return appendices.find((a) => String(a.id) === req.params.appendixId)
+  }
+
+  private removeModel(detail: DecisionDetail, appendix: AppendixSummary) {
+    const base = `/staff/decisions/${detail.decision.id}/appendices`
+    return {
+      d: detail.decision,
+      version: detail.decision.version,
+      heading: `Are you sure you want to remove the appendix “${appendix.title}”?`,
+      what: [
+        { key: 'File', value: `${appendix.fileName} (${describeFile(appendix.mediaType, appendix.sizeBytes)})` },
+        { key: 'Published', value: appendix.withheld ? `No, withheld: ${exemptionText(appendix.exemption)}` : 'Yes' },
+      ],
+      action: `${base}/${appendix.id}/remove`,
+      back: base,
+      button: 'Yes, remove this appendix',
+    }
+  }
+
+  private formModel(detail: DecisionDetail, values: Record<string, string>, version: number) {
+    return {
+      d: detail.decision,
+      version,
+      values,
+      accept: APPENDIX_ACCEPT,
+      limit: formatFileSize(this.services.imports.maxBytes),
+      exemptions: EXEMPTIONS.map((e) => ({ ...e, selected: e.value === values.exemption })),
+    }
+  }
+
+  private async summaryModel(detail: DecisionDetail, req: Request, values: Body) {
+    const [appendices, tasks] = await Promise.all([
+      this.services.workflow.appendices(detail.decision.id),
+      this.services.workflow.taskList(detail.decision.id),
+    ])
+    const marked = tasks.find((t) => t.key === 'appendices')?.state === 'completed'
+    const removed = typeof req.query.removed === 'string' ? req.query.removed.slice(0, 300) : null
+    return {
+      d: detail.decision,
+      version: detail.decision.version,
+      values: { completed: values.completed ?? (marked ? 'yes' : '') },
+      flash: removed ? `Appendix “${removed}” removed` : req.query.added === '1' ? 'Appendix added' : null,
+      appendices: appendices.map((a) => ({
+        ...a,
+        description: describeFile(a.mediaType, a.sizeBytes),
+        visibility: a.withheld ? `Withheld: ${exemptionText(a.exemption)}` : 'Published with the decision',
+      })),
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
+import { SYSTEM_ACTOR, type Actor } from '../../../../../../src/services/audit/audit.ts'
+import { WorkflowService } from '../../../../../../src/services/decisions/workflow.ts'
+import { draftReadyToSubmit } from '../../../../../support/decision-draft.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
+import { startApp, type RunningApp } from '../../../../../support/server.ts'
+import { StaffClient } from '../../../../../support/staff-client.ts'
+
+const PASSWORD = 'correct horse battery staple'
+
+for (const engine of testEngines()) {
+  describe(`creating a service from an award on ${engine}`, () => {
+    let t: TestDatabase
+    let app: RunningApp
+    let client: StaffClient
+    let awardId = 0
+    let otherAwardId = 0
+    let areaName = ''
+    let providerId = 0
+
+    before(async () => {
+      t = await openTestDatabase(engine, { demo: true })
+      app = await startApp(t.database)
+      const db = t.database.db
+      const accounts = new AccountService(t.database)
+      const { user } = await accounts.create(
+        { email: 'award-service@test.example', name: 'Award Officer', roles: ['officer'], password: PASSWORD },
+        SYSTEM_ACTOR,
+      )
+      const actor: Actor = { userId: user.id, label: 'officer' }
+      const workflow = new WorkflowService(t.database)
+      const draft = async (officeId?: number) =>
+        draftReadyToSubmit(
+          workflow,
+          {
+            ...(officeId ? { officeId } : {}),
+            kind: 'decision',
+            title: 'Hospital advocacy',
+            authorName: 'Award Officer',
+            authorContact: null,
+            executiveSummary: 'IDVAs in the emergency department.',
+            supportingInformation: null,
+            recommendations: null,
+            decisionText: 'Approve the grant.',
+          },
+          actor,
+        )
+      const stream = await db.selectFrom('funding_streams').select('id').executeTakeFirstOrThrow()
+      const provider = await db
+        .selectFrom('organisations')
+        .select(['id', 'name'])
+        .where('name', '=', "Juno Women's Aid")
+        .executeTakeFirstOrThrow()
+      providerId = provider.id
+      const addAward = async (id: number) => {
+        const version = (await workflow.detail(id))!.decision.version
+        await workflow.saveAward(
+          id,
+          version,
+          null,
+          {
+            recipient: { id: provider.id },
+            amountPence: 4_800_000,
+            perAnnum: false,
+            upTo: false,
+            periodLabel: '2025/26',
+            periodStart: '2025-04-01',
+            periodEnd: '2026-03-31',
+            financialYear: 2025,
+            fundingStreamId: stream.id,
+            route: 'grant',
+            routeJustification: null,
+            via: null,
+            purpose: 'Hospital IDVA service',
+            condition: null,
+            serviceId: null,
+          },
+          actor,
+        )
+        return (await workflow.detail(id))!.awards[0]!.id
+      }
+      const id = await draft()
+      awardId = await addAward(id)
+      areaName = (await workflow.detail(id))!.areas[0]!.name
+      const essex = await db
+        .selectFrom('offices')
+        .select('organisation_id')
+        .where('short_name', '=', 'Essex')
+        .executeTakeFirstOrThrow()
+      const other = await draft(essex.organisation_id)
+      otherAwardId = await addAward(other)
+      client = new StaffClient(app.baseUrl)
+      await client.signIn('award-service@test.example', PASSWORD)
+    })
+    after(async () => {
+      await app.stop()
+      await t.dispose()
+    })
+
+    test('the service pages start filled in from the award’s provider, kind, areas and period', async () => {
+      const start = await client.get(`/staff/ledger/services/new/from-award/${awardId}`)
+      assert.equal(start.status, 303)
+      assert.equal(start.headers.get('location'), '/staff/ledger/services/new/details?fromAward=1')
+      const details = await (await client.get('/staff/ledger/services/new/details?fromAward=1')).text()
+      assert.match(details, /id="from-award"/)
+      assert.match(details, /value="Hospital IDVA service"/)
+      assert.match(details, /value="idva" checked/)
+      const areas = await (await client.get('/staff/ledger/services/new/areas')).text()
+      assert.match(areas, new RegExp(`value="\\d+" checked[^>]*>\\s*<label[^>]*>\\s*${areaName}`))
+      const providers = await (await client.get('/staff/ledger/services/new/providers')).text()
+      assert.match(providers, new RegExp(`value="${providerId}" checked`))
+      const dates = await (await client.get('/staff/ledger/services/new/dates')).text()
+      assert.match(dates, /name="startDate-day"[^>]*value="1"/)
+      assert.match(dates, /name="startDate-year"[^>]*value="2025"/)
+      assert.match(dates, /name="endDate-day"[^>]*value="31"/)
+    })
+
+    test('an award of an office the officer does not work for is not found', async () => {
+      assert.equal((await client.get(`/staff/ledger/services/new/from-award/${otherAwardId}`)).status, 404)
+      assert.equal((await client.get('/staff/ledger/services/new/from-award/99999999')).status, 404)
+    })
+  })
+}
