@@ -22,6 +22,7 @@ import { OutcomeService } from './ledger/outcomes.ts'
 import { foiServices } from './foi/index.ts'
 import { FoiImportError } from './foi/import.ts'
 import { NotificationService } from './notifications/index.ts'
+import { SpendingService } from './spending/spending.ts'
 
 /** Every use case, built from the database. Tests pass their own database or fakes. */
 export function services(database: Database, options: { publicBaseUrl?: string } = {}) {
@@ -51,6 +52,7 @@ export function services(database: Database, options: { publicBaseUrl?: string }
     outcomes: new OutcomeService(database, new AuditService(database)),
     contributions: new ContributionService(database, new AuditService(database)),
     foi,
+    spending: new SpendingService(database),
     notifications: new NotificationService(database, {
       publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:3000',
     }),

@@ -13,6 +13,7 @@ import * as staffJourneys from './0011_staff_journeys.ts'
 import * as notifications from './0014_notifications.ts'
 import * as ledgerDeferral from './0015_ledger_deferral.ts'
 import * as importer from './0013_importer.ts'
+import * as spending from './0017_spending.ts'
 
 /** Every migration, in order. A new migration is a new module added to the end of this list. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0013_importer': importer,
   '0014_notifications': notifications,
   '0015_ledger_deferral': ledgerDeferral,
+  '0017_spending': spending,
 }

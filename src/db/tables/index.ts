@@ -29,6 +29,7 @@ import type { FoiQuestionsTable } from './foi-questions.ts'
 import type { AuditLogTable } from './audit-log.ts'
 import type { AuditHeadsTable } from './audit-heads.ts'
 import type { AlertSubscriptionsTable, NotificationPreferencesTable, OutboxMessagesTable } from './notifications.ts'
+import type { SpendBatchesTable, SpendPaymentsTable } from './spending.ts'
 import type { LedgerAwardsTable, LedgerCubeTable, LedgerFlowTable, LedgerYearsTable } from './ledger.ts'
 
 export interface DB {
@@ -74,6 +75,8 @@ export interface DB {
   outbox_messages: OutboxMessagesTable
   alert_subscriptions: AlertSubscriptionsTable
   notification_preferences: NotificationPreferencesTable
+  spend_batches: SpendBatchesTable
+  spend_payments: SpendPaymentsTable
 }
 
 export type {
