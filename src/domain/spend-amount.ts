@@ -5,24 +5,13 @@ import { MoneyFormatError, parsePoundsInput, type Pence } from './money.ts'
  * (a credit in brackets), with or without spaces. Throws MoneyFormatError for anything else.
  */
 export function parseSpendAmount(text: string): Pence {
-  let cleaned = text.replace(/\s+/g, '')
-  let negative = false
-  const bracketed = /^\((.*)\)$/.exec(cleaned)
-  if (bracketed) {
-    negative = true
-    cleaned = bracketed[1]!
-  }
-  if (cleaned.startsWith('-')) {
-    negative = !negative
-    cleaned = cleaned.slice(1)
-  }
-  cleaned = cleaned.replace(/^£/, '')
-  if (cleaned.startsWith('-')) {
-    negative = !negative
-    cleaned = cleaned.slice(1)
-  }
-  if (!/^\d{1,3}(,\d{3})*(\.\d{1,2})?$|^\d+(\.\d{1,2})?$/.test(cleaned))
+  const cleaned = text.replace(/\s+/g, '')
+  const match = /^(\()?(-)?£?(-)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?)(\))?$/.exec(cleaned)
+  const signs = match
+    ? [match[1] !== undefined, match[2] !== undefined, match[3] !== undefined].filter(Boolean).length
+    : 0
+  if (!match || signs > 1 || (match[1] !== undefined) !== (match[5] !== undefined))
     throw new MoneyFormatError(`"${text}" is not an amount of money: use pounds and pence, like £1,234.56`)
-  const pence = parsePoundsInput(cleaned)
-  return negative ? -pence : pence
+  const pence = parsePoundsInput(match[4]!)
+  return signs ? -pence : pence
 }

@@ -47,7 +47,15 @@ export class SpendFileError extends Error {
     super(
       problems
         .slice(0, 5)
-        .map((p) => (p.line ? `Line ${p.line}, column ${p.column}: ${p.message}` : `${p.column}: ${p.message}`))
+        .map((p) =>
+          p.line && p.column
+            ? `Line ${p.line}, column ${p.column}: ${p.message}`
+            : p.line
+              ? `Line ${p.line}: ${p.message}`
+              : p.column
+                ? `${p.column}: ${p.message}`
+                : p.message,
+        )
         .join('; ') + (problems.length > 5 ? `; and ${problems.length - 5} more problems` : ''),
     )
   }
@@ -76,7 +84,7 @@ export function readSpendTable(text: string): SpendTable {
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 0
     throw new SpendFileError([
-      { line, column: 'any', message: `the file is not readable as CSV (${(error as Error).message})` },
+      { line, column: '', message: `the file is not readable as CSV (${(error as Error).message})` },
     ])
   }
   if (!records.length) throw new SpendFileError([{ line: 0, column: 'The file', message: 'is empty' }])
@@ -87,7 +95,7 @@ export function readSpendTable(text: string): SpendTable {
     if (r.record.length !== headers.length && problems.length < 50)
       problems.push({
         line: r.info.lines,
-        column: 'any',
+        column: '',
         message: `has ${r.record.length} cells where the header has ${headers.length}`,
       })
   if (problems.length) throw new SpendFileError(problems)

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import { sql } from 'kysely'
 import { OfficeScope } from '../../../../src/domain/office-scope.ts'
 import { services, type Services } from '../../../../src/services/index.ts'
+import type { LedgerFilter } from '../../../../src/services/ledger/ledger.ts'
 import { SpendFileError } from '../../../../src/services/spending/spending.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
 
@@ -159,7 +160,7 @@ for (const engine of testEngines()) {
       assert.equal(all.paid.paidPence + all.paid.unpaidPence, all.paid.committedPence)
       assert.equal(all.paid.paidPence, 1698350 + 200000 + 70000)
       const options = await app.ledger.options()
-      const filters = [
+      const filters: LedgerFilter[] = [
         ...options.providers.map((p) => ({ providerId: p.id })),
         ...options.streams.map((s) => ({ streamId: s.id })),
         ...options.areas.map((a) => ({ areaId: a.id })),
