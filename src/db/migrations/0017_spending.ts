@@ -41,6 +41,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       check ((match_status = 'matched') = (award_id is not null)),
       unique (office_id, row_key)
     );
+    -- A file uploaded in the browser, held between its preview and its confirmation (a day at most).
+    create table spend_uploads (
+      token text primary key check (token ~ '^[0-9a-f]{32}$'),
+      office_id bigint not null references offices(organisation_id) on delete cascade,
+      user_id bigint references users(id) on delete cascade,
+      file_name text not null,
+      content text not null,
+      created_at timestamptz not null default now()
+    );
+
     create index spend_payments_award on spend_payments (award_id) where award_id is not null;
     create index spend_payments_month on spend_payments (office_id, paid_on);
     create index spend_payments_queue on spend_payments (office_id, paid_on) where match_status = 'unmatched';
@@ -60,5 +70,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`drop function award_committed_pence; drop table spend_payments; drop table spend_batches;`).execute(db)
+  await sql
+    .raw(
+      `drop function award_committed_pence; drop table spend_uploads; drop table spend_payments; drop table spend_batches;`,
+    )
+    .execute(db)
 }

@@ -29,7 +29,7 @@ import type { FoiQuestionsTable } from './foi-questions.ts'
 import type { AuditLogTable } from './audit-log.ts'
 import type { AuditHeadsTable } from './audit-heads.ts'
 import type { AlertSubscriptionsTable, NotificationPreferencesTable, OutboxMessagesTable } from './notifications.ts'
-import type { SpendBatchesTable, SpendPaymentsTable } from './spending.ts'
+import type { SpendBatchesTable, SpendPaymentsTable, SpendUploadsTable } from './spending.ts'
 import type { LedgerAwardsTable, LedgerCubeTable, LedgerFlowTable, LedgerYearsTable } from './ledger.ts'
 
 export interface DB {
@@ -77,6 +77,7 @@ export interface DB {
   notification_preferences: NotificationPreferencesTable
   spend_batches: SpendBatchesTable
   spend_payments: SpendPaymentsTable
+  spend_uploads: SpendUploadsTable
 }
 
 export type {

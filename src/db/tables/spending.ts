@@ -29,3 +29,12 @@ export interface SpendPaymentsTable {
   match_status: Generated<SpendMatchStatus>
   matched_by: 'automatic' | 'staff' | null
 }
+
+export interface SpendUploadsTable {
+  token: string
+  office_id: number
+  user_id: number | null
+  file_name: string
+  content: string
+  created_at: Generated<Date>
+}

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import type { Database } from '../../db/database.ts'
 import { SpendingRepository, type AwardCandidate, type SpendPayment } from '../../db/repositories/spending/spending.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
@@ -27,8 +27,16 @@ export interface SpendPreview {
 }
 
 export type SpendImportResult =
-  | { status: 'already imported'; rows: number; importedAt: Date }
-  | { status: 'imported'; rows: number; added: number; repeated: number; matched: number; unmatched: number }
+  | { status: 'already imported'; batchId: number; rows: number; importedAt: Date }
+  | {
+      status: 'imported'
+      batchId: number
+      rows: number
+      added: number
+      repeated: number
+      matched: number
+      unmatched: number
+    }
 
 export const QUEUE_PAGE_SIZE = 50
 
@@ -83,14 +91,21 @@ export class SpendingService {
       throw new FormError({ office: 'You do not work for that office' })
     const fileHash = createHash('sha256').update(input.text).digest('hex')
     const existing = await this.spending.findBatch(input.officeId, fileHash)
-    if (existing) return { status: 'already imported', rows: existing.rows, importedAt: existing.imported_at }
+    if (existing)
+      return { status: 'already imported', batchId: existing.id, rows: existing.rows, importedAt: existing.imported_at }
     const table = readSpendTable(input.text)
     const mapping = completeMapping(table.headers, input.mapping ?? guessMapping(table.headers))
     const rows = parseSpendRows(table, mapping)
     const keys = rowKeys(rows)
     return this.database.transaction(async (trx) => {
       const again = await this.spending.findBatch(input.officeId, fileHash, trx)
-      if (again) return { status: 'already imported' as const, rows: again.rows, importedAt: again.imported_at }
+      if (again)
+        return {
+          status: 'already imported' as const,
+          batchId: again.id,
+          rows: again.rows,
+          importedAt: again.imported_at,
+        }
       const batchId = await this.spending.addBatch(trx, {
         officeId: input.officeId,
         fileName: input.fileName.slice(0, 255),
@@ -115,8 +130,53 @@ export class SpendingService {
         officeId: input.officeId,
         after: { fileName: input.fileName, fileHash, rows: rows.length, added, ...counts },
       })
-      return { status: 'imported' as const, rows: rows.length, added, repeated: rows.length - added, ...counts }
+      return {
+        status: 'imported' as const,
+        batchId,
+        rows: rows.length,
+        added,
+        repeated: rows.length - added,
+        ...counts,
+      }
     })
+  }
+
+  /** Holds an uploaded file for its preview; a file that is not readable CSV is refused (a SpendFileError) at once. */
+  async stashUpload(input: { officeId: number; fileName: string; content: string }, actor: Actor): Promise<string> {
+    const scope = actor.scope ?? OfficeScope.system
+    if (!scope.includes(input.officeId, 'officer', 'administrator', 'finance_officer'))
+      throw new FormError({ office: 'Choose an office you work for' })
+    readSpendTable(input.content)
+    const token = randomBytes(16).toString('hex')
+    await this.spending.addUpload({ token, userId: actor.userId, ...input, fileName: input.fileName.slice(0, 255) })
+    return token
+  }
+
+  /** A held upload of the person's, with its preview. */
+  async upload(actor: Actor, token: string) {
+    if (!/^[0-9a-f]{32}$/.test(token)) return undefined
+    const upload = await this.spending.findUpload(actor.scope ?? OfficeScope.system, token, actor.userId)
+    return upload ? { ...upload, preview: this.preview(upload.content) } : undefined
+  }
+
+  /** Imports a held upload with the columns the person chose; the upload is let go once imported. */
+  async confirmUpload(
+    actor: Actor,
+    token: string,
+    mapping: Partial<SpendMapping>,
+  ): Promise<SpendImportResult | undefined> {
+    const upload = await this.upload(actor, token)
+    if (!upload) return undefined
+    const result = await this.import(
+      { officeId: upload.officeId, fileName: upload.fileName, text: upload.content, mapping },
+      actor,
+    )
+    await this.spending.removeUpload(token)
+    return result
+  }
+
+  batch(scope: OfficeScope, id: number) {
+    return this.spending.batch(scope, id)
   }
 
   queue(scope: OfficeScope, page = 1) {

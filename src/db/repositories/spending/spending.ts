@@ -45,8 +45,8 @@ export interface AwardCandidate {
   likely: boolean
 }
 
-/** Rows per insert statement: ten parameters a row stays well under PostgreSQL's 65,535. */
-const INSERT_BATCH = 2000
+/** Payments per insert statement. */
+const INSERT_BATCH = 10_000
 
 /** Names compared without case, spaces or punctuation, in SQL. */
 const key = (column: string) => sql`regexp_replace(lower(${sql.ref(column)}), '[^a-z0-9]', '', 'g')`
@@ -94,7 +94,10 @@ export class SpendingRepository {
     return row.id
   }
 
-  /** Inserts the payments a few thousand at a time; a payment already held (by its key) is skipped. Returns how many were added. */
+  /**
+   * Inserts the payments ten thousand at a time, each column sent as one array (unnest), which is far faster than
+   * a row of parameters per payment; a payment already held (by its key) is skipped. Returns how many were added.
+   */
   async addPayments(
     trx: Transaction<DB>,
     officeId: number,
@@ -104,42 +107,41 @@ export class SpendingRepository {
     let added = 0
     for (let start = 0; start < payments.length; start += INSERT_BATCH) {
       const slice = payments.slice(start, start + INSERT_BATCH)
-      const result = await trx
-        .insertInto('spend_payments')
-        .values(
-          slice.map((p) => ({
-            office_id: officeId,
-            batch_id: batchId,
-            line: p.line,
-            row_key: p.rowKey,
-            paid_on: p.paidOn,
-            supplier_name: p.supplierName,
-            amount_pence: p.amountPence,
-            expense_type: p.expenseType,
-            transaction_number: p.transactionNumber,
-          })),
-        )
-        .onConflict((oc) => oc.columns(['office_id', 'row_key']).doNothing())
-        .executeTakeFirst()
-      added += Number(result.numInsertedOrUpdatedRows ?? 0)
+      const column = <T>(pick: (p: NewSpendPayment) => T) => slice.map(pick)
+      const result = await sql`
+        insert into spend_payments (office_id, batch_id, line, row_key, paid_on, supplier_name, amount_pence, expense_type, transaction_number)
+        select ${officeId}, ${batchId}, u.line, u.row_key, u.paid_on, u.supplier_name, u.amount_pence, u.expense_type, u.transaction_number
+        from unnest(${column((p) => p.line)}::integer[], ${column((p) => p.rowKey)}::text[], ${column((p) => p.paidOn)}::date[],
+          ${column((p) => p.supplierName)}::text[], ${column((p) => p.amountPence)}::bigint[], ${column((p) => p.expenseType)}::text[],
+          ${column((p) => p.transactionNumber)}::text[])
+          as u(line, row_key, paid_on, supplier_name, amount_pence, expense_type, transaction_number)
+        on conflict (office_id, row_key) do nothing`.execute(trx)
+      added += Number(result.numAffectedRows ?? 0)
     }
     await trx.updateTable('spend_batches').set({ added }).where('id', '=', batchId).execute()
     return added
   }
 
-  /** Names the supplier of each of the batch's payments: the organisation whose name or alias it is (a merged one's successor), when only one. */
+  /**
+   * Names the supplier of each of the batch's payments: the organisation whose name or alias it is (a merged one's
+   * successor), when only one. Each distinct name of the batch is looked up once, then the payments take it by equality.
+   */
   async resolveSuppliers(trx: Transaction<DB>, batchId: number): Promise<void> {
     await sql`
-      with names as (
+      with suppliers as (
+        select distinct supplier_name from spend_payments where batch_id = ${batchId}
+      ), names as (
         select coalesce(o.merged_into_id, o.id) as org_id, ${key('o.name')} as k from organisations o
         union
         select coalesce(o.merged_into_id, o.id), ${key('al.alias')} from organisation_aliases al join organisations o on o.id = al.organisation_id
-      ), unique_names as (
-        select k, min(org_id) as org_id from names where k <> '' group by k having count(distinct org_id) = 1
+      ), resolved as (
+        select s.supplier_name, min(n.org_id) as org_id
+        from suppliers s join names n on n.k = ${key('s.supplier_name')}
+        group by s.supplier_name having count(distinct n.org_id) = 1
       )
-      update spend_payments p set supplier_id = u.org_id
-      from unique_names u
-      where p.batch_id = ${batchId} and ${key('p.supplier_name')} = u.k`.execute(trx)
+      update spend_payments p set supplier_id = r.org_id
+      from resolved r
+      where p.batch_id = ${batchId} and p.supplier_name = r.supplier_name`.execute(trx)
   }
 
   /**
@@ -359,5 +361,64 @@ export class SpendingRepository {
       decisionReference: (r.decisionReference as string | null) ?? null,
       recipientName: (r.recipientName as string | null) ?? null,
     }))
+  }
+
+  /** Holds an uploaded file until it is confirmed; uploads older than a day are cleared on the way. */
+  async addUpload(upload: {
+    token: string
+    officeId: number
+    userId: number | null
+    fileName: string
+    content: string
+  }) {
+    await this.db
+      .deleteFrom('spend_uploads')
+      .where('created_at', '<', sql<Date>`now() - interval '1 day'`)
+      .execute()
+    await this.db
+      .insertInto('spend_uploads')
+      .values({
+        token: upload.token,
+        office_id: upload.officeId,
+        user_id: upload.userId,
+        file_name: upload.fileName,
+        content: upload.content,
+      })
+      .execute()
+  }
+
+  /** An upload of the scope's offices by the person (any person's, for the system). */
+  findUpload(scope: OfficeScope, token: string, userId: number | null) {
+    return this.db
+      .selectFrom('spend_uploads as u')
+      .innerJoin('organisations as o', 'o.id', 'u.office_id')
+      .select(['u.token', 'u.office_id as officeId', 'u.file_name as fileName', 'u.content', 'o.name as officeName'])
+      .where('u.token', '=', token)
+      .where(inOfficeScope(scope, 'u.office_id'))
+      .$if(userId !== null, (q) => q.where('u.user_id', '=', userId))
+      .executeTakeFirst()
+  }
+
+  async removeUpload(token: string): Promise<void> {
+    await this.db.deleteFrom('spend_uploads').where('token', '=', token).execute()
+  }
+
+  /** A batch of the scope's offices with its counts. */
+  async batch(scope: OfficeScope, id: number) {
+    const batch = await this.db
+      .selectFrom('spend_batches as b')
+      .innerJoin('organisations as o', 'o.id', 'b.office_id')
+      .select([
+        'b.id',
+        'b.file_name as fileName',
+        'b.rows',
+        'b.added',
+        'o.name as officeName',
+        'b.office_id as officeId',
+      ])
+      .where('b.id', '=', id)
+      .where(inOfficeScope(scope, 'b.office_id'))
+      .executeTakeFirst()
+    return batch ? { ...batch, ...(await this.batchCounts(id)) } : undefined
   }
 }

@@ -9,6 +9,7 @@ import { decisionStaffRoutes } from './decisions/index.ts'
 import { foiStaffRoutes } from './foi/index.ts'
 import { importStaffRoutes } from './imports/index.ts'
 import { ledgerStaffRoutes } from './ledger/index.ts'
+import { spendingStaffRoutes } from './spending/index.ts'
 import { notificationStaffRoutes } from './notifications/index.ts'
 import { SettingsController } from './offices/settings.ts'
 import { PublicationChecklistController } from './open-data/publication-checklist.ts'
@@ -38,6 +39,7 @@ export function staffRoutes(
   // Before the CSRF check: the upload's token is inside its multipart body, which this router parses and checks.
   router.use('/imports', requireRoles('officer'), importStaffRoutes(services))
   router.use('/ledger', requireRoles('officer', 'finance_officer', 'administrator'), ledgerStaffRoutes(services))
+  router.use('/spending', requireRoles('officer', 'finance_officer', 'administrator'), spendingStaffRoutes(services))
   router.use(csrf)
 
   const signIn = new SignInController(services)

@@ -86,7 +86,8 @@ for (const engine of testEngines()) {
     })
 
     test('payments are matched to the one award they plausibly pay, by name or alias, date and amount', async () => {
-      const result = await app.spending.import({ officeId, fileName: 'may.csv', text: FIRST_FILE }, CLI)
+      const { batchId, ...result } = await app.spending.import({ officeId, fileName: 'may.csv', text: FIRST_FILE }, CLI)
+      assert.ok(batchId)
       assert.deepEqual(result, { status: 'imported', rows: 5, added: 5, repeated: 0, matched: 2, unmatched: 3 })
       const rows = await t.database.db
         .selectFrom('spend_payments')
@@ -111,7 +112,8 @@ for (const engine of testEngines()) {
       assert.equal(again.status, 'already imported')
       assert.equal(await count('spend_payments'), 5)
       const later = `${FIRST_FILE}\n01/07/2021,Nottinghamshire Women's Aid,"£2,000.00",Grants,T1006\n`
-      const result = await app.spending.import({ officeId, fileName: 'june.csv', text: later }, CLI)
+      const { batchId, ...result } = await app.spending.import({ officeId, fileName: 'june.csv', text: later }, CLI)
+      assert.ok(batchId)
       assert.deepEqual(result, { status: 'imported', rows: 6, added: 1, repeated: 5, matched: 1, unmatched: 0 })
       assert.equal(await count('spend_payments'), 6)
     })
