@@ -8,6 +8,7 @@ import { disclosureLogRoutes } from './foi/index.ts'
 import { HomeController } from './decisions/home.ts'
 import { ledgerPublicRoutes } from './ledger/index.ts'
 import { sitePageRoutes } from './site/index.ts'
+import { spendingPublicRoutes } from './spending/index.ts'
 
 export function publicRoutes(services: Services): Router {
   const router = Router()
@@ -22,6 +23,7 @@ export function publicRoutes(services: Services): Router {
   router.get('/decisions/:slug/notice.pdf', decision.noticePdf)
   router.use(disclosureLogRoutes(services))
   router.use(ledgerPublicRoutes(services))
+  router.use(spendingPublicRoutes(services))
   router.use(sitePageRoutes(services))
   return router
 }

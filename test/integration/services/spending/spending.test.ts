@@ -6,6 +6,7 @@ import { services, type Services } from '../../../../src/services/index.ts'
 import type { LedgerFilter } from '../../../../src/services/ledger/ledger.ts'
 import { SpendFileError } from '../../../../src/services/spending/spending.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import { startApp } from '../../../support/server.ts'
 
 const CLI = { userId: null, label: 'test' }
 const HEADER = 'Date,Supplier,Amount,Expense Type,Transaction Number'
@@ -206,6 +207,46 @@ for (const engine of testEngines()) {
       assert.equal(may.find((p) => p.transactionNumber === 'T1001')!.awardId, 1)
       const withheld = await app.ledger.paid({})
       assert.equal(withheld.paidPence, 1698350 + 70000)
+    })
+
+    test('the publication checklist counts the months of spending published', async () => {
+      const months = await app.openData.checklist.spendingMonths({ year: 2021, officeId }, '2026-12-02')
+      assert.deepEqual([months.published, months.due], [3, 12])
+      assert.ok(months.missing.includes('2021-04') && !months.missing.includes('2021-05'))
+      const partYear = await app.openData.checklist.spendingMonths({ year: 2021 }, '2021-07-15')
+      assert.deepEqual(partYear, { published: 2, due: 3, missing: ['2021-04'] })
+    })
+
+    test('the public spending page, CSV and award API show spending and paid against committed', async () => {
+      const running = await startApp(t.database)
+      try {
+        const slug = 'nottinghamshire-office-of-the-police-and-crime-commissioner'
+        const page = await (await fetch(`${running.baseUrl}/spending/${slug}?month=2021-05`)).text()
+        assert.match(page, /Spending over £500: May 2021/)
+        assert.match(page, /JUNO WOMENS AID/)
+        assert.equal((await fetch(`${running.baseUrl}/spending/${slug}?month=2021-13`)).status, 404)
+        assert.equal((await fetch(`${running.baseUrl}/spending/nowhere`)).status, 404)
+        const csv = await (await fetch(`${running.baseUrl}/spending/${slug}/payments.csv`)).text()
+        const lines = csv.trim().split(/\r?\n/)
+        assert.equal(lines[0], 'Date,Supplier,Amount,Expense Type,Transaction Number,Decision reference,Award id')
+        assert.equal(lines.length, 1 + 6)
+        assert.ok(lines.some((l) => l.startsWith('2021-05-14,JUNO WOMENS AID,11983.00,') && l.endsWith(',1')))
+        const ledger = await (await fetch(`${running.baseUrl}/ledger?provider=${junoId}`)).text()
+        assert.match(ledger, /id="ledger-paid"><strong>£17,683.50<\/strong> paid of <strong>/)
+        const ledgerCsv = await (await fetch(`${running.baseUrl}/ledger.csv`)).text()
+        assert.match(ledgerCsv.split(/\r?\n/)[0]!, /Committed \(£\),Paid \(£\),Unpaid \(£\)$/)
+        const api = (await (
+          await fetch(
+            `${running.baseUrl}/api/v1/decisions/${(await t.database.db.selectFrom('awards').select('decision_id').where('id', '=', 1).executeTakeFirstOrThrow()).decision_id}`,
+          )
+        ).json()) as {
+          awards: Array<{ id: number; paid: number; committed: number }>
+        }
+        const award1 = api.awards.find((a) => a.id === 1)!
+        assert.deepEqual([award1.paid, award1.committed], [16983.5, 23966])
+      } finally {
+        await running.stop()
+      }
     })
   })
 }

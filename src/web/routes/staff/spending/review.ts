@@ -81,8 +81,8 @@ export class SpendReviewController {
     const id = Number(req.params.id)
     if (!Number.isSafeInteger(id)) return next()
     const body = (req.body ?? {}) as Record<string, unknown>
-    let choice = typeof body.award === 'string' ? body.award : ''
-    if (choice === 'other') choice = typeof body.otherAward === 'string' ? body.otherAward : ''
+    const choice =
+      (typeof body.award === 'string' && body.award) || (typeof body.otherAward === 'string' && body.otherAward) || ''
     try {
       if (!choice)
         throw new FormError({ award: 'Choose the award this payment pays, or that it is not an award payment' })
