@@ -22,6 +22,7 @@ import { benchOpenData } from './open-data.ts'
 import { benchLedger } from './ledger.ts'
 import { mixedAddresses, mixedRequestsPerSecond } from './mixed.ts'
 import { benchServedWorkers } from './served.ts'
+import { benchSpend } from './spend.ts'
 
 const { values } = parseArgs({
   options: {
@@ -130,6 +131,7 @@ async function main(): Promise<void> {
     report('search_p50_ms', percentile(searchSamples, 50))
     report('search_p95_ms', percentile(searchSamples, 95))
     await benchLedger(app, report, timed, percentile)
+    await benchSpend(app, report)
 
     const web = createApp(app, { production: true, publicCacheSeconds: Number(process.env.PUBLIC_CACHE_SECONDS ?? 2) })
     const { base, close } = await listen(web)

@@ -12,6 +12,7 @@ import { registerServeCommand } from './commands/serve.ts'
 import { registerUsersCommand } from './commands/users.ts'
 import { registerFoiCommand } from './commands/foi.ts'
 import { registerNotificationsCommand } from './commands/notifications.ts'
+import { registerSpendCommand } from './commands/spend.ts'
 
 /** The command-line interface: one module per command, over the same services as the web application. */
 export function buildProgram(): Command {
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerAuditCommand(program)
   registerFoiCommand(program)
   registerNotificationsCommand(program)
+  registerSpendCommand(program)
   registerExportCommand(program)
   registerBackupCommand(program)
   registerRestoreCommand(program)

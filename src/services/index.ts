@@ -26,6 +26,7 @@ import { foiServices } from './foi/index.ts'
 import { FoiImportError } from './foi/import.ts'
 import { NotificationService } from './notifications/index.ts'
 import { ForwardPlanService } from './forward-plan/forward-plan.ts'
+import { SpendingService } from './spending/spending.ts'
 
 /** Every use case, built from the database. Tests pass their own database or fakes. */
 export function services(database: Database, options: { publicBaseUrl?: string } = {}) {
@@ -59,6 +60,7 @@ export function services(database: Database, options: { publicBaseUrl?: string }
     contributions: new ContributionService(database, new AuditService(database)),
     forwardPlan: new ForwardPlanService(database, new AuditService(database)),
     foi,
+    spending: new SpendingService(database),
     notifications: new NotificationService(database, {
       publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:3000',
     }),

@@ -30,6 +30,7 @@ import type { AuditLogTable } from './audit-log.ts'
 import type { AuditHeadsTable } from './audit-heads.ts'
 import type { AlertSubscriptionsTable, NotificationPreferencesTable, OutboxMessagesTable } from './notifications.ts'
 import type { PlannedDecisionsTable } from './planned-decisions.ts'
+import type { SpendBatchesTable, SpendPaymentsTable, SpendUploadsTable } from './spending.ts'
 import type { LedgerAwardsTable, LedgerCubeTable, LedgerFlowTable, LedgerYearsTable } from './ledger.ts'
 
 export interface DB {
@@ -77,6 +78,9 @@ export interface DB {
   alert_subscriptions: AlertSubscriptionsTable
   notification_preferences: NotificationPreferencesTable
   planned_decisions: PlannedDecisionsTable
+  spend_batches: SpendBatchesTable
+  spend_payments: SpendPaymentsTable
+  spend_uploads: SpendUploadsTable
 }
 
 export type {

@@ -3,6 +3,7 @@ import {
   LedgerRepository,
   type LedgerFilter,
   type LedgerOrder,
+  type LedgerPaid,
   type LedgerRow,
   type LedgerTotals,
   type LedgerYearRow,
@@ -10,7 +11,13 @@ import {
 import { OrganisationRepository, type Organisation } from '../../db/repositories/ledger/organisations.ts'
 import { financialYear } from '../../domain/financial-year.ts'
 
-export type { LedgerFilter, LedgerOrder, LedgerRow, LedgerTotals } from '../../db/repositories/ledger/ledger.ts'
+export type {
+  LedgerFilter,
+  LedgerOrder,
+  LedgerPaid,
+  LedgerRow,
+  LedgerTotals,
+} from '../../db/repositories/ledger/ledger.ts'
 
 export const LEDGER_PAGE_SIZE = 50
 const CSV_BATCH = 5000
@@ -18,6 +25,7 @@ const CSV_BATCH = 5000
 export interface LedgerPage {
   rows: LedgerRow[]
   totals: LedgerTotals
+  paid: LedgerPaid
   page: number
   pageCount: number
   pageSize: number
@@ -51,6 +59,7 @@ export interface ProviderPage {
   serviceYears: number[]
   awards: LedgerRow[]
   totals: LedgerTotals
+  paid: LedgerPaid
 }
 
 /** The public funding ledger: every public award, filtered, sorted, apportioned to years, and by provider. */
@@ -64,13 +73,15 @@ export class LedgerService {
   }
 
   async page(filter: LedgerFilter, order: LedgerOrder, page = 1): Promise<LedgerPage> {
-    const [rows, totals] = await Promise.all([
+    const [rows, totals, paid] = await Promise.all([
       this.ledger.list(filter, order, LEDGER_PAGE_SIZE, (page - 1) * LEDGER_PAGE_SIZE),
       this.ledger.totals(filter),
+      this.ledger.paid(filter),
     ])
     return {
       rows,
       totals,
+      paid,
       page,
       pageSize: LEDGER_PAGE_SIZE,
       pageCount: Math.max(1, Math.ceil(totals.count / LEDGER_PAGE_SIZE)),
@@ -126,12 +137,13 @@ export class LedgerService {
       return target ? { mergedInto: target.slug } : undefined
     }
     const filter: LedgerFilter = { providerId: organisation.id }
-    const [aliases, years, byService, awards, totals] = await Promise.all([
+    const [aliases, years, byService, awards, totals, paid] = await Promise.all([
       this.organisations.aliases(organisation.id),
       this.apportioned(filter),
       this.ledger.oneOffByYearAnd('service', filter),
       this.ledger.list(filter, { sort: 'date', direction: 'desc' }, 500, 0),
       this.ledger.totals(filter),
+      this.ledger.paid(filter),
     ])
     const services = new Map<string, ProviderPage['services'][number]>()
     for (const row of byService) {
@@ -153,6 +165,12 @@ export class LedgerService {
       serviceYears,
       awards,
       totals,
+      paid,
     }
+  }
+
+  /** Paid against committed for the filtered public awards (the whole ledger, a provider, service, stream, area or year). */
+  paid(filter: LedgerFilter): Promise<LedgerPaid> {
+    return this.ledger.paid(filter)
   }
 }

@@ -67,6 +67,38 @@ export class PublicationChecklist {
     return rows.rows.map((r) => Number(r.year))
   }
 
+  /**
+   * Spending over £500, published monthly: of the financial year's months that have ended, those with payments
+   * published (in the scope's offices, or the one office chosen), and those still missing.
+   */
+  async spendingMonths(
+    filter: ChecklistFilter,
+    today = todayInLondon(),
+  ): Promise<{ published: number; due: number; missing: string[] }> {
+    const due: string[] = []
+    for (let i = 0; i < 12; i++) {
+      const month = ((3 + i) % 12) + 1
+      const year = filter.year + (month < 4 ? 1 : 0)
+      const key = `${year}-${String(month).padStart(2, '0')}`
+      if (key < today.slice(0, 7)) due.push(key)
+    }
+    const rows = await this.db
+      .selectFrom('spend_payments as p')
+      .select(sql<string>`to_char(p.paid_on, 'YYYY-MM')`.as('month'))
+      .distinct()
+      .where('p.paid_on', '>=', `${filter.year}-04-01`)
+      .where('p.paid_on', '<=', `${filter.year + 1}-03-31`)
+      .where(inOfficeScope(filter.scope ?? OfficeScope.system, 'p.office_id'))
+      .$if(filter.officeId !== undefined, (q) => q.where('p.office_id', '=', filter.officeId!))
+      .execute()
+    const published = new Set(rows.map((r) => r.month))
+    return {
+      published: due.filter((m) => published.has(m)).length,
+      due: due.length,
+      missing: due.filter((m) => !published.has(m)),
+    }
+  }
+
   async report(filter: ChecklistFilter): Promise<DutyReport[]> {
     const today = todayInLondon()
     const from = `${filter.year}-04-01`

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../tables/index.ts'
 import { FIXED_BY, ONE_OFF, SORT_COLUMNS, conditions, cubeKey, source } from './ledger-conditions.ts'
-import type { LedgerFilter, LedgerOrder, LedgerRow, LedgerTotals, LedgerYearRow } from './ledger-types.ts'
+import type { LedgerFilter, LedgerOrder, LedgerPaid, LedgerRow, LedgerTotals, LedgerYearRow } from './ledger-types.ts'
 
 /** The ledger's rows, their totals, and the totals per financial year. */
 export class LedgerRows {
@@ -25,7 +25,9 @@ export class LedgerRows {
         a.amount_pence as "amountPence", a.per_annum as "perAnnum", a.up_to as "upTo", a.period_label as "periodLabel",
         a.period_start as "periodStart", a.period_end as "periodEnd", a.financial_year as "financialYear", a.route,
         p.stream_name as "streamName", fs.slug as "streamSlug", p.lead_name as "leadName", p.service_name as "serviceName",
-        s.slug as "serviceSlug", p.service_type as "serviceType", a.purpose, p.pence as "yearSharePence"
+        s.slug as "serviceSlug", p.service_type as "serviceType", a.purpose, p.pence as "yearSharePence",
+        award_committed_pence(a.amount_pence, a.per_annum, a.period_start, a.period_end) as "committedPence",
+        coalesce((select sum(sp.amount_pence) from spend_payments sp where sp.award_id = a.id), 0) as "paidPence"
       from (select e.* from ${source(filter)} e order by ${column} ${direction} limit ${limit} offset ${offset}) p
       join awards a on a.id = p.award_id
       join decisions d on d.id = p.decision_id
@@ -34,7 +36,28 @@ export class LedgerRows {
       left join funding_streams fs on fs.id = p.stream_id
       left join services s on s.id = p.service_id
       order by ${outerColumn} ${outerDirection}`.execute(this.db)
-    return result.rows
+    return result.rows.map((r) => ({ ...r, committedPence: Number(r.committedPence), paidPence: Number(r.paidPence) }))
+  }
+
+  /**
+   * Paid against committed for the filtered public awards: every award's commitment and the payments matched to
+   * it. With a year, each award's share of that year and the payments made in that year.
+   */
+  async paid(filter: LedgerFilter): Promise<LedgerPaid> {
+    const result =
+      filter.year === undefined
+        ? await sql<{ committed: number; paid: number }>`
+            select coalesce(sum(award_committed_pence(a.amount_pence, a.per_annum, a.period_start, a.period_end)), 0) as committed,
+              coalesce(sum((select sum(sp.amount_pence) from spend_payments sp where sp.award_id = e.award_id)), 0) as paid
+            from ${source(filter)} e join awards a on a.id = e.award_id`.execute(this.db)
+        : await sql<{ committed: number; paid: number }>`
+            select coalesce(sum(e.pence), 0) as committed,
+              coalesce(sum((select sum(sp.amount_pence) from spend_payments sp where sp.award_id = e.award_id
+                and sp.paid_on between make_date(${filter.year}, 4, 1) and make_date(${filter.year + 1}, 3, 31))), 0) as paid
+            from ${source(filter)} e`.execute(this.db)
+    const committedPence = Number(result.rows[0]!.committed)
+    const paidPence = Number(result.rows[0]!.paid)
+    return { committedPence, paidPence, unpaidPence: committedPence - paidPence }
   }
 
   async totals(filter: LedgerFilter): Promise<LedgerTotals> {

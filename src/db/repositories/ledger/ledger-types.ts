@@ -49,6 +49,16 @@ export interface LedgerRow {
   purpose: string | null
   /** The part of the award in the filtered financial year (only when filtering by year). */
   yearSharePence: number | null
+  /** What the award commits (a yearly amount once a financial year of its period) and what has been paid against it. */
+  committedPence: number
+  paidPence: number
+}
+
+/** Paid against committed for the filtered awards; with a year, that year's share and the payments made in it. */
+export interface LedgerPaid {
+  committedPence: number
+  paidPence: number
+  unpaidPence: number
 }
 
 export interface LedgerTotals {

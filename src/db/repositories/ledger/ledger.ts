@@ -9,6 +9,7 @@ export type {
   LedgerFilter,
   LedgerSort,
   LedgerOrder,
+  LedgerPaid,
   LedgerRow,
   LedgerTotals,
   LedgerYearRow,

@@ -38,6 +38,9 @@ export interface ApiAward {
   service: { id: number; name: string; slug: string } | null
   purpose: string | null
   condition: string | null
+  /** What the award commits (a yearly amount once a financial year) and what the office's published spending paid against it, in pounds. */
+  committed: number
+  paid: number
 }
 
 /** Public awards and their decision: two tables only, so planning stays cheap; names are looked up after. */
@@ -68,6 +71,12 @@ function awardRows(db: Kysely<DB>) {
       'd.reference',
       'd.title',
       'd.office_id',
+      sql<number>`award_committed_pence(a.amount_pence, a.per_annum, a.period_start, a.period_end)`.as(
+        'committed_pence',
+      ),
+      sql<number>`coalesce((select sum(sp.amount_pence) from spend_payments sp where sp.award_id = a.id), 0)`.as(
+        'paid_pence',
+      ),
     ])
 }
 
@@ -131,6 +140,8 @@ async function withNames(db: Kysely<DB>, rows: Row[]): Promise<ApiAward[]> {
       service: service ? { id: service.id, name: service.name, slug: service.slug } : null,
       purpose: row.purpose,
       condition: row.condition,
+      committed: penceToPounds(Number(row.committed_pence)),
+      paid: penceToPounds(Number(row.paid_pence)),
     }
   })
 }

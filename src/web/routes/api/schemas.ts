@@ -51,6 +51,13 @@ export const Award = z
     service: z.object({ id: z.number().int(), name: z.string(), slug: z.string() }).nullable(),
     purpose: z.string().nullable(),
     condition: z.string().nullable(),
+    committed: pounds.meta({
+      description:
+        'What the award commits, in pounds: a one-off sum once, a yearly amount once a financial year of its period.',
+    }),
+    paid: pounds.meta({
+      description: 'What the office’s published spending over £500 paid against the award, in pounds.',
+    }),
   })
   .register(registry, { id: 'Award' })
 

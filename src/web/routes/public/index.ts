@@ -9,6 +9,7 @@ import { HomeController } from './decisions/home.ts'
 import { forwardPlanPublicRoutes } from './forward-plan/index.ts'
 import { ledgerPublicRoutes } from './ledger/index.ts'
 import { sitePageRoutes } from './site/index.ts'
+import { spendingPublicRoutes } from './spending/index.ts'
 
 export function publicRoutes(services: Services): Router {
   const router = Router()
@@ -25,6 +26,7 @@ export function publicRoutes(services: Services): Router {
   router.use(disclosureLogRoutes(services))
   router.use(ledgerPublicRoutes(services))
   router.use(forwardPlanPublicRoutes(services))
+  router.use(spendingPublicRoutes(services))
   router.use(sitePageRoutes(services))
   return router
 }

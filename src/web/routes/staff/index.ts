@@ -11,6 +11,7 @@ import { foiStaffRoutes } from './foi/index.ts'
 import { forwardPlanStaffRoutes } from './forward-plan/index.ts'
 import { importStaffRoutes } from './imports/index.ts'
 import { ledgerStaffRoutes } from './ledger/index.ts'
+import { spendingStaffRoutes } from './spending/index.ts'
 import { notificationStaffRoutes } from './notifications/index.ts'
 import { SettingsController } from './offices/settings.ts'
 import { LogoController, logoParser } from './offices/logo.ts'
@@ -46,6 +47,7 @@ export function staffRoutes(
   // The logo's multipart body is parsed before the token in it can be checked.
   router.post('/settings/logo', requireRoles('administrator'), logoParser())
   router.post('/decisions/:id/appendices/new', requireRoles('officer'), appendixUploadParser(services.imports.maxBytes))
+  router.use('/spending', requireRoles('officer', 'finance_officer', 'administrator'), spendingStaffRoutes(services))
   router.use(csrf)
 
   const signIn = new SignInController(services)

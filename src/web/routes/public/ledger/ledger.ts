@@ -122,6 +122,9 @@ function csvColumns(query: LedgerQuery): Array<{ header: string; value: (row: Le
     { header: 'Service', value: (r) => r.serviceName ?? '' },
     { header: 'Service type', value: (r) => serviceTypeLabel(r.serviceType) },
     { header: 'Purpose', value: (r) => r.purpose ?? '' },
+    { header: 'Committed (£)', value: (r) => penceToDecimalString(r.committedPence) },
+    { header: 'Paid (£)', value: (r) => penceToDecimalString(r.paidPence) },
+    { header: 'Unpaid (£)', value: (r) => penceToDecimalString(r.committedPence - r.paidPence) },
   ]
   if (query.year !== undefined) {
     const label = financialYear(query.year).label

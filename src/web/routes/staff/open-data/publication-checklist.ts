@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express'
 import { z } from 'zod'
 import { financialYear } from '../../../../domain/financial-year.ts'
+import { formatMonthYear } from '../../../../domain/uk-date.ts'
 import { scopeOf } from '../../../auth.ts'
 import type { Services } from '../../../../services/index.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
@@ -52,7 +53,10 @@ export class PublicationChecklistController {
       (parsed.success ? parsed.data.year : undefined) ?? years[0] ?? financialYear(new Date().getFullYear()).startYear
     const officeId = parsed.success ? parsed.data.office : undefined
     const scope = scopeOf(res)
-    const duties = await this.services.openData.checklist.report({ year, officeId, scope })
+    const [duties, spending] = await Promise.all([
+      this.services.openData.checklist.report({ year, officeId, scope }),
+      this.services.openData.checklist.spendingMonths({ year, officeId, scope }),
+    ])
     res.status(Object.keys(errors).length ? 400 : 200).render('pages/staff/open-data/publication-checklist', {
       duties: duties.map((d) => ({
         ...d,
@@ -71,6 +75,7 @@ export class PublicationChecklistController {
           .map((o) => ({ value: o.id, text: o.shortName, selected: o.id === officeId })),
       ],
       yearLabel: financialYear(year).label,
+      spending: { ...spending, missingLabels: spending.missing.map((m) => formatMonthYear(`${m}-01`)) },
       errors,
       errorList: errorList(errors),
     })

@@ -1,0 +1,40 @@
+import type { Generated, GeneratedAlways } from 'kysely'
+
+export interface SpendBatchesTable {
+  id: GeneratedAlways<number>
+  office_id: number
+  file_name: string
+  file_hash: string
+  rows: number
+  added: number
+  imported_by: number | null
+  imported_at: Generated<Date>
+}
+
+export type SpendMatchStatus = 'matched' | 'unmatched' | 'not_award'
+
+export interface SpendPaymentsTable {
+  id: GeneratedAlways<number>
+  office_id: number
+  batch_id: number
+  line: number
+  row_key: string
+  paid_on: string
+  supplier_name: string
+  supplier_id: number | null
+  amount_pence: number
+  expense_type: string
+  transaction_number: string
+  award_id: number | null
+  match_status: Generated<SpendMatchStatus>
+  matched_by: 'automatic' | 'staff' | null
+}
+
+export interface SpendUploadsTable {
+  token: string
+  office_id: number
+  user_id: number | null
+  file_name: string
+  content: string
+  created_at: Generated<Date>
+}

@@ -1,0 +1,257 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { Database } from '../../db/database.ts'
+import { SpendingRepository, type AwardCandidate, type SpendPayment } from '../../db/repositories/spending/spending.ts'
+import { OfficeScope } from '../../domain/office-scope.ts'
+import type { Actor } from '../audit/audit.ts'
+import { AuditService } from '../audit/audit.ts'
+import { FormError } from '../shared/form-error.ts'
+import {
+  SPEND_FIELDS,
+  completeMapping,
+  guessMapping,
+  parseSpendRows,
+  readSpendTable,
+  type SpendMapping,
+  type SpendRow,
+} from './spend-file.ts'
+
+export { SpendFileError, SPEND_FIELDS, type SpendMapping, type SpendProblem } from './spend-file.ts'
+export type { AwardCandidate, SpendPayment } from '../../db/repositories/spending/spending.ts'
+
+export interface SpendPreview {
+  headers: string[]
+  mapping: Partial<SpendMapping>
+  /** The first rows as written, for the person to check the columns. */
+  sample: string[][]
+  rowCount: number
+}
+
+export type SpendImportResult =
+  | { status: 'already imported'; batchId: number; rows: number; importedAt: Date }
+  | {
+      status: 'imported'
+      batchId: number
+      rows: number
+      added: number
+      repeated: number
+      matched: number
+      unmatched: number
+    }
+
+export const QUEUE_PAGE_SIZE = 50
+
+/** A key for each row: its five fields and its place among identical rows of the file, so a repeated payment adds nothing. */
+function rowKeys(rows: readonly SpendRow[]): string[] {
+  const seen = new Map<string, number>()
+  return rows.map((r) => {
+    const content = [
+      r.paidOn,
+      r.supplierName.toLowerCase(),
+      r.amountPence,
+      r.expenseType.toLowerCase(),
+      r.transactionNumber,
+    ].join('\u0000')
+    const n = (seen.get(content) ?? 0) + 1
+    seen.set(content, n)
+    return createHash('sha256').update(`${content}\u0000${n}`).digest('hex').slice(0, 40)
+  })
+}
+
+/** Spending over £500: importing an office's published payments, matching them to awards, the review queue. */
+export class SpendingService {
+  private readonly spending: SpendingRepository
+  private readonly audit: AuditService
+
+  constructor(private readonly database: Database) {
+    this.spending = new SpendingRepository(database.db)
+    this.audit = new AuditService(database)
+  }
+
+  /** The file's columns, the fields guessed from their names, and its first rows; a SpendFileError if it cannot be read. */
+  preview(text: string, sampleSize = 5): SpendPreview {
+    const table = readSpendTable(text)
+    return {
+      headers: table.headers,
+      mapping: guessMapping(table.headers),
+      sample: table.rows.slice(0, sampleSize).map((r) => r.cells),
+      rowCount: table.rows.length,
+    }
+  }
+
+  /**
+   * Imports a file into an office's spending: refused whole (a SpendFileError naming each line and column) if any
+   * row is bad; the same file twice, or a payment already held, adds nothing. New payments are matched to awards.
+   */
+  async import(
+    input: { officeId: number; fileName: string; text: string; mapping?: Partial<SpendMapping> },
+    actor: Actor,
+  ): Promise<SpendImportResult> {
+    const scope = actor.scope ?? OfficeScope.system
+    if (!scope.includes(input.officeId, 'officer', 'administrator', 'finance_officer'))
+      throw new FormError({ office: 'You do not work for that office' })
+    const fileHash = createHash('sha256').update(input.text).digest('hex')
+    const existing = await this.spending.findBatch(input.officeId, fileHash)
+    if (existing)
+      return { status: 'already imported', batchId: existing.id, rows: existing.rows, importedAt: existing.imported_at }
+    const table = readSpendTable(input.text)
+    const mapping = completeMapping(table.headers, input.mapping ?? guessMapping(table.headers))
+    const rows = parseSpendRows(table, mapping)
+    const keys = rowKeys(rows)
+    return this.database.transaction(async (trx) => {
+      const again = await this.spending.findBatch(input.officeId, fileHash, trx)
+      if (again)
+        return {
+          status: 'already imported' as const,
+          batchId: again.id,
+          rows: again.rows,
+          importedAt: again.imported_at,
+        }
+      const batchId = await this.spending.addBatch(trx, {
+        officeId: input.officeId,
+        fileName: input.fileName.slice(0, 255),
+        fileHash,
+        rows: rows.length,
+        importedBy: actor.userId,
+      })
+      const added = await this.spending.addPayments(
+        trx,
+        input.officeId,
+        batchId,
+        rows.map((r, i) => ({ ...r, rowKey: keys[i]! })),
+      )
+      await this.spending.resolveSuppliers(trx, batchId)
+      await this.spending.matchAutomatically(trx, batchId)
+      const counts = await this.spending.batchCounts(batchId, trx)
+      await this.audit.record(trx, {
+        actor,
+        action: 'spending.import',
+        entityType: 'spend_batch',
+        entityId: batchId,
+        officeId: input.officeId,
+        after: { fileName: input.fileName, fileHash, rows: rows.length, added, ...counts },
+      })
+      return {
+        status: 'imported' as const,
+        batchId,
+        rows: rows.length,
+        added,
+        repeated: rows.length - added,
+        ...counts,
+      }
+    })
+  }
+
+  /** Holds an uploaded file for its preview; a file that is not readable CSV is refused (a SpendFileError) at once. */
+  async stashUpload(input: { officeId: number; fileName: string; content: string }, actor: Actor): Promise<string> {
+    const scope = actor.scope ?? OfficeScope.system
+    if (!scope.includes(input.officeId, 'officer', 'administrator', 'finance_officer'))
+      throw new FormError({ office: 'Choose an office you work for' })
+    readSpendTable(input.content)
+    const token = randomBytes(16).toString('hex')
+    await this.spending.addUpload({ token, userId: actor.userId, ...input, fileName: input.fileName.slice(0, 255) })
+    return token
+  }
+
+  /** A held upload of the person's, with its preview. */
+  async upload(actor: Actor, token: string) {
+    if (!/^[0-9a-f]{32}$/.test(token)) return undefined
+    const upload = await this.spending.findUpload(actor.scope ?? OfficeScope.system, token, actor.userId)
+    return upload ? { ...upload, preview: this.preview(upload.content) } : undefined
+  }
+
+  /** Imports a held upload with the columns the person chose; the upload is let go once imported. */
+  async confirmUpload(
+    actor: Actor,
+    token: string,
+    mapping: Partial<SpendMapping>,
+  ): Promise<SpendImportResult | undefined> {
+    const upload = await this.upload(actor, token)
+    if (!upload) return undefined
+    const result = await this.import(
+      { officeId: upload.officeId, fileName: upload.fileName, text: upload.content, mapping },
+      actor,
+    )
+    await this.spending.removeUpload(token)
+    return result
+  }
+
+  batch(scope: OfficeScope, id: number) {
+    return this.spending.batch(scope, id)
+  }
+
+  queue(scope: OfficeScope, page = 1) {
+    return this.spending.queue(scope, QUEUE_PAGE_SIZE, (page - 1) * QUEUE_PAGE_SIZE)
+  }
+
+  batches(scope: OfficeScope) {
+    return this.spending.batches(scope)
+  }
+
+  /** A payment of the scope's offices and the awards it may pay, the likely ones first. */
+  async payment(
+    scope: OfficeScope,
+    id: number,
+  ): Promise<{ payment: SpendPayment; candidates: AwardCandidate[] } | undefined> {
+    const payment = await this.spending.findPayment(scope, id)
+    if (!payment) return undefined
+    return { payment, candidates: await this.spending.candidates(payment) }
+  }
+
+  /** Staff's choice for a payment: the award it pays (`award` an award id) or `not_award`. */
+  async resolve(paymentId: number, choice: string, actor: Actor): Promise<void> {
+    const scope = actor.scope ?? OfficeScope.system
+    await this.database.transaction(async (trx) => {
+      const payment = await new SpendingRepository(trx).findPayment(scope, paymentId)
+      if (!payment || !scope.includes(payment.officeId, 'officer', 'administrator', 'finance_officer'))
+        throw new FormError({ award: 'That payment is not one of your office’s' })
+      let awardId: number | null = null
+      if (choice !== 'not_award') {
+        awardId = /^\d{1,15}$/.test(choice) ? Number(choice) : NaN
+        if (!Number.isSafeInteger(awardId) || !(await this.spending.payableAward(trx, payment.officeId, awardId)))
+          throw new FormError({ award: 'Choose the award this payment pays, or that it is not an award payment' })
+      }
+      await this.spending.setMatch(trx, paymentId, awardId)
+      await this.audit.record(trx, {
+        actor,
+        action: awardId === null ? 'spending.not_award' : 'spending.match',
+        entityType: 'spend_payment',
+        entityId: paymentId,
+        officeId: payment.officeId,
+        before: { awardId: payment.awardId, matchStatus: payment.matchStatus },
+        after: { awardId, matchStatus: awardId === null ? 'not_award' : 'matched' },
+      })
+    })
+  }
+
+  paidByAward(awardIds: readonly number[]) {
+    return this.spending.paidByAward(awardIds)
+  }
+
+  /** The months of an office's published spending over £500, latest first. */
+  months(officeId: number) {
+    return this.spending.months(officeId)
+  }
+
+  monthCount(officeId: number) {
+    return this.spending.monthCount(officeId)
+  }
+
+  /** An office's published payments (of one month, YYYY-MM, or all), with the public award each pays. */
+  publicPayments(officeId: number, month: string | null, limit = 5000, offset = 0) {
+    return this.spending.publicPayments(officeId, month, limit, offset)
+  }
+
+  /** Every published payment of an office, a batch at a time (for the CSV). */
+  async *allPublicPayments(officeId: number, month: string | null) {
+    for (let offset = 0; ; offset += 5000) {
+      const batch = await this.spending.publicPayments(officeId, month, 5000, offset)
+      yield* batch
+      if (batch.length < 5000) return
+    }
+  }
+}
+
+export const SPEND_FIELD_LABELS = Object.fromEntries(SPEND_FIELDS.map((f) => [f.key, f.label])) as Record<
+  keyof SpendMapping,
+  string
+>
