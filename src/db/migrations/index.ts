@@ -35,7 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0014_notifications': notifications,
   '0015_ledger_deferral': ledgerDeferral,
   '0016_stream_conditions': streamConditions,
+  '0017_spending': spending,
   '0018_forward_plan': forwardPlan,
   '0021_public_search': publicSearch,
-  '0017_spending': spending,
 }
