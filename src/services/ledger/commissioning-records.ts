@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely'
+import type { DB } from '../../db/tables/index.ts'
 import type { Database } from '../../db/database.ts'
 import { inOfficeScope, ownedOrSharedInScope } from '../../db/repositories/office-scope.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
@@ -124,7 +126,16 @@ export class CommissioningRecordService {
   }
 
   /** Checks a whole record (each page has checked its own fields) and saves it: a new service, or `slug`'s. */
-  async save(record: ServiceRecord, actor: Actor, slug?: string): Promise<{ id: number; slug: string; name: string }> {
+  /**
+   * Creates or updates a service. `forAwardId` names the award a new service was started from: a draft's award
+   * is then set to pay for it, as if chosen on the award's own page.
+   */
+  async save(
+    record: ServiceRecord,
+    actor: Actor,
+    slug?: string,
+    forAwardId?: number,
+  ): Promise<{ id: number; slug: string; name: string; linkedAward: boolean }> {
     // Checked before the transaction: PGlite has one connection, and the check reads through the outer handle.
     const selfId = slug ? ((await this.writes.findRecord(slug))?.id ?? null) : null
     await this.check(record, selfId)
@@ -143,8 +154,37 @@ export class CommissioningRecordService {
         before: existing ? before : undefined,
         after: record,
       })
-      return { id, slug: newSlug, name: record.name }
+      const linkedAward =
+        !existing && forAwardId !== undefined && (await this.linkDraftAward(trx, forAwardId, id, actor))
+      return { id, slug: newSlug, name: record.name, linkedAward }
     })
+  }
+
+  private async linkDraftAward(
+    trx: Transaction<DB>,
+    awardId: number,
+    serviceId: number,
+    actor: Actor,
+  ): Promise<boolean> {
+    const award = await trx
+      .selectFrom('awards as a')
+      .innerJoin('decisions as d', 'd.id', 'a.decision_id')
+      .select(['a.id', 'a.decision_id', 'a.service_id'])
+      .where('a.id', '=', awardId)
+      .where('d.status', '=', 'draft')
+      .where(inOfficeScope(actor.scope ?? OfficeScope.system, 'd.office_id'))
+      .executeTakeFirst()
+    if (!award) return false
+    await trx.updateTable('awards').set({ service_id: serviceId }).where('id', '=', award.id).execute()
+    await this.audit.record(trx, {
+      actor,
+      action: 'award.service',
+      entityType: 'decision',
+      entityId: award.decision_id,
+      before: { awardId, serviceId: award.service_id },
+      after: { awardId, serviceId },
+    })
+    return true
   }
 
   /** Months of extension taken, within the options the contract has left. */

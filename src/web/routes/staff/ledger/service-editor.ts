@@ -21,6 +21,8 @@ interface Draft {
   record: ServiceRecord
   /** Once check answers has been seen, each page returns to it. */
   checking: boolean
+  /** The draft award this new service was started from, to be set to pay for it once saved. */
+  fromAwardId?: number
 }
 
 const DATE_FIELDS = ['startDate', 'endDate']
@@ -46,7 +48,7 @@ export class ServiceEditorController {
     if (!Number.isSafeInteger(awardId) || awardId <= 0) return next()
     const found = await this.services.commissioningRecords.recordFromAward(awardId, scopeOf(res))
     if (!found) return next()
-    this.setDraft(req, 'new', { record: found.record, checking: false })
+    this.setDraft(req, 'new', { record: found.record, checking: false, fromAwardId: awardId })
     res.redirect(303, '/staff/ledger/services/new/details?fromAward=1')
   }
 
@@ -105,9 +107,11 @@ export class ServiceEditorController {
         ctx.draft.record,
         actorOf(res),
         ctx.key === 'new' ? undefined : ctx.key,
+        ctx.key === 'new' ? ctx.draft.fromAwardId : undefined,
       )
       delete req.session.formState?.[`service:${ctx.key}`]
-      res.redirect(303, `/staff/ledger/services/${saved.slug}/saved?${ctx.key === 'new' ? 'created=1' : 'updated=1'}`)
+      const outcome = ctx.key === 'new' ? `created=1${saved.linkedAward ? '&award=1' : ''}` : 'updated=1'
+      res.redirect(303, `/staff/ledger/services/${saved.slug}/saved?${outcome}`)
     } catch (error) {
       if (!(error instanceof FormError)) throw error
       await this.renderCheck(res, ctx, 400, error.errors)
@@ -117,7 +121,11 @@ export class ServiceEditorController {
   saved = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const page = await this.services.commissioning.service(String(req.params.slug))
     if (!page) return next()
-    res.render('pages/staff/ledger/service-saved', { s: page.detail.service, created: req.query.created === '1' })
+    res.render('pages/staff/ledger/service-saved', {
+      s: page.detail.service,
+      created: req.query.created === '1',
+      linkedAward: req.query.award === '1',
+    })
   }
 
   private async savePartners(req: Request, res: Response, ctx: Context, body: Record<string, unknown>) {

@@ -121,5 +121,33 @@ for (const engine of testEngines()) {
       assert.equal((await client.get(`/staff/ledger/services/new/from-award/${otherAwardId}`)).status, 404)
       assert.equal((await client.get('/staff/ledger/services/new/from-award/99999999')).status, 404)
     })
+
+    test('saving the service sets the draft award to pay for it, audited', async () => {
+      await client.get(`/staff/ledger/services/new/from-award/${awardId}`)
+      assert.equal((await client.get('/staff/ledger/services/new/check')).status, 200)
+      const saved = await client.post('/staff/ledger/services/new/check', {})
+      assert.equal(saved.status, 303)
+      const location = saved.headers.get('location') ?? ''
+      assert.match(location, /^\/staff\/ledger\/services\/[a-z0-9-]+\/saved\?created=1&award=1$/)
+      assert.match(await (await client.get(location)).text(), /The award you started from now pays for this service/)
+      const db = t.database.db
+      const award = await db
+        .selectFrom('awards')
+        .select('service_id')
+        .where('id', '=', awardId)
+        .executeTakeFirstOrThrow()
+      const service = await db
+        .selectFrom('services')
+        .select(['id', 'name'])
+        .where('id', '=', award.service_id!)
+        .executeTakeFirstOrThrow()
+      assert.equal(service.name, 'Hospital IDVA service')
+      const audit = await db
+        .selectFrom('audit_log')
+        .select('after')
+        .where('action', '=', 'award.service')
+        .executeTakeFirstOrThrow()
+      assert.deepEqual(audit.after, { awardId, serviceId: service.id })
+    })
   })
 }
