@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../../db/tables/index.ts'
 import { openAward } from '../public-scope.ts'
-import { monthsBetween, type AwardExportRow } from './grant.ts'
+import { monthsBetween, type AwardExportRow, type AwardPayment } from './grant.ts'
 
 export interface AwardExportFilter {
   /** Award dates from this day (YYYY-MM-DD), inclusive. */
@@ -78,6 +78,10 @@ export async function* publicAwardBatches(
     if (!rows.length) return
     lastId = rows[rows.length - 1]!.id
     const areas = await areasOf(db, rows)
+    const payments = await paymentsOf(
+      db,
+      rows.map((r) => r.id),
+    )
     yield rows.map((row) => ({
       awardId: row.id,
       totalPence: wholeAward(row.amount_pence, row.per_annum, row.period_start, row.period_end),
@@ -120,9 +124,35 @@ export async function* publicAwardBatches(
         areas.byDecision.get(row.decision_id),
         row.service_id === null ? undefined : areas.byService.get(row.service_id),
       ),
+      payments: payments.get(row.id) ?? [],
     }))
     if (rows.length < batchSize) return
   }
+}
+
+/** The payments matched to each award (spending over £500, which the register also publishes month by month). */
+async function paymentsOf(db: Kysely<DB>, awardIds: number[]): Promise<Map<number, AwardPayment[]>> {
+  const byAward = new Map<number, AwardPayment[]>()
+  if (!awardIds.length) return byAward
+  const rows = await db
+    .selectFrom('spend_payments')
+    .select(['id', 'award_id', 'paid_on', 'amount_pence', 'transaction_number'])
+    .where('award_id', 'in', awardIds)
+    .where('match_status', '=', 'matched')
+    .orderBy('paid_on')
+    .orderBy('id')
+    .execute()
+  for (const row of rows) {
+    const list = byAward.get(row.award_id!) ?? []
+    list.push({
+      id: row.id,
+      paidOn: row.paid_on,
+      pence: Number(row.amount_pence),
+      transactionNumber: row.transaction_number,
+    })
+    byAward.set(row.award_id!, list)
+  }
+  return byAward
 }
 
 /** A yearly amount over its period, pro rata by whole months (a part month counts as one); any other amount as it is. */

@@ -28,6 +28,15 @@ export interface AwardExportRow {
   }
   stream: { slug: string; name: string; description: string | null } | null
   areas: Array<{ name: string; gssCode: string | null }>
+  /** Payments made against the award, oldest first. */
+  payments: AwardPayment[]
+}
+
+export interface AwardPayment {
+  id: number
+  paidOn: string
+  pence: number
+  transactionNumber: string
 }
 
 export type Grant = Record<string, unknown> & { id: string }
@@ -78,6 +87,16 @@ export function toGrant(row: AwardExportRow, baseUrl: string): Grant {
   if (decisionUrl) {
     grant.url = decisionUrl
     grant.dataSource = decisionUrl
+  }
+  if (row.payments.length) {
+    grant.amountDisbursed = penceToPounds(row.payments.reduce((sum, p) => sum + p.pence, 0))
+    grant.disbursementTransaction = row.payments.map((p) => ({
+      id: `${grant.id}-payment-${p.id}`,
+      transactionDate: p.paidOn,
+      currency: 'GBP',
+      value: penceToPounds(p.pence),
+      description: `Payment ${p.transactionNumber}`,
+    }))
   }
   grant.dateModified = row.decision.updatedAt.toISOString()
   return grant

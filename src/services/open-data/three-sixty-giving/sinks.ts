@@ -60,6 +60,13 @@ export class CsvSink implements GrantSink {
       ['Currency', (g) => g.currency],
       ['Amount Awarded', (g) => penceToDecimalString(Math.round(Number(g.amountAwarded) * 100))],
       ['Award Date', (g) => g.awardDate],
+      [
+        'Amount Disbursed',
+        (g) =>
+          g.amountDisbursed === undefined
+            ? undefined
+            : penceToDecimalString(Math.round(Number(g.amountDisbursed) * 100)),
+      ],
       ['Planned Dates:Start Date', (g) => first(g.plannedDates).startDate],
       ['Planned Dates:End Date', (g) => first(g.plannedDates).endDate],
       ['Planned Dates:Duration (months)', (g) => first(g.plannedDates).duration],

@@ -3,39 +3,14 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Ajv2020 } from 'ajv/dist/2020.js'
-import addFormats from 'ajv-formats'
 import { parse } from 'csv-parse/sync'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import { validatePackage, type ExportedGrant } from '../../../support/three-sixty-giving.ts'
 import { InvalidExportError, OpenDataService } from '../../../../src/services/open-data/index.ts'
 import { generateRegister } from '../../../../bench/generate.ts'
 import { addClassifiedRecords, leakedSecrets } from './fixtures.ts'
 
-const SCHEMAS = new URL('../../../../src/services/open-data/three-sixty-giving/schemas/', import.meta.url)
-
-/** An independent check of a whole package against the official schemas (the exporter checks grant by grant). */
-function validatePackage(data: unknown): string[] {
-  const ajv = new Ajv2020({ strict: false, validateSchema: false, allErrors: true })
-  addFormats.default(ajv)
-  const grant = JSON.parse(readFileSync(new URL('360-giving-schema.json', SCHEMAS), 'utf8')) as Record<string, unknown>
-  ajv.addSchema({
-    ...grant,
-    $id: 'https://raw.githubusercontent.com/ThreeSixtyGiving/standard/1.4.2/schema/360-giving-schema.json',
-  })
-  const validate = ajv.compile(
-    JSON.parse(readFileSync(new URL('360-giving-package-schema.json', SCHEMAS), 'utf8')) as Record<string, unknown>,
-  )
-  return validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`)
-}
-
-type Grant = {
-  id: string
-  amountAwarded: number
-  title: string
-  recipientOrganization: Array<{ id: string; name: string }>
-  url: string
-  awardDate: string
-}
+type Grant = ExportedGrant
 
 for (const engine of testEngines()) {
   describe(`360Giving export on ${engine}`, () => {

@@ -1,11 +1,15 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { sql } from 'kysely'
 import { OfficeScope } from '../../../../src/domain/office-scope.ts'
 import { services, type Services } from '../../../../src/services/index.ts'
 import type { LedgerFilter } from '../../../../src/services/ledger/ledger.ts'
 import { SpendFileError } from '../../../../src/services/spending/spending.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import { validatePackage, type ExportedGrant as Grant } from '../../../support/three-sixty-giving.ts'
 import { startApp } from '../../../support/server.ts'
 
 const CLI = { userId: null, label: 'test' }
@@ -246,6 +250,35 @@ for (const engine of testEngines()) {
         assert.deepEqual([award1.paid, award1.committed], [16983.5, 23966])
       } finally {
         await running.stop()
+      }
+    })
+
+    test('the 360Giving export gives each paid award its amount disbursed and its payments as disbursement transactions', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'spend-360-'))
+      try {
+        const file = join(dir, 'grants.json')
+        await app.openData.export360ToFile(file, { format: 'json' })
+        const data = JSON.parse(readFileSync(file, 'utf8')) as { grants: Grant[] }
+        assert.deepEqual(validatePackage(data), [])
+        const award1 = data.grants.find((g) => /^360G-[a-z]+-1$/.test(g.id))!
+        assert.equal(award1.amountDisbursed, 16983.5)
+        assert.deepEqual(
+          (
+            award1.disbursementTransaction as Array<{ transactionDate: string; value: number; description: string }>
+          ).map((p) => [p.transactionDate, p.value, p.description]),
+          [
+            ['2021-05-14', 11983, 'Payment T1001'],
+            ['2021-06-14', 5000.5, 'Payment T1002'],
+          ],
+        )
+        const unpaid = data.grants.filter((g) => g.amountDisbursed === undefined)
+        assert.ok(unpaid.length > 0 && unpaid.every((g) => g.disbursementTransaction === undefined))
+        const csvFile = join(dir, 'grants.csv')
+        await app.openData.export360ToFile(csvFile, { format: 'csv' })
+        const csv = readFileSync(csvFile, 'utf8')
+        assert.match(csv.split(/\r?\n/)[0]!, /,Amount Disbursed,/)
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
       }
     })
   })
