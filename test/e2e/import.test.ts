@@ -162,6 +162,19 @@ describe('bulk upload and acknowledging an Error finding in Chromium', () => {
     await page.waitForURL(/\/staff\/imports\?confirmed=cumbria-cpcc-2022-014$/)
     assert.match((await page.locator('.govuk-notification-banner').textContent()) ?? '', /Record confirmed/)
   })
+})
+
+describe('a scanned document in Chromium', () => {
+  const e2e = e2eSetUp({
+    accounts: [{ email: 'scans@e2e.example', name: 'Sam Scans', roles: ['officer'] }],
+    password: PASSWORD,
+  })
+  let page: Page
+  before(async () => {
+    page = e2e.page
+    await page.goto(`${e2e.baseUrl}/staff/imports`)
+    await signIn(page, 'scans@e2e.example', PASSWORD, `${e2e.baseUrl}/staff/imports`)
+  })
 
   test('a scanned PDF is read by OCR, and every value says so beside it', async () => {
     await page.goto(`${e2e.baseUrl}/staff/imports/upload`)
