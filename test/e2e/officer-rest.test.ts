@@ -86,7 +86,7 @@ describe('areas, contributions, appendices, the FOI list and letter, and the off
     await check(page, 'appendix')
     await page.getByRole('button', { name: 'Upload appendix' }).click()
     await page.waitForURL(/appendices\?added=1/)
-    assert.match(await page.locator('#appendix-list').innerText(), /Withheld: Section 43/)
+    assert.match(await page.locator('#appendix-list').innerText(), /Withheld: s\.43 – commercial interests/)
     await check(page, 'appendices')
     await page.getByRole('link', { name: /Remove\s+Appendix A/ }).click()
     await check(page, 'appendix-remove')

@@ -155,7 +155,7 @@ for (const engine of testEngines()) {
       const list = await (await officer.get(`/staff/decisions/${id}/appendices?added=1`)).text()
       assert.match(list, /You have added 3 appendices/)
       assert.match(list, /Appendix added/)
-      assert.match(list, /Withheld: Section 43: commercial interests/)
+      assert.match(list, /Withheld: s\.43 – commercial interests/)
       assert.match(list, /needs\.pdf \(PDF, 1 KB\)|needs\.pdf \(PDF, \d+ bytes\)/)
 
       const appendices = await workflow.appendices(id)
