@@ -3,7 +3,7 @@
  * plan with the decisions taken in a quarter of the financial year (April to June is Q1). Pure: no I/O.
  */
 import { financialYear } from './financial-year.ts'
-import { lastDayOfMonth } from './uk-date.ts'
+import { lastDayOfMonth, MONTHS } from './uk-date.ts'
 
 export const PLAN_STATUSES = ['planned', 'taken', 'dropped'] as const
 export type PlanStatus = (typeof PLAN_STATUSES)[number]
@@ -14,21 +14,6 @@ export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
   dropped: 'Dropped',
 }
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
-
 /** The month a date falls in, as its first day: "2024-03-16" → "2024-03-01". */
 export function monthOf(date: string): string {
   return `${date.slice(0, 7)}-01`
@@ -36,7 +21,7 @@ export function monthOf(date: string): string {
 
 /** A month written the GOV.UK way: "2024-03-01" → "March 2024". */
 export function monthLabel(month: string): string {
-  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`
+  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`
 }
 
 /** The last day of the month a date falls in. */
@@ -86,7 +71,7 @@ export function quarter(startYear: number, n: 1 | 2 | 3 | 4): Quarter {
     number: n,
     id: `${startYear}-q${n}`,
     label: `Q${n} ${financialYear(startYear).label}`,
-    months: `${MONTH_NAMES[month - 1]} to ${MONTH_NAMES[month + 1]} ${year}`,
+    months: `${MONTHS[month - 1]} to ${MONTHS[month + 1]} ${year}`,
     start,
     end,
   }

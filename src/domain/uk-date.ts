@@ -1,6 +1,7 @@
 /** UK dates for people: "16 March 2021". Domain dates are YYYY-MM-DD strings. */
 
-const MONTHS = [
+/** The months' names, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',
