@@ -2,6 +2,7 @@
  * Times the register's search and chart pages on a data directory made once:
  * `tsx bench/search-timing.ts --dir D --make` generates 10,000 decisions into D; without --make, it migrates D
  * to the latest schema and prints the median and 95th percentile time of each address, page cache off.
+ * `--addresses /a,/b` times those addresses instead of the search and chart pages; `--url` uses PostgreSQL.
  */
 import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     make: { type: 'boolean', default: false },
     decisions: { type: 'string', default: '10000' },
     rounds: { type: 'string', default: '15' },
+    addresses: { type: 'string' },
   },
 })
 
@@ -55,7 +57,8 @@ async function main(): Promise<void> {
       const s = web.listen(0, '127.0.0.1', () => resolve(s))
     })
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    for (const address of ADDRESSES) {
+    const addresses = values.addresses ? values.addresses.split(',') : ADDRESSES
+    for (const address of addresses) {
       const samples: number[] = []
       for (let i = 0; i < Number(values.rounds) + 2; i++) {
         const start = process.hrtime.bigint()

@@ -122,6 +122,11 @@ function sameOrganisation(requirement: MatchFundingRequirement, contribution: Ma
   return requirement.fromName.trim().toLowerCase() === contribution.organisationName.trim().toLowerCase()
 }
 
+/** Whether a stream's conditions can be broken by a single award (the rest concern a year's totals). */
+export function conditionsConcernAwards(stream: StreamConditions): boolean {
+  return Boolean(stream.spendBy) || ringFencedTypes(stream).length > 0 || stream.fundingStatus === 'expected'
+}
+
 /** Every way the awards break the conditions of the streams that pay them, stream by stream. */
 export function checkStreamConditions(input: {
   streams: readonly StreamConditions[]

@@ -1,3 +1,4 @@
+import { PublicFiguresMemo } from './shared/public-figures-memo.ts'
 import type { Database } from '../db/database.ts'
 import { AccountService } from './accounts/accounts.ts'
 import { ApiTokenService } from './accounts/api-tokens.ts'
@@ -31,6 +32,7 @@ import { SpendingService } from './spending/spending.ts'
 /** Every use case, built from the database. Tests pass their own database or fakes. */
 export function services(database: Database, options: { publicBaseUrl?: string } = {}) {
   const settings = new SettingsService(database)
+  const figures = new PublicFiguresMemo(database)
   const foi = foiServices(database)
   return {
     database,
@@ -48,13 +50,13 @@ export function services(database: Database, options: { publicBaseUrl?: string }
     apiTokens: new ApiTokenService(database),
     workflow: new WorkflowService(database),
     imports: new ImportService(database, { foiResponses: foi.importer, foiExpectedErrors: [FoiImportError] }),
-    ledger: new LedgerService(database),
-    charts: new ChartsService(database),
-    coFunding: new CoFundingService(database),
+    ledger: new LedgerService(database, figures),
+    charts: new ChartsService(database, figures),
+    coFunding: new CoFundingService(database, figures),
     commissioning: new CommissioningService(database),
     commissioningRecords: new CommissioningRecordService(database, new AuditService(database)),
-    funding: new FundingService(database, new AuditService(database)),
-    streamConditions: new StreamConditionsService(database, new AuditService(database)),
+    funding: new FundingService(database, new AuditService(database), figures),
+    streamConditions: new StreamConditionsService(database, new AuditService(database), figures),
     organisations: new OrganisationService(database, new AuditService(database)),
     outcomes: new OutcomeService(database, new AuditService(database)),
     contributions: new ContributionService(database, new AuditService(database)),

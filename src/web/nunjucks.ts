@@ -54,6 +54,7 @@ export function setUpNunjucks(app: Express, production: boolean): nunjucks.Envir
   env.addFilter('routeLabel', (route: keyof typeof ROUTE_LABELS | null) =>
     route ? (ROUTE_LABELS[route] ?? route) : '',
   )
+  env.addFilter('count', (n: number) => n.toLocaleString('en-GB'))
   env.addFilter('linkLabel', (kind: keyof typeof LINK_LABELS) => LINK_LABELS[kind] ?? kind)
   // The MoJ timeline formats its dates with this filter.
   env.addFilter('mojDate', (timestamp: string, type?: string) =>

@@ -16,6 +16,7 @@ import * as importer from './0013_importer.ts'
 import * as streamConditions from './0016_stream_conditions.ts'
 import * as forwardPlan from './0018_forward_plan.ts'
 import * as publicSearch from './0021_public_search.ts'
+import * as hotPathIndexes from './0025_hot_path_indexes.ts'
 import * as spending from './0017_spending.ts'
 
 /** Every migration, in order. A new migration is a new module added to the end of this list. */
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0017_spending': spending,
   '0018_forward_plan': forwardPlan,
   '0021_public_search': publicSearch,
+  '0025_hot_path_indexes': hotPathIndexes,
 }

@@ -31,13 +31,16 @@ export const publicContribution = sql<boolean>`(case when c.decision_id is null 
   else exists (select 1 from decisions d where d.id = c.decision_id and ${publicMoney}) end)`
 
 /**
- * An organisation `o` with a public part: the office of a listed decision, or named by a public award,
- * contribution, service or funding stream. A name that appears only in a draft, an unreviewed import, a
+ * An organisation `o` with a public part: named by a public award, the office of a listed decision, or named by a
+ * public contribution, service or funding stream (in that order, the commonest first: each test runs only when the
+ * ones before it fail). A name that appears only in a draft, an unreviewed import, a
  * withheld award or a confidential decision is not public, and must answer as an unknown name does.
  */
 export const publicOrganisation = sql<boolean>`(
-  exists (select 1 from decisions d where d.office_id = o.id and ${listedDecision})
-  or exists (select 1 from awards a join decisions d on d.id = a.decision_id where (a.recipient_id = o.id or a.via_id = o.id) and ${publicAward})
+  exists (select 1 from awards a join decisions d on d.id = a.decision_id where a.recipient_id = o.id and ${publicAward})
+  or exists (select 1 from awards a join decisions d on d.id = a.decision_id where a.via_id = o.id and ${publicAward})
+  or exists (select 1 from offices f where f.organisation_id = o.id
+    and exists (select 1 from decisions d where d.office_id = f.organisation_id and ${listedDecision}))
   or exists (select 1 from contributions c where c.organisation_id = o.id and ${publicContribution})
   or exists (select 1 from service_providers p join services s on s.id = p.service_id where p.organisation_id = o.id and ${publicService})
   or exists (select 1 from services s where s.lead_commissioner_id = o.id and ${publicService})

@@ -31,6 +31,7 @@ import type { AuditHeadsTable } from './audit-heads.ts'
 import type { AlertSubscriptionsTable, NotificationPreferencesTable, OutboxMessagesTable } from './notifications.ts'
 import type { PlannedDecisionsTable } from './planned-decisions.ts'
 import type { SpendBatchesTable, SpendPaymentsTable, SpendUploadsTable } from './spending.ts'
+import type { PublicFiguresStateTable } from './public-figures-state.ts'
 import type { LedgerAwardsTable, LedgerCubeTable, LedgerFlowTable, LedgerYearsTable } from './ledger.ts'
 
 export interface DB {
@@ -74,6 +75,7 @@ export interface DB {
   ledger_years: LedgerYearsTable
   ledger_cube: LedgerCubeTable
   ledger_flow: LedgerFlowTable
+  public_figures_state: PublicFiguresStateTable
   outbox_messages: OutboxMessagesTable
   alert_subscriptions: AlertSubscriptionsTable
   notification_preferences: NotificationPreferencesTable

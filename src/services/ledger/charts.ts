@@ -3,6 +3,7 @@ import { LedgerRepository, type LedgerFilter } from '../../db/repositories/ledge
 import { buildFlow, type Flow } from '../../domain/flow.ts'
 import { financialYear } from '../../domain/financial-year.ts'
 import { serviceTypeLabel } from '../../domain/service-types.ts'
+import { PublicFiguresMemo } from '../shared/public-figures-memo.ts'
 
 export type SpendDimension = 'serviceType' | 'provider' | 'area'
 
@@ -32,16 +33,18 @@ const NOT_STATED: Record<SpendDimension, string> = {
 export class ChartsService {
   private readonly ledger: LedgerRepository
 
-  constructor(database: Database) {
+  constructor(
+    database: Database,
+    private readonly figures = new PublicFiguresMemo(database),
+  ) {
     this.ledger = new LedgerRepository(database.db)
   }
 
   /** Spend per financial year split by one dimension; categories beyond the `maxSeries` largest are one "Others". */
   async spendByYear(dimension: SpendDimension, filter: LedgerFilter = {}, maxSeries = 7): Promise<SpendByYear> {
-    const rows =
-      dimension === 'area'
-        ? await this.ledger.oneOffByYearAndArea(filter)
-        : await this.ledger.oneOffByYearAnd(dimension, filter)
+    const rows = await this.figures.get(`charts.${dimension}:${JSON.stringify(filter)}`, () =>
+      dimension === 'area' ? this.ledger.oneOffByYearAndArea(filter) : this.ledger.oneOffByYearAnd(dimension, filter),
+    )
     // Every financial year from the first to the last, those with no spend too, so the axis is continuous.
     const found = rows.map((r) => r.financialYear)
     const startYears = found.length
@@ -88,7 +91,8 @@ export class ChartsService {
   }
 
   async flow(filter: LedgerFilter = {}, maxProviders = 12): Promise<Flow> {
-    return buildFlow(await this.ledger.flowLinks(filter), maxProviders)
+    const links = await this.figures.get(`charts.flow:${JSON.stringify(filter)}`, () => this.ledger.flowLinks(filter))
+    return buildFlow(links, maxProviders)
   }
 
   private label(dimension: SpendDimension, label: string | null): string {

@@ -7,6 +7,7 @@ import {
 } from '../../db/repositories/ledger/public-contributions.ts'
 import { addKindTotals, emptyKindTotals, totalsByKind, type KindTotals } from '../../domain/amount-kinds.ts'
 import { amountBasis } from '../../domain/ledger.ts'
+import { PublicFiguresMemo } from '../shared/public-figures-memo.ts'
 
 export type { ContributionFilter, ContributionRow } from '../../db/repositories/ledger/public-contributions.ts'
 
@@ -30,7 +31,10 @@ export class CoFundingService {
   private readonly ledger: LedgerRepository
   private readonly contributionsRepository: PublicContributionRepository
 
-  constructor(database: Database) {
+  constructor(
+    database: Database,
+    private readonly figures = new PublicFiguresMemo(database),
+  ) {
     this.ledger = new LedgerRepository(database.db)
     this.contributionsRepository = new PublicContributionRepository(database.db)
   }
@@ -41,7 +45,12 @@ export class CoFundingService {
     return this.contributionsRepository.list(toContributionFilter(filter))
   }
 
-  async money(filter: LedgerFilter & { partnerId?: number }): Promise<MoneyByKind> {
+  /** The money of a ledger filter by kind: awards, partners' contributions, and the two together. */
+  money(filter: LedgerFilter & { partnerId?: number }): Promise<MoneyByKind> {
+    return this.figures.get(`coFunding.money:${JSON.stringify(filter)}`, () => this.readMoney(filter))
+  }
+
+  private async readMoney(filter: LedgerFilter & { partnerId?: number }): Promise<MoneyByKind> {
     const [kinds, contributionRows] = await Promise.all([
       filter.partnerId === undefined ? this.ledger.byKind(filter) : Promise.resolve([]),
       this.contributions(filter),
@@ -64,7 +73,7 @@ export class CoFundingService {
   }
 
   partners() {
-    return this.contributionsRepository.partners()
+    return this.figures.get('coFunding.partners', () => this.contributionsRepository.partners())
   }
 }
 

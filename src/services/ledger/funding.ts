@@ -8,6 +8,7 @@ import { financialYear } from '../../domain/financial-year.ts'
 import type { Actor, AuditService } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
 import { financialYearField, poundsField } from '../shared/form-fields.ts'
+import { PublicFiguresMemo } from '../shared/public-figures-memo.ts'
 
 export interface StreamYear {
   startYear: number
@@ -44,6 +45,7 @@ export class FundingService {
   constructor(
     private readonly database: Database,
     private readonly audit: AuditService,
+    private readonly figures = new PublicFiguresMemo(database),
   ) {
     this.funding = new FundingRepository(database.db)
     this.ledger = new LedgerRepository(database.db)
@@ -53,7 +55,12 @@ export class FundingService {
     return this.funding.streams()
   }
 
-  async overview(): Promise<StreamOverview[]> {
+  /** Every stream with what it received, committed and has left per financial year, from public awards. */
+  overview(): Promise<StreamOverview[]> {
+    return this.figures.get('funding.overview', () => this.readOverview())
+  }
+
+  private async readOverview(): Promise<StreamOverview[]> {
     const [streams, receipts, commitments] = await Promise.all([
       this.funding.streams(),
       this.funding.receipts(),

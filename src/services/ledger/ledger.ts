@@ -18,9 +18,12 @@ export type {
   LedgerRow,
   LedgerTotals,
 } from '../../db/repositories/ledger/ledger.ts'
+import { PublicFiguresMemo } from '../shared/public-figures-memo.ts'
 
 export const LEDGER_PAGE_SIZE = 50
 const CSV_BATCH = 5000
+/** A provider's page lists its latest awards, this many; the ledger filtered to the provider lists them all. */
+const PROVIDER_PAGE_AWARDS = 100
 
 export interface LedgerPage {
   rows: LedgerRow[]
@@ -67,7 +70,10 @@ export class LedgerService {
   private readonly ledger: LedgerRepository
   private readonly organisations: OrganisationRepository
 
-  constructor(database: Database) {
+  constructor(
+    database: Database,
+    private readonly figures = new PublicFiguresMemo(database),
+  ) {
     this.ledger = new LedgerRepository(database.db)
     this.organisations = new OrganisationRepository(database.db)
   }
@@ -75,8 +81,8 @@ export class LedgerService {
   async page(filter: LedgerFilter, order: LedgerOrder, page = 1): Promise<LedgerPage> {
     const [rows, totals, paid] = await Promise.all([
       this.ledger.list(filter, order, LEDGER_PAGE_SIZE, (page - 1) * LEDGER_PAGE_SIZE),
-      this.ledger.totals(filter),
-      this.ledger.paid(filter),
+      this.totals(filter),
+      this.paid(filter),
     ])
     return {
       rows,
@@ -99,7 +105,9 @@ export class LedgerService {
 
   /** Per financial year, the filtered awards: one-off sums apportioned by days, which add up to their total. */
   async apportioned(filter: LedgerFilter): Promise<ApportionedYears> {
-    const { years, unassignedOneOffPence } = await this.ledger.byYear(filter)
+    const { years, unassignedOneOffPence } = await this.figures.get(`ledger.byYear:${JSON.stringify(filter)}`, () =>
+      this.ledger.byYear(filter),
+    )
     const labelled = years.map((y) => ({ ...y, label: financialYear(y.financialYear).label }))
     return {
       years: labelled,
@@ -108,7 +116,11 @@ export class LedgerService {
     }
   }
 
-  async options(): Promise<LedgerOptions> {
+  options(): Promise<LedgerOptions> {
+    return this.figures.get('ledger.options', () => this.readOptions())
+  }
+
+  private async readOptions(): Promise<LedgerOptions> {
     const [providers, streams, areas, leads, range] = await Promise.all([
       this.ledger.recipients(),
       this.ledger.fundingStreams(),
@@ -124,7 +136,9 @@ export class LedgerService {
 
   /** Every public recipient with its totals; for an office register, of that register's offices' awards only. */
   providers(offices?: readonly number[]) {
-    return this.ledger.recipientTotals(offices)
+    return this.figures.get(`ledger.providers:${JSON.stringify(offices ?? null)}`, () =>
+      this.ledger.recipientTotals(offices),
+    )
   }
 
   /** Everything an organisation received, by year and by service. A merged organisation answers with the one it became. */
@@ -140,10 +154,12 @@ export class LedgerService {
     const [aliases, years, byService, awards, totals, paid] = await Promise.all([
       this.organisations.aliases(organisation.id),
       this.apportioned(filter),
-      this.ledger.oneOffByYearAnd('service', filter),
-      this.ledger.list(filter, { sort: 'date', direction: 'desc' }, 500, 0),
-      this.ledger.totals(filter),
-      this.ledger.paid(filter),
+      this.figures.get(`ledger.byService:${JSON.stringify(filter)}`, () =>
+        this.ledger.oneOffByYearAnd('service', filter),
+      ),
+      this.ledger.list(filter, { sort: 'date', direction: 'desc' }, PROVIDER_PAGE_AWARDS, 0),
+      this.totals(filter),
+      this.paid(filter),
     ])
     const services = new Map<string, ProviderPage['services'][number]>()
     for (const row of byService) {
@@ -171,6 +187,11 @@ export class LedgerService {
 
   /** Paid against committed for the filtered public awards (the whole ledger, a provider, service, stream, area or year). */
   paid(filter: LedgerFilter): Promise<LedgerPaid> {
-    return this.ledger.paid(filter)
+    return this.figures.get(`ledger.paid:${JSON.stringify(filter)}`, () => this.ledger.paid(filter))
+  }
+
+  /** The filtered public awards' count and sums by kind. */
+  totals(filter: LedgerFilter): Promise<LedgerTotals> {
+    return this.figures.get(`ledger.totals:${JSON.stringify(filter)}`, () => this.ledger.totals(filter))
   }
 }

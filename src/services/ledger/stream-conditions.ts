@@ -10,6 +10,7 @@ import { OfficeScope } from '../../domain/office-scope.ts'
 import { SERVICE_TYPES } from '../../domain/service-types.ts'
 import {
   checkStreamConditions,
+  conditionsConcernAwards,
   FUNDING_STATUSES,
   type CheckedAward,
   type ConditionFinding,
@@ -18,6 +19,7 @@ import {
 import type { Actor, AuditService } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
 import { financialYearField, poundsField } from '../shared/form-fields.ts'
+import { PublicFiguresMemo } from '../shared/public-figures-memo.ts'
 
 const isoDate = z
   .string()
@@ -122,16 +124,21 @@ export class StreamConditionsService {
   constructor(
     private readonly database: Database,
     private readonly audit: AuditService,
+    private readonly figures = new PublicFiguresMemo(database),
   ) {
     this.repo = new StreamConditionsRepository(database.db)
   }
 
-  /** Every finding for the given streams, from what the viewer may see. */
-  async check(view: ConditionsView, streamIds?: readonly number[]) {
+  /**
+   * Every finding for the given streams, from what the viewer may see. Awards are read only for streams whose
+   * conditions concern awards (a spend-by date, a ring-fence, money still expected), and only the given decision's
+   * when one is named: the other findings are about a stream's years, which are read as totals.
+   */
+  async check(view: ConditionsView, streamIds?: readonly number[], decisionId?: number) {
     const streams = await this.repo.streams(view, streamIds)
-    const ids = streams.map((s) => s.id)
+    const checked = streams.filter(conditionsConcernAwards).map((s) => s.id)
     const [awards, years, contributions] = await Promise.all([
-      this.repo.awards(view, { streamIds: ids }),
+      this.repo.awards(view, { streamIds: checked, decisionId }),
       this.repo.years(),
       this.repo.contributions(view),
     ])
@@ -141,22 +148,29 @@ export class StreamConditionsService {
   /** The streams a member of staff may reach, each with its number of findings. */
   async list(scope: OfficeScope) {
     const { streams, findings } = await this.check({ scope })
-    return streams.map((s) => ({ ...s, findingCount: findings.filter((f) => f.streamId === s.id).length }))
+    const counts = new Map<number, number>()
+    for (const f of findings) counts.set(f.streamId, (counts.get(f.streamId) ?? 0) + 1)
+    return streams.map((s) => ({ ...s, findingCount: counts.get(s.id) ?? 0 }))
   }
 
   /** One stream's conditions and findings, or undefined when the viewer may not reach it. */
   async stream(view: ConditionsView, id: number): Promise<StreamPage | undefined> {
-    const { streams, awards, findings } = await this.check(view, [id])
+    const { streams, findings } = await this.check(view, [id])
     const stream = streams[0]
     if (!stream) return undefined
+    const awards = await this.repo.awards(view, { streamIds: [id] })
     return { stream: stream as StreamPage['stream'], findings, awards }
   }
 
   /** Findings per public stream, from published decisions only (for the public funding streams page). */
   async publicFindings(): Promise<Map<number, ConditionFinding[]>> {
-    const { findings } = await this.check('public')
+    const { findings } = await this.figures.get('streams.publicFindings', () => this.check('public'))
     const byStream = new Map<number, ConditionFinding[]>()
-    for (const f of findings) byStream.set(f.streamId, [...(byStream.get(f.streamId) ?? []), f])
+    for (const f of findings) {
+      const list = byStream.get(f.streamId)
+      if (list) list.push(f)
+      else byStream.set(f.streamId, [f])
+    }
     return byStream
   }
 
@@ -170,8 +184,10 @@ export class StreamConditionsService {
    * one of its awards is paid from in that year (more committed than received, match funding short).
    */
   async forDecision(scope: OfficeScope, decisionId: number): Promise<ConditionFinding[]> {
-    const { awards, findings } = await this.check({ scope })
-    const own = awards.filter((a) => a.decisionId === decisionId)
+    const [own, { findings }] = await Promise.all([
+      this.repo.awards({ scope }, { decisionId }),
+      this.check({ scope }, undefined, decisionId),
+    ])
     const touches = (streamId: number, year: number) =>
       own.some((a) => {
         if (a.streamId !== streamId) return false

@@ -116,7 +116,10 @@ export class StreamConditionsRepository {
   }
 
   /** The awards paid from funding streams, with their decision's name and their service's type. */
-  async awards(view: ConditionsView, filter: { streamIds?: readonly number[] } = {}): Promise<CheckedAward[]> {
+  async awards(
+    view: ConditionsView,
+    filter: { streamIds?: readonly number[]; decisionId?: number } = {},
+  ): Promise<CheckedAward[]> {
     if (filter.streamIds && !filter.streamIds.length) return []
     let query = this.db
       .selectFrom('awards as a')
@@ -141,6 +144,7 @@ export class StreamConditionsRepository {
       .orderBy('a.position')
       .orderBy('a.id')
     if (filter.streamIds) query = query.where('a.funding_stream_id', 'in', [...filter.streamIds])
+    if (filter.decisionId !== undefined) query = query.where('a.decision_id', '=', filter.decisionId)
     return (await query.execute()) as CheckedAward[]
   }
 

@@ -5,6 +5,9 @@ import { ringFencedTypes, type StreamConditions } from '../../../../domain/strea
 import { SERVICE_TYPE_LABELS } from '../../../../domain/service-types.ts'
 import type { Services } from '../../../../services/index.ts'
 
+/** A stream's page lists this many of its findings, then says how many more there are. */
+const FINDINGS_SHOWN = 20
+
 /** A stream's conditions as short sentences for the public page. */
 function conditionLines(c: (StreamConditions & { agreementReference: string | null }) | undefined): string[] {
   if (!c) return []
@@ -42,7 +45,8 @@ export class FundingStreamsController {
     res.render('pages/public/ledger/funding-streams', {
       streams: streams.map((s) => ({
         ...s,
-        findings: findings.get(s.id) ?? [],
+        findings: (findings.get(s.id) ?? []).slice(0, FINDINGS_SHOWN),
+        findingsNotShown: Math.max(0, (findings.get(s.id)?.length ?? 0) - FINDINGS_SHOWN),
         conditionLines: conditionLines(conditions.get(s.id)),
       })),
       partners: [...partners.values()].map((p) => ({ ...p, totals: totalsByKind(p.rows) })),
