@@ -113,7 +113,10 @@ export function buildFlow(items: readonly FlowItem[], maxProviders = 12): Flow {
   const kindOrder: Record<FlowNodeKind, number> = { stream: 0, partner: 1, lead: 2, provider: 3 }
   flow.nodes = [...nodes.values()].sort(
     (a, b) =>
-      a.column - b.column || kindOrder[a.kind] - kindOrder[b.kind] || b.pence - a.pence || a.label.localeCompare(b.label),
+      a.column - b.column ||
+      kindOrder[a.kind] - kindOrder[b.kind] ||
+      b.pence - a.pence ||
+      a.label.localeCompare(b.label),
   )
   const order = new Map(flow.nodes.map((n, i) => [n.id, i]))
   flow.links = [...links.values()].sort(
