@@ -1,7 +1,10 @@
 import type { Database } from '../../db/database.ts'
 import { LedgerRepository, type LedgerFilter } from '../../db/repositories/ledger/ledger.ts'
-import { buildFlow, type Flow } from '../../domain/flow.ts'
-import { financialYear } from '../../domain/financial-year.ts'
+import { PublicContributionRepository } from '../../db/repositories/ledger/public-contributions.ts'
+import { buildFlow, contributionsCountedInYear, type Flow, type FlowItem } from '../../domain/flow.ts'
+import { financialYear, financialYearOf } from '../../domain/financial-year.ts'
+import { apportionByDays } from '../../domain/ledger.ts'
+import { todayInLondon } from '../../domain/uk-date.ts'
 import { serviceTypeLabel } from '../../domain/service-types.ts'
 import { PublicFiguresMemo } from '../shared/public-figures-memo.ts'
 
@@ -29,15 +32,19 @@ const NOT_STATED: Record<SpendDimension, string> = {
   area: 'Area not recorded',
 }
 
+export type FlowOfYear = Flow & { year: number; label: string }
+
 /** The figures behind the charts: one-off spend apportioned to financial years, and the flow of money. */
 export class ChartsService {
   private readonly ledger: LedgerRepository
+  private readonly contributions: PublicContributionRepository
 
   constructor(
     database: Database,
     private readonly figures = new PublicFiguresMemo(database),
   ) {
     this.ledger = new LedgerRepository(database.db)
+    this.contributions = new PublicContributionRepository(database.db)
   }
 
   /** Spend per financial year split by one dimension; categories beyond the `maxSeries` largest are one "Others". */
@@ -90,9 +97,87 @@ export class ChartsService {
     }
   }
 
-  async flow(filter: LedgerFilter = {}, maxProviders = 12): Promise<Flow> {
-    const links = await this.figures.get(`charts.flow:${JSON.stringify(filter)}`, () => this.ledger.flowLinks(filter))
-    return buildFlow(links, maxProviders)
+  /**
+   * The flow of money in one financial year: the awards' money from their funding streams and the partners'
+   * contributions, through the lead commissioners to the providers. Without a year, the latest year up to the
+   * current one in which the awards have money.
+   */
+  flow(filter: LedgerFilter = {}, maxProviders = 12, today = todayInLondon()): Promise<FlowOfYear> {
+    return this.figures.get(`charts.flow:${JSON.stringify(filter)}:${maxProviders}:${today}`, () =>
+      this.readFlow(filter, maxProviders, today),
+    )
+  }
+
+  private async readFlow(filter: LedgerFilter, maxProviders: number, today: string): Promise<FlowOfYear> {
+    const year = filter.year ?? (await this.flowYear(filter, today))
+    const [awards, contributions] = await Promise.all([
+      this.ledger.flowItems({ ...filter, year }),
+      this.contributionItems({ ...filter, year }),
+    ])
+    return { year, label: financialYear(year).label, ...buildFlow([...awards, ...contributions], maxProviders) }
+  }
+
+  private async flowYear(filter: LedgerFilter, today: string): Promise<number> {
+    const current = financialYearOf(today).startYear
+    return (await this.ledger.latestYear(filter, current)) ?? current
+  }
+
+  /**
+   * Partners' contributions in the year, each divided equally (in whole pence, the odd pence to the first) between
+   * the providers of its service. A funding stream or procurement route is a property of awards only, so a filter
+   * naming one selects no contribution.
+   */
+  private async contributionItems(filter: LedgerFilter & { year: number }): Promise<FlowItem[]> {
+    if (filter.streamId !== undefined || filter.route !== undefined) return []
+    const { year, providerId, areaId, serviceId, serviceType, leadId, officeId, offices } = filter
+    const rows = await this.contributions.list(
+      Object.fromEntries(
+        Object.entries({ year, providerId, areaId, serviceId, serviceType, leadId, officeId, offices }).filter(
+          ([, v]) => v !== undefined,
+        ),
+      ),
+    )
+    const keyed = rows.map((row) => ({
+      row,
+      partnerKey: row.partnerId === null ? `name:${row.partnerName}` : String(row.partnerId),
+      serviceId: row.serviceId,
+      financialYear: row.financialYear,
+      perAnnum: row.perAnnum,
+      upTo: row.upTo,
+      pence: row.amountPence,
+    }))
+    const providers = await this.contributions.providersOf(
+      rows.flatMap((r) => (r.serviceId === null ? [] : [r.serviceId])),
+    )
+    const items: FlowItem[] = []
+    for (const c of contributionsCountedInYear(keyed, year)) {
+      const { row } = c
+      const pence =
+        c.financialYear === year || c.perAnnum
+          ? c.pence
+          : row.periodStart
+            ? (apportionByDays(c.pence, row.periodStart, row.periodEnd ?? row.periodStart).find(
+                (share) => share.startYear === year,
+              )?.pence ?? 0)
+            : 0
+      const to = (row.serviceId === null ? undefined : providers.get(row.serviceId)) ?? []
+      const shares = to.length ? to : [null]
+      shares.forEach((provider, i) => {
+        const part = Math.floor(pence / shares.length) + (i < pence % shares.length ? 1 : 0)
+        items.push({
+          originKind: 'partner',
+          originKey: c.partnerKey,
+          originName: row.partnerName,
+          leadKey: row.leadId === null ? '0' : String(row.leadId),
+          leadName: row.leadName,
+          providerKey: provider ? String(provider.id) : '0',
+          providerName: provider?.name ?? null,
+          pence: part,
+          upTo: row.upTo,
+        })
+      })
+    }
+    return items
   }
 
   private label(dimension: SpendDimension, label: string | null): string {

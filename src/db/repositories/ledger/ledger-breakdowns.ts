@@ -1,10 +1,10 @@
 import { sql, type RawBuilder } from 'kysely'
-import type { FlowLinkInput } from '../../../domain/flow.ts'
-import { ONE_OFF, conditions, cubeKey, source } from './ledger-conditions.ts'
+import type { FlowItem } from '../../../domain/flow.ts'
+import { ONE_OFF, conditions, source } from './ledger-conditions.ts'
 import type { DimensionYearRow, LedgerDimension, LedgerFilter } from './ledger-types.ts'
 import { LedgerRows } from './ledger-rows.ts'
 
-/** One-off sums by year and dimension or area, and the flow of money. */
+/** One-off sums by year and dimension or area, and the awards' part of the flow of money. */
 export class LedgerBreakdowns extends LedgerRows {
   /**
    * One-off sums apportioned to financial years, grouped by one dimension of the award. Yearly amounts
@@ -80,42 +80,40 @@ export class LedgerBreakdowns extends LedgerRows {
   }
 
   /**
-   * The links of the flow diagram: one-off sums (or, with a year, their parts in that year) from funding
-   * streams to offices, offices to lead commissioners, and lead commissioners to recipients. The unfiltered
-   * register reads the trigger-kept ledger_flow; a filter aggregates its own rows.
+   * The awards' part of the flow diagram for one financial year: each award's amount in that year (a one-off sum's
+   * share by days, a yearly amount once, a ceiling at its ceiling), by funding stream, lead commissioner and recipient.
    */
-  async flowLinks(filter: LedgerFilter): Promise<FlowLinkInput[]> {
-    const key = cubeKey(filter)
-    const base =
-      key?.dim === '' && filter.year === undefined
-        ? sql`select stream_key, office_id, lead_key, recipient_key, recipient_id, recipient_name, one_off_pence as pence from ledger_flow where one_off_pence <> 0`
-        : sql`select coalesce(e.stream_id, 0) as stream_key, e.office_id, coalesce(e.lead_id, 0) as lead_key,
-            coalesce(e.recipient_id::text, 'name:' || e.recipient_name) as recipient_key, e.recipient_id, e.recipient_name,
-            ${filter.year === undefined ? sql`e.amount_pence` : sql`e.pence`} as pence
-          from ${source(filter)} e where ${ONE_OFF}`
+  async flowItems(filter: LedgerFilter & { year: number }): Promise<FlowItem[]> {
     const result = await sql<{
-      stage: 0 | 1 | 2
-      sourceKey: string
-      sourceName: string | null
-      targetKey: string
-      targetName: string | null
+      originKey: string
+      originName: string | null
+      leadKey: string
+      leadName: string | null
+      providerKey: string
+      providerName: string | null
+      upTo: boolean
       pence: number
     }>`
-      with base as (${base}),
-      streams as (select stream_key, office_id, sum(pence) as pence from base group by stream_key, office_id),
-      leads as (select office_id, lead_key, sum(pence) as pence from base group by office_id, lead_key),
-      recipients as (select lead_key, recipient_key, min(recipient_id) as recipient_id, min(recipient_name) as recipient_name, sum(pence) as pence
-        from base group by lead_key, recipient_key)
-      select 0 as stage, g.stream_key::text as "sourceKey", fs.name as "sourceName", g.office_id::text as "targetKey", o.name as "targetName", g.pence::bigint as pence
-        from streams g join organisations o on o.id = g.office_id left join funding_streams fs on fs.id = g.stream_key
-      union all
-      select 1, g.office_id::text, o.name, g.lead_key::text, lo.name, g.pence::bigint
-        from leads g join organisations o on o.id = g.office_id left join organisations lo on lo.id = g.lead_key
-      union all
-      select 2, g.lead_key::text, lo.name, g.recipient_key, coalesce(r.name, g.recipient_name), g.pence::bigint
-        from recipients g left join organisations lo on lo.id = g.lead_key left join organisations r on r.id = g.recipient_id`.execute(
-      this.db,
-    )
-    return result.rows.map((row) => ({ ...row, stage: Number(row.stage) as 0 | 1 | 2, pence: Number(row.pence) }))
+      select coalesce(b.stream_id::text, '0') as "originKey", fs.name as "originName",
+        coalesce(b.lead_id::text, '0') as "leadKey", lo.name as "leadName",
+        b.recipient_key as "providerKey", coalesce(r.name, b.recipient_name) as "providerName", b.up_to as "upTo", b.pence::bigint as pence
+      from (
+        select e.stream_id, e.lead_id, coalesce(e.recipient_id::text, 'name:' || e.recipient_name) as recipient_key,
+          min(e.recipient_id) as recipient_id, min(e.recipient_name) as recipient_name, e.up_to, sum(e.pence) as pence
+        from ${source(filter)} e
+        group by e.stream_id, e.lead_id, 3, e.up_to
+      ) b
+      left join funding_streams fs on fs.id = b.stream_id
+      left join organisations lo on lo.id = b.lead_id
+      left join organisations r on r.id = b.recipient_id`.execute(this.db)
+    return result.rows.map((row) => ({ ...row, originKind: 'stream' as const, pence: Number(row.pence) }))
+  }
+
+  /** The latest financial year, up to `latest`, in which the filtered awards have money; null when none has. */
+  async latestYear(filter: LedgerFilter, latest: number): Promise<number | null> {
+    const result = await sql<{ year: number | null }>`
+      select max(e.financial_year) as year from ledger_years e
+      where e.financial_year <= ${latest} and ${conditions(filter)}`.execute(this.db)
+    return result.rows[0]?.year ?? null
   }
 }

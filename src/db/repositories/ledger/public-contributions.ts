@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { DB } from '../../tables/index.ts'
-import { publicContribution } from '../public.ts'
+import { publicContribution, publicService } from '../public.ts'
 import { inOffices } from './ledger-conditions.ts'
 
 /** What the public list of partner contributions can be narrowed by. The year is a financial year's first year. */
@@ -33,6 +33,7 @@ export interface ContributionRow {
   serviceType: string | null
   periodStart: string | null
   periodEnd: string | null
+  leadId: number | null
   leadName: string | null
   officeId: number | null
   officeName: string | null
@@ -55,7 +56,7 @@ export class PublicContributionRepository {
       select c.id as "contributionId", c.organisation_id as "partnerId", coalesce(p.name, c.organisation_name) as "partnerName",
         p.slug as "partnerSlug", c.amount_pence as "amountPence", c.per_annum as "perAnnum", c.up_to as "upTo",
         c.financial_year as "financialYear", c.condition, s.id as "serviceId", s.name as "serviceName", s.slug as "serviceSlug",
-        s.service_type as "serviceType", s.start_date as "periodStart", s.end_date as "periodEnd", lead.name as "leadName",
+        s.service_type as "serviceType", s.start_date as "periodStart", s.end_date as "periodEnd", s.lead_commissioner_id as "leadId", lead.name as "leadName",
         coalesce(d.office_id, s.office_id) as "officeId", office.name as "officeName", d.slug as "decisionSlug",
         d.reference as "decisionReference", d.title as "decisionTitle", coalesce(d.date_decided, d.date_received) as "decisionDate"
       from contributions c
@@ -66,7 +67,28 @@ export class PublicContributionRepository {
       left join organisations office on office.id = coalesce(d.office_id, s.office_id)
       where ${publicContribution} and ${conditions(filter)}
       order by "decisionDate" desc nulls last, s.name nulls last, c.amount_pence desc, c.id`.execute(this.db)
-    return result.rows.map((row) => ({ ...row, amountPence: Number(row.amountPence) }))
+    return result.rows.map((row) => ({
+      ...row,
+      amountPence: Number(row.amountPence),
+      leadId: row.leadId === null ? null : Number(row.leadId),
+    }))
+  }
+
+  /** The providers of public commissioned services, by service, for dividing the partners' money between them. */
+  async providersOf(serviceIds: readonly number[]): Promise<Map<number, Array<{ id: number; name: string }>>> {
+    const providers = new Map<number, Array<{ id: number; name: string }>>()
+    if (!serviceIds.length) return providers
+    const result = await sql<{ serviceId: number; id: number; name: string }>`
+      select sp.service_id as "serviceId", o.id, o.name from service_providers sp
+      join services s on s.id = sp.service_id join organisations o on o.id = sp.organisation_id
+      where sp.service_id in (${sql.join([...new Set(serviceIds)])}) and ${publicService}
+      order by sp.service_id, o.id`.execute(this.db)
+    for (const row of result.rows) {
+      const list = providers.get(row.serviceId) ?? []
+      list.push({ id: Number(row.id), name: row.name })
+      providers.set(row.serviceId, list)
+    }
+    return providers
   }
 
   /** Partners with a public contribution, for the ledger's filter. */

@@ -2,11 +2,10 @@ import { Readable } from 'node:stream'
 import type { Request, Response } from 'express'
 import { financialYear } from '../../../../domain/financial-year.ts'
 import { formatPence, penceToDecimalString } from '../../../../domain/money.ts'
-import type { Flow } from '../../../../domain/flow.ts'
-import type { SpendByYear, SpendDimension } from '../../../../services/ledger/charts.ts'
+import type { FlowOfYear, SpendByYear, SpendDimension } from '../../../../services/ledger/charts.ts'
 import type { Services } from '../../../../services/index.ts'
 import { safeCsvStringifier } from '../../../../services/open-data/csv.ts'
-import { sankeySvg } from '../../../charts/sankey.ts'
+import { flowColours, sankeySvg } from '../../../charts/sankey.ts'
 import { stackedColumnsSvg } from '../../../charts/stacked-columns.ts'
 import { streamDownload } from '../../../streaming.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
@@ -59,7 +58,6 @@ export class ChartsController {
       ...chartView(data, period),
       downloads: downloads(registerBase(res), FILE_OF[data.dimension], query),
     }))
-    const labels = new Map(flow.nodes.map((n) => [n.id, n.label]))
     res.status(errors.year ? 400 : 200).render('pages/public/ledger/charts', {
       errors,
       errorList: errorList(errors),
@@ -68,10 +66,11 @@ export class ChartsController {
       years: options.years,
       charts,
       flow: {
-        svg: flowSvg(flow, period),
-        links: flow.links.map((l) => ({ from: labels.get(l.source), to: labels.get(l.target), pence: l.pence })),
-        totalPence: flow.totalPence,
-        downloads: downloads(registerBase(res), FILE_OF.flow, query),
+        ...flow,
+        svg: flowSvg(flow),
+        legend: flowColours(flow).legend,
+        rows: flowRows(flow),
+        downloads: downloads(registerBase(res), FILE_OF.flow, `?year=${flow.year}`),
       },
     })
   }
@@ -90,15 +89,16 @@ export class ChartsController {
       return
     }
     const period = periodOf(year)
-    const fileName = `${match[1]}${year === undefined ? '' : `-${financialYear(year).label.replace('/', '-')}`}.${match[2]}`
+    let fileYear = year
     const table: string[][] = []
     let svg: string
     if (chart === 'flow') {
       const flow = await this.services.charts.flow({ year, offices: registerOffices(res) })
-      svg = flowSvg(flow, period)
-      const labels = new Map(flow.nodes.map((n) => [n.id, n.label]))
-      table.push(['From', 'To', 'Amount (£)'])
-      for (const l of flow.links) table.push([labels.get(l.source) ?? '', labels.get(l.target) ?? '', penceToDecimalString(l.pence)])
+      fileYear = flow.year
+      svg = flowSvg(flow)
+      table.push(['From', 'To', 'Money from', 'Colour', 'Amount (£)', 'Of which ceilings, up to (£)'])
+      for (const r of flowRows(flow))
+        table.push([r.from, r.to, r.origin, r.colour, penceToDecimalString(r.pence), penceToDecimalString(r.ceilingPence)])
     } else {
       const data = await this.services.charts.spendByYear(chart, { year, offices: registerOffices(res) })
       svg = chartView(data, period).svg
@@ -106,6 +106,7 @@ export class ChartsController {
       for (const s of data.series) table.push([s.label, ...s.byYear.map(penceToDecimalString), penceToDecimalString(s.totalPence)])
       table.push(['Total', ...data.yearTotals.map(penceToDecimalString), penceToDecimalString(data.totalPence)])
     }
+    const fileName = `${match[1]}${fileYear === undefined ? '' : `-${financialYear(fileYear).label.replace('/', '-')}`}.${match[2]}`
     res.set('Cache-Control', 'public, max-age=60').attachment(fileName)
     if (match[2] === 'svg') {
       res.type('image/svg+xml; charset=utf-8').send(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`)
@@ -124,13 +125,31 @@ function downloads(base: string, file: string, query: string) {
   return { svg: `${base}/charts/${file}.svg${query}`, csv: `${base}/charts/${file}.csv${query}` }
 }
 
-function flowSvg(flow: Flow, period: string): string {
+function flowSvg(flow: FlowOfYear): string {
   const inColumn = (c: number) => flow.nodes.filter((n) => n.column === c).length
+  const partners = flow.nodes.filter((n) => n.kind === 'partner').length
   return sankeySvg(flow, {
     id: 'flow',
-    title: `Flow of money, ${period}`,
-    description: `One-off sums totalling ${formatPence(flow.totalPence)} flow from ${inColumn(0)} funding streams through ${inColumn(1)} offices and ${inColumn(2)} lead commissioners to ${inColumn(3)} providers. The table that follows lists every link.`,
+    title: `Flow of money, ${flow.label}`,
+    description: flow.totalPence
+      ? `${formatPence(flow.totalPence)} in ${flow.label} flows from ${inColumn(0) - partners} funding streams and ${partners} partners through ${inColumn(1)} lead commissioners to ${inColumn(2)} providers. The table before the diagram lists every link.`
+      : `No money to show in ${flow.label}.`,
   })
+}
+
+/** Every band of the diagram as a row: from, to, the funding stream or partner the money comes from, and its colour. */
+function flowRows(flow: FlowOfYear) {
+  const labels = new Map(flow.nodes.map((n) => [n.id, n.label]))
+  const { colourOf, legend } = flowColours(flow)
+  const colourName = new Map(legend.map((entry) => [entry.hex, entry.name]))
+  return flow.links.map((l) => ({
+    from: labels.get(l.source) ?? '',
+    to: labels.get(l.target) ?? '',
+    origin: labels.get(l.origin) ?? '',
+    colour: colourName.get(colourOf.get(l.origin) ?? '') ?? '',
+    pence: l.pence,
+    ceilingPence: l.ceilingPence,
+  }))
 }
 
 function chartView(data: SpendByYear, period: string) {

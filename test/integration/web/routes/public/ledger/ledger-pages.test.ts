@@ -191,7 +191,7 @@ for (const engine of testEngines()) {
       for (const [i, row] of table.entries()) assert.equal(rows[i + 1]![0], row[0])
 
       const flow = parse(await (await get('/charts/flow-of-money.csv')).text()) as string[][]
-      assert.deepEqual(flow[0], ['From', 'To', 'Amount (£)'])
+      assert.deepEqual(flow[0], ['From', 'To', 'Money from', 'Colour', 'Amount (£)', 'Of which ceilings, up to (£)'])
       assert.equal(flow.length - 1, cells(page, 'flow-table').length)
       assert.equal((await get('/charts/spend-by-area.csv?year=20x')).status, 400)
       assert.equal((await get('/charts/spend-by-nothing.csv')).status, 404)
