@@ -23,6 +23,7 @@ import { benchLedger } from './ledger.ts'
 import { mixedAddresses, mixedRequestsPerSecond } from './mixed.ts'
 import { benchServedWorkers } from './served.ts'
 import { benchSpend } from './spend.ts'
+import { benchHeavyPages } from './pages.ts'
 
 const { values } = parseArgs({
   options: {
@@ -162,6 +163,7 @@ async function main(): Promise<void> {
         report('register_mixed_share_of_static', mixed / staticPage.requests.average)
         const home = await autocannon({ url: `${uncached.base}/`, connections: 10, duration: loadSeconds })
         report('home_uncached_rps', home.requests.average)
+        await benchHeavyPages(database, uncached.base, report, timed, percentile)
       } finally {
         uncached.close()
       }
