@@ -1,6 +1,7 @@
 import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
+import JSZip from 'jszip'
 import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
 import { e2eSetUp, signIn } from '../support/e2e.ts'
@@ -9,6 +10,7 @@ const PASSWORD = 'correct horse battery staple'
 const DOCUMENT = 'fixtures/documents/generated/f01-lincolnshire-small-grants.pdf'
 const CUMBRIA = 'fixtures/documents/a02-cumbria-isva-notice.txt'
 const SCAN = 'fixtures/documents/generated/f01-lincolnshire-small-grants.scanned.pdf'
+const BORSETSHIRE = 'fixtures/documents/a03-borsetshire-stalking-budget.txt'
 
 describe('importing a document in Chromium', () => {
   const e2e = e2eSetUp({
@@ -124,6 +126,36 @@ describe('bulk upload and acknowledging an Error finding in Chromium', () => {
     assert.match(rows[0]![2]!, /Independent Sexual Violence Adviser service for Barrow and Carlisle/)
     assert.equal(rows[2]![2], 'None')
     assert.match((await page.locator('#upload-summary').textContent()) ?? '', /3 documents: 1 imported, 1 unchanged/)
+    assert.deepEqual(await accessibilityViolations(page), [])
+  })
+
+  test('a ZIP archive of a folder gives one result per document in it, by its path in the archive', async () => {
+    const zip = new JSZip()
+    zip.file('2019/a03-borsetshire-stalking-budget.txt', readFileSync(BORSETSHIRE))
+    zip.file('2019/a02-cumbria-isva-notice.txt', readFileSync(CUMBRIA))
+    zip.file('2019/.DS_Store', 'finder')
+    zip.file('2019/budget.xlsx', 'not a document')
+    await page.goto(`${e2e.baseUrl}/staff/imports/upload`)
+    await page.getByLabel('Documents').setInputFiles({
+      name: 'archive.zip',
+      mimeType: 'application/zip',
+      buffer: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }),
+    })
+    await page.getByRole('button', { name: 'Upload and read' }).click()
+    await page.waitForURL(/\/staff\/imports\/upload$/)
+    const rows = await page
+      .locator('#upload-results tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim())),
+      )
+    assert.deepEqual(
+      rows.map((r) => r.slice(0, 2)),
+      [
+        ['archive.zip/2019/a02-cumbria-isva-notice.txt', 'Unchanged'],
+        ['archive.zip/2019/a03-borsetshire-stalking-budget.txt', 'Imported'],
+      ],
+    )
+    assert.match((await page.locator('#upload-summary').textContent()) ?? '', /2 documents: 1 imported, 1 unchanged/)
     assert.deepEqual(await accessibilityViolations(page), [])
   })
 

@@ -1,7 +1,9 @@
 /** `commissioning-register import FILE…|FOLDER…`: stores each document and an unreviewed record made from it. */
 import cliProgress from 'cli-progress'
 import type { Command } from 'commander'
+import { readFile } from 'node:fs/promises'
 import { ImportError, documentsIn, type ImportOutcome } from '../../services/imports/index.ts'
+import { documentsInArchive, isArchive } from '../../services/imports/archive.ts'
 import { services } from '../../services/index.ts'
 import type { Actor } from '../../services/audit/audit.ts'
 import { UserError } from '../errors.ts'
@@ -56,7 +58,7 @@ export function registerImportCommand(program: Command): void {
     .description(
       'Import published decision documents (PDF, Word, HTML, text): store each with an unreviewed record for a person to confirm at /staff/imports',
     )
-    .argument('<paths...>', 'documents, or folders of documents')
+    .argument('<paths...>', 'documents, folders of documents, or ZIP archives of them')
     .action(async (paths: string[]) => {
       const files = await documentsIn(paths)
       if (!files.length)
@@ -68,9 +70,9 @@ export function registerImportCommand(program: Command): void {
       const out = output(files.length)
       try {
         const imports = services(database).imports
-        for (const file of files) {
+        const importOne = async (file: string, read: () => Promise<ImportOutcome>) => {
           try {
-            const outcome = await imports.importFile(file, ACTOR)
+            const outcome = await read()
             counts[outcome.status]++
             out.info(describe(file, outcome))
             for (const note of outcome.notes) out.info(`  note: ${note}`)
@@ -80,6 +82,21 @@ export function registerImportCommand(program: Command): void {
               `error: ${error instanceof ImportError ? error.message : `${file}: unexpected error: ${(error as Error).message}`}`,
             )
           }
+        }
+        for (const file of files) {
+          if (isArchive(file)) {
+            const documents = await readFile(file)
+              .then((bytes) => documentsInArchive(file, bytes, { maxBytes: imports.maxBytes }))
+              .catch((error: unknown) => {
+                counts.failed++
+                out.error(
+                  `error: ${error instanceof ImportError ? error.message : `${file}: ${(error as Error).message}`}`,
+                )
+                return []
+              })
+            for (const document of documents)
+              await importOne(document.name, () => imports.importDocument(document.bytes, document.name, ACTOR))
+          } else await importOne(file, () => imports.importFile(file, ACTOR))
           out.advance()
         }
       } finally {

@@ -36,7 +36,11 @@ async function walk(dir: string): Promise<string[]> {
   for (const entry of entries) {
     const path = join(dir, entry.name)
     if (entry.isDirectory()) files.push(...(await walk(path)))
-    else if (entry.isFile() && IMPORTABLE_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(path)
+    else if (
+      entry.isFile() &&
+      (IMPORTABLE_EXTENSIONS.has(extname(entry.name).toLowerCase()) || /\.zip$/i.test(entry.name))
+    )
+      files.push(path)
   }
   return files
 }

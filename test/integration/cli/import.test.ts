@@ -1,8 +1,9 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import JSZip from 'jszip'
 import { Database } from '../../../src/db/database.ts'
 import { cli } from '../../support/cli.ts'
 
@@ -101,5 +102,22 @@ describe('the import command', () => {
     } finally {
       await database.close()
     }
+  })
+
+  test('a ZIP archive: each document in it imported by its path inside, the rest left alone', async () => {
+    const zip = new JSZip()
+    zip.file('2019/cumbria.txt', readFileSync('fixtures/documents/a02-cumbria-isva-notice.txt'))
+    zip.file('2019/borsetshire.txt', readFileSync('fixtures/documents/a03-borsetshire-stalking-budget.txt'))
+    zip.file('2019/budget.xlsx', 'not a document')
+    const archive = join(dir, 'decisions.zip')
+    writeFileSync(archive, await zip.generateAsync({ type: 'nodebuffer' }))
+    writeFileSync(join(dir, 'broken.zip'), 'PK\u0003\u0004 not an archive')
+    const run = await cli(['import', archive, join(dir, 'broken.zip')], { DATA_DIR: dataDir })
+    assert.equal(run.code, 1, run.stderr)
+    assert.match(run.stdout, /unchanged .*decisions\.zip\/2019\/cumbria\.txt: the same document was imported before/)
+    assert.match(run.stdout, /imported {2}.*decisions\.zip\/2019\/borsetshire\.txt → record \d+, awaiting review/)
+    assert.doesNotMatch(run.stdout, /budget\.xlsx/)
+    assert.match(run.stderr, /broken\.zip: the ZIP archive is damaged/)
+    assert.match(run.stdout, /Imported 1, unchanged 1, failed 1\./)
   })
 })

@@ -3,6 +3,7 @@ import multer from 'multer'
 import type { Services } from '../../../../services/index.ts'
 import { logger } from '../../../../logger.ts'
 import { ImportError } from '../../../../services/imports/index.ts'
+import { documentsInArchive, isArchive } from '../../../../services/imports/archive.ts'
 import { actorOf } from '../../../auth.ts'
 import { errorList } from '../../../validation.ts'
 
@@ -13,7 +14,7 @@ declare module 'express-serve-static-core' {
 }
 
 const ACCEPT =
-  '.pdf,.docx,.html,.htm,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain,text/markdown'
+  '.pdf,.docx,.html,.htm,.txt,.md,.zip,application/zip,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain,text/markdown'
 
 function sizeLabel(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`
@@ -68,8 +69,13 @@ export class UploadController {
     const files = Array.isArray(req.files) ? req.files : []
     const problem = res.locals.uploadProblem ?? (files.length === 0 ? 'Choose a document to upload' : null)
     if (problem) return this.fail(res, problem)
-    if (files.length === 1) {
-      const result = await this.importOne(res, files[0]!)
+    if (files.length === 1 && !isArchive(files[0]!.originalname)) {
+      const result = await this.importOne(
+        res,
+        files[0]!.originalname || 'document',
+        files[0]!.buffer,
+        files[0]!.mimetype,
+      )
       if (result.decisionId === null) return this.fail(res, `The document cannot be imported: ${result.reason}`)
       return res.redirect(
         `/staff/imports/${result.decisionId}?${result.outcome === 'imported' ? 'uploaded' : 'unchanged'}=1`,
@@ -77,11 +83,11 @@ export class UploadController {
     }
     const results: UploadResult[] = []
     for (const file of files) {
-      const result = await this.importOne(res, file)
-      results.push({
-        ...result,
-        reason: result.reason && result.reason.charAt(0).toUpperCase() + result.reason.slice(1),
-      })
+      for (const result of await this.importFile(res, file))
+        results.push({
+          ...result,
+          reason: result.reason && result.reason.charAt(0).toUpperCase() + result.reason.slice(1),
+        })
     }
     res.render('pages/staff/imports/upload-results', {
       results,
@@ -93,13 +99,36 @@ export class UploadController {
     })
   }
 
-  /** Reads and stores one uploaded file; a document that cannot be imported is a failed result with the reason. */
-  private async importOne(res: Response, file: Express.Multer.File): Promise<UploadResult> {
+  /** An uploaded document's result, or one result for each document of an uploaded ZIP archive. */
+  private async importFile(res: Response, file: Express.Multer.File): Promise<UploadResult[]> {
     const fileName = file.originalname || 'document'
+    if (!isArchive(fileName)) return [await this.importOne(res, fileName, file.buffer, file.mimetype)]
+    let documents
     try {
-      const outcome = await this.services.imports.importDocument(file.buffer, fileName, actorOf(res), {
-        mediaType: file.mimetype,
-      })
+      documents = await documentsInArchive(fileName, file.buffer, { maxBytes: this.services.imports.maxBytes })
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error
+      return [{ fileName, outcome: 'failed', reason: error.reason, decisionId: null, title: null }]
+    }
+    if (!documents.length)
+      return [
+        {
+          fileName,
+          outcome: 'failed',
+          reason: 'the archive holds no PDF, Word (.docx), HTML or text documents',
+          decisionId: null,
+          title: null,
+        },
+      ]
+    const results: UploadResult[] = []
+    for (const document of documents) results.push(await this.importOne(res, document.name, document.bytes))
+    return results
+  }
+
+  /** Reads and stores one document; a document that cannot be imported is a failed result with the reason. */
+  private async importOne(res: Response, fileName: string, bytes: Buffer, mediaType?: string): Promise<UploadResult> {
+    try {
+      const outcome = await this.services.imports.importDocument(bytes, fileName, actorOf(res), { mediaType })
       const review = await this.services.imports.review(outcome.decisionId)
       return {
         fileName,
