@@ -53,9 +53,10 @@ export class FundingService {
     return this.funding.streams()
   }
 
-  async overview(): Promise<StreamOverview[]> {
+  /** Each stream's years; for an office register, its offices' streams only. */
+  async overview(offices?: number[]): Promise<StreamOverview[]> {
     const [streams, receipts, commitments] = await Promise.all([
-      this.funding.streams(),
+      this.funding.streams(offices),
       this.funding.receipts(),
       this.ledger.commitmentsByStream(),
     ])

@@ -9,6 +9,7 @@ import { InvalidExportError, type ExportFormat } from '../../../../services/open
 import type { CsvRow } from '../../../../services/open-data/csv-tables.ts'
 import { streamDownload } from '../../../streaming.ts'
 import { homeQuery } from '../decisions/home.ts'
+import { openDataRegister, registerOffices } from '../offices/register-context.ts'
 
 const one = (value: unknown): string | undefined => (Array.isArray(value) ? one(value[0]) : typeof value === 'string' ? value : undefined)
 
@@ -27,11 +28,11 @@ export function downloadRoutes(services: Services): Router {
       res.status(400).type('text/plain').send(`The filters are not valid: ${parsed.error.issues.map((i) => i.message).join('; ')}`)
       return
     }
-    await sendCsv(req, res, 'decisions.csv', services.openData.registerTable({ text: parsed.data.q, officeId: parsed.data.office, financialYear: parsed.data.year }))
+    await sendCsv(req, res, 'decisions.csv', services.openData.registerTable({ text: parsed.data.q, officeId: parsed.data.office, offices: registerOffices(res), financialYear: parsed.data.year }))
   })
   router.get('/downloads/disclosure-log.csv', async (req, res) => {
     const text = one(req.query.q)?.trim().slice(0, 200)
-    await sendCsv(req, res, 'disclosure-log.csv', services.openData.disclosureLogTable({ text }))
+    await sendCsv(req, res, 'disclosure-log.csv', services.openData.disclosureLogTable({ text, offices: registerOffices(res) }))
   })
   return router
 }
@@ -44,7 +45,7 @@ async function sendCsv(req: Request, res: Response, name: string, rows: AsyncGen
 async function send360(services: Services, req: Request, res: Response, format: ExportFormat): Promise<void> {
   let file: string
   try {
-    file = await services.openData.download360(format)
+    file = await services.openData.download360(format, openDataRegister(res))
   } catch (error) {
     if (!(error instanceof InvalidExportError)) throw error
     logger.error('360Giving export is not valid', { problems: error.problems.slice(0, 10), total: error.totalProblems })
