@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import { isIsoDate } from '../../domain/uk-date.ts'
+import { POPULATION_SOURCE, POPULATION_YEAR, policeForceAreaOf } from '../../domain/police-force-populations.ts'
 import { AuditService, type Actor } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
 
@@ -222,13 +223,49 @@ export class PublicOfficeService {
     })
   }
 
+  /**
+   * Gives each office whose name names a police force area that area's population from the reference data, for
+   * the reference year, where the office has no figure for that year yet: a figure staff recorded is never replaced.
+   * Returns how many offices were given one.
+   */
+  async loadReferencePopulations(): Promise<number> {
+    const offices = await this.database.db
+      .selectFrom('offices as f')
+      .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+      .select(['f.organisation_id as id', 'o.name', 'f.short_name as shortName'])
+      .execute()
+    const values = offices.flatMap((office) => {
+      const area = policeForceAreaOf(office)
+      return area
+        ? [{ office_id: office.id, year: POPULATION_YEAR, population: area.population, source: POPULATION_SOURCE }]
+        : []
+    })
+    if (!values.length) return 0
+    const inserted = await this.database.db
+      .insertInto('office_populations')
+      .values(values)
+      .onConflict((oc) => oc.columns(['office_id', 'year']).doNothing())
+      .executeTakeFirst()
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0)
+  }
+
+  /** An office's recorded populations, newest year first. */
+  async populations(officeId: number): Promise<Array<{ year: number; population: number; source: string }>> {
+    return this.database.db
+      .selectFrom('office_populations')
+      .select(['year', 'population', 'source'])
+      .where('office_id', '=', officeId)
+      .orderBy('year', 'desc')
+      .execute()
+  }
+
   /** Records the population of an office's area for a year, with its source (a deployment administrator's reference data). */
   async recordPopulation(
     input: { officeId: number; year: number; population: number; source: string },
     actor: Actor,
   ): Promise<void> {
-    if (actor.scope && !actor.scope.allOffices)
-      throw new FormError({ office: 'Only a deployment administrator may record populations' })
+    if (actor.scope && !actor.scope.includes(input.officeId, 'administrator'))
+      throw new FormError({ office: 'Only the office’s administrator or a deployment administrator may record its population' })
     const errors: Record<string, string> = {}
     if (!Number.isInteger(input.year) || input.year < 1990 || input.year > 2100)
       errors.year = 'Enter the year of the estimate, like 2022'
