@@ -211,6 +211,13 @@ export class PublicOfficeService {
         .set({ successor_id: input.successorId, functions_passed_on: input.on })
         .where('organisation_id', '=', input.officeId)
         .execute()
+      // The successor takes on what the public needs to reach it where it has not set its own: the contact for
+      // enquiries and the accent colour. It keeps its own name, title, reference formats, copyright line (by default
+      // its own name), logo and open-data prefix (the predecessor's awards keep the identifiers they were published with).
+      const copied = await sql<{ contact: string | null; accent_colour: string | null }>`
+        update offices s set contact = coalesce(s.contact, p.contact), accent_colour = coalesce(s.accent_colour, p.accent_colour)
+        from offices p where p.organisation_id = ${input.officeId} and s.organisation_id = ${input.successorId}
+        returning s.contact, s.accent_colour`.execute(trx)
       await this.audit.record(trx, {
         actor,
         action: 'record succession',
@@ -218,7 +225,12 @@ export class PublicOfficeService {
         entityId: input.officeId,
         officeId: input.officeId,
         before: { successorId: before.successor_id },
-        after: { successorId: input.successorId, on: input.on },
+        after: {
+          successorId: input.successorId,
+          on: input.on,
+          successorContact: copied.rows[0]?.contact ?? null,
+          successorAccentColour: copied.rows[0]?.accent_colour ?? null,
+        },
       })
     })
   }
