@@ -277,7 +277,9 @@ export class PublicOfficeService {
     actor: Actor,
   ): Promise<void> {
     if (actor.scope && !actor.scope.includes(input.officeId, 'administrator'))
-      throw new FormError({ office: 'Only the office’s administrator or a deployment administrator may record its population' })
+      throw new FormError({
+        office: 'Only the office’s administrator or a deployment administrator may record its population',
+      })
     const errors: Record<string, string> = {}
     if (!Number.isInteger(input.year) || input.year < 1990 || input.year > 2100)
       errors.year = 'Enter the year of the estimate, like 2022'

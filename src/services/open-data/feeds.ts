@@ -31,7 +31,10 @@ export class FeedQueries {
     return this.entries(this.base(offices).where(listedDecision))
   }
 
-  async provider(slug: string, offices?: readonly number[]): Promise<{ subject: FeedSubject; entries: FeedEntry[] } | undefined> {
+  async provider(
+    slug: string,
+    offices?: readonly number[],
+  ): Promise<{ subject: FeedSubject; entries: FeedEntry[] } | undefined> {
     const subject = await this.db
       .selectFrom('organisations as o')
       .select(['o.id', 'o.name', 'o.slug'])
@@ -54,7 +57,10 @@ export class FeedQueries {
     return { subject, entries: await this.entries(query) }
   }
 
-  async area(slug: string, offices?: readonly number[]): Promise<{ subject: FeedSubject; entries: FeedEntry[] } | undefined> {
+  async area(
+    slug: string,
+    offices?: readonly number[],
+  ): Promise<{ subject: FeedSubject; entries: FeedEntry[] } | undefined> {
     const subject = await this.db
       .selectFrom('areas as ar')
       .select(['ar.id', 'ar.name', 'ar.slug'])

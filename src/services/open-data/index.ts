@@ -14,6 +14,7 @@ import { ApiFundingStreamQueries } from './api/funding-streams.ts'
 import { ApiOrganisationQueries } from './api/organisations.ts'
 import { ApiServiceQueries } from './api/services.ts'
 import { StaffDecisionQueries } from './api/staff-decisions.ts'
+import { publicAwardBatches } from './three-sixty-giving/award-rows.ts'
 import { disclosureLogRows, registerTableRows, type CsvRow, type RegisterTableFilter } from './csv-tables.ts'
 import { renderAtom } from './atom.ts'
 import { FeedQueries } from './feeds.ts'
@@ -116,6 +117,13 @@ export class OpenDataService {
     building.catch(() => this.downloads.delete(key))
     if (cached) void cached.file.then((old) => rm(old, { force: true })).catch(() => undefined)
     return building
+  }
+
+  /** Whether the register (the whole one, or an office's) has a published award for a 360Giving file to hold. */
+  async hasGrants(register?: PublicRegister): Promise<boolean> {
+    for await (const batch of publicAwardBatches(this.database.db, { offices: register?.offices }, 1))
+      return batch.length > 0
+    return false
   }
 
   /** The rows of the home page's table (header first), every page of it with the page's filters. */
