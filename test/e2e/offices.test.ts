@@ -107,4 +107,40 @@ describe('office registers and the national comparison, in Chromium', () => {
     await page.goto(`${e2e.baseUrl}/offices/cumbria/ledger`)
     assert.match(page.url(), new RegExp(`${NOTTS}/ledger$`))
   })
+
+  test('an office’s areas and open data stay in its register, and pass axe', async () => {
+    await page.goto(`${e2e.baseUrl}${NOTTS}/areas`)
+    assert.match(await page.title(), /Areas – .*Nottinghamshire Office of the Police and Crime Commissioner$/)
+    await check(page, 'office-areas')
+    await page.locator('#areas a').first().click()
+    await page.waitForURL(new RegExp(`${NOTTS}/areas/[a-z0-9-]+$`))
+    await check(page, 'office-area')
+    await page.goto(`${e2e.baseUrl}${NOTTS}/open-data`)
+    assert.equal(await page.locator(`a[href="${NOTTS}/downloads/360giving.json"]`).count(), 1)
+    await check(page, 'office-open-data')
+  })
+
+  test('an administrator records an office’s population, with errors explained, and the page passes axe', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.goto(`${e2e.baseUrl}/staff/offices`)
+    await page
+      .getByRole('link', { name: 'Population of Essex Office of the Police, Fire and Crime Commissioner’s area' })
+      .click()
+    await page.waitForURL(/\/staff\/offices\/\d+\/population$/)
+    await check(page, 'staff-population')
+    await page.getByLabel('Number of people').fill('lots')
+    await page.getByRole('button', { name: 'Save population' }).click()
+    assert.match(
+      (await page.locator('.govuk-error-summary').textContent()) ?? '',
+      /Enter the population as a whole number/,
+    )
+    await check(page, 'staff-population-error')
+    await page.getByLabel('Year of the estimate').fill('2022')
+    await page.getByLabel('Number of people').fill('1,900,000')
+    await page.getByLabel('Source').fill('ONS mid-2022 population estimates')
+    await page.getByRole('button', { name: 'Save population' }).click()
+    await page.waitForURL(/\/population\?done=1$/)
+    assert.match((await page.locator('#populations').textContent()) ?? '', /1,900,000/)
+    await check(page, 'staff-population-saved')
+  })
 })

@@ -44,6 +44,8 @@ export function registerOfficesCommand(program: Command): void {
           .add({ name: options.name, shortName: options.shortName, decisionMakerTitle: options.title }, caller)
           .catch(plain)
         console.log(`Added ${office.name} at /offices/${office.slug}`)
+        if (await new PublicOfficeService(database).loadReferencePopulations())
+          console.log('Recorded the population of its police force area from the reference data')
       } finally {
         await database.close()
       }

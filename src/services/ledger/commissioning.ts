@@ -140,8 +140,9 @@ export class CommissioningService {
     })
   }
 
-  async pipeline(on: string): Promise<PipelineView> {
-    const rows = await this.services.pipelineCandidates()
+  /** The pipeline as on a date; for an office register, of the register's offices' services only. */
+  async pipeline(on: string, offices?: number[]): Promise<PipelineView> {
+    const rows = await this.services.pipelineCandidates(offices)
     const entries = recommissioningPipeline(
       rows.map((row) => ({
         item: row,
@@ -159,8 +160,10 @@ export class CommissioningService {
     return { on, windows, count: entries.length }
   }
 
+  /** One public area and the services that serve it; for an office register, the register's offices' services. */
   async area(
     slug: string,
+    offices?: number[],
   ): Promise<
     { area: { id: number; name: string; slug: string; kind: string }; services: ServiceListItem[] } | undefined
   > {
@@ -171,7 +174,7 @@ export class CommissioningService {
       .where(publicArea)
       .executeTakeFirst()
     if (!area) return undefined
-    return { area, services: await this.list({ areaId: area.id }) }
+    return { area, services: await this.list({ areaId: area.id, offices }) }
   }
 
   /** The office's pro-rata contribution and its partners' in the same year, when the service has one. */

@@ -55,14 +55,14 @@ export class FundingService {
     return this.funding.streams()
   }
 
-  /** Every stream with what it received, committed and has left per financial year, from public awards. */
-  overview(): Promise<StreamOverview[]> {
-    return this.figures.get('funding.overview', () => this.readOverview())
+  /** Each stream with what it received, committed and has left per financial year, from public awards; for an office register, its offices' streams only. */
+  overview(offices?: number[]): Promise<StreamOverview[]> {
+    return this.figures.get(`funding.overview:${JSON.stringify(offices ?? null)}`, () => this.readOverview(offices))
   }
 
-  private async readOverview(): Promise<StreamOverview[]> {
+  private async readOverview(offices?: number[]): Promise<StreamOverview[]> {
     const [streams, receipts, commitments] = await Promise.all([
-      this.funding.streams(),
+      this.funding.streams(offices),
       this.funding.receipts(),
       this.ledger.commitmentsByStream(),
     ])

@@ -134,6 +134,11 @@ export class LedgerService {
     return { providers, streams, areas, leads, years }
   }
 
+  /** Every public area; for an office register, the areas its offices' services serve. */
+  areas(offices?: readonly number[]) {
+    return this.ledger.areas(offices)
+  }
+
   /** Every public recipient with its totals; for an office register, of that register's offices' awards only. */
   providers(offices?: readonly number[]) {
     return this.figures.get(`ledger.providers:${JSON.stringify(offices ?? null)}`, () =>

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import { isIsoDate } from '../../domain/uk-date.ts'
+import { POPULATION_SOURCE, POPULATION_YEAR, policeForceAreaOf } from '../../domain/police-force-populations.ts'
 import { AuditService, type Actor } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
 
@@ -210,6 +211,13 @@ export class PublicOfficeService {
         .set({ successor_id: input.successorId, functions_passed_on: input.on })
         .where('organisation_id', '=', input.officeId)
         .execute()
+      // The successor takes on what the public needs to reach it where it has not set its own: the contact for
+      // enquiries and the accent colour. It keeps its own name, title, reference formats, copyright line (by default
+      // its own name), logo and open-data prefix (the predecessor's awards keep the identifiers they were published with).
+      const copied = await sql<{ contact: string | null; accent_colour: string | null }>`
+        update offices s set contact = coalesce(s.contact, p.contact), accent_colour = coalesce(s.accent_colour, p.accent_colour)
+        from offices p where p.organisation_id = ${input.officeId} and s.organisation_id = ${input.successorId}
+        returning s.contact, s.accent_colour`.execute(trx)
       await this.audit.record(trx, {
         actor,
         action: 'record succession',
@@ -217,9 +225,50 @@ export class PublicOfficeService {
         entityId: input.officeId,
         officeId: input.officeId,
         before: { successorId: before.successor_id },
-        after: { successorId: input.successorId, on: input.on },
+        after: {
+          successorId: input.successorId,
+          on: input.on,
+          successorContact: copied.rows[0]?.contact ?? null,
+          successorAccentColour: copied.rows[0]?.accent_colour ?? null,
+        },
       })
     })
+  }
+
+  /**
+   * Gives each office whose name names a police force area that area's population from the reference data, for
+   * the reference year, where the office has no figure for that year yet: a figure staff recorded is never replaced.
+   * Returns how many offices were given one.
+   */
+  async loadReferencePopulations(): Promise<number> {
+    const offices = await this.database.db
+      .selectFrom('offices as f')
+      .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+      .select(['f.organisation_id as id', 'o.name', 'f.short_name as shortName'])
+      .execute()
+    const values = offices.flatMap((office) => {
+      const area = policeForceAreaOf(office)
+      return area
+        ? [{ office_id: office.id, year: POPULATION_YEAR, population: area.population, source: POPULATION_SOURCE }]
+        : []
+    })
+    if (!values.length) return 0
+    const inserted = await this.database.db
+      .insertInto('office_populations')
+      .values(values)
+      .onConflict((oc) => oc.columns(['office_id', 'year']).doNothing())
+      .executeTakeFirst()
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0)
+  }
+
+  /** An office's recorded populations, newest year first. */
+  async populations(officeId: number): Promise<Array<{ year: number; population: number; source: string }>> {
+    return this.database.db
+      .selectFrom('office_populations')
+      .select(['year', 'population', 'source'])
+      .where('office_id', '=', officeId)
+      .orderBy('year', 'desc')
+      .execute()
   }
 
   /** Records the population of an office's area for a year, with its source (a deployment administrator's reference data). */
@@ -227,8 +276,10 @@ export class PublicOfficeService {
     input: { officeId: number; year: number; population: number; source: string },
     actor: Actor,
   ): Promise<void> {
-    if (actor.scope && !actor.scope.allOffices)
-      throw new FormError({ office: 'Only a deployment administrator may record populations' })
+    if (actor.scope && !actor.scope.includes(input.officeId, 'administrator'))
+      throw new FormError({
+        office: 'Only the office’s administrator or a deployment administrator may record its population',
+      })
     const errors: Record<string, string> = {}
     if (!Number.isInteger(input.year) || input.year < 1990 || input.year > 2100)
       errors.year = 'Enter the year of the estimate, like 2022'

@@ -9,6 +9,8 @@ import { ApiDisclosureQueries } from './api/disclosure-log.ts'
 export interface RegisterTableFilter {
   text?: string
   officeId?: number
+  /** An office register's offices (the office and its predecessors). */
+  offices?: number[]
   financialYear?: number
 }
 
@@ -42,6 +44,7 @@ export async function* registerTableRows(
     const { rows } = await decisions.listPublic({
       text: filter.text?.trim() || undefined,
       officeId: filter.officeId,
+      offices: filter.offices,
       financialYear: filter.financialYear,
       page,
       pageSize: BATCH,
@@ -68,7 +71,10 @@ export async function* registerTableRows(
 }
 
 /** The disclosure log's table with its search words, a batch at a time. The requester is never part of it. */
-export async function* disclosureLogRows(db: Kysely<DB>, filter: { text?: string }): AsyncGenerator<CsvRow> {
+export async function* disclosureLogRows(
+  db: Kysely<DB>,
+  filter: { text?: string; offices?: readonly number[] },
+): AsyncGenerator<CsvRow> {
   yield [
     'Reference',
     'Office',
@@ -83,7 +89,7 @@ export async function* disclosureLogRows(db: Kysely<DB>, filter: { text?: string
   const log = new ApiDisclosureQueries(db)
   let after: number | undefined
   for (;;) {
-    const page = await log.list({ q: filter.text?.trim() || undefined, after, limit: 100 })
+    const page = await log.list({ q: filter.text?.trim() || undefined, offices: filter.offices, after, limit: 100 })
     for (const r of page.items) {
       const exemptions = [...new Set(r.questions.map((q) => q.exemption).filter((e): e is string => Boolean(e)))]
       yield [

@@ -27,11 +27,14 @@ export class FeedQueries {
   constructor(private readonly db: Kysely<DB>) {}
 
   /** Every newly published decision; a confidential one as a stub with its exemption. */
-  async latest(): Promise<FeedEntry[]> {
-    return this.entries(this.base().where(listedDecision))
+  async latest(offices?: readonly number[]): Promise<FeedEntry[]> {
+    return this.entries(this.base(offices).where(listedDecision))
   }
 
-  async provider(slug: string): Promise<{ subject: FeedSubject; entries: FeedEntry[] } | undefined> {
+  async provider(
+    slug: string,
+    offices?: readonly number[],
+  ): Promise<{ subject: FeedSubject; entries: FeedEntry[] } | undefined> {
     const subject = await this.db
       .selectFrom('organisations as o')
       .select(['o.id', 'o.name', 'o.slug'])
@@ -40,7 +43,7 @@ export class FeedQueries {
       .where(publicOrganisation)
       .executeTakeFirst()
     if (!subject) return undefined
-    const query = this.base()
+    const query = this.base(offices)
       .where(openDecision)
       .where(({ exists, selectFrom }) =>
         exists(
@@ -54,7 +57,10 @@ export class FeedQueries {
     return { subject, entries: await this.entries(query) }
   }
 
-  async area(slug: string): Promise<{ subject: FeedSubject; entries: FeedEntry[] } | undefined> {
+  async area(
+    slug: string,
+    offices?: readonly number[],
+  ): Promise<{ subject: FeedSubject; entries: FeedEntry[] } | undefined> {
     const subject = await this.db
       .selectFrom('areas as ar')
       .select(['ar.id', 'ar.name', 'ar.slug'])
@@ -62,7 +68,7 @@ export class FeedQueries {
       .where(publicArea)
       .executeTakeFirst()
     if (!subject) return undefined
-    const query = this.base()
+    const query = this.base(offices)
       .where(openDecision)
       .where(({ or, exists, selectFrom }) =>
         or([
@@ -85,10 +91,12 @@ export class FeedQueries {
     return { subject, entries: await this.entries(query) }
   }
 
-  private base() {
+  /** Decisions with what a feed shows of them; of an office register's offices only when given them. */
+  private base(offices?: readonly number[]) {
     return this.db
       .selectFrom('decisions as d')
       .innerJoin('organisations as o', 'o.id', 'd.office_id')
+      .$if(offices !== undefined, (q) => q.where('d.office_id', 'in', offices!.length ? [...offices!] : [-1]))
       .select([
         'd.id',
         'd.reference',

@@ -14,6 +14,7 @@ import { ApiFundingStreamQueries } from './api/funding-streams.ts'
 import { ApiOrganisationQueries } from './api/organisations.ts'
 import { ApiServiceQueries } from './api/services.ts'
 import { StaffDecisionQueries } from './api/staff-decisions.ts'
+import { publicAwardBatches } from './three-sixty-giving/award-rows.ts'
 import { disclosureLogRows, registerTableRows, type CsvRow, type RegisterTableFilter } from './csv-tables.ts'
 import { renderAtom } from './atom.ts'
 import { FeedQueries } from './feeds.ts'
@@ -38,6 +39,16 @@ process.once('exit', () => {
   for (const file of builtFiles) rmSync(file, { force: true })
 })
 
+/**
+ * An office's public register (/offices/{slug}): its offices (the office and its predecessors), the start of its
+ * addresses and its name. Open data of the register holds only those offices' records and links inside it.
+ */
+export interface PublicRegister {
+  offices: number[]
+  base: string
+  name: string
+}
+
 export interface OpenDataOptions {
   /** The register's public address, for links in exports and feeds (PUBLIC_BASE_URL). */
   baseUrl: string
@@ -58,7 +69,7 @@ export class OpenDataService {
   readonly documents: UploadedDocuments
   private readonly feeds: FeedQueries
   readonly checklist: PublicationChecklist
-  private readonly downloads = new Map<ExportFormat, { built: number; file: Promise<string> }>()
+  private readonly downloads = new Map<string, { built: number; file: Promise<string> }>()
 
   constructor(
     private readonly database: Database,
@@ -92,19 +103,27 @@ export class OpenDataService {
    * The whole register's 360Giving export as a file, built at most once every ten minutes and shared by
    * concurrent downloads. Rejects with InvalidExportError when the data would not validate.
    */
-  async download360(format: ExportFormat): Promise<string> {
-    const cached = this.downloads.get(format)
+  async download360(format: ExportFormat, register?: PublicRegister): Promise<string> {
+    const key = register ? `${format}:${register.offices.join(',')}` : format
+    const cached = this.downloads.get(key)
     if (cached && Date.now() - cached.built < DOWNLOAD_SECONDS * 1000) {
       const file = await cached.file.catch(() => null)
       if (file && (await stat(file).catch(() => null))) return file
     }
     const file = join(tmpdir(), `cr-360giving-${randomBytes(6).toString('hex')}.${format}`)
     builtFiles.add(file)
-    const building = this.export360ToFile(file, { format }).then(() => file)
-    this.downloads.set(format, { built: Date.now(), file: building })
-    building.catch(() => this.downloads.delete(format))
+    const building = this.export360ToFile(file, { format, offices: register?.offices }).then(() => file)
+    this.downloads.set(key, { built: Date.now(), file: building })
+    building.catch(() => this.downloads.delete(key))
     if (cached) void cached.file.then((old) => rm(old, { force: true })).catch(() => undefined)
     return building
+  }
+
+  /** Whether the register (the whole one, or an office's) has a published award for a 360Giving file to hold. */
+  async hasGrants(register?: PublicRegister): Promise<boolean> {
+    for await (const batch of publicAwardBatches(this.database.db, { offices: register?.offices }, 1))
+      return batch.length > 0
+    return false
   }
 
   /** The rows of the home page's table (header first), every page of it with the page's filters. */
@@ -113,57 +132,60 @@ export class OpenDataService {
   }
 
   /** The rows of the disclosure log's table (header first) with its search words. */
-  disclosureLogTable(filter: { text?: string }): AsyncGenerator<CsvRow> {
+  disclosureLogTable(filter: { text?: string; offices?: readonly number[] }): AsyncGenerator<CsvRow> {
     return disclosureLogRows(this.database.db, filter)
   }
 
   /** Atom: newly published decisions. */
-  async decisionsFeed(): Promise<string> {
+  async decisionsFeed(register?: PublicRegister): Promise<string> {
     const site = await this.settings.site()
-    const entries = await this.feeds.latest()
+    const entries = await this.feeds.latest(register?.offices)
+    const base = `${this.baseUrl}${register?.base ?? ''}`
     return renderAtom(
       {
-        title: `${site.registerName}: newly published decisions`,
-        self: `${this.baseUrl}/feeds/decisions.atom`,
-        alternate: `${this.baseUrl}/`,
-        author: site.officeName,
+        title: `${register?.name ?? site.registerName}: newly published decisions`,
+        self: `${base}/feeds/decisions.atom`,
+        alternate: `${base}/`,
+        author: register?.name ?? site.officeName,
         entries,
       },
-      this.baseUrl,
+      base,
     )
   }
 
   /** Atom: decisions with an award to one provider; undefined for an unknown provider. */
-  async providerFeed(slug: string): Promise<string | undefined> {
-    const found = await this.feeds.provider(slug)
+  async providerFeed(slug: string, register?: PublicRegister): Promise<string | undefined> {
+    const found = await this.feeds.provider(slug, register?.offices)
     if (!found) return undefined
     const site = await this.settings.site()
+    const base = `${this.baseUrl}${register?.base ?? ''}`
     return renderAtom(
       {
-        title: `${site.registerName}: decisions about ${found.subject.name}`,
-        self: `${this.baseUrl}/feeds/providers/${slug}.atom`,
-        alternate: `${this.baseUrl}/providers/${slug}`,
-        author: site.officeName,
+        title: `${register?.name ?? site.registerName}: decisions about ${found.subject.name}`,
+        self: `${base}/feeds/providers/${slug}.atom`,
+        alternate: `${base}/providers/${slug}`,
+        author: register?.name ?? site.officeName,
         entries: found.entries,
       },
-      this.baseUrl,
+      base,
     )
   }
 
   /** Atom: decisions for one area; undefined for an unknown area. */
-  async areaFeed(slug: string): Promise<string | undefined> {
-    const found = await this.feeds.area(slug)
+  async areaFeed(slug: string, register?: PublicRegister): Promise<string | undefined> {
+    const found = await this.feeds.area(slug, register?.offices)
     if (!found) return undefined
     const site = await this.settings.site()
+    const base = `${this.baseUrl}${register?.base ?? ''}`
     return renderAtom(
       {
-        title: `${site.registerName}: decisions for ${found.subject.name}`,
-        self: `${this.baseUrl}/feeds/areas/${slug}.atom`,
-        alternate: `${this.baseUrl}/services?area=${slug}`,
-        author: site.officeName,
+        title: `${register?.name ?? site.registerName}: decisions for ${found.subject.name}`,
+        self: `${base}/feeds/areas/${slug}.atom`,
+        alternate: `${base}/services?area=${slug}`,
+        author: register?.name ?? site.officeName,
         entries: found.entries,
       },
-      this.baseUrl,
+      base,
     )
   }
 

@@ -79,11 +79,23 @@ for (const engine of testEngines()) {
       for (const office of offices) {
         const base = `/offices/${office.slug}`
         const others = offices.filter((o) => o.slug !== office.slug)
+        const visited: string[] = []
         const pages = await crawl(
           app.baseUrl,
-          [base],
+          [base, ...['areas', 'pipeline', 'funding-streams', 'open-data'].map((p) => `${base}/${p}`)],
           (path) => path === base || path.startsWith(`${base}/`) || path.startsWith(`${base}?`),
           (path, html) => {
+            visited.push(path.split('?')[0]!)
+            // (The charts' links are the charts' own code, in hand elsewhere: not checked here.)
+            if (!path.startsWith(`${base}/charts`))
+              // Links to the register's own kinds of page stay inside the office's register (the audit log is the deployment's).
+              for (const [, href] of html.matchAll(/href="(\/[^"#]*)"/g))
+                assert.ok(
+                  !/^\/(ledger|providers|services|areas|pipeline|funding-streams|open-data|downloads|feeds(?!\/audit-heads)|disclosure-log|charts)(\/|\?|$)|^\/decisions\/[^/?]+$/.test(
+                    href!,
+                  ),
+                  `${path}: the link ${href} leaves ${office.name}’s register`,
+                )
             const header = part(html, 'header')
             const footer = part(html, 'footer')
             const title = titleOf(html)
@@ -99,6 +111,8 @@ for (const engine of testEngines()) {
           },
         )
         assert.ok(pages >= 8, `${office.name}: only ${pages} pages`)
+        for (const page of ['areas', 'pipeline', 'funding-streams', 'open-data'])
+          assert.ok(visited.includes(`${base}/${page}`), `${office.name}: its ${page} page was checked`)
         context.diagnostic(`${office.name}: ${pages} pages`)
       }
     })

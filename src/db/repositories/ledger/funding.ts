@@ -17,11 +17,13 @@ export interface FundingStreamRow {
 export class FundingRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async streams(): Promise<FundingStreamRow[]> {
+  /** Every funding stream; for an office register, its offices' streams only. */
+  async streams(offices?: readonly number[]): Promise<FundingStreamRow[]> {
     return this.db
       .selectFrom('funding_streams as f')
       .leftJoin('organisations as fo', 'fo.id', 'f.funder_id')
       .leftJoin('organisations as oo', 'oo.id', 'f.office_id')
+      .$if(offices !== undefined, (q) => q.where('f.office_id', 'in', offices!.length ? [...offices!] : [-1]))
       .select([
         'f.id',
         'f.name',

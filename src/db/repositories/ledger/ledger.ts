@@ -137,11 +137,18 @@ export class LedgerRepository extends LedgerBreakdowns {
     return this.db.selectFrom('funding_streams').select(['id', 'name', 'slug']).orderBy('name').execute()
   }
 
-  async areas(): Promise<Array<{ id: number; name: string; slug: string }>> {
+  /** Public areas; for an office register, those a public service of the register's offices serves. */
+  async areas(offices?: readonly number[]): Promise<Array<{ id: number; name: string; slug: string }>> {
     return this.db
       .selectFrom('areas as ar')
       .select(['ar.id', 'ar.name', 'ar.slug'])
       .where(publicArea)
+      .$if(offices !== undefined, (q) =>
+        q.where(
+          sql<boolean>`exists (select 1 from service_areas x join services s on s.id = x.service_id
+            where x.area_id = ar.id and ${publicService} and ${inOffices(sql`s.office_id`, offices!)})`,
+        ),
+      )
       .orderBy('ar.name')
       .execute()
   }

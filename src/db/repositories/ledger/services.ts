@@ -226,11 +226,13 @@ export class CommissionedServiceRepository {
   }
 
   /** Public services with an end date, and for each, when the decisions commissioning its successors were made. */
-  async pipelineCandidates(): Promise<PipelineRow[]> {
+  /** Services to recommission; for an office register, of the register's offices only. */
+  async pipelineCandidates(offices?: readonly number[]): Promise<PipelineRow[]> {
     const rows = await this.db
       .selectFrom('services as s')
       .leftJoin('organisations as l', 'l.id', 's.lead_commissioner_id')
       .where(publicService)
+      .$if(offices !== undefined, (q) => q.where(inOffices(sql`s.office_id`, offices!)))
       .where('s.end_date', 'is not', null)
       // A service recorded as ended has nothing left to recommission.
       .where('s.ended_on', 'is', null)

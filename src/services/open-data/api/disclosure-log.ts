@@ -5,6 +5,8 @@ import { toPage, type Page, type PageRequest } from './page.ts'
 export interface DisclosureFilter extends PageRequest {
   q?: string
   officeId?: number
+  /** An office register's offices (the office and its predecessors). */
+  offices?: readonly number[]
   /** Published in this financial year (by its starting year). */
   year?: number
 }
@@ -32,6 +34,7 @@ export class ApiDisclosureQueries {
     let query = this.base()
     if (filter.after) query = query.where('r.id', '<', filter.after)
     if (filter.officeId) query = query.where('r.office_id', '=', filter.officeId)
+    if (filter.offices) query = query.where('r.office_id', 'in', filter.offices.length ? [...filter.offices] : [-1])
     if (filter.year)
       query = query
         .where('r.published_on', '>=', `${filter.year}-04-01`)

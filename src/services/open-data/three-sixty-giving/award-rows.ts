@@ -9,6 +9,8 @@ export interface AwardExportFilter {
   /** Award dates to this day, inclusive. */
   to?: string
   officeId?: number
+  /** An office register's offices (the office and its predecessors). */
+  offices?: readonly number[]
 }
 
 /** The date a grant is awarded: the decision's date, else its publication. */
@@ -37,6 +39,7 @@ export async function* publicAwardBatches(
     if (filter.from) query = query.where(awardDate, '>=', filter.from)
     if (filter.to) query = query.where(awardDate, '<=', filter.to)
     if (filter.officeId) query = query.where('d.office_id', '=', filter.officeId)
+    if (filter.offices) query = query.where('d.office_id', 'in', filter.offices.length ? [...filter.offices] : [-1])
     const rows = await query
       .select([
         'a.id',

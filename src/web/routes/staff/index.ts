@@ -14,6 +14,7 @@ import { ledgerStaffRoutes } from './ledger/index.ts'
 import { spendingStaffRoutes } from './spending/index.ts'
 import { notificationStaffRoutes } from './notifications/index.ts'
 import { SettingsController } from './offices/settings.ts'
+import { PopulationController } from './offices/population.ts'
 import { LogoController, logoParser } from './offices/logo.ts'
 import { OfficesController, requireDeploymentAdmin } from './offices/offices.ts'
 import { PublicationChecklistController } from './open-data/publication-checklist.ts'
@@ -82,6 +83,10 @@ export function staffRoutes(
   router.get('/settings', admin, settings.get)
   router.post('/settings', admin, settings.post)
   router.post('/settings/logo', admin, new LogoController(services).post)
+
+  const population = new PopulationController(services)
+  router.get('/offices/:id/population', admin, population.get)
+  router.post('/offices/:id/population', admin, population.post)
 
   const offices = new OfficesController(services)
   const deploymentAdmin = [admin, requireDeploymentAdmin]

@@ -4,6 +4,7 @@ import { formatUkDate } from '../../../../domain/uk-date.ts'
 import { ringFencedTypes, type StreamConditions } from '../../../../domain/stream-conditions.ts'
 import { SERVICE_TYPE_LABELS } from '../../../../domain/service-types.ts'
 import type { Services } from '../../../../services/index.ts'
+import { registerOffices } from '../offices/register-context.ts'
 
 /** A stream's page lists this many of its findings, then says how many more there are. */
 const FINDINGS_SHOWN = 20
@@ -29,9 +30,10 @@ export class FundingStreamsController {
   constructor(private readonly services: Services) {}
 
   get = async (_req: Request, res: Response): Promise<void> => {
+    const offices = registerOffices(res)
     const [streams, contributions, findings, conditions] = await Promise.all([
-      this.services.funding.overview(),
-      this.services.coFunding.contributions({}),
+      this.services.funding.overview(offices),
+      this.services.coFunding.contributions({ offices }),
       this.services.streamConditions.publicFindings(),
       this.services.streamConditions.publicConditions(),
     ])

@@ -5,7 +5,12 @@ import type { SiteSettings } from '../../../../services/offices/settings.ts'
 import { DecisionController } from '../decisions/decision.ts'
 import { HomeController } from '../decisions/home.ts'
 import { disclosureLogRoutes } from '../foi/index.ts'
+import { AreasController } from '../ledger/areas.ts'
 import { ChartsController } from '../ledger/charts.ts'
+import { FundingStreamsController } from '../ledger/funding-streams.ts'
+import { PipelineController } from '../ledger/pipeline.ts'
+import { downloadRoutes } from '../open-data/downloads.ts'
+import { feedRoutes } from '../open-data/feeds.ts'
 import { LedgerController } from '../ledger/ledger.ts'
 import { ProvidersController } from '../ledger/providers.ts'
 import { ServicesController } from '../ledger/services.ts'
@@ -44,6 +49,9 @@ export function publicRegisterContext(services: Services) {
 /** The pages of one office's register, the same controllers as the national register's, filtered to the office. */
 export function officeRegisterPages(services: Services): Router {
   const router = Router()
+  // Feeds and downloads first: their routes also say which feeds each page advertises.
+  router.use(feedRoutes(services))
+  router.use(downloadRoutes(services))
   router.get('/', new HomeController(services).get)
   router.get('/decisions/:slug', new DecisionController(services).get)
   const ledger = new LedgerController(services)
@@ -55,6 +63,11 @@ export function officeRegisterPages(services: Services): Router {
   const commissioned = new ServicesController(services)
   router.get('/services', commissioned.list)
   router.get('/services/:slug', commissioned.get)
+  const areas = new AreasController(services)
+  router.get('/areas', areas.list)
+  router.get('/areas/:slug', areas.get)
+  router.get('/pipeline', new PipelineController(services).get)
+  router.get('/funding-streams', new FundingStreamsController(services).get)
   const charts = new ChartsController(services)
   router.get('/charts', charts.get)
   router.get('/charts/:file', charts.download)
