@@ -17,6 +17,7 @@ import * as streamConditions from './0016_stream_conditions.ts'
 import * as forwardPlan from './0018_forward_plan.ts'
 import * as publicSearch from './0021_public_search.ts'
 import * as spending from './0017_spending.ts'
+import * as moneyRest from './0023_money_rest.ts'
 
 /** Every migration, in order. A new migration is a new module added to the end of this list. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0017_spending': spending,
   '0018_forward_plan': forwardPlan,
   '0021_public_search': publicSearch,
+  '0023_money_rest': moneyRest,
 }

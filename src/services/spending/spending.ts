@@ -1,7 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto'
+import type { Transaction } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import type { DB } from '../../db/tables/index.ts'
+import { MoneyFormatError, formatPence, parsePoundsInput } from '../../domain/money.ts'
 import { SpendingRepository, type AwardCandidate, type SpendPayment } from '../../db/repositories/spending/spending.ts'
+import type { PublicPayment } from '../../db/repositories/spending/spend-publication.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
+import { toPage, type Page } from '../open-data/api/page.ts'
 import type { Actor } from '../audit/audit.ts'
 import { AuditService } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
@@ -17,6 +22,7 @@ import {
 
 export { SpendFileError, SPEND_FIELDS, type SpendMapping, type SpendProblem } from './spend-file.ts'
 export type { AwardCandidate, SpendPayment } from '../../db/repositories/spending/spending.ts'
+export type { PaidAward, PublicPayment } from '../../db/repositories/spending/spend-publication.ts'
 
 export interface SpendPreview {
   headers: string[]
@@ -183,6 +189,14 @@ export class SpendingService {
     return this.spending.queue(scope, QUEUE_PAGE_SIZE, (page - 1) * QUEUE_PAGE_SIZE)
   }
 
+  /** A page of the unmatched payments of the scope's offices in id order (for the staff API). */
+  async queuePage(
+    scope: OfficeScope,
+    page: { officeId?: number; after?: number; limit: number },
+  ): Promise<Page<SpendPayment>> {
+    return toPage(await this.spending.unmatchedAfter(scope, page.officeId, page.after ?? 0, page.limit + 1), page.limit)
+  }
+
   batches(scope: OfficeScope) {
     return this.spending.batches(scope)
   }
@@ -223,6 +237,89 @@ export class SpendingService {
     })
   }
 
+  /**
+   * Staff split a payment between several awards of its office: each part an award and an amount, the amounts
+   * adding up to the payment exactly. Throws FormError naming each wrong field (`award2`, `amount2`, `parts`);
+   * a blank part is ignored. Audited with the payment's match before and after.
+   */
+  async split(paymentId: number, input: ReadonlyArray<{ award: string; amount: string }>, actor: Actor): Promise<void> {
+    const scope = actor.scope ?? OfficeScope.system
+    await this.database.transaction(async (trx) => {
+      const repo = new SpendingRepository(trx)
+      const payment = await repo.findPayment(scope, paymentId)
+      if (!payment || !scope.includes(payment.officeId, 'officer', 'administrator', 'finance_officer'))
+        throw new FormError({ parts: 'That payment is not one of your office’s' })
+      const parts = await this.validateSplit(trx, payment, input)
+      const before = { awardId: payment.awardId, matchStatus: payment.matchStatus, parts: await repo.parts(paymentId) }
+      await repo.setSplit(trx, paymentId, parts)
+      await this.audit.record(trx, {
+        actor,
+        action: 'spending.split',
+        entityType: 'spend_payment',
+        entityId: paymentId,
+        officeId: payment.officeId,
+        before,
+        after: { awardId: null, matchStatus: 'split', parts },
+      })
+    })
+  }
+
+  private async validateSplit(
+    trx: Transaction<DB>,
+    payment: SpendPayment,
+    input: ReadonlyArray<{ award: string; amount: string }>,
+  ): Promise<Array<{ awardId: number; amountPence: number }>> {
+    const errors: Record<string, string> = {}
+    const parts: Array<{ awardId: number; amountPence: number }> = []
+    const seen = new Set<number>()
+    for (const [i, part] of input.entries()) {
+      const n = i + 1
+      const award = part.award.trim()
+      const amount = part.amount.trim()
+      if (!award && !amount) continue
+      const awardId = /^\d{1,15}$/.test(award) ? Number(award) : NaN
+      if (!award) errors[`award${n}`] = `Choose the award part ${n} pays`
+      else if (!Number.isSafeInteger(awardId) || !(await this.spending.payableAward(trx, payment.officeId, awardId)))
+        errors[`award${n}`] = `Part ${n}: choose an award of the office from the list`
+      else if (seen.has(awardId))
+        errors[`award${n}`] = `Part ${n} pays the same award as an earlier part: put the two together`
+      seen.add(awardId)
+      let amountPence = NaN
+      if (!amount) errors[`amount${n}`] = `Enter the amount of part ${n}`
+      else {
+        try {
+          amountPence = parsePoundsInput(amount)
+          if (amountPence === 0) errors[`amount${n}`] = `Part ${n} must not be £0.00`
+          else if (Math.sign(amountPence) !== Math.sign(payment.amountPence))
+            errors[`amount${n}`] =
+              payment.amountPence < 0
+                ? `Part ${n} must be negative, like the payment (a refund)`
+                : `Part ${n} must not be negative`
+        } catch (error) {
+          if (!(error instanceof MoneyFormatError)) throw error
+          errors[`amount${n}`] = `Part ${n}: ${error.message}`
+        }
+      }
+      parts.push({ awardId, amountPence })
+    }
+    if (Object.keys(errors).length) throw new FormError(errors)
+    if (parts.length < 2)
+      throw new FormError({
+        parts: 'Split the payment between two awards or more (to match it to one award, choose the award instead)',
+      })
+    const total = parts.reduce((sum, p) => sum + p.amountPence, 0)
+    if (total !== payment.amountPence)
+      throw new FormError({
+        parts: `The parts add up to ${formatPence(total)}, but the payment is ${formatPence(payment.amountPence)}: they must add up to it exactly (${formatPence(Math.abs(payment.amountPence - total))} ${Math.abs(total) > Math.abs(payment.amountPence) ? 'too much' : 'short'})`,
+      })
+    return parts
+  }
+
+  /** The parts of a split payment. */
+  parts(paymentId: number) {
+    return this.spending.parts(paymentId)
+  }
+
   paidByAward(awardIds: readonly number[]) {
     return this.spending.paidByAward(awardIds)
   }
@@ -236,15 +333,25 @@ export class SpendingService {
     return this.spending.monthCount(officeId)
   }
 
-  /** An office's published payments (of one month, YYYY-MM, or all), with the public award each pays. */
+  /** An office's published payments (of one month, YYYY-MM, or all), by date, with the public awards each pays. */
   publicPayments(officeId: number, month: string | null, limit = 5000, offset = 0) {
-    return this.spending.publicPayments(officeId, month, limit, offset)
+    return this.spending.publicPayments(officeId, month, { limit, offset })
+  }
+
+  /** A page of an office's published payments in id order, after a cursor (for the API). */
+  async publicPaymentPage(
+    officeId: number,
+    month: string | null,
+    page: { after?: number; limit: number },
+  ): Promise<Page<PublicPayment>> {
+    const rows = await this.spending.publicPayments(officeId, month, { after: page.after ?? 0, limit: page.limit + 1 })
+    return toPage(rows, page.limit)
   }
 
   /** Every published payment of an office, a batch at a time (for the CSV). */
   async *allPublicPayments(officeId: number, month: string | null) {
     for (let offset = 0; ; offset += 5000) {
-      const batch = await this.spending.publicPayments(officeId, month, 5000, offset)
+      const batch = await this.spending.publicPayments(officeId, month, { limit: 5000, offset })
       yield* batch
       if (batch.length < 5000) return
     }

@@ -2,13 +2,13 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { OfficeScope } from '../../../domain/office-scope.ts'
 import type { DB } from '../../tables/index.ts'
 import { inOfficeScope } from '../office-scope.ts'
-import { SpendImports } from './spend-imports.ts'
+import { SpendPublication } from './spend-publication.ts'
 import { COMMITTED, PAYABLE, coversDate, key, type AwardCandidate, type SpendPayment } from './spend-sql.ts'
 
 export type { AwardCandidate, NewSpendPayment, SpendPayment } from './spend-sql.ts'
 
 /** An office's spending over £500: import batches, payments, their matches to awards, and the monthly publication. */
-export class SpendingRepository extends SpendImports {
+export class SpendingRepository extends SpendPublication {
   protected payments(scope: OfficeScope) {
     return this.db
       .selectFrom('spend_payments as p')
@@ -49,6 +49,17 @@ export class SpendingRepository extends SpendImports {
     return { rows, count: Number(count.n) }
   }
 
+  /** The unmatched payments of the scope's offices in id order after a cursor (for the staff API). */
+  unmatchedAfter(scope: OfficeScope, officeId: number | undefined, after: number, limit: number) {
+    return this.payments(scope)
+      .where('p.match_status', '=', 'unmatched')
+      .where('p.id', '>', after)
+      .$if(officeId !== undefined, (q) => q.where('p.office_id', '=', officeId!))
+      .orderBy('p.id')
+      .limit(limit)
+      .execute()
+  }
+
   findPayment(scope: OfficeScope, id: number): Promise<SpendPayment | undefined> {
     return this.payments(scope).where('p.id', '=', id).executeTakeFirst()
   }
@@ -59,7 +70,7 @@ export class SpendingRepository extends SpendImports {
     const result = await sql<AwardCandidate>`
       select a.id as "awardId", d.id as "decisionId", d.reference as "decisionReference", d.title as "decisionTitle",
         a.recipient_name as "recipientName", a.amount_pence as "amountPence", ${COMMITTED} as "committedPence",
-        coalesce((select sum(sp.amount_pence) from spend_payments sp where sp.award_id = a.id), 0) as "paidPence",
+        coalesce((select sum(sp.amount_pence) from spend_award_payments sp where sp.award_id = a.id), 0) as "paidPence",
         a.period_start as "periodStart", a.period_end as "periodEnd", a.financial_year as "financialYear",
         ${likely} as likely
       from awards a join decisions d on d.id = a.decision_id
@@ -78,6 +89,7 @@ export class SpendingRepository extends SpendImports {
 
   /** Records staff's choice for a payment: the award it pays, or not an award payment (awardId null). */
   async setMatch(trx: Transaction<DB>, paymentId: number, awardId: number | null): Promise<void> {
+    await trx.deleteFrom('spend_payment_parts').where('payment_id', '=', paymentId).execute()
     await trx
       .updateTable('spend_payments')
       .set(
@@ -87,6 +99,36 @@ export class SpendingRepository extends SpendImports {
       )
       .where('id', '=', paymentId)
       .execute()
+  }
+
+  /** Records a payment split between several awards, each with its part (the parts add up to the payment). */
+  async setSplit(
+    trx: Transaction<DB>,
+    paymentId: number,
+    parts: ReadonlyArray<{ awardId: number; amountPence: number }>,
+  ): Promise<void> {
+    await trx.deleteFrom('spend_payment_parts').where('payment_id', '=', paymentId).execute()
+    await trx
+      .updateTable('spend_payments')
+      .set({ award_id: null, match_status: 'split', matched_by: 'staff' })
+      .where('id', '=', paymentId)
+      .execute()
+    await trx
+      .insertInto('spend_payment_parts')
+      .values(parts.map((p) => ({ payment_id: paymentId, award_id: p.awardId, amount_pence: p.amountPence })))
+      .execute()
+  }
+
+  /** The parts of a split payment, largest first. */
+  async parts(paymentId: number, trx: Kysely<DB> = this.db): Promise<Array<{ awardId: number; amountPence: number }>> {
+    const rows = await trx
+      .selectFrom('spend_payment_parts')
+      .select(['award_id', 'amount_pence'])
+      .where('payment_id', '=', paymentId)
+      .orderBy('amount_pence', 'desc')
+      .orderBy('award_id')
+      .execute()
+    return rows.map((r) => ({ awardId: r.award_id, amountPence: Number(r.amount_pence) }))
   }
 
   /** Whether an award is one a payment of the office may be matched to. */
@@ -101,75 +143,11 @@ export class SpendingRepository extends SpendImports {
   async paidByAward(awardIds: readonly number[]): Promise<Map<number, number>> {
     if (!awardIds.length) return new Map()
     const rows = await this.db
-      .selectFrom('spend_payments')
+      .selectFrom('spend_award_payments')
       .select(['award_id', sql<number>`sum(amount_pence)`.as('paid')])
       .where('award_id', 'in', [...awardIds])
       .groupBy('award_id')
       .execute()
-    return new Map(rows.map((r) => [r.award_id!, Number(r.paid)]))
-  }
-
-  /** The months of an office's published spending, latest first, with their counts and sums. */
-  async months(officeId: number): Promise<Array<{ month: string; payments: number; totalPence: number }>> {
-    const result = await sql<{ month: string; payments: number; total: number }>`
-      select to_char(paid_on, 'YYYY-MM') as month, count(*) as payments, sum(amount_pence) as total
-      from spend_payments where office_id = ${officeId} group by 1 order by 1 desc`.execute(this.db)
-    return result.rows.map((r) => ({ month: r.month, payments: Number(r.payments), totalPence: Number(r.total) }))
-  }
-
-  /** How many months of spending each office has published. */
-  async monthCount(officeId: number): Promise<number> {
-    const result = await sql<{ n: number }>`
-      select count(distinct date_trunc('month', paid_on)) as n from spend_payments where office_id = ${officeId}`.execute(
-      this.db,
-    )
-    return Number(result.rows[0]?.n ?? 0)
-  }
-
-  /**
-   * An office's published payments (optionally of one month), each with the award it pays only when that award
-   * is public (in the public ledger), so a page never reveals an unpublished or withheld award.
-   */
-  async publicPayments(
-    officeId: number,
-    month: string | null,
-    limit: number,
-    offset: number,
-  ): Promise<
-    Array<{
-      id: number
-      paidOn: string
-      supplierName: string
-      amountPence: number
-      expenseType: string
-      transactionNumber: string
-      awardId: number | null
-      decisionSlug: string | null
-      decisionReference: string | null
-      recipientName: string | null
-    }>
-  > {
-    const monthCondition = month === null ? sql`true` : sql`to_char(p.paid_on, 'YYYY-MM') = ${month}`
-    const result = await sql<Record<string, unknown>>`
-      select p.id, p.paid_on as "paidOn", p.supplier_name as "supplierName", p.amount_pence as "amountPence",
-        p.expense_type as "expenseType", p.transaction_number as "transactionNumber",
-        la.award_id as "awardId", d.slug as "decisionSlug", d.reference as "decisionReference", la.recipient_name as "recipientName"
-      from spend_payments p
-      left join ledger_awards la on la.award_id = p.award_id
-      left join decisions d on d.id = la.decision_id
-      where p.office_id = ${officeId} and ${monthCondition}
-      order by p.paid_on, p.id limit ${limit} offset ${offset}`.execute(this.db)
-    return result.rows.map((r) => ({
-      id: Number(r.id),
-      paidOn: String(r.paidOn),
-      supplierName: String(r.supplierName),
-      amountPence: Number(r.amountPence),
-      expenseType: String(r.expenseType),
-      transactionNumber: String(r.transactionNumber),
-      awardId: r.awardId === null ? null : Number(r.awardId),
-      decisionSlug: (r.decisionSlug as string | null) ?? null,
-      decisionReference: (r.decisionReference as string | null) ?? null,
-      recipientName: (r.recipientName as string | null) ?? null,
-    }))
+    return new Map(rows.map((r) => [r.award_id, Number(r.paid)]))
   }
 }
