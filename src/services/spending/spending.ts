@@ -1,8 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import type { Transaction } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import type { DB } from '../../db/tables/index.ts'
-import { MoneyFormatError, formatPence, parsePoundsInput } from '../../domain/money.ts'
 import { SpendingRepository, type AwardCandidate, type SpendPayment } from '../../db/repositories/spending/spending.ts'
 import type { PublicPayment } from '../../db/repositories/spending/spend-publication.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
@@ -19,6 +16,7 @@ import {
   type SpendMapping,
   type SpendRow,
 } from './spend-file.ts'
+import { validateSplit } from './split.ts'
 
 export { SpendFileError, SPEND_FIELDS, type SpendMapping, type SpendProblem } from './spend-file.ts'
 export type { AwardCandidate, SpendPayment } from '../../db/repositories/spending/spending.ts'
@@ -249,7 +247,9 @@ export class SpendingService {
       const payment = await repo.findPayment(scope, paymentId)
       if (!payment || !scope.includes(payment.officeId, 'officer', 'administrator', 'finance_officer'))
         throw new FormError({ parts: 'That payment is not one of your office’s' })
-      const parts = await this.validateSplit(trx, payment, input)
+      const parts = await validateSplit(payment, input, (awardId) =>
+        this.spending.payableAward(trx, payment.officeId, awardId),
+      )
       const before = { awardId: payment.awardId, matchStatus: payment.matchStatus, parts: await repo.parts(paymentId) }
       await repo.setSplit(trx, paymentId, parts)
       await this.audit.record(trx, {
@@ -262,57 +262,6 @@ export class SpendingService {
         after: { awardId: null, matchStatus: 'split', parts },
       })
     })
-  }
-
-  private async validateSplit(
-    trx: Transaction<DB>,
-    payment: SpendPayment,
-    input: ReadonlyArray<{ award: string; amount: string }>,
-  ): Promise<Array<{ awardId: number; amountPence: number }>> {
-    const errors: Record<string, string> = {}
-    const parts: Array<{ awardId: number; amountPence: number }> = []
-    const seen = new Set<number>()
-    for (const [i, part] of input.entries()) {
-      const n = i + 1
-      const award = part.award.trim()
-      const amount = part.amount.trim()
-      if (!award && !amount) continue
-      const awardId = /^\d{1,15}$/.test(award) ? Number(award) : NaN
-      if (!award) errors[`award${n}`] = `Choose the award part ${n} pays`
-      else if (!Number.isSafeInteger(awardId) || !(await this.spending.payableAward(trx, payment.officeId, awardId)))
-        errors[`award${n}`] = `Part ${n}: choose an award of the office from the list`
-      else if (seen.has(awardId))
-        errors[`award${n}`] = `Part ${n} pays the same award as an earlier part: put the two together`
-      seen.add(awardId)
-      let amountPence = NaN
-      if (!amount) errors[`amount${n}`] = `Enter the amount of part ${n}`
-      else {
-        try {
-          amountPence = parsePoundsInput(amount)
-          if (amountPence === 0) errors[`amount${n}`] = `Part ${n} must not be £0.00`
-          else if (Math.sign(amountPence) !== Math.sign(payment.amountPence))
-            errors[`amount${n}`] =
-              payment.amountPence < 0
-                ? `Part ${n} must be negative, like the payment (a refund)`
-                : `Part ${n} must not be negative`
-        } catch (error) {
-          if (!(error instanceof MoneyFormatError)) throw error
-          errors[`amount${n}`] = `Part ${n}: ${error.message}`
-        }
-      }
-      parts.push({ awardId, amountPence })
-    }
-    if (Object.keys(errors).length) throw new FormError(errors)
-    if (parts.length < 2)
-      throw new FormError({
-        parts: 'Split the payment between two awards or more (to match it to one award, choose the award instead)',
-      })
-    const total = parts.reduce((sum, p) => sum + p.amountPence, 0)
-    if (total !== payment.amountPence)
-      throw new FormError({
-        parts: `The parts add up to ${formatPence(total)}, but the payment is ${formatPence(payment.amountPence)}: they must add up to it exactly (${formatPence(Math.abs(payment.amountPence - total))} ${Math.abs(total) > Math.abs(payment.amountPence) ? 'too much' : 'short'})`,
-      })
-    return parts
   }
 
   /** The parts of a split payment. */
