@@ -2,11 +2,12 @@
  * Spending import: `spend_import_rows_per_s`, a generated file of 100,000 payments (the common published layout,
  * about a third to the office's award recipients so that matching has work to do) imported into one office,
  * `spend_import_s`, the seconds it took (target under 60 on the embedded engine), and `spend_import_cpu_s`, the
- * processor time it used (the same on an idle machine; less than the wall time on a busy one). Run on its own with
+ * processor time it used (the same on an idle machine; less than the wall time on a busy one), and
+ * `spend_import_load_1m`, the one-minute load average when it finished. Run on its own with
  * `tsx bench/spend.ts [rows]` (a fresh embedded database with the demonstration data).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Database } from '../src/db/database.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
@@ -81,6 +82,8 @@ export async function benchSpend(app: Services, report: Report, rows = 100_000):
   report('spend_import_cpu_s', (used.user + used.system) / 1e6)
   report('spend_import_rows_per_s', rows / seconds)
   report('spend_import_matched_share', result.matched / rows)
+  // The machine's load when it finished: the wall time means little without it on a shared machine.
+  report('spend_import_load_1m', loadavg()[0]!)
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {

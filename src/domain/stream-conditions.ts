@@ -65,6 +65,16 @@ export interface MatchContribution {
   amountPence: number
 }
 
+/** A partner contribution that depends on a funding stream's money (subject to funding). */
+export interface FundedContribution {
+  id: number
+  decisionId: number
+  /** How the decision is named in a message: its reference, else its title. */
+  decisionName: string
+  streamId: number
+  organisationName: string
+}
+
 export interface ConditionFinding {
   code: FindingCode
   severity: FindingSeverity
@@ -133,6 +143,8 @@ export function checkStreamConditions(input: {
   awards: readonly CheckedAward[]
   years: readonly StreamYearMoney[]
   contributions: readonly MatchContribution[]
+  /** Contributions subject to a stream's funding. */
+  fundedContributions?: readonly FundedContribution[]
 }): ConditionFinding[] {
   const findings: ConditionFinding[] = []
   for (const stream of input.streams) {
@@ -167,6 +179,16 @@ export function checkStreamConditions(input: {
           ),
         )
     }
+    if (stream.fundingStatus === 'expected')
+      for (const contribution of input.fundedContributions ?? [])
+        if (contribution.streamId === stream.id)
+          findings.push(
+            make(
+              'funding_unconfirmed',
+              `${contribution.decisionName}: the contribution from ${contribution.organisationName} is subject to ${stream.name}, which is still expected, not confirmed`,
+              { streamId: stream.id, decisionId: contribution.decisionId },
+            ),
+          )
     for (const year of [...years].sort((a, b) => a.financialYear - b.financialYear)) {
       if (year.receivedPence !== null && year.committedPence > year.receivedPence)
         findings.push(

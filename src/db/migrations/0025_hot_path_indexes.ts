@@ -18,6 +18,7 @@ const PUBLIC_FIGURE_SOURCES = [
   'funding_stream_receipts',
   'funding_stream_match_funding',
   'spend_payments',
+  'spend_payment_parts',
 ]
 
 /**

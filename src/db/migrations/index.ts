@@ -18,6 +18,7 @@ import * as forwardPlan from './0018_forward_plan.ts'
 import * as publicSearch from './0021_public_search.ts'
 import * as hotPathIndexes from './0025_hot_path_indexes.ts'
 import * as spending from './0017_spending.ts'
+import * as moneyRest from './0023_money_rest.ts'
 
 /** Every migration, in order. A new migration is a new module added to the end of this list. */
 export const migrations: Record<string, Migration> = {
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
   '0017_spending': spending,
   '0018_forward_plan': forwardPlan,
   '0021_public_search': publicSearch,
+  '0023_money_rest': moneyRest,
   '0025_hot_path_indexes': hotPathIndexes,
 }

@@ -12,4 +12,8 @@ export interface ContributionsTable {
   financial_year: number | null
   condition: string | null
   pro_rata_with_partners: Generated<boolean>
+  /** Subject to funding still to come: from the stream named, or on the condition in words. */
+  subject_to_funding: Generated<boolean>
+  funding_stream_id: Generated<number | null>
+  funding_condition: Generated<string | null>
 }

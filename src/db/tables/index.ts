@@ -30,7 +30,13 @@ import type { AuditLogTable } from './audit-log.ts'
 import type { AuditHeadsTable } from './audit-heads.ts'
 import type { AlertSubscriptionsTable, NotificationPreferencesTable, OutboxMessagesTable } from './notifications.ts'
 import type { PlannedDecisionsTable } from './planned-decisions.ts'
-import type { SpendBatchesTable, SpendPaymentsTable, SpendUploadsTable } from './spending.ts'
+import type {
+  SpendAwardPaymentsTable,
+  SpendBatchesTable,
+  SpendPaymentPartsTable,
+  SpendPaymentsTable,
+  SpendUploadsTable,
+} from './spending.ts'
 import type { PublicFiguresStateTable } from './public-figures-state.ts'
 import type { LedgerAwardsTable, LedgerCubeTable, LedgerFlowTable, LedgerYearsTable } from './ledger.ts'
 
@@ -82,6 +88,8 @@ export interface DB {
   planned_decisions: PlannedDecisionsTable
   spend_batches: SpendBatchesTable
   spend_payments: SpendPaymentsTable
+  spend_payment_parts: SpendPaymentPartsTable
+  spend_award_payments: SpendAwardPaymentsTable
   spend_uploads: SpendUploadsTable
 }
 

@@ -11,7 +11,8 @@ export interface SpendBatchesTable {
   imported_at: Generated<Date>
 }
 
-export type SpendMatchStatus = 'matched' | 'unmatched' | 'not_award'
+/** A split payment pays several awards, its parts in spend_payment_parts; it has no award of its own. */
+export type SpendMatchStatus = 'matched' | 'unmatched' | 'not_award' | 'split'
 
 export interface SpendPaymentsTable {
   id: GeneratedAlways<number>
@@ -37,4 +38,19 @@ export interface SpendUploadsTable {
   file_name: string
   content: string
   created_at: Generated<Date>
+}
+
+export interface SpendPaymentPartsTable {
+  payment_id: number
+  award_id: number
+  amount_pence: number
+}
+
+/** A view: every amount paid against an award, whole payments and the parts of split ones. */
+export interface SpendAwardPaymentsTable {
+  payment_id: number
+  award_id: number
+  amount_pence: number
+  paid_on: string
+  transaction_number: string
 }

@@ -30,6 +30,10 @@ export interface ContributionDetails {
   condition: string | null
   proRataWithPartners: boolean
   serviceId: number | null
+  /** Subject to funding still to come: from a funding stream of the register, or on a condition in words. */
+  subjectToFunding?: boolean
+  fundingStreamId?: number | null
+  fundingCondition?: string | null
 }
 
 export interface AreaDetails {

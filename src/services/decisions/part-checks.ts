@@ -12,10 +12,11 @@ export async function checkChoices(
   decision: DecisionRow,
   streamId: number | null,
   serviceId: number | null,
+  streamField = 'stream',
 ): Promise<void> {
   if (streamId !== null) {
     const stream = await trx.selectFrom('funding_streams').select('id').where('id', '=', streamId).executeTakeFirst()
-    if (!stream) throw new WorkflowError('Choose a funding stream from the list', 'stream')
+    if (!stream) throw new WorkflowError('Choose a funding stream from the list', streamField)
   }
   if (serviceId !== null) {
     const service = await trx

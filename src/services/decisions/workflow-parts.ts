@@ -171,7 +171,7 @@ export class DraftParts extends DraftEditing {
   ): Promise<void> {
     const action = contributionId ? 'change a partner contribution' : 'add a partner contribution'
     return this.editDraft(id, version, actor, action, async (trx, before) => {
-      await checkChoices(trx, before, null, input.serviceId)
+      await checkChoices(trx, before, input.fundingStreamId ?? null, input.serviceId, 'fundingStream')
       const partner = await organisationFor(trx, input.partner, 'council', 'partner')
       const values = {
         organisation_id: partner.id,
@@ -183,6 +183,9 @@ export class DraftParts extends DraftEditing {
         condition: input.condition,
         pro_rata_with_partners: input.proRataWithPartners,
         service_id: input.serviceId,
+        subject_to_funding: input.subjectToFunding ?? false,
+        funding_stream_id: input.subjectToFunding ? (input.fundingStreamId ?? null) : null,
+        funding_condition: input.subjectToFunding ? (input.fundingCondition ?? null) : null,
       }
       if (contributionId === null)
         await trx

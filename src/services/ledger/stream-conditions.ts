@@ -137,12 +137,17 @@ export class StreamConditionsService {
   async check(view: ConditionsView, streamIds?: readonly number[], decisionId?: number) {
     const streams = await this.repo.streams(view, streamIds)
     const checked = streams.filter(conditionsConcernAwards).map((s) => s.id)
-    const [awards, years, contributions] = await Promise.all([
+    const [awards, years, contributions, fundedContributions] = await Promise.all([
       this.repo.awards(view, { streamIds: checked, decisionId }),
       this.repo.years(),
       this.repo.contributions(view),
+      this.repo.fundedContributions(view, checked),
     ])
-    return { streams, awards, findings: checkStreamConditions({ streams, awards, years, contributions }) }
+    return {
+      streams,
+      awards,
+      findings: checkStreamConditions({ streams, awards, years, contributions, fundedContributions }),
+    }
   }
 
   /** The streams a member of staff may reach, each with its number of findings. */

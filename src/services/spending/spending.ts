@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Database } from '../../db/database.ts'
 import { SpendingRepository, type AwardCandidate, type SpendPayment } from '../../db/repositories/spending/spending.ts'
+import type { PublicPayment } from '../../db/repositories/spending/spend-publication.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
+import { toPage, type Page } from '../open-data/api/page.ts'
 import type { Actor } from '../audit/audit.ts'
 import { AuditService } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
@@ -14,9 +16,11 @@ import {
   type SpendMapping,
   type SpendRow,
 } from './spend-file.ts'
+import { validateSplit } from './split.ts'
 
 export { SpendFileError, SPEND_FIELDS, type SpendMapping, type SpendProblem } from './spend-file.ts'
 export type { AwardCandidate, SpendPayment } from '../../db/repositories/spending/spending.ts'
+export type { PaidAward, PublicPayment } from '../../db/repositories/spending/spend-publication.ts'
 
 export interface SpendPreview {
   headers: string[]
@@ -183,6 +187,14 @@ export class SpendingService {
     return this.spending.queue(scope, QUEUE_PAGE_SIZE, (page - 1) * QUEUE_PAGE_SIZE)
   }
 
+  /** A page of the unmatched payments of the scope's offices in id order (for the staff API). */
+  async queuePage(
+    scope: OfficeScope,
+    page: { officeId?: number; after?: number; limit: number },
+  ): Promise<Page<SpendPayment>> {
+    return toPage(await this.spending.unmatchedAfter(scope, page.officeId, page.after ?? 0, page.limit + 1), page.limit)
+  }
+
   batches(scope: OfficeScope) {
     return this.spending.batches(scope)
   }
@@ -223,6 +235,40 @@ export class SpendingService {
     })
   }
 
+  /**
+   * Staff split a payment between several awards of its office: each part an award and an amount, the amounts
+   * adding up to the payment exactly. Throws FormError naming each wrong field (`award2`, `amount2`, `parts`);
+   * a blank part is ignored. Audited with the payment's match before and after.
+   */
+  async split(paymentId: number, input: ReadonlyArray<{ award: string; amount: string }>, actor: Actor): Promise<void> {
+    const scope = actor.scope ?? OfficeScope.system
+    await this.database.transaction(async (trx) => {
+      const repo = new SpendingRepository(trx)
+      const payment = await repo.findPayment(scope, paymentId)
+      if (!payment || !scope.includes(payment.officeId, 'officer', 'administrator', 'finance_officer'))
+        throw new FormError({ parts: 'That payment is not one of your office’s' })
+      const parts = await validateSplit(payment, input, (awardId) =>
+        this.spending.payableAward(trx, payment.officeId, awardId),
+      )
+      const before = { awardId: payment.awardId, matchStatus: payment.matchStatus, parts: await repo.parts(paymentId) }
+      await repo.setSplit(trx, paymentId, parts)
+      await this.audit.record(trx, {
+        actor,
+        action: 'spending.split',
+        entityType: 'spend_payment',
+        entityId: paymentId,
+        officeId: payment.officeId,
+        before,
+        after: { awardId: null, matchStatus: 'split', parts },
+      })
+    })
+  }
+
+  /** The parts of a split payment. */
+  parts(paymentId: number) {
+    return this.spending.parts(paymentId)
+  }
+
   paidByAward(awardIds: readonly number[]) {
     return this.spending.paidByAward(awardIds)
   }
@@ -236,15 +282,25 @@ export class SpendingService {
     return this.spending.monthCount(officeId)
   }
 
-  /** An office's published payments (of one month, YYYY-MM, or all), with the public award each pays. */
+  /** An office's published payments (of one month, YYYY-MM, or all), by date, with the public awards each pays. */
   publicPayments(officeId: number, month: string | null, limit = 5000, offset = 0) {
-    return this.spending.publicPayments(officeId, month, limit, offset)
+    return this.spending.publicPayments(officeId, month, { limit, offset })
+  }
+
+  /** A page of an office's published payments in id order, after a cursor (for the API). */
+  async publicPaymentPage(
+    officeId: number,
+    month: string | null,
+    page: { after?: number; limit: number },
+  ): Promise<Page<PublicPayment>> {
+    const rows = await this.spending.publicPayments(officeId, month, { after: page.after ?? 0, limit: page.limit + 1 })
+    return toPage(rows, page.limit)
   }
 
   /** Every published payment of an office, a batch at a time (for the CSV). */
   async *allPublicPayments(officeId: number, month: string | null) {
     for (let offset = 0; ; offset += 5000) {
-      const batch = await this.spending.publicPayments(officeId, month, 5000, offset)
+      const batch = await this.spending.publicPayments(officeId, month, { limit: 5000, offset })
       yield* batch
       if (batch.length < 5000) return
     }

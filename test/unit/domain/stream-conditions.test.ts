@@ -219,3 +219,25 @@ test('what counts as subject to funding', () => {
   assert.equal(isSubjectToFunding('Subject to review. Funding from the council.'), false)
   assert.equal(isSubjectToFunding(null), false)
 })
+
+test('a contribution subject to an expected stream’s funding is a warning on its decision; a confirmed stream or another stream is not', () => {
+  const contribution = {
+    id: 12,
+    decisionId: 4,
+    decisionName: 'DN-2024-011',
+    streamId: 7,
+    organisationName: 'Southshire County Council',
+  }
+  const findings = check([stream({ fundingStatus: 'expected' }), stream({ id: 8, name: 'Other grant' })], {
+    fundedContributions: [contribution, { ...contribution, id: 13, streamId: 8 }],
+  })
+  assert.deepEqual(
+    findings.map((f) => [f.code, f.severity, f.streamId, f.decisionId, f.awardId]),
+    [['funding_unconfirmed', 'warning', 7, 4, null]],
+  )
+  assert.equal(
+    findings[0]!.message,
+    'DN-2024-011: the contribution from Southshire County Council is subject to Rape support grant, which is still expected, not confirmed',
+  )
+  assert.deepEqual(check([stream()], { fundedContributions: [contribution] }), [])
+})

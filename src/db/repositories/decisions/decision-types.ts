@@ -151,7 +151,8 @@ export interface DecisionDetail {
   awards: Array<
     Selectable<AwardsTable> & { via_name: string | null; stream_name: string | null; recipient_slug: string | null }
   >
-  contributions: Selectable<ContributionsTable>[]
+  /** With the name of the funding stream a contribution subject to funding depends on. */
+  contributions: Array<Selectable<ContributionsTable> & { funding_stream_name: string | null }>
   findings: Selectable<FindingsTable>[]
   signOffs: Selectable<SignOffsTable>[]
   areas: Array<{ name: string; slug: string }>

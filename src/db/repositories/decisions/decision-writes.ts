@@ -1,9 +1,13 @@
-import { type Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { LinkKind } from '../../../domain/decision.ts'
 import { publicText } from '../../../domain/publication.ts'
 import { slugify } from '../../../domain/slug.ts'
 import type { DB } from '../../tables/index.ts'
 import type { Handle, NewAward, NewContribution, NewDecision } from './decision-types.ts'
+
+/** A condition that makes a contribution depend on something still to come, and on funding (PostgreSQL regular expressions). */
+const SUBJECT_TO = String.raw`\msubject to\M`
+const SUBJECT_TO_FUNDING = String.raw`\msubject to\M[^.;]*\mfunding\M`
 
 /** Writing a decision record with its parts, and linking decisions. */
 export class DecisionWrites {
@@ -164,6 +168,30 @@ export class DecisionWrites {
         })),
       )
       .execute()
+    await this.markSubjectToFunding(handle, decisionId)
+  }
+
+  /**
+   * A contribution whose condition makes it depend on funding still to come ("subject to annual Ministry of Justice
+   * funding being forthcoming", "subject to the Safer Communities Fund") is marked subject to funding, with the
+   * condition's words, and linked to the office's funding stream the words name (by its name, else its funder's).
+   */
+  async markSubjectToFunding(handle: Handle, decisionId: number): Promise<void> {
+    await sql`
+      with named as (
+        select c.id, (
+          select f.id from funding_streams f left join organisations fo on fo.id = f.funder_id
+          where (f.office_id = d.office_id or f.office_id is null)
+            and (strpos(lower(c.condition), lower(f.name)) > 0 or strpos(lower(c.condition), lower(fo.name)) > 0)
+          order by strpos(lower(c.condition), lower(f.name)) > 0 desc, f.id limit 1
+        ) as stream_id
+        from contributions c join decisions d on d.id = c.decision_id
+        where c.decision_id = ${decisionId} and not c.subject_to_funding and c.condition ~* ${SUBJECT_TO}
+      )
+      update contributions c set subject_to_funding = true, funding_stream_id = n.stream_id,
+        funding_condition = left(c.condition, 500)
+      from named n
+      where c.id = n.id and (n.stream_id is not null or c.condition ~* ${SUBJECT_TO_FUNDING})`.execute(handle)
   }
 
   async link(fromId: number, toId: number, kind: LinkKind, handle: Handle): Promise<void> {

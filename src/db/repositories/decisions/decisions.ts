@@ -190,7 +190,14 @@ export class DecisionRepository extends DecisionWrites {
         .where('a.decision_id', '=', id)
         .orderBy('a.position')
         .execute(),
-      this.db.selectFrom('contributions').selectAll().where('decision_id', '=', id).orderBy('id').execute(),
+      this.db
+        .selectFrom('contributions as c')
+        .leftJoin('funding_streams as f', 'f.id', 'c.funding_stream_id')
+        .selectAll('c')
+        .select('f.name as funding_stream_name')
+        .where('c.decision_id', '=', id)
+        .orderBy('c.id')
+        .execute(),
       this.db.selectFrom('findings').selectAll().where('decision_id', '=', id).orderBy('line').orderBy('id').execute(),
       this.db
         .selectFrom('sign_offs')

@@ -27,7 +27,7 @@ export class LedgerRows {
         p.stream_name as "streamName", fs.slug as "streamSlug", p.lead_name as "leadName", p.service_name as "serviceName",
         s.slug as "serviceSlug", p.service_type as "serviceType", a.purpose, p.pence as "yearSharePence",
         award_committed_pence(a.amount_pence, a.per_annum, a.period_start, a.period_end) as "committedPence",
-        coalesce((select sum(sp.amount_pence) from spend_payments sp where sp.award_id = a.id), 0) as "paidPence"
+        coalesce((select sum(sp.amount_pence) from spend_award_payments sp where sp.award_id = a.id), 0) as "paidPence"
       from (select e.* from ${source(filter)} e order by ${column} ${direction} limit ${limit} offset ${offset}) p
       join awards a on a.id = p.award_id
       join decisions d on d.id = p.decision_id
@@ -48,11 +48,11 @@ export class LedgerRows {
       filter.year === undefined
         ? await sql<{ committed: number; paid: number }>`
             select coalesce(sum(award_committed_pence(a.amount_pence, a.per_annum, a.period_start, a.period_end)), 0) as committed,
-              coalesce(sum((select sum(sp.amount_pence) from spend_payments sp where sp.award_id = e.award_id)), 0) as paid
+              coalesce(sum((select sum(sp.amount_pence) from spend_award_payments sp where sp.award_id = e.award_id)), 0) as paid
             from ${source(filter)} e join awards a on a.id = e.award_id`.execute(this.db)
         : await sql<{ committed: number; paid: number }>`
             select coalesce(sum(e.pence), 0) as committed,
-              coalesce(sum((select sum(sp.amount_pence) from spend_payments sp where sp.award_id = e.award_id
+              coalesce(sum((select sum(sp.amount_pence) from spend_award_payments sp where sp.award_id = e.award_id
                 and sp.paid_on between make_date(${filter.year}, 4, 1) and make_date(${filter.year + 1}, 3, 31))), 0) as paid
             from ${source(filter)} e`.execute(this.db)
     const committedPence = Number(result.rows[0]!.committed)

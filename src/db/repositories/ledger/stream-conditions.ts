@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { OfficeScope } from '../../../domain/office-scope.ts'
 import type {
   CheckedAward,
+  FundedContribution,
   FundingStatus,
   MatchContribution,
   MatchFundingRequirement,
@@ -165,6 +166,27 @@ export class StreamConditionsRepository {
     return result.rows
       .filter((r) => r.financialYear !== null)
       .map((r) => ({ ...r, amountPence: Number(r.amountPence), financialYear: Number(r.financialYear) }))
+  }
+
+  /** Partner contributions subject to a funding stream's money, of the decisions the viewer may see. */
+  async fundedContributions(view: ConditionsView, streamIds: readonly number[]): Promise<FundedContribution[]> {
+    if (!streamIds.length) return []
+    return (await this.db
+      .selectFrom('contributions as c')
+      .innerJoin('decisions as d', 'd.id', 'c.decision_id')
+      .select([
+        'c.id',
+        'c.decision_id as decisionId',
+        sql<string>`coalesce(d.reference, d.title)`.as('decisionName'),
+        'c.funding_stream_id as streamId',
+        'c.organisation_name as organisationName',
+      ])
+      .where('c.subject_to_funding', '=', true)
+      .where('c.funding_stream_id', 'in', [...streamIds])
+      .where(decisionsIn(view, true))
+      .orderBy('c.decision_id')
+      .orderBy('c.id')
+      .execute()) as FundedContribution[]
   }
 
   /** Per stream and year: what was received, and what published awards commit (one-off shares and yearly amounts). */

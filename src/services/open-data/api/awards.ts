@@ -74,7 +74,7 @@ function awardRows(db: Kysely<DB>) {
       sql<number>`award_committed_pence(a.amount_pence, a.per_annum, a.period_start, a.period_end)`.as(
         'committed_pence',
       ),
-      sql<number>`coalesce((select sum(sp.amount_pence) from spend_payments sp where sp.award_id = a.id), 0)`.as(
+      sql<number>`coalesce((select sum(sp.amount_pence) from spend_award_payments sp where sp.award_id = a.id), 0)`.as(
         'paid_pence',
       ),
     ])

@@ -138,22 +138,21 @@ async function paymentsOf(db: Kysely<DB>, awardIds: number[]): Promise<Map<numbe
   const byAward = new Map<number, AwardPayment[]>()
   if (!awardIds.length) return byAward
   const rows = await db
-    .selectFrom('spend_payments')
-    .select(['id', 'award_id', 'paid_on', 'amount_pence', 'transaction_number'])
+    .selectFrom('spend_award_payments')
+    .select(['payment_id', 'award_id', 'paid_on', 'amount_pence', 'transaction_number'])
     .where('award_id', 'in', awardIds)
-    .where('match_status', '=', 'matched')
     .orderBy('paid_on')
-    .orderBy('id')
+    .orderBy('payment_id')
     .execute()
   for (const row of rows) {
-    const list = byAward.get(row.award_id!) ?? []
+    const list = byAward.get(row.award_id) ?? []
     list.push({
-      id: row.id,
+      id: row.payment_id,
       paidOn: row.paid_on,
       pence: Number(row.amount_pence),
       transactionNumber: row.transaction_number,
     })
-    byAward.set(row.award_id!, list)
+    byAward.set(row.award_id, list)
   }
   return byAward
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DECISION_STATUSES } from '../../../domain/decision.ts'
+import { penceToPounds } from '../../../domain/money.ts'
 import { endpoint, listResponse, type Endpoint } from './endpoint.ts'
 import * as p from './parameters.ts'
 import * as s from './schemas.ts'
@@ -38,6 +39,34 @@ export const staffEndpoints: Endpoint[] = [
           limit: query.limit,
         }),
       ),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/v1/staff/spending/review',
+    tag: 'Staff',
+    summary: 'Payments over £500 awaiting review: not matched to an award (read scope)',
+    description:
+      'The review queue of the spending pages, in the order imported: payments the import could not match to one award. The staff spending pages record the award each pays, a split between awards, or that it pays none.',
+    scope: 'read',
+    query: z.strictObject({ office, cursor: p.cursor, limit: p.limit }),
+    response: s.pageOf(s.StaffSpendPayment, 'StaffSpendPaymentPage'),
+    handle: async ({ services, query, after, req, scope }) => {
+      const page = await services.spending.queuePage(scope, { officeId: query.office, after, limit: query.limit })
+      return listResponse(req, {
+        nextAfter: page.nextAfter,
+        items: page.items.map((payment) => ({
+          id: payment.id,
+          office: { id: payment.officeId },
+          line: payment.line,
+          date: payment.paidOn,
+          supplier: payment.supplierName,
+          supplierOrganisationId: payment.supplierId,
+          amount: penceToPounds(payment.amountPence),
+          expenseType: payment.expenseType,
+          transactionNumber: payment.transactionNumber,
+        })),
+      })
+    },
   }),
 ]
 

@@ -107,7 +107,11 @@ export function decisionViewModel(detail: DecisionDetail) {
     justifications,
     sections: detail.sections.map((s) => ({ heading: s.heading, body: s.withheld ? null : s.body, notice: s.withheld ? withheldNotice(s.exemption) : null })),
     awardTable,
-    contributions: detail.contributions.map((c) => ({ ...c, amountText: amountText(c.amount_pence, c.per_annum, c.up_to) })),
+    contributions: detail.contributions.map((c) => ({
+      ...c,
+      amountText: amountText(c.amount_pence, c.per_annum, c.up_to),
+      fundingNote: fundingNote(c),
+    })),
     contributionSummary: contributionSummary(detail.contributions),
     contributionTotals: {
       perAnnum: contributionsPerAnnum.length ? formatPounds(contributionsPerAnnum.reduce((s, c) => s + c.amount_pence, 0)) : null,
@@ -123,6 +127,19 @@ export function decisionViewModel(detail: DecisionDetail) {
 
 export function amountText(pence: number, perAnnum: boolean, upTo: boolean): string {
   return describeAmount(pence, { perAnnum, upTo })
+}
+
+/** What a contribution subject to funding depends on, in words; null when it depends on nothing still to come. */
+export function fundingNote(c: {
+  subject_to_funding: boolean
+  funding_stream_name: string | null
+  funding_condition: string | null
+  condition: string | null
+}): string | null {
+  if (!c.subject_to_funding) return null
+  if (c.funding_stream_name) return `Subject to funding from ${c.funding_stream_name}.`
+  if (c.funding_condition && c.funding_condition !== c.condition) return c.funding_condition
+  return c.condition ? null : 'Subject to funding still to come.'
 }
 
 /** One sentence per kind of contribution: "£2,125,000 a year in total from four partners". */

@@ -59,8 +59,8 @@ export function spendingPublicRoutes(services: Services): Router {
           penceToDecimalString(p.amountPence),
           p.expenseType,
           p.transactionNumber,
-          p.decisionReference ?? '',
-          p.awardId === null ? '' : String(p.awardId),
+          [...new Set(p.awards.map((a) => a.decisionReference ?? ''))].filter(Boolean).join('; '),
+          p.awards.map((a) => a.awardId).join('; '),
         ]
     }
     await streamDownload(

@@ -22,6 +22,16 @@ import {
 
 type Contribution = DecisionDetail['contributions'][number]
 
+/** Whether a contribution depends on funding still to come, and on what. */
+export function fundingText(
+  c: Pick<Contribution, 'subject_to_funding' | 'funding_stream_id' | 'funding_condition'>,
+  streamNames: ReadonlyMap<number, string>,
+): string {
+  if (!c.subject_to_funding) return 'No'
+  const stream = c.funding_stream_id === null ? undefined : streamNames.get(c.funding_stream_id)
+  return [stream ? `Yes, on ${stream}` : 'Yes', c.funding_condition].filter(Boolean).join(': ')
+}
+
 /** Partner contributions in the same "add another" pattern as awards. */
 export class ContributionsController extends DecisionPage {
   summary = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -70,6 +80,9 @@ export class ContributionsController extends DecisionPage {
           conditions: c.condition ?? '',
           proRata: c.pro_rata_with_partners ? 'yes' : '',
           service: c.service_id === null ? '' : String(c.service_id),
+          subjectToFunding: c.subject_to_funding ? 'yes' : 'no',
+          fundingStream: c.funding_stream_id === null ? '' : String(c.funding_stream_id),
+          fundingCondition: c.funding_condition ?? '',
         }
       : { amountType: 'per_annum' }
     res.render('pages/staff/decisions/contribution', await this.formModel(detail, c, values, detail.decision.version))
@@ -96,6 +109,18 @@ export class ContributionsController extends DecisionPage {
     const financialYear = yearField(body, errors, 'year', 'Choose a financial year from the list', true)
     const condition = textField(body, errors, 'conditions', 'The condition', 5000)
     const serviceId = idField(body, errors, 'service', 'Choose a commissioned service from the list', true)
+    // A form from before the question was asked sends nothing: not subject to funding.
+    const subjectToFunding = field(body, 'subjectToFunding') || 'no'
+    if (subjectToFunding !== 'yes' && subjectToFunding !== 'no')
+      errors.subjectToFunding = 'Choose whether the contribution depends on funding still to come'
+    let fundingStreamId: number | null = null
+    let fundingCondition: string | null = null
+    if (subjectToFunding === 'yes') {
+      fundingStreamId = idField(body, errors, 'fundingStream', 'Choose a funding stream from the list', true)
+      fundingCondition = textField(body, errors, 'fundingCondition', 'The funding condition', 500)
+      if (fundingStreamId === null && fundingCondition === null && !errors.fundingStream && !errors.fundingCondition)
+        errors.fundingStream = 'Choose the funding stream the contribution depends on, or write the condition in words'
+    }
     if (Object.keys(errors).length || body.action === 'edit') return fail(body.action === 'edit' ? {} : errors)
     const partner = await resolveOrganisation(this.services, body, 'partner', 'partner')
     if ('question' in partner)
@@ -123,6 +148,9 @@ export class ContributionsController extends DecisionPage {
           condition,
           proRataWithPartners: field(body, 'proRata') === 'yes',
           serviceId,
+          subjectToFunding: subjectToFunding === 'yes',
+          fundingStreamId,
+          fundingCondition,
         },
         actorOf(res),
       )
@@ -180,8 +208,12 @@ export class ContributionsController extends DecisionPage {
   }
 
   private async formModel(detail: DecisionDetail, c: Contribution | null, values: Body, version: number) {
-    const services = await this.services.workflow.serviceChoices(detail.decision.office_id)
+    const [services, streams] = await Promise.all([
+      this.services.workflow.serviceChoices(detail.decision.office_id),
+      this.services.funding.streams(),
+    ])
     return {
+      streams: streams.map((s) => ({ value: String(s.id), text: s.name })),
       d: detail.decision,
       contribution: c,
       version,
@@ -195,6 +227,7 @@ export class ContributionsController extends DecisionPage {
   private async summaryModel(detail: DecisionDetail, req: Request, values: Body) {
     const tasks = await this.services.workflow.taskList(detail.decision.id)
     const marked = tasks.find((t) => t.key === 'contributions')!.state === 'completed'
+    const streamNames = new Map((await this.services.funding.streams()).map((s) => [s.id, s.name]))
     return {
       d: detail.decision,
       version: detail.decision.version,
@@ -219,6 +252,7 @@ export class ContributionsController extends DecisionPage {
               : `${c.financial_year}/${String((c.financial_year + 1) % 100).padStart(2, '0')}`,
           ],
           ['Condition', c.condition ?? 'None'],
+          ['Subject to funding', fundingText(c, streamNames)],
           ['Reduced pro rata with other partners', c.pro_rata_with_partners ? 'Yes' : 'No'],
         ],
       })),

@@ -15,12 +15,16 @@ export function signerOf(res: Response): Signer {
 export abstract class DecisionPage {
   constructor(protected readonly services: Services) {}
 
-  protected async load(req: Request): Promise<DecisionDetail | undefined> {
+  /**
+   * A decision drafted in the register, of the request's offices. With `anyOrigin`, also one imported from a
+   * document or loaded as a demonstration (read-only: only the decision's own page takes this).
+   */
+  protected async load(req: Request, options: { anyOrigin?: boolean } = {}): Promise<DecisionDetail | undefined> {
     const id = Number(req.params.id)
     if (!Number.isSafeInteger(id) || id <= 0) return undefined
     // The request's office scope: a decision of an office the person does not belong to is not found.
     const detail = await this.services.workflow.detail(id, scopeOf(req.res!))
-    return detail && detail.decision.created_by !== null ? detail : undefined
+    return detail && (options.anyOrigin || detail.decision.created_by !== null) ? detail : undefined
   }
 
   /**

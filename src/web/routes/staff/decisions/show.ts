@@ -29,7 +29,7 @@ export class DecisionShowController extends DecisionPage {
   }
 
   show = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.load(req)
+    const detail = await this.load(req, { anyOrigin: true })
     if (!detail) return next()
     const user = res.locals.user!
     const d = detail.decision
@@ -39,22 +39,26 @@ export class DecisionShowController extends DecisionPage {
     const holder = holderOf(d)
     const holds = holder === null || holder === user.id
     const stage = STAGE_FOR_STATUS[d.status]
+    // An imported or demonstration record is only read here: it is changed through the import review, not drafted.
+    const drafted = d.created_by !== null
+    const editableHere = drafted && isEditable(d.status)
     res.render('pages/staff/decisions/show', {
       ...decisionViewModel(detail),
       staffSections: detail.sections,
-      tasks: isEditable(d.status) ? await this.tasks(detail) : [],
+      drafted,
+      tasks: editableHere ? await this.tasks(detail) : [],
       tag: outcomeTag(d),
-      canDelete: isEditable(d.status) && holder === user.id && d.reference === null,
-      editable: isEditable(d.status) && holds,
-      heldBy: isEditable(d.status) && !holds && holder !== null ? (names.get(holder) ?? 'another officer') : null,
-      canHandOver: isEditable(d.status) && holder === user.id && scopeOf(res).includes(d.office_id, 'officer'),
-      canSubmit: isEditable(d.status) && holds,
-      canSign: verdict.ok,
+      canDelete: editableHere && holder === user.id && d.reference === null,
+      editable: editableHere && holds,
+      heldBy: editableHere && !holds && holder !== null ? (names.get(holder) ?? 'another officer') : null,
+      canHandOver: editableHere && holder === user.id && scopeOf(res).includes(d.office_id, 'officer'),
+      canSubmit: editableHere && holds,
+      canSign: drafted && verdict.ok,
       // A person who does not hold the stage's role is not told who does: only why they, a signer of it, may not.
       signReason:
         verdict.ok || !stage || !scopeOf(res).includes(d.office_id, ROLE_FOR_STAGE[stage]) ? null : verdict.reason,
       stageLabel: verdict.ok ? STAGE_LABELS[verdict.stage] : null,
-      canPublish: isPublishable(d.status) && scopeOf(res).includes(d.office_id, 'officer', 'administrator'),
+      canPublish: drafted && isPublishable(d.status) && scopeOf(res).includes(d.office_id, 'officer', 'administrator'),
       timeline: history
         .map((h) => ({
           label: { text: h.action },

@@ -23,5 +23,7 @@ export function spendingStaffRoutes(services: Services): Router {
   router.get('/review', review.queue)
   router.get('/review/:id', review.payment)
   router.post('/review/:id', review.resolve)
+  router.get('/review/:id/split', review.splitForm)
+  router.post('/review/:id/split', review.split)
   return router
 }
