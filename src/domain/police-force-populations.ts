@@ -4,11 +4,9 @@
  *
  * The figures are the Office for National Statistics' mid-2018 population estimates by police force area, rounded
  * to the nearest hundred, as the Home Office published them beside police officer numbers at 31 March 2019
- * (Police workforce, England and Wales), here read from the compilation of that table in the Resistance Lab data
- * repository (github.com/Resistance-Lab/resistancelab_data, output/police-population/year=2020/police-population.csv).
- * `crossChecked` marks the 36 areas whose figure agrees, to the hundred, with an independent sum of the ONS
- * mid-2018 local authority estimates by police force area; the others (London, Nottinghamshire, Thames Valley and
- * the four Welsh forces) rest on the one source. Staff can correct any office's figure (or add a later year).
+ * (Police workforce, England and Wales). `crossChecked` marks the areas whose figure agrees, to the hundred, with a
+ * sum of the ONS mid-2018 local authority estimates over the area; the others (London, Nottinghamshire, Thames
+ * Valley and the four Welsh forces) rest on the one source. Staff can correct any office's figure (or add a later year).
  */
 export const POPULATION_SOURCE =
   'ONS mid-2018 population estimates by police force area, to the nearest hundred, as published in Home Office, Police workforce, England and Wales, 31 March 2019'
