@@ -4,6 +4,7 @@ import { OfficeScope } from '../domain/office-scope.ts'
 import type { User } from '../services/accounts/accounts.ts'
 import { scopeOf as membershipScope } from '../services/accounts/memberships.ts'
 import type { Services } from '../services/index.ts'
+import type { SiteSettings } from '../services/offices/settings.ts'
 import type { Actor } from '../services/audit/audit.ts'
 import { SESSION_ABSOLUTE_LIMIT_MS } from './session.ts'
 
@@ -54,8 +55,24 @@ export function loadUser(services: Services) {
       res.locals.user = user
       res.locals.scope = membershipScope(user)
     }
+    res.locals.site = await staffSite(services, res)
     next()
   }
+}
+
+/**
+ * The staff pages' header names the office the person works in: the one they chose, or their only office;
+ * someone working across several offices sees the register's own name.
+ */
+async function staffSite(services: Services, res: Response): Promise<SiteSettings & { office?: null }> {
+  const site = res.locals.site as SiteSettings
+  if (res.locals.currentOffice) return { ...site, officeName: res.locals.currentOffice.name }
+  const user = res.locals.user!
+  if (user.memberships.length === 1 && !user.deployment_admin) {
+    const [office] = await services.officeSettings.offices(OfficeScope.of(user.memberships))
+    if (office) return { ...site, officeName: office.name, copyrightHolder: office.name }
+  }
+  return { ...site, officeName: site.registerName, office: null }
 }
 
 /**

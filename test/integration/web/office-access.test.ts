@@ -237,6 +237,24 @@ for (const engine of testEngines()) {
       assert.doesNotMatch(settings, new RegExp(`name="office" value="${nottsId}"`))
     })
 
+    test('the staff pages name the office the person works for in their header, title and footer, not another', async () => {
+      for (const [email, own, other] of [
+        ['essex@test.example', /Essex Office of the Police, Fire and Crime Commissioner/, /Nottinghamshire/],
+        ['notts@test.example', /Nottinghamshire Office of the Police and Crime Commissioner/, /Essex/],
+      ] as const) {
+        const client = new StaffClient(app.baseUrl)
+        await client.signIn(email, PASSWORD)
+        const page = await (await client.get('/staff')).text()
+        const header = page.slice(page.indexOf('<header'), page.indexOf('</header>'))
+        const footer = page.slice(page.indexOf('<footer'), page.indexOf('</footer>'))
+        const title = /<title>([^<]*)<\/title>/.exec(page)![1]!
+        for (const part of [header, footer, title]) {
+          assert.match(part, own, email)
+          assert.doesNotMatch(part, other, email)
+        }
+      }
+    })
+
     test('an import into an archive, an office nobody works for, is open to the officers of every office', async () => {
       const client = new StaffClient(app.baseUrl)
       await client.signIn('essex@test.example', PASSWORD)
