@@ -23,8 +23,10 @@ export function matchesWords(words: string, referenceFragment: string | null): R
           where regexp_replace(lower(coalesce(r.reference, '')), '[^a-z0-9]', '', 'g') like ${`%${referenceFragment}%`}`
   const services = sql`select s.id, s.decision_id from services s
     where to_tsvector('english', s.name || ' ' || coalesce(s.description, '')) @@ ${query}`
-  return sql<boolean>`(d.id in (select t.id from decisions t where t.search @@ ${query} ${reference})
-    or (d.classification <> 'confidential' and d.id in (
+  // One set of ids, not two joined by "or": under an "or" PostgreSQL cannot join to a set and instead scans it
+  // once per decision when it is too large to hash in memory.
+  return sql<boolean>`(d.id in (select t.id from decisions t where t.search @@ ${query} ${reference}
+    union select n.id from decisions n where n.classification <> 'confidential' and n.id in (
       select a.decision_id from awards a
         where not a.withheld and to_tsvector('english', a.recipient_name || ' ' || coalesce(a.purpose, '')) @@ ${query}
       union select x.decision_id from decision_areas x join areas ar on ar.id = x.area_id
