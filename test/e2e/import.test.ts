@@ -12,6 +12,15 @@ const CUMBRIA = 'fixtures/documents/a02-cumbria-isva-notice.txt'
 const SCAN = 'fixtures/documents/generated/f01-lincolnshire-small-grants.scanned.pdf'
 const BORSETSHIRE = 'fixtures/documents/a03-borsetshire-stalking-budget.txt'
 
+/** The cells of each row of the upload results table, with their white space collapsed. */
+function uploadResultRows(page: Page): Promise<string[][]> {
+  return page
+    .locator('#upload-results tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim())),
+    )
+}
+
 describe('importing a document in Chromium', () => {
   const e2e = e2eSetUp({
     accounts: [{ email: 'importer@e2e.example', name: 'E2E Importer', roles: ['officer'] }],
@@ -107,11 +116,7 @@ describe('bulk upload and acknowledging an Error finding in Chromium', () => {
     await page.getByRole('button', { name: 'Upload and read' }).click()
     await page.waitForURL(/\/staff\/imports\/upload$/)
     assert.equal(await page.locator('h1').textContent(), 'Documents uploaded')
-    const rows = await page
-      .locator('#upload-results tbody tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim())),
-      )
+    const rows = await uploadResultRows(page)
     assert.deepEqual(
       rows.map((r) => r.slice(0, 2)),
       [
@@ -143,11 +148,7 @@ describe('bulk upload and acknowledging an Error finding in Chromium', () => {
     })
     await page.getByRole('button', { name: 'Upload and read' }).click()
     await page.waitForURL(/\/staff\/imports\/upload$/)
-    const rows = await page
-      .locator('#upload-results tbody tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim())),
-      )
+    const rows = await uploadResultRows(page)
     assert.deepEqual(
       rows.map((r) => r.slice(0, 2)),
       [

@@ -169,7 +169,8 @@ export class StreamConditionsService {
 
   /** Findings per public stream, from published decisions only (for the public funding streams page). */
   async publicFindings(): Promise<Map<number, ConditionFinding[]>> {
-    const { findings } = await this.figures.get('streams.publicFindings', () => this.check('public'))
+    // Only the findings are kept: the awards they were found in can number hundreds of thousands.
+    const findings = await this.figures.get('streams.publicFindings', async () => (await this.check('public')).findings)
     const byStream = new Map<number, ConditionFinding[]>()
     for (const f of findings) {
       const list = byStream.get(f.streamId)
