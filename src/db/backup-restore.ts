@@ -6,6 +6,7 @@ import type { Database } from './database.ts'
 import { backupCatalog, ident, type BackupTable } from './backup-catalog.ts'
 import { BACKUP_FORMAT, BACKUP_VERSION, backupSignature, type BackupManifest, type BackupSummary } from './backup.ts'
 import type { DB } from './tables/index.ts'
+import { withTablesLoadedInBulk } from './bulk-load.ts'
 
 export class RestoreError extends Error {}
 
@@ -64,52 +65,58 @@ export async function restoreBackup(database: Database, input: Readable, signing
       await sql`alter table ${ident(table.name)} disable trigger user`.execute(trx)
       await sql`delete from ${ident(table.name)}`.execute(trx)
     }
-    const later: Array<{ table: BackupTable; rows: Row[] }> = []
-    let tables = 0
-    let total = 0
-    for (;;) {
-      const line = await next()
-      if (!line) throw new RestoreError('The backup file stops short: it has no closing line, so nothing was restored')
-      if (line['@'] === 'complete') {
-        if (line.rows !== total || line.tables !== tables)
-          throw new RestoreError('The backup file does not add up: nothing was restored')
-        checkManifest(line, whole.digest('hex'), tableHashes, signingKey)
-        break
-      }
-      if (line['@'] !== 'table')
-        throw new RestoreError('The backup file is damaged: a table does not start where expected')
-      const table = catalog.get(String(line.name))
-      if (!table) throw new RestoreError(`The backup holds a table this database does not have: ${String(line.name)}`)
-      const deferredRows: Row[] = []
-      let batch: Row[] = []
-      let chars = 0
-      let count = 0
+    // Indexes are built and foreign keys checked once, after every row is in.
+    const { tables, total } = await withTablesLoadedInBulk(trx, [...catalog.keys()], async () => {
+      const later: Array<{ table: BackupTable; rows: Row[] }> = []
+      let tables = 0
+      let total = 0
       for (;;) {
-        const row = await next()
-        if (!row) throw new RestoreError(`The backup file stops short inside table ${table.name}: nothing was restored`)
-        if (row['@'] === 'end') {
-          if (row.rows !== count + batch.length)
-            throw new RestoreError(`Table ${table.name} in the backup is missing rows: nothing was restored`)
+        const line = await next()
+        if (!line)
+          throw new RestoreError('The backup file stops short: it has no closing line, so nothing was restored')
+        if (line['@'] === 'complete') {
+          if (line.rows !== total || line.tables !== tables)
+            throw new RestoreError('The backup file does not add up: nothing was restored')
+          checkManifest(line, whole.digest('hex'), tableHashes, signingKey)
           break
         }
-        if (table.deferred.some((c) => row[c] !== null && row[c] !== undefined))
-          deferredRows.push(pick(row, [...table.key, ...table.deferred]))
-        batch.push(row)
-        chars += JSON.stringify(row).length
-        if (batch.length >= BATCH_ROWS || chars >= BATCH_CHARS) {
-          await insertRows(trx, table, batch)
-          count += batch.length
-          batch = []
-          chars = 0
+        if (line['@'] !== 'table')
+          throw new RestoreError('The backup file is damaged: a table does not start where expected')
+        const table = catalog.get(String(line.name))
+        if (!table) throw new RestoreError(`The backup holds a table this database does not have: ${String(line.name)}`)
+        const deferredRows: Row[] = []
+        let batch: Row[] = []
+        let chars = 0
+        let count = 0
+        for (;;) {
+          const row = await next()
+          if (!row)
+            throw new RestoreError(`The backup file stops short inside table ${table.name}: nothing was restored`)
+          if (row['@'] === 'end') {
+            if (row.rows !== count + batch.length)
+              throw new RestoreError(`Table ${table.name} in the backup is missing rows: nothing was restored`)
+            break
+          }
+          if (table.deferred.some((c) => row[c] !== null && row[c] !== undefined))
+            deferredRows.push(pick(row, [...table.key, ...table.deferred]))
+          batch.push(row)
+          chars += JSON.stringify(row).length
+          if (batch.length >= BATCH_ROWS || chars >= BATCH_CHARS) {
+            await insertRows(trx, table, batch)
+            count += batch.length
+            batch = []
+            chars = 0
+          }
         }
+        await insertRows(trx, table, batch)
+        count += batch.length
+        if (deferredRows.length) later.push({ table, rows: deferredRows })
+        tables++
+        total += count
       }
-      await insertRows(trx, table, batch)
-      count += batch.length
-      if (deferredRows.length) later.push({ table, rows: deferredRows })
-      tables++
-      total += count
-    }
-    for (const { table, rows } of later) await fillDeferred(trx, table, rows)
+      for (const { table, rows } of later) await fillDeferred(trx, table, rows)
+      return { tables, total }
+    })
     for (const table of catalog.values()) {
       await sql`alter table ${ident(table.name)} enable trigger user`.execute(trx)
       for (const column of table.columns.filter((c) => c.identity)) {

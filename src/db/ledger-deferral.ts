@@ -1,6 +1,10 @@
 import { sql, type Transaction } from 'kysely'
 import type { Database } from './database.ts'
 import type { DB } from './tables/index.ts'
+import { withTablesLoadedInBulk } from './bulk-load.ts'
+
+/** The read model's tables: rebuilt whole, so their indexes are built once after the rows are in. */
+const LEDGER_TABLES = ['ledger_awards', 'ledger_years']
 
 /**
  * Runs bulk work in one transaction with the ledger's read model held off, then rebuilds it once, so that
@@ -11,7 +15,7 @@ export function withLedgerDeferred<T>(database: Database, work: (trx: Transactio
     await sql`select set_config('cr.ledger_deferred', 'on', true)`.execute(trx)
     const result = await work(trx)
     await sql`select set_config('cr.ledger_deferred', 'off', true)`.execute(trx)
-    await sql`select ledger_rebuild()`.execute(trx)
+    await withTablesLoadedInBulk(trx, LEDGER_TABLES, () => sql`select ledger_rebuild()`.execute(trx))
     return result
   })
 }
