@@ -5,6 +5,7 @@ import type { Services } from '../../../services/index.ts'
 import { endpoint, listResponse, type Endpoint } from './endpoint.ts'
 import * as p from './parameters.ts'
 import * as s from './schemas.ts'
+import * as spend from './spending-schemas.ts'
 
 const officeParam = z.strictObject({
   office: z
@@ -34,7 +35,7 @@ export const spendingEndpoints = (): Endpoint[] => [
     summary: 'The months of an office’s published spending over £500, latest first',
     description: 'Each month with its number of payments and their total, as on the office’s spending page.',
     params: officeParam,
-    response: s.SpendingMonths,
+    response: spend.SpendingMonths,
     handle: async ({ services, params }) => {
       const found = await spendingOffice(services, params.office)
       if (!found) return undefined
@@ -67,7 +68,7 @@ export const spendingEndpoints = (): Endpoint[] => [
       cursor: p.cursor,
       limit: p.limit,
     }),
-    response: s.pageOf(s.SpendingPayment, 'SpendingPaymentPage'),
+    response: s.pageOf(spend.SpendingPayment, 'SpendingPaymentPage'),
     handle: async ({ services, params, query, after, req }) => {
       const found = await spendingOffice(services, params.office)
       if (!found) return undefined
