@@ -1,11 +1,12 @@
-import { sql, type Transaction } from 'kysely'
+import type { Transaction } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import { DecisionRepository, type DecisionDetail } from '../../db/repositories/decisions/decisions.ts'
 import type { DB } from '../../db/tables/index.ts'
 import { inOfficeScope } from '../../db/repositories/office-scope.ts'
+import { nextFreeReference } from '../../db/repositories/reference-sequences.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
 import { publicText } from '../../domain/publication.ts'
-import { formatReference, referenceScope } from '../../domain/reference-format.ts'
+import { referenceScope } from '../../domain/reference-format.ts'
 import { todayInLondon } from '../../domain/uk-date.ts'
 import { isEditable } from '../../domain/workflow.ts'
 import { AuditService, type Actor } from '../audit/audit.ts'
@@ -59,25 +60,17 @@ export class DecisionChanges {
       .executeTakeFirstOrThrow()
     const year = Number(todayInLondon().slice(0, 4))
     const scope = referenceScope(office.reference_format, year)
-    for (;;) {
-      const { last_value } = await trx
-        .insertInto('reference_sequences')
-        .values({ office_id: officeId, scope, last_value: 1 })
-        .onConflict((oc) =>
-          oc.columns(['office_id', 'scope']).doUpdateSet({ last_value: sql`reference_sequences.last_value + 1` }),
-        )
-        .returning('last_value')
-        .executeTakeFirstOrThrow()
-      const reference = formatReference(office.reference_format, year, last_value)
-      // A reference typed in by an import may already hold this number: take the next one.
+    const sequence = { officeId, scope, format: office.reference_format, year }
+    // A reference typed in by an import may already hold this number: take the next one.
+    return nextFreeReference(trx, sequence, async (reference) => {
       const taken = await trx
         .selectFrom('decisions')
         .select('id')
         .where('office_id', '=', officeId)
         .where('reference', '=', reference)
         .executeTakeFirst()
-      if (!taken) return reference
-    }
+      return taken !== undefined
+    })
   }
 
   protected editDraft(

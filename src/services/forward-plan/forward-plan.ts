@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import type { Database } from '../../db/database.ts'
 import {
   ForwardPlanRepository,
@@ -19,78 +18,14 @@ import { OfficeScope } from '../../domain/office-scope.ts'
 import { todayInLondon } from '../../domain/uk-date.ts'
 import type { Actor, AuditService } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
-import { poundsField } from '../shared/form-fields.ts'
+import { dropForm, entryForm, fieldText as text, linkForm, type PlanEntryAnswers } from './plan-entry-form.ts'
+
+export { answersOf, type PlanEntryAnswers } from './plan-entry-form.ts'
 
 export type { PlanEntryRow, PlanEntryValues, PlanReader, TakenDecisionRow }
 
 /** The roles that keep an office's forward plan. */
 export const PLAN_ROLES = ['officer', 'administrator'] as const
-
-/** One plan entry's answers as typed, kept between the question page and check answers. */
-export interface PlanEntryAnswers {
-  officeId: string
-  title: string
-  'expectedMonth-month': string
-  'expectedMonth-year': string
-  estimatedValue: string
-  serviceId: string
-  keyDecision: string
-}
-
-const entryForm = z.object({
-  officeId: z.string().regex(/^\d+$/, { message: 'Choose the office' }).transform(Number),
-  title: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter the title of the planned decision' })
-    .max(300, { message: 'Title must be 300 characters or fewer' }),
-  estimatedValue: z
-    .string()
-    .trim()
-    .transform((text, ctx) => {
-      if (!text) return null
-      const parsed = poundsField('Estimated value').safeParse(text)
-      if (parsed.success) return parsed.data
-      ctx.addIssue({
-        code: 'custom',
-        message: parsed.error.issues[0]?.message ?? 'Enter the estimated value in pounds',
-      })
-      return z.NEVER
-    }),
-  serviceId: z
-    .string()
-    .regex(/^\d*$/, { message: 'Choose a service from the list' })
-    .transform((v) => (v ? Number(v) : null)),
-  keyDecision: z.enum(['yes', 'no'], { message: 'Select yes if this is a key decision' }),
-})
-
-const dropForm = z.object({
-  reason: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter why the planned decision was dropped' })
-    .max(1000, { message: 'Reason must be 1,000 characters or fewer' }),
-})
-
-const linkForm = z.object({
-  decisionId: z.string().regex(/^\d+$/, { message: 'Choose the decision that took it' }).transform(Number),
-})
-
-const text = (input: Record<string, unknown>, name: string) =>
-  typeof input[name] === 'string' ? (input[name] as string) : ''
-
-/** The answers of a form post, every field a string. */
-export function answersOf(input: Record<string, unknown>): PlanEntryAnswers {
-  return {
-    officeId: text(input, 'officeId'),
-    title: text(input, 'title'),
-    'expectedMonth-month': text(input, 'expectedMonth-month').trim(),
-    'expectedMonth-year': text(input, 'expectedMonth-year').trim(),
-    estimatedValue: text(input, 'estimatedValue').trim(),
-    serviceId: text(input, 'serviceId'),
-    keyDecision: text(input, 'keyDecision'),
-  }
-}
 
 /** What the public may see of a plan entry: a taken entry whose decision is unpublished is still planned to them. */
 export function publicEntry(row: PlanEntryRow): PlanEntryRow {

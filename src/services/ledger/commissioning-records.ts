@@ -9,9 +9,10 @@ import {
   type ServiceRecord,
 } from '../../db/repositories/ledger/service-writes.ts'
 import { slugify } from '../../domain/slug.ts'
-import { guessServiceType, SERVICE_TYPES } from '../../domain/service-types.ts'
 import type { Actor, AuditService } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
+import { serviceRecordFromAward } from './service-from-award.ts'
+import { checkServiceRecord } from './service-record-check.ts'
 
 export type { ServiceChoices, ServiceRecord } from '../../db/repositories/ledger/service-writes.ts'
 
@@ -54,60 +55,12 @@ export class CommissioningRecordService {
     return found
   }
 
-  /**
-   * A new service as its pages start from when created from an award of a decision of the scope's offices:
-   * the award's recipient as provider, its lead commissioner, the decision's areas, the award's period, a name
-   * from its purpose and the kind of service that purpose suggests. Undefined for an award the scope cannot see.
-   */
-  async recordFromAward(
+  /** A new service started from an award of the scope's offices; see serviceRecordFromAward. */
+  recordFromAward(
     awardId: number,
     scope: OfficeScope = OfficeScope.system,
   ): Promise<{ record: ServiceRecord; recipientName: string; decisionTitle: string } | undefined> {
-    const award = await this.database.db
-      .selectFrom('awards as a')
-      .innerJoin('decisions as d', 'd.id', 'a.decision_id')
-      .select([
-        'a.decision_id',
-        'a.recipient_id',
-        'a.recipient_name',
-        'a.via_id',
-        'a.period_start',
-        'a.period_end',
-        'a.purpose',
-        'd.office_id',
-        'd.title',
-      ])
-      .where('a.id', '=', awardId)
-      .where(inOfficeScope(scope, 'd.office_id'))
-      .executeTakeFirst()
-    if (!award) return undefined
-    const areas = await this.database.db
-      .selectFrom('decision_areas')
-      .select('area_id')
-      .where('decision_id', '=', award.decision_id)
-      .orderBy('area_id')
-      .execute()
-    const name = (award.purpose?.trim() || `${award.recipient_name}: ${award.title}`).slice(0, 200)
-    return {
-      recipientName: award.recipient_name,
-      decisionTitle: award.title,
-      record: {
-        officeId: award.office_id,
-        name,
-        serviceType: guessServiceType(`${award.purpose ?? ''} ${award.title}`),
-        description: null,
-        areaIds: areas.map((a) => a.area_id),
-        providerIds: award.recipient_id === null ? [] : [award.recipient_id],
-        leadCommissionerId: award.via_id,
-        partners: [],
-        startDate: award.period_start,
-        endDate: award.period_end,
-        extensionMonths: null,
-        extensionText: null,
-        breakNoticeMonths: null,
-        predecessorId: null,
-      },
-    }
+    return serviceRecordFromAward(this.database.db, awardId, scope)
   }
 
   /** Whether the service belongs to an office of `scope`, or to no office. */
@@ -125,8 +78,8 @@ export class CommissioningRecordService {
     return row !== undefined
   }
 
-  /** Checks a whole record (each page has checked its own fields) and saves it: a new service, or `slug`'s. */
   /**
+   * Checks a whole record (each page has checked its own fields) and saves it: a new service, or `slug`'s.
    * Creates or updates a service. `forAwardId` names the award a new service was started from: a draft's award
    * is then set to pay for it, as if chosen on the award's own page.
    */
@@ -282,27 +235,6 @@ export class CommissioningRecordService {
   }
 
   private async check(record: ServiceRecord, selfId: number | null): Promise<void> {
-    const errors: Record<string, string> = {}
-    if (!record.name.trim()) errors.name = 'Enter the service’s name'
-    if (!(SERVICE_TYPES as readonly string[]).includes(record.serviceType)) errors.serviceType = 'Choose the type'
-    if (record.startDate && record.endDate && record.endDate < record.startDate)
-      errors.endDate = 'The end date must be the same as or after the start date'
-    const choices = await this.writes.choices(null)
-    const areas = new Set(choices.areas.map((a) => a.id))
-    const organisations = new Set(choices.organisations.map((o) => o.id))
-    if (record.areaIds.some((id) => !areas.has(id))) errors.areaIds = 'Choose areas from the list'
-    if (record.providerIds.some((id) => !organisations.has(id))) errors.providerIds = 'Choose providers from the list'
-    if (record.leadCommissionerId !== null && !organisations.has(record.leadCommissionerId))
-      errors.leadCommissionerId = 'Choose the lead commissioner from the list'
-    if (record.partners.some((p) => !organisations.has(p.organisationId)))
-      errors.partners = 'Choose partners from the list'
-    if (new Set(record.partners.map((p) => p.organisationId)).size !== record.partners.length)
-      errors.partners = 'Each partner can be listed once'
-    if (record.predecessorId !== null) {
-      if (record.predecessorId === selfId) errors.predecessorId = 'A service cannot replace itself'
-      else if (!choices.services.some((s) => s.id === record.predecessorId))
-        errors.predecessorId = 'Choose the service it replaces from the list'
-    }
-    if (Object.keys(errors).length) throw new FormError(errors)
+    checkServiceRecord(record, selfId, await this.writes.choices(null))
   }
 }

@@ -1,9 +1,14 @@
 import { sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import { isIsoDate } from '../../domain/uk-date.ts'
-import { POPULATION_SOURCE, POPULATION_YEAR, policeForceAreaOf } from '../../domain/police-force-populations.ts'
 import { AuditService, type Actor } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
+import {
+  loadReferencePopulations,
+  officePopulations,
+  recordPopulation,
+  type PopulationInput,
+} from './office-populations.ts'
 
 /** What an office's public register shows of it: its name and branding, and where its functions went. */
 export interface PublicOffice {
@@ -235,79 +240,18 @@ export class PublicOfficeService {
     })
   }
 
-  /**
-   * Gives each office whose name names a police force area that area's population from the reference data, for
-   * the reference year, where the office has no figure for that year yet: a figure staff recorded is never replaced.
-   * Returns how many offices were given one.
-   */
-  async loadReferencePopulations(): Promise<number> {
-    const offices = await this.database.db
-      .selectFrom('offices as f')
-      .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
-      .select(['f.organisation_id as id', 'o.name', 'f.short_name as shortName'])
-      .execute()
-    const values = offices.flatMap((office) => {
-      const area = policeForceAreaOf(office)
-      return area
-        ? [{ office_id: office.id, year: POPULATION_YEAR, population: area.population, source: POPULATION_SOURCE }]
-        : []
-    })
-    if (!values.length) return 0
-    const inserted = await this.database.db
-      .insertInto('office_populations')
-      .values(values)
-      .onConflict((oc) => oc.columns(['office_id', 'year']).doNothing())
-      .executeTakeFirst()
-    return Number(inserted.numInsertedOrUpdatedRows ?? 0)
+  /** Gives offices their police force area's reference population where they have none for its year; how many. */
+  loadReferencePopulations(): Promise<number> {
+    return loadReferencePopulations(this.database)
   }
 
   /** An office's recorded populations, newest year first. */
-  async populations(officeId: number): Promise<Array<{ year: number; population: number; source: string }>> {
-    return this.database.db
-      .selectFrom('office_populations')
-      .select(['year', 'population', 'source'])
-      .where('office_id', '=', officeId)
-      .orderBy('year', 'desc')
-      .execute()
+  populations(officeId: number): Promise<Array<{ year: number; population: number; source: string }>> {
+    return officePopulations(this.database, officeId)
   }
 
   /** Records the population of an office's area for a year, with its source (a deployment administrator's reference data). */
-  async recordPopulation(
-    input: { officeId: number; year: number; population: number; source: string },
-    actor: Actor,
-  ): Promise<void> {
-    if (actor.scope && !actor.scope.includes(input.officeId, 'administrator'))
-      throw new FormError({
-        office: 'Only the office’s administrator or a deployment administrator may record its population',
-      })
-    const errors: Record<string, string> = {}
-    if (!Number.isInteger(input.year) || input.year < 1990 || input.year > 2100)
-      errors.year = 'Enter the year of the estimate, like 2022'
-    if (!Number.isSafeInteger(input.population) || input.population <= 0)
-      errors.population = 'Enter the population as a whole number greater than 0'
-    if (!input.source.trim()) errors.source = 'Name the source of the population figure'
-    if (Object.keys(errors).length) throw new FormError(errors)
-    await this.database.transaction(async (trx) => {
-      await trx
-        .insertInto('office_populations')
-        .values({
-          office_id: input.officeId,
-          year: input.year,
-          population: input.population,
-          source: input.source.trim(),
-        })
-        .onConflict((oc) =>
-          oc.columns(['office_id', 'year']).doUpdateSet({ population: input.population, source: input.source.trim() }),
-        )
-        .execute()
-      await this.audit.record(trx, {
-        actor,
-        action: 'record population',
-        entityType: 'office',
-        entityId: input.officeId,
-        officeId: input.officeId,
-        after: { year: input.year, population: input.population, source: input.source.trim() },
-      })
-    })
+  recordPopulation(input: PopulationInput, actor: Actor): Promise<void> {
+    return recordPopulation(this.database, this.audit, input, actor)
   }
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { Database } from '../../db/database.ts'
 import { SpendingRepository, type AwardCandidate, type SpendPayment } from '../../db/repositories/spending/spending.ts'
 import type { PublicPayment } from '../../db/repositories/spending/spend-publication.ts'
@@ -7,20 +7,14 @@ import { toPage, type Page } from '../open-data/api/page.ts'
 import type { Actor } from '../audit/audit.ts'
 import { AuditService } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
-import {
-  SPEND_FIELDS,
-  completeMapping,
-  guessMapping,
-  parseSpendRows,
-  readSpendTable,
-  type SpendMapping,
-  type SpendRow,
-} from './spend-file.ts'
+import { SPEND_FIELDS, guessMapping, readSpendTable, type SpendMapping } from './spend-file.ts'
+import { importSpendFile, type SpendImportInput, type SpendImportResult } from './spend-import.ts'
 import { validateSplit } from './split.ts'
 
 export { SpendFileError, SPEND_FIELDS, type SpendMapping, type SpendProblem } from './spend-file.ts'
 export type { AwardCandidate, SpendPayment } from '../../db/repositories/spending/spending.ts'
 export type { PaidAward, PublicPayment } from '../../db/repositories/spending/spend-publication.ts'
+export type { SpendImportInput, SpendImportResult } from './spend-import.ts'
 
 export interface SpendPreview {
   headers: string[]
@@ -30,36 +24,7 @@ export interface SpendPreview {
   rowCount: number
 }
 
-export type SpendImportResult =
-  | { status: 'already imported'; batchId: number; rows: number; importedAt: Date }
-  | {
-      status: 'imported'
-      batchId: number
-      rows: number
-      added: number
-      repeated: number
-      matched: number
-      unmatched: number
-    }
-
 export const QUEUE_PAGE_SIZE = 50
-
-/** A key for each row: its five fields and its place among identical rows of the file, so a repeated payment adds nothing. */
-function rowKeys(rows: readonly SpendRow[]): string[] {
-  const seen = new Map<string, number>()
-  return rows.map((r) => {
-    const content = [
-      r.paidOn,
-      r.supplierName.toLowerCase(),
-      r.amountPence,
-      r.expenseType.toLowerCase(),
-      r.transactionNumber,
-    ].join('\u0000')
-    const n = (seen.get(content) ?? 0) + 1
-    seen.set(content, n)
-    return createHash('sha256').update(`${content}\u0000${n}`).digest('hex').slice(0, 40)
-  })
-}
 
 /** Spending over £500: importing an office's published payments, matching them to awards, the review queue. */
 export class SpendingService {
@@ -86,63 +51,8 @@ export class SpendingService {
    * Imports a file into an office's spending: refused whole (a SpendFileError naming each line and column) if any
    * row is bad; the same file twice, or a payment already held, adds nothing. New payments are matched to awards.
    */
-  async import(
-    input: { officeId: number; fileName: string; text: string; mapping?: Partial<SpendMapping> },
-    actor: Actor,
-  ): Promise<SpendImportResult> {
-    const scope = actor.scope ?? OfficeScope.system
-    if (!scope.includes(input.officeId, 'officer', 'administrator', 'finance_officer'))
-      throw new FormError({ office: 'You do not work for that office' })
-    const fileHash = createHash('sha256').update(input.text).digest('hex')
-    const existing = await this.spending.findBatch(input.officeId, fileHash)
-    if (existing)
-      return { status: 'already imported', batchId: existing.id, rows: existing.rows, importedAt: existing.imported_at }
-    const table = readSpendTable(input.text)
-    const mapping = completeMapping(table.headers, input.mapping ?? guessMapping(table.headers))
-    const rows = parseSpendRows(table, mapping)
-    const keys = rowKeys(rows)
-    return this.database.transaction(async (trx) => {
-      const again = await this.spending.findBatch(input.officeId, fileHash, trx)
-      if (again)
-        return {
-          status: 'already imported' as const,
-          batchId: again.id,
-          rows: again.rows,
-          importedAt: again.imported_at,
-        }
-      const batchId = await this.spending.addBatch(trx, {
-        officeId: input.officeId,
-        fileName: input.fileName.slice(0, 255),
-        fileHash,
-        rows: rows.length,
-        importedBy: actor.userId,
-      })
-      const added = await this.spending.addPayments(
-        trx,
-        input.officeId,
-        batchId,
-        rows.map((r, i) => ({ ...r, rowKey: keys[i]! })),
-      )
-      await this.spending.resolveSuppliers(trx, batchId)
-      await this.spending.matchAutomatically(trx, batchId)
-      const counts = await this.spending.batchCounts(batchId, trx)
-      await this.audit.record(trx, {
-        actor,
-        action: 'spending.import',
-        entityType: 'spend_batch',
-        entityId: batchId,
-        officeId: input.officeId,
-        after: { fileName: input.fileName, fileHash, rows: rows.length, added, ...counts },
-      })
-      return {
-        status: 'imported' as const,
-        batchId,
-        rows: rows.length,
-        added,
-        repeated: rows.length - added,
-        ...counts,
-      }
-    })
+  import(input: SpendImportInput, actor: Actor): Promise<SpendImportResult> {
+    return importSpendFile(this.database, this.spending, this.audit, input, actor)
   }
 
   /** Holds an uploaded file for its preview; a file that is not readable CSV is refused (a SpendFileError) at once. */

@@ -1,8 +1,26 @@
-import { sql } from 'kysely'
+import { sql, type ExpressionBuilder } from 'kysely'
+import type { DB } from '../../tables/index.ts'
 import { OfficeScope } from '../../../domain/office-scope.ts'
 import { inOfficeScope } from '../office-scope.ts'
 import { CLOCK_COLUMNS, escapeLike, type FoiClockRow } from './foi-types.ts'
 import { FoiRecords } from './foi-records.ts'
+
+/** A request (`r`) whose reference or summary holds the text, or one of whose questions matches its words. */
+function requestMatches(text: string) {
+  const like = `%${escapeLike(text)}%`
+  return (eb: ExpressionBuilder<DB & { r: DB['foi_requests'] }, 'r'>) =>
+    eb.or([
+      eb('r.reference', 'ilike', like),
+      eb('r.summary', 'ilike', like),
+      eb.exists(
+        eb
+          .selectFrom('foi_questions as q')
+          .select('q.id')
+          .whereRef('q.request_id', '=', 'r.id')
+          .where(sql<boolean>`q.search @@ websearch_to_tsquery('english', ${text})`),
+      ),
+    ])
+}
 
 /** Requests by their clocks, staff search, and earlier answers to a question. */
 export class FoiClockQueries extends FoiRecords {
@@ -37,20 +55,7 @@ export class FoiClockQueries extends FoiRecords {
     if (filter.receivedTo) query = query.where('r.received_on', '<=', filter.receivedTo)
     const text = filter.text
     if (text) {
-      const like = `%${escapeLike(text)}%`
-      query = query.where((eb) =>
-        eb.or([
-          eb('r.reference', 'ilike', like),
-          eb('r.summary', 'ilike', like),
-          eb.exists(
-            eb
-              .selectFrom('foi_questions as q')
-              .select('q.id')
-              .whereRef('q.request_id', '=', 'r.id')
-              .where(sql<boolean>`q.search @@ websearch_to_tsquery('english', ${text})`),
-          ),
-        ]),
-      )
+      query = query.where(requestMatches(text))
     }
     return query.orderBy('r.received_on', 'desc').orderBy('r.id', 'desc').execute()
   }
@@ -77,24 +82,11 @@ export class FoiClockQueries extends FoiRecords {
 
   /** Staff search by reference or words of the summary, questions and answers. */
   search(text: string, limit: number, scope: OfficeScope = OfficeScope.system): Promise<FoiClockRow[]> {
-    const like = `%${escapeLike(text)}%`
     return this.db
       .selectFrom('foi_requests as r')
       .select(CLOCK_COLUMNS)
       .where(inOfficeScope(scope, 'r.office_id'))
-      .where((eb) =>
-        eb.or([
-          eb('r.reference', 'ilike', like),
-          eb('r.summary', 'ilike', like),
-          eb.exists(
-            eb
-              .selectFrom('foi_questions as q')
-              .select('q.id')
-              .whereRef('q.request_id', '=', 'r.id')
-              .where(sql<boolean>`q.search @@ websearch_to_tsquery('english', ${text})`),
-          ),
-        ]),
-      )
+      .where(requestMatches(text))
       .orderBy('r.received_on', 'desc')
       .orderBy('r.id', 'desc')
       .limit(limit)

@@ -1,6 +1,19 @@
-import { sql } from 'kysely'
+import { sql, type SelectQueryBuilder } from 'kysely'
+import type { DB, FoiRequestsTable } from '../../tables/index.ts'
 import { escapeLike, type PublicFoiQuestion, type PublicFoiRequest } from './foi-types.ts'
 import { FoiClockQueries } from './foi-clocks.ts'
+
+/** Requests (`r`) with their office (`o`) and the decision they concern when it is public (`d`). */
+function withOfficeAndDecision(query: SelectQueryBuilder<DB & { r: FoiRequestsTable }, 'r', object>) {
+  return query
+    .innerJoin('organisations as o', 'o.id', 'r.office_id')
+    .leftJoin('decisions as d', (join) =>
+      join
+        .onRef('d.id', '=', 'r.decision_id')
+        .on('d.status', 'in', ['published', 'imported'])
+        .on('d.review_status', '=', 'reviewed'),
+    )
+}
 
 /** The public disclosure log and its entries. */
 export class FoiDisclosureLogQueries extends FoiClockQueries {
@@ -34,14 +47,7 @@ export class FoiDisclosureLogQueries extends FoiClockQueries {
     }
     const [count, rows] = await Promise.all([
       query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      query
-        .innerJoin('organisations as o', 'o.id', 'r.office_id')
-        .leftJoin('decisions as d', (join) =>
-          join
-            .onRef('d.id', '=', 'r.decision_id')
-            .on('d.status', 'in', ['published', 'imported'])
-            .on('d.review_status', '=', 'reviewed'),
-        )
+      withOfficeAndDecision(query)
         .select([
           'r.id',
           'r.slug',
@@ -97,15 +103,7 @@ export class FoiDisclosureLogQueries extends FoiClockQueries {
   async publishedBySlug(
     slug: string,
   ): Promise<{ request: PublicFoiRequest; questions: PublicFoiQuestion[] } | undefined> {
-    const row = await this.db
-      .selectFrom('foi_requests as r')
-      .innerJoin('organisations as o', 'o.id', 'r.office_id')
-      .leftJoin('decisions as d', (join) =>
-        join
-          .onRef('d.id', '=', 'r.decision_id')
-          .on('d.status', 'in', ['published', 'imported'])
-          .on('d.review_status', '=', 'reviewed'),
-      )
+    const row = await withOfficeAndDecision(this.db.selectFrom('foi_requests as r'))
       .select([
         'r.id',
         'r.slug',

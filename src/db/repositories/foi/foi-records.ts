@@ -1,7 +1,8 @@
 import { OfficeScope } from '../../../domain/office-scope.ts'
 import { inOfficeScope } from '../office-scope.ts'
+import { nextFreeReference } from '../reference-sequences.ts'
 import { sql, type Kysely, type Updateable } from 'kysely'
-import { formatReference, referenceScope } from '../../../domain/reference-format.ts'
+import { referenceScope } from '../../../domain/reference-format.ts'
 import type { DB, FoiQuestionsTable, FoiRequestsTable } from '../../tables/index.ts'
 import {
   FOI_SCOPE_PREFIX,
@@ -30,18 +31,9 @@ export class FoiRecords {
   async nextReference(officeId: number, year: number, handle: Handle): Promise<string> {
     const format = (await this.referenceFormat(officeId, handle)) ?? '{seq}/{yy}'
     const scope = FOI_SCOPE_PREFIX + referenceScope(format, year)
-    for (;;) {
-      const { last_value } = await handle
-        .insertInto('reference_sequences')
-        .values({ office_id: officeId, scope, last_value: 1 })
-        .onConflict((oc) =>
-          oc.columns(['office_id', 'scope']).doUpdateSet({ last_value: sql`reference_sequences.last_value + 1` }),
-        )
-        .returning('last_value')
-        .executeTakeFirstOrThrow()
-      const reference = formatReference(format, year, last_value)
-      if (!(await this.referenceTaken(officeId, reference, handle))) return reference
-    }
+    return nextFreeReference(handle, { officeId, scope, format, year }, (reference) =>
+      this.referenceTaken(officeId, reference, handle),
+    )
   }
 
   async referenceTaken(officeId: number, reference: string, handle: Handle = this.db): Promise<boolean> {

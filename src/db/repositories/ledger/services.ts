@@ -143,14 +143,7 @@ export class CommissionedServiceRepository {
       service.office_id === null
         ? undefined
         : this.db.selectFrom('organisations').select('name').where('id', '=', service.office_id).executeTakeFirst(),
-      service.decision_id === null
-        ? undefined
-        : this.db
-            .selectFrom('decisions as d')
-            .select(['d.slug', 'd.reference', 'd.title'])
-            .where('d.id', '=', service.decision_id)
-            .where(publicDecision)
-            .executeTakeFirst(),
+      this.publicDecisionLink(service.decision_id),
       service.predecessor_id === null
         ? undefined
         : this.db
@@ -200,14 +193,7 @@ export class CommissionedServiceRepository {
         .orderBy('quarter_start')
         .orderBy('measure')
         .execute(),
-      service.successor_decision_id === null
-        ? undefined
-        : this.db
-            .selectFrom('decisions as d')
-            .select(['d.slug', 'd.reference', 'd.title'])
-            .where('d.id', '=', service.successor_decision_id)
-            .where(publicDecision)
-            .executeTakeFirst(),
+      this.publicDecisionLink(service.successor_decision_id),
     ])
     return {
       service,
@@ -223,6 +209,17 @@ export class CommissionedServiceRepository {
       contributions,
       outcomes,
     }
+  }
+
+  /** A decision a service links to, when it is public: its address, reference and title. */
+  private publicDecisionLink(id: number | null) {
+    if (id === null) return undefined
+    return this.db
+      .selectFrom('decisions as d')
+      .select(['d.slug', 'd.reference', 'd.title'])
+      .where('d.id', '=', id)
+      .where(publicDecision)
+      .executeTakeFirst()
   }
 
   /** Public services with an end date, and for each, when the decisions commissioning its successors were made. */

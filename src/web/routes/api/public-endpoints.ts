@@ -1,312 +1,226 @@
 import { z } from 'zod'
 import { DECISION_KINDS, ORGANISATION_KINDS, PROCUREMENT_ROUTES } from '../../../domain/decision.ts'
-import { penceToPounds } from '../../../domain/money.ts'
-import { formatMonthYear } from '../../../domain/uk-date.ts'
-import type { Services } from '../../../services/index.ts'
 import { idOrSlug as parseIdOrSlug } from '../../../services/open-data/api/page.ts'
 import { endpoint, listResponse, type Endpoint } from './endpoint.ts'
 import * as p from './parameters.ts'
 import * as s from './schemas.ts'
+import { spendingEndpoints } from './spending-endpoints.ts'
 
 const byId = (what: string) => z.strictObject({ id: p.id(`The ${what}’s id.`) })
 const slugFilter = (value: string | undefined) => (value === undefined ? undefined : parseIdOrSlug(value))
 const office = p.optionalId('Only this office (its organisation id).')
-const officeParam = z.strictObject({
-  office: z
-    .string()
-    .regex(/^(\d{1,15}|[a-z0-9]+(-[a-z0-9]+)*)$/, {
-      message: 'must be an office’s id (a whole number) or its slug (lower-case words joined by hyphens)',
-    })
-    .max(200, { message: 'must be 200 characters or fewer' })
-    .meta({ description: 'The office, by its organisation id or its slug.' }),
-})
 
-/** An office by id or slug, exactly (not by its name). */
-async function spendingOffice(services: Services, reference: string) {
-  const found = await services.offices.find(reference)
-  return found && (String(found.id) === reference || found.slug === reference) ? found : undefined
-}
-
-/** The public, read-only API: open data under the same rules as the public pages. */ export const publicEndpoints: Endpoint[] =
-  [
-    endpoint({
-      method: 'get',
-      path: '/v1/decisions',
-      tag: 'Decisions',
-      summary: 'Published decisions, newest first',
-      description:
-        'The filters of the register’s home page. A confidential decision appears as a stub: reference, title, date, status and exemption.',
-      query: z.strictObject({
-        q: p.searchWords,
-        office,
-        year: p.financialYear,
-        kind: z.enum(DECISION_KINDS).optional(),
-        cursor: p.cursor,
-        limit: p.limit,
-      }),
-      response: s.pageOf(s.DecisionSummary, 'DecisionPage'),
-      handle: async ({ services, query, after, req }) =>
-        listResponse(
-          req,
-          await services.openData.decisions.list({
-            q: query.q,
-            officeId: query.office,
-            year: query.year,
-            kind: query.kind,
-            after,
-            limit: query.limit,
-          }),
-        ),
+/** The public, read-only API: open data under the same rules as the public pages. */
+export const publicEndpoints: Endpoint[] = [
+  endpoint({
+    method: 'get',
+    path: '/v1/decisions',
+    tag: 'Decisions',
+    summary: 'Published decisions, newest first',
+    description:
+      'The filters of the register’s home page. A confidential decision appears as a stub: reference, title, date, status and exemption.',
+    query: z.strictObject({
+      q: p.searchWords,
+      office,
+      year: p.financialYear,
+      kind: z.enum(DECISION_KINDS).optional(),
+      cursor: p.cursor,
+      limit: p.limit,
     }),
-    endpoint({
-      method: 'get',
-      path: '/v1/decisions/{id}',
-      tag: 'Decisions',
-      summary: 'One published decision with its public sections, awards, contributions, areas, sign-offs and links',
-      params: byId('decision'),
-      response: s.Decision,
-      handle: ({ services, params }) => services.openData.decisions.find(params.id),
-    }),
-    endpoint({
-      method: 'get',
-      path: '/v1/awards',
-      tag: 'Awards',
-      summary: 'Published awards, newest first',
-      description:
-        'Withheld awards and the awards of confidential decisions are never listed. `year` selects awards whose period touches that financial year, or that are stated for it.',
-      query: z.strictObject({
-        office,
-        year: p.financialYear,
-        provider: p.idOrSlug('Only awards to this recipient'),
-        via: p.idOrSlug('Only awards paid through this lead commissioner'),
-        stream: p.idOrSlug('Only awards from this funding stream'),
-        route: z
-          .enum(PROCUREMENT_ROUTES)
-          .optional()
-          .meta({ description: 'Only awards made by this procurement route.' }),
-        decision: p.optionalId('Only the awards of this decision.'),
-        service: p.optionalId('Only the awards for this commissioned service.'),
-        cursor: p.cursor,
-        limit: p.limit,
-      }),
-      response: s.pageOf(s.Award, 'AwardPage'),
-      handle: async ({ services, query, after, req }) =>
-        listResponse(
-          req,
-          await services.openData.awards.list({
-            officeId: query.office,
-            year: query.year,
-            provider: slugFilter(query.provider),
-            via: slugFilter(query.via),
-            stream: slugFilter(query.stream),
-            route: query.route,
-            decisionId: query.decision,
-            serviceId: query.service,
-            after,
-            limit: query.limit,
-          }),
-        ),
-    }),
-    endpoint({
-      method: 'get',
-      path: '/v1/awards/{id}',
-      tag: 'Awards',
-      summary: 'One published award',
-      params: byId('award'),
-      response: s.Award,
-      handle: ({ services, params }) => services.openData.awards.find(params.id),
-    }),
-    endpoint({
-      method: 'get',
-      path: '/v1/organisations',
-      tag: 'Organisations',
-      summary: 'Offices, councils, providers and funders, newest first',
-      query: z.strictObject({
-        q: p.searchWords,
-        kind: z.enum(ORGANISATION_KINDS).optional(),
-        cursor: p.cursor,
-        limit: p.limit,
-      }),
-      response: s.pageOf(s.Organisation, 'OrganisationPage'),
-      handle: async ({ services, query, after, req }) =>
-        listResponse(
-          req,
-          await services.openData.organisations.list({ q: query.q, kind: query.kind, after, limit: query.limit }),
-        ),
-    }),
-    endpoint({
-      method: 'get',
-      path: '/v1/organisations/{id}',
-      tag: 'Organisations',
-      summary: 'One organisation',
-      params: byId('organisation'),
-      response: s.Organisation,
-      handle: ({ services, params }) => services.openData.organisations.find(params.id),
-    }),
-    endpoint({
-      method: 'get',
-      path: '/v1/services',
-      tag: 'Commissioned services',
-      summary: 'Commissioned services, newest first',
-      query: z.strictObject({
-        type: z
-          .string()
-          .regex(/^[a-z_]+$/, { message: 'must be a service type such as idva or refuge' })
-          .optional()
-          .meta({ description: 'Only services of this type (idva, isva, outreach, refuge, …).' }),
-        area: p.idOrSlug('Only services in this area'),
-        provider: p.idOrSlug('Only services this organisation provides'),
-        lead: p.idOrSlug('Only services led by this commissioner'),
-        office,
-        cursor: p.cursor,
-        limit: p.limit,
-      }),
-      response: s.pageOf(s.Service, 'ServicePage'),
-      handle: async ({ services, query, after, req }) =>
-        listResponse(
-          req,
-          await services.openData.services.list({
-            type: query.type,
-            area: slugFilter(query.area),
-            provider: slugFilter(query.provider),
-            lead: slugFilter(query.lead),
-            officeId: query.office,
-            after,
-            limit: query.limit,
-          }),
-        ),
-    }),
-    endpoint({
-      method: 'get',
-      path: '/v1/services/{id}',
-      tag: 'Commissioned services',
-      summary: 'One commissioned service',
-      params: byId('service'),
-      response: s.Service,
-      handle: ({ services, params }) => services.openData.services.find(params.id),
-    }),
-    endpoint({
-      method: 'get',
-      path: '/v1/funding-streams',
-      tag: 'Funding streams',
-      summary: 'Funding streams, newest first',
-      query: z.strictObject({ office, cursor: p.cursor, limit: p.limit }),
-      response: s.pageOf(s.FundingStream, 'FundingStreamPage'),
-      handle: async ({ services, query, after, req }) =>
-        listResponse(
-          req,
-          await services.openData.fundingStreams.list({ officeId: query.office, after, limit: query.limit }),
-        ),
-    }),
-    endpoint({
-      method: 'get',
-      path: '/v1/funding-streams/{id}',
-      tag: 'Funding streams',
-      summary: 'One funding stream',
-      params: byId('funding stream'),
-      response: s.FundingStream,
-      handle: ({ services, params }) => services.openData.fundingStreams.find(params.id),
-    }),
-    endpoint({
-      method: 'get',
-      path: '/v1/spending/{office}',
-      tag: 'Spending over £500',
-      summary: 'The months of an office’s published spending over £500, latest first',
-      description: 'Each month with its number of payments and their total, as on the office’s spending page.',
-      params: officeParam,
-      response: s.SpendingMonths,
-      handle: async ({ services, params }) => {
-        const found = await spendingOffice(services, params.office)
-        if (!found) return undefined
-        const months = await services.spending.months(found.id)
-        return {
-          office: { id: found.id, name: found.name, slug: found.slug },
-          months: months.map((m) => ({
-            month: m.month,
-            label: formatMonthYear(`${m.month}-01`),
-            payments: m.payments,
-            total: penceToPounds(m.totalPence),
-          })),
-        }
-      },
-    }),
-    endpoint({
-      method: 'get',
-      path: '/v1/spending/{office}/payments',
-      tag: 'Spending over £500',
-      summary: 'An office’s published payments over £500, in the order imported',
-      description:
-        'Every payment, or one month’s. A payment names the awards it pays only when they are published (not withheld, and of a published decision); a payment split between awards names each public one with its part.',
-      params: officeParam,
-      query: z.strictObject({
-        month: z
-          .string()
-          .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month, YYYY-MM, like 2021-05' })
-          .optional()
-          .meta({ description: 'Only the payments of this month, YYYY-MM.' }),
-        cursor: p.cursor,
-        limit: p.limit,
-      }),
-      response: s.pageOf(s.SpendingPayment, 'SpendingPaymentPage'),
-      handle: async ({ services, params, query, after, req }) => {
-        const found = await spendingOffice(services, params.office)
-        if (!found) return undefined
-        const page = await services.spending.publicPaymentPage(found.id, query.month ?? null, {
+    response: s.pageOf(s.DecisionSummary, 'DecisionPage'),
+    handle: async ({ services, query, after, req }) =>
+      listResponse(
+        req,
+        await services.openData.decisions.list({
+          q: query.q,
+          officeId: query.office,
+          year: query.year,
+          kind: query.kind,
           after,
           limit: query.limit,
-        })
-        return listResponse(req, {
-          nextAfter: page.nextAfter,
-          items: page.items.map((payment) => ({
-            id: payment.id,
-            date: payment.paidOn,
-            supplier: payment.supplierName,
-            amount: penceToPounds(payment.amountPence),
-            expenseType: payment.expenseType,
-            transactionNumber: payment.transactionNumber,
-            awards: payment.awards.map((a) => ({
-              id: a.awardId,
-              amount: penceToPounds(a.amountPence),
-              recipient: a.recipientName,
-              decision: { reference: a.decisionReference, slug: a.decisionSlug },
-            })),
-          })),
-        })
-      },
+        }),
+      ),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/v1/decisions/{id}',
+    tag: 'Decisions',
+    summary: 'One published decision with its public sections, awards, contributions, areas, sign-offs and links',
+    params: byId('decision'),
+    response: s.Decision,
+    handle: ({ services, params }) => services.openData.decisions.find(params.id),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/v1/awards',
+    tag: 'Awards',
+    summary: 'Published awards, newest first',
+    description:
+      'Withheld awards and the awards of confidential decisions are never listed. `year` selects awards whose period touches that financial year, or that are stated for it.',
+    query: z.strictObject({
+      office,
+      year: p.financialYear,
+      provider: p.idOrSlug('Only awards to this recipient'),
+      via: p.idOrSlug('Only awards paid through this lead commissioner'),
+      stream: p.idOrSlug('Only awards from this funding stream'),
+      route: z.enum(PROCUREMENT_ROUTES).optional().meta({ description: 'Only awards made by this procurement route.' }),
+      decision: p.optionalId('Only the awards of this decision.'),
+      service: p.optionalId('Only the awards for this commissioned service.'),
+      cursor: p.cursor,
+      limit: p.limit,
     }),
-    endpoint({
-      method: 'get',
-      path: '/v1/disclosure-log',
-      tag: 'Disclosure log',
-      summary: 'Answered Freedom of Information requests, newest first',
-      description: 'Each with its questions, answers and exemptions. The requester is never part of it.',
-      query: z.strictObject({
-        q: p.searchWords,
-        office,
-        year: p.financialYear.meta({ description: 'Published in this financial year (2024 means 2024/25).' }),
-        cursor: p.cursor,
-        limit: p.limit,
-      }),
-      response: s.pageOf(s.Disclosure, 'DisclosurePage'),
-      handle: async ({ services, query, after, req }) =>
-        listResponse(
-          req,
-          await services.openData.disclosureLog.list({
-            q: query.q,
-            officeId: query.office,
-            year: query.year,
-            after,
-            limit: query.limit,
-          }),
-        ),
+    response: s.pageOf(s.Award, 'AwardPage'),
+    handle: async ({ services, query, after, req }) =>
+      listResponse(
+        req,
+        await services.openData.awards.list({
+          officeId: query.office,
+          year: query.year,
+          provider: slugFilter(query.provider),
+          via: slugFilter(query.via),
+          stream: slugFilter(query.stream),
+          route: query.route,
+          decisionId: query.decision,
+          serviceId: query.service,
+          after,
+          limit: query.limit,
+        }),
+      ),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/v1/awards/{id}',
+    tag: 'Awards',
+    summary: 'One published award',
+    params: byId('award'),
+    response: s.Award,
+    handle: ({ services, params }) => services.openData.awards.find(params.id),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/v1/organisations',
+    tag: 'Organisations',
+    summary: 'Offices, councils, providers and funders, newest first',
+    query: z.strictObject({
+      q: p.searchWords,
+      kind: z.enum(ORGANISATION_KINDS).optional(),
+      cursor: p.cursor,
+      limit: p.limit,
     }),
-    endpoint({
-      method: 'get',
-      path: '/v1/disclosure-log/{id}',
-      tag: 'Disclosure log',
-      summary: 'One answered Freedom of Information request',
-      params: byId('request'),
-      response: s.Disclosure,
-      handle: ({ services, params }) => services.openData.disclosureLog.find(params.id),
+    response: s.pageOf(s.Organisation, 'OrganisationPage'),
+    handle: async ({ services, query, after, req }) =>
+      listResponse(
+        req,
+        await services.openData.organisations.list({ q: query.q, kind: query.kind, after, limit: query.limit }),
+      ),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/v1/organisations/{id}',
+    tag: 'Organisations',
+    summary: 'One organisation',
+    params: byId('organisation'),
+    response: s.Organisation,
+    handle: ({ services, params }) => services.openData.organisations.find(params.id),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/v1/services',
+    tag: 'Commissioned services',
+    summary: 'Commissioned services, newest first',
+    query: z.strictObject({
+      type: z
+        .string()
+        .regex(/^[a-z_]+$/, { message: 'must be a service type such as idva or refuge' })
+        .optional()
+        .meta({ description: 'Only services of this type (idva, isva, outreach, refuge, …).' }),
+      area: p.idOrSlug('Only services in this area'),
+      provider: p.idOrSlug('Only services this organisation provides'),
+      lead: p.idOrSlug('Only services led by this commissioner'),
+      office,
+      cursor: p.cursor,
+      limit: p.limit,
     }),
-  ]
+    response: s.pageOf(s.Service, 'ServicePage'),
+    handle: async ({ services, query, after, req }) =>
+      listResponse(
+        req,
+        await services.openData.services.list({
+          type: query.type,
+          area: slugFilter(query.area),
+          provider: slugFilter(query.provider),
+          lead: slugFilter(query.lead),
+          officeId: query.office,
+          after,
+          limit: query.limit,
+        }),
+      ),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/v1/services/{id}',
+    tag: 'Commissioned services',
+    summary: 'One commissioned service',
+    params: byId('service'),
+    response: s.Service,
+    handle: ({ services, params }) => services.openData.services.find(params.id),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/v1/funding-streams',
+    tag: 'Funding streams',
+    summary: 'Funding streams, newest first',
+    query: z.strictObject({ office, cursor: p.cursor, limit: p.limit }),
+    response: s.pageOf(s.FundingStream, 'FundingStreamPage'),
+    handle: async ({ services, query, after, req }) =>
+      listResponse(
+        req,
+        await services.openData.fundingStreams.list({ officeId: query.office, after, limit: query.limit }),
+      ),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/v1/funding-streams/{id}',
+    tag: 'Funding streams',
+    summary: 'One funding stream',
+    params: byId('funding stream'),
+    response: s.FundingStream,
+    handle: ({ services, params }) => services.openData.fundingStreams.find(params.id),
+  }),
+  ...spendingEndpoints(),
+  endpoint({
+    method: 'get',
+    path: '/v1/disclosure-log',
+    tag: 'Disclosure log',
+    summary: 'Answered Freedom of Information requests, newest first',
+    description: 'Each with its questions, answers and exemptions. The requester is never part of it.',
+    query: z.strictObject({
+      q: p.searchWords,
+      office,
+      year: p.financialYear.meta({ description: 'Published in this financial year (2024 means 2024/25).' }),
+      cursor: p.cursor,
+      limit: p.limit,
+    }),
+    response: s.pageOf(s.Disclosure, 'DisclosurePage'),
+    handle: async ({ services, query, after, req }) =>
+      listResponse(
+        req,
+        await services.openData.disclosureLog.list({
+          q: query.q,
+          officeId: query.office,
+          year: query.year,
+          after,
+          limit: query.limit,
+        }),
+      ),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/v1/disclosure-log/{id}',
+    tag: 'Disclosure log',
+    summary: 'One answered Freedom of Information request',
+    params: byId('request'),
+    response: s.Disclosure,
+    handle: ({ services, params }) => services.openData.disclosureLog.find(params.id),
+  }),
+]

@@ -4,6 +4,7 @@ import { penceToPounds } from '../../../domain/money.ts'
 import { endpoint, listResponse, type Endpoint } from './endpoint.ts'
 import * as p from './parameters.ts'
 import * as s from './schemas.ts'
+import * as spend from './spending-schemas.ts'
 import { BadRequest } from './bad-request.ts'
 
 const office = p.optionalId('Only this office (its organisation id).')
@@ -49,7 +50,7 @@ export const staffEndpoints: Endpoint[] = [
       'The review queue of the spending pages, in the order imported: payments the import could not match to one award. The staff spending pages record the award each pays, a split between awards, or that it pays none.',
     scope: 'read',
     query: z.strictObject({ office, cursor: p.cursor, limit: p.limit }),
-    response: s.pageOf(s.StaffSpendPayment, 'StaffSpendPaymentPage'),
+    response: s.pageOf(spend.StaffSpendPayment, 'StaffSpendPaymentPage'),
     handle: async ({ services, query, after, req, scope }) => {
       const page = await services.spending.queuePage(scope, { officeId: query.office, after, limit: query.limit })
       return listResponse(req, {

@@ -6,6 +6,7 @@ import type { Services } from '../../../../services/index.ts'
 import { describeListedTotal } from '../../../../domain/decision-total.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
 import { registerBase, registerOffices } from '../offices/register-context.ts'
+import { pagination } from '../../pagination.ts'
 
 const optionalInt = (min: number, max: number, message: string) =>
   z
@@ -69,7 +70,7 @@ export class HomeController {
       result,
       suggestion,
       rows: result.rows.map((row) => ({ ...row, totalText: describeListedTotal(row), outcome: OUTCOME_TAGS[publicOutcome(row)] })),
-      pagination: pagination(req, result.page, result.pageCount, registerBase(res)),
+      pagination: registerPagination(req, result.page, result.pageCount, registerBase(res)),
     })
   }
 }
@@ -79,23 +80,13 @@ function one(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
 
-function pagination(req: Request, page: number, pageCount: number, base: string) {
-  if (pageCount <= 1) return null
-  const href = (n: number) => {
+/** The register's pages, each address keeping the query's other filters. */
+function registerPagination(req: Request, page: number, pageCount: number, base: string) {
+  return pagination(page, pageCount, (n) => {
     const params = new URLSearchParams()
-    for (const [key, value] of Object.entries(req.query)) if (key !== 'page' && typeof value === 'string' && value !== '') params.set(key, value)
+    for (const [key, value] of Object.entries(req.query))
+      if (key !== 'page' && typeof value === 'string' && value !== '') params.set(key, value)
     params.set('page', String(n))
     return `${base}/?${params.toString()}`
-  }
-  const pages = [...new Set([1, page - 1, page, page + 1, pageCount])].filter((n) => n >= 1 && n <= pageCount).sort((a, b) => a - b)
-  const items: Array<{ number?: number; href?: string; current?: boolean; ellipsis?: boolean }> = []
-  pages.forEach((n, i) => {
-    if (i > 0 && n - pages[i - 1]! > 1) items.push({ ellipsis: true })
-    items.push({ number: n, href: href(n), current: n === page })
   })
-  return {
-    previous: page > 1 ? { href: href(page - 1) } : undefined,
-    next: page < pageCount ? { href: href(page + 1) } : undefined,
-    items,
-  }
 }

@@ -12,7 +12,7 @@ import { safeCsvStringifier } from '../../../../services/open-data/csv.ts'
 import { streamDownload } from '../../../streaming.ts'
 import { errorList } from '../../../validation.ts'
 import { FILTER_KEYS, ledgerHref, readLedgerQuery, toContributionFilter, toFilter, toOrder, type LedgerQuery } from './query.ts'
-import { pagination } from './pagination.ts'
+import { pagination } from '../../pagination.ts'
 import { registerBase, registerOffices } from '../offices/register-context.ts'
 
 const COLUMNS: Array<{ sort: string; text: string; numeric?: boolean }> = [

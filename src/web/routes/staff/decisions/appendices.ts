@@ -9,7 +9,7 @@ import { actorOf } from '../../../auth.ts'
 import type { FieldErrors } from '../../../validation.ts'
 import { EXEMPTIONS } from './classification-form.ts'
 import type { Body } from './forms.ts'
-import { DecisionPage } from './page.ts'
+import { ListTaskPage } from './list-task-page.ts'
 import { field } from './part-fields.ts'
 
 declare module 'express-serve-static-core' {
@@ -45,38 +45,10 @@ export function appendixUploadParser(maxBytes: number) {
 }
 
 /** A draft's appendices: the list (public or withheld, each removable), an upload page, and removal after a check. */
-export class AppendicesController extends DecisionPage {
-  summary = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.loadDraft(req, res, next)
-    if (!detail) return
-    res.render('pages/staff/decisions/appendices', await this.summaryModel(detail, req, {}))
-  }
-
-  complete = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.loadDraft(req, res, next)
-    if (!detail) return
-    const body = req.body as Body
-    const answer = field(body, 'completed')
-    if (answer !== 'yes' && answer !== 'no')
-      return this.renderErrors(res, 'pages/staff/decisions/appendices', await this.summaryModel(detail, req, body), {
-        completed: 'Choose whether you have added every appendix',
-      })
-    try {
-      await this.services.workflow.markTask(
-        detail.decision.id,
-        Number(body.version),
-        'appendices',
-        answer === 'yes',
-        actorOf(res),
-      )
-    } catch (error) {
-      if (!(error instanceof WorkflowError)) throw error
-      return this.renderErrors(res, 'pages/staff/decisions/appendices', await this.summaryModel(detail, req, body), {
-        completed: error.message,
-      })
-    }
-    res.redirect(303, `/staff/decisions/${detail.decision.id}`)
-  }
+export class AppendicesController extends ListTaskPage {
+  protected readonly task = 'appendices'
+  protected readonly summaryView = 'pages/staff/decisions/appendices'
+  protected readonly everyWhat = 'appendix'
 
   form = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const detail = await this.loadDraft(req, res, next)
@@ -210,7 +182,7 @@ export class AppendicesController extends DecisionPage {
     }
   }
 
-  private async summaryModel(detail: DecisionDetail, req: Request, values: Body) {
+  protected async summaryModel(detail: DecisionDetail, req: Request, values: Body) {
     const [appendices, tasks] = await Promise.all([
       this.services.workflow.appendices(detail.decision.id),
       this.services.workflow.taskList(detail.decision.id),

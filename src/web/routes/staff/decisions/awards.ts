@@ -9,46 +9,24 @@ import type { FieldErrors } from '../../../validation.ts'
 import { awardValues, parseAwardForm } from './award-form.ts'
 import type { Body } from './forms.ts'
 import { carriedFields, resolveOrganisation, type NameQuestion } from './organisation-names.ts'
-import { DecisionPage } from './page.ts'
-import { AMOUNT_TYPES, field, yearChoices } from './part-fields.ts'
+import { ListTaskPage } from './list-task-page.ts'
+import { AMOUNT_TYPES, yearChoices } from './part-fields.ts'
 
 type Award = DecisionDetail['awards'][number]
 
 /** The awards of a draft in the MoJ "add another" pattern: a summary, one question page per award, removal. */
-export class AwardsController extends DecisionPage {
-  summary = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.loadDraft(req, res, next)
-    if (!detail) return
-    res.render('pages/staff/decisions/awards', await this.summaryModel(detail, req, {}))
-  }
+export class AwardsController extends ListTaskPage {
+  protected readonly task = 'awards'
+  protected readonly summaryView = 'pages/staff/decisions/awards'
+  protected readonly everyWhat = 'award'
 
-  complete = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.loadDraft(req, res, next)
-    if (!detail) return
-    const body = req.body as Body
-    const answer = field(body, 'completed')
-    const errors: FieldErrors = {}
-    if (answer !== 'yes' && answer !== 'no') errors.completed = 'Choose whether you have added every award'
+  /** Every award must be complete before the task is. */
+  protected override completionErrors(detail: DecisionDetail, answer: string): FieldErrors {
+    const errors = super.completionErrors(detail, answer)
     const incomplete = detail.awards.filter((a) => !awardIsComplete(a))
     if (answer === 'yes' && incomplete.length)
       errors.completed = `Complete the award to ${incomplete[0]!.recipient_name} first: it is missing a period, funding stream, procurement route or purpose`
-    if (Object.keys(errors).length)
-      return this.renderErrors(res, 'pages/staff/decisions/awards', await this.summaryModel(detail, req, body), errors)
-    try {
-      await this.services.workflow.markTask(
-        detail.decision.id,
-        Number(body.version),
-        'awards',
-        answer === 'yes',
-        actorOf(res),
-      )
-    } catch (error) {
-      if (!(error instanceof WorkflowError)) throw error
-      return this.renderErrors(res, 'pages/staff/decisions/awards', await this.summaryModel(detail, req, body), {
-        completed: error.message,
-      })
-    }
-    res.redirect(303, `/staff/decisions/${detail.decision.id}`)
+    return errors
   }
 
   form = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -201,7 +179,7 @@ export class AwardsController extends DecisionPage {
     }
   }
 
-  private async summaryModel(detail: DecisionDetail, req: Request, values: Body) {
+  protected async summaryModel(detail: DecisionDetail, req: Request, values: Body) {
     const services = new Map(
       (await this.services.workflow.serviceChoices(detail.decision.office_id)).map((s) => [s.id, s.name]),
     )

@@ -6,7 +6,7 @@ import type { FieldErrors } from '../../../validation.ts'
 import { amountText } from './awards.ts'
 import type { Body } from './forms.ts'
 import { carriedFields, resolveOrganisation } from './organisation-names.ts'
-import { DecisionPage } from './page.ts'
+import { ListTaskPage } from './list-task-page.ts'
 import {
   AMOUNT_TYPES,
   amountField,
@@ -33,38 +33,10 @@ export function fundingText(
 }
 
 /** Partner contributions in the same "add another" pattern as awards. */
-export class ContributionsController extends DecisionPage {
-  summary = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.loadDraft(req, res, next)
-    if (!detail) return
-    res.render('pages/staff/decisions/contributions', await this.summaryModel(detail, req, {}))
-  }
-
-  complete = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.loadDraft(req, res, next)
-    if (!detail) return
-    const body = req.body as Body
-    const answer = field(body, 'completed')
-    if (answer !== 'yes' && answer !== 'no')
-      return this.renderErrors(res, 'pages/staff/decisions/contributions', await this.summaryModel(detail, req, body), {
-        completed: 'Choose whether you have added every partner contribution',
-      })
-    try {
-      await this.services.workflow.markTask(
-        detail.decision.id,
-        Number(body.version),
-        'contributions',
-        answer === 'yes',
-        actorOf(res),
-      )
-    } catch (error) {
-      if (!(error instanceof WorkflowError)) throw error
-      return this.renderErrors(res, 'pages/staff/decisions/contributions', await this.summaryModel(detail, req, body), {
-        completed: error.message,
-      })
-    }
-    res.redirect(303, `/staff/decisions/${detail.decision.id}`)
-  }
+export class ContributionsController extends ListTaskPage {
+  protected readonly task = 'contributions'
+  protected readonly summaryView = 'pages/staff/decisions/contributions'
+  protected readonly everyWhat = 'partner contribution'
 
   form = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const detail = await this.loadDraft(req, res, next)
@@ -224,7 +196,7 @@ export class ContributionsController extends DecisionPage {
     }
   }
 
-  private async summaryModel(detail: DecisionDetail, req: Request, values: Body) {
+  protected async summaryModel(detail: DecisionDetail, req: Request, values: Body) {
     const tasks = await this.services.workflow.taskList(detail.decision.id)
     const marked = tasks.find((t) => t.key === 'contributions')!.state === 'completed'
     const streamNames = new Map((await this.services.funding.streams()).map((s) => [s.id, s.name]))

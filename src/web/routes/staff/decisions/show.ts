@@ -11,7 +11,7 @@ import { outcomeTag } from '../../../../services/decisions/outcome.ts'
 import { holderOf } from '../../../../services/decisions/workflow.ts'
 import { decisionViewModel } from '../../public/decisions/decision.ts'
 import { scopeOf } from '../../../auth.ts'
-import { findingView } from '../ledger/stream-conditions.ts'
+import { findingView } from '../ledger/stream-condition-views.ts'
 import { bannerFor } from './confirmations.ts'
 import { DecisionPage } from './page.ts'
 

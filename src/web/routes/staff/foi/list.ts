@@ -4,7 +4,7 @@ import { formatUkDate, parseUkDate } from '../../../../domain/uk-date.ts'
 import type { Services } from '../../../../services/index.ts'
 import { DUE_FILTERS, type DueFilter, type FoiListFilter } from '../../../../services/foi/dashboard.ts'
 import { scopeOf } from '../../../auth.ts'
-import { pagination } from '../../public/ledger/pagination.ts'
+import { pagination } from '../../pagination.ts'
 import { statusTag, timelinessTag } from './labels.ts'
 
 const DUE_LABELS: Record<DueFilter, string> = {

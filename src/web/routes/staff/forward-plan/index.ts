@@ -1,22 +1,13 @@
 import { Router, type NextFunction, type Request, type Response } from 'express'
-import { monthLabel, parseQuarter, PLAN_STATUS_LABELS } from '../../../../domain/forward-plan.ts'
-import { formatPence } from '../../../../domain/money.ts'
+import { parseQuarter } from '../../../../domain/forward-plan.ts'
 import { formatUkDate } from '../../../../domain/uk-date.ts'
 import type { Services } from '../../../../services/index.ts'
-import { answersOf, type PlanEntryAnswers, type PlanEntryRow } from '../../../../services/forward-plan/forward-plan.ts'
+import type { PlanEntryRow } from '../../../../services/forward-plan/forward-plan.ts'
 import { FormError } from '../../../../services/shared/form-error.ts'
 import { actorOf, scopeOf } from '../../../auth.ts'
 import { groupByMonth, panelSections, quarterItems } from '../../forward-plan-views.ts'
-
-const BASE = '/staff/forward-plan'
-
-/** The field each error links to: the month box of the expected month. */
-function errorLinks(errors: Record<string, string>) {
-  return Object.entries(errors).map(([field, text]) => ({
-    text,
-    href: `#${field === 'expectedMonth' ? 'expectedMonth-month' : field}`,
-  }))
-}
+import { PlanEntryFormController } from './entry-form.ts'
+import { BASE, entrySummaryRows, errorLinks } from './views.ts'
 
 const DONE: Record<string, string> = {
   changed: 'Planned decision changed',
@@ -32,19 +23,20 @@ const DONE: Record<string, string> = {
 export function forwardPlanStaffRoutes(services: Services): Router {
   const router = Router()
   const c = new ForwardPlanController(services)
+  const form = new PlanEntryFormController(services)
   router.param('id', (_req, _res, next, id: string) => next(/^\d{1,15}$/.test(id) ? undefined : 'route'))
   router.get('/', c.list)
   router.get('/panel-report', c.report)
-  router.get('/new', c.form)
-  router.post('/new', c.saveForm)
-  router.get('/new/check', c.check)
-  router.post('/new/check', c.confirm)
+  router.get('/new', form.form)
+  router.post('/new', form.saveForm)
+  router.get('/new/check', form.check)
+  router.post('/new/check', form.confirm)
   router.get('/:id', c.show)
   router.get('/:id/added', c.added)
-  router.get('/:id/change', c.form)
-  router.post('/:id/change', c.saveForm)
-  router.get('/:id/change/check', c.check)
-  router.post('/:id/change/check', c.confirm)
+  router.get('/:id/change', form.form)
+  router.post('/:id/change', form.saveForm)
+  router.get('/:id/change/check', form.check)
+  router.post('/:id/change/check', form.confirm)
   router.get('/:id/drop', c.dropForm)
   router.post('/:id/drop', c.drop)
   router.get('/:id/link', c.linkForm)
@@ -91,63 +83,13 @@ class ForwardPlanController {
     const entry = await this.services.forwardPlan.find(Number(req.params.id), scopeOf(res))
     if (!entry) return next()
     const done = typeof req.query.done === 'string' ? DONE[req.query.done] : undefined
-    res.render('pages/staff/forward-plan/entry', { entry, rows: this.rows(entry), done })
+    res.render('pages/staff/forward-plan/entry', { entry, rows: entrySummaryRows(entry), done })
   }
 
   added = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const entry = await this.services.forwardPlan.find(Number(req.params.id), scopeOf(res))
     if (!entry) return next()
     res.render('pages/staff/forward-plan/added', { entry })
-  }
-
-  form = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const ctx = await this.context(req, res)
-    if (!ctx) return next()
-    const saved = req.session.formState?.[ctx.key] as PlanEntryAnswers | undefined
-    await this.renderForm(res, ctx, 200, saved ?? ctx.initial, {})
-  }
-
-  saveForm = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const ctx = await this.context(req, res)
-    if (!ctx) return next()
-    const answers = answersOf((req.body ?? {}) as Record<string, unknown>)
-    if (ctx.entry) answers.officeId = String(ctx.entry.officeId)
-    try {
-      await this.services.forwardPlan.validate(answers, scopeOf(res))
-    } catch (error) {
-      if (!(error instanceof FormError)) throw error
-      return this.renderForm(res, ctx, 400, answers, error.errors)
-    }
-    req.session.formState = { ...(req.session.formState ?? {}), [ctx.key]: answers }
-    res.redirect(303, `${ctx.base}/check`)
-  }
-
-  check = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const ctx = await this.context(req, res)
-    if (!ctx) return next()
-    const answers = req.session.formState?.[ctx.key] as PlanEntryAnswers | undefined
-    if (!answers) return res.redirect(303, ctx.base)
-    await this.renderCheck(res, ctx, answers, 200, {})
-  }
-
-  confirm = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const ctx = await this.context(req, res)
-    if (!ctx) return next()
-    const answers = req.session.formState?.[ctx.key] as PlanEntryAnswers | undefined
-    if (!answers) return res.redirect(303, ctx.base)
-    try {
-      if (ctx.entry) {
-        await this.services.forwardPlan.change(ctx.entry.id, answers, actorOf(res))
-        delete req.session.formState?.[ctx.key]
-        return res.redirect(303, `${BASE}/${ctx.entry.id}?done=changed`)
-      }
-      const id = await this.services.forwardPlan.add(answers, actorOf(res))
-      delete req.session.formState?.[ctx.key]
-      res.redirect(303, `${BASE}/${id}/added`)
-    } catch (error) {
-      if (!(error instanceof FormError)) throw error
-      await this.renderCheck(res, ctx, answers, 400, error.errors)
-    }
   }
 
   dropForm = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -230,160 +172,4 @@ class ForwardPlanController {
       count: decisions.length,
     })
   }
-
-  private async context(req: Request, res: Response): Promise<Context | undefined> {
-    if (req.params.id === undefined)
-      return {
-        key: 'plan:new',
-        base: `${BASE}/new`,
-        cancel: BASE,
-        heading: 'Add a planned decision',
-        entry: null,
-        initial: answersOf({}),
-      }
-    const entry = await this.services.forwardPlan.find(Number(req.params.id), scopeOf(res))
-    if (!entry) return undefined
-    return {
-      key: `plan:${entry.id}`,
-      base: `${BASE}/${entry.id}/change`,
-      cancel: `${BASE}/${entry.id}`,
-      heading: `Change ${entry.title}`,
-      entry,
-      initial: {
-        officeId: String(entry.officeId),
-        title: entry.title,
-        'expectedMonth-month': String(Number(entry.expectedMonth.slice(5, 7))),
-        'expectedMonth-year': entry.expectedMonth.slice(0, 4),
-        estimatedValue: entry.estimatedValuePence === null ? '' : formatPence(entry.estimatedValuePence).slice(1),
-        serviceId: String(entry.serviceId ?? ''),
-        keyDecision: entry.keyDecision ? 'yes' : 'no',
-      },
-    }
-  }
-
-  private async choices(res: Response, ctx: Context) {
-    const offices = ctx.entry
-      ? [{ id: ctx.entry.officeId, name: ctx.entry.officeName }]
-      : await this.services.forwardPlan.offices({ staff: scopeOf(res) })
-    const services: Array<{ id: number; name: string }> = []
-    for (const office of offices)
-      for (const s of await this.services.forwardPlan.services(office.id))
-        if (!services.some((x) => x.id === s.id))
-          services.push({ ...s, name: offices.length > 1 ? `${s.name} (${office.name})` : s.name })
-    return { offices, services }
-  }
-
-  private async renderForm(
-    res: Response,
-    ctx: Context,
-    status: number,
-    values: PlanEntryAnswers,
-    errors: Record<string, string>,
-  ) {
-    const { offices, services } = await this.choices(res, ctx)
-    res.status(status).render('pages/staff/forward-plan/form', {
-      ctx,
-      values: { ...values, officeId: values.officeId || (offices.length === 1 ? String(offices[0]!.id) : '') },
-      errors,
-      errorList: errorLinks(errors),
-      offices,
-      officeItems: [
-        { value: '', text: 'Choose the office' },
-        ...offices.map((o) => ({ value: String(o.id), text: o.name, selected: String(o.id) === values.officeId })),
-      ],
-      serviceItems: [
-        { value: '', text: 'No service' },
-        ...services.map((s) => ({ value: String(s.id), text: s.name, selected: String(s.id) === values.serviceId })),
-      ],
-    })
-  }
-
-  private async renderCheck(
-    res: Response,
-    ctx: Context,
-    answers: PlanEntryAnswers,
-    status: number,
-    errors: Record<string, string>,
-  ) {
-    const { offices, services } = await this.choices(res, ctx)
-    const month = `${answers['expectedMonth-year']}-${answers['expectedMonth-month'].padStart(2, '0')}-01`
-    const rows: Array<[string, string, string]> = [
-      ['Title', answers.title.trim(), 'title'],
-      ['Expected month', monthLabel(month), 'expectedMonth-month'],
-      [
-        'Estimated value',
-        answers.estimatedValue ? `£${answers.estimatedValue.replace(/^£/, '')}` : 'Not given',
-        'estimatedValue',
-      ],
-      ['Service', services.find((s) => String(s.id) === answers.serviceId)?.name ?? 'None', 'serviceId'],
-      ['Key decision', answers.keyDecision === 'yes' ? 'Yes' : 'No', 'keyDecision'],
-    ]
-    if (offices.length > 1)
-      rows.unshift(['Office', offices.find((o) => String(o.id) === answers.officeId)?.name ?? '', 'officeId'])
-    res.status(status).render('pages/staff/forward-plan/check', {
-      ctx,
-      errorList: Object.values(errors).map((text) => ({ text, href: ctx.base })),
-      rows: rows.map(([key, value, field]) => ({
-        key: { text: key },
-        value: { text: value },
-        actions: { items: [{ href: `${ctx.base}#${field}`, text: 'Change', visuallyHiddenText: key.toLowerCase() }] },
-      })),
-    })
-  }
-
-  private rows(entry: PlanEntryRow) {
-    const change = (field: string, what: string) => ({
-      items: [{ href: `${BASE}/${entry.id}/change#${field}`, text: 'Change', visuallyHiddenText: what }],
-    })
-    const rows = [
-      { key: { text: 'Office' }, value: { text: entry.officeName } },
-      { key: { text: 'Title' }, value: { text: entry.title }, actions: change('title', 'title') },
-      {
-        key: { text: 'Expected month' },
-        value: { text: monthLabel(entry.expectedMonth) },
-        actions: change('expectedMonth-month', 'expected month'),
-      },
-      {
-        key: { text: 'Estimated value' },
-        value: { text: entry.estimatedValuePence === null ? 'Not given' : formatPence(entry.estimatedValuePence) },
-        actions: change('estimatedValue', 'estimated value'),
-      },
-      {
-        key: { text: 'Service' },
-        value: { text: entry.serviceName ?? 'None' },
-        actions: change('serviceId', 'service'),
-      },
-      {
-        key: { text: 'Key decision' },
-        value: { text: entry.keyDecision ? 'Yes' : 'No' },
-        actions: change('keyDecision', 'key decision'),
-      },
-      { key: { text: 'Status' }, value: { text: PLAN_STATUS_LABELS[entry.status] } },
-    ]
-    if (entry.status === 'taken')
-      rows.push({
-        key: { text: 'Taken by' },
-        value: {
-          text: `${entry.decisionReference ?? 'No reference'}: ${entry.decisionTitle ?? ''}${entry.takenOn ? `, ${formatUkDate(entry.takenOn)}` : ''}`,
-        },
-        actions: {
-          items: [{ href: `${BASE}/${entry.id}/link`, text: 'Change', visuallyHiddenText: 'decision that took it' }],
-        },
-      })
-    if (entry.status === 'dropped')
-      rows.push({
-        key: { text: 'Dropped' },
-        value: { text: `${formatUkDate(entry.droppedOn)}: ${entry.droppedReason ?? ''}` },
-      })
-    return rows
-  }
-}
-
-interface Context {
-  key: string
-  base: string
-  cancel: string
-  heading: string
-  entry: PlanEntryRow | null
-  initial: PlanEntryAnswers
 }

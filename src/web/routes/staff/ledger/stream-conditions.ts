@@ -1,9 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
-import type { ConditionFinding } from '../../../../domain/stream-conditions.ts'
-import { ringFencedTypes } from '../../../../domain/stream-conditions.ts'
 import { financialYear } from '../../../../domain/financial-year.ts'
 import { formatPounds } from '../../../../domain/money-words.ts'
-import { SERVICE_TYPE_LABELS, SERVICE_TYPES, serviceTypeLabel } from '../../../../domain/service-types.ts'
+import { SERVICE_TYPE_LABELS, SERVICE_TYPES } from '../../../../domain/service-types.ts'
 import { formatUkDate } from '../../../../domain/uk-date.ts'
 import type { Services } from '../../../../services/index.ts'
 import type { ConditionsInput, StreamPage } from '../../../../services/ledger/stream-conditions.ts'
@@ -12,6 +10,7 @@ import { FormError } from '../../../../services/shared/form-error.ts'
 import { actorOf, scopeOf } from '../../../auth.ts'
 import { dateParts, errorLinks, idParam, partsOf } from '../foi/form.ts'
 import { optionalDate } from './service-steps.ts'
+import { conditionRows, findingView } from './stream-condition-views.ts'
 
 const DATE_FIELDS = ['grantStart', 'grantEnd', 'spendBy']
 const DATE_LABELS: Record<string, string> = {
@@ -71,57 +70,6 @@ function conditionsOf(stream: StreamPage['stream']): ConditionsInput {
     ringFencedServiceTypes: [...stream.ringFencedServiceTypes] as ConditionsInput['ringFencedServiceTypes'],
     ringFenceNames: [...stream.ringFenceNames],
     conditionsText: stream.conditionsText,
-  }
-}
-
-/** The summary list rows of a stream's conditions; with `changeBase`, each row has a Change link to its field. */
-export function conditionRows(c: ConditionsInput, changeBase?: string) {
-  const types = ringFencedTypes({ ringFencedServiceTypes: [], ringFenceNames: c.ringFenceNames })
-  const rows: Array<[string, string, string]> = [
-    ['Money', c.fundingStatus === 'expected' ? 'Expected, not yet confirmed' : 'Confirmed', 'fundingStatus'],
-    ['Grant agreement reference', c.agreementReference ?? 'None', 'agreementReference'],
-    [
-      'Grant period',
-      c.grantStart || c.grantEnd
-        ? `${c.grantStart ? formatUkDate(c.grantStart) : 'Not stated'} to ${c.grantEnd ? formatUkDate(c.grantEnd) : 'not stated'}`
-        : 'Not stated',
-      'grantStart-day',
-    ],
-    ['Spend by', c.spendBy ? formatUkDate(c.spendBy) : 'No spend-by date', 'spendBy-day'],
-    [
-      'Ring-fenced to service types',
-      c.ringFencedServiceTypes.map((t) => serviceTypeLabel(t)).join(', ') || 'None',
-      'ringFencedServiceTypes',
-    ],
-    [
-      'Named ring-fences',
-      c.ringFenceNames.length
-        ? `${c.ringFenceNames.join(', ')}${types.length ? ` (checked as ${types.map((t) => SERVICE_TYPE_LABELS[t]).join(', ')})` : ''}`
-        : 'None',
-      'ringFenceNames',
-    ],
-    ['Other conditions', c.conditionsText ?? 'None', 'conditionsText'],
-  ]
-  return rows.map(([key, value, field]) => ({
-    key: { text: key },
-    value: { text: value },
-    ...(changeBase
-      ? {
-          actions: {
-            items: [{ href: `${changeBase}#${field}`, text: 'Change', visuallyHiddenText: key.toLowerCase() }],
-          },
-        }
-      : {}),
-  }))
-}
-
-export function findingView(f: ConditionFinding) {
-  return {
-    ...f,
-    tag:
-      f.severity === 'error'
-        ? { text: 'Breach', classes: 'govuk-tag--red' }
-        : { text: 'Warning', classes: 'govuk-tag--orange' },
   }
 }
 

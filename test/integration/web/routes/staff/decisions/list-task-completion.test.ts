@@ -1,0 +1,75 @@
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
+import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
+import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
+import { startApp, type RunningApp } from '../../../../../support/server.ts'
+import { StaffClient } from '../../../../../support/staff-client.ts'
+
+const PASSWORD = 'a long walk along the canal towpath'
+
+for (const engine of testEngines()) {
+  describe(`a draft's list tasks (awards, contributions, appendices) on ${engine}`, () => {
+    let t: TestDatabase
+    let app: RunningApp
+    let officer: StaffClient
+    let id: string
+    before(async () => {
+      t = await openTestDatabase(engine, { demo: true })
+      app = await startApp(t.database)
+      await new AccountService(t.database).create(
+        { email: 'lists@tasks.example', name: 'List Keeper', roles: ['officer'], password: PASSWORD },
+        SYSTEM_ACTOR,
+      )
+      officer = new StaffClient(app.baseUrl)
+      await officer.signIn('lists@tasks.example', PASSWORD)
+      await officer.get('/staff/decisions/new')
+      const created = await officer.post('/staff/decisions/new', {
+        title: 'Helpline for Mansfield',
+        kind: 'decision',
+        authorName: 'List Keeper',
+        executiveSummary: 'A helpline for Mansfield.',
+        decisionText: 'Approve £12,000.',
+      })
+      id = /\/staff\/decisions\/(\d+)/.exec(created.headers.get('location')!)![1]!
+    })
+    after(async () => {
+      await app.stop()
+      await t.dispose()
+    })
+
+    const versionOf = async (path: string) =>
+      /name="version" value="(\d+)"/.exec(await (await officer.get(path)).text())![1]!
+
+    for (const [task, what] of [
+      ['awards', 'award'],
+      ['contributions', 'partner contribution'],
+      ['appendices', 'appendix'],
+    ] as const) {
+      test(`${task}: no answer is refused on the summary page, naming it; an answer marks the task`, async () => {
+        const path = `/staff/decisions/${id}/${task}`
+        const refused = await officer.post(path, { version: await versionOf(path) })
+        assert.equal(refused.status, 400)
+        const html = await refused.text()
+        assert.match(html, new RegExp(`Choose whether you have added every ${what}`))
+        assert.match(html, /href="#completed"/)
+        const marked = await officer.post(path, { version: await versionOf(path), completed: 'no' })
+        assert.equal(marked.status, 303)
+        assert.equal(marked.headers.get('location'), `/staff/decisions/${id}`)
+        const stale = await officer.post(path, { version: '1', completed: 'yes' })
+        assert.equal(stale.status, 400, 'a stale version is refused on the summary page')
+      })
+    }
+
+    test('awards: "yes" is refused while an award is incomplete, naming its recipient', async () => {
+      await t.database.db
+        .insertInto('awards')
+        .values({ decision_id: Number(id), recipient_name: 'Mansfield Helpline Trust', amount_pence: 1200000 })
+        .execute()
+      const path = `/staff/decisions/${id}/awards`
+      const refused = await officer.post(path, { version: await versionOf(path), completed: 'yes' })
+      assert.equal(refused.status, 400)
+      assert.match(await refused.text(), /Complete the award to Mansfield Helpline Trust first/)
+    })
+  })
+}
