@@ -7,6 +7,7 @@ import { yearsOfAward } from '../../../../src/domain/ledger.ts'
 import { addDays } from '../../../../src/domain/uk-date.ts'
 import { services, type Services } from '../../../../src/services/index.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import { officeIdOf, organisationIdOf, serviceIdOf } from '../../../support/records.ts'
 
 const order = { sort: 'date', direction: 'desc' } as const
 
@@ -19,20 +20,8 @@ for (const engine of testEngines()) {
     before(async () => {
       t = await openTestDatabase(engine, { demo: true })
       app = services(t.database)
-      officeId = (
-        await t.database.db
-          .selectFrom('offices')
-          .select('organisation_id')
-          .where('short_name', '=', 'Nottinghamshire')
-          .executeTakeFirstOrThrow()
-      ).organisation_id
-      junoId = (
-        await t.database.db
-          .selectFrom('organisations')
-          .select('id')
-          .where('name', '=', "Juno Women's Aid")
-          .executeTakeFirstOrThrow()
-      ).id
+      officeId = await officeIdOf(t.database, 'Nottinghamshire')
+      junoId = await organisationIdOf(t.database, "Juno Women's Aid")
     })
     after(async () => {
       await t.dispose()
@@ -357,13 +346,7 @@ for (const engine of testEngines()) {
     })
 
     test('a CSV with a bad number on line 40 is refused whole, naming the line', async () => {
-      const service = (
-        await t.database.db
-          .selectFrom('services')
-          .select('id')
-          .where('slug', '=', 'domestic-abuse-partnership-car-pilot')
-          .executeTakeFirstOrThrow()
-      ).id
+      const service = await serviceIdOf(t.database, 'domestic-abuse-partnership-car-pilot')
       const actor = { userId: null, label: 'test' }
       const lines = ['quarter,measure,value']
       for (let i = 0; i < 38; i++)

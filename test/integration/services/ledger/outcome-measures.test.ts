@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { services, type Services } from '../../../../src/services/index.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import { serviceIdOf } from '../../../support/records.ts'
 
 const actor = { userId: null, label: 'test' }
 
@@ -13,13 +14,7 @@ for (const engine of testEngines()) {
     before(async () => {
       t = await openTestDatabase(engine, { demo: true })
       app = services(t.database)
-      serviceId = (
-        await t.database.db
-          .selectFrom('services')
-          .select('id')
-          .where('slug', '=', 'domestic-abuse-partnership-car-pilot')
-          .executeTakeFirstOrThrow()
-      ).id
+      serviceId = await serviceIdOf(t.database, 'domestic-abuse-partnership-car-pilot')
     })
     after(() => t.dispose())
 

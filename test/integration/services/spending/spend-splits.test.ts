@@ -13,6 +13,7 @@ import { openTestDatabase, testEngines, type TestDatabase } from '../../../suppo
 import type { ExportedGrant as Grant } from '../../../support/three-sixty-giving.ts'
 import { startApp, type RunningApp } from '../../../support/server.ts'
 import { StaffClient } from '../../../support/staff-client.ts'
+import { officeIdOf, organisationIdOf } from '../../../support/records.ts'
 
 const CLI = { userId: null, label: 'test' }
 const PASSWORD = 'a long test password 123'
@@ -61,13 +62,7 @@ for (const engine of testEngines()) {
     before(async () => {
       t = await openTestDatabase(engine, { demo: true })
       app = services(t.database)
-      officeId = (
-        await t.database.db
-          .selectFrom('offices')
-          .select('organisation_id')
-          .where('short_name', '=', 'Nottinghamshire')
-          .executeTakeFirstOrThrow()
-      ).organisation_id
+      officeId = await officeIdOf(t.database, 'Nottinghamshire')
       const result = await app.spending.import({ officeId, fileName: 'nov.csv', text: FILE }, CLI)
       assert.equal(result.status === 'imported' && result.unmatched, 3)
     })
@@ -194,13 +189,7 @@ for (const engine of testEngines()) {
       const all = await app.ledger.page({}, order, 1)
       assert.equal(all.paid.paidPence + all.paid.unpaidPence, all.paid.committedPence)
       assert.equal(all.paid.paidPence, 150000 + 1198300)
-      const juno = (
-        await t.database.db
-          .selectFrom('organisations')
-          .select('id')
-          .where('name', '=', "Juno Women's Aid")
-          .executeTakeFirstOrThrow()
-      ).id
+      const juno = await organisationIdOf(t.database, "Juno Women's Aid")
       const provider = await app.ledger.page({ providerId: juno }, order, 1)
       assert.equal(
         provider.paid.paidPence,

@@ -11,6 +11,7 @@ import { SpendFileError } from '../../../../src/services/spending/spending.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
 import { validatePackage, type ExportedGrant as Grant } from '../../../support/three-sixty-giving.ts'
 import { startApp } from '../../../support/server.ts'
+import { officeIdOf, organisationIdOf } from '../../../support/records.ts'
 
 const CLI = { userId: null, label: 'test' }
 const HEADER = 'Date,Supplier,Amount,Expense Type,Transaction Number'
@@ -39,20 +40,8 @@ for (const engine of testEngines()) {
     before(async () => {
       t = await openTestDatabase(engine, { demo: true })
       app = services(t.database)
-      officeId = (
-        await t.database.db
-          .selectFrom('offices')
-          .select('organisation_id')
-          .where('short_name', '=', 'Nottinghamshire')
-          .executeTakeFirstOrThrow()
-      ).organisation_id
-      junoId = (
-        await t.database.db
-          .selectFrom('organisations')
-          .select('id')
-          .where('name', '=', "Juno Women's Aid")
-          .executeTakeFirstOrThrow()
-      ).id
+      officeId = await officeIdOf(t.database, 'Nottinghamshire')
+      junoId = await organisationIdOf(t.database, "Juno Women's Aid")
       await t.database.db
         .insertInto('organisation_aliases')
         .values({ organisation_id: junoId, alias: 'Juno Womens Aid Ltd' })

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import { parse } from 'csv-parse/sync'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
 import { startApp, type RunningApp } from '../../../../../support/server.ts'
+import { organisationIdOf } from '../../../../../support/records.ts'
 
 for (const engine of testEngines()) {
   describe(`the ledger pages on ${engine}`, () => {
@@ -12,13 +13,7 @@ for (const engine of testEngines()) {
     before(async () => {
       t = await openTestDatabase(engine, { demo: true })
       app = await startApp(t.database)
-      junoId = (
-        await t.database.db
-          .selectFrom('organisations')
-          .select('id')
-          .where('slug', '=', 'juno-women-s-aid')
-          .executeTakeFirstOrThrow()
-      ).id
+      junoId = await organisationIdOf(t.database, 'juno-women-s-aid')
     })
     after(async () => {
       await app.stop()

@@ -6,6 +6,7 @@ import { WorkflowService } from '../../../../../../src/services/decisions/workfl
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
 import { startApp, type RunningApp } from '../../../../../support/server.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
+import { officeIdOf } from '../../../../../support/records.ts'
 
 const PASSWORD = 'correct horse battery staple'
 
@@ -36,13 +37,7 @@ for (const engine of testEngines()) {
     before(async () => {
       t = await openTestDatabase(engine, { demo: true })
       app = await startApp(t.database)
-      hampshireId = (
-        await t.database.db
-          .selectFrom('offices')
-          .select('organisation_id')
-          .where('short_name', '=', 'Hampshire')
-          .executeTakeFirstOrThrow()
-      ).organisation_id
+      hampshireId = await officeIdOf(t.database, 'Hampshire')
       officerId = (
         await new AccountService(t.database).create(
           {
