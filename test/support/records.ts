@@ -20,3 +20,9 @@ export async function organisationIdOf(database: Database, name: string): Promis
 export async function serviceIdOf(database: Database, slug: string): Promise<number> {
   return (await database.db.selectFrom('services').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id
 }
+
+/** The id of the organisation with this slug; throws if there is none. */
+export async function organisationIdWithSlug(database: Database, slug: string): Promise<number> {
+  return (await database.db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow())
+    .id
+}

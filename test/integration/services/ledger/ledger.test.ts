@@ -1,30 +1,25 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { MEASURES } from '../../../../src/domain/outcomes.ts'
 import { sql } from 'kysely'
 import { DecisionRepository, type NewAward } from '../../../../src/db/repositories/decisions/decisions.ts'
 import { yearsOfAward } from '../../../../src/domain/ledger.ts'
 import { addDays } from '../../../../src/domain/uk-date.ts'
-import { services, type Services } from '../../../../src/services/index.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import type { Services } from '../../../../src/services/index.ts'
+import { testEngines } from '../../../support/database.ts'
 import { officeIdOf, organisationIdOf, serviceIdOf } from '../../../support/records.ts'
+import { servicesSetUp } from '../../../support/services.ts'
 
 const order = { sort: 'date', direction: 'desc' } as const
 
 for (const engine of testEngines()) {
   describe(`the ledger on ${engine}`, () => {
-    let t: TestDatabase
-    let app: Services
+    const { t, app } = servicesSetUp(engine)
     let officeId: number
     let junoId: number
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = services(t.database)
       officeId = await officeIdOf(t.database, 'Nottinghamshire')
       junoId = await organisationIdOf(t.database, "Juno Women's Aid")
-    })
-    after(async () => {
-      await t.dispose()
     })
 
     async function addDecision(reference: string, awards: NewAward[], extra: Record<string, unknown> = {}) {

@@ -9,8 +9,8 @@ import { draftReadyToSubmit } from '../../../../../support/decision-draft.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
 import { startApp, type RunningApp } from '../../../../../support/server.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
+import { signedIn, STAFF_PASSWORD } from '../../../../../support/staff.ts'
 
-const PASSWORD = 'correct horse battery staple'
 const details: DraftDetails = {
   kind: 'decision',
   title: 'Sanctuary scheme in Rushcliffe',
@@ -44,7 +44,7 @@ for (const engine of testEngines()) {
       ]
       for (const [name, role] of roster) {
         const { user } = await accounts.create(
-          { email: `${name}@appendix.example`, name: `Person ${name}`, roles: [role], password: PASSWORD },
+          { email: `${name}@appendix.example`, name: `Person ${name}`, roles: [role], password: STAFF_PASSWORD },
           SYSTEM_ACTOR,
         )
         people[name] = {
@@ -52,8 +52,7 @@ for (const engine of testEngines()) {
           signer: { userId: user.id, name: user.name, roles: [role] },
         }
       }
-      officer = new StaffClient(app.baseUrl)
-      await officer.signIn('officer@appendix.example', PASSWORD)
+      officer = await signedIn(app.baseUrl, 'officer@appendix.example')
     })
     after(async () => {
       await app.stop()
@@ -111,7 +110,7 @@ for (const engine of testEngines()) {
       try {
         const id = await draftReadyToSubmit(workflow, details, people.officer!.actor)
         const client = new StaffClient(small.baseUrl)
-        await client.signIn('officer@appendix.example', PASSWORD)
+        await client.signIn('officer@appendix.example', STAFF_PASSWORD)
         await client.get(`/staff/decisions/${id}/appendices/new`)
         const form = new FormData()
         form.append('version', await version(id))
