@@ -26,3 +26,16 @@ export async function organisationIdWithSlug(database: Database, slug: string): 
   return (await database.db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow())
     .id
 }
+
+/** The id of the register's home office (the office of a register with one). */
+export async function homeOfficeId(database: Database): Promise<number> {
+  return (await database.db.selectFrom('register_settings').select('home_office_id').executeTakeFirstOrThrow())
+    .home_office_id!
+}
+
+/** The id of the funding stream with this name; throws if there is none. */
+export async function fundingStreamIdOf(database: Database, name: string): Promise<number> {
+  return (
+    await database.db.selectFrom('funding_streams').select('id').where('name', '=', name).executeTakeFirstOrThrow()
+  ).id
+}

@@ -10,6 +10,7 @@ import { FoiService } from '../../../src/services/foi/requests.ts'
 import { ImportService } from '../../../src/services/imports/index.ts'
 import { addStaff, signedIn, webAppSetUp } from '../../support/staff.ts'
 import { testEngines } from '../../support/database.ts'
+import { homeOfficeId, officeIdOf } from '../../support/records.ts'
 
 const EVERY_ROLE: Role[] = ['officer', 'finance_officer', 'chief_executive', 'decision_maker', 'administrator']
 const FOI_ACTIONS = [
@@ -95,15 +96,8 @@ for (const engine of testEngines()) {
 
     before(async () => {
       const db = web.database.db
-      nottsId = (await db.selectFrom('register_settings').select('home_office_id').executeTakeFirstOrThrow())
-        .home_office_id!
-      essexId = (
-        await db
-          .selectFrom('offices')
-          .select('organisation_id')
-          .where('short_name', '=', 'Essex')
-          .executeTakeFirstOrThrow()
-      ).organisation_id
+      nottsId = await homeOfficeId(web.database)
+      essexId = await officeIdOf(web.database, 'Essex')
       const notts = await addStaff(web.database, {
         email: 'notts@test.example',
         name: 'Notts Officer',

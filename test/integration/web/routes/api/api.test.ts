@@ -288,7 +288,7 @@ for (const engine of testEngines()) {
         { email: `tokens-${engine}@test.example`, name: 'Token Maker', roles: ['officer'], password: PASSWORD },
         SYSTEM_ACTOR,
       )
-      const client = await signedIn(app.baseUrl, `tokens-${engine}@test.example`)
+      const client = await signedIn(app.baseUrl, `tokens-${engine}@test.example`, PASSWORD)
       assert.equal((await client.get('/staff/tokens')).status, 200)
       const invalid = await client.post('/staff/tokens', { name: '' })
       assert.equal(invalid.status, 400)

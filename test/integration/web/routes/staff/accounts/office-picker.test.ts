@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
 import { WorkflowService } from '../../../../../../src/services/decisions/workflow.ts'
 import { addStaff, signedIn, webAppSetUp } from '../../../../../support/staff.ts'
 import { testEngines } from '../../../../../support/database.ts'
+import { homeOfficeId, officeIdOf } from '../../../../../support/records.ts'
 
 for (const engine of testEngines()) {
   describe(`the office picker on ${engine}`, () => {
@@ -13,16 +14,8 @@ for (const engine of testEngines()) {
     let essexId = 0
 
     before(async () => {
-      const db = web.database.db
-      nottsId = (await db.selectFrom('register_settings').select('home_office_id').executeTakeFirstOrThrow())
-        .home_office_id!
-      essexId = (
-        await db
-          .selectFrom('offices')
-          .select('organisation_id')
-          .where('short_name', '=', 'Essex')
-          .executeTakeFirstOrThrow()
-      ).organisation_id
+      nottsId = await homeOfficeId(web.database)
+      essexId = await officeIdOf(web.database, 'Essex')
       const accounts = new AccountService(web.database)
       const both = await addStaff(web.database, {
         email: 'both@picker.example',

@@ -2,7 +2,7 @@ import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { WorkflowService } from '../../../../../../src/services/decisions/workflow.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
-import { officeIdOf } from '../../../../../support/records.ts'
+import { fundingStreamIdOf, officeIdOf } from '../../../../../support/records.ts'
 import { addStaff, signedIn, webAppSetUp } from '../../../../../support/staff.ts'
 import { testEngines } from '../../../../../support/database.ts'
 
@@ -12,14 +12,7 @@ for (const engine of testEngines()) {
     let hants: StaffClient
     let hampshireId = 0
     let officerId = 0
-    const streamId = async (name: string) =>
-      (
-        await web.database.db
-          .selectFrom('funding_streams')
-          .select('id')
-          .where('name', '=', name)
-          .executeTakeFirstOrThrow()
-      ).id
+    const streamId = (name: string) => fundingStreamIdOf(web.database, name)
     /** The demonstration decision whose contributions are subject to Ministry of Justice funding (seed 003's). */
     const seedDecision = async () =>
       await web.database.db

@@ -4,6 +4,7 @@ import { WorkflowService } from '../../../../../../src/services/decisions/workfl
 import { StaffClient } from '../../../../../support/staff-client.ts'
 import { addStaff, signedIn, webAppSetUp } from '../../../../../support/staff.ts'
 import { testEngines } from '../../../../../support/database.ts'
+import { fundingStreamIdOf, officeIdOf } from '../../../../../support/records.ts'
 
 const conditions = (extra: Record<string, string | string[]> = {}) => ({
   fundingStatus: 'confirmed',
@@ -29,25 +30,10 @@ for (const engine of testEngines()) {
     let notts: StaffClient
     let essex: StaffClient
     let officerId = 0
-    const streamId = async (name: string) =>
-      (
-        await web.database.db
-          .selectFrom('funding_streams')
-          .select('id')
-          .where('name', '=', name)
-          .executeTakeFirstOrThrow()
-      ).id
+    const streamId = (name: string) => fundingStreamIdOf(web.database, name)
 
     before(async () => {
-      const db = web.database.db
-      const officeId = async (short: string) =>
-        (
-          await db
-            .selectFrom('offices')
-            .select('organisation_id')
-            .where('short_name', '=', short)
-            .executeTakeFirstOrThrow()
-        ).organisation_id
+      const officeId = (short: string) => officeIdOf(web.database, short)
       officerId = (
         await addStaff(web.database, {
           email: 'notts@test.example',
