@@ -54,20 +54,26 @@ export const SIGN_OFF_CHAIN: Array<[string, Role[]]> = [
 ]
 
 /**
- * Makes a staff account (password 'a long enough password') for each person of `roster`, `name@domain`,
- * called `Person name` unless `fullName` says otherwise, and records each in `people` under their short name.
+ * Makes a staff account for each person of `roster`, `name@domain`, called `Person name` unless `fullName`
+ * says otherwise, with `password` ('a long enough password' unless given), and records each in `people`
+ * under their short name.
  */
 export async function addWorkflowPeople(
   database: Database,
   roster: Array<[string, Role[]]>,
   domain: string,
   people: Record<string, WorkflowPerson>,
-  fullName: (name: string) => string = (name) => `Person ${name}`,
+  options: { fullName?: (name: string) => string; password?: string } = {},
 ): Promise<void> {
   for (const [name, roles] of roster) {
     const email = `${name}@${domain}`
     const { user } = await new AccountService(database).create(
-      { email, name: fullName(name), roles, password: 'a long enough password' },
+      {
+        email,
+        name: options.fullName?.(name) ?? `Person ${name}`,
+        roles,
+        password: options.password ?? 'a long enough password',
+      },
       SYSTEM_ACTOR,
     )
     people[name] = {
@@ -76,4 +82,19 @@ export async function addWorkflowPeople(
       signer: { userId: user.id, name: user.name, roles },
     }
   }
+}
+
+/**
+ * A function that signs a decision off as one of `people` at its current version: approved with nothing
+ * declared unless `input` says otherwise. `workflow` is read when it signs, so it may be made in a before hook.
+ */
+export function signOffAs(workflow: () => WorkflowService, people: Record<string, WorkflowPerson>) {
+  return async (id: number, who: string, input: Partial<Parameters<WorkflowService['signOff']>[3]> = {}) =>
+    workflow().signOff(
+      id,
+      (await workflow().detail(id))!.decision.version,
+      people[who]!.signer,
+      { outcome: 'approved', comment: null, declaration: null, declaredInterest: null, ...input },
+      people[who]!.actor,
+    )
 }

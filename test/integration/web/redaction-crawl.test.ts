@@ -42,7 +42,7 @@ for (const engine of testEngines()) {
         ['ceo', ['chief_executive']],
         ['pcc', ['decision_maker']],
       ]
-      await addWorkflowPeople(t.database, roster, 'crawl.example', people, (name) => name)
+      await addWorkflowPeople(t.database, roster, 'crawl.example', people, { fullName: (name) => name })
       const v = async (id: number) => (await workflow.detail(id))!.decision.version
       const classifications: Array<[string, ClassificationDetails]> = [
         [

@@ -3,7 +3,12 @@ import assert from 'node:assert/strict'
 import type { Role } from '../../../../src/domain/roles.ts'
 import { RegisterService } from '../../../../src/services/decisions/register.ts'
 import { ConcurrentEditError, WorkflowService, type DraftDetails } from '../../../../src/services/decisions/workflow.ts'
-import { addWorkflowPeople, draftReadyToSubmit, type WorkflowPerson } from '../../../support/decision-draft.ts'
+import {
+  addWorkflowPeople,
+  draftReadyToSubmit,
+  signOffAs,
+  type WorkflowPerson,
+} from '../../../support/decision-draft.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
 
 const details: DraftDetails = {
@@ -39,14 +44,7 @@ for (const engine of testEngines()) {
     after(() => t.dispose())
 
     const version = async (id: number) => (await workflow.detail(id))!.decision.version
-    const sign = async (id: number, who: string, input: Partial<Parameters<WorkflowService['signOff']>[3]> = {}) =>
-      workflow.signOff(
-        id,
-        await version(id),
-        people[who]!.signer,
-        { outcome: 'approved', comment: null, declaration: null, declaredInterest: null, ...input },
-        people[who]!.actor,
-      )
+    const sign = signOffAs(() => workflow, people)
 
     test('a draft goes through finance, the chief executive and the decision maker to publication', async () => {
       const id = await draftReadyToSubmit(workflow, details, people.officer!.actor)

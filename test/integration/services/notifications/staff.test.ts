@@ -2,6 +2,7 @@ import {
   addWorkflowPeople,
   draftReadyToSubmit,
   SIGN_OFF_CHAIN,
+  signOffAs,
   type WorkflowPerson,
 } from '../../../support/decision-draft.ts'
 import { after, before, describe, test } from 'node:test'
@@ -62,14 +63,7 @@ for (const engine of testEngines()) {
       return fresh
     }
     const version = async (id: number) => (await workflow.detail(id))!.decision.version
-    const sign = async (id: number, who: string, input: Partial<Parameters<WorkflowService['signOff']>[3]> = {}) =>
-      workflow.signOff(
-        id,
-        await version(id),
-        people[who]!.signer,
-        { outcome: 'approved', comment: null, declaration: null, declaredInterest: null, ...input },
-        people[who]!.actor,
-      )
+    const sign = signOffAs(() => workflow, people)
     const only = (mails: ReceivedMail[]) => {
       assert.equal(mails.length, 1, `expected one email, got ${mails.map((m) => m.parsed.subject).join('; ')}`)
       return mails[0]!

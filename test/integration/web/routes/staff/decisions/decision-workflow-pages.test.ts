@@ -1,10 +1,8 @@
 import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Role } from '../../../../../../src/domain/roles.ts'
-import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
-import { STAFF_PASSWORD, webAppSetUp } from '../../../../../support/staff.ts'
+import { signedIn, STAFF_PASSWORD, webAppSetUp } from '../../../../../support/staff.ts'
+import { addWorkflowPeople, SIGN_OFF_CHAIN } from '../../../../../support/decision-draft.ts'
 import { testEngines } from '../../../../../support/database.ts'
 
 for (const engine of testEngines()) {
@@ -12,21 +10,8 @@ for (const engine of testEngines()) {
     const web = webAppSetUp(engine)
     const client: Record<string, StaffClient> = {}
     before(async () => {
-      const accounts = new AccountService(web.database)
-      const roster: Array<[string, Role]> = [
-        ['officer', 'officer'],
-        ['finance', 'finance_officer'],
-        ['ceo', 'chief_executive'],
-        ['pcc', 'decision_maker'],
-      ]
-      for (const [name, role] of roster) {
-        await accounts.create(
-          { email: `${name}@pages.example`, name: `Person ${name}`, roles: [role], password: STAFF_PASSWORD },
-          SYSTEM_ACTOR,
-        )
-        client[name] = new StaffClient(web.baseUrl)
-        await client[name]!.signIn(`${name}@pages.example`, STAFF_PASSWORD)
-      }
+      await addWorkflowPeople(web.database, SIGN_OFF_CHAIN, 'pages.example', {}, { password: STAFF_PASSWORD })
+      for (const [name] of SIGN_OFF_CHAIN) client[name] = await signedIn(web.baseUrl, `${name}@pages.example`)
     })
 
     async function versionOf(c: StaffClient, path: string): Promise<string> {
