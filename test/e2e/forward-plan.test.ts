@@ -2,9 +2,8 @@ import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSetUp, signIn } from '../support/e2e.ts'
+import { e2eSignedIn } from '../support/e2e.ts'
 
-const PASSWORD = 'correct horse battery staple'
 const TITLE = 'Outreach workers for rural Bassetlaw'
 
 async function noViolations(page: Page): Promise<void> {
@@ -21,15 +20,14 @@ async function fitsNarrowScreen(page: Page): Promise<void> {
 }
 
 describe('the forward plan and its panel report, in Chromium', () => {
-  const e2e = e2eSetUp({
-    accounts: [{ email: 'officer@test.example', name: 'Olu Officer', roles: ['officer'] }],
-    password: PASSWORD,
-  })
+  const e2e = e2eSignedIn(
+    { email: 'officer@test.example', name: 'Olu Officer', roles: ['officer'] },
+    '/staff/forward-plan',
+    /\/staff\/forward-plan$/,
+  )
   let page: Page
-  before(async () => {
+  before(() => {
     page = e2e.page
-    await page.goto(`${e2e.baseUrl}/staff/forward-plan`)
-    await signIn(page, 'officer@test.example', PASSWORD, /\/staff\/forward-plan$/)
   })
 
   test('an officer adds a planned decision, corrects an error, changes an answer and links the decision taken', async () => {

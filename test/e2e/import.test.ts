@@ -4,9 +4,8 @@ import { readFileSync } from 'node:fs'
 import JSZip from 'jszip'
 import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSetUp, signIn } from '../support/e2e.ts'
+import { e2eSignedIn } from '../support/e2e.ts'
 
-const PASSWORD = 'correct horse battery staple'
 const DOCUMENT = 'fixtures/documents/generated/f01-lincolnshire-small-grants.pdf'
 const CUMBRIA = 'fixtures/documents/a02-cumbria-isva-notice.txt'
 const SCAN = 'fixtures/documents/generated/f01-lincolnshire-small-grants.scanned.pdf'
@@ -22,15 +21,10 @@ function uploadResultRows(page: Page): Promise<string[][]> {
 }
 
 describe('importing a document in Chromium', () => {
-  const e2e = e2eSetUp({
-    accounts: [{ email: 'importer@e2e.example', name: 'E2E Importer', roles: ['officer'] }],
-    password: PASSWORD,
-  })
+  const e2e = e2eSignedIn({ email: 'importer@e2e.example', name: 'E2E Importer', roles: ['officer'] }, '/staff/imports')
   let page: Page
-  before(async () => {
+  before(() => {
     page = e2e.page
-    await page.goto(`${e2e.baseUrl}/staff/imports`)
-    await signIn(page, 'importer@e2e.example', PASSWORD, `${e2e.baseUrl}/staff/imports`)
   })
 
   test('the list of records awaiting review passes axe', async () => {
@@ -91,15 +85,10 @@ describe('importing a document in Chromium', () => {
 })
 
 describe('bulk upload and acknowledging an Error finding in Chromium', () => {
-  const e2e = e2eSetUp({
-    accounts: [{ email: 'bulk@e2e.example', name: 'Bea Bulk', roles: ['officer'] }],
-    password: PASSWORD,
-  })
+  const e2e = e2eSignedIn({ email: 'bulk@e2e.example', name: 'Bea Bulk', roles: ['officer'] }, '/staff/imports/upload')
   let page: Page
-  before(async () => {
+  before(() => {
     page = e2e.page
-    await page.goto(`${e2e.baseUrl}/staff/imports/upload`)
-    await signIn(page, 'bulk@e2e.example', PASSWORD, `${e2e.baseUrl}/staff/imports/upload`)
   })
 
   test('several files uploaded at once give a results table: imported, unchanged and failed with the reason', async () => {
@@ -198,15 +187,10 @@ describe('bulk upload and acknowledging an Error finding in Chromium', () => {
 })
 
 describe('a scanned document in Chromium', () => {
-  const e2e = e2eSetUp({
-    accounts: [{ email: 'scans@e2e.example', name: 'Sam Scans', roles: ['officer'] }],
-    password: PASSWORD,
-  })
+  const e2e = e2eSignedIn({ email: 'scans@e2e.example', name: 'Sam Scans', roles: ['officer'] }, '/staff/imports')
   let page: Page
-  before(async () => {
+  before(() => {
     page = e2e.page
-    await page.goto(`${e2e.baseUrl}/staff/imports`)
-    await signIn(page, 'scans@e2e.example', PASSWORD, `${e2e.baseUrl}/staff/imports`)
   })
 
   test('a scanned PDF is read by OCR, and every value says so beside it', async () => {

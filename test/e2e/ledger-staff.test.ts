@@ -2,20 +2,17 @@ import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSetUp, signIn } from '../support/e2e.ts'
-
-const PASSWORD = 'correct horse battery staple'
+import { e2eSignedIn } from '../support/e2e.ts'
 
 describe('the ledger’s staff pages ask before destroying anything, in Chromium', () => {
-  const e2e = e2eSetUp({
-    accounts: [{ email: 'finance@test.example', name: 'Fay Finance', roles: ['finance_officer'] }],
-    password: PASSWORD,
-  })
+  const e2e = e2eSignedIn(
+    { email: 'finance@test.example', name: 'Fay Finance', roles: ['finance_officer'] },
+    '/staff/ledger',
+    /\/staff\/ledger$/,
+  )
   let page: Page
-  before(async () => {
+  before(() => {
     page = e2e.page
-    await page.goto(`${e2e.baseUrl}/staff/ledger`)
-    await signIn(page, 'finance@test.example', PASSWORD, /\/staff\/ledger$/)
   })
 
   test('merging asks “Are you sure?”, shows what will move, and can be undone', async () => {

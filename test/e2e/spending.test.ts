@@ -3,9 +3,8 @@ import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSetUp, signIn } from '../support/e2e.ts'
+import { e2eSignedIn } from '../support/e2e.ts'
 
-const PASSWORD = 'correct horse battery staple'
 const SHOTS = process.env.SCREENSHOT_DIR
 
 // Other column names than the common layout: "Ref No" is not one the register knows, so it is chosen on the preview.
@@ -38,15 +37,14 @@ async function upload(page: Page, name: string, text: string): Promise<void> {
 }
 
 describe('spending over £500 in Chromium: upload, preview, review queue', () => {
-  const e2e = e2eSetUp({
-    accounts: [{ email: 'officer@test.example', name: 'Olu Officer', roles: ['officer'] }],
-    password: PASSWORD,
-  })
+  const e2e = e2eSignedIn(
+    { email: 'officer@test.example', name: 'Olu Officer', roles: ['officer'] },
+    '/staff/spending',
+    /\/staff\/spending$/,
+  )
   let page: Page
-  before(async () => {
+  before(() => {
     page = e2e.page
-    await page.goto(`${e2e.baseUrl}/staff/spending`)
-    await signIn(page, 'officer@test.example', PASSWORD, /\/staff\/spending$/)
   })
 
   test('a file with other column names is previewed, its columns chosen, then imported with its counts', async () => {

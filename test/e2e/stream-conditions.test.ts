@@ -2,9 +2,7 @@ import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSetUp, signIn } from '../support/e2e.ts'
-
-const PASSWORD = 'correct horse battery staple'
+import { e2eSignedIn } from '../support/e2e.ts'
 
 /** No wider than a 390-pixel phone, and no accessibility violation, at both widths; screenshots when asked for. */
 async function checkPage(page: Page, name: string): Promise<void> {
@@ -19,15 +17,14 @@ async function checkPage(page: Page, name: string): Promise<void> {
 }
 
 describe('funding stream conditions, in Chromium', () => {
-  const e2e = e2eSetUp({
-    accounts: [{ email: 'officer@test.example', name: 'Olive Officer', roles: ['officer'] }],
-    password: PASSWORD,
-  })
+  const e2e = e2eSignedIn(
+    { email: 'officer@test.example', name: 'Olive Officer', roles: ['officer'] },
+    '/staff/ledger',
+    /\/staff\/ledger$/,
+  )
   let page: Page
-  before(async () => {
+  before(() => {
     page = e2e.page
-    await page.goto(`${e2e.baseUrl}/staff/ledger`)
-    await signIn(page, 'officer@test.example', PASSWORD, /\/staff\/ledger$/)
   })
 
   test('the demonstration grant shows its conditions and the match funding it is short of', async () => {

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before } from 'node:test'
 import { spawn } from 'node:child_process'
 
 export interface CliRun {
@@ -22,4 +26,24 @@ export function cli(args: string[], env: Record<string, string> = {}, timeoutMs 
       resolve({ code, stdout, stderr })
     })
   })
+}
+
+/** A command line's options, `--name value` in the order given; `true` gives the option alone (`--deployment-admin`). */
+export function flags(options: Record<string, string | true>): string[] {
+  return Object.entries(options).flatMap(([name, value]) => (value === true ? [`--${name}`] : [`--${name}`, value]))
+}
+
+/** A folder of its own for the describe block it is called in: made before its tests, removed after them. */
+export function temporaryFolder(prefix: string): () => string {
+  let folder: string | undefined
+  before(() => {
+    folder = mkdtempSync(join(tmpdir(), prefix))
+  })
+  after(() => {
+    if (folder) rmSync(folder, { recursive: true, force: true })
+  })
+  return () => {
+    if (!folder) throw new Error('The temporary folder is made in the before hook: use it inside a test or hook')
+    return folder
+  }
 }

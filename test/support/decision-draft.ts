@@ -1,5 +1,8 @@
-import type { Actor } from '../../src/services/audit/audit.ts'
-import type { DraftDetails, WorkflowService } from '../../src/services/decisions/workflow.ts'
+import type { Database } from '../../src/db/database.ts'
+import type { Role } from '../../src/domain/roles.ts'
+import { AccountService } from '../../src/services/accounts/accounts.ts'
+import { SYSTEM_ACTOR, type Actor } from '../../src/services/audit/audit.ts'
+import type { DraftDetails, Signer, WorkflowService } from '../../src/services/decisions/workflow.ts'
 
 /**
  * Starts a draft and completes every section the task list requires before submission: financial
@@ -33,4 +36,65 @@ export async function draftReadyToSubmit(
     actor,
   )
   return id
+}
+
+/** A person of the sign-off chain: their email, who they act as, and how they sign. */
+export interface WorkflowPerson {
+  email: string
+  actor: Actor
+  signer: Signer
+}
+
+/** The usual chain: an officer who drafts, then finance, the chief executive and the decision maker who sign. */
+export const SIGN_OFF_CHAIN: Array<[string, Role[]]> = [
+  ['officer', ['officer']],
+  ['finance', ['finance_officer']],
+  ['ceo', ['chief_executive']],
+  ['pcc', ['decision_maker']],
+]
+
+/**
+ * Makes a staff account for each person of `roster`, `name@domain`, called `Person name` unless `fullName`
+ * says otherwise, with `password` ('a long enough password' unless given), and records each in `people`
+ * under their short name.
+ */
+export async function addWorkflowPeople(
+  database: Database,
+  roster: Array<[string, Role[]]>,
+  domain: string,
+  people: Record<string, WorkflowPerson>,
+  options: { fullName?: (name: string) => string; password?: string } = {},
+): Promise<void> {
+  for (const [name, roles] of roster) {
+    const email = `${name}@${domain}`
+    const { user } = await new AccountService(database).create(
+      {
+        email,
+        name: options.fullName?.(name) ?? `Person ${name}`,
+        roles,
+        password: options.password ?? 'a long enough password',
+      },
+      SYSTEM_ACTOR,
+    )
+    people[name] = {
+      email,
+      actor: { userId: user.id, label: name },
+      signer: { userId: user.id, name: user.name, roles },
+    }
+  }
+}
+
+/**
+ * A function that signs a decision off as one of `people` at its current version: approved with nothing
+ * declared unless `input` says otherwise. `workflow` is read when it signs, so it may be made in a before hook.
+ */
+export function signOffAs(workflow: () => WorkflowService, people: Record<string, WorkflowPerson>) {
+  return async (id: number, who: string, input: Partial<Parameters<WorkflowService['signOff']>[3]> = {}) =>
+    workflow().signOff(
+      id,
+      (await workflow().detail(id))!.decision.version,
+      people[who]!.signer,
+      { outcome: 'approved', comment: null, declaration: null, declaredInterest: null, ...input },
+      people[who]!.actor,
+    )
 }

@@ -79,3 +79,20 @@ export async function signIn(page: Page, email: string, password: string, return
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.waitForURL(returnsTo)
 }
+
+/** The password e2eSignedIn gives its account. */
+export const E2E_PASSWORD = 'correct horse battery staple'
+
+/**
+ * e2eSetUp with one staff account (password E2E_PASSWORD) signed in on the first page: it opens `startAt`,
+ * signs in on the form shown there and waits to be returned to `returnsTo` (by default `startAt` itself). Call it inside `describe`; the
+ * file's own before hooks run after the sign-in.
+ */
+export function e2eSignedIn(account: E2eAccount, startAt: string, returnsTo?: string | RegExp): E2e {
+  const e2e = e2eSetUp({ accounts: [account], password: E2E_PASSWORD })
+  before(async () => {
+    await e2e.page.goto(`${e2e.baseUrl}${startAt}`)
+    await signIn(e2e.page, account.email, E2E_PASSWORD, returnsTo ?? `${e2e.baseUrl}${startAt}`)
+  })
+  return e2e
+}

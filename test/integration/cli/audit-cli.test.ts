@@ -1,22 +1,17 @@
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { Database } from '../../../src/db/database.ts'
 import { AuditService } from '../../../src/services/audit/audit.ts'
-import { cli } from '../../support/cli.ts'
+import { cli, temporaryFolder } from '../../support/cli.ts'
 
 describe('audit publish-head and audit verify --heads', () => {
-  let dir: string
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cr-audit-cli-'))
-  })
-  after(() => rmSync(dir, { recursive: true, force: true }))
+  const dir = temporaryFolder('cr-audit-cli-')
 
   test('heads saved outside the database find entries removed even when the heads table was emptied too', async () => {
-    const dataDir = join(dir, 'data')
+    const dataDir = join(dir(), 'data')
     assert.equal((await cli(['migrate'], { DATA_DIR: dataDir })).code, 0)
     const office = await cli(['offices', 'add', '--name', 'Testshire OPCC', '--short-name', 'Testshire'], {
       DATA_DIR: dataDir,
@@ -50,7 +45,7 @@ describe('audit publish-head and audit verify --heads', () => {
 
     const database = await Database.open({ dataDir })
     const heads = await new AuditService(database).publishedHeads()
-    const headsFile = join(dir, 'heads.json')
+    const headsFile = join(dir(), 'heads.json')
     writeFileSync(headsFile, JSON.stringify({ heads }))
     await database.transaction(async (trx) => {
       await sql`alter table audit_log disable trigger audit_log_append_only`.execute(trx)
@@ -73,7 +68,7 @@ describe('audit publish-head and audit verify --heads', () => {
     const fromFile = await cli(['audit', 'verify', '--heads', headsFile], { DATA_DIR: dataDir })
     assert.equal(fromFile.code, 1)
     assert.match(fromFile.stderr, /tampered with: the head published .* is longer than the log/)
-    const badFile = join(dir, 'bad.json')
+    const badFile = join(dir(), 'bad.json')
     writeFileSync(badFile, '{"heads": [{"entries": "x"}]}')
     const bad = await cli(['audit', 'verify', '--heads', badFile], { DATA_DIR: dataDir })
     assert.notEqual(bad.code, 0)

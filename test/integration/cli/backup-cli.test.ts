@@ -1,19 +1,14 @@
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { cli } from '../../support/cli.ts'
+import { cli, temporaryFolder } from '../../support/cli.ts'
 
 describe('backup and restore on the command line', () => {
-  let dir: string
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cr-backup-cli-'))
-  })
-  after(() => rmSync(dir, { recursive: true, force: true }))
+  const dir = temporaryFolder('cr-backup-cli-')
 
   test('a backup is written for its owner only, and restore refuses it once edited or under another key', async () => {
-    const env = { DATA_DIR: join(dir, 'source'), BACKUP_SIGNING_KEY: 'the office backup key' }
+    const env = { DATA_DIR: join(dir(), 'source'), BACKUP_SIGNING_KEY: 'the office backup key' }
     assert.equal((await cli(['migrate'], env)).code, 0)
     const office = await cli(['offices', 'add', '--name', 'Testshire OPCC', '--short-name', 'Testshire'], env)
     assert.equal(office.code, 0, office.stderr)
@@ -37,14 +32,14 @@ describe('backup and restore on the command line', () => {
       ).code,
       0,
     )
-    const file = join(dir, 'register.backup')
+    const file = join(dir(), 'register.backup')
     const backup = await cli(['backup', file], env)
     assert.equal(backup.code, 0, backup.stderr)
     assert.equal(statSync(file).mode & 0o777, 0o600)
 
-    const edited = join(dir, 'edited.backup')
+    const edited = join(dir(), 'edited.backup')
     writeFileSync(edited, readFileSync(file, 'utf8').replace('Ann Example', 'Eve Example'))
-    const target = { DATA_DIR: join(dir, 'target'), BACKUP_SIGNING_KEY: 'the office backup key' }
+    const target = { DATA_DIR: join(dir(), 'target'), BACKUP_SIGNING_KEY: 'the office backup key' }
     assert.equal((await cli(['migrate'], target)).code, 0)
     const refused = await cli(['restore', edited], target)
     assert.equal(refused.code, 1)

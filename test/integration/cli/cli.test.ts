@@ -1,19 +1,14 @@
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Database } from '../../../src/db/database.ts'
 import { migrateToLatest } from '../../../src/db/migrate.ts'
-import { cli } from '../../support/cli.ts'
+import { cli, temporaryFolder } from '../../support/cli.ts'
 
 describe('the command line', () => {
-  let dir: string
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cr-cli-'))
-  })
-  after(() => rmSync(dir, { recursive: true, force: true }))
+  const dir = temporaryFolder('cr-cli-')
 
   test('--help lists the commands', async () => {
     const run = await cli(['--help'])
@@ -22,7 +17,7 @@ describe('the command line', () => {
   })
 
   test('migrate, then demo loads the demonstration register once and refuses a second time', async () => {
-    const dataDir = join(dir, 'demo')
+    const dataDir = join(dir(), 'demo')
     const migrate = await cli(['migrate'], { DATA_DIR: dataDir })
     assert.equal(migrate.code, 0, migrate.stderr)
     assert.match(migrate.stdout, /Applied 0001_schema/)
@@ -37,7 +32,7 @@ describe('the command line', () => {
   })
 
   test('users add makes an account, refuses a duplicate, and the audit log verifies', async () => {
-    const dataDir = join(dir, 'users')
+    const dataDir = join(dir(), 'users')
     const office = await cli(['offices', 'add', '--name', 'Testshire OPCC', '--short-name', 'Testshire'], {
       DATA_DIR: dataDir,
     })
@@ -65,7 +60,7 @@ describe('the command line', () => {
   })
 
   test('a second process on the same data directory stops with a message naming the lock, and nothing is corrupted', async () => {
-    const dataDir = join(dir, 'locked')
+    const dataDir = join(dir(), 'locked')
     const holder = await Database.open({ dataDir })
     try {
       await migrateToLatest(holder)
@@ -98,7 +93,7 @@ describe('the command line', () => {
   })
 
   test('an unwritable DATA_DIR ends with one line saying what to do', async () => {
-    const file = join(dir, 'a-file')
+    const file = join(dir(), 'a-file')
     writeFileSync(file, 'not a directory')
     const run = await cli(['migrate'], { DATA_DIR: join(file, 'data') })
     assert.equal(run.code, 1)
@@ -111,7 +106,7 @@ describe('the command line', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '0.0.0.0', resolve))
     const port = (blocker.address() as { port: number }).port
     try {
-      const run = await cli(['serve'], { DATA_DIR: join(dir, 'port'), PORT: String(port) })
+      const run = await cli(['serve'], { DATA_DIR: join(dir(), 'port'), PORT: String(port) })
       assert.equal(run.code, 1)
       assert.equal(run.stderr.trim().split('\n').length, 1)
       assert.match(run.stderr, new RegExp(`Port ${port} is already in use`))

@@ -1,16 +1,10 @@
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { cli } from '../../support/cli.ts'
+import { cli, temporaryFolder } from '../../support/cli.ts'
 
 describe('the foi command', () => {
-  let dir: string
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cr-foi-cli-'))
-  })
-  after(() => rmSync(dir, { recursive: true, force: true }))
+  const dir = temporaryFolder('cr-foi-cli-')
 
   test('foi deadline prints the 20th working day after receipt', async () => {
     const run = await cli(['foi', 'deadline', '--received', '2013-10-17'])
@@ -59,7 +53,7 @@ describe('the foi command', () => {
   })
 
   test('foi purge-personal-data deletes the demonstration requester, then has nothing left to do', async () => {
-    const env = { DATA_DIR: join(dir, 'data') }
+    const env = { DATA_DIR: join(dir(), 'data') }
     assert.equal((await cli(['demo'], env)).code, 0)
     const first = await cli(['foi', 'purge-personal-data'], env)
     assert.equal(first.code, 0, first.stderr)

@@ -1,19 +1,13 @@
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { cli } from '../../support/cli.ts'
+import { cli, flags, temporaryFolder } from '../../support/cli.ts'
 
 describe('offices and their staff from the command line', () => {
-  let dir: string
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cr-offices-cli-'))
-  })
-  after(() => rmSync(dir, { recursive: true, force: true }))
+  const dir = temporaryFolder('cr-offices-cli-')
 
   test('a deployment administrator adds offices and appoints their administrators, who may use only their own', async () => {
-    const env = { DATA_DIR: join(dir, 'data') }
+    const env = { DATA_DIR: join(dir(), 'data') }
     const run = (...args: string[]) => cli(args, env)
 
     const noOffice = await run('users', 'add', '--email', 'a@x.example', '--name', 'A', '--role', 'officer')
@@ -23,13 +17,7 @@ describe('offices and their staff from the command line', () => {
     const root = await run(
       'users',
       'add',
-      '--email',
-      'root@x.example',
-      '--name',
-      'Root',
-      '--role',
-      'administrator',
-      '--deployment-admin',
+      ...flags({ email: 'root@x.example', name: 'Root', role: 'administrator', 'deployment-admin': true }),
     )
     assert.equal(root.code, 0, root.stderr)
     assert.match(root.stdout, /deployment administrator/)
@@ -48,14 +36,7 @@ describe('offices and their staff from the command line', () => {
     const appointed = await run(
       'offices',
       'appoint',
-      '--office',
-      'essex',
-      '--email',
-      'boss@essex.example',
-      '--name',
-      'Essex Boss',
-      '--as',
-      'root@x.example',
+      ...flags({ office: 'essex', email: 'boss@essex.example', name: 'Essex Boss', as: 'root@x.example' }),
     )
     assert.equal(appointed.code, 0, appointed.stderr)
     assert.match(appointed.stdout, /Password \(shown once\)/)
@@ -64,57 +45,44 @@ describe('offices and their staff from the command line', () => {
     const own = await run(
       'users',
       'add',
-      '--email',
-      'officer@essex.example',
-      '--name',
-      'Officer',
-      '--role',
-      'officer',
-      '--office',
-      'Essex',
-      '--as',
-      'boss@essex.example',
+      ...flags({
+        email: 'officer@essex.example',
+        name: 'Officer',
+        role: 'officer',
+        office: 'Essex',
+        as: 'boss@essex.example',
+      }),
     )
     assert.equal(own.code, 0, own.stderr)
     const other = await run(
       'users',
       'add',
-      '--email',
-      'spy@essex.example',
-      '--name',
-      'Spy',
-      '--role',
-      'officer',
-      '--office',
-      'Nottinghamshire',
-      '--as',
-      'boss@essex.example',
+      ...flags({
+        email: 'spy@essex.example',
+        name: 'Spy',
+        role: 'officer',
+        office: 'Nottinghamshire',
+        as: 'boss@essex.example',
+      }),
     )
     assert.equal(other.code, 1)
     assert.match(other.stderr, /does not work for Nottinghamshire/)
     const notRoot = await run(
       'offices',
       'add',
-      '--name',
-      'Kent OPCC',
-      '--short-name',
-      'Kent',
-      '--as',
-      'boss@essex.example',
+      ...flags({ name: 'Kent OPCC', 'short-name': 'Kent', as: 'boss@essex.example' }),
     )
     assert.equal(notRoot.code, 1)
     assert.match(notRoot.stderr, /Only a deployment administrator/)
     const roles = await run(
       'users',
       'roles',
-      '--email',
-      'officer@essex.example',
-      '--role',
-      'officer,decision_maker',
-      '--office',
-      'Nottinghamshire',
-      '--as',
-      'boss@essex.example',
+      ...flags({
+        email: 'officer@essex.example',
+        role: 'officer,decision_maker',
+        office: 'Nottinghamshire',
+        as: 'boss@essex.example',
+      }),
     )
     assert.equal(roles.code, 1)
     assert.match(roles.stderr, /does not work for Nottinghamshire/)

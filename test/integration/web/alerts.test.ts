@@ -1,16 +1,19 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { AccountService } from '../../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR, type Actor } from '../../../src/services/audit/audit.ts'
-import { WorkflowService, type DraftDetails, type Signer } from '../../../src/services/decisions/workflow.ts'
+import { WorkflowService, type DraftDetails } from '../../../src/services/decisions/workflow.ts'
 import { SmtpMailer } from '../../../src/services/notifications/mailer.ts'
 import { OutboxWorker } from '../../../src/services/notifications/outbox-worker.ts'
-import type { Role } from '../../../src/domain/roles.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
 import { startApp, type RunningApp } from '../../support/server.ts'
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../support/smtp.ts'
 import { StaffClient } from '../../support/staff-client.ts'
-import { draftReadyToSubmit } from '../../support/decision-draft.ts'
+import {
+  addWorkflowPeople,
+  draftReadyToSubmit,
+  SIGN_OFF_CHAIN,
+  type WorkflowPerson,
+} from '../../support/decision-draft.ts'
+import { homeOfficeId } from '../../support/records.ts'
 
 const details: DraftDetails = {
   kind: 'decision',
@@ -29,7 +32,7 @@ for (const engine of testEngines()) {
     let app: RunningApp
     let smtp: TestSmtpServer
     let workflow: WorkflowService
-    const people: Record<string, { actor: Actor; signer: Signer }> = {}
+    const people: Record<string, WorkflowPerson> = {}
     let provider: { id: number; slug: string; name: string }
     let officeId: number
 
@@ -124,27 +127,13 @@ for (const engine of testEngines()) {
       app = await startApp(t.database)
       smtp = await startSmtpServer()
       workflow = new WorkflowService(t.database)
-      const roster: Array<[string, Role[]]> = [
-        ['officer', ['officer']],
-        ['finance', ['finance_officer']],
-        ['ceo', ['chief_executive']],
-        ['pcc', ['decision_maker']],
-      ]
-      for (const [name, roles] of roster) {
-        const { user } = await new AccountService(t.database).create(
-          { email: `${name}@alerts.example`, name: `Person ${name}`, roles, password: 'a long enough password' },
-          SYSTEM_ACTOR,
-        )
-        people[name] = { actor: { userId: user.id, label: name }, signer: { userId: user.id, name: user.name, roles } }
-      }
+      await addWorkflowPeople(t.database, SIGN_OFF_CHAIN, 'alerts.example', people)
       provider = await t.database.db
         .selectFrom('organisations')
         .select(['id', 'slug', 'name'])
         .where('name', '=', "Juno Women's Aid")
         .executeTakeFirstOrThrow()
-      officeId = (
-        await t.database.db.selectFrom('register_settings').select('home_office_id').executeTakeFirstOrThrow()
-      ).home_office_id!
+      officeId = await homeOfficeId(t.database)
     })
     after(async () => {
       await smtp.close()

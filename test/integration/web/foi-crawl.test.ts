@@ -1,11 +1,11 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { AccountService } from '../../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR, type Actor } from '../../../src/services/audit/audit.ts'
+import { type Actor } from '../../../src/services/audit/audit.ts'
 import { services } from '../../../src/services/index.ts'
 import { demoFoiRequest } from '../../../src/services/demo/records.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
 import { startApp, type RunningApp } from '../../support/server.ts'
+import { addStaff } from '../../support/staff.ts'
 
 const OFFICER: Actor = { userId: null, label: 'crawl test' }
 const PUBLISHED_REQUESTER = { name: 'Zebedee Quill', contact: '12 Lantern Row, Bramblehurst BH1 2ZZ' }
@@ -45,10 +45,7 @@ for (const engine of testEngines()) {
     before(async () => {
       t = await openTestDatabase(engine, { demo: true })
       const s = services(t.database)
-      await new AccountService(t.database).create(
-        { email: 'reader@test.example', name: 'Reader', roles: ['officer'], password: 'correct horse battery staple' },
-        SYSTEM_ACTOR,
-      )
+      await addStaff(t.database, { email: 'reader@test.example', name: 'Reader', roles: ['officer'] })
       const officeId = await s.foi.requests.officeFor(null)
       const published = await s.foi.requests.log(
         {

@@ -1,11 +1,11 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { homeQuery } from '../../../src/web/routes/public/decisions/home.ts'
 import { disclosureLogQuery } from '../../../src/web/routes/public/foi/disclosure-log.ts'
 import { ledgerQuery } from '../../../src/web/routes/public/ledger/query.ts'
 import { publicEndpoints } from '../../../src/web/routes/api/public-endpoints.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
-import { startApp, type RunningApp } from '../../support/server.ts'
+import { webAppSetUp } from '../../support/staff.ts'
+import { testEngines } from '../../support/database.ts'
 
 /** Values a hostile visitor puts in every parameter and path segment. */
 const HOSTILE = ['\u0000', '\uFFFE', '12345678901234567890', '-1', '1e309', '\u202Eevil']
@@ -54,16 +54,13 @@ function publicRoutes(): Array<{ path: string; parameters: string[] }> {
 
 for (const engine of testEngines()) {
   describe(`hostile addresses on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     const realSegment = new Map<string, string>()
 
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
       // A real record for each slug route, so that query parameters of record pages are reached too.
       const firstLink = async (page: string, prefix: string) => {
-        const html = await (await fetch(`${app.baseUrl}${page}`)).text()
+        const html = await (await fetch(`${web.baseUrl}${page}`)).text()
         return new RegExp(`href="${prefix}/([a-z0-9-]+)"`).exec(html)?.[1]
       }
       for (const [page, prefix] of [
@@ -77,10 +74,6 @@ for (const engine of testEngines()) {
         realSegment.set(prefix, slug)
       }
     })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
-    })
 
     test('no value in any parameter or path segment gets a server error, and the server keeps answering', async (context) => {
       const routes = publicRoutes()
@@ -88,10 +81,10 @@ for (const engine of testEngines()) {
       let requests = 0
       const probe = async (address: string) => {
         requests++
-        const response = await fetch(`${app.baseUrl}${address}`, { redirect: 'manual' })
+        const response = await fetch(`${web.baseUrl}${address}`, { redirect: 'manual' })
         await response.arrayBuffer()
         if (response.status >= 500) failures.push(`${address} answered ${response.status}`)
-        const health = await fetch(`${app.baseUrl}/health`)
+        const health = await fetch(`${web.baseUrl}/health`)
         await health.arrayBuffer()
         assert.equal(health.status, 200, `/health after ${address}`)
       }

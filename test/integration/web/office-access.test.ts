@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import type { Role } from '../../../src/domain/roles.ts'
@@ -8,11 +8,10 @@ import { SYSTEM_ACTOR } from '../../../src/services/audit/audit.ts'
 import { WorkflowService } from '../../../src/services/decisions/workflow.ts'
 import { FoiService } from '../../../src/services/foi/requests.ts'
 import { ImportService } from '../../../src/services/imports/index.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
-import { startApp, type RunningApp } from '../../support/server.ts'
-import { StaffClient } from '../../support/staff-client.ts'
+import { addStaff, signedIn, webAppSetUp } from '../../support/staff.ts'
+import { testEngines } from '../../support/database.ts'
+import { homeOfficeId, officeIdOf } from '../../support/records.ts'
 
-const PASSWORD = 'correct horse battery staple'
 const EVERY_ROLE: Role[] = ['officer', 'finance_officer', 'chief_executive', 'decision_maker', 'administrator']
 const FOI_ACTIONS = [
   'clarification',
@@ -86,8 +85,7 @@ const RECORD_FORMS: string[] = [
 
 for (const engine of testEngines()) {
   describe(`one office's staff and another office's records on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     const ids: Record<string, string> = {}
     let nottsDraftTitle = ''
     let nottsFoiReference = ''
@@ -97,37 +95,25 @@ for (const engine of testEngines()) {
     const fill = (path: string) => path.replace(/\{(\w+)\}/g, (_, key: string) => ids[key]!)
 
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-      const db = t.database.db
-      nottsId = (await db.selectFrom('register_settings').select('home_office_id').executeTakeFirstOrThrow())
-        .home_office_id!
-      essexId = (
-        await db
-          .selectFrom('offices')
-          .select('organisation_id')
-          .where('short_name', '=', 'Essex')
-          .executeTakeFirstOrThrow()
-      ).organisation_id
-      const accounts = new AccountService(t.database)
-      const notts = await accounts.create(
-        {
-          email: 'notts@test.example',
-          name: 'Notts Officer',
-          roles: EVERY_ROLE,
-          password: PASSWORD,
-          officeId: nottsId,
-        },
-        SYSTEM_ACTOR,
-      )
-      const essex = await accounts.create(
-        { email: 'essex@test.example', name: 'Essex Staff', roles: EVERY_ROLE, password: PASSWORD, officeId: essexId },
-        SYSTEM_ACTOR,
-      )
-      const nottsActor = { userId: notts.user.id, label: 'notts', scope: undefined }
+      const db = web.database.db
+      nottsId = await homeOfficeId(web.database)
+      essexId = await officeIdOf(web.database, 'Essex')
+      const notts = await addStaff(web.database, {
+        email: 'notts@test.example',
+        name: 'Notts Officer',
+        roles: EVERY_ROLE,
+        officeId: nottsId,
+      })
+      const essex = await addStaff(web.database, {
+        email: 'essex@test.example',
+        name: 'Essex Staff',
+        roles: EVERY_ROLE,
+        officeId: essexId,
+      })
+      const nottsActor = { userId: notts.id, label: 'notts', scope: undefined }
       nottsDraftTitle = 'Nottinghamshire draft nobody else may see'
       ids.draft = String(
-        await new WorkflowService(t.database).createDraft(
+        await new WorkflowService(web.database).createDraft(
           {
             officeId: nottsId,
             kind: 'decision',
@@ -142,7 +128,7 @@ for (const engine of testEngines()) {
           nottsActor,
         ),
       )
-      const foi = await new FoiService(t.database).log(
+      const foi = await new FoiService(web.database).log(
         {
           reference: 'NOTTS-ACCESS/1',
           receivedOn: '2024-05-01',
@@ -164,7 +150,7 @@ for (const engine of testEngines()) {
       // The demonstration register holds this document's decision already: the copy names a reference it does not.
       const original = await readFile('fixtures/documents/a01-notts-partnership-car.txt', 'utf8')
       const fixture = new TextEncoder().encode(original.replace('2021.021', '2021.921'))
-      const imported = await new ImportService(t.database).importDocument(fixture, 'notts.txt', nottsActor)
+      const imported = await new ImportService(web.database).importDocument(fixture, 'notts.txt', nottsActor)
       const importedOffice = await db
         .selectFrom('decisions')
         .select('office_id')
@@ -173,29 +159,24 @@ for (const engine of testEngines()) {
       assert.equal(importedOffice.office_id, nottsId, 'the fixture is filed under Nottinghamshire')
       ids.import = String(imported.decisionId)
       // Cumbria is new to the register: an archive nobody works for, whose imports any office's officers review.
-      const cumbria = await new ImportService(t.database).importDocument(
+      const cumbria = await new ImportService(web.database).importDocument(
         await readFile('fixtures/documents/a02-cumbria-isva-notice.txt'),
         'cumbria.txt',
         nottsActor,
       )
       ids.archiveImport = String(cumbria.decisionId)
-      ids.user = String(notts.user.id)
+      ids.user = String(notts.id)
       ids.office = String(nottsId)
       ids.service = (
         await db.selectFrom('services').select('slug').where('office_id', '=', nottsId).executeTakeFirstOrThrow()
       ).slug
       essexToken = (
-        await new ApiTokenService(t.database).create(essex.user.id, { name: 'essex', scope: 'write' }, SYSTEM_ACTOR)
+        await new ApiTokenService(web.database).create(essex.id, { name: 'essex', scope: 'write' }, SYSTEM_ACTOR)
       ).token
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
     })
 
     test('a member of another office, holding every role there, is refused every page of an office’s records', async () => {
-      const client = new StaffClient(app.baseUrl)
-      await client.signIn('essex@test.example', PASSWORD)
+      const client = await signedIn(web.baseUrl, 'essex@test.example')
       for (const page of RECORD_PAGES) {
         const response = await client.get(fill(page))
         assert.ok([403, 404].includes(response.status), `${page}: ${response.status}`)
@@ -208,8 +189,7 @@ for (const engine of testEngines()) {
     })
 
     test('the same pages answer a member of the office itself, so the refusals are the scope’s doing', async () => {
-      const client = new StaffClient(app.baseUrl)
-      await client.signIn('notts@test.example', PASSWORD)
+      const client = await signedIn(web.baseUrl, 'notts@test.example')
       for (const page of RECORD_PAGES.filter((p) => !p.includes('{user}') && !FOI_ACTIONS.some((a) => p.endsWith(a)))) {
         const response = await client.get(fill(page))
         assert.ok(response.status < 400, `${page}: ${response.status}`)
@@ -217,8 +197,7 @@ for (const engine of testEngines()) {
     })
 
     test('lists leave out another office’s drafts, requests, imports, accounts and audit entries', async () => {
-      const client = new StaffClient(app.baseUrl)
-      await client.signIn('essex@test.example', PASSWORD)
+      const client = await signedIn(web.baseUrl, 'essex@test.example')
       const text = async (path: string) => {
         const response = await client.get(path)
         assert.equal(response.status, 200, path)
@@ -242,8 +221,7 @@ for (const engine of testEngines()) {
         ['essex@test.example', /Essex Office of the Police, Fire and Crime Commissioner/, /Nottinghamshire/],
         ['notts@test.example', /Nottinghamshire Office of the Police and Crime Commissioner/, /Essex/],
       ] as const) {
-        const client = new StaffClient(app.baseUrl)
-        await client.signIn(email, PASSWORD)
+        const client = await signedIn(web.baseUrl, email)
         const page = await (await client.get('/staff')).text()
         const header = page.slice(page.indexOf('<header'), page.indexOf('</header>'))
         const footer = page.slice(page.indexOf('<footer'), page.indexOf('</footer>'))
@@ -256,8 +234,7 @@ for (const engine of testEngines()) {
     })
 
     test('an import into an archive, an office nobody works for, is open to the officers of every office', async () => {
-      const client = new StaffClient(app.baseUrl)
-      await client.signIn('essex@test.example', PASSWORD)
+      const client = await signedIn(web.baseUrl, 'essex@test.example')
       const list = await (await client.get('/staff/imports')).text()
       assert.match(list, new RegExp(`/staff/imports/${ids.archiveImport}"`))
       assert.equal((await client.get(`/staff/imports/${ids.archiveImport}`)).status, 200)
@@ -265,12 +242,12 @@ for (const engine of testEngines()) {
 
     test('the staff API is limited to the token holder’s offices', async () => {
       const auth = { authorization: `Bearer ${essexToken}` }
-      const refused = await fetch(`${app.baseUrl}/api/v1/staff/decisions?office=${nottsId}`, { headers: auth })
+      const refused = await fetch(`${web.baseUrl}/api/v1/staff/decisions?office=${nottsId}`, { headers: auth })
       assert.equal(refused.status, 403)
-      const own = await fetch(`${app.baseUrl}/api/v1/staff/decisions?office=${essexId}&status=draft`, { headers: auth })
+      const own = await fetch(`${web.baseUrl}/api/v1/staff/decisions?office=${essexId}&status=draft`, { headers: auth })
       assert.equal(own.status, 200)
       const all = (await (
-        await fetch(`${app.baseUrl}/api/v1/staff/decisions?limit=100`, { headers: auth })
+        await fetch(`${web.baseUrl}/api/v1/staff/decisions?limit=100`, { headers: auth })
       ).json()) as {
         data: Array<{ officeId: number; title: string }>
       }
@@ -281,12 +258,12 @@ for (const engine of testEngines()) {
     })
 
     test('services refuse a change to another office’s record even when called directly', async () => {
-      const essex = await new AccountService(t.database).findByEmail('essex@test.example')
+      const essex = await new AccountService(web.database).findByEmail('essex@test.example')
       const { scopeOf } = await import('../../../src/services/accounts/memberships.ts')
       const actor = { userId: essex!.id, label: 'essex', scope: scopeOf(essex!) }
-      const workflow = new WorkflowService(t.database)
+      const workflow = new WorkflowService(web.database)
       await assert.rejects(workflow.submit(Number(ids.draft), 1, actor), /no such decision/)
-      await assert.rejects(new FoiService(t.database).start(Number(ids.foi), actor), /No FOI request/)
+      await assert.rejects(new FoiService(web.database).start(Number(ids.foi), actor), /No FOI request/)
       assert.equal(await workflow.detail(Number(ids.draft), actor.scope), undefined)
     })
   })

@@ -1,7 +1,7 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
-import { startApp, type RunningApp } from '../../support/server.ts'
+import { webAppSetUp } from '../../support/staff.ts'
+import { testEngines } from '../../support/database.ts'
 
 const MAX_PAGES = 45
 
@@ -54,25 +54,18 @@ async function crawl(
 
 for (const engine of testEngines()) {
   describe(`the branding of every public page on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     let offices: Array<{ name: string; slug: string; copyright: string }> = []
 
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
       offices = (
-        await t.database.db
+        await web.database.db
           .selectFrom('offices as f')
           .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
           .select(['o.name', 'f.slug', 'f.copyright_holder'])
           .execute()
       ).map((o) => ({ name: o.name, slug: o.slug, copyright: o.copyright_holder ?? o.name }))
       assert.ok(offices.length >= 3)
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
     })
 
     test('every page of an office’s register names that office, and no other, in its header, title and footer', async (context) => {
@@ -81,7 +74,7 @@ for (const engine of testEngines()) {
         const others = offices.filter((o) => o.slug !== office.slug)
         const visited: string[] = []
         const pages = await crawl(
-          app.baseUrl,
+          web.baseUrl,
           [base, ...['areas', 'pipeline', 'funding-streams', 'open-data'].map((p) => `${base}/${p}`)],
           (path) => path === base || path.startsWith(`${base}/`) || path.startsWith(`${base}?`),
           (path, html) => {
@@ -119,7 +112,7 @@ for (const engine of testEngines()) {
 
     test('the national pages name no office in their header, title or footer', async (context) => {
       const pages = await crawl(
-        app.baseUrl,
+        web.baseUrl,
         ['/', '/national', '/offices'],
         (path) => !path.startsWith('/offices/'),
         (path, html) => {

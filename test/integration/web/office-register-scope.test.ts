@@ -1,7 +1,7 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
-import { startApp, type RunningApp } from '../../support/server.ts'
+import { webAppSetUp } from '../../support/staff.ts'
+import { testEngines } from '../../support/database.ts'
 
 interface Office {
   id: number
@@ -25,14 +25,11 @@ function csvColumn(text: string, header: string): string[] {
 
 for (const engine of testEngines()) {
   describe(`an office's register shows only its own records on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     let offices: Office[] = []
 
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-      offices = await t.database.db
+      offices = await web.database.db
         .selectFrom('offices as f')
         .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
         .select(['o.id', 'o.name', 'f.slug'])
@@ -40,13 +37,9 @@ for (const engine of testEngines()) {
         .execute()
       assert.ok(offices.length >= 3)
     })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
-    })
 
     const get = async (path: string) => {
-      const response = await fetch(`${app.baseUrl}${path}`)
+      const response = await fetch(`${web.baseUrl}${path}`)
       assert.equal(response.status, 200, path)
       return response.text()
     }
@@ -73,7 +66,7 @@ for (const engine of testEngines()) {
         )
         responses += log.length
         // An office with no published award has no 360Giving package (the standard needs a grant): not found, and not offered.
-        const response = await fetch(`${app.baseUrl}${base}/downloads/360giving.json`)
+        const response = await fetch(`${web.baseUrl}${base}/downloads/360giving.json`)
         if (response.status === 404) {
           assert.match(await get(`${base}/open-data`), /id="no-grants"/)
           empty += 1
@@ -105,7 +98,7 @@ for (const engine of testEngines()) {
     test('the Atom feeds list only the office’s decisions and link inside its register', async () => {
       const slugs = new Map(
         (
-          await t.database.db
+          await web.database.db
             .selectFrom('decisions')
             .select(['slug', 'office_id'])
             .where('slug', 'is not', null)
@@ -119,7 +112,7 @@ for (const engine of testEngines()) {
         assert.match(feed, new RegExp(`<title[^>]*>${office.name.replace(/[()]/g, '\\$&')}: newly published decisions`))
         for (const [, href] of feed.matchAll(/<link[^>]*href="([^"]+)"/g)) {
           assert.ok(
-            href!.startsWith(`${app.baseUrl}${base}`) || href!.includes(base),
+            href!.startsWith(`${web.baseUrl}${base}`) || href!.includes(base),
             `${office.name}: ${href} is inside its register`,
           )
           const slug = /\/decisions\/([^/"]+)$/.exec(href!)?.[1]
@@ -133,8 +126,8 @@ for (const engine of testEngines()) {
     })
 
     test('the areas, pipeline and funding streams pages show only the office’s services and streams', async () => {
-      const services = await t.database.db.selectFrom('services').select(['name', 'slug', 'office_id']).execute()
-      const streams = await t.database.db.selectFrom('funding_streams').select(['name', 'office_id']).execute()
+      const services = await web.database.db.selectFrom('services').select(['name', 'slug', 'office_id']).execute()
+      const streams = await web.database.db.selectFrom('funding_streams').select(['name', 'office_id']).execute()
       let ownStreams = 0
       let ownServices = 0
       for (const office of offices) {

@@ -1,11 +1,10 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { extractText, getDocumentProxy } from 'unpdf'
-import { AccountService } from '../../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR, type Actor } from '../../../src/services/audit/audit.ts'
-import { WorkflowService, type ClassificationDetails, type Signer } from '../../../src/services/decisions/workflow.ts'
+import { WorkflowService, type ClassificationDetails } from '../../../src/services/decisions/workflow.ts'
 import type { Role } from '../../../src/domain/roles.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
+import { addWorkflowPeople, type WorkflowPerson } from '../../support/decision-draft.ts'
 import { startApp, type RunningApp } from '../../support/server.ts'
 
 /** Words that appear only in withheld parts: none may reach any public page, feed, export or API answer. */
@@ -36,20 +35,14 @@ for (const engine of testEngines()) {
     before(async () => {
       t = await openTestDatabase(engine, { demo: true })
       const workflow = new WorkflowService(t.database)
-      const accounts = new AccountService(t.database)
-      const people: Record<string, { actor: Actor; signer: Signer }> = {}
-      for (const [name, role] of [
-        ['author', 'officer'],
-        ['cfo', 'finance_officer'],
-        ['ceo', 'chief_executive'],
-        ['pcc', 'decision_maker'],
-      ] as Array<[string, Role]>) {
-        const { user } = await accounts.create(
-          { email: `${name}@crawl.example`, name, roles: [role], password: 'a long enough password' },
-          SYSTEM_ACTOR,
-        )
-        people[name] = { actor: { userId: user.id, label: name }, signer: { userId: user.id, name, roles: [role] } }
-      }
+      const people: Record<string, WorkflowPerson> = {}
+      const roster: Array<[string, Role[]]> = [
+        ['author', ['officer']],
+        ['cfo', ['finance_officer']],
+        ['ceo', ['chief_executive']],
+        ['pcc', ['decision_maker']],
+      ]
+      await addWorkflowPeople(t.database, roster, 'crawl.example', people, { fullName: (name) => name })
       const v = async (id: number) => (await workflow.detail(id))!.decision.version
       const classifications: Array<[string, ClassificationDetails]> = [
         [

@@ -1,22 +1,14 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
-import { startApp, type RunningApp } from '../../support/server.ts'
+import { webAppSetUp } from '../../support/staff.ts'
+import { testEngines } from '../../support/database.ts'
 
 for (const engine of testEngines()) {
   describe(`invalid input in the address on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
-    const get = (path: string) => fetch(`${app.baseUrl}${path}`, { redirect: 'manual' })
+    const web = webAppSetUp(engine)
+    const get = (path: string) => fetch(`${web.baseUrl}${path}`, { redirect: 'manual' })
 
-    before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
-    })
+    before(async () => {})
 
     test('a NUL in a CSV download’s search words gets a plain-text 400 naming the parameter, and the server stays up', async () => {
       for (const path of [

@@ -7,8 +7,7 @@ import { WorkflowService } from '../../../src/services/decisions/workflow.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
 import { startApp, type RunningApp } from '../../support/server.ts'
 import { StaffClient } from '../../support/staff-client.ts'
-
-const PASSWORD = 'correct horse battery staple'
+import { addStaff, signedIn, STAFF_PASSWORD } from '../../support/staff.ts'
 
 /** Every staff page, and who may see it. An empty list means any signed-in member of staff. */
 export const STAFF_PAGES: Array<{ path: string; roles: Role[] }> = [
@@ -50,13 +49,10 @@ for (const engine of testEngines()) {
       const accounts = new AccountService(t.database)
       for (const role of roles)
         await accounts.create(
-          { email: `${role}@test.example`, name: `Test ${role}`, roles: [role], password: PASSWORD },
+          { email: `${role}@test.example`, name: `Test ${role}`, roles: [role], password: STAFF_PASSWORD },
           SYSTEM_ACTOR,
         )
-      const author = await accounts.create(
-        { email: 'author@test.example', name: 'Author', roles: ['officer'], password: PASSWORD },
-        SYSTEM_ACTOR,
-      )
+      const author = await addStaff(t.database, { email: 'author@test.example', name: 'Author', roles: ['officer'] })
       draftId = await new WorkflowService(t.database).createDraft(
         {
           kind: 'decision',
@@ -68,7 +64,7 @@ for (const engine of testEngines()) {
           recommendations: null,
           decisionText: null,
         },
-        { userId: author.user.id, label: 'author' },
+        { userId: author.id, label: 'author' },
       )
     })
     after(async () => {
@@ -88,7 +84,7 @@ for (const engine of testEngines()) {
     for (const role of roles) {
       test(`as ${role}, each staff page answers 200 or 403 as its roles say`, async () => {
         const client = new StaffClient(app.baseUrl)
-        const signIn = await client.signIn(`${role}@test.example`, PASSWORD)
+        const signIn = await client.signIn(`${role}@test.example`, STAFF_PASSWORD)
         assert.equal(signIn.status, 302)
         for (const page of STAFF_PAGES) {
           const response = await client.get(path(page.path))
@@ -111,8 +107,7 @@ for (const engine of testEngines()) {
     })
 
     test('a form without its CSRF token is refused', async () => {
-      const client = new StaffClient(app.baseUrl)
-      await client.signIn('administrator@test.example', PASSWORD)
+      const client = await signedIn(app.baseUrl, 'administrator@test.example')
       const response = await client.post(
         '/staff/settings',
         { name: 'Hijacked', decisionMakerTitle: 'x', referenceFormat: '{seq}' },
@@ -125,22 +120,19 @@ for (const engine of testEngines()) {
     })
 
     test('sessions survive a restart of the application and end everywhere on request', async () => {
-      const client = new StaffClient(app.baseUrl)
-      await client.signIn('officer@test.example', PASSWORD)
+      const client = await signedIn(app.baseUrl, 'officer@test.example')
       await app.stop()
       app = await startApp(t.database)
       ;(client as unknown as { baseUrl: string }).baseUrl = app.baseUrl
       assert.equal((await client.get('/staff')).status, 200)
-      const other = new StaffClient(app.baseUrl)
-      await other.signIn('officer@test.example', PASSWORD)
+      const other = await signedIn(app.baseUrl, 'officer@test.example')
       await client.get('/staff')
       assert.equal((await client.post('/staff/sign-out-everywhere', {})).status, 302)
       assert.equal((await other.get('/staff')).status, 302)
     })
 
     test('an administrator changes the office settings, and a bad reference format is explained', async () => {
-      const client = new StaffClient(app.baseUrl)
-      await client.signIn('administrator@test.example', PASSWORD)
+      const client = await signedIn(app.baseUrl, 'administrator@test.example')
       await client.get('/staff/settings')
       const bad = await client.post('/staff/settings', {
         name: 'Nottinghamshire OPCC',
@@ -164,8 +156,7 @@ for (const engine of testEngines()) {
     })
 
     test('the audit log writes when each change was made the GOV.UK way, London time', async () => {
-      const client = new StaffClient(app.baseUrl)
-      await client.signIn('administrator@test.example', PASSWORD)
+      const client = await signedIn(app.baseUrl, 'administrator@test.example')
       const html = await (await client.get('/staff/audit')).text()
       const times = [...html.matchAll(/<time datetime="([^"]+)">([^<]+)<\/time>/g)]
       assert.ok(times.length > 0, 'entries are listed')

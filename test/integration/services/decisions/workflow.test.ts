@@ -1,16 +1,14 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Role } from '../../../../src/domain/roles.ts'
-import { AccountService } from '../../../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR, type Actor } from '../../../../src/services/audit/audit.ts'
 import { RegisterService } from '../../../../src/services/decisions/register.ts'
+import { ConcurrentEditError, WorkflowService, type DraftDetails } from '../../../../src/services/decisions/workflow.ts'
 import {
-  ConcurrentEditError,
-  WorkflowService,
-  type DraftDetails,
-  type Signer,
-} from '../../../../src/services/decisions/workflow.ts'
-import { draftReadyToSubmit } from '../../../support/decision-draft.ts'
+  addWorkflowPeople,
+  draftReadyToSubmit,
+  signOffAs,
+  type WorkflowPerson,
+} from '../../../support/decision-draft.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
 
 const details: DraftDetails = {
@@ -28,12 +26,11 @@ for (const engine of testEngines()) {
   describe(`the decision workflow on ${engine}`, () => {
     let t: TestDatabase
     let workflow: WorkflowService
-    const people: Record<string, { actor: Actor; signer: Signer }> = {}
+    const people: Record<string, WorkflowPerson> = {}
 
     before(async () => {
       t = await openTestDatabase(engine, { demo: true })
       workflow = new WorkflowService(t.database)
-      const accounts = new AccountService(t.database)
       const roster: Array<[string, Role[]]> = [
         ['officer', ['officer']],
         ['finance', ['finance_officer']],
@@ -42,25 +39,12 @@ for (const engine of testEngines()) {
         ['both', ['finance_officer', 'chief_executive']],
         ['officer2', ['officer', 'finance_officer']],
       ]
-      for (const [name, roles] of roster) {
-        const { user } = await accounts.create(
-          { email: `${name}@wf.example`, name: `Person ${name}`, roles, password: 'a long enough password' },
-          SYSTEM_ACTOR,
-        )
-        people[name] = { actor: { userId: user.id, label: name }, signer: { userId: user.id, name: user.name, roles } }
-      }
+      await addWorkflowPeople(t.database, roster, 'wf.example', people)
     })
     after(() => t.dispose())
 
     const version = async (id: number) => (await workflow.detail(id))!.decision.version
-    const sign = async (id: number, who: string, input: Partial<Parameters<WorkflowService['signOff']>[3]> = {}) =>
-      workflow.signOff(
-        id,
-        await version(id),
-        people[who]!.signer,
-        { outcome: 'approved', comment: null, declaration: null, declaredInterest: null, ...input },
-        people[who]!.actor,
-      )
+    const sign = signOffAs(() => workflow, people)
 
     test('a draft goes through finance, the chief executive and the decision maker to publication', async () => {
       const id = await draftReadyToSubmit(workflow, details, people.officer!.actor)

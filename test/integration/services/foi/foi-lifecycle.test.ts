@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { sql } from 'kysely'
 import { DecisionRepository } from '../../../../src/db/repositories/decisions/decisions.ts'
@@ -8,8 +8,8 @@ import { FoiService } from '../../../../src/services/foi/requests.ts'
 import { FoiDashboardService } from '../../../../src/services/foi/dashboard.ts'
 import { purgeFoiPersonalData } from '../../../../src/services/foi/retention.ts'
 import { FormError } from '../../../../src/services/shared/form-error.ts'
-import { services, type Services } from '../../../../src/services/index.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import { testEngines } from '../../../support/database.ts'
+import { servicesSetUp } from '../../../support/services.ts'
 
 const OFFICER: Actor = { userId: null, label: 'Test Officer <officer@test.example>' }
 
@@ -19,17 +19,11 @@ function formError(field: string, pattern: RegExp) {
 
 for (const engine of testEngines()) {
   describe(`FOI requests on ${engine}`, () => {
-    let t: TestDatabase
-    let s: Services
+    const { t, app: s } = servicesSetUp(engine)
     let officeId: number
 
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      s = services(t.database)
       officeId = (await s.foi.requests.officeFor(null))!
-    })
-    after(async () => {
-      await t.dispose()
     })
 
     const log = (overrides: Partial<Parameters<FoiService['log']>[0]> = {}) =>

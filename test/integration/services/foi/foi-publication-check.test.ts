@@ -1,28 +1,22 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { AccountService } from '../../../../src/services/accounts/accounts.ts'
 import { SYSTEM_ACTOR, type Actor } from '../../../../src/services/audit/audit.ts'
 import { FormError } from '../../../../src/services/shared/form-error.ts'
-import { services, type Services } from '../../../../src/services/index.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import { testEngines } from '../../../support/database.ts'
 import { startApp } from '../../../support/server.ts'
 import { StaffClient } from '../../../support/staff-client.ts'
+import { servicesSetUp } from '../../../support/services.ts'
 
 const OFFICER: Actor = { userId: null, label: 'Test Officer <officer@test.example>' }
 
 for (const engine of testEngines()) {
   describe(`FOI publication check on ${engine}`, () => {
-    let t: TestDatabase
-    let s: Services
+    const { t, app: s } = servicesSetUp(engine)
     let officeId: number
 
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      s = services(t.database)
       officeId = (await s.foi.requests.officeFor(null))!
-    })
-    after(async () => {
-      await t.dispose()
     })
 
     /** Logs and answers a request whose answers are the given texts, and tries to publish it. */

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import type { Database } from '../../../../src/db/database.ts'
-import { AccountService } from '../../../../src/services/accounts/accounts.ts'
 import { ApiTokenService } from '../../../../src/services/accounts/api-tokens.ts'
 import { SYSTEM_ACTOR } from '../../../../src/services/audit/audit.ts'
 import { ImportError, ImportService } from '../../../../src/services/imports/index.ts'
@@ -15,6 +14,7 @@ import { openTestDatabase, testEngines, type TestDatabase } from '../../../suppo
 import { hugeText, manyPagePdf, noise, wordWithBrokenXml, wordZipBomb } from '../../../support/hostile-documents.ts'
 import { ImportClient } from '../../../support/import-client.ts'
 import { startApp, type RunningApp } from '../../../support/server.ts'
+import { addStaff } from '../../../support/staff.ts'
 
 const PASSWORD = 'hostile documents test passphrase 7'
 const INTERNAL_WORDS =
@@ -135,10 +135,12 @@ for (const engine of testEngines()) {
     before(async () => {
       t = await openTestDatabase(engine, { demo: true })
       app = await startApp(t.database)
-      await new AccountService(t.database).create(
-        { email: 'hostile@test.example', name: 'Hal Hostile', roles: ['officer'], password: PASSWORD },
-        SYSTEM_ACTOR,
-      )
+      await addStaff(t.database, {
+        email: 'hostile@test.example',
+        name: 'Hal Hostile',
+        roles: ['officer'],
+        password: PASSWORD,
+      })
       for (const hostile of HOSTILE) files.set(hostile.name, await hostile.bytes())
     })
     const signedIn = async (): Promise<ImportClient> => {
@@ -237,26 +239,23 @@ for (const engine of testEngines()) {
     })
 
     test('the staff API imports only for officers, through the same import, and refuses what the upload page refuses', async () => {
-      const accounts = new AccountService(t.database)
       const tokens = new ApiTokenService(t.database)
-      const finance = await accounts.create(
-        {
-          email: 'api-finance@test.example',
-          name: 'Fay Finance',
-          roles: ['finance_officer', 'administrator'],
-          password: PASSWORD,
-        },
-        SYSTEM_ACTOR,
-      )
-      const officerUser = await accounts.create(
-        { email: 'api-officer@test.example', name: 'Olu Officer', roles: ['officer'], password: PASSWORD },
-        SYSTEM_ACTOR,
-      )
-      const financeToken = (
-        await tokens.create(finance.user.id, { name: 'finance script', scope: 'write' }, SYSTEM_ACTOR)
-      ).token
+      const finance = await addStaff(t.database, {
+        email: 'api-finance@test.example',
+        name: 'Fay Finance',
+        roles: ['finance_officer', 'administrator'],
+        password: PASSWORD,
+      })
+      const officerUser = await addStaff(t.database, {
+        email: 'api-officer@test.example',
+        name: 'Olu Officer',
+        roles: ['officer'],
+        password: PASSWORD,
+      })
+      const financeToken = (await tokens.create(finance.id, { name: 'finance script', scope: 'write' }, SYSTEM_ACTOR))
+        .token
       const officerToken = (
-        await tokens.create(officerUser.user.id, { name: 'import script', scope: 'write' }, SYSTEM_ACTOR)
+        await tokens.create(officerUser.id, { name: 'import script', scope: 'write' }, SYSTEM_ACTOR)
       ).token
       const send = (token: string, name: string, bytes: Uint8Array, type: string) => {
         const form = new FormData()

@@ -1,15 +1,14 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { AccountService } from '../../../../src/services/accounts/accounts.ts'
 import { SYSTEM_ACTOR } from '../../../../src/services/audit/audit.ts'
 import { ImportService, parseReview, reviewValuesFrom } from '../../../../src/services/imports/index.ts'
 import { FormError } from '../../../../src/services/shared/form-error.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
 import { ImportClient } from '../../../support/import-client.ts'
 import { startApp, type RunningApp } from '../../../support/server.ts'
+import { addStaff, STAFF_PASSWORD } from '../../../support/staff.ts'
 
-const PASSWORD = 'correct horse battery staple'
 const CUMBRIA = 'fixtures/documents/a02-cumbria-isva-notice.txt'
 
 /** The form as the review page filled it in: every named input, select and checked box. */
@@ -52,17 +51,10 @@ for (const engine of testEngines()) {
     before(async () => {
       t = await openTestDatabase(engine, { demo: true })
       app = await startApp(t.database)
-      const accounts = new AccountService(t.database)
-      await accounts.create(
-        { email: 'importer@test.example', name: 'Ina Importer', roles: ['officer'], password: PASSWORD },
-        SYSTEM_ACTOR,
-      )
-      await accounts.create(
-        { email: 'finance@test.example', name: 'Fin', roles: ['finance_officer'], password: PASSWORD },
-        SYSTEM_ACTOR,
-      )
+      await addStaff(t.database, { email: 'importer@test.example', name: 'Ina Importer', roles: ['officer'] })
+      await addStaff(t.database, { email: 'finance@test.example', name: 'Fin', roles: ['finance_officer'] })
       officer = new ImportClient(app.baseUrl)
-      assert.equal((await officer.signIn('importer@test.example', PASSWORD)).status, 302)
+      assert.equal((await officer.signIn('importer@test.example', STAFF_PASSWORD)).status, 302)
     })
     after(async () => {
       await app?.stop()
@@ -77,7 +69,7 @@ for (const engine of testEngines()) {
         assert.match(response.headers.get('location') ?? '', /^\/staff\/sign-in/)
       }
       const finance = new ImportClient(app.baseUrl)
-      await finance.signIn('finance@test.example', PASSWORD)
+      await finance.signIn('finance@test.example', STAFF_PASSWORD)
       assert.equal((await finance.get('/staff/imports')).status, 403)
     })
 
@@ -107,7 +99,7 @@ for (const engine of testEngines()) {
       const small = await startApp(t.database, { imports: new ImportService(t.database, { maxBytes: 1024 }) })
       try {
         const client = new ImportClient(small.baseUrl)
-        await client.signIn('importer@test.example', PASSWORD)
+        await client.signIn('importer@test.example', STAFF_PASSWORD)
         const response = await client.upload('big.txt', new Uint8Array(4096).fill(65), 'text/plain')
         assert.equal(response.status, 400)
         assert.match(await response.text(), /The file is too large: the limit is 0 MB|The file is too large/)

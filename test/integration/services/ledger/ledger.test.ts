@@ -1,41 +1,25 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { MEASURES } from '../../../../src/domain/outcomes.ts'
 import { sql } from 'kysely'
 import { DecisionRepository, type NewAward } from '../../../../src/db/repositories/decisions/decisions.ts'
 import { yearsOfAward } from '../../../../src/domain/ledger.ts'
 import { addDays } from '../../../../src/domain/uk-date.ts'
-import { services, type Services } from '../../../../src/services/index.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import type { Services } from '../../../../src/services/index.ts'
+import { testEngines } from '../../../support/database.ts'
+import { officeIdOf, organisationIdOf, serviceIdOf } from '../../../support/records.ts'
+import { servicesSetUp } from '../../../support/services.ts'
 
 const order = { sort: 'date', direction: 'desc' } as const
 
 for (const engine of testEngines()) {
   describe(`the ledger on ${engine}`, () => {
-    let t: TestDatabase
-    let app: Services
+    const { t, app } = servicesSetUp(engine)
     let officeId: number
     let junoId: number
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = services(t.database)
-      officeId = (
-        await t.database.db
-          .selectFrom('offices')
-          .select('organisation_id')
-          .where('short_name', '=', 'Nottinghamshire')
-          .executeTakeFirstOrThrow()
-      ).organisation_id
-      junoId = (
-        await t.database.db
-          .selectFrom('organisations')
-          .select('id')
-          .where('name', '=', "Juno Women's Aid")
-          .executeTakeFirstOrThrow()
-      ).id
-    })
-    after(async () => {
-      await t.dispose()
+      officeId = await officeIdOf(t.database, 'Nottinghamshire')
+      junoId = await organisationIdOf(t.database, "Juno Women's Aid")
     })
 
     async function addDecision(reference: string, awards: NewAward[], extra: Record<string, unknown> = {}) {
@@ -357,13 +341,7 @@ for (const engine of testEngines()) {
     })
 
     test('a CSV with a bad number on line 40 is refused whole, naming the line', async () => {
-      const service = (
-        await t.database.db
-          .selectFrom('services')
-          .select('id')
-          .where('slug', '=', 'domestic-abuse-partnership-car-pilot')
-          .executeTakeFirstOrThrow()
-      ).id
+      const service = await serviceIdOf(t.database, 'domestic-abuse-partnership-car-pilot')
       const actor = { userId: null, label: 'test' }
       const lines = ['quarter,measure,value']
       for (let i = 0; i < 38; i++)

@@ -1,27 +1,18 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { services, type Services } from '../../../../src/services/index.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import { testEngines } from '../../../support/database.ts'
+import { serviceIdOf } from '../../../support/records.ts'
+import { servicesSetUp } from '../../../support/services.ts'
 
 const actor = { userId: null, label: 'test' }
 
 for (const engine of testEngines()) {
   describe(`outcome returns: defined measures, corrections and deletions on ${engine}`, () => {
-    let t: TestDatabase
-    let app: Services
+    const { t, app } = servicesSetUp(engine)
     let serviceId: number
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = services(t.database)
-      serviceId = (
-        await t.database.db
-          .selectFrom('services')
-          .select('id')
-          .where('slug', '=', 'domestic-abuse-partnership-car-pilot')
-          .executeTakeFirstOrThrow()
-      ).id
+      serviceId = await serviceIdOf(t.database, 'domestic-abuse-partnership-car-pilot')
     })
-    after(() => t.dispose())
 
     const counts = () =>
       t.database.db

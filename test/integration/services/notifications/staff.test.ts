@@ -1,12 +1,16 @@
-import { draftReadyToSubmit } from '../../../support/decision-draft.ts'
+import {
+  addWorkflowPeople,
+  draftReadyToSubmit,
+  SIGN_OFF_CHAIN,
+  signOffAs,
+  type WorkflowPerson,
+} from '../../../support/decision-draft.ts'
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { addWorkingDays } from '../../../../src/domain/working-days.ts'
 import { addDays } from '../../../../src/domain/uk-date.ts'
-import type { Role } from '../../../../src/domain/roles.ts'
-import { AccountService } from '../../../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR, type Actor } from '../../../../src/services/audit/audit.ts'
-import { WorkflowService, type DraftDetails, type Signer } from '../../../../src/services/decisions/workflow.ts'
+import { SYSTEM_ACTOR } from '../../../../src/services/audit/audit.ts'
+import { WorkflowService, type DraftDetails } from '../../../../src/services/decisions/workflow.ts'
 import { ImportService } from '../../../../src/services/imports/index.ts'
 import { NotificationService } from '../../../../src/services/notifications/index.ts'
 import { SmtpMailer } from '../../../../src/services/notifications/mailer.ts'
@@ -14,6 +18,7 @@ import { OutboxWorker } from '../../../../src/services/notifications/outbox-work
 import { runScheduledNotifications } from '../../../../src/services/notifications/scheduled.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../../support/smtp.ts'
+import { homeOfficeId } from '../../../support/records.ts'
 
 const BASE = 'https://register.example.org'
 const details: DraftDetails = {
@@ -40,7 +45,7 @@ for (const engine of testEngines()) {
     let smtp: TestSmtpServer
     let workflow: WorkflowService
     let officeId: number
-    const people: Record<string, { actor: Actor; signer: Signer; email: string }> = {}
+    const people: Record<string, WorkflowPerson> = {}
 
     const deliver = () =>
       new OutboxWorker(t.database, {
@@ -58,14 +63,7 @@ for (const engine of testEngines()) {
       return fresh
     }
     const version = async (id: number) => (await workflow.detail(id))!.decision.version
-    const sign = async (id: number, who: string, input: Partial<Parameters<WorkflowService['signOff']>[3]> = {}) =>
-      workflow.signOff(
-        id,
-        await version(id),
-        people[who]!.signer,
-        { outcome: 'approved', comment: null, declaration: null, declaredInterest: null, ...input },
-        people[who]!.actor,
-      )
+    const sign = signOffAs(() => workflow, people)
     const only = (mails: ReceivedMail[]) => {
       assert.equal(mails.length, 1, `expected one email, got ${mails.map((m) => m.parsed.subject).join('; ')}`)
       return mails[0]!
@@ -78,27 +76,8 @@ for (const engine of testEngines()) {
       workflow = new WorkflowService(t.database)
       // Only this test's people: the demonstration accounts are switched off.
       await t.database.db.updateTable('users').set({ active: false }).execute()
-      const roster: Array<[string, Role[]]> = [
-        ['officer', ['officer']],
-        ['finance', ['finance_officer']],
-        ['ceo', ['chief_executive']],
-        ['pcc', ['decision_maker']],
-      ]
-      for (const [name, roles] of roster) {
-        const email = `${name}@notify.example`
-        const { user } = await new AccountService(t.database).create(
-          { email, name: `Person ${name}`, roles, password: 'a long enough password' },
-          SYSTEM_ACTOR,
-        )
-        people[name] = {
-          email,
-          actor: { userId: user.id, label: name },
-          signer: { userId: user.id, name: user.name, roles },
-        }
-      }
-      officeId = (
-        await t.database.db.selectFrom('register_settings').select('home_office_id').executeTakeFirstOrThrow()
-      ).home_office_id!
+      await addWorkflowPeople(t.database, SIGN_OFF_CHAIN, 'notify.example', people)
+      officeId = await homeOfficeId(t.database)
     })
     after(async () => {
       await smtp.close()

@@ -7,12 +7,13 @@ import { OfficeScope } from '../../../../src/domain/office-scope.ts'
 import { AccountService } from '../../../../src/services/accounts/accounts.ts'
 import { ApiTokenService } from '../../../../src/services/accounts/api-tokens.ts'
 import { SYSTEM_ACTOR } from '../../../../src/services/audit/audit.ts'
-import { services, type Services } from '../../../../src/services/index.ts'
 import { FormError } from '../../../../src/services/shared/form-error.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import { testEngines } from '../../../support/database.ts'
 import type { ExportedGrant as Grant } from '../../../support/three-sixty-giving.ts'
 import { startApp, type RunningApp } from '../../../support/server.ts'
 import { StaffClient } from '../../../support/staff-client.ts'
+import { officeIdOf, organisationIdOf } from '../../../support/records.ts'
+import { servicesSetUp } from '../../../support/services.ts'
 
 const CLI = { userId: null, label: 'test' }
 const PASSWORD = 'a long test password 123'
@@ -37,8 +38,7 @@ type ApiPayment = {
 
 for (const engine of testEngines()) {
   describe(`split payments and the spending API on ${engine}`, () => {
-    let t: TestDatabase
-    let app: Services
+    const { t, app } = servicesSetUp(engine)
     let officeId: number
     const paymentId = async (transactionNumber: string) =>
       (
@@ -59,20 +59,9 @@ for (const engine of testEngines()) {
     }
 
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = services(t.database)
-      officeId = (
-        await t.database.db
-          .selectFrom('offices')
-          .select('organisation_id')
-          .where('short_name', '=', 'Nottinghamshire')
-          .executeTakeFirstOrThrow()
-      ).organisation_id
+      officeId = await officeIdOf(t.database, 'Nottinghamshire')
       const result = await app.spending.import({ officeId, fileName: 'nov.csv', text: FILE }, CLI)
       assert.equal(result.status === 'imported' && result.unmatched, 3)
-    })
-    after(async () => {
-      await t.dispose()
     })
 
     test('a split whose parts do not add up to the payment, or names a wrong award, is refused and nothing is written', async () => {
@@ -194,13 +183,7 @@ for (const engine of testEngines()) {
       const all = await app.ledger.page({}, order, 1)
       assert.equal(all.paid.paidPence + all.paid.unpaidPence, all.paid.committedPence)
       assert.equal(all.paid.paidPence, 150000 + 1198300)
-      const juno = (
-        await t.database.db
-          .selectFrom('organisations')
-          .select('id')
-          .where('name', '=', "Juno Women's Aid")
-          .executeTakeFirstOrThrow()
-      ).id
+      const juno = await organisationIdOf(t.database, "Juno Women's Aid")
       const provider = await app.ledger.page({ providerId: juno }, order, 1)
       assert.equal(
         provider.paid.paidPence,

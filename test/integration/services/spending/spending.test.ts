@@ -1,16 +1,17 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { OfficeScope } from '../../../../src/domain/office-scope.ts'
-import { services, type Services } from '../../../../src/services/index.ts'
 import type { LedgerFilter } from '../../../../src/services/ledger/ledger.ts'
 import { SpendFileError } from '../../../../src/services/spending/spending.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import { testEngines } from '../../../support/database.ts'
 import { validatePackage, type ExportedGrant as Grant } from '../../../support/three-sixty-giving.ts'
 import { startApp } from '../../../support/server.ts'
+import { officeIdOf, organisationIdOf } from '../../../support/records.ts'
+import { servicesSetUp } from '../../../support/services.ts'
 
 const CLI = { userId: null, label: 'test' }
 const HEADER = 'Date,Supplier,Amount,Expense Type,Transaction Number'
@@ -27,8 +28,7 @@ const FIRST_FILE = [
 
 for (const engine of testEngines()) {
   describe(`spending over £500 on ${engine}`, () => {
-    let t: TestDatabase
-    let app: Services
+    const { t, app } = servicesSetUp(engine)
     let officeId: number
     let junoId: number
     const count = async (table: 'spend_payments' | 'spend_batches') =>
@@ -37,29 +37,12 @@ for (const engine of testEngines()) {
       )
 
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = services(t.database)
-      officeId = (
-        await t.database.db
-          .selectFrom('offices')
-          .select('organisation_id')
-          .where('short_name', '=', 'Nottinghamshire')
-          .executeTakeFirstOrThrow()
-      ).organisation_id
-      junoId = (
-        await t.database.db
-          .selectFrom('organisations')
-          .select('id')
-          .where('name', '=', "Juno Women's Aid")
-          .executeTakeFirstOrThrow()
-      ).id
+      officeId = await officeIdOf(t.database, 'Nottinghamshire')
+      junoId = await organisationIdOf(t.database, "Juno Women's Aid")
       await t.database.db
         .insertInto('organisation_aliases')
         .values({ organisation_id: junoId, alias: 'Juno Womens Aid Ltd' })
         .execute()
-    })
-    after(async () => {
-      await t.dispose()
     })
 
     test('a bad file is refused whole, naming the line and the column, and nothing is stored', async () => {

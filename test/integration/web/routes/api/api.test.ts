@@ -2,12 +2,12 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../../support/database.ts'
 import { startApp, type RunningApp } from '../../../../support/server.ts'
-import { StaffClient } from '../../../../support/staff-client.ts'
 import { AccountService } from '../../../../../src/services/accounts/accounts.ts'
 import { ApiTokenService } from '../../../../../src/services/accounts/api-tokens.ts'
 import { SYSTEM_ACTOR } from '../../../../../src/services/audit/audit.ts'
 import { generateRegister } from '../../../../../bench/generate.ts'
 import { addClassifiedRecords } from '../../../services/open-data/fixtures.ts'
+import { signedIn } from '../../../../support/staff.ts'
 
 type Page<T> = { data: T[]; nextCursor: string | null; links: { next: string | null } }
 type Problem = {
@@ -288,8 +288,7 @@ for (const engine of testEngines()) {
         { email: `tokens-${engine}@test.example`, name: 'Token Maker', roles: ['officer'], password: PASSWORD },
         SYSTEM_ACTOR,
       )
-      const client = new StaffClient(app.baseUrl)
-      await client.signIn(`tokens-${engine}@test.example`, PASSWORD)
+      const client = await signedIn(app.baseUrl, `tokens-${engine}@test.example`, PASSWORD)
       assert.equal((await client.get('/staff/tokens')).status, 200)
       const invalid = await client.post('/staff/tokens', { name: '' })
       assert.equal(invalid.status, 400)

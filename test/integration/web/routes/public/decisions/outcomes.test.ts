@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
 import { startApp, type RunningApp } from '../../../../../support/server.ts'
 
+
 const REJECTED = 'nottinghamshire-2021-021'
 const IMPORTED = 'nottinghamshire-2024-006'
 

@@ -5,6 +5,7 @@ import { startApp, type RunningApp } from '../../../../../support/server.ts'
 import type { Database } from '../../../../../../src/db/database.ts'
 import { HealthService } from '../../../../../../src/services/health.ts'
 
+
 for (const engine of testEngines()) {
   describe(`the public register pages on ${engine}`, () => {
     let t: TestDatabase

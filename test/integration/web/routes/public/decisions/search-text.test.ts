@@ -7,6 +7,7 @@ import { startApp, type RunningApp } from '../../../../../support/server.ts'
 import { matchesWords } from '../../../../../../src/db/repositories/decisions/decision-search.ts'
 import { MATCH_END, MATCH_START, snippetParts } from '../../../../../../src/domain/search-query.ts'
 
+
 /** The text of a published document an office put out, as the importer keeps it beside the record. */
 const DOCUMENT_TEXT = `Decision notice
 The commissioner agrees to fund the Quillfeather befriending scheme for older victims of fraud.

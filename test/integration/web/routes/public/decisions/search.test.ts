@@ -1,28 +1,21 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../../support/server.ts'
 import { readSearchQuery } from '../../../../../../src/domain/search-query.ts'
+import { webAppSetUp } from '../../../../../support/staff.ts'
+import { testEngines } from '../../../../../support/database.ts'
 
 for (const engine of testEngines()) {
   describe(`searching the register on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
     })
 
     const found = async (q: string) => {
-      const html = await (await fetch(`${app.baseUrl}/?q=${encodeURIComponent(q)}`)).text()
+      const html = await (await fetch(`${web.baseUrl}/?q=${encodeURIComponent(q)}`)).text()
       return [...html.matchAll(/href="\/decisions\/([a-z0-9-]+)"/g)].map((m) => m[1]!).sort()
     }
     const csvFound = async (q: string) => {
-      const body = await (await fetch(`${app.baseUrl}/downloads/decisions.csv?q=${encodeURIComponent(q)}`)).text()
+      const body = await (await fetch(`${web.baseUrl}/downloads/decisions.csv?q=${encodeURIComponent(q)}`)).text()
       return body.trim().split('\n').length - 1
     }
 
@@ -51,7 +44,7 @@ for (const engine of testEngines()) {
     })
 
     test('a misspelt name that finds nothing gets a “did you mean” from the public names', async () => {
-      const page = async (q: string) => (await (await fetch(`${app.baseUrl}/?q=${encodeURIComponent(q)}`)).text())
+      const page = async (q: string) => (await (await fetch(`${web.baseUrl}/?q=${encodeURIComponent(q)}`)).text())
       assert.match(await page('juno womans aid'), /Did you mean <a class="govuk-link" href="\/\?q=Juno%20Women&#39;s%20Aid">Juno Women&#39;s Aid<\/a>\?/)
       assert.match(await page('southamptn'), /Did you mean <a[^>]*>Southampton<\/a>\?/)
       assert.doesNotMatch(await page('refuge'), /Did you mean/)
@@ -61,7 +54,7 @@ for (const engine of testEngines()) {
     test('the CSV download and the API find what the page finds', async () => {
       for (const q of ['PCC036', 'refuge', 'Southampton']) {
         assert.equal(await csvFound(q), (await found(q)).length, q)
-        const api = (await (await fetch(`${app.baseUrl}/api/v1/decisions?q=${encodeURIComponent(q)}`)).json()) as {
+        const api = (await (await fetch(`${web.baseUrl}/api/v1/decisions?q=${encodeURIComponent(q)}`)).json()) as {
           data: Array<{ slug: string }>
         }
         assert.deepEqual(api.data.map((d) => d.slug).sort(), await found(q), q)

@@ -1,8 +1,8 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { parse } from 'csv-parse/sync'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../../support/server.ts'
+import { webAppSetUp } from '../../../../../support/staff.ts'
+import { testEngines } from '../../../../../support/database.ts'
 
 const text = (html: string) =>
   html
@@ -17,18 +17,11 @@ type CsvRecord = Record<string, string>
 
 for (const engine of testEngines()) {
   describe(`money by kind and partner contributions on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
     })
 
-    const get = (path: string) => fetch(`${app.baseUrl}${path}`)
+    const get = (path: string) => fetch(`${web.baseUrl}${path}`)
     const page = async (path: string) => {
       const response = await get(path)
       assert.equal(response.status, 200, path)
@@ -41,7 +34,7 @@ for (const engine of testEngines()) {
       return parse(body, { columns: true, bom: true }) as CsvRecord[]
     }
     const idOf = async (table: 'areas' | 'organisations', slug: string) =>
-      (await t.database.db.selectFrom(table).select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id
+      (await web.database.db.selectFrom(table).select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id
 
     test('Hampshire and Essex show what is committed, never £0', async () => {
       const hampshire = text(await page('/areas/hampshire'))

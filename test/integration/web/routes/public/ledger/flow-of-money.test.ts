@@ -7,6 +7,8 @@ import { penceToDecimalString } from '../../../../../../src/domain/money.ts'
 import { services, type Services } from '../../../../../../src/services/index.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
 import { startApp, type RunningApp } from '../../../../../support/server.ts'
+import { organisationIdWithSlug } from '../../../../../support/records.ts'
+
 
 const YEAR = 2023
 const DRAFT_PARTNER = 'Zeta Draft Partner Council'
@@ -33,13 +35,7 @@ for (const engine of testEngines()) {
       const e = await office('Essex')
       essex = { id: e.organisation_id, slug: e.slug }
       notts = (await office('Nottinghamshire')).organisation_id
-      const juno = (
-        await t.database.db
-          .selectFrom('organisations')
-          .select('id')
-          .where('slug', '=', 'juno-women-s-aid')
-          .executeTakeFirstOrThrow()
-      ).id
+      const juno = await organisationIdWithSlug(t.database, 'juno-women-s-aid')
       const yearly: NewAward = {
         recipientId: juno,
         recipientName: "Juno Women's Aid",

@@ -1,31 +1,19 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { parse } from 'csv-parse/sync'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../../support/server.ts'
+import { organisationIdWithSlug } from '../../../../../support/records.ts'
+import { webAppSetUp } from '../../../../../support/staff.ts'
+import { testEngines } from '../../../../../support/database.ts'
 
 for (const engine of testEngines()) {
   describe(`the ledger pages on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     let junoId: number
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-      junoId = (
-        await t.database.db
-          .selectFrom('organisations')
-          .select('id')
-          .where('slug', '=', 'juno-women-s-aid')
-          .executeTakeFirstOrThrow()
-      ).id
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
+      junoId = await organisationIdWithSlug(web.database, 'juno-women-s-aid')
     })
 
-    const get = (path: string) => fetch(`${app.baseUrl}${path}`)
+    const get = (path: string) => fetch(`${web.baseUrl}${path}`)
     const cells = (html: string, tableId: string) => {
       const table = new RegExp(`<table[^>]*id="${tableId}"[\\s\\S]*?</table>`).exec(html)?.[0] ?? ''
       return [...table.matchAll(/<tbody[\s\S]*?<\/tbody>/g)].flatMap((body) =>

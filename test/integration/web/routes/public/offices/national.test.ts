@@ -1,12 +1,12 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { sql } from 'kysely'
 import { formatPounds } from '../../../../../../src/domain/money-words.ts'
 import { formatPence } from '../../../../../../src/domain/money.ts'
 import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
 import { PublicOfficeService } from '../../../../../../src/services/offices/public-offices.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../../support/server.ts'
+import { webAppSetUp } from '../../../../../support/staff.ts'
+import { testEngines } from '../../../../../support/database.ts'
 
 /** The row of one office in the spend-by-year table. */
 function officeRow(html: string, name: string): string {
@@ -16,14 +16,11 @@ function officeRow(html: string, name: string): string {
 
 for (const engine of testEngines()) {
   describe(`the national comparison on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     let notts = { id: 0, name: '' }
 
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-      const row = await t.database.db
+      const row = await web.database.db
         .selectFrom('offices as f')
         .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
         .select(['f.organisation_id as id', 'o.name'])
@@ -31,13 +28,9 @@ for (const engine of testEngines()) {
         .executeTakeFirstOrThrow()
       notts = { id: row.id, name: row.name }
     })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
-    })
 
     const page = async () => {
-      const response = await fetch(`${app.baseUrl}/national`)
+      const response = await fetch(`${web.baseUrl}/national`)
       assert.equal(response.status, 200)
       return (await response.text()).replace(/&#39;/g, "'")
     }
@@ -45,7 +38,7 @@ for (const engine of testEngines()) {
       Number(
         (
           await sql<{ pence: number }>`select coalesce(sum(pence), 0)::bigint as pence from ledger_years
-            where office_id = ${officeId} and not per_annum and not up_to`.execute(t.database.db)
+            where office_id = ${officeId} and not per_annum and not up_to`.execute(web.database.db)
         ).rows[0]!.pence,
       )
 
@@ -63,7 +56,7 @@ for (const engine of testEngines()) {
     })
 
     test('per-head figures come from the recorded population, with its source named', async () => {
-      await new PublicOfficeService(t.database).recordPopulation(
+      await new PublicOfficeService(web.database).recordPopulation(
         { officeId: notts.id, year: 2022, population: 1_000_000, source: 'Test population estimate, mid-2022' },
         SYSTEM_ACTOR,
       )
@@ -72,7 +65,7 @@ for (const engine of testEngines()) {
       assert.ok(officeRow(html, notts.name).includes(formatPence(perHead)), `per head ${formatPence(perHead)}`)
       assert.match(html, /1,000,000 people in 2022 \(Test population estimate, mid-2022\)/)
       await assert.rejects(
-        new PublicOfficeService(t.database).recordPopulation(
+        new PublicOfficeService(web.database).recordPopulation(
           { officeId: notts.id, year: 2022, population: 0, source: '' },
           SYSTEM_ACTOR,
         ),
@@ -84,9 +77,9 @@ for (const engine of testEngines()) {
       const before = await oneOffTotal(notts.id)
       const decision = (
         await sql<{ id: number }>`select decision_id as id from ledger_years where office_id = ${notts.id} and not per_annum and not up_to
-          group by decision_id order by sum(pence) desc limit 1`.execute(t.database.db)
+          group by decision_id order by sum(pence) desc limit 1`.execute(web.database.db)
       ).rows[0]!
-      await t.database.db
+      await web.database.db
         .updateTable('decisions')
         .set({ classification: 'confidential', exemption: 'Section 43: commercial interests' })
         .where('id', '=', decision.id)

@@ -1,10 +1,10 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { sql } from 'kysely'
 import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
 import { PublicOfficeService } from '../../../../../../src/services/offices/public-offices.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../../support/server.ts'
+import { webAppSetUp } from '../../../../../support/staff.ts'
+import { testEngines } from '../../../../../support/database.ts'
 
 /** A 1×1 PNG: the signature, then a minimal image. */
 const PNG = Buffer.from(
@@ -26,10 +26,9 @@ const decode = (text: string) => text.replace(/&#39;|&#x27;/g, "'").replace(/&am
 
 for (const engine of testEngines()) {
   describe(`each office's public register on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     const offices: Record<string, Office> = {}
-    const get = (path: string) => fetch(`${app.baseUrl}${path}`, { redirect: 'manual' })
+    const get = (path: string) => fetch(`${web.baseUrl}${path}`, { redirect: 'manual' })
     const html = async (path: string) => {
       const response = await get(path)
       assert.equal(response.status, 200, path)
@@ -41,25 +40,19 @@ for (const engine of testEngines()) {
         (
           await sql<{ n: number }>`select count(*) as n from decisions d
             where d.office_id in (${sql.join(officeIds)}) and d.status in ('published', 'imported') and d.review_status = 'reviewed'`.execute(
-            t.database.db,
+            web.database.db,
           )
         ).rows[0]!.n,
       )
 
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-      const rows = await t.database.db
+      const rows = await web.database.db
         .selectFrom('offices as f')
         .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
         .select(['f.organisation_id as id', 'o.name', 'f.slug', 'f.short_name'])
         .execute()
       for (const r of rows) offices[r.short_name] = { id: r.id, name: r.name, slug: r.slug }
       assert.ok(offices.Essex && offices.Nottinghamshire && offices.Hampshire)
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
     })
 
     test('an office’s home lists its own decisions only, under its own name', async () => {
@@ -91,7 +84,7 @@ for (const engine of testEngines()) {
     test('another office’s decision is not found in an office’s register, and is in its own', async () => {
       const { Essex, Nottinghamshire } = offices
       const slug = (
-        await t.database.db
+        await web.database.db
           .selectFrom('decisions')
           .select('slug')
           .where('office_id', '=', Nottinghamshire!.id)
@@ -111,7 +104,7 @@ for (const engine of testEngines()) {
       const awards = Number(
         (
           await sql<{ n: number }>`select count(*) as n from ledger_awards where office_id = ${Nottinghamshire!.id}`.execute(
-            t.database.db,
+            web.database.db,
           )
         ).rows[0]!.n,
       )
@@ -122,7 +115,7 @@ for (const engine of testEngines()) {
       assert.equal(empty.trim().split('\n').length, 1, 'only the header row')
       const recipients = (
         await sql<{ name: string }>`select distinct recipient_name as name from ledger_awards where office_id = ${Nottinghamshire!.id}`.execute(
-          t.database.db,
+          web.database.db,
         )
       ).rows.map((r) => r.name)
       const own = await html(`/offices/${Nottinghamshire!.slug}/providers`)
@@ -132,7 +125,7 @@ for (const engine of testEngines()) {
         assert.ok(!other.includes(`>${name}<`), `${name} is not among Essex’s providers`)
       }
       const services = await html(`/offices/${Essex!.slug}/services`)
-      const nottsServices = await t.database.db
+      const nottsServices = await web.database.db
         .selectFrom('services')
         .select('name')
         .where('office_id', '=', Nottinghamshire!.id)
@@ -145,7 +138,7 @@ for (const engine of testEngines()) {
 
     test('a deployment whose home is its office shows that office’s register at its root', async () => {
       const { Nottinghamshire } = offices
-      await t.database.db.updateTable('register_settings').set({ home_is_office: true }).execute()
+      await web.database.db.updateTable('register_settings').set({ home_is_office: true }).execute()
       try {
         const page = await html('/')
         assert.ok(header(page).includes(Nottinghamshire!.name))
@@ -153,13 +146,13 @@ for (const engine of testEngines()) {
         // Its links stay at the root.
         assert.match(header(page), /href="\/ledger"/)
       } finally {
-        await t.database.db.updateTable('register_settings').set({ home_is_office: false }).execute()
+        await web.database.db.updateTable('register_settings').set({ home_is_office: false }).execute()
       }
     })
 
     test('an office’s logo is served and shown in its header', async () => {
       const { Essex } = offices
-      const service = new PublicOfficeService(t.database)
+      const service = new PublicOfficeService(web.database)
       await service.setLogo(Essex!.id, PNG, SYSTEM_ACTOR)
       const page = await html(`/offices/${Essex!.slug}`)
       const src = /<img class="app-office-logo" src="([^"]+)"/.exec(header(page))?.[1]
@@ -174,7 +167,7 @@ for (const engine of testEngines()) {
 
     test('after a change of governing body, the old addresses move permanently and the successor holds both records', async () => {
       const { Hampshire, Essex } = offices
-      const service = new PublicOfficeService(t.database)
+      const service = new PublicOfficeService(web.database)
       const before = await listedCount([Essex!.id, Hampshire!.id])
       await service.recordSuccession({ officeId: Hampshire!.id, successorId: Essex!.id, on: '2028-05-08' }, SYSTEM_ACTOR)
       try {
@@ -187,14 +180,14 @@ for (const engine of testEngines()) {
         const contact = await html(`/offices/${Essex!.slug}/contact`)
         assert.match(contact, /whose functions passed on 8 May 2028/)
         // Hampshire’s decisions keep the title of their time.
-        const titles = await t.database.db
+        const titles = await web.database.db
           .selectFrom('offices')
           .select('decision_maker_title')
           .where('organisation_id', '=', Hampshire!.id)
           .executeTakeFirstOrThrow()
         assert.equal(titles.decision_maker_title, 'Police and Crime Commissioner')
       } finally {
-        await t.database.db
+        await web.database.db
           .updateTable('offices')
           .set({ successor_id: null, functions_passed_on: null })
           .where('organisation_id', '=', Hampshire!.id)
@@ -204,7 +197,7 @@ for (const engine of testEngines()) {
 
     test('an office cannot succeed itself or one of its own successors', async () => {
       const { Hampshire, Essex, Nottinghamshire } = offices
-      const service = new PublicOfficeService(t.database)
+      const service = new PublicOfficeService(web.database)
       await assert.rejects(
         service.recordSuccession({ officeId: Essex!.id, successorId: Essex!.id, on: '2028-05-08' }, SYSTEM_ACTOR),
         /other than the office itself/,
@@ -234,7 +227,7 @@ for (const engine of testEngines()) {
           ),
         )
       } finally {
-        await t.database.db.updateTable('offices').set({ successor_id: null, functions_passed_on: null }).execute()
+        await web.database.db.updateTable('offices').set({ successor_id: null, functions_passed_on: null }).execute()
       }
     })
   })

@@ -1,51 +1,36 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
 import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
 import { WorkflowService } from '../../../../../../src/services/decisions/workflow.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../../support/server.ts'
-import { StaffClient } from '../../../../../support/staff-client.ts'
-
-const PASSWORD = 'correct horse battery staple'
+import { addStaff, signedIn, webAppSetUp } from '../../../../../support/staff.ts'
+import { testEngines } from '../../../../../support/database.ts'
+import { homeOfficeId, officeIdOf } from '../../../../../support/records.ts'
 
 for (const engine of testEngines()) {
   describe(`the office picker on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     let nottsId = 0
     let essexId = 0
 
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-      const db = t.database.db
-      nottsId = (await db.selectFrom('register_settings').select('home_office_id').executeTakeFirstOrThrow())
-        .home_office_id!
-      essexId = (
-        await db
-          .selectFrom('offices')
-          .select('organisation_id')
-          .where('short_name', '=', 'Essex')
-          .executeTakeFirstOrThrow()
-      ).organisation_id
-      const accounts = new AccountService(t.database)
-      const both = await accounts.create(
-        {
-          email: 'both@picker.example',
-          name: 'Two Offices',
-          roles: ['officer'],
-          password: PASSWORD,
-          officeId: nottsId,
-        },
-        SYSTEM_ACTOR,
-      )
-      await accounts.setRoles(both.user.id, ['officer'], SYSTEM_ACTOR, essexId)
-      await accounts.create(
-        { email: 'one@picker.example', name: 'One Office', roles: ['officer'], password: PASSWORD, officeId: nottsId },
-        SYSTEM_ACTOR,
-      )
-      const workflow = new WorkflowService(t.database)
+      nottsId = await homeOfficeId(web.database)
+      essexId = await officeIdOf(web.database, 'Essex')
+      const accounts = new AccountService(web.database)
+      const both = await addStaff(web.database, {
+        email: 'both@picker.example',
+        name: 'Two Offices',
+        roles: ['officer'],
+        officeId: nottsId,
+      })
+      await accounts.setRoles(both.id, ['officer'], SYSTEM_ACTOR, essexId)
+      await addStaff(web.database, {
+        email: 'one@picker.example',
+        name: 'One Office',
+        roles: ['officer'],
+        officeId: nottsId,
+      })
+      const workflow = new WorkflowService(web.database)
       const draft = (officeId: number, title: string) =>
         workflow.createDraft(
           {
@@ -59,19 +44,14 @@ for (const engine of testEngines()) {
             recommendations: null,
             decisionText: null,
           },
-          { userId: both.user.id, label: 'both' },
+          { userId: both.id, label: 'both' },
         )
       await draft(nottsId, 'Nottinghamshire picker draft')
       await draft(essexId, 'Essex picker draft')
     })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
-    })
 
     test('someone in two offices chooses one: the header names it and lists show its records only', async () => {
-      const client = new StaffClient(app.baseUrl)
-      await client.signIn('both@picker.example', PASSWORD)
+      const client = await signedIn(web.baseUrl, 'both@picker.example')
       const home = await (await client.get('/staff')).text()
       assert.match(home, /Working in <strong>all your offices<\/strong>/)
       let list = await (await client.get('/staff/decisions')).text()
@@ -105,8 +85,7 @@ for (const engine of testEngines()) {
     })
 
     test('someone in one office is not offered the picker and cannot pick another office', async () => {
-      const client = new StaffClient(app.baseUrl)
-      await client.signIn('one@picker.example', PASSWORD)
+      const client = await signedIn(web.baseUrl, 'one@picker.example')
       assert.doesNotMatch(await (await client.get('/staff')).text(), /current-office/)
       await client.get('/staff/office')
       const refused = await client.post('/staff/office', { office: String(essexId) })

@@ -1,16 +1,18 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Role } from '../../../../../../src/domain/roles.ts'
-import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR, type Actor } from '../../../../../../src/services/audit/audit.ts'
 import { ImportService } from '../../../../../../src/services/imports/index.ts'
-import { WorkflowService, type DraftDetails, type Signer } from '../../../../../../src/services/decisions/workflow.ts'
-import { draftReadyToSubmit } from '../../../../../support/decision-draft.ts'
+import { WorkflowService, type DraftDetails } from '../../../../../../src/services/decisions/workflow.ts'
+import {
+  addWorkflowPeople,
+  draftReadyToSubmit,
+  SIGN_OFF_CHAIN,
+  type WorkflowPerson,
+} from '../../../../../support/decision-draft.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
 import { startApp, type RunningApp } from '../../../../../support/server.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
+import { signedIn, STAFF_PASSWORD } from '../../../../../support/staff.ts'
 
-const PASSWORD = 'correct horse battery staple'
 const details: DraftDetails = {
   kind: 'decision',
   title: 'Sanctuary scheme in Rushcliffe',
@@ -28,32 +30,15 @@ for (const engine of testEngines()) {
     let t: TestDatabase
     let app: RunningApp
     let workflow: WorkflowService
-    const people: Record<string, { actor: Actor; signer: Signer }> = {}
+    const people: Record<string, WorkflowPerson> = {}
     let officer: StaffClient
 
     before(async () => {
       t = await openTestDatabase(engine, { demo: true })
       workflow = new WorkflowService(t.database)
       app = await startApp(t.database)
-      const accounts = new AccountService(t.database)
-      const roster: Array<[string, Role]> = [
-        ['officer', 'officer'],
-        ['finance', 'finance_officer'],
-        ['ceo', 'chief_executive'],
-        ['pcc', 'decision_maker'],
-      ]
-      for (const [name, role] of roster) {
-        const { user } = await accounts.create(
-          { email: `${name}@appendix.example`, name: `Person ${name}`, roles: [role], password: PASSWORD },
-          SYSTEM_ACTOR,
-        )
-        people[name] = {
-          actor: { userId: user.id, label: name },
-          signer: { userId: user.id, name: user.name, roles: [role] },
-        }
-      }
-      officer = new StaffClient(app.baseUrl)
-      await officer.signIn('officer@appendix.example', PASSWORD)
+      await addWorkflowPeople(t.database, SIGN_OFF_CHAIN, 'appendix.example', people, { password: STAFF_PASSWORD })
+      officer = await signedIn(app.baseUrl, 'officer@appendix.example')
     })
     after(async () => {
       await app.stop()
@@ -111,7 +96,7 @@ for (const engine of testEngines()) {
       try {
         const id = await draftReadyToSubmit(workflow, details, people.officer!.actor)
         const client = new StaffClient(small.baseUrl)
-        await client.signIn('officer@appendix.example', PASSWORD)
+        await client.signIn('officer@appendix.example', STAFF_PASSWORD)
         await client.get(`/staff/decisions/${id}/appendices/new`)
         const form = new FormData()
         form.append('version', await version(id))

@@ -1,41 +1,17 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Role } from '../../../../../../src/domain/roles.ts'
-import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../../support/server.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
-
-const PASSWORD = 'correct horse battery staple'
+import { signedIn, STAFF_PASSWORD, webAppSetUp } from '../../../../../support/staff.ts'
+import { addWorkflowPeople, SIGN_OFF_CHAIN } from '../../../../../support/decision-draft.ts'
+import { testEngines } from '../../../../../support/database.ts'
 
 for (const engine of testEngines()) {
   describe(`the decision pages on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     const client: Record<string, StaffClient> = {}
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-      const accounts = new AccountService(t.database)
-      const roster: Array<[string, Role]> = [
-        ['officer', 'officer'],
-        ['finance', 'finance_officer'],
-        ['ceo', 'chief_executive'],
-        ['pcc', 'decision_maker'],
-      ]
-      for (const [name, role] of roster) {
-        await accounts.create(
-          { email: `${name}@pages.example`, name: `Person ${name}`, roles: [role], password: PASSWORD },
-          SYSTEM_ACTOR,
-        )
-        client[name] = new StaffClient(app.baseUrl)
-        await client[name]!.signIn(`${name}@pages.example`, PASSWORD)
-      }
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
+      await addWorkflowPeople(web.database, SIGN_OFF_CHAIN, 'pages.example', {}, { password: STAFF_PASSWORD })
+      for (const [name] of SIGN_OFF_CHAIN) client[name] = await signedIn(web.baseUrl, `${name}@pages.example`)
     })
 
     async function versionOf(c: StaffClient, path: string): Promise<string> {
@@ -56,7 +32,7 @@ for (const engine of testEngines()) {
       assert.equal(created.status, 302)
       const id = /\/staff\/decisions\/(\d+)/.exec(created.headers.get('location')!)![1]!
       const version = await versionOf(officer, `/staff/decisions/${id}/awards/new`)
-      const stream = await t.database.db.selectFrom('funding_streams').select('id').executeTakeFirstOrThrow()
+      const stream = await web.database.db.selectFrom('funding_streams').select('id').executeTakeFirstOrThrow()
       const award = {
         version,
         recipient: 'Juno Womens Aid',
@@ -86,7 +62,7 @@ for (const engine of testEngines()) {
       assert.match(badHtml, /Explain why the award was made directly/)
       assert.match(badHtml, /value="Juno Womens Aid"/)
       assert.match(badHtml, /value="12,000.555"/)
-      const untouched = await t.database.db
+      const untouched = await web.database.db
         .selectFrom('awards')
         .select('id')
         .where('decision_id', '=', Number(id))
@@ -105,7 +81,7 @@ for (const engine of testEngines()) {
         recipientConfirm: juno,
       })
       assert.equal(saved.status, 303)
-      const rows = await t.database.db
+      const rows = await web.database.db
         .selectFrom('awards')
         .select([
           'recipient_name',
@@ -127,7 +103,7 @@ for (const engine of testEngines()) {
           route_justification: 'Risk of harm',
         },
       ])
-      const newNames = await t.database.db
+      const newNames = await web.database.db
         .selectFrom('organisations')
         .select('id')
         .where('name', '=', 'Juno Womens Aid')
@@ -195,7 +171,7 @@ for (const engine of testEngines()) {
         ['finance', { revenueOrCapital: 'revenue', inBudget: 'yes' }],
         [
           'areas',
-          { areas: String((await t.database.db.selectFrom('areas').select('id').executeTakeFirstOrThrow()).id) },
+          { areas: String((await web.database.db.selectFrom('areas').select('id').executeTakeFirstOrThrow()).id) },
         ],
         ['awards', { completed: 'yes' }],
         ['classification', { classification: 'non_confidential' }],
@@ -241,7 +217,7 @@ for (const engine of testEngines()) {
       assert.equal(published.status, 303)
       const slug = /slug=([a-z0-9-]+)$/.exec(published.headers.get('location')!)![1]!
       assert.match(slug, /^nottinghamshire-\d{4}-\d{3}$/)
-      const page = await (await fetch(`${app.baseUrl}/decisions/${slug}`)).text()
+      const page = await (await fetch(`${web.baseUrl}/decisions/${slug}`)).text()
       assert.match(page, /Refuge in Gedling/)
       assert.match(page, /No interest precludes this decision/)
     })

@@ -1,32 +1,21 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
 import { WorkflowService } from '../../../../../../src/services/decisions/workflow.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../../support/server.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
-
-const PASSWORD = 'correct horse battery staple'
+import { fundingStreamIdOf, officeIdOf } from '../../../../../support/records.ts'
+import { addStaff, signedIn, webAppSetUp } from '../../../../../support/staff.ts'
+import { testEngines } from '../../../../../support/database.ts'
 
 for (const engine of testEngines()) {
   describe(`contributions subject to funding, and stream findings on any decision, on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     let hants: StaffClient
     let hampshireId = 0
     let officerId = 0
-    const streamId = async (name: string) =>
-      (
-        await t.database.db
-          .selectFrom('funding_streams')
-          .select('id')
-          .where('name', '=', name)
-          .executeTakeFirstOrThrow()
-      ).id
+    const streamId = (name: string) => fundingStreamIdOf(web.database, name)
     /** The demonstration decision whose contributions are subject to Ministry of Justice funding (seed 003's). */
     const seedDecision = async () =>
-      await t.database.db
+      await web.database.db
         .selectFrom('contributions as c')
         .innerJoin('decisions as d', 'd.id', 'c.decision_id')
         .select(['d.id', 'd.slug', 'd.status', 'd.created_by'])
@@ -34,38 +23,21 @@ for (const engine of testEngines()) {
         .executeTakeFirstOrThrow()
 
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-      hampshireId = (
-        await t.database.db
-          .selectFrom('offices')
-          .select('organisation_id')
-          .where('short_name', '=', 'Hampshire')
-          .executeTakeFirstOrThrow()
-      ).organisation_id
+      hampshireId = await officeIdOf(web.database, 'Hampshire')
       officerId = (
-        await new AccountService(t.database).create(
-          {
-            email: 'hants@test.example',
-            name: 'Hants officer',
-            roles: ['officer'],
-            password: PASSWORD,
-            officeId: hampshireId,
-          },
-          SYSTEM_ACTOR,
-        )
-      ).user.id
-      hants = new StaffClient(app.baseUrl)
-      await hants.signIn('hants@test.example', PASSWORD)
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
+        await addStaff(web.database, {
+          email: 'hants@test.example',
+          name: 'Hants officer',
+          roles: ['officer'],
+          officeId: hampshireId,
+        })
+      ).id
+      hants = await signedIn(web.baseUrl, 'hants@test.example')
     })
 
     test('a loaded contribution whose condition is subject to funding is marked so, with the stream its words name', async () => {
       const decision = await seedDecision()
-      const rows = await t.database.db
+      const rows = await web.database.db
         .selectFrom('contributions')
         .select(['condition', 'subject_to_funding', 'funding_stream_id', 'funding_condition'])
         .where('decision_id', '=', decision.id)
@@ -97,7 +69,7 @@ for (const engine of testEngines()) {
         /data-code="funding_unconfirmed">[\s\S]*?the contribution from Hampshire Office of the Police and Crime Commissioner is subject to MoJ victims grant, which is still expected, not confirmed/,
       )
       assert.match(html, /Subject to funding from MoJ victims grant\./)
-      const publicPage = await (await fetch(`${app.baseUrl}/decisions/${decision.slug}`)).text()
+      const publicPage = await (await fetch(`${web.baseUrl}/decisions/${decision.slug}`)).text()
       assert.match(publicPage, /Subject to funding from MoJ victims grant\./)
     })
 
@@ -105,13 +77,13 @@ for (const engine of testEngines()) {
       const decision = await seedDecision()
       assert.equal(decision.status, 'published')
       const finding = /is subject to MoJ victims grant, which is still expected/
-      assert.match(await (await fetch(`${app.baseUrl}/funding-streams`)).text(), finding)
-      await t.database.db.updateTable('decisions').set({ status: 'approved' }).where('id', '=', decision.id).execute()
+      assert.match(await (await fetch(`${web.baseUrl}/funding-streams`)).text(), finding)
+      await web.database.db.updateTable('decisions').set({ status: 'approved' }).where('id', '=', decision.id).execute()
       try {
-        assert.doesNotMatch(await (await fetch(`${app.baseUrl}/funding-streams`)).text(), finding)
+        assert.doesNotMatch(await (await fetch(`${web.baseUrl}/funding-streams`)).text(), finding)
         assert.match(await (await hants.get(`/staff/decisions/${decision.id}`)).text(), finding)
       } finally {
-        await t.database.db
+        await web.database.db
           .updateTable('decisions')
           .set({ status: 'published' })
           .where('id', '=', decision.id)
@@ -119,7 +91,7 @@ for (const engine of testEngines()) {
       }
       // Once the stream's money is confirmed, there is nothing to find.
       const moj = await streamId('MoJ victims grant')
-      await t.database.db
+      await web.database.db
         .updateTable('funding_streams')
         .set({ funding_status: 'confirmed' })
         .where('id', '=', moj)
@@ -127,7 +99,7 @@ for (const engine of testEngines()) {
       try {
         assert.doesNotMatch(await (await hants.get(`/staff/decisions/${decision.id}`)).text(), finding)
       } finally {
-        await t.database.db
+        await web.database.db
           .updateTable('funding_streams')
           .set({ funding_status: 'expected' })
           .where('id', '=', moj)
@@ -136,7 +108,7 @@ for (const engine of testEngines()) {
     })
 
     test('the contribution form records that a contribution is subject to a stream’s funding, refusing a half answer', async () => {
-      const draft = await new WorkflowService(t.database).createDraft(
+      const draft = await new WorkflowService(web.database).createDraft(
         {
           officeId: hampshireId,
           kind: 'decision',
@@ -182,7 +154,7 @@ for (const engine of testEngines()) {
         fundingCondition: 'Subject to the grant being renewed each year',
       })
       assert.equal(saved.status, 303, await saved.text())
-      const row = await t.database.db
+      const row = await web.database.db
         .selectFrom('contributions')
         .select(['subject_to_funding', 'funding_stream_id', 'funding_condition'])
         .where('decision_id', '=', draft)
@@ -198,7 +170,7 @@ for (const engine of testEngines()) {
       assert.match(page, /the contribution from Southampton City Council is subject to MoJ victims grant/)
       // Changing the answer to no clears what it depended on.
       const id = (
-        await t.database.db
+        await web.database.db
           .selectFrom('contributions')
           .select('id')
           .where('decision_id', '=', draft)
@@ -216,7 +188,7 @@ for (const engine of testEngines()) {
       })
       assert.equal(no.status, 303)
       assert.deepEqual(
-        await t.database.db
+        await web.database.db
           .selectFrom('contributions')
           .select(['subject_to_funding', 'funding_stream_id', 'funding_condition'])
           .where('id', '=', id)

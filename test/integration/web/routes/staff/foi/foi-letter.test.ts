@@ -1,32 +1,23 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { addDays, todayInLondon } from '../../../../../../src/domain/uk-date.ts'
-import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
 import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
 import { FoiService } from '../../../../../../src/services/foi/requests.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../../support/server.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
-
-const PASSWORD = 'correct horse battery staple'
+import { addStaff, signedIn, webAppSetUp } from '../../../../../support/staff.ts'
+import { testEngines } from '../../../../../support/database.ts'
 
 for (const engine of testEngines()) {
   describe(`the FOI response letter on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     let client: StaffClient
     let foi: FoiService
     let id = 0
 
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-      await new AccountService(t.database).create(
-        { email: 'letter@test.example', name: 'Letter Officer', roles: ['officer'], password: PASSWORD },
-        SYSTEM_ACTOR,
-      )
-      foi = new FoiService(t.database)
+      await addStaff(web.database, { email: 'letter@test.example', name: 'Letter Officer', roles: ['officer'] })
+      foi = new FoiService(web.database)
       const received = addDays(todayInLondon(), -7)
       const logged = await foi.log(
         {
@@ -61,12 +52,7 @@ for (const engine of testEngines()) {
         },
         SYSTEM_ACTOR,
       )
-      client = new StaffClient(app.baseUrl)
-      await client.signIn('letter@test.example', PASSWORD)
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
+      client = await signedIn(web.baseUrl, 'letter@test.example')
     })
 
     test('a letter with a question unanswered is a draft naming it', async () => {

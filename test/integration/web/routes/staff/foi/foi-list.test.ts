@@ -1,31 +1,23 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { addDays, todayInLondon } from '../../../../../../src/domain/uk-date.ts'
-import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
 import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
 import { FoiService } from '../../../../../../src/services/foi/requests.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../../support/server.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
+import { addStaff, signedIn, webAppSetUp } from '../../../../../support/staff.ts'
+import { testEngines } from '../../../../../support/database.ts'
 
-const PASSWORD = 'correct horse battery staple'
 const references = (html: string) => [...html.matchAll(/href="\/staff\/foi\/\d+">([^<]+)<\/a>/g)].map((m) => m[1]!)
 
 for (const engine of testEngines()) {
   describe(`the list of every FOI request on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     let client: StaffClient
     const today = todayInLondon()
 
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-      await new AccountService(t.database).create(
-        { email: 'foi-list@test.example', name: 'List Officer', roles: ['officer'], password: PASSWORD },
-        SYSTEM_ACTOR,
-      )
-      const foi = new FoiService(t.database)
+      await addStaff(web.database, { email: 'foi-list@test.example', name: 'List Officer', roles: ['officer'] })
+      const foi = new FoiService(web.database)
       const officeId = await foi.officeFor(null)
       const log = (reference: string, receivedOn: string, summary: string) =>
         foi.log(
@@ -47,12 +39,7 @@ for (const engine of testEngines()) {
       await foi.start(started.id, SYSTEM_ACTOR)
       for (let i = 1; i <= 26; i++)
         await log(`LIST/BULK/${String(i).padStart(2, '0')}`, '2020-06-01', `Bulk request ${i}`)
-      client = new StaffClient(app.baseUrl)
-      await client.signIn('foi-list@test.example', PASSWORD)
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
+      client = await signedIn(web.baseUrl, 'foi-list@test.example')
     })
 
     test('filters by status, by how the deadline stands, by the date received and by words', async () => {

@@ -1,13 +1,11 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Role } from '../../../../../../src/domain/roles.ts'
 import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
 import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../../support/server.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
-
-const PASSWORD = 'correct horse battery staple'
+import { signedIn, STAFF_PASSWORD, webAppSetUp } from '../../../../../support/staff.ts'
+import { testEngines } from '../../../../../support/database.ts'
 
 const errorSummary = (html: string) => {
   const list = /govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? ''
@@ -20,50 +18,42 @@ const dateFields = (name: string, iso: string) => {
 
 for (const engine of testEngines()) {
   describe(`FOI pages on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     let demoId: number
 
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-      const accounts = new AccountService(t.database)
+      const accounts = new AccountService(web.database)
       const roles: Role[] = ['officer', 'finance_officer', 'chief_executive', 'decision_maker', 'administrator']
       for (const role of roles)
         await accounts.create(
-          { email: `${role}@test.example`, name: `Test ${role}`, roles: [role], password: PASSWORD },
+          { email: `${role}@test.example`, name: `Test ${role}`, roles: [role], password: STAFF_PASSWORD },
           SYSTEM_ACTOR,
         )
       demoId = (
-        await t.database.db
+        await web.database.db
           .selectFrom('foi_requests')
           .select('id')
           .where('reference', '=', '10653')
           .executeTakeFirstOrThrow()
       ).id
     })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
-    })
 
     const officer = async () => {
-      const client = new StaffClient(app.baseUrl)
-      assert.equal((await client.signIn('officer@test.example', PASSWORD)).status, 302)
+      const client = new StaffClient(web.baseUrl)
+      assert.equal((await client.signIn('officer@test.example', STAFF_PASSWORD)).status, 302)
       return client
     }
 
     test('only officers may work on FOI requests; others are refused and strangers sent to sign in', async () => {
       const pages = ['/staff/foi', '/staff/foi/new', `/staff/foi/${demoId}`, `/staff/foi/${demoId}/review`]
-      const stranger = new StaffClient(app.baseUrl)
+      const stranger = new StaffClient(web.baseUrl)
       for (const page of pages) {
         const response = await stranger.get(page)
         assert.equal(response.status, 302, page)
         assert.match(response.headers.get('location') ?? '', /^\/staff\/sign-in\?returnTo=/)
       }
       for (const role of ['finance_officer', 'chief_executive', 'decision_maker', 'administrator']) {
-        const client = new StaffClient(app.baseUrl)
-        await client.signIn(`${role}@test.example`, PASSWORD)
+        const client = await signedIn(web.baseUrl, `${role}@test.example`)
         for (const page of pages) assert.equal((await client.get(page)).status, 403, `${role} ${page}`)
       }
       const client = await officer()
@@ -224,9 +214,9 @@ for (const engine of testEngines()) {
       html = await (await client.get(`/staff/foi/${id}`)).text()
       assert.match(html, /Published on 24 June 2024, 2 working days after the response/)
 
-      const log = await (await fetch(`${app.baseUrl}/disclosure-log?q=WAIS`)).text()
+      const log = await (await fetch(`${web.baseUrl}/disclosure-log?q=WAIS`)).text()
       assert.match(log, /href="\/disclosure-log\/nottinghamshire-1-24">1\/24</)
-      const entry = await (await fetch(`${app.baseUrl}/disclosure-log/nottinghamshire-1-24`)).text()
+      const entry = await (await fetch(`${web.baseUrl}/disclosure-log/nottinghamshire-1-24`)).text()
       assert.match(entry, /What is the value of the WAIS contract\?/)
       assert.match(entry, /Already published, so exempt under section 21/)
       assert.match(entry, /href="\/decisions\/nottinghamshire-10653"/)
@@ -234,11 +224,11 @@ for (const engine of testEngines()) {
     })
 
     test('the disclosure log answers 404 for requests not published, and redirects a bare reference', async () => {
-      assert.equal((await fetch(`${app.baseUrl}/disclosure-log/nottinghamshire-nothing`)).status, 404)
-      const redirect = await fetch(`${app.baseUrl}/disclosure-log/10653`, { redirect: 'manual' })
+      assert.equal((await fetch(`${web.baseUrl}/disclosure-log/nottinghamshire-nothing`)).status, 404)
+      const redirect = await fetch(`${web.baseUrl}/disclosure-log/10653`, { redirect: 'manual' })
       assert.equal(redirect.status, 301)
       assert.equal(redirect.headers.get('location'), '/disclosure-log/nottinghamshire-10653')
-      const bad = await fetch(`${app.baseUrl}/disclosure-log?page=0`)
+      const bad = await fetch(`${web.baseUrl}/disclosure-log?page=0`)
       assert.equal(bad.status, 400)
     })
   })

@@ -1,12 +1,9 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../../support/server.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
-
-const PASSWORD = 'correct horse battery staple'
+import { testEngines } from '../../../../../support/database.ts'
+import { officeIdOf } from '../../../../../support/records.ts'
+import { addStaff, signedIn, STAFF_PASSWORD, webAppSetUp } from '../../../../../support/staff.ts'
 
 /** The text of one section of the panel report (from its heading to the next). */
 function section(html: string, id: string): string {
@@ -19,43 +16,20 @@ const count = (html: string, id: string) => Number(new RegExp(`id="count-${id}">
 
 for (const engine of testEngines()) {
   describe(`the forward plan and panel report on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     let client: StaffClient
     let notts: number
     let essex: number
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-      const office = async (short: string) =>
-        (
-          await t.database.db
-            .selectFrom('offices')
-            .select('organisation_id')
-            .where('short_name', '=', short)
-            .executeTakeFirstOrThrow()
-        ).organisation_id
-      notts = await office('Nottinghamshire')
-      essex = await office('Essex')
-      const accounts = new AccountService(t.database)
-      await accounts.create(
-        { email: 'officer@test.example', name: 'Test officer', roles: ['officer'], password: PASSWORD },
-        SYSTEM_ACTOR,
-      )
-      await accounts.create(
-        { email: 'finance@test.example', name: 'Test finance', roles: ['finance_officer'], password: PASSWORD },
-        SYSTEM_ACTOR,
-      )
-      client = new StaffClient(app.baseUrl)
-      await client.signIn('officer@test.example', PASSWORD)
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
+      notts = await officeIdOf(web.database, 'Nottinghamshire')
+      essex = await officeIdOf(web.database, 'Essex')
+      await addStaff(web.database, { email: 'officer@test.example', name: 'Test officer', roles: ['officer'] })
+      await addStaff(web.database, { email: 'finance@test.example', name: 'Test finance', roles: ['finance_officer'] })
+      client = await signedIn(web.baseUrl, 'officer@test.example')
     })
 
     test('the public panel report sorts the demonstration plan: late, dropped, outstanding, never planned, on time', async () => {
-      const q4 = await (await fetch(`${app.baseUrl}/forward-plan/panel-report?quarter=2023-q4`)).text()
+      const q4 = await (await fetch(`${web.baseUrl}/forward-plan/panel-report?quarter=2023-q4`)).text()
       assert.match(q4, /Q4 2023\/24: January to March 2024/)
       assert.match(section(q4, 'late'), /Fund support for survivors whose partners join the perpetrator programme/)
       assert.match(section(q4, 'late'), /href="\/decisions\/[^"]+">2024\.006</)
@@ -65,29 +39,29 @@ for (const engine of testEngines()) {
         ['on-time', 'late', 'dropped', 'outstanding', 'never-planned'].map((id) => count(q4, id)),
         [0, 1, 1, 1, 0],
       )
-      const q2021 = await (await fetch(`${app.baseUrl}/forward-plan/panel-report?quarter=2020-q4`)).text()
+      const q2021 = await (await fetch(`${web.baseUrl}/forward-plan/panel-report?quarter=2020-q4`)).text()
       assert.match(section(q2021, 'never-planned'), /2021\.021/)
       assert.match(section(q2021, 'dropped'), /regional victim care contract/)
       const essexQ1 = await (
-        await fetch(`${app.baseUrl}/forward-plan/panel-report?quarter=2018-q1&office=${essex}`)
+        await fetch(`${web.baseUrl}/forward-plan/panel-report?quarter=2018-q1&office=${essex}`)
       ).text()
       assert.equal(count(essexQ1, 'on-time'), 1)
       assert.match(section(essexQ1, 'on-time'), /PCC036\/18/)
       // Lincolnshire's decision of May 2018 is not Essex's: the office filter leaves it out.
       assert.equal(count(essexQ1, 'never-planned'), 0)
-      const bad = await fetch(`${app.baseUrl}/forward-plan/panel-report?quarter=2023-q9`)
+      const bad = await fetch(`${web.baseUrl}/forward-plan/panel-report?quarter=2023-q9`)
       assert.equal(bad.status, 400)
       assert.match(await bad.text(), /Choose a quarter from the list/)
     })
 
     test('the public forward plan groups entries by month and links the published decision', async () => {
-      const page = await (await fetch(`${app.baseUrl}/forward-plan`)).text()
+      const page = await (await fetch(`${web.baseUrl}/forward-plan`)).text()
       assert.ok(page.indexOf('January 2024') < page.indexOf('February 2024'))
       assert.match(page, /href="\/decisions\/[^"]+">2024\.006<\/a>, 1 March 2024/)
       assert.match(page, /£250,000/)
-      const home = await (await fetch(`${app.baseUrl}/`)).text()
+      const home = await (await fetch(`${web.baseUrl}/`)).text()
       assert.match(home, /href="\/forward-plan"/)
-      const bytes = Buffer.from(await (await fetch(`${app.baseUrl}/forward-plan.csv?office=${notts}`)).arrayBuffer())
+      const bytes = Buffer.from(await (await fetch(`${web.baseUrl}/forward-plan.csv?office=${notts}`)).arrayBuffer())
       const csv = bytes.toString('utf8')
       assert.match(csv, /^\uFEFFOffice,Title,Expected month/)
       assert.match(csv, /Refuge bed spaces for 2028\/29,2028-02,410000\.00,,yes,Planned/)
@@ -141,7 +115,7 @@ for (const engine of testEngines()) {
       const id = Number(/\/staff\/forward-plan\/(\d+)\/added/.exec(saved.headers.get('location') ?? '')?.[1])
       assert.ok(id > 0)
       assert.match(await (await client.get(`/staff/forward-plan/${id}/added`)).text(), /Planned decision added/)
-      const row = await t.database.db
+      const row = await web.database.db
         .selectFrom('planned_decisions')
         .selectAll()
         .where('id', '=', id)
@@ -150,7 +124,7 @@ for (const engine of testEngines()) {
       assert.equal(Number(row.estimated_value_pence), 12_000_000)
       assert.equal(row.key_decision, true)
       assert.equal(row.office_id, notts)
-      const audit = await t.database.db
+      const audit = await web.database.db
         .selectFrom('audit_log')
         .select(['action', 'office_id'])
         .where('entity_type', '=', 'planned_decision')
@@ -169,7 +143,7 @@ for (const engine of testEngines()) {
       assert.equal(change.headers.get('location'), `/staff/forward-plan/${id}/change/check`)
       const changed = await client.post(`/staff/forward-plan/${id}/change/check`, {})
       assert.equal(changed.headers.get('location'), `/staff/forward-plan/${id}?done=changed`)
-      const after = await t.database.db
+      const after = await web.database.db
         .selectFrom('planned_decisions')
         .select(['expected_month', 'estimated_value_pence'])
         .where('id', '=', id)
@@ -178,7 +152,7 @@ for (const engine of testEngines()) {
     })
 
     test('dropping needs a reason; staff cannot reach another office’s entry; other roles are refused', async () => {
-      const ids = await t.database.db
+      const ids = await web.database.db
         .selectFrom('planned_decisions')
         .select(['id', 'office_id', 'title'])
         .orderBy('id')
@@ -188,7 +162,7 @@ for (const engine of testEngines()) {
       assert.equal((await client.get(`/staff/forward-plan/${theirs.id}`)).status, 404)
       for (const path of ['/staff/forward-plan/abc', '/staff/forward-plan/999999999', '/staff/forward-plan/1e3/drop'])
         assert.equal((await client.get(path)).status, 404, path)
-      const odd = await fetch(`${app.baseUrl}/forward-plan/panel-report?quarter=a&quarter=b&office=x`)
+      const odd = await fetch(`${web.baseUrl}/forward-plan/panel-report?quarter=a&quarter=b&office=x`)
       assert.equal(odd.status, 200, 'a repeated parameter is ignored, not an error page')
       await client.get(`/staff/forward-plan/${mine.id}/drop`)
       assert.equal((await client.post(`/staff/forward-plan/${theirs.id}/drop`, { reason: 'Not mine' })).status, 404)
@@ -197,27 +171,27 @@ for (const engine of testEngines()) {
       assert.match(await empty.text(), /href="#reason">Enter why the planned decision was dropped/)
       const dropped = await client.post(`/staff/forward-plan/${mine.id}/drop`, { reason: 'Funded by the council.' })
       assert.equal(dropped.status, 303)
-      const row = await t.database.db
+      const row = await web.database.db
         .selectFrom('planned_decisions')
         .select(['status', 'dropped_reason'])
         .where('id', '=', mine.id)
         .executeTakeFirstOrThrow()
       assert.deepEqual(row, { status: 'dropped', dropped_reason: 'Funded by the council.' })
       await client.post(`/staff/forward-plan/${mine.id}/reinstate`, {})
-      const back = await t.database.db
+      const back = await web.database.db
         .selectFrom('planned_decisions')
         .select(['status', 'dropped_reason', 'dropped_on'])
         .where('id', '=', mine.id)
         .executeTakeFirstOrThrow()
       assert.deepEqual(back, { status: 'planned', dropped_reason: null, dropped_on: null })
-      const finance = new StaffClient(app.baseUrl)
-      await finance.signIn('finance@test.example', PASSWORD)
+      const finance = new StaffClient(web.baseUrl)
+      await finance.signIn('finance@test.example', STAFF_PASSWORD)
       assert.equal((await finance.get('/staff/forward-plan')).status, 403)
-      assert.equal((await new StaffClient(app.baseUrl).get('/staff/forward-plan')).status, 302)
+      assert.equal((await new StaffClient(web.baseUrl).get('/staff/forward-plan')).status, 302)
     })
 
     test('an entry linked to an unpublished decision counts as taken for staff and stays planned in public', async () => {
-      const decision = await t.database.db
+      const decision = await web.database.db
         .insertInto('decisions')
         .values({
           office_id: notts,
@@ -229,7 +203,7 @@ for (const engine of testEngines()) {
         })
         .returning('id')
         .executeTakeFirstOrThrow()
-      const isva = await t.database.db
+      const isva = await web.database.db
         .selectFrom('planned_decisions')
         .select('id')
         .where('title', 'like', 'Grant for independent sexual violence%')
@@ -248,11 +222,11 @@ for (const engine of testEngines()) {
       assert.equal(count(staff, 'never-planned'), 0)
       assert.equal(count(staff, 'outstanding'), 0)
 
-      const publicReport = await (await fetch(`${app.baseUrl}/forward-plan/panel-report?quarter=2023-q4`)).text()
+      const publicReport = await (await fetch(`${web.baseUrl}/forward-plan/panel-report?quarter=2023-q4`)).text()
       assert.match(section(publicReport, 'outstanding'), /Grant for independent sexual violence advisers/)
       assert.equal(count(publicReport, 'on-time'), 0)
       for (const path of ['/forward-plan', '/forward-plan.csv', '/forward-plan/panel-report?quarter=2023-q4']) {
-        const body = await (await fetch(`${app.baseUrl}${path}`)).text()
+        const body = await (await fetch(`${web.baseUrl}${path}`)).text()
         assert.doesNotMatch(body, /2024\.099|Unpublished stalking decision/, path)
       }
     })

@@ -1,46 +1,35 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { MEASURES } from '../../../../../../src/domain/outcomes.ts'
 import { sql } from 'kysely'
 import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
 import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../../support/server.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
+import { addStaff, signedIn, webAppSetUp } from '../../../../../support/staff.ts'
+import { testEngines } from '../../../../../support/database.ts'
 
-const PASSWORD = 'correct horse battery staple'
 const SERVICE = '/staff/ledger/services/domestic-abuse-partnership-car-pilot'
 
 for (const engine of testEngines()) {
   describe(`staff ledger pages on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     let client: StaffClient
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-      const accounts = new AccountService(t.database)
-      const officer = await accounts.create(
-        { email: 'officer@test.example', name: 'Test officer', roles: ['officer'], password: PASSWORD },
-        SYSTEM_ACTOR,
-      )
+      const accounts = new AccountService(web.database)
+      const officer = await addStaff(web.database, {
+        email: 'officer@test.example',
+        name: 'Test officer',
+        roles: ['officer'],
+      })
       // Staff keep the records of their own offices' services: this officer works for Hampshire as well.
-      const hampshire = await t.database.db
+      const hampshire = await web.database.db
         .selectFrom('offices')
         .select('organisation_id')
         .where('short_name', '=', 'Hampshire')
         .executeTakeFirstOrThrow()
-      await accounts.setRoles(officer.user.id, ['officer'], SYSTEM_ACTOR, hampshire.organisation_id)
-      await accounts.create(
-        { email: 'decider@test.example', name: 'Test decider', roles: ['decision_maker'], password: PASSWORD },
-        SYSTEM_ACTOR,
-      )
-      client = new StaffClient(app.baseUrl)
-      await client.signIn('officer@test.example', PASSWORD)
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
+      await accounts.setRoles(officer.id, ['officer'], SYSTEM_ACTOR, hampshire.organisation_id)
+      await addStaff(web.database, { email: 'decider@test.example', name: 'Test decider', roles: ['decision_maker'] })
+      client = await signedIn(web.baseUrl, 'officer@test.example')
     })
 
     async function upload(csv: string): Promise<Response> {
@@ -52,7 +41,7 @@ for (const engine of testEngines()) {
     const storedReturns = async () =>
       Number(
         (
-          await t.database.db
+          await web.database.db
             .selectFrom('outcome_returns')
             .select(sql<number>`count(*)`.as('n'))
             .executeTakeFirstOrThrow()
@@ -60,10 +49,9 @@ for (const engine of testEngines()) {
       )
 
     test('staff without a ledger role are refused, and no session goes to sign-in', async () => {
-      const decider = new StaffClient(app.baseUrl)
-      await decider.signIn('decider@test.example', PASSWORD)
+      const decider = await signedIn(web.baseUrl, 'decider@test.example')
       assert.equal((await decider.get('/staff/ledger')).status, 403)
-      assert.equal((await new StaffClient(app.baseUrl).get('/staff/ledger/receipts')).status, 302)
+      assert.equal((await new StaffClient(web.baseUrl).get('/staff/ledger/receipts')).status, 302)
       for (const path of [
         '/staff/ledger',
         '/staff/ledger/organisations/review',
@@ -110,14 +98,14 @@ for (const engine of testEngines()) {
       })
       assert.equal(refused.status, 400)
       assert.match(await refused.text(), /Survivors supported looks like a name: returns hold counts only/)
-      const publicPage = await (await fetch(`${app.baseUrl}/services/domestic-abuse-partnership-car-pilot`)).text()
+      const publicPage = await (await fetch(`${web.baseUrl}/services/domestic-abuse-partnership-car-pilot`)).text()
       assert.match(publicPage, /Repeat call-outs/)
       assert.match(publicPage, /2021\/22 Q2/)
     })
 
     test('funding received: a negative amount is refused naming the field; a good one is saved and audit-logged', async () => {
       await client.get('/staff/ledger/receipts')
-      const stream = await t.database.db
+      const stream = await web.database.db
         .selectFrom('funding_streams')
         .select('id')
         .where('name', '=', 'Community Safety Grant')
@@ -135,10 +123,10 @@ for (const engine of testEngines()) {
         amount: '50,000',
       })
       assert.equal(good.status, 302)
-      const html = await (await fetch(`${app.baseUrl}/funding-streams`)).text()
+      const html = await (await fetch(`${web.baseUrl}/funding-streams`)).text()
       assert.match(html, /£50,000(?!\.)/)
       assert.match(html, /£2,987(?!\.)/)
-      const log = await t.database.db
+      const log = await web.database.db
         .selectFrom('audit_log')
         .select('action')
         .where('action', '=', 'funding_receipt.create')
@@ -163,7 +151,7 @@ for (const engine of testEngines()) {
     })
 
     test('merging an organisation from the review queue moves its awards, is audit-logged, and redirects its page', async () => {
-      const db = t.database.db
+      const db = web.database.db
       const nwa = await db
         .selectFrom('organisations')
         .select('id')
@@ -209,7 +197,7 @@ for (const engine of testEngines()) {
         .execute()
       assert.equal(log.length, 1)
       assert.match(log[0]!.actor_label, /Test officer/)
-      const old = await fetch(`${app.baseUrl}/providers/notts-womens-aid`, { redirect: 'manual' })
+      const old = await fetch(`${web.baseUrl}/providers/notts-womens-aid`, { redirect: 'manual' })
       assert.equal(old.status, 301)
       assert.equal(old.headers.get('location'), '/providers/nottinghamshire-women-s-aid')
       const self = await client.post('/staff/ledger/organisations/merge', {
@@ -221,7 +209,7 @@ for (const engine of testEngines()) {
     })
 
     test('a queued name can be confirmed as a new organisation; a bad identifier is refused naming the field', async () => {
-      const db = t.database.db
+      const db = web.database.db
       const queued = await db
         .insertInto('organisations')
         .values({ kind: 'other', name: 'Safe Steps Trust', slug: 'safe-steps-trust', needs_review: true })

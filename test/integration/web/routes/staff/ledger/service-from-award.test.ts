@@ -1,19 +1,15 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR, type Actor } from '../../../../../../src/services/audit/audit.ts'
+import { type Actor } from '../../../../../../src/services/audit/audit.ts'
 import { WorkflowService } from '../../../../../../src/services/decisions/workflow.ts'
 import { draftReadyToSubmit } from '../../../../../support/decision-draft.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../../support/server.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
-
-const PASSWORD = 'correct horse battery staple'
+import { addStaff, signedIn, webAppSetUp } from '../../../../../support/staff.ts'
+import { testEngines } from '../../../../../support/database.ts'
 
 for (const engine of testEngines()) {
   describe(`creating a service from an award on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     let client: StaffClient
     let awardId = 0
     let otherAwardId = 0
@@ -21,16 +17,14 @@ for (const engine of testEngines()) {
     let providerId = 0
 
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-      const db = t.database.db
-      const accounts = new AccountService(t.database)
-      const { user } = await accounts.create(
-        { email: 'award-service@test.example', name: 'Award Officer', roles: ['officer'], password: PASSWORD },
-        SYSTEM_ACTOR,
-      )
+      const db = web.database.db
+      const user = await addStaff(web.database, {
+        email: 'award-service@test.example',
+        name: 'Award Officer',
+        roles: ['officer'],
+      })
       const actor: Actor = { userId: user.id, label: 'officer' }
-      const workflow = new WorkflowService(t.database)
+      const workflow = new WorkflowService(web.database)
       const draft = async (officeId?: number) =>
         draftReadyToSubmit(
           workflow,
@@ -91,12 +85,7 @@ for (const engine of testEngines()) {
         .executeTakeFirstOrThrow()
       const other = await draft(essex.organisation_id)
       otherAwardId = await addAward(other)
-      client = new StaffClient(app.baseUrl)
-      await client.signIn('award-service@test.example', PASSWORD)
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
+      client = await signedIn(web.baseUrl, 'award-service@test.example')
     })
 
     test('the service pages start filled in from the award’s provider, kind, areas and period', async () => {
@@ -130,7 +119,7 @@ for (const engine of testEngines()) {
       const location = saved.headers.get('location') ?? ''
       assert.match(location, /^\/staff\/ledger\/services\/[a-z0-9-]+\/saved\?created=1&award=1$/)
       assert.match(await (await client.get(location)).text(), /The award you started from now pays for this service/)
-      const db = t.database.db
+      const db = web.database.db
       const award = await db
         .selectFrom('awards')
         .select('service_id')

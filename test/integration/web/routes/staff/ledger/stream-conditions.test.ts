@@ -1,13 +1,10 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
 import { WorkflowService } from '../../../../../../src/services/decisions/workflow.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../../support/server.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
-
-const PASSWORD = 'correct horse battery staple'
+import { addStaff, signedIn, webAppSetUp } from '../../../../../support/staff.ts'
+import { testEngines } from '../../../../../support/database.ts'
+import { fundingStreamIdOf, officeIdOf } from '../../../../../support/records.ts'
 
 const conditions = (extra: Record<string, string | string[]> = {}) => ({
   fundingStatus: 'confirmed',
@@ -29,63 +26,30 @@ const conditions = (extra: Record<string, string | string[]> = {}) => ({
 
 for (const engine of testEngines()) {
   describe(`funding stream conditions on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     let notts: StaffClient
     let essex: StaffClient
     let officerId = 0
-    const streamId = async (name: string) =>
-      (
-        await t.database.db
-          .selectFrom('funding_streams')
-          .select('id')
-          .where('name', '=', name)
-          .executeTakeFirstOrThrow()
-      ).id
+    const streamId = (name: string) => fundingStreamIdOf(web.database, name)
 
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-      const db = t.database.db
-      const officeId = async (short: string) =>
-        (
-          await db
-            .selectFrom('offices')
-            .select('organisation_id')
-            .where('short_name', '=', short)
-            .executeTakeFirstOrThrow()
-        ).organisation_id
-      const accounts = new AccountService(t.database)
+      const officeId = (short: string) => officeIdOf(web.database, short)
       officerId = (
-        await accounts.create(
-          {
-            email: 'notts@test.example',
-            name: 'Notts officer',
-            roles: ['officer'],
-            password: PASSWORD,
-            officeId: await officeId('Nottinghamshire'),
-          },
-          SYSTEM_ACTOR,
-        )
-      ).user.id
-      await accounts.create(
-        {
-          email: 'essex@test.example',
-          name: 'Essex officer',
-          roles: ['officer', 'administrator'],
-          password: PASSWORD,
-          officeId: await officeId('Essex'),
-        },
-        SYSTEM_ACTOR,
-      )
-      notts = new StaffClient(app.baseUrl)
-      await notts.signIn('notts@test.example', PASSWORD)
-      essex = new StaffClient(app.baseUrl)
-      await essex.signIn('essex@test.example', PASSWORD)
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
+        await addStaff(web.database, {
+          email: 'notts@test.example',
+          name: 'Notts officer',
+          roles: ['officer'],
+          officeId: await officeId('Nottinghamshire'),
+        })
+      ).id
+      await addStaff(web.database, {
+        email: 'essex@test.example',
+        name: 'Essex officer',
+        roles: ['officer', 'administrator'],
+        officeId: await officeId('Essex'),
+      })
+      notts = await signedIn(web.baseUrl, 'notts@test.example')
+      essex = await signedIn(web.baseUrl, 'essex@test.example')
     })
 
     test('the demonstration grant shows its conditions and its match funding shortfall, to staff and the public', async () => {
@@ -102,7 +66,7 @@ for (const engine of testEngines()) {
       )
       const hampshire = await (await notts.get(`/staff/ledger/streams/${await streamId('MoJ victims grant')}`)).text()
       assert.match(hampshire, /Page not found|not found/i, 'another office’s stream answers as an unknown one')
-      const publicPage = await (await fetch(`${app.baseUrl}/funding-streams`)).text()
+      const publicPage = await (await fetch(`${web.baseUrl}/funding-streams`)).text()
       assert.match(publicPage, /To be spent by 31 March 2025\./)
       assert.match(publicPage, /Ring-fenced to ISVA, IDVA\./)
       assert.match(publicPage, /Expected: not yet confirmed by the funder\./)
@@ -129,7 +93,7 @@ for (const engine of testEngines()) {
       assert.match(html, /href="#grantEnd-day">The grant period must end on or after the day it starts/)
       assert.match(html, /href="#fundingStatus">Choose whether the money is confirmed or expected/)
       assert.match(html, /href="#ringFencedServiceTypes">Choose service types from the list/)
-      const row = await t.database.db
+      const row = await web.database.db
         .selectFrom('funding_streams')
         .select(['spend_by', 'agreement_reference'])
         .where('id', '=', id)
@@ -155,7 +119,7 @@ for (const engine of testEngines()) {
       const panel = await (await notts.get(`/staff/ledger/streams/${id}/conditions/saved`)).text()
       assert.match(panel, /Conditions saved/)
       assert.match(panel, /6 findings break/)
-      const row = await t.database.db
+      const row = await web.database.db
         .selectFrom('funding_streams')
         .select(['spend_by', 'grant_start', 'ring_fenced_service_types', 'ring_fence_names', 'conditions'])
         .where('id', '=', id)
@@ -167,7 +131,7 @@ for (const engine of testEngines()) {
         ring_fence_names: ['ISVA', 'Survivor support'],
         conditions: 'Match funding for the Home Office grant.',
       })
-      const audit = await t.database.db
+      const audit = await web.database.db
         .selectFrom('audit_log')
         .select('after')
         .where('action', '=', 'funding_stream.conditions')
@@ -180,17 +144,17 @@ for (const engine of testEngines()) {
         stream,
         /2024\.006: the award to Equation runs to 30 September 2025, after Core commissioning budget must be spent by 31 March 2025/,
       )
-      const publicPage = await (await fetch(`${app.baseUrl}/funding-streams`)).text()
+      const publicPage = await (await fetch(`${web.baseUrl}/funding-streams`)).text()
       assert.match(publicPage, /the award to Equation runs to 30 September 2025/)
     })
 
     test('a draft decision’s breach is shown to staff but never on the public page', async () => {
-      const db = t.database.db
+      const db = web.database.db
       const id = await streamId('Home Office DA perpetrator grant')
       const officeId = (
         await db.selectFrom('funding_streams').select('office_id').where('id', '=', id).executeTakeFirstOrThrow()
       ).office_id!
-      const draft = await new WorkflowService(t.database).createDraft(
+      const draft = await new WorkflowService(web.database).createDraft(
         {
           officeId,
           kind: 'decision',
@@ -234,7 +198,7 @@ for (const engine of testEngines()) {
         /data-code="match_funding_short"/,
         'the year its award is paid in is short of match funding',
       )
-      const publicPage = await (await fetch(`${app.baseUrl}/funding-streams`)).text()
+      const publicPage = await (await fetch(`${web.baseUrl}/funding-streams`)).text()
       assert.doesNotMatch(publicPage, /Hidden Refuge Trust|ring_fence_breach/)
     })
 
@@ -268,7 +232,7 @@ for (const engine of testEngines()) {
         /<td class="govuk-table__cell">Nottingham City Council<\/td>\s*<td class="govuk-table__cell">£12,500<\/td>/,
       )
       assert.match(page, /needs £12,500 match funding from Nottingham City Council in 2024\/25; £0 is recorded/)
-      const row = await t.database.db
+      const row = await web.database.db
         .selectFrom('funding_stream_match_funding')
         .select(['id', 'from_organisation_id'])
         .where('funding_stream_id', '=', id)
@@ -283,7 +247,7 @@ for (const engine of testEngines()) {
 
       const removed = await notts.post(`/staff/ledger/streams/${id}/match-funding/${row.id}/remove`, {})
       assert.equal(removed.status, 303)
-      const count = await t.database.db
+      const count = await web.database.db
         .selectFrom('funding_stream_match_funding')
         .select('id')
         .where('funding_stream_id', '=', id)

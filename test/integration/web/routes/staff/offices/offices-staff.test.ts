@@ -1,13 +1,11 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
 import { LOGO_MAX_BYTES } from '../../../../../../src/services/offices/public-offices.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../../support/server.ts'
+import { testEngines } from '../../../../../support/database.ts'
+import { officeIdOf } from '../../../../../support/records.ts'
+import { addStaff, STAFF_PASSWORD, webAppSetUp } from '../../../../../support/staff.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
 
-const PASSWORD = 'correct horse battery staple'
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
     '1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082',
@@ -16,54 +14,30 @@ const PNG = Buffer.from(
 
 for (const engine of testEngines()) {
   describe(`the deployment administrator's office pages and the logo on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     let essexId = 0
     let hampshireId = 0
 
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-      const id = async (short: string) =>
-        (
-          await t.database.db
-            .selectFrom('offices')
-            .select('organisation_id')
-            .where('short_name', '=', short)
-            .executeTakeFirstOrThrow()
-        ).organisation_id
-      essexId = await id('Essex')
-      hampshireId = await id('Hampshire')
-      const accounts = new AccountService(t.database)
-      await accounts.create(
-        {
-          email: 'national@test.example',
-          name: 'National Admin',
-          roles: ['administrator'],
-          password: PASSWORD,
-          deploymentAdmin: true,
-        },
-        SYSTEM_ACTOR,
-      )
-      await accounts.create(
-        {
-          email: 'essex-admin@test.example',
-          name: 'Essex Admin',
-          roles: ['administrator'],
-          password: PASSWORD,
-          officeId: essexId,
-        },
-        SYSTEM_ACTOR,
-      )
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
+      essexId = await officeIdOf(web.database, 'Essex')
+      hampshireId = await officeIdOf(web.database, 'Hampshire')
+      await addStaff(web.database, {
+        email: 'national@test.example',
+        name: 'National Admin',
+        roles: ['administrator'],
+        deploymentAdmin: true,
+      })
+      await addStaff(web.database, {
+        email: 'essex-admin@test.example',
+        name: 'Essex Admin',
+        roles: ['administrator'],
+        officeId: essexId,
+      })
     })
 
     const signedIn = async (email: string) => {
-      const client = new StaffClient(app.baseUrl)
-      const response = await client.signIn(email, PASSWORD)
+      const client = new StaffClient(web.baseUrl)
+      const response = await client.signIn(email, STAFF_PASSWORD)
       assert.equal(response.status, 302)
       return client
     }
@@ -103,10 +77,10 @@ for (const engine of testEngines()) {
       assert.match(html, /Administrator appointed/)
       const password = /id="new-password">([^<]+)</.exec(html)?.[1]
       assert.ok(password, 'a one-time password is shown')
-      const cumbria = new StaffClient(app.baseUrl)
+      const cumbria = new StaffClient(web.baseUrl)
       assert.equal((await cumbria.signIn('carol@cumbria.example', password)).status, 302)
       // The new office has its own public register.
-      const register = await fetch(`${app.baseUrl}/offices/cumbria`)
+      const register = await fetch(`${web.baseUrl}/offices/cumbria`)
       assert.equal(register.status, 200)
       assert.match(await register.text(), /Office of the Police and Crime Commissioner for Cumbria/)
     })
@@ -128,14 +102,14 @@ for (const engine of testEngines()) {
       })
       assert.equal(saved.status, 302)
       assert.equal(saved.headers.get('location'), '/staff/offices?done=succession')
-      const row = await t.database.db
+      const row = await web.database.db
         .selectFrom('offices')
         .select(['successor_id', 'functions_passed_on'])
         .where('organisation_id', '=', hampshireId)
         .executeTakeFirstOrThrow()
       assert.equal(Number(row.successor_id), essexId)
       assert.equal(row.functions_passed_on, '2028-05-08')
-      await t.database.db
+      await web.database.db
         .updateTable('offices')
         .set({ successor_id: null, functions_passed_on: null })
         .where('organisation_id', '=', hampshireId)
@@ -172,7 +146,7 @@ for (const engine of testEngines()) {
         await (await client.get(large.headers.get('location')!)).text(),
         /The logo must be smaller than 200 KB/,
       )
-      const stored = await t.database.db
+      const stored = await web.database.db
         .selectFrom('offices')
         .select('logo')
         .where('organisation_id', '=', essexId)
@@ -190,7 +164,7 @@ for (const engine of testEngines()) {
       form.append('logo', new Blob([new Uint8Array(PNG)]), 'logo.png')
       const other = await client.postMultipart('/staff/settings/logo', form, { csrfFirst: true })
       assert.equal(other.status, 404)
-      const hampshire = await t.database.db
+      const hampshire = await web.database.db
         .selectFrom('offices')
         .select('logo')
         .where('organisation_id', '=', hampshireId)

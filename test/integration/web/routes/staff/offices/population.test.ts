@@ -1,56 +1,34 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
-import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
 import { PublicOfficeService } from '../../../../../../src/services/offices/public-offices.ts'
 import {
   POPULATION_YEAR,
   POLICE_FORCE_AREA_POPULATIONS,
 } from '../../../../../../src/domain/police-force-populations.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../../support/server.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
-
-const PASSWORD = 'correct horse battery staple'
+import { testEngines } from '../../../../../support/database.ts'
+import { officeIdOf } from '../../../../../support/records.ts'
+import { addStaff, STAFF_PASSWORD, webAppSetUp } from '../../../../../support/staff.ts'
 
 for (const engine of testEngines()) {
   describe(`an office's population (reference data and the staff page) on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     let essexId = 0
     let hampshireId = 0
 
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-      const id = async (short: string) =>
-        (
-          await t.database.db
-            .selectFrom('offices')
-            .select('organisation_id')
-            .where('short_name', '=', short)
-            .executeTakeFirstOrThrow()
-        ).organisation_id
-      essexId = await id('Essex')
-      hampshireId = await id('Hampshire')
-      await new AccountService(t.database).create(
-        {
-          email: 'essex-admin@test.example',
-          name: 'Essex Admin',
-          roles: ['administrator'],
-          password: PASSWORD,
-          officeId: essexId,
-        },
-        SYSTEM_ACTOR,
-      )
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
+      essexId = await officeIdOf(web.database, 'Essex')
+      hampshireId = await officeIdOf(web.database, 'Hampshire')
+      await addStaff(web.database, {
+        email: 'essex-admin@test.example',
+        name: 'Essex Admin',
+        roles: ['administrator'],
+        officeId: essexId,
+      })
     })
 
     const populationOf = (officeId: number) =>
-      t.database.db
+      web.database.db
         .selectFrom('office_populations')
         .selectAll()
         .where('office_id', '=', officeId)
@@ -58,12 +36,12 @@ for (const engine of testEngines()) {
         .executeTakeFirst()
 
     test('the reference data loads into offices named after a police force area, never over a recorded figure', async () => {
-      await t.database.db.deleteFrom('office_populations').execute()
-      await t.database.db
+      await web.database.db.deleteFrom('office_populations').execute()
+      await web.database.db
         .insertInto('office_populations')
         .values({ office_id: hampshireId, year: POPULATION_YEAR, population: 123, source: 'Recorded by staff' })
         .execute()
-      const loaded = await new PublicOfficeService(t.database).loadReferencePopulations()
+      const loaded = await new PublicOfficeService(web.database).loadReferencePopulations()
       assert.ok(loaded >= 2, `${loaded} offices given a population`)
       const essex = await populationOf(essexId)
       const reference = POLICE_FORCE_AREA_POPULATIONS.find((p) => p.area === 'Essex')!
@@ -71,15 +49,15 @@ for (const engine of testEngines()) {
       assert.match(essex!.source, /ONS mid-2018/)
       assert.equal((await populationOf(hampshireId))?.population, 123, 'a figure staff recorded is kept')
       assert.equal(
-        await new PublicOfficeService(t.database).loadReferencePopulations(),
+        await new PublicOfficeService(web.database).loadReferencePopulations(),
         0,
         'loading again adds nothing',
       )
     })
 
     test('an office administrator records its population with the form; bad input is explained; it is audited', async () => {
-      const client = new StaffClient(app.baseUrl)
-      assert.equal((await client.signIn('essex-admin@test.example', PASSWORD)).status, 302)
+      const client = new StaffClient(web.baseUrl)
+      assert.equal((await client.signIn('essex-admin@test.example', STAFF_PASSWORD)).status, 302)
       const path = `/staff/offices/${essexId}/population`
       const page = await client.get(path)
       assert.equal(page.status, 200)
@@ -93,7 +71,7 @@ for (const engine of testEngines()) {
       assert.match(html, /href="#source">Enter where the figure comes from/)
       assert.equal(
         (
-          await t.database.db
+          await web.database.db
             .selectFrom('office_populations')
             .select('year')
             .where('office_id', '=', essexId)
@@ -109,7 +87,7 @@ for (const engine of testEngines()) {
       const afterHtml = await after.text()
       assert.match(afterHtml, /Population saved/)
       assert.match(afterHtml, /1,900,000/)
-      const audit = await t.database.db
+      const audit = await web.database.db
         .selectFrom('audit_log')
         .select(['action', 'office_id'])
         .where('action', '=', 'record population')
@@ -126,7 +104,7 @@ for (const engine of testEngines()) {
       assert.equal(refused.status, 404)
       assert.equal(
         (
-          await t.database.db
+          await web.database.db
             .selectFrom('office_populations')
             .select('year')
             .where('office_id', '=', hampshireId)

@@ -1,0 +1,41 @@
+import type { Database } from '../../src/db/database.ts'
+
+/** The organisation id of the office with this short name ('Nottinghamshire', 'Essex'); throws if there is none. */
+export async function officeIdOf(database: Database, shortName: string): Promise<number> {
+  const office = await database.db
+    .selectFrom('offices')
+    .select('organisation_id')
+    .where('short_name', '=', shortName)
+    .executeTakeFirstOrThrow()
+  return office.organisation_id
+}
+
+/** The id of the organisation with this exact name; throws if there is none. */
+export async function organisationIdOf(database: Database, name: string): Promise<number> {
+  return (await database.db.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow())
+    .id
+}
+
+/** The id of the service with this slug; throws if there is none. */
+export async function serviceIdOf(database: Database, slug: string): Promise<number> {
+  return (await database.db.selectFrom('services').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id
+}
+
+/** The id of the organisation with this slug; throws if there is none. */
+export async function organisationIdWithSlug(database: Database, slug: string): Promise<number> {
+  return (await database.db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow())
+    .id
+}
+
+/** The id of the register's home office (the office of a register with one). */
+export async function homeOfficeId(database: Database): Promise<number> {
+  return (await database.db.selectFrom('register_settings').select('home_office_id').executeTakeFirstOrThrow())
+    .home_office_id!
+}
+
+/** The id of the funding stream with this name; throws if there is none. */
+export async function fundingStreamIdOf(database: Database, name: string): Promise<number> {
+  return (
+    await database.db.selectFrom('funding_streams').select('id').where('name', '=', name).executeTakeFirstOrThrow()
+  ).id
+}
