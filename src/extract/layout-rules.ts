@@ -92,9 +92,19 @@ function findOnLine(line: string, field: LearnedField, value: LearnedValue): { s
   return start < 0 ? null : { start, end: start + wanted.length }
 }
 
+/** Words a label of each field tends to have: among several labelled lines holding the value, one with them is preferred. */
+const FIELD_WORDS: Partial<Record<LearnedField, RegExp>> = {
+  reference: /\b(?:ref|reference|number|no|entry|id|register|code)\b/,
+  decision_date: /\b(?:date|dated|on|signed|sealed|agreed|approved|made|taken|decided)\b/,
+  total_amount: /\b(?:total|sum|amount|value|cost|commitment|budget|overall|aggregate|altogether)\b/,
+  title: /\b(?:title|subject|matter|topic|heading|re)\b/,
+}
+
 /**
  * The rule that reads the corrected value from this document, or null when the value is nowhere in it.
- * A label on the value's line is preferred, then a label on the line before, then the line's position.
+ * A label on the value's line is preferred (a label with the field's usual words, then one with a colon, and
+ * for a total the last such line, since a table's rows come before its total), then a label on the line
+ * before, then the line's position.
  */
 export function learnRule(text: string, field: LearnedField, value: LearnedValue): LayoutRule | null {
   if (field === 'kind')
@@ -102,6 +112,8 @@ export function learnRule(text: string, field: LearnedField, value: LearnedValue
       ? { anchor: 'kind', kind: value as DecisionKind }
       : null
   const lines = text.split('\n')
+  const labels: Array<{ rule: LayoutRule; score: number }> = []
+  let after: LayoutRule | null = null
   let byPosition: LayoutRule | null = null
   let ordinal = -1
   let previous = ''
@@ -112,15 +124,23 @@ export function learnRule(text: string, field: LearnedField, value: LearnedValue
     if (hit) {
       const before = line.slice(0, hit.start)
       const l = labelled(line)
-      if (l && before.trim() && labelKey(before) === l.label) return { anchor: 'label', label: l.label }
+      if (l && before.trim() && labelKey(before) === l.label) {
+        const score = (FIELD_WORDS[field]?.test(l.label) ? 4 : 0) + (before.includes(':') ? 2 : 0)
+        labels.push({ rule: { anchor: 'label', label: l.label }, score })
+      }
       const rest = labelKey(line.slice(0, hit.start) + line.slice(hit.end))
       const prev = labelKey(previous)
-      if (!rest && prev && words(prev) <= 8 && !/\d/.test(prev)) return { anchor: 'after', label: prev }
+      if (!rest && !after && prev && words(prev) <= 8 && !/\d/.test(prev)) after = { anchor: 'after', label: prev }
       if (!rest && !byPosition && ordinal < 20) byPosition = { anchor: 'line', index: ordinal }
     }
     previous = line
   }
-  return byPosition
+  if (labels.length) {
+    const best = Math.max(...labels.map((l) => l.score))
+    const top = labels.filter((l) => l.score === best)
+    return (field === 'total_amount' ? top[top.length - 1]! : top[0]!).rule
+  }
+  return after ?? byPosition
 }
 
 /** Reads a field's value from a piece of text as the register holds it, or null. */
