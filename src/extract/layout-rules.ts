@@ -5,9 +5,9 @@
  * line before it (a heading "Matter determined" over the title), its position among the document's lines, or
  * (for the kind of document) the kind itself. A rule holds label words or a position, never the value.
  *
- * A layout is known by its fingerprint: a hash of the document's stable label lines (the labels of its
- * "Label: value" lines whose value is not money, and its first line), which do not change from one
- * document of the layout to the next.
+ * A layout is known by its fingerprint: a hash of the stable label lines of the document's head (the labels
+ * of its first 80 lines' "Label: value" lines whose value is not money, and its first line), which do not
+ * change from one document of the layout to the next. Rules look through the first 2,000 lines.
  */
 import { createHash } from 'node:crypto'
 import { DECISION_KINDS, type DecisionKind } from '../domain/decision.ts'
@@ -39,6 +39,19 @@ export interface RuleReading {
 }
 
 const SEPARATOR = /^(.*?)(?::\s*|\t+|\s{2,})(.*)$/
+/** The lines a fingerprint is made of: a layout's labels are at its head. */
+const FINGERPRINT_LINES = 80
+/** The lines a rule looks through, so that a very long document costs no more than a long one. */
+const RULE_LINES = 2000
+
+const linesOf = (text: string, most: number) => {
+  let end = -1
+  for (let n = 0; n < most; n++) {
+    end = text.indexOf('\n', end + 1)
+    if (end < 0) return text.split('\n')
+  }
+  return text.slice(0, end).split('\n')
+}
 
 /** Lower case letters and digits, single-spaced: how labels are compared. */
 export function labelKey(text: string): string {
@@ -61,7 +74,7 @@ function labelled(line: string): { label: string; value: string } | null {
 
 /** The hash of a document's stable label lines: what documents of one layout share. */
 export function layoutFingerprint(text: string): string {
-  const lines = text.split('\n')
+  const lines = linesOf(text, FINGERPRINT_LINES)
   const first = lines.find((l) => l.trim())
   const stable = new Set<string>()
   if (first && !/\d/.test(first)) stable.add(`# ${labelKey(first)}`)
@@ -111,7 +124,7 @@ export function learnRule(text: string, field: LearnedField, value: LearnedValue
     return (DECISION_KINDS as readonly string[]).includes(String(value))
       ? { anchor: 'kind', kind: value as DecisionKind }
       : null
-  const lines = text.split('\n')
+  const lines = linesOf(text, RULE_LINES)
   const labels: Array<{ rule: LayoutRule; score: number }> = []
   let after: LayoutRule | null = null
   let byPosition: LayoutRule | null = null
@@ -157,7 +170,7 @@ function readValue(field: LearnedField, raw: string): LearnedValue | null {
 export function applyRule(text: string, field: LearnedField, rule: LayoutRule): RuleReading | null {
   if (rule.anchor === 'kind') return field === 'kind' ? { value: rule.kind, line: 0, text: '' } : null
   if (field === 'kind') return null
-  const lines = text.split('\n')
+  const lines = linesOf(text, RULE_LINES)
   let ordinal = -1
   let after = false
   for (const [i, line] of lines.entries()) {

@@ -19,7 +19,6 @@ import {
 import { ImportError } from './errors.ts'
 import { OfficeMatcher, type ImportOffice } from './offices.ts'
 import { applyLearnedRules, rulesFor } from './layout-learning.ts'
-import { layoutFingerprint } from '../../extract/layout-rules.ts'
 import { OrganisationMatcher } from './organisations.ts'
 
 export interface ImportOutcome {
@@ -141,7 +140,7 @@ export class DocumentImporter {
       text,
       input.extraction.draft,
       input.extraction.record,
-      await rulesFor(trx, office.id, layoutFingerprint(text)),
+      await rulesFor(trx, office.id, text),
     )
     if (draft.reference) {
       const clash = await trx

@@ -39,13 +39,15 @@ export interface StoredRule {
   learnedAt: Date
 }
 
-/** The rules learned for an office's layout. */
-export async function rulesFor(trx: Transaction<DB>, officeId: number, fingerprint: string): Promise<StoredRule[]> {
+/** The rules learned for the layout of a document of the office (none asked for when the office has none). */
+export async function rulesFor(trx: Transaction<DB>, officeId: number, text: string): Promise<StoredRule[]> {
+  const any = await trx.selectFrom('layout_rules').select('id').where('office_id', '=', officeId).executeTakeFirst()
+  if (!any) return []
   const rows = await trx
     .selectFrom('layout_rules')
     .select(['field', 'rule', 'learned_at'])
     .where('office_id', '=', officeId)
-    .where('fingerprint', '=', fingerprint)
+    .where('fingerprint', '=', layoutFingerprint(text))
     .execute()
   return rows.flatMap((r) =>
     (LEARNED_FIELDS as readonly string[]).includes(r.field) && isLayoutRule(r.rule)

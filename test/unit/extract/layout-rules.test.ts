@@ -120,3 +120,14 @@ test('on the layout series, two confirmed documents take the rest from partly wr
   assert.ok(share(result.after) > share(result.before))
   assert.equal(share(result.after), 1, JSON.stringify(result.wrongAfter))
 })
+
+test('the fingerprint is made of the head of a document, and rules look through its first 2,000 lines', () => {
+  const body = (n: number) => Array.from({ length: n }, (_, i) => `Line ${i} of the body text.`).join('\n')
+  assert.equal(
+    layoutFingerprint(`${first}\n${body(100)}\nLate label: text`),
+    layoutFingerprint(`${first}\n${body(100)}`),
+  )
+  const rule: LayoutRule = { anchor: 'label', label: 'late ref' }
+  assert.equal(applyRule(`${body(100)}\nLate ref: X/1`, 'reference', rule)?.value, 'X/1')
+  assert.equal(applyRule(`${body(2100)}\nLate ref: X/1`, 'reference', rule), null)
+})
