@@ -1,6 +1,9 @@
 import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import JSZip from 'jszip'
+import { LAYOUT_SERIES_DIR } from '../../scripts/eval-learning.ts'
 import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
 import { e2eSetUp, signIn } from '../support/e2e.ts'
@@ -127,5 +130,47 @@ describe('bulk upload progress in Chromium', () => {
       maxRedirects: 0,
     })
     assert.notEqual(response.status(), 200)
+  })
+  test('a correction on the review page is learned, and the next document of the layout says where its values came from', async () => {
+    const series = (file: string) => ({
+      name: file,
+      mimeType: 'text/plain',
+      buffer: readFileSync(join(LAYOUT_SERIES_DIR, file)),
+    })
+    await page.goto(`${e2e.baseUrl}/staff/imports/upload`)
+    await page.getByLabel('Documents').setInputFiles(series('wbc-ph-24-031.txt'))
+    await page.getByRole('button', { name: 'Upload and read' }).click()
+    await page.waitForURL(/\/staff\/imports\/\d+\?uploaded=1$/)
+    assert.equal(await page.locator('.app-learned').count(), 0, 'nothing is learned yet')
+    await page.getByLabel('Kind of document').selectOption('decision')
+    await page.getByLabel('Reference').fill('WBC/PH/24/031')
+    await page.getByLabel('Title').fill('Community safety grants for the Eastgate wards')
+    await page.getByLabel('Date of the decision').fill('12 March 2024')
+    await page.getByRole('button', { name: 'Confirm record' }).click()
+    await page.waitForURL(/\/staff\/imports\?confirmed=/)
+
+    await page.goto(`${e2e.baseUrl}/staff/imports/upload`)
+    await page.getByLabel('Documents').setInputFiles(series('wbc-ph-24-044.txt'))
+    await page.getByRole('button', { name: 'Upload and read' }).click()
+    await page.waitForURL(/\/staff\/imports\/\d+\?uploaded=1$/)
+    assert.equal(await page.getByLabel('Reference').inputValue(), 'WBC/PH/24/044')
+    assert.equal(await page.getByLabel('Title').inputValue(), 'Night-time economy marshals for the town centre')
+    assert.equal(await page.getByLabel('Date of the decision').inputValue(), '3 June 2024')
+    const today = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(new Date())
+    assert.equal(
+      await page.locator('#reference-hint .app-learned').textContent(),
+      `Learned from your correction on ${today}: the value after “register entry”.`,
+    )
+    assert.match(
+      (await page.locator('#title-hint').textContent()) ?? '',
+      /Learned from your correction on .*“matter determined”/,
+    )
+    assert.match((await page.locator('#kind-hint').textContent()) ?? '', /every document of this layout is a decision/)
+    assert.deepEqual(await accessibilityViolations(page), [])
   })
 })
