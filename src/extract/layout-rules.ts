@@ -113,6 +113,20 @@ const FIELD_WORDS: Partial<Record<LearnedField, RegExp>> = {
   title: /\b(?:title|subject|matter|topic|heading|re)\b/,
 }
 
+/** Words of labels, not of people's names. */
+const LABEL_WORDS =
+  /\b(?:ref|reference|number|no|entry|id|register|code|date|dated|on|signed|sealed|agreed|approved|made|taken|decided|total|sum|amount|value|cost|commitment|budget|overall|title|subject|matter|topic|heading|re|decision|record|notice|report|details|summary|action|key|type|kind|officer|portfolio|of|the|for|and|to|by)\b/
+
+/**
+ * Whether a label could be a person's name ("Jane Smith", "Mrs Okafor"): two to four capitalised words with no
+ * word of a label. Such a line is never kept as a rule's label, so that no rule holds a name; the value is then
+ * learned by its position instead.
+ */
+export function mayBeAName(raw: string): boolean {
+  const text = raw.replace(/[:\t]+/g, ' ').trim()
+  return /^(?:[A-Z][\p{L}'’.-]*\s+){1,3}[A-Z][\p{L}'’-]*$/u.test(text) && !LABEL_WORDS.test(labelKey(text))
+}
+
 /**
  * The rule that reads the corrected value from this document, or null when the value is nowhere in it.
  * A label on the value's line is preferred (a label with the field's usual words, then one with a colon, and
@@ -137,13 +151,14 @@ export function learnRule(text: string, field: LearnedField, value: LearnedValue
     if (hit) {
       const before = line.slice(0, hit.start)
       const l = labelled(line)
-      if (l && before.trim() && labelKey(before) === l.label) {
+      if (l && before.trim() && labelKey(before) === l.label && !mayBeAName(before)) {
         const score = (FIELD_WORDS[field]?.test(l.label) ? 4 : 0) + (before.includes(':') ? 2 : 0)
         labels.push({ rule: { anchor: 'label', label: l.label }, score })
       }
       const rest = labelKey(line.slice(0, hit.start) + line.slice(hit.end))
       const prev = labelKey(previous)
-      if (!rest && !after && prev && words(prev) <= 8 && !/\d/.test(prev)) after = { anchor: 'after', label: prev }
+      if (!rest && !after && prev && words(prev) <= 8 && !/\d/.test(prev) && !mayBeAName(previous))
+        after = { anchor: 'after', label: prev }
       if (!rest && !byPosition && ordinal < 20) byPosition = { anchor: 'line', index: ordinal }
     }
     previous = line

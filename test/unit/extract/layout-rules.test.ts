@@ -7,6 +7,7 @@ import {
   isLayoutRule,
   layoutFingerprint,
   learnRule,
+  mayBeAName,
   type LayoutRule,
 } from '../../../src/extract/layout-rules.ts'
 import { LAYOUT_SERIES_DIR, runLearningEval } from '../../../scripts/eval-learning.ts'
@@ -130,4 +131,15 @@ test('the fingerprint is made of the head of a document, and rules look through 
   const rule: LayoutRule = { anchor: 'label', label: 'late ref' }
   assert.equal(applyRule(`${body(100)}\nLate ref: X/1`, 'reference', rule)?.value, 'X/1')
   assert.equal(applyRule(`${body(2100)}\nLate ref: X/1`, 'reference', rule), null)
+})
+
+test("a line that may be a person's name is never kept as a label: the value is learned by its position", () => {
+  const text = ['Case review', 'Dana Whitlock', 'Support plan for the family', 'Dana Whitlock: 07700 900123'].join('\n')
+  assert.deepEqual(learnRule(text, 'title', 'Support plan for the family'), { anchor: 'line', index: 2 })
+  assert.equal(learnRule(text, 'reference', '07700 900123'), null)
+  assert.ok(mayBeAName('Dana Whitlock'))
+  assert.ok(mayBeAName('Mrs Okafor:'))
+  assert.ok(!mayBeAName('Matter determined'))
+  assert.ok(!mayBeAName('Date Signed'))
+  assert.ok(!mayBeAName('Register entry'))
 })
