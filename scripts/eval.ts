@@ -8,6 +8,10 @@
  * repository. Nothing of the corpus is copied into the project. Exits with the scorer's status (0 when
  * its goals are met) or 2 when the corpus or python3 is missing.
  *
+ * After the corpus's figures it prints the learning figure (scripts/eval-learning.ts): the share of scalar
+ * fields right on a series of one layout before any confirmation and after two are corrected and confirmed.
+ * `--learning` prints only that figure (no corpus needed).
+ *
  * `--held-out` scores the project's own held-out documents (fixtures/held-out: docs/ and gold/, written in
  * other offices' layouts) with the same scorer instead, to measure how the rules do on documents they were
  * not written from.
@@ -18,6 +22,7 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { renderDocx, renderPdf } from './generate-fixture-binaries.ts'
+import { learningReport, runLearningEval } from './eval-learning.ts'
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -135,6 +140,10 @@ export async function runEvalFormat(
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
+  if (args.includes('--learning')) {
+    process.stdout.write(`${learningReport(runLearningEval())}\n`)
+    return
+  }
   const formatArg =
     args.find((a) => a.startsWith('--formats='))?.slice('--formats='.length) ??
     (args.includes('--formats') ? args[args.indexOf('--formats') + 1] : undefined)
@@ -158,7 +167,9 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   const heldOut = args.includes('--held-out')
-  const scorerArgs = args.filter((a) => a.startsWith('--') && !a.startsWith('--formats') && a !== '--held-out')
+  const scorerArgs = args.filter(
+    (a) => a.startsWith('--') && !a.startsWith('--formats') && a !== '--held-out' && a !== '--learning',
+  )
   const set = evalSet(dir, heldOut)
   process.stdout.write(heldOut ? `held-out set: ${HELD_OUT_DIR} (scorer of ${dir})\n` : `corpus: ${dir}\n`)
   const summary: string[] = []
@@ -175,6 +186,7 @@ async function main(): Promise<void> {
     status ||= result.status
   }
   if (formats.length > 1) process.stdout.write(`\nper format:\n${summary.join('\n')}\n`)
+  process.stdout.write(`\n${learningReport(runLearningEval())}\n`)
   process.exitCode = status
 }
 

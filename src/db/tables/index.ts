@@ -38,6 +38,7 @@ import type {
   SpendUploadsTable,
 } from './spending.ts'
 import type { PublicFiguresStateTable } from './public-figures-state.ts'
+import type { LayoutRulesTable } from './layout-rules.ts'
 import type { LedgerAwardsTable, LedgerCubeTable, LedgerFlowTable, LedgerYearsTable } from './ledger.ts'
 
 export interface DB {
@@ -82,6 +83,7 @@ export interface DB {
   ledger_cube: LedgerCubeTable
   ledger_flow: LedgerFlowTable
   public_figures_state: PublicFiguresStateTable
+  layout_rules: LayoutRulesTable
   outbox_messages: OutboxMessagesTable
   alert_subscriptions: AlertSubscriptionsTable
   notification_preferences: NotificationPreferencesTable

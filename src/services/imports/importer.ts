@@ -18,6 +18,7 @@ import {
 } from './draft.ts'
 import { ImportError } from './errors.ts'
 import { OfficeMatcher, type ImportOffice } from './offices.ts'
+import { applyLearnedRules, rulesFor } from './layout-learning.ts'
 import { OrganisationMatcher } from './organisations.ts'
 
 export interface ImportOutcome {
@@ -130,10 +131,17 @@ export class DocumentImporter {
       existingDocumentId: number | null
     },
   ): Promise<ImportOutcome> {
-    const { draft, record, text } = input.extraction
+    const { text } = input.extraction
     const fileName = basename(input.label)
     const offices = new OfficeMatcher(trx)
-    const office = await this.officeFor(offices, draft.office, input.label)
+    const office = await this.officeFor(offices, input.extraction.draft.office, input.label)
+    // What reviewers taught the register about this office's layout comes before the generic extractor's choice.
+    const { draft, record } = applyLearnedRules(
+      text,
+      input.extraction.draft,
+      input.extraction.record,
+      await rulesFor(trx, office.id, text),
+    )
     if (draft.reference) {
       const clash = await trx
         .selectFrom('decisions')

@@ -20,6 +20,7 @@ import { areaIdsFor } from './areas.ts'
 import { StaleReviewError } from './errors.ts'
 import { OfficeMatcher } from './offices.ts'
 import { corrections, learnAliases } from './learning.ts'
+import { learnLayoutRules, scalarValues } from './layout-learning.ts'
 import { OrganisationMatcher } from './organisations.ts'
 import type { ReviewInput } from './review-form.ts'
 
@@ -149,6 +150,27 @@ export class ImportReviewService {
           input.contributions.map((c) => ({ name: c.organisation, amountPence: c.amountPence })),
         ),
       ])
+      const source = before.source_document_id
+        ? await trx
+            .selectFrom('documents')
+            .select('text')
+            .where('id', '=', before.source_document_id)
+            .executeTakeFirst()
+        : undefined
+      await learnLayoutRules(trx, this.audit, {
+        officeId: input.officeId,
+        decisionId,
+        text: source?.text ?? '',
+        imported: scalarValues(before),
+        confirmed: scalarValues({
+          kind: input.kind,
+          reference: input.reference,
+          title: input.title,
+          date_decided: input.decisionDate,
+          stated_total_pence: input.statedTotalPence,
+        }),
+        actor,
+      })
       await this.audit.record(trx, {
         actor,
         action: 'import.confirm',

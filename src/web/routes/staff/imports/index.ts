@@ -18,6 +18,7 @@ export function importStaffRoutes(services: Services): Router {
   router.get('/', new ImportListController(services).get)
   router.get('/upload', upload.get)
   router.post('/upload', upload.post)
+  router.get('/upload/jobs/:id', upload.job)
   router.get('/:id', review.get)
   router.post('/:id', review.post)
   router.get('/:id/document', review.document)

@@ -9,6 +9,7 @@ import type {
   ImportReview,
   ReviewValues,
 } from '../../../../services/imports/index.ts'
+import type { LearnedRecord } from '../../../../services/imports/layout-learning.ts'
 
 export interface SourceLine {
   number: number
@@ -249,4 +250,32 @@ export function documentLabel(fileName: string, mediaType: string, sizeBytes: nu
       ? `${Math.max(1, Math.round(sizeBytes / 1024))} KB`
       : `${(Math.round((sizeBytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`
   return `${name}, ${size}`
+}
+
+/** The day a rule was learned, as the office's staff would say it (UK time). */
+function ukDay(iso: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(iso))
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return formatUkDate(`${part('year')}-${part('month')}-${part('day')}`)
+}
+
+/** For each form field a rule learned from an earlier review read, the note the review page shows beside it. */
+export function learnedNotes(extraction: LearnedRecord | null): Record<string, string> {
+  const notes: Record<string, string> = {}
+  for (const [field, key] of [
+    ['kind', 'kind'],
+    ['reference', 'reference'],
+    ['title', 'title'],
+    ['decisionDate', 'decision_date'],
+    ['statedTotal', 'total_amount'],
+  ] as const) {
+    const mark = extraction?.learned?.[key]
+    if (mark) notes[field] = `Learned from your correction on ${ukDay(mark.on)}: ${mark.rule}.`
+  }
+  return notes
 }

@@ -6,6 +6,17 @@ import { ImportError } from '../../../../services/imports/index.ts'
 import { documentsInArchive, isArchive } from '../../../../services/imports/archive.ts'
 import { actorOf } from '../../../auth.ts'
 import { errorList } from '../../../validation.ts'
+import { UploadJobs, type UploadItem } from './upload-jobs.ts'
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
+
+function countsOf(results: UploadResult[]): Record<UploadResult['outcome'], number> {
+  return {
+    imported: results.filter((r) => r.outcome === 'imported').length,
+    unchanged: results.filter((r) => r.outcome === 'unchanged').length,
+    failed: results.filter((r) => r.outcome === 'failed').length,
+  }
+}
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -55,7 +66,10 @@ export function uploadParser(maxBytes: number) {
 
 /** An officer uploads a published document; it is read and stored as an unreviewed record, then shown for review. */
 export class UploadController {
-  constructor(private readonly services: Services) {}
+  constructor(
+    private readonly services: Services,
+    private readonly jobs: UploadJobs = new UploadJobs(),
+  ) {}
 
   get = (_req: Request, res: Response): void => {
     res.render('pages/staff/imports/upload', {
@@ -67,9 +81,13 @@ export class UploadController {
 
   post = async (req: Request, res: Response): Promise<void> => {
     const files = Array.isArray(req.files) ? req.files : []
+    const followed = req.accepts(['html', 'json']) === 'json'
     const problem = res.locals.uploadProblem ?? (files.length === 0 ? 'Choose a document to upload' : null)
-    if (problem) return this.fail(res, problem)
-    if (files.length === 1 && !isArchive(files[0]!.originalname)) {
+    if (problem) {
+      if (followed) return void res.status(400).json({ error: problem })
+      return this.fail(res, problem)
+    }
+    if (files.length === 1 && !isArchive(files[0]!.originalname) && !followed) {
       const result = await this.importOne(
         res,
         files[0]!.originalname || 'document',
@@ -81,48 +99,51 @@ export class UploadController {
         `/staff/imports/${result.decisionId}?${result.outcome === 'imported' ? 'uploaded' : 'unchanged'}=1`,
       )
     }
-    const results: UploadResult[] = []
-    for (const file of files) {
-      for (const result of await this.importFile(res, file))
-        results.push({
-          ...result,
-          reason: result.reason && result.reason.charAt(0).toUpperCase() + result.reason.slice(1),
-        })
+    const items: UploadItem[] = []
+    for (const file of files) items.push(...(await this.itemsOf(res, file)))
+    if (followed) {
+      // The page follows the reading document by document (progressive enhancement of the form).
+      const job = this.jobs.start(res.locals.user!.id, items)
+      return void res.status(202).json({ ...job, statusUrl: `/staff/imports/upload/jobs/${job.id}` })
     }
-    res.render('pages/staff/imports/upload-results', {
-      results,
-      counts: {
-        imported: results.filter((r) => r.outcome === 'imported').length,
-        unchanged: results.filter((r) => r.outcome === 'unchanged').length,
-        failed: results.filter((r) => r.outcome === 'failed').length,
-      },
-    })
+    const results: UploadResult[] = []
+    for (const item of items) results.push(await item.read())
+    res.render('pages/staff/imports/upload-results', { results, counts: countsOf(results) })
   }
 
-  /** An uploaded document's result, or one result for each document of an uploaded ZIP archive. */
-  private async importFile(res: Response, file: Express.Multer.File): Promise<UploadResult[]> {
+  /** The state of a bulk upload being read, for the page that follows it. */
+  job = (req: Request, res: Response, next: NextFunction): void => {
+    const job = this.jobs.get(String(req.params.id), res.locals.user!.id)
+    if (!job) return next()
+    res.set('Cache-Control', 'no-store').json({ ...job, counts: countsOf(job.results) })
+  }
+
+  /** An uploaded document to read, or one for each document of an uploaded ZIP archive (opened now, read later). */
+  private async itemsOf(res: Response, file: Express.Multer.File): Promise<UploadItem[]> {
     const fileName = file.originalname || 'document'
-    if (!isArchive(fileName)) return [await this.importOne(res, fileName, file.buffer, file.mimetype)]
+    const failed = (reason: string): UploadItem[] => [
+      {
+        fileName,
+        read: async () => ({ fileName, outcome: 'failed', reason: capitalised(reason), decisionId: null, title: null }),
+      },
+    ]
+    const item = (name: string, bytes: Buffer, mediaType?: string): UploadItem => ({
+      fileName: name,
+      read: async () => {
+        const result = await this.importOne(res, name, bytes, mediaType)
+        return { ...result, reason: result.reason && capitalised(result.reason) }
+      },
+    })
+    if (!isArchive(fileName)) return [item(fileName, file.buffer, file.mimetype)]
     let documents
     try {
       documents = await documentsInArchive(fileName, file.buffer, { maxBytes: this.services.imports.maxBytes })
     } catch (error) {
       if (!(error instanceof ImportError)) throw error
-      return [{ fileName, outcome: 'failed', reason: error.reason, decisionId: null, title: null }]
+      return failed(error.reason)
     }
-    if (!documents.length)
-      return [
-        {
-          fileName,
-          outcome: 'failed',
-          reason: 'the archive holds no PDF, Word (.docx), HTML or text documents',
-          decisionId: null,
-          title: null,
-        },
-      ]
-    const results: UploadResult[] = []
-    for (const document of documents) results.push(await this.importOne(res, document.name, document.bytes))
-    return results
+    if (!documents.length) return failed('the archive holds no PDF, Word (.docx), HTML or text documents')
+    return documents.map((d) => item(d.name, d.bytes))
   }
 
   /** Reads and stores one document; a document that cannot be imported is a failed result with the reason. */
