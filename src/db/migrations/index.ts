@@ -18,6 +18,7 @@ import * as forwardPlan from './0018_forward_plan.ts'
 import * as publicSearch from './0021_public_search.ts'
 import * as hotPathIndexes from './0025_hot_path_indexes.ts'
 import * as layoutRules from './0026_layout_rules.ts'
+import * as ledgerRebuildInOnePass from './0027_ledger_rebuild_in_one_pass.ts'
 import * as spending from './0017_spending.ts'
 import * as moneyRest from './0023_money_rest.ts'
 
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0023_money_rest': moneyRest,
   '0025_hot_path_indexes': hotPathIndexes,
   '0026_layout_rules': layoutRules,
+  '0027_ledger_rebuild_in_one_pass': ledgerRebuildInOnePass,
 }
