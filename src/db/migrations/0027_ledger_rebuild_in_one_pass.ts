@@ -1,5 +1,9 @@
 import { sql, type Kysely } from 'kysely'
+import { addToCubeSql } from './ledger-cube-sql.ts'
 import { ledgerRefreshSql } from './ledger-refresh-sql.ts'
+
+/** Every award, by scanning and hashing the tables whole rather than looking each award up by its id. */
+const EVERY_AWARD = { create: 'create function', matching: () => 'true' } as const
 
 const CUBE_TRIGGERS = [
   ['ledger_awards', 'ledger_awards_cube_insert'],
@@ -9,59 +13,55 @@ const CUBE_TRIGGERS = [
 ] as const
 
 function cubeTriggers(action: 'enable' | 'disable'): string {
-  return CUBE_TRIGGERS.map(([table, trigger]) => `alter table ${table} ${action} trigger ${trigger};`).join('\n      ')
+  return CUBE_TRIGGERS.map(([table, trigger]) => `alter table ${table} ${action} trigger ${trigger};`).join('\n')
 }
 
-/** The running totals over `source`'s rows, as the cube's statement triggers add them up row group by row group. */
-function cubeTotals(source: 'ledger_awards' | 'ledger_years'): string {
-  const perYear = source === 'ledger_years'
-  const money = (filter: string, column = 'amount_pence') => `coalesce(sum(r.${column}) filter (where ${filter}), 0)`
-  const oneOff = 'not r.per_annum and not r.up_to'
-  const perAnnum = 'r.per_annum and not r.up_to'
-  const columns = perYear
-    ? 'share_one_off_pence, share_per_annum_pence, share_ceiling_pence'
-    : 'unassigned_one_off_pence'
-  const values = perYear
-    ? `${money(oneOff, 'pence')}, ${money(perAnnum, 'pence')}, ${money('r.up_to', 'pence')}`
-    : money(`${oneOff} and not r.has_years`)
-  return `insert into ledger_cube (dim, value, financial_year, awards, one_off_pence, per_annum_count, per_annum_pence,
-        ceiling_count, ceiling_pence, ${columns})
-      select k.dim, k.value, ${perYear ? 'r.financial_year' : '0'}, count(*), ${money(oneOff)},
-        count(*) filter (where ${perAnnum}), ${money(perAnnum)}, count(*) filter (where r.up_to), ${money('r.up_to')},
-        ${values}
-      from ${source} r
-      cross join lateral ledger_dimensions(r.recipient_id, r.stream_id, r.lead_id, r.route, r.service_type, r.office_id,
-        r.service_id, r.area_ids) k
-      group by k.dim, k.value${perYear ? ', r.financial_year' : ''};`
+function cubeTriggerFunctions(awardsAlso: string): string {
+  return `
+    create or replace function ledger_cube_awards_changed() returns trigger language plpgsql as $$
+    declare
+      sign integer := tg_argv[0]::integer;
+    begin
+      ${addToCubeSql('changed_rows', false, 'sign')}
+      ${awardsAlso}
+      return null;
+    end
+    $$;
+    create or replace function ledger_cube_years_changed() returns trigger language plpgsql as $$
+    declare
+      sign integer := tg_argv[0]::integer;
+    begin
+      ${addToCubeSql('changed_rows', true, 'sign')}
+      return null;
+    end
+    $$;`
 }
-
-/** Every award, by scanning and hashing the tables whole rather than looking each award up by its id. */
-const EVERY_AWARD = { create: 'create function', matching: () => 'true' } as const
 
 /**
- * The ledger's rebuild fills ledger_awards and ledger_years in one pass over every award, with the cube's statement
- * triggers off, then adds up the running totals and the flows once over all the rows. Before, it refreshed slices of
- * 10,000 awards, looking each award up by its id, and each slice's rows were merged into the totals by upsert.
+ * Two changes to the ledger's read model, for bulk loads and for every change to an award:
+ *
+ * - ledger_flow, the money by stream, office, lead commissioner and recipient, is dropped: the flow diagram
+ *   computes its bands from the ledger's years, and nothing read the table, yet every change to an award kept it.
+ * - `ledger_rebuild()` fills ledger_awards and ledger_years in one pass over every award, with the running-total
+ *   triggers off, then adds up the running totals once over all the rows. It used to refresh slices of 10,000
+ *   awards, looking each one up by its id, and merge each slice's rows into the totals.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(
       `
+    drop table ledger_flow;
+    ${cubeTriggerFunctions('')}
     ${ledgerRefreshSql('ledger_fill', EVERY_AWARD, '')}
     alter function ledger_fill(bigint[]) set jit = off;
     create or replace function ledger_rebuild() returns void language plpgsql as $$
     begin
-      truncate ledger_years, ledger_awards, ledger_cube, ledger_flow;
+      truncate ledger_years, ledger_awards, ledger_cube;
       ${cubeTriggers('disable')}
       perform ledger_fill(array(select id from awards));
       ${cubeTriggers('enable')}
-      ${cubeTotals('ledger_awards')}
-      ${cubeTotals('ledger_years')}
-      insert into ledger_flow (stream_key, office_id, lead_key, recipient_key, recipient_id, recipient_name, one_off_pence)
-        select coalesce(r.stream_id, 0), r.office_id, coalesce(r.lead_id, 0),
-          coalesce(r.recipient_id::text, 'name:' || r.recipient_name), r.recipient_id, min(r.recipient_name), sum(r.amount_pence)
-        from ledger_awards r where not r.per_annum and not r.up_to
-        group by 1, 2, 3, 4, 5;
+      ${addToCubeSql('ledger_awards', false, '1')}
+      ${addToCubeSql('ledger_years', true, '1')}
     end
     $$;
   `,
@@ -69,10 +69,31 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute(db)
 }
 
+const FLOW_FROM_CHANGED_ROWS = `
+      insert into ledger_flow as f (stream_key, office_id, lead_key, recipient_key, recipient_id, recipient_name, one_off_pence)
+        select coalesce(r.stream_id, 0), r.office_id, coalesce(r.lead_id, 0), coalesce(r.recipient_id::text, 'name:' || r.recipient_name),
+          r.recipient_id, min(r.recipient_name), sign * sum(r.amount_pence)
+        from changed_rows r where not r.per_annum and not r.up_to
+        group by 1, 2, 3, 4, 5
+      on conflict (stream_key, office_id, lead_key, recipient_key) do update set one_off_pence = f.one_off_pence + excluded.one_off_pence;`
+
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(
       `
+    create table ledger_flow (
+      stream_key bigint not null,
+      office_id bigint not null,
+      lead_key bigint not null,
+      recipient_key text not null,
+      recipient_id bigint,
+      recipient_name text not null,
+      one_off_pence bigint not null default 0,
+      primary key (stream_key, office_id, lead_key, recipient_key)
+    );
+    create trigger ledger_flow_public_figures after insert or update or delete or truncate on ledger_flow
+      for each statement execute function public_figures_changed();
+    ${cubeTriggerFunctions(FLOW_FROM_CHANGED_ROWS)}
     drop function ledger_fill(bigint[]);
     create or replace function ledger_rebuild() returns void language plpgsql as $$
     declare
@@ -87,6 +108,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       end loop;
     end
     $$;
+    select ledger_rebuild();
   `,
     )
     .execute(db)

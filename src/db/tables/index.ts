@@ -39,7 +39,7 @@ import type {
 } from './spending.ts'
 import type { PublicFiguresStateTable } from './public-figures-state.ts'
 import type { LayoutRulesTable } from './layout-rules.ts'
-import type { LedgerAwardsTable, LedgerCubeTable, LedgerFlowTable, LedgerYearsTable } from './ledger.ts'
+import type { LedgerAwardsTable, LedgerCubeTable, LedgerYearsTable } from './ledger.ts'
 
 export interface DB {
   organisations: OrganisationsTable
@@ -81,7 +81,6 @@ export interface DB {
   ledger_awards: LedgerAwardsTable
   ledger_years: LedgerYearsTable
   ledger_cube: LedgerCubeTable
-  ledger_flow: LedgerFlowTable
   public_figures_state: PublicFiguresStateTable
   layout_rules: LayoutRulesTable
   outbox_messages: OutboxMessagesTable
@@ -127,7 +126,6 @@ export type {
   LedgerAwardsTable,
   LedgerYearsTable,
   LedgerCubeTable,
-  LedgerFlowTable,
   OutboxMessagesTable,
   AlertSubscriptionsTable,
   NotificationPreferencesTable,

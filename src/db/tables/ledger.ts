@@ -46,14 +46,3 @@ export interface LedgerCubeTable {
   share_per_annum_pence: number
   share_ceiling_pence: number
 }
-
-/** One-off money by funding stream, office, lead commissioner and recipient (0 or a name key where none). */
-export interface LedgerFlowTable {
-  stream_key: number
-  office_id: number
-  lead_key: number
-  recipient_key: string
-  recipient_id: number | null
-  recipient_name: string
-  one_off_pence: number
-}

@@ -13,13 +13,12 @@ async function ledgerState(database: Database): Promise<unknown> {
     cube: await rows(
       'select * from ledger_cube where awards <> 0 or one_off_pence <> 0 order by dim, value, financial_year',
     ),
-    flow: await rows('select * from ledger_flow where one_off_pence <> 0 order by 1, 2, 3, 4'),
   }
 }
 
 for (const engine of testEngines()) {
   describe(`bulk work with the ledger held off, on ${engine}`, () => {
-    test('a rebuild gives the same ledger, running totals and flows as the statement-by-statement refresh', async () => {
+    test('a rebuild gives the same ledger and running totals as the statement-by-statement refresh', async () => {
       const t = await openTestDatabase(engine, { demo: true })
       try {
         const before = await ledgerState(t.database)

@@ -1,0 +1,36 @@
+/**
+ * The SQL that adds ledger rows into the running totals, ledger_cube: one row per filter a person can choose
+ * (`ledger_dimensions`) and financial year, 0 standing for the whole of each award. `rows` is the table or
+ * transition table to add up, `perYear` whether its rows are ledger_years rows (shares of a financial year), and
+ * `sign` 1 to add them or -1 to take them away, so a trigger and a rebuild keep the totals with one statement.
+ */
+export function addToCubeSql(rows: string, perYear: boolean, sign: string): string {
+  const money = (filter: string, column = 'amount_pence') =>
+    `${sign} * coalesce(sum(r.${column}) filter (where ${filter}), 0)`
+  const oneOff = 'not r.per_annum and not r.up_to'
+  const perAnnum = 'r.per_annum and not r.up_to'
+  const shares = perYear
+    ? [
+        ['share_one_off_pence', money(oneOff, 'pence')],
+        ['share_per_annum_pence', money(perAnnum, 'pence')],
+        ['share_ceiling_pence', money('r.up_to', 'pence')],
+      ]
+    : [['unassigned_one_off_pence', money(`${oneOff} and not r.has_years`)]]
+  const totals = [
+    ['awards', `${sign} * count(*)`],
+    ['one_off_pence', money(oneOff)],
+    ['per_annum_count', `${sign} * count(*) filter (where ${perAnnum})`],
+    ['per_annum_pence', money(perAnnum)],
+    ['ceiling_count', `${sign} * count(*) filter (where r.up_to)`],
+    ['ceiling_pence', money('r.up_to')],
+    ...shares,
+  ]
+  return `insert into ledger_cube as c (dim, value, financial_year, ${totals.map(([column]) => column).join(', ')})
+    select k.dim, k.value, ${perYear ? 'r.financial_year' : '0'}, ${totals.map(([, total]) => total).join(',\n      ')}
+    from ${rows} r
+    cross join lateral ledger_dimensions(r.recipient_id, r.stream_id, r.lead_id, r.route, r.service_type, r.office_id,
+      r.service_id, r.area_ids) k
+    group by k.dim, k.value${perYear ? ', r.financial_year' : ''}
+  on conflict (dim, value, financial_year) do update set
+    ${totals.map(([column]) => `${column} = c.${column} + excluded.${column}`).join(',\n    ')};`
+}
