@@ -67,9 +67,7 @@ export class ChartsController {
       charts,
       flow: {
         ...flow,
-        svg: flowSvg(flow),
-        legend: flowColours(flow).legend,
-        rows: flowRows(flow),
+        ...drawnFlow(flow),
         downloads: downloads(registerBase(res), FILE_OF.flow, `?year=${flow.year}`),
       },
     })
@@ -95,9 +93,10 @@ export class ChartsController {
     if (chart === 'flow') {
       const flow = await this.services.charts.flow({ year, offices: registerOffices(res) })
       fileYear = flow.year
-      svg = flowSvg(flow)
+      const drawn = drawnFlow(flow)
+      svg = drawn.svg
       table.push(['From', 'To', 'Money from', 'Colour', 'Amount (£)', 'Of which ceilings, up to (£)'])
-      for (const r of flowRows(flow))
+      for (const r of drawn.rows)
         table.push([r.from, r.to, r.origin, r.colour, penceToDecimalString(r.pence), penceToDecimalString(r.ceilingPence)])
     } else {
       const data = await this.services.charts.spendByYear(chart, { year, offices: registerOffices(res) })
@@ -123,6 +122,27 @@ function periodOf(year: number | undefined): string {
 
 function downloads(base: string, file: string, query: string) {
   return { svg: `${base}/charts/${file}.svg${query}`, csv: `${base}/charts/${file}.csv${query}` }
+}
+
+/**
+ * A flow is kept by the service until its data changes, and returned as the same object meanwhile, so its
+ * picture and rows are drawn once per flow rather than once per request.
+ */
+const drawnFlows = new WeakMap<FlowOfYear, DrawnFlow>()
+
+interface DrawnFlow {
+  svg: string
+  legend: ReturnType<typeof flowColours>['legend']
+  rows: ReturnType<typeof flowRows>
+}
+
+function drawnFlow(flow: FlowOfYear): DrawnFlow {
+  let drawn = drawnFlows.get(flow)
+  if (!drawn) {
+    drawn = { svg: flowSvg(flow), legend: flowColours(flow).legend, rows: flowRows(flow) }
+    drawnFlows.set(flow, drawn)
+  }
+  return drawn
 }
 
 function flowSvg(flow: FlowOfYear): string {
