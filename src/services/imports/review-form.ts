@@ -15,15 +15,6 @@ import type {
   ReviewValues,
 } from './review-types.ts'
 
-export type {
-  AwardRowValues,
-  ContributionRowValues,
-  FieldErrors,
-  ReviewedAward,
-  ReviewedContribution,
-  ReviewInput,
-  ReviewValues,
-} from './review-types.ts'
 type Body = Record<string, unknown>
 
 const MAX_ROWS = 500

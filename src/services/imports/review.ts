@@ -23,7 +23,7 @@ import { corrections, learnAliases } from './learning.ts'
 import { learnLayoutRules, scalarValues } from './layout-learning.ts'
 import { OrganisationMatcher } from './organisations.ts'
 import { snapshot } from './review-snapshot.ts'
-import type { ReviewInput } from './review-form.ts'
+import type { ReviewInput } from './review-types.ts'
 
 export interface ImportReview {
   detail: DecisionDetail
