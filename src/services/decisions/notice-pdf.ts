@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit'
 import type { Notice } from './notice.ts'
-import { fontRuns, noticeFonts } from './notice-fonts.ts'
+import { fontRuns, noticeFonts } from '../shared/pdf-fonts.ts'
 
 /** Bidirectional controls would reorder the printed text; a PDF has no isolation to contain them, so they are left out. */
 const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g

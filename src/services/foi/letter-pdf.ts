@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit'
 import { formatUkDate } from '../../domain/uk-date.ts'
-import { fontRuns, noticeFonts } from '../decisions/notice-fonts.ts'
+import { fontRuns, noticeFonts } from '../shared/pdf-fonts.ts'
 import { ICO_CONTACT, type FoiLetter } from './letter.ts'
 
 const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
