@@ -11,6 +11,7 @@ import { EXEMPTIONS } from './classification-form.ts'
 import type { Body } from './forms.ts'
 import { ListTaskPage } from './list-task-page.ts'
 import { field } from './part-fields.ts'
+import { sendUploadedFile } from '../../uploaded-file.ts'
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -117,11 +118,7 @@ export class AppendicesController extends ListTaskPage {
     if (!appendix) return next()
     const file = await this.services.workflow.appendixFile(detail.decision.id, appendix.id)
     if (!file) return next()
-    res
-      .type(file.mediaType)
-      .set('Content-Disposition', `inline; filename="${file.fileName.replace(/[^\w.\- ]/g, '_')}"`)
-      .set('X-Content-Type-Options', 'nosniff')
-      .send(file.content)
+    sendUploadedFile(res, file)
   }
 
   removeCheck = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
