@@ -240,21 +240,19 @@ export class ApiDecisionQueries {
   }
 
   private async links(id: number): Promise<ApiDecision['links']> {
+    type End = 'l.from_decision_id' | 'l.to_decision_id'
+    /** The listed decisions at the `other` end of this decision's links, where it stands at `own`. */
+    const linked = (own: End, other: End) =>
+      this.db
+        .selectFrom('decision_links as l')
+        .innerJoin('decisions as d', 'd.id', other)
+        .select(['l.kind', 'd.id', 'd.reference', 'd.title'])
+        .where(own, '=', id)
+        .where(listedDecision)
+        .execute()
     const [to, from] = await Promise.all([
-      this.db
-        .selectFrom('decision_links as l')
-        .innerJoin('decisions as d', 'd.id', 'l.to_decision_id')
-        .select(['l.kind', 'd.id', 'd.reference', 'd.title'])
-        .where('l.from_decision_id', '=', id)
-        .where(listedDecision)
-        .execute(),
-      this.db
-        .selectFrom('decision_links as l')
-        .innerJoin('decisions as d', 'd.id', 'l.from_decision_id')
-        .select(['l.kind', 'd.id', 'd.reference', 'd.title'])
-        .where('l.to_decision_id', '=', id)
-        .where(listedDecision)
-        .execute(),
+      linked('l.from_decision_id', 'l.to_decision_id'),
+      linked('l.to_decision_id', 'l.from_decision_id'),
     ])
     return [
       ...to.map((l) => ({ ...l, direction: 'to' as const })),
