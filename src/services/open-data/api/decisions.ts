@@ -5,7 +5,7 @@ import type { Classification, DecisionKind, DecisionStatus, LinkKind } from '../
 import { penceToPounds } from '../../../domain/money.ts'
 import type { DB } from '../../../db/tables/index.ts'
 import { decisionDate, decisionFinancialYear, listedDecision, openMoney } from '../public-scope.ts'
-import { toPage, type Page, type PageRequest } from './page.ts'
+import { type Page, type PageRequest, newestFirstPage } from './page.ts'
 import { awardsOfDecision, type ApiAward } from './awards.ts'
 
 export interface DecisionFilter extends PageRequest {
@@ -96,12 +96,7 @@ export class ApiDecisionQueries {
     if (filter.officeId) query = query.where('d.office_id', '=', filter.officeId)
     if (filter.kind) query = query.where('d.kind', '=', filter.kind)
     if (filter.year) query = query.where(decisionFinancialYear, '=', filter.year)
-    const rows = await query
-      .orderBy('d.id', 'desc')
-      .limit(filter.limit + 1)
-      .execute()
-    const page = toPage(rows as Row[], filter.limit)
-    return { ...page, items: page.items.map((row) => this.summary(row)) }
+    return newestFirstPage(query, 'd.id', filter.limit, (items) => (items as Row[]).map((row) => this.summary(row)))
   }
 
   async find(id: number): Promise<ApiDecision | undefined> {

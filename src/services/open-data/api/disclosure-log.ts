@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../../db/tables/index.ts'
-import { toPage, type Page, type PageRequest } from './page.ts'
+import { type Page, type PageRequest, newestFirstPage } from './page.ts'
 
 export interface DisclosureFilter extends PageRequest {
   q?: string
@@ -57,12 +57,7 @@ export class ApiDisclosureQueries {
         ]),
       )
     }
-    const rows = await query
-      .orderBy('r.id', 'desc')
-      .limit(filter.limit + 1)
-      .execute()
-    const page = toPage(rows, filter.limit)
-    return { ...page, items: await this.shape(page.items) }
+    return newestFirstPage(query, 'r.id', filter.limit, (items) => this.shape(items))
   }
 
   async find(id: number): Promise<ApiDisclosure | undefined> {

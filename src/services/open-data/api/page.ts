@@ -1,3 +1,5 @@
+import type { SelectQueryBuilder, StringReference } from 'kysely'
+
 /** One page of a list read in id order, and where the next page starts. */
 export interface Page<T> {
   items: T[]
@@ -9,6 +11,21 @@ export interface Page<T> {
 export function toPage<T extends { id: number }>(rows: T[], limit: number): Page<T> {
   const items = rows.slice(0, limit)
   return { items, nextAfter: rows.length > limit ? items[items.length - 1]!.id : null }
+}
+
+/** One page of the query's rows, newest id first, each made into what the API returns by `shape`. */
+export async function newestFirstPage<DB, TB extends keyof DB, O extends { id: number }, T>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  id: StringReference<DB, TB>,
+  limit: number,
+  shape: (rows: O[]) => T[] | Promise<T[]>,
+): Promise<Page<T>> {
+  const rows = await query
+    .orderBy(id, 'desc')
+    .limit(limit + 1)
+    .execute()
+  const page = toPage(rows, limit)
+  return { ...page, items: await shape(page.items) }
 }
 
 export interface PageRequest {
