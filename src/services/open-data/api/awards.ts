@@ -165,7 +165,6 @@ export class ApiAwardQueries {
     ])
     if (providerId === null || viaId === null || streamId === null) return { items: [], nextAfter: null }
     let query = awardRows(this.db)
-    if (filter.after) query = query.where('a.id', '<', filter.after)
     if (filter.officeId) query = query.where('d.office_id', '=', filter.officeId)
     if (filter.decisionId) query = query.where('a.decision_id', '=', filter.decisionId)
     if (filter.serviceId) query = query.where('a.service_id', '=', filter.serviceId)
@@ -186,7 +185,7 @@ export class ApiAwardQueries {
         ]),
       )
     }
-    return newestFirstPage(query, 'a.id', filter.limit, (items) => withNames(this.db, items))
+    return newestFirstPage(query, 'a.id', filter, (items) => withNames(this.db, items))
   }
 
   async find(id: number): Promise<ApiAward | undefined> {

@@ -91,12 +91,11 @@ export class ApiDecisionQueries {
 
   async list(filter: DecisionFilter): Promise<Page<ApiDecisionSummary>> {
     let query = this.base()
-    if (filter.after) query = query.where('d.id', '<', filter.after)
     if (filter.q) query = query.where(matchesWords(filter.q, readSearchQuery(filter.q)?.referenceFragment ?? null))
     if (filter.officeId) query = query.where('d.office_id', '=', filter.officeId)
     if (filter.kind) query = query.where('d.kind', '=', filter.kind)
     if (filter.year) query = query.where(decisionFinancialYear, '=', filter.year)
-    return newestFirstPage(query, 'd.id', filter.limit, (items) => (items as Row[]).map((row) => this.summary(row)))
+    return newestFirstPage(query, 'd.id', filter, (items) => (items as Row[]).map((row) => this.summary(row)))
   }
 
   async find(id: number): Promise<ApiDecision | undefined> {

@@ -32,7 +32,6 @@ export class ApiDisclosureQueries {
 
   async list(filter: DisclosureFilter): Promise<Page<ApiDisclosure>> {
     let query = this.base()
-    if (filter.after) query = query.where('r.id', '<', filter.after)
     if (filter.officeId) query = query.where('r.office_id', '=', filter.officeId)
     if (filter.offices) query = query.where('r.office_id', 'in', filter.offices.length ? [...filter.offices] : [-1])
     if (filter.year)
@@ -57,7 +56,7 @@ export class ApiDisclosureQueries {
         ]),
       )
     }
-    return newestFirstPage(query, 'r.id', filter.limit, (items) => this.shape(items))
+    return newestFirstPage(query, 'r.id', filter, (items) => this.shape(items))
   }
 
   async find(id: number): Promise<ApiDisclosure | undefined> {

@@ -22,9 +22,8 @@ export class ApiFundingStreamQueries {
 
   async list(filter: FundingStreamFilter): Promise<Page<ApiFundingStream>> {
     let query = this.base()
-    if (filter.after) query = query.where('s.id', '<', filter.after)
     if (filter.officeId) query = query.where('s.office_id', '=', filter.officeId)
-    return newestFirstPage(query, 's.id', filter.limit, (items) => items.map(shape))
+    return newestFirstPage(query, 's.id', filter, (items) => items.map(shape))
   }
 
   async find(id: number): Promise<ApiFundingStream | undefined> {

@@ -32,7 +32,6 @@ export class ApiOrganisationQueries {
 
   async list(filter: OrganisationFilter): Promise<Page<ApiOrganisation>> {
     let query = this.base()
-    if (filter.after) query = query.where('o.id', '<', filter.after)
     if (filter.kind) query = query.where('o.kind', '=', filter.kind)
     if (filter.q) {
       const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
@@ -49,7 +48,7 @@ export class ApiOrganisationQueries {
         ]),
       )
     }
-    return newestFirstPage(query, 'o.id', filter.limit, (items) => items.map(shape))
+    return newestFirstPage(query, 'o.id', filter, (items) => items.map(shape))
   }
 
   async find(id: number): Promise<ApiOrganisation | undefined> {

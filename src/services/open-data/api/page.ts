@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder, StringReference } from 'kysely'
+import { sql, type SelectQueryBuilder, type StringReference } from 'kysely'
 
 /** One page of a list read in id order, and where the next page starts. */
 export interface Page<T> {
@@ -13,19 +13,23 @@ export function toPage<T extends { id: number }>(rows: T[], limit: number): Page
   return { items, nextAfter: rows.length > limit ? items[items.length - 1]!.id : null }
 }
 
-/** One page of the query's rows, newest id first, each made into what the API returns by `shape`. */
+/**
+ * One page of the query's rows, newest id first, continuing after `page.after`, each made into what the API
+ * returns by `shape`.
+ */
 export async function newestFirstPage<DB, TB extends keyof DB, O extends { id: number }, T>(
   query: SelectQueryBuilder<DB, TB, O>,
   id: StringReference<DB, TB>,
-  limit: number,
+  page: PageRequest,
   shape: (rows: O[]) => T[] | Promise<T[]>,
 ): Promise<Page<T>> {
+  if (page.after) query = query.where(sql<boolean>`${sql.ref(id)} < ${page.after}`)
   const rows = await query
     .orderBy(id, 'desc')
-    .limit(limit + 1)
+    .limit(page.limit + 1)
     .execute()
-  const page = toPage(rows, limit)
-  return { ...page, items: await shape(page.items) }
+  const { items, nextAfter } = toPage(rows, page.limit)
+  return { items: await shape(items), nextAfter }
 }
 
 export interface PageRequest {

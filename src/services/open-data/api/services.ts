@@ -36,7 +36,6 @@ export class ApiServiceQueries {
 
   async list(filter: ServiceFilter): Promise<Page<ApiService>> {
     let query = this.base()
-    if (filter.after) query = query.where('s.id', '<', filter.after)
     if (filter.type) query = query.where('s.service_type', '=', filter.type)
     if (filter.officeId) query = query.where('s.office_id', '=', filter.officeId)
     if (filter.lead)
@@ -68,7 +67,7 @@ export class ApiServiceQueries {
         ),
       )
     }
-    return newestFirstPage(query, 's.id', filter.limit, (items) => this.shape(items))
+    return newestFirstPage(query, 's.id', filter, (items) => this.shape(items))
   }
 
   async find(id: number): Promise<ApiService | undefined> {

@@ -54,11 +54,10 @@ export class StaffDecisionQueries {
         'updated_at',
       ])
     query = query.where(inOfficeScope(filter.scope ?? OfficeScope.system, 'office_id'))
-    if (filter.after) query = query.where('id', '<', filter.after)
     if (filter.status) query = query.where('status', '=', filter.status)
     if (filter.officeId) query = query.where('office_id', '=', filter.officeId)
     if (filter.reviewStatus) query = query.where('review_status', '=', filter.reviewStatus)
-    return newestFirstPage(query, 'id', filter.limit, (items) =>
+    return newestFirstPage(query, 'id', filter, (items) =>
       items.map((r) => ({
         id: r.id,
         reference: r.reference,
