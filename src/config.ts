@@ -1,4 +1,5 @@
 /** All configuration comes from environment variables, read here and nowhere else. */
+import type { ReadLimits } from './extract/limits.ts'
 
 export class ConfigError extends Error {}
 
@@ -25,17 +26,7 @@ function positiveInteger(name: string, fallback: number): number {
 }
 
 /** How much of one imported document the register reads, and for how long (see src/extract/limits.ts). */
-export interface ImportLimits {
-  maxPages: number
-  maxScannedPages: number
-  maxTextCharacters: number
-  maxExpandedBytes: number
-  maxCompressionRatio: number
-  timeoutMs: number
-  memoryMb: number
-}
-
-function importLimits(): ImportLimits {
+function importLimits(): ReadLimits {
   return {
     maxPages: positiveInteger('IMPORT_MAX_PAGES', 500),
     maxScannedPages: positiveInteger('IMPORT_MAX_SCANNED_PAGES', 30),
@@ -57,7 +48,7 @@ export interface Config {
   publicBaseUrl: string
   logLevel: string
   maxUploadBytes: number
-  importLimits: ImportLimits
+  importLimits: ReadLimits
   publicCacheSeconds: number
   foiPersonalDataRetentionDays: number
   backupSigningKey: string

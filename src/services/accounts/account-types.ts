@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { UsersTable } from '../../db/tables/index.ts'
 import type { OfficeMembership } from '../../domain/office-scope.ts'
 import { ROLES, type Role } from '../../domain/roles.ts'
+import { requiredText } from '../shared/form-fields.ts'
 
 export type UserRow = Omit<Selectable<UsersTable>, 'password_hash'>
 
@@ -21,11 +22,7 @@ export const newUserSchema = z.object({
     .trim()
     .toLowerCase()
     .email({ message: 'Enter an email address in the correct format, like name@example.org' }),
-  name: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter the person’s name' })
-    .max(200, { message: 'Name must be 200 characters or fewer' }),
+  name: requiredText(200, 'Enter the person’s name', 'Name must be 200 characters or fewer'),
   roles: z
     .array(z.enum(ROLES, { message: 'Choose roles from the list' }))
     .min(1, { message: 'Choose at least one role' }),

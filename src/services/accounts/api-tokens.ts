@@ -7,6 +7,7 @@ import { membershipsOf } from './memberships.ts'
 import type { Database } from '../../db/database.ts'
 import type { Role } from '../../domain/roles.ts'
 import { AuditService, type Actor } from '../audit/audit.ts'
+import { requiredText } from '../shared/form-fields.ts'
 
 export const TOKEN_SCOPES = ['read', 'write'] as const
 export type TokenScope = (typeof TOKEN_SCOPES)[number]
@@ -15,11 +16,11 @@ export const TOKEN_LIFETIMES_DAYS = [7, 30, 90, 180, 365] as const
 export const DEFAULT_TOKEN_DAYS = 90
 
 export const newTokenSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter a name for the token, such as the script that will use it' })
-    .max(100, { message: 'The name must be 100 characters or fewer' }),
+  name: requiredText(
+    100,
+    'Enter a name for the token, such as the script that will use it',
+    'The name must be 100 characters or fewer',
+  ),
   scope: z.enum(TOKEN_SCOPES, { message: 'Choose what the token may do' }),
   expiresInDays: z.coerce
     .number({ message: 'Choose when the token expires' })

@@ -1,35 +1,9 @@
-import PDFDocument from 'pdfkit'
 import type { Notice } from './notice.ts'
-import { fontRuns, noticeFonts } from './notice-fonts.ts'
-
-/** Bidirectional controls would reorder the printed text; a PDF has no isolation to contain them, so they are left out. */
-const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+import { renderTextPdf } from '../shared/text-pdf.ts'
 
 /** The notice as a text-searchable PDF (embedded Noto fonts, so accented Latin, CJK and emoji print; real text, not an image). */
 export function renderNoticePdf(notice: Notice): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
-      size: 'A4',
-      margin: 56,
-      info: { Title: `${notice.reference} ${notice.title}`.replace(BIDI_CONTROLS, ''), Author: notice.officeName },
-    })
-    for (const [name, data] of Object.entries(noticeFonts())) doc.registerFont(name, data)
-    const chunks: Buffer[] = []
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-    /** Writes text in as many font runs as its scripts need; `continued` keeps the line open for what follows. */
-    const write = (text: string, options: { bold?: boolean; size: number; continued?: boolean }) => {
-      const runs = fontRuns(text.replace(BIDI_CONTROLS, ''), options.bold ?? false)
-      if (!runs.length) runs.push({ font: options.bold ? 'bold' : 'regular', text: '' })
-      runs.forEach((run, i) =>
-        doc
-          .font(run.font)
-          .fontSize(options.size)
-          .text(run.text, { continued: i < runs.length - 1 || (options.continued ?? false) }),
-      )
-      return doc
-    }
+  return renderTextPdf({ title: `${notice.reference} ${notice.title}`, author: notice.officeName }, (write, doc) => {
     write(notice.officeName, { bold: true, size: 14 })
     write('Notice of Decision', { size: 12 }).moveDown()
     write(`Title: ${notice.title}`, { bold: true, size: 13 }).moveDown(0.5)
@@ -45,6 +19,5 @@ export function renderNoticePdf(notice: Notice): Promise<Buffer> {
         }
       else write(`${block.role}: ${block.name}. ${block.outcome} on ${block.date}.`, { size: 10 })
     }
-    doc.end()
   })
 }

@@ -153,12 +153,8 @@ export class DraftParts extends DraftEditing {
 
   removeAward(id: number, version: number, awardId: number, actor: Actor): Promise<void> {
     return this.editDraft(id, version, actor, 'remove an award', async (trx) => {
-      const removed = await trx
-        .deleteFrom('awards')
-        .where('id', '=', awardId)
-        .where('decision_id', '=', id)
-        .executeTakeFirst()
-      if (!removed.numDeletedRows) throw new WorkflowError('This award has already been removed')
+      if (!(await removePart(trx, 'awards', id, awardId)))
+        throw new WorkflowError('This award has already been removed')
     })
   }
 
@@ -206,12 +202,8 @@ export class DraftParts extends DraftEditing {
 
   removeContribution(id: number, version: number, contributionId: number, actor: Actor): Promise<void> {
     return this.editDraft(id, version, actor, 'remove a partner contribution', async (trx) => {
-      const removed = await trx
-        .deleteFrom('contributions')
-        .where('id', '=', contributionId)
-        .where('decision_id', '=', id)
-        .executeTakeFirst()
-      if (!removed.numDeletedRows) throw new WorkflowError('This contribution has already been removed')
+      if (!(await removePart(trx, 'contributions', id, contributionId)))
+        throw new WorkflowError('This contribution has already been removed')
     })
   }
 
@@ -274,4 +266,19 @@ export class DraftParts extends DraftEditing {
       return before.title
     })
   }
+}
+
+/** Removes one of the draft's awards or contributions; false when it was already gone. */
+async function removePart(
+  trx: Transaction<DB>,
+  table: 'awards' | 'contributions',
+  decisionId: number,
+  partId: number,
+): Promise<boolean> {
+  const removed = await trx
+    .deleteFrom(table)
+    .where('id', '=', partId)
+    .where('decision_id', '=', decisionId)
+    .executeTakeFirst()
+  return Boolean(removed.numDeletedRows)
 }

@@ -10,6 +10,9 @@ import { assertHolds, editorsOf, holderOf } from './workflow-records.ts'
 import { DecisionSignOff } from './workflow-sign-off.ts'
 import { workQueue, type StaffListRow, type WorkQueue } from './work-queue.ts'
 import type { Role } from '../../domain/roles.ts'
+import { DECISION_STATUSES } from '../../domain/decision.ts'
+
+const STAFF_LIST_STATUSES = DECISION_STATUSES.filter((status) => status !== 'withdrawn' && status !== 'imported')
 
 export {
   WorkflowError,
@@ -99,15 +102,7 @@ export class WorkflowService extends DecisionSignOff {
         'rejection_reasons',
       ])
       .where(inOfficeScope(scope, 'office_id'))
-      .where('status', 'in', [
-        'draft',
-        'submitted',
-        'finance_approved',
-        'executive_approved',
-        'approved',
-        'rejected',
-        'published',
-      ])
+      .where('status', 'in', STAFF_LIST_STATUSES)
       .where('created_by', 'is not', null)
       .orderBy('updated_at', 'desc')
       .limit(200)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { poundsField } from '../shared/form-fields.ts'
+import { poundsField, requiredText } from '../shared/form-fields.ts'
 
 /** One plan entry's answers as typed, kept between the question page and check answers. */
 export interface PlanEntryAnswers {
@@ -14,11 +14,7 @@ export interface PlanEntryAnswers {
 
 export const entryForm = z.object({
   officeId: z.string().regex(/^\d+$/, { message: 'Choose the office' }).transform(Number),
-  title: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter the title of the planned decision' })
-    .max(300, { message: 'Title must be 300 characters or fewer' }),
+  title: requiredText(300, 'Enter the title of the planned decision', 'Title must be 300 characters or fewer'),
   estimatedValue: z
     .string()
     .trim()
@@ -40,11 +36,7 @@ export const entryForm = z.object({
 })
 
 export const dropForm = z.object({
-  reason: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter why the planned decision was dropped' })
-    .max(1000, { message: 'Reason must be 1,000 characters or fewer' }),
+  reason: requiredText(1000, 'Enter why the planned decision was dropped', 'Reason must be 1,000 characters or fewer'),
 })
 
 export const linkForm = z.object({

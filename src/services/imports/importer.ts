@@ -2,21 +2,15 @@ import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
 import type { Transaction } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import { DecisionRepository, type NewAward, type NewContribution } from '../../db/repositories/decisions/decisions.ts'
+import { DecisionRepository } from '../../db/repositories/decisions/decisions.ts'
 import { DocumentRepository } from '../../db/repositories/imports/documents.ts'
 import type { DB } from '../../db/tables/index.ts'
 import { ExtractError, detectType, extractBuffer, type ExtractionResult, type ReadLimits } from '../../extract/index.ts'
 import type { Actor, AuditService } from '../audit/audit.ts'
 import { areaIdsFor } from './areas.ts'
-import {
-  awardPeriod,
-  fallbackTitle,
-  findingsWithFields,
-  mediaTypeOf,
-  narrativeParts,
-  totalIsPerAnnum,
-} from './draft.ts'
+import { fallbackTitle, findingsWithFields, mediaTypeOf, narrativeParts, totalIsPerAnnum } from './draft.ts'
 import { ImportError } from './errors.ts'
+import { importedParts } from './imported-parts.ts'
 import { OfficeMatcher, type ImportOffice } from './offices.ts'
 import { applyLearnedRules, rulesFor } from './layout-learning.ts'
 import { OrganisationMatcher } from './organisations.ts'
@@ -174,38 +168,7 @@ export class DocumentImporter {
     if (input.existingDocumentId) await this.documents.attachExtraction(documentId, text, record, trx)
 
     const organisations = new OrganisationMatcher(trx, offices)
-    const fundingStreamId = await this.fundingStreamId(trx, draft.fundingSources)
-    const awards: NewAward[] = []
-    for (const a of draft.awards) {
-      const recipient = await organisations.match(a.recipient, 'provider')
-      const via = a.via ? await organisations.match(a.via, 'council') : null
-      const period = awardPeriod(a.period, draft.servicePeriod)
-      awards.push({
-        recipientId: recipient.id,
-        recipientName: a.recipient,
-        amountPence: a.amount,
-        periodLabel: period.label,
-        periodStart: period.start,
-        periodEnd: period.end,
-        financialYear: period.financialYear,
-        perAnnum: a.perAnnum,
-        upTo: a.upTo,
-        viaId: via?.id ?? null,
-        route: a.route,
-        fundingStreamId,
-      })
-    }
-    const contributions: NewContribution[] = []
-    for (const c of draft.contributions) {
-      const organisation = await organisations.match(c.organisation, 'other')
-      contributions.push({
-        organisationId: organisation.id,
-        organisationName: c.organisation,
-        amountPence: c.amount,
-        perAnnum: c.perAnnum,
-        upTo: c.upTo,
-      })
-    }
+    const { awards, contributions } = await importedParts(trx, organisations, draft)
 
     const decisionId = await new DecisionRepository(trx).create(
       {
@@ -275,18 +238,6 @@ export class DocumentImporter {
         'the document does not say which office published it, and the register has no office of its own to file it under',
       )
     return home
-  }
-
-  /** The register's funding stream when the document names exactly one that the register knows by that name. */
-  private async fundingStreamId(trx: Transaction<DB>, sources: string[]): Promise<number | null> {
-    if (sources.length !== 1) return null
-    const rows = await trx
-      .selectFrom('funding_streams')
-      .select('id')
-      .where((eb) => eb(eb.fn('lower', ['name']), '=', sources[0]!.toLowerCase()))
-      .limit(2)
-      .execute()
-    return rows.length === 1 ? rows[0]!.id : null
   }
 
   private async convertFoiResponse(

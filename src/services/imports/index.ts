@@ -17,20 +17,14 @@ import { AuditService, type Actor } from '../audit/audit.ts'
 import { ImportError } from './errors.ts'
 import { DocumentImporter, tooLarge, type ImporterOptions, type ImportOutcome } from './importer.ts'
 import { ImportReviewService } from './review.ts'
-import type { ReviewInput } from './review-form.ts'
+import type { ReviewInput } from './review-types.ts'
 import type { Acknowledgement } from './acknowledgements.ts'
 
 export { ImportError, StaleReviewError } from './errors.ts'
 export type { FoiResponseConverter, ImportOutcome } from './importer.ts'
 export { documentsIn, IMPORTABLE_EXTENSIONS } from './files.ts'
-export {
-  parseReview,
-  reviewValuesFrom,
-  type ReviewInput,
-  type ReviewValues,
-  type AwardRowValues,
-  type ContributionRowValues,
-} from './review-form.ts'
+export { parseReview, reviewValuesFrom } from './review-form.ts'
+export type { ReviewInput, ReviewValues, AwardRowValues, ContributionRowValues } from './review-types.ts'
 export type { ImportReview } from './review.ts'
 export {
   acknowledgementValuesFrom,

@@ -14,16 +14,8 @@ import type {
   ReviewInput,
   ReviewValues,
 } from './review-types.ts'
+import { requiredText } from '../shared/form-fields.ts'
 
-export type {
-  AwardRowValues,
-  ContributionRowValues,
-  FieldErrors,
-  ReviewedAward,
-  ReviewedContribution,
-  ReviewInput,
-  ReviewValues,
-} from './review-types.ts'
 type Body = Record<string, unknown>
 
 const MAX_ROWS = 500
@@ -70,16 +62,12 @@ const headerSchema = z.object({
     .string()
     .regex(/^\d{1,15}$/, { message: 'Choose the office that published the document' })
     .transform(Number),
-  reference: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter the reference as printed on the document' })
-    .max(100, { message: 'Reference must be 100 characters or fewer' }),
-  title: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter the title' })
-    .max(300, { message: 'Title must be 300 characters or fewer' }),
+  reference: requiredText(
+    100,
+    'Enter the reference as printed on the document',
+    'Reference must be 100 characters or fewer',
+  ),
+  title: requiredText(300, 'Enter the title', 'Title must be 300 characters or fewer'),
   summary: optionalText(10_000, 'The summary'),
   decisionText: optionalText(10_000, 'The decision as worded'),
   decisionDate: optionalDate('Date of the decision'),
@@ -94,11 +82,11 @@ const headerSchema = z.object({
 function awardSchema(n: number) {
   const label = `Award ${n}`
   return z.object({
-    recipient: z
-      .string()
-      .trim()
-      .min(1, { message: `${label}: enter who receives the money` })
-      .max(300, { message: `${label}: the recipient must be 300 characters or fewer` }),
+    recipient: requiredText(
+      300,
+      `${label}: enter who receives the money`,
+      `${label}: the recipient must be 300 characters or fewer`,
+    ),
     amount: amount(label),
     period: optionalText(100, `${label}: the period`),
     start: optionalDate(`${label}: the start date`),
@@ -114,11 +102,11 @@ function awardSchema(n: number) {
 function contributionSchema(n: number) {
   const label = `Contribution ${n}`
   return z.object({
-    organisation: z
-      .string()
-      .trim()
-      .min(1, { message: `${label}: enter the partner’s name` })
-      .max(300, { message: `${label}: the partner’s name must be 300 characters or fewer` }),
+    organisation: requiredText(
+      300,
+      `${label}: enter the partner’s name`,
+      `${label}: the partner’s name must be 300 characters or fewer`,
+    ),
     amount: amount(label),
   })
 }

@@ -22,7 +22,8 @@ import { OfficeMatcher } from './offices.ts'
 import { corrections, learnAliases } from './learning.ts'
 import { learnLayoutRules, scalarValues } from './layout-learning.ts'
 import { OrganisationMatcher } from './organisations.ts'
-import type { ReviewInput } from './review-form.ts'
+import { snapshot } from './review-snapshot.ts'
+import type { ReviewInput } from './review-types.ts'
 
 export interface ImportReview {
   detail: DecisionDetail
@@ -250,55 +251,4 @@ export class ImportReviewService {
         .values(areaIds.map((area_id) => ({ decision_id: decisionId, area_id })))
         .execute()
   }
-}
-
-/** What the audit log keeps of an imported record before and after review. */
-async function snapshot(trx: Transaction<DB>, id: number): Promise<unknown> {
-  const decision = await trx
-    .selectFrom('decisions')
-    .select([
-      'kind',
-      'office_id',
-      'reference',
-      'title',
-      'executive_summary',
-      'decision_text',
-      'date_decided',
-      'stated_total_pence',
-      'stated_total_per_annum',
-      'review_status',
-      'version',
-    ])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow()
-  const awards = await trx
-    .selectFrom('awards')
-    .select([
-      'recipient_name',
-      'amount_pence',
-      'period_label',
-      'period_start',
-      'period_end',
-      'per_annum',
-      'up_to',
-      'via_id',
-      'route',
-    ])
-    .where('decision_id', '=', id)
-    .orderBy('position')
-    .execute()
-  const contributions = await trx
-    .selectFrom('contributions')
-    .select(['organisation_name', 'amount_pence', 'per_annum', 'up_to'])
-    .where('decision_id', '=', id)
-    .orderBy('id')
-    .execute()
-  const areas = await trx
-    .selectFrom('decision_areas')
-    .innerJoin('areas', 'areas.id', 'decision_areas.area_id')
-    .select('areas.name')
-    .where('decision_id', '=', id)
-    .orderBy('areas.name')
-    .execute()
-  return { ...decision, awards, contributions, areas: areas.map((a) => a.name) }
 }

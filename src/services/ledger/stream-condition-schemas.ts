@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { SERVICE_TYPES } from '../../domain/service-types.ts'
 import { FUNDING_STATUSES } from '../../domain/stream-conditions.ts'
-import { financialYearField, poundsField } from '../shared/form-fields.ts'
+import { financialYearField, poundsField, requiredText } from '../shared/form-fields.ts'
 
 const isoDate = z
   .string()
@@ -60,11 +60,11 @@ export type ConditionsInput = z.output<typeof conditionsSchema>
 export const matchFundingSchema = z
   .object({
     year: financialYearField(),
-    fromName: z
-      .string()
-      .trim()
-      .min(1, { message: 'Enter who the match funding comes from' })
-      .max(300, { message: 'Who the match funding comes from must be 300 characters or fewer' }),
+    fromName: requiredText(
+      300,
+      'Enter who the match funding comes from',
+      'Who the match funding comes from must be 300 characters or fewer',
+    ),
     amount: z.string().trim().optional(),
     share: z.string().trim().optional(),
   })

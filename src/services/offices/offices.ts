@@ -10,6 +10,7 @@ import { USER_COLUMNS } from '../accounts/account-types.ts'
 import { putMembership, withMemberships } from '../accounts/memberships.ts'
 import { AuditService, type Actor } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
+import { requiredText } from '../shared/form-fields.ts'
 
 /** An office of the register, with how many people work for it: one with nobody is an archive. */
 export interface OfficeSummary {
@@ -22,21 +23,17 @@ export interface OfficeSummary {
 }
 
 export const newOfficeSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter the office’s name' })
-    .max(200, { message: 'The office’s name must be 200 characters or fewer' }),
-  shortName: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter the short name, such as the place the office serves' })
-    .max(60, { message: 'The short name must be 60 characters or fewer' }),
-  decisionMakerTitle: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter the decision maker’s title' })
-    .max(100, { message: 'The title must be 100 characters or fewer' }),
+  name: requiredText(200, 'Enter the office’s name', 'The office’s name must be 200 characters or fewer'),
+  shortName: requiredText(
+    60,
+    'Enter the short name, such as the place the office serves',
+    'The short name must be 60 characters or fewer',
+  ),
+  decisionMakerTitle: requiredText(
+    100,
+    'Enter the decision maker’s title',
+    'The title must be 100 characters or fewer',
+  ),
 })
 
 /** Only a deployment administrator (or the system) adds offices and appoints their first administrators. */

@@ -17,7 +17,7 @@ import { StaffDecisionQueries } from './api/staff-decisions.ts'
 import { publicAwardBatches } from './three-sixty-giving/award-rows.ts'
 import { disclosureLogRows, registerTableRows, type CsvRow, type RegisterTableFilter } from './csv-tables.ts'
 import { renderAtom } from './atom.ts'
-import { FeedQueries } from './feeds.ts'
+import { FeedQueries, type FeedEntry } from './feeds.ts'
 import { PublicationChecklist } from './publication-checklist.ts'
 import { UploadedDocuments } from './staff-documents.ts'
 import {
@@ -138,52 +138,43 @@ export class OpenDataService {
 
   /** Atom: newly published decisions. */
   async decisionsFeed(register?: PublicRegister): Promise<string> {
-    const site = await this.settings.site()
     const entries = await this.feeds.latest(register?.offices)
-    const base = `${this.baseUrl}${register?.base ?? ''}`
-    return renderAtom(
-      {
-        title: `${register?.name ?? site.registerName}: newly published decisions`,
-        self: `${base}/feeds/decisions.atom`,
-        alternate: `${base}/`,
-        author: register?.name ?? site.officeName,
-        entries,
-      },
-      base,
-    )
+    return this.atom(register, 'newly published decisions', '/feeds/decisions.atom', '/', entries)
   }
 
   /** Atom: decisions with an award to one provider; undefined for an unknown provider. */
   async providerFeed(slug: string, register?: PublicRegister): Promise<string | undefined> {
     const found = await this.feeds.provider(slug, register?.offices)
     if (!found) return undefined
-    const site = await this.settings.site()
-    const base = `${this.baseUrl}${register?.base ?? ''}`
-    return renderAtom(
-      {
-        title: `${register?.name ?? site.registerName}: decisions about ${found.subject.name}`,
-        self: `${base}/feeds/providers/${slug}.atom`,
-        alternate: `${base}/providers/${slug}`,
-        author: register?.name ?? site.officeName,
-        entries: found.entries,
-      },
-      base,
-    )
+    const about = `decisions about ${found.subject.name}`
+    return this.atom(register, about, `/feeds/providers/${slug}.atom`, `/providers/${slug}`, found.entries)
   }
 
   /** Atom: decisions for one area; undefined for an unknown area. */
   async areaFeed(slug: string, register?: PublicRegister): Promise<string | undefined> {
     const found = await this.feeds.area(slug, register?.offices)
     if (!found) return undefined
+    const about = `decisions for ${found.subject.name}`
+    return this.atom(register, about, `/feeds/areas/${slug}.atom`, `/services?area=${slug}`, found.entries)
+  }
+
+  /** A feed of the register (the whole one, or an office's): `about` ends its title; the paths follow the register's base. */
+  private async atom(
+    register: PublicRegister | undefined,
+    about: string,
+    feedPath: string,
+    pagePath: string,
+    entries: FeedEntry[],
+  ): Promise<string> {
     const site = await this.settings.site()
     const base = `${this.baseUrl}${register?.base ?? ''}`
     return renderAtom(
       {
-        title: `${register?.name ?? site.registerName}: decisions for ${found.subject.name}`,
-        self: `${base}/feeds/areas/${slug}.atom`,
-        alternate: `${base}/services?area=${slug}`,
+        title: `${register?.name ?? site.registerName}: ${about}`,
+        self: `${base}${feedPath}`,
+        alternate: `${base}${pagePath}`,
         author: register?.name ?? site.officeName,
-        entries: found.entries,
+        entries,
       },
       base,
     )

@@ -2,6 +2,11 @@ import { z } from 'zod'
 import { parseFinancialYear } from '../../domain/financial-year.ts'
 import { MoneyFormatError, parsePoundsInput } from '../../domain/money.ts'
 
+/** Text that must be given, trimmed, of at most `max` characters: `whenEmpty` and `whenTooLong` say what is wrong. */
+export function requiredText(max: number, whenEmpty: string, whenTooLong: string) {
+  return z.string().trim().min(1, { message: whenEmpty }).max(max, { message: whenTooLong })
+}
+
 /** A financial year typed as 2024/25 (or 2024-25), read as the year it starts. */
 export function financialYearField() {
   return z

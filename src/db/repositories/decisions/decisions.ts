@@ -11,6 +11,8 @@ import type { DecisionsTable } from '../../tables/index.ts'
 import type { DecisionDetail, DecisionListFilter, DecisionListRow } from './decision-types.ts'
 import { DecisionWrites } from './decision-writes.ts'
 
+type LinkEnd = 'l.from_decision_id' | 'l.to_decision_id'
+
 export type {
   NewSection,
   NewAward,
@@ -171,6 +173,16 @@ export class DecisionRepository extends DecisionWrites {
     return decision && this.detail(decision)
   }
 
+  /** The decisions at the `other` end of the links where decision `id` stands at `own`. */
+  private links(own: LinkEnd, other: LinkEnd, id: number) {
+    return this.db
+      .selectFrom('decision_links as l')
+      .innerJoin('decisions as d', 'd.id', other)
+      .select(['l.kind', 'd.reference', 'd.title', 'd.slug', 'd.status', 'd.review_status'])
+      .where(own, '=', id)
+      .execute()
+  }
+
   private async detail(decision: Selectable<DecisionsTable>): Promise<DecisionDetail> {
     const id = decision.id
     const [office, sections, awards, contributions, findings, signOffs, areas, linksFrom, linksTo] = await Promise.all([
@@ -213,18 +225,8 @@ export class DecisionRepository extends DecisionWrites {
         .where('decision_id', '=', id)
         .orderBy('areas.name')
         .execute(),
-      this.db
-        .selectFrom('decision_links as l')
-        .innerJoin('decisions as t', 't.id', 'l.to_decision_id')
-        .select(['l.kind', 't.reference', 't.title', 't.slug', 't.status', 't.review_status'])
-        .where('l.from_decision_id', '=', id)
-        .execute(),
-      this.db
-        .selectFrom('decision_links as l')
-        .innerJoin('decisions as f', 'f.id', 'l.from_decision_id')
-        .select(['l.kind', 'f.reference', 'f.title', 'f.slug', 'f.status', 'f.review_status'])
-        .where('l.to_decision_id', '=', id)
-        .execute(),
+      this.links('l.from_decision_id', 'l.to_decision_id', id),
+      this.links('l.to_decision_id', 'l.from_decision_id', id),
     ])
     const visible = (l: { status: DecisionStatus; review_status: string }) =>
       PUBLIC_STATUSES.includes(l.status) && l.review_status === 'reviewed'

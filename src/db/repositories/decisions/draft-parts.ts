@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../tables/index.ts'
 import type { DecisionTasksCompletedTable } from '../../tables/decision-journey.ts'
 import type { Handle } from './decision-types.ts'
+import { appendixFile } from './public-documents.ts'
 
 export type CompletableTask = DecisionTasksCompletedTable['task']
 
@@ -58,11 +59,7 @@ export class DraftPartsRepository {
       .orderBy('id')
       .execute()
     return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      fileName: r.file_name,
-      mediaType: r.media_type,
-      sizeBytes: Number(r.size_bytes),
+      ...appendixFile(r),
       withheld: r.withheld,
       exemption: r.exemption,
     }))

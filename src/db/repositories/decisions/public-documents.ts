@@ -64,13 +64,7 @@ export class PublicAppendixRepository {
       .select(['a.id', 'a.title', 'a.file_name', 'a.media_type', 'a.size_bytes'])
       .orderBy('a.id')
       .execute()
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      fileName: r.file_name,
-      mediaType: r.media_type,
-      sizeBytes: Number(r.size_bytes),
-    }))
+    return rows.map(appendixFile)
   }
 
   async content(slug: string, id: number): Promise<(PublicAppendix & { content: Buffer }) | undefined> {
@@ -88,5 +82,22 @@ export class PublicAppendixRepository {
         content: r.content,
       }
     )
+  }
+}
+
+/** An appendix row's title and file as the register shows them. */
+export function appendixFile(row: {
+  id: number
+  title: string
+  file_name: string
+  media_type: string
+  size_bytes: number | string
+}): PublicAppendix {
+  return {
+    id: row.id,
+    title: row.title,
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    sizeBytes: Number(row.size_bytes),
   }
 }

@@ -3,8 +3,11 @@ import type { DB, FoiRequestsTable } from '../../tables/index.ts'
 import { escapeLike, type PublicFoiQuestion, type PublicFoiRequest } from './foi-types.ts'
 import { FoiClockQueries } from './foi-clocks.ts'
 
-/** Requests (`r`) with their office (`o`) and the decision they concern when it is public (`d`). */
-function withOfficeAndDecision(query: SelectQueryBuilder<DB & { r: FoiRequestsTable }, 'r', object>) {
+/**
+ * Requests (`r`) with their office (`o`) and the decision they concern when it is public (`d`), and the columns
+ * every disclosure log entry shows first.
+ */
+function disclosureEntries(query: SelectQueryBuilder<DB & { r: FoiRequestsTable }, 'r', object>) {
   return query
     .innerJoin('organisations as o', 'o.id', 'r.office_id')
     .leftJoin('decisions as d', (join) =>
@@ -13,6 +16,7 @@ function withOfficeAndDecision(query: SelectQueryBuilder<DB & { r: FoiRequestsTa
         .on('d.status', 'in', ['published', 'imported'])
         .on('d.review_status', '=', 'reviewed'),
     )
+    .select(['r.id', 'r.slug', 'r.reference', 'o.name as officeName', 'r.summary'])
 }
 
 /** The public disclosure log and its entries. */
@@ -47,13 +51,8 @@ export class FoiDisclosureLogQueries extends FoiClockQueries {
     }
     const [count, rows] = await Promise.all([
       query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      withOfficeAndDecision(query)
+      disclosureEntries(query)
         .select([
-          'r.id',
-          'r.slug',
-          'r.reference',
-          'o.name as officeName',
-          'r.summary',
           'r.received_on as receivedOn',
           'r.answered_on as answeredOn',
           'r.published_on as publishedOn',
@@ -103,19 +102,8 @@ export class FoiDisclosureLogQueries extends FoiClockQueries {
   async publishedBySlug(
     slug: string,
   ): Promise<{ request: PublicFoiRequest; questions: PublicFoiQuestion[] } | undefined> {
-    const row = await withOfficeAndDecision(this.db.selectFrom('foi_requests as r'))
-      .select([
-        'r.id',
-        'r.slug',
-        'r.reference',
-        'o.name as officeName',
-        'r.summary',
-        'r.received_on',
-        'r.answered_on',
-        'r.published_on',
-        'r.outcome',
-        'd.slug as decisionSlug',
-      ])
+    const row = await disclosureEntries(this.db.selectFrom('foi_requests as r'))
+      .select(['r.received_on', 'r.answered_on', 'r.published_on', 'r.outcome', 'd.slug as decisionSlug'])
       .where('r.slug', '=', slug)
       .where('r.published_on', 'is not', null)
       .where('r.answered_on', 'is not', null)

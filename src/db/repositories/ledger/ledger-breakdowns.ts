@@ -84,16 +84,7 @@ export class LedgerBreakdowns extends LedgerRows {
    * share by days, a yearly amount once, a ceiling at its ceiling), by funding stream, lead commissioner and recipient.
    */
   async flowItems(filter: LedgerFilter & { year: number }): Promise<FlowItem[]> {
-    const result = await sql<{
-      originKey: string
-      originName: string | null
-      leadKey: string
-      leadName: string | null
-      providerKey: string
-      providerName: string | null
-      upTo: boolean
-      pence: number
-    }>`
+    const result = await sql<Omit<FlowItem, 'originKind'>>`
       select coalesce(b.stream_id::text, '0') as "originKey", fs.name as "originName",
         coalesce(b.lead_id::text, '0') as "leadKey", lo.name as "leadName",
         b.recipient_key as "providerKey", coalesce(r.name, b.recipient_name) as "providerName", b.up_to as "upTo", b.pence::bigint as pence

@@ -66,32 +66,23 @@ export class CommissionedServiceRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   async listPublic(filter: ServiceListFilter = {}): Promise<ServiceSummary[]> {
-    let query = this.db
-      .selectFrom('services as s')
-      .leftJoin('organisations as l', 'l.id', 's.lead_commissioner_id')
-      .where(publicService)
-      .select([
-        's.id',
-        's.name',
-        's.slug',
-        's.service_type as serviceType',
-        'l.name as leadName',
-        'l.slug as leadSlug',
-        's.start_date as startDate',
-        's.end_date as endDate',
-        's.extension_months as extensionMonths',
-        's.extension_taken_months as extensionTakenMonths',
-        sql<
-          string[]
-        >`array(select ar.name from service_areas sa join areas ar on ar.id = sa.area_id where sa.service_id = s.id order by ar.name)`.as(
-          'areas',
-        ),
-        sql<
-          string[]
-        >`array(select o.name from service_providers sp join organisations o on o.id = sp.organisation_id where sp.service_id = s.id order by o.name)`.as(
-          'providers',
-        ),
-      ])
+    let query = this.publicServices().select([
+      'l.slug as leadSlug',
+      's.start_date as startDate',
+      's.end_date as endDate',
+      's.extension_months as extensionMonths',
+      's.extension_taken_months as extensionTakenMonths',
+      sql<
+        string[]
+      >`array(select ar.name from service_areas sa join areas ar on ar.id = sa.area_id where sa.service_id = s.id order by ar.name)`.as(
+        'areas',
+      ),
+      sql<
+        string[]
+      >`array(select o.name from service_providers sp join organisations o on o.id = sp.organisation_id where sp.service_id = s.id order by o.name)`.as(
+        'providers',
+      ),
+    ])
     if (filter.scope) query = query.where(ownedOrSharedInScope(filter.scope, 's.office_id'))
     if (filter.officeId !== undefined) query = query.where('s.office_id', '=', filter.officeId)
     if (filter.offices !== undefined) query = query.where(inOffices(sql`s.office_id`, filter.offices))
@@ -211,6 +202,15 @@ export class CommissionedServiceRepository {
     }
   }
 
+  /** Public services (`s`) with their lead commissioner (`l`), and the columns every list of them shows first. */
+  private publicServices() {
+    return this.db
+      .selectFrom('services as s')
+      .leftJoin('organisations as l', 'l.id', 's.lead_commissioner_id')
+      .where(publicService)
+      .select(['s.id', 's.name', 's.slug', 's.service_type as serviceType', 'l.name as leadName'])
+  }
+
   /** A decision a service links to, when it is public: its address, reference and title. */
   private publicDecisionLink(id: number | null) {
     if (id === null) return undefined
@@ -225,20 +225,12 @@ export class CommissionedServiceRepository {
   /** Public services with an end date, and for each, when the decisions commissioning its successors were made. */
   /** Services to recommission; for an office register, of the register's offices only. */
   async pipelineCandidates(offices?: readonly number[]): Promise<PipelineRow[]> {
-    const rows = await this.db
-      .selectFrom('services as s')
-      .leftJoin('organisations as l', 'l.id', 's.lead_commissioner_id')
-      .where(publicService)
+    const rows = await this.publicServices()
       .$if(offices !== undefined, (q) => q.where(inOffices(sql`s.office_id`, offices!)))
       .where('s.end_date', 'is not', null)
       // A service recorded as ended has nothing left to recommission.
       .where('s.ended_on', 'is', null)
       .select([
-        's.id',
-        's.name',
-        's.slug',
-        's.service_type as serviceType',
-        'l.name as leadName',
         's.end_date as endDate',
         's.extension_months as extensionMonths',
         's.extension_taken_months as extensionTakenMonths',

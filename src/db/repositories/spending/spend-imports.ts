@@ -127,18 +127,8 @@ export class SpendImports {
 
   /** The import batches of the scope's offices, newest first. */
   batches(scope: OfficeScope, limit = 50) {
-    return this.db
-      .selectFrom('spend_batches as b')
-      .innerJoin('organisations as o', 'o.id', 'b.office_id')
-      .select([
-        'b.id',
-        'b.file_name as fileName',
-        'b.rows',
-        'b.added',
-        'b.imported_at as importedAt',
-        'o.name as officeName',
-      ])
-      .where(inOfficeScope(scope, 'b.office_id'))
+    return this.scopedBatches(scope)
+      .select(['b.imported_at as importedAt', 'o.name as officeName'])
       .orderBy('b.id', 'desc')
       .limit(limit)
       .execute()
@@ -186,20 +176,19 @@ export class SpendImports {
 
   /** A batch of the scope's offices with its counts. */
   async batch(scope: OfficeScope, id: number) {
-    const batch = await this.db
-      .selectFrom('spend_batches as b')
-      .innerJoin('organisations as o', 'o.id', 'b.office_id')
-      .select([
-        'b.id',
-        'b.file_name as fileName',
-        'b.rows',
-        'b.added',
-        'o.name as officeName',
-        'b.office_id as officeId',
-      ])
+    const batch = await this.scopedBatches(scope)
+      .select(['o.name as officeName', 'b.office_id as officeId'])
       .where('b.id', '=', id)
-      .where(inOfficeScope(scope, 'b.office_id'))
       .executeTakeFirst()
     return batch ? { ...batch, ...(await this.batchCounts(id)) } : undefined
+  }
+
+  /** The scope's import batches, each with the columns every list of them shows first. */
+  private scopedBatches(scope: OfficeScope) {
+    return this.db
+      .selectFrom('spend_batches as b')
+      .innerJoin('organisations as o', 'o.id', 'b.office_id')
+      .select(['b.id', 'b.file_name as fileName', 'b.rows', 'b.added'])
+      .where(inOfficeScope(scope, 'b.office_id'))
   }
 }

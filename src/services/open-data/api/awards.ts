@@ -4,7 +4,7 @@ import { penceToPounds } from '../../../domain/money.ts'
 import type { DB } from '../../../db/tables/index.ts'
 import { openAward } from '../public-scope.ts'
 import { grantIdentifier } from '../three-sixty-giving/grant.ts'
-import { toPage, type IdOrSlug, type Page, type PageRequest } from './page.ts'
+import { type IdOrSlug, type Page, type PageRequest, newestFirstPage } from './page.ts'
 
 export interface AwardFilter extends PageRequest {
   officeId?: number
@@ -165,7 +165,6 @@ export class ApiAwardQueries {
     ])
     if (providerId === null || viaId === null || streamId === null) return { items: [], nextAfter: null }
     let query = awardRows(this.db)
-    if (filter.after) query = query.where('a.id', '<', filter.after)
     if (filter.officeId) query = query.where('d.office_id', '=', filter.officeId)
     if (filter.decisionId) query = query.where('a.decision_id', '=', filter.decisionId)
     if (filter.serviceId) query = query.where('a.service_id', '=', filter.serviceId)
@@ -186,12 +185,7 @@ export class ApiAwardQueries {
         ]),
       )
     }
-    const rows = await query
-      .orderBy('a.id', 'desc')
-      .limit(filter.limit + 1)
-      .execute()
-    const page = toPage(rows, filter.limit)
-    return { ...page, items: await withNames(this.db, page.items) }
+    return newestFirstPage(query, 'a.id', filter, (items) => withNames(this.db, items))
   }
 
   async find(id: number): Promise<ApiAward | undefined> {

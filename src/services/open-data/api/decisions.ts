@@ -5,7 +5,7 @@ import type { Classification, DecisionKind, DecisionStatus, LinkKind } from '../
 import { penceToPounds } from '../../../domain/money.ts'
 import type { DB } from '../../../db/tables/index.ts'
 import { decisionDate, decisionFinancialYear, listedDecision, openMoney } from '../public-scope.ts'
-import { toPage, type Page, type PageRequest } from './page.ts'
+import { type Page, type PageRequest, newestFirstPage } from './page.ts'
 import { awardsOfDecision, type ApiAward } from './awards.ts'
 
 export interface DecisionFilter extends PageRequest {
@@ -91,17 +91,11 @@ export class ApiDecisionQueries {
 
   async list(filter: DecisionFilter): Promise<Page<ApiDecisionSummary>> {
     let query = this.base()
-    if (filter.after) query = query.where('d.id', '<', filter.after)
     if (filter.q) query = query.where(matchesWords(filter.q, readSearchQuery(filter.q)?.referenceFragment ?? null))
     if (filter.officeId) query = query.where('d.office_id', '=', filter.officeId)
     if (filter.kind) query = query.where('d.kind', '=', filter.kind)
     if (filter.year) query = query.where(decisionFinancialYear, '=', filter.year)
-    const rows = await query
-      .orderBy('d.id', 'desc')
-      .limit(filter.limit + 1)
-      .execute()
-    const page = toPage(rows as Row[], filter.limit)
-    return { ...page, items: page.items.map((row) => this.summary(row)) }
+    return newestFirstPage(query, 'd.id', filter, (items) => (items as Row[]).map((row) => this.summary(row)))
   }
 
   async find(id: number): Promise<ApiDecision | undefined> {
@@ -240,21 +234,19 @@ export class ApiDecisionQueries {
   }
 
   private async links(id: number): Promise<ApiDecision['links']> {
+    type End = 'l.from_decision_id' | 'l.to_decision_id'
+    /** The listed decisions at the `other` end of this decision's links, where it stands at `own`. */
+    const linked = (own: End, other: End) =>
+      this.db
+        .selectFrom('decision_links as l')
+        .innerJoin('decisions as d', 'd.id', other)
+        .select(['l.kind', 'd.id', 'd.reference', 'd.title'])
+        .where(own, '=', id)
+        .where(listedDecision)
+        .execute()
     const [to, from] = await Promise.all([
-      this.db
-        .selectFrom('decision_links as l')
-        .innerJoin('decisions as d', 'd.id', 'l.to_decision_id')
-        .select(['l.kind', 'd.id', 'd.reference', 'd.title'])
-        .where('l.from_decision_id', '=', id)
-        .where(listedDecision)
-        .execute(),
-      this.db
-        .selectFrom('decision_links as l')
-        .innerJoin('decisions as d', 'd.id', 'l.from_decision_id')
-        .select(['l.kind', 'd.id', 'd.reference', 'd.title'])
-        .where('l.to_decision_id', '=', id)
-        .where(listedDecision)
-        .execute(),
+      linked('l.from_decision_id', 'l.to_decision_id'),
+      linked('l.to_decision_id', 'l.from_decision_id'),
     ])
     return [
       ...to.map((l) => ({ ...l, direction: 'to' as const })),

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../../db/tables/index.ts'
-import { toPage, type Page, type PageRequest } from './page.ts'
+import { type Page, type PageRequest, newestFirstPage } from './page.ts'
 
 export interface DisclosureFilter extends PageRequest {
   q?: string
@@ -32,7 +32,6 @@ export class ApiDisclosureQueries {
 
   async list(filter: DisclosureFilter): Promise<Page<ApiDisclosure>> {
     let query = this.base()
-    if (filter.after) query = query.where('r.id', '<', filter.after)
     if (filter.officeId) query = query.where('r.office_id', '=', filter.officeId)
     if (filter.offices) query = query.where('r.office_id', 'in', filter.offices.length ? [...filter.offices] : [-1])
     if (filter.year)
@@ -57,12 +56,7 @@ export class ApiDisclosureQueries {
         ]),
       )
     }
-    const rows = await query
-      .orderBy('r.id', 'desc')
-      .limit(filter.limit + 1)
-      .execute()
-    const page = toPage(rows, filter.limit)
-    return { ...page, items: await this.shape(page.items) }
+    return newestFirstPage(query, 'r.id', filter, (items) => this.shape(items))
   }
 
   async find(id: number): Promise<ApiDisclosure | undefined> {

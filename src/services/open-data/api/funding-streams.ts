@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../../db/tables/index.ts'
-import { toPage, type Page, type PageRequest } from './page.ts'
+import { type Page, type PageRequest, newestFirstPage } from './page.ts'
 
 export interface FundingStreamFilter extends PageRequest {
   officeId?: number
@@ -22,14 +22,8 @@ export class ApiFundingStreamQueries {
 
   async list(filter: FundingStreamFilter): Promise<Page<ApiFundingStream>> {
     let query = this.base()
-    if (filter.after) query = query.where('s.id', '<', filter.after)
     if (filter.officeId) query = query.where('s.office_id', '=', filter.officeId)
-    const rows = await query
-      .orderBy('s.id', 'desc')
-      .limit(filter.limit + 1)
-      .execute()
-    const page = toPage(rows, filter.limit)
-    return { ...page, items: page.items.map(shape) }
+    return newestFirstPage(query, 's.id', filter, (items) => items.map(shape))
   }
 
   async find(id: number): Promise<ApiFundingStream | undefined> {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { OrganisationKind } from '../../../domain/decision.ts'
 import type { DB } from '../../../db/tables/index.ts'
 import { publicOrganisation } from '../public-scope.ts'
-import { toPage, type Page, type PageRequest } from './page.ts'
+import { type Page, type PageRequest, newestFirstPage } from './page.ts'
 
 export interface OrganisationFilter extends PageRequest {
   q?: string
@@ -32,7 +32,6 @@ export class ApiOrganisationQueries {
 
   async list(filter: OrganisationFilter): Promise<Page<ApiOrganisation>> {
     let query = this.base()
-    if (filter.after) query = query.where('o.id', '<', filter.after)
     if (filter.kind) query = query.where('o.kind', '=', filter.kind)
     if (filter.q) {
       const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
@@ -49,11 +48,7 @@ export class ApiOrganisationQueries {
         ]),
       )
     }
-    const rows = await query
-      .orderBy('o.id', 'desc')
-      .limit(filter.limit + 1)
-      .execute()
-    return toPage(rows.map(shape), filter.limit)
+    return newestFirstPage(query, 'o.id', filter, (items) => items.map(shape))
   }
 
   async find(id: number): Promise<ApiOrganisation | undefined> {

@@ -1,3 +1,5 @@
+import { sql, type SelectQueryBuilder, type StringReference } from 'kysely'
+
 /** One page of a list read in id order, and where the next page starts. */
 export interface Page<T> {
   items: T[]
@@ -9,6 +11,25 @@ export interface Page<T> {
 export function toPage<T extends { id: number }>(rows: T[], limit: number): Page<T> {
   const items = rows.slice(0, limit)
   return { items, nextAfter: rows.length > limit ? items[items.length - 1]!.id : null }
+}
+
+/**
+ * One page of the query's rows, newest id first, continuing after `page.after`, each made into what the API
+ * returns by `shape`.
+ */
+export async function newestFirstPage<DB, TB extends keyof DB, O extends { id: number }, T>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  id: StringReference<DB, TB>,
+  page: PageRequest,
+  shape: (rows: O[]) => T[] | Promise<T[]>,
+): Promise<Page<T>> {
+  if (page.after) query = query.where(sql<boolean>`${sql.ref(id)} < ${page.after}`)
+  const rows = await query
+    .orderBy(id, 'desc')
+    .limit(page.limit + 1)
+    .execute()
+  const { items, nextAfter } = toPage(rows, page.limit)
+  return { items: await shape(items), nextAfter }
 }
 
 export interface PageRequest {

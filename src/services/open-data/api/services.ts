@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../../db/tables/index.ts'
 import { openDecision } from '../public-scope.ts'
-import { toPage, type IdOrSlug, type Page, type PageRequest } from './page.ts'
+import { type IdOrSlug, type Page, type PageRequest, newestFirstPage } from './page.ts'
 
 export interface ServiceFilter extends PageRequest {
   type?: string
@@ -36,7 +36,6 @@ export class ApiServiceQueries {
 
   async list(filter: ServiceFilter): Promise<Page<ApiService>> {
     let query = this.base()
-    if (filter.after) query = query.where('s.id', '<', filter.after)
     if (filter.type) query = query.where('s.service_type', '=', filter.type)
     if (filter.officeId) query = query.where('s.office_id', '=', filter.officeId)
     if (filter.lead)
@@ -68,12 +67,7 @@ export class ApiServiceQueries {
         ),
       )
     }
-    const rows = await query
-      .orderBy('s.id', 'desc')
-      .limit(filter.limit + 1)
-      .execute()
-    const page = toPage(rows, filter.limit)
-    return { ...page, items: await this.shape(page.items) }
+    return newestFirstPage(query, 's.id', filter, (items) => this.shape(items))
   }
 
   async find(id: number): Promise<ApiService | undefined> {

@@ -3,7 +3,7 @@ import { OfficeScope } from '../../../domain/office-scope.ts'
 import type { Kysely } from 'kysely'
 import type { Classification, DecisionKind, DecisionStatus } from '../../../domain/decision.ts'
 import type { DB } from '../../../db/tables/index.ts'
-import { toPage, type Page, type PageRequest } from './page.ts'
+import { newestFirstPage, type Page, type PageRequest } from './page.ts'
 
 export interface StaffDecisionFilter extends PageRequest {
   /** The offices the caller may reach: staff never list another office's drafts. */
@@ -54,18 +54,11 @@ export class StaffDecisionQueries {
         'updated_at',
       ])
     query = query.where(inOfficeScope(filter.scope ?? OfficeScope.system, 'office_id'))
-    if (filter.after) query = query.where('id', '<', filter.after)
     if (filter.status) query = query.where('status', '=', filter.status)
     if (filter.officeId) query = query.where('office_id', '=', filter.officeId)
     if (filter.reviewStatus) query = query.where('review_status', '=', filter.reviewStatus)
-    const rows = await query
-      .orderBy('id', 'desc')
-      .limit(filter.limit + 1)
-      .execute()
-    const page = toPage(rows, filter.limit)
-    return {
-      ...page,
-      items: page.items.map((r) => ({
+    return newestFirstPage(query, 'id', filter, (items) =>
+      items.map((r) => ({
         id: r.id,
         reference: r.reference,
         title: r.title,
@@ -81,6 +74,6 @@ export class StaffDecisionQueries {
         version: r.version,
         updatedAt: r.updated_at.toISOString(),
       })),
-    }
+    )
   }
 }

@@ -1,5 +1,5 @@
 import type { Response } from 'express'
-import { logger } from '../../../logger.ts'
+import { logRefusedDocument } from '../refused-document-log.ts'
 
 export interface ParameterError {
   parameter: string
@@ -47,13 +47,7 @@ export function documentRefused(
   res: Response,
   error: { file: string; code: string; reason: string; detail?: string },
 ): void {
-  logger.info('document refused', {
-    requestId: res.locals.requestId,
-    file: error.file,
-    code: error.code,
-    reason: error.reason,
-    detail: error.detail,
-  })
+  logRefusedDocument(res, error)
   const [type, title, status] =
     error.code === 'too_large'
       ? [PROBLEM_TYPES.tooLarge, 'The document is too large', 413]

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { DECISION_KINDS, ORGANISATION_KINDS, PROCUREMENT_ROUTES } from '../../../domain/decision.ts'
-import { idOrSlug as parseIdOrSlug } from '../../../services/open-data/api/page.ts'
-import { endpoint, listResponse, type Endpoint } from './endpoint.ts'
+import { idOrSlug as parseIdOrSlug, type Page } from '../../../services/open-data/api/page.ts'
+import type { Services } from '../../../services/index.ts'
+import { endpoint, listResponse, type Endpoint, type EndpointContext } from './endpoint.ts'
 import * as p from './parameters.ts'
 import * as s from './schemas.ts'
 import { spendingEndpoints } from './spending-endpoints.ts'
@@ -9,6 +10,33 @@ import { spendingEndpoints } from './spending-endpoints.ts'
 const byId = (what: string) => z.strictObject({ id: p.id(`The ${what}’s id.`) })
 const slugFilter = (value: string | undefined) => (value === undefined ? undefined : parseIdOrSlug(value))
 const office = p.optionalId('Only this office (its organisation id).')
+type OpenData = Services['openData']
+
+/** A public endpoint that returns one record by its id, or 404 when there is none to show. */
+function oneById(
+  path: string,
+  tag: string,
+  summary: string,
+  what: string,
+  response: z.ZodType,
+  find: (openData: OpenData, id: number) => Promise<unknown>,
+): Endpoint {
+  return endpoint({
+    method: 'get',
+    path,
+    tag,
+    summary,
+    params: byId(what),
+    response,
+    handle: ({ services, params }) => find(services.openData, params.id),
+  })
+}
+
+/** A list endpoint's handler: the page of open data it asks for, with the address of the next page. */
+function listed<Q>(list: (openData: OpenData, query: Q, after: number | undefined) => Promise<Page<unknown>>) {
+  return async ({ services, query, after, req }: EndpointContext<Q, unknown>) =>
+    listResponse(req, await list(services.openData, query, after))
+}
 
 /** The public, read-only API: open data under the same rules as the public pages. */
 export const publicEndpoints: Endpoint[] = [
@@ -28,28 +56,25 @@ export const publicEndpoints: Endpoint[] = [
       limit: p.limit,
     }),
     response: s.pageOf(s.DecisionSummary, 'DecisionPage'),
-    handle: async ({ services, query, after, req }) =>
-      listResponse(
-        req,
-        await services.openData.decisions.list({
-          q: query.q,
-          officeId: query.office,
-          year: query.year,
-          kind: query.kind,
-          after,
-          limit: query.limit,
-        }),
-      ),
+    handle: listed((openData, query, after) =>
+      openData.decisions.list({
+        q: query.q,
+        officeId: query.office,
+        year: query.year,
+        kind: query.kind,
+        after,
+        limit: query.limit,
+      }),
+    ),
   }),
-  endpoint({
-    method: 'get',
-    path: '/v1/decisions/{id}',
-    tag: 'Decisions',
-    summary: 'One published decision with its public sections, awards, contributions, areas, sign-offs and links',
-    params: byId('decision'),
-    response: s.Decision,
-    handle: ({ services, params }) => services.openData.decisions.find(params.id),
-  }),
+  oneById(
+    '/v1/decisions/{id}',
+    'Decisions',
+    'One published decision with its public sections, awards, contributions, areas, sign-offs and links',
+    'decision',
+    s.Decision,
+    (openData, id) => openData.decisions.find(id),
+  ),
   endpoint({
     method: 'get',
     path: '/v1/awards',
@@ -70,32 +95,24 @@ export const publicEndpoints: Endpoint[] = [
       limit: p.limit,
     }),
     response: s.pageOf(s.Award, 'AwardPage'),
-    handle: async ({ services, query, after, req }) =>
-      listResponse(
-        req,
-        await services.openData.awards.list({
-          officeId: query.office,
-          year: query.year,
-          provider: slugFilter(query.provider),
-          via: slugFilter(query.via),
-          stream: slugFilter(query.stream),
-          route: query.route,
-          decisionId: query.decision,
-          serviceId: query.service,
-          after,
-          limit: query.limit,
-        }),
-      ),
+    handle: listed((openData, query, after) =>
+      openData.awards.list({
+        officeId: query.office,
+        year: query.year,
+        provider: slugFilter(query.provider),
+        via: slugFilter(query.via),
+        stream: slugFilter(query.stream),
+        route: query.route,
+        decisionId: query.decision,
+        serviceId: query.service,
+        after,
+        limit: query.limit,
+      }),
+    ),
   }),
-  endpoint({
-    method: 'get',
-    path: '/v1/awards/{id}',
-    tag: 'Awards',
-    summary: 'One published award',
-    params: byId('award'),
-    response: s.Award,
-    handle: ({ services, params }) => services.openData.awards.find(params.id),
-  }),
+  oneById('/v1/awards/{id}', 'Awards', 'One published award', 'award', s.Award, (openData, id) =>
+    openData.awards.find(id),
+  ),
   endpoint({
     method: 'get',
     path: '/v1/organisations',
@@ -108,21 +125,18 @@ export const publicEndpoints: Endpoint[] = [
       limit: p.limit,
     }),
     response: s.pageOf(s.Organisation, 'OrganisationPage'),
-    handle: async ({ services, query, after, req }) =>
-      listResponse(
-        req,
-        await services.openData.organisations.list({ q: query.q, kind: query.kind, after, limit: query.limit }),
-      ),
+    handle: listed((openData, query, after) =>
+      openData.organisations.list({ q: query.q, kind: query.kind, after, limit: query.limit }),
+    ),
   }),
-  endpoint({
-    method: 'get',
-    path: '/v1/organisations/{id}',
-    tag: 'Organisations',
-    summary: 'One organisation',
-    params: byId('organisation'),
-    response: s.Organisation,
-    handle: ({ services, params }) => services.openData.organisations.find(params.id),
-  }),
+  oneById(
+    '/v1/organisations/{id}',
+    'Organisations',
+    'One organisation',
+    'organisation',
+    s.Organisation,
+    (openData, id) => openData.organisations.find(id),
+  ),
   endpoint({
     method: 'get',
     path: '/v1/services',
@@ -142,29 +156,26 @@ export const publicEndpoints: Endpoint[] = [
       limit: p.limit,
     }),
     response: s.pageOf(s.Service, 'ServicePage'),
-    handle: async ({ services, query, after, req }) =>
-      listResponse(
-        req,
-        await services.openData.services.list({
-          type: query.type,
-          area: slugFilter(query.area),
-          provider: slugFilter(query.provider),
-          lead: slugFilter(query.lead),
-          officeId: query.office,
-          after,
-          limit: query.limit,
-        }),
-      ),
+    handle: listed((openData, query, after) =>
+      openData.services.list({
+        type: query.type,
+        area: slugFilter(query.area),
+        provider: slugFilter(query.provider),
+        lead: slugFilter(query.lead),
+        officeId: query.office,
+        after,
+        limit: query.limit,
+      }),
+    ),
   }),
-  endpoint({
-    method: 'get',
-    path: '/v1/services/{id}',
-    tag: 'Commissioned services',
-    summary: 'One commissioned service',
-    params: byId('service'),
-    response: s.Service,
-    handle: ({ services, params }) => services.openData.services.find(params.id),
-  }),
+  oneById(
+    '/v1/services/{id}',
+    'Commissioned services',
+    'One commissioned service',
+    'service',
+    s.Service,
+    (openData, id) => openData.services.find(id),
+  ),
   endpoint({
     method: 'get',
     path: '/v1/funding-streams',
@@ -172,21 +183,18 @@ export const publicEndpoints: Endpoint[] = [
     summary: 'Funding streams, newest first',
     query: z.strictObject({ office, cursor: p.cursor, limit: p.limit }),
     response: s.pageOf(s.FundingStream, 'FundingStreamPage'),
-    handle: async ({ services, query, after, req }) =>
-      listResponse(
-        req,
-        await services.openData.fundingStreams.list({ officeId: query.office, after, limit: query.limit }),
-      ),
+    handle: listed((openData, query, after) =>
+      openData.fundingStreams.list({ officeId: query.office, after, limit: query.limit }),
+    ),
   }),
-  endpoint({
-    method: 'get',
-    path: '/v1/funding-streams/{id}',
-    tag: 'Funding streams',
-    summary: 'One funding stream',
-    params: byId('funding stream'),
-    response: s.FundingStream,
-    handle: ({ services, params }) => services.openData.fundingStreams.find(params.id),
-  }),
+  oneById(
+    '/v1/funding-streams/{id}',
+    'Funding streams',
+    'One funding stream',
+    'funding stream',
+    s.FundingStream,
+    (openData, id) => openData.fundingStreams.find(id),
+  ),
   ...spendingEndpoints(),
   endpoint({
     method: 'get',
@@ -202,25 +210,22 @@ export const publicEndpoints: Endpoint[] = [
       limit: p.limit,
     }),
     response: s.pageOf(s.Disclosure, 'DisclosurePage'),
-    handle: async ({ services, query, after, req }) =>
-      listResponse(
-        req,
-        await services.openData.disclosureLog.list({
-          q: query.q,
-          officeId: query.office,
-          year: query.year,
-          after,
-          limit: query.limit,
-        }),
-      ),
+    handle: listed((openData, query, after) =>
+      openData.disclosureLog.list({
+        q: query.q,
+        officeId: query.office,
+        year: query.year,
+        after,
+        limit: query.limit,
+      }),
+    ),
   }),
-  endpoint({
-    method: 'get',
-    path: '/v1/disclosure-log/{id}',
-    tag: 'Disclosure log',
-    summary: 'One answered Freedom of Information request',
-    params: byId('request'),
-    response: s.Disclosure,
-    handle: ({ services, params }) => services.openData.disclosureLog.find(params.id),
-  }),
+  oneById(
+    '/v1/disclosure-log/{id}',
+    'Disclosure log',
+    'One answered Freedom of Information request',
+    'request',
+    s.Disclosure,
+    (openData, id) => openData.disclosureLog.find(id),
+  ),
 ]

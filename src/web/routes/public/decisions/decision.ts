@@ -11,6 +11,7 @@ import type { Services } from '../../../../services/index.ts'
 import { buildNotice } from '../../../../services/decisions/notice.ts'
 import { renderNoticePdf } from '../../../../services/decisions/notice-pdf.ts'
 import { inRegister } from '../offices/register-context.ts'
+import { inlineDisposition, sendUploadedFile } from '../../uploaded-file.ts'
 
 /** One published decision: every public field, its awards, contributions and findings. */
 export class DecisionController {
@@ -41,11 +42,7 @@ export class DecisionController {
     if (!Number.isSafeInteger(id) || id <= 0) return next()
     const appendix = await this.services.register.publicAppendix(String(req.params.slug), id)
     if (!appendix) return next()
-    res
-      .type(appendix.mediaType)
-      .set('Content-Disposition', `inline; filename="${appendix.fileName.replace(/[^\w.\- ]/g, '_')}"`)
-      .set('X-Content-Type-Options', 'nosniff')
-      .send(appendix.content)
+    sendUploadedFile(res, appendix)
   }
 
   /** The original published document of an imported record, as it was published. */
@@ -54,7 +51,7 @@ export class DecisionController {
     if (!document) return next()
     res
       .type(document.mediaType)
-      .set('Content-Disposition', `inline; filename="${document.fileName.replace(/[^\w.\- ]/g, '_')}"`)
+      .set('Content-Disposition', inlineDisposition(document.fileName))
       .send(document.content)
   }
 

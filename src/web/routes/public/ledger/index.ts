@@ -12,10 +12,17 @@ import { ServicesController } from './services.ts'
 /** The public funding ledger, providers, areas, commissioned services, pipeline, funding streams and charts. */
 export function ledgerPublicRoutes(services: Services): Router {
   const router = Router()
+  router.use(ledgerPages(services))
+  router.get('/ledger/contributions.csv', new ContributionsCsvController(services).csv)
+  return router
+}
+
+/** The ledger pages every register shows, the national one and each office's, filtered by the register they belong to. */
+export function ledgerPages(services: Services): Router {
+  const router = Router()
   const ledger = new LedgerController(services)
   router.get('/ledger', ledger.get)
   router.get('/ledger.csv', ledger.csv)
-  router.get('/ledger/contributions.csv', new ContributionsCsvController(services).csv)
   const providers = new ProvidersController(services)
   router.get('/providers', providers.list)
   router.get('/providers/:slug', providers.get)

@@ -5,15 +5,9 @@ import type { SiteSettings } from '../../../../services/offices/settings.ts'
 import { DecisionController } from '../decisions/decision.ts'
 import { HomeController } from '../decisions/home.ts'
 import { disclosureLogRoutes } from '../foi/index.ts'
-import { AreasController } from '../ledger/areas.ts'
-import { ChartsController } from '../ledger/charts.ts'
-import { FundingStreamsController } from '../ledger/funding-streams.ts'
-import { PipelineController } from '../ledger/pipeline.ts'
+import { ledgerPages } from '../ledger/index.ts'
 import { downloadRoutes } from '../open-data/downloads.ts'
 import { feedRoutes } from '../open-data/feeds.ts'
-import { LedgerController } from '../ledger/ledger.ts'
-import { ProvidersController } from '../ledger/providers.ts'
-import { ServicesController } from '../ledger/services.ts'
 import { NationalController } from './national.ts'
 
 /** What the layout shows of the register a page belongs to: the office's name and branding, or the neutral service. */
@@ -54,23 +48,7 @@ export function officeRegisterPages(services: Services): Router {
   router.use(downloadRoutes(services))
   router.get('/', new HomeController(services).get)
   router.get('/decisions/:slug', new DecisionController(services).get)
-  const ledger = new LedgerController(services)
-  router.get('/ledger', ledger.get)
-  router.get('/ledger.csv', ledger.csv)
-  const providers = new ProvidersController(services)
-  router.get('/providers', providers.list)
-  router.get('/providers/:slug', providers.get)
-  const commissioned = new ServicesController(services)
-  router.get('/services', commissioned.list)
-  router.get('/services/:slug', commissioned.get)
-  const areas = new AreasController(services)
-  router.get('/areas', areas.list)
-  router.get('/areas/:slug', areas.get)
-  router.get('/pipeline', new PipelineController(services).get)
-  router.get('/funding-streams', new FundingStreamsController(services).get)
-  const charts = new ChartsController(services)
-  router.get('/charts', charts.get)
-  router.get('/charts/:file', charts.download)
+  router.use(ledgerPages(services))
   router.use(disclosureLogRoutes(services))
   router.get('/contact', (_req, res) => res.render('pages/public/offices/contact'))
   return router

@@ -11,6 +11,7 @@ import { EXEMPTIONS } from './classification-form.ts'
 import type { Body } from './forms.ts'
 import { ListTaskPage } from './list-task-page.ts'
 import { field } from './part-fields.ts'
+import { sendUploadedFile } from '../../uploaded-file.ts'
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -45,7 +46,7 @@ export function appendixUploadParser(maxBytes: number) {
 }
 
 /** A draft's appendices: the list (public or withheld, each removable), an upload page, and removal after a check. */
-export class AppendicesController extends ListTaskPage {
+export class AppendicesController extends ListTaskPage<AppendixSummary> {
   protected readonly task = 'appendices'
   protected readonly summaryView = 'pages/staff/decisions/appendices'
   protected readonly everyWhat = 'appendix'
@@ -113,29 +114,17 @@ export class AppendicesController extends ListTaskPage {
   file = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const detail = await this.load(req)
     if (!detail) return next()
-    const appendix = await this.appendix(detail, req)
+    const appendix = await this.item(detail, req)
     if (!appendix) return next()
     const file = await this.services.workflow.appendixFile(detail.decision.id, appendix.id)
     if (!file) return next()
-    res
-      .type(file.mediaType)
-      .set('Content-Disposition', `inline; filename="${file.fileName.replace(/[^\w.\- ]/g, '_')}"`)
-      .set('X-Content-Type-Options', 'nosniff')
-      .send(file.content)
-  }
-
-  removeCheck = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.loadDraft(req, res, next)
-    if (!detail) return
-    const appendix = await this.appendix(detail, req)
-    if (!appendix) return next()
-    res.render('pages/staff/decisions/remove', this.removeModel(detail, appendix))
+    sendUploadedFile(res, file)
   }
 
   remove = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const detail = await this.loadDraft(req, res, next)
     if (!detail) return
-    const appendix = await this.appendix(detail, req)
+    const appendix = await this.item(detail, req)
     if (!appendix) return next()
     const body = req.body as Body
     if (body.confirm !== 'yes') return res.redirect(303, `/staff/decisions/${detail.decision.id}/appendices`)
@@ -150,12 +139,12 @@ export class AppendicesController extends ListTaskPage {
     res.redirect(303, `/staff/decisions/${detail.decision.id}/appendices?removed=${encodeURIComponent(appendix.title)}`)
   }
 
-  private async appendix(detail: DecisionDetail, req: Request): Promise<AppendixSummary | undefined> {
+  protected async item(detail: DecisionDetail, req: Request): Promise<AppendixSummary | undefined> {
     const appendices = await this.services.workflow.appendices(detail.decision.id)
     return appendices.find((a) => String(a.id) === req.params.appendixId)
   }
 
-  private removeModel(detail: DecisionDetail, appendix: AppendixSummary) {
+  protected removeModel(detail: DecisionDetail, appendix: AppendixSummary) {
     const base = `/staff/decisions/${detail.decision.id}/appendices`
     return {
       d: detail.decision,

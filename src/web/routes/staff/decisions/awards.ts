@@ -15,7 +15,7 @@ import { AMOUNT_TYPES, yearChoices } from './part-fields.ts'
 type Award = DecisionDetail['awards'][number]
 
 /** The awards of a draft in the MoJ "add another" pattern: a summary, one question page per award, removal. */
-export class AwardsController extends ListTaskPage {
+export class AwardsController extends ListTaskPage<Award> {
   protected readonly task = 'awards'
   protected readonly summaryView = 'pages/staff/decisions/awards'
   protected readonly everyWhat = 'award'
@@ -32,7 +32,7 @@ export class AwardsController extends ListTaskPage {
   form = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const detail = await this.loadDraft(req, res, next)
     if (!detail) return
-    const award = this.award(detail, req)
+    const award = this.item(detail, req)
     if (award === undefined) return next()
     const values = award ? awardValues(award) : { amountType: 'one_off', periodType: 'years' }
     res.render('pages/staff/decisions/award', await this.formModel(detail, award, values, detail.decision.version))
@@ -41,7 +41,7 @@ export class AwardsController extends ListTaskPage {
   save = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const detail = await this.loadDraft(req, res, next)
     if (!detail) return
-    const award = this.award(detail, req)
+    const award = this.item(detail, req)
     if (award === undefined) return next()
     const body = req.body as Body
     const version = Number(body.version)
@@ -89,18 +89,10 @@ export class AwardsController extends ListTaskPage {
     res.redirect(303, `/staff/decisions/${detail.decision.id}/awards?${award ? 'changed' : 'added'}=1`)
   }
 
-  removeCheck = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.loadDraft(req, res, next)
-    if (!detail) return
-    const award = this.award(detail, req)
-    if (!award) return next()
-    res.render('pages/staff/decisions/remove', this.removeModel(detail, award))
-  }
-
   remove = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const detail = await this.loadDraft(req, res, next)
     if (!detail) return
-    const award = this.award(detail, req)
+    const award = this.item(detail, req)
     if (!award) return next()
     const body = req.body as Body
     if (body.confirm !== 'yes') return res.redirect(303, `/staff/decisions/${detail.decision.id}/awards`)
@@ -119,7 +111,7 @@ export class AwardsController extends ListTaskPage {
   }
 
   /** The award the address names; null for a new one; undefined when the address names none of this draft's. */
-  private award(detail: DecisionDetail, req: Request): Award | null | undefined {
+  protected item(detail: DecisionDetail, req: Request): Award | null | undefined {
     if (req.params.awardId === undefined) return null
     return detail.awards.find((a) => String(a.id) === req.params.awardId)
   }
@@ -145,7 +137,7 @@ export class AwardsController extends ListTaskPage {
     )
   }
 
-  private removeModel(detail: DecisionDetail, award: Award) {
+  protected removeModel(detail: DecisionDetail, award: Award) {
     return {
       d: detail.decision,
       version: detail.decision.version,

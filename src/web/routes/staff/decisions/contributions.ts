@@ -33,7 +33,7 @@ export function fundingText(
 }
 
 /** Partner contributions in the same "add another" pattern as awards. */
-export class ContributionsController extends ListTaskPage {
+export class ContributionsController extends ListTaskPage<Contribution> {
   protected readonly task = 'contributions'
   protected readonly summaryView = 'pages/staff/decisions/contributions'
   protected readonly everyWhat = 'partner contribution'
@@ -41,7 +41,7 @@ export class ContributionsController extends ListTaskPage {
   form = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const detail = await this.loadDraft(req, res, next)
     if (!detail) return
-    const c = this.contribution(detail, req)
+    const c = this.item(detail, req)
     if (c === undefined) return next()
     const values = c
       ? {
@@ -63,7 +63,7 @@ export class ContributionsController extends ListTaskPage {
   save = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const detail = await this.loadDraft(req, res, next)
     if (!detail) return
-    const c = this.contribution(detail, req)
+    const c = this.item(detail, req)
     if (c === undefined) return next()
     const body = req.body as Body
     const version = Number(body.version)
@@ -134,18 +134,10 @@ export class ContributionsController extends ListTaskPage {
     res.redirect(303, `/staff/decisions/${detail.decision.id}/contributions?${c ? 'changed' : 'added'}=1`)
   }
 
-  removeCheck = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.loadDraft(req, res, next)
-    if (!detail) return
-    const c = this.contribution(detail, req)
-    if (!c) return next()
-    res.render('pages/staff/decisions/remove', this.removeModel(detail, c))
-  }
-
   remove = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const detail = await this.loadDraft(req, res, next)
     if (!detail) return
-    const c = this.contribution(detail, req)
+    const c = this.item(detail, req)
     if (!c) return next()
     const body = req.body as Body
     try {
@@ -159,12 +151,12 @@ export class ContributionsController extends ListTaskPage {
     res.redirect(303, `/staff/decisions/${detail.decision.id}/contributions?removed=1`)
   }
 
-  private contribution(detail: DecisionDetail, req: Request): Contribution | null | undefined {
+  protected item(detail: DecisionDetail, req: Request): Contribution | null | undefined {
     if (req.params.contributionId === undefined) return null
     return detail.contributions.find((c) => String(c.id) === req.params.contributionId)
   }
 
-  private removeModel(detail: DecisionDetail, c: Contribution) {
+  protected removeModel(detail: DecisionDetail, c: Contribution) {
     return {
       d: detail.decision,
       version: detail.decision.version,

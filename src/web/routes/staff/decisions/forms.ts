@@ -3,6 +3,7 @@ import type { DecisionDetail } from '../../../../db/repositories/decisions/decis
 import { MoneyFormatError, parsePoundsInput, penceToDecimalString } from '../../../../domain/money.ts'
 import type { DraftDetails, FinanceDetails } from '../../../../services/decisions/workflow.ts'
 import type { FieldErrors } from '../../../validation.ts'
+import { requiredText } from '../../../../services/shared/form-fields.ts'
 
 export type Body = Record<string, unknown>
 
@@ -18,16 +19,8 @@ export const detailsSchema = z.object({
   kind: z.enum(['decision', 'information', 'report'], {
     message: 'Choose whether this is for decision or for information',
   }),
-  title: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter a title' })
-    .max(300, { message: 'Title must be 300 characters or fewer' }),
-  authorName: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter the author’s name' })
-    .max(200, { message: 'Author must be 200 characters or fewer' }),
+  title: requiredText(300, 'Enter a title', 'Title must be 300 characters or fewer'),
+  authorName: requiredText(200, 'Enter the author’s name', 'Author must be 200 characters or fewer'),
   authorContact: text(300, 'Contact details'),
   executiveSummary: text(20000, 'Executive summary'),
   supportingInformation: text(50000, 'Supporting information'),

@@ -1,4 +1,4 @@
-import { Router } from 'express'
+import { Router, type RequestHandler } from 'express'
 import type { Services } from '../../../../services/index.ts'
 import { requireRoles } from '../../../auth.ts'
 import { AppendicesController } from './appendices.ts'
@@ -27,15 +27,7 @@ export function decisionStaffRoutes(services: Services): Router {
   router.post('/new', officer, draft.create)
   router.get('/organisation-names', officer, new OrganisationNamesController(services).get)
   router.get('/:id', show.show)
-  const contributions = new ContributionsController(services)
-  router.get('/:id/contributions', officer, contributions.summary)
-  router.post('/:id/contributions', officer, contributions.complete)
-  router.get('/:id/contributions/new', officer, contributions.form)
-  router.post('/:id/contributions/new', officer, contributions.save)
-  router.get('/:id/contributions/:contributionId', officer, contributions.form)
-  router.post('/:id/contributions/:contributionId', officer, contributions.save)
-  router.get('/:id/contributions/:contributionId/remove', officer, contributions.removeCheck)
-  router.post('/:id/contributions/:contributionId/remove', officer, contributions.remove)
+  addAnotherRoutes(router, officer, 'contributions', 'contributionId', new ContributionsController(services))
   const areas = new AreasController(services)
   router.get('/:id/areas', officer, areas.get)
   router.post('/:id/areas', officer, areas.post)
@@ -48,15 +40,7 @@ export function decisionStaffRoutes(services: Services): Router {
   router.get('/:id/appendices/:appendixId/file', appendices.file)
   router.get('/:id/appendices/:appendixId/remove', officer, appendices.removeCheck)
   router.post('/:id/appendices/:appendixId/remove', officer, appendices.remove)
-  const awards = new AwardsController(services)
-  router.get('/:id/awards', officer, awards.summary)
-  router.post('/:id/awards', officer, awards.complete)
-  router.get('/:id/awards/new', officer, awards.form)
-  router.post('/:id/awards/new', officer, awards.save)
-  router.get('/:id/awards/:awardId', officer, awards.form)
-  router.post('/:id/awards/:awardId', officer, awards.save)
-  router.get('/:id/awards/:awardId/remove', officer, awards.removeCheck)
-  router.post('/:id/awards/:awardId/remove', officer, awards.remove)
+  addAnotherRoutes(router, officer, 'awards', 'awardId', new AwardsController(services))
   for (const task of TASKS) {
     router.get(`/:id/${task}`, officer, draft.editForm(task))
     router.post(`/:id/${task}`, officer, draft.save(task))
@@ -73,4 +57,22 @@ export function decisionStaffRoutes(services: Services): Router {
   router.get('/:id/publish', publisher, submission.publishCheck)
   router.post('/:id/publish', publisher, submission.publish)
   return router
+}
+
+/** The "add another" pages of a draft's awards or contributions: the summary, and adding, changing and removing one. */
+function addAnotherRoutes(
+  router: Router,
+  officer: RequestHandler,
+  parts: string,
+  partId: string,
+  controller: AwardsController | ContributionsController,
+): void {
+  router.get(`/:id/${parts}`, officer, controller.summary)
+  router.post(`/:id/${parts}`, officer, controller.complete)
+  router.get(`/:id/${parts}/new`, officer, controller.form)
+  router.post(`/:id/${parts}/new`, officer, controller.save)
+  router.get(`/:id/${parts}/:${partId}`, officer, controller.form)
+  router.post(`/:id/${parts}/:${partId}`, officer, controller.save)
+  router.get(`/:id/${parts}/:${partId}/remove`, officer, controller.removeCheck)
+  router.post(`/:id/${parts}/:${partId}/remove`, officer, controller.remove)
 }

@@ -12,7 +12,7 @@ import { field } from './part-fields.ts'
  * A draft's list task in the MoJ "add another" pattern (awards, contributions, appendices): its summary page, and
  * the answer to whether every item has been added, which marks the task complete or not.
  */
-export abstract class ListTaskPage extends DecisionPage {
+export abstract class ListTaskPage<Item> extends DecisionPage {
   protected abstract readonly task: CompletableTask
   /** The summary page's view. */
   protected abstract readonly summaryView: string
@@ -20,6 +20,12 @@ export abstract class ListTaskPage extends DecisionPage {
   protected abstract readonly everyWhat: string
 
   protected abstract summaryModel(detail: DecisionDetail, req: Request, values: Body): Promise<Record<string, unknown>>
+
+  /** The item the address names; undefined when it names none of this draft's. */
+  protected abstract item(detail: DecisionDetail, req: Request): Item | null | undefined | Promise<Item | undefined>
+
+  /** The removal check page's view model for one item. */
+  protected abstract removeModel(detail: DecisionDetail, item: Item): object
 
   /** What is wrong with the answer to whether every item has been added; a task may check more. */
   protected completionErrors(_detail: DecisionDetail, answer: string): FieldErrors {
@@ -57,5 +63,14 @@ export abstract class ListTaskPage extends DecisionPage {
       })
     }
     res.redirect(303, `/staff/decisions/${detail.decision.id}`)
+  }
+
+  /** Asks whether to remove the item the address names. */
+  removeCheck = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const detail = await this.loadDraft(req, res, next)
+    if (!detail) return
+    const item = await this.item(detail, req)
+    if (!item) return next()
+    res.render('pages/staff/decisions/remove', this.removeModel(detail, item))
   }
 }

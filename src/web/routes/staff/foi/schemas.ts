@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { FOI_CHANNELS, FOI_EXEMPTIONS, FOI_OUTCOMES, REVIEW_OUTCOMES } from '../../../../domain/foi.ts'
 import { splitQuestions } from '../../../../domain/foi-questions.ts'
 import { optionalText, ukDateInput } from './form.ts'
+import { requiredText } from '../../../../services/shared/form-fields.ts'
 
 const exemptionCodes = FOI_EXEMPTIONS.map((e) => e.code) as [string, ...string[]]
 
@@ -15,16 +16,12 @@ export const newRequestSchema = z.object({
     .transform((v) => v || null),
   receivedOn: ukDateInput('date the request was received'),
   channel: z.enum(FOI_CHANNELS, { message: 'Choose how the request arrived' }),
-  requesterName: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter the requester’s name' })
-    .max(200, { message: 'The name must be 200 characters or fewer' }),
-  requesterContact: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter an email or postal address to reply to' })
-    .max(500, { message: 'The contact details must be 500 characters or fewer' }),
+  requesterName: requiredText(200, 'Enter the requester’s name', 'The name must be 200 characters or fewer'),
+  requesterContact: requiredText(
+    500,
+    'Enter an email or postal address to reply to',
+    'The contact details must be 500 characters or fewer',
+  ),
   summary: optionalText(300, 'The summary must be 300 characters or fewer'),
   questions: z
     .string()
@@ -51,11 +48,7 @@ const registerLink = z
 /** Answering one question. */
 export const answerSchema = z
   .object({
-    question: z
-      .string()
-      .trim()
-      .min(1, { message: 'Enter the question' })
-      .max(5000, { message: 'The question must be 5,000 characters or fewer' }),
+    question: requiredText(5000, 'Enter the question', 'The question must be 5,000 characters or fewer'),
     answer: optionalText(20_000, 'The answer must be 20,000 characters or fewer'),
     exemption: z
       .union([z.literal(''), z.enum(exemptionCodes)], { message: 'Choose an exemption from the list' })
@@ -68,11 +61,7 @@ export const answerSchema = z
   })
 
 export const addQuestionSchema = z.object({
-  question: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter the question' })
-    .max(5000, { message: 'The question must be 5,000 characters or fewer' }),
+  question: requiredText(5000, 'Enter the question', 'The question must be 5,000 characters or fewer'),
 })
 
 export const dateOnlySchema = (label: string) => z.object({ date: ukDateInput(label) })
@@ -90,11 +79,11 @@ export const clarificationSchema = (dateLabel: string, textMessage: string) =>
 
 export const extensionSchema = z.object({
   date: ukDateInput('new deadline'),
-  reason: z
-    .string()
-    .trim()
-    .min(1, { message: 'Say which public interest test needs the extra time' })
-    .max(1000, { message: 'The reason must be 1,000 characters or fewer' }),
+  reason: requiredText(
+    1000,
+    'Say which public interest test needs the extra time',
+    'The reason must be 1,000 characters or fewer',
+  ),
 })
 
 export const answerRequestSchema = z.object({

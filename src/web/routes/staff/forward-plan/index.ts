@@ -24,19 +24,20 @@ export function forwardPlanStaffRoutes(services: Services): Router {
   const router = Router()
   const c = new ForwardPlanController(services)
   const form = new PlanEntryFormController(services)
+  /** The question page and the check page, the same for adding a planned decision as for changing one. */
+  const formRoutes = (path: string) => {
+    router.get(path, form.form)
+    router.post(path, form.saveForm)
+    router.get(`${path}/check`, form.check)
+    router.post(`${path}/check`, form.confirm)
+  }
   router.param('id', (_req, _res, next, id: string) => next(/^\d{1,15}$/.test(id) ? undefined : 'route'))
   router.get('/', c.list)
   router.get('/panel-report', c.report)
-  router.get('/new', form.form)
-  router.post('/new', form.saveForm)
-  router.get('/new/check', form.check)
-  router.post('/new/check', form.confirm)
+  formRoutes('/new')
   router.get('/:id', c.show)
   router.get('/:id/added', c.added)
-  router.get('/:id/change', form.form)
-  router.post('/:id/change', form.saveForm)
-  router.get('/:id/change/check', form.check)
-  router.post('/:id/change/check', form.confirm)
+  formRoutes('/:id/change')
   router.get('/:id/drop', c.dropForm)
   router.post('/:id/drop', c.drop)
   router.get('/:id/link', c.linkForm)
@@ -98,24 +99,21 @@ class ForwardPlanController {
     res.render('pages/staff/forward-plan/drop', { entry, values: {}, errors: {}, errorList: [] })
   }
 
-  drop = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const id = Number(req.params.id)
-    const body = (req.body ?? {}) as Record<string, unknown>
-    try {
-      if (!(await this.services.forwardPlan.drop(id, body, actorOf(res)))) return next()
-      res.redirect(303, `${BASE}/${id}?done=dropped`)
-    } catch (error) {
-      if (!(error instanceof FormError)) throw error
-      const entry = await this.services.forwardPlan.find(id, scopeOf(res))
-      if (!entry) return next()
-      res.status(400).render('pages/staff/forward-plan/drop', {
-        entry,
-        values: { reason: typeof body.reason === 'string' ? body.reason : '' },
-        errors: error.errors,
-        errorList: errorLinks(error.errors),
-      })
-    }
-  }
+  drop = (req: Request, res: Response, next: NextFunction): Promise<void> =>
+    this.act(
+      req,
+      res,
+      next,
+      'dropped',
+      (id, body) => this.services.forwardPlan.drop(id, body, actorOf(res)),
+      (entry, body, errors) =>
+        res.status(400).render('pages/staff/forward-plan/drop', {
+          entry,
+          values: { reason: typeof body.reason === 'string' ? body.reason : '' },
+          errors,
+          errorList: errorLinks(errors),
+        }),
+    )
 
   linkForm = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const entry = await this.services.forwardPlan.find(Number(req.params.id), scopeOf(res))
@@ -123,24 +121,46 @@ class ForwardPlanController {
     await this.renderLink(res, entry, 200, String(entry.decisionId ?? ''), {})
   }
 
-  link = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const id = Number(req.params.id)
-    const body = (req.body ?? {}) as Record<string, unknown>
-    try {
-      if (!(await this.services.forwardPlan.link(id, body, actorOf(res)))) return next()
-      res.redirect(303, `${BASE}/${id}?done=linked`)
-    } catch (error) {
-      if (!(error instanceof FormError)) throw error
-      const entry = await this.services.forwardPlan.find(id, scopeOf(res))
-      if (!entry) return next()
-      await this.renderLink(res, entry, 400, typeof body.decisionId === 'string' ? body.decisionId : '', error.errors)
-    }
-  }
+  link = (req: Request, res: Response, next: NextFunction): Promise<void> =>
+    this.act(
+      req,
+      res,
+      next,
+      'linked',
+      (id, body) => this.services.forwardPlan.link(id, body, actorOf(res)),
+      (entry, body, errors) =>
+        this.renderLink(res, entry, 400, typeof body.decisionId === 'string' ? body.decisionId : '', errors),
+    )
 
   reinstate = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const id = Number(req.params.id)
     if (!(await this.services.forwardPlan.reinstate(id, actorOf(res)))) return next()
     res.redirect(303, `${BASE}/${id}?done=reinstated`)
+  }
+
+  /**
+   * Runs `action` on the entry the address names, then shows the entry saying it is `done`; when the form is
+   * refused, `refused` shows it again with its errors. An entry the scope does not reach is not found.
+   */
+  private async act(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    done: string,
+    action: (id: number, body: Record<string, unknown>) => Promise<boolean>,
+    refused: (entry: PlanEntryRow, body: Record<string, unknown>, errors: Record<string, string>) => unknown,
+  ): Promise<void> {
+    const id = Number(req.params.id)
+    const body = (req.body ?? {}) as Record<string, unknown>
+    try {
+      if (!(await action(id, body))) return next()
+      res.redirect(303, `${BASE}/${id}?done=${done}`)
+    } catch (error) {
+      if (!(error instanceof FormError)) throw error
+      const entry = await this.services.forwardPlan.find(id, scopeOf(res))
+      if (!entry) return next()
+      await refused(entry, body, error.errors)
+    }
   }
 
   private chosenOffice(req: Request, offices: Array<{ id: number }>): number | undefined {

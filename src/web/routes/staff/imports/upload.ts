@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 import multer from 'multer'
 import type { Services } from '../../../../services/index.ts'
-import { logger } from '../../../../logger.ts'
+import { logRefusedDocument } from '../../refused-document-log.ts'
 import { ImportError } from '../../../../services/imports/index.ts'
 import { documentsInArchive, isArchive } from '../../../../services/imports/archive.ts'
 import { actorOf } from '../../../auth.ts'
@@ -160,13 +160,7 @@ export class UploadController {
       }
     } catch (error) {
       if (!(error instanceof ImportError)) throw error
-      logger.info('document refused', {
-        requestId: res.locals.requestId,
-        file: error.file,
-        code: error.code,
-        reason: error.reason,
-        detail: error.detail,
-      })
+      logRefusedDocument(res, error)
       return { fileName, outcome: 'failed', reason: error.reason, decisionId: null, title: null }
     }
   }

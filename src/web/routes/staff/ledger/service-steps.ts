@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { SERVICE_TYPES } from '../../../../domain/service-types.ts'
 import type { ServiceRecord } from '../../../../services/ledger/commissioning-records.ts'
-import { poundsField } from '../../../../services/shared/form-fields.ts'
+import { poundsField, requiredText } from '../../../../services/shared/form-fields.ts'
 import { ukDateInput, type DateParts } from '../foi/form.ts'
 
 /** The question pages of a service, in order; check answers follows the last. */
@@ -71,11 +71,7 @@ export const optionalDate = (label: string) =>
 
 export const stepSchemas = {
   details: z.object({
-    name: z
-      .string()
-      .trim()
-      .min(1, { message: 'Enter the service’s name' })
-      .max(200, { message: 'Name must be 200 characters or fewer' }),
+    name: requiredText(200, 'Enter the service’s name', 'Name must be 200 characters or fewer'),
     serviceType: z.enum(SERVICE_TYPES, { message: 'Choose the type of service' }),
     description: text(2000, 'Description'),
   }),

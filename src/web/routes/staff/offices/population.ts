@@ -4,6 +4,7 @@ import type { Services } from '../../../../services/index.ts'
 import { FormError } from '../../../../services/shared/form-error.ts'
 import { actorOf, scopeOf } from '../../../auth.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
+import { requiredText } from '../../../../services/shared/form-fields.ts'
 
 /** The population form: a year, a whole number of people (commas allowed) and where the figure comes from. */
 const populationForm = z.object({
@@ -18,11 +19,11 @@ const populationForm = z.object({
     .regex(/^\d{1,3}(,?\d{3})*$/, { message: 'Enter the population as a whole number, like 1,154,200' })
     .transform((text) => Number(text.replace(/,/g, '')))
     .refine((n) => n > 0 && n <= 2_000_000_000, { message: 'Enter a population greater than 0' }),
-  source: z
-    .string()
-    .trim()
-    .min(1, { message: 'Enter where the figure comes from, like “ONS mid-2022 population estimates”' })
-    .max(300, { message: 'The source must be 300 characters or fewer' }),
+  source: requiredText(
+    300,
+    'Enter where the figure comes from, like “ONS mid-2022 population estimates”',
+    'The source must be 300 characters or fewer',
+  ),
 })
 
 const field = (body: unknown, name: string): string => {
