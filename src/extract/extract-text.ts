@@ -20,7 +20,7 @@ import { findReference } from './reference.ts'
 import { documentRoute, findLeads } from './routes.ts'
 import { readDates } from './signoffs.ts'
 import { cellPeriod, findTables } from './tables.ts'
-import { findTitle } from './title.ts'
+import { findTitle, withoutLeadingReference } from './title.ts'
 import { findStatedTotal } from './total.ts'
 import type { ExtractedDraft, Source } from './types.ts'
 
@@ -229,7 +229,7 @@ function extractFromDoc(doc: ReturnType<typeof buildDoc>, fileName: string): Ext
     kind,
     office: office?.name ?? null,
     reference: reference?.value ?? null,
-    title: title?.value ?? null,
+    title: title ? withoutLeadingReference(title.value, reference?.value ?? null) : null,
     decisionDate: dates.decision?.date ?? null,
     totalAmount: total?.amount ?? null,
     awards,

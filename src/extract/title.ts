@@ -100,3 +100,20 @@ export function findTitle(doc: Doc, labels: LabelHit[], officeLine: Line | null)
   }
   return null
 }
+
+/**
+ * A heading that begins with the document's own reference ("WPCC3-0089 Police and Crime Commissioner's Grants")
+ * names the record twice: the title is what follows the reference.
+ */
+export function withoutLeadingReference(title: string, reference: string | null): string {
+  if (!reference) return title
+  const escaped = reference
+    .trim()
+    .split(/[\s\-–—]+/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('[\\s\\-–—]*')
+  const match = new RegExp(`^(?:ref(?:erence)?\\.?\\s*(?:no\\.?\\s*)?)?${escaped}\\s*[-–—:|]?\\s+`, 'i').exec(title)
+  if (!match) return title
+  const rest = title.slice(match[0].length).trim()
+  return /[A-Za-z]{3}/.test(rest) && rest.length >= 6 ? rest : title
+}

@@ -26,6 +26,8 @@ const RECEIVED_BEFORE =
 const RECEIVED_AFTER =
   /^\s*(?:[a-z]+\s+){0,2}(?:funding\s+|grant\s+)?(?:has|have)\s+been\s+(?:awarded|allocated|granted|secured|received)\b/i
 const BREAKDOWN_AFTER = /^[^.£]{0,30}\b(?:broken\s+down\s+as|made\s+up\s+of|comprising|split\s+(?:as|between))\b/i
+/** "the total budget for these grants is £300,000". */
+const BUDGET_BEFORE = /\bbudget\b[^.£]{0,60}$/i
 const TOTAL_AFTER = /^\s*(?:in\s+total|in\s+all|overall|altogether)\b/i
 
 export function findStatedTotal(
@@ -51,6 +53,7 @@ export function findStatedTotal(
       })
   }
   const received: TotalHit[] = []
+  const budgets: TotalHit[] = []
   for (const sentence of doc.sentences) {
     if (tableLines.has(sentence.parts[0]!.line) || !sentence.text.includes('£')) continue
     const hits = findAmounts(sentence.text)
@@ -109,7 +112,8 @@ export function findStatedTotal(
         /\b(?:expected\s+to|will|would|is\s+to)\s+cost\s+$/i.test(before)
       ) {
         if (ofItem) itemTotals.add(ofItem)
-        candidates.push({
+        const stated = BUDGET_BEFORE.test(before) ? budgets : candidates
+        stated.push({
           amount: hit.reading.pence,
           perAnnum:
             hit.reading.perAnnum ||
@@ -136,6 +140,8 @@ export function findStatedTotal(
         .sort((a, b) => b.amount - a.amount)[0] ?? null
     )
   }
+  // A budget is what could be spent, not what was decided: it is the total only when nothing else is stated.
+  if (!candidates.length) candidates.push(...budgets)
   if (!candidates.length) {
     for (const table of tables) {
       const total = table.totals.at(-1)

@@ -173,3 +173,37 @@ test('the only amount a decision gives, when it is what the decision grants, is 
   const foi = read(['Reference: FOI-1', 'Your request:', 'How much did the office spend on advocacy in 2022/23?'])
   assert.equal(foi.title, null)
 })
+
+test('a page heading that starts with the reference gives the title without it', () => {
+  const record = read([
+    'KPCC-0412 Refuge Places for Families 2025-27',
+    '',
+    'Decision Reference Number: KPCC-0412',
+    'Date: 02/06/2025',
+    'Decision summary:',
+    'The Commissioner approves a grant of £84,000 to Harbour Refuge for family places over two years.',
+  ])
+  assert.equal(record.reference, 'KPCC-0412')
+  assert.equal(record.title, 'Refuge Places for Families 2025-27')
+})
+
+test('what a grants round awarded is its total, not the budget it was awarded from', () => {
+  const record = read([
+    'Community Grants 2025/26',
+    'Decision Reference Number: KPCC-0420',
+    'Decision summary:',
+    'The Commissioner has awarded a total of £148,612.40 to local projects through the community grants scheme.',
+    'Background',
+    'In 2025/26 the total budget for the scheme is £150,000.',
+  ])
+  assert.equal(record.total_amount, 148612.4)
+})
+
+test('a budget is the total when it is the only overall figure stated', () => {
+  const record = read([
+    'Recommissioning of the IDVA Service',
+    'Decision Reference Number: KPCC-0431',
+    'The total budget for the new service is £360,000 over three years.',
+  ])
+  assert.equal(record.total_amount, 360000)
+})
