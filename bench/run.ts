@@ -160,7 +160,7 @@ async function main(): Promise<void> {
       try {
         const mixed = await mixedRequestsPerSecond(uncached.base, addresses, loadSeconds)
         report('register_mixed_rps', mixed)
-        report('register_mixed_share_of_static', mixed / staticPage.requests.average)
+        report('register_mixed_percent_of_static', (100 * mixed) / staticPage.requests.average)
         const home = await autocannon({ url: `${uncached.base}/`, connections: 10, duration: loadSeconds })
         report('home_uncached_rps', home.requests.average)
         await benchHeavyPages(database, uncached.base, report, timed, percentile)
