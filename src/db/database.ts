@@ -40,7 +40,12 @@ export class Database {
   }
 
   private static async openPostgres(url: string, poolSize: number): Promise<Database> {
-    const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 })
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: poolSize,
+      connectionTimeoutMillis: 5000,
+      options: '-c jit=off',
+    })
     pool.on('error', () => undefined)
     try {
       const client = await pool.connect()

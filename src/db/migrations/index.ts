@@ -19,6 +19,7 @@ import * as publicSearch from './0021_public_search.ts'
 import * as hotPathIndexes from './0025_hot_path_indexes.ts'
 import * as layoutRules from './0026_layout_rules.ts'
 import * as ledgerRebuildInOnePass from './0027_ledger_rebuild_in_one_pass.ts'
+import * as searchWords from './0028_search_words.ts'
 import * as spending from './0017_spending.ts'
 import * as moneyRest from './0023_money_rest.ts'
 
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0025_hot_path_indexes': hotPathIndexes,
   '0026_layout_rules': layoutRules,
   '0027_ledger_rebuild_in_one_pass': ledgerRebuildInOnePass,
+  '0028_search_words': searchWords,
 }

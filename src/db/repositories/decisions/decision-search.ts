@@ -10,9 +10,9 @@ import { publicArea, publicDecision, publicOrganisation, publicService } from '.
  * public awards, its areas, and the services it commissions or contributes to. Nothing of a confidential
  * decision is searched but its reference and title.
  *
- * Each kind of match is a set of decision ids found through its own index (migration 0021_public_search), so a
- * search reads only what matches instead of every decision with its awards; the expressions are written as the
- * indexes are.
+ * A decision's own words and the names around it are kept together in `decision_words` (migration
+ * 0028_search_words), so a search reads one index of one narrow table; the published documents keep their own
+ * index, whose expression is written here as the index is (migration 0021_public_search).
  */
 export function matchesWords(words: string, referenceFragment: string | null): RawBuilder<boolean> {
   const query = sql`websearch_to_tsquery('english', ${words})`
@@ -21,22 +21,9 @@ export function matchesWords(words: string, referenceFragment: string | null): R
       ? sql``
       : sql`union select r.id from decisions r
           where regexp_replace(lower(coalesce(r.reference, '')), '[^a-z0-9]', '', 'g') like ${`%${referenceFragment}%`}`
-  const services = sql`select s.id, s.decision_id from services s
-    where to_tsvector('english', s.name || ' ' || coalesce(s.description, '')) @@ ${query}`
-  // One set of ids, not two joined by "or": under an "or" PostgreSQL cannot join to a set and instead scans it
-  // once per decision when it is too large to hash in memory.
-  return sql<boolean>`(d.id in (select t.id from decisions t where t.search @@ ${query} ${reference}
-    union select n.id from decisions n where n.classification <> 'confidential' and n.id in (
-      select a.decision_id from awards a
-        where not a.withheld and to_tsvector('english', a.recipient_name || ' ' || coalesce(a.purpose, '')) @@ ${query}
-      union select x.decision_id from decision_areas x join areas ar on ar.id = x.area_id
-        where to_tsvector('english', ar.name) @@ ${query}
-      union select t.id from decisions t join documents doc on doc.id = t.source_document_id
-        where to_tsvector('english', coalesce(doc.text, '')) @@ ${query}
-      union select m.decision_id from (${services}) m where m.decision_id is not null
-      union select a.decision_id from awards a where not a.withheld and a.service_id in (select m.id from (${services}) m)
-      union select c.decision_id from contributions c
-        where c.decision_id is not null and c.service_id in (select m.id from (${services}) m))))`
+  return sql<boolean>`(d.id in (select w.decision_id from decision_words w where w.words @@ ${query} ${reference}
+    union select t.id from decisions t join documents doc on doc.id = t.source_document_id
+      where t.classification <> 'confidential' and to_tsvector('english', coalesce(doc.text, '')) @@ ${query}))`
 }
 
 /**

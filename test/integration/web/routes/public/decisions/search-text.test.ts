@@ -105,18 +105,13 @@ for (const engine of testEngines()) {
     test('each kind of match is read through an index, not a scan of every decision', async () => {
       const plan = await t.database.db.transaction().execute(async (trx) => {
         await sql`set local enable_seqscan = off`.execute(trx)
+        // Nor through the primary key's index read whole in order.
+        await sql`set local enable_indexscan = off`.execute(trx)
         const result = await sql<{ 'QUERY PLAN': string }>`explain select d.id from decisions d
           where ${matchesWords('refuge', 'pcc036')}`.execute(trx)
         return result.rows.map((row) => row['QUERY PLAN']).join('\n')
       })
-      for (const index of [
-        'decisions_search',
-        'decisions_reference_trgm',
-        'awards_search',
-        'areas_search',
-        'services_search',
-        'documents_search',
-      ])
+      for (const index of ['decision_words_words', 'decisions_reference_trgm', 'documents_search'])
         assert.match(plan, new RegExp(`Index Scan on ${index}\\b`), index)
     })
   })
