@@ -18,7 +18,8 @@ interface ForeignKeyDefinition {
  * rows at once is many times cheaper than keeping it up to date row by row, and one check of a key costs one
  * join instead of a lookup per row. Primary and unique keys stay, so duplicates are still refused during the
  * work; a row that breaks a foreign key makes the whole transaction fail when the key is added back.
- * Dropping an index locks its table until the transaction ends, so this is for loading, not for a live register.
+ * The tables are analysed after the work. Dropping an index locks its table until the transaction ends, so this is
+ * for loading, not for a live register.
  */
 export async function withTablesLoadedInBulk<T>(
   trx: Transaction<DB>,
@@ -36,6 +37,8 @@ export async function withTablesLoadedInBulk<T>(
     await sql`alter table ${sql.id(key.tableName)} add constraint ${sql.id(key.name)} ${sql.raw(key.definition)}`.execute(
       trx,
     )
+  // The planner's figures for the tables are stale after a bulk load, and the embedded engine has no autovacuum.
+  for (const table of tables) await sql`analyze ${sql.id(table)}`.execute(trx)
   return result
 }
 

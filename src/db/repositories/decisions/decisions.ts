@@ -1,12 +1,10 @@
 import { OfficeScope } from '../../../domain/office-scope.ts'
 import { inOfficeScope } from '../office-scope.ts'
-import { readSearchQuery } from '../../../domain/search-query.ts'
-import { matchesWords, matchSnippets, nearestPublicName } from './decision-search.ts'
+import { nearestPublicName } from './decision-search.ts'
+import { listPublicDecisions } from './public-listing.ts'
 import { sql, type Selectable } from 'kysely'
 import type { DecisionStatus } from '../../../domain/decision.ts'
 import { PUBLIC_STATUSES } from '../../../domain/decision.ts'
-import { publicAward, publicMoney } from '../public.ts'
-import { inOffices } from '../ledger/ledger-conditions.ts'
 import type { DecisionsTable } from '../../tables/index.ts'
 import type { DecisionDetail, DecisionListFilter, DecisionListRow } from './decision-types.ts'
 import { DecisionWrites } from './decision-writes.ts'
@@ -36,92 +34,8 @@ export class DecisionRepository extends DecisionWrites {
   }
 
   /** The public register: published and reviewed records, newest first. */
-  async listPublic(filter: DecisionListFilter): Promise<{ rows: DecisionListRow[]; total: number }> {
-    const dateExpr = sql<string | null>`coalesce(d.date_decided, d.date_received)`
-    let query = this.db
-      .selectFrom('decisions as d')
-      .where('d.status', 'in', [...PUBLIC_STATUSES])
-      .where('d.review_status', '=', 'reviewed')
-    const search = readSearchQuery(filter.text)
-    if (search?.words) query = query.where(matchesWords(search.words, search.referenceFragment))
-    if (search?.financialYear !== null && search?.financialYear !== undefined) {
-      const fy = search.financialYear
-      const inFinancialYear = sql<boolean>`(${dateExpr} between ${`${fy}-04-01`}::date and ${`${fy + 1}-03-31`}::date)`
-      query = query.where(
-        search.calendarYear === null
-          ? inFinancialYear
-          : sql<boolean>`(${inFinancialYear} or ${dateExpr} between ${`${fy}-01-01`}::date and ${`${fy}-12-31`}::date)`,
-      )
-    }
-    if (filter.officeId) query = query.where('d.office_id', '=', filter.officeId)
-    if (filter.offices) query = query.where(inOffices(sql`d.office_id`, filter.offices))
-    if (filter.financialYear) {
-      query = query
-        .where(dateExpr, '>=', `${filter.financialYear}-04-01`)
-        .where(dateExpr, '<=', `${filter.financialYear + 1}-03-31`)
-    }
-    const [countRow, rows] = await Promise.all([
-      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      query
-        .innerJoin('organisations as o', 'o.id', 'd.office_id')
-        .select([
-          'd.id',
-          'd.slug',
-          'd.reference',
-          'd.title',
-          'd.kind',
-          'd.status',
-          'd.classification',
-          'o.name as officeName',
-          dateExpr.as('date'),
-          sql<number | null>`case when ${publicMoney} then d.stated_total_pence end`.as('stated_total_pence'),
-          sql<boolean>`(${publicMoney} and d.stated_total_per_annum)`.as('stated_total_per_annum'),
-          sql<boolean>`not ${publicMoney}`.as('money_withheld'),
-          sql<boolean>`coalesce((select so.outcome = 'rejected' from sign_offs so where so.decision_id = d.id
-            and so.stage = 'decision_maker' order by so.signed_on desc, so.id desc limit 1), false)`.as('rejected'),
-        ])
-        .select((eb) =>
-          eb
-            .selectFrom('awards as a')
-            .select(sql<number | null>`sum(a.amount_pence)`.as('s'))
-            .whereRef('a.decision_id', '=', 'd.id')
-            .where(publicAward)
-            .where('a.per_annum', '=', false)
-            .as('awardTotal'),
-        )
-        .orderBy(sql`coalesce(d.date_decided, d.date_received) desc nulls last`)
-        .orderBy('d.id', 'desc')
-        .limit(filter.pageSize)
-        .offset((filter.page - 1) * filter.pageSize)
-        .execute(),
-    ])
-    const snippets = search?.words
-      ? await matchSnippets(
-          this.db,
-          search.words,
-          rows.map((r) => r.id),
-        )
-      : new Map()
-    return {
-      total: Number(countRow.n),
-      rows: rows.map((r) => ({
-        id: r.id,
-        slug: r.slug,
-        reference: r.reference,
-        title: r.title,
-        kind: r.kind,
-        status: r.status,
-        classification: r.classification,
-        officeName: r.officeName,
-        date: r.date,
-        statedTotalPence: r.stated_total_pence,
-        statedTotalPerAnnum: r.stated_total_per_annum,
-        awardTotalPence: r.awardTotal === null ? null : Number(r.awardTotal),
-        moneyWithheld: r.money_withheld,
-        rejected: Boolean(r.rejected),
-        snippet: snippets.get(r.id) ?? null,
-      })),
-    }
+  listPublic(filter: DecisionListFilter): Promise<{ rows: DecisionListRow[]; total: number }> {
+    return listPublicDecisions(this.db, filter)
   }
 
   /** A public name close to what was typed, to suggest when the words find nothing. */

@@ -60,6 +60,17 @@ for (const engine of testEngines()) {
         assert.deepEqual(api.data.map((d) => d.slug).sort(), await found(q), q)
       }
     })
+
+    test('a search says how many decisions it found on every page, and a page past the last says it too', async () => {
+      const heading = async (query: string) => {
+        const html = await (await fetch(`${web.baseUrl}/?${query}`)).text()
+        return /<h2 class="govuk-heading-m" id="results-heading">(.*?)<\/h2>/s.exec(html)?.[1]
+      }
+      const all = (await found('domestic')).length
+      assert.ok(all > 1, `"domestic" finds ${all} decisions`)
+      assert.equal(await heading('q=domestic'), `${all} decisions matching “domestic”`)
+      assert.equal(await heading('q=domestic&page=99'), `${all} decisions matching “domestic”`)
+    })
   })
 }
 
