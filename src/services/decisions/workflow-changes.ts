@@ -1,5 +1,4 @@
 import type { Transaction } from 'kysely'
-import type { Database } from '../../db/database.ts'
 import { DecisionRepository, type DecisionDetail } from '../../db/repositories/decisions/decisions.ts'
 import type { DB } from '../../db/tables/index.ts'
 import { inOfficeScope } from '../../db/repositories/office-scope.ts'
@@ -9,20 +8,14 @@ import { publicText } from '../../domain/publication.ts'
 import { referenceScope } from '../../domain/reference-format.ts'
 import { todayInLondon } from '../../domain/uk-date.ts'
 import { isEditable } from '../../domain/workflow.ts'
-import { AuditService, type Actor } from '../audit/audit.ts'
+import { AuditedService, type Actor } from '../audit/audit.ts'
 import { queueDecisionNotifications } from '../notifications/decision-events.ts'
 import { WorkflowError, ConcurrentEditError, type DecisionRow } from './workflow-types.ts'
 import { assertHolds, recordEditor, snapshot } from './workflow-records.ts'
 
 /** The base of the workflow: one change to a decision in one transaction, and what every step needs. */
-export class DecisionChanges {
-  protected readonly decisions: DecisionRepository
-  protected readonly audit: AuditService
-
-  constructor(protected readonly database: Database) {
-    this.decisions = new DecisionRepository(database.db)
-    this.audit = new AuditService(database)
-  }
+export class DecisionChanges extends AuditedService {
+  protected readonly decisions = new DecisionRepository(this.database.db)
 
   /** A decision the scope reaches (staff pass the request's scope; the system reaches every office). */
   detail(id: number, scope: OfficeScope = OfficeScope.system): Promise<DecisionDetail | undefined> {
