@@ -13,6 +13,9 @@ import { queueDecisionNotifications } from '../notifications/decision-events.ts'
 import { WorkflowError, ConcurrentEditError, type DecisionRow } from './workflow-types.ts'
 import { assertHolds, recordEditor, snapshot } from './workflow-records.ts'
 
+/** What one change does to a decision, inside the transaction, given the decision as it was. */
+type ApplyChange = (trx: Transaction<DB>, before: DecisionRow) => Promise<void>
+
 /** The base of the workflow: one change to a decision in one transaction, and what every step needs. */
 export class DecisionChanges extends AuditedService {
   protected readonly decisions = new DecisionRepository(this.database.db)
@@ -66,13 +69,7 @@ export class DecisionChanges extends AuditedService {
     })
   }
 
-  protected editDraft(
-    id: number,
-    version: number,
-    actor: Actor,
-    action: string,
-    apply: (trx: Transaction<DB>, before: DecisionRow) => Promise<void>,
-  ): Promise<void> {
+  protected editDraft(id: number, version: number, actor: Actor, action: string, apply: ApplyChange): Promise<void> {
     return this.change(id, version, actor, action, async (trx, before) => {
       if (!isEditable(before.status))
         throw new WorkflowError('This decision has been submitted and can no longer be edited')
@@ -83,13 +80,7 @@ export class DecisionChanges extends AuditedService {
   }
 
   /** One change to a decision: version checked, applied, public text recomputed, audit entry written, all in one transaction. */
-  protected async change(
-    id: number,
-    version: number,
-    actor: Actor,
-    action: string,
-    apply: (trx: Transaction<DB>, before: DecisionRow) => Promise<void>,
-  ): Promise<void> {
+  protected async change(id: number, version: number, actor: Actor, action: string, apply: ApplyChange): Promise<void> {
     await this.database.transaction(async (trx) => {
       const before = await trx
         .selectFrom('decisions')
