@@ -11,28 +11,29 @@ for (const engine of testEngines()) {
     })
     after(async () => t?.dispose())
 
-    const organisation = async (name: string, needsReview: boolean) =>
-      (
-        await t.database.db
-          .insertInto('organisations')
-          .values({ kind: 'provider', name, slug: name.toLowerCase().replace(/\W+/g, '-'), needs_review: needsReview })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id
-    const mergedInto = async (id: number) =>
-      (
-        await t.database.db
-          .selectFrom('organisations')
-          .select('merged_into_id')
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow()
-      ).merged_into_id
+    /** Adds organisations by name (those after the first marked for review, as an import leaves them); their ids. */
+    const organisations = async (...names: string[]) => {
+      const values = names.map((name, i) => ({
+        kind: 'provider' as const,
+        name,
+        slug: `org-${i}`,
+        needs_review: i > 0,
+      }))
+      const rows = await t.database.db.insertInto('organisations').values(values).returning('id').execute()
+      return rows.map((row) => Number(row.id))
+    }
+    const mergedInto = async (ids: number[]) => {
+      const rows = await t.database.db.selectFrom('organisations').select(['id', 'merged_into_id']).execute()
+      return ids.map((id) => rows.find((row) => Number(row.id) === id)?.merged_into_id ?? null)
+    }
 
     test('an organisation named by nothing else is merged into the one confirmed; one with an alias is left alone', async () => {
-      const target = await organisation('Riverside Refuge Trust', false)
-      const unnamed = await organisation('Riverside Refuge Trst', true)
-      const named = await organisation('Riverside Refuge', true)
-      await t.database.db.insertInto('organisation_aliases').values({ organisation_id: named, alias: 'RRT' }).execute()
+      const [target, unnamed, named] = await organisations(
+        'Riverside Refuge Trust',
+        'Riverside Refuge Trst',
+        'Riverside Refuge',
+      )
+      await t.database.db.insertInto('organisation_aliases').values({ organisation_id: named!, alias: 'RRT' }).execute()
 
       const learned = await t.database.transaction((trx) =>
         learnAliases(trx, [
@@ -42,8 +43,9 @@ for (const engine of testEngines()) {
       )
 
       assert.deepEqual(learned, [{ alias: 'Riverside Refuge Trst', organisationId: target }])
-      assert.equal(Number(await mergedInto(unnamed)), target)
-      assert.equal(await mergedInto(named), null, 'an alias names it, so it stays its own organisation')
+      const [unnamedInto, namedInto] = await mergedInto([unnamed!, named!])
+      assert.equal(Number(unnamedInto), target)
+      assert.equal(namedInto, null, 'an alias names it, so it stays its own organisation')
     })
   })
 }
