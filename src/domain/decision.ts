@@ -22,6 +22,17 @@ export type Classification = (typeof CLASSIFICATIONS)[number]
 export const PROCUREMENT_ROUTES = ['direct_award', 'framework_call_off', 'open_tender', 'grant'] as const
 export type ProcurementRoute = (typeof PROCUREMENT_ROUTES)[number]
 
+/** The terms of an award's money: yearly or once, a ceiling or the sum, over what period, procured how. */
+export interface AwardTerms {
+  perAnnum: boolean
+  upTo: boolean
+  periodLabel: string | null
+  periodStart: string | null
+  periodEnd: string | null
+  financialYear: number | null
+  route: ProcurementRoute | null
+}
+
 export const LINK_KINDS = ['follows', 'supersedes', 'extends'] as const
 export type LinkKind = (typeof LINK_KINDS)[number]
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import { apportionAwardsSql, ledgerRefreshSql, type RefreshSqlOptions } from './ledger-refresh-sql.ts'
+import { ledgerFlowTableSql } from './ledger-cube-sql.ts'
 
 /** As first written: each row matched with `= any(ids)`. */
 const ORIGINAL: RefreshSqlOptions = { create: 'create function', matching: (column) => `${column} = any(ids)` }
@@ -124,16 +125,7 @@ create table ledger_cube (
   primary key (dim, value, financial_year)
 );
 
-create table ledger_flow (
-  stream_key bigint not null,
-  office_id bigint not null,
-  lead_key bigint not null,
-  recipient_key text not null,
-  recipient_id bigint,
-  recipient_name text not null,
-  one_off_pence bigint not null default 0,
-  primary key (stream_key, office_id, lead_key, recipient_key)
-);
+${ledgerFlowTableSql()}
 
 ${ledgerRefreshSql('ledger_refresh', ORIGINAL, '\n    where e.award_id = any(ids)')}
 

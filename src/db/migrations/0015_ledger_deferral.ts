@@ -1,5 +1,10 @@
 import { sql, type Kysely } from 'kysely'
-import { apportionAwardsSql, ledgerRefreshSql, type RefreshSqlOptions } from './ledger-refresh-sql.ts'
+import {
+  apportionAwardsSql,
+  ledgerRebuildInSlicesSql,
+  ledgerRefreshSql,
+  type RefreshSqlOptions,
+} from './ledger-refresh-sql.ts'
 
 const AS_FIRST_WRITTEN: RefreshSqlOptions = {
   create: 'create or replace function',
@@ -37,19 +42,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     end
     $$;
     -- In slices of 10,000 awards, so that no one statement holds the whole register in memory.
-    create function ledger_rebuild() returns void language plpgsql as $$
-    declare
-      slice bigint[];
-    begin
-      truncate ledger_years, ledger_awards, ledger_cube, ledger_flow;
-      for slice in
-        select array_agg(id) from (select id, (row_number() over (order by id) - 1) / 10000 as n from awards) numbered
-        group by n
-      loop
-        perform ledger_refresh_now(slice);
-      end loop;
-    end
-    $$;
+    ${ledgerRebuildInSlicesSql('create function')}
   `,
     )
     .execute(db)

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
-import { addToCubeSql } from './ledger-cube-sql.ts'
-import { ledgerRefreshSql } from './ledger-refresh-sql.ts'
+import { addToCubeSql, ledgerFlowTableSql } from './ledger-cube-sql.ts'
+import { ledgerRebuildInSlicesSql, ledgerRefreshSql } from './ledger-refresh-sql.ts'
 
 /** Every award, by scanning and hashing the tables whole rather than looking each award up by its id. */
 const EVERY_AWARD = { create: 'create function', matching: () => 'true' } as const
@@ -81,33 +81,12 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(
       `
-    create table ledger_flow (
-      stream_key bigint not null,
-      office_id bigint not null,
-      lead_key bigint not null,
-      recipient_key text not null,
-      recipient_id bigint,
-      recipient_name text not null,
-      one_off_pence bigint not null default 0,
-      primary key (stream_key, office_id, lead_key, recipient_key)
-    );
+    ${ledgerFlowTableSql('    ')}
     create trigger ledger_flow_public_figures after insert or update or delete or truncate on ledger_flow
       for each statement execute function public_figures_changed();
     ${cubeTriggerFunctions(FLOW_FROM_CHANGED_ROWS)}
     drop function ledger_fill(bigint[]);
-    create or replace function ledger_rebuild() returns void language plpgsql as $$
-    declare
-      slice bigint[];
-    begin
-      truncate ledger_years, ledger_awards, ledger_cube, ledger_flow;
-      for slice in
-        select array_agg(id) from (select id, (row_number() over (order by id) - 1) / 10000 as n from awards) numbered
-        group by n
-      loop
-        perform ledger_refresh_now(slice);
-      end loop;
-    end
-    $$;
+    ${ledgerRebuildInSlicesSql('create or replace function')}
     select ledger_rebuild();
   `,
     )

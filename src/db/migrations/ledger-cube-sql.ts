@@ -34,3 +34,17 @@ export function addToCubeSql(rows: string, perYear: boolean, sign: string): stri
   on conflict (dim, value, financial_year) do update set
     ${totals.map(([column]) => `${column} = c.${column} + excluded.${column}`).join(',\n    ')};`
 }
+
+/** ledger_flow, the one-off money from each funding stream through each lead to each recipient, indented by `indent`. */
+export function ledgerFlowTableSql(indent = ''): string {
+  return `create table ledger_flow (
+  stream_key bigint not null,
+  office_id bigint not null,
+  lead_key bigint not null,
+  recipient_key text not null,
+  recipient_id bigint,
+  recipient_name text not null,
+  one_off_pence bigint not null default 0,
+  primary key (stream_key, office_id, lead_key, recipient_key)
+);`.replaceAll('\n', `\n${indent}`)
+}

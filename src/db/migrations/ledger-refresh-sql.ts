@@ -69,3 +69,20 @@ begin
 end
 $$;`
 }
+
+/** `ledger_rebuild()`: in slices of 10,000 awards, so that no one statement holds the whole register in memory. */
+export function ledgerRebuildInSlicesSql(create: RefreshSqlOptions['create']): string {
+  return `${create} ledger_rebuild() returns void language plpgsql as $$
+    declare
+      slice bigint[];
+    begin
+      truncate ledger_years, ledger_awards, ledger_cube, ledger_flow;
+      for slice in
+        select array_agg(id) from (select id, (row_number() over (order by id) - 1) / 10000 as n from awards) numbered
+        group by n
+      loop
+        perform ledger_refresh_now(slice);
+      end loop;
+    end
+    $$;`
+}

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto'
 import { sql, type Transaction } from 'kysely'
-import type { Database } from '../../db/database.ts'
 import type { DB } from '../../db/tables/index.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
 import { type Role } from '../../domain/roles.ts'
 import { inOfficeScope } from '../../db/repositories/office-scope.ts'
 import { createAccount } from './account-create.ts'
 import { assertReaches, officeForAccount, putMembership, withMemberships } from './memberships.ts'
-import { type Actor, AuditService } from '../audit/audit.ts'
+import { type Actor, AuditedService } from '../audit/audit.ts'
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords.ts'
 import {
   AccountError,
@@ -31,13 +30,8 @@ export {
 } from './account-types.ts'
 
 /** Staff accounts: creation, sign-in with lock-out, roles, and ending sessions. */
-export class AccountService {
-  private readonly audit: AuditService
+export class AccountService extends AuditedService {
   private dummyHash: Promise<string> | null = null
-
-  constructor(private readonly database: Database) {
-    this.audit = new AuditService(database)
-  }
 
   /**
    * Creates an account with roles in one office (or as a deployment administrator); returns the password (generated

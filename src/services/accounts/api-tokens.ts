@@ -4,9 +4,8 @@ import { z } from 'zod'
 import { inOfficeScope } from '../../db/repositories/office-scope.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
 import { membershipsOf } from './memberships.ts'
-import type { Database } from '../../db/database.ts'
 import type { Role } from '../../domain/roles.ts'
-import { AuditService, type Actor } from '../audit/audit.ts'
+import { AuditedService, type Actor } from '../audit/audit.ts'
 import { requiredText } from '../shared/form-fields.ts'
 
 export const TOKEN_SCOPES = ['read', 'write'] as const
@@ -70,13 +69,7 @@ export function hashToken(token: string): string {
 }
 
 /** Personal access tokens for the staff API: shown once, stored hashed, scoped read or write, revocable. */
-export class ApiTokenService {
-  private readonly audit: AuditService
-
-  constructor(private readonly database: Database) {
-    this.audit = new AuditService(database)
-  }
-
+export class ApiTokenService extends AuditedService {
   async create(
     userId: number,
     input: { name: unknown; scope: unknown; expiresInDays?: unknown },

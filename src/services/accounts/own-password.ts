@@ -1,5 +1,4 @@
-import type { Database } from '../../db/database.ts'
-import { type Actor, AuditService } from '../audit/audit.ts'
+import { type Actor, AuditedService } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts'
 
@@ -10,13 +9,7 @@ export interface PasswordChange {
 }
 
 /** Everyone changes their own password; one set by an administrator must be changed at the first sign-in. */
-export class OwnPasswordService {
-  private readonly audit: AuditService
-
-  constructor(private readonly database: Database) {
-    this.audit = new AuditService(database)
-  }
-
+export class OwnPasswordService extends AuditedService {
   /**
    * Checks the current password and sets the new one. The person's other sessions end (this one, `keepSessionId`,
    * stays), and so does the need to change a one-time password. Throws FormError naming each field.

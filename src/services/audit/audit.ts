@@ -255,6 +255,15 @@ export class AuditService {
   }
 }
 
+/** A service whose changes are written to the audit log, each in the transaction that makes it. */
+export abstract class AuditedService {
+  protected readonly audit: AuditService
+
+  constructor(protected readonly database: Database) {
+    this.audit = new AuditService(database)
+  }
+}
+
 /** Publishes the audit log's head now and then once a day; returns a function that stops the schedule. */
 export function scheduleAuditHeadPublication(
   audit: AuditService,

@@ -1,5 +1,4 @@
 import type { Transaction } from 'kysely'
-import type { Database } from '../../db/database.ts'
 import { DecisionRepository, type DecisionDetail } from '../../db/repositories/decisions/decisions.ts'
 import type { DB } from '../../db/tables/index.ts'
 import { inOfficeScope } from '../../db/repositories/office-scope.ts'
@@ -9,20 +8,17 @@ import { publicText } from '../../domain/publication.ts'
 import { referenceScope } from '../../domain/reference-format.ts'
 import { todayInLondon } from '../../domain/uk-date.ts'
 import { isEditable } from '../../domain/workflow.ts'
-import { AuditService, type Actor } from '../audit/audit.ts'
+import { AuditedService, type Actor } from '../audit/audit.ts'
 import { queueDecisionNotifications } from '../notifications/decision-events.ts'
 import { WorkflowError, ConcurrentEditError, type DecisionRow } from './workflow-types.ts'
 import { assertHolds, recordEditor, snapshot } from './workflow-records.ts'
 
-/** The base of the workflow: one change to a decision in one transaction, and what every step needs. */
-export class DecisionChanges {
-  protected readonly decisions: DecisionRepository
-  protected readonly audit: AuditService
+/** What one change does to a decision, inside the transaction, given the decision as it was. */
+type ApplyChange = (trx: Transaction<DB>, before: DecisionRow) => Promise<void>
 
-  constructor(protected readonly database: Database) {
-    this.decisions = new DecisionRepository(database.db)
-    this.audit = new AuditService(database)
-  }
+/** The base of the workflow: one change to a decision in one transaction, and what every step needs. */
+export class DecisionChanges extends AuditedService {
+  protected readonly decisions = new DecisionRepository(this.database.db)
 
   /** A decision the scope reaches (staff pass the request's scope; the system reaches every office). */
   detail(id: number, scope: OfficeScope = OfficeScope.system): Promise<DecisionDetail | undefined> {
@@ -73,13 +69,7 @@ export class DecisionChanges {
     })
   }
 
-  protected editDraft(
-    id: number,
-    version: number,
-    actor: Actor,
-    action: string,
-    apply: (trx: Transaction<DB>, before: DecisionRow) => Promise<void>,
-  ): Promise<void> {
+  protected editDraft(id: number, version: number, actor: Actor, action: string, apply: ApplyChange): Promise<void> {
     return this.change(id, version, actor, action, async (trx, before) => {
       if (!isEditable(before.status))
         throw new WorkflowError('This decision has been submitted and can no longer be edited')
@@ -90,13 +80,7 @@ export class DecisionChanges {
   }
 
   /** One change to a decision: version checked, applied, public text recomputed, audit entry written, all in one transaction. */
-  protected async change(
-    id: number,
-    version: number,
-    actor: Actor,
-    action: string,
-    apply: (trx: Transaction<DB>, before: DecisionRow) => Promise<void>,
-  ): Promise<void> {
+  protected async change(id: number, version: number, actor: Actor, action: string, apply: ApplyChange): Promise<void> {
     await this.database.transaction(async (trx) => {
       const before = await trx
         .selectFrom('decisions')

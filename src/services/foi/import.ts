@@ -1,9 +1,8 @@
 import type { Transaction } from 'kysely'
-import type { Database } from '../../db/database.ts'
 import { FoiRepository } from '../../db/repositories/foi/foi.ts'
 import type { DB } from '../../db/tables/index.ts'
 import { PUBLIC_STATUSES } from '../../domain/decision.ts'
-import { AuditService, type Actor } from '../audit/audit.ts'
+import { AuditedService, type Actor } from '../audit/audit.ts'
 import { auditSnapshot } from './requests.ts'
 
 export class FoiImportError extends Error {}
@@ -19,13 +18,7 @@ export interface FoiImportResult {
  * document) into an FOI request: each section a question with its answer, withheld sections as
  * questions answered by an exemption. Imported documents do not carry the requester, so none is stored.
  */
-export class FoiImporter {
-  private readonly audit: AuditService
-
-  constructor(private readonly database: Database) {
-    this.audit = new AuditService(database)
-  }
-
+export class FoiImporter extends AuditedService {
   async fromDecision(decisionId: number, actor: Actor, trx?: Transaction<DB>): Promise<FoiImportResult> {
     if (trx) return this.importIn(trx, decisionId, actor)
     return this.database.transaction((t) => this.importIn(t, decisionId, actor))

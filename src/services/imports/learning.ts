@@ -84,29 +84,21 @@ export async function learnAliases(
   return learned
 }
 
+/** True when an award, a contribution, an alias or an office names the organisation `id`. */
 async function isNamed(trx: Transaction<DB>, id: number): Promise<boolean> {
-  const award = await trx
-    .selectFrom('awards')
-    .select('id')
-    .where((eb) => eb.or([eb('recipient_id', '=', id), eb('via_id', '=', id)]))
-    .executeTakeFirst()
-  if (award) return true
-  const contribution = await trx
-    .selectFrom('contributions')
-    .select('id')
-    .where('organisation_id', '=', id)
-    .executeTakeFirst()
-  if (contribution) return true
-  const alias = await trx
-    .selectFrom('organisation_aliases')
-    .select('id')
-    .where('organisation_id', '=', id)
-    .executeTakeFirst()
-  if (alias) return true
-  const office = await trx
-    .selectFrom('offices')
-    .select('organisation_id')
-    .where('organisation_id', '=', id)
-    .executeTakeFirst()
-  return office !== undefined
+  const { named } = await trx
+    .selectNoFrom(({ exists, or, selectFrom }) =>
+      or([
+        exists(
+          selectFrom('awards')
+            .select('id')
+            .where((eb) => eb.or([eb('recipient_id', '=', id), eb('via_id', '=', id)])),
+        ),
+        exists(selectFrom('contributions').select('id').where('organisation_id', '=', id)),
+        exists(selectFrom('organisation_aliases').select('id').where('organisation_id', '=', id)),
+        exists(selectFrom('offices').select('organisation_id').where('organisation_id', '=', id)),
+      ]).as('named'),
+    )
+    .executeTakeFirstOrThrow()
+  return Boolean(named)
 }

@@ -1,7 +1,6 @@
 /** The review form: what a person may correct in an imported record, validated with one message per field or row. */
 import { z } from 'zod'
-import { DECISION_KINDS, PROCUREMENT_ROUTES } from '../../domain/decision.ts'
-import { MoneyFormatError, parsePoundsInput } from '../../domain/money.ts'
+import { DECISION_KINDS } from '../../domain/decision.ts'
 import { isIsoDate, parseUkDate } from '../../domain/uk-date.ts'
 import { parsePeriodLabel } from '../../extract/period-label.ts'
 import { periodOf } from './draft.ts'
@@ -14,28 +13,22 @@ import type {
   ReviewInput,
   ReviewValues,
 } from './review-types.ts'
+import { amountInPounds, awardFields, optionalText, type AmountWords } from '../shared/award-fields.ts'
 import { requiredText } from '../shared/form-fields.ts'
 
 type Body = Record<string, unknown>
 
 const MAX_ROWS = 500
 
-const amount = (label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, { message: `${label}: enter the amount` })
-    .transform((value, ctx) => {
-      try {
-        const pence = parsePoundsInput(value)
-        if (pence >= 0) return pence
-        ctx.addIssue({ code: 'custom', message: `${label}: the amount cannot be negative` })
-      } catch (error) {
-        if (!(error instanceof MoneyFormatError)) throw error
-        ctx.addIssue({ code: 'custom', message: `${label}: enter the amount in pounds, like 23,966 or 1,234.56` })
-      }
-      return z.NEVER
-    })
+/** What is wrong with an amount, not below nil; `label` names the row ("Award 2") or the field in every message. */
+const amountWords = (label: string): AmountWords => ({
+  missing: `${label}: enter the amount`,
+  notPounds: `${label}: enter the amount in pounds, like 23,966 or 1,234.56`,
+  tooSmall: `${label}: the amount cannot be negative`,
+  leastPence: 0,
+})
+
+const amount = (label: string) => amountInPounds(amountWords(label))
 
 const optionalDate = (label: string) =>
   z
@@ -48,13 +41,6 @@ const optionalDate = (label: string) =>
       ctx.addIssue({ code: 'custom', message: `${label} must be a real date, like 16 March 2021 or 16/03/2021` })
       return z.NEVER
     })
-
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `${label} must be ${max.toLocaleString('en-GB')} characters or fewer` })
-    .transform((v) => v || null)
 
 const headerSchema = z.object({
   kind: z.enum(DECISION_KINDS, { message: 'Choose what kind of document this is' }),
@@ -81,21 +67,21 @@ const headerSchema = z.object({
 
 function awardSchema(n: number) {
   const label = `Award ${n}`
+  const shared = awardFields({
+    amount: amountWords(label),
+    recipientMissing: `${label}: enter who receives the money`,
+    recipient: `${label}: the recipient`,
+    via: `${label}: the lead commissioner`,
+    routeNotListed: `${label}: choose a procurement route from the list`,
+  })
   return z.object({
-    recipient: requiredText(
-      300,
-      `${label}: enter who receives the money`,
-      `${label}: the recipient must be 300 characters or fewer`,
-    ),
-    amount: amount(label),
+    recipient: shared.recipient,
+    amount: shared.amount,
     period: optionalText(100, `${label}: the period`),
     start: optionalDate(`${label}: the start date`),
     end: optionalDate(`${label}: the end date`),
-    via: optionalText(300, `${label}: the lead commissioner`),
-    route: z.union([
-      z.literal('').transform(() => null),
-      z.enum(PROCUREMENT_ROUTES, { message: `${label}: choose a procurement route from the list` }),
-    ]),
+    via: shared.via,
+    route: shared.route,
   })
 }
 

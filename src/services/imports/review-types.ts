@@ -1,17 +1,10 @@
 /** What the review form holds (as typed) and what it yields once valid. */
-import type { DecisionKind, ProcurementRoute } from '../../domain/decision.ts'
+import type { AwardTerms, DecisionKind } from '../../domain/decision.ts'
 
-export interface ReviewedAward {
+export interface ReviewedAward extends AwardTerms {
   recipient: string
   amountPence: number
-  periodLabel: string | null
-  periodStart: string | null
-  periodEnd: string | null
-  financialYear: number | null
-  perAnnum: boolean
-  upTo: boolean
   via: string | null
-  route: ProcurementRoute | null
 }
 
 export interface ReviewedContribution {

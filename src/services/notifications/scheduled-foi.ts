@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.ts'
+import { CLOCK_COLUMNS } from '../../db/repositories/foi/foi-types.ts'
 import { OutboxRepository } from '../../db/repositories/notifications/outbox.ts'
 import { officeName, staffRecipients } from '../../db/repositories/notifications/recipients.ts'
 import { foiClock, reviewDeadlines } from '../../domain/foi-clock.ts'
@@ -34,19 +35,7 @@ interface FoiEvent {
 export async function queueFoiDeadlines(database: Database, today: string): Promise<number> {
   const rows = await database.db
     .selectFrom('foi_requests as r')
-    .select([
-      'r.id',
-      'r.office_id',
-      'r.reference',
-      'r.status',
-      'r.received_on as receivedOn',
-      'r.clarification_sought_on as clarificationSoughtOn',
-      'r.clarification_received_on as clarificationReceivedOn',
-      'r.extended_deadline as extendedDeadline',
-      'r.answered_on as answeredOn',
-      'r.review_requested_on as reviewRequestedOn',
-      'r.review_completed_on as reviewCompletedOn',
-    ])
+    .select([...CLOCK_COLUMNS, 'r.office_id'])
     .where('r.status', 'in', ['received', 'in_progress', 'internal_review'] satisfies FoiStatus[])
     .execute()
   const events: FoiEvent[] = []

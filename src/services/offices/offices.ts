@@ -1,6 +1,5 @@
 import { sql } from 'kysely'
 import { z } from 'zod'
-import type { Database } from '../../db/database.ts'
 import { OrganisationRepository } from '../../db/repositories/ledger/organisations.ts'
 import { inOfficeScope } from '../../db/repositories/office-scope.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
@@ -8,7 +7,7 @@ import { slugify } from '../../domain/slug.ts'
 import { AccountService, type User } from '../accounts/accounts.ts'
 import { USER_COLUMNS } from '../accounts/account-types.ts'
 import { putMembership, withMemberships } from '../accounts/memberships.ts'
-import { AuditService, type Actor } from '../audit/audit.ts'
+import { AuditedService, type Actor } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
 import { requiredText } from '../shared/form-fields.ts'
 
@@ -43,13 +42,7 @@ function assertDeploymentAdmin(actor: Actor): void {
 }
 
 /** The offices of the deployment: adding one, appointing its first administrator, finding one by name. */
-export class OfficeService {
-  private readonly audit: AuditService
-
-  constructor(private readonly database: Database) {
-    this.audit = new AuditService(database)
-  }
-
+export class OfficeService extends AuditedService {
   /** The offices the scope reaches, by name, with their staff counts. */
   async list(scope: OfficeScope = OfficeScope.system): Promise<OfficeSummary[]> {
     const rows = await this.database.db

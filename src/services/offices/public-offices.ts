@@ -1,7 +1,6 @@
 import { sql } from 'kysely'
-import type { Database } from '../../db/database.ts'
 import { isIsoDate } from '../../domain/uk-date.ts'
-import { AuditService, type Actor } from '../audit/audit.ts'
+import { AuditedService, type Actor } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
 import {
   loadReferencePopulations,
@@ -46,13 +45,7 @@ export function checkLogo(content: Buffer): { mediaType: 'image/png' | 'image/jp
 }
 
 /** Offices as the public meets them: each office's register, its logo, and the passing of functions to a successor. */
-export class PublicOfficeService {
-  private readonly audit: AuditService
-
-  constructor(private readonly database: Database) {
-    this.audit = new AuditService(database)
-  }
-
+export class PublicOfficeService extends AuditedService {
   /** Every office with a public address, by name: the national pages' list. */
   async all(): Promise<
     Array<{ id: number; name: string; shortName: string; slug: string; successorName: string | null }>

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Database } from '../../db/database.ts'
-import { AuditService, type Actor } from '../audit/audit.ts'
+import { AuditedService, type Actor } from '../audit/audit.ts'
 
 export interface StoredDocument {
   id: number
@@ -12,13 +11,7 @@ export interface StoredDocument {
 }
 
 /** Keeps a document an office's script uploaded; the same bytes twice are one document. */
-export class UploadedDocuments {
-  private readonly audit: AuditService
-
-  constructor(private readonly database: Database) {
-    this.audit = new AuditService(database)
-  }
-
+export class UploadedDocuments extends AuditedService {
   async store(
     file: { fileName: string; mediaType: string; content: Buffer },
     userId: number,

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import type { Database } from '../../db/database.ts'
 import { SpendingRepository, type AwardCandidate, type SpendPayment } from '../../db/repositories/spending/spending.ts'
 import type { PublicPayment } from '../../db/repositories/spending/spend-publication.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
 import { toPage, type Page } from '../open-data/api/page.ts'
 import type { Actor } from '../audit/audit.ts'
-import { AuditService } from '../audit/audit.ts'
+import { AuditedService } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
 import { SPEND_FIELDS, guessMapping, readSpendTable, type SpendMapping } from './spend-file.ts'
 import { importSpendFile, type SpendImportInput, type SpendImportResult } from './spend-import.ts'
@@ -27,14 +26,8 @@ export interface SpendPreview {
 export const QUEUE_PAGE_SIZE = 50
 
 /** Spending over £500: importing an office's published payments, matching them to awards, the review queue. */
-export class SpendingService {
-  private readonly spending: SpendingRepository
-  private readonly audit: AuditService
-
-  constructor(private readonly database: Database) {
-    this.spending = new SpendingRepository(database.db)
-    this.audit = new AuditService(database)
-  }
+export class SpendingService extends AuditedService {
+  private readonly spending = new SpendingRepository(this.database.db)
 
   /** The file's columns, the fields guessed from their names, and its first rows; a SpendFileError if it cannot be read. */
   preview(text: string, sampleSize = 5): SpendPreview {

@@ -8,6 +8,12 @@ export interface PublicDocumentInfo {
   sizeBytes: number
 }
 
+const DOCUMENT_INFO = [
+  'doc.file_name as fileName',
+  'doc.media_type as mediaType',
+  'doc.size_bytes as sizeBytes',
+] as const
+
 /** The original published document behind an imported record the public may see in full. */
 export class PublicDocumentRepository {
   constructor(private readonly db: Kysely<DB>) {}
@@ -21,19 +27,12 @@ export class PublicDocumentRepository {
   }
 
   async info(slug: string): Promise<PublicDocumentInfo | undefined> {
-    return this.query(slug)
-      .select(['doc.file_name as fileName', 'doc.media_type as mediaType', 'doc.size_bytes as sizeBytes'])
-      .executeTakeFirst()
+    return this.query(slug).select(DOCUMENT_INFO).executeTakeFirst()
   }
 
   async content(slug: string): Promise<(PublicDocumentInfo & { content: Buffer }) | undefined> {
     return this.query(slug)
-      .select([
-        'doc.file_name as fileName',
-        'doc.media_type as mediaType',
-        'doc.size_bytes as sizeBytes',
-        'doc.content',
-      ])
+      .select([...DOCUMENT_INFO, 'doc.content'])
       .executeTakeFirst()
   }
 }
@@ -72,16 +71,7 @@ export class PublicAppendixRepository {
       .where('a.id', '=', id)
       .select(['a.id', 'a.title', 'a.file_name', 'a.media_type', 'a.size_bytes', 'a.content'])
       .executeTakeFirst()
-    return (
-      r && {
-        id: r.id,
-        title: r.title,
-        fileName: r.file_name,
-        mediaType: r.media_type,
-        sizeBytes: Number(r.size_bytes),
-        content: r.content,
-      }
-    )
+    return r && { ...appendixFile(r), content: r.content }
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ProcurementRoute } from '../../../domain/decision.ts'
+import type { AwardTerms, ProcurementRoute } from '../../../domain/decision.ts'
 
 /** What the public ledger can be narrowed by. All optional; each narrows further. */
 export interface LedgerFilter {
@@ -23,7 +23,7 @@ export interface LedgerOrder {
   direction: 'asc' | 'desc'
 }
 
-export interface LedgerRow {
+export interface LedgerRow extends AwardTerms {
   awardId: number
   decisionSlug: string | null
   decisionReference: string | null
@@ -33,13 +33,6 @@ export interface LedgerRow {
   recipientName: string
   recipientSlug: string | null
   amountPence: number
-  perAnnum: boolean
-  upTo: boolean
-  periodLabel: string | null
-  periodStart: string | null
-  periodEnd: string | null
-  financialYear: number | null
-  route: ProcurementRoute | null
   streamName: string | null
   streamSlug: string | null
   leadName: string | null

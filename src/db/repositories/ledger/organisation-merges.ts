@@ -31,6 +31,17 @@ export interface MergeRecord {
 
 const ids = async (query: Promise<Array<{ id: number }>>) => (await query).map((r) => r.id)
 
+/** The columns that name an organisation and point at the target after a merge, each with its key in MovedRows. */
+export const ORGANISATION_REFERENCES = [
+  { key: 'awardsReceived', table: 'awards', column: 'recipient_id' },
+  { key: 'awardsThrough', table: 'awards', column: 'via_id' },
+  { key: 'contributions', table: 'contributions', column: 'organisation_id' },
+  { key: 'servicesLed', table: 'services', column: 'lead_commissioner_id' },
+  { key: 'fundingStreams', table: 'funding_streams', column: 'funder_id' },
+] as const
+
+type ReferenceKey = (typeof ORGANISATION_REFERENCES)[number]['key']
+
 /** What a merge will move (before it happens), the record of one that did, and its undoing. */
 export class OrganisationMergeRepository {
   constructor(private readonly db: Kysely<DB>) {}
@@ -51,20 +62,13 @@ export class OrganisationMergeRepository {
       ])
       .where('sp.organisation_id', '=', sourceId)
       .execute()
+    const referencing = {} as Record<ReferenceKey, number[]>
+    for (const { key, table, column } of ORGANISATION_REFERENCES) {
+      const rows = sql<{ id: number }>`select id from ${sql.table(table)} where ${sql.ref(column)} = ${sourceId}`
+      referencing[key] = await ids(rows.execute(handle).then((result) => result.rows))
+    }
     return {
-      awardsReceived: await ids(
-        handle.selectFrom('awards').select('id').where('recipient_id', '=', sourceId).execute(),
-      ),
-      awardsThrough: await ids(handle.selectFrom('awards').select('id').where('via_id', '=', sourceId).execute()),
-      contributions: await ids(
-        handle.selectFrom('contributions').select('id').where('organisation_id', '=', sourceId).execute(),
-      ),
-      servicesLed: await ids(
-        handle.selectFrom('services').select('id').where('lead_commissioner_id', '=', sourceId).execute(),
-      ),
-      fundingStreams: await ids(
-        handle.selectFrom('funding_streams').select('id').where('funder_id', '=', sourceId).execute(),
-      ),
+      ...referencing,
       servicesProvided: provided,
       aliases: await ids(
         handle.selectFrom('organisation_aliases').select('id').where('organisation_id', '=', sourceId).execute(),
@@ -110,21 +114,12 @@ export class OrganisationMergeRepository {
   /** Puts back every row the merge moved that still points at the organisation kept. */
   async undo(merge: MergeRecord, userId: number | null, trx: Transaction<DB>): Promise<void> {
     const { sourceId: source, targetId: target, moved } = merge
-    const back = async <T extends 'awards' | 'contributions' | 'services' | 'funding_streams'>(
-      table: T,
-      column: string,
-      rowIds: number[],
-    ) => {
-      if (!rowIds.length) return
-      await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${source} where id in (${sql.join(rowIds)}) and ${sql.ref(column)} = ${target}`.execute(
+    for (const { key, table, column } of ORGANISATION_REFERENCES) {
+      if (!moved[key].length) continue
+      await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${source} where id in (${sql.join(moved[key])}) and ${sql.ref(column)} = ${target}`.execute(
         trx,
       )
     }
-    await back('awards', 'recipient_id', moved.awardsReceived)
-    await back('awards', 'via_id', moved.awardsThrough)
-    await back('contributions', 'organisation_id', moved.contributions)
-    await back('services', 'lead_commissioner_id', moved.servicesLed)
-    await back('funding_streams', 'funder_id', moved.fundingStreams)
     for (const { serviceId, targetAlready } of moved.servicesProvided) {
       if (!targetAlready)
         await trx

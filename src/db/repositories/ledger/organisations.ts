@@ -3,6 +3,7 @@ import type { OrganisationKind } from '../../../domain/decision.ts'
 import { slugify } from '../../../domain/slug.ts'
 import type { DB, OrganisationsTable } from '../../tables/index.ts'
 import { publicOrganisation } from '../public.ts'
+import { ORGANISATION_REFERENCES } from './organisation-merges.ts'
 
 export type Organisation = Selectable<OrganisationsTable>
 type Handle = Kysely<DB> | Transaction<DB>
@@ -160,40 +161,18 @@ export class OrganisationRepository {
    */
   async merge(sourceId: number, targetId: number, handle: Handle): Promise<Record<string, number>> {
     const moved: Record<string, number> = {}
-    const count = (result: { numUpdatedRows?: bigint } | Array<{ numUpdatedRows?: bigint }>) =>
-      Number((Array.isArray(result) ? result[0]?.numUpdatedRows : result.numUpdatedRows) ?? 0n)
     const source = await handle
       .selectFrom('organisations')
       .select(['name', 'kind'])
       .where('id', '=', sourceId)
       .executeTakeFirstOrThrow()
-    moved.awardsReceived = count(
-      await handle.updateTable('awards').set({ recipient_id: targetId }).where('recipient_id', '=', sourceId).execute(),
-    )
-    moved.awardsThrough = count(
-      await handle.updateTable('awards').set({ via_id: targetId }).where('via_id', '=', sourceId).execute(),
-    )
-    moved.contributions = count(
-      await handle
-        .updateTable('contributions')
-        .set({ organisation_id: targetId })
-        .where('organisation_id', '=', sourceId)
-        .execute(),
-    )
-    moved.servicesLed = count(
-      await handle
-        .updateTable('services')
-        .set({ lead_commissioner_id: targetId })
-        .where('lead_commissioner_id', '=', sourceId)
-        .execute(),
-    )
-    moved.fundingStreams = count(
-      await handle
-        .updateTable('funding_streams')
-        .set({ funder_id: targetId })
-        .where('funder_id', '=', sourceId)
-        .execute(),
-    )
+    for (const { key, table, column } of ORGANISATION_REFERENCES) {
+      const result =
+        await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${targetId} where ${sql.ref(column)} = ${sourceId}`.execute(
+          handle,
+        )
+      moved[key] = Number(result.numAffectedRows ?? 0n)
+    }
     const providedServices = await handle
       .selectFrom('service_providers')
       .select('service_id')

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import type { ProcurementRoute } from '../../../domain/decision.ts'
+import type { AwardTerms, ProcurementRoute } from '../../../domain/decision.ts'
 import { penceToPounds } from '../../../domain/money.ts'
 import type { DB } from '../../../db/tables/index.ts'
 import { openAward } from '../public-scope.ts'
@@ -18,20 +18,13 @@ export interface AwardFilter extends PageRequest {
   serviceId?: number
 }
 
-export interface ApiAward {
+export interface ApiAward extends AwardTerms {
   id: number
   /** The same award's identifier in the 360Giving export. */
   grantId: string
   decision: { id: number; reference: string | null; title: string }
   recipient: { id: number | null; name: string; slug: string | null }
   amount: number
-  perAnnum: boolean
-  upTo: boolean
-  periodLabel: string | null
-  periodStart: string | null
-  periodEnd: string | null
-  financialYear: number | null
-  route: ProcurementRoute | null
   routeJustification: string | null
   via: { id: number; name: string } | null
   fundingStream: { id: number; name: string; slug: string } | null

@@ -1,9 +1,9 @@
-import { PROCUREMENT_ROUTES, type ProcurementRoute } from '../../../../domain/decision.ts'
+import type { ProcurementRoute } from '../../../../domain/decision.ts'
 import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
+import { awardFields, readField } from '../../../../services/shared/award-fields.ts'
 import type { FieldErrors } from '../../../validation.ts'
 import type { Body } from './forms.ts'
 import {
-  amountField,
   amountTypeField,
   amountTypeOf,
   field,
@@ -31,27 +31,33 @@ export interface AwardForm {
   serviceId: number | null
 }
 
+/** The award page's words for the fields every award form shares (see services/shared/award-fields.ts). */
+const shared = awardFields({
+  amount: {
+    missing: 'Enter the amount in pounds',
+    notPounds: 'Enter the amount in pounds, like 23,966 or 1,234.56',
+    tooSmall: 'The amount must be more than £0',
+    leastPence: 1,
+  },
+  recipientMissing: 'Enter who receives the money',
+  recipient: 'The recipient’s name',
+  via: 'The lead commissioner’s name',
+  routeNotListed: 'Choose how the award was procured',
+  routeMissing: 'Choose how the award was procured',
+})
+
 export function parseAwardForm(body: Body): { form?: AwardForm; errors: FieldErrors } {
   const errors: FieldErrors = {}
-  const recipientName = textField(
-    body,
-    errors,
-    'recipient',
-    'The recipient’s name',
-    300,
-    'Enter who receives the money',
-  )
-  const amountPence = amountField(body, errors)
+  const recipientName = readField(errors, 'recipient', shared.recipient, field(body, 'recipient'))
+  const amountPence = readField(errors, 'amount', shared.amount, field(body, 'amount'))
   const kind = amountTypeField(body, errors)
   const period = periodField(body, errors)
   const fundingStreamId = idField(body, errors, 'stream', 'Choose the funding stream the money comes from', false)
-  const routeText = field(body, 'route')
-  const route = (PROCUREMENT_ROUTES as readonly string[]).includes(routeText) ? (routeText as ProcurementRoute) : null
-  if (!route) errors.route = 'Choose how the award was procured'
+  const route = readField(errors, 'route', shared.route, field(body, 'route'))
   const routeJustification = textField(body, errors, 'justification', 'The justification', 5000)
   if (route === 'direct_award' && !routeJustification)
     errors.justification = 'Explain why the award was made directly, without competition'
-  const viaName = textField(body, errors, 'via', 'The lead commissioner’s name', 300)
+  const viaName = readField(errors, 'via', shared.via, field(body, 'via'))
   const purpose = textField(body, errors, 'purpose', 'The purpose', 5000, 'Enter what the money is for')
   const condition = textField(body, errors, 'conditions', 'The conditions', 5000)
   const serviceId = idField(body, errors, 'service', 'Choose a commissioned service from the list', true)
