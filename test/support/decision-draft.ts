@@ -5,6 +5,16 @@ import { SYSTEM_ACTOR, type Actor } from '../../src/services/audit/audit.ts'
 import type { DraftDetails, Signer, WorkflowService } from '../../src/services/decisions/workflow.ts'
 
 /**
+ * The details of a draft decision: its title, author, summary and decision text as given, and no author contact,
+ * supporting information or recommendations unless given.
+ */
+export function draftDetails(
+  details: Pick<DraftDetails, 'title' | 'authorName' | 'executiveSummary' | 'decisionText'> & Partial<DraftDetails>,
+): DraftDetails {
+  return { kind: 'decision', authorContact: null, supportingInformation: null, recommendations: null, ...details }
+}
+
+/**
  * Starts a draft and completes every section the task list requires before submission: financial
  * information, an area, the awards section (marked completed with none) and the classification.
  */
