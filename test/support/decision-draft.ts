@@ -3,6 +3,17 @@ import type { Role } from '../../src/domain/roles.ts'
 import { AccountService } from '../../src/services/accounts/accounts.ts'
 import { SYSTEM_ACTOR, type Actor } from '../../src/services/audit/audit.ts'
 import type { DraftDetails, Signer, WorkflowService } from '../../src/services/decisions/workflow.ts'
+import type { StaffClient } from './staff-client.ts'
+
+/**
+ * The details of a draft decision: its title, author, summary and decision text as given, and no author contact,
+ * supporting information or recommendations unless given.
+ */
+export function draftDetails(
+  details: Pick<DraftDetails, 'title' | 'authorName' | 'executiveSummary' | 'decisionText'> & Partial<DraftDetails>,
+): DraftDetails {
+  return { kind: 'decision', authorContact: null, supportingInformation: null, recommendations: null, ...details }
+}
 
 /**
  * Starts a draft and completes every section the task list requires before submission: financial
@@ -97,4 +108,18 @@ export function signOffAs(workflow: () => WorkflowService, people: Record<string
       { outcome: 'approved', comment: null, declaration: null, declaredInterest: null, ...input },
       people[who]!.actor,
     )
+}
+
+/**
+ * Starts a draft decision on the staff pages as `client`, from the new decision form filled in with `fields`;
+ * returns the form's answer and the new draft's id, read from where it redirects.
+ */
+export async function startDraftOnPage(
+  client: StaffClient,
+  fields: { title: string; authorName: string; executiveSummary: string; decisionText?: string },
+): Promise<{ created: Response; id: string }> {
+  await client.get('/staff/decisions/new')
+  const created = await client.post('/staff/decisions/new', { kind: 'decision', ...fields })
+  const id = /\/staff\/decisions\/(\d+)/.exec(created.headers.get('location')!)![1]!
+  return { created, id }
 }

@@ -1,4 +1,31 @@
 import type { Database } from '../../src/db/database.ts'
+import { DecisionRepository, type NewDecision } from '../../src/db/repositories/decisions/decisions.ts'
+
+/**
+ * Stores a decision in one transaction and returns its id: a published decision of Nottinghamshire, decided on
+ * 20 May 2024 and published on 1 June 2024, titled after its reference, unless `decision` says otherwise.
+ */
+export function addDecision(
+  database: Database,
+  decision: Partial<NewDecision> & Pick<NewDecision, 'officeId' | 'reference'>,
+): Promise<number> {
+  const repo = new DecisionRepository(database.db)
+  return database.transaction((trx) =>
+    repo.create(
+      {
+        officeShortName: 'Nottinghamshire',
+        kind: 'decision',
+        title: `Test ${decision.reference}`,
+        status: 'published',
+        datePublished: '2024-06-01',
+        dateDecided: '2024-05-20',
+        awards: [],
+        ...decision,
+      },
+      trx,
+    ),
+  )
+}
 
 /** The organisation id of the office with this short name ('Nottinghamshire', 'Essex'); throws if there is none. */
 export async function officeIdOf(database: Database, shortName: string): Promise<number> {

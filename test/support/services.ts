@@ -2,13 +2,18 @@ import { after, before } from 'node:test'
 import { services, type Services } from '../../src/services/index.ts'
 import { openTestDatabase, type TestDatabase, type TestEngine } from './database.ts'
 
-/** An object that stands for the one `current` returns once the before hook has made it. */
-function standIn<T extends object>(current: () => T | undefined, what: string): T {
+/** An object that stands for the one `current` returns once the before hook has made it (reads and writes go to it). */
+export function standIn<T extends object>(current: () => T | undefined, what: string): T {
   return new Proxy({} as T, {
     get(_target, key) {
       const value = current()
       if (!value) throw new Error(`${what} is made in the before hook: use it inside a test or hook`)
       return Reflect.get(value, key) as unknown
+    },
+    set(_target, key, newValue) {
+      const value = current()
+      if (!value) throw new Error(`${what} is made in the before hook: use it inside a test or hook`)
+      return Reflect.set(value, key, newValue)
     },
   })
 }

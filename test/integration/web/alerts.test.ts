@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { WorkflowService, type DraftDetails } from '../../../src/services/decisions/workflow.ts'
+import { WorkflowService } from '../../../src/services/decisions/workflow.ts'
 import { SmtpMailer } from '../../../src/services/notifications/mailer.ts'
 import { OutboxWorker } from '../../../src/services/notifications/outbox-worker.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
@@ -12,19 +12,16 @@ import {
   draftReadyToSubmit,
   SIGN_OFF_CHAIN,
   type WorkflowPerson,
+  draftDetails,
 } from '../../support/decision-draft.ts'
 import { homeOfficeId } from '../../support/records.ts'
 
-const details: DraftDetails = {
-  kind: 'decision',
+const details = draftDetails({
   title: 'Helpline for survivors of stalking',
   authorName: 'Alma Alert',
-  authorContact: null,
   executiveSummary: 'A helpline run by a local charity.',
-  supportingInformation: null,
-  recommendations: null,
   decisionText: 'Approve a grant.',
-}
+})
 
 for (const engine of testEngines()) {
   describe(`public email alerts (${engine})`, () => {

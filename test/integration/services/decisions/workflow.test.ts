@@ -2,17 +2,17 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Role } from '../../../../src/domain/roles.ts'
 import { RegisterService } from '../../../../src/services/decisions/register.ts'
-import { ConcurrentEditError, WorkflowService, type DraftDetails } from '../../../../src/services/decisions/workflow.ts'
+import { ConcurrentEditError, WorkflowService } from '../../../../src/services/decisions/workflow.ts'
 import {
   addWorkflowPeople,
   draftReadyToSubmit,
   signOffAs,
   type WorkflowPerson,
+  draftDetails,
 } from '../../../support/decision-draft.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
 
-const details: DraftDetails = {
-  kind: 'decision',
+const details = draftDetails({
   title: 'Refuge places in Bassetlaw',
   authorName: 'Olivia Officer',
   authorContact: 'olivia@office.example',
@@ -20,7 +20,7 @@ const details: DraftDetails = {
   supportingInformation: 'Demand has outgrown the two refuges in the north of the county.',
   recommendations: 'Approve the grant.',
   decisionText: 'Approve a grant of £60,000.',
-}
+})
 
 for (const engine of testEngines()) {
   describe(`the decision workflow on ${engine}`, () => {

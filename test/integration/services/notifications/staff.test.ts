@@ -4,13 +4,14 @@ import {
   SIGN_OFF_CHAIN,
   signOffAs,
   type WorkflowPerson,
+  draftDetails,
 } from '../../../support/decision-draft.ts'
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { addWorkingDays } from '../../../../src/domain/working-days.ts'
 import { addDays } from '../../../../src/domain/uk-date.ts'
 import { SYSTEM_ACTOR } from '../../../../src/services/audit/audit.ts'
-import { WorkflowService, type DraftDetails } from '../../../../src/services/decisions/workflow.ts'
+import { WorkflowService } from '../../../../src/services/decisions/workflow.ts'
 import { ImportService } from '../../../../src/services/imports/index.ts'
 import { NotificationService } from '../../../../src/services/notifications/index.ts'
 import { SmtpMailer } from '../../../../src/services/notifications/mailer.ts'
@@ -21,16 +22,12 @@ import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../.
 import { homeOfficeId } from '../../../support/records.ts'
 
 const BASE = 'https://register.example.org'
-const details: DraftDetails = {
-  kind: 'decision',
+const details = draftDetails({
   title: 'Outreach for survivors in Mansfield',
   authorName: 'Nell Notify',
-  authorContact: null,
   executiveSummary: 'A year of outreach.',
-  supportingInformation: null,
-  recommendations: null,
   decisionText: 'Approve a grant of £30,000.',
-}
+})
 
 /** The working day from which the FOI clock's 20th working day is `target`. */
 function receivedFor(target: string): string {

@@ -8,15 +8,8 @@ import { SYSTEM_ACTOR } from '../../../../../src/services/audit/audit.ts'
 import { generateRegister } from '../../../../../bench/generate.ts'
 import { addClassifiedRecords } from '../../../services/open-data/fixtures.ts'
 import { signedIn } from '../../../../support/staff.ts'
+import { apiClient, type Page, type Problem } from '../../../../support/api-client.ts'
 
-type Page<T> = { data: T[]; nextCursor: string | null; links: { next: string | null } }
-type Problem = {
-  type: string
-  title: string
-  status: number
-  detail: string
-  errors?: Array<{ parameter: string; detail: string }>
-}
 const PASSWORD = 'a long test password 123'
 
 for (const engine of testEngines()) {
@@ -35,36 +28,7 @@ for (const engine of testEngines()) {
       await t.dispose()
     })
 
-    const get = (path: string, headers: Record<string, string> = {}) => fetch(`${app.baseUrl}${path}`, { headers })
-    const json = async <T>(path: string): Promise<T> => {
-      const response = await get(path)
-      assert.equal(response.status, 200, `${path}: ${response.status}`)
-      assert.match(response.headers.get('content-type') ?? '', /^application\/json/)
-      return (await response.json()) as T
-    }
-    const problem = async (path: string, status = 400, init?: RequestInit): Promise<Problem> => {
-      const response = await fetch(`${app.baseUrl}${path}`, init)
-      assert.equal(response.status, status, path)
-      assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/)
-      const body = (await response.json()) as Problem
-      assert.equal(body.status, status)
-      assert.ok(body.type && body.title && body.detail)
-      return body
-    }
-
-    /** Every item of a list, following the cursors. */
-    async function walk<T>(path: string): Promise<T[]> {
-      const items: T[] = []
-      let next: string | null = path
-      while (next) {
-        const page: Page<T> = await json<Page<T>>(next)
-        assert.ok(page.data.length <= 100)
-        items.push(...page.data)
-        next = page.links.next
-        if (next) assert.ok(page.nextCursor && next.includes(`cursor=${page.nextCursor}`))
-      }
-      return items
-    }
+    const { get, json, problem, walk } = apiClient(() => app.baseUrl)
 
     test('cursor pagination visits every decision once, newest id first', async () => {
       const all = await walk<{ id: number }>('/api/v1/decisions?limit=7')

@@ -1,13 +1,13 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { parse } from 'csv-parse/sync'
-import { DecisionRepository, type NewAward, type NewContribution } from '../../../../../../src/db/repositories/decisions/decisions.ts'
+import type { NewAward, NewContribution, NewDecision } from '../../../../../../src/db/repositories/decisions/decisions.ts'
 import { KIND_ORDER } from '../../../../../../src/domain/amount-kinds.ts'
 import { penceToDecimalString } from '../../../../../../src/domain/money.ts'
 import { services, type Services } from '../../../../../../src/services/index.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
 import { startApp, type RunningApp } from '../../../../../support/server.ts'
-import { organisationIdWithSlug } from '../../../../../support/records.ts'
+import { addDecision as addDecisionTo, organisationIdWithSlug } from '../../../../../support/records.ts'
 
 
 const YEAR = 2023
@@ -78,32 +78,22 @@ for (const engine of testEngines()) {
       await t.dispose()
     })
 
-    function addDecision(
+    const addDecision = (
       reference: string,
       awards: NewAward[],
       contributions: NewContribution[],
-      extra: Record<string, unknown> = {},
-    ) {
-      const repo = new DecisionRepository(t.database.db)
-      return t.database.transaction((trx) =>
-        repo.create(
-          {
-            officeId: notts,
-            officeShortName: 'Nottinghamshire',
-            reference,
-            kind: 'decision',
-            title: `Flow test ${reference}`,
-            status: 'published',
-            datePublished: '2023-06-01',
-            dateDecided: '2023-05-20',
-            awards,
-            contributions,
-            ...extra,
-          },
-          trx,
-        ),
-      )
-    }
+      extra: Partial<NewDecision> = {},
+    ) =>
+      addDecisionTo(t.database, {
+        officeId: notts,
+        reference,
+        title: `Flow test ${reference}`,
+        datePublished: '2023-06-01',
+        dateDecided: '2023-05-20',
+        awards,
+        contributions,
+        ...extra,
+      })
 
     const get = (path: string) => fetch(`${web.baseUrl}${path}`)
 

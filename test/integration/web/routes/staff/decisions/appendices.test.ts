@@ -1,28 +1,25 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { ImportService } from '../../../../../../src/services/imports/index.ts'
-import { WorkflowService, type DraftDetails } from '../../../../../../src/services/decisions/workflow.ts'
+import { WorkflowService } from '../../../../../../src/services/decisions/workflow.ts'
 import {
   addWorkflowPeople,
   draftReadyToSubmit,
   SIGN_OFF_CHAIN,
   type WorkflowPerson,
+  draftDetails,
 } from '../../../../../support/decision-draft.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
 import { startApp, type RunningApp } from '../../../../../support/server.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
 import { signedIn, STAFF_PASSWORD } from '../../../../../support/staff.ts'
 
-const details: DraftDetails = {
-  kind: 'decision',
+const details = draftDetails({
   title: 'Sanctuary scheme in Rushcliffe',
   authorName: 'Priya Officer',
-  authorContact: null,
   executiveSummary: 'Target hardening for survivors who stay in their homes.',
-  supportingInformation: null,
-  recommendations: null,
   decisionText: 'Approve the scheme.',
-}
+})
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n', 'latin1')
 
 for (const engine of testEngines()) {

@@ -3,28 +3,19 @@ import assert from 'node:assert/strict'
 import type { Role } from '../../../../../../src/domain/roles.ts'
 import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
 import { SYSTEM_ACTOR, type Actor } from '../../../../../../src/services/audit/audit.ts'
-import {
-  WorkflowError,
-  WorkflowService,
-  type DraftDetails,
-  type MoneyDetails,
-} from '../../../../../../src/services/decisions/workflow.ts'
-import { draftReadyToSubmit } from '../../../../../support/decision-draft.ts'
+import { WorkflowError, WorkflowService, type MoneyDetails } from '../../../../../../src/services/decisions/workflow.ts'
+import { draftReadyToSubmit, draftDetails } from '../../../../../support/decision-draft.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
 import { startApp, type RunningApp } from '../../../../../support/server.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
 
 const PASSWORD = 'a long enough password'
-const details: DraftDetails = {
-  kind: 'decision',
+const details = draftDetails({
   title: 'Outreach in Mansfield',
   authorName: 'Alice Author',
-  authorContact: null,
   executiveSummary: 'Outreach workers for rural victims.',
-  supportingInformation: null,
-  recommendations: null,
   decisionText: 'Approve a grant.',
-}
+})
 const money: MoneyDetails = {
   statedTotalPence: 5_000_000,
   awards: [

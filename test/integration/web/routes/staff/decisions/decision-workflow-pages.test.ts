@@ -2,7 +2,7 @@ import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { StaffClient } from '../../../../../support/staff-client.ts'
 import { signedIn, STAFF_PASSWORD, webAppSetUp } from '../../../../../support/staff.ts'
-import { addWorkflowPeople, SIGN_OFF_CHAIN } from '../../../../../support/decision-draft.ts'
+import { addWorkflowPeople, SIGN_OFF_CHAIN, startDraftOnPage } from '../../../../../support/decision-draft.ts'
 import { testEngines } from '../../../../../support/database.ts'
 
 for (const engine of testEngines()) {
@@ -21,16 +21,13 @@ for (const engine of testEngines()) {
 
     test('an award’s question page keeps bad input, asks "Did you mean …?" for an unknown name, then saves', async () => {
       const officer = client.officer!
-      await officer.get('/staff/decisions/new')
-      const created = await officer.post('/staff/decisions/new', {
+      const { created, id } = await startDraftOnPage(officer, {
         title: 'Outreach in Newark',
-        kind: 'decision',
         authorName: 'Person officer',
         executiveSummary: 'Outreach workers for Newark.',
         decisionText: 'Approve £30,000.',
       })
       assert.equal(created.status, 302)
-      const id = /\/staff\/decisions\/(\d+)/.exec(created.headers.get('location')!)![1]!
       const version = await versionOf(officer, `/staff/decisions/${id}/awards/new`)
       const stream = await web.database.db.selectFrom('funding_streams').select('id').executeTakeFirstOrThrow()
       const award = {
@@ -116,14 +113,11 @@ for (const engine of testEngines()) {
 
     test('a second save from a stale page is refused with the input kept', async () => {
       const officer = client.officer!
-      await officer.get('/staff/decisions/new')
-      const created = await officer.post('/staff/decisions/new', {
+      const { id } = await startDraftOnPage(officer, {
         title: 'Helpline',
-        kind: 'decision',
         authorName: 'Person officer',
         executiveSummary: 'A helpline.',
       })
-      const id = /\/staff\/decisions\/(\d+)/.exec(created.headers.get('location')!)![1]!
       const version = await versionOf(officer, `/staff/decisions/${id}/details`)
       const first = await officer.post(`/staff/decisions/${id}/details`, {
         version,
@@ -148,15 +142,12 @@ for (const engine of testEngines()) {
 
     test('the whole chain through the pages, with a check-your-answers step at each sign-off', async () => {
       const officer = client.officer!
-      await officer.get('/staff/decisions/new')
-      const created = await officer.post('/staff/decisions/new', {
+      const { id } = await startDraftOnPage(officer, {
         title: 'Refuge in Gedling',
-        kind: 'decision',
         authorName: 'Person officer',
         executiveSummary: 'Refuge places.',
         decisionText: 'Approve.',
       })
-      const id = /\/staff\/decisions\/(\d+)/.exec(created.headers.get('location')!)![1]!
       const refused = await officer.post(`/staff/decisions/${id}/submit`, {
         version: await versionOf(officer, `/staff/decisions/${id}/finance`),
       })

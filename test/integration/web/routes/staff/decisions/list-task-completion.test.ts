@@ -4,6 +4,7 @@ import { AccountService } from '../../../../../../src/services/accounts/accounts
 import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
 import { startApp, type RunningApp } from '../../../../../support/server.ts'
+import { startDraftOnPage } from '../../../../../support/decision-draft.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
 
 const PASSWORD = 'a long walk along the canal towpath'
@@ -23,15 +24,14 @@ for (const engine of testEngines()) {
       )
       officer = new StaffClient(app.baseUrl)
       await officer.signIn('lists@tasks.example', PASSWORD)
-      await officer.get('/staff/decisions/new')
-      const created = await officer.post('/staff/decisions/new', {
-        title: 'Helpline for Mansfield',
-        kind: 'decision',
-        authorName: 'List Keeper',
-        executiveSummary: 'A helpline for Mansfield.',
-        decisionText: 'Approve £12,000.',
-      })
-      id = /\/staff\/decisions\/(\d+)/.exec(created.headers.get('location')!)![1]!
+      id = (
+        await startDraftOnPage(officer, {
+          title: 'Helpline for Mansfield',
+          authorName: 'List Keeper',
+          executiveSummary: 'A helpline for Mansfield.',
+          decisionText: 'Approve £12,000.',
+        })
+      ).id
     })
     after(async () => {
       await app.stop()
