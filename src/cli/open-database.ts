@@ -18,3 +18,16 @@ export async function openConfiguredDatabase(
     throw error
   }
 }
+
+/** Runs `work` against the configured database, and closes the database afterwards however the work ends. */
+export async function withConfiguredDatabase<T>(
+  work: (database: Database) => Promise<T>,
+  config: Config = loadConfig(),
+): Promise<T> {
+  const { database } = await openConfiguredDatabase(config)
+  try {
+    return await work(database)
+  } finally {
+    await database.close()
+  }
+}

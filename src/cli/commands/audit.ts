@@ -7,7 +7,7 @@ import {
   type PublishedHead,
 } from '../../services/audit/audit.ts'
 import { UserError } from '../errors.ts'
-import { openConfiguredDatabase } from '../open-database.ts'
+import { withConfiguredDatabase } from '../open-database.ts'
 
 async function readHeadsFile(file: string): Promise<PublishedHead[]> {
   const text = await readFile(file, 'utf8').catch(() => {
@@ -34,8 +34,7 @@ export function registerAuditCommand(program: Command): void {
     )
     .action(async (options: { heads?: string }) => {
       const heads = options.heads ? await readHeadsFile(options.heads) : undefined
-      const { database } = await openConfiguredDatabase()
-      try {
+      await withConfiguredDatabase(async (database) => {
         const result = await new AuditService(database).verify(heads)
         if (result.ok) {
           console.log(
@@ -47,22 +46,17 @@ export function registerAuditCommand(program: Command): void {
           )
           process.exitCode = 1
         }
-      } finally {
-        await database.close()
-      }
+      })
     })
   audit
     .command('publish-head')
     .description("record the log's current head (entry count and hash) as published, for /audit-heads and its feed")
     .action(async () => {
-      const { database } = await openConfiguredDatabase()
-      try {
+      await withConfiguredDatabase(async (database) => {
         const { head, published } = await new AuditService(database).publishHead()
         console.log(
           `${published ? 'Published' : 'Already published'}: ${head.entries} entries, head ${head.hash} (${head.publishedAt})`,
         )
-      } finally {
-        await database.close()
-      }
+      })
     })
 }

@@ -1,20 +1,17 @@
 import type { Command } from 'commander'
 import { loadDemonstrationData, type DemoAccount } from '../../services/demo/load.ts'
-import { openConfiguredDatabase } from '../open-database.ts'
+import { withConfiguredDatabase } from '../open-database.ts'
 
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description('load the demonstration register into an empty database (refuses one that holds records)')
     .action(async () => {
-      const { database } = await openConfiguredDatabase()
-      try {
+      await withConfiguredDatabase(async (database) => {
         const { decisions, accounts } = await loadDemonstrationData(database)
         console.log(`Loaded the demonstration register: ${decisions} decisions`)
         printDemoAccounts(accounts)
-      } finally {
-        await database.close()
-      }
+      })
     })
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { isIsoDate } from '../../domain/uk-date.ts'
 import { InvalidExportError, OpenDataService } from '../../services/open-data/index.ts'
 import { UserError } from '../errors.ts'
-import { openConfiguredDatabase } from '../open-database.ts'
+import { withConfiguredDatabase } from '../open-database.ts'
 
 const isoDate = (label: string) =>
   z
@@ -37,8 +37,7 @@ export function registerExportCommand(program: Command): void {
       const parsed = exportOptions.safeParse(raw)
       if (!parsed.success) throw new UserError(parsed.error.issues.map((i) => i.message).join('; '))
       const options = parsed.data
-      const { database } = await openConfiguredDatabase()
-      try {
+      await withConfiguredDatabase(async (database) => {
         const openData = new OpenDataService(database)
         let officeId: number | undefined
         if (options.office) {
@@ -52,11 +51,9 @@ export function registerExportCommand(program: Command): void {
           : await openData.export360ToStream(process.stdout, request)
         if (options.output)
           console.error(`Wrote ${summary.grants} ${summary.grants === 1 ? 'grant' : 'grants'} to ${options.output}`)
-      } catch (error) {
+      }).catch((error: unknown) => {
         if (error instanceof InvalidExportError) throw new UserError(error.message)
         throw error
-      } finally {
-        await database.close()
-      }
+      })
     })
 }

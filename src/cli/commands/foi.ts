@@ -5,7 +5,7 @@ import { parseUkDate } from '../../domain/uk-date.ts'
 import { addWorkingDays } from '../../domain/working-days.ts'
 import { purgeFoiPersonalData } from '../../services/foi/retention.ts'
 import { UserError } from '../errors.ts'
-import { openConfiguredDatabase } from '../open-database.ts'
+import { withConfiguredDatabase } from '../open-database.ts'
 
 interface DeadlineOptions {
   received?: string
@@ -51,8 +51,7 @@ export function registerFoiCommand(program: Command): void {
         options.retentionDays === undefined
           ? config.foiPersonalDataRetentionDays
           : wholeNumber(options.retentionDays, '--retention-days', 0)
-      const { database } = await openConfiguredDatabase(config)
-      try {
+      await withConfiguredDatabase(async (database) => {
         const { purged, cutoff } = await purgeFoiPersonalData(database, {
           retentionDays,
           actor: { userId: null, label: 'command line' },
@@ -61,9 +60,7 @@ export function registerFoiCommand(program: Command): void {
         console.log(
           `Deleted the requester’s name and contact from ${purged.length} ${purged.length === 1 ? 'request' : 'requests'} last active before ${cutoff}${which}`,
         )
-      } finally {
-        await database.close()
-      }
+      }, config)
     })
 }
 

@@ -7,7 +7,7 @@ import { mailerFor } from '../../services/notifications/mailer.ts'
 import { OutboxWorker } from '../../services/notifications/outbox-worker.ts'
 import { runScheduledNotifications } from '../../services/notifications/scheduled.ts'
 import { UserError } from '../errors.ts'
-import { openConfiguredDatabase } from '../open-database.ts'
+import { withConfiguredDatabase } from '../open-database.ts'
 
 /** The outbox worker as the server runs it: SMTP_URL's server, or the log without one. */
 export function outboxWorker(database: Database, config: Config): OutboxWorker {
@@ -30,8 +30,7 @@ export function registerNotificationsCommand(program: Command): void {
       if (options.date && !isIsoDate(options.date)) throw new UserError('--date must be a date like 2026-12-02')
       const config = loadConfig()
       setLogLevel(config.logLevel)
-      const { database } = await openConfiguredDatabase(config)
-      try {
+      await withConfiguredDatabase(async (database) => {
         const queued = await runScheduledNotifications(database, options.date)
         const worker = outboxWorker(database, config)
         const sent = await worker.runOnce()
@@ -43,8 +42,6 @@ export function registerNotificationsCommand(program: Command): void {
             ? `Sent ${sent.sent}; ${sent.retrying} to try again later; ${sent.failed} failed.`
             : `SMTP_URL is not set: ${sent.logged} written to the log (see /staff/notifications/outbox).`,
         )
-      } finally {
-        await database.close()
-      }
+      }, config)
     })
 }

@@ -5,7 +5,7 @@ import { OfficeService } from '../../services/offices/offices.ts'
 import { FormError } from '../../services/shared/form-error.ts'
 import { callerOf, officeOption } from '../caller.ts'
 import { UserError } from '../errors.ts'
-import { openConfiguredDatabase } from '../open-database.ts'
+import { withConfiguredDatabase } from '../open-database.ts'
 
 function plain(error: unknown): never {
   if (error instanceof FormError) throw new UserError(Object.values(error.errors).join('; '))
@@ -19,15 +19,12 @@ export function registerOfficesCommand(program: Command): void {
     .command('list')
     .description('every office, its address and staff; an office with no staff is an archive')
     .action(async () => {
-      const { database } = await openConfiguredDatabase()
-      try {
+      await withConfiguredDatabase(async (database) => {
         for (const o of await new OfficeService(database).list())
           console.log(
             `${String(o.id).padStart(4)}  /offices/${o.slug.padEnd(30)} ${o.archive ? 'archive' : `${o.staff} staff`.padEnd(7)}  ${o.name}`,
           )
-      } finally {
-        await database.close()
-      }
+      })
     })
   offices
     .command('add')
@@ -37,8 +34,7 @@ export function registerOfficesCommand(program: Command): void {
     .option('--title <title>', 'the decision maker’s title', 'Police and Crime Commissioner')
     .option('--as <email>', 'run as this member of staff, who must administer the deployment')
     .action(async (options: { name: string; shortName: string; title: string; as?: string }) => {
-      const { database } = await openConfiguredDatabase()
-      try {
+      await withConfiguredDatabase(async (database) => {
         const caller = await callerOf(database, options.as)
         const office = await new OfficeService(database)
           .add({ name: options.name, shortName: options.shortName, decisionMakerTitle: options.title }, caller)
@@ -46,9 +42,7 @@ export function registerOfficesCommand(program: Command): void {
         console.log(`Added ${office.name} at /offices/${office.slug}`)
         if (await new PublicOfficeService(database).loadReferencePopulations())
           console.log('Recorded the population of its police force area from the reference data')
-      } finally {
-        await database.close()
-      }
+      })
     })
   offices
     .command('appoint')
@@ -59,8 +53,7 @@ export function registerOfficesCommand(program: Command): void {
     .option('--password <password>', 'a password of at least 12 characters (default: generated)')
     .option('--as <email>', 'run as this member of staff, who must administer the deployment')
     .action(async (options: { office: string; email: string; name: string; password?: string; as?: string }) => {
-      const { database } = await openConfiguredDatabase()
-      try {
+      await withConfiguredDatabase(async (database) => {
         const caller = await callerOf(database, options.as)
         const officeId = (await officeOption(database, options.office, { ...caller, scope: undefined }))!
         const { user, password } = await new OfficeService(database)
@@ -72,9 +65,7 @@ export function registerOfficesCommand(program: Command): void {
           .catch(plain)
         console.log(`${user.name} <${user.email}> administers office ${options.office}`)
         if (password && !options.password) console.log(`Password (shown once): ${password}`)
-      } finally {
-        await database.close()
-      }
+      })
     })
   offices
     .command('succession')
@@ -86,8 +77,7 @@ export function registerOfficesCommand(program: Command): void {
     .requiredOption('--on <date>', 'the date they passed, YYYY-MM-DD')
     .option('--as <email>', 'run as this member of staff, who must administer the deployment')
     .action(async (options: { office: string; successor: string; on: string; as?: string }) => {
-      const { database } = await openConfiguredDatabase()
-      try {
+      await withConfiguredDatabase(async (database) => {
         const caller = await callerOf(database, options.as)
         const officeId = (await officeOption(database, options.office, { ...caller, scope: undefined }))!
         const successorId = (await officeOption(database, options.successor, { ...caller, scope: undefined }))!
@@ -95,9 +85,7 @@ export function registerOfficesCommand(program: Command): void {
           .recordSuccession({ officeId, successorId, on: options.on }, caller)
           .catch(plain)
         console.log(`${options.office}’s functions passed to ${options.successor} on ${options.on}`)
-      } finally {
-        await database.close()
-      }
+      })
     })
   offices
     .command('population')
@@ -108,8 +96,7 @@ export function registerOfficesCommand(program: Command): void {
     .requiredOption('--source <source>', 'where the figure comes from, such as “ONS mid-year estimates, mid-2022”')
     .option('--as <email>', 'run as this member of staff, who must administer the deployment')
     .action(async (options: { office: string; year: string; population: string; source: string; as?: string }) => {
-      const { database } = await openConfiguredDatabase()
-      try {
+      await withConfiguredDatabase(async (database) => {
         const caller = await callerOf(database, options.as)
         const officeId = (await officeOption(database, options.office, { ...caller, scope: undefined }))!
         const whole = (text: string) => (/^\d{1,12}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN)
@@ -125,8 +112,6 @@ export function registerOfficesCommand(program: Command): void {
           )
           .catch(plain)
         console.log(`Recorded ${options.population} people for ${options.office} in ${options.year}`)
-      } finally {
-        await database.close()
-      }
+      })
     })
 }

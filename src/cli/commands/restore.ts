@@ -4,7 +4,7 @@ import type { Command } from 'commander'
 import { loadConfig } from '../../config.ts'
 import { restoreBackup, RestoreError } from '../../db/backup-restore.ts'
 import { UserError } from '../errors.ts'
-import { openConfiguredDatabase } from '../open-database.ts'
+import { withConfiguredDatabase } from '../open-database.ts'
 
 export function registerRestoreCommand(program: Command): void {
   program
@@ -16,15 +16,12 @@ export function registerRestoreCommand(program: Command): void {
         throw new UserError(`Cannot read ${file}`)
       })
       const config = loadConfig()
-      const { database } = await openConfiguredDatabase(config)
-      try {
+      await withConfiguredDatabase(async (database) => {
         const summary = await restoreBackup(database, createReadStream(file), config.backupSigningKey)
         console.log(`Restored ${summary.rows} rows into ${summary.tables} tables from ${file}`)
-      } catch (error) {
+      }, config).catch((error: unknown) => {
         if (error instanceof RestoreError) throw new UserError(error.message)
         throw error
-      } finally {
-        await database.close()
-      }
+      })
     })
 }

@@ -5,7 +5,7 @@ import { FormError } from '../../services/shared/form-error.ts'
 import { SpendFileError, SpendingService } from '../../services/spending/spending.ts'
 import { callerOf, officeOption } from '../caller.ts'
 import { UserError } from '../errors.ts'
-import { openConfiguredDatabase } from '../open-database.ts'
+import { withConfiguredDatabase } from '../open-database.ts'
 
 export function registerSpendCommand(program: Command): void {
   const spend = program.command('spend').description('spending over £500: the office’s published payments')
@@ -21,8 +21,7 @@ export function registerSpendCommand(program: Command): void {
       const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
         throw new UserError(`Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`)
       })
-      const { database } = await openConfiguredDatabase()
-      try {
+      await withConfiguredDatabase(async (database) => {
         const caller = await callerOf(database, options.as)
         const officeId = (await officeOption(database, options.office, caller))!
         const result = await new SpendingService(database)
@@ -39,8 +38,6 @@ export function registerSpendCommand(program: Command): void {
             `Imported ${result.rows} payments from ${basename(file)}: ${result.added} new, ${result.repeated} already held; ` +
               `${result.matched} matched to awards, ${result.unmatched} to review`,
           )
-      } finally {
-        await database.close()
-      }
+      })
     })
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../../services/audit/audit.ts'
 import type { Database } from '../../db/database.ts'
 import { callerOf, officeOption } from '../caller.ts'
 import { UserError } from '../errors.ts'
-import { openConfiguredDatabase } from '../open-database.ts'
+import { withConfiguredDatabase } from '../open-database.ts'
 import { loadConfig } from '../../config.ts'
 import { dataDirectoryHolder } from '../../db/lock.ts'
 import { awaitAccountRequest, submitAccountRequest } from '../../services/accounts/account-requests.ts'
@@ -38,18 +38,15 @@ async function withAccount(
   email: string,
   change: (accounts: AccountService, user: User, database: Database) => Promise<void>,
 ): Promise<void> {
-  const { database } = await openConfiguredDatabase()
-  try {
+  await withConfiguredDatabase(async (database) => {
     const accounts = new AccountService(database)
     const user = await accounts.findByEmail(email)
     if (!user) throw new UserError(`No account has the email address ${email}`)
     await change(accounts, user, database)
-  } catch (error) {
+  }).catch((error: unknown) => {
     if (error instanceof AccountError) throw new UserError(`${error.field ? `${error.field}: ` : ''}${error.message}`)
     throw error
-  } finally {
-    await database.close()
-  }
+  })
 }
 
 /**
@@ -98,8 +95,7 @@ export function registerUsersCommand(program: Command): void {
       const config = loadConfig()
       if (!config.databaseUrl && dataDirectoryHolder(config.dataDir) !== null)
         return addThroughRunningServer(config.dataDir, { ...options, roles })
-      const { database } = await openConfiguredDatabase(config)
-      try {
+      await withConfiguredDatabase(async (database) => {
         const caller = await callerOf(database, options.as)
         const officeId = await officeOption(database, options.office, caller)
         const { user, password } = await new AccountService(database).create(
@@ -117,13 +113,11 @@ export function registerUsersCommand(program: Command): void {
           `Added ${user.name} <${user.email}> as ${user.roles.join(', ')}${user.deployment_admin ? ' (deployment administrator)' : ''}`,
         )
         if (!options.password) console.log(`Password (shown once): ${password}`)
-      } catch (error) {
+      }, config).catch((error: unknown) => {
         if (error instanceof AccountError)
           throw new UserError(`${error.field ? `${error.field}: ` : ''}${error.message}`)
         throw error
-      } finally {
-        await database.close()
-      }
+      })
     })
   users
     .command('deactivate')

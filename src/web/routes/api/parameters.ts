@@ -54,3 +54,7 @@ export const searchWords = z
   .max(200, { message: 'must be 200 characters or fewer' })
   .optional()
   .meta({ description: 'Search words.' })
+
+/** The query of a list endpoint: its filters, then the cursor and page size every list takes. */
+export const listQuery = <Filters extends z.ZodRawShape>(filters: Filters) =>
+  z.strictObject({ ...filters, cursor, limit })

@@ -47,13 +47,11 @@ export const publicEndpoints: Endpoint[] = [
     summary: 'Published decisions, newest first',
     description:
       'The filters of the register’s home page. A confidential decision appears as a stub: reference, title, date, status and exemption.',
-    query: z.strictObject({
+    query: p.listQuery({
       q: p.searchWords,
       office,
       year: p.financialYear,
       kind: z.enum(DECISION_KINDS).optional(),
-      cursor: p.cursor,
-      limit: p.limit,
     }),
     response: s.pageOf(s.DecisionSummary, 'DecisionPage'),
     handle: listed((openData, query, after) =>
@@ -82,7 +80,7 @@ export const publicEndpoints: Endpoint[] = [
     summary: 'Published awards, newest first',
     description:
       'Withheld awards and the awards of confidential decisions are never listed. `year` selects awards whose period touches that financial year, or that are stated for it.',
-    query: z.strictObject({
+    query: p.listQuery({
       office,
       year: p.financialYear,
       provider: p.idOrSlug('Only awards to this recipient'),
@@ -91,8 +89,6 @@ export const publicEndpoints: Endpoint[] = [
       route: z.enum(PROCUREMENT_ROUTES).optional().meta({ description: 'Only awards made by this procurement route.' }),
       decision: p.optionalId('Only the awards of this decision.'),
       service: p.optionalId('Only the awards for this commissioned service.'),
-      cursor: p.cursor,
-      limit: p.limit,
     }),
     response: s.pageOf(s.Award, 'AwardPage'),
     handle: listed((openData, query, after) =>
@@ -118,11 +114,9 @@ export const publicEndpoints: Endpoint[] = [
     path: '/v1/organisations',
     tag: 'Organisations',
     summary: 'Offices, councils, providers and funders, newest first',
-    query: z.strictObject({
+    query: p.listQuery({
       q: p.searchWords,
       kind: z.enum(ORGANISATION_KINDS).optional(),
-      cursor: p.cursor,
-      limit: p.limit,
     }),
     response: s.pageOf(s.Organisation, 'OrganisationPage'),
     handle: listed((openData, query, after) =>
@@ -142,7 +136,7 @@ export const publicEndpoints: Endpoint[] = [
     path: '/v1/services',
     tag: 'Commissioned services',
     summary: 'Commissioned services, newest first',
-    query: z.strictObject({
+    query: p.listQuery({
       type: z
         .string()
         .regex(/^[a-z_]+$/, { message: 'must be a service type such as idva or refuge' })
@@ -152,8 +146,6 @@ export const publicEndpoints: Endpoint[] = [
       provider: p.idOrSlug('Only services this organisation provides'),
       lead: p.idOrSlug('Only services led by this commissioner'),
       office,
-      cursor: p.cursor,
-      limit: p.limit,
     }),
     response: s.pageOf(s.Service, 'ServicePage'),
     handle: listed((openData, query, after) =>
@@ -181,7 +173,7 @@ export const publicEndpoints: Endpoint[] = [
     path: '/v1/funding-streams',
     tag: 'Funding streams',
     summary: 'Funding streams, newest first',
-    query: z.strictObject({ office, cursor: p.cursor, limit: p.limit }),
+    query: p.listQuery({ office }),
     response: s.pageOf(s.FundingStream, 'FundingStreamPage'),
     handle: listed((openData, query, after) =>
       openData.fundingStreams.list({ officeId: query.office, after, limit: query.limit }),
@@ -202,12 +194,10 @@ export const publicEndpoints: Endpoint[] = [
     tag: 'Disclosure log',
     summary: 'Answered Freedom of Information requests, newest first',
     description: 'Each with its questions, answers and exemptions. The requester is never part of it.',
-    query: z.strictObject({
+    query: p.listQuery({
       q: p.searchWords,
       office,
       year: p.financialYear.meta({ description: 'Published in this financial year (2024 means 2024/25).' }),
-      cursor: p.cursor,
-      limit: p.limit,
     }),
     response: s.pageOf(s.Disclosure, 'DisclosurePage'),
     handle: listed((openData, query, after) =>

@@ -59,14 +59,12 @@ export const spendingEndpoints = (): Endpoint[] => [
     description:
       'Every payment, or one month’s. A payment names the awards it pays only when they are published (not withheld, and of a published decision); a payment split between awards names each public one with its part.',
     params: officeParam,
-    query: z.strictObject({
+    query: p.listQuery({
       month: z
         .string()
         .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month, YYYY-MM, like 2021-05' })
         .optional()
         .meta({ description: 'Only the payments of this month, YYYY-MM.' }),
-      cursor: p.cursor,
-      limit: p.limit,
     }),
     response: s.pageOf(spend.SpendingPayment, 'SpendingPaymentPage'),
     handle: async ({ services, params, query, after, req }) => {

@@ -17,15 +17,13 @@ export const staffEndpoints: Endpoint[] = [
     tag: 'Staff',
     summary: 'Every decision, whatever its status (read scope)',
     scope: 'read',
-    query: z.strictObject({
+    query: p.listQuery({
       status: z.enum(DECISION_STATUSES).optional(),
       review: z
         .enum(['reviewed', 'unreviewed'])
         .optional()
         .meta({ description: 'Only records reviewed, or awaiting review, after import.' }),
       office,
-      cursor: p.cursor,
-      limit: p.limit,
     }),
     response: s.pageOf(s.StaffDecision, 'StaffDecisionPage'),
     handle: async ({ services, query, after, req, scope }) =>
@@ -49,7 +47,7 @@ export const staffEndpoints: Endpoint[] = [
     description:
       'The review queue of the spending pages, in the order imported: payments the import could not match to one award. The staff spending pages record the award each pays, a split between awards, or that it pays none.',
     scope: 'read',
-    query: z.strictObject({ office, cursor: p.cursor, limit: p.limit }),
+    query: p.listQuery({ office }),
     response: s.pageOf(spend.StaffSpendPayment, 'StaffSpendPaymentPage'),
     handle: async ({ services, query, after, req, scope }) => {
       const page = await services.spending.queuePage(scope, { officeId: query.office, after, limit: query.limit })

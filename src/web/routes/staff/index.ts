@@ -3,6 +3,7 @@ import type { Services } from '../../../services/index.ts'
 import { loadUser, requireRoles } from '../../auth.ts'
 import { unwrapIsolatedFormValues } from '../../form-values.ts'
 import { csrf, signInCsrf } from '../../session.ts'
+import { addPages } from '../pages.ts'
 import { AuditController } from './audit/audit.ts'
 import { DashboardController } from './dashboard.ts'
 import { appendixUploadParser } from './decisions/appendices.ts'
@@ -60,50 +61,41 @@ export function staffRoutes(
   const anyStaff = requireRoles()
   const admin = requireRoles('administrator')
   router.post('/sign-out-everywhere', anyStaff, signIn.signOutEverywhere)
-  router.get('/', anyStaff, new DashboardController(services).get)
-  router.get('/account/password', anyStaff, ownPassword.get)
-  router.post('/account/password', anyStaff, ownPassword.post)
   const officePicker = new OfficePickerController(services)
-  router.get('/office', anyStaff, officePicker.get)
-  router.post('/office', anyStaff, officePicker.post)
+  const tokens = new TokensController(services)
+  addPages(router, anyStaff, [
+    ['/', new DashboardController(services).get],
+    ['/account/password', ownPassword.get, ownPassword.post],
+    ['/office', officePicker.get, officePicker.post],
+    ['/tokens', tokens.list, tokens.create],
+  ])
+  router.post('/tokens/:id/revoke', anyStaff, tokens.revoke)
 
   const users = new UsersController(services)
-  router.get('/users', admin, users.list)
-  router.get('/users/new', admin, users.newForm)
-  router.post('/users/new', admin, users.create)
-  router.get('/users/:id', admin, users.show)
-  router.get('/users/:id/roles', admin, users.rolesForm)
-  router.post('/users/:id/roles', admin, users.saveRoles)
-  router.get('/users/:id/status', admin, users.statusForm)
-  router.post('/users/:id/status', admin, users.saveStatus)
-  router.get('/users/:id/password', admin, users.passwordForm)
-  router.post('/users/:id/password', admin, users.resetPassword)
-
   const settings = new SettingsController(services)
-  router.get('/settings', admin, settings.get)
-  router.post('/settings', admin, settings.post)
-  router.post('/settings/logo', admin, new LogoController(services).post)
-
   const population = new PopulationController(services)
-  router.get('/offices/:id/population', admin, population.get)
-  router.post('/offices/:id/population', admin, population.post)
+  addPages(router, admin, [
+    ['/users', users.list],
+    ['/users/new', users.newForm, users.create],
+    ['/users/:id', users.show],
+    ['/users/:id/roles', users.rolesForm, users.saveRoles],
+    ['/users/:id/status', users.statusForm, users.saveStatus],
+    ['/users/:id/password', users.passwordForm, users.resetPassword],
+    ['/settings', settings.get, settings.post],
+    ['/offices/:id/population', population.get, population.post],
+    ['/audit', new AuditController(services).get],
+  ])
+  router.post('/settings/logo', admin, new LogoController(services).post)
 
   const offices = new OfficesController(services)
   const deploymentAdmin = [admin, requireDeploymentAdmin]
-  router.get('/offices', deploymentAdmin, offices.list)
-  router.get('/offices/new', deploymentAdmin, offices.newForm)
-  router.post('/offices/new', deploymentAdmin, offices.create)
-  router.get('/offices/:id/administrator', deploymentAdmin, offices.administratorForm)
-  router.post('/offices/:id/administrator', deploymentAdmin, offices.appoint)
-  router.get('/offices/:id/succession', deploymentAdmin, offices.successionForm)
-  router.post('/offices/:id/succession', deploymentAdmin, offices.recordSuccession)
+  addPages(router, deploymentAdmin, [
+    ['/offices', offices.list],
+    ['/offices/new', offices.newForm, offices.create],
+    ['/offices/:id/administrator', offices.administratorForm, offices.appoint],
+    ['/offices/:id/succession', offices.successionForm, offices.recordSuccession],
+  ])
 
-  router.get('/audit', admin, new AuditController(services).get)
-
-  const tokens = new TokensController(services)
-  router.get('/tokens', anyStaff, tokens.list)
-  router.post('/tokens', anyStaff, tokens.create)
-  router.post('/tokens/:id/revoke', anyStaff, tokens.revoke)
   router.get(
     '/publication-checklist',
     requireRoles('officer', 'administrator'),

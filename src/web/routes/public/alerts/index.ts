@@ -1,5 +1,6 @@
 import express, { Router } from 'express'
 import type { Services } from '../../../../services/index.ts'
+import { addPages } from '../../pages.ts'
 import { alertsCsrf } from './csrf.ts'
 import { SubscribeController } from './subscribe.ts'
 import { AlertLinksController } from './tokens.ts'
@@ -17,14 +18,13 @@ export function alertRoutes(services: Services, options: { secret: string; produ
     next()
   })
   const links = new AlertLinksController(services)
-  router.get('/confirm/:token', links.confirmPage)
-  router.post('/confirm/:token', links.confirm)
-  router.get('/unsubscribe/:token', links.unsubscribePage)
-  router.post('/unsubscribe/:token', links.unsubscribe)
   const subscribe = new SubscribeController(services)
+  addPages(router, [
+    ['/confirm/:token', links.confirmPage, links.confirm],
+    ['/unsubscribe/:token', links.unsubscribePage, links.unsubscribe],
+  ])
   const csrf = alertsCsrf(options)
-  router.get('/new', csrf, subscribe.get)
-  router.post('/new', csrf, subscribe.post)
+  addPages(router, csrf, [['/new', subscribe.get, subscribe.post]])
   router.get('/check-email', subscribe.checkEmail)
   return router
 }

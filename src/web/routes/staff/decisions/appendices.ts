@@ -1,5 +1,4 @@
 import type { NextFunction, Request, Response } from 'express'
-import multer from 'multer'
 import type { AppendixSummary } from '../../../../db/repositories/decisions/draft-parts.ts'
 import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
 import { APPENDIX_ACCEPT, appendixMediaType } from '../../../../domain/appendix-file.ts'
@@ -12,6 +11,7 @@ import type { Body } from './forms.ts'
 import { ListTaskPage } from './list-task-page.ts'
 import { field } from './part-fields.ts'
 import { sendUploadedFile } from '../../uploaded-file.ts'
+import { inMemory, uploadBody } from '../../upload-body.ts'
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -26,23 +26,15 @@ const exemptionText = (value: string | null) => EXEMPTIONS.find((e) => e.value =
  * CSRF check, which reads the token from the parsed body; a file over the limit becomes a message for the form.
  */
 export function appendixUploadParser(maxBytes: number) {
-  const parse = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 11 },
-    defParamCharset: 'utf8',
-  }).single('file')
-  return (req: Request, res: Response, next: NextFunction): void => {
-    parse(req, res, (error?: unknown) => {
-      if (error instanceof multer.MulterError) {
-        res.locals.appendixProblem =
-          error.code === 'LIMIT_FILE_SIZE'
-            ? `The selected file must be smaller than ${formatFileSize(maxBytes)}`
-            : 'Upload one file at a time'
-        return next()
-      }
-      next(error)
-    })
-  }
+  return uploadBody(
+    inMemory({ fileSize: maxBytes, files: 1, fields: 10, parts: 11 }).single('file'),
+    (error, _req, res) => {
+      res.locals.appendixProblem =
+        error.code === 'LIMIT_FILE_SIZE'
+          ? `The selected file must be smaller than ${formatFileSize(maxBytes)}`
+          : 'Upload one file at a time'
+    },
+  )
 }
 
 /** A draft's appendices: the list (public or withheld, each removable), an upload page, and removal after a check. */

@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express'
 import type { Services } from '../../../../services/index.ts'
 import { requireRoles } from '../../../auth.ts'
+import { addPages, type Page } from '../../pages.ts'
 import { AppendicesController } from './appendices.ts'
 import { AreasController } from './areas.ts'
 import { AwardsController } from './awards.ts'
@@ -23,34 +24,29 @@ export function decisionStaffRoutes(services: Services): Router {
   const officer = requireRoles('officer')
   const publisher = requireRoles('officer', 'administrator')
   router.get('/', show.list)
-  router.get('/new', officer, draft.newForm)
-  router.post('/new', officer, draft.create)
-  router.get('/organisation-names', officer, new OrganisationNamesController(services).get)
+  addPages(router, officer, [
+    ['/new', draft.newForm, draft.create],
+    ['/organisation-names', new OrganisationNamesController(services).get],
+  ])
   router.get('/:id', show.show)
   addAnotherRoutes(router, officer, 'contributions', 'contributionId', new ContributionsController(services))
   const areas = new AreasController(services)
-  router.get('/:id/areas', officer, areas.get)
-  router.post('/:id/areas', officer, areas.post)
   const appendices = new AppendicesController(services)
-  router.get('/:id/appendices', officer, appendices.summary)
-  router.post('/:id/appendices', officer, appendices.complete)
-  router.get('/:id/appendices/new', officer, appendices.form)
-  // The multipart body was parsed (and its CSRF token checked) where the staff area is mounted.
-  router.post('/:id/appendices/new', officer, appendices.upload)
+  addPages(router, officer, [
+    ['/:id/areas', areas.get, areas.post],
+    ['/:id/appendices', appendices.summary, appendices.complete],
+    // The multipart body was parsed (and its CSRF token checked) where the staff area is mounted.
+    ['/:id/appendices/new', appendices.form, appendices.upload],
+    ['/:id/appendices/:appendixId/remove', appendices.removeCheck, appendices.remove],
+  ])
   router.get('/:id/appendices/:appendixId/file', appendices.file)
-  router.get('/:id/appendices/:appendixId/remove', officer, appendices.removeCheck)
-  router.post('/:id/appendices/:appendixId/remove', officer, appendices.remove)
   addAnotherRoutes(router, officer, 'awards', 'awardId', new AwardsController(services))
-  for (const task of TASKS) {
-    router.get(`/:id/${task}`, officer, draft.editForm(task))
-    router.post(`/:id/${task}`, officer, draft.save(task))
-  }
-  router.get('/:id/submit', officer, submission.submitCheck)
-  router.post('/:id/submit', officer, submission.submit)
-  router.get('/:id/delete', officer, submission.deleteCheck)
-  router.post('/:id/delete', officer, submission.delete)
-  router.get('/:id/hand-over', officer, submission.handOverForm)
-  router.post('/:id/hand-over', officer, submission.handOver)
+  addPages(router, officer, [
+    ...TASKS.map((task): Page => [`/:id/${task}`, draft.editForm(task), draft.save(task)]),
+    ['/:id/submit', submission.submitCheck, submission.submit],
+    ['/:id/delete', submission.deleteCheck, submission.delete],
+    ['/:id/hand-over', submission.handOverForm, submission.handOver],
+  ])
   router.get('/:id/sign', signOff.signForm)
   router.post('/:id/sign/check', signOff.signCheck)
   router.post('/:id/sign', signOff.sign)
@@ -67,12 +63,10 @@ function addAnotherRoutes(
   partId: string,
   controller: AwardsController | ContributionsController,
 ): void {
-  router.get(`/:id/${parts}`, officer, controller.summary)
-  router.post(`/:id/${parts}`, officer, controller.complete)
-  router.get(`/:id/${parts}/new`, officer, controller.form)
-  router.post(`/:id/${parts}/new`, officer, controller.save)
-  router.get(`/:id/${parts}/:${partId}`, officer, controller.form)
-  router.post(`/:id/${parts}/:${partId}`, officer, controller.save)
-  router.get(`/:id/${parts}/:${partId}/remove`, officer, controller.removeCheck)
-  router.post(`/:id/${parts}/:${partId}/remove`, officer, controller.remove)
+  addPages(router, officer, [
+    [`/:id/${parts}`, controller.summary, controller.complete],
+    [`/:id/${parts}/new`, controller.form, controller.save],
+    [`/:id/${parts}/:${partId}`, controller.form, controller.save],
+    [`/:id/${parts}/:${partId}/remove`, controller.removeCheck, controller.remove],
+  ])
 }

@@ -1,5 +1,6 @@
 import { Router } from 'express'
 import type { Services } from '../../../../services/index.ts'
+import { addPages, type Page } from '../../pages.ts'
 import { ACTION_PAGES, FoiActionController } from './actions.ts'
 import { FoiDashboardController } from './dashboard.ts'
 import { FoiLetterController } from './letter.ts'
@@ -11,29 +12,24 @@ import { FoiRequestController } from './request.ts'
 /** /staff/foi: FOI requests. Authorised where it is mounted (staff/index.ts), for officers. */
 export function foiStaffRoutes(services: Services): Router {
   const router = Router()
-  router.get('/', new FoiDashboardController(services).get)
-  router.get('/requests', new FoiListController(services).get)
-
   const newRequest = new NewFoiRequestController(services)
-  router.get('/new', newRequest.get)
-  router.post('/new', newRequest.post)
-
   const request = new FoiRequestController(services)
-  router.get('/:id', request.get)
+  const letter = new FoiLetterController(services)
+  const question = new FoiQuestionController(services)
+  addPages(router, [
+    ['/', new FoiDashboardController(services).get],
+    ['/requests', new FoiListController(services).get],
+    ['/new', newRequest.get, newRequest.post],
+    ['/:id', request.get],
+    ['/:id/letter', letter.get],
+    ['/:id/letter.pdf', letter.pdf],
+    ['/:id/questions/:questionId', question.get, question.post],
+    ...ACTION_PAGES.map((page): Page => {
+      const action = new FoiActionController(services, page)
+      return [`/:id/${page.path}`, action.get, action.post]
+    }),
+  ])
   router.post('/:id/start', request.start)
   router.post('/:id/questions', request.addQuestion)
-  const letter = new FoiLetterController(services)
-  router.get('/:id/letter', letter.get)
-  router.get('/:id/letter.pdf', letter.pdf)
-
-  const question = new FoiQuestionController(services)
-  router.get('/:id/questions/:questionId', question.get)
-  router.post('/:id/questions/:questionId', question.post)
-
-  for (const page of ACTION_PAGES) {
-    const action = new FoiActionController(services, page)
-    router.get(`/:id/${page.path}`, action.get)
-    router.post(`/:id/${page.path}`, action.post)
-  }
   return router
 }

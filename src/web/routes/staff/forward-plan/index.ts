@@ -6,6 +6,7 @@ import type { PlanEntryRow } from '../../../../services/forward-plan/forward-pla
 import { FormError } from '../../../../services/shared/form-error.ts'
 import { actorOf, scopeOf } from '../../../auth.ts'
 import { groupByMonth, panelSections, quarterItems } from '../../forward-plan-views.ts'
+import { addPages, type Page } from '../../pages.ts'
 import { PlanEntryFormController } from './entry-form.ts'
 import { BASE, entrySummaryRows, errorLinks } from './views.ts'
 
@@ -25,23 +26,21 @@ export function forwardPlanStaffRoutes(services: Services): Router {
   const c = new ForwardPlanController(services)
   const form = new PlanEntryFormController(services)
   /** The question page and the check page, the same for adding a planned decision as for changing one. */
-  const formRoutes = (path: string) => {
-    router.get(path, form.form)
-    router.post(path, form.saveForm)
-    router.get(`${path}/check`, form.check)
-    router.post(`${path}/check`, form.confirm)
-  }
+  const formPages = (path: string): Page[] => [
+    [path, form.form, form.saveForm],
+    [`${path}/check`, form.check, form.confirm],
+  ]
   router.param('id', (_req, _res, next, id: string) => next(/^\d{1,15}$/.test(id) ? undefined : 'route'))
-  router.get('/', c.list)
-  router.get('/panel-report', c.report)
-  formRoutes('/new')
-  router.get('/:id', c.show)
-  router.get('/:id/added', c.added)
-  formRoutes('/:id/change')
-  router.get('/:id/drop', c.dropForm)
-  router.post('/:id/drop', c.drop)
-  router.get('/:id/link', c.linkForm)
-  router.post('/:id/link', c.link)
+  addPages(router, [
+    ['/', c.list],
+    ['/panel-report', c.report],
+    ...formPages('/new'),
+    ['/:id', c.show],
+    ['/:id/added', c.added],
+    ...formPages('/:id/change'),
+    ['/:id/drop', c.dropForm, c.drop],
+    ['/:id/link', c.linkForm, c.link],
+  ])
   router.post('/:id/reinstate', c.reinstate)
   return router
 }

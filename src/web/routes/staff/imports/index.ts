@@ -1,6 +1,7 @@
 import { Router } from 'express'
 import type { Services } from '../../../../services/index.ts'
 import { csrf } from '../../../session.ts'
+import { addPages } from '../../pages.ts'
 import { ImportListController } from './list.ts'
 import { ReviewController } from './review.ts'
 import { UploadController, uploadParser } from './upload.ts'
@@ -15,12 +16,12 @@ export function importStaffRoutes(services: Services): Router {
   const review = new ReviewController(services)
   router.post('/upload', uploadParser(services.imports.maxBytes))
   router.use(csrf)
-  router.get('/', new ImportListController(services).get)
-  router.get('/upload', upload.get)
-  router.post('/upload', upload.post)
-  router.get('/upload/jobs/:id', upload.job)
-  router.get('/:id', review.get)
-  router.post('/:id', review.post)
-  router.get('/:id/document', review.document)
+  addPages(router, [
+    ['/', new ImportListController(services).get],
+    ['/upload', upload.get, upload.post],
+    ['/upload/jobs/:id', upload.job],
+    ['/:id', review.get, review.post],
+    ['/:id/document', review.document],
+  ])
   return router
 }

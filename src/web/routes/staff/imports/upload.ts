@@ -1,5 +1,4 @@
 import type { NextFunction, Request, Response } from 'express'
-import multer from 'multer'
 import type { Services } from '../../../../services/index.ts'
 import { logRefusedDocument } from '../../refused-document-log.ts'
 import { ImportError } from '../../../../services/imports/index.ts'
@@ -7,6 +6,7 @@ import { documentsInArchive, isArchive } from '../../../../services/imports/arch
 import { actorOf } from '../../../auth.ts'
 import { errorList } from '../../../validation.ts'
 import { UploadJobs, type UploadItem } from './upload-jobs.ts'
+import { inMemory, uploadBody } from '../../upload-body.ts'
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
@@ -45,23 +45,15 @@ export interface UploadResult {
 
 /** The upload's multipart body, up to MAX_FILES files held in memory up to the size limit each; a refused upload becomes a message for the form. */
 export function uploadParser(maxBytes: number) {
-  const parse = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: maxBytes, files: MAX_FILES, fields: 5, parts: MAX_FILES + 5 },
-    defParamCharset: 'utf8',
-  }).array('document', MAX_FILES)
-  return (req: Request, res: Response, next: NextFunction): void => {
-    parse(req, res, (error?: unknown) => {
-      if (error instanceof multer.MulterError) {
-        res.locals.uploadProblem =
-          error.code === 'LIMIT_FILE_SIZE'
-            ? `The file is too large: the limit is ${sizeLabel(maxBytes)} a file`
-            : `Upload at most ${MAX_FILES} documents at a time`
-        return next()
-      }
-      next(error)
-    })
-  }
+  return uploadBody(
+    inMemory({ fileSize: maxBytes, files: MAX_FILES, fields: 5, parts: MAX_FILES + 5 }).array('document', MAX_FILES),
+    (error, _req, res) => {
+      res.locals.uploadProblem =
+        error.code === 'LIMIT_FILE_SIZE'
+          ? `The file is too large: the limit is ${sizeLabel(maxBytes)} a file`
+          : `Upload at most ${MAX_FILES} documents at a time`
+    },
+  )
 }
 
 /** An officer uploads a published document; it is read and stored as an unreviewed record, then shown for review. */

@@ -2,6 +2,7 @@ import { Router } from 'express'
 import multer from 'multer'
 import type { Services } from '../../../../services/index.ts'
 import { csrf } from '../../../session.ts'
+import { addPages, type Page } from '../../pages.ts'
 import { MergeController, ReviewQueueController } from './organisations.ts'
 import { ReceiptsController } from './receipts.ts'
 import { ServiceRecordsController } from './service-records.ts'
@@ -36,49 +37,43 @@ export function ledgerStaffRoutes(services: Services): Router {
   router.use(csrf)
   router.get('/', (_req, res) => res.render('pages/staff/ledger/index'))
   const queue = new ReviewQueueController(services)
-  router.get('/organisations/review', queue.get)
-  router.post('/organisations/:id/confirm', queue.confirm)
   const merge = new MergeController(services)
-  router.get('/organisations/merge', merge.get)
-  router.post('/organisations/merge', merge.post)
-  router.get('/organisations/merges/:id', merge.show)
-  router.post('/organisations/merges/:id/undo', merge.undo)
   const receipts = new ReceiptsController(services)
-  router.get('/receipts', receipts.get)
-  router.post('/receipts', receipts.post)
   const streams = new StreamConditionsController(services)
-  router.get('/streams', streams.list)
-  router.get('/streams/:id', streams.show)
-  router.get('/streams/:id/conditions', streams.edit)
-  router.post('/streams/:id/conditions', streams.saveForm)
-  router.get('/streams/:id/conditions/check', streams.check)
-  router.post('/streams/:id/conditions/check', streams.confirm)
-  router.get('/streams/:id/conditions/saved', streams.saved)
+  const editor = new ServiceEditorController(services)
+  const events = new ServiceEventsController(services)
+  /** The check page and the question pages, the same for recording a service as for changing one. */
+  const editorPages = (path: string): Page[] => [
+    [`${path}/check`, editor.check, editor.confirm],
+    [`${path}/:step`, editor.step, editor.saveStep],
+  ]
+  addPages(router, [
+    ['/organisations/review', queue.get],
+    ['/organisations/merge', merge.get, merge.post],
+    ['/organisations/merges/:id', merge.show],
+    ['/receipts', receipts.get, receipts.post],
+    ['/streams', streams.list],
+    ['/streams/:id', streams.show],
+    ['/streams/:id/conditions', streams.edit, streams.saveForm],
+    ['/streams/:id/conditions/check', streams.check, streams.confirm],
+    ['/streams/:id/conditions/saved', streams.saved],
+    ['/services', records.list],
+    ['/services/new', editor.start],
+    ['/services/new/from-award/:awardId', editor.startFromAward],
+    ...editorPages('/services/new'),
+    ['/services/:slug/edit', editor.startEdit],
+    ...editorPages('/services/:slug/edit'),
+    ['/services/:slug/saved', editor.saved],
+    ['/services/:slug/record/:event', events.get, events.post],
+    ['/services/:slug', records.get],
+    ['/services/:slug/outcomes/:quarter/:measure', records.count, records.correctCount],
+  ])
+  router.post('/organisations/:id/confirm', queue.confirm)
+  router.post('/organisations/merges/:id/undo', merge.undo)
   router.post('/streams/:id/match-funding', streams.addMatchFunding)
   router.post('/streams/:id/match-funding/:row/remove', streams.removeMatchFunding)
-  router.get('/services', records.list)
-  const editor = new ServiceEditorController(services)
-  /** The check page and the question pages, the same for recording a service as for changing one. */
-  const editorRoutes = (path: string) => {
-    router.get(`${path}/check`, editor.check)
-    router.post(`${path}/check`, editor.confirm)
-    router.get(`${path}/:step`, editor.step)
-    router.post(`${path}/:step`, editor.saveStep)
-  }
-  router.get('/services/new', editor.start)
-  router.get('/services/new/from-award/:awardId', editor.startFromAward)
-  editorRoutes('/services/new')
-  router.get('/services/:slug/edit', editor.startEdit)
-  editorRoutes('/services/:slug/edit')
-  router.get('/services/:slug/saved', editor.saved)
-  const events = new ServiceEventsController(services)
-  router.get('/services/:slug/record/:event', events.get)
-  router.post('/services/:slug/record/:event', events.post)
-  router.get('/services/:slug', records.get)
   router.post('/services/:slug/outcomes', records.postOutcomes)
   router.post('/services/:slug/outcomes/upload', records.upload)
-  router.get('/services/:slug/outcomes/:quarter/:measure', records.count)
-  router.post('/services/:slug/outcomes/:quarter/:measure', records.correctCount)
   router.post('/services/:slug/contributions', records.postContribution)
   return router
 }

@@ -1,9 +1,10 @@
-import type { NextFunction, Request, Response } from 'express'
+import type { Request, Response } from 'express'
 import multer from 'multer'
 import type { Services } from '../../../../services/index.ts'
 import { LOGO_MAX_BYTES } from '../../../../services/offices/public-offices.ts'
 import { FormError } from '../../../../services/shared/form-error.ts'
 import { actorOf } from '../../../auth.ts'
+import { uploadBody } from '../../upload-body.ts'
 
 /** What the settings page says when a logo is refused, by the code its address carries. */
 export const LOGO_PROBLEMS = {
@@ -21,21 +22,17 @@ function problemCode(message: string): keyof typeof LOGO_PROBLEMS {
 
 /** The logo form's multipart body: one file held in memory, refused past the size limit with a message for the form. */
 export function logoParser() {
-  const parse = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: LOGO_MAX_BYTES, files: 1, fields: 4, parts: 5 },
-  }).single('logo')
-  return (req: Request, res: Response, next: NextFunction): void => {
-    parse(req, res, (error?: unknown) => {
-      if (error instanceof multer.MulterError) {
-        res.locals.logoProblem = error.code === 'LIMIT_FILE_SIZE' ? 'size' : 'parts'
-        // The rest of the body is unread: the token cannot be checked, so nothing is saved and the form says why.
-        req.body = { ...(req.body as object) }
-        return next()
-      }
-      next(error)
-    })
-  }
+  return uploadBody(
+    multer({
+      storage: multer.memoryStorage(),
+      limits: { fileSize: LOGO_MAX_BYTES, files: 1, fields: 4, parts: 5 },
+    }).single('logo'),
+    (error, req, res) => {
+      res.locals.logoProblem = error.code === 'LIMIT_FILE_SIZE' ? 'size' : 'parts'
+      // The rest of the body is unread: the token cannot be checked, so nothing is saved and the form says why.
+      req.body = { ...(req.body as object) }
+    },
+  )
 }
 
 /** An office administrator uploads (or removes) the logo shown beside the office's name on its public pages. */

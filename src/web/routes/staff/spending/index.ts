@@ -1,6 +1,7 @@
 import { Router } from 'express'
 import type { Services } from '../../../../services/index.ts'
 import { csrf } from '../../../session.ts'
+import { addPages } from '../../pages.ts'
 import { SpendReviewController } from './review.ts'
 import { SpendUploadController, spendUploadParser } from './upload.ts'
 
@@ -14,16 +15,14 @@ export function spendingStaffRoutes(services: Services): Router {
   const review = new SpendReviewController(services)
   router.post('/upload', spendUploadParser())
   router.use(csrf)
-  router.get('/', review.home)
-  router.get('/upload', upload.get)
-  router.post('/upload', upload.post)
-  router.get('/uploads/:token', upload.preview)
-  router.post('/uploads/:token', upload.confirm)
-  router.get('/batches/:id', upload.batch)
-  router.get('/review', review.queue)
-  router.get('/review/:id', review.payment)
-  router.post('/review/:id', review.resolve)
-  router.get('/review/:id/split', review.splitForm)
-  router.post('/review/:id/split', review.split)
+  addPages(router, [
+    ['/', review.home],
+    ['/upload', upload.get, upload.post],
+    ['/uploads/:token', upload.preview, upload.confirm],
+    ['/batches/:id', upload.batch],
+    ['/review', review.queue],
+    ['/review/:id', review.payment, review.resolve],
+    ['/review/:id/split', review.splitForm, review.split],
+  ])
   return router
 }

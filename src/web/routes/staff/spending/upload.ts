@@ -1,5 +1,4 @@
 import type { NextFunction, Request, Response } from 'express'
-import multer from 'multer'
 import { formatPence } from '../../../../domain/money.ts'
 import type { Services } from '../../../../services/index.ts'
 import { FormError } from '../../../../services/shared/form-error.ts'
@@ -11,6 +10,7 @@ import {
 } from '../../../../services/spending/spending.ts'
 import { actorOf, scopeOf } from '../../../auth.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
+import { inMemory, uploadBody } from '../../upload-body.ts'
 
 /** The largest spending file taken in the browser: a year of an office's payments is a few megabytes. */
 export const MAX_SPEND_BYTES = 20 * 1024 * 1024
@@ -18,21 +18,13 @@ const ROLES = ['officer', 'finance_officer', 'administrator'] as const
 
 /** The upload's multipart body: one CSV file in memory; a file over the limit becomes a message for the form. */
 export function spendUploadParser() {
-  const parse = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: MAX_SPEND_BYTES, files: 1, fields: 5, parts: 6 },
-    defParamCharset: 'utf8',
-  }).single('file')
-  return (req: Request, res: Response, next: NextFunction): void => {
-    parse(req, res, (error?: unknown) => {
-      if (error instanceof multer.MulterError) {
-        res.locals.uploadProblem =
-          error.code === 'LIMIT_FILE_SIZE' ? 'The file is too large: the limit is 20 MB' : 'Upload one CSV file'
-        return next()
-      }
-      next(error)
-    })
-  }
+  return uploadBody(
+    inMemory({ fileSize: MAX_SPEND_BYTES, files: 1, fields: 5, parts: 6 }).single('file'),
+    (error, _req, res) => {
+      res.locals.uploadProblem =
+        error.code === 'LIMIT_FILE_SIZE' ? 'The file is too large: the limit is 20 MB' : 'Upload one CSV file'
+    },
+  )
 }
 
 /** Problems of a refused file as the error summary's lines, each linking to the field it concerns. */
