@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.ts'
 import type { DB } from '../../db/tables/index.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
 import { inOfficeScope } from '../../db/repositories/office-scope.ts'
-import { DAY_MS, GENESIS, describeHead, entryHash, type PublishedHead, type VerifyResult } from './audit-chain.ts'
+import { GENESIS, describeHead, entryHash, type PublishedHead, type VerifyResult } from './audit-chain.ts'
 
 export {
   PublishedHeadsFileError,
@@ -262,19 +262,6 @@ export abstract class AuditedService {
   constructor(protected readonly database: Database) {
     this.audit = new AuditService(database)
   }
-}
-
-/** Publishes the audit log's head now and then once a day; returns a function that stops the schedule. */
-export function scheduleAuditHeadPublication(
-  audit: AuditService,
-  onError: (error: unknown) => void,
-  intervalMs = DAY_MS,
-): () => void {
-  const publish = () => audit.publishHead().catch(onError)
-  void publish()
-  const timer = setInterval(publish, intervalMs)
-  timer.unref()
-  return () => clearInterval(timer)
 }
 
 function toAuditRow(row: {
