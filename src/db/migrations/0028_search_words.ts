@@ -43,20 +43,22 @@ const UNREAD_INDEXES = [
   ['services_search', `services using gin (to_tsvector('english', name || ' ' || coalesce(description, '')))`],
 ] as const
 
-/** For each table the words are made from, the decisions whose words a changed row of it (`rows`) touches. */
-const TOUCHED_DECISIONS: Record<string, string> = {
-  decisions: 'select id from rows',
-  awards: 'select decision_id from rows',
-  contributions: 'select decision_id from rows where decision_id is not null',
-  decision_areas: 'select decision_id from rows',
-  areas: 'select x.decision_id from decision_areas x where x.area_id in (select id from rows)',
-  services: `select decision_id from rows where decision_id is not null
-    union select a.decision_id from awards a where a.service_id in (select id from rows)
-    union select c.decision_id from contributions c where c.service_id in (select id from rows) and c.decision_id is not null`,
+type ChangedRows = 'changed_rows' | 'old_rows'
+
+/** For each table the words are made from, the decisions whose words its changed rows (`rows`) touch. */
+const TOUCHED_DECISIONS: Record<string, (rows: ChangedRows) => string> = {
+  decisions: (rows) => `select id from ${rows}`,
+  awards: (rows) => `select decision_id from ${rows}`,
+  contributions: (rows) => `select decision_id from ${rows} where decision_id is not null`,
+  decision_areas: (rows) => `select decision_id from ${rows}`,
+  areas: (rows) => `select x.decision_id from decision_areas x where x.area_id in (select id from ${rows})`,
+  services: (rows) => `select decision_id from ${rows} where decision_id is not null
+    union select a.decision_id from awards a where a.service_id in (select id from ${rows})
+    union select c.decision_id from contributions c where c.service_id in (select id from ${rows}) and c.decision_id is not null`,
 }
 
-function touchedBy(table: string, rows: 'changed_rows' | 'old_rows'): string {
-  return TOUCHED_DECISIONS[table]!.replaceAll(' rows', ` ${rows}`)
+function touchedBy(table: string, rows: ChangedRows): string {
+  return TOUCHED_DECISIONS[table]!(rows)
 }
 
 function triggersOn(table: string): string {
