@@ -1,4 +1,4 @@
-import { before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readSearchQuery } from '../../../../../../src/domain/search-query.ts'
 import { webAppSetUp } from '../../../../../support/staff.ts'
@@ -7,8 +7,6 @@ import { testEngines } from '../../../../../support/database.ts'
 for (const engine of testEngines()) {
   describe(`searching the register on ${engine}`, () => {
     const web = webAppSetUp(engine)
-    before(async () => {
-    })
 
     const found = async (q: string) => {
       const html = await (await fetch(`${web.baseUrl}/?q=${encodeURIComponent(q)}`)).text()

@@ -1,4 +1,4 @@
-import { before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { parse } from 'csv-parse/sync'
 import { webAppSetUp } from '../../../../../support/staff.ts'
@@ -18,8 +18,6 @@ type CsvRecord = Record<string, string>
 for (const engine of testEngines()) {
   describe(`money by kind and partner contributions on ${engine}`, () => {
     const web = webAppSetUp(engine)
-    before(async () => {
-    })
 
     const get = (path: string) => fetch(`${web.baseUrl}${path}`)
     const page = async (path: string) => {
