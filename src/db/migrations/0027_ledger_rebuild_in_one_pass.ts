@@ -12,7 +12,7 @@ const CUBE_TRIGGERS = [
   ['ledger_years', 'ledger_years_cube_delete'],
 ] as const
 
-function cubeTriggers(action: 'enable' | 'disable'): string {
+export function cubeTriggers(action: 'enable' | 'disable'): string {
   return CUBE_TRIGGERS.map(([table, trigger]) => `alter table ${table} ${action} trigger ${trigger};`).join('\n')
 }
 
@@ -37,6 +37,22 @@ function cubeTriggerFunctions(awardsAlso: string): string {
     $$;`
 }
 
+/** `ledger_rebuild()` as this migration made it: `ledger_fill` over every award, then the running totals. */
+export function rebuildByFillSql(): string {
+  return `${ledgerRefreshSql('ledger_fill', EVERY_AWARD, '')}
+    alter function ledger_fill(bigint[]) set jit = off;
+    create or replace function ledger_rebuild() returns void language plpgsql as $$
+    begin
+      truncate ledger_years, ledger_awards, ledger_cube;
+      ${cubeTriggers('disable')}
+      perform ledger_fill(array(select id from awards));
+      ${cubeTriggers('enable')}
+      ${addToCubeSql('ledger_awards', false, '1')}
+      ${addToCubeSql('ledger_years', true, '1')}
+    end
+    $$;`
+}
+
 /**
  * Two changes to the ledger's read model, for bulk loads and for every change to an award:
  *
@@ -52,18 +68,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       `
     drop table ledger_flow;
     ${cubeTriggerFunctions('')}
-    ${ledgerRefreshSql('ledger_fill', EVERY_AWARD, '')}
-    alter function ledger_fill(bigint[]) set jit = off;
-    create or replace function ledger_rebuild() returns void language plpgsql as $$
-    begin
-      truncate ledger_years, ledger_awards, ledger_cube;
-      ${cubeTriggers('disable')}
-      perform ledger_fill(array(select id from awards));
-      ${cubeTriggers('enable')}
-      ${addToCubeSql('ledger_awards', false, '1')}
-      ${addToCubeSql('ledger_years', true, '1')}
-    end
-    $$;
+    ${rebuildByFillSql()}
   `,
     )
     .execute(db)

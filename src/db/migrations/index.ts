@@ -20,6 +20,7 @@ import * as hotPathIndexes from './0025_hot_path_indexes.ts'
 import * as layoutRules from './0026_layout_rules.ts'
 import * as ledgerRebuildInOnePass from './0027_ledger_rebuild_in_one_pass.ts'
 import * as searchWords from './0028_search_words.ts'
+import * as ledgerRebuildGrouped from './0029_ledger_rebuild_grouped.ts'
 import * as spending from './0017_spending.ts'
 import * as moneyRest from './0023_money_rest.ts'
 
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0026_layout_rules': layoutRules,
   '0027_ledger_rebuild_in_one_pass': ledgerRebuildInOnePass,
   '0028_search_words': searchWords,
+  '0029_ledger_rebuild_grouped': ledgerRebuildGrouped,
 }
