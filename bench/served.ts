@@ -3,6 +3,7 @@
  * with the resident memory of each worker read from /proc while under load.
  */
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { availableParallelism } from 'node:os'
@@ -44,8 +45,12 @@ export async function benchServedWorkers(
   const port = await freePort()
   const workers = availableParallelism()
   const child = spawn(process.execPath, ['bin/commissioning-register.js', 'serve', '--workers', String(workers)], {
+    // As deployed: in production, templates are compiled once rather than read again for every page.
     env: {
       ...process.env,
+      NODE_ENV: 'production',
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      BACKUP_SIGNING_KEY: randomBytes(32).toString('hex'),
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       LOG_LEVEL: 'warn',
