@@ -40,6 +40,17 @@ ${triggers.join('\n')}
 `
 }
 
+/**
+ * The triggers `{table}_cube_insert` and `{table}_cube_delete` that pass the rows `table` gains or loses to the cube
+ * function `fn`, with the sign ('1' or '-1') it adds them with.
+ */
+function cubeTriggersOn(table: string, fn: string): string {
+  return `create trigger ${table}_cube_insert after insert on ${table}
+  referencing new table as changed_rows for each statement execute function ${fn}('1');
+create trigger ${table}_cube_delete after delete on ${table}
+  referencing old table as changed_rows for each statement execute function ${fn}('-1');`
+}
+
 /** The awards whose `awardColumn` is the `changedColumn` of a changed row. */
 function awardsWhere(awardColumn: string, changedColumn: string): string {
   return `array(select a.id from awards a where a.${awardColumn} in (select ${changedColumn} from changed_rows))`
@@ -184,10 +195,7 @@ begin
   return null;
 end
 $$;
-create trigger ledger_awards_cube_insert after insert on ledger_awards
-  referencing new table as changed_rows for each statement execute function ledger_cube_awards_changed('1');
-create trigger ledger_awards_cube_delete after delete on ledger_awards
-  referencing old table as changed_rows for each statement execute function ledger_cube_awards_changed('-1');
+${cubeTriggersOn('ledger_awards', 'ledger_cube_awards_changed')}
 
 create function ledger_cube_years_changed() returns trigger language plpgsql as $$
 declare
@@ -217,10 +225,7 @@ begin
   return null;
 end
 $$;
-create trigger ledger_years_cube_insert after insert on ledger_years
-  referencing new table as changed_rows for each statement execute function ledger_cube_years_changed('1');
-create trigger ledger_years_cube_delete after delete on ledger_years
-  referencing old table as changed_rows for each statement execute function ledger_cube_years_changed('-1');
+${cubeTriggersOn('ledger_years', 'ledger_cube_years_changed')}
 
 select ledger_refresh(array(select id from awards));
 
