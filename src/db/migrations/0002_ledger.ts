@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { rawSqlMigration } from './raw-sql.ts'
 import { apportionAwardsSql, ledgerRefreshSql, type RefreshSqlOptions } from './ledger-refresh-sql.ts'
 import { ledgerFlowTableSql } from './ledger-cube-sql.ts'
 
@@ -237,14 +237,7 @@ create index contributions_organisation on contributions (organisation_id);
 create index organisation_aliases_organisation on organisation_aliases (organisation_id);
 `
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(ledger).execute(db)
-}
-
-export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql
-    .raw(
-      `
+const UNDO_LEDGER = `
     drop trigger awards_ledger_insert on awards;
     drop trigger awards_ledger_update on awards;
     drop trigger decisions_ledger_update on decisions;
@@ -261,7 +254,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       ledger_cube_years_changed(), ledger_dimensions(bigint, bigint, bigint, text, text, bigint, bigint, bigint[]), ledger_refresh(bigint[]), apportion_awards(bigint[]), financial_year_of(date);
     drop index services_predecessor, service_areas_area, decision_areas_area, service_providers_organisation,
       contributions_organisation, organisation_aliases_organisation;
-  `,
-    )
-    .execute(db)
-}
+  `
+
+export const { up, down } = rawSqlMigration(ledger, UNDO_LEDGER)
