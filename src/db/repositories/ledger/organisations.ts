@@ -3,6 +3,7 @@ import type { OrganisationKind } from '../../../domain/decision.ts'
 import { slugify } from '../../../domain/slug.ts'
 import type { DB, OrganisationsTable } from '../../tables/index.ts'
 import { publicOrganisation } from '../public.ts'
+import { freeSlug } from '../free-slug.ts'
 import { ORGANISATION_REFERENCES } from './organisation-merges.ts'
 
 export type Organisation = Selectable<OrganisationsTable>
@@ -49,7 +50,7 @@ export class OrganisationRepository {
       .values({
         name: input.name.trim(),
         kind: input.kind,
-        slug: await this.freeSlug(slugify(input.name) || 'organisation', handle),
+        slug: await freeSlug(handle, 'organisations', slugify(input.name) || 'organisation'),
         charity_number: input.charityNumber ?? null,
         company_number: input.companyNumber ?? null,
         org_id: input.orgId ?? null,
@@ -208,16 +209,5 @@ export class OrganisationRepository {
       .execute()
     await this.addAlias(targetId, source.name, handle)
     return moved
-  }
-
-  private async freeSlug(base: string, handle: Handle): Promise<string> {
-    const taken = await handle
-      .selectFrom('organisations')
-      .select('slug')
-      .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
-      .execute()
-    const used = new Set(taken.map((row) => row.slug))
-    if (!used.has(base)) return base
-    for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`
   }
 }
