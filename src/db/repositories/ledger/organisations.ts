@@ -4,7 +4,7 @@ import { slugify } from '../../../domain/slug.ts'
 import type { DB, OrganisationsTable } from '../../tables/index.ts'
 import { publicOrganisation } from '../public.ts'
 import { freeSlug } from '../free-slug.ts'
-import { ORGANISATION_REFERENCES } from './organisation-merges.ts'
+import { ORGANISATION_REFERENCES, moveProvider } from './organisation-merges.ts'
 
 export type Organisation = Selectable<OrganisationsTable>
 type Handle = Kysely<DB> | Transaction<DB>
@@ -179,18 +179,7 @@ export class OrganisationRepository {
       .select('service_id')
       .where('organisation_id', '=', sourceId)
       .execute()
-    for (const { service_id } of providedServices) {
-      await handle
-        .deleteFrom('service_providers')
-        .where('service_id', '=', service_id)
-        .where('organisation_id', '=', sourceId)
-        .execute()
-      await handle
-        .insertInto('service_providers')
-        .values({ service_id, organisation_id: targetId })
-        .onConflict((oc) => oc.columns(['service_id', 'organisation_id']).doNothing())
-        .execute()
-    }
+    for (const { service_id } of providedServices) await moveProvider(handle, service_id, sourceId, targetId)
     moved.servicesProvided = providedServices.length
     await handle
       .updateTable('organisation_aliases')
