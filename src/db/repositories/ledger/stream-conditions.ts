@@ -12,6 +12,7 @@ import type {
 import type { DB } from '../../tables/index.ts'
 import { inOfficeScope, ownedOrSharedInScope } from '../office-scope.ts'
 import { publicAward, publicMoney } from '../public.ts'
+import { fundingStreamsWithNames } from './funding.ts'
 
 /** Whose view: a member of staff's offices, or the public (published decisions only). */
 export type ConditionsView = { scope: OfficeScope } | 'public'
@@ -56,10 +57,7 @@ export class StreamConditionsRepository {
   /** Streams with their conditions: those a member of staff may reach, or every stream for the public. */
   async streams(view: ConditionsView, ids?: readonly number[]): Promise<StreamConditionsRow[]> {
     if (ids && !ids.length) return []
-    let query = this.db
-      .selectFrom('funding_streams as f')
-      .leftJoin('organisations as fo', 'fo.id', 'f.funder_id')
-      .leftJoin('organisations as oo', 'oo.id', 'f.office_id')
+    let query = fundingStreamsWithNames(this.db)
       .select([
         'f.id',
         'f.name',
