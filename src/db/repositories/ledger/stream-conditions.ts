@@ -51,6 +51,9 @@ function decisionsIn(view: ConditionsView, money = false) {
   return sql<boolean>`(${LIVE} and ${inOfficeScope(view.scope, 'd.office_id', { orArchive: true })})`
 }
 
+/** A decision (`d`) as the checks name it: its reference, or its title when it has none. */
+const DECISION_NAME = sql<string>`coalesce(d.reference, d.title)`.as('decisionName')
+
 export class StreamConditionsRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -127,7 +130,7 @@ export class StreamConditionsRepository {
       .select([
         'a.id',
         'a.decision_id as decisionId',
-        sql<string>`coalesce(d.reference, d.title)`.as('decisionName'),
+        DECISION_NAME,
         'a.funding_stream_id as streamId',
         'a.recipient_name as recipientName',
         'a.period_start as periodStart',
@@ -175,7 +178,7 @@ export class StreamConditionsRepository {
       .select([
         'c.id',
         'c.decision_id as decisionId',
-        sql<string>`coalesce(d.reference, d.title)`.as('decisionName'),
+        DECISION_NAME,
         'c.funding_stream_id as streamId',
         'c.organisation_name as organisationName',
       ])
