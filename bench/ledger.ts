@@ -5,16 +5,9 @@
  */
 import type { Services } from '../src/services/index.ts'
 import type { LedgerFilter, LedgerOrder } from '../src/services/ledger/ledger.ts'
+import { percentile, timed, type Report } from './measure.ts'
 
-type Report = (metric: string, value: number) => void
-type Timer = (fn: () => Promise<unknown>) => Promise<number>
-
-export async function benchLedger(
-  app: Services,
-  report: Report,
-  timed: Timer,
-  percentile: (samples: number[], p: number) => number,
-): Promise<void> {
+export async function benchLedger(app: Services, report: Report): Promise<void> {
   const options = await app.ledger.options()
   const provider = options.providers[Math.floor(options.providers.length / 2)]!
   const stream = options.streams[0]!

@@ -6,18 +6,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Services } from '../src/services/index.ts'
+import { percentile, timed, type Report } from './measure.ts'
 
-type Report = (metric: string, value: number) => void
-type Timed = (fn: () => Promise<unknown>) => Promise<number>
-type Percentile = (samples: number[], p: number) => number
-
-export async function benchOpenData(
-  app: Services,
-  base: string,
-  report: Report,
-  timed: Timed,
-  percentile: Percentile,
-): Promise<void> {
+export async function benchOpenData(app: Services, base: string, report: Report): Promise<void> {
   const offices = await app.register.offices()
   const stream = await app.database.db.selectFrom('funding_streams').select('slug').orderBy('id').executeTakeFirst()
   const provider = await app.database.db

@@ -5,17 +5,9 @@
  */
 import { sql } from 'kysely'
 import type { Database } from '../src/db/database.ts'
+import { percentile, timed, type Report } from './measure.ts'
 
-type Report = (metric: string, value: number) => void
-type Timer = (fn: () => Promise<unknown>) => Promise<number>
-
-export async function benchHeavyPages(
-  database: Database,
-  base: string,
-  report: Report,
-  timed: Timer,
-  percentile: (samples: number[], p: number) => number,
-): Promise<void> {
+export async function benchHeavyPages(database: Database, base: string, report: Report): Promise<void> {
   const busiest = await sql<{ slug: string }>`
     select o.slug from ledger_awards l join organisations o on o.id = l.recipient_id
     group by o.slug order by count(*) desc limit 1`.execute(database.db)

@@ -20,6 +20,7 @@ import { createApp } from '../src/web/app.ts'
 import { generateRegister, randomSequence } from './generate.ts'
 import { benchOpenData } from './open-data.ts'
 import { benchLedger } from './ledger.ts'
+import { percentile, timed } from './measure.ts'
 import { mixedAddresses, mixedRequestsPerSecond } from './mixed.ts'
 import { benchServedWorkers } from './served.ts'
 import { benchSpend } from './spend.ts'
@@ -38,17 +39,6 @@ const loadSeconds = Number(values.seconds)
 
 function report(metric: string, value: number): void {
   console.log(JSON.stringify({ engine, decisions: decisionCount, metric, value: Math.round(value * 10) / 10 }))
-}
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint()
-  await fn()
-  return Number(process.hrtime.bigint() - start) / 1e6
 }
 
 async function openBenchDatabase(): Promise<{ database: Database; url?: string; cleanUp: () => Promise<void> }> {
@@ -131,7 +121,7 @@ async function main(): Promise<void> {
       for (const q of queries) searchSamples.push(await timed(() => app.register.searchDecisions(q)))
     report('search_p50_ms', percentile(searchSamples, 50))
     report('search_p95_ms', percentile(searchSamples, 95))
-    await benchLedger(app, report, timed, percentile)
+    await benchLedger(app, report)
     await benchSpend(app, report)
 
     const web = createApp(app, { production: true, publicCacheSeconds: Number(process.env.PUBLIC_CACHE_SECONDS ?? 2) })
@@ -163,12 +153,12 @@ async function main(): Promise<void> {
         report('register_mixed_percent_of_static', (100 * mixed) / staticPage.requests.average)
         const home = await autocannon({ url: `${uncached.base}/`, connections: 10, duration: loadSeconds })
         report('home_uncached_rps', home.requests.average)
-        await benchHeavyPages(database, uncached.base, report, timed, percentile)
+        await benchHeavyPages(database, uncached.base, report)
       } finally {
         uncached.close()
       }
       if (databaseUrl) await benchServedWorkers(databaseUrl, addresses, loadSeconds, report)
-      await benchOpenData(app, base, report, timed, percentile)
+      await benchOpenData(app, base, report)
     } finally {
       close()
     }

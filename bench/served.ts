@@ -9,8 +9,7 @@ import { createServer } from 'node:net'
 import { availableParallelism } from 'node:os'
 import { execFileSync } from 'node:child_process'
 import { mixedRequestsPerSecond } from './mixed.ts'
-
-type Report = (metric: string, value: number) => void
+import type { Report } from './measure.ts'
 
 async function freePort(): Promise<number> {
   const server = createServer()

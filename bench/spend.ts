@@ -14,8 +14,7 @@ import { migrateToLatest } from '../src/db/migrate.ts'
 import { loadDemonstrationData } from '../src/services/demo/load.ts'
 import { services, type Services } from '../src/services/index.ts'
 import { randomSequence } from './generate.ts'
-
-type Report = (metric: string, value: number) => void
+import type { Report } from './measure.ts'
 
 const OTHER_SUPPLIERS = [
   'Acme Print Ltd',

@@ -1,30 +1,56 @@
 import type { DecisionStatus, SignOffStage } from './decision.ts'
 import type { Role } from './roles.ts'
 
-/** The sign-off chain: finance, then the chief executive, then the decision maker. */
-export const STAGE_FOR_STATUS: Partial<Record<DecisionStatus, SignOffStage>> = {
-  submitted: 'finance',
-  finance_approved: 'chief_executive',
-  executive_approved: 'decision_maker',
+interface SignOffStep {
+  stage: SignOffStage
+  /** The status of a decision waiting for this stage. */
+  waitingIn: DecisionStatus
+  /** The role that signs the stage. */
+  role: Role
+  /** The status a decision moves to once the stage approves it. */
+  approvedAs: DecisionStatus
+  label: string
 }
 
-export const ROLE_FOR_STAGE: Record<SignOffStage, Role> = {
-  finance: 'finance_officer',
-  chief_executive: 'chief_executive',
-  decision_maker: 'decision_maker',
+/** The sign-off chain, a step a row in order: finance, then the chief executive, then the decision maker. */
+const SIGN_OFF_CHAIN: readonly SignOffStep[] = [
+  {
+    stage: 'finance',
+    waitingIn: 'submitted',
+    role: 'finance_officer',
+    approvedAs: 'finance_approved',
+    label: 'Finance sign-off',
+  },
+  {
+    stage: 'chief_executive',
+    waitingIn: 'finance_approved',
+    role: 'chief_executive',
+    approvedAs: 'executive_approved',
+    label: 'Chief executive approval',
+  },
+  {
+    stage: 'decision_maker',
+    waitingIn: 'executive_approved',
+    role: 'decision_maker',
+    approvedAs: 'approved',
+    label: 'Decision',
+  },
+]
+
+/** One column of the chain, keyed by the stage. */
+function byStage<K extends keyof SignOffStep>(column: K): Record<SignOffStage, SignOffStep[K]> {
+  return Object.fromEntries(SIGN_OFF_CHAIN.map((step) => [step.stage, step[column]])) as Record<
+    SignOffStage,
+    SignOffStep[K]
+  >
 }
 
-export const STATUS_AFTER_APPROVAL: Record<SignOffStage, DecisionStatus> = {
-  finance: 'finance_approved',
-  chief_executive: 'executive_approved',
-  decision_maker: 'approved',
-}
-
-export const STAGE_LABELS: Record<SignOffStage, string> = {
-  finance: 'Finance sign-off',
-  chief_executive: 'Chief executive approval',
-  decision_maker: 'Decision',
-}
+export const STAGE_FOR_STATUS: Partial<Record<DecisionStatus, SignOffStage>> = Object.fromEntries(
+  SIGN_OFF_CHAIN.map((step) => [step.waitingIn, step.stage]),
+)
+export const ROLE_FOR_STAGE: Record<SignOffStage, Role> = byStage('role')
+export const STATUS_AFTER_APPROVAL: Record<SignOffStage, DecisionStatus> = byStage('approvedAs')
+export const STAGE_LABELS: Record<SignOffStage, string> = byStage('label')
 
 export interface SignerCheck {
   signerId: number

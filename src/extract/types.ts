@@ -35,33 +35,32 @@ export interface ServicePeriod {
   extension: string | null
 }
 
-/** The extracted record with money in integer pence. */
-export interface ExtractedDraft {
+/** What an extracted record says in the same words whether its money is in pence or in pounds. */
+interface ExtractedBasics {
   file: string
   kind: DocumentKind
   office: string | null
   reference: string | null
   title: string | null
-  decisionDate: string | null
-  totalAmount: Pence | null
-  awards: AwardDraft[]
-  contributions: ContributionDraft[]
-  fundingSources: string[]
   areas: string[]
-  servicePeriod: ServicePeriod
   findings: Finding[]
   provenance: Record<string, Source>
   /** Set when the text was read by OCR from a scan: how many pages, and Tesseract's mean word confidence. */
   ocr?: { pages: number; confidence: number }
 }
 
+/** The extracted record with money in integer pence. */
+export interface ExtractedDraft extends ExtractedBasics {
+  decisionDate: string | null
+  totalAmount: Pence | null
+  awards: AwardDraft[]
+  contributions: ContributionDraft[]
+  fundingSources: string[]
+  servicePeriod: ServicePeriod
+}
+
 /** The record as the `extract --json` command prints it: money in pounds. */
-export interface ExtractedRecord {
-  file: string
-  kind: DocumentKind
-  office: string | null
-  reference: string | null
-  title: string | null
+export interface ExtractedRecord extends ExtractedBasics {
   decision_date: string | null
   total_amount: number | null
   awards: Array<{
@@ -75,9 +74,5 @@ export interface ExtractedRecord {
   }>
   contributions: Array<{ organisation: string; amount: number; per_annum: boolean; up_to: boolean }>
   funding_sources: string[]
-  areas: string[]
   service_period: ServicePeriod
-  findings: Finding[]
-  provenance: Record<string, Source>
-  ocr?: { pages: number; confidence: number }
 }

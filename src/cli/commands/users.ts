@@ -23,6 +23,22 @@ interface AddOptions {
 
 const COMMAND_LINE: Actor = { userId: null, label: 'command line' }
 
+/** The two commands that turn an account off and on again, and what each says it did to the person named. */
+const ACTIVE_SWITCHES = [
+  {
+    command: 'deactivate',
+    active: false,
+    description: 'stop an account signing in: ends its sessions and API tokens at once',
+    done: (person: string) => `Deactivated ${person}: their sessions and API tokens have ended`,
+  },
+  {
+    command: 'activate',
+    active: true,
+    description: 'let a deactivated account sign in again',
+    done: (person: string) => `Reactivated ${person}`,
+  },
+]
+
 function parseRoles(values: string[]): Role[] {
   const roles = values
     .flatMap((r) => r.split(','))
@@ -119,26 +135,17 @@ export function registerUsersCommand(program: Command): void {
         throw error
       })
     })
-  users
-    .command('deactivate')
-    .description('stop an account signing in: ends its sessions and API tokens at once')
-    .requiredOption('--email <email>', 'the account’s email address')
-    .action(async (options: { email: string }) => {
-      await withAccount(options.email, async (accounts, user) => {
-        await accounts.setActive(user.id, false, COMMAND_LINE)
-        console.log(`Deactivated ${user.name} <${user.email}>: their sessions and API tokens have ended`)
+  for (const { command, active, description, done } of ACTIVE_SWITCHES)
+    users
+      .command(command)
+      .description(description)
+      .requiredOption('--email <email>', 'the account’s email address')
+      .action(async (options: { email: string }) => {
+        await withAccount(options.email, async (accounts, user) => {
+          await accounts.setActive(user.id, active, COMMAND_LINE)
+          console.log(done(`${user.name} <${user.email}>`))
+        })
       })
-    })
-  users
-    .command('activate')
-    .description('let a deactivated account sign in again')
-    .requiredOption('--email <email>', 'the account’s email address')
-    .action(async (options: { email: string }) => {
-      await withAccount(options.email, async (accounts, user) => {
-        await accounts.setActive(user.id, true, COMMAND_LINE)
-        console.log(`Reactivated ${user.name} <${user.email}>`)
-      })
-    })
   users
     .command('roles')
     .description('replace an account’s roles')

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { rawSqlMigration } from './raw-sql.ts'
 import { apportionAwardsSql, ledgerRefreshSql, type RefreshSqlOptions } from './ledger-refresh-sql.ts'
 import { ledgerFlowTableSql } from './ledger-cube-sql.ts'
 
@@ -38,6 +38,17 @@ end
 $$;
 ${triggers.join('\n')}
 `
+}
+
+/**
+ * The triggers `{table}_cube_insert` and `{table}_cube_delete` that pass the rows `table` gains or loses to the cube
+ * function `fn`, with the sign ('1' or '-1') it adds them with.
+ */
+function cubeTriggersOn(table: string, fn: string): string {
+  return `create trigger ${table}_cube_insert after insert on ${table}
+  referencing new table as changed_rows for each statement execute function ${fn}('1');
+create trigger ${table}_cube_delete after delete on ${table}
+  referencing old table as changed_rows for each statement execute function ${fn}('-1');`
 }
 
 /** The awards whose `awardColumn` is the `changedColumn` of a changed row. */
@@ -184,10 +195,7 @@ begin
   return null;
 end
 $$;
-create trigger ledger_awards_cube_insert after insert on ledger_awards
-  referencing new table as changed_rows for each statement execute function ledger_cube_awards_changed('1');
-create trigger ledger_awards_cube_delete after delete on ledger_awards
-  referencing old table as changed_rows for each statement execute function ledger_cube_awards_changed('-1');
+${cubeTriggersOn('ledger_awards', 'ledger_cube_awards_changed')}
 
 create function ledger_cube_years_changed() returns trigger language plpgsql as $$
 declare
@@ -217,10 +225,7 @@ begin
   return null;
 end
 $$;
-create trigger ledger_years_cube_insert after insert on ledger_years
-  referencing new table as changed_rows for each statement execute function ledger_cube_years_changed('1');
-create trigger ledger_years_cube_delete after delete on ledger_years
-  referencing old table as changed_rows for each statement execute function ledger_cube_years_changed('-1');
+${cubeTriggersOn('ledger_years', 'ledger_cube_years_changed')}
 
 select ledger_refresh(array(select id from awards));
 
@@ -232,14 +237,7 @@ create index contributions_organisation on contributions (organisation_id);
 create index organisation_aliases_organisation on organisation_aliases (organisation_id);
 `
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(ledger).execute(db)
-}
-
-export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql
-    .raw(
-      `
+const UNDO_LEDGER = `
     drop trigger awards_ledger_insert on awards;
     drop trigger awards_ledger_update on awards;
     drop trigger decisions_ledger_update on decisions;
@@ -256,7 +254,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       ledger_cube_years_changed(), ledger_dimensions(bigint, bigint, bigint, text, text, bigint, bigint, bigint[]), ledger_refresh(bigint[]), apportion_awards(bigint[]), financial_year_of(date);
     drop index services_predecessor, service_areas_area, decision_areas_area, service_providers_organisation,
       contributions_organisation, organisation_aliases_organisation;
-  `,
-    )
-    .execute(db)
-}
+  `
+
+export const { up, down } = rawSqlMigration(ledger, UNDO_LEDGER)

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { rawSqlMigration } from './raw-sql.ts'
 
 /**
  * FOI requests through their whole life: an address on the disclosure log, the public interest
@@ -48,14 +48,7 @@ alter table foi_questions add column search tsvector generated always as (
 create index foi_questions_search on foi_questions using gin (search);
 `
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(foi).execute(db)
-}
-
-export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql
-    .raw(
-      `
+const UNDO_FOI = `
     drop trigger foi_requests_slug on foi_requests;
     drop function foi_requests_set_slug();
     drop function foi_slug(text, text);
@@ -68,7 +61,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     alter table foi_requests drop column slug, drop column extension_reason, drop column review_completed_on, drop column review_outcome,
       drop column referred_to_ico_on, drop column closed_on, drop column closure_note, drop column updated_at;
     alter table offices drop column foi_reference_format;
-  `,
-    )
-    .execute(db)
-}
+  `
+
+export const { up, down } = rawSqlMigration(foi, UNDO_FOI)

@@ -9,6 +9,21 @@ import type { Handle, NewAward, NewContribution, NewDecision } from './decision-
 const SUBJECT_TO = String.raw`\msubject to\M`
 const SUBJECT_TO_FUNDING = String.raw`\msubject to\M[^.;]*\mfunding\M`
 
+/** The columns an award and a contribution both keep their money in: the sum, and whether yearly, a ceiling or for one year. */
+function moneyColumns(money: {
+  amountPence: number
+  perAnnum?: boolean
+  upTo?: boolean
+  financialYear?: number | null
+}) {
+  return {
+    amount_pence: money.amountPence,
+    per_annum: money.perAnnum ?? false,
+    up_to: money.upTo ?? false,
+    financial_year: money.financialYear ?? null,
+  }
+}
+
 /** Writing a decision record with its parts, and linking decisions. */
 export class DecisionWrites {
   constructor(protected readonly db: Kysely<DB>) {}
@@ -125,13 +140,10 @@ export class DecisionWrites {
           position,
           recipient_id: a.recipientId,
           recipient_name: a.recipientName,
-          amount_pence: a.amountPence,
+          ...moneyColumns(a),
           period_label: a.periodLabel ?? null,
           period_start: a.periodStart ?? null,
           period_end: a.periodEnd ?? null,
-          financial_year: a.financialYear ?? null,
-          per_annum: a.perAnnum ?? false,
-          up_to: a.upTo ?? false,
           via_id: a.viaId ?? null,
           route: a.route ?? null,
           route_justification: a.routeJustification ?? null,
@@ -159,10 +171,7 @@ export class DecisionWrites {
           service_id: c.serviceId ?? null,
           organisation_id: c.organisationId,
           organisation_name: c.organisationName,
-          amount_pence: c.amountPence,
-          per_annum: c.perAnnum ?? false,
-          up_to: c.upTo ?? false,
-          financial_year: c.financialYear ?? null,
+          ...moneyColumns(c),
           condition: c.condition ?? null,
           pro_rata_with_partners: c.proRataWithPartners ?? false,
         })),

@@ -14,16 +14,17 @@ const DOCUMENT_INFO = [
   'doc.size_bytes as sizeBytes',
 ] as const
 
+/** The decision at `slug` (`d`) if the public may see it, to join what may be downloaded from its page. */
+function publicDecisionAt(db: Kysely<DB>, slug: string) {
+  return db.selectFrom('decisions as d').where('d.slug', '=', slug).where(publicDecision)
+}
+
 /** The original published document behind an imported record the public may see in full. */
 export class PublicDocumentRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   private query(slug: string) {
-    return this.db
-      .selectFrom('decisions as d')
-      .innerJoin('documents as doc', 'doc.id', 'd.source_document_id')
-      .where('d.slug', '=', slug)
-      .where(publicDecision)
+    return publicDecisionAt(this.db, slug).innerJoin('documents as doc', 'doc.id', 'd.source_document_id')
   }
 
   async info(slug: string): Promise<PublicDocumentInfo | undefined> {
@@ -50,11 +51,8 @@ export class PublicAppendixRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   private query(slug: string) {
-    return this.db
-      .selectFrom('decisions as d')
+    return publicDecisionAt(this.db, slug)
       .innerJoin('decision_appendices as a', 'a.decision_id', 'd.id')
-      .where('d.slug', '=', slug)
-      .where(publicDecision)
       .where('a.withheld', '=', false)
   }
 

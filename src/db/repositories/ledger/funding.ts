@@ -14,15 +14,20 @@ export interface FundingStreamRow {
   matchFundingRequired: boolean
 }
 
+/** Funding streams (`f`) with the organisations that fund them (`fo`) and hold them (`oo`), to read their names. */
+export function fundingStreamsWithNames(db: Kysely<DB>) {
+  return db
+    .selectFrom('funding_streams as f')
+    .leftJoin('organisations as fo', 'fo.id', 'f.funder_id')
+    .leftJoin('organisations as oo', 'oo.id', 'f.office_id')
+}
+
 export class FundingRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   /** Every funding stream; for an office register, its offices' streams only. */
   async streams(offices?: readonly number[]): Promise<FundingStreamRow[]> {
-    return this.db
-      .selectFrom('funding_streams as f')
-      .leftJoin('organisations as fo', 'fo.id', 'f.funder_id')
-      .leftJoin('organisations as oo', 'oo.id', 'f.office_id')
+    return fundingStreamsWithNames(this.db)
       .$if(offices !== undefined, (q) => q.where('f.office_id', 'in', offices!.length ? [...offices!] : [-1]))
       .select([
         'f.id',

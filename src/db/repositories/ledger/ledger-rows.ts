@@ -60,14 +60,15 @@ export class LedgerRows {
     return { committedPence, paidPence, unpaidPence: committedPence - paidPence }
   }
 
+  /** The cube's running totals for one filter, a row a financial year (0 for the whole ledger). */
+  private cubeRows(key: { dim: string; value: string }) {
+    return this.db.selectFrom('ledger_cube').selectAll().where('dim', '=', key.dim).where('value', '=', key.value)
+  }
+
   async totals(filter: LedgerFilter): Promise<LedgerTotals> {
     const key = cubeKey(filter)
     if (key) {
-      const c = await this.db
-        .selectFrom('ledger_cube')
-        .selectAll()
-        .where('dim', '=', key.dim)
-        .where('value', '=', key.value)
+      const c = await this.cubeRows(key)
         .where('financial_year', '=', filter.year ?? 0)
         .executeTakeFirst()
       return {
@@ -105,11 +106,7 @@ export class LedgerRows {
   async byYear(filter: LedgerFilter): Promise<{ years: LedgerYearRow[]; unassignedOneOffPence: number }> {
     const key = cubeKey(filter)
     if (key) {
-      const rows = await this.db
-        .selectFrom('ledger_cube')
-        .selectAll()
-        .where('dim', '=', key.dim)
-        .where('value', '=', key.value)
+      const rows = await this.cubeRows(key)
         .$if(filter.year !== undefined, (q) => q.where('financial_year', 'in', [0, filter.year!]))
         .where('awards', '>', 0)
         .orderBy('financial_year')

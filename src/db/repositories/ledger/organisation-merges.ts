@@ -42,6 +42,30 @@ export const ORGANISATION_REFERENCES = [
 
 type ReferenceKey = (typeof ORGANISATION_REFERENCES)[number]['key']
 
+/**
+ * Makes organisation `to` a provider of the service in place of `from`, or as well as `from` when `keepFrom` (a
+ * provider already listed stays listed once).
+ */
+export async function moveProvider(
+  handle: Handle,
+  serviceId: number,
+  from: number,
+  to: number,
+  { keepFrom = false } = {},
+): Promise<void> {
+  if (!keepFrom)
+    await handle
+      .deleteFrom('service_providers')
+      .where('service_id', '=', serviceId)
+      .where('organisation_id', '=', from)
+      .execute()
+  await handle
+    .insertInto('service_providers')
+    .values({ service_id: serviceId, organisation_id: to })
+    .onConflict((oc) => oc.columns(['service_id', 'organisation_id']).doNothing())
+    .execute()
+}
+
 /** What a merge will move (before it happens), the record of one that did, and its undoing. */
 export class OrganisationMergeRepository {
   constructor(private readonly db: Kysely<DB>) {}
@@ -120,19 +144,8 @@ export class OrganisationMergeRepository {
         trx,
       )
     }
-    for (const { serviceId, targetAlready } of moved.servicesProvided) {
-      if (!targetAlready)
-        await trx
-          .deleteFrom('service_providers')
-          .where('service_id', '=', serviceId)
-          .where('organisation_id', '=', target)
-          .execute()
-      await trx
-        .insertInto('service_providers')
-        .values({ service_id: serviceId, organisation_id: source })
-        .onConflict((oc) => oc.columns(['service_id', 'organisation_id']).doNothing())
-        .execute()
-    }
+    for (const { serviceId, targetAlready } of moved.servicesProvided)
+      await moveProvider(trx, serviceId, target, source, { keepFrom: targetAlready })
     if (moved.aliases.length)
       await trx
         .updateTable('organisation_aliases')

@@ -3,7 +3,8 @@ import type { OrganisationKind } from '../../../domain/decision.ts'
 import { slugify } from '../../../domain/slug.ts'
 import type { DB, OrganisationsTable } from '../../tables/index.ts'
 import { publicOrganisation } from '../public.ts'
-import { ORGANISATION_REFERENCES } from './organisation-merges.ts'
+import { freeSlug } from '../free-slug.ts'
+import { ORGANISATION_REFERENCES, moveProvider } from './organisation-merges.ts'
 
 export type Organisation = Selectable<OrganisationsTable>
 type Handle = Kysely<DB> | Transaction<DB>
@@ -49,7 +50,7 @@ export class OrganisationRepository {
       .values({
         name: input.name.trim(),
         kind: input.kind,
-        slug: await this.freeSlug(slugify(input.name) || 'organisation', handle),
+        slug: await freeSlug(handle, 'organisations', slugify(input.name) || 'organisation'),
         charity_number: input.charityNumber ?? null,
         company_number: input.companyNumber ?? null,
         org_id: input.orgId ?? null,
@@ -178,18 +179,7 @@ export class OrganisationRepository {
       .select('service_id')
       .where('organisation_id', '=', sourceId)
       .execute()
-    for (const { service_id } of providedServices) {
-      await handle
-        .deleteFrom('service_providers')
-        .where('service_id', '=', service_id)
-        .where('organisation_id', '=', sourceId)
-        .execute()
-      await handle
-        .insertInto('service_providers')
-        .values({ service_id, organisation_id: targetId })
-        .onConflict((oc) => oc.columns(['service_id', 'organisation_id']).doNothing())
-        .execute()
-    }
+    for (const { service_id } of providedServices) await moveProvider(handle, service_id, sourceId, targetId)
     moved.servicesProvided = providedServices.length
     await handle
       .updateTable('organisation_aliases')
@@ -208,16 +198,5 @@ export class OrganisationRepository {
       .execute()
     await this.addAlias(targetId, source.name, handle)
     return moved
-  }
-
-  private async freeSlug(base: string, handle: Handle): Promise<string> {
-    const taken = await handle
-      .selectFrom('organisations')
-      .select('slug')
-      .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
-      .execute()
-    const used = new Set(taken.map((row) => row.slug))
-    if (!used.has(base)) return base
-    for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`
   }
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '../../tables/index.ts'
 import { publicDecision } from '../public.ts'
+import { freeSlug } from '../free-slug.ts'
 
 type Handle = Kysely<DB> | Transaction<DB>
 
@@ -103,15 +104,7 @@ export class ServiceWriteRepository {
   }
 
   async freeSlug(base: string, handle: Handle): Promise<string> {
-    const root = base || 'service'
-    const taken = await handle
-      .selectFrom('services')
-      .select('slug')
-      .where((eb) => eb.or([eb('slug', '=', root), eb('slug', 'like', `${root}-%`)]))
-      .execute()
-    const used = new Set(taken.map((row) => row.slug))
-    if (!used.has(root)) return root
-    for (let n = 2; ; n++) if (!used.has(`${root}-${n}`)) return `${root}-${n}`
+    return freeSlug(handle, 'services', base || 'service')
   }
 
   /** Inserts or updates the service and replaces its areas, providers and whole-term partner contributions. */

@@ -12,6 +12,7 @@ import type {
 import type { DB } from '../../tables/index.ts'
 import { inOfficeScope, ownedOrSharedInScope } from '../office-scope.ts'
 import { publicAward, publicMoney } from '../public.ts'
+import { fundingStreamsWithNames } from './funding.ts'
 
 /** Whose view: a member of staff's offices, or the public (published decisions only). */
 export type ConditionsView = { scope: OfficeScope } | 'public'
@@ -50,16 +51,16 @@ function decisionsIn(view: ConditionsView, money = false) {
   return sql<boolean>`(${LIVE} and ${inOfficeScope(view.scope, 'd.office_id', { orArchive: true })})`
 }
 
+/** A decision (`d`) as the checks name it: its reference, or its title when it has none. */
+const DECISION_NAME = sql<string>`coalesce(d.reference, d.title)`.as('decisionName')
+
 export class StreamConditionsRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   /** Streams with their conditions: those a member of staff may reach, or every stream for the public. */
   async streams(view: ConditionsView, ids?: readonly number[]): Promise<StreamConditionsRow[]> {
     if (ids && !ids.length) return []
-    let query = this.db
-      .selectFrom('funding_streams as f')
-      .leftJoin('organisations as fo', 'fo.id', 'f.funder_id')
-      .leftJoin('organisations as oo', 'oo.id', 'f.office_id')
+    let query = fundingStreamsWithNames(this.db)
       .select([
         'f.id',
         'f.name',
@@ -129,7 +130,7 @@ export class StreamConditionsRepository {
       .select([
         'a.id',
         'a.decision_id as decisionId',
-        sql<string>`coalesce(d.reference, d.title)`.as('decisionName'),
+        DECISION_NAME,
         'a.funding_stream_id as streamId',
         'a.recipient_name as recipientName',
         'a.period_start as periodStart',
@@ -177,7 +178,7 @@ export class StreamConditionsRepository {
       .select([
         'c.id',
         'c.decision_id as decisionId',
-        sql<string>`coalesce(d.reference, d.title)`.as('decisionName'),
+        DECISION_NAME,
         'c.funding_stream_id as streamId',
         'c.organisation_name as organisationName',
       ])

@@ -76,19 +76,16 @@ export class SubscriptionRepository {
   }
 
   findByConfirmHash(hash: string) {
-    return this.db
-      .selectFrom('alert_subscriptions')
-      .selectAll()
-      .where('confirm_token_hash', '=', hash)
-      .executeTakeFirst()
+    return this.findBy('confirm_token_hash', hash)
   }
 
   findByUnsubscribeToken(token: string) {
-    return this.db
-      .selectFrom('alert_subscriptions')
-      .selectAll()
-      .where('unsubscribe_token', '=', token)
-      .executeTakeFirst()
+    return this.findBy('unsubscribe_token', token)
+  }
+
+  /** The subscription whose token (or token's hash) is `value`. */
+  private findBy(column: 'confirm_token_hash' | 'unsubscribe_token', value: string) {
+    return this.db.selectFrom('alert_subscriptions').selectAll().where(column, '=', value).executeTakeFirst()
   }
 
   async confirm(id: number): Promise<void> {

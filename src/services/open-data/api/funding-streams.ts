@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../../db/tables/index.ts'
+import { fundingStreamsWithNames } from '../../../db/repositories/ledger/funding.ts'
 import { type Page, type PageRequest, newestFirstPage } from './page.ts'
 
 export interface FundingStreamFilter extends PageRequest {
@@ -22,32 +23,28 @@ export class ApiFundingStreamQueries {
 
   async list(filter: FundingStreamFilter): Promise<Page<ApiFundingStream>> {
     let query = this.base()
-    if (filter.officeId) query = query.where('s.office_id', '=', filter.officeId)
-    return newestFirstPage(query, 's.id', filter, (items) => items.map(shape))
+    if (filter.officeId) query = query.where('f.office_id', '=', filter.officeId)
+    return newestFirstPage(query, 'f.id', filter, (items) => items.map(shape))
   }
 
   async find(id: number): Promise<ApiFundingStream | undefined> {
-    const row = await this.base().where('s.id', '=', id).executeTakeFirst()
+    const row = await this.base().where('f.id', '=', id).executeTakeFirst()
     return row && shape(row)
   }
 
   private base() {
-    return this.db
-      .selectFrom('funding_streams as s')
-      .leftJoin('organisations as o', 'o.id', 's.office_id')
-      .leftJoin('organisations as f', 'f.id', 's.funder_id')
-      .select([
-        's.id',
-        's.name',
-        's.slug',
-        's.office_id',
-        'o.name as office_name',
-        's.funder_id',
-        'f.name as funder_name',
-        's.description',
-        's.conditions',
-        's.match_funding_required',
-      ])
+    return fundingStreamsWithNames(this.db).select([
+      'f.id',
+      'f.name',
+      'f.slug',
+      'f.office_id',
+      'oo.name as office_name',
+      'f.funder_id',
+      'fo.name as funder_name',
+      'f.description',
+      'f.conditions',
+      'f.match_funding_required',
+    ])
   }
 }
 
