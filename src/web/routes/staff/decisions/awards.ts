@@ -3,13 +3,13 @@ import type { DecisionDetail } from '../../../../db/repositories/decisions/decis
 import { PROCUREMENT_ROUTES, ROUTE_LABELS } from '../../../../domain/decision.ts'
 import { formatPence } from '../../../../domain/money.ts'
 import { awardIsComplete } from '../../../../services/decisions/tasks.ts'
-import { ConcurrentEditError, WorkflowError } from '../../../../services/decisions/workflow.ts'
+import type { Actor } from '../../../../services/audit/audit.ts'
 import { actorOf } from '../../../auth.ts'
 import type { FieldErrors } from '../../../validation.ts'
 import { awardValues, parseAwardForm } from './award-form.ts'
 import type { Body } from './forms.ts'
-import { carriedFields, resolveOrganisation, type NameQuestion } from './organisation-names.ts'
-import { ListTaskPage } from './list-task-page.ts'
+import { resolveOrganisation } from './organisation-names.ts'
+import { itemWithId, ListTaskPage, refusalErrors } from './list-task-page.ts'
 import { AMOUNT_TYPES, yearChoices } from './part-fields.ts'
 
 type Award = DecisionDetail['awards'][number]
@@ -17,7 +17,6 @@ type Award = DecisionDetail['awards'][number]
 /** The awards of a draft in the MoJ "add another" pattern: a summary, one question page per award, removal. */
 export class AwardsController extends ListTaskPage<Award> {
   protected readonly task = 'awards'
-  protected readonly summaryView = 'pages/staff/decisions/awards'
   protected readonly everyWhat = 'award'
 
   /** Every award must be complete before the task is. */
@@ -50,11 +49,11 @@ export class AwardsController extends ListTaskPage<Award> {
     const { form, errors } = parseAwardForm(body)
     if (!form || body.action === 'edit') return fail(body.action === 'edit' ? {} : errors)
     const recipient = await resolveOrganisation(this.services, body, 'recipient', 'recipient')
-    if ('question' in recipient) return this.ask(res, detail, award, body, recipient.question, recipient.errors)
+    if ('question' in recipient) return this.askName(res, detail, award, body, recipient.question, recipient.errors)
     let via = null
     if (form.viaName) {
       const resolved = await resolveOrganisation(this.services, body, 'via', 'lead commissioner')
-      if ('question' in resolved) return this.ask(res, detail, award, body, resolved.question, resolved.errors)
+      if ('question' in resolved) return this.askName(res, detail, award, body, resolved.question, resolved.errors)
       via = resolved.pick
     }
     try {
@@ -82,73 +81,32 @@ export class AwardsController extends ListTaskPage<Award> {
         actorOf(res),
       )
     } catch (error) {
-      if (error instanceof ConcurrentEditError) return fail({ version: error.message })
-      if (error instanceof WorkflowError) return fail({ [error.field ?? 'recipient']: error.message })
-      throw error
+      return fail(refusalErrors(error, 'recipient'))
     }
-    res.redirect(303, `/staff/decisions/${detail.decision.id}/awards?${award ? 'changed' : 'added'}=1`)
+    res.redirect(303, `${this.summaryPath(detail)}?${award ? 'changed' : 'added'}=1`)
   }
 
-  remove = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.loadDraft(req, res, next)
-    if (!detail) return
-    const award = this.item(detail, req)
-    if (!award) return next()
-    const body = req.body as Body
-    if (body.confirm !== 'yes') return res.redirect(303, `/staff/decisions/${detail.decision.id}/awards`)
-    try {
-      await this.services.workflow.removeAward(detail.decision.id, Number(body.version), award.id, actorOf(res))
-    } catch (error) {
-      if (!(error instanceof WorkflowError)) throw error
-      return this.renderErrors(res, 'pages/staff/decisions/remove', this.removeModel(detail, award), {
-        confirm: error.message,
-      })
-    }
-    res.redirect(
-      303,
-      `/staff/decisions/${detail.decision.id}/awards?removed=${encodeURIComponent(award.recipient_name)}`,
-    )
+  protected removeItem(detail: DecisionDetail, version: number, award: Award, actor: Actor): Promise<void> {
+    return this.services.workflow.removeAward(detail.decision.id, version, award.id, actor)
+  }
+
+  protected removedParameter(award: Award): string {
+    return encodeURIComponent(award.recipient_name)
   }
 
   /** The award the address names; null for a new one; undefined when the address names none of this draft's. */
   protected item(detail: DecisionDetail, req: Request): Award | null | undefined {
-    if (req.params.awardId === undefined) return null
-    return detail.awards.find((a) => String(a.id) === req.params.awardId)
+    return itemWithId(detail.awards, req.params.awardId)
   }
 
-  private ask(
-    res: Response,
-    detail: DecisionDetail,
-    award: Award | null,
-    body: Body,
-    question: NameQuestion,
-    errors: FieldErrors,
-  ): void {
-    this.renderErrors(
-      res,
-      'pages/staff/decisions/confirm-name',
-      {
-        d: detail.decision,
-        question,
-        action: `/staff/decisions/${detail.decision.id}/awards/${award ? award.id : 'new'}`,
-        hidden: carriedFields(body, `${question.field}Confirm`),
-      },
-      errors,
-    )
-  }
-
-  protected removeModel(detail: DecisionDetail, award: Award) {
+  protected removal(award: Award) {
     return {
-      d: detail.decision,
-      version: detail.decision.version,
       heading: `Are you sure you want to remove the award to ${award.recipient_name}?`,
       what: [
         { key: 'Recipient', value: award.recipient_name },
         { key: 'Amount', value: amountText(award.amount_pence, award.per_annum, award.up_to) },
         { key: 'Period', value: award.period_label ?? 'Not given' },
       ],
-      action: `/staff/decisions/${detail.decision.id}/awards/${award.id}/remove`,
-      back: `/staff/decisions/${detail.decision.id}/awards`,
       button: 'Yes, remove this award',
     }
   }
@@ -175,13 +133,11 @@ export class AwardsController extends ListTaskPage<Award> {
     const services = new Map(
       (await this.services.workflow.serviceChoices(detail.decision.office_id)).map((s) => [s.id, s.name]),
     )
-    const tasks = await this.services.workflow.taskList(detail.decision.id)
-    const marked = tasks.find((t) => t.key === 'awards')!.state === 'completed'
     const removed = typeof req.query.removed === 'string' ? req.query.removed.slice(0, 300) : null
     return {
       d: detail.decision,
       version: detail.decision.version,
-      values: { completed: values.completed ?? (marked ? 'yes' : '') },
+      values: await this.completedValue(detail, values),
       flash: removed
         ? `Award to ${removed} removed`
         : req.query.added === '1'

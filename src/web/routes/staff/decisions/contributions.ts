@@ -1,12 +1,12 @@
 import type { NextFunction, Request, Response } from 'express'
 import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
-import { ConcurrentEditError, WorkflowError } from '../../../../services/decisions/workflow.ts'
+import type { Actor } from '../../../../services/audit/audit.ts'
 import { actorOf } from '../../../auth.ts'
 import type { FieldErrors } from '../../../validation.ts'
 import { amountText } from './awards.ts'
 import type { Body } from './forms.ts'
-import { carriedFields, resolveOrganisation } from './organisation-names.ts'
-import { ListTaskPage } from './list-task-page.ts'
+import { resolveOrganisation } from './organisation-names.ts'
+import { itemWithId, ListTaskPage, refusalErrors } from './list-task-page.ts'
 import {
   AMOUNT_TYPES,
   amountField,
@@ -35,7 +35,6 @@ export function fundingText(
 /** Partner contributions in the same "add another" pattern as awards. */
 export class ContributionsController extends ListTaskPage<Contribution> {
   protected readonly task = 'contributions'
-  protected readonly summaryView = 'pages/staff/decisions/contributions'
   protected readonly everyWhat = 'partner contribution'
 
   form = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -95,18 +94,7 @@ export class ContributionsController extends ListTaskPage<Contribution> {
     }
     if (Object.keys(errors).length || body.action === 'edit') return fail(body.action === 'edit' ? {} : errors)
     const partner = await resolveOrganisation(this.services, body, 'partner', 'partner')
-    if ('question' in partner)
-      return this.renderErrors(
-        res,
-        'pages/staff/decisions/confirm-name',
-        {
-          d: detail.decision,
-          question: partner.question,
-          action: `/staff/decisions/${detail.decision.id}/contributions/${c ? c.id : 'new'}`,
-          hidden: carriedFields(body, 'partnerConfirm'),
-        },
-        partner.errors,
-      )
+    if ('question' in partner) return this.askName(res, detail, c, body, partner.question, partner.errors)
     try {
       await this.services.workflow.saveContribution(
         detail.decision.id,
@@ -127,46 +115,32 @@ export class ContributionsController extends ListTaskPage<Contribution> {
         actorOf(res),
       )
     } catch (error) {
-      if (error instanceof ConcurrentEditError) return fail({ version: error.message })
-      if (error instanceof WorkflowError) return fail({ [error.field ?? 'partner']: error.message })
-      throw error
+      return fail(refusalErrors(error, 'partner'))
     }
-    res.redirect(303, `/staff/decisions/${detail.decision.id}/contributions?${c ? 'changed' : 'added'}=1`)
+    res.redirect(303, `${this.summaryPath(detail)}?${c ? 'changed' : 'added'}=1`)
   }
 
-  remove = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.loadDraft(req, res, next)
-    if (!detail) return
-    const c = this.item(detail, req)
-    if (!c) return next()
-    const body = req.body as Body
-    try {
-      await this.services.workflow.removeContribution(detail.decision.id, Number(body.version), c.id, actorOf(res))
-    } catch (error) {
-      if (!(error instanceof WorkflowError)) throw error
-      return this.renderErrors(res, 'pages/staff/decisions/remove', this.removeModel(detail, c), {
-        confirm: error.message,
-      })
-    }
-    res.redirect(303, `/staff/decisions/${detail.decision.id}/contributions?removed=1`)
+  protected override readonly removalWaitsForYes = false
+
+  protected removeItem(detail: DecisionDetail, version: number, c: Contribution, actor: Actor): Promise<void> {
+    return this.services.workflow.removeContribution(detail.decision.id, version, c.id, actor)
+  }
+
+  protected removedParameter(): string {
+    return '1'
   }
 
   protected item(detail: DecisionDetail, req: Request): Contribution | null | undefined {
-    if (req.params.contributionId === undefined) return null
-    return detail.contributions.find((c) => String(c.id) === req.params.contributionId)
+    return itemWithId(detail.contributions, req.params.contributionId)
   }
 
-  protected removeModel(detail: DecisionDetail, c: Contribution) {
+  protected removal(c: Contribution) {
     return {
-      d: detail.decision,
-      version: detail.decision.version,
       heading: `Are you sure you want to remove the contribution from ${c.organisation_name}?`,
       what: [
         { key: 'Partner', value: c.organisation_name },
         { key: 'Amount', value: amountText(c.amount_pence, c.per_annum, c.up_to) },
       ],
-      action: `/staff/decisions/${detail.decision.id}/contributions/${c.id}/remove`,
-      back: `/staff/decisions/${detail.decision.id}/contributions`,
       button: 'Yes, remove this contribution',
     }
   }
@@ -189,13 +163,11 @@ export class ContributionsController extends ListTaskPage<Contribution> {
   }
 
   protected async summaryModel(detail: DecisionDetail, req: Request, values: Body) {
-    const tasks = await this.services.workflow.taskList(detail.decision.id)
-    const marked = tasks.find((t) => t.key === 'contributions')!.state === 'completed'
     const streamNames = new Map((await this.services.funding.streams()).map((s) => [s.id, s.name]))
     return {
       d: detail.decision,
       version: detail.decision.version,
-      values: { completed: values.completed ?? (marked ? 'yes' : '') },
+      values: await this.completedValue(detail, values),
       flash:
         req.query.removed === '1'
           ? 'Contribution removed'
