@@ -9,7 +9,7 @@ import { actorOf } from '../../../auth.ts'
 import type { FieldErrors } from '../../../validation.ts'
 import { EXEMPTIONS } from './classification-form.ts'
 import type { Body } from './forms.ts'
-import { ListTaskPage } from './list-task-page.ts'
+import { ListTaskPage, removedName } from './list-task-page.ts'
 import { field } from './part-fields.ts'
 import { sendUploadedFile } from '../../uploaded-file.ts'
 import { inMemory, uploadBody } from '../../upload-body.ts'
@@ -154,16 +154,14 @@ export class AppendicesController extends ListTaskPage<AppendixSummary> {
   }
 
   protected async summaryModel(detail: DecisionDetail, req: Request, values: Body) {
-    const [appendices, completed] = await Promise.all([
+    const removed = removedName(req)
+    const flash = removed ? `Appendix “${removed}” removed` : req.query.added === '1' ? 'Appendix added' : null
+    const [appendices, head] = await Promise.all([
       this.services.workflow.appendices(detail.decision.id),
-      this.completedValue(detail, values),
+      this.summaryHead(detail, values, flash),
     ])
-    const removed = typeof req.query.removed === 'string' ? req.query.removed.slice(0, 300) : null
     return {
-      d: detail.decision,
-      version: detail.decision.version,
-      values: completed,
-      flash: removed ? `Appendix “${removed}” removed` : req.query.added === '1' ? 'Appendix added' : null,
+      ...head,
       appendices: appendices.map((a) => ({
         ...a,
         description: describeFile(a.mediaType, a.sizeBytes),

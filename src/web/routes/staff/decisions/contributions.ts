@@ -1,14 +1,14 @@
-import type { NextFunction, Request, Response } from 'express'
+import type { Request } from 'express'
 import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
 import type { Actor } from '../../../../services/audit/audit.ts'
-import { actorOf } from '../../../auth.ts'
+import type { ContributionDetails } from '../../../../services/decisions/draft-part-types.ts'
 import type { FieldErrors } from '../../../validation.ts'
 import { amountText } from './awards.ts'
 import type { Body } from './forms.ts'
 import { resolveOrganisation } from './organisation-names.ts'
-import { itemWithId, ListTaskPage, refusalErrors } from './list-task-page.ts'
+import { ItemFormPage, type ItemPost } from './item-form-page.ts'
+import { itemWithId, savedFlash } from './list-task-page.ts'
 import {
-  AMOUNT_TYPES,
   amountField,
   amountTypeField,
   amountTypeOf,
@@ -16,7 +16,6 @@ import {
   idField,
   poundsValue,
   textField,
-  yearChoices,
   yearField,
 } from './part-fields.ts'
 
@@ -33,16 +32,13 @@ export function fundingText(
 }
 
 /** Partner contributions in the same "add another" pattern as awards. */
-export class ContributionsController extends ListTaskPage<Contribution> {
+export class ContributionsController extends ItemFormPage<Contribution, ContributionDetails> {
   protected readonly task = 'contributions'
+  protected readonly formView = 'pages/staff/decisions/contribution'
   protected readonly everyWhat = 'partner contribution'
 
-  form = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.loadDraft(req, res, next)
-    if (!detail) return
-    const c = this.item(detail, req)
-    if (c === undefined) return next()
-    const values = c
+  protected formValues(c: Contribution | null): Body {
+    return c
       ? {
           partner: c.organisation_name,
           amount: poundsValue(c.amount_pence),
@@ -56,23 +52,10 @@ export class ContributionsController extends ListTaskPage<Contribution> {
           fundingCondition: c.funding_condition ?? '',
         }
       : { amountType: 'per_annum' }
-    res.render('pages/staff/decisions/contribution', await this.formModel(detail, c, values, detail.decision.version))
   }
 
-  save = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.loadDraft(req, res, next)
-    if (!detail) return
-    const c = this.item(detail, req)
-    if (c === undefined) return next()
-    const body = req.body as Body
-    const version = Number(body.version)
-    const fail = async (errors: FieldErrors) =>
-      this.renderErrors(
-        res,
-        'pages/staff/decisions/contribution',
-        await this.formModel(detail, c, body, version),
-        errors,
-      )
+  protected async saveItem(post: ItemPost<Contribution>): Promise<void> {
+    const { res, detail, item: c, body, fail } = post
     const errors: FieldErrors = {}
     textField(body, errors, 'partner', 'The partner’s name', 300, 'Enter the partner that contributes')
     const amountPence = amountField(body, errors)
@@ -95,32 +78,31 @@ export class ContributionsController extends ListTaskPage<Contribution> {
     if (Object.keys(errors).length || body.action === 'edit') return fail(body.action === 'edit' ? {} : errors)
     const partner = await resolveOrganisation(this.services, body, 'partner', 'partner')
     if ('question' in partner) return this.askName(res, detail, c, body, partner.question, partner.errors)
-    try {
-      await this.services.workflow.saveContribution(
-        detail.decision.id,
-        version,
-        c ? c.id : null,
-        {
-          partner: partner.pick,
-          amountPence: amountPence!,
-          ...kind!,
-          financialYear,
-          condition,
-          proRataWithPartners: field(body, 'proRata') === 'yes',
-          serviceId,
-          subjectToFunding: subjectToFunding === 'yes',
-          fundingStreamId,
-          fundingCondition,
-        },
-        actorOf(res),
-      )
-    } catch (error) {
-      return fail(refusalErrors(error, 'partner'))
-    }
-    res.redirect(303, `${this.summaryPath(detail)}?${c ? 'changed' : 'added'}=1`)
+    await this.store(post, 'partner', {
+      partner: partner.pick,
+      amountPence: amountPence!,
+      ...kind!,
+      financialYear,
+      condition,
+      proRataWithPartners: field(body, 'proRata') === 'yes',
+      serviceId,
+      subjectToFunding: subjectToFunding === 'yes',
+      fundingStreamId,
+      fundingCondition,
+    })
   }
 
   protected override readonly removalWaitsForYes = false
+
+  protected storeItem(
+    id: number,
+    version: number,
+    contributionId: number | null,
+    details: ContributionDetails,
+    actor: Actor,
+  ) {
+    return this.services.workflow.saveContribution(id, version, contributionId, details, actor)
+  }
 
   protected removeItem(detail: DecisionDetail, version: number, c: Contribution, actor: Actor): Promise<void> {
     return this.services.workflow.removeContribution(detail.decision.id, version, c.id, actor)
@@ -145,37 +127,15 @@ export class ContributionsController extends ListTaskPage<Contribution> {
     }
   }
 
-  private async formModel(detail: DecisionDetail, c: Contribution | null, values: Body, version: number) {
-    const [services, streams] = await Promise.all([
-      this.services.workflow.serviceChoices(detail.decision.office_id),
-      this.services.funding.streams(),
-    ])
-    return {
-      streams: streams.map((s) => ({ value: String(s.id), text: s.name })),
-      d: detail.decision,
-      contribution: c,
-      version,
-      values,
-      years: yearChoices(),
-      amountTypes: AMOUNT_TYPES,
-      services: services.map((s) => ({ value: String(s.id), text: s.name })),
-    }
+  protected formItem(c: Contribution | null) {
+    return { contribution: c }
   }
 
   protected async summaryModel(detail: DecisionDetail, req: Request, values: Body) {
     const streamNames = new Map((await this.services.funding.streams()).map((s) => [s.id, s.name]))
+    const flash = req.query.removed === '1' ? 'Contribution removed' : savedFlash(req, 'Contribution')
     return {
-      d: detail.decision,
-      version: detail.decision.version,
-      values: await this.completedValue(detail, values),
-      flash:
-        req.query.removed === '1'
-          ? 'Contribution removed'
-          : req.query.added === '1'
-            ? 'Contribution added'
-            : req.query.changed === '1'
-              ? 'Contribution changed'
-              : null,
+      ...(await this.summaryHead(detail, values, flash)),
       contributions: detail.contributions.map((c) => ({
         id: c.id,
         partner: c.organisation_name,

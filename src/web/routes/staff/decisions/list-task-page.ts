@@ -26,6 +26,16 @@ export function itemWithId<T extends { id: number }>(items: readonly T[], id: un
   return items.find((item) => String(item.id) === id)
 }
 
+/** The name the summary's address gives the item just removed, if any. */
+export function removedName(req: Request): string | null {
+  return typeof req.query.removed === 'string' ? req.query.removed.slice(0, 300) : null
+}
+
+/** The summary's message after an item was added or changed: "Award added", "Award changed". */
+export function savedFlash(req: Request, what: string): string | null {
+  return req.query.added === '1' ? `${what} added` : req.query.changed === '1' ? `${what} changed` : null
+}
+
 /**
  * A draft's list task in the MoJ "add another" pattern (awards, contributions, appendices): its summary page, and
  * the answer to whether every item has been added, which marks the task complete or not.
@@ -166,10 +176,18 @@ export abstract class ListTaskPage<Item extends { id: number }> extends Decision
     )
   }
 
-  /** The summary's answer to whether every item has been added: as posted, else as the task is marked. */
-  protected async completedValue(detail: DecisionDetail, values: Body): Promise<{ completed: unknown }> {
+  /**
+   * What every summary shows: the draft, its version, the answer to whether every item has been added (as posted,
+   * else as the task is marked) and `flash`, the message after a change.
+   */
+  protected async summaryHead(detail: DecisionDetail, values: Body, flash: string | null) {
     const tasks = await this.services.workflow.taskList(detail.decision.id)
     const marked = tasks.find((t) => t.key === this.task)?.state === 'completed'
-    return { completed: values.completed ?? (marked ? 'yes' : '') }
+    return {
+      d: detail.decision,
+      version: detail.decision.version,
+      values: { completed: values.completed ?? (marked ? 'yes' : '') },
+      flash,
+    }
   }
 }
