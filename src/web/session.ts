@@ -55,19 +55,24 @@ export function csrf(req: Request, res: Response, next: NextFunction): void {
   csrfSynchronisedProtection(req, res, next)
 }
 
+/** A signed double-submit cookie (OWASP) for a form posted without a session: its cookie, for `path` only. */
+export function doubleSubmitCsrf(options: { secret: string; production: boolean }, cookieName: string, path: string) {
+  return doubleCsrf({
+    getSecret: () => options.secret,
+    // With no session to bind to, the random value in the cookie is the binding.
+    getSessionIdentifier: () => '',
+    cookieName,
+    cookieOptions: { sameSite: 'strict', secure: options.production, httpOnly: true, path },
+    getCsrfTokenFromRequest: (req) => (req.body as Record<string, string> | undefined)?._csrf,
+  })
+}
+
 /**
  * The sign-in form's CSRF check without a server-side session: a signed double-submit cookie (OWASP),
  * so showing the form stores nothing and a session is made only when someone signs in.
  */
 export function signInCsrf(options: { secret: string; production: boolean }) {
-  const { generateCsrfToken, doubleCsrfProtection } = doubleCsrf({
-    getSecret: () => options.secret,
-    // Before sign-in there is no session to bind to: the random value in the cookie is the binding.
-    getSessionIdentifier: () => '',
-    cookieName: SIGN_IN_CSRF_COOKIE,
-    cookieOptions: { sameSite: 'strict', secure: options.production, httpOnly: true, path: '/staff/sign-in' },
-    getCsrfTokenFromRequest: (req) => (req.body as Record<string, string> | undefined)?._csrf,
-  })
+  const { generateCsrfToken, doubleCsrfProtection } = doubleSubmitCsrf(options, SIGN_IN_CSRF_COOKIE, '/staff/sign-in')
   const parseCookies = cookieParser()
   return (req: Request, res: Response, next: NextFunction): void => {
     parseCookies(req, res, () => {

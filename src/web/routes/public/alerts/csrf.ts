@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express'
 import cookieParser from 'cookie-parser'
-import { doubleCsrf } from 'csrf-csrf'
+import { doubleSubmitCsrf } from '../../../session.ts'
 
 export const ALERTS_CSRF_COOKIE = 'cr.alerts'
 
@@ -9,13 +9,7 @@ export const ALERTS_CSRF_COOKIE = 'cr.alerts'
  * form stores nothing about the visitor.
  */
 export function alertsCsrf(options: { secret: string; production: boolean }) {
-  const { generateCsrfToken, doubleCsrfProtection } = doubleCsrf({
-    getSecret: () => options.secret,
-    getSessionIdentifier: () => '',
-    cookieName: ALERTS_CSRF_COOKIE,
-    cookieOptions: { sameSite: 'strict', secure: options.production, httpOnly: true, path: '/alerts' },
-    getCsrfTokenFromRequest: (req) => (req.body as Record<string, string> | undefined)?._csrf,
-  })
+  const { generateCsrfToken, doubleCsrfProtection } = doubleSubmitCsrf(options, ALERTS_CSRF_COOKIE, '/alerts')
   const parseCookies = cookieParser()
   return (req: Request, res: Response, next: NextFunction): void => {
     parseCookies(req, res, () => {

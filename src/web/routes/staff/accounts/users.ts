@@ -53,9 +53,7 @@ export class UsersController {
     }
   }
 
-  show = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const person = await this.person(req)
-    if (!person) return next()
+  show = this.forPerson(async (person, req, res) => {
     const done = {
       roles: 'Roles changed',
       deactivated: 'Account deactivated: their sessions and API tokens have ended',
@@ -67,17 +65,13 @@ export class UsersController {
       flash,
       self: person.id === res.locals.user!.id,
     })
-  }
+  })
 
-  rolesForm = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const person = await this.person(req)
-    if (!person) return next()
+  rolesForm = this.forPerson(async (person, _req, res) => {
     res.render('pages/staff/accounts/user-roles', { person, roleItems: roleItems(person.roles) })
-  }
+  })
 
-  saveRoles = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const person = await this.person(req)
-    if (!person) return next()
+  saveRoles = this.forPerson(async (person, req, res) => {
     const roles = rolesFrom(req.body)
     try {
       await this.services.accounts.setRoles(person.id, roles as Role[], actorOf(res))
@@ -85,17 +79,13 @@ export class UsersController {
     } catch (error) {
       this.refuse(error, res, 'pages/staff/accounts/user-roles', { person, roleItems: roleItems(roles) }, 'roles')
     }
-  }
+  })
 
-  statusForm = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const person = await this.person(req)
-    if (!person) return next()
+  statusForm = this.forPerson(async (person, _req, res) => {
     res.render('pages/staff/accounts/user-status', { person })
-  }
+  })
 
-  saveStatus = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const person = await this.person(req)
-    if (!person) return next()
+  saveStatus = this.forPerson(async (person, req, res) => {
     const active = req.body?.active === 'true'
     try {
       await this.services.accounts.setActive(person.id, active, actorOf(res))
@@ -103,23 +93,28 @@ export class UsersController {
     } catch (error) {
       this.refuse(error, res, 'pages/staff/accounts/user-status', { person }, 'active')
     }
-  }
+  })
 
-  passwordForm = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const person = await this.person(req)
-    if (!person) return next()
+  passwordForm = this.forPerson(async (person, _req, res) => {
     res.render('pages/staff/accounts/user-password', { person })
-  }
+  })
 
   /** The reset always makes a one-time password, shown once, which the person must change at their next sign-in. */
-  resetPassword = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const person = await this.person(req)
-    if (!person) return next()
+  resetPassword = this.forPerson(async (person, _req, res) => {
     try {
       const password = await this.services.accounts.resetPassword(person.id, undefined, actorOf(res))
       res.render('pages/staff/accounts/user-password-reset', { person, password, shown: true })
     } catch (error) {
       this.refuse(error, res, 'pages/staff/accounts/user-password', { person }, 'reset')
+    }
+  })
+
+  /** A handler for one person's page: an address naming no account of the request's offices is not found. */
+  private forPerson(handle: (person: User, req: Request, res: Response) => Promise<void>) {
+    return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+      const person = await this.person(req)
+      if (!person) return next()
+      await handle(person, req, res)
     }
   }
 

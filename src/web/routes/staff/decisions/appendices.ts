@@ -4,11 +4,12 @@ import type { DecisionDetail } from '../../../../db/repositories/decisions/decis
 import { APPENDIX_ACCEPT, appendixMediaType } from '../../../../domain/appendix-file.ts'
 import { describeFile, formatFileSize } from '../../../../domain/file-description.ts'
 import { ConcurrentEditError, WorkflowError } from '../../../../services/decisions/workflow.ts'
+import type { Actor } from '../../../../services/audit/audit.ts'
 import { actorOf } from '../../../auth.ts'
 import type { FieldErrors } from '../../../validation.ts'
 import { EXEMPTIONS } from './classification-form.ts'
 import type { Body } from './forms.ts'
-import { ListTaskPage } from './list-task-page.ts'
+import { ListTaskPage, removedName } from './list-task-page.ts'
 import { field } from './part-fields.ts'
 import { sendUploadedFile } from '../../uploaded-file.ts'
 import { inMemory, uploadBody } from '../../upload-body.ts'
@@ -40,7 +41,6 @@ export function appendixUploadParser(maxBytes: number) {
 /** A draft's appendices: the list (public or withheld, each removable), an upload page, and removal after a check. */
 export class AppendicesController extends ListTaskPage<AppendixSummary> {
   protected readonly task = 'appendices'
-  protected readonly summaryView = 'pages/staff/decisions/appendices'
   protected readonly everyWhat = 'appendix'
 
   form = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -99,7 +99,7 @@ export class AppendicesController extends ListTaskPage<AppendixSummary> {
       if (error instanceof WorkflowError) return fail({ file: error.message })
       throw error
     }
-    res.redirect(303, `/staff/decisions/${detail.decision.id}/appendices?added=1`)
+    res.redirect(303, `${this.summaryPath(detail)}?added=1`)
   }
 
   /** The file as uploaded, for the officer to check. */
@@ -113,22 +113,17 @@ export class AppendicesController extends ListTaskPage<AppendixSummary> {
     sendUploadedFile(res, file)
   }
 
-  remove = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.loadDraft(req, res, next)
-    if (!detail) return
-    const appendix = await this.item(detail, req)
-    if (!appendix) return next()
-    const body = req.body as Body
-    if (body.confirm !== 'yes') return res.redirect(303, `/staff/decisions/${detail.decision.id}/appendices`)
-    try {
-      await this.services.workflow.removeAppendix(detail.decision.id, Number(body.version), appendix.id, actorOf(res))
-    } catch (error) {
-      if (!(error instanceof WorkflowError)) throw error
-      return this.renderErrors(res, 'pages/staff/decisions/remove', this.removeModel(detail, appendix), {
-        confirm: error.message,
-      })
-    }
-    res.redirect(303, `/staff/decisions/${detail.decision.id}/appendices?removed=${encodeURIComponent(appendix.title)}`)
+  protected removeItem(
+    detail: DecisionDetail,
+    version: number,
+    appendix: AppendixSummary,
+    actor: Actor,
+  ): Promise<void> {
+    return this.services.workflow.removeAppendix(detail.decision.id, version, appendix.id, actor)
+  }
+
+  protected removedParameter(appendix: AppendixSummary): string {
+    return encodeURIComponent(appendix.title)
   }
 
   protected async item(detail: DecisionDetail, req: Request): Promise<AppendixSummary | undefined> {
@@ -136,18 +131,13 @@ export class AppendicesController extends ListTaskPage<AppendixSummary> {
     return appendices.find((a) => String(a.id) === req.params.appendixId)
   }
 
-  protected removeModel(detail: DecisionDetail, appendix: AppendixSummary) {
-    const base = `/staff/decisions/${detail.decision.id}/appendices`
+  protected removal(appendix: AppendixSummary) {
     return {
-      d: detail.decision,
-      version: detail.decision.version,
       heading: `Are you sure you want to remove the appendix “${appendix.title}”?`,
       what: [
         { key: 'File', value: `${appendix.fileName} (${describeFile(appendix.mediaType, appendix.sizeBytes)})` },
         { key: 'Published', value: appendix.withheld ? `No, withheld: ${exemptionText(appendix.exemption)}` : 'Yes' },
       ],
-      action: `${base}/${appendix.id}/remove`,
-      back: base,
       button: 'Yes, remove this appendix',
     }
   }
@@ -164,17 +154,14 @@ export class AppendicesController extends ListTaskPage<AppendixSummary> {
   }
 
   protected async summaryModel(detail: DecisionDetail, req: Request, values: Body) {
-    const [appendices, tasks] = await Promise.all([
+    const removed = removedName(req)
+    const flash = removed ? `Appendix “${removed}” removed` : req.query.added === '1' ? 'Appendix added' : null
+    const [appendices, head] = await Promise.all([
       this.services.workflow.appendices(detail.decision.id),
-      this.services.workflow.taskList(detail.decision.id),
+      this.summaryHead(detail, values, flash),
     ])
-    const marked = tasks.find((t) => t.key === 'appendices')?.state === 'completed'
-    const removed = typeof req.query.removed === 'string' ? req.query.removed.slice(0, 300) : null
     return {
-      d: detail.decision,
-      version: detail.decision.version,
-      values: { completed: values.completed ?? (marked ? 'yes' : '') },
-      flash: removed ? `Appendix “${removed}” removed` : req.query.added === '1' ? 'Appendix added' : null,
+      ...head,
       appendices: appendices.map((a) => ({
         ...a,
         description: describeFile(a.mediaType, a.sizeBytes),

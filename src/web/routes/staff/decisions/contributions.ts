@@ -1,14 +1,14 @@
-import type { NextFunction, Request, Response } from 'express'
+import type { Request } from 'express'
 import type { DecisionDetail } from '../../../../db/repositories/decisions/decisions.ts'
-import { ConcurrentEditError, WorkflowError } from '../../../../services/decisions/workflow.ts'
-import { actorOf } from '../../../auth.ts'
+import type { Actor } from '../../../../services/audit/audit.ts'
+import type { ContributionDetails } from '../../../../services/decisions/draft-part-types.ts'
 import type { FieldErrors } from '../../../validation.ts'
 import { amountText } from './awards.ts'
 import type { Body } from './forms.ts'
-import { carriedFields, resolveOrganisation } from './organisation-names.ts'
-import { ListTaskPage } from './list-task-page.ts'
+import { resolveOrganisation } from './organisation-names.ts'
+import { ItemFormPage, type ItemPost } from './item-form-page.ts'
+import { itemWithId, savedFlash } from './list-task-page.ts'
 import {
-  AMOUNT_TYPES,
   amountField,
   amountTypeField,
   amountTypeOf,
@@ -16,7 +16,6 @@ import {
   idField,
   poundsValue,
   textField,
-  yearChoices,
   yearField,
 } from './part-fields.ts'
 
@@ -33,17 +32,13 @@ export function fundingText(
 }
 
 /** Partner contributions in the same "add another" pattern as awards. */
-export class ContributionsController extends ListTaskPage<Contribution> {
+export class ContributionsController extends ItemFormPage<Contribution, ContributionDetails> {
   protected readonly task = 'contributions'
-  protected readonly summaryView = 'pages/staff/decisions/contributions'
+  protected readonly formView = 'pages/staff/decisions/contribution'
   protected readonly everyWhat = 'partner contribution'
 
-  form = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.loadDraft(req, res, next)
-    if (!detail) return
-    const c = this.item(detail, req)
-    if (c === undefined) return next()
-    const values = c
+  protected formValues(c: Contribution | null): Body {
+    return c
       ? {
           partner: c.organisation_name,
           amount: poundsValue(c.amount_pence),
@@ -57,23 +52,10 @@ export class ContributionsController extends ListTaskPage<Contribution> {
           fundingCondition: c.funding_condition ?? '',
         }
       : { amountType: 'per_annum' }
-    res.render('pages/staff/decisions/contribution', await this.formModel(detail, c, values, detail.decision.version))
   }
 
-  save = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.loadDraft(req, res, next)
-    if (!detail) return
-    const c = this.item(detail, req)
-    if (c === undefined) return next()
-    const body = req.body as Body
-    const version = Number(body.version)
-    const fail = async (errors: FieldErrors) =>
-      this.renderErrors(
-        res,
-        'pages/staff/decisions/contribution',
-        await this.formModel(detail, c, body, version),
-        errors,
-      )
+  protected async saveItem(post: ItemPost<Contribution>): Promise<void> {
+    const { res, detail, item: c, body, fail } = post
     const errors: FieldErrors = {}
     textField(body, errors, 'partner', 'The partner’s name', 300, 'Enter the partner that contributes')
     const amountPence = amountField(body, errors)
@@ -95,115 +77,65 @@ export class ContributionsController extends ListTaskPage<Contribution> {
     }
     if (Object.keys(errors).length || body.action === 'edit') return fail(body.action === 'edit' ? {} : errors)
     const partner = await resolveOrganisation(this.services, body, 'partner', 'partner')
-    if ('question' in partner)
-      return this.renderErrors(
-        res,
-        'pages/staff/decisions/confirm-name',
-        {
-          d: detail.decision,
-          question: partner.question,
-          action: `/staff/decisions/${detail.decision.id}/contributions/${c ? c.id : 'new'}`,
-          hidden: carriedFields(body, 'partnerConfirm'),
-        },
-        partner.errors,
-      )
-    try {
-      await this.services.workflow.saveContribution(
-        detail.decision.id,
-        version,
-        c ? c.id : null,
-        {
-          partner: partner.pick,
-          amountPence: amountPence!,
-          ...kind!,
-          financialYear,
-          condition,
-          proRataWithPartners: field(body, 'proRata') === 'yes',
-          serviceId,
-          subjectToFunding: subjectToFunding === 'yes',
-          fundingStreamId,
-          fundingCondition,
-        },
-        actorOf(res),
-      )
-    } catch (error) {
-      if (error instanceof ConcurrentEditError) return fail({ version: error.message })
-      if (error instanceof WorkflowError) return fail({ [error.field ?? 'partner']: error.message })
-      throw error
-    }
-    res.redirect(303, `/staff/decisions/${detail.decision.id}/contributions?${c ? 'changed' : 'added'}=1`)
+    if ('question' in partner) return this.askName(res, detail, c, body, partner.question, partner.errors)
+    await this.store(post, 'partner', {
+      partner: partner.pick,
+      amountPence: amountPence!,
+      ...kind!,
+      financialYear,
+      condition,
+      proRataWithPartners: field(body, 'proRata') === 'yes',
+      serviceId,
+      subjectToFunding: subjectToFunding === 'yes',
+      fundingStreamId,
+      fundingCondition,
+    })
   }
 
-  remove = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.loadDraft(req, res, next)
-    if (!detail) return
-    const c = this.item(detail, req)
-    if (!c) return next()
-    const body = req.body as Body
-    try {
-      await this.services.workflow.removeContribution(detail.decision.id, Number(body.version), c.id, actorOf(res))
-    } catch (error) {
-      if (!(error instanceof WorkflowError)) throw error
-      return this.renderErrors(res, 'pages/staff/decisions/remove', this.removeModel(detail, c), {
-        confirm: error.message,
-      })
-    }
-    res.redirect(303, `/staff/decisions/${detail.decision.id}/contributions?removed=1`)
+  protected override readonly removalWaitsForYes = false
+
+  protected storeItem(
+    id: number,
+    version: number,
+    contributionId: number | null,
+    details: ContributionDetails,
+    actor: Actor,
+  ) {
+    return this.services.workflow.saveContribution(id, version, contributionId, details, actor)
+  }
+
+  protected removeItem(detail: DecisionDetail, version: number, c: Contribution, actor: Actor): Promise<void> {
+    return this.services.workflow.removeContribution(detail.decision.id, version, c.id, actor)
+  }
+
+  protected removedParameter(): string {
+    return '1'
   }
 
   protected item(detail: DecisionDetail, req: Request): Contribution | null | undefined {
-    if (req.params.contributionId === undefined) return null
-    return detail.contributions.find((c) => String(c.id) === req.params.contributionId)
+    return itemWithId(detail.contributions, req.params.contributionId)
   }
 
-  protected removeModel(detail: DecisionDetail, c: Contribution) {
+  protected removal(c: Contribution) {
     return {
-      d: detail.decision,
-      version: detail.decision.version,
       heading: `Are you sure you want to remove the contribution from ${c.organisation_name}?`,
       what: [
         { key: 'Partner', value: c.organisation_name },
         { key: 'Amount', value: amountText(c.amount_pence, c.per_annum, c.up_to) },
       ],
-      action: `/staff/decisions/${detail.decision.id}/contributions/${c.id}/remove`,
-      back: `/staff/decisions/${detail.decision.id}/contributions`,
       button: 'Yes, remove this contribution',
     }
   }
 
-  private async formModel(detail: DecisionDetail, c: Contribution | null, values: Body, version: number) {
-    const [services, streams] = await Promise.all([
-      this.services.workflow.serviceChoices(detail.decision.office_id),
-      this.services.funding.streams(),
-    ])
-    return {
-      streams: streams.map((s) => ({ value: String(s.id), text: s.name })),
-      d: detail.decision,
-      contribution: c,
-      version,
-      values,
-      years: yearChoices(),
-      amountTypes: AMOUNT_TYPES,
-      services: services.map((s) => ({ value: String(s.id), text: s.name })),
-    }
+  protected formItem(c: Contribution | null) {
+    return { contribution: c }
   }
 
   protected async summaryModel(detail: DecisionDetail, req: Request, values: Body) {
-    const tasks = await this.services.workflow.taskList(detail.decision.id)
-    const marked = tasks.find((t) => t.key === 'contributions')!.state === 'completed'
     const streamNames = new Map((await this.services.funding.streams()).map((s) => [s.id, s.name]))
+    const flash = req.query.removed === '1' ? 'Contribution removed' : savedFlash(req, 'Contribution')
     return {
-      d: detail.decision,
-      version: detail.decision.version,
-      values: { completed: values.completed ?? (marked ? 'yes' : '') },
-      flash:
-        req.query.removed === '1'
-          ? 'Contribution removed'
-          : req.query.added === '1'
-            ? 'Contribution added'
-            : req.query.changed === '1'
-              ? 'Contribution changed'
-              : null,
+      ...(await this.summaryHead(detail, values, flash)),
       contributions: detail.contributions.map((c) => ({
         id: c.id,
         partner: c.organisation_name,

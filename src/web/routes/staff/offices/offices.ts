@@ -4,7 +4,7 @@ import type { Services } from '../../../../services/index.ts'
 import { DECISION_MAKER_TITLES } from '../../../../services/offices/settings.ts'
 import { FormError } from '../../../../services/shared/form-error.ts'
 import { actorOf, scopeOf } from '../../../auth.ts'
-import { errorList } from '../../../validation.ts'
+import { errorList, savedOrRefused } from '../../../validation.ts'
 import { dateParts, partsOf, ukDateInput } from '../foi/form.ts'
 
 const text = (body: unknown, name: string): string => {
@@ -106,19 +106,13 @@ export class OfficesController {
     if (successorId === null) errors.successor = 'Choose the body the office’s functions passed to'
     const on = ukDateInput('date the functions passed').safeParse(values.on)
     if (!on.success) errors.on = on.error.issues[0]!.message
-    if (!Object.keys(errors).length) {
-      try {
-        await this.services.publicOffices.recordSuccession(
-          { officeId: office.id, successorId: successorId!, on: on.data! },
-          actorOf(res),
-        )
-        res.redirect('/staff/offices?done=succession')
-        return
-      } catch (error) {
-        if (!(error instanceof FormError)) throw error
-        Object.assign(errors, error.errors)
-      }
-    }
+    const record = () =>
+      this.services.publicOffices.recordSuccession(
+        { officeId: office.id, successorId: successorId!, on: on.data! },
+        actorOf(res),
+      )
+    if (!Object.keys(errors).length && (await savedOrRefused(errors, record)))
+      return res.redirect('/staff/offices?done=succession')
     await this.renderSuccession(res, 400, office, values, errors)
   }
 

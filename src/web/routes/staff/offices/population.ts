@@ -1,9 +1,8 @@
 import type { NextFunction, Request, Response } from 'express'
 import { z } from 'zod'
 import type { Services } from '../../../../services/index.ts'
-import { FormError } from '../../../../services/shared/form-error.ts'
 import { actorOf, scopeOf } from '../../../auth.ts'
-import { errorList, type FieldErrors } from '../../../validation.ts'
+import { errorList, savedOrRefused, type FieldErrors } from '../../../validation.ts'
 import { requiredText } from '../../../../services/shared/form-fields.ts'
 
 /** The population form: a year, a whole number of people (commas allowed) and where the figure comes from. */
@@ -64,15 +63,11 @@ export class PopulationController {
     const parsed = populationForm.safeParse(values)
     const errors: FieldErrors = {}
     if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message
-    else
-      try {
-        await this.services.publicOffices.recordPopulation({ officeId: office.id, ...parsed.data }, actorOf(res))
-        res.redirect(`/staff/offices/${office.id}/population?done=1`)
-        return
-      } catch (error) {
-        if (!(error instanceof FormError)) throw error
-        Object.assign(errors, error.errors)
-      }
+    else {
+      const record = () =>
+        this.services.publicOffices.recordPopulation({ officeId: office.id, ...parsed.data }, actorOf(res))
+      if (await savedOrRefused(errors, record)) return res.redirect(`/staff/offices/${office.id}/population?done=1`)
+    }
     await this.render(res, 400, office, values, errors)
   }
 
