@@ -13,9 +13,9 @@ import {
   type ConditionFinding,
   type MatchFundingRequirement,
 } from '../../domain/stream-conditions.ts'
-import type { Actor, AuditService } from '../audit/audit.ts'
+import { AuditService, type Actor } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
-import { PublicFiguresMemo } from '../shared/public-figures-memo.ts'
+import { PublicFiguresService } from '../shared/public-figures-memo.ts'
 import {
   conditionsSchema,
   dateOrderErrors,
@@ -32,16 +32,9 @@ export interface StreamPage {
 }
 
 /** Funding stream conditions: what each stream's money comes with, and the awards that break them. */
-export class StreamConditionsService {
-  private readonly repo: StreamConditionsRepository
-
-  constructor(
-    private readonly database: Database,
-    private readonly audit: AuditService,
-    private readonly figures = new PublicFiguresMemo(database),
-  ) {
-    this.repo = new StreamConditionsRepository(database.db)
-  }
+export class StreamConditionsService extends PublicFiguresService {
+  private readonly audit = new AuditService(this.database)
+  private readonly repo = new StreamConditionsRepository(this.database.db)
 
   /**
    * Every finding for the given streams, from what the viewer may see. Awards are read only for streams whose

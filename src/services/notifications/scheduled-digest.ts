@@ -6,7 +6,6 @@ import { financialYearOf } from '../../domain/financial-year.ts'
 import { formatPence } from '../../domain/money.ts'
 import { addMonths } from '../../domain/pipeline.ts'
 import { formatUkDate } from '../../domain/uk-date.ts'
-import { AuditService } from '../audit/audit.ts'
 import { CommissioningService } from '../ledger/commissioning.ts'
 import { FundingService } from '../ledger/funding.ts'
 import { PREFERENCES_LINK, preferenceFooter } from './scheduled-foi.ts'
@@ -20,7 +19,7 @@ type Sections = NonNullable<EmailContent['sections']>
 export async function digestSections(database: Database, today: string): Promise<Sections> {
   const [pipeline, streams] = await Promise.all([
     new CommissioningService(database).pipeline(today),
-    new FundingService(database, new AuditService(database)).overview(),
+    new FundingService(database).overview(),
   ])
   const sections: Sections = pipeline.windows
     .filter((w) => w.entries.length)
