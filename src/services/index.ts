@@ -57,7 +57,7 @@ export function services(database: Database, options: { publicBaseUrl?: string }
     commissioningRecords: new CommissioningRecordService(database, new AuditService(database)),
     funding: new FundingService(database, figures),
     streamConditions: new StreamConditionsService(database, figures),
-    organisations: new OrganisationService(database, new AuditService(database)),
+    organisations: new OrganisationService(database),
     outcomes: new OutcomeService(database, new AuditService(database)),
     contributions: new ContributionService(database, new AuditService(database)),
     forwardPlan: new ForwardPlanService(database, new AuditService(database)),

@@ -1,6 +1,5 @@
 import { sql } from 'kysely'
 import { z } from 'zod'
-import type { Database } from '../../db/database.ts'
 import { OrganisationRepository, type Organisation } from '../../db/repositories/ledger/organisations.ts'
 import {
   OrganisationMergeRepository,
@@ -8,7 +7,7 @@ import {
   type MovedRows,
 } from '../../db/repositories/ledger/organisation-merges.ts'
 import { ORGANISATION_KINDS } from '../../domain/decision.ts'
-import type { Actor, AuditService } from '../audit/audit.ts'
+import { AuditedService, type Actor } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
 
 const id = (message: string) => z.string().regex(/^\d+$/, { message }).transform(Number)
@@ -52,17 +51,9 @@ export interface ReviewItem {
 }
 
 /** Organisations (staff): merging duplicates, and confirming names that imports could not match. */
-export class OrganisationService {
-  private readonly organisations: OrganisationRepository
-  private readonly merges: OrganisationMergeRepository
-
-  constructor(
-    private readonly database: Database,
-    private readonly audit: AuditService,
-  ) {
-    this.organisations = new OrganisationRepository(database.db)
-    this.merges = new OrganisationMergeRepository(database.db)
-  }
+export class OrganisationService extends AuditedService {
+  private readonly organisations = new OrganisationRepository(this.database.db)
+  private readonly merges = new OrganisationMergeRepository(this.database.db)
 
   /**
    * What merging would change, for the person to confirm: the two organisations and the rows that would move.
