@@ -40,11 +40,7 @@ export class DraftEditing extends DecisionChanges {
         trx,
       )
       await recordEditor(trx, id, actor)
-      await this.audit.record(trx, {
-        actor,
-        action: 'create',
-        entityType: 'decision',
-        entityId: id,
+      await this.audit.recordChange(trx, actor, 'create', ['decision', id], {
         after: await snapshot(trx, id),
       })
       return id

@@ -252,11 +252,7 @@ export class DraftParts extends DraftEditing {
         )
       const beforeSnapshot = await snapshot(trx, id)
       await trx.deleteFrom('decisions').where('id', '=', id).execute()
-      await this.audit.record(trx, {
-        actor,
-        action: 'delete draft',
-        entityType: 'decision',
-        entityId: id,
+      await this.audit.recordChange(trx, actor, 'delete draft', ['decision', id], {
         before: beforeSnapshot,
       })
       return before.title

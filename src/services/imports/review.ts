@@ -163,11 +163,7 @@ export class ImportReviewService extends AuditedService {
         }),
         actor,
       })
-      await this.audit.record(trx, {
-        actor,
-        action: 'import.confirm',
-        entityType: 'decision',
-        entityId: decisionId,
+      await this.audit.recordChange(trx, actor, 'import.confirm', ['decision', decisionId], {
         before: snapshotBefore,
         after: await snapshot(trx, decisionId),
       })

@@ -99,11 +99,7 @@ export class CommissioningRecordService {
       const newSlug = existing ? slug! : await this.writes.freeSlug(slugify(record.name).slice(0, 80), trx)
       const id = await this.writes.save(record, newSlug, existing?.id ?? null, trx)
       const { id: _id, ...before } = existing ?? { id: 0 }
-      await this.audit.record(trx, {
-        actor,
-        action: existing ? 'service.update' : 'service.create',
-        entityType: 'service',
-        entityId: id,
+      await this.audit.recordChange(trx, actor, existing ? 'service.update' : 'service.create', ['service', id], {
         before: existing ? before : undefined,
         after: record,
       })
@@ -129,11 +125,7 @@ export class CommissioningRecordService {
       .executeTakeFirst()
     if (!award) return false
     await trx.updateTable('awards').set({ service_id: serviceId }).where('id', '=', award.id).execute()
-    await this.audit.record(trx, {
-      actor,
-      action: 'award.service',
-      entityType: 'decision',
-      entityId: award.decision_id,
+    await this.audit.recordChange(trx, actor, 'award.service', ['decision', award.decision_id], {
       before: { awardId, serviceId: award.service_id },
       after: { awardId, serviceId },
     })
@@ -158,11 +150,7 @@ export class CommissioningRecordService {
         throw new FormError({ months: `Months taken must be a whole number from 1 to ${left}` })
       const taken = s.extension_taken_months + months
       await trx.updateTable('services').set({ extension_taken_months: taken }).where('id', '=', serviceId).execute()
-      await this.audit.record(trx, {
-        actor,
-        action: 'service.extension',
-        entityType: 'service',
-        entityId: serviceId,
+      await this.audit.recordChange(trx, actor, 'service.extension', ['service', serviceId], {
         before: { extensionTakenMonths: s.extension_taken_months },
         after: { extensionTakenMonths: taken, monthsTaken: months },
       })
@@ -191,11 +179,7 @@ export class CommissioningRecordService {
       if (decisionId === s.decision_id)
         throw new FormError({ decisionId: 'Choose a later decision: this one commissioned the service itself' })
       await trx.updateTable('services').set({ successor_decision_id: decisionId }).where('id', '=', serviceId).execute()
-      await this.audit.record(trx, {
-        actor,
-        action: 'service.successor',
-        entityType: 'service',
-        entityId: serviceId,
+      await this.audit.recordChange(trx, actor, 'service.successor', ['service', serviceId], {
         before: { successorDecisionId: s.successor_decision_id },
         after: { successorDecisionId: decisionId, reference: decision.reference },
       })
@@ -223,11 +207,7 @@ export class CommissioningRecordService {
         .set({ ended_on: input.endedOn, end_reason: input.reason, end_note: input.note })
         .where('id', '=', serviceId)
         .execute()
-      await this.audit.record(trx, {
-        actor,
-        action: 'service.end',
-        entityType: 'service',
-        entityId: serviceId,
+      await this.audit.recordChange(trx, actor, 'service.end', ['service', serviceId], {
         before: { endedOn: s.ended_on, endReason: s.end_reason, endNote: s.end_note },
         after: input,
       })

@@ -117,14 +117,16 @@ export class FundingService extends PublicFiguresService {
       if (!stream) throw new FormError({ streamId: 'Choose a funding stream' })
       const before = await this.funding.findReceipt(streamId, year, trx)
       const id = await this.funding.saveReceipt(streamId, year, amount, note, trx)
-      await this.audit.record(trx, {
+      await this.audit.recordChange(
+        trx,
         actor,
-        action: before ? 'funding_receipt.update' : 'funding_receipt.create',
-        entityType: 'funding_stream_receipt',
-        entityId: id,
-        before: before ? { amountPence: before.amount_pence, note: before.note } : undefined,
-        after: { streamId, stream: stream.name, financialYear: year, amountPence: amount, note },
-      })
+        before ? 'funding_receipt.update' : 'funding_receipt.create',
+        ['funding_stream_receipt', id],
+        {
+          before: before ? { amountPence: before.amount_pence, note: before.note } : undefined,
+          after: { streamId, stream: stream.name, financialYear: year, amountPence: amount, note },
+        },
+      )
     })
     return { saved: true }
   }

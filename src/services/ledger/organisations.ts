@@ -83,11 +83,7 @@ export class OrganisationService extends AuditedService {
       if (source?.merged_into_id !== merge.targetId)
         throw new FormError({ merge: `${merge.sourceName} has changed since the merge: it cannot be undone` })
       await this.merges.undo(merge, actor.userId, trx)
-      await this.audit.record(trx, {
-        actor,
-        action: 'organisation.unmerge',
-        entityType: 'organisation',
-        entityId: merge.sourceId,
+      await this.audit.recordChange(trx, actor, 'organisation.unmerge', ['organisation', merge.sourceId], {
         before: { mergedInto: merge.targetId },
         after: { mergedInto: null, mergeId: merge.id, restored: merge.moved },
       })
@@ -156,11 +152,7 @@ export class OrganisationService extends AuditedService {
       const rows = await this.merges.rowsToMove(sourceId, targetId, trx)
       const moved = await this.organisations.merge(sourceId, targetId, trx)
       const mergeId = await this.merges.record(sourceId, targetId, rows, actor.userId, trx)
-      await this.audit.record(trx, {
-        actor,
-        action: 'organisation.merge',
-        entityType: 'organisation',
-        entityId: targetId,
+      await this.audit.recordChange(trx, actor, 'organisation.merge', ['organisation', targetId], {
         before: {
           source: { id: source!.id, name: source!.name, slug: source!.slug },
           target: { id: target!.id, name: target!.name },
@@ -190,11 +182,7 @@ export class OrganisationService extends AuditedService {
         })
         .where('id', '=', organisationId)
         .execute()
-      await this.audit.record(trx, {
-        actor,
-        action: 'organisation.confirm',
-        entityType: 'organisation',
-        entityId: organisationId,
+      await this.audit.recordChange(trx, actor, 'organisation.confirm', ['organisation', organisationId], {
         before: { name: before.name, kind: before.kind, needsReview: true },
         after: { name: before.name, ...values, needsReview: false },
       })

@@ -131,11 +131,7 @@ export class StreamConditionsService extends PublicFiguresService {
     await this.database.transaction(async (trx) => {
       const before = await this.reachable(trx, id, actor)
       await this.repo.updateConditions(trx, id, values)
-      await this.audit.record(trx, {
-        actor,
-        action: 'funding_stream.conditions',
-        entityType: 'funding_stream',
-        entityId: id,
+      await this.audit.recordChange(trx, actor, 'funding_stream.conditions', ['funding_stream', id], {
         before: {
           grantStart: before.grant_start,
           grantEnd: before.grant_end,
@@ -168,11 +164,7 @@ export class StreamConditionsService extends PublicFiguresService {
         throw new FormError({ fromName: 'Match funding from them is already recorded for this year: remove it first' })
       const fromOrganisationId = await this.repo.organisationNamed(trx, row.fromName)
       const id = await this.repo.addMatchFunding(trx, streamId, { ...row, fromOrganisationId })
-      await this.audit.record(trx, {
-        actor,
-        action: 'funding_stream.match_funding.add',
-        entityType: 'funding_stream',
-        entityId: streamId,
+      await this.audit.recordChange(trx, actor, 'funding_stream.match_funding.add', ['funding_stream', streamId], {
         after: { id, ...row, fromOrganisationId },
       })
     })
@@ -183,11 +175,7 @@ export class StreamConditionsService extends PublicFiguresService {
       await this.reachable(trx, streamId, actor)
       const removed = await this.repo.removeMatchFunding(trx, streamId, id)
       if (!removed) return false
-      await this.audit.record(trx, {
-        actor,
-        action: 'funding_stream.match_funding.remove',
-        entityType: 'funding_stream',
-        entityId: streamId,
+      await this.audit.recordChange(trx, actor, 'funding_stream.match_funding.remove', ['funding_stream', streamId], {
         before: removed,
       })
       return true
