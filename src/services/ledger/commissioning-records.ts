@@ -63,6 +63,14 @@ export class CommissioningRecordService {
     return serviceRecordFromAward(this.database.db, awardId, scope)
   }
 
+  /** The service, read in the transaction that changes it; refused, on the form's `field`, when gone or not the actor's. */
+  private async serviceToChange(trx: Transaction<DB>, serviceId: number, actor: Actor, field: string) {
+    const s = await trx.selectFrom('services').selectAll().where('id', '=', serviceId).executeTakeFirst()
+    if (!s || !(await this.inScope(trx, serviceId, actor.scope ?? OfficeScope.system)))
+      throw new FormError({ [field]: 'This service no longer exists' })
+    return s
+  }
+
   /** Whether the service belongs to an office of `scope`, or to no office. */
   private async inScope(
     handle: Pick<Database['db'], 'selectFrom'>,
@@ -135,13 +143,7 @@ export class CommissioningRecordService {
   /** Months of extension taken, within the options the contract has left. */
   async recordExtension(serviceId: number, months: number, actor: Actor): Promise<void> {
     await this.database.transaction(async (trx) => {
-      const s = await trx
-        .selectFrom('services')
-        .select(['extension_months', 'extension_taken_months', 'end_date', 'ended_on'])
-        .where('id', '=', serviceId)
-        .executeTakeFirst()
-      if (!s || !(await this.inScope(trx, serviceId, actor.scope ?? OfficeScope.system)))
-        throw new FormError({ months: 'This service no longer exists' })
+      const s = await this.serviceToChange(trx, serviceId, actor, 'months')
       const left = Math.max(0, (s.extension_months ?? 0) - s.extension_taken_months)
       if (!s.end_date) throw new FormError({ months: 'Record the service’s end date before an extension' })
       if (s.ended_on) throw new FormError({ months: 'This service has ended: an extension cannot be taken' })
@@ -167,13 +169,7 @@ export class CommissioningRecordService {
       .executeTakeFirst()
     const offered = await this.writes.choices(office?.office_id ?? null)
     await this.database.transaction(async (trx) => {
-      const s = await trx
-        .selectFrom('services')
-        .select(['successor_decision_id', 'office_id', 'decision_id'])
-        .where('id', '=', serviceId)
-        .executeTakeFirst()
-      if (!s || !(await this.inScope(trx, serviceId, actor.scope ?? OfficeScope.system)))
-        throw new FormError({ decisionId: 'This service no longer exists' })
+      const s = await this.serviceToChange(trx, serviceId, actor, 'decisionId')
       const decision = offered.decisions.find((d) => d.id === decisionId)
       if (!decision) throw new FormError({ decisionId: 'Choose a published decision of this office' })
       if (decisionId === s.decision_id)
@@ -193,13 +189,7 @@ export class CommissioningRecordService {
     actor: Actor,
   ): Promise<void> {
     await this.database.transaction(async (trx) => {
-      const s = await trx
-        .selectFrom('services')
-        .select(['start_date', 'ended_on', 'end_reason', 'end_note'])
-        .where('id', '=', serviceId)
-        .executeTakeFirst()
-      if (!s || !(await this.inScope(trx, serviceId, actor.scope ?? OfficeScope.system)))
-        throw new FormError({ endedOn: 'This service no longer exists' })
+      const s = await this.serviceToChange(trx, serviceId, actor, 'endedOn')
       if (s.start_date && input.endedOn < s.start_date)
         throw new FormError({ endedOn: 'The date it ended must be on or after the date the service started' })
       await trx
