@@ -56,11 +56,7 @@ export async function createAccount(
       .executeTakeFirstOrThrow()
     if (officeId !== undefined) await putMembership(trx, row.id, officeId, parsed.data.roles)
     const [user] = await withMemberships(trx, [row])
-    await audit.record(trx, {
-      actor,
-      action: 'create',
-      entityType: 'user',
-      entityId: row.id,
+    await audit.recordChange(trx, actor, 'create', ['user', row.id], {
       officeId: officeId ?? null,
       after: { email: row.email, name: row.name, roles: user!.roles, officeId, deploymentAdmin },
     })

@@ -152,11 +152,7 @@ export class AccountService extends AuditedService {
     await this.database.transaction(async (trx) => {
       await this.endSessionsAndTokens(trx, userId)
       if (actor)
-        await this.audit.record(trx, {
-          actor,
-          action: 'sign out everywhere',
-          entityType: 'user',
-          entityId: userId,
+        await this.audit.recordChange(trx, actor, 'sign out everywhere', ['user', userId], {
           after: { sessionsEnded: true, tokensRevoked: true },
         })
     })
@@ -185,11 +181,7 @@ export class AccountService extends AuditedService {
         )
       const before = person!.memberships.find((m) => m.officeId === officeId)?.roles ?? []
       await putMembership(trx, userId, officeId, parsed.data)
-      await this.audit.record(trx, {
-        actor,
-        action: 'update roles',
-        entityType: 'user',
-        entityId: userId,
+      await this.audit.recordChange(trx, actor, 'update roles', ['user', userId], {
         officeId,
         before: { roles: before },
         after: { roles: parsed.data },
@@ -207,11 +199,7 @@ export class AccountService extends AuditedService {
       if (!before) throw new AccountError('There is no such account')
       await trx.updateTable('users').set({ active }).where('id', '=', userId).execute()
       if (!active) await this.endSessionsAndTokens(trx, userId)
-      await this.audit.record(trx, {
-        actor,
-        action: active ? 'reactivate' : 'deactivate',
-        entityType: 'user',
-        entityId: userId,
+      await this.audit.recordChange(trx, actor, active ? 'reactivate' : 'deactivate', ['user', userId], {
         before: { active: before.active },
         after: { active },
       })
@@ -239,11 +227,7 @@ export class AccountService extends AuditedService {
         .executeTakeFirst()
       if (!row) throw new AccountError('There is no such account')
       await this.endSessionsAndTokens(trx, userId)
-      await this.audit.record(trx, {
-        actor,
-        action: 'reset password',
-        entityType: 'user',
-        entityId: userId,
+      await this.audit.recordChange(trx, actor, 'reset password', ['user', userId], {
         after: { passwordChanged: true, mustChangePassword: true },
       })
     })

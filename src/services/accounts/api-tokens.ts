@@ -93,11 +93,7 @@ export class ApiTokenService extends AuditedService {
         })
         .returning('id')
         .executeTakeFirstOrThrow()
-      await this.audit.record(trx, {
-        actor,
-        action: 'api_token.create',
-        entityType: 'api_token',
-        entityId: row.id,
+      await this.audit.recordChange(trx, actor, 'api_token.create', ['api_token', row.id], {
         after: { name: parsed.data.name, scope: parsed.data.scope, userId, expiresAt: expiresAt.toISOString() },
       })
       return row.id
@@ -153,11 +149,7 @@ export class ApiTokenService extends AuditedService {
       else query = query.where(holderInScope(actor.scope ?? OfficeScope.system, 'user_id'))
       const row = await query.returning(['id', 'name']).executeTakeFirst()
       if (!row) return false
-      await this.audit.record(trx, {
-        actor,
-        action: 'api_token.revoke',
-        entityType: 'api_token',
-        entityId: id,
+      await this.audit.recordChange(trx, actor, 'api_token.revoke', ['api_token', id], {
         after: { name: row.name },
       })
       return true

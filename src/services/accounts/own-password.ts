@@ -41,11 +41,7 @@ export class OwnPasswordService extends AuditedService {
       let others = trx.deleteFrom('sessions').where('user_id', '=', userId)
       if (keepSessionId) others = others.where('sid', '<>', keepSessionId)
       await others.execute()
-      await this.audit.record(trx, {
-        actor,
-        action: 'change own password',
-        entityType: 'user',
-        entityId: userId,
+      await this.audit.recordChange(trx, actor, 'change own password', ['user', userId], {
         after: { passwordChanged: true, oneTimePasswordReplaced: row.must_change_password, otherSessionsEnded: true },
       })
     })

@@ -119,11 +119,7 @@ export class DecisionChanges extends AuditedService {
         .where('id', '=', id)
         .execute()
       await queueDecisionNotifications(trx, before, id)
-      await this.audit.record(trx, {
-        actor,
-        action,
-        entityType: 'decision',
-        entityId: id,
+      await this.audit.recordChange(trx, actor, action, ['decision', id], {
         before: beforeSnapshot,
         after: await snapshot(trx, id),
       })

@@ -1,6 +1,8 @@
+import type { UpdateObject } from 'kysely'
 import { DecisionRepository } from '../../db/repositories/decisions/decisions.ts'
 import { DraftPartsRepository } from '../../db/repositories/decisions/draft-parts.ts'
 import { OrganisationRepository } from '../../db/repositories/ledger/organisations.ts'
+import type { DB } from '../../db/tables/index.ts'
 import type { LinkKind } from '../../domain/decision.ts'
 import { type Actor } from '../audit/audit.ts'
 import {
@@ -40,11 +42,7 @@ export class DraftEditing extends DecisionChanges {
         trx,
       )
       await recordEditor(trx, id, actor)
-      await this.audit.record(trx, {
-        actor,
-        action: 'create',
-        entityType: 'decision',
-        entityId: id,
+      await this.audit.recordChange(trx, actor, 'create', ['decision', id], {
         after: await snapshot(trx, id),
       })
       return id
@@ -52,38 +50,43 @@ export class DraftEditing extends DecisionChanges {
   }
 
   saveDetails(id: number, version: number, details: DraftDetails, actor: Actor): Promise<void> {
-    return this.editDraft(id, version, actor, 'update details', async (trx) => {
-      await trx
-        .updateTable('decisions')
-        .set({
-          kind: details.kind,
-          title: details.title,
-          author_name: details.authorName,
-          author_contact: details.authorContact,
-          executive_summary: details.executiveSummary,
-          decision_text: details.decisionText,
-        })
-        .where('id', '=', id)
-        .execute()
-      await replaceSections(trx, id, {
-        supporting_information: details.supportingInformation,
-        recommendations: details.recommendations,
-      })
-    })
+    const fields = {
+      kind: details.kind,
+      title: details.title,
+      author_name: details.authorName,
+      author_contact: details.authorContact,
+      executive_summary: details.executiveSummary,
+      decision_text: details.decisionText,
+    }
+    const sections = {
+      supporting_information: details.supportingInformation,
+      recommendations: details.recommendations,
+    }
+    return this.saveFieldsAndSections(id, version, actor, 'update details', fields, sections)
   }
 
   saveFinance(id: number, version: number, finance: FinanceDetails, actor: Actor): Promise<void> {
-    return this.editDraft(id, version, actor, 'update financial information', async (trx) => {
-      await trx
-        .updateTable('decisions')
-        .set({
-          revenue_or_capital: finance.revenueOrCapital,
-          in_budget: finance.inBudget,
-          ...(finance.statedTotal === undefined ? {} : { stated_total_pence: finance.statedTotal }),
-        })
-        .where('id', '=', id)
-        .execute()
-      await replaceSections(trx, id, { financial_information: finance.financialInformation })
+    const fields = {
+      revenue_or_capital: finance.revenueOrCapital,
+      in_budget: finance.inBudget,
+      ...(finance.statedTotal === undefined ? {} : { stated_total_pence: finance.statedTotal }),
+    }
+    const sections = { financial_information: finance.financialInformation }
+    return this.saveFieldsAndSections(id, version, actor, 'update financial information', fields, sections)
+  }
+
+  /** Saves a task of the draft that is some of its own fields and some of its sections. */
+  private saveFieldsAndSections(
+    id: number,
+    version: number,
+    actor: Actor,
+    action: string,
+    fields: UpdateObject<DB, 'decisions'>,
+    sections: Parameters<typeof replaceSections>[2],
+  ): Promise<void> {
+    return this.editDraft(id, version, actor, action, async (trx) => {
+      await trx.updateTable('decisions').set(fields).where('id', '=', id).execute()
+      await replaceSections(trx, id, sections)
     })
   }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { type Transaction } from 'kysely'
+import { type ExpressionBuilder, type Transaction } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import { DecisionRepository } from '../../db/repositories/decisions/decisions.ts'
 import {
@@ -140,22 +140,14 @@ export class DraftParts extends DraftEditing {
           .values({ ...values, decision_id: id, position })
           .execute()
       } else {
-        const updated = await trx
-          .updateTable('awards')
-          .set(values)
-          .where('id', '=', awardId)
-          .where('decision_id', '=', id)
-          .executeTakeFirst()
+        const updated = await trx.updateTable('awards').set(values).where(partOf(id, awardId)).executeTakeFirst()
         if (!updated.numUpdatedRows) throw new WorkflowError('This award has been removed', 'recipient')
       }
     })
   }
 
   removeAward(id: number, version: number, awardId: number, actor: Actor): Promise<void> {
-    return this.editDraft(id, version, actor, 'remove an award', async (trx) => {
-      if (!(await removePart(trx, 'awards', id, awardId)))
-        throw new WorkflowError('This award has already been removed')
-    })
+    return this.removePart(id, version, actor, 'awards', awardId)
   }
 
   saveContribution(
@@ -192,8 +184,7 @@ export class DraftParts extends DraftEditing {
         const updated = await trx
           .updateTable('contributions')
           .set(values)
-          .where('id', '=', contributionId)
-          .where('decision_id', '=', id)
+          .where(partOf(id, contributionId))
           .executeTakeFirst()
         if (!updated.numUpdatedRows) throw new WorkflowError('This contribution has been removed', 'partner')
       }
@@ -201,9 +192,14 @@ export class DraftParts extends DraftEditing {
   }
 
   removeContribution(id: number, version: number, contributionId: number, actor: Actor): Promise<void> {
-    return this.editDraft(id, version, actor, 'remove a partner contribution', async (trx) => {
-      if (!(await removePart(trx, 'contributions', id, contributionId)))
-        throw new WorkflowError('This contribution has already been removed')
+    return this.removePart(id, version, actor, 'contributions', contributionId)
+  }
+
+  /** Removes one of the draft's awards or contributions, refusing one that was already gone. */
+  private removePart(id: number, version: number, actor: Actor, table: PartTable, partId: number): Promise<void> {
+    return this.editDraft(id, version, actor, PART_WORDS[table].remove, async (trx) => {
+      const removed = await trx.deleteFrom(table).where(partOf(id, partId)).executeTakeFirst()
+      if (!removed.numDeletedRows) throw new WorkflowError(PART_WORDS[table].alreadyRemoved)
     })
   }
 
@@ -256,11 +252,7 @@ export class DraftParts extends DraftEditing {
         )
       const beforeSnapshot = await snapshot(trx, id)
       await trx.deleteFrom('decisions').where('id', '=', id).execute()
-      await this.audit.record(trx, {
-        actor,
-        action: 'delete draft',
-        entityType: 'decision',
-        entityId: id,
+      await this.audit.recordChange(trx, actor, 'delete draft', ['decision', id], {
         before: beforeSnapshot,
       })
       return before.title
@@ -268,17 +260,18 @@ export class DraftParts extends DraftEditing {
   }
 }
 
-/** Removes one of the draft's awards or contributions; false when it was already gone. */
-async function removePart(
-  trx: Transaction<DB>,
-  table: 'awards' | 'contributions',
-  decisionId: number,
-  partId: number,
-): Promise<boolean> {
-  const removed = await trx
-    .deleteFrom(table)
-    .where('id', '=', partId)
-    .where('decision_id', '=', decisionId)
-    .executeTakeFirst()
-  return Boolean(removed.numDeletedRows)
+type PartTable = 'awards' | 'contributions'
+
+/** What the audit log and the refusal call removing each kind of part. */
+const PART_WORDS: Record<PartTable, { remove: string; alreadyRemoved: string }> = {
+  awards: { remove: 'remove an award', alreadyRemoved: 'This award has already been removed' },
+  contributions: {
+    remove: 'remove a partner contribution',
+    alreadyRemoved: 'This contribution has already been removed',
+  },
+}
+
+/** One part of one decision: a part id of another decision matches nothing. */
+function partOf(decisionId: number, partId: number) {
+  return (eb: ExpressionBuilder<DB, PartTable>) => eb.and([eb('id', '=', partId), eb('decision_id', '=', decisionId)])
 }

@@ -116,9 +116,7 @@ class DemoLoader {
   }
 
   private office(shortName: string): number {
-    const id = this.officeIds.get(shortName)
-    if (id === undefined) throw new Error(`Demonstration data names an unknown office: ${shortName}`)
-    return id
+    return named(this.officeIds, 'office', shortName)
   }
 
   private async loadOffices(): Promise<void> {
@@ -156,10 +154,13 @@ class DemoLoader {
     }
   }
 
+  /** The columns of an office's named record (a funding stream, a service): the office, the name and its slug. */
+  private officeNamed(office: string, name: string) {
+    return { office_id: this.office(office), name, slug: slugify(name) }
+  }
+
   private area(name: string): number {
-    const id = this.areaIds.get(name)
-    if (id === undefined) throw new Error(`Demonstration data names an unknown area: ${name}`)
-    return id
+    return named(this.areaIds, 'area', name)
   }
 
   private async loadFundingStreams(): Promise<void> {
@@ -167,9 +168,7 @@ class DemoLoader {
       const row = await this.trx
         .insertInto('funding_streams')
         .values({
-          office_id: this.office(stream.office),
-          name: stream.name,
-          slug: slugify(stream.name),
+          ...this.officeNamed(stream.office, stream.name),
           funder_id: 'funder' in stream && stream.funder ? await this.org(stream.funder) : null,
           description: stream.description,
           conditions: 'conditions' in stream ? (stream.conditions ?? null) : null,
@@ -228,9 +227,7 @@ class DemoLoader {
       const row = await this.trx
         .insertInto('services')
         .values({
-          office_id: this.office(service.office),
-          name: service.name,
-          slug: slugify(service.name),
+          ...this.officeNamed(service.office, service.name),
           service_type: service.type,
           description: service.description,
           lead_commissioner_id: service.lead ? await this.org(service.lead) : null,
@@ -383,4 +380,11 @@ class DemoLoader {
       )
       .execute()
   }
+}
+
+/** The id loaded for a name the demonstration data uses; a name it never loaded is a mistake in the data. */
+function named(ids: Map<string, number>, what: string, name: string): number {
+  const id = ids.get(name)
+  if (id === undefined) throw new Error(`Demonstration data names an unknown ${what}: ${name}`)
+  return id
 }

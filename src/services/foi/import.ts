@@ -37,11 +37,7 @@ export class FoiImporter extends AuditedService {
       const existing = await requests.findByReference(decision.office_id, decision.reference, trx)
       if (existing && existing.decision_id === null) {
         await requests.update(existing.id, { decision_id: decisionId }, trx)
-        await this.audit.record(trx, {
-          actor,
-          action: 'link_response',
-          entityType: 'foi_request',
-          entityId: existing.id,
+        await this.audit.recordChange(trx, actor, 'link_response', ['foi_request', existing.id], {
           before: { decision_id: null },
           after: { decision_id: decisionId },
         })
@@ -105,11 +101,7 @@ export class FoiImporter extends AuditedService {
       trx,
     )
     const record = await requests.find(id, trx)
-    await this.audit.record(trx, {
-      actor,
-      action: 'import',
-      entityType: 'foi_request',
-      entityId: id,
+    await this.audit.recordChange(trx, actor, 'import', ['foi_request', id], {
       after: { ...auditSnapshot(record!.request), fromDecision: decisionId },
     })
     return { requestId: id, created: true }

@@ -8,6 +8,7 @@ import { searchWords } from '../../domain/foi-questions.ts'
 import { formatPence } from '../../domain/money.ts'
 import { formatUkDate } from '../../domain/uk-date.ts'
 import type { RegisterService } from '../decisions/register.ts'
+import { AWARD_AMOUNT_COLUMNS } from '../shared/listed-columns.ts'
 
 /** One thing the register already says that may answer a question, with the sentence to quote and the page to cite. */
 export interface RegisterHit {
@@ -87,20 +88,7 @@ export class FoiRegisterSearch {
     const rows = await this.database.db
       .selectFrom('awards as a')
       .innerJoin('decisions as d', 'd.id', 'a.decision_id')
-      .select([
-        'a.id',
-        'a.recipient_name',
-        'a.amount_pence',
-        'a.per_annum',
-        'a.up_to',
-        'a.period_label',
-        'a.period_start',
-        'a.period_end',
-        'a.purpose',
-        'd.reference',
-        'd.title',
-        'd.slug',
-      ])
+      .select(['a.id', 'a.recipient_name', ...AWARD_AMOUNT_COLUMNS, 'a.purpose', 'd.reference', 'd.title', 'd.slug'])
       .where('d.status', 'in', [...PUBLIC_STATUSES])
       .where('d.review_status', '=', 'reviewed')
       .where('d.classification', '<>', 'confidential')

@@ -96,11 +96,7 @@ export class FoiService {
         trx,
       )
       const record = await this.requests.find(created.id, trx)
-      await this.audit.record(trx, {
-        actor,
-        action: 'log',
-        entityType: ENTITY,
-        entityId: created.id,
+      await this.audit.recordChange(trx, actor, 'log', [ENTITY, created.id], {
         after: { ...auditSnapshot(record!.request), questions },
       })
       return created

@@ -28,11 +28,7 @@ export async function purgeFoiPersonalData(
   const purged = await database.transaction(async (trx) => {
     const rows = await new FoiRepository(database.db).purgePersonalData(cutoff, trx)
     for (const row of rows) {
-      await audit.record(trx, {
-        actor: options.actor ?? SYSTEM_ACTOR,
-        action: 'purge_personal_data',
-        entityType: 'foi_request',
-        entityId: row.id,
+      await audit.recordChange(trx, options.actor ?? SYSTEM_ACTOR, 'purge_personal_data', ['foi_request', row.id], {
         before: { requester_name_held: true },
         after: { requester_name_held: false, requester_contact_held: false, retention_days: options.retentionDays },
       })

@@ -120,11 +120,7 @@ export class ForwardPlanService {
     const values = await this.validate(answers, scope)
     return this.database.transaction(async (trx) => {
       const id = await this.repository.insert(values, trx)
-      await this.audit.record(trx, {
-        actor,
-        action: 'planned_decision.create',
-        entityType: 'planned_decision',
-        entityId: id,
+      await this.audit.recordChange(trx, actor, 'planned_decision.create', ['planned_decision', id], {
         after: values,
         officeId: values.officeId,
       })
@@ -140,11 +136,7 @@ export class ForwardPlanService {
     const values = await this.validate({ ...answers, officeId: String(before.officeId) }, scope)
     await this.database.transaction(async (trx) => {
       await this.repository.update(id, values, trx)
-      await this.audit.record(trx, {
-        actor,
-        action: 'planned_decision.update',
-        entityType: 'planned_decision',
-        entityId: id,
+      await this.audit.recordChange(trx, actor, 'planned_decision.update', ['planned_decision', id], {
         before: this.auditValues(before),
         after: values,
         officeId: before.officeId,
@@ -165,11 +157,7 @@ export class ForwardPlanService {
       throw new FormError({ reason: 'A decision has taken this plan entry: it cannot be dropped' })
     await this.database.transaction(async (trx) => {
       await this.repository.setStatus(id, { status: 'dropped', reason: parsed.data.reason, on: today }, trx)
-      await this.audit.record(trx, {
-        actor,
-        action: 'planned_decision.drop',
-        entityType: 'planned_decision',
-        entityId: id,
+      await this.audit.recordChange(trx, actor, 'planned_decision.drop', ['planned_decision', id], {
         before: { status: entry.status },
         after: { status: 'dropped', reason: parsed.data.reason, droppedOn: today },
         officeId: entry.officeId,
@@ -190,11 +178,7 @@ export class ForwardPlanService {
       const decision = decisions.find((d) => d.id === parsed.data.decisionId)
       if (!decision) throw new FormError({ decisionId: 'Choose a decision of this office that has been taken' })
       await this.repository.setStatus(id, { status: 'taken', decisionId: decision.id }, trx)
-      await this.audit.record(trx, {
-        actor,
-        action: 'planned_decision.link',
-        entityType: 'planned_decision',
-        entityId: id,
+      await this.audit.recordChange(trx, actor, 'planned_decision.link', ['planned_decision', id], {
         before: { status: entry.status, decisionId: entry.decisionId },
         after: { status: 'taken', decisionId: decision.id, reference: decision.reference },
         officeId: entry.officeId,
@@ -210,11 +194,7 @@ export class ForwardPlanService {
     if (!entry || !scope.includes(entry.officeId, ...PLAN_ROLES)) return false
     await this.database.transaction(async (trx) => {
       await this.repository.setStatus(id, { status: 'planned' }, trx)
-      await this.audit.record(trx, {
-        actor,
-        action: 'planned_decision.reinstate',
-        entityType: 'planned_decision',
-        entityId: id,
+      await this.audit.recordChange(trx, actor, 'planned_decision.reinstate', ['planned_decision', id], {
         before: { status: entry.status, decisionId: entry.decisionId, droppedReason: entry.droppedReason },
         after: { status: 'planned' },
         officeId: entry.officeId,

@@ -96,11 +96,7 @@ export async function acknowledgeErrors(
       })
       .where('id', '=', a.findingId)
       .execute()
-    await audit.record(trx, {
-      actor,
-      action: 'import.acknowledge_error',
-      entityType: 'finding',
-      entityId: a.findingId,
+    await audit.recordChange(trx, actor, 'import.acknowledge_error', ['finding', a.findingId], {
       after: { decisionId, code: finding.code, message: finding.message, reason: a.reason, at: at.toISOString() },
     })
   }

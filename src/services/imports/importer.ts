@@ -194,11 +194,7 @@ export class DocumentImporter {
     )
 
     const notes = await this.convertFoiResponse(trx, draft.kind, decisionId, input.actor)
-    await this.audit.record(trx, {
-      actor: input.actor,
-      action: 'import',
-      entityType: 'decision',
-      entityId: decisionId,
+    await this.audit.recordChange(trx, input.actor, 'import', ['decision', decisionId], {
       after: {
         document: {
           id: documentId,

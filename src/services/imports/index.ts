@@ -53,7 +53,7 @@ export class ImportService {
     this.maxBytes = options.maxBytes ?? config.maxUploadBytes
     this.readLimits = readLimits({ ...config.importLimits, ...options.readLimits })
     this.importer = new DocumentImporter(database, audit, options)
-    this.reviews = new ImportReviewService(database, audit)
+    this.reviews = new ImportReviewService(database)
     this.documents = new DocumentRepository(database.db)
   }
 

@@ -165,11 +165,7 @@ export async function learnLayoutRules(
         }),
       )
       .execute()
-  await audit.record(trx, {
-    actor: input.actor,
-    action: 'import.learn_layout',
-    entityType: 'decision',
-    entityId: input.decisionId,
+  await audit.recordChange(trx, input.actor, 'import.learn_layout', ['decision', input.decisionId], {
     after: {
       officeId: input.officeId,
       fingerprint,

@@ -1,7 +1,6 @@
 import { inOfficeScope } from '../../db/repositories/office-scope.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
 import type { Transaction } from 'kysely'
-import type { Database } from '../../db/database.ts'
 import { DecisionRepository, type DecisionDetail } from '../../db/repositories/decisions/decisions.ts'
 import {
   DocumentRepository,
@@ -13,7 +12,7 @@ import type { DB } from '../../db/tables/index.ts'
 import { slugify } from '../../domain/slug.ts'
 import { publicText } from '../../domain/publication.ts'
 import type { ExtractedRecord } from '../../extract/index.ts'
-import type { Actor, AuditService } from '../audit/audit.ts'
+import { AuditedService, type Actor } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
 import { acknowledgeErrors, type Acknowledgement } from './acknowledgements.ts'
 import { areaIdsFor } from './areas.ts'
@@ -34,17 +33,9 @@ export interface ImportReview {
 }
 
 /** A person checks an imported record against its source, corrects it and confirms it: only then is it public. */
-export class ImportReviewService {
-  private readonly decisions: DecisionRepository
-  private readonly documents: DocumentRepository
-
-  constructor(
-    private readonly database: Database,
-    private readonly audit: AuditService,
-  ) {
-    this.decisions = new DecisionRepository(database.db)
-    this.documents = new DocumentRepository(database.db)
-  }
+export class ImportReviewService extends AuditedService {
+  private readonly decisions = new DecisionRepository(this.database.db)
+  private readonly documents = new DocumentRepository(this.database.db)
 
   /** Imported records of the scope's offices and of archives (offices nobody works for). */
   awaitingReview(scope: OfficeScope = OfficeScope.system): Promise<AwaitingReviewRow[]> {
@@ -172,11 +163,7 @@ export class ImportReviewService {
         }),
         actor,
       })
-      await this.audit.record(trx, {
-        actor,
-        action: 'import.confirm',
-        entityType: 'decision',
-        entityId: decisionId,
+      await this.audit.recordChange(trx, actor, 'import.confirm', ['decision', decisionId], {
         before: snapshotBefore,
         after: await snapshot(trx, decisionId),
       })

@@ -1,4 +1,3 @@
-import type { Database } from '../../db/database.ts'
 import { LedgerRepository, type LedgerFilter } from '../../db/repositories/ledger/ledger.ts'
 import { PublicContributionRepository } from '../../db/repositories/ledger/public-contributions.ts'
 import { buildFlow, contributionsCountedInYear, type Flow, type FlowItem } from '../../domain/flow.ts'
@@ -6,7 +5,7 @@ import { financialYear, financialYearOf } from '../../domain/financial-year.ts'
 import { apportionByDays } from '../../domain/ledger.ts'
 import { todayInLondon } from '../../domain/uk-date.ts'
 import { serviceTypeLabel } from '../../domain/service-types.ts'
-import { PublicFiguresMemo } from '../shared/public-figures-memo.ts'
+import { PublicFiguresService } from '../shared/public-figures-memo.ts'
 
 export type SpendDimension = 'serviceType' | 'provider' | 'area'
 
@@ -35,17 +34,9 @@ const NOT_STATED: Record<SpendDimension, string> = {
 export type FlowOfYear = Flow & { year: number; label: string }
 
 /** The figures behind the charts: one-off spend apportioned to financial years, and the flow of money. */
-export class ChartsService {
-  private readonly ledger: LedgerRepository
-  private readonly contributions: PublicContributionRepository
-
-  constructor(
-    database: Database,
-    private readonly figures = new PublicFiguresMemo(database),
-  ) {
-    this.ledger = new LedgerRepository(database.db)
-    this.contributions = new PublicContributionRepository(database.db)
-  }
+export class ChartsService extends PublicFiguresService {
+  private readonly ledger = new LedgerRepository(this.database.db)
+  private readonly contributions = new PublicContributionRepository(this.database.db)
 
   /** Spend per financial year split by one dimension; categories beyond the `maxSeries` largest are one "Others". */
   async spendByYear(dimension: SpendDimension, filter: LedgerFilter = {}, maxSeries = 7): Promise<SpendByYear> {

@@ -1,4 +1,3 @@
-import type { Database } from '../../db/database.ts'
 import { LedgerRepository, type LedgerFilter } from '../../db/repositories/ledger/ledger.ts'
 import {
   PublicContributionRepository,
@@ -7,7 +6,7 @@ import {
 } from '../../db/repositories/ledger/public-contributions.ts'
 import { addKindTotals, emptyKindTotals, totalsByKind, type KindTotals } from '../../domain/amount-kinds.ts'
 import { amountBasis } from '../../domain/ledger.ts'
-import { PublicFiguresMemo } from '../shared/public-figures-memo.ts'
+import { PublicFiguresService } from '../shared/public-figures-memo.ts'
 
 export type { ContributionFilter, ContributionRow } from '../../db/repositories/ledger/public-contributions.ts'
 
@@ -27,17 +26,9 @@ export interface MoneyByKind {
  * Co-funding beside the awards: partners' contributions to commissioned services, and the money of a ledger
  * filter split by kind (one-off, yearly, ceilings), awards and contributions alike.
  */
-export class CoFundingService {
-  private readonly ledger: LedgerRepository
-  private readonly contributionsRepository: PublicContributionRepository
-
-  constructor(
-    database: Database,
-    private readonly figures = new PublicFiguresMemo(database),
-  ) {
-    this.ledger = new LedgerRepository(database.db)
-    this.contributionsRepository = new PublicContributionRepository(database.db)
-  }
+export class CoFundingService extends PublicFiguresService {
+  private readonly ledger = new LedgerRepository(this.database.db)
+  private readonly contributionsRepository = new PublicContributionRepository(this.database.db)
 
   /** The contributions a ledger filter selects. A funding stream or procurement route is a property of awards only, so it selects none. */
   async contributions(filter: LedgerFilter & { partnerId?: number }): Promise<ContributionRow[]> {

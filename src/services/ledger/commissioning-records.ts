@@ -63,6 +63,14 @@ export class CommissioningRecordService {
     return serviceRecordFromAward(this.database.db, awardId, scope)
   }
 
+  /** The service, read in the transaction that changes it; refused, on the form's `field`, when gone or not the actor's. */
+  private async serviceToChange(trx: Transaction<DB>, serviceId: number, actor: Actor, field: string) {
+    const s = await trx.selectFrom('services').selectAll().where('id', '=', serviceId).executeTakeFirst()
+    if (!s || !(await this.inScope(trx, serviceId, actor.scope ?? OfficeScope.system)))
+      throw new FormError({ [field]: 'This service no longer exists' })
+    return s
+  }
+
   /** Whether the service belongs to an office of `scope`, or to no office. */
   private async inScope(
     handle: Pick<Database['db'], 'selectFrom'>,
@@ -99,11 +107,7 @@ export class CommissioningRecordService {
       const newSlug = existing ? slug! : await this.writes.freeSlug(slugify(record.name).slice(0, 80), trx)
       const id = await this.writes.save(record, newSlug, existing?.id ?? null, trx)
       const { id: _id, ...before } = existing ?? { id: 0 }
-      await this.audit.record(trx, {
-        actor,
-        action: existing ? 'service.update' : 'service.create',
-        entityType: 'service',
-        entityId: id,
+      await this.audit.recordChange(trx, actor, existing ? 'service.update' : 'service.create', ['service', id], {
         before: existing ? before : undefined,
         after: record,
       })
@@ -129,11 +133,7 @@ export class CommissioningRecordService {
       .executeTakeFirst()
     if (!award) return false
     await trx.updateTable('awards').set({ service_id: serviceId }).where('id', '=', award.id).execute()
-    await this.audit.record(trx, {
-      actor,
-      action: 'award.service',
-      entityType: 'decision',
-      entityId: award.decision_id,
+    await this.audit.recordChange(trx, actor, 'award.service', ['decision', award.decision_id], {
       before: { awardId, serviceId: award.service_id },
       after: { awardId, serviceId },
     })
@@ -143,13 +143,7 @@ export class CommissioningRecordService {
   /** Months of extension taken, within the options the contract has left. */
   async recordExtension(serviceId: number, months: number, actor: Actor): Promise<void> {
     await this.database.transaction(async (trx) => {
-      const s = await trx
-        .selectFrom('services')
-        .select(['extension_months', 'extension_taken_months', 'end_date', 'ended_on'])
-        .where('id', '=', serviceId)
-        .executeTakeFirst()
-      if (!s || !(await this.inScope(trx, serviceId, actor.scope ?? OfficeScope.system)))
-        throw new FormError({ months: 'This service no longer exists' })
+      const s = await this.serviceToChange(trx, serviceId, actor, 'months')
       const left = Math.max(0, (s.extension_months ?? 0) - s.extension_taken_months)
       if (!s.end_date) throw new FormError({ months: 'Record the service’s end date before an extension' })
       if (s.ended_on) throw new FormError({ months: 'This service has ended: an extension cannot be taken' })
@@ -158,11 +152,7 @@ export class CommissioningRecordService {
         throw new FormError({ months: `Months taken must be a whole number from 1 to ${left}` })
       const taken = s.extension_taken_months + months
       await trx.updateTable('services').set({ extension_taken_months: taken }).where('id', '=', serviceId).execute()
-      await this.audit.record(trx, {
-        actor,
-        action: 'service.extension',
-        entityType: 'service',
-        entityId: serviceId,
+      await this.audit.recordChange(trx, actor, 'service.extension', ['service', serviceId], {
         before: { extensionTakenMonths: s.extension_taken_months },
         after: { extensionTakenMonths: taken, monthsTaken: months },
       })
@@ -179,23 +169,13 @@ export class CommissioningRecordService {
       .executeTakeFirst()
     const offered = await this.writes.choices(office?.office_id ?? null)
     await this.database.transaction(async (trx) => {
-      const s = await trx
-        .selectFrom('services')
-        .select(['successor_decision_id', 'office_id', 'decision_id'])
-        .where('id', '=', serviceId)
-        .executeTakeFirst()
-      if (!s || !(await this.inScope(trx, serviceId, actor.scope ?? OfficeScope.system)))
-        throw new FormError({ decisionId: 'This service no longer exists' })
+      const s = await this.serviceToChange(trx, serviceId, actor, 'decisionId')
       const decision = offered.decisions.find((d) => d.id === decisionId)
       if (!decision) throw new FormError({ decisionId: 'Choose a published decision of this office' })
       if (decisionId === s.decision_id)
         throw new FormError({ decisionId: 'Choose a later decision: this one commissioned the service itself' })
       await trx.updateTable('services').set({ successor_decision_id: decisionId }).where('id', '=', serviceId).execute()
-      await this.audit.record(trx, {
-        actor,
-        action: 'service.successor',
-        entityType: 'service',
-        entityId: serviceId,
+      await this.audit.recordChange(trx, actor, 'service.successor', ['service', serviceId], {
         before: { successorDecisionId: s.successor_decision_id },
         after: { successorDecisionId: decisionId, reference: decision.reference },
       })
@@ -209,13 +189,7 @@ export class CommissioningRecordService {
     actor: Actor,
   ): Promise<void> {
     await this.database.transaction(async (trx) => {
-      const s = await trx
-        .selectFrom('services')
-        .select(['start_date', 'ended_on', 'end_reason', 'end_note'])
-        .where('id', '=', serviceId)
-        .executeTakeFirst()
-      if (!s || !(await this.inScope(trx, serviceId, actor.scope ?? OfficeScope.system)))
-        throw new FormError({ endedOn: 'This service no longer exists' })
+      const s = await this.serviceToChange(trx, serviceId, actor, 'endedOn')
       if (s.start_date && input.endedOn < s.start_date)
         throw new FormError({ endedOn: 'The date it ended must be on or after the date the service started' })
       await trx
@@ -223,11 +197,7 @@ export class CommissioningRecordService {
         .set({ ended_on: input.endedOn, end_reason: input.reason, end_note: input.note })
         .where('id', '=', serviceId)
         .execute()
-      await this.audit.record(trx, {
-        actor,
-        action: 'service.end',
-        entityType: 'service',
-        entityId: serviceId,
+      await this.audit.recordChange(trx, actor, 'service.end', ['service', serviceId], {
         before: { endedOn: s.ended_on, endReason: s.end_reason, endNote: s.end_note },
         after: input,
       })

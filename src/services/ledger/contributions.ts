@@ -90,14 +90,16 @@ export class ContributionService {
             .executeTakeFirstOrThrow()
         ).id
       }
-      await this.audit.record(trx, {
+      await this.audit.recordChange(
+        trx,
         actor,
-        action: existing ? 'contribution.update' : 'contribution.create',
-        entityType: 'contribution',
-        entityId: id,
-        before: existing ? { amountPence: existing.amount_pence } : undefined,
-        after: { serviceId, organisationId, financialYear: year, amountPence: amount },
-      })
+        existing ? 'contribution.update' : 'contribution.create',
+        ['contribution', id],
+        {
+          before: existing ? { amountPence: existing.amount_pence } : undefined,
+          after: { serviceId, organisationId, financialYear: year, amountPence: amount },
+        },
+      )
     })
   }
 }

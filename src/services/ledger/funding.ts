@@ -1,14 +1,13 @@
 import { ownedOrSharedInScope } from '../../db/repositories/office-scope.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
 import { z } from 'zod'
-import type { Database } from '../../db/database.ts'
 import { FundingRepository, type FundingStreamRow } from '../../db/repositories/ledger/funding.ts'
 import { LedgerRepository } from '../../db/repositories/ledger/ledger.ts'
 import { financialYear } from '../../domain/financial-year.ts'
-import type { Actor, AuditService } from '../audit/audit.ts'
+import { AuditService, type Actor } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
 import { financialYearField, poundsField } from '../shared/form-fields.ts'
-import { PublicFiguresMemo } from '../shared/public-figures-memo.ts'
+import { PublicFiguresService } from '../shared/public-figures-memo.ts'
 
 export interface StreamYear {
   startYear: number
@@ -38,18 +37,10 @@ export const receiptForm = z.object({
 })
 
 /** Funding streams: what each received per financial year, what public awards commit, and what is left. */
-export class FundingService {
-  private readonly funding: FundingRepository
-  private readonly ledger: LedgerRepository
-
-  constructor(
-    private readonly database: Database,
-    private readonly audit: AuditService,
-    private readonly figures = new PublicFiguresMemo(database),
-  ) {
-    this.funding = new FundingRepository(database.db)
-    this.ledger = new LedgerRepository(database.db)
-  }
+export class FundingService extends PublicFiguresService {
+  private readonly audit = new AuditService(this.database)
+  private readonly funding = new FundingRepository(this.database.db)
+  private readonly ledger = new LedgerRepository(this.database.db)
 
   streams() {
     return this.funding.streams()
@@ -126,14 +117,16 @@ export class FundingService {
       if (!stream) throw new FormError({ streamId: 'Choose a funding stream' })
       const before = await this.funding.findReceipt(streamId, year, trx)
       const id = await this.funding.saveReceipt(streamId, year, amount, note, trx)
-      await this.audit.record(trx, {
+      await this.audit.recordChange(
+        trx,
         actor,
-        action: before ? 'funding_receipt.update' : 'funding_receipt.create',
-        entityType: 'funding_stream_receipt',
-        entityId: id,
-        before: before ? { amountPence: before.amount_pence, note: before.note } : undefined,
-        after: { streamId, stream: stream.name, financialYear: year, amountPence: amount, note },
-      })
+        before ? 'funding_receipt.update' : 'funding_receipt.create',
+        ['funding_stream_receipt', id],
+        {
+          before: before ? { amountPence: before.amount_pence, note: before.note } : undefined,
+          after: { streamId, stream: stream.name, financialYear: year, amountPence: amount, note },
+        },
+      )
     })
     return { saved: true }
   }

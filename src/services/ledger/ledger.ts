@@ -1,4 +1,3 @@
-import type { Database } from '../../db/database.ts'
 import {
   LedgerRepository,
   type LedgerFilter,
@@ -18,7 +17,7 @@ export type {
   LedgerRow,
   LedgerTotals,
 } from '../../db/repositories/ledger/ledger.ts'
-import { PublicFiguresMemo } from '../shared/public-figures-memo.ts'
+import { PublicFiguresService } from '../shared/public-figures-memo.ts'
 
 export const LEDGER_PAGE_SIZE = 50
 const CSV_BATCH = 5000
@@ -66,17 +65,9 @@ export interface ProviderPage {
 }
 
 /** The public funding ledger: every public award, filtered, sorted, apportioned to years, and by provider. */
-export class LedgerService {
-  private readonly ledger: LedgerRepository
-  private readonly organisations: OrganisationRepository
-
-  constructor(
-    database: Database,
-    private readonly figures = new PublicFiguresMemo(database),
-  ) {
-    this.ledger = new LedgerRepository(database.db)
-    this.organisations = new OrganisationRepository(database.db)
-  }
+export class LedgerService extends PublicFiguresService {
+  private readonly ledger = new LedgerRepository(this.database.db)
+  private readonly organisations = new OrganisationRepository(this.database.db)
 
   async page(filter: LedgerFilter, order: LedgerOrder, page = 1): Promise<LedgerPage> {
     const [rows, totals, paid] = await Promise.all([

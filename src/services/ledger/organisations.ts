@@ -1,6 +1,5 @@
 import { sql } from 'kysely'
 import { z } from 'zod'
-import type { Database } from '../../db/database.ts'
 import { OrganisationRepository, type Organisation } from '../../db/repositories/ledger/organisations.ts'
 import {
   OrganisationMergeRepository,
@@ -8,7 +7,7 @@ import {
   type MovedRows,
 } from '../../db/repositories/ledger/organisation-merges.ts'
 import { ORGANISATION_KINDS } from '../../domain/decision.ts'
-import type { Actor, AuditService } from '../audit/audit.ts'
+import { AuditedService, type Actor } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
 
 const id = (message: string) => z.string().regex(/^\d+$/, { message }).transform(Number)
@@ -52,17 +51,9 @@ export interface ReviewItem {
 }
 
 /** Organisations (staff): merging duplicates, and confirming names that imports could not match. */
-export class OrganisationService {
-  private readonly organisations: OrganisationRepository
-  private readonly merges: OrganisationMergeRepository
-
-  constructor(
-    private readonly database: Database,
-    private readonly audit: AuditService,
-  ) {
-    this.organisations = new OrganisationRepository(database.db)
-    this.merges = new OrganisationMergeRepository(database.db)
-  }
+export class OrganisationService extends AuditedService {
+  private readonly organisations = new OrganisationRepository(this.database.db)
+  private readonly merges = new OrganisationMergeRepository(this.database.db)
 
   /**
    * What merging would change, for the person to confirm: the two organisations and the rows that would move.
@@ -92,11 +83,7 @@ export class OrganisationService {
       if (source?.merged_into_id !== merge.targetId)
         throw new FormError({ merge: `${merge.sourceName} has changed since the merge: it cannot be undone` })
       await this.merges.undo(merge, actor.userId, trx)
-      await this.audit.record(trx, {
-        actor,
-        action: 'organisation.unmerge',
-        entityType: 'organisation',
-        entityId: merge.sourceId,
+      await this.audit.recordChange(trx, actor, 'organisation.unmerge', ['organisation', merge.sourceId], {
         before: { mergedInto: merge.targetId },
         after: { mergedInto: null, mergeId: merge.id, restored: merge.moved },
       })
@@ -165,11 +152,7 @@ export class OrganisationService {
       const rows = await this.merges.rowsToMove(sourceId, targetId, trx)
       const moved = await this.organisations.merge(sourceId, targetId, trx)
       const mergeId = await this.merges.record(sourceId, targetId, rows, actor.userId, trx)
-      await this.audit.record(trx, {
-        actor,
-        action: 'organisation.merge',
-        entityType: 'organisation',
-        entityId: targetId,
+      await this.audit.recordChange(trx, actor, 'organisation.merge', ['organisation', targetId], {
         before: {
           source: { id: source!.id, name: source!.name, slug: source!.slug },
           target: { id: target!.id, name: target!.name },
@@ -199,11 +182,7 @@ export class OrganisationService {
         })
         .where('id', '=', organisationId)
         .execute()
-      await this.audit.record(trx, {
-        actor,
-        action: 'organisation.confirm',
-        entityType: 'organisation',
-        entityId: organisationId,
+      await this.audit.recordChange(trx, actor, 'organisation.confirm', ['organisation', organisationId], {
         before: { name: before.name, kind: before.kind, needsReview: true },
         after: { name: before.name, ...values, needsReview: false },
       })

@@ -172,14 +172,16 @@ export class OutcomeService {
           .set({ value: count, entered_by: actor.userId })
           .where('id', '=', before.id)
           .execute()
-      await this.audit.record(trx, {
+      await this.audit.recordChange(
+        trx,
         actor,
-        action: count === null ? 'outcome_returns.delete' : 'outcome_returns.correct',
-        entityType: 'service',
-        entityId: serviceId,
-        before: { quarter: quarterLabel(quarterStart), measure, value: before.value },
-        after: count === null ? undefined : { quarter: quarterLabel(quarterStart), measure, value: count },
-      })
+        count === null ? 'outcome_returns.delete' : 'outcome_returns.correct',
+        ['service', serviceId],
+        {
+          before: { quarter: quarterLabel(quarterStart), measure, value: before.value },
+          after: count === null ? undefined : { quarter: quarterLabel(quarterStart), measure, value: count },
+        },
+      )
     })
   }
 
@@ -214,11 +216,7 @@ export class OutcomeService {
           )
           .execute()
       }
-      await this.audit.record(trx, {
-        actor,
-        action: `outcome_returns.${source}`,
-        entityType: 'service',
-        entityId: serviceId,
+      await this.audit.recordChange(trx, actor, `outcome_returns.${source}`, ['service', serviceId], {
         after: { service: service.name, values },
       })
       return values.length

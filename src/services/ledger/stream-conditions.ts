@@ -13,9 +13,9 @@ import {
   type ConditionFinding,
   type MatchFundingRequirement,
 } from '../../domain/stream-conditions.ts'
-import type { Actor, AuditService } from '../audit/audit.ts'
+import { AuditService, type Actor } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
-import { PublicFiguresMemo } from '../shared/public-figures-memo.ts'
+import { PublicFiguresService } from '../shared/public-figures-memo.ts'
 import {
   conditionsSchema,
   dateOrderErrors,
@@ -32,16 +32,9 @@ export interface StreamPage {
 }
 
 /** Funding stream conditions: what each stream's money comes with, and the awards that break them. */
-export class StreamConditionsService {
-  private readonly repo: StreamConditionsRepository
-
-  constructor(
-    private readonly database: Database,
-    private readonly audit: AuditService,
-    private readonly figures = new PublicFiguresMemo(database),
-  ) {
-    this.repo = new StreamConditionsRepository(database.db)
-  }
+export class StreamConditionsService extends PublicFiguresService {
+  private readonly audit = new AuditService(this.database)
+  private readonly repo = new StreamConditionsRepository(this.database.db)
 
   /**
    * Every finding for the given streams, from what the viewer may see. Awards are read only for streams whose
@@ -138,11 +131,7 @@ export class StreamConditionsService {
     await this.database.transaction(async (trx) => {
       const before = await this.reachable(trx, id, actor)
       await this.repo.updateConditions(trx, id, values)
-      await this.audit.record(trx, {
-        actor,
-        action: 'funding_stream.conditions',
-        entityType: 'funding_stream',
-        entityId: id,
+      await this.audit.recordChange(trx, actor, 'funding_stream.conditions', ['funding_stream', id], {
         before: {
           grantStart: before.grant_start,
           grantEnd: before.grant_end,
@@ -175,11 +164,7 @@ export class StreamConditionsService {
         throw new FormError({ fromName: 'Match funding from them is already recorded for this year: remove it first' })
       const fromOrganisationId = await this.repo.organisationNamed(trx, row.fromName)
       const id = await this.repo.addMatchFunding(trx, streamId, { ...row, fromOrganisationId })
-      await this.audit.record(trx, {
-        actor,
-        action: 'funding_stream.match_funding.add',
-        entityType: 'funding_stream',
-        entityId: streamId,
+      await this.audit.recordChange(trx, actor, 'funding_stream.match_funding.add', ['funding_stream', streamId], {
         after: { id, ...row, fromOrganisationId },
       })
     })
@@ -190,11 +175,7 @@ export class StreamConditionsService {
       await this.reachable(trx, streamId, actor)
       const removed = await this.repo.removeMatchFunding(trx, streamId, id)
       if (!removed) return false
-      await this.audit.record(trx, {
-        actor,
-        action: 'funding_stream.match_funding.remove',
-        entityType: 'funding_stream',
-        entityId: streamId,
+      await this.audit.recordChange(trx, actor, 'funding_stream.match_funding.remove', ['funding_stream', streamId], {
         before: removed,
       })
       return true

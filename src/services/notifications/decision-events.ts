@@ -1,14 +1,11 @@
 import type { Transaction } from 'kysely'
-import { OutboxRepository } from '../../db/repositories/notifications/outbox.ts'
 import { officeName, staffRecipients, type StaffRecipient } from '../../db/repositories/notifications/recipients.ts'
 import type { DB } from '../../db/tables/index.ts'
 import type { DecisionStatus, SignOffStage } from '../../domain/decision.ts'
-import type { EmailContent } from '../../domain/email.ts'
-import { STAFF_NOTIFICATIONS, type StaffNotificationKind } from '../../domain/notifications.ts'
+import type { StaffNotificationKind } from '../../domain/notifications.ts'
 import { ROLE_FOR_STAGE, STAGE_FOR_STATUS, STAGE_LABELS } from '../../domain/workflow.ts'
 import { queueAlertsForPublication } from './alert-events.ts'
-
-const PREFERENCES_LINK = { text: 'Choose which emails you get', path: '/staff/notifications/preferences' }
+import { queueToStaff, type StaffContent } from './staff-messages.ts'
 
 interface DecisionState {
   id: number
@@ -32,10 +29,6 @@ const STAGE_ACTION: Record<SignOffStage, string> = {
 
 function named(decision: DecisionState): string {
   return decision.reference ? `${decision.reference}: ${decision.title}` : decision.title
-}
-
-function footer(kind: StaffNotificationKind): string[] {
-  return [`You get this email because “${STAFF_NOTIFICATIONS[kind].label}” is on in your email preferences.`]
 }
 
 /**
@@ -67,21 +60,15 @@ export async function queueDecisionNotifications(
     .where('id', '=', decisionId)
     .executeTakeFirstOrThrow()
   if (after.status === before.status) return
-  const sender = await officeName(trx, after.office_id)
-  const queue = async (kind: StaffNotificationKind, people: StaffRecipient[], subject: string, body: EmailContent) => {
-    const outbox = new OutboxRepository(trx)
-    for (const person of people)
-      await outbox.enqueue(trx, {
-        idempotencyKey: `decision:${after.id}:v${after.version}:${kind}:user:${person.id}`,
-        kind,
-        recipient: person.email,
-        recipientUserId: person.id,
-        senderName: sender,
-        subject,
-        body,
-        link: body.link?.path ?? null,
-      })
-  }
+  const senderName = await officeName(trx, after.office_id)
+  const queue = (kind: StaffNotificationKind, people: StaffRecipient[], subject: string, content: StaffContent) =>
+    queueToStaff(trx, people, {
+      eventKey: `decision:${after.id}:v${after.version}:${kind}`,
+      kind,
+      senderName,
+      subject,
+      content,
+    })
   const author = (kind: StaffNotificationKind, holder = false) => {
     const id = holder ? (after.held_by ?? after.created_by) : after.created_by
     return id === null ? [] : staffRecipients(trx, kind, { roles: ['officer'], officeId: null, userIds: [id] })
@@ -100,8 +87,6 @@ export async function queueDecisionNotifications(
         'You can approve it or return it to the author with a comment.',
       ],
       link: { text: 'Sign off the decision', path: `/staff/decisions/${after.id}/sign` },
-      footer: footer(kind),
-      footerLink: PREFERENCES_LINK,
     })
   }
   if (after.status === 'draft' && before.status !== 'draft') {
@@ -110,8 +95,6 @@ export async function queueDecisionNotifications(
       paragraphs: [`${named(after)} has been returned to you. The person signing it off said:`],
       inset: after.returned_comment ?? '',
       link: { text: 'Change the draft', path: `/staff/decisions/${after.id}` },
-      footer: footer(kind),
-      footerLink: PREFERENCES_LINK,
     })
   }
   if (after.status === 'rejected') {
@@ -120,8 +103,6 @@ export async function queueDecisionNotifications(
       paragraphs: [`${named(after)} has been rejected by the decision maker. Their reasons:`],
       inset: after.rejection_reasons ?? '',
       link: { text: 'View the decision', path: `/staff/decisions/${after.id}` },
-      footer: footer(kind),
-      footerLink: PREFERENCES_LINK,
     })
   }
   if (after.status === 'approved') {
@@ -129,8 +110,6 @@ export async function queueDecisionNotifications(
     await queue(kind, await author(kind), `Decision ${after.reference} has been approved`, {
       paragraphs: [`${named(after)} has been approved by the decision maker.`, 'It is now ready to publish.'],
       link: { text: 'Publish the decision', path: `/staff/decisions/${after.id}/publish` },
-      footer: footer(kind),
-      footerLink: PREFERENCES_LINK,
     })
   }
   if (after.status === 'published') {
@@ -138,8 +117,6 @@ export async function queueDecisionNotifications(
     await queue(kind, await author(kind), `Decision ${after.reference} has been published`, {
       paragraphs: [`${named(after)} has been published on the register.`],
       link: { text: 'View the published decision', path: `/decisions/${after.slug}` },
-      footer: footer(kind),
-      footerLink: PREFERENCES_LINK,
     })
     await queueAlertsForPublication(trx, after.id)
   }

@@ -1,15 +1,13 @@
 import type { Database } from '../../db/database.ts'
-import { OutboxRepository } from '../../db/repositories/notifications/outbox.ts'
 import { homeOffice, staffRecipients } from '../../db/repositories/notifications/recipients.ts'
 import type { EmailContent } from '../../domain/email.ts'
 import { financialYearOf } from '../../domain/financial-year.ts'
 import { formatPence } from '../../domain/money.ts'
 import { addMonths } from '../../domain/pipeline.ts'
 import { formatUkDate } from '../../domain/uk-date.ts'
-import { AuditService } from '../audit/audit.ts'
 import { CommissioningService } from '../ledger/commissioning.ts'
 import { FundingService } from '../ledger/funding.ts'
-import { PREFERENCES_LINK, preferenceFooter } from './scheduled-foi.ts'
+import { queueToStaff } from './staff-messages.ts'
 
 /** A funding stream's year is "near its end" when the financial year ends within this many months. */
 export const STREAM_END_MONTHS = 6
@@ -20,7 +18,7 @@ type Sections = NonNullable<EmailContent['sections']>
 export async function digestSections(database: Database, today: string): Promise<Sections> {
   const [pipeline, streams] = await Promise.all([
     new CommissioningService(database).pipeline(today),
-    new FundingService(database, new AuditService(database)).overview(),
+    new FundingService(database).overview(),
   ])
   const sections: Sections = pipeline.windows
     .filter((w) => w.entries.length)
@@ -62,27 +60,16 @@ export async function queueMonthlyDigest(database: Database, today: string): Pro
       roles: ['officer', 'finance_officer', 'chief_executive'],
       officeId: office?.id ?? null,
     })
-    let queued = 0
-    const outbox = new OutboxRepository(trx)
-    for (const person of people) {
-      const added = await outbox.enqueue(trx, {
-        idempotencyKey: `digest:${month}:user:${person.id}`,
-        kind: 'monthly_digest',
-        recipient: person.email,
-        recipientUserId: person.id,
-        senderName: office?.name ?? 'Commissioning Register',
-        subject: `Monthly digest for ${monthName}: services ending and money left`,
-        body: {
-          paragraphs: [`Services to recommission and funding to commit, as of ${formatUkDate(today)}.`],
-          sections,
-          link: { text: 'See the recommissioning pipeline', path: `/pipeline?on=${today}` },
-          footer: preferenceFooter('monthly_digest'),
-          footerLink: PREFERENCES_LINK,
-        },
-        link: `/pipeline?on=${today}`,
-      })
-      if (added) queued++
-    }
-    return queued
+    return queueToStaff(trx, people, {
+      eventKey: `digest:${month}`,
+      kind: 'monthly_digest',
+      senderName: office?.name ?? 'Commissioning Register',
+      subject: `Monthly digest for ${monthName}: services ending and money left`,
+      content: {
+        paragraphs: [`Services to recommission and funding to commit, as of ${formatUkDate(today)}.`],
+        sections,
+        link: { text: 'See the recommissioning pipeline', path: `/pipeline?on=${today}` },
+      },
+    })
   })
 }

@@ -1,21 +1,14 @@
 import type { Database } from '../../db/database.ts'
 import { CLOCK_COLUMNS } from '../../db/repositories/foi/foi-types.ts'
-import { OutboxRepository } from '../../db/repositories/notifications/outbox.ts'
 import { officeName, staffRecipients } from '../../db/repositories/notifications/recipients.ts'
 import { foiClock, reviewDeadlines } from '../../domain/foi-clock.ts'
 import { isClockRunning, type FoiStatus } from '../../domain/foi.ts'
-import { STAFF_NOTIFICATIONS, type StaffNotificationKind } from '../../domain/notifications.ts'
 import { formatUkDate } from '../../domain/uk-date.ts'
 import { workingDaysBetween } from '../../domain/working-days.ts'
+import { queueToStaff } from './staff-messages.ts'
 
 /** Notified this many working days before an FOI response or an internal review is due. */
 export const FOI_WARNING_WORKING_DAYS = 3
-
-export const PREFERENCES_LINK = { text: 'Choose which emails you get', path: '/staff/notifications/preferences' }
-
-export function preferenceFooter(kind: StaffNotificationKind): string[] {
-  return [`You get this email because “${STAFF_NOTIFICATIONS[kind].label}” is on in your email preferences.`]
-}
 
 interface FoiEvent {
   requestId: number
@@ -96,27 +89,16 @@ export async function queueFoiDeadlines(database: Database, today: string): Prom
   for (const event of events) {
     await database.transaction(async (trx) => {
       const people = await staffRecipients(trx, event.kind, { roles: ['officer'], officeId: event.officeId })
-      const sender = await officeName(trx, event.officeId)
-      const outbox = new OutboxRepository(trx)
-      for (const person of people) {
-        const path = `/staff/foi/${event.requestId}`
-        const added = await outbox.enqueue(trx, {
-          idempotencyKey: `foi:${event.requestId}:${event.event}:user:${person.id}`,
-          kind: event.kind,
-          recipient: person.email,
-          recipientUserId: person.id,
-          senderName: sender,
-          subject: event.subject,
-          body: {
-            paragraphs: event.paragraphs,
-            link: { text: 'Open the request', path },
-            footer: preferenceFooter(event.kind),
-            footerLink: PREFERENCES_LINK,
-          },
-          link: path,
-        })
-        if (added) queued++
-      }
+      queued += await queueToStaff(trx, people, {
+        eventKey: `foi:${event.requestId}:${event.event}`,
+        kind: event.kind,
+        senderName: await officeName(trx, event.officeId),
+        subject: event.subject,
+        content: {
+          paragraphs: event.paragraphs,
+          link: { text: 'Open the request', path: `/staff/foi/${event.requestId}` },
+        },
+      })
     })
   }
   return queued

@@ -1,13 +1,13 @@
 import { sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import { OutboxRepository } from '../../db/repositories/notifications/outbox.ts'
 import { homeOffice, staffRecipients } from '../../db/repositories/notifications/recipients.ts'
 import { formatUkDate, todayInLondon } from '../../domain/uk-date.ts'
 import { workingDaysBetween } from '../../domain/working-days.ts'
 import { logger } from '../../logger.ts'
 import { AlertService } from './alerts.ts'
 import { queueMonthlyDigest } from './scheduled-digest.ts'
-import { PREFERENCES_LINK, preferenceFooter, queueFoiDeadlines } from './scheduled-foi.ts'
+import { queueFoiDeadlines } from './scheduled-foi.ts'
+import { queueToStaff } from './staff-messages.ts'
 
 /** Imported records wait this many working days for review before officers are told. */
 export const IMPORT_WAIT_WORKING_DAYS = 5
@@ -47,32 +47,23 @@ export async function queueImportsWaiting(database: Database, today: string): Pr
     await database.transaction(async (trx) => {
       const office = await homeOffice(trx)
       const people = await staffRecipients(trx, 'imports_waiting', { roles: ['officer'], officeId: null })
-      const outbox = new OutboxRepository(trx)
       const count = records.length === 1 ? '1 imported record' : `${records.length} imported records`
-      for (const person of people) {
-        const added = await outbox.enqueue(trx, {
-          idempotencyKey: `imports:${day}:user:${person.id}`,
-          kind: 'imports_waiting',
-          recipient: person.email,
-          recipientUserId: person.id,
-          senderName: office?.name ?? 'Commissioning Register',
-          subject: `${count} imported on ${formatUkDate(day)} ${records.length === 1 ? 'is' : 'are'} waiting for review`,
-          body: {
-            paragraphs: [
-              `${count} imported on ${formatUkDate(day)} ${records.length === 1 ? 'has' : 'have'} waited more than ${IMPORT_WAIT_WORKING_DAYS} working days for review. The public register does not show them until someone confirms them.`,
-            ],
-            list: records.map((r) => ({
-              text: r.reference ? `${r.reference}: ${r.title}` : r.title,
-              path: `/staff/imports/${r.id}`,
-            })),
-            link: { text: 'Review imported records', path: '/staff/imports' },
-            footer: preferenceFooter('imports_waiting'),
-            footerLink: PREFERENCES_LINK,
-          },
-          link: '/staff/imports',
-        })
-        if (added) queued++
-      }
+      queued += await queueToStaff(trx, people, {
+        eventKey: `imports:${day}`,
+        kind: 'imports_waiting',
+        senderName: office?.name ?? 'Commissioning Register',
+        subject: `${count} imported on ${formatUkDate(day)} ${records.length === 1 ? 'is' : 'are'} waiting for review`,
+        content: {
+          paragraphs: [
+            `${count} imported on ${formatUkDate(day)} ${records.length === 1 ? 'has' : 'have'} waited more than ${IMPORT_WAIT_WORKING_DAYS} working days for review. The public register does not show them until someone confirms them.`,
+          ],
+          list: records.map((r) => ({
+            text: r.reference ? `${r.reference}: ${r.title}` : r.title,
+            path: `/staff/imports/${r.id}`,
+          })),
+          link: { text: 'Review imported records', path: '/staff/imports' },
+        },
+      })
     })
   }
   return queued

@@ -81,11 +81,7 @@ export async function recordPopulation(
         oc.columns(['office_id', 'year']).doUpdateSet({ population: input.population, source: input.source.trim() }),
       )
       .execute()
-    await audit.record(trx, {
-      actor,
-      action: 'record population',
-      entityType: 'office',
-      entityId: input.officeId,
+    await audit.recordChange(trx, actor, 'record population', ['office', input.officeId], {
       officeId: input.officeId,
       after: { year: input.year, population: input.population, source: input.source.trim() },
     })

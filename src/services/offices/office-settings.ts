@@ -160,11 +160,7 @@ export class OfficeSettingsService {
         })
         .where('organisation_id', '=', before.officeId)
         .execute()
-      await this.audit.record(trx, {
-        actor,
-        action: 'update',
-        entityType: 'office_settings',
-        entityId: before.officeId,
+      await this.audit.recordChange(trx, actor, 'update', ['office_settings', before.officeId], {
         officeId: before.officeId,
         before,
         after,

@@ -114,11 +114,7 @@ export class OfficeService extends AuditedService {
           copyright_holder: name,
         })
         .execute()
-      await this.audit.record(trx, {
-        actor,
-        action: 'create',
-        entityType: 'office',
-        entityId: organisation.id,
+      await this.audit.recordChange(trx, actor, 'create', ['office', organisation.id], {
         officeId: organisation.id,
         after: parsed.data,
       })
@@ -150,11 +146,7 @@ export class OfficeService extends AuditedService {
       const held = existing.memberships.find((m) => m.officeId === officeId)?.roles ?? []
       const roles = [...new Set([...held, 'administrator' as const])]
       await putMembership(trx, existing.id, officeId, roles)
-      await this.audit.record(trx, {
-        actor,
-        action: 'appoint administrator',
-        entityType: 'user',
-        entityId: existing.id,
+      await this.audit.recordChange(trx, actor, 'appoint administrator', ['user', existing.id], {
         officeId,
         before: { roles: held },
         after: { roles },

@@ -158,14 +158,16 @@ export class PublicOfficeService extends AuditedService {
         .where('organisation_id', '=', officeId)
         .executeTakeFirst()
       if (!updated.numUpdatedRows) throw new FormError({ logo: 'There is no such office' })
-      await this.audit.record(trx, {
+      await this.audit.recordChange(
+        trx,
         actor,
-        action: content ? 'upload logo' : 'remove logo',
-        entityType: 'office_settings',
-        entityId: officeId,
-        officeId,
-        after: content ? { mediaType, bytes: content.length } : null,
-      })
+        content ? 'upload logo' : 'remove logo',
+        ['office_settings', officeId],
+        {
+          officeId,
+          after: content ? { mediaType, bytes: content.length } : null,
+        },
+      )
     })
   }
 
@@ -216,11 +218,7 @@ export class PublicOfficeService extends AuditedService {
         update offices s set contact = coalesce(s.contact, p.contact), accent_colour = coalesce(s.accent_colour, p.accent_colour)
         from offices p where p.organisation_id = ${input.officeId} and s.organisation_id = ${input.successorId}
         returning s.contact, s.accent_colour`.execute(trx)
-      await this.audit.record(trx, {
-        actor,
-        action: 'record succession',
-        entityType: 'office',
-        entityId: input.officeId,
+      await this.audit.recordChange(trx, actor, 'record succession', ['office', input.officeId], {
         officeId: input.officeId,
         before: { successorId: before.successor_id },
         after: {

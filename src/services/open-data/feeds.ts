@@ -3,6 +3,7 @@ import type { DB } from '../../db/tables/index.ts'
 import { withheldNotice } from '../../domain/publication.ts'
 import { publicArea } from '../../db/repositories/public.ts'
 import { listedDecision, openDecision, publicOrganisation } from './public-scope.ts'
+import { DECISION_LINK_COLUMNS } from '../shared/listed-columns.ts'
 
 export interface FeedEntry {
   id: number
@@ -98,11 +99,7 @@ export class FeedQueries {
       .innerJoin('organisations as o', 'o.id', 'd.office_id')
       .$if(offices !== undefined, (q) => q.where('d.office_id', 'in', offices!.length ? [...offices!] : [-1]))
       .select([
-        'd.id',
-        'd.reference',
-        'd.title',
-        'd.slug',
-        'o.name as office_name',
+        ...DECISION_LINK_COLUMNS,
         'd.classification',
         'd.exemption',
         'd.executive_summary',

@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../db/tables/index.ts'
 import { PUBLIC_STATUSES } from '../../domain/decision.ts'
 import { daysBetween, todayInLondon } from '../../domain/uk-date.ts'
+import { DECISION_LINK_COLUMNS } from '../shared/listed-columns.ts'
 
 /** Contracts above this are duties under the Specified Information Order (a copy of each contract over £10,000). */
 export const CONTRACT_THRESHOLD_PENCE = 1_000_000
@@ -114,11 +115,7 @@ export class PublicationChecklist {
     decisions = decisions.where(inOfficeScope(filter.scope ?? OfficeScope.system, 'd.office_id'))
     const decisionRows = await decisions
       .select([
-        'd.id',
-        'd.reference',
-        'd.title',
-        'd.slug',
-        'o.name as office_name',
+        ...DECISION_LINK_COLUMNS,
         'd.date_decided',
         'd.date_published',
         'd.status',

@@ -45,11 +45,7 @@ export class UploadedDocuments extends AuditedService {
         })
         .returning('id')
         .executeTakeFirstOrThrow()
-      await this.audit.record(trx, {
-        actor,
-        action: 'document.upload',
-        entityType: 'document',
-        entityId: row.id,
+      await this.audit.recordChange(trx, actor, 'document.upload', ['document', row.id], {
         after: { fileName: file.fileName, mediaType: file.mediaType, sizeBytes: file.content.length, sha256 },
       })
       return {

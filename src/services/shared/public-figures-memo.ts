@@ -38,3 +38,11 @@ export class PublicFiguresMemo {
     return row?.token ?? ''
   }
 }
+
+/** A service that reads whole-register figures through a memo, its own unless one shared by every service is given. */
+export abstract class PublicFiguresService {
+  constructor(
+    protected readonly database: Database,
+    protected readonly figures = new PublicFiguresMemo(database),
+  ) {}
+}

@@ -97,11 +97,7 @@ export async function importSpendFile(
     await spending.resolveSuppliers(trx, batchId)
     await spending.matchAutomatically(trx, batchId)
     const counts = await spending.batchCounts(batchId, trx)
-    await audit.record(trx, {
-      actor,
-      action: 'spending.import',
-      entityType: 'spend_batch',
-      entityId: batchId,
+    await audit.recordChange(trx, actor, 'spending.import', ['spend_batch', batchId], {
       officeId: input.officeId,
       after: { fileName: input.fileName, fileHash, rows: rows.length, added, ...counts },
     })

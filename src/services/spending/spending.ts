@@ -126,15 +126,17 @@ export class SpendingService extends AuditedService {
           throw new FormError({ award: 'Choose the award this payment pays, or that it is not an award payment' })
       }
       await this.spending.setMatch(trx, paymentId, awardId)
-      await this.audit.record(trx, {
+      await this.audit.recordChange(
+        trx,
         actor,
-        action: awardId === null ? 'spending.not_award' : 'spending.match',
-        entityType: 'spend_payment',
-        entityId: paymentId,
-        officeId: payment.officeId,
-        before: { awardId: payment.awardId, matchStatus: payment.matchStatus },
-        after: { awardId, matchStatus: awardId === null ? 'not_award' : 'matched' },
-      })
+        awardId === null ? 'spending.not_award' : 'spending.match',
+        ['spend_payment', paymentId],
+        {
+          officeId: payment.officeId,
+          before: { awardId: payment.awardId, matchStatus: payment.matchStatus },
+          after: { awardId, matchStatus: awardId === null ? 'not_award' : 'matched' },
+        },
+      )
     })
   }
 
@@ -155,11 +157,7 @@ export class SpendingService extends AuditedService {
       )
       const before = { awardId: payment.awardId, matchStatus: payment.matchStatus, parts: await repo.parts(paymentId) }
       await repo.setSplit(trx, paymentId, parts)
-      await this.audit.record(trx, {
-        actor,
-        action: 'spending.split',
-        entityType: 'spend_payment',
-        entityId: paymentId,
+      await this.audit.recordChange(trx, actor, 'spending.split', ['spend_payment', paymentId], {
         officeId: payment.officeId,
         before,
         after: { awardId: null, matchStatus: 'split', parts },

@@ -3,6 +3,7 @@ import type { AwardTerms, ProcurementRoute } from '../../../domain/decision.ts'
 import { penceToPounds } from '../../../domain/money.ts'
 import type { DB } from '../../../db/tables/index.ts'
 import { openAward } from '../public-scope.ts'
+import { AWARD_AMOUNT_COLUMNS } from '../../shared/listed-columns.ts'
 import { grantIdentifier } from '../three-sixty-giving/grant.ts'
 import { type IdOrSlug, type Page, type PageRequest, newestFirstPage } from './page.ts'
 
@@ -44,12 +45,7 @@ function awardRows(db: Kysely<DB>) {
     .where(openAward)
     .select([
       'a.id',
-      'a.amount_pence',
-      'a.per_annum',
-      'a.up_to',
-      'a.period_label',
-      'a.period_start',
-      'a.period_end',
+      ...AWARD_AMOUNT_COLUMNS,
       'a.financial_year',
       'a.route',
       'a.route_justification',
