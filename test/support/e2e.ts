@@ -21,8 +21,8 @@ export interface E2eAccount {
 export interface E2eOptions {
   /** Staff accounts to create, all with E2E_PASSWORD. */
   accounts?: E2eAccount[]
-  /** Sign the first page in as the first account: open `at`, sign in there, wait to be returned to `returnsTo`. */
-  signIn?: { at: string; returnsTo?: string | RegExp }
+  /** Sign the first page in as the first account: open `at`, sign in there and wait to be returned to it. */
+  signIn?: { at: string }
   /** Whether the first page's browser context accepts downloads. */
   acceptDownloads?: boolean
   /** How long the first page waits for anything, in milliseconds, instead of Playwright's default. */
@@ -35,7 +35,10 @@ export interface E2e {
   readonly page: Page
   /** Another page in a browser context of its own (its own cookies). */
   newPage(): Promise<Page>
-  /** Opens `at` on the page and signs in there with E2E_PASSWORD, waiting to be returned to `returnsTo` (by default `at`). */
+  /**
+   * Opens `at` on the page and signs in there with E2E_PASSWORD, waiting to be returned to `returnsTo`
+   * (by default `at` itself).
+   */
   signIn(page: Page, email: string, at: string, returnsTo?: string | RegExp): Promise<void>
   /** A new page (a browser context of its own) signed in as `email`, as `signIn` does. */
   signedInPage(email: string, at: string, returnsTo?: string | RegExp): Promise<Page>
@@ -91,7 +94,7 @@ export function e2eSetUp(options: E2eOptions = {}): E2e {
     page = await context.newPage()
     if (options.timeout) page.setDefaultTimeout(options.timeout)
     if (options.signIn) {
-      await e2e.signIn(page, options.accounts![0]!.email, options.signIn.at, options.signIn.returnsTo)
+      await e2e.signIn(page, options.accounts![0]!.email, options.signIn.at)
     }
   })
   after(async () => {
@@ -111,7 +114,10 @@ export async function signIn(page: Page, email: string, password: string, return
   await page.waitForURL(returnsTo)
 }
 
-/** Starts a new decision with only its title, from a page with the "Start a new decision" link; returns its task list's address. */
+/**
+ * Starts a new decision with only its title, from a page with the "Start a new decision" link, and returns the
+ * address of its task list.
+ */
 export async function startDecision(page: Page, title: string): Promise<string> {
   await page.getByRole('link', { name: 'Start a new decision' }).click()
   await page.getByLabel('Title').fill(title)
