@@ -1,10 +1,8 @@
-import { before, describe, test } from 'node:test'
+import { describe } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSetUp, signIn } from '../support/e2e.ts'
-
-const PASSWORD = 'correct horse battery staple'
+import { E2E_PASSWORD, e2eSetUp, signIn } from '../support/e2e.ts'
 
 async function noViolations(page: Page): Promise<void> {
   assert.deepEqual(await accessibilityViolations(page), [], page.url())
@@ -23,31 +21,23 @@ describe('accounts in the browser, in Chromium', () => {
       { email: 'admin@test.example', name: 'Ada Admin', roles: ['administrator'] },
       { email: 'officer@test.example', name: 'Olu Officer', roles: ['officer'] },
     ],
-    password: PASSWORD,
+    signIn: { at: '/staff/users' },
   })
-  let admin: Page
-  before(async () => {
-    admin = e2e.page
-    await admin.goto(`${e2e.baseUrl}/staff/users`)
-    await signIn(admin, 'admin@test.example', PASSWORD, /\/staff\/users$/)
-  })
+  const test = e2e.test
 
   test('an officer changes their own password: errors keep them on the page, then other devices are signed out', async () => {
     const officer = await e2e.newPage()
     const elsewhere = await e2e.newPage()
-    for (const p of [officer, elsewhere]) {
-      await p.goto(`${e2e.baseUrl}/staff`)
-      await signIn(p, 'officer@test.example', PASSWORD, /\/staff$/)
-    }
+    for (const p of [officer, elsewhere]) await e2e.signIn(p, 'officer@test.example', '/staff')
     await officer.getByRole('link', { name: 'Change your password' }).click()
     await officer.waitForURL(/\/staff\/account\/password$/)
     await noViolations(officer)
     await changePassword(officer, 'not my password', 'a brand new passphrase here')
     assert.match((await officer.locator('#current-error').textContent()) ?? '', /current password is not right/)
-    await changePassword(officer, PASSWORD, 'a brand new passphrase here', 'something else entirely')
+    await changePassword(officer, E2E_PASSWORD, 'a brand new passphrase here', 'something else entirely')
     assert.match((await officer.locator('#confirm-error').textContent()) ?? '', /same new password twice/)
     await noViolations(officer)
-    await changePassword(officer, PASSWORD, 'a brand new passphrase here')
+    await changePassword(officer, E2E_PASSWORD, 'a brand new passphrase here')
     await officer.waitForURL(/done=1$/)
     assert.match((await officer.locator('.govuk-notification-banner').textContent()) ?? '', /password has been changed/)
     await officer.goto(`${e2e.baseUrl}/staff`)
@@ -57,7 +47,7 @@ describe('accounts in the browser, in Chromium', () => {
     await signIn(elsewhere, 'officer@test.example', 'a brand new passphrase here', /\/staff$/)
   })
 
-  test('an administrator adds a user, whose one-time password must be changed at first sign-in', async () => {
+  test('an administrator adds a user, whose one-time password must be changed at first sign-in', async (admin) => {
     await admin.getByRole('link', { name: 'Add a user' }).click()
     await admin.getByLabel('Full name').fill('Fin Finance')
     await admin.getByLabel('Email address').fill('fin@test.example')
@@ -86,7 +76,7 @@ describe('accounts in the browser, in Chromium', () => {
     assert.match(fin.url(), /\/staff\/decisions$/)
   })
 
-  test('an administrator changes roles, deactivates and reactivates, and resets a password to a one-time one', async () => {
+  test('an administrator changes roles, deactivates and reactivates, and resets a password to a one-time one', async (admin) => {
     await admin.goto(`${e2e.baseUrl}/staff/users`)
     await admin.getByRole('link', { name: 'Manage Fin Finance' }).click()
     await admin.getByRole('link', { name: 'Change roles' }).click()

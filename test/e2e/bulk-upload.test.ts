@@ -1,14 +1,11 @@
-import { before, describe, test } from 'node:test'
+import { describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import JSZip from 'jszip'
 import { LAYOUT_SERIES_DIR } from '../../scripts/eval-learning.ts'
-import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSetUp, signIn } from '../support/e2e.ts'
-
-const PASSWORD = 'correct horse battery staple'
+import { e2eSetUp, type E2eAccount, uploadResultRows } from '../support/e2e.ts'
 
 /** A short council notice of its own reference, so that each of a series is a new record. */
 const notice = (n: number) =>
@@ -21,27 +18,13 @@ const notice = (n: number) =>
     `The Commissioner approves a grant of £${1000 + n},00 to Keston Youth Trust.`,
   ].join('\n')
 
-function resultRows(page: Page): Promise<string[][]> {
-  return page
-    .locator('#upload-results tbody tr')
-    .evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim())),
-    )
-}
+const ACCOUNT: E2eAccount = { email: 'progress@e2e.example', name: 'Pat Progress', roles: ['officer'] }
 
 describe('bulk upload progress in Chromium', () => {
-  const e2e = e2eSetUp({
-    accounts: [{ email: 'progress@e2e.example', name: 'Pat Progress', roles: ['officer'] }],
-    password: PASSWORD,
-  })
-  let page: Page
-  before(async () => {
-    page = e2e.page
-    await page.goto(`${e2e.baseUrl}/staff/imports/upload`)
-    await signIn(page, 'progress@e2e.example', PASSWORD, `${e2e.baseUrl}/staff/imports/upload`)
-  })
+  const e2e = e2eSetUp({ accounts: [ACCOUNT], signIn: { at: '/staff/imports/upload' } })
+  const test = e2e.test
 
-  test('a ZIP of 12 documents is read with "Reading file n of 12" in a live region, then the results table', async () => {
+  test('a ZIP of 12 documents is read with "Reading file n of 12" in a live region, then the results table', async (page) => {
     const zip = new JSZip()
     for (let n = 1; n <= 12; n++) zip.file(`notices/kdc-${n}.txt`, notice(n))
     await page.getByLabel('Documents').setInputFiles({
@@ -77,7 +60,7 @@ describe('bulk upload progress in Chromium', () => {
     assert.equal(await page.locator('#upload-status').textContent(), 'Read 12 of 12 documents.')
     assert.equal(await page.locator('#upload-progress-bar').evaluate((p: HTMLProgressElement) => p.value), 12)
     assert.equal(await page.locator('h1').textContent(), 'Documents uploaded')
-    const rows = await resultRows(page)
+    const rows = await uploadResultRows(page)
     assert.equal(rows.length, 12)
     assert.deepEqual(rows[0]!.slice(0, 2), ['notices.zip/notices/kdc-1.txt', 'Imported'])
     assert.match(rows[0]![2]!, /Community safety small grant 1\b/)
@@ -85,7 +68,7 @@ describe('bulk upload progress in Chromium', () => {
     assert.deepEqual(await accessibilityViolations(page), [])
   })
 
-  test('several files uploaded again: each is unchanged, and a file that cannot be read fails with its reason', async () => {
+  test('several files uploaded again: each is unchanged, and a file that cannot be read fails with its reason', async (page) => {
     await page.goto(`${e2e.baseUrl}/staff/imports/upload`)
     await page.getByLabel('Documents').setInputFiles([
       { name: 'kdc-1.txt', mimeType: 'text/plain', buffer: Buffer.from(notice(1)) },
@@ -93,7 +76,7 @@ describe('bulk upload progress in Chromium', () => {
     ])
     await page.getByRole('button', { name: 'Upload and read' }).click()
     await page.locator('#upload-summary').waitFor()
-    const rows = await resultRows(page)
+    const rows = await uploadResultRows(page)
     assert.deepEqual(rows[0]!.slice(0, 2), ['kdc-1.txt', 'Unchanged'])
     assert.match(rows[1]![1]!, /^Failed \S/)
     assert.equal(rows[1]![2], 'None')
@@ -104,8 +87,7 @@ describe('bulk upload progress in Chromium', () => {
   test('without the script the form still posts and the results page shows the same table', async () => {
     const plain = await e2e.newPage()
     await plain.route('**/static/bulk-upload.js', (route) => route.abort())
-    await plain.goto(`${e2e.baseUrl}/staff/imports/upload`)
-    await signIn(plain, 'progress@e2e.example', PASSWORD, `${e2e.baseUrl}/staff/imports/upload`)
+    await e2e.signIn(plain, 'progress@e2e.example', '/staff/imports/upload')
     await plain.getByLabel('Documents').setInputFiles([
       { name: 'kdc-2.txt', mimeType: 'text/plain', buffer: Buffer.from(notice(2)) },
       { name: 'kdc-13.txt', mimeType: 'text/plain', buffer: Buffer.from(notice(13)) },
@@ -113,7 +95,7 @@ describe('bulk upload progress in Chromium', () => {
     await Promise.all([plain.waitForNavigation(), plain.getByRole('button', { name: 'Upload and read' }).click()])
     assert.equal(await plain.locator('h1').textContent(), 'Documents uploaded')
     assert.equal(await plain.locator('#upload-progress').count(), 0)
-    const rows = await resultRows(plain)
+    const rows = await uploadResultRows(plain)
     assert.deepEqual(
       rows.map((r) => r.slice(0, 2)),
       [
@@ -131,7 +113,7 @@ describe('bulk upload progress in Chromium', () => {
     })
     assert.notEqual(response.status(), 200)
   })
-  test('a correction on the review page is learned, and the next document of the layout says where its values came from', async () => {
+  test('a correction on the review page is learned, and the next document of the layout says where its values came from', async (page) => {
     const series = (file: string) => ({
       name: file,
       mimeType: 'text/plain',

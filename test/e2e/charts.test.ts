@@ -1,6 +1,5 @@
-import { before, describe, test } from 'node:test'
+import { describe } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
 import { e2eSetUp } from '../support/e2e.ts'
 
@@ -9,16 +8,13 @@ const PAGES = ['/charts?year=2022', '/charts?year=2023', '/charts']
 
 describe('the charts in Chromium', () => {
   const e2e = e2eSetUp()
-  let page: Page
-  before(async () => {
-    page = e2e.page
-  })
+  const test = e2e.test
 
-  const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth)
+  const pageWidth = () => e2e.page.evaluate(() => document.documentElement.scrollWidth)
 
   /** Every label of the flow diagram lies inside its own box, and its text is at least `min` px high on screen. */
   const labelProblems = (min: number) =>
-    page.evaluate((minPx) => {
+    e2e.page.evaluate((minPx) => {
       const problems: string[] = []
       const svg = document.querySelector<SVGSVGElement>('svg.app-chart--flow')
       if (!svg) return ['no flow diagram']
@@ -37,7 +33,7 @@ describe('the charts in Chromium', () => {
     }, min)
 
   for (const width of [390, 1280]) {
-    test(`at ${width} px the charts fit the page, the flow is labelled and legended, and axe finds nothing`, async () => {
+    test(`at ${width} px the charts fit the page, the flow is labelled and legended, and axe finds nothing`, async (page) => {
       await page.setViewportSize({ width, height: 900 })
       for (const path of PAGES) {
         await page.goto(`${e2e.baseUrl}${path}`)
@@ -63,7 +59,7 @@ describe('the charts in Chromium', () => {
     })
   }
 
-  test('an office’s charts fit a phone and keep the flow’s legend', async () => {
+  test('an office’s charts fit a phone and keep the flow’s legend', async (page) => {
     await page.setViewportSize({ width: 390, height: 900 })
     await page.goto(`${e2e.baseUrl}/offices`)
     const office = await page.locator('a[href^="/offices/"]').first().getAttribute('href')

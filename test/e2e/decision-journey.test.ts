@@ -1,35 +1,21 @@
-import { describe, test } from 'node:test'
+import { describe } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
-import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSetUp, signIn } from '../support/e2e.ts'
+import { accessibilityCheckedOncePerPath } from '../support/browser.ts'
+import { e2eSetUp, type E2eAccount, startDecision } from '../support/e2e.ts'
 
-const PASSWORD = 'correct horse battery staple'
+const ACCOUNT: E2eAccount = { email: 'journey@e2e.example', name: 'Journey Officer', roles: ['officer'] }
 
 describe('the officer’s decision journey in Chromium', () => {
-  const e2e = e2eSetUp({
-    accounts: [{ email: 'journey@e2e.example', name: 'Journey Officer', roles: ['officer'] }],
-    password: PASSWORD,
-  })
-  const checked = new Set<string>()
-  async function axe(page: Page): Promise<void> {
-    const key = new URL(page.url()).pathname.replace(/\d+/g, 'N')
-    if (checked.has(key)) return
-    checked.add(key)
-    assert.deepEqual(await accessibilityViolations(page), [], key)
-  }
+  const e2e = e2eSetUp({ accounts: [ACCOUNT], signIn: { at: '/staff' } })
+  const test = e2e.test
+  /** Every distinct page of the journey is checked with axe once. */
+  const axe = accessibilityCheckedOncePerPath()
   const fits = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
 
-  test('task list, an award through the autocomplete, remove and delete each ask first, at 390 px', async () => {
-    const page = e2e.page
+  test('task list, an award through the autocomplete, remove and delete each ask first, at 390 px', async (page) => {
     await page.setViewportSize({ width: 390, height: 800 })
-    await page.goto(`${e2e.baseUrl}/staff`)
-    await signIn(page, 'journey@e2e.example', PASSWORD, `${e2e.baseUrl}/staff`)
-    await page.getByRole('link', { name: 'Start a new decision' }).click()
-    await page.getByLabel('Title').fill('Night car pilot')
-    await page.getByRole('button', { name: 'Create draft' }).click()
-    await page.waitForURL(/\/staff\/decisions\/\d+$/)
-    const url = page.url()
+    const url = await startDecision(page, 'Night car pilot')
     await axe(page)
     assert.ok(await fits(page))
     assert.doesNotMatch(await page.locator('.govuk-caption-l').innerText(), /Draft · Draft/)

@@ -1,34 +1,25 @@
-import { before, describe, test } from 'node:test'
+import { describe } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSetUp, signIn } from '../support/e2e.ts'
+import { e2eSetUp, type E2eAccount } from '../support/e2e.ts'
 
-const PASSWORD = 'correct horse battery staple'
+const ACCOUNT: E2eAccount = { email: 'officer@test.example', name: 'Fiona Officer', roles: ['officer'] }
 
 describe('an FOI request from logging to the disclosure log, in Chromium', () => {
-  const e2e = e2eSetUp({
-    accounts: [{ email: 'officer@test.example', name: 'Fiona Officer', roles: ['officer'] }],
-    password: PASSWORD,
-  })
-  let page: Page
-  before(() => {
-    page = e2e.page
-    page.setDefaultTimeout(10_000)
-  })
+  const e2e = e2eSetUp({ accounts: [ACCOUNT], timeout: 10_000 })
+  const test = e2e.test
 
-  const axe = async () => assert.deepEqual(await accessibilityViolations(page), [], page.url())
+  const axe = async () => assert.deepEqual(await accessibilityViolations(e2e.page), [], e2e.page.url())
 
   async function fillDate(iso: string) {
     const [year, month, day] = iso.split('-')
-    await page.getByLabel('Day').fill(String(Number(day)))
-    await page.getByLabel('Month').fill(String(Number(month)))
-    await page.getByLabel('Year').fill(year!)
+    await e2e.page.getByLabel('Day').fill(String(Number(day)))
+    await e2e.page.getByLabel('Month').fill(String(Number(month)))
+    await e2e.page.getByLabel('Year').fill(year!)
   }
 
-  test('sign in as an officer and open the FOI dashboard', async () => {
-    await page.goto(`${e2e.baseUrl}/staff/sign-in`)
-    await signIn(page, 'officer@test.example', PASSWORD, /\/staff$/)
+  test('sign in as an officer and open the FOI dashboard', async (page) => {
+    await e2e.signIn(page, 'officer@test.example', '/staff/sign-in', /\/staff$/)
     await page.goto(`${e2e.baseUrl}/staff/foi`)
     assert.equal(await page.locator('h1').textContent(), 'Freedom of Information requests')
     // The table runs to this month, however long ago the last answer was (the demonstration's is from 2013).
@@ -39,7 +30,7 @@ describe('an FOI request from logging to the disclosure log, in Chromium', () =>
     await axe()
   })
 
-  test('a mistake on the form is reported accessibly', async () => {
+  test('a mistake on the form is reported accessibly', async (page) => {
     await page.getByRole('button', { name: 'Log a request' }).click()
     await page.waitForURL(/\/staff\/foi\/new$/)
     await axe()
@@ -49,7 +40,7 @@ describe('an FOI request from logging to the disclosure log, in Chromium', () =>
     await axe()
   })
 
-  test('log a request', async () => {
+  test('log a request', async (page) => {
     await fillDate('2024-06-03')
     await page.getByLabel('Requester’s name').fill('Harriet Pageflow')
     await page.getByLabel('Email or postal address to reply to').fill('harriet@example.net')
@@ -62,7 +53,7 @@ describe('an FOI request from logging to the disclosure log, in Chromium', () =>
     await axe()
   })
 
-  test('ask for clarification, then record the reply: a new 20 working days', async () => {
+  test('ask for clarification, then record the reply: a new 20 working days', async (page) => {
     await page.getByRole('link', { name: 'Ask for clarification' }).click()
     await axe()
     await fillDate('2024-06-04')
@@ -85,7 +76,7 @@ describe('an FOI request from logging to the disclosure log, in Chromium', () =>
     assert.equal(await page.locator('#deadline').textContent(), '8 July 2024')
   })
 
-  test('answer the questions, one with the register’s own figure', async () => {
+  test('answer the questions, one with the register’s own figure', async (page) => {
     await page.getByRole('link', { name: 'Answer question 1' }).click()
     assert.equal(await page.locator('h1').textContent(), 'Question 1 of 2')
     await axe()
@@ -121,7 +112,7 @@ describe('an FOI request from logging to the disclosure log, in Chromium', () =>
     await axe()
   })
 
-  test('record the response and publish it', async () => {
+  test('record the response and publish it', async (page) => {
     await page.getByRole('link', { name: 'Record the response' }).click()
     await fillDate('2024-06-20')
     await page.getByLabel('Information released in full').check()
@@ -140,7 +131,7 @@ describe('an FOI request from logging to the disclosure log, in Chromium', () =>
     await axe()
   })
 
-  test('find it in the public disclosure log, without the requester', async () => {
+  test('find it in the public disclosure log, without the requester', async (page) => {
     const visitor = await e2e.newPage()
     page = visitor
     await page.goto(`${e2e.baseUrl}/disclosure-log`)

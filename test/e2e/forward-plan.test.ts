@@ -1,8 +1,8 @@
-import { before, describe, test } from 'node:test'
+import { describe } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSignedIn } from '../support/e2e.ts'
+import { e2eSetUp, type E2eAccount } from '../support/e2e.ts'
 
 const TITLE = 'Outreach workers for rural Bassetlaw'
 
@@ -19,18 +19,13 @@ async function fitsNarrowScreen(page: Page): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 })
 }
 
-describe('the forward plan and its panel report, in Chromium', () => {
-  const e2e = e2eSignedIn(
-    { email: 'officer@test.example', name: 'Olu Officer', roles: ['officer'] },
-    '/staff/forward-plan',
-    /\/staff\/forward-plan$/,
-  )
-  let page: Page
-  before(() => {
-    page = e2e.page
-  })
+const ACCOUNT: E2eAccount = { email: 'officer@test.example', name: 'Olu Officer', roles: ['officer'] }
 
-  test('an officer adds a planned decision, corrects an error, changes an answer and links the decision taken', async () => {
+describe('the forward plan and its panel report, in Chromium', () => {
+  const e2e = e2eSetUp({ accounts: [ACCOUNT], signIn: { at: '/staff/forward-plan' } })
+  const test = e2e.test
+
+  test('an officer adds a planned decision, corrects an error, changes an answer and links the decision taken', async (page) => {
     await noViolations(page)
     await fitsNarrowScreen(page)
     await page.getByRole('button', { name: 'Add a planned decision' }).click()
@@ -84,7 +79,7 @@ describe('the forward plan and its panel report, in Chromium', () => {
     await fitsNarrowScreen(page)
   })
 
-  test('the panel report counts it as taken late, for staff and in public, with the demonstration plan', async () => {
+  test('the panel report counts it as taken late, for staff and in public, with the demonstration plan', async (page) => {
     await page.goto(`${e2e.baseUrl}/staff/forward-plan/panel-report`)
     await page.locator('#quarter').selectOption('2023-q4')
     await page.getByRole('button', { name: 'Show the report' }).click()

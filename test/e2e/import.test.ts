@@ -1,39 +1,28 @@
-import { before, describe, test } from 'node:test'
+import { describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import JSZip from 'jszip'
-import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSignedIn } from '../support/e2e.ts'
+import { e2eSetUp, type E2eAccount, uploadResultRows } from '../support/e2e.ts'
 
 const DOCUMENT = 'fixtures/documents/generated/f01-lincolnshire-small-grants.pdf'
 const CUMBRIA = 'fixtures/documents/a02-cumbria-isva-notice.txt'
 const SCAN = 'fixtures/documents/generated/f01-lincolnshire-small-grants.scanned.pdf'
 const BORSETSHIRE = 'fixtures/documents/a03-borsetshire-stalking-budget.txt'
 
-/** The cells of each row of the upload results table, with their white space collapsed. */
-function uploadResultRows(page: Page): Promise<string[][]> {
-  return page
-    .locator('#upload-results tbody tr')
-    .evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim())),
-    )
-}
+const IMPORTER: E2eAccount = { email: 'importer@e2e.example', name: 'E2E Importer', roles: ['officer'] }
 
 describe('importing a document in Chromium', () => {
-  const e2e = e2eSignedIn({ email: 'importer@e2e.example', name: 'E2E Importer', roles: ['officer'] }, '/staff/imports')
-  let page: Page
-  before(() => {
-    page = e2e.page
-  })
+  const e2e = e2eSetUp({ accounts: [IMPORTER], signIn: { at: '/staff/imports' } })
+  const test = e2e.test
 
-  test('the list of records awaiting review passes axe', async () => {
+  test('the list of records awaiting review passes axe', async (page) => {
     assert.equal(await page.locator('h1').textContent(), 'Imported documents awaiting review')
     assert.equal(await page.locator('#none-awaiting').count(), 1)
     assert.deepEqual(await accessibilityViolations(page), [])
   })
 
-  test('an officer uploads a PDF and sees the record beside its source, the title’s line highlighted', async () => {
+  test('an officer uploads a PDF and sees the record beside its source, the title’s line highlighted', async (page) => {
     await page.getByRole('link', { name: 'Upload a document' }).click()
     await page.waitForURL(/\/staff\/imports\/upload$/)
     assert.deepEqual(await accessibilityViolations(page), [])
@@ -55,7 +44,7 @@ describe('importing a document in Chromium', () => {
     assert.deepEqual(await accessibilityViolations(page), [])
   })
 
-  test('a mistake is shown in the error summary and the page passes axe', async () => {
+  test('a mistake is shown in the error summary and the page passes axe', async (page) => {
     await page.getByLabel('Title').fill('')
     await page.getByRole('button', { name: 'Confirm record' }).click()
     await page.locator('.govuk-error-summary').waitFor()
@@ -63,7 +52,7 @@ describe('importing a document in Chromium', () => {
     assert.deepEqual(await accessibilityViolations(page), [])
   })
 
-  test('correcting a value and confirming puts the record in the public register', async () => {
+  test('correcting a value and confirming puts the record in the public register', async (page) => {
     await page.getByLabel('Title').fill('Community safety small grants, round 2023/24')
     await page.getByRole('button', { name: 'Confirm record' }).click()
     await page.waitForURL(/\/staff\/imports\?confirmed=/)
@@ -84,14 +73,13 @@ describe('importing a document in Chromium', () => {
   })
 })
 
-describe('bulk upload and acknowledging an Error finding in Chromium', () => {
-  const e2e = e2eSignedIn({ email: 'bulk@e2e.example', name: 'Bea Bulk', roles: ['officer'] }, '/staff/imports/upload')
-  let page: Page
-  before(() => {
-    page = e2e.page
-  })
+const BULK: E2eAccount = { email: 'bulk@e2e.example', name: 'Bea Bulk', roles: ['officer'] }
 
-  test('several files uploaded at once give a results table: imported, unchanged and failed with the reason', async () => {
+describe('bulk upload and acknowledging an Error finding in Chromium', () => {
+  const e2e = e2eSetUp({ accounts: [BULK], signIn: { at: '/staff/imports/upload' } })
+  const test = e2e.test
+
+  test('several files uploaded at once give a results table: imported, unchanged and failed with the reason', async (page) => {
     await page.getByLabel('Documents').setInputFiles([DOCUMENT])
     await page.getByRole('button', { name: 'Upload and read' }).click()
     await page.waitForURL(/\/staff\/imports\/\d+\?uploaded=1$/)
@@ -124,7 +112,7 @@ describe('bulk upload and acknowledging an Error finding in Chromium', () => {
     assert.deepEqual(await accessibilityViolations(page), [])
   })
 
-  test('a ZIP archive of a folder gives one result per document in it, by its path in the archive', async () => {
+  test('a ZIP archive of a folder gives one result per document in it, by its path in the archive', async (page) => {
     const zip = new JSZip()
     zip.file('2019/a03-borsetshire-stalking-budget.txt', readFileSync(BORSETSHIRE))
     zip.file('2019/a02-cumbria-isva-notice.txt', readFileSync(CUMBRIA))
@@ -151,7 +139,7 @@ describe('bulk upload and acknowledging an Error finding in Chromium', () => {
     assert.deepEqual(await accessibilityViolations(page), [])
   })
 
-  test('the review page links the original document with its type and size', async () => {
+  test('the review page links the original document with its type and size', async (page) => {
     await page
       .locator('#upload-results')
       .getByRole('link', { name: /Barrow and Carlisle/ })
@@ -163,7 +151,7 @@ describe('bulk upload and acknowledging an Error finding in Chromium', () => {
     assert.equal(readFileSync((await download.path())!, 'utf8'), readFileSync(CUMBRIA, 'utf8'))
   })
 
-  test('an Error finding must be acknowledged with a reason before the record is confirmed', async () => {
+  test('an Error finding must be acknowledged with a reason before the record is confirmed', async (page) => {
     await page.getByLabel('Title').fill('ISVA service for Barrow and Carlisle')
     await page.getByRole('button', { name: 'Confirm record' }).click()
     await page.locator('.govuk-error-summary').waitFor()
@@ -188,14 +176,13 @@ describe('bulk upload and acknowledging an Error finding in Chromium', () => {
   })
 })
 
-describe('a scanned document in Chromium', () => {
-  const e2e = e2eSignedIn({ email: 'scans@e2e.example', name: 'Sam Scans', roles: ['officer'] }, '/staff/imports')
-  let page: Page
-  before(() => {
-    page = e2e.page
-  })
+const SCANS: E2eAccount = { email: 'scans@e2e.example', name: 'Sam Scans', roles: ['officer'] }
 
-  test('a scanned PDF is read by OCR, and every value says so beside it', async () => {
+describe('a scanned document in Chromium', () => {
+  const e2e = e2eSetUp({ accounts: [SCANS], signIn: { at: '/staff/imports' } })
+  const test = e2e.test
+
+  test('a scanned PDF is read by OCR, and every value says so beside it', async (page) => {
     await page.goto(`${e2e.baseUrl}/staff/imports/upload`)
     await page.getByLabel('Document').setInputFiles(SCAN)
     // OCR takes a few seconds a page: longer than a click's usual wait for the next page

@@ -1,21 +1,15 @@
-import { before, describe, test } from 'node:test'
+import { describe } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSignedIn } from '../support/e2e.ts'
+import { e2eSetUp, type E2eAccount } from '../support/e2e.ts'
+
+const ACCOUNT: E2eAccount = { email: 'finance@test.example', name: 'Fay Finance', roles: ['finance_officer'] }
 
 describe('the ledger’s staff pages ask before destroying anything, in Chromium', () => {
-  const e2e = e2eSignedIn(
-    { email: 'finance@test.example', name: 'Fay Finance', roles: ['finance_officer'] },
-    '/staff/ledger',
-    /\/staff\/ledger$/,
-  )
-  let page: Page
-  before(() => {
-    page = e2e.page
-  })
+  const e2e = e2eSetUp({ accounts: [ACCOUNT], signIn: { at: '/staff/ledger' } })
+  const test = e2e.test
 
-  test('merging asks “Are you sure?”, shows what will move, and can be undone', async () => {
+  test('merging asks “Are you sure?”, shows what will move, and can be undone', async (page) => {
     await page.getByRole('link', { name: 'Merge two organisations' }).click()
     await page.getByLabel('Organisation to merge').selectOption({ label: 'Equation' })
     await page.getByLabel('Organisation to keep').selectOption({ label: "Juno Women's Aid" })
@@ -37,7 +31,7 @@ describe('the ledger’s staff pages ask before destroying anything, in Chromium
     assert.equal(after.status, 200)
   })
 
-  test('saving a receipt for a stream and year that has one asks before replacing it', async () => {
+  test('saving a receipt for a stream and year that has one asks before replacing it', async (page) => {
     await page.goto(`${e2e.baseUrl}/staff/ledger/receipts`)
     const save = async (amount: string) => {
       await page.getByLabel('Funding stream').selectOption({ label: 'Core commissioning budget' })
@@ -59,7 +53,7 @@ describe('the ledger’s staff pages ask before destroying anything, in Chromium
     assert.match((await page.locator('#receipts').textContent()) ?? '', /£310,000\.00/)
   })
 
-  test('a count in an outcome return is corrected, then deleted', async () => {
+  test('a count in an outcome return is corrected, then deleted', async (page) => {
     await page.goto(`${e2e.baseUrl}/staff/ledger/services/domestic-abuse-partnership-car-pilot`)
     await page.getByLabel('Quarter').fill('2024/25 Q1')
     await page.getByLabel('Survivors supported').fill('41')

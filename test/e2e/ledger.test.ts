@@ -1,17 +1,13 @@
-import { before, describe, test } from 'node:test'
+import { describe } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
 import { e2eSetUp } from '../support/e2e.ts'
 
 describe('the funding ledger in Chromium', () => {
   const e2e = e2eSetUp({ acceptDownloads: true })
-  let page: Page
-  before(() => {
-    page = e2e.page
-  })
+  const test = e2e.test
 
-  test('the ledger filters by provider and year, sorts by amount, and passes axe', async () => {
+  test('the ledger filters by provider and year, sorts by amount, and passes axe', async (page) => {
     await page.goto(`${e2e.baseUrl}/ledger`)
     assert.equal(await page.locator('h1').textContent(), 'Funding ledger')
     assert.deepEqual(await accessibilityViolations(page), [])
@@ -39,7 +35,7 @@ describe('the funding ledger in Chromium', () => {
     assert.match(lines[1]!, /6063\.28/)
   })
 
-  test('the per-year view and a provider page pass axe', async () => {
+  test('the per-year view and a provider page pass axe', async (page) => {
     await page.goto(`${e2e.baseUrl}/ledger`)
     await page.getByRole('link', { name: 'By financial year' }).click()
     await page.waitForURL(/view=years/)
@@ -53,7 +49,7 @@ describe('the funding ledger in Chromium', () => {
     assert.deepEqual(await accessibilityViolations(page), [])
   })
 
-  test('the pipeline shows the seed 003 situation on 1 May 2018 and passes axe', async () => {
+  test('the pipeline shows the seed 003 situation on 1 May 2018 and passes axe', async (page) => {
     await page.goto(`${e2e.baseUrl}/pipeline`)
     await page.getByLabel('As on').fill('2018-05-01')
     await page.getByRole('button', { name: 'Show the pipeline' }).click()
@@ -66,7 +62,7 @@ describe('the funding ledger in Chromium', () => {
     assert.deepEqual(await accessibilityViolations(page), [])
   })
 
-  test('the pro-rata calculator works without JavaScript and passes axe', async () => {
+  test('the pro-rata calculator works without JavaScript and passes axe', async (page) => {
     await page.goto(`${e2e.baseUrl}/services/hampshire-and-southampton-domestic-abuse-perpetrator-service`)
     await page
       .getByLabel('Partner that reduces its contribution')
@@ -77,7 +73,7 @@ describe('the funding ledger in Chromium', () => {
     assert.deepEqual(await accessibilityViolations(page), [])
   })
 
-  test('the charts are images with titles and their figures beside them, and pass axe', async () => {
+  test('the charts are images with titles and their figures beside them, and pass axe', async (page) => {
     await page.goto(`${e2e.baseUrl}/charts`)
     const images = page.getByRole('img')
     assert.equal(await images.count(), 4)

@@ -1,10 +1,8 @@
-import { before, describe, test } from 'node:test'
+import { before, describe } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSetUp, signIn } from '../support/e2e.ts'
-
-const PASSWORD = 'correct horse battery staple'
+import { e2eSetUp } from '../support/e2e.ts'
 
 describe('email alerts, the outbox and email preferences, in Chromium', () => {
   const e2e = e2eSetUp({
@@ -12,20 +10,18 @@ describe('email alerts, the outbox and email preferences, in Chromium', () => {
       { email: 'admin@test.example', name: 'Ada Admin', roles: ['administrator'] },
       { email: 'officer@test.example', name: 'Olu Officer', roles: ['officer'] },
     ],
-    password: PASSWORD,
+    timeout: 10_000,
   })
-  let page: Page
+  const test = e2e.test
   let admin: Page
   let confirmPath = ''
   before(async () => {
-    page = e2e.page
-    page.setDefaultTimeout(10_000)
     admin = await e2e.newPage()
     admin.setDefaultTimeout(10_000)
   })
-  const axe = async (p: Page = page) => assert.deepEqual(await accessibilityViolations(p), [], p.url())
+  const axe = async (p: Page = e2e.page) => assert.deepEqual(await accessibilityViolations(p), [], p.url())
 
-  test('a reader asks for emails about a provider from its page, correcting a mistake', async () => {
+  test('a reader asks for emails about a provider from its page, correcting a mistake', async (page) => {
     await page.goto(`${e2e.baseUrl}/providers`)
     await page.getByRole('link', { name: "Juno Women's Aid" }).first().click()
     await page.getByRole('link', { name: "Get emails about new decisions with awards to Juno Women's Aid" }).click()
@@ -46,8 +42,7 @@ describe('email alerts, the outbox and email preferences, in Chromium', () => {
   })
 
   test('an administrator sees the confirmation email waiting in the outbox', async () => {
-    await admin.goto(`${e2e.baseUrl}/staff/sign-in`)
-    await signIn(admin, 'admin@test.example', PASSWORD, /\/staff$/)
+    await e2e.signIn(admin, 'admin@test.example', '/staff/sign-in', /\/staff$/)
     await admin.getByRole('link', { name: 'Outbox' }).click()
     await admin.waitForURL(/\/staff\/notifications\/outbox$/)
     assert.match((await admin.locator('table').textContent()) ?? '', /reader@example\.net/)
@@ -62,7 +57,7 @@ describe('email alerts, the outbox and email preferences, in Chromium', () => {
     await axe(admin)
   })
 
-  test('the reader confirms, then unsubscribes', async () => {
+  test('the reader confirms, then unsubscribes', async (page) => {
     await page.goto(`${e2e.baseUrl}${confirmPath}`)
     assert.equal(await page.locator('h1').textContent(), 'Confirm your email alert')
     await axe()
@@ -81,9 +76,7 @@ describe('email alerts, the outbox and email preferences, in Chromium', () => {
   })
 
   test('an officer turns an email off on the preferences page', async () => {
-    const officer = await e2e.newPage()
-    await officer.goto(`${e2e.baseUrl}/staff/sign-in`)
-    await signIn(officer, 'officer@test.example', PASSWORD, /\/staff$/)
+    const officer = await e2e.signedInPage('officer@test.example', '/staff/sign-in', /\/staff$/)
     await officer.getByRole('link', { name: 'Choose which emails you get' }).click()
     assert.equal(await officer.locator('h1').textContent(), 'Email preferences')
     const returned = officer.getByLabel('Your draft is returned')

@@ -1,19 +1,18 @@
-import { describe, test } from 'node:test'
+import { describe } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSetUp, signIn } from '../support/e2e.ts'
+import { e2eSetUp, type E2eAccount, startDecision } from '../support/e2e.ts'
 
-const PASSWORD = 'correct horse battery staple'
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n', 'latin1')
 /** Set SCREENSHOT_DIR to keep a picture of each page at 390 and 1280 px wide. */
 const SCREENSHOTS = process.env.SCREENSHOT_DIR
 
+const ACCOUNT: E2eAccount = { email: 'rest@e2e.example', name: 'Rest Officer', roles: ['officer'] }
+
 describe('areas, contributions, appendices, the FOI list and letter, and the office page in Chromium', () => {
-  const e2e = e2eSetUp({
-    accounts: [{ email: 'rest@e2e.example', name: 'Rest Officer', roles: ['officer'] }],
-    password: PASSWORD,
-  })
+  const e2e = e2eSetUp({ accounts: [ACCOUNT], signIn: { at: '/staff' } })
+  const test = e2e.test
   /** axe, and the page no wider than the screen, at 390 px; at 1280 px too when pictures are wanted. */
   async function check(page: Page, name: string): Promise<void> {
     assert.deepEqual(await accessibilityViolations(page), [], name)
@@ -31,16 +30,9 @@ describe('areas, contributions, appendices, the FOI list and letter, and the off
   const status = (page: Page, section: string) =>
     page.locator('.govuk-task-list__item', { hasText: section }).locator('.govuk-task-list__status').innerText()
 
-  test('an officer records areas, a partner contribution and an appendix on a draft, at 390 px', async () => {
-    const page = e2e.page
+  test('an officer records areas, a partner contribution and an appendix on a draft, at 390 px', async (page) => {
     await page.setViewportSize({ width: 390, height: 800 })
-    await page.goto(`${e2e.baseUrl}/staff`)
-    await signIn(page, 'rest@e2e.example', PASSWORD, `${e2e.baseUrl}/staff`)
-    await page.getByRole('link', { name: 'Start a new decision' }).click()
-    await page.getByLabel('Title').fill('Sanctuary scheme')
-    await page.getByRole('button', { name: 'Create draft' }).click()
-    await page.waitForURL(/\/staff\/decisions\/\d+$/)
-    const url = page.url()
+    const url = await startDecision(page, 'Sanctuary scheme')
 
     await page.getByRole('link', { name: 'Areas served' }).click()
     await page.getByRole('button', { name: 'Save and return to the task list' }).click()
@@ -98,8 +90,7 @@ describe('areas, contributions, appendices, the FOI list and letter, and the off
     )
   })
 
-  test('the FOI list filters at 390 px, and a request’s letter is a page and a PDF', async () => {
-    const page = e2e.page
+  test('the FOI list filters at 390 px, and a request’s letter is a page and a PDF', async (page) => {
     await page.goto(`${e2e.baseUrl}/staff/foi`)
     await page.getByRole('link', { name: 'All requests, with filters' }).click()
     await page.waitForURL(/\/staff\/foi\/requests$/)
@@ -124,8 +115,7 @@ describe('areas, contributions, appendices, the FOI list and letter, and the off
     assert.equal((await pdf.body()).subarray(0, 5).toString('latin1'), '%PDF-')
   })
 
-  test('the office page', async () => {
-    const page = e2e.page
+  test('the office page', async (page) => {
     await page.goto(`${e2e.baseUrl}/staff/office`)
     await check(page, 'office')
     await page.getByRole('button', { name: 'Continue' }).click()

@@ -1,11 +1,10 @@
-import { before, describe, test } from 'node:test'
+import { describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdir } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSetUp, signIn } from '../support/e2e.ts'
+import { e2eSetUp } from '../support/e2e.ts'
 
-const PASSWORD = 'correct horse battery staple'
 const NOTTS = '/offices/nottinghamshire-office-of-the-police-and-crime-commissioner'
 /** Where the screenshots go, when asked for (SCREENSHOTS=dir), to be looked at. */
 const SHOTS = process.env.SCREENSHOTS
@@ -32,14 +31,10 @@ describe('office registers and the national comparison, in Chromium', () => {
     accounts: [
       { email: 'national@test.example', name: 'Nadia National', roles: ['administrator'], deploymentAdmin: true },
     ],
-    password: PASSWORD,
   })
-  let page: Page
-  before(() => {
-    page = e2e.page
-  })
+  const test = e2e.test
 
-  test('an office’s home shows its own register under its name, and passes axe', async () => {
+  test('an office’s home shows its own register under its name, and passes axe', async (page) => {
     await page.goto(`${e2e.baseUrl}${NOTTS}`)
     assert.match(await page.title(), /Nottinghamshire Office of the Police and Crime Commissioner$/)
     assert.match(
@@ -52,7 +47,7 @@ describe('office registers and the national comparison, in Chromium', () => {
     await check(page, 'office-ledger')
   })
 
-  test('the national comparison and the list of offices pass axe and name no office in the header', async () => {
+  test('the national comparison and the list of offices pass axe and name no office in the header', async (page) => {
     await page.goto(`${e2e.baseUrl}/national`)
     assert.doesNotMatch((await page.locator('header').textContent()) ?? '', /Office of the/)
     assert.equal(await page.locator('#by-year tbody tr').count(), 3)
@@ -65,10 +60,9 @@ describe('office registers and the national comparison, in Chromium', () => {
     assert.match(await page.title(), /Essex Office of the Police, Fire and Crime Commissioner$/)
   })
 
-  test('a deployment administrator adds an office, appoints its administrator and records a successor', async () => {
+  test('a deployment administrator adds an office, appoints its administrator and records a successor', async (page) => {
     await page.setViewportSize({ width: 1280, height: 900 })
-    await page.goto(`${e2e.baseUrl}/staff/offices`)
-    await signIn(page, 'national@test.example', PASSWORD, /\/staff\/offices$/)
+    await e2e.signIn(page, 'national@test.example', '/staff/offices')
     await check(page, 'staff-offices')
     await page.getByRole('button', { name: 'Add an office' }).click()
     await page.waitForURL(/\/staff\/offices\/new$/)
@@ -108,7 +102,7 @@ describe('office registers and the national comparison, in Chromium', () => {
     assert.match(page.url(), new RegExp(`${NOTTS}/ledger$`))
   })
 
-  test('an office’s areas and open data stay in its register, and pass axe', async () => {
+  test('an office’s areas and open data stay in its register, and pass axe', async (page) => {
     await page.goto(`${e2e.baseUrl}${NOTTS}/areas`)
     assert.match(await page.title(), /Areas – .*Nottinghamshire Office of the Police and Crime Commissioner$/)
     await check(page, 'office-areas')
@@ -120,7 +114,7 @@ describe('office registers and the national comparison, in Chromium', () => {
     await check(page, 'office-open-data')
   })
 
-  test('an administrator records an office’s population, with errors explained, and the page passes axe', async () => {
+  test('an administrator records an office’s population, with errors explained, and the page passes axe', async (page) => {
     await page.setViewportSize({ width: 1280, height: 900 })
     await page.goto(`${e2e.baseUrl}/staff/offices`)
     await page

@@ -1,23 +1,15 @@
-import { before, describe, test } from 'node:test'
+import { describe } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSetUp, signIn } from '../support/e2e.ts'
+import { e2eSetUp, type E2eAccount } from '../support/e2e.ts'
 
-const PASSWORD = 'a long test password 123'
+const ACCOUNT: E2eAccount = { email: 'officer@open-data.example', name: 'Olu Officer', roles: ['officer'] }
 
 describe('open data, the API page, tokens and the publication checklist in Chromium', () => {
-  const e2e = e2eSetUp({
-    accounts: [{ email: 'officer@open-data.example', name: 'Olu Officer', roles: ['officer'] }],
-    password: PASSWORD,
-    acceptDownloads: true,
-  })
-  let page: Page
-  before(() => {
-    page = e2e.page
-  })
+  const e2e = e2eSetUp({ accounts: [ACCOUNT], acceptDownloads: true })
+  const test = e2e.test
 
-  test('the open data page and the API page pass axe, and the CSV link carries the search', async () => {
+  test('the open data page and the API page pass axe, and the CSV link carries the search', async (page) => {
     await page.goto(`${e2e.baseUrl}/open-data`)
     assert.equal(await page.locator('h1').textContent(), 'Open data')
     assert.deepEqual(await accessibilityViolations(page), [])
@@ -33,9 +25,8 @@ describe('open data, the API page, tokens and the publication checklist in Chrom
     assert.deepEqual(await accessibilityViolations(page), [])
   })
 
-  test('an officer makes a token, sees it once, revokes it, and reads the checklist; the pages pass axe', async () => {
-    await page.goto(`${e2e.baseUrl}/staff/sign-in`)
-    await signIn(page, 'officer@open-data.example', PASSWORD, /\/staff/)
+  test('an officer makes a token, sees it once, revokes it, and reads the checklist; the pages pass axe', async (page) => {
+    await e2e.signIn(page, 'officer@open-data.example', '/staff/sign-in', /\/staff/)
     await page.goto(`${e2e.baseUrl}/staff/tokens`)
     assert.deepEqual(await accessibilityViolations(page), [])
     await page.getByRole('button', { name: 'Make token' }).click()

@@ -1,4 +1,4 @@
-import { before, describe, test } from 'node:test'
+import { describe } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
@@ -45,12 +45,9 @@ async function publicPages(page: Page, baseUrl: string): Promise<string[]> {
 
 describe('every public page in Chromium at phone, tablet, desktop and wide widths', () => {
   const e2e = e2eSetUp()
-  let page: Page
-  before(() => {
-    page = e2e.page
-  })
+  const test = e2e.test
 
-  test('no public page is wider than its screen, and axe finds nothing', async () => {
+  test('no public page is wider than its screen, and axe finds nothing', async (page) => {
     const pages = await publicPages(page, e2e.baseUrl)
     assert.ok(pages.length >= 25, `only ${pages.length} pages found: ${pages.join(' ')}`)
     for (const required of ['/accessibility', '/privacy', '/cookies', '/contact', '/freedom-of-information', '/status'])
@@ -74,7 +71,7 @@ describe('every public page in Chromium at phone, tablet, desktop and wide width
     assert.deepEqual(problems, [])
   })
 
-  test('the footer lists each link once, and service status is a page', async () => {
+  test('the footer lists each link once, and service status is a page', async (page) => {
     await page.goto(`${e2e.baseUrl}/`)
     const hrefs = await page.locator('footer a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
     assert.deepEqual(hrefs, [...new Set(hrefs)])
@@ -87,9 +84,9 @@ describe('every public page in Chromium at phone, tablet, desktop and wide width
 
 describe('printing a notice of decision', () => {
   const e2e = e2eSetUp()
+  const test = e2e.test
 
-  test('prints the notice without the site around it, in one or two pages', async () => {
-    const page = e2e.page
+  test('prints the notice without the site around it, in one or two pages', async (page) => {
     await page.goto(`${e2e.baseUrl}/decisions/essex-pcc036-18/notice`)
     await page.emulateMedia({ media: 'print' })
     for (const chrome of ['header.govuk-template__header', '.govuk-breadcrumbs', 'footer.govuk-footer'])

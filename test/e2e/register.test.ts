@@ -1,17 +1,13 @@
-import { before, describe, test } from 'node:test'
+import { describe } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
 import { e2eSetUp } from '../support/e2e.ts'
 
 describe('the public register in Chromium', () => {
   const e2e = e2eSetUp()
-  let page: Page
-  before(() => {
-    page = e2e.page
-  })
+  const test = e2e.test
 
-  test('the home page lists the demonstration decisions and passes axe', async () => {
+  test('the home page lists the demonstration decisions and passes axe', async (page) => {
     await page.goto(`${e2e.baseUrl}/`)
     assert.equal(await page.locator('h1').textContent(), 'Commissioning decisions')
     const references = await page.locator('table.govuk-table tbody tr td:first-child').allTextContents()
@@ -19,7 +15,7 @@ describe('the public register in Chromium', () => {
     assert.deepEqual(await accessibilityViolations(page), [])
   })
 
-  test('searching narrows the list, and the results page passes axe', async () => {
+  test('searching narrows the list, and the results page passes axe', async (page) => {
     await page.goto(`${e2e.baseUrl}/`)
     await page.getByLabel('Search words').fill('partnership car')
     await page.getByRole('button', { name: 'Search' }).click()
@@ -29,7 +25,7 @@ describe('the public register in Chromium', () => {
     assert.deepEqual(await accessibilityViolations(page), [])
   })
 
-  test('filtering by office narrows the list', async () => {
+  test('filtering by office narrows the list', async (page) => {
     await page.goto(`${e2e.baseUrl}/`)
     await page.getByLabel('Office').selectOption({ label: 'Hampshire' })
     await page.getByRole('button', { name: 'Search' }).click()
@@ -39,7 +35,7 @@ describe('the public register in Chromium', () => {
     ])
   })
 
-  test('a decision page shows its awards with totals per period and passes axe', async () => {
+  test('a decision page shows its awards with totals per period and passes axe', async (page) => {
     await page.goto(`${e2e.baseUrl}/`)
     await page.getByRole('link', { name: 'DA Perpetrator/IOM Survivor Support Service' }).click()
     await page.waitForURL(/\/decisions\/nottinghamshire-2024-006$/)
@@ -60,7 +56,7 @@ describe('the public register in Chromium', () => {
     assert.deepEqual(await accessibilityViolations(page), [])
   })
 
-  test('a decision with partner contributions passes axe', async () => {
+  test('a decision with partner contributions passes axe', async (page) => {
     await page.goto(`${e2e.baseUrl}/decisions/essex-pcc036-18`)
     assert.match(
       (await page.locator('.app-contribution-summary').textContent()) ?? '',
@@ -69,7 +65,7 @@ describe('the public register in Chromium', () => {
     assert.deepEqual(await accessibilityViolations(page), [])
   })
 
-  test('the page-not-found page passes axe', async () => {
+  test('the page-not-found page passes axe', async (page) => {
     const response = await page.goto(`${e2e.baseUrl}/decisions/none`)
     assert.equal(response?.status(), 404)
     assert.deepEqual(await accessibilityViolations(page), [])

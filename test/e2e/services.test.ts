@@ -1,16 +1,19 @@
-import { before, describe, test } from 'node:test'
+import { describe } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import { addMonths } from '../../src/domain/pipeline.ts'
 import { todayInLondon } from '../../src/domain/uk-date.ts'
 import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSetUp, signIn } from '../support/e2e.ts'
-
-const PASSWORD = 'correct horse battery staple'
+import { e2eSetUp, type E2eAccount } from '../support/e2e.ts'
 
 async function noViolations(page: Page): Promise<void> {
   assert.deepEqual(await accessibilityViolations(page), [], page.url())
   assert.equal(await page.locator('h1').count(), 1, page.url())
+}
+
+/** The confirmation panel's title, without the white space around it. */
+async function panelTitle(page: Page): Promise<string | undefined> {
+  return (await page.locator('.govuk-panel__title').textContent())?.trim()
 }
 
 async function fillDate(page: Page, prefix: string, iso: string): Promise<void> {
@@ -20,21 +23,15 @@ async function fillDate(page: Page, prefix: string, iso: string): Promise<void> 
   await page.locator(`#${prefix}-year`).fill(year!)
 }
 
+const ACCOUNT: E2eAccount = { email: 'officer@test.example', name: 'Olu Officer', roles: ['officer'] }
+
 describe('services and contracts kept by an officer, in Chromium', () => {
-  const e2e = e2eSetUp({
-    accounts: [{ email: 'officer@test.example', name: 'Olu Officer', roles: ['officer'] }],
-    password: PASSWORD,
-  })
-  let page: Page
+  const e2e = e2eSetUp({ accounts: [ACCOUNT], signIn: { at: '/staff/ledger/services' } })
+  const test = e2e.test
   // With its 12 months of extension, the contract ends within the pipeline’s 18 months whatever day the test runs.
   const end = addMonths(todayInLondon(), 3)
-  before(async () => {
-    page = e2e.page
-    await page.goto(`${e2e.baseUrl}/staff/ledger/services`)
-    await signIn(page, 'officer@test.example', PASSWORD, /\/staff\/ledger\/services$/)
-  })
 
-  test('an officer adds a service through its question pages, checks the answers, changes one and saves', async () => {
+  test('an officer adds a service through its question pages, checks the answers, changes one and saves', async (page) => {
     await noViolations(page)
     await page.getByRole('button', { name: 'Add a service' }).click()
     await page.waitForURL(/\/services\/new\/details$/)
@@ -103,13 +100,7 @@ describe('services and contracts kept by an officer, in Chromium', () => {
     assert.match((await answers.textContent()) ?? '', /Mansfield outreach service/)
     await page.getByRole('button', { name: 'Save service' }).click()
     await page.waitForURL(/\/staff\/ledger\/services\/mansfield-outreach-service\/saved\?created=1$/)
-    assert.equal(
-      await page
-        .locator('.govuk-panel__title')
-        .textContent()
-        .then((t) => t?.trim()),
-      'Service added',
-    )
+    assert.equal(await panelTitle(page), 'Service added')
     await noViolations(page)
 
     await page.goto(`${e2e.baseUrl}/services/mansfield-outreach-service`)
@@ -121,7 +112,7 @@ describe('services and contracts kept by an officer, in Chromium', () => {
     assert.match((await page.locator('main').textContent()) ?? '', /Mansfield outreach service/)
   })
 
-  test('an officer records an extension taken, then the successor decision, and the pipeline follows', async () => {
+  test('an officer records an extension taken, then the successor decision, and the pipeline follows', async (page) => {
     await page.goto(`${e2e.baseUrl}/staff/ledger/services/mansfield-outreach-service`)
     await noViolations(page)
     await page.getByRole('link', { name: 'Record an extension taken' }).click()
@@ -151,7 +142,7 @@ describe('services and contracts kept by an officer, in Chromium', () => {
     assert.doesNotMatch((await page.locator('main').textContent()) ?? '', /Mansfield outreach service/)
   })
 
-  test('an officer changes a service from its check answers page and records its end', async () => {
+  test('an officer changes a service from its check answers page and records its end', async (page) => {
     await page.goto(`${e2e.baseUrl}/staff/ledger/services/mansfield-outreach-service`)
     await page.getByRole('link', { name: 'Change the service' }).click()
     await page.waitForURL(/\/edit\/check$/)
@@ -163,13 +154,7 @@ describe('services and contracts kept by an officer, in Chromium', () => {
     await page.waitForURL(/\/edit\/check$/)
     await page.getByRole('button', { name: 'Save service' }).click()
     await page.waitForURL(/\/saved\?updated=1$/)
-    assert.equal(
-      await page
-        .locator('.govuk-panel__title')
-        .textContent()
-        .then((t) => t?.trim()),
-      'Service changed',
-    )
+    assert.equal(await panelTitle(page), 'Service changed')
 
     await page.goto(`${e2e.baseUrl}/staff/ledger/services/mansfield-outreach-service/record/end`)
     await noViolations(page)

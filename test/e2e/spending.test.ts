@@ -1,9 +1,9 @@
-import { before, describe, test } from 'node:test'
+import { describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSignedIn } from '../support/e2e.ts'
+import { e2eSetUp, type E2eAccount } from '../support/e2e.ts'
 
 const SHOTS = process.env.SCREENSHOT_DIR
 
@@ -36,18 +36,13 @@ async function upload(page: Page, name: string, text: string): Promise<void> {
   await page.getByRole('button', { name: 'Upload and preview' }).click()
 }
 
-describe('spending over £500 in Chromium: upload, preview, review queue', () => {
-  const e2e = e2eSignedIn(
-    { email: 'officer@test.example', name: 'Olu Officer', roles: ['officer'] },
-    '/staff/spending',
-    /\/staff\/spending$/,
-  )
-  let page: Page
-  before(() => {
-    page = e2e.page
-  })
+const ACCOUNT: E2eAccount = { email: 'officer@test.example', name: 'Olu Officer', roles: ['officer'] }
 
-  test('a file with other column names is previewed, its columns chosen, then imported with its counts', async () => {
+describe('spending over £500 in Chromium: upload, preview, review queue', () => {
+  const e2e = e2eSetUp({ accounts: [ACCOUNT], signIn: { at: '/staff/spending' } })
+  const test = e2e.test
+
+  test('a file with other column names is previewed, its columns chosen, then imported with its counts', async (page) => {
     assert.deepEqual(await accessibilityViolations(page), [])
     await shoot(page, 'spending-home')
     await page.getByRole('button', { name: 'Upload a spending file' }).click()
@@ -76,7 +71,7 @@ describe('spending over £500 in Chromium: upload, preview, review queue', () =>
     await shoot(page, 'spending-batch')
   })
 
-  test('the same file again changes nothing; a file with an impossible date is refused naming its line and column', async () => {
+  test('the same file again changes nothing; a file with an impossible date is refused naming its line and column', async (page) => {
     await page.goto(`${e2e.baseUrl}/staff/spending/upload`)
     await upload(page, 'may-2021-again.csv', FILE)
     await page.getByLabel('Transaction Number').selectOption({ label: 'Ref No' })
@@ -96,7 +91,7 @@ describe('spending over £500 in Chromium: upload, preview, review queue', () =>
     assert.match((await page.locator('#queue-count').textContent()) ?? '', /2 payments wait/)
   })
 
-  test('the review queue: staff choose the award a payment pays, or that it pays none', async () => {
+  test('the review queue: staff choose the award a payment pays, or that it pays none', async (page) => {
     await page.goto(`${e2e.baseUrl}/staff/spending/review`)
     assert.deepEqual(await accessibilityViolations(page), [])
     await shoot(page, 'spending-queue')
@@ -118,7 +113,7 @@ describe('spending over £500 in Chromium: upload, preview, review queue', () =>
     assert.match((await page.locator('#queue-heading').textContent()) ?? '', /0 payments/)
   })
 
-  test('a payment split between awards: parts that do not add up are refused, another part added, then saved', async () => {
+  test('a payment split between awards: parts that do not add up are refused, another part added, then saved', async (page) => {
     await page.goto(`${e2e.baseUrl}/staff/spending/upload`)
     await upload(page, 'december-2023.csv', `${FILE.split('\n')[0]}\n04/12/2023,Juno Women's Aid,"£1,200.00",Grants,W9`)
     await page.getByLabel('Transaction Number').selectOption({ label: 'Ref No' })

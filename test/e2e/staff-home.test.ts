@@ -1,10 +1,8 @@
-import { describe, test } from 'node:test'
+import { describe } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSetUp, signIn } from '../support/e2e.ts'
-
-const PASSWORD = 'correct horse battery staple'
+import { e2eSetUp, startDecision } from '../support/e2e.ts'
 
 describe('the staff home in Chromium', () => {
   const e2e = e2eSetUp({
@@ -12,28 +10,23 @@ describe('the staff home in Chromium', () => {
       { email: 'home-officer@e2e.example', name: 'Home Officer', roles: ['officer'] },
       { email: 'home-finance@e2e.example', name: 'Home Finance', roles: ['finance_officer'] },
     ],
-    password: PASSWORD,
   })
+  const test = e2e.test
 
   async function home(page: Page, email: string): Promise<void> {
-    await page.goto(`${e2e.baseUrl}/staff`)
-    await signIn(page, email, PASSWORD, `${e2e.baseUrl}/staff`)
+    await e2e.signIn(page, email, '/staff')
     assert.deepEqual(await accessibilityViolations(page), [])
   }
   const item = (page: Page, id: string) => page.locator(`#work-${id}`).innerText()
 
-  test('an officer sees their drafts, imports, names, FOI and contracts counted, each a link to the work', async () => {
-    const page = e2e.page
+  test('an officer sees their drafts, imports, names, FOI and contracts counted, each a link to the work', async (page) => {
     await home(page, 'home-officer@e2e.example')
     assert.equal(await item(page, 'drafts'), '0\ndrafts of yours')
     assert.match(await item(page, 'foi-overdue'), /^\d+\nFOI requests? overdue$/)
     assert.match(await item(page, 'ending'), /services? ending in the next 6 months with no successor$/)
     assert.equal(await page.locator('#work-waiting').count(), 0, 'an officer signs nothing off')
 
-    await page.getByRole('link', { name: 'Start a new decision' }).click()
-    await page.getByLabel('Title').fill('Staff home draft')
-    await page.getByRole('button', { name: 'Create draft' }).click()
-    await page.waitForURL(/\/staff\/decisions\/\d+$/)
+    await startDecision(page, 'Staff home draft')
     await page.goto(`${e2e.baseUrl}/staff`)
     assert.equal(await item(page, 'drafts'), '1\ndraft of yours')
     await page.locator('#work-drafts a').click()

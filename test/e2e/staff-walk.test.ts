@@ -2,9 +2,8 @@ import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import type { Role } from '../../src/domain/roles.ts'
-import { e2eSetUp, signIn } from '../support/e2e.ts'
+import { e2eSetUp } from '../support/e2e.ts'
 
-const PASSWORD = 'correct horse battery staple'
 const ROLES: Role[] = ['officer', 'finance_officer', 'chief_executive', 'decision_maker', 'administrator']
 const WIDTHS = [390, 1280]
 
@@ -80,19 +79,14 @@ async function check(page: Page, baseUrl: string, path: string, width: number): 
 describe('every staff page, for every role, at 390 and 1280 pixels', () => {
   const e2e = e2eSetUp({
     accounts: ROLES.map((role) => ({ email: `${role}@walk.example`, name: `Walk ${role}`, roles: [role] })),
-    password: PASSWORD,
   })
   const ids: Record<string, string> = {}
   before(async () => {
-    const page = await e2e.newPage()
-    await page.goto(`${e2e.baseUrl}/staff/users`)
-    await signIn(page, 'administrator@walk.example', PASSWORD, /\/staff\/users$/)
+    const page = await e2e.signedInPage('administrator@walk.example', '/staff/users')
     ids.user = /\/staff\/users\/(\d+)/.exec(
       (await page.locator('a[href^="/staff/users/"]').last().getAttribute('href')) ?? '',
     )![1]!
-    const officer = await e2e.newPage()
-    await officer.goto(`${e2e.baseUrl}/staff/foi`)
-    await signIn(officer, 'officer@walk.example', PASSWORD, /\/staff\/foi$/)
+    const officer = await e2e.signedInPage('officer@walk.example', '/staff/foi')
     await officer.goto(`${e2e.baseUrl}/staff/foi?q=domestic`)
     const foiLinks = await officer
       .locator('main a[href^="/staff/foi/"]')
@@ -104,9 +98,7 @@ describe('every staff page, for every role, at 390 and 1280 pixels', () => {
 
   for (const role of ROLES) {
     test(`as ${role}: never wider than the screen, one h1, a way back, no server error`, async () => {
-      const page = await e2e.newPage()
-      await page.goto(`${e2e.baseUrl}/staff`)
-      await signIn(page, `${role}@walk.example`, PASSWORD, /\/staff$/)
+      const page = await e2e.signedInPage(`${role}@walk.example`, '/staff')
       const findings: Finding[] = []
       for (const template of PAGES) {
         const path = template.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!)

@@ -1,8 +1,10 @@
-import { before, describe, test } from 'node:test'
+import { describe } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSignedIn } from '../support/e2e.ts'
+import { e2eSetUp, type E2eAccount } from '../support/e2e.ts'
+
+const ACCOUNT: E2eAccount = { email: 'officer@test.example', name: 'Olive Officer', roles: ['officer'] }
 
 /** No wider than a 390-pixel phone, and no accessibility violation, at both widths; screenshots when asked for. */
 async function checkPage(page: Page, name: string): Promise<void> {
@@ -17,17 +19,10 @@ async function checkPage(page: Page, name: string): Promise<void> {
 }
 
 describe('funding stream conditions, in Chromium', () => {
-  const e2e = e2eSignedIn(
-    { email: 'officer@test.example', name: 'Olive Officer', roles: ['officer'] },
-    '/staff/ledger',
-    /\/staff\/ledger$/,
-  )
-  let page: Page
-  before(() => {
-    page = e2e.page
-  })
+  const e2e = e2eSetUp({ accounts: [ACCOUNT], signIn: { at: '/staff/ledger' } })
+  const test = e2e.test
 
-  test('the demonstration grant shows its conditions and the match funding it is short of', async () => {
+  test('the demonstration grant shows its conditions and the match funding it is short of', async (page) => {
     await page.getByRole('link', { name: 'Funding streams' }).click()
     await checkPage(page, 'streams')
     await page.getByRole('link', { name: 'Home Office DA perpetrator grant' }).click()
@@ -36,7 +31,7 @@ describe('funding stream conditions, in Chromium', () => {
     await checkPage(page, 'stream')
   })
 
-  test('a spend-by date is refused until it is a real date, checked, saved, and the awards after it are found', async () => {
+  test('a spend-by date is refused until it is a real date, checked, saved, and the awards after it are found', async (page) => {
     await page.goto(`${e2e.baseUrl}/staff/ledger/streams`)
     await page.getByRole('link', { name: 'Core commissioning budget' }).click()
     assert.match((await page.locator('#stream-findings').textContent()) ?? '', /No award breaks/)

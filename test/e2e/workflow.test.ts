@@ -2,10 +2,9 @@ import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import type { Role } from '../../src/domain/roles.ts'
-import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSetUp, signIn } from '../support/e2e.ts'
+import { accessibilityCheckedOncePerPath } from '../support/browser.ts'
+import { E2E_PASSWORD, e2eSetUp, signIn } from '../support/e2e.ts'
 
-const PASSWORD = 'correct horse battery staple'
 const PEOPLE: Array<[string, Role]> = [
   ['officer', 'officer'],
   ['finance', 'finance_officer'],
@@ -16,25 +15,17 @@ const PEOPLE: Array<[string, Role]> = [
 describe('the decision workflow in Chromium', () => {
   const e2e = e2eSetUp({
     accounts: PEOPLE.map(([name, role]) => ({ email: `${name}@e2e.example`, name: `E2E ${name}`, roles: [role] })),
-    password: PASSWORD,
   })
   const pages: Record<string, Page> = {}
-  const checked = new Set<string>()
-
   /** Every distinct page of the journey is checked with axe once. */
-  async function axe(page: Page): Promise<void> {
-    const key = new URL(page.url()).pathname.replace(/\d+/g, 'N')
-    if (checked.has(key)) return
-    checked.add(key)
-    assert.deepEqual(await accessibilityViolations(page), [], key)
-  }
+  const axe = accessibilityCheckedOncePerPath()
 
   before(async () => {
     for (const [name] of PEOPLE) {
       const page = await e2e.newPage()
       await page.goto(`${e2e.baseUrl}/staff`)
       await axe(page)
-      await signIn(page, `${name}@e2e.example`, PASSWORD, `${e2e.baseUrl}/staff`)
+      await signIn(page, `${name}@e2e.example`, E2E_PASSWORD, `${e2e.baseUrl}/staff`)
       pages[name] = page
     }
     await axe(pages.officer!)

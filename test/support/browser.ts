@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict'
 import { AxeBuilder } from '@axe-core/playwright'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
@@ -26,4 +27,18 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze()
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+}
+
+/**
+ * A check that the page has no accessibility violations, made once for each distinct path (its numbers aside):
+ * for a journey that passes the same pages again and again.
+ */
+export function accessibilityCheckedOncePerPath(): (page: Page) => Promise<void> {
+  const checked = new Set<string>()
+  return async (page) => {
+    const key = new URL(page.url()).pathname.replace(/\d+/g, 'N')
+    if (checked.has(key)) return
+    checked.add(key)
+    assert.deepEqual(await accessibilityViolations(page), [], key)
+  }
 }

@@ -18,44 +18,35 @@ function award(
   return { amountPence, periodStart, periodEnd, financialYear: null, perAnnum: false, upTo: false, ...extra }
 }
 
+/** An amount's shares, one for each financial year from the one starting in `firstYear`. */
+const sharesFrom = (firstYear: number, ...pence: number[]) =>
+  pence.map((p, i) => ({ startYear: firstYear + i, pence: p }))
+
+const sum = (shares: Array<{ pence: number }>) => shares.reduce((total, share) => total + share.pence, 0)
+
 test('an award within one financial year falls wholly in it', () => {
-  assert.deepEqual(apportionByDays(4701300, '2021-04-01', '2022-03-31'), [{ startYear: 2021, pence: 4701300 }])
+  assert.deepEqual(apportionByDays(4701300, '2021-04-01', '2022-03-31'), sharesFrom(2021, 4701300))
 })
 
 test('an award crossing 31 March is split by days', () => {
   // 1 Oct 2023 to 30 Sep 2024: 183 days in 2023/24 (leap February), 183 in 2024/25.
-  assert.deepEqual(apportionByDays(36600, '2023-10-01', '2024-09-30'), [
-    { startYear: 2023, pence: 18300 },
-    { startYear: 2024, pence: 18300 },
-  ])
+  assert.deepEqual(apportionByDays(36600, '2023-10-01', '2024-09-30'), sharesFrom(2023, 18300, 18300))
 })
 
 test('leftover pence go to the largest remainders so the parts add to the whole', () => {
   const shares = apportionByDays(100, '2024-03-31', '2024-04-02')
-  assert.deepEqual(shares, [
-    { startYear: 2023, pence: 33 },
-    { startYear: 2024, pence: 67 },
-  ])
+  assert.deepEqual(shares, sharesFrom(2023, 33, 67))
   const three = apportionByDays(1, '2023-01-01', '2025-12-31')
-  assert.equal(
-    three.reduce((s, p) => s + p.pence, 0),
-    1,
-  )
+  assert.equal(sum(three), 1)
 })
 
 test('a tie in remainders gives the pence to the earlier year', () => {
-  assert.deepEqual(apportionByDays(1, '2024-03-31', '2024-04-01'), [
-    { startYear: 2023, pence: 1 },
-    { startYear: 2024, pence: 0 },
-  ])
+  assert.deepEqual(apportionByDays(1, '2024-03-31', '2024-04-01'), sharesFrom(2023, 1, 0))
 })
 
 test('very large amounts over many years stay exact', () => {
   const shares = apportionByDays(9_000_000_000_000, '1999-06-15', '2060-02-29')
-  assert.equal(
-    shares.reduce((s, p) => s + p.pence, 0),
-    9_000_000_000_000,
-  )
+  assert.equal(sum(shares), 9_000_000_000_000)
   assert.equal(shares.length, 61)
 })
 
@@ -73,7 +64,7 @@ test('a per-annum amount applies in full to each year, and is never split', () =
 })
 
 test('an award with only a financial year falls in it; with nothing, in no year', () => {
-  assert.deepEqual(yearsOfAward(award(500, null, null, { financialYear: 2020 })), [{ startYear: 2020, pence: 500 }])
+  assert.deepEqual(yearsOfAward(award(500, null, null, { financialYear: 2020 })), sharesFrom(2020, 500))
   assert.deepEqual(yearsOfAward(award(500, null, null)), [])
 })
 
@@ -110,9 +101,5 @@ test('on generated awards crossing year boundaries, the apportioned years add up
   const sumOfAwards = awards.reduce((s, a) => s + a.amountPence, 0)
   assert.equal(sumOfYears, sumOfAwards)
   assert.equal(ledger.oneOffTotalPence, sumOfAwards)
-  for (const a of awards)
-    assert.equal(
-      yearsOfAward(a).reduce((s, p) => s + p.pence, 0),
-      a.amountPence,
-    )
+  for (const a of awards) assert.equal(sum(yearsOfAward(a)), a.amountPence)
 })

@@ -13,20 +13,21 @@ test('the reference data has one figure for each police force area of England an
 })
 
 test('an office’s area is read from its short name, else its name, the longest area name first', () => {
-  assert.equal(areaOf('Nottinghamshire'), 'Nottinghamshire')
-  assert.equal(areaOf('West Midlands'), 'West Midlands')
-  assert.equal(areaOf('North Wales'), 'North Wales')
-  assert.equal(areaOf('Dyfed Powys'), 'Dyfed-Powys')
-  assert.equal(areaOf('Avon & Somerset'), 'Avon and Somerset')
-  assert.equal(areaOf('London'), 'London (Metropolitan Police and City of London)')
-  assert.equal(
-    areaOf('MOPAC', 'Mayor’s Office for Policing and Crime, London'),
-    'London (Metropolitan Police and City of London)',
-  )
-  assert.equal(areaOf('Hampshire and Isle of Wight'), 'Hampshire')
-  assert.equal(areaOf('Essex PFCC', 'Essex Office of the Police, Fire and Crime Commissioner'), 'Essex')
-  assert.equal(areaOf('Midlands'), undefined)
-  assert.equal(areaOf('Yorkshire'), undefined)
-  assert.equal(areaOf('Wales'), undefined)
-  assert.equal(areaOf('Greater Nowhere', 'Office for Somewhere Else'), undefined)
+  const LONDON = 'London (Metropolitan Police and City of London)'
+  const cases: Array<[string, string, string | undefined]> = [
+    ['Nottinghamshire', '', 'Nottinghamshire'],
+    ['West Midlands', '', 'West Midlands'],
+    ['North Wales', '', 'North Wales'],
+    ['Dyfed Powys', '', 'Dyfed-Powys'],
+    ['Avon & Somerset', '', 'Avon and Somerset'],
+    ['London', '', LONDON],
+    ['MOPAC', 'Mayor’s Office for Policing and Crime, London', LONDON],
+    ['Hampshire and Isle of Wight', '', 'Hampshire'],
+    ['Essex PFCC', 'Essex Office of the Police, Fire and Crime Commissioner', 'Essex'],
+    ['Midlands', '', undefined],
+    ['Yorkshire', '', undefined],
+    ['Wales', '', undefined],
+    ['Greater Nowhere', 'Office for Somewhere Else', undefined],
+  ]
+  for (const [shortName, name, area] of cases) assert.equal(areaOf(shortName, name), area, shortName)
 })

@@ -122,53 +122,27 @@ test('match funding short of an amount or a share of what was received is an err
     { streamId: 7, financialYear: 2024, receivedPence: 8_000_000, committedPence: 0 },
     { streamId: 7, financialYear: 2025, receivedPence: 8_000_000, committedPence: 0 },
   ]
-  const met = check([stream({ matchFunding })], {
-    years,
-    contributions: [
-      {
-        streamId: 7,
-        financialYear: 2024,
-        organisationId: 12,
-        organisationName: 'Riverside BC',
-        amountPence: 1_500_000,
-      },
-      { streamId: 7, financialYear: 2024, organisationId: 12, organisationName: 'Riverside BC', amountPence: 500_000 },
-      {
-        streamId: 7,
-        financialYear: 2025,
-        organisationId: 40,
-        organisationName: 'hillside council',
-        amountPence: 2_000_000,
-      },
-    ],
-  })
+  /** A partner's contribution to a stream in a year. */
+  const contribution = (
+    streamId: number,
+    financialYear: number,
+    organisationId: number,
+    organisationName: string,
+    amountPence: number,
+  ) => ({ streamId, financialYear, organisationId, organisationName, amountPence })
+  const withContributions = (...contributions: Array<ReturnType<typeof contribution>>) =>
+    check([stream({ matchFunding })], { years, contributions })
+  const met = withContributions(
+    contribution(7, 2024, 12, 'Riverside BC', 1_500_000),
+    contribution(7, 2024, 12, 'Riverside BC', 500_000),
+    contribution(7, 2025, 40, 'hillside council', 2_000_000),
+  )
   assert.deepEqual(met, [])
-  const short = check([stream({ matchFunding })], {
-    years,
-    contributions: [
-      {
-        streamId: 7,
-        financialYear: 2024,
-        organisationId: 12,
-        organisationName: 'Riverside BC',
-        amountPence: 1_500_000,
-      },
-      {
-        streamId: 7,
-        financialYear: 2025,
-        organisationId: 12,
-        organisationName: 'Riverside BC',
-        amountPence: 2_000_000,
-      },
-      {
-        streamId: 8,
-        financialYear: 2025,
-        organisationId: 40,
-        organisationName: 'Hillside Council',
-        amountPence: 2_000_000,
-      },
-    ],
-  })
+  const short = withContributions(
+    contribution(7, 2024, 12, 'Riverside BC', 1_500_000),
+    contribution(7, 2025, 12, 'Riverside BC', 2_000_000),
+    contribution(8, 2025, 40, 'Hillside Council', 2_000_000),
+  )
   assert.deepEqual(
     short.map((f) => [f.code, f.financialYear]),
     [

@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
 import { expectedPath, fixtureDocuments } from '../../../scripts/generate-fixture-binaries.ts'
-import { extractFile } from '../../../src/extract/index.ts'
+import { extractFile, type ExtractedRecord } from '../../../src/extract/index.ts'
 
 const documents = fixtureDocuments()
 
@@ -26,24 +26,30 @@ for (const document of documents) {
   })
 }
 
-test('a PDF keeps its table columns: the same awards as its text source', async () => {
-  const [pdf, txt] = await Promise.all([
-    extractFile('fixtures/documents/generated/g02-devon-cornwall-split-row.pdf'),
-    extractFile('fixtures/documents/g02-devon-cornwall-split-row.txt'),
+/** The records read from a generated binary and from the text it was made from, both under fixtures/documents. */
+async function binaryAndSource(binary: string, source: string): Promise<[ExtractedRecord, ExtractedRecord]> {
+  const [fromBinary, fromSource] = await Promise.all([
+    extractFile(`fixtures/documents/generated/${binary}`),
+    extractFile(`fixtures/documents/${source}`),
   ])
-  const strip = (awards: typeof pdf.record.awards) => awards.map((a) => `${a.recipient}|${a.amount}|${a.period}`)
-  assert.deepEqual(strip(pdf.record.awards), strip(txt.record.awards))
+  return [fromBinary.record, fromSource.record]
+}
+
+const awardsOf = (record: ExtractedRecord) => record.awards.map((a) => `${a.recipient}|${a.amount}|${a.period}`)
+
+test('a PDF keeps its table columns: the same awards as its text source', async () => {
+  const [pdf, txt] = await binaryAndSource('g02-devon-cornwall-split-row.pdf', 'g02-devon-cornwall-split-row.txt')
+  assert.deepEqual(awardsOf(pdf), awardsOf(txt))
   assert.deepEqual(
-    pdf.record.findings.map((f) => f.message),
-    txt.record.findings.map((f) => f.message),
+    pdf.findings.map((f) => f.message),
+    txt.findings.map((f) => f.message),
   )
 })
 
 test('a Word document keeps its table rows: the same awards as its text source', async () => {
-  const [docx, txt] = await Promise.all([
-    extractFile('fixtures/documents/generated/g01-west-yorkshire-years-by-provider.docx'),
-    extractFile('fixtures/documents/g01-west-yorkshire-years-by-provider.txt'),
-  ])
-  const strip = (awards: typeof docx.record.awards) => awards.map((a) => `${a.recipient}|${a.amount}|${a.period}`)
-  assert.deepEqual(strip(docx.record.awards), strip(txt.record.awards))
+  const [docx, txt] = await binaryAndSource(
+    'g01-west-yorkshire-years-by-provider.docx',
+    'g01-west-yorkshire-years-by-provider.txt',
+  )
+  assert.deepEqual(awardsOf(docx), awardsOf(txt))
 })

@@ -10,14 +10,17 @@ import { referenceToken } from '../../../src/extract/reference.ts'
 
 test('amounts as documents print them', () => {
   const pence = (text: string) => parseDocumentAmount(text).pence
-  assert.equal(pence('£23,966'), 2396600)
-  assert.equal(pence('£47,013.00'), 4701300)
-  assert.equal(pence('£1.632m'), 163200000)
-  assert.equal(pence('£451k'), 45100000)
-  assert.equal(pence('£0.600m'), 60000000)
-  assert.equal(pence('£2.125m'), 212500000)
-  assert.equal(pence('21,296.00'), 2129600)
-  assert.equal(pence('£5 million'), 500000000)
+  const cases: Array<[string, number]> = [
+    ['£23,966', 2396600],
+    ['£47,013.00', 4701300],
+    ['£1.632m', 163200000],
+    ['£451k', 45100000],
+    ['£0.600m', 60000000],
+    ['£2.125m', 212500000],
+    ['21,296.00', 2129600],
+    ['£5 million', 500000000],
+  ]
+  for (const [text, expected] of cases) assert.equal(pence(text), expected, text)
   const upTo = parseDocumentAmount('up to £294,500 per annum')
   assert.deepEqual([upTo.pence, upTo.upTo, upTo.perAnnum], [29450000, true, true])
   const pa = parseDocumentAmount('up to £70,000 pa')
@@ -25,11 +28,14 @@ test('amounts as documents print them', () => {
 })
 
 test('amounts in words', () => {
-  assert.equal(parseAmountInWords('forty-seven thousand and thirteen pounds'), 4701300)
-  assert.equal(parseAmountInWords('one hundred and twenty thousand five hundred pounds'), 12050000)
-  assert.equal(parseAmountInWords('two million pounds and fifty pence'), 200000050)
-  assert.equal(parseAmountInWords('thirty-six thousand'), 3600000)
-  assert.equal(parseAmountInWords('a lot of pounds'), null)
+  const cases: Array<[string, number | null]> = [
+    ['forty-seven thousand and thirteen pounds', 4701300],
+    ['one hundred and twenty thousand five hundred pounds', 12050000],
+    ['two million pounds and fifty pence', 200000050],
+    ['thirty-six thousand', 3600000],
+    ['a lot of pounds', null],
+  ]
+  for (const [words, expected] of cases) assert.equal(parseAmountInWords(words), expected, words)
   assert.deepEqual(
     findAmounts('a grant of £36,000 (thirty-six thousand pounds) for 2023/24').map((h) => h.reading.pence),
     [3600000, 3600000],
@@ -85,23 +91,29 @@ test('period headings', () => {
 })
 
 test('references of every common form', () => {
-  assert.equal(referenceToken('2021.021'), '2021.021')
-  assert.equal(referenceToken('PCC036/18'), 'PCC036/18')
-  assert.equal(referenceToken('PCCML/ 000407/2018'), 'PCCML/000407/2018')
-  assert.equal(referenceToken('FOI/2024/077'), 'FOI/2024/077')
-  assert.equal(referenceToken('DPCC 17/2023'), 'DPCC 17/2023')
-  assert.equal(referenceToken('10653'), '10653')
-  assert.equal(referenceToken('the end'), null)
+  const cases: Array<[string, string | null]> = [
+    ['2021.021', '2021.021'],
+    ['PCC036/18', 'PCC036/18'],
+    ['PCCML/ 000407/2018', 'PCCML/000407/2018'],
+    ['FOI/2024/077', 'FOI/2024/077'],
+    ['DPCC 17/2023', 'DPCC 17/2023'],
+    ['10653', '10653'],
+    ['the end', null],
+  ]
+  for (const [text, reference] of cases) assert.equal(referenceToken(text), reference, text)
 })
 
 test('markup remnants are cleaned from lines, and HTML tables keep their cells', () => {
-  assert.equal(cleanLine('<b>Report reference number: PCC036/18</b>'), 'Report reference number: PCC036/18')
-  assert.equal(cleanLine('**1. Purpose of report**'), '1. Purpose of report')
-  assert.equal(cleanLine('I hereby approve/~~reject~~ the recommendation'), 'I hereby approve/ the recommendation')
-  assert.equal(cleanLine('Print: ..... DAVID LAWSON .....'), 'Print: DAVID LAWSON')
-  assert.equal(cleanLine('| NWA | £1,000 | £2,000 |'), 'NWA\t£1,000\t£2,000')
-  assert.equal(cleanLine('|---|---|'), '')
-  assert.equal(cleanLine('- OFFICIAL -'), '- OFFICIAL -')
+  const cases: Array<[string, string]> = [
+    ['<b>Report reference number: PCC036/18</b>', 'Report reference number: PCC036/18'],
+    ['**1. Purpose of report**', '1. Purpose of report'],
+    ['I hereby approve/~~reject~~ the recommendation', 'I hereby approve/ the recommendation'],
+    ['Print: ..... DAVID LAWSON .....', 'Print: DAVID LAWSON'],
+    ['| NWA | £1,000 | £2,000 |', 'NWA\t£1,000\t£2,000'],
+    ['|---|---|', ''],
+    ['- OFFICIAL -', '- OFFICIAL -'],
+  ]
+  for (const [line, cleaned] of cases) assert.equal(cleanLine(line), cleaned, line)
   assert.equal(
     htmlToText(
       '<table><tr><th>Provider</th><th>2024/25</th></tr><tr><td><p>Juno</p></td><td>&pound;1,000</td></tr></table><p>Done &amp; dusted</p>',

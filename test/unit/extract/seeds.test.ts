@@ -20,9 +20,19 @@ function lineOf(text: string, line: number): string {
   return text.split('\n')[line - 1] ?? ''
 }
 
-test('000: the Nottinghamshire notice template', async (t) => {
-  if (!existsSync(seeds)) return t.skip('shared/seeds is not present')
-  const { record, text } = await seed('000_')
+/** A test of the seed numbered `number`, given what is read from it; skipped where shared/seeds is not present. */
+function seedTest(
+  number: string,
+  title: string,
+  body: (read: { record: ExtractedRecord; text: string }) => Promise<void> | void,
+): void {
+  test(`${number}: ${title}`, async (t) => {
+    if (!existsSync(seeds)) return t.skip('shared/seeds is not present')
+    await body(await seed(`${number}_`))
+  })
+}
+
+seedTest('000', 'the Nottinghamshire notice template', async ({ record, text }) => {
   assert.equal(record.kind, 'decision')
   assert.equal(record.office, 'Nottinghamshire PCC')
   assert.equal(record.reference, '2021.021')
@@ -45,13 +55,11 @@ test('000: the Nottinghamshire notice template', async (t) => {
   assert.match(record.provenance['awards[0]']!.text, /23,966 to Juno/)
 })
 
-test('000: the sign-off dates are read with their roles', async (t) => {
-  if (!existsSync(seeds)) return t.skip('shared/seeds is not present')
+seedTest('000', 'the sign-off dates are read with their roles', async ({ text }) => {
   const { extractDraft } = await import('../../../src/extract/extract-text.ts')
   const { buildDoc } = await import('../../../src/extract/document.ts')
   const { readLabels } = await import('../../../src/extract/labels.ts')
   const { readDates } = await import('../../../src/extract/signoffs.ts')
-  const { text } = await seed('000_')
   const doc = buildDoc(text)
   const dates = readDates(doc, readLabels(doc), 'decision')
   assert.deepEqual(
@@ -66,9 +74,7 @@ test('000: the sign-off dates are read with their roles', async (t) => {
   assert.equal(extractDraft(text, 'x').decisionDate, '2021-03-16')
 })
 
-test('001: budget tables, routes per row, and both inconsistencies', async (t) => {
-  if (!existsSync(seeds)) return t.skip('shared/seeds is not present')
-  const { record, text } = await seed('001_')
+seedTest('001', 'budget tables, routes per row, and both inconsistencies', async ({ record, text }) => {
   assert.equal(record.kind, 'decision')
   assert.equal(record.office, 'Nottinghamshire PCC')
   assert.equal(record.reference, '2024.006')
@@ -116,9 +122,7 @@ test('001: budget tables, routes per row, and both inconsistencies', async (t) =
   )
 })
 
-test('002: a numbered Essex report with per-annum contributions', async (t) => {
-  if (!existsSync(seeds)) return t.skip('shared/seeds is not present')
-  const { record } = await seed('002_')
+seedTest('002', 'a numbered Essex report with per-annum contributions', async ({ record }) => {
   assert.equal(record.kind, 'report')
   assert.equal(record.office, 'Essex PFCC')
   assert.equal(record.reference, 'PCC036/18')
@@ -138,9 +142,7 @@ test('002: a numbered Essex report with per-annum contributions', async (t) => {
   assert.deepEqual(record.findings, [])
 })
 
-test('003: Hampshire "up to" contributions, five-year term with an extension option', async (t) => {
-  if (!existsSync(seeds)) return t.skip('shared/seeds is not present')
-  const { record } = await seed('003_')
+seedTest('003', 'Hampshire "up to" contributions, five-year term with an extension option', async ({ record }) => {
   assert.equal(record.kind, 'decision')
   assert.equal(record.office, 'Hampshire PCC')
   assert.equal(record.reference, 'PCCML/000407/2018')
@@ -167,9 +169,7 @@ test('003: Hampshire "up to" contributions, five-year term with an extension opt
   assert.deepEqual(record.findings, [])
 })
 
-test('004: a Nottinghamshire FOI response', async (t) => {
-  if (!existsSync(seeds)) return t.skip('shared/seeds is not present')
-  const { record } = await seed('004_')
+seedTest('004', 'a Nottinghamshire FOI response', async ({ record }) => {
   assert.equal(record.kind, 'foi_response')
   assert.equal(record.office, 'Nottinghamshire PCC')
   assert.equal(record.reference, '10653')

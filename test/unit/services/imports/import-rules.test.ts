@@ -7,13 +7,16 @@ import { parseReview, reviewValuesFrom } from '../../../../src/services/imports/
 
 describe('import rules', () => {
   test('an office’s place, however its name is written', () => {
-    assert.equal(officePlace('Nottinghamshire PCC'), 'Nottinghamshire')
-    assert.equal(officePlace('Essex PFCC'), 'Essex')
-    assert.equal(officePlace('Office of the Police and Crime Commissioner for Cumbria'), 'Cumbria')
-    assert.equal(officePlace('Hampshire Office of the Police and Crime Commissioner'), 'Hampshire')
-    assert.equal(officePlace('Essex Office of the Police, Fire and Crime Commissioner'), 'Essex')
-    assert.equal(officePlace('West Yorkshire Mayor'), 'West Yorkshire')
-    assert.equal(officePlace('Avon and Somerset PCC'), 'Avon and Somerset')
+    const cases: Array<[string, string]> = [
+      ['Nottinghamshire PCC', 'Nottinghamshire'],
+      ['Essex PFCC', 'Essex'],
+      ['Office of the Police and Crime Commissioner for Cumbria', 'Cumbria'],
+      ['Hampshire Office of the Police and Crime Commissioner', 'Hampshire'],
+      ['Essex Office of the Police, Fire and Crime Commissioner', 'Essex'],
+      ['West Yorkshire Mayor', 'West Yorkshire'],
+      ['Avon and Somerset PCC', 'Avon and Somerset'],
+    ]
+    for (const [name, place] of cases) assert.equal(officePlace(name), place, name)
     assert.ok(looksLikeOffice('Hampshire PCC'))
     assert.ok(!looksLikeOffice('Hampshire County Council'))
   })

@@ -11,13 +11,16 @@ import {
 
 describe('spending files', () => {
   test('amounts are read with or without the pound sign and commas, and credits are negative', () => {
-    assert.equal(parseSpendAmount('£11,983.00'), 1198300)
-    assert.equal(parseSpendAmount('11983'), 1198300)
-    assert.equal(parseSpendAmount('1,234.5'), 123450)
-    assert.equal(parseSpendAmount('-£612.40'), -61240)
-    assert.equal(parseSpendAmount('£-612.40'), -61240)
-    assert.equal(parseSpendAmount('(612.40)'), -61240)
-    assert.equal(parseSpendAmount(' £ 700.00 '), 70000)
+    const cases: Array<[string, number]> = [
+      ['£11,983.00', 1198300],
+      ['11983', 1198300],
+      ['1,234.5', 123450],
+      ['-£612.40', -61240],
+      ['£-612.40', -61240],
+      ['(612.40)', -61240],
+      [' £ 700.00 ', 70000],
+    ]
+    for (const [text, pence] of cases) assert.equal(parseSpendAmount(text), pence, text)
     for (const bad of ['', 'ten pounds', '12.345', '1,23,4.00', '£', '--5', '5-'])
       assert.throws(() => parseSpendAmount(bad), /is not an amount of money/, bad)
   })
