@@ -9,6 +9,7 @@ import { generateRegister } from '../../../../../bench/generate.ts'
 import { addClassifiedRecords } from '../../../services/open-data/fixtures.ts'
 import { signedIn } from '../../../../support/staff.ts'
 import { apiClient, type Page, type Problem } from '../../../../support/api-client.ts'
+import { rowOf } from '../../../../support/rows.ts'
 
 const PASSWORD = 'a long test password 123'
 
@@ -63,11 +64,7 @@ for (const engine of testEngines()) {
     })
 
     test('award filters: provider by slug or id, stream, route, year, decision', async () => {
-      const juno = await web.database.db
-        .selectFrom('organisations')
-        .select(['id', 'slug'])
-        .where('name', '=', "Juno Women's Aid")
-        .executeTakeFirstOrThrow()
+      const juno = await rowOf(web.database, 'organisations', ['id', 'slug'], { name: "Juno Women's Aid" })
       const bySlug = await walk<{ id: number; recipient: { id: number } }>(
         `/api/v1/awards?provider=${juno.slug}&limit=100`,
       )
@@ -184,11 +181,7 @@ for (const engine of testEngines()) {
       const tokens = new ApiTokenService(web.database)
       const read = await tokens.create(user.id, { name: 'reader', scope: 'read' }, SYSTEM_ACTOR)
       const write = await tokens.create(user.id, { name: 'writer', scope: 'write' }, SYSTEM_ACTOR)
-      const stored = await web.database.db
-        .selectFrom('api_tokens')
-        .select('token_hash')
-        .where('id', '=', read.id)
-        .executeTakeFirstOrThrow()
+      const stored = await rowOf(web.database, 'api_tokens', ['token_hash'], { id: read.id })
       assert.match(stored.token_hash, /^[0-9a-f]{64}$/)
       assert.ok(!stored.token_hash.includes(read.token))
 
@@ -214,11 +207,7 @@ for (const engine of testEngines()) {
       assert.equal(created.status, 201)
       const document = (await created.json()) as { id: number; sha256: string; created: boolean; sizeBytes: number }
       assert.equal(document.created, true)
-      const row = await web.database.db
-        .selectFrom('documents')
-        .select(['content', 'imported_by'])
-        .where('id', '=', document.id)
-        .executeTakeFirstOrThrow()
+      const row = await rowOf(web.database, 'documents', ['content', 'imported_by'], { id: document.id })
       assert.equal(row.content.toString('utf8'), 'A decision notice to import.')
       assert.equal(row.imported_by, user.id)
       const again = (await (await upload(write.token)).json()) as { id: number; created: boolean }
