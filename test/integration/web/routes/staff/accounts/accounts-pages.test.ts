@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
 import { testEngines } from '../../../../../support/database.ts'
 import { webAppSetUp } from '../../../../../support/staff.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
+import { countOf } from '../../../../../support/rows.ts'
 
 const PASSWORD = 'a long enough password'
 
@@ -28,15 +29,7 @@ for (const engine of testEngines()) {
       }
     })
 
-    const sessionCount = async () =>
-      Number(
-        (
-          await web.database.db
-            .selectFrom('sessions')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      )
+    const sessionCount = () => countOf(web.database, 'sessions')
     const signedIn = async (name: string) => {
       const client = new StaffClient(web.baseUrl)
       const response = await client.signIn(`${name}@pages.example`, PASSWORD)
