@@ -13,6 +13,7 @@ import {
   SIGN_OFF_CHAIN,
   type WorkflowPerson,
   draftDetails,
+  signOffAs,
 } from '../../support/decision-draft.ts'
 import { homeOfficeId } from '../../support/records.ts'
 import { rowOf, rowsOf } from '../../support/rows.ts'
@@ -100,19 +101,9 @@ for (const engine of testEngines()) {
           people.officer!.actor,
         )
       await workflow.submit(id, await version(), people.officer!.actor)
+      const signOff = signOffAs(() => workflow, people)
       for (const who of ['finance', 'ceo', 'pcc'])
-        await workflow.signOff(
-          id,
-          await version(),
-          people[who]!.signer,
-          {
-            outcome: 'approved',
-            comment: null,
-            declaration: who === 'pcc' ? 'no_interest' : null,
-            declaredInterest: null,
-          },
-          people[who]!.actor,
-        )
+        await signOff(id, who, { declaration: who === 'pcc' ? 'no_interest' : null })
       return workflow.publish(id, await version(), people.officer!.actor)
     }
 

@@ -4,7 +4,7 @@ import { extractText, getDocumentProxy } from 'unpdf'
 import { WorkflowService, type ClassificationDetails } from '../../../src/services/decisions/workflow.ts'
 import type { Role } from '../../../src/domain/roles.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
-import { addWorkflowPeople, type WorkflowPerson } from '../../support/decision-draft.ts'
+import { addWorkflowPeople, signOffAs, type WorkflowPerson } from '../../support/decision-draft.ts'
 import { startApp, type RunningApp } from '../../support/server.ts'
 import { crawl } from '../../support/crawl.ts'
 import { textOf } from '../../support/withheld-records.ts'
@@ -46,6 +46,7 @@ for (const engine of testEngines()) {
       ]
       await addWorkflowPeople(t.database, roster, 'crawl.example', people, { fullName: (name) => name })
       const v = async (id: number) => (await workflow.detail(id))!.decision.version
+      const signOff = signOffAs(() => workflow, people)
       const classifications: Array<[string, ClassificationDetails]> = [
         [
           'Open decision',
@@ -118,20 +119,8 @@ for (const engine of testEngines()) {
         await workflow.markTask(id, await v(id), 'awards', true, people.author!.actor)
         await workflow.saveClassification(id, await v(id), classification, people.author!.actor)
         await workflow.submit(id, await v(id), people.author!.actor)
-        for (const who of ['cfo', 'ceo', 'pcc']) {
-          await workflow.signOff(
-            id,
-            await v(id),
-            people[who]!.signer,
-            {
-              outcome: 'approved',
-              comment: null,
-              declaration: who === 'pcc' ? 'no_interest' : null,
-              declaredInterest: null,
-            },
-            people[who]!.actor,
-          )
-        }
+        for (const who of ['cfo', 'ceo', 'pcc'])
+          await signOff(id, who, { declaration: who === 'pcc' ? 'no_interest' : null })
         published.push(await workflow.publish(id, await v(id), people.author!.actor))
       }
       app = await startApp(t.database)
