@@ -8,7 +8,7 @@ import { StaffClient } from '../../../../../support/staff-client.ts'
 import { addStaff, signedIn, webAppSetUp } from '../../../../../support/staff.ts'
 import { testEngines } from '../../../../../support/database.ts'
 import { rowOf, rowsOf } from '../../../../../support/rows.ts'
-import { addOrganisation } from '../../../../../support/records.ts'
+import { addOrganisation, officeIdOf } from '../../../../../support/records.ts'
 
 const SERVICE = '/staff/ledger/services/domestic-abuse-partnership-car-pilot'
 
@@ -24,8 +24,8 @@ for (const engine of testEngines()) {
         roles: ['officer'],
       })
       // Staff keep the records of their own offices' services: this officer works for Hampshire as well.
-      const hampshire = await rowOf(web.database, 'offices', ['organisation_id'], { short_name: 'Hampshire' })
-      await accounts.setRoles(officer.id, ['officer'], SYSTEM_ACTOR, hampshire.organisation_id)
+      const hampshire = await officeIdOf(web.database, 'Hampshire')
+      await accounts.setRoles(officer.id, ['officer'], SYSTEM_ACTOR, hampshire)
       await addStaff(web.database, { email: 'decider@test.example', name: 'Test decider', roles: ['decision_maker'] })
       client = await signedIn(web.baseUrl, 'officer@test.example')
     })
