@@ -31,6 +31,15 @@ for (const engine of testEngines()) {
         .where('organisation_id', '=', id)
         .executeTakeFirstOrThrow()
 
+    /** Takes back a succession a test recorded, so that the next test starts from the register as loaded. */
+    const undoSuccession = (office: number) =>
+      updateRows(
+        web.database,
+        'offices',
+        { successor_id: null, functions_passed_on: null },
+        { organisation_id: office },
+      )
+
     test('the successor takes the contact and accent colour it has not set, and keeps its own title, formats and copyright', async () => {
       const hampshire = ids.Hampshire!
       const essex = ids.Essex!
@@ -63,16 +72,11 @@ for (const engine of testEngines()) {
       assert.equal(afterwards.open_data_prefix, before.open_data_prefix)
       const contact = await (
         await fetch(
-          `${web.baseUrl}/offices/${(await web.database.db.selectFrom('offices').select('slug').where('organisation_id', '=', essex).executeTakeFirstOrThrow()).slug}/contact`,
+          `${web.baseUrl}/offices/${await valueOf(web.database, 'offices', 'slug', { organisation_id: essex })}/contact`,
         )
       ).text()
       assert.match(contact, /Write to the Hampshire office, Winchester/)
-      await updateRows(
-        web.database,
-        'offices',
-        { successor_id: null, functions_passed_on: null },
-        { organisation_id: hampshire },
-      )
+      await undoSuccession(hampshire)
     })
 
     test('a successor’s own contact and colour are never replaced', async () => {
@@ -91,12 +95,7 @@ for (const engine of testEngines()) {
       const afterwards = await settingsOf(notts)
       assert.equal(afterwards.contact, 'Nottinghamshire’s own contact')
       assert.equal(afterwards.accent_colour, '#00703c')
-      await updateRows(
-        web.database,
-        'offices',
-        { successor_id: null, functions_passed_on: null },
-        { organisation_id: hampshire },
-      )
+      await undoSuccession(hampshire)
     })
 
     test('historic decisions keep the decision maker’s title of their time, on the successor’s pages too', async () => {
