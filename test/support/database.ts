@@ -127,3 +127,13 @@ export async function openTestDatabase(
     },
   }
 }
+
+/** Runs `use` with a test database of its own on `engine` (as openTestDatabase makes it), disposed of afterwards. */
+export async function withTestDatabase<T>(
+  engine: TestEngine,
+  use: (t: TestDatabase) => Promise<T>,
+  options: { demo?: boolean; migrate?: boolean } = {},
+): Promise<T> {
+  const t = await openTestDatabase(engine, options)
+  return use(t).finally(() => t.dispose())
+}

@@ -53,3 +53,15 @@ export function foiSetUp(engine: TestEngine) {
     logRequest(app.foi.requests, officeId(), overrides)
   return { t, app, officeId, log }
 }
+
+/**
+ * What the answer form sends for a request's question: its own text and `answer`, with no exemption and no
+ * register link unless `more` gives them.
+ */
+export function answerTo(
+  question: { question: string },
+  answer: string | null,
+  more: { exemption?: string; registerLink?: string } = {},
+) {
+  return { question: question.question, answer, exemption: null, registerLink: null, ...more }
+}

@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely'
 import type { Database } from '../../src/db/database.ts'
+import type { OrganisationsTable } from '../../src/db/tables/organisations.ts'
 import { DecisionRepository, type NewDecision } from '../../src/db/repositories/decisions/decisions.ts'
 
 /**
@@ -65,4 +67,21 @@ export async function fundingStreamIdOf(database: Database, name: string): Promi
   return (
     await database.db.selectFrom('funding_streams').select('id').where('name', '=', name).executeTakeFirstOrThrow()
   ).id
+}
+
+/** The fields of a decision of `office` published on 9 May 2025 (decided on 1 May): the base of the crawl fixtures. */
+export function publishedMay2025(office: { organisation_id: number; short_name: string }) {
+  return {
+    officeId: office.organisation_id,
+    officeShortName: office.short_name,
+    kind: 'decision',
+    status: 'published',
+    dateDecided: '2025-05-01',
+    datePublished: '2025-05-09',
+  } as const
+}
+
+/** Adds an organisation as `values` give it and returns its id. */
+export async function addOrganisation(database: Database, values: Insertable<OrganisationsTable>): Promise<number> {
+  return (await database.db.insertInto('organisations').values(values).returning('id').executeTakeFirstOrThrow()).id
 }

@@ -4,6 +4,7 @@ import type { Database } from '../../src/db/database.ts'
 import { AccountService, type User } from '../../src/services/accounts/accounts.ts'
 import { SYSTEM_ACTOR } from '../../src/services/audit/audit.ts'
 import { openTestDatabase, type TestDatabase, type TestEngine } from './database.ts'
+import { officeIdOf } from './records.ts'
 import { startApp, type RunningApp } from './server.ts'
 import { StaffClient } from './staff-client.ts'
 
@@ -79,4 +80,27 @@ export function webAppSetUp(
       return app!
     },
   }
+}
+
+/** The administrator of Essex's office that essexAdminSetUp makes. */
+export const ESSEX_ADMIN = 'essex-admin@test.example'
+
+/**
+ * The set-up of the office administration tests (call it inside `describe`): webAppSetUp, then the organisation ids
+ * of the Essex and Hampshire offices and an administrator of Essex (ESSEX_ADMIN), read and made in a before hook.
+ */
+export function essexAdminSetUp(engine: TestEngine): { web: WebApp; offices: { essex: number; hampshire: number } } {
+  const web = webAppSetUp(engine)
+  const offices = { essex: 0, hampshire: 0 }
+  before(async () => {
+    offices.essex = await officeIdOf(web.database, 'Essex')
+    offices.hampshire = await officeIdOf(web.database, 'Hampshire')
+    await addStaff(web.database, {
+      email: ESSEX_ADMIN,
+      name: 'Essex Admin',
+      roles: ['administrator'],
+      officeId: offices.essex,
+    })
+  })
+  return { web, offices }
 }

@@ -5,6 +5,7 @@ import { extractText, getDocumentProxy } from 'unpdf'
 import { DecisionRepository, type NewDecision } from '../../src/db/repositories/decisions/decisions.ts'
 import type { OrganisationKind } from '../../src/domain/decision.ts'
 import type { TestDatabase } from './database.ts'
+import { publishedMay2025 } from './records.ts'
 
 /** Words found only in the confidential, withheld and unpublished records. */
 export const PRIVATE_WORDS = [
@@ -102,12 +103,7 @@ export async function addRecords(t: TestDatabase): Promise<Fixture> {
       .returning('id')
       .executeTakeFirstOrThrow()
     const base = {
-      officeId: office.organisation_id,
-      officeShortName: office.short_name,
-      kind: 'decision',
-      status: 'published',
-      dateDecided: '2025-05-01',
-      datePublished: '2025-05-09',
+      ...publishedMay2025(office),
       revenueOrCapital: 'revenue',
       inBudget: true,
     } as const

@@ -6,6 +6,7 @@ import { sql } from 'kysely'
 import { Database } from '../../../src/db/database.ts'
 import { AuditService } from '../../../src/services/audit/audit.ts'
 import { cli, temporaryFolder } from '../../support/cli.ts'
+import { deleteLastAuditEntries } from '../../support/audit.ts'
 
 describe('audit publish-head and audit verify --heads', () => {
   const dir = temporaryFolder('cr-audit-cli-')
@@ -50,15 +51,7 @@ describe('audit publish-head and audit verify --heads', () => {
     await database.transaction(async (trx) => {
       await sql`alter table audit_log disable trigger audit_log_append_only`.execute(trx)
       await sql`alter table audit_heads disable trigger audit_heads_append_only`.execute(trx)
-      const last = await trx.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(2).execute()
-      await trx
-        .deleteFrom('audit_log')
-        .where(
-          'id',
-          'in',
-          last.map((r) => r.id),
-        )
-        .execute()
+      await deleteLastAuditEntries(trx, 2)
       await trx.deleteFrom('audit_heads').execute()
     })
     await database.close()

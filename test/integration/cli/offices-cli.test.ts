@@ -54,37 +54,24 @@ describe('offices and their staff from the command line', () => {
       }),
     )
     assert.equal(own.code, 0, own.stderr)
-    const other = await run(
-      'users',
-      'add',
-      ...flags({
-        email: 'spy@essex.example',
-        name: 'Spy',
-        role: 'officer',
-        office: 'Nottinghamshire',
-        as: 'boss@essex.example',
-      }),
-    )
-    assert.equal(other.code, 1)
-    assert.match(other.stderr, /does not work for Nottinghamshire/)
-    const notRoot = await run(
-      'offices',
-      'add',
-      ...flags({ name: 'Kent OPCC', 'short-name': 'Kent', as: 'boss@essex.example' }),
-    )
-    assert.equal(notRoot.code, 1)
-    assert.match(notRoot.stderr, /Only a deployment administrator/)
-    const roles = await run(
-      'users',
-      'roles',
-      ...flags({
-        email: 'officer@essex.example',
-        role: 'officer,decision_maker',
-        office: 'Nottinghamshire',
-        as: 'boss@essex.example',
-      }),
-    )
-    assert.equal(roles.code, 1)
-    assert.match(roles.stderr, /does not work for Nottinghamshire/)
+    // What Essex's administrator may not do: staff another office, add an office, give roles in another office.
+    const refusals: Array<[string[], Record<string, string>, RegExp]> = [
+      [
+        ['users', 'add'],
+        { email: 'spy@essex.example', name: 'Spy', role: 'officer', office: 'Nottinghamshire' },
+        /does not work for Nottinghamshire/,
+      ],
+      [['offices', 'add'], { name: 'Kent OPCC', 'short-name': 'Kent' }, /Only a deployment administrator/],
+      [
+        ['users', 'roles'],
+        { email: 'officer@essex.example', role: 'officer,decision_maker', office: 'Nottinghamshire' },
+        /does not work for Nottinghamshire/,
+      ],
+    ]
+    for (const [command, options, reason] of refusals) {
+      const refused = await run(...command, ...flags({ ...options, as: 'boss@essex.example' }))
+      assert.equal(refused.code, 1, command.join(' '))
+      assert.match(refused.stderr, reason)
+    }
   })
 })

@@ -1,8 +1,8 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PassThrough, Readable } from 'node:stream'
+import { Readable } from 'node:stream'
+import { backupOf } from '../../support/backup.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
-import { writeBackup } from '../../../src/db/backup.ts'
 import { restoreBackup, RestoreError } from '../../../src/db/backup-restore.ts'
 import type { Database } from '../../../src/db/database.ts'
 import { ApiTokenService } from '../../../src/services/accounts/api-tokens.ts'
@@ -13,12 +13,7 @@ import { addClassifiedRecords } from '../services/open-data/fixtures.ts'
 const SIGNING_KEY = 'a test backup signing key'
 
 async function backupText(database: Database): Promise<string> {
-  const out = new PassThrough()
-  const chunks: Buffer[] = []
-  out.on('data', (chunk: Buffer) => chunks.push(chunk))
-  await writeBackup(database, out, SIGNING_KEY)
-  out.end()
-  return Buffer.concat(chunks).toString('utf8')
+  return (await backupOf(database, SIGNING_KEY)).toString('utf8')
 }
 
 /** Table name → its row lines, as a backup writes them (every column but generated ones, in key order). */

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict'
 import { sql } from 'kysely'
 import type { Database } from '../../../src/db/database.ts'
 import { withTablesLoadedInBulk } from '../../../src/db/bulk-load.ts'
-import { openTestDatabase, testEngines } from '../../support/database.ts'
+import { testEngines, withTestDatabase } from '../../support/database.ts'
+import { countOf } from '../../support/rows.ts'
 
 async function indexesAndKeys(database: Database, table: string): Promise<unknown> {
   const { rows: indexes } = await sql<{ definition: string }>`
@@ -23,53 +24,45 @@ async function awardIndexCount(trx: Pick<Database['db'], 'selectFrom'>): Promise
 
 for (const engine of testEngines()) {
   describe(`loading tables in bulk, on ${engine}`, () => {
-    test('the secondary indexes are gone during the work and every index and key is back after it', async () => {
-      const t = await openTestDatabase(engine, { demo: true })
-      try {
-        const before = await indexesAndKeys(t.database, 'awards')
-        const countBefore = await awardIndexCount(t.database.db)
-        const countDuring = await t.database.db
-          .transaction()
-          .execute((trx) => withTablesLoadedInBulk(trx, ['awards'], () => awardIndexCount(trx)))
-        assert.ok(countDuring < countBefore, `${countDuring} indexes during the work, ${countBefore} before`)
-        assert.deepEqual(await indexesAndKeys(t.database, 'awards'), before)
-      } finally {
-        await t.dispose()
-      }
-    })
+    test('the secondary indexes are gone during the work and every index and key is back after it', () =>
+      withTestDatabase(
+        engine,
+        async (t) => {
+          const before = await indexesAndKeys(t.database, 'awards')
+          const countBefore = await awardIndexCount(t.database.db)
+          const countDuring = await t.database.db
+            .transaction()
+            .execute((trx) => withTablesLoadedInBulk(trx, ['awards'], () => awardIndexCount(trx)))
+          assert.ok(countDuring < countBefore, `${countDuring} indexes during the work, ${countBefore} before`)
+          assert.deepEqual(await indexesAndKeys(t.database, 'awards'), before)
+        },
+        { demo: true },
+      ))
 
-    test('a row that breaks a foreign key makes the whole load fail and leaves nothing behind', async () => {
-      const t = await openTestDatabase(engine, { demo: true })
-      try {
-        const before = await indexesAndKeys(t.database, 'awards')
-        const count = async () =>
-          Number(
-            (
-              await t.database.db
-                .selectFrom('awards')
-                .select((eb) => eb.fn.countAll<string>().as('n'))
-                .executeTakeFirstOrThrow()
-            ).n,
+    test('a row that breaks a foreign key makes the whole load fail and leaves nothing behind', () =>
+      withTestDatabase(
+        engine,
+        async (t) => {
+          const before = await indexesAndKeys(t.database, 'awards')
+          const count = () => countOf(t.database, 'awards')
+          const awardsBefore = await count()
+          const template = await t.database.db.selectFrom('awards').selectAll().executeTakeFirstOrThrow()
+          await assert.rejects(
+            t.database.db.transaction().execute((trx) =>
+              withTablesLoadedInBulk(trx, ['awards'], async () => {
+                const { id: _id, ...values } = template
+                await trx
+                  .insertInto('awards')
+                  .values({ ...values, decision_id: 987_654_321, position: 1 })
+                  .execute()
+              }),
+            ),
+            /foreign key/i,
           )
-        const awardsBefore = await count()
-        const template = await t.database.db.selectFrom('awards').selectAll().executeTakeFirstOrThrow()
-        await assert.rejects(
-          t.database.db.transaction().execute((trx) =>
-            withTablesLoadedInBulk(trx, ['awards'], async () => {
-              const { id: _id, ...values } = template
-              await trx
-                .insertInto('awards')
-                .values({ ...values, decision_id: 987_654_321, position: 1 })
-                .execute()
-            }),
-          ),
-          /foreign key/i,
-        )
-        assert.equal(await count(), awardsBefore)
-        assert.deepEqual(await indexesAndKeys(t.database, 'awards'), before)
-      } finally {
-        await t.dispose()
-      }
-    })
+          assert.equal(await count(), awardsBefore)
+          assert.deepEqual(await indexesAndKeys(t.database, 'awards'), before)
+        },
+        { demo: true },
+      ))
   })
 }

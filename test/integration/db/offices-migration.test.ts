@@ -1,13 +1,14 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PassThrough, Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import { Migrator, sql } from 'kysely'
-import { writeBackup } from '../../../src/db/backup.ts'
 import { restoreBackup } from '../../../src/db/backup-restore.ts'
 import type { Database } from '../../../src/db/database.ts'
 import { migrateToLatest } from '../../../src/db/migrate.ts'
 import { migrations } from '../../../src/db/migrations/index.ts'
+import { backupOf } from '../../support/backup.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
+import { rowOf, rowsOf } from '../../support/rows.ts'
 
 const SIGNING_KEY = 'a test backup signing key'
 const BEFORE_OFFICES = '0008_audit_heads'
@@ -21,15 +22,6 @@ async function migrateToSingleOffice(database: Database): Promise<void> {
   })
   const { error } = await migrator.migrateTo(BEFORE_OFFICES)
   if (error) throw error
-}
-
-async function backupOf(database: Database): Promise<Buffer> {
-  const out = new PassThrough()
-  const chunks: Buffer[] = []
-  out.on('data', (chunk: Buffer) => chunks.push(chunk))
-  await writeBackup(database, out, SIGNING_KEY)
-  out.end()
-  return Buffer.concat(chunks)
 }
 
 /**
@@ -77,19 +69,20 @@ for (const engine of testEngines()) {
     test('every account keeps its roles, in its own office or the home office, and nothing is lost', async () => {
       await migrateToSingleOffice(source.database)
       await singleOfficeRegister(source.database)
-      const backup = await backupOf(source.database)
+      const backup = await backupOf(source.database, SIGNING_KEY)
 
       await migrateToSingleOffice(target.database)
       await restoreBackup(target.database, Readable.from([backup]), SIGNING_KEY)
       const applied = await migrateToLatest(target.database)
       assert.ok(applied.includes('0009_offices'))
 
-      const db = target.database.db
-      const memberships = await db
-        .selectFrom('office_memberships')
-        .select(['user_id', 'office_id', 'roles'])
-        .orderBy('user_id')
-        .execute()
+      const memberships = await rowsOf(
+        target.database,
+        'office_memberships',
+        ['user_id', 'office_id', 'roles'],
+        {},
+        'user_id',
+      )
       assert.deepEqual(
         memberships.map((m) => [m.user_id, m.office_id, [...m.roles].sort()]),
         [
@@ -99,23 +92,15 @@ for (const engine of testEngines()) {
           [13, 2, ['officer']],
         ],
       )
-      const users = await db.selectFrom('users').select(['id', 'email', 'deployment_admin']).orderBy('id').execute()
+      const users = await rowsOf(target.database, 'users', ['id', 'email', 'deployment_admin'], {}, 'id')
       assert.equal(users.length, 5, 'every account is kept, the one without roles too')
       assert.ok(users.every((u) => !u.deployment_admin))
-      const offices = await db
-        .selectFrom('offices')
-        .select(['organisation_id', 'slug'])
-        .orderBy('organisation_id')
-        .execute()
+      const offices = await rowsOf(target.database, 'offices', ['organisation_id', 'slug'], {}, 'organisation_id')
       assert.deepEqual(
         offices.map((o) => o.slug),
         ['nottinghamshire-opcc', 'essex-pfcc'],
       )
-      const audit = await db
-        .selectFrom('audit_log')
-        .select(['entity_type', 'office_id', 'hash'])
-        .orderBy('id')
-        .execute()
+      const audit = await rowsOf(target.database, 'audit_log', ['entity_type', 'office_id', 'hash'], {}, 'id')
       assert.deepEqual(
         audit.map((a) => [a.entity_type, a.office_id]),
         [
@@ -151,11 +136,7 @@ for (const engine of testEngines()) {
       await sql`update register_settings set home_office_id = null`.execute(db)
       await sql`update users set office_id = null where id = 12`.execute(db)
       await migrateToLatest(target.database)
-      const admin = await db
-        .selectFrom('users')
-        .select('deployment_admin')
-        .where('id', '=', 12)
-        .executeTakeFirstOrThrow()
+      const admin = await rowOf(target.database, 'users', ['deployment_admin'], { id: 12 })
       assert.equal(admin.deployment_admin, true)
     })
   })

@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { sql } from 'kysely'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
+import { rowOf } from '../../support/rows.ts'
 
 for (const engine of testEngines()) {
   describe(`the data model on ${engine}`, () => {
@@ -144,11 +145,7 @@ for (const engine of testEngines()) {
           period_end: '2025-03-31',
         })
         .execute()
-      const row = await t.database.db
-        .selectFrom('awards')
-        .select(['amount_pence', 'period_start'])
-        .where('recipient_name', '=', 'Exact')
-        .executeTakeFirstOrThrow()
+      const row = await rowOf(t.database, 'awards', ['amount_pence', 'period_start'], { recipient_name: 'Exact' })
       assert.equal(row.period_start, '2024-04-01')
       assert.equal(row.amount_pence, 450_359_962_737_049)
     })

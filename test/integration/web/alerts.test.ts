@@ -13,8 +13,10 @@ import {
   SIGN_OFF_CHAIN,
   type WorkflowPerson,
   draftDetails,
+  signOffAs,
 } from '../../support/decision-draft.ts'
 import { homeOfficeId } from '../../support/records.ts'
+import { rowOf, rowsOf } from '../../support/rows.ts'
 
 const details = draftDetails({
   title: 'Helpline for survivors of stalking',
@@ -89,11 +91,7 @@ for (const engine of testEngines()) {
       )
       await workflow.markTask(id, await version(), 'awards', true, people.officer!.actor)
       // It serves Mansfield, not Ashfield, which the area's follower below chose.
-      const mansfield = await t.database.db
-        .selectFrom('areas')
-        .select('id')
-        .where('slug', '=', 'mansfield')
-        .executeTakeFirstOrThrow()
+      const mansfield = await rowOf(t.database, 'areas', ['id'], { slug: 'mansfield' })
       await workflow.saveAreas(id, await version(), { areaIds: [mansfield.id], newArea: null }, people.officer!.actor)
       if (classification === 'confidential')
         await workflow.saveClassification(
@@ -103,19 +101,9 @@ for (const engine of testEngines()) {
           people.officer!.actor,
         )
       await workflow.submit(id, await version(), people.officer!.actor)
+      const signOff = signOffAs(() => workflow, people)
       for (const who of ['finance', 'ceo', 'pcc'])
-        await workflow.signOff(
-          id,
-          await version(),
-          people[who]!.signer,
-          {
-            outcome: 'approved',
-            comment: null,
-            declaration: who === 'pcc' ? 'no_interest' : null,
-            declaredInterest: null,
-          },
-          people[who]!.actor,
-        )
+        await signOff(id, who, { declaration: who === 'pcc' ? 'no_interest' : null })
       return workflow.publish(id, await version(), people.officer!.actor)
     }
 
@@ -125,11 +113,7 @@ for (const engine of testEngines()) {
       smtp = await startSmtpServer()
       workflow = new WorkflowService(t.database)
       await addWorkflowPeople(t.database, SIGN_OFF_CHAIN, 'alerts.example', people)
-      provider = await t.database.db
-        .selectFrom('organisations')
-        .select(['id', 'slug', 'name'])
-        .where('name', '=', "Juno Women's Aid")
-        .executeTakeFirstOrThrow()
+      provider = await rowOf(t.database, 'organisations', ['id', 'slug', 'name'], { name: "Juno Women's Aid" })
       officeId = await homeOfficeId(t.database)
     })
     after(async () => {
@@ -157,11 +141,7 @@ for (const engine of testEngines()) {
       const confirmed = await fetch(`${app.baseUrl}${confirm}`, { method: 'POST' })
       assert.equal(confirmed.status, 200)
       assert.match(await confirmed.text(), /Email alert confirmed/)
-      const row = await t.database.db
-        .selectFrom('alert_subscriptions')
-        .select('confirmed_at')
-        .where('email', '=', 'reader@public.example')
-        .executeTakeFirstOrThrow()
+      const row = await rowOf(t.database, 'alert_subscriptions', ['confirmed_at'], { email: 'reader@public.example' })
       assert.ok(row.confirmed_at)
     })
 
@@ -233,17 +213,11 @@ for (const engine of testEngines()) {
       })
       assert.equal(response.status, 200)
       assert.match(await response.text(), /You have unsubscribed/)
-      const left = await t.database.db
-        .selectFrom('alert_subscriptions')
-        .select('id')
-        .where('email', '=', 'office.reader@public.example')
-        .execute()
+      const left = await rowsOf(t.database, 'alert_subscriptions', ['id'], { email: 'office.reader@public.example' })
       assert.deepEqual(left, [])
-      const messages = await t.database.db
-        .selectFrom('outbox_messages')
-        .select('id')
-        .where('recipient', '=', 'office.reader@public.example')
-        .execute()
+      const messages = await rowsOf(t.database, 'outbox_messages', ['id'], {
+        recipient: 'office.reader@public.example',
+      })
       assert.deepEqual(messages, [])
       const again = await fetch(url, { method: 'POST' })
       assert.equal(again.status, 404)

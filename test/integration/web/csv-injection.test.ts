@@ -1,9 +1,9 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { parse } from 'csv-parse/sync'
 import { sql } from 'kysely'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
-import { startApp, type RunningApp } from '../../support/server.ts'
+import { testEngines } from '../../support/database.ts'
+import { webAppSetUp } from '../../support/staff.ts'
 
 /** Text a spreadsheet would run as a formula if a CSV cell started with it. */
 const DECISION_TITLE = '=HYPERLINK("http://x")'
@@ -12,11 +12,9 @@ const FOI_SUMMARY = '+cmd|calc'
 
 for (const engine of testEngines()) {
   describe(`CSV formula injection on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      const db = t.database.db
+      const db = web.database.db
       const award = await db
         .selectFrom('awards')
         .innerJoin('decisions', 'decisions.id', 'awards.decision_id')
@@ -32,15 +30,10 @@ for (const engine of testEngines()) {
         name: string
       }>`select matviewname as name from pg_matviews where schemaname = 'public'`.execute(db)
       for (const view of views.rows) await sql.raw(`refresh materialized view "${view.name}"`).execute(db)
-      app = await startApp(t.database)
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
     })
 
     const cells = async (path: string) => {
-      const response = await fetch(`${app.baseUrl}${path}`)
+      const response = await fetch(`${web.baseUrl}${path}`)
       assert.equal(response.status, 200, path)
       return (parse(await response.text(), { bom: true, relax_column_count: true }) as string[][]).flat()
     }

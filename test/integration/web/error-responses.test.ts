@@ -4,47 +4,39 @@ import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { Database } from '../../../src/db/database.ts'
 import type { DB } from '../../../src/db/tables/index.ts'
-import { HealthService } from '../../../src/services/health.ts'
-import { openTestDatabase, testEngines } from '../../support/database.ts'
-import { startApp } from '../../support/server.ts'
+import { openTestDatabase, testEngines, withTestDatabase } from '../../support/database.ts'
+import { healthWithDatabaseDown, startApp, withApp } from '../../support/server.ts'
 
 for (const engine of testEngines()) {
   describe(`errors seen by the public on ${engine}`, () => {
-    test('health says DOWN without the connection detail', async () => {
-      const t = await openTestDatabase(engine)
-      const unreachable = Object.assign(Object.create(t.database), {
-        ping: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5499')),
-      }) as Database
-      const app = await startApp(t.database, { health: new HealthService(unreachable) })
-      try {
-        const response = await fetch(`${app.baseUrl}/health`)
-        assert.equal(response.status, 503)
-        const text = await response.text()
-        assert.doesNotMatch(text, /ECONNREFUSED|127\.0\.0\.1|5499/)
-        assert.deepEqual(JSON.parse(text), {
-          status: 'DOWN',
-          components: { database: { status: 'DOWN', engine: t.database.engine } },
-        })
-      } finally {
-        await app.stop()
-        await t.dispose()
-      }
-    })
+    test('health says DOWN without the connection detail', () =>
+      withTestDatabase(engine, (t) =>
+        withApp(
+          t.database,
+          async (app) => {
+            const response = await fetch(`${app.baseUrl}/health`)
+            assert.equal(response.status, 503)
+            const text = await response.text()
+            assert.doesNotMatch(text, /ECONNREFUSED|127\.0\.0\.1|5499/)
+            assert.deepEqual(JSON.parse(text), {
+              status: 'DOWN',
+              components: { database: { status: 'DOWN', engine: t.database.engine } },
+            })
+          },
+          { health: healthWithDatabaseDown(t.database, 'connect ECONNREFUSED 127.0.0.1:5499') },
+        ),
+      ))
 
-    test('an unknown address under /api answers 404 problem+json', async () => {
-      const t = await openTestDatabase(engine)
-      const app = await startApp(t.database)
-      try {
-        for (const path of ['/api/v1/nothing', '/api/v2/decisions', '/api/v1/decisions/1/more']) {
-          const response = await fetch(`${app.baseUrl}${path}`)
-          assert.equal(response.status, 404, path)
-          assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/, path)
-        }
-      } finally {
-        await app.stop()
-        await t.dispose()
-      }
-    })
+    test('an unknown address under /api answers 404 problem+json', () =>
+      withTestDatabase(engine, (t) =>
+        withApp(t.database, async (app) => {
+          for (const path of ['/api/v1/nothing', '/api/v2/decisions', '/api/v1/decisions/1/more']) {
+            const response = await fetch(`${app.baseUrl}${path}`)
+            assert.equal(response.status, 404, path)
+            assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/, path)
+          }
+        }),
+      ))
   })
 }
 

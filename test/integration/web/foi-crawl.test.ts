@@ -6,6 +6,7 @@ import { demoFoiRequest } from '../../../src/services/demo/records.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
 import { startApp, type RunningApp } from '../../support/server.ts'
 import { addStaff } from '../../support/staff.ts'
+import { answerTo } from '../../support/foi.ts'
 
 const OFFICER: Actor = { userId: null, label: 'crawl test' }
 const PUBLISHED_REQUESTER = { name: 'Zebedee Quill', contact: '12 Lantern Row, Bramblehurst BH1 2ZZ' }
@@ -64,20 +65,13 @@ for (const engine of testEngines()) {
       await s.foi.requests.saveAnswer(
         published.id,
         q1!.id,
-        {
-          question: q1!.question,
-          answer: 'See the decision.',
+        answerTo(q1!, 'See the decision.', {
           exemption: 's.21',
           registerLink: '/decisions/hampshire-pccml-000407-2018',
-        },
+        }),
         OFFICER,
       )
-      await s.foi.requests.saveAnswer(
-        published.id,
-        q2!.id,
-        { question: q2!.question, answer: null, exemption: 's.43', registerLink: null },
-        OFFICER,
-      )
+      await s.foi.requests.saveAnswer(published.id, q2!.id, answerTo(q2!, null, { exemption: 's.43' }), OFFICER)
       await s.foi.requests.answer(published.id, '2024-03-20', 'released_in_part', OFFICER)
       await s.foi.requests.publish(published.id, '2024-03-21', OFFICER)
       await s.foi.requests.log(

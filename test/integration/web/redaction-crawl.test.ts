@@ -4,8 +4,10 @@ import { extractText, getDocumentProxy } from 'unpdf'
 import { WorkflowService, type ClassificationDetails } from '../../../src/services/decisions/workflow.ts'
 import type { Role } from '../../../src/domain/roles.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
-import { addWorkflowPeople, type WorkflowPerson } from '../../support/decision-draft.ts'
+import { addWorkflowPeople, signOffAs, type WorkflowPerson } from '../../support/decision-draft.ts'
 import { startApp, type RunningApp } from '../../support/server.ts'
+import { crawl } from '../../support/crawl.ts'
+import { textOf } from '../../support/withheld-records.ts'
 
 /** Words that appear only in withheld parts: none may reach any public page, feed, export or API answer. */
 const SECRETS = ['ZANZIBAR-SUPPORTING', 'QUOKKA-FINANCE', 'MARMOT-CONFIDENTIAL', 'PANGOLIN-AWARD']
@@ -44,6 +46,7 @@ for (const engine of testEngines()) {
       ]
       await addWorkflowPeople(t.database, roster, 'crawl.example', people, { fullName: (name) => name })
       const v = async (id: number) => (await workflow.detail(id))!.decision.version
+      const signOff = signOffAs(() => workflow, people)
       const classifications: Array<[string, ClassificationDetails]> = [
         [
           'Open decision',
@@ -116,20 +119,8 @@ for (const engine of testEngines()) {
         await workflow.markTask(id, await v(id), 'awards', true, people.author!.actor)
         await workflow.saveClassification(id, await v(id), classification, people.author!.actor)
         await workflow.submit(id, await v(id), people.author!.actor)
-        for (const who of ['cfo', 'ceo', 'pcc']) {
-          await workflow.signOff(
-            id,
-            await v(id),
-            people[who]!.signer,
-            {
-              outcome: 'approved',
-              comment: null,
-              declaration: who === 'pcc' ? 'no_interest' : null,
-              declaredInterest: null,
-            },
-            people[who]!.actor,
-          )
-        }
+        for (const who of ['cfo', 'ceo', 'pcc'])
+          await signOff(id, who, { declaration: who === 'pcc' ? 'no_interest' : null })
         published.push(await workflow.publish(id, await v(id), people.author!.actor))
       }
       app = await startApp(t.database)
@@ -148,38 +139,15 @@ for (const engine of testEngines()) {
           `/decisions/${slug}/notice.pdf`,
         ]),
       ]
-      const seen = new Set<string>()
       let fetched = 0
-      while (queue.length && seen.size < 400) {
-        const path = queue.shift()!
-        if (seen.has(path)) continue
-        seen.add(path)
-        const response = await fetch(`${app.baseUrl}${path}`)
-        if (response.status === 404) continue
+      await crawl(app.baseUrl, queue, 400, async (path, response) => {
+        if (response.status === 404) return null
         assert.ok(response.status < 500, `${path} answered ${response.status}`)
         fetched++
-        const type = response.headers.get('content-type') ?? ''
-        const body = type.includes('pdf')
-          ? (
-              await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), {
-                mergePages: true,
-              })
-            ).text
-          : await response.text()
+        const body = await textOf(response)
         for (const secret of SECRETS) assert.ok(!body.includes(secret), `${secret} appears in ${path}`)
-        if (type.includes('html')) {
-          for (const [, href] of body.matchAll(/href="(\/[^"#]*)"/g)) {
-            const link = href!.replace(/&amp;/g, '&')
-            if (
-              !link.startsWith('/staff') &&
-              !link.startsWith('/assets') &&
-              !link.startsWith('/stylesheets') &&
-              !seen.has(link)
-            )
-              queue.push(link)
-          }
-        }
-      }
+        return (response.headers.get('content-type') ?? '').includes('html') ? body : null
+      })
       assert.ok(fetched > 10, `only ${fetched} public addresses were fetched`)
     })
 

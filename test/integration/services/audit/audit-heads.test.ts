@@ -3,8 +3,9 @@ import assert from 'node:assert/strict'
 import { sql } from 'kysely'
 import { AuditService, entryHash, SYSTEM_ACTOR, type AuditRow } from '../../../../src/services/audit/audit.ts'
 import type { Database } from '../../../../src/db/database.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
-import { startApp } from '../../../support/server.ts'
+import { openTestDatabase, testEngines, withTestDatabase, type TestDatabase } from '../../../support/database.ts'
+import { withApp } from '../../../support/server.ts'
+import { deleteLastAuditEntries } from '../../../support/audit.ts'
 
 async function recordEntries(database: Database, audit: AuditService, from: number, to: number): Promise<void> {
   for (let i = from; i <= to; i++) {
@@ -53,15 +54,7 @@ async function rewriteAndRehash(database: Database, entityId: string): Promise<v
 async function removeLast(database: Database, count: number): Promise<void> {
   await database.transaction(async (trx) => {
     await sql`alter table audit_log disable trigger audit_log_append_only`.execute(trx)
-    const last = await trx.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(count).execute()
-    await trx
-      .deleteFrom('audit_log')
-      .where(
-        'id',
-        'in',
-        last.map((r) => r.id),
-      )
-      .execute()
+    await deleteLastAuditEntries(trx, count)
     await sql`alter table audit_log enable trigger audit_log_append_only`.execute(trx)
   })
 }
@@ -100,8 +93,7 @@ for (const engine of testEngines()) {
 
     test('the public page, its JSON and the Atom feed show the published heads', async () => {
       const heads = await audit.publishedHeads()
-      const app = await startApp(t.database)
-      try {
+      await withApp(t.database, async (app) => {
         const page = await (await fetch(`${app.baseUrl}/audit-heads`)).text()
         const json = (await (await fetch(`${app.baseUrl}/audit-heads.json`)).json()) as { heads: unknown[] }
         const feed = await fetch(`${app.baseUrl}/feeds/audit-heads.atom`)
@@ -113,14 +105,11 @@ for (const engine of testEngines()) {
         }
         assert.deepEqual(json.heads, heads)
         assert.match(await (await fetch(`${app.baseUrl}/open-data`)).text(), /href="\/audit-heads"/)
-      } finally {
-        await app.stop()
-      }
+      })
     })
 
-    test('a chain rewritten and rehashed after a head was published is reported, naming the head', async () => {
-      const extra = await openTestDatabase(engine)
-      try {
+    test('a chain rewritten and rehashed after a head was published is reported, naming the head', () =>
+      withTestDatabase(engine, async (extra) => {
         const a = new AuditService(extra.database)
         await recordEntries(extra.database, a, 1, 6)
         const { head } = await a.publishHead()
@@ -132,14 +121,10 @@ for (const engine of testEngines()) {
         assert.match(!result.ok ? result.reason : '', /no longer matches: entries up to 6 were rewritten/)
         assert.ok(!result.ok && result.reason.includes(head.publishedAt))
         await assert.rejects(a.publishHead(), /not intact/)
-      } finally {
-        await extra.dispose()
-      }
-    })
+      }))
 
-    test('entries removed from the end after a head was published are reported', async () => {
-      const extra = await openTestDatabase(engine)
-      try {
+    test('entries removed from the end after a head was published are reported', () =>
+      withTestDatabase(engine, async (extra) => {
         const a = new AuditService(extra.database)
         await recordEntries(extra.database, a, 1, 6)
         const { head } = await a.publishHead()
@@ -153,9 +138,6 @@ for (const engine of testEngines()) {
         assert.deepEqual(!result.ok && result.head, head)
         const fromFile = await a.verify([head])
         assert.equal(fromFile.ok, false, 'heads kept outside the database find it too')
-      } finally {
-        await extra.dispose()
-      }
-    })
+      }))
   })
 }

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { sql } from 'kysely'
 import { AuditService, SYSTEM_ACTOR } from '../../../../src/services/audit/audit.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import { openTestDatabase, testEngines, type TestDatabase, withTestDatabase } from '../../../support/database.ts'
 
 for (const engine of testEngines()) {
   describe(`the audit log on ${engine}`, () => {
@@ -30,9 +30,8 @@ for (const engine of testEngines()) {
       assert.deepEqual(await audit.verify(), { ok: true, entries: 5, headsChecked: 0 })
     })
 
-    test('entries written at the same instant from two transactions still form one chain', async () => {
-      const extra = await openTestDatabase(engine)
-      try {
+    test('entries written at the same instant from two transactions still form one chain', () =>
+      withTestDatabase(engine, async (extra) => {
         const a = new AuditService(extra.database)
         await Promise.all(
           [1, 2, 3, 4].map((i) =>
@@ -42,10 +41,7 @@ for (const engine of testEngines()) {
           ),
         )
         assert.deepEqual(await a.verify(), { ok: true, entries: 4, headsChecked: 0 })
-      } finally {
-        await extra.dispose()
-      }
-    })
+      }))
 
     test('reports the first altered entry, and the first entry after a removed one', async () => {
       // The table refuses UPDATE and DELETE, so tampering here means switching the guard off, as an attacker with the database would.

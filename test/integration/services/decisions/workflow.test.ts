@@ -11,6 +11,7 @@ import {
   draftDetails,
 } from '../../../support/decision-draft.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import { rowsOf } from '../../../support/rows.ts'
 
 const details = draftDetails({
   title: 'Refuge places in Bassetlaw',
@@ -61,13 +62,13 @@ for (const engine of testEngines()) {
         published?.signOffs.map((s) => s.stage),
         ['finance', 'chief_executive', 'decision_maker'],
       )
-      const history = await t.database.db
-        .selectFrom('audit_log')
-        .select('action')
-        .where('entity_type', '=', 'decision')
-        .where('entity_id', '=', String(id))
-        .orderBy('id')
-        .execute()
+      const history = await rowsOf(
+        t.database,
+        'audit_log',
+        ['action'],
+        { entity_type: 'decision', entity_id: String(id) },
+        'id',
+      )
       assert.deepEqual(
         history.map((h) => h.action),
         [

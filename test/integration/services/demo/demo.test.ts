@@ -1,21 +1,15 @@
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { loadDemonstrationData } from '../../../../src/services/demo/load.ts'
-import { RegisterService } from '../../../../src/services/decisions/register.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import { testEngines } from '../../../support/database.ts'
+import { servicesSetUp } from '../../../support/services.ts'
 
 for (const engine of testEngines()) {
   describe(`the demonstration register on ${engine}`, () => {
-    let t: TestDatabase
-    let register: RegisterService
-    before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      register = new RegisterService(t.database)
-    })
-    after(() => t.dispose())
+    const { t, app } = servicesSetUp(engine)
 
     test('lists the five seed cases newest first', async () => {
-      const result = await register.searchDecisions({})
+      const result = await app.register.searchDecisions({})
       assert.equal(result.total, 5)
       assert.deepEqual(
         result.rows.map((r) => r.reference),
@@ -25,44 +19,44 @@ for (const engine of testEngines()) {
 
     test('is refused a second time, and nothing is added', async () => {
       await assert.rejects(loadDemonstrationData(t.database), /already holds records/)
-      assert.equal((await register.searchDecisions({})).total, 5)
+      assert.equal((await app.register.searchDecisions({})).total, 5)
     })
 
     test('searches words in titles, summaries and bodies', async () => {
       assert.deepEqual(
-        (await register.searchDecisions({ text: 'partnership car' })).rows.map((r) => r.reference),
+        (await app.register.searchDecisions({ text: 'partnership car' })).rows.map((r) => r.reference),
         ['2021.021'],
       )
-      assert.deepEqual((await register.searchDecisions({ text: 'perpetrators' })).rows.map((r) => r.reference).sort(), [
-        '2024.006',
-        'PCCML/000407/2018',
-      ])
       assert.deepEqual(
-        (await register.searchDecisions({ text: 'Thurrock' })).rows.map((r) => r.reference),
+        (await app.register.searchDecisions({ text: 'perpetrators' })).rows.map((r) => r.reference).sort(),
+        ['2024.006', 'PCCML/000407/2018'],
+      )
+      assert.deepEqual(
+        (await app.register.searchDecisions({ text: 'Thurrock' })).rows.map((r) => r.reference),
         ['PCC036/18'],
       )
-      assert.equal((await register.searchDecisions({ text: 'zebra crossing' })).total, 0)
+      assert.equal((await app.register.searchDecisions({ text: 'zebra crossing' })).total, 0)
     })
 
     test('filters by office and by financial year', async () => {
-      const offices = await register.offices()
+      const offices = await app.register.offices()
       const essex = offices.find((o) => o.shortName === 'Essex')!
       assert.deepEqual(
-        (await register.searchDecisions({ officeId: essex.id })).rows.map((r) => r.reference),
+        (await app.register.searchDecisions({ officeId: essex.id })).rows.map((r) => r.reference),
         ['PCC036/18'],
       )
       assert.deepEqual(
-        (await register.searchDecisions({ financialYear: 2023 })).rows.map((r) => r.reference),
+        (await app.register.searchDecisions({ financialYear: 2023 })).rows.map((r) => r.reference),
         ['2024.006'],
       )
       assert.deepEqual(
-        (await register.searchDecisions({ financialYear: 2018 })).rows.map((r) => r.reference),
+        (await app.register.searchDecisions({ financialYear: 2018 })).rows.map((r) => r.reference),
         ['PCCML/000407/2018', 'PCC036/18'],
       )
     })
 
     test('holds the figures of notice 2021.021', async () => {
-      const detail = (await register.publicDecision('nottinghamshire-2021-021'))!
+      const detail = (await app.register.publicDecision('nottinghamshire-2021-021'))!
       assert.equal(detail.decision.stated_total_pence, 4_701_300)
       assert.deepEqual(
         detail.awards.map((a) => [a.recipient_name, a.amount_pence, a.via_name, a.route]),
@@ -86,7 +80,7 @@ for (const engine of testEngines()) {
     })
 
     test('holds the budget table of 2024.006, whose parts add up to its stated total', async () => {
-      const detail = (await register.publicDecision('nottinghamshire-2024-006'))!
+      const detail = (await app.register.publicDecision('nottinghamshire-2024-006'))!
       assert.equal(detail.awards.length, 18)
       assert.equal(
         detail.awards.reduce((s, a) => s + a.amount_pence, 0),
@@ -98,7 +92,7 @@ for (const engine of testEngines()) {
     })
 
     test('holds the per-annum contributions of PCC036/18 that make £2.125m', async () => {
-      const detail = (await register.publicDecision('essex-pcc036-18'))!
+      const detail = (await app.register.publicDecision('essex-pcc036-18'))!
       assert.equal(
         detail.contributions.reduce((s, c) => s + c.amount_pence, 0),
         212_500_000,

@@ -7,18 +7,15 @@ import { FoiService } from '../../../../src/services/foi/requests.ts'
 import { FoiDashboardService } from '../../../../src/services/foi/dashboard.ts'
 import { purgeFoiPersonalData } from '../../../../src/services/foi/retention.ts'
 import { testEngines } from '../../../support/database.ts'
-import { foiSetUp, formError, logRequest, OFFICER } from '../../../support/foi.ts'
+import { answerTo, foiSetUp, formError, logRequest, OFFICER } from '../../../support/foi.ts'
+import { rowOf, rowsOf } from '../../../support/rows.ts'
 
 for (const engine of testEngines()) {
   describe(`FOI requests on ${engine}`, () => {
     const { t, app: s, officeId, log } = foiSetUp(engine)
 
     test('the demonstration request has its disclosure log address', async () => {
-      const row = await t.database.db
-        .selectFrom('foi_requests')
-        .select(['slug', 'reference'])
-        .where('reference', '=', '10653')
-        .executeTakeFirstOrThrow()
+      const row = await rowOf(t.database, 'foi_requests', ['slug', 'reference'], { reference: '10653' })
       assert.equal(row.slug, 'nottinghamshire-10653')
     })
 
@@ -31,11 +28,7 @@ for (const engine of testEngines()) {
       const fourth = await log()
       assert.equal(fourth.reference, '4/24', 'the typed 3/24 is skipped')
       await assert.rejects(log({ reference: '3/24' }), formError('reference', /already exists/))
-      const slug = await t.database.db
-        .selectFrom('foi_requests')
-        .select('slug')
-        .where('id', '=', first.id)
-        .executeTakeFirstOrThrow()
+      const slug = await rowOf(t.database, 'foi_requests', ['slug'], { id: first.id })
       assert.equal(slug.slug, 'nottinghamshire-1-24')
       assert.equal(await s.foi.disclosureLog.entry('nottinghamshire-1-24'), undefined, 'not published')
     })
@@ -79,30 +72,18 @@ for (const engine of testEngines()) {
         formError('date', /2 questions have no answer/),
       )
       const [q1, q2] = detail.questions
-      await foi.saveAnswer(
-        id,
-        q1!.id,
-        { question: q1!.question, answer: '£120,000 in 2023/24.', exemption: null, registerLink: null },
-        OFFICER,
-      )
+      await foi.saveAnswer(id, q1!.id, answerTo(q1!, '£120,000 in 2023/24.'), OFFICER)
       await assert.rejects(
-        foi.saveAnswer(
-          id,
-          q2!.id,
-          { question: q2!.question, answer: null, exemption: 's.21', registerLink: null },
-          OFFICER,
-        ),
+        foi.saveAnswer(id, q2!.id, answerTo(q2!, null, { exemption: 's.21' }), OFFICER),
         formError('registerLink', /register page/),
       )
       await foi.saveAnswer(
         id,
         q2!.id,
-        {
-          question: q2!.question,
-          answer: 'They are named in the decision.',
+        answerTo(q2!, 'They are named in the decision.', {
           exemption: 's.21',
           registerLink: '/decisions/nottinghamshire-2021-021',
-        },
+        }),
         OFFICER,
       )
       await assert.rejects(foi.publish(id, '2024-07-19', OFFICER), formError('date', /Only an answered request/))
@@ -223,24 +204,12 @@ for (const engine of testEngines()) {
       assert.equal(demo.requester_name, null)
       assert.equal(demo.requester_contact, null)
       assert.ok(demo.personal_data_deleted_at)
-      const questions = await t.database.db
-        .selectFrom('foi_questions')
-        .select('answer')
-        .where('request_id', '=', demo.id)
-        .execute()
+      const questions = await rowsOf(t.database, 'foi_questions', ['answer'], { request_id: demo.id })
       assert.equal(questions.length, 6)
       assert.ok(questions.every((q) => q.answer))
-      const kept = await t.database.db
-        .selectFrom('foi_requests')
-        .select('requester_name')
-        .where('id', '=', recent.id)
-        .executeTakeFirstOrThrow()
+      const kept = await rowOf(t.database, 'foi_requests', ['requester_name'], { id: recent.id })
       assert.equal(kept.requester_name, 'Recent Requester', 'still open, and recent')
-      const open = await t.database.db
-        .selectFrom('foi_requests')
-        .select('requester_name')
-        .where('reference', '=', '1/24')
-        .executeTakeFirstOrThrow()
+      const open = await rowOf(t.database, 'foi_requests', ['requester_name'], { reference: '1/24' })
       assert.equal(open.requester_name, 'Zebedee Quill', 'an open request keeps its requester however old')
       const again = await purgeFoiPersonalData(t.database, { retentionDays: 730 })
       assert.ok(!again.purged.some((p) => p.reference === '10653'), 'nothing to do twice')

@@ -7,6 +7,7 @@ import { testEngines } from '../../../support/database.ts'
 import { startApp } from '../../../support/server.ts'
 import { StaffClient } from '../../../support/staff-client.ts'
 import { servicesSetUp } from '../../../support/services.ts'
+import { answerTo } from '../../../support/foi.ts'
 
 const OFFICER: Actor = { userId: null, label: 'Test Officer <officer@test.example>' }
 
@@ -36,12 +37,7 @@ for (const engine of testEngines()) {
       )
       const questions = (await s.foi.requests.detail(id))!.questions
       for (const [i, q] of questions.entries())
-        await s.foi.requests.saveAnswer(
-          id,
-          q.id,
-          { question: q.question, answer: answers[i]!, exemption: null, registerLink: null },
-          OFFICER,
-        )
+        await s.foi.requests.saveAnswer(id, q.id, answerTo(q, answers[i]!), OFFICER)
       await s.foi.requests.answer(id, '2024-06-20', 'released_in_full', OFFICER)
       return id
     }

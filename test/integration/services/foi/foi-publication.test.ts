@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { AuditService, SYSTEM_ACTOR } from '../../../../src/services/audit/audit.ts'
 import { testEngines } from '../../../support/database.ts'
 import { addDecision } from '../../../support/records.ts'
-import { foiSetUp, formError, OFFICER } from '../../../support/foi.ts'
+import { answerTo, foiSetUp, formError, OFFICER } from '../../../support/foi.ts'
 
 for (const engine of testEngines()) {
   describe(`FOI requests published, found and imported on ${engine}`, () => {
@@ -21,17 +21,7 @@ for (const engine of testEngines()) {
     test('publishing is refused while an answer names the requester', async () => {
       const { id } = await log({ requesterName: 'Petra Nameless', questions: ['What did you fund?'] })
       const [q] = (await s.foi.requests.detail(id))!.questions
-      await s.foi.requests.saveAnswer(
-        id,
-        q!.id,
-        {
-          question: q!.question,
-          answer: 'Dear Petra Nameless, we funded refuges.',
-          exemption: null,
-          registerLink: null,
-        },
-        OFFICER,
-      )
+      await s.foi.requests.saveAnswer(id, q!.id, answerTo(q!, 'Dear Petra Nameless, we funded refuges.'), OFFICER)
       await s.foi.requests.answer(id, '2024-06-20', 'released_in_full', OFFICER)
       await assert.rejects(
         s.foi.requests.publish(id, '2024-06-21', OFFICER),

@@ -14,6 +14,7 @@ import { HOSTILE, hugeText, manyPagePdf, uploadFromAnotherProcess } from '../../
 import { ImportClient } from '../../../support/import-client.ts'
 import { startApp, type RunningApp } from '../../../support/server.ts'
 import { addStaff } from '../../../support/staff.ts'
+import { rowOf } from '../../../support/rows.ts'
 
 const PASSWORD = 'hostile documents test passphrase 7'
 const INTERNAL_WORDS =
@@ -181,14 +182,11 @@ for (const engine of testEngines()) {
           headers: { authorization: `Bearer ${token}` },
         })
       }
+      const sendFixture = (token: string, name: string, fixture: string, type: string) =>
+        send(token, name, readFileSync(`fixtures/documents/${fixture}`), type)
       const before = await stored(t.database)
 
-      const forbidden = await send(
-        financeToken,
-        'notice.txt',
-        readFileSync('fixtures/documents/a01-notts-partnership-car.txt'),
-        'text/plain',
-      )
+      const forbidden = await sendFixture(financeToken, 'notice.txt', 'a01-notts-partnership-car.txt', 'text/plain')
       assert.equal(forbidden.status, 403)
       assert.match(forbidden.headers.get('content-type') ?? '', /^application\/problem\+json/)
       assert.match(((await forbidden.json()) as { title: string }).title, /commissioning officer/)
@@ -208,21 +206,22 @@ for (const engine of testEngines()) {
       }
       assert.deepEqual(await stored(t.database), before, 'nothing refused was stored')
 
-      const created = await send(
+      const created = await sendFixture(
         officerToken,
         'staffordshire.txt',
-        readFileSync('fixtures/documents/b02-staffordshire-refuge-report.txt'),
+        'b02-staffordshire-refuge-report.txt',
         'application/octet-stream',
       )
       assert.equal(created.status, 201)
       const document = (await created.json()) as { id: number; decisionId: number; created: boolean; mediaType: string }
       assert.equal(document.created, true)
       assert.equal(document.mediaType, 'text/plain')
-      const record = await t.database.db
-        .selectFrom('decisions')
-        .select(['status', 'review_status', 'source_document_id', 'reference'])
-        .where('id', '=', document.decisionId)
-        .executeTakeFirstOrThrow()
+      const record = await rowOf(
+        t.database,
+        'decisions',
+        ['status', 'review_status', 'source_document_id', 'reference'],
+        { id: document.decisionId },
+      )
       assert.deepEqual(
         [record.status, record.review_status, record.source_document_id, record.reference],
         ['imported', 'unreviewed', document.id, 'SCO/DR/2023/41'],

@@ -5,6 +5,7 @@ import { ImportService, parseReview, reviewValuesFrom } from '../../../../src/se
 import { FormError } from '../../../../src/services/shared/form-error.ts'
 import { testEngines } from '../../../support/database.ts'
 import { formOf, importReviewSetUp, uploadCumbria } from '../../../support/import-review.ts'
+import { rowOf, rowsOf, valueOf } from '../../../support/rows.ts'
 
 for (const engine of testEngines()) {
   describe(`confirming an imported record in the staff area on ${engine}`, () => {
@@ -51,11 +52,7 @@ for (const engine of testEngines()) {
         (error: unknown) => error instanceof FormError && `ack-${findingId}` in error.errors,
         'the service refuses too, whatever the form sent',
       )
-      const finding = await t.database.db
-        .selectFrom('findings')
-        .select(['acknowledged_at', 'resolved'])
-        .where('id', '=', findingId)
-        .executeTakeFirstOrThrow()
+      const finding = await rowOf(t.database, 'findings', ['acknowledged_at', 'resolved'], { id: findingId })
       assert.deepEqual(finding, { acknowledged_at: null, resolved: false })
     })
 
@@ -86,11 +83,9 @@ for (const engine of testEngines()) {
       const html = await response.text()
       assert.match(html, /Someone else changed this record after you opened it/)
       assert.match(html, /value="A stale title"/)
-      const stored = await t.database.db
-        .selectFrom('decisions')
-        .select(['title', 'review_status'])
-        .where('id', '=', Number(reviewPath.split('/').pop()))
-        .executeTakeFirstOrThrow()
+      const stored = await rowOf(t.database, 'decisions', ['title', 'review_status'], {
+        id: Number(reviewPath.split('/').pop()),
+      })
       assert.deepEqual(stored, {
         title: 'Independent Sexual Violence Adviser service for Barrow and Carlisle',
         review_status: 'unreviewed',
@@ -104,14 +99,7 @@ for (const engine of testEngines()) {
       assert.equal(form.reference, 'CPCC-2022-014')
       assert.equal(form['awards-2-recipient'], 'Birchwood Trust')
       assert.match(form.summary ?? '', /^The Commissioner is asked to fund Independent Sexual Violence Advisers/)
-      const findingId = (
-        await t.database.db
-          .selectFrom('findings')
-          .select('id')
-          .where('decision_id', '=', id)
-          .where('severity', '=', 'error')
-          .executeTakeFirstOrThrow()
-      ).id
+      const findingId = await valueOf(t.database, 'findings', 'id', { decision_id: id, severity: 'error' })
       const response = await officer.post(reviewPath, {
         ...form,
         title: 'ISVA service for Barrow-in-Furness and Carlisle',
@@ -130,12 +118,13 @@ for (const engine of testEngines()) {
       const d = await t.database.db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
       assert.equal(d.review_status, 'reviewed')
       assert.equal(d.title, 'ISVA service for Barrow-in-Furness and Carlisle')
-      const awards = await t.database.db
-        .selectFrom('awards')
-        .select(['recipient_name', 'amount_pence', 'period_start', 'period_end', 'financial_year'])
-        .where('decision_id', '=', id)
-        .orderBy('position')
-        .execute()
+      const awards = await rowsOf(
+        t.database,
+        'awards',
+        ['recipient_name', 'amount_pence', 'period_start', 'period_end', 'financial_year'],
+        { decision_id: id },
+        'position',
+      )
       assert.deepEqual(
         awards.map((a) => [a.recipient_name, a.amount_pence]),
         [
@@ -149,13 +138,13 @@ for (const engine of testEngines()) {
         [awards[3]!.period_start, awards[3]!.period_end, awards[3]!.financial_year],
         ['2022-04-01', '2023-03-31', 2022],
       )
-      const audit = await t.database.db
-        .selectFrom('audit_log')
-        .select(['action', 'actor_label', 'before', 'after'])
-        .where('entity_type', '=', 'decision')
-        .where('entity_id', '=', String(id))
-        .orderBy('id')
-        .execute()
+      const audit = await rowsOf(
+        t.database,
+        'audit_log',
+        ['action', 'actor_label', 'before', 'after'],
+        { entity_type: 'decision', entity_id: String(id) },
+        'id',
+      )
       assert.deepEqual(
         audit.map((a) => a.action),
         ['import', 'import.confirm'],
@@ -170,12 +159,10 @@ for (const engine of testEngines()) {
       assert.equal(finding.acknowledgement, 'The notice states £60,000; the award to Birchwood was £10,500')
       assert.match(finding.acknowledged_by_label ?? '', /Ina Importer/)
       assert.ok(finding.acknowledged_by && finding.acknowledged_at)
-      const acknowledged = await t.database.db
-        .selectFrom('audit_log')
-        .select(['action', 'actor_label', 'after'])
-        .where('entity_type', '=', 'finding')
-        .where('entity_id', '=', String(findingId))
-        .execute()
+      const acknowledged = await rowsOf(t.database, 'audit_log', ['action', 'actor_label', 'after'], {
+        entity_type: 'finding',
+        entity_id: String(findingId),
+      })
       assert.deepEqual(
         acknowledged.map((a) => [a.action, (a.after as { reason: string; decisionId: number }).reason]),
         [['import.acknowledge_error', 'The notice states £60,000; the award to Birchwood was £10,500']],

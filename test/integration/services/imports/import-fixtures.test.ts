@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { ImportError, ImportService } from '../../../../src/services/imports/index.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
 import { awardsOf, counts } from '../../../support/imports.ts'
+import { rowOf, rowsOf } from '../../../support/rows.ts'
 
 const FIXTURES = 'fixtures/documents'
 const actor = { userId: null, label: 'test' }
@@ -35,22 +36,16 @@ for (const engine of testEngines()) {
           .executeTakeFirstOrThrow()
         assert.equal(lincs.reference, 'LPCC-DN-2023-031')
         assert.equal((await awardsOf(t.database, lincs.id)).length, 4)
-        const pdfDocument = await t.database.db
-          .selectFrom('documents')
-          .select(['media_type', 'file_name'])
-          .where('id', '=', pdf.documentId)
-          .executeTakeFirstOrThrow()
+        const pdfDocument = await rowOf(t.database, 'documents', ['media_type', 'file_name'], { id: pdf.documentId })
         assert.deepEqual(pdfDocument, { media_type: 'application/pdf', file_name: 'f01-lincolnshire-small-grants.pdf' })
 
         const wilts = await awardsOf(t.database, docx.decisionId)
         assert.equal(wilts.length, 1)
         assert.deepEqual([wilts[0]!.period_start, wilts[0]!.period_end], ['2024-07-01', '2025-06-30'])
 
-        const cumbria = await t.database.db
-          .selectFrom('findings')
-          .select(['code', 'line', 'field'])
-          .where('decision_id', '=', text.decisionId)
-          .execute()
+        const cumbria = await rowsOf(t.database, 'findings', ['code', 'line', 'field'], {
+          decision_id: text.decisionId,
+        })
         assert.deepEqual(cumbria, [{ code: 'total_mismatch', line: 15, field: 'total_amount' }])
         const expected = JSON.parse(readFileSync(join(FIXTURES, 'a02-cumbria-isva-notice.expected.json'), 'utf8')) as {
           awards: Array<{ recipient: string; amount: number }>
@@ -196,11 +191,7 @@ for (const engine of testEngines()) {
         const outcome = await imports.importDocument(bytes, 'upload.txt', actor)
         assert.equal(outcome.status, 'imported')
         assert.equal(outcome.documentId, stored.id)
-        const document = await t.database.db
-          .selectFrom('documents')
-          .select(['text', 'extraction'])
-          .where('id', '=', stored.id)
-          .executeTakeFirstOrThrow()
+        const document = await rowOf(t.database, 'documents', ['text', 'extraction'], { id: stored.id })
         assert.match(document.text ?? '', /Victims' Fund/)
         assert.equal((document.extraction as { reference: string }).reference, '2022/15')
         assert.equal((await imports.importDocument(bytes, 'again.txt', actor)).status, 'unchanged')

@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { SYSTEM_ACTOR } from '../../../../src/services/audit/audit.ts'
 import { ImportService } from '../../../../src/services/imports/index.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
-import { awardsOf, counts, decisionByReference } from '../../../support/imports.ts'
+import { awardsOf, contributionsOf, counts, decisionByReference } from '../../../support/imports.ts'
+import { rowsOf } from '../../../support/rows.ts'
 
 const SEEDS = '../shared/seeds'
 
@@ -28,11 +29,13 @@ for (const engine of testEngines()) {
         after(() => t?.dispose())
 
         test('each seed is a stored document and an unreviewed imported record', async () => {
-          const decisions = await t.database.db
-            .selectFrom('decisions')
-            .select(['reference', 'kind', 'status', 'review_status', 'source_document_id'])
-            .orderBy('id')
-            .execute()
+          const decisions = await rowsOf(
+            t.database,
+            'decisions',
+            ['reference', 'kind', 'status', 'review_status', 'source_document_id'],
+            {},
+            'id',
+          )
           assert.deepEqual(
             decisions.map((d) => [d.reference, d.kind, d.status, d.review_status]),
             [
@@ -43,11 +46,13 @@ for (const engine of testEngines()) {
               ['10653', 'foi_response', 'imported', 'unreviewed'],
             ],
           )
-          const documents = await t.database.db
-            .selectFrom('documents')
-            .select(['id', 'sha256', 'media_type', 'size_bytes', 'content', 'text'])
-            .orderBy('id')
-            .execute()
+          const documents = await rowsOf(
+            t.database,
+            'documents',
+            ['id', 'sha256', 'media_type', 'size_bytes', 'content', 'text'],
+            {},
+            'id',
+          )
           assert.equal(documents.length, 5)
           for (const [i, d] of documents.entries()) {
             assert.equal(d.media_type, 'text/plain')
@@ -162,12 +167,13 @@ for (const engine of testEngines()) {
             ['2023-10-01', '2024-03-31', 2023],
           )
           assert.equal(awards.filter((a) => a.route === 'direct_award').length, 3)
-          const findings = await t.database.db
-            .selectFrom('findings')
-            .select(['code', 'severity', 'field', 'line', 'message'])
-            .where('decision_id', '=', d.id)
-            .orderBy('id')
-            .execute()
+          const findings = await rowsOf(
+            t.database,
+            'findings',
+            ['code', 'severity', 'field', 'line', 'message'],
+            { decision_id: d.id },
+            'id',
+          )
           const codes = findings.map((f) => f.code)
           assert.ok(
             codes.includes('total_mismatch') &&
@@ -214,12 +220,12 @@ for (const engine of testEngines()) {
 
         test('PCCML/000407/2018: “up to” yearly contributions', async () => {
           const d = await decisionByReference(t.database, 'PCCML/000407/2018')
-          const rows = await t.database.db
-            .selectFrom('contributions')
-            .select(['organisation_name', 'amount_pence', 'up_to', 'per_annum'])
-            .where('decision_id', '=', d.id)
-            .orderBy('id')
-            .execute()
+          const rows = await contributionsOf(t.database, d.id, [
+            'organisation_name',
+            'amount_pence',
+            'up_to',
+            'per_annum',
+          ])
           assert.deepEqual(rows[0], {
             organisation_name: 'Hampshire PCC',
             amount_pence: 29_450_000,
@@ -239,11 +245,9 @@ for (const engine of testEngines()) {
         })
 
         test('every import is in the audit log', async () => {
-          const entries = await t.database.db
-            .selectFrom('audit_log')
-            .select(['action', 'entity_type', 'after'])
-            .where('action', '=', 'import')
-            .execute()
+          const entries = await rowsOf(t.database, 'audit_log', ['action', 'entity_type', 'after'], {
+            action: 'import',
+          })
           assert.equal(entries.length, 5)
           assert.ok(entries.every((e) => e.entity_type === 'decision'))
         })

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -7,7 +7,8 @@ import { ImportService } from '../../../../src/services/imports/index.ts'
 import type { LearnedRecord } from '../../../../src/services/imports/layout-learning.ts'
 import type { DecisionKind } from '../../../../src/domain/decision.ts'
 import { LAYOUT_SERIES_DIR } from '../../../../scripts/eval-learning.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import { testEngines } from '../../../support/database.ts'
+import { serviceSetUp } from '../../../support/services.ts'
 
 interface Gold {
   file: string
@@ -24,13 +25,7 @@ const bytesOf = (file: string) => readFileSync(join(LAYOUT_SERIES_DIR, file))
 
 for (const engine of testEngines()) {
   describe(`learning from reviewers by layout on ${engine}`, () => {
-    let t: TestDatabase
-    let imports: ImportService
-    before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      imports = new ImportService(t.database)
-    })
-    after(async () => t?.dispose())
+    const { t, service: imports } = serviceSetUp(engine, (database) => new ImportService(database))
 
     const stored = (decisionId: number) =>
       t.database.db

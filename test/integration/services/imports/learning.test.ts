@@ -1,9 +1,10 @@
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { SYSTEM_ACTOR } from '../../../../src/services/audit/audit.ts'
 import { ImportService } from '../../../../src/services/imports/index.ts'
 import { corrections } from '../../../../src/services/imports/learning.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
+import { testEngines } from '../../../support/database.ts'
+import { serviceSetUp } from '../../../support/services.ts'
 
 const notice = (reference: string, amount: string): string =>
   [
@@ -32,13 +33,7 @@ test('a correction pairs the imported and confirmed names of a line whose amount
 
 for (const engine of testEngines()) {
   describe(`learning from reviewers on ${engine}`, () => {
-    let t: TestDatabase
-    let imports: ImportService
-    before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      imports = new ImportService(t.database)
-    })
-    after(async () => t?.dispose())
+    const { t, service: imports } = serviceSetUp(engine, (database) => new ImportService(database))
 
     const recipientOf = async (decisionId: number) =>
       t.database.db

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict'
 import { MEASURES } from '../../../../src/domain/outcomes.ts'
 import { sql } from 'kysely'
 import { testEngines } from '../../../support/database.ts'
-import { addDecision, officeIdOf, organisationIdOf, serviceIdOf } from '../../../support/records.ts'
+import { addDecision, addOrganisation, officeIdOf, organisationIdOf, serviceIdOf } from '../../../support/records.ts'
 import { servicesSetUp } from '../../../support/services.ts'
+import { rowOf, rowsOf, valueOf } from '../../../support/rows.ts'
 
 for (const engine of testEngines()) {
   describe(`what staff record in the ledger on ${engine}`, () => {
@@ -12,52 +13,39 @@ for (const engine of testEngines()) {
 
     test('merging an organisation moves its awards and contributions and is audit-logged', async () => {
       const db = t.database.db
-      const duplicate = await db
-        .insertInto('organisations')
-        .values({ kind: 'provider', name: 'Juno WA', slug: 'juno-wa', needs_review: true })
-        .returning('id')
-        .executeTakeFirstOrThrow()
+      const duplicateId = await addOrganisation(t.database, {
+        kind: 'provider',
+        name: 'Juno WA',
+        slug: 'juno-wa',
+        needs_review: true,
+      })
       const junoId = await organisationIdOf(t.database, "Juno Women's Aid")
       const officeId = await officeIdOf(t.database, 'Nottinghamshire')
       const decisionId = await addDecision(t.database, {
         officeId,
         reference: 'T.007',
-        awards: [{ recipientId: duplicate.id, recipientName: 'Juno WA', amountPence: 12_345, financialYear: 2024 }],
+        awards: [{ recipientId: duplicateId, recipientName: 'Juno WA', amountPence: 12_345, financialYear: 2024 }],
       })
       const queue = await app.organisations.reviewQueue()
-      const item = queue.find((q) => q.organisation.id === duplicate.id)!
+      const item = queue.find((q) => q.organisation.id === duplicateId)!
       assert.equal(item.suggestions[0]?.name, "Juno Women's Aid")
       const actor = { userId: null, label: 'test' }
-      const input = { sourceId: String(duplicate.id), targetId: String(junoId) }
+      const input = { sourceId: String(duplicateId), targetId: String(junoId) }
       const preview = await app.organisations.previewMerge(input)
       assert.equal(preview.target.name, "Juno Women's Aid")
       assert.equal(preview.moved.awardsReceived.length, 1)
       assert.equal(
-        (
-          await db
-            .selectFrom('awards')
-            .select('recipient_id')
-            .where('decision_id', '=', decisionId)
-            .executeTakeFirstOrThrow()
-        ).recipient_id,
-        duplicate.id,
+        await valueOf(t.database, 'awards', 'recipient_id', { decision_id: decisionId }),
+        duplicateId,
         'a preview moves nothing',
       )
       const { moved, mergeId } = await app.organisations.merge(input, actor)
       assert.equal(moved.awardsReceived, 1)
-      const award = await db
-        .selectFrom('awards')
-        .select('recipient_id')
-        .where('decision_id', '=', decisionId)
-        .executeTakeFirstOrThrow()
+      const award = await rowOf(t.database, 'awards', ['recipient_id'], { decision_id: decisionId })
       assert.equal(award.recipient_id, junoId)
       const redirect = await app.ledger.provider('juno-wa')
       assert.deepEqual(redirect, { mergedInto: 'juno-women-s-aid' })
-      const log = await db
-        .selectFrom('audit_log')
-        .select(['action', 'entity_id'])
-        .where('action', '=', 'organisation.merge')
-        .execute()
+      const log = await rowsOf(t.database, 'audit_log', ['action', 'entity_id'], { action: 'organisation.merge' })
       assert.deepEqual(log, [{ action: 'organisation.merge', entity_id: String(junoId) }])
       await assert.rejects(
         app.organisations.merge({ sourceId: String(junoId), targetId: String(junoId) }, actor),
@@ -65,31 +53,17 @@ for (const engine of testEngines()) {
       )
       // Undone: the award names the duplicate again, its alias on the kept organisation goes, and it is audit-logged.
       await app.organisations.undoMerge(mergeId, actor)
-      const restored = await db
-        .selectFrom('awards')
-        .select('recipient_id')
-        .where('decision_id', '=', decisionId)
-        .executeTakeFirstOrThrow()
-      assert.equal(restored.recipient_id, duplicate.id)
-      const unmerged = await db
-        .selectFrom('organisations')
-        .select(['merged_into_id', 'needs_review'])
-        .where('id', '=', duplicate.id)
-        .executeTakeFirstOrThrow()
+      const restored = await rowOf(t.database, 'awards', ['recipient_id'], { decision_id: decisionId })
+      assert.equal(restored.recipient_id, duplicateId)
+      const unmerged = await rowOf(t.database, 'organisations', ['merged_into_id', 'needs_review'], {
+        id: duplicateId,
+      })
       assert.deepEqual(unmerged, { merged_into_id: null, needs_review: true })
-      const aliases = await db
-        .selectFrom('organisation_aliases')
-        .select('alias')
-        .where('organisation_id', '=', junoId)
-        .execute()
+      const aliases = await rowsOf(t.database, 'organisation_aliases', ['alias'], { organisation_id: junoId })
       assert.ok(!aliases.some((a) => a.alias === 'Juno WA'))
       assert.notDeepEqual(await app.ledger.provider('juno-wa'), { mergedInto: 'juno-women-s-aid' })
       await assert.rejects(app.organisations.undoMerge(mergeId, actor), /already been undone/)
-      const unmergeLog = await db
-        .selectFrom('audit_log')
-        .select('action')
-        .where('action', '=', 'organisation.unmerge')
-        .execute()
+      const unmergeLog = await rowsOf(t.database, 'audit_log', ['action'], { action: 'organisation.unmerge' })
       assert.equal(unmergeLog.length, 1)
       await db.deleteFrom('decisions').where('id', '=', decisionId).execute()
     })
@@ -136,21 +110,8 @@ for (const engine of testEngines()) {
     })
 
     test('a contribution above its ceiling, a negative amount and a bad year are refused, naming the field', async () => {
-      const db = t.database.db
-      const service = (
-        await db
-          .selectFrom('services')
-          .select('id')
-          .where('slug', '=', 'hampshire-domestic-abuse-support-service-for-victims')
-          .executeTakeFirstOrThrow()
-      ).id
-      const hcc = (
-        await db
-          .selectFrom('organisations')
-          .select('id')
-          .where('name', '=', 'Hampshire County Council')
-          .executeTakeFirstOrThrow()
-      ).id
+      const service = await serviceIdOf(t.database, 'hampshire-domestic-abuse-support-service-for-victims')
+      const hcc = await organisationIdOf(t.database, 'Hampshire County Council')
       const actor = { userId: null, label: 'test' }
       await assert.rejects(
         app.contributions.record(
@@ -179,11 +140,7 @@ for (const engine of testEngines()) {
     })
 
     test('funding streams show received, committed and left per year', async () => {
-      const stream = await t.database.db
-        .selectFrom('funding_streams')
-        .select('id')
-        .where('name', '=', 'Core commissioning budget')
-        .executeTakeFirstOrThrow()
+      const stream = await rowOf(t.database, 'funding_streams', ['id'], { name: 'Core commissioning budget' })
       const actor = { userId: null, label: 'test' }
       await assert.rejects(
         app.funding.recordReceipt({ streamId: String(stream.id), year: '2024/25', amount: '-1' }, actor),

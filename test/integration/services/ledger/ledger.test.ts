@@ -7,6 +7,7 @@ import type { Services } from '../../../../src/services/index.ts'
 import { testEngines } from '../../../support/database.ts'
 import { addDecision as addDecisionTo, officeIdOf, organisationIdOf } from '../../../support/records.ts'
 import { servicesSetUp } from '../../../support/services.ts'
+import { rowOf, updateRows } from '../../../support/rows.ts'
 
 const order = { sort: 'date', direction: 'desc' } as const
 
@@ -106,11 +107,7 @@ for (const engine of testEngines()) {
           periodEnd: '2025-03-31',
         },
       ])
-      await t.database.db
-        .updateTable('awards')
-        .set({ period_end: '2026-03-31' })
-        .where('decision_id', '=', decisionId)
-        .execute()
+      await updateRows(t.database, 'awards', { period_end: '2026-03-31' }, { decision_id: decisionId })
       const shares = await t.database.db
         .selectFrom('ledger_years as y')
         .innerJoin('awards as a', 'a.id', 'y.award_id')
@@ -149,22 +146,9 @@ for (const engine of testEngines()) {
     })
 
     test('filters narrow the ledger by provider, year, stream, route, lead commissioner, area and service type', async () => {
-      const db = t.database.db
-      const stream = await db
-        .selectFrom('funding_streams')
-        .select('id')
-        .where('name', '=', 'Community Safety Grant')
-        .executeTakeFirstOrThrow()
-      const county = await db
-        .selectFrom('organisations')
-        .select('id')
-        .where('name', '=', 'Nottinghamshire County Council')
-        .executeTakeFirstOrThrow()
-      const ashfield = await db
-        .selectFrom('areas')
-        .select('id')
-        .where('name', '=', 'Ashfield')
-        .executeTakeFirstOrThrow()
+      const stream = await rowOf(t.database, 'funding_streams', ['id'], { name: 'Community Safety Grant' })
+      const county = await rowOf(t.database, 'organisations', ['id'], { name: 'Nottinghamshire County Council' })
+      const ashfield = await rowOf(t.database, 'areas', ['id'], { name: 'Ashfield' })
       const count = async (filter: Parameters<Services['ledger']['page']>[0]) =>
         (await app.ledger.page(filter, order)).totals.count
       assert.equal(await count({}), 21)

@@ -20,6 +20,7 @@ import { runScheduledNotifications } from '../../../../src/services/notification
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../../support/smtp.ts'
 import { homeOfficeId } from '../../../support/records.ts'
+import { updateRows } from '../../../support/rows.ts'
 
 const BASE = 'https://register.example.org'
 const details = draftDetails({
@@ -214,11 +215,7 @@ for (const engine of testEngines()) {
         SYSTEM_ACTOR,
       )
       const decisionId = (outcome as { decisionId: number }).decisionId
-      await t.database.db
-        .updateTable('decisions')
-        .set({ created_at: new Date('2026-02-02T10:00:00Z') })
-        .where('id', '=', decisionId)
-        .execute()
+      await updateRows(t.database, 'decisions', { created_at: new Date('2026-02-02T10:00:00Z') }, { id: decisionId })
       await runScheduledNotifications(t.database, '2026-02-09')
       await deliver()
       assert.equal(newMailTo('officer', /import/).length, 0, 'five working days is not yet more than five')
@@ -228,11 +225,7 @@ for (const engine of testEngines()) {
       const mail = only(newMailTo('officer', /import/))
       assert.equal(mail.parsed.subject, '1 imported record imported on 2 February 2026 is waiting for review')
       assert.match(links(mail), new RegExp(`${BASE}/staff/imports/${decisionId}`))
-      await t.database.db
-        .updateTable('decisions')
-        .set({ review_status: 'reviewed' })
-        .where('id', '=', decisionId)
-        .execute()
+      await updateRows(t.database, 'decisions', { review_status: 'reviewed' }, { id: decisionId })
     })
 
     test('the monthly digest lists services ending with no successor, once a month', async () => {

@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from '../../../../src/services/audit/audit.ts'
 import { PublicOfficeService } from '../../../../src/services/offices/public-offices.ts'
 import { webAppSetUp } from '../../../support/staff.ts'
 import { testEngines } from '../../../support/database.ts'
+import { rowOf, rowsOf, updateRows, valueOf } from '../../../support/rows.ts'
 
 for (const engine of testEngines()) {
   describe(`what a successor takes on from its predecessor on ${engine}`, () => {
@@ -11,7 +12,7 @@ for (const engine of testEngines()) {
     const ids: Record<string, number> = {}
 
     before(async () => {
-      for (const o of await web.database.db.selectFrom('offices').select(['organisation_id', 'short_name']).execute())
+      for (const o of await rowsOf(web.database, 'offices', ['organisation_id', 'short_name']))
         ids[o.short_name] = o.organisation_id
     })
 
@@ -30,6 +31,15 @@ for (const engine of testEngines()) {
         .where('organisation_id', '=', id)
         .executeTakeFirstOrThrow()
 
+    /** Takes back a succession a test recorded, so that the next test starts from the register as loaded. */
+    const undoSuccession = (office: number) =>
+      updateRows(
+        web.database,
+        'offices',
+        { successor_id: null, functions_passed_on: null },
+        { organisation_id: office },
+      )
+
     test('the successor takes the contact and accent colour it has not set, and keeps its own title, formats and copyright', async () => {
       const hampshire = ids.Hampshire!
       const essex = ids.Essex!
@@ -42,11 +52,12 @@ for (const engine of testEngines()) {
         })
         .where('organisation_id', '=', hampshire)
         .execute()
-      await web.database.db
-        .updateTable('offices')
-        .set({ contact: null, accent_colour: null, copyright_holder: null, decision_maker_title: 'Mayor' })
-        .where('organisation_id', '=', essex)
-        .execute()
+      await updateRows(
+        web.database,
+        'offices',
+        { contact: null, accent_colour: null, copyright_holder: null, decision_maker_title: 'Mayor' },
+        { organisation_id: essex },
+      )
       const before = await settingsOf(essex)
       await new PublicOfficeService(web.database).recordSuccession(
         { officeId: hampshire, successorId: essex, on: '2028-05-08' },
@@ -61,25 +72,22 @@ for (const engine of testEngines()) {
       assert.equal(afterwards.open_data_prefix, before.open_data_prefix)
       const contact = await (
         await fetch(
-          `${web.baseUrl}/offices/${(await web.database.db.selectFrom('offices').select('slug').where('organisation_id', '=', essex).executeTakeFirstOrThrow()).slug}/contact`,
+          `${web.baseUrl}/offices/${await valueOf(web.database, 'offices', 'slug', { organisation_id: essex })}/contact`,
         )
       ).text()
       assert.match(contact, /Write to the Hampshire office, Winchester/)
-      await web.database.db
-        .updateTable('offices')
-        .set({ successor_id: null, functions_passed_on: null })
-        .where('organisation_id', '=', hampshire)
-        .execute()
+      await undoSuccession(hampshire)
     })
 
     test('a successor’s own contact and colour are never replaced', async () => {
       const hampshire = ids.Hampshire!
       const notts = ids.Nottinghamshire!
-      await web.database.db
-        .updateTable('offices')
-        .set({ contact: 'Nottinghamshire’s own contact', accent_colour: '#00703c' })
-        .where('organisation_id', '=', notts)
-        .execute()
+      await updateRows(
+        web.database,
+        'offices',
+        { contact: 'Nottinghamshire’s own contact', accent_colour: '#00703c' },
+        { organisation_id: notts },
+      )
       await new PublicOfficeService(web.database).recordSuccession(
         { officeId: hampshire, successorId: notts, on: '2028-05-08' },
         SYSTEM_ACTOR,
@@ -87,11 +95,7 @@ for (const engine of testEngines()) {
       const afterwards = await settingsOf(notts)
       assert.equal(afterwards.contact, 'Nottinghamshire’s own contact')
       assert.equal(afterwards.accent_colour, '#00703c')
-      await web.database.db
-        .updateTable('offices')
-        .set({ successor_id: null, functions_passed_on: null })
-        .where('organisation_id', '=', hampshire)
-        .execute()
+      await undoSuccession(hampshire)
     })
 
     test('historic decisions keep the decision maker’s title of their time, on the successor’s pages too', async () => {
@@ -104,33 +108,20 @@ for (const engine of testEngines()) {
         .where('status', '=', 'published')
         .where('slug', 'is not', null)
         .executeTakeFirstOrThrow()
-      await web.database.db
-        .updateTable('decisions')
-        .set({ decision_maker_title: 'Police and Crime Commissioner' })
-        .where('id', '=', decision.id)
-        .execute()
-      await web.database.db
-        .updateTable('offices')
-        .set({ decision_maker_title: 'Mayor' })
-        .where('organisation_id', '=', essex)
-        .execute()
+      await updateRows(
+        web.database,
+        'decisions',
+        { decision_maker_title: 'Police and Crime Commissioner' },
+        { id: decision.id },
+      )
+      await updateRows(web.database, 'offices', { decision_maker_title: 'Mayor' }, { organisation_id: essex })
       await new PublicOfficeService(web.database).recordSuccession(
         { officeId: hampshire, successorId: essex, on: '2028-05-08' },
         SYSTEM_ACTOR,
       )
-      const row = await web.database.db
-        .selectFrom('decisions')
-        .select('decision_maker_title')
-        .where('id', '=', decision.id)
-        .executeTakeFirstOrThrow()
+      const row = await rowOf(web.database, 'decisions', ['decision_maker_title'], { id: decision.id })
       assert.equal(row.decision_maker_title, 'Police and Crime Commissioner')
-      const essexSlug = (
-        await web.database.db
-          .selectFrom('offices')
-          .select('slug')
-          .where('organisation_id', '=', essex)
-          .executeTakeFirstOrThrow()
-      ).slug
+      const essexSlug = await valueOf(web.database, 'offices', 'slug', { organisation_id: essex })
       const page = await fetch(`${web.baseUrl}/offices/${essexSlug}/decisions/${decision.slug}`)
       assert.equal(page.status, 200)
       const html = await page.text()

@@ -1,7 +1,7 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../support/server.ts'
+import { testEngines } from '../../../support/database.ts'
+import { webAppSetUp } from '../../../support/staff.ts'
 import { StaffClient } from '../../../support/staff-client.ts'
 import { AccountService } from '../../../../src/services/accounts/accounts.ts'
 import { SYSTEM_ACTOR } from '../../../../src/services/audit/audit.ts'
@@ -28,27 +28,20 @@ async function signedIn(
 
 for (const engine of testEngines()) {
   describe(`the publication checklist on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      await addClassifiedRecords(t.database)
-      const accounts = new AccountService(t.database)
+      await addClassifiedRecords(web.database)
+      const accounts = new AccountService(web.database)
       for (const role of ['officer', 'administrator', 'finance_officer'] as const) {
         await accounts.create(
           { email: `${role}@checklist.example`, name: `A ${role}`, roles: [role], password: PASSWORD },
           SYSTEM_ACTOR,
         )
       }
-      app = await startApp(t.database)
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
     })
 
     test('decisions, grants and contracts: published, missing, and days from decision to publication', async () => {
-      const checklist = new PublicationChecklist(t.database.db)
+      const checklist = new PublicationChecklist(web.database.db)
       const [decisions, grants, contracts] = await checklist.report({ year: 2025 })
       const byRef = new Map(decisions!.items.map((i) => [i.reference, i]))
       assert.equal(byRef.get('T2025.001')?.state, 'published')
@@ -71,12 +64,12 @@ for (const engine of testEngines()) {
     })
 
     test('an approved decision that is not yet published is listed as missing', async () => {
-      await t.database.db
+      await web.database.db
         .updateTable('decisions')
         .set({ status: 'approved', date_published: null })
         .where('reference', '=', 'T2025.002')
         .execute()
-      const [decisions] = await new PublicationChecklist(t.database.db).report({ year: 2025 })
+      const [decisions] = await new PublicationChecklist(web.database.db).report({ year: 2025 })
       const item = decisions!.items.find((i) => i.reference === 'T2025.002')
       assert.equal(item?.state, 'not_published')
       assert.ok(item!.days! > 0)
@@ -86,7 +79,7 @@ for (const engine of testEngines()) {
     test('officers and administrators see the page; other roles do not', async () => {
       for (const role of ['officer', 'administrator']) {
         const { response } = await signedIn(
-          app.baseUrl,
+          web.baseUrl,
           `${role}@checklist.example`,
           '/staff/publication-checklist?year=2020',
         )
@@ -96,11 +89,11 @@ for (const engine of testEngines()) {
         assert.match(html, /2021\.021/)
       }
       assert.equal(
-        (await signedIn(app.baseUrl, 'finance_officer@checklist.example', '/staff/publication-checklist')).response
+        (await signedIn(web.baseUrl, 'finance_officer@checklist.example', '/staff/publication-checklist')).response
           .status,
         403,
       )
-      assert.equal((await fetch(`${app.baseUrl}/staff/publication-checklist`, { redirect: 'manual' })).status, 302)
+      assert.equal((await fetch(`${web.baseUrl}/staff/publication-checklist`, { redirect: 'manual' })).status, 302)
     })
   })
 }

@@ -1,28 +1,21 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { parse } from 'csv-parse/sync'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../support/server.ts'
+import { testEngines } from '../../../support/database.ts'
+import { webAppSetUp } from '../../../support/staff.ts'
 import { generateRegister } from '../../../../bench/generate.ts'
 import { REGISTER_PAGE_SIZE } from '../../../../src/services/decisions/register.ts'
 import { addClassifiedRecords, leakedSecrets } from './fixtures.ts'
 
 for (const engine of testEngines()) {
   describe(`CSV downloads and Atom feeds on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      await addClassifiedRecords(t.database)
-      await generateRegister(t.database, 80, 5)
-      app = await startApp(t.database)
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
+      await addClassifiedRecords(web.database)
+      await generateRegister(web.database, 80, 5)
     })
 
-    const get = (path: string) => fetch(`${app.baseUrl}${path}`)
+    const get = (path: string) => fetch(`${web.baseUrl}${path}`)
     const csv = async (path: string) => {
       const response = await get(path)
       assert.equal(response.status, 200)
@@ -49,7 +42,7 @@ for (const engine of testEngines()) {
         'q=',
         'year=2020',
         'q=refuge',
-        `office=${(await t.database.db.selectFrom('offices').select('organisation_id').orderBy('organisation_id').executeTakeFirstOrThrow()).organisation_id}`,
+        `office=${(await web.database.db.selectFrom('offices').select('organisation_id').orderBy('organisation_id').executeTakeFirstOrThrow()).organisation_id}`,
       ]) {
         const rows = await csv(`/downloads/decisions.csv?${query}`)
         assert.deepEqual(

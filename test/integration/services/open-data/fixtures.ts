@@ -1,5 +1,6 @@
 import type { Database } from '../../../../src/db/database.ts'
 import { DecisionRepository, type NewDecision } from '../../../../src/db/repositories/decisions/decisions.ts'
+import { publishedMay2025 } from '../../../support/records.ts'
 
 /** Words that must never appear in anything public: each sits only in a withheld or private place. */
 export const SECRETS = {
@@ -40,12 +41,7 @@ export async function addClassifiedRecords(database: Database): Promise<Classifi
     .executeTakeFirstOrThrow()
   const area = await database.db.selectFrom('areas').select('id').orderBy('id').executeTakeFirstOrThrow()
   const base: Omit<NewDecision, 'reference' | 'title'> = {
-    officeId: office.organisation_id,
-    officeShortName: office.short_name,
-    kind: 'decision',
-    status: 'published',
-    dateDecided: '2025-05-01',
-    datePublished: '2025-05-09',
+    ...publishedMay2025(office),
     authorName: 'An officer',
     authorContact: SECRETS.authorContact,
     areaIds: [area.id],
@@ -66,7 +62,7 @@ export async function addClassifiedRecords(database: Database): Promise<Classifi
       .values({ kind: 'provider', name: SECRETS.withheldOrganisation, slug: 'withheldorganisationname' })
       .returning('id')
       .executeTakeFirstOrThrow()
-    await repo.create(
+    const decisions: NewDecision[] = [
       {
         ...base,
         reference: 'T2025.001',
@@ -89,9 +85,6 @@ export async function addClassifiedRecords(database: Database): Promise<Classifi
           { ...award(SECRETS.withheldOrganisation), recipientId: hidden.id, withheld: true },
         ],
       },
-      trx,
-    )
-    await repo.create(
       {
         ...base,
         reference: 'T2025.002',
@@ -108,9 +101,6 @@ export async function addClassifiedRecords(database: Database): Promise<Classifi
         ],
         awards: [award(provider.name)],
       },
-      trx,
-    )
-    await repo.create(
       {
         ...base,
         reference: 'T2025.003',
@@ -121,9 +111,6 @@ export async function addClassifiedRecords(database: Database): Promise<Classifi
         decisionText: SECRETS.confidentialText,
         awards: [award(SECRETS.confidentialAward)],
       },
-      trx,
-    )
-    await repo.create(
       {
         ...base,
         reference: 'T2025.004',
@@ -132,9 +119,6 @@ export async function addClassifiedRecords(database: Database): Promise<Classifi
         datePublished: null,
         awards: [award(SECRETS.draftTitle)],
       },
-      trx,
-    )
-    await repo.create(
       {
         ...base,
         reference: 'T2025.005',
@@ -143,8 +127,8 @@ export async function addClassifiedRecords(database: Database): Promise<Classifi
         reviewStatus: 'unreviewed',
         awards: [award(SECRETS.unreviewedTitle)],
       },
-      trx,
-    )
+    ]
+    for (const decision of decisions) await repo.create(decision, trx)
     await trx
       .insertInto('foi_requests')
       .values({

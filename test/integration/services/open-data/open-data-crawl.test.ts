@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../../support/database.ts'
 import { startApp, type RunningApp } from '../../../support/server.ts'
 import { addClassifiedRecords, leakedSecrets } from './fixtures.ts'
+import { rowsOf, valueOf } from '../../../support/rows.ts'
 
 const LISTS = ['decisions', 'awards', 'organisations', 'services', 'funding-streams', 'disclosure-log']
 
@@ -53,10 +54,10 @@ for (const engine of testEngines()) {
         '/feeds/decisions.atom',
       ])
         await body(path)
-      const providers = await t.database.db.selectFrom('organisations').select('slug').execute()
+      const providers = await rowsOf(t.database, 'organisations', ['slug'])
       for (const { slug } of providers) await body(`/feeds/providers/${slug}.atom`, [200, 404])
       await body('/feeds/providers/withheldorganisationname.atom', 404)
-      const areas = await t.database.db.selectFrom('areas').select('slug').execute()
+      const areas = await rowsOf(t.database, 'areas', ['slug'])
       for (const { slug } of areas) await body(`/feeds/areas/${slug}.atom`)
       assert.ok(fetched.length > 80)
     })
@@ -93,13 +94,7 @@ for (const engine of testEngines()) {
     })
 
     test('a partially confidential decision shows its withheld section by heading and exemption only', async () => {
-      const id = (
-        await t.database.db
-          .selectFrom('decisions')
-          .select('id')
-          .where('reference', '=', 'T2025.002')
-          .executeTakeFirstOrThrow()
-      ).id
+      const id = await valueOf(t.database, 'decisions', 'id', { reference: 'T2025.002' })
       const decision = JSON.parse(await body(`/api/v1/decisions/${id}`)) as {
         sections: Array<{ heading: string; body: string | null; withheld: boolean; exemption: string | null }>
       }

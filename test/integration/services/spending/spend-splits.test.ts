@@ -9,6 +9,7 @@ import { testEngines } from '../../../support/database.ts'
 import type { ExportedGrant as Grant } from '../../../support/three-sixty-giving.ts'
 import { organisationIdOf } from '../../../support/records.ts'
 import { CLI, S1_PARTS, spendingSetUp } from '../../../support/spending.ts'
+import { rowOf } from '../../../support/rows.ts'
 
 for (const engine of testEngines()) {
   describe(`split payments on ${engine}`, () => {
@@ -111,12 +112,10 @@ for (const engine of testEngines()) {
       assert.equal((paid.get(6) ?? 0) - (before.get(6) ?? 0), 100000)
       assert.equal((paid.get(9) ?? 0) - (before.get(9) ?? 0), 50000)
       assert.equal(paid.get(18) ?? 0, before.get(18) ?? 0)
-      const audit = await t.database.db
-        .selectFrom('audit_log')
-        .select(['action', 'before', 'after'])
-        .where('entity_type', '=', 'spend_payment')
-        .where('entity_id', '=', String(s1))
-        .executeTakeFirstOrThrow()
+      const audit = await rowOf(t.database, 'audit_log', ['action', 'before', 'after'], {
+        entity_type: 'spend_payment',
+        entity_id: String(s1),
+      })
       assert.equal(audit.action, 'spending.split')
       assert.deepEqual((audit.after as { parts: unknown }).parts, [
         { awardId: 6, amountPence: 100000 },

@@ -66,27 +66,24 @@ for (const engine of testEngines()) {
       const addedHtml = await added.text()
       assert.match(addedHtml, /id="award3"/)
       assert.match(addedHtml, /add up to <strong>£400\.00<\/strong> of <strong>£900\.00<\/strong>/)
-      await client.get(`/staff/spending/review/${s2}/split`)
-      const refused = await client.post(
-        `/staff/spending/review/${s2}/split`,
-        splitForm('save', [
-          ['6', '400'],
-          ['9', '400'],
-          ['', ''],
-        ]),
-      )
+      /** Saves the split from a freshly opened form (its CSRF token). */
+      const saveSplit = async (parts: Array<[string, string]>) => {
+        await client.get(`/staff/spending/review/${s2}/split`)
+        return client.post(`/staff/spending/review/${s2}/split`, splitForm('save', parts))
+      }
+      const refused = await saveSplit([
+        ['6', '400'],
+        ['9', '400'],
+        ['', ''],
+      ])
       assert.equal(refused.status, 400)
       const refusedHtml = await refused.text()
       assert.match(refusedHtml, /href="#parts">The parts add up to £800\.00, but the payment is £900\.00/)
-      await client.get(`/staff/spending/review/${s2}/split`)
-      const saved = await client.post(
-        `/staff/spending/review/${s2}/split`,
-        splitForm('save', [
-          ['6', '400'],
-          ['9', '300'],
-          ['18', '200'],
-        ]),
-      )
+      const saved = await saveSplit([
+        ['6', '400'],
+        ['9', '300'],
+        ['18', '200'],
+      ])
       assert.equal(saved.status, 303)
       assert.equal((await app.spending.parts(s2)).length, 3)
     })

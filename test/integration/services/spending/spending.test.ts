@@ -12,6 +12,7 @@ import { validatePackage, type ExportedGrant as Grant } from '../../../support/t
 import { startApp } from '../../../support/server.ts'
 import { officeIdOf, organisationIdOf } from '../../../support/records.ts'
 import { servicesSetUp } from '../../../support/services.ts'
+import { rowsOf } from '../../../support/rows.ts'
 
 const CLI = { userId: null, label: 'test' }
 const HEADER = 'Date,Supplier,Amount,Expense Type,Transaction Number'
@@ -77,11 +78,13 @@ for (const engine of testEngines()) {
       const { batchId, ...result } = await app.spending.import({ officeId, fileName: 'may.csv', text: FIRST_FILE }, CLI)
       assert.ok(batchId)
       assert.deepEqual(result, { status: 'imported', rows: 5, added: 5, repeated: 0, matched: 2, unmatched: 3 })
-      const rows = await t.database.db
-        .selectFrom('spend_payments')
-        .select(['transaction_number', 'award_id', 'supplier_id', 'amount_pence', 'paid_on'])
-        .orderBy('transaction_number')
-        .execute()
+      const rows = await rowsOf(
+        t.database,
+        'spend_payments',
+        ['transaction_number', 'award_id', 'supplier_id', 'amount_pence', 'paid_on'],
+        {},
+        'transaction_number',
+      )
       assert.deepEqual(
         rows.map((r) => [r.transaction_number, r.award_id, r.supplier_id, r.amount_pence, r.paid_on]),
         [

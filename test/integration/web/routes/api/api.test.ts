@@ -1,7 +1,7 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../support/server.ts'
+import { testEngines } from '../../../../support/database.ts'
+import { webAppSetUp } from '../../../../support/staff.ts'
 import { AccountService } from '../../../../../src/services/accounts/accounts.ts'
 import { ApiTokenService } from '../../../../../src/services/accounts/api-tokens.ts'
 import { SYSTEM_ACTOR } from '../../../../../src/services/audit/audit.ts'
@@ -9,26 +9,20 @@ import { generateRegister } from '../../../../../bench/generate.ts'
 import { addClassifiedRecords } from '../../../services/open-data/fixtures.ts'
 import { signedIn } from '../../../../support/staff.ts'
 import { apiClient, type Page, type Problem } from '../../../../support/api-client.ts'
+import { rowOf } from '../../../../support/rows.ts'
 
 const PASSWORD = 'a long test password 123'
 
 for (const engine of testEngines()) {
   describe(`the JSON API on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     let officeId: number
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      officeId = (await addClassifiedRecords(t.database)).officeId
-      await generateRegister(t.database, 60, 3)
-      app = await startApp(t.database)
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
+      officeId = (await addClassifiedRecords(web.database)).officeId
+      await generateRegister(web.database, 60, 3)
     })
 
-    const { get, json, problem, walk } = apiClient(() => app.baseUrl)
+    const { get, json, problem, walk } = apiClient(() => web.baseUrl)
 
     test('cursor pagination visits every decision once, newest id first', async () => {
       const all = await walk<{ id: number }>('/api/v1/decisions?limit=7')
@@ -38,7 +32,7 @@ for (const engine of testEngines()) {
         ids,
         [...ids].sort((a, b) => b - a),
       )
-      const total = await t.database.db
+      const total = await web.database.db
         .selectFrom('decisions')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('status', 'in', ['published', 'imported'])
@@ -70,11 +64,7 @@ for (const engine of testEngines()) {
     })
 
     test('award filters: provider by slug or id, stream, route, year, decision', async () => {
-      const juno = await t.database.db
-        .selectFrom('organisations')
-        .select(['id', 'slug'])
-        .where('name', '=', "Juno Women's Aid")
-        .executeTakeFirstOrThrow()
+      const juno = await rowOf(web.database, 'organisations', ['id', 'slug'], { name: "Juno Women's Aid" })
       const bySlug = await walk<{ id: number; recipient: { id: number } }>(
         `/api/v1/awards?provider=${juno.slug}&limit=100`,
       )
@@ -183,19 +173,15 @@ for (const engine of testEngines()) {
     })
 
     test('staff tokens: read scope lists every status, write scope stores documents, revoked tokens stop working', async () => {
-      const accounts = new AccountService(t.database)
+      const accounts = new AccountService(web.database)
       const { user } = await accounts.create(
         { email: `script-${engine}@test.example`, name: 'Script Owner', roles: ['officer'], password: PASSWORD },
         SYSTEM_ACTOR,
       )
-      const tokens = new ApiTokenService(t.database)
+      const tokens = new ApiTokenService(web.database)
       const read = await tokens.create(user.id, { name: 'reader', scope: 'read' }, SYSTEM_ACTOR)
       const write = await tokens.create(user.id, { name: 'writer', scope: 'write' }, SYSTEM_ACTOR)
-      const stored = await t.database.db
-        .selectFrom('api_tokens')
-        .select('token_hash')
-        .where('id', '=', read.id)
-        .executeTakeFirstOrThrow()
+      const stored = await rowOf(web.database, 'api_tokens', ['token_hash'], { id: read.id })
       assert.match(stored.token_hash, /^[0-9a-f]{64}$/)
       assert.ok(!stored.token_hash.includes(read.token))
 
@@ -209,7 +195,7 @@ for (const engine of testEngines()) {
       const upload = (token: string, content = 'A decision notice to import.') => {
         const form = new FormData()
         form.append('file', new Blob([content], { type: 'text/plain' }), 'notice.txt')
-        return fetch(`${app.baseUrl}/api/v1/staff/documents`, {
+        return fetch(`${web.baseUrl}/api/v1/staff/documents`, {
           method: 'POST',
           body: form,
           headers: { authorization: `Bearer ${token}` },
@@ -221,16 +207,12 @@ for (const engine of testEngines()) {
       assert.equal(created.status, 201)
       const document = (await created.json()) as { id: number; sha256: string; created: boolean; sizeBytes: number }
       assert.equal(document.created, true)
-      const row = await t.database.db
-        .selectFrom('documents')
-        .select(['content', 'imported_by'])
-        .where('id', '=', document.id)
-        .executeTakeFirstOrThrow()
+      const row = await rowOf(web.database, 'documents', ['content', 'imported_by'], { id: document.id })
       assert.equal(row.content.toString('utf8'), 'A decision notice to import.')
       assert.equal(row.imported_by, user.id)
       const again = (await (await upload(write.token)).json()) as { id: number; created: boolean }
       assert.deepEqual([again.id, again.created], [document.id, false])
-      const noFile = await fetch(`${app.baseUrl}/api/v1/staff/documents`, {
+      const noFile = await fetch(`${web.baseUrl}/api/v1/staff/documents`, {
         method: 'POST',
         body: new FormData(),
         headers: { authorization: `Bearer ${write.token}` },
@@ -239,7 +221,7 @@ for (const engine of testEngines()) {
 
       assert.equal(await tokens.revoke(write.id, user.id, SYSTEM_ACTOR), true)
       assert.equal((await upload(write.token, 'another')).status, 401)
-      const audit = await t.database.db
+      const audit = await web.database.db
         .selectFrom('audit_log')
         .select('action')
         .where('entity_type', 'in', ['api_token', 'decision'])
@@ -248,11 +230,11 @@ for (const engine of testEngines()) {
     })
 
     test('staff make and revoke tokens in the staff area', async () => {
-      await new AccountService(t.database).create(
+      await new AccountService(web.database).create(
         { email: `tokens-${engine}@test.example`, name: 'Token Maker', roles: ['officer'], password: PASSWORD },
         SYSTEM_ACTOR,
       )
-      const client = await signedIn(app.baseUrl, `tokens-${engine}@test.example`, PASSWORD)
+      const client = await signedIn(web.baseUrl, `tokens-${engine}@test.example`, PASSWORD)
       assert.equal((await client.get('/staff/tokens')).status, 200)
       const invalid = await client.post('/staff/tokens', { name: '' })
       assert.equal(invalid.status, 400)

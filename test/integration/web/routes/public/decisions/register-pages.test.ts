@@ -1,25 +1,15 @@
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../../support/server.ts'
-import type { Database } from '../../../../../../src/db/database.ts'
-import { HealthService } from '../../../../../../src/services/health.ts'
+import { testEngines, withTestDatabase } from '../../../../../support/database.ts'
+import { healthWithDatabaseDown, withApp } from '../../../../../support/server.ts'
+import { webAppSetUp } from '../../../../../support/staff.ts'
 
 
 for (const engine of testEngines()) {
   describe(`the public register pages on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
-    before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
-    })
+    const web = webAppSetUp(engine)
 
-    const get = (path: string) => fetch(`${app.baseUrl}${path}`)
+    const get = (path: string) => fetch(`${web.baseUrl}${path}`)
 
     test('the home page lists decisions with reference, title, office, date and total', async () => {
       const response = await get('/')
@@ -96,23 +86,21 @@ for (const engine of testEngines()) {
 }
 
 describe('health when the database is gone', () => {
-  test('answers 503 DOWN, keeping the reason for the log', async () => {
-    const t = await openTestDatabase('pglite')
-    const unreachable = Object.assign(Object.create(t.database), {
-      engine: 'postgres',
-      ping: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')),
-    }) as Database
-    const app = await startApp(t.database, { health: new HealthService(unreachable) })
-    try {
-      const response = await fetch(`${app.baseUrl}/health`)
-      assert.equal(response.status, 503)
-      assert.deepEqual(await response.json(), {
-        status: 'DOWN',
-        components: { database: { status: 'DOWN', engine: 'postgres' } },
-      })
-    } finally {
-      await app.stop()
-      await t.dispose()
-    }
-  })
+  test('answers 503 DOWN, keeping the reason for the log', () =>
+    withTestDatabase('pglite', (t) =>
+      withApp(
+        t.database,
+        async (app) => {
+          const response = await fetch(`${app.baseUrl}/health`)
+          assert.equal(response.status, 503)
+          assert.deepEqual(await response.json(), {
+            status: 'DOWN',
+            components: { database: { status: 'DOWN', engine: 'postgres' } },
+          })
+        },
+        {
+          health: healthWithDatabaseDown(t.database, 'connect ECONNREFUSED 127.0.0.1:5432', { engine: 'postgres' }),
+        },
+      ),
+    ))
 })

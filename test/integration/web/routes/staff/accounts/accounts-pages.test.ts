@@ -1,23 +1,22 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { sql } from 'kysely'
 import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
 import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../../support/server.ts'
+import { testEngines } from '../../../../../support/database.ts'
+import { webAppSetUp } from '../../../../../support/staff.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
+import { countOf } from '../../../../../support/rows.ts'
 
 const PASSWORD = 'a long enough password'
 
 for (const engine of testEngines()) {
   describe(`sessions and account pages on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     let accounts: AccountService
 
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      accounts = new AccountService(t.database)
+      accounts = new AccountService(web.database)
       for (const [name, roles] of [
         ['admin', ['administrator']],
         ['olive', ['officer']],
@@ -28,24 +27,11 @@ for (const engine of testEngines()) {
           SYSTEM_ACTOR,
         )
       }
-      app = await startApp(t.database)
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
     })
 
-    const sessionCount = async () =>
-      Number(
-        (
-          await t.database.db
-            .selectFrom('sessions')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      )
+    const sessionCount = () => countOf(web.database, 'sessions')
     const signedIn = async (name: string) => {
-      const client = new StaffClient(app.baseUrl)
+      const client = new StaffClient(web.baseUrl)
       const response = await client.signIn(`${name}@pages.example`, PASSWORD)
       assert.equal(response.status, 302, `${name} signs in`)
       return client
@@ -54,8 +40,8 @@ for (const engine of testEngines()) {
     test('showing the sign-in form, or being sent to it, stores no session; signing in stores one', async () => {
       const before = await sessionCount()
       for (let i = 0; i < 5; i++) {
-        assert.equal((await fetch(`${app.baseUrl}/staff/sign-in`)).status, 200)
-        assert.equal((await fetch(`${app.baseUrl}/staff/decisions`, { redirect: 'manual' })).status, 302)
+        assert.equal((await fetch(`${web.baseUrl}/staff/sign-in`)).status, 200)
+        assert.equal((await fetch(`${web.baseUrl}/staff/decisions`, { redirect: 'manual' })).status, 302)
       }
       assert.equal(await sessionCount(), before)
       await signedIn('olive')
@@ -63,11 +49,11 @@ for (const engine of testEngines()) {
     })
 
     test('a sign-in form posted without the token from its cookie is refused', async () => {
-      const page = await fetch(`${app.baseUrl}/staff/sign-in`)
+      const page = await fetch(`${web.baseUrl}/staff/sign-in`)
       const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? ''
       assert.ok(token)
       const body = new URLSearchParams({ _csrf: token, email: 'olive@pages.example', password: PASSWORD })
-      const withoutCookie = await fetch(`${app.baseUrl}/staff/sign-in`, { method: 'POST', body, redirect: 'manual' })
+      const withoutCookie = await fetch(`${web.baseUrl}/staff/sign-in`, { method: 'POST', body, redirect: 'manual' })
       assert.equal(withoutCookie.status, 403)
     })
 
@@ -75,13 +61,13 @@ for (const engine of testEngines()) {
       const client = await signedIn('fred')
       assert.equal((await client.get('/staff')).status, 200)
       const fred = (await accounts.findByEmail('fred@pages.example'))!
-      await t.database.db.updateTable('users').set({ active: false }).where('id', '=', fred.id).execute()
+      await web.database.db.updateTable('users').set({ active: false }).where('id', '=', fred.id).execute()
       const response = await client.get('/staff/decisions')
       assert.equal(response.status, 302)
       assert.match(response.headers.get('location') ?? '', /^\/staff\/sign-in/)
       const post = await client.post('/staff/tokens', { name: 'x', scope: 'read' })
       assert.ok(post.status === 302 || post.status === 303, String(post.status))
-      await t.database.db.updateTable('users').set({ active: true }).where('id', '=', fred.id).execute()
+      await web.database.db.updateTable('users').set({ active: true }).where('id', '=', fred.id).execute()
     })
 
     test('a session ends twelve hours after sign-in however active it is', async () => {
@@ -90,7 +76,7 @@ for (const engine of testEngines()) {
       const olive = (await accounts.findByEmail('olive@pages.example'))!
       const thirteenHoursAgo = Date.now() - 13 * 3_600_000
       await sql`update sessions set data = jsonb_set(data, '{signedInAt}', to_jsonb(${thirteenHoursAgo}::bigint)) where user_id = ${olive.id}`.execute(
-        t.database.db,
+        web.database.db,
       )
       const response = await client.get('/staff')
       assert.equal(response.status, 302)
@@ -120,7 +106,7 @@ for (const engine of testEngines()) {
       await admin.get(`/staff/users/${fred.id}/status`)
       assert.equal((await admin.post(`/staff/users/${fred.id}/status`, { active: 'false' })).status, 303)
       assert.equal((await fredClient.get('/staff')).status, 302)
-      assert.equal((await new StaffClient(app.baseUrl).signIn('fred@pages.example', PASSWORD)).status, 401)
+      assert.equal((await new StaffClient(web.baseUrl).signIn('fred@pages.example', PASSWORD)).status, 401)
       await admin.get(`/staff/users/${fred.id}/status`)
       assert.equal((await admin.post(`/staff/users/${fred.id}/status`, { active: 'true' })).status, 303)
 
@@ -131,7 +117,7 @@ for (const engine of testEngines()) {
       assert.ok(password)
       // A one-time password: until Fred chooses his own, every staff page sends him to choose it.
       assert.equal((await accounts.findById(fred.id))!.must_change_password, true)
-      const fredAgain = new StaffClient(app.baseUrl)
+      const fredAgain = new StaffClient(web.baseUrl)
       assert.equal((await fredAgain.signIn('fred@pages.example', password)).status, 302)
       const held = await fredAgain.get('/staff/decisions')
       assert.equal(held.status, 302)
@@ -145,7 +131,7 @@ for (const engine of testEngines()) {
       assert.equal(own.status, 303)
       assert.equal((await fredAgain.get('/staff/decisions')).status, 200)
       assert.equal((await accounts.findById(fred.id))!.must_change_password, false)
-      const history = await t.database.db
+      const history = await web.database.db
         .selectFrom('audit_log')
         .select('action')
         .where('entity_type', '=', 'user')
@@ -164,8 +150,8 @@ for (const engine of testEngines()) {
       const token = /id="new-token">([^<]+)</.exec(await made.text())?.[1]
       assert.ok(token)
       const api = () =>
-        fetch(`${app.baseUrl}/api/v1/staff/decisions`, { headers: { authorization: `Bearer ${token}` } })
-      const stored = await t.database.db
+        fetch(`${web.baseUrl}/api/v1/staff/decisions`, { headers: { authorization: `Bearer ${token}` } })
+      const stored = await web.database.db
         .selectFrom('api_tokens')
         .select(['expires_at', 'created_at'])
         .where('name', '=', 'weekly script')

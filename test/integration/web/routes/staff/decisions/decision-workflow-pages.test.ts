@@ -4,6 +4,7 @@ import { StaffClient } from '../../../../../support/staff-client.ts'
 import { signedIn, STAFF_PASSWORD, webAppSetUp } from '../../../../../support/staff.ts'
 import { addWorkflowPeople, SIGN_OFF_CHAIN, startDraftOnPage } from '../../../../../support/decision-draft.ts'
 import { testEngines } from '../../../../../support/database.ts'
+import { rowsOf } from '../../../../../support/rows.ts'
 
 for (const engine of testEngines()) {
   describe(`the decision pages on ${engine}`, () => {
@@ -59,11 +60,7 @@ for (const engine of testEngines()) {
       assert.match(badHtml, /Explain why the award was made directly/)
       assert.match(badHtml, /value="Juno Womens Aid"/)
       assert.match(badHtml, /value="12,000.555"/)
-      const untouched = await web.database.db
-        .selectFrom('awards')
-        .select('id')
-        .where('decision_id', '=', Number(id))
-        .execute()
+      const untouched = await rowsOf(web.database, 'awards', ['id'], { decision_id: Number(id) })
       assert.equal(untouched.length, 0, 'nothing is saved from a page with errors')
 
       const asked = await officer.post(`/staff/decisions/${id}/awards/new`, { ...award, justification: 'Risk of harm' })
@@ -100,11 +97,7 @@ for (const engine of testEngines()) {
           route_justification: 'Risk of harm',
         },
       ])
-      const newNames = await web.database.db
-        .selectFrom('organisations')
-        .select('id')
-        .where('name', '=', 'Juno Womens Aid')
-        .execute()
+      const newNames = await rowsOf(web.database, 'organisations', ['id'], { name: 'Juno Womens Aid' })
       assert.equal(newNames.length, 0, 'the misspelt name was never added')
       const summary = await (await officer.get(`/staff/decisions/${id}/awards`)).text()
       assert.match(summary, /£12,000\.50/)

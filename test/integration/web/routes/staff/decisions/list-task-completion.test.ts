@@ -1,9 +1,9 @@
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { AccountService } from '../../../../../../src/services/accounts/accounts.ts'
 import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
-import { openTestDatabase, testEngines, type TestDatabase } from '../../../../../support/database.ts'
-import { startApp, type RunningApp } from '../../../../../support/server.ts'
+import { testEngines } from '../../../../../support/database.ts'
+import { webAppSetUp } from '../../../../../support/staff.ts'
 import { startDraftOnPage } from '../../../../../support/decision-draft.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
 
@@ -11,18 +11,15 @@ const PASSWORD = 'a long walk along the canal towpath'
 
 for (const engine of testEngines()) {
   describe(`a draft's list tasks (awards, contributions, appendices) on ${engine}`, () => {
-    let t: TestDatabase
-    let app: RunningApp
+    const web = webAppSetUp(engine)
     let officer: StaffClient
     let id: string
     before(async () => {
-      t = await openTestDatabase(engine, { demo: true })
-      app = await startApp(t.database)
-      await new AccountService(t.database).create(
+      await new AccountService(web.database).create(
         { email: 'lists@tasks.example', name: 'List Keeper', roles: ['officer'], password: PASSWORD },
         SYSTEM_ACTOR,
       )
-      officer = new StaffClient(app.baseUrl)
+      officer = new StaffClient(web.baseUrl)
       await officer.signIn('lists@tasks.example', PASSWORD)
       id = (
         await startDraftOnPage(officer, {
@@ -32,10 +29,6 @@ for (const engine of testEngines()) {
           decisionText: 'Approve £12,000.',
         })
       ).id
-    })
-    after(async () => {
-      await app.stop()
-      await t.dispose()
     })
 
     const versionOf = async (path: string) =>
@@ -62,7 +55,7 @@ for (const engine of testEngines()) {
     }
 
     test('awards: "yes" is refused while an award is incomplete, naming its recipient', async () => {
-      await t.database.db
+      await web.database.db
         .insertInto('awards')
         .values({ decision_id: Number(id), recipient_name: 'Mansfield Helpline Trust', amount_pence: 1200000 })
         .execute()

@@ -5,6 +5,8 @@ import { StaffClient } from '../../../../../support/staff-client.ts'
 import { fundingStreamIdOf, officeIdOf } from '../../../../../support/records.ts'
 import { addStaff, signedIn, webAppSetUp } from '../../../../../support/staff.ts'
 import { testEngines } from '../../../../../support/database.ts'
+import { rowOf, updateRows, valueOf } from '../../../../../support/rows.ts'
+import { contributionsOf } from '../../../../../support/imports.ts'
 
 for (const engine of testEngines()) {
   describe(`contributions subject to funding, and stream findings on any decision, on ${engine}`, () => {
@@ -37,12 +39,12 @@ for (const engine of testEngines()) {
 
     test('a loaded contribution whose condition is subject to funding is marked so, with the stream its words name', async () => {
       const decision = await seedDecision()
-      const rows = await web.database.db
-        .selectFrom('contributions')
-        .select(['condition', 'subject_to_funding', 'funding_stream_id', 'funding_condition'])
-        .where('decision_id', '=', decision.id)
-        .orderBy('id')
-        .execute()
+      const rows = await contributionsOf(web.database, decision.id, [
+        'condition',
+        'subject_to_funding',
+        'funding_stream_id',
+        'funding_condition',
+      ])
       const moj = rows.find((r) => r.condition?.startsWith('Subject to annual Ministry of Justice'))!
       assert.deepEqual(
         [moj.subject_to_funding, moj.funding_stream_id, moj.funding_condition],
@@ -83,27 +85,15 @@ for (const engine of testEngines()) {
         assert.doesNotMatch(await (await fetch(`${web.baseUrl}/funding-streams`)).text(), finding)
         assert.match(await (await hants.get(`/staff/decisions/${decision.id}`)).text(), finding)
       } finally {
-        await web.database.db
-          .updateTable('decisions')
-          .set({ status: 'published' })
-          .where('id', '=', decision.id)
-          .execute()
+        await updateRows(web.database, 'decisions', { status: 'published' }, { id: decision.id })
       }
       // Once the stream's money is confirmed, there is nothing to find.
       const moj = await streamId('MoJ victims grant')
-      await web.database.db
-        .updateTable('funding_streams')
-        .set({ funding_status: 'confirmed' })
-        .where('id', '=', moj)
-        .execute()
+      await updateRows(web.database, 'funding_streams', { funding_status: 'confirmed' }, { id: moj })
       try {
         assert.doesNotMatch(await (await hants.get(`/staff/decisions/${decision.id}`)).text(), finding)
       } finally {
-        await web.database.db
-          .updateTable('funding_streams')
-          .set({ funding_status: 'expected' })
-          .where('id', '=', moj)
-          .execute()
+        await updateRows(web.database, 'funding_streams', { funding_status: 'expected' }, { id: moj })
       }
     })
 
@@ -154,11 +144,12 @@ for (const engine of testEngines()) {
         fundingCondition: 'Subject to the grant being renewed each year',
       })
       assert.equal(saved.status, 303, await saved.text())
-      const row = await web.database.db
-        .selectFrom('contributions')
-        .select(['subject_to_funding', 'funding_stream_id', 'funding_condition'])
-        .where('decision_id', '=', draft)
-        .executeTakeFirstOrThrow()
+      const row = await rowOf(
+        web.database,
+        'contributions',
+        ['subject_to_funding', 'funding_stream_id', 'funding_condition'],
+        { decision_id: draft },
+      )
       assert.deepEqual(row, {
         subject_to_funding: true,
         funding_stream_id: moj,
@@ -169,13 +160,7 @@ for (const engine of testEngines()) {
       const page = await (await hants.get(`/staff/decisions/${draft}`)).text()
       assert.match(page, /the contribution from Southampton City Council is subject to MoJ victims grant/)
       // Changing the answer to no clears what it depended on.
-      const id = (
-        await web.database.db
-          .selectFrom('contributions')
-          .select('id')
-          .where('decision_id', '=', draft)
-          .executeTakeFirstOrThrow()
-      ).id
+      const id = await valueOf(web.database, 'contributions', 'id', { decision_id: draft })
       const edit = await (await hants.get(`/staff/decisions/${draft}/contributions/${id}`)).text()
       assert.match(edit, /value="Subject to the grant being renewed each year"/)
       const version2 = /name="version" value="(\d+)"/.exec(edit)![1]!
@@ -188,11 +173,9 @@ for (const engine of testEngines()) {
       })
       assert.equal(no.status, 303)
       assert.deepEqual(
-        await web.database.db
-          .selectFrom('contributions')
-          .select(['subject_to_funding', 'funding_stream_id', 'funding_condition'])
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow(),
+        await rowOf(web.database, 'contributions', ['subject_to_funding', 'funding_stream_id', 'funding_condition'], {
+          id,
+        }),
         { subject_to_funding: false, funding_stream_id: null, funding_condition: null },
       )
     })

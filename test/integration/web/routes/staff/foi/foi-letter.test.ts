@@ -7,6 +7,7 @@ import { FoiService } from '../../../../../../src/services/foi/requests.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
 import { addStaff, signedIn, webAppSetUp } from '../../../../../support/staff.ts'
 import { testEngines } from '../../../../../support/database.ts'
+import { answerTo } from '../../../../../support/foi.ts'
 
 for (const engine of testEngines()) {
   describe(`the FOI response letter on ${engine}`, () => {
@@ -35,21 +36,14 @@ for (const engine of testEngines()) {
       id = logged.id
       const detail = (await foi.detail(id))!
       const [q1, q2] = detail.questions
-      await foi.saveAnswer(
-        id,
-        q1!.id,
-        { question: q1!.question, answer: '£412,000 in 2024/25.', exemption: null, registerLink: null },
-        SYSTEM_ACTOR,
-      )
+      await foi.saveAnswer(id, q1!.id, answerTo(q1!, '£412,000 in 2024/25.'), SYSTEM_ACTOR)
       await foi.saveAnswer(
         id,
         q2!.id,
-        {
-          question: q2!.question,
-          answer: 'They are named in the published decision.',
+        answerTo(q2!, 'They are named in the published decision.', {
           exemption: 's.21',
           registerLink: '/decisions/nottinghamshire-2021-021',
-        },
+        }),
         SYSTEM_ACTOR,
       )
       client = await signedIn(web.baseUrl, 'letter@test.example')
@@ -66,12 +60,7 @@ for (const engine of testEngines()) {
     test('the page and the PDF hold the questions, answers, exemptions and the rights to review and complain', async () => {
       const detail = (await foi.detail(id))!
       const q3 = detail.questions[2]!
-      await foi.saveAnswer(
-        id,
-        q3.id,
-        { question: q3.question, answer: null, exemption: 's.43', registerLink: null },
-        SYSTEM_ACTOR,
-      )
+      await foi.saveAnswer(id, q3.id, answerTo(q3, null, { exemption: 's.43' }), SYSTEM_ACTOR)
       await foi.answer(id, todayInLondon(), 'released_in_part', SYSTEM_ACTOR)
 
       const request = await (await client.get(`/staff/foi/${id}`)).text()

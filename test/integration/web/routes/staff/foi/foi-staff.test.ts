@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
 import { signedIn, STAFF_PASSWORD, webAppSetUp } from '../../../../../support/staff.ts'
 import { testEngines } from '../../../../../support/database.ts'
+import { valueOf } from '../../../../../support/rows.ts'
 
 const errorSummary = (html: string) => {
   const list = /govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? ''
@@ -29,13 +30,7 @@ for (const engine of testEngines()) {
           { email: `${role}@test.example`, name: `Test ${role}`, roles: [role], password: STAFF_PASSWORD },
           SYSTEM_ACTOR,
         )
-      demoId = (
-        await web.database.db
-          .selectFrom('foi_requests')
-          .select('id')
-          .where('reference', '=', '10653')
-          .executeTakeFirstOrThrow()
-      ).id
+      demoId = await valueOf(web.database, 'foi_requests', 'id', { reference: '10653' })
     })
 
     const officer = async () => {

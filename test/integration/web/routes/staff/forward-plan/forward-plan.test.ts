@@ -4,6 +4,7 @@ import { StaffClient } from '../../../../../support/staff-client.ts'
 import { testEngines } from '../../../../../support/database.ts'
 import { officeIdOf } from '../../../../../support/records.ts'
 import { addStaff, signedIn, STAFF_PASSWORD, webAppSetUp } from '../../../../../support/staff.ts'
+import { rowOf, rowsOf } from '../../../../../support/rows.ts'
 
 /** The text of one section of the panel report (from its heading to the next). */
 function section(html: string, id: string): string {
@@ -124,12 +125,10 @@ for (const engine of testEngines()) {
       assert.equal(Number(row.estimated_value_pence), 12_000_000)
       assert.equal(row.key_decision, true)
       assert.equal(row.office_id, notts)
-      const audit = await web.database.db
-        .selectFrom('audit_log')
-        .select(['action', 'office_id'])
-        .where('entity_type', '=', 'planned_decision')
-        .where('entity_id', '=', String(id))
-        .execute()
+      const audit = await rowsOf(web.database, 'audit_log', ['action', 'office_id'], {
+        entity_type: 'planned_decision',
+        entity_id: String(id),
+      })
       assert.deepEqual(audit, [{ action: 'planned_decision.create', office_id: notts }])
 
       const change = await client.post(`/staff/forward-plan/${id}/change`, {
@@ -143,20 +142,12 @@ for (const engine of testEngines()) {
       assert.equal(change.headers.get('location'), `/staff/forward-plan/${id}/change/check`)
       const changed = await client.post(`/staff/forward-plan/${id}/change/check`, {})
       assert.equal(changed.headers.get('location'), `/staff/forward-plan/${id}?done=changed`)
-      const after = await web.database.db
-        .selectFrom('planned_decisions')
-        .select(['expected_month', 'estimated_value_pence'])
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow()
+      const after = await rowOf(web.database, 'planned_decisions', ['expected_month', 'estimated_value_pence'], { id })
       assert.deepEqual(after, { expected_month: '2027-06-01', estimated_value_pence: null })
     })
 
     test('dropping needs a reason; staff cannot reach another office’s entry; other roles are refused', async () => {
-      const ids = await web.database.db
-        .selectFrom('planned_decisions')
-        .select(['id', 'office_id', 'title'])
-        .orderBy('id')
-        .execute()
+      const ids = await rowsOf(web.database, 'planned_decisions', ['id', 'office_id', 'title'], {}, 'id')
       const mine = ids.find((r) => r.title.startsWith('Refuge bed spaces'))!
       const theirs = ids.find((r) => r.office_id === essex)!
       assert.equal((await client.get(`/staff/forward-plan/${theirs.id}`)).status, 404)
@@ -171,18 +162,12 @@ for (const engine of testEngines()) {
       assert.match(await empty.text(), /href="#reason">Enter why the planned decision was dropped/)
       const dropped = await client.post(`/staff/forward-plan/${mine.id}/drop`, { reason: 'Funded by the council.' })
       assert.equal(dropped.status, 303)
-      const row = await web.database.db
-        .selectFrom('planned_decisions')
-        .select(['status', 'dropped_reason'])
-        .where('id', '=', mine.id)
-        .executeTakeFirstOrThrow()
+      const row = await rowOf(web.database, 'planned_decisions', ['status', 'dropped_reason'], { id: mine.id })
       assert.deepEqual(row, { status: 'dropped', dropped_reason: 'Funded by the council.' })
       await client.post(`/staff/forward-plan/${mine.id}/reinstate`, {})
-      const back = await web.database.db
-        .selectFrom('planned_decisions')
-        .select(['status', 'dropped_reason', 'dropped_on'])
-        .where('id', '=', mine.id)
-        .executeTakeFirstOrThrow()
+      const back = await rowOf(web.database, 'planned_decisions', ['status', 'dropped_reason', 'dropped_on'], {
+        id: mine.id,
+      })
       assert.deepEqual(back, { status: 'planned', dropped_reason: null, dropped_on: null })
       const finance = new StaffClient(web.baseUrl)
       await finance.signIn('finance@test.example', STAFF_PASSWORD)

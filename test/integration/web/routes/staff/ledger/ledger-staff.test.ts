@@ -7,6 +7,8 @@ import { SYSTEM_ACTOR } from '../../../../../../src/services/audit/audit.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
 import { addStaff, signedIn, webAppSetUp } from '../../../../../support/staff.ts'
 import { testEngines } from '../../../../../support/database.ts'
+import { rowOf, rowsOf } from '../../../../../support/rows.ts'
+import { addOrganisation, officeIdOf } from '../../../../../support/records.ts'
 
 const SERVICE = '/staff/ledger/services/domestic-abuse-partnership-car-pilot'
 
@@ -22,12 +24,8 @@ for (const engine of testEngines()) {
         roles: ['officer'],
       })
       // Staff keep the records of their own offices' services: this officer works for Hampshire as well.
-      const hampshire = await web.database.db
-        .selectFrom('offices')
-        .select('organisation_id')
-        .where('short_name', '=', 'Hampshire')
-        .executeTakeFirstOrThrow()
-      await accounts.setRoles(officer.id, ['officer'], SYSTEM_ACTOR, hampshire.organisation_id)
+      const hampshire = await officeIdOf(web.database, 'Hampshire')
+      await accounts.setRoles(officer.id, ['officer'], SYSTEM_ACTOR, hampshire)
       await addStaff(web.database, { email: 'decider@test.example', name: 'Test decider', roles: ['decision_maker'] })
       client = await signedIn(web.baseUrl, 'officer@test.example')
     })
@@ -105,11 +103,7 @@ for (const engine of testEngines()) {
 
     test('funding received: a negative amount is refused naming the field; a good one is saved and audit-logged', async () => {
       await client.get('/staff/ledger/receipts')
-      const stream = await web.database.db
-        .selectFrom('funding_streams')
-        .select('id')
-        .where('name', '=', 'Community Safety Grant')
-        .executeTakeFirstOrThrow()
+      const stream = await rowOf(web.database, 'funding_streams', ['id'], { name: 'Community Safety Grant' })
       const bad = await client.post('/staff/ledger/receipts', {
         streamId: String(stream.id),
         year: '2021/22',
@@ -126,11 +120,7 @@ for (const engine of testEngines()) {
       const html = await (await fetch(`${web.baseUrl}/funding-streams`)).text()
       assert.match(html, /£50,000(?!\.)/)
       assert.match(html, /£2,987(?!\.)/)
-      const log = await web.database.db
-        .selectFrom('audit_log')
-        .select('action')
-        .where('action', '=', 'funding_receipt.create')
-        .execute()
+      const log = await rowsOf(web.database, 'audit_log', ['action'], { action: 'funding_receipt.create' })
       assert.equal(log.length, 1)
     })
 
@@ -152,33 +142,30 @@ for (const engine of testEngines()) {
 
     test('merging an organisation from the review queue moves its awards, is audit-logged, and redirects its page', async () => {
       const db = web.database.db
-      const nwa = await db
-        .selectFrom('organisations')
-        .select('id')
-        .where('name', '=', "Nottinghamshire Women's Aid")
-        .executeTakeFirstOrThrow()
-      const stray = await db
-        .insertInto('organisations')
-        .values({ kind: 'provider', name: 'Notts Womens Aid', slug: 'notts-womens-aid', needs_review: true })
-        .returning('id')
-        .executeTakeFirstOrThrow()
+      const nwa = await rowOf(web.database, 'organisations', ['id'], { name: "Nottinghamshire Women's Aid" })
+      const strayId = await addOrganisation(web.database, {
+        kind: 'provider',
+        name: 'Notts Womens Aid',
+        slug: 'notts-womens-aid',
+        needs_review: true,
+      })
       const award = await db
         .selectFrom('awards')
         .select('id')
         .where('recipient_id', '=', nwa.id)
         .limit(1)
         .executeTakeFirstOrThrow()
-      await db.updateTable('awards').set({ recipient_id: stray.id }).where('id', '=', award.id).execute()
+      await db.updateTable('awards').set({ recipient_id: strayId }).where('id', '=', award.id).execute()
       const queue = await (await client.get('/staff/ledger/organisations/review')).text()
       assert.match(queue, /Merge into Nottinghamshire Women&#39;s Aid/)
       const merged = await client.post('/staff/ledger/organisations/merge', {
-        sourceId: String(stray.id),
+        sourceId: String(strayId),
         targetId: String(nwa.id),
       })
       assert.equal(merged.status, 200)
       assert.match(await merged.text(), /Are you sure/)
       const confirmed = await client.post('/staff/ledger/organisations/merge', {
-        sourceId: String(stray.id),
+        sourceId: String(strayId),
         targetId: String(nwa.id),
         confirm: 'yes',
       })
@@ -190,11 +177,7 @@ for (const engine of testEngines()) {
           .recipient_id,
         nwa.id,
       )
-      const log = await db
-        .selectFrom('audit_log')
-        .select(['action', 'actor_label'])
-        .where('action', '=', 'organisation.merge')
-        .execute()
+      const log = await rowsOf(web.database, 'audit_log', ['action', 'actor_label'], { action: 'organisation.merge' })
       assert.equal(log.length, 1)
       assert.match(log[0]!.actor_label, /Test officer/)
       const old = await fetch(`${web.baseUrl}/providers/notts-womens-aid`, { redirect: 'manual' })
@@ -209,31 +192,29 @@ for (const engine of testEngines()) {
     })
 
     test('a queued name can be confirmed as a new organisation; a bad identifier is refused naming the field', async () => {
-      const db = web.database.db
-      const queued = await db
-        .insertInto('organisations')
-        .values({ kind: 'other', name: 'Safe Steps Trust', slug: 'safe-steps-trust', needs_review: true })
-        .returning('id')
-        .executeTakeFirstOrThrow()
+      const queuedId = await addOrganisation(web.database, {
+        kind: 'other',
+        name: 'Safe Steps Trust',
+        slug: 'safe-steps-trust',
+        needs_review: true,
+      })
       await client.get('/staff/ledger/organisations/review')
-      const bad = await client.post(`/staff/ledger/organisations/${queued.id}/confirm`, {
+      const bad = await client.post(`/staff/ledger/organisations/${queuedId}/confirm`, {
         kind: 'provider',
         charityNumber: 'abc',
       })
       assert.equal(bad.status, 400)
       const html = await bad.text()
       assert.match(html, /Charity number must be 6 to 8 digits/)
-      assert.match(html, new RegExp(`href="#charityNumber-${queued.id}"`))
-      const good = await client.post(`/staff/ledger/organisations/${queued.id}/confirm`, {
+      assert.match(html, new RegExp(`href="#charityNumber-${queuedId}"`))
+      const good = await client.post(`/staff/ledger/organisations/${queuedId}/confirm`, {
         kind: 'provider',
         charityNumber: '1234567',
       })
       assert.equal(good.status, 302)
-      const row = await db
-        .selectFrom('organisations')
-        .select(['needs_review', 'kind', 'charity_number'])
-        .where('id', '=', queued.id)
-        .executeTakeFirstOrThrow()
+      const row = await rowOf(web.database, 'organisations', ['needs_review', 'kind', 'charity_number'], {
+        id: queuedId,
+      })
       assert.deepEqual(row, { needs_review: false, kind: 'provider', charity_number: '1234567' })
     })
   })

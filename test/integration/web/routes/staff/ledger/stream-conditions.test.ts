@@ -5,6 +5,7 @@ import { StaffClient } from '../../../../../support/staff-client.ts'
 import { addStaff, signedIn, webAppSetUp } from '../../../../../support/staff.ts'
 import { testEngines } from '../../../../../support/database.ts'
 import { fundingStreamIdOf, officeIdOf } from '../../../../../support/records.ts'
+import { rowOf, rowsOf } from '../../../../../support/rows.ts'
 
 const conditions = (extra: Record<string, string | string[]> = {}) => ({
   fundingStatus: 'confirmed',
@@ -93,11 +94,7 @@ for (const engine of testEngines()) {
       assert.match(html, /href="#grantEnd-day">The grant period must end on or after the day it starts/)
       assert.match(html, /href="#fundingStatus">Choose whether the money is confirmed or expected/)
       assert.match(html, /href="#ringFencedServiceTypes">Choose service types from the list/)
-      const row = await web.database.db
-        .selectFrom('funding_streams')
-        .select(['spend_by', 'agreement_reference'])
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow()
+      const row = await rowOf(web.database, 'funding_streams', ['spend_by', 'agreement_reference'], { id })
       assert.deepEqual(row, { spend_by: null, agreement_reference: null })
     })
 
@@ -119,11 +116,12 @@ for (const engine of testEngines()) {
       const panel = await (await notts.get(`/staff/ledger/streams/${id}/conditions/saved`)).text()
       assert.match(panel, /Conditions saved/)
       assert.match(panel, /6 findings break/)
-      const row = await web.database.db
-        .selectFrom('funding_streams')
-        .select(['spend_by', 'grant_start', 'ring_fenced_service_types', 'ring_fence_names', 'conditions'])
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow()
+      const row = await rowOf(
+        web.database,
+        'funding_streams',
+        ['spend_by', 'grant_start', 'ring_fenced_service_types', 'ring_fence_names', 'conditions'],
+        { id },
+      )
       assert.deepEqual(row, {
         spend_by: '2025-03-31',
         grant_start: '2023-10-01',
@@ -131,11 +129,7 @@ for (const engine of testEngines()) {
         ring_fence_names: ['ISVA', 'Survivor support'],
         conditions: 'Match funding for the Home Office grant.',
       })
-      const audit = await web.database.db
-        .selectFrom('audit_log')
-        .select('after')
-        .where('action', '=', 'funding_stream.conditions')
-        .executeTakeFirstOrThrow()
+      const audit = await rowOf(web.database, 'audit_log', ['after'], { action: 'funding_stream.conditions' })
       assert.equal((audit.after as { spendBy: string }).spendBy, '2025-03-31')
 
       const stream = await (await notts.get(`/staff/ledger/streams/${id}`)).text()
@@ -232,11 +226,9 @@ for (const engine of testEngines()) {
         /<td class="govuk-table__cell">Nottingham City Council<\/td>\s*<td class="govuk-table__cell">£12,500<\/td>/,
       )
       assert.match(page, /needs £12,500 match funding from Nottingham City Council in 2024\/25; £0 is recorded/)
-      const row = await web.database.db
-        .selectFrom('funding_stream_match_funding')
-        .select(['id', 'from_organisation_id'])
-        .where('funding_stream_id', '=', id)
-        .executeTakeFirstOrThrow()
+      const row = await rowOf(web.database, 'funding_stream_match_funding', ['id', 'from_organisation_id'], {
+        funding_stream_id: id,
+      })
       assert.notEqual(row.from_organisation_id, null, 'the name is matched to the organisation')
 
       await essex.get('/staff/ledger/streams')
@@ -247,11 +239,7 @@ for (const engine of testEngines()) {
 
       const removed = await notts.post(`/staff/ledger/streams/${id}/match-funding/${row.id}/remove`, {})
       assert.equal(removed.status, 303)
-      const count = await web.database.db
-        .selectFrom('funding_stream_match_funding')
-        .select('id')
-        .where('funding_stream_id', '=', id)
-        .execute()
+      const count = await rowsOf(web.database, 'funding_stream_match_funding', ['id'], { funding_stream_id: id })
       assert.equal(count.length, 0)
     })
   })

@@ -2,8 +2,8 @@ import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { LOGO_MAX_BYTES } from '../../../../../../src/services/offices/public-offices.ts'
 import { testEngines } from '../../../../../support/database.ts'
-import { officeIdOf } from '../../../../../support/records.ts'
-import { addStaff, STAFF_PASSWORD, webAppSetUp } from '../../../../../support/staff.ts'
+import { rowOf, updateRows, valueOf } from '../../../../../support/rows.ts'
+import { addStaff, ESSEX_ADMIN, essexAdminSetUp, STAFF_PASSWORD } from '../../../../../support/staff.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
 
 const PNG = Buffer.from(
@@ -14,24 +14,14 @@ const PNG = Buffer.from(
 
 for (const engine of testEngines()) {
   describe(`the deployment administrator's office pages and the logo on ${engine}`, () => {
-    const web = webAppSetUp(engine)
-    let essexId = 0
-    let hampshireId = 0
+    const { web, offices } = essexAdminSetUp(engine)
 
     before(async () => {
-      essexId = await officeIdOf(web.database, 'Essex')
-      hampshireId = await officeIdOf(web.database, 'Hampshire')
       await addStaff(web.database, {
         email: 'national@test.example',
         name: 'National Admin',
         roles: ['administrator'],
         deploymentAdmin: true,
-      })
-      await addStaff(web.database, {
-        email: 'essex-admin@test.example',
-        name: 'Essex Admin',
-        roles: ['administrator'],
-        officeId: essexId,
       })
     })
 
@@ -87,7 +77,7 @@ for (const engine of testEngines()) {
 
     test('a deployment administrator records a change of governing body; bad input is explained', async () => {
       const client = await signedIn('national@test.example')
-      const path = `/staff/offices/${hampshireId}/succession`
+      const path = `/staff/offices/${offices.hampshire}/succession`
       assert.equal((await client.get(path)).status, 200)
       const bad = await client.post(path, { successor: '', 'on-day': '30', 'on-month': '2', 'on-year': '2028' })
       assert.equal(bad.status, 400)
@@ -95,30 +85,31 @@ for (const engine of testEngines()) {
       assert.match(badHtml, /Choose the body the office’s functions passed to/)
       assert.match(badHtml, /The date the functions passed must be a real date/)
       const saved = await client.post(path, {
-        successor: String(essexId),
+        successor: String(offices.essex),
         'on-day': '8',
         'on-month': '5',
         'on-year': '2028',
       })
       assert.equal(saved.status, 302)
       assert.equal(saved.headers.get('location'), '/staff/offices?done=succession')
-      const row = await web.database.db
-        .selectFrom('offices')
-        .select(['successor_id', 'functions_passed_on'])
-        .where('organisation_id', '=', hampshireId)
-        .executeTakeFirstOrThrow()
-      assert.equal(Number(row.successor_id), essexId)
+      const row = await rowOf(web.database, 'offices', ['successor_id', 'functions_passed_on'], {
+        organisation_id: offices.hampshire,
+      })
+      assert.equal(Number(row.successor_id), offices.essex)
       assert.equal(row.functions_passed_on, '2028-05-08')
-      await web.database.db
-        .updateTable('offices')
-        .set({ successor_id: null, functions_passed_on: null })
-        .where('organisation_id', '=', hampshireId)
-        .execute()
+      await updateRows(
+        web.database,
+        'offices',
+        { successor_id: null, functions_passed_on: null },
+        {
+          organisation_id: offices.hampshire,
+        },
+      )
     })
 
     test('an office’s administrator is refused the deployment administrator’s pages', async () => {
-      const client = await signedIn('essex-admin@test.example')
-      for (const path of ['/staff/offices', '/staff/offices/new', `/staff/offices/${hampshireId}/succession`])
+      const client = await signedIn(ESSEX_ADMIN)
+      for (const path of ['/staff/offices', '/staff/offices/new', `/staff/offices/${offices.hampshire}/succession`])
         assert.equal((await client.get(path)).status, 403, path)
       await client.get('/staff/settings')
       assert.equal(
@@ -128,11 +119,11 @@ for (const engine of testEngines()) {
     })
 
     test('an office’s administrator uploads a logo; a file of another type or too large is refused with a reason', async () => {
-      const client = await signedIn('essex-admin@test.example')
-      await client.get(`/staff/settings?office=${essexId}`)
+      const client = await signedIn(ESSEX_ADMIN)
+      await client.get(`/staff/settings?office=${offices.essex}`)
       const upload = async (content: Buffer, name: string) => {
         const form = new FormData()
-        form.append('office', String(essexId))
+        form.append('office', String(offices.essex))
         form.append('logo', new Blob([new Uint8Array(content)]), name)
         return client.postMultipart('/staff/settings/logo', form, { csrfFirst: true })
       }
@@ -146,30 +137,24 @@ for (const engine of testEngines()) {
         await (await client.get(large.headers.get('location')!)).text(),
         /The logo must be smaller than 200 KB/,
       )
-      const stored = await web.database.db
-        .selectFrom('offices')
-        .select('logo')
-        .where('organisation_id', '=', essexId)
-        .executeTakeFirstOrThrow()
-      assert.equal(stored.logo, null, 'nothing refused was kept')
+      assert.equal(
+        await valueOf(web.database, 'offices', 'logo', { organisation_id: offices.essex }),
+        null,
+        'nothing refused was kept',
+      )
       const ok = await upload(PNG, 'logo.png')
       assert.equal(ok.status, 302)
       const savedPage = await (await client.get(ok.headers.get('location')!)).text()
       assert.match(savedPage, /Logo saved/)
       assert.match(savedPage, /id="current-logo"/)
       // Another office's logo is out of reach.
-      await client.get(`/staff/settings?office=${essexId}`)
+      await client.get(`/staff/settings?office=${offices.essex}`)
       const form = new FormData()
-      form.append('office', String(hampshireId))
+      form.append('office', String(offices.hampshire))
       form.append('logo', new Blob([new Uint8Array(PNG)]), 'logo.png')
       const other = await client.postMultipart('/staff/settings/logo', form, { csrfFirst: true })
       assert.equal(other.status, 404)
-      const hampshire = await web.database.db
-        .selectFrom('offices')
-        .select('logo')
-        .where('organisation_id', '=', hampshireId)
-        .executeTakeFirstOrThrow()
-      assert.equal(hampshire.logo, null)
+      assert.equal(await valueOf(web.database, 'offices', 'logo', { organisation_id: offices.hampshire }), null)
     })
   })
 }

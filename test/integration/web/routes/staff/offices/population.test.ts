@@ -1,4 +1,4 @@
-import { before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { PublicOfficeService } from '../../../../../../src/services/offices/public-offices.ts'
 import {
@@ -7,25 +7,12 @@ import {
 } from '../../../../../../src/domain/police-force-populations.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
 import { testEngines } from '../../../../../support/database.ts'
-import { officeIdOf } from '../../../../../support/records.ts'
-import { addStaff, STAFF_PASSWORD, webAppSetUp } from '../../../../../support/staff.ts'
+import { countOf } from '../../../../../support/rows.ts'
+import { ESSEX_ADMIN, essexAdminSetUp, STAFF_PASSWORD } from '../../../../../support/staff.ts'
 
 for (const engine of testEngines()) {
   describe(`an office's population (reference data and the staff page) on ${engine}`, () => {
-    const web = webAppSetUp(engine)
-    let essexId = 0
-    let hampshireId = 0
-
-    before(async () => {
-      essexId = await officeIdOf(web.database, 'Essex')
-      hampshireId = await officeIdOf(web.database, 'Hampshire')
-      await addStaff(web.database, {
-        email: 'essex-admin@test.example',
-        name: 'Essex Admin',
-        roles: ['administrator'],
-        officeId: essexId,
-      })
-    })
+    const { web, offices } = essexAdminSetUp(engine)
 
     const populationOf = (officeId: number) =>
       web.database.db
@@ -39,15 +26,15 @@ for (const engine of testEngines()) {
       await web.database.db.deleteFrom('office_populations').execute()
       await web.database.db
         .insertInto('office_populations')
-        .values({ office_id: hampshireId, year: POPULATION_YEAR, population: 123, source: 'Recorded by staff' })
+        .values({ office_id: offices.hampshire, year: POPULATION_YEAR, population: 123, source: 'Recorded by staff' })
         .execute()
       const loaded = await new PublicOfficeService(web.database).loadReferencePopulations()
       assert.ok(loaded >= 2, `${loaded} offices given a population`)
-      const essex = await populationOf(essexId)
+      const essex = await populationOf(offices.essex)
       const reference = POLICE_FORCE_AREA_POPULATIONS.find((p) => p.area === 'Essex')!
       assert.equal(essex?.population, reference.population)
       assert.match(essex!.source, /ONS mid-2018/)
-      assert.equal((await populationOf(hampshireId))?.population, 123, 'a figure staff recorded is kept')
+      assert.equal((await populationOf(offices.hampshire))?.population, 123, 'a figure staff recorded is kept')
       assert.equal(
         await new PublicOfficeService(web.database).loadReferencePopulations(),
         0,
@@ -57,8 +44,8 @@ for (const engine of testEngines()) {
 
     test('an office administrator records its population with the form; bad input is explained; it is audited', async () => {
       const client = new StaffClient(web.baseUrl)
-      assert.equal((await client.signIn('essex-admin@test.example', STAFF_PASSWORD)).status, 302)
-      const path = `/staff/offices/${essexId}/population`
+      assert.equal((await client.signIn(ESSEX_ADMIN, STAFF_PASSWORD)).status, 302)
+      const path = `/staff/offices/${offices.essex}/population`
       const page = await client.get(path)
       assert.equal(page.status, 200)
       assert.match(await page.text(), /Population of the area/)
@@ -69,17 +56,7 @@ for (const engine of testEngines()) {
       assert.match(html, /href="#year">Enter the year of the estimate as 4 digits/)
       assert.match(html, /href="#population">Enter the population as a whole number/)
       assert.match(html, /href="#source">Enter where the figure comes from/)
-      assert.equal(
-        (
-          await web.database.db
-            .selectFrom('office_populations')
-            .select('year')
-            .where('office_id', '=', essexId)
-            .where('year', '=', 2022)
-            .execute()
-        ).length,
-        0,
-      )
+      assert.equal(await countOf(web.database, 'office_populations', { office_id: offices.essex, year: 2022 }), 0)
       const saved = await client.post(path, { year: '2022', population: '1,900,000', source: 'ONS mid-2022 estimates' })
       assert.equal(saved.status, 302)
       assert.equal(saved.headers.get('location'), `${path}?done=1`)
@@ -87,32 +64,19 @@ for (const engine of testEngines()) {
       const afterHtml = await after.text()
       assert.match(afterHtml, /Population saved/)
       assert.match(afterHtml, /1,900,000/)
-      const audit = await web.database.db
-        .selectFrom('audit_log')
-        .select(['action', 'office_id'])
-        .where('action', '=', 'record population')
-        .where('office_id', '=', essexId)
-        .execute()
-      assert.equal(audit.length, 1)
+      assert.equal(
+        await countOf(web.database, 'audit_log', { action: 'record population', office_id: offices.essex }),
+        1,
+      )
       // Another office's population is not this administrator's to see or change.
-      assert.equal((await client.get(`/staff/offices/${hampshireId}/population`)).status, 404)
-      const refused = await client.post(`/staff/offices/${hampshireId}/population`, {
+      assert.equal((await client.get(`/staff/offices/${offices.hampshire}/population`)).status, 404)
+      const refused = await client.post(`/staff/offices/${offices.hampshire}/population`, {
         year: '2022',
         population: '1',
         source: 'x',
       })
       assert.equal(refused.status, 404)
-      assert.equal(
-        (
-          await web.database.db
-            .selectFrom('office_populations')
-            .select('year')
-            .where('office_id', '=', hampshireId)
-            .where('year', '=', 2022)
-            .execute()
-        ).length,
-        0,
-      )
+      assert.equal(await countOf(web.database, 'office_populations', { office_id: offices.hampshire, year: 2022 }), 0)
     })
   })
 }
