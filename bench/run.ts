@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
-import { Kysely, PostgresDialect, sql } from 'kysely'
-import pg from 'pg'
+import { sql } from 'kysely'
 import { Database } from '../src/db/database.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
 import { loadDemonstrationData } from '../src/services/demo/load.ts'
@@ -25,6 +24,7 @@ import { mixedAddresses, mixedRequestsPerSecond } from './mixed.ts'
 import { benchServedWorkers } from './served.ts'
 import { benchSpend } from './spend.ts'
 import { benchHeavyPages } from './pages.ts'
+import { createThrowawayDatabase } from '../test/support/throwaway-postgres.ts'
 
 const { values } = parseArgs({
   options: {
@@ -56,21 +56,14 @@ async function openBenchDatabase(): Promise<{ database: Database; url?: string; 
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
   if (!serverUrl)
     throw new Error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server for --engine postgres')
-  const name = `cr_bench_${Date.now()}`
-  const admin = new Kysely<unknown>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: serverUrl, max: 1 }) }),
-  })
-  await sql.raw(`create database ${name}`).execute(admin)
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  const database = await Database.open({ databaseUrl: url.toString(), poolSize: 10 })
+  const throwaway = await createThrowawayDatabase(serverUrl, `cr_bench_${Date.now()}`)
+  const database = await Database.open({ databaseUrl: throwaway.url, poolSize: 10 })
   return {
     database,
-    url: url.toString(),
+    url: throwaway.url,
     cleanUp: async () => {
       await database.close()
-      await sql.raw(`drop database if exists ${name} with (force)`).execute(admin)
-      await admin.destroy()
+      await throwaway.drop()
     },
   }
 }

@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Kysely, PostgresDialect, sql } from 'kysely'
-import pg from 'pg'
 import { Database } from '../../src/db/database.ts'
 import { migrateToLatest } from '../../src/db/migrate.ts'
 import { loadDemonstrationData } from '../../src/services/demo/load.ts'
+import { createThrowawayDatabase } from './throwaway-postgres.ts'
 
 export type TestEngine = 'pglite' | 'postgres'
 
@@ -106,24 +105,17 @@ export async function openTestDatabase(
   }
   const serverUrl = process.env.TEST_DATABASE_URL
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set')
-  const name = `cr_test_${randomBytes(6).toString('hex')}`
-  const admin = new Kysely<unknown>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: serverUrl, max: 1 }) }),
-  })
-  await sql.raw(`create database ${name}`).execute(admin)
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  const database = await Database.open({ databaseUrl: url.toString(), poolSize: 5 })
+  const throwaway = await createThrowawayDatabase(serverUrl, `cr_test_${randomBytes(6).toString('hex')}`)
+  const database = await Database.open({ databaseUrl: throwaway.url, poolSize: 5 })
   if (migrate) await migrateToLatest(database)
   if (options.demo) await loadDemonstrationData(database)
   return {
     database,
     engine,
-    url: url.toString(),
+    url: throwaway.url,
     async dispose() {
       await database.close()
-      await sql.raw(`drop database if exists ${name} with (force)`).execute(admin)
-      await admin.destroy()
+      await throwaway.drop()
     },
   }
 }
