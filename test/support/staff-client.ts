@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict'
+
 /** A minimal browser for integration tests: keeps its cookies (the session, the sign-in form's CSRF cookie) and sends each form's CSRF token. */
 export class StaffClient {
   private readonly cookies = new Map<string, string>()
@@ -31,6 +33,13 @@ export class StaffClient {
     })
     this.keepCookie(response)
     return response
+  }
+
+  /** Posts a form the register must refuse: asserts the answer is 400 and returns the page that explains why. */
+  async postRefused(path: string, form: Record<string, string | string[]>): Promise<string> {
+    const response = await this.post(path, form)
+    assert.equal(response.status, 400, `POST ${path} was answered ${response.status}, not refused with 400`)
+    return response.text()
   }
 
   /** A multipart form (a file upload), with the CSRF token the last page gave. */

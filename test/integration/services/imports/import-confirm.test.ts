@@ -23,22 +23,18 @@ for (const engine of testEngines()) {
       assert.ok(findingId > 0, 'the Error finding has a box to acknowledge it')
       assert.match(html, /Error 1: The awards add to £59,500\.00/)
       const form = formOf(html)
-      const unacknowledged = await officer.post(reviewPath, { ...form, title: 'A typed title', action: 'confirm' })
-      assert.equal(unacknowledged.status, 400)
-      const refused = await unacknowledged.text()
+      const refused = await officer.postRefused(reviewPath, { ...form, title: 'A typed title', action: 'confirm' })
       assert.match(
         refused,
         new RegExp(`href="#ack-${findingId}">The error: correct the record or acknowledge the error`),
       )
       assert.match(refused, /value="A typed title"/)
-      const noReason = await officer.post(reviewPath, {
+      const reasonHtml = await officer.postRefused(reviewPath, {
         ...form,
         [`ack-${findingId}`]: 'yes',
         [`ack-${findingId}-reason`]: '   ',
         action: 'confirm',
       })
-      assert.equal(noReason.status, 400)
-      const reasonHtml = await noReason.text()
       assert.match(reasonHtml, new RegExp(`href="#ack-${findingId}-reason">The error: give the reason`))
       assert.match(
         reasonHtml,
@@ -58,14 +54,12 @@ for (const engine of testEngines()) {
 
     test('mistakes are named by field and row, and the input is kept', async () => {
       const form = formOf(await (await officer.get(reviewPath)).text())
-      const response = await officer.post(reviewPath, {
+      const html = await officer.postRefused(reviewPath, {
         ...form,
         title: '  ',
         'awards-1-amount': '22,0x0',
         action: 'confirm',
       })
-      assert.equal(response.status, 400)
-      const html = await response.text()
       assert.match(html, /href="#title">Enter the title/)
       assert.match(html, /href="#awards-1-amount">Award 2: enter the amount in pounds/)
       assert.match(html, /value="22,0x0"/)
@@ -73,14 +67,12 @@ for (const engine of testEngines()) {
 
     test('a save on an older version is refused with a clear message, and the input is kept', async () => {
       const form = formOf(await (await officer.get(reviewPath)).text())
-      const response = await officer.post(reviewPath, {
+      const html = await officer.postRefused(reviewPath, {
         ...form,
         version: String(Number(form.version) - 1 || 99),
         title: 'A stale title',
         action: 'confirm',
       })
-      assert.equal(response.status, 400)
-      const html = await response.text()
       assert.match(html, /Someone else changed this record after you opened it/)
       assert.match(html, /value="A stale title"/)
       const stored = await rowOf(t.database, 'decisions', ['title', 'review_status'], {

@@ -71,7 +71,7 @@ for (const engine of testEngines()) {
 
     test('staff add a planned decision through check answers, with errors named field by field', async () => {
       await client.get('/staff/forward-plan/new')
-      const bad = await client.post('/staff/forward-plan/new', {
+      const html = await client.postRefused('/staff/forward-plan/new', {
         officeId: String(notts),
         title: '',
         'expectedMonth-month': '13',
@@ -80,8 +80,6 @@ for (const engine of testEngines()) {
         serviceId: '',
         keyDecision: 'no',
       })
-      assert.equal(bad.status, 400)
-      const html = await bad.text()
       assert.match(html, /There is a problem/)
       assert.match(html, /href="#title">Enter the title of the planned decision/)
       assert.match(html, /href="#expectedMonth-month">The expected month must be a real month/)

@@ -199,12 +199,10 @@ for (const engine of testEngines()) {
         needs_review: true,
       })
       await client.get('/staff/ledger/organisations/review')
-      const bad = await client.post(`/staff/ledger/organisations/${queuedId}/confirm`, {
+      const html = await client.postRefused(`/staff/ledger/organisations/${queuedId}/confirm`, {
         kind: 'provider',
         charityNumber: 'abc',
       })
-      assert.equal(bad.status, 400)
-      const html = await bad.text()
       assert.match(html, /Charity number must be 6 to 8 digits/)
       assert.match(html, new RegExp(`href="#charityNumber-${queuedId}"`))
       const good = await client.post(`/staff/ledger/organisations/${queuedId}/confirm`, {

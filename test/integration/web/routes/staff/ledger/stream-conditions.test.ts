@@ -77,7 +77,7 @@ for (const engine of testEngines()) {
     test('bad conditions are refused naming each field, and nothing is saved', async () => {
       const id = await streamId('Core commissioning budget')
       await notts.get(`/staff/ledger/streams/${id}/conditions`)
-      const bad = await notts.post(
+      const html = await notts.postRefused(
         `/staff/ledger/streams/${id}/conditions`,
         conditions({
           fundingStatus: 'maybe',
@@ -87,8 +87,6 @@ for (const engine of testEngines()) {
           ringFencedServiceTypes: ['idva', 'swimming'],
         }),
       )
-      assert.equal(bad.status, 400)
-      const html = await bad.text()
       assert.match(html, /There is a problem/)
       assert.match(html, /href="#spendBy-day">The spend-by date must be a real date/)
       assert.match(html, /href="#grantEnd-day">The grant period must end on or after the day it starts/)
@@ -199,13 +197,11 @@ for (const engine of testEngines()) {
     test('match funding is added naming what is wrong, then removed; another office can do neither', async () => {
       const id = await streamId('Core commissioning budget')
       await notts.get(`/staff/ledger/streams/${id}`)
-      const bad = await notts.post(`/staff/ledger/streams/${id}/match-funding`, {
+      const html = await notts.postRefused(`/staff/ledger/streams/${id}/match-funding`, {
         year: '2024-26',
         fromName: '',
         share: '140',
       })
-      assert.equal(bad.status, 400)
-      const html = await bad.text()
       assert.match(html, /href="#year">Enter the financial year like 2024\/25/)
       assert.match(html, /href="#fromName">Enter who the match funding comes from/)
       const share = await notts.post(`/staff/ledger/streams/${id}/match-funding`, {
