@@ -7,10 +7,10 @@ import { DocumentRepository } from '../../db/repositories/imports/documents.ts'
 import type { DB } from '../../db/tables/index.ts'
 import { ExtractError, detectType, extractBuffer, type ExtractionResult, type ReadLimits } from '../../extract/index.ts'
 import type { Actor, AuditService } from '../audit/audit.ts'
-import { areaIdsFor } from './areas.ts'
-import { fallbackTitle, findingsWithFields, mediaTypeOf, narrativeParts, totalIsPerAnnum } from './draft.ts'
+import { mediaTypeOf } from './draft.ts'
 import { ImportError } from './errors.ts'
 import { importedParts } from './imported-parts.ts'
+import { importAuditEntry, importedDecision, refuseDuplicateReference, type ImportedFile } from './imported-record.ts'
 import { OfficeMatcher, type ImportOffice } from './offices.ts'
 import { applyLearnedRules, rulesFor } from './layout-learning.ts'
 import { OrganisationMatcher } from './organisations.ts'
@@ -38,6 +38,8 @@ export interface ImporterOptions {
   foiResponses?: FoiResponseConverter
   foiExpectedErrors?: Array<abstract new (...args: never[]) => Error>
 }
+
+type StoreInput = ImportedFile & { extraction: ExtractionResult; actor: Actor; existingDocumentId: number | null }
 
 /** Stores one document and the record extracted from it, in one transaction, or nothing at all. */
 export class DocumentImporter {
@@ -113,18 +115,7 @@ export class DocumentImporter {
     }
   }
 
-  private async store(
-    trx: Transaction<DB>,
-    input: {
-      bytes: Uint8Array
-      label: string
-      sha256: string
-      mediaType: string
-      extraction: ExtractionResult
-      actor: Actor
-      existingDocumentId: number | null
-    },
-  ): Promise<ImportOutcome> {
+  private async store(trx: Transaction<DB>, input: StoreInput): Promise<ImportOutcome> {
     const { text } = input.extraction
     const fileName = basename(input.label)
     const offices = new OfficeMatcher(trx)
@@ -136,84 +127,23 @@ export class DocumentImporter {
       input.extraction.record,
       await rulesFor(trx, office.id, text),
     )
-    if (draft.reference) {
-      const clash = await trx
-        .selectFrom('decisions')
-        .select('id')
-        .where('office_id', '=', office.id)
-        .where('reference', '=', draft.reference)
-        .executeTakeFirst()
-      if (clash)
-        throw new ImportError(
-          input.label,
-          'duplicate_reference',
-          `the register already holds ${office.shortName} decision ${draft.reference} (record ${clash.id}); nothing was imported`,
-        )
-    }
-
-    const documentId =
-      input.existingDocumentId ??
-      (await this.documents.insert(
-        {
-          sha256: input.sha256,
-          fileName,
-          mediaType: input.mediaType,
-          content: input.bytes,
-          text,
-          extraction: record,
-          importedBy: input.actor.userId,
-        },
-        trx,
-      ))
-    if (input.existingDocumentId) await this.documents.attachExtraction(documentId, text, record, trx)
+    await refuseDuplicateReference(trx, office, draft.reference, input.label)
+    const documentId = await this.storeDocument(trx, input, record)
 
     const organisations = new OrganisationMatcher(trx, offices)
-    const { awards, contributions } = await importedParts(trx, organisations, draft)
-
+    const money = await importedParts(trx, organisations, draft)
     const decisionId = await new DecisionRepository(trx).create(
-      {
-        officeId: office.id,
-        officeShortName: office.shortName,
-        reference: draft.reference,
-        kind: draft.kind,
-        title: fallbackTitle(draft, fileName),
-        status: 'imported',
-        reviewStatus: 'unreviewed',
-        dateDecided: draft.decisionDate,
-        decisionMakerTitle: draft.kind === 'foi_response' ? null : office.decisionMakerTitle,
-        statedTotalPence: draft.totalAmount,
-        statedTotalPerAnnum: draft.totalAmount !== null && totalIsPerAnnum(draft),
-        sourceDocumentId: documentId,
-        awards,
-        contributions,
-        findings: findingsWithFields(draft),
-        areaIds: await areaIdsFor(draft.areas, trx),
-        ...(draft.kind === 'foi_response' ? {} : narrativeParts(text)),
-      },
+      await importedDecision(trx, draft, { office, documentId, text, label: input.label }, money),
       trx,
     )
 
     const notes = await this.convertFoiResponse(trx, draft.kind, decisionId, input.actor)
     await this.audit.recordChange(trx, input.actor, 'import', ['decision', decisionId], {
-      after: {
-        document: {
-          id: documentId,
-          fileName,
-          mediaType: input.mediaType,
-          sizeBytes: input.bytes.byteLength,
-          sha256: input.sha256,
-        },
-        office: { id: office.id, name: office.name, created: office.created },
-        reference: draft.reference,
-        kind: draft.kind,
-        title: fallbackTitle(draft, fileName),
-        decisionDate: draft.decisionDate,
-        statedTotalPence: draft.totalAmount,
-        awards: awards.length,
-        contributions: contributions.length,
-        findings: draft.findings.length,
+      after: importAuditEntry(input, documentId, office, draft, {
+        awards: money.awards.length,
+        contributions: money.contributions.length,
         organisationsToReview: organisations.createdNames,
-      },
+      }),
     })
     return {
       status: 'imported',
@@ -222,6 +152,31 @@ export class DocumentImporter {
       document: { sha256: input.sha256, fileName, mediaType: input.mediaType },
       notes,
     }
+  }
+
+  /** Stores the document, or attaches the new extraction to the one a failed import left behind. */
+  private async storeDocument(
+    trx: Transaction<DB>,
+    input: StoreInput,
+    record: ExtractionResult['record'],
+  ): Promise<number> {
+    const { text } = input.extraction
+    if (input.existingDocumentId) {
+      await this.documents.attachExtraction(input.existingDocumentId, text, record, trx)
+      return input.existingDocumentId
+    }
+    return this.documents.insert(
+      {
+        sha256: input.sha256,
+        fileName: basename(input.label),
+        mediaType: input.mediaType,
+        content: input.bytes,
+        text,
+        extraction: record,
+        importedBy: input.actor.userId,
+      },
+      trx,
+    )
   }
 
   private async officeFor(offices: OfficeMatcher, name: string | null, label: string): Promise<ImportOffice> {
