@@ -102,90 +102,10 @@ export class PublicationChecklist {
 
   async report(filter: ChecklistFilter): Promise<DutyReport[]> {
     const today = todayInLondon()
-    const from = `${filter.year}-04-01`
-    const to = `${filter.year + 1}-03-31`
-    let decisions = this.db
-      .selectFrom('decisions as d')
-      .innerJoin('organisations as o', 'o.id', 'd.office_id')
-      .where('d.status', 'in', [...DECIDED])
-      .where('d.kind', '=', 'decision')
-      .where('d.date_decided', '>=', from)
-      .where('d.date_decided', '<=', to)
-    if (filter.officeId) decisions = decisions.where('d.office_id', '=', filter.officeId)
-    decisions = decisions.where(inOfficeScope(filter.scope ?? OfficeScope.system, 'd.office_id'))
-    const decisionRows = await decisions
-      .select([
-        ...DECISION_LINK_COLUMNS,
-        'd.date_decided',
-        'd.date_published',
-        'd.status',
-        'd.review_status',
-        'd.classification',
-        'd.significant_public_interest',
-      ])
-      .orderBy('d.date_decided', 'desc')
-      .orderBy('d.id', 'desc')
-      .execute()
-    const awardRows = decisionRows.length
-      ? await this.db
-          .selectFrom('awards as a')
-          .leftJoin('funding_streams as s', 's.id', 'a.funding_stream_id')
-          .select([
-            'a.decision_id',
-            'a.recipient_name',
-            'a.amount_pence',
-            'a.route',
-            'a.purpose',
-            'a.condition',
-            'a.withheld',
-            's.conditions as stream_conditions',
-          ])
-          .where(
-            'a.decision_id',
-            'in',
-            decisionRows.map((d) => d.id),
-          )
-          .orderBy('a.decision_id')
-          .orderBy('a.position')
-          .execute()
-      : []
-
-    const base = new Map(
-      decisionRows.map((d) => {
-        const listed = PUBLIC_STATUSES.includes(d.status)
-        const state: ItemState = !listed
-          ? 'not_published'
-          : d.review_status !== 'reviewed'
-            ? 'awaiting_review'
-            : 'published'
-        const publishedOn = state === 'published' ? d.date_published : null
-        const days = d.date_decided ? daysBetween(d.date_decided, publishedOn ?? today) : null
-        const item: ChecklistItem = {
-          decisionId: d.id,
-          reference: d.reference,
-          title: d.title,
-          slug: d.slug,
-          officeName: d.office_name,
-          decidedOn: d.date_decided,
-          publishedOn,
-          state,
-          days,
-          missing: [],
-        }
-        return [d.id, { item, confidential: d.classification === 'confidential' }]
-      }),
-    )
-    const awardItem = (a: (typeof awardRows)[number], missing: string[]): ChecklistItem => {
-      const parent = base.get(a.decision_id)!
-      const withheld = a.withheld || parent.confidential
-      return {
-        ...parent.item,
-        state: withheld && parent.item.state === 'published' ? 'withheld' : parent.item.state,
-        recipient: a.recipient_name,
-        amountPence: a.amount_pence,
-        missing,
-      }
-    }
+    const decisionRows = await this.decidedRecords(filter)
+    const awardRows = await this.awardsOf(decisionRows.map((d) => d.id))
+    const base = new Map(decisionRows.map((d) => [d.id, decisionItem(d, today)]))
+    const awardItem = (a: AwardRow, missing: string[]) => awardItemOf(base.get(a.decision_id)!, a, missing)
     const grants = awardRows
       .filter((a) => a.route === 'grant')
       .map((a) =>
@@ -206,6 +126,94 @@ export class PublicationChecklist {
       summarise('grants', grants),
       summarise('contracts', contracts),
     ]
+  }
+
+  /** The financial year's decided decisions in the filter's offices, newest first. */
+  private decidedRecords(filter: ChecklistFilter) {
+    let decisions = this.db
+      .selectFrom('decisions as d')
+      .innerJoin('organisations as o', 'o.id', 'd.office_id')
+      .where('d.status', 'in', [...DECIDED])
+      .where('d.kind', '=', 'decision')
+      .where('d.date_decided', '>=', `${filter.year}-04-01`)
+      .where('d.date_decided', '<=', `${filter.year + 1}-03-31`)
+    if (filter.officeId) decisions = decisions.where('d.office_id', '=', filter.officeId)
+    decisions = decisions.where(inOfficeScope(filter.scope ?? OfficeScope.system, 'd.office_id'))
+    return decisions
+      .select([
+        ...DECISION_LINK_COLUMNS,
+        'd.date_decided',
+        'd.date_published',
+        'd.status',
+        'd.review_status',
+        'd.classification',
+        'd.significant_public_interest',
+      ])
+      .orderBy('d.date_decided', 'desc')
+      .orderBy('d.id', 'desc')
+      .execute()
+  }
+
+  /** The awards of these decisions, with their funding stream's conditions, in each decision's order. */
+  private async awardsOf(decisionIds: number[]) {
+    if (!decisionIds.length) return []
+    return this.db
+      .selectFrom('awards as a')
+      .leftJoin('funding_streams as s', 's.id', 'a.funding_stream_id')
+      .select([
+        'a.decision_id',
+        'a.recipient_name',
+        'a.amount_pence',
+        'a.route',
+        'a.purpose',
+        'a.condition',
+        'a.withheld',
+        's.conditions as stream_conditions',
+      ])
+      .where('a.decision_id', 'in', decisionIds)
+      .orderBy('a.decision_id')
+      .orderBy('a.position')
+      .execute()
+  }
+}
+
+type DecisionRow = Awaited<ReturnType<PublicationChecklist['decidedRecords']>>[number]
+type AwardRow = Awaited<ReturnType<PublicationChecklist['awardsOf']>>[number]
+interface DecisionItem {
+  item: ChecklistItem
+  confidential: boolean
+}
+
+/** A decided record's place on the checklist: whether and when it was published, and the days it took. */
+function decisionItem(d: DecisionRow, today: string): DecisionItem {
+  const listed = PUBLIC_STATUSES.includes(d.status)
+  const state: ItemState = !listed ? 'not_published' : d.review_status !== 'reviewed' ? 'awaiting_review' : 'published'
+  const publishedOn = state === 'published' ? d.date_published : null
+  const days = d.date_decided ? daysBetween(d.date_decided, publishedOn ?? today) : null
+  const item: ChecklistItem = {
+    decisionId: d.id,
+    reference: d.reference,
+    title: d.title,
+    slug: d.slug,
+    officeName: d.office_name,
+    decidedOn: d.date_decided,
+    publishedOn,
+    state,
+    days,
+    missing: [],
+  }
+  return { item, confidential: d.classification === 'confidential' }
+}
+
+/** An award's item: its decision's, withheld where the award or the whole decision is kept from the public. */
+function awardItemOf(parent: DecisionItem, a: AwardRow, missing: string[]): ChecklistItem {
+  const withheld = a.withheld || parent.confidential
+  return {
+    ...parent.item,
+    state: withheld && parent.item.state === 'published' ? 'withheld' : parent.item.state,
+    recipient: a.recipient_name,
+    amountPence: a.amount_pence,
+    missing,
   }
 }
 
