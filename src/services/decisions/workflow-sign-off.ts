@@ -1,9 +1,11 @@
+import type { Transaction, Updateable } from 'kysely'
+import type { DB, DecisionsTable } from '../../db/tables/index.ts'
 import type { SignOffStage } from '../../domain/decision.ts'
 import { slugify } from '../../domain/slug.ts'
 import { todayInLondon } from '../../domain/uk-date.ts'
 import { STATUS_AFTER_APPROVAL, isEditable, isPublishable, mayActOnStage } from '../../domain/workflow.ts'
 import { type Actor } from '../audit/audit.ts'
-import { SectionsLeftError, WorkflowError, type Signer, type SignOffInput } from './workflow-types.ts'
+import { SectionsLeftError, WorkflowError, type DecisionRow, type Signer, type SignOffInput } from './workflow-types.ts'
 import { assertHolds, editorsOf } from './workflow-records.ts'
 import { DraftParts } from './workflow-parts.ts'
 import { sectionsLeft } from './tasks.ts'
@@ -41,43 +43,14 @@ export class DecisionSignOff extends DraftParts {
 
   async signOff(id: number, version: number, signer: Signer, input: SignOffInput, actor: Actor): Promise<void> {
     await this.change(id, version, actor, `sign-off: ${input.outcome}`, async (trx, before) => {
-      const earlier = await trx
-        .selectFrom('sign_offs')
-        .select(['signer_user_id', 'stage'])
-        .where('decision_id', '=', id)
-        .where('outcome', '=', 'approved')
-        .execute()
-      const verdict = mayActOnStage({
-        signerId: signer.userId,
-        // Roles count in the decision's own office only: a decision maker of one office signs nothing of another's.
-        signerRoles: actor.scope ? actor.scope.rolesIn(before.office_id) : signer.roles,
-        authorId: before.created_by,
-        status: before.status,
-        earlierSigners: earlier.map((e) => ({ userId: e.signer_user_id, stage: e.stage })),
-        editorIds: await editorsOf(trx, id),
-      })
-      if (!verdict.ok) throw new WorkflowError(verdict.reason)
-      const stage: SignOffStage = verdict.stage
-      if (input.outcome === 'returned' && !input.comment)
-        throw new WorkflowError('Say what the author needs to change', 'comment')
-      if (input.outcome === 'rejected' && stage !== 'decision_maker')
-        throw new WorkflowError(
-          'Only the decision maker can reject a decision; return it to the author instead',
-          'outcome',
-        )
-      if (input.outcome === 'rejected' && !input.comment)
-        throw new WorkflowError('Give the reasons for rejecting the decision', 'comment')
-      if (stage === 'decision_maker' && input.outcome !== 'returned') {
-        if (!input.declaration) throw new WorkflowError('Make the declaration of interests', 'declaration')
-        if (input.declaration === 'interest_declared' && !input.declaredInterest)
-          throw new WorkflowError('State the interest', 'declaredInterest')
-      }
-      const today = todayInLondon()
+      const stage = await stageToSign(trx, before, signer, actor)
+      checkSignOffInput(stage, input)
       const office = await trx
         .selectFrom('offices')
         .select('decision_maker_title')
         .where('organisation_id', '=', before.office_id)
         .executeTakeFirstOrThrow()
+      const today = todayInLondon()
       const titles: Record<SignOffStage, string> = {
         finance: 'Chief Finance Officer',
         chief_executive: 'Chief Executive',
@@ -99,29 +72,11 @@ export class DecisionSignOff extends DraftParts {
           declared_interest: input.declaration === 'interest_declared' ? input.declaredInterest : null,
         })
         .execute()
-      if (input.outcome === 'returned') {
-        await trx
-          .updateTable('decisions')
-          .set({ status: 'draft', returned_comment: input.comment })
-          .where('id', '=', id)
-          .execute()
-      } else if (stage === 'decision_maker') {
-        await trx
-          .updateTable('decisions')
-          .set({
-            status: input.outcome === 'approved' ? 'approved' : 'rejected',
-            date_decided: today,
-            rejection_reasons: input.outcome === 'rejected' ? input.comment : null,
-            declaration: input.declaration,
-            declared_interest: input.declaration === 'interest_declared' ? input.declaredInterest : null,
-            decision_maker_name: signer.name,
-            decision_maker_title: office.decision_maker_title,
-          })
-          .where('id', '=', id)
-          .execute()
-      } else {
-        await trx.updateTable('decisions').set({ status: STATUS_AFTER_APPROVAL[stage] }).where('id', '=', id).execute()
-      }
+      await trx
+        .updateTable('decisions')
+        .set(statusAfterSignOff(stage, input, { today, signer, title: office.decision_maker_title }))
+        .where('id', '=', id)
+        .execute()
     })
   }
 
@@ -143,5 +98,65 @@ export class DecisionSignOff extends DraftParts {
         .execute()
     })
     return slug
+  }
+}
+
+/** The stage the signer may sign at, or the reason they may not (their own draft, an earlier signature, …). */
+async function stageToSign(
+  trx: Transaction<DB>,
+  before: DecisionRow,
+  signer: Signer,
+  actor: Actor,
+): Promise<SignOffStage> {
+  const earlier = await trx
+    .selectFrom('sign_offs')
+    .select(['signer_user_id', 'stage'])
+    .where('decision_id', '=', before.id)
+    .where('outcome', '=', 'approved')
+    .execute()
+  const verdict = mayActOnStage({
+    signerId: signer.userId,
+    // Roles count in the decision's own office only: a decision maker of one office signs nothing of another's.
+    signerRoles: actor.scope ? actor.scope.rolesIn(before.office_id) : signer.roles,
+    authorId: before.created_by,
+    status: before.status,
+    earlierSigners: earlier.map((e) => ({ userId: e.signer_user_id, stage: e.stage })),
+    editorIds: await editorsOf(trx, before.id),
+  })
+  if (!verdict.ok) throw new WorkflowError(verdict.reason)
+  return verdict.stage
+}
+
+/** What a sign-off must say at its stage: a comment to return or reject, and the decision maker's declaration. */
+function checkSignOffInput(stage: SignOffStage, input: SignOffInput): void {
+  if (input.outcome === 'returned' && !input.comment)
+    throw new WorkflowError('Say what the author needs to change', 'comment')
+  if (input.outcome === 'rejected' && stage !== 'decision_maker')
+    throw new WorkflowError('Only the decision maker can reject a decision; return it to the author instead', 'outcome')
+  if (input.outcome === 'rejected' && !input.comment)
+    throw new WorkflowError('Give the reasons for rejecting the decision', 'comment')
+  if (stage === 'decision_maker' && input.outcome !== 'returned') {
+    if (!input.declaration) throw new WorkflowError('Make the declaration of interests', 'declaration')
+    if (input.declaration === 'interest_declared' && !input.declaredInterest)
+      throw new WorkflowError('State the interest', 'declaredInterest')
+  }
+}
+
+/** The decision's columns after a sign-off: back to draft, on to the next stage, or decided by the decision maker. */
+function statusAfterSignOff(
+  stage: SignOffStage,
+  input: SignOffInput,
+  decided: { today: string; signer: Signer; title: string },
+): Updateable<DecisionsTable> {
+  if (input.outcome === 'returned') return { status: 'draft', returned_comment: input.comment }
+  if (stage !== 'decision_maker') return { status: STATUS_AFTER_APPROVAL[stage] }
+  return {
+    status: input.outcome === 'approved' ? 'approved' : 'rejected',
+    date_decided: decided.today,
+    rejection_reasons: input.outcome === 'rejected' ? input.comment : null,
+    declaration: input.declaration,
+    declared_interest: input.declaration === 'interest_declared' ? input.declaredInterest : null,
+    decision_maker_name: decided.signer.name,
+    decision_maker_title: decided.title,
   }
 }
