@@ -31,6 +31,53 @@ function named(decision: DecisionState): string {
   return decision.reference ? `${decision.reference}: ${decision.title}` : decision.title
 }
 
+interface AuthorMessage {
+  kind: StaffNotificationKind
+  /** Sent to whoever holds the draft now, rather than to its author. */
+  toHolder?: boolean
+  subject: string
+  content: StaffContent
+}
+
+/** What the author (or the draft's holder) is told when the decision reaches each of these statuses. */
+const AUTHOR_MESSAGES: Partial<Record<DecisionStatus, (d: DecisionState) => AuthorMessage>> = {
+  draft: (d) => ({
+    kind: 'draft_returned',
+    toHolder: true,
+    subject: `Your draft ${d.reference ?? ''} has been returned to you`,
+    content: {
+      paragraphs: [`${named(d)} has been returned to you. The person signing it off said:`],
+      inset: d.returned_comment ?? '',
+      link: { text: 'Change the draft', path: `/staff/decisions/${d.id}` },
+    },
+  }),
+  rejected: (d) => ({
+    kind: 'decision_rejected',
+    subject: `Decision ${d.reference} has been rejected`,
+    content: {
+      paragraphs: [`${named(d)} has been rejected by the decision maker. Their reasons:`],
+      inset: d.rejection_reasons ?? '',
+      link: { text: 'View the decision', path: `/staff/decisions/${d.id}` },
+    },
+  }),
+  approved: (d) => ({
+    kind: 'decision_approved',
+    subject: `Decision ${d.reference} has been approved`,
+    content: {
+      paragraphs: [`${named(d)} has been approved by the decision maker.`, 'It is now ready to publish.'],
+      link: { text: 'Publish the decision', path: `/staff/decisions/${d.id}/publish` },
+    },
+  }),
+  published: (d) => ({
+    kind: 'decision_published',
+    subject: `Decision ${d.reference} has been published`,
+    content: {
+      paragraphs: [`${named(d)} has been published on the register.`],
+      link: { text: 'View the published decision', path: `/decisions/${d.slug}` },
+    },
+  }),
+}
+
 /**
  * The staff emails a change of a decision's status causes, queued in the transaction of the change: the
  * next stage's signers when it moves on, the author when it is returned, rejected, approved or published,
@@ -69,57 +116,38 @@ export async function queueDecisionNotifications(
       subject,
       content,
     })
-  const author = (kind: StaffNotificationKind, holder = false) => {
-    const id = holder ? (after.held_by ?? after.created_by) : after.created_by
-    return id === null ? [] : staffRecipients(trx, kind, { roles: ['officer'], officeId: null, userIds: [id] })
-  }
 
   const stage = STAGE_FOR_STATUS[after.status]
-  if (stage) {
-    const kind = 'decision_stage'
-    const excluded = await signersExcluded(trx, after.id, stage)
-    const people = (
-      await staffRecipients(trx, kind, { roles: [ROLE_FOR_STAGE[stage]], officeId: after.office_id })
-    ).filter((p) => !excluded.has(p.id))
-    await queue(kind, people, `Decision ${after.reference ?? ''} is waiting for ${STAGE_ACTION[stage]}`.trim(), {
+  if (stage) await queue('decision_stage', await nextSigners(trx, after, stage), ...stageMessage(after, stage))
+  const message = AUTHOR_MESSAGES[after.status]?.(after)
+  if (message) {
+    const id = message.toHolder ? (after.held_by ?? after.created_by) : after.created_by
+    const people =
+      id === null ? [] : await staffRecipients(trx, message.kind, { roles: ['officer'], officeId: null, userIds: [id] })
+    await queue(message.kind, people, message.subject, message.content)
+  }
+  if (after.status === 'published') await queueAlertsForPublication(trx, after.id)
+}
+
+/** The subject and body of the email asking the next stage's signers to sign. */
+function stageMessage(d: DecisionState, stage: SignOffStage): [string, StaffContent] {
+  return [
+    `Decision ${d.reference ?? ''} is waiting for ${STAGE_ACTION[stage]}`.trim(),
+    {
       paragraphs: [
-        `${named(after)} is waiting for ${STAGE_ACTION[stage]} (${STAGE_LABELS[stage].toLowerCase()}).`,
+        `${named(d)} is waiting for ${STAGE_ACTION[stage]} (${STAGE_LABELS[stage].toLowerCase()}).`,
         'You can approve it or return it to the author with a comment.',
       ],
-      link: { text: 'Sign off the decision', path: `/staff/decisions/${after.id}/sign` },
-    })
-  }
-  if (after.status === 'draft' && before.status !== 'draft') {
-    const kind = 'draft_returned'
-    await queue(kind, await author(kind, true), `Your draft ${after.reference ?? ''} has been returned to you`, {
-      paragraphs: [`${named(after)} has been returned to you. The person signing it off said:`],
-      inset: after.returned_comment ?? '',
-      link: { text: 'Change the draft', path: `/staff/decisions/${after.id}` },
-    })
-  }
-  if (after.status === 'rejected') {
-    const kind = 'decision_rejected'
-    await queue(kind, await author(kind), `Decision ${after.reference} has been rejected`, {
-      paragraphs: [`${named(after)} has been rejected by the decision maker. Their reasons:`],
-      inset: after.rejection_reasons ?? '',
-      link: { text: 'View the decision', path: `/staff/decisions/${after.id}` },
-    })
-  }
-  if (after.status === 'approved') {
-    const kind = 'decision_approved'
-    await queue(kind, await author(kind), `Decision ${after.reference} has been approved`, {
-      paragraphs: [`${named(after)} has been approved by the decision maker.`, 'It is now ready to publish.'],
-      link: { text: 'Publish the decision', path: `/staff/decisions/${after.id}/publish` },
-    })
-  }
-  if (after.status === 'published') {
-    const kind = 'decision_published'
-    await queue(kind, await author(kind), `Decision ${after.reference} has been published`, {
-      paragraphs: [`${named(after)} has been published on the register.`],
-      link: { text: 'View the published decision', path: `/decisions/${after.slug}` },
-    })
-    await queueAlertsForPublication(trx, after.id)
-  }
+      link: { text: 'Sign off the decision', path: `/staff/decisions/${d.id}/sign` },
+    },
+  ]
+}
+
+/** The office's people who hold the stage's role, but not anyone the stage's segregation of duties rules out. */
+async function nextSigners(trx: Transaction<DB>, d: DecisionState, stage: SignOffStage): Promise<StaffRecipient[]> {
+  const excluded = await signersExcluded(trx, d.id, stage)
+  const people = await staffRecipients(trx, 'decision_stage', { roles: [ROLE_FOR_STAGE[stage]], officeId: d.office_id })
+  return people.filter((p) => !excluded.has(p.id))
 }
 
 /** Who may not sign the next stage: everyone who wrote or changed the decision, and everyone who signed another stage. */
