@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts'
 import { CLOCK_COLUMNS } from '../../db/repositories/foi/foi-types.ts'
 import { officeName, staffRecipients } from '../../db/repositories/notifications/recipients.ts'
-import { foiClock, reviewDeadlines } from '../../domain/foi-clock.ts'
+import { foiClock, reviewDeadlines, type FoiDates } from '../../domain/foi-clock.ts'
 import { isClockRunning, type FoiStatus } from '../../domain/foi.ts'
 import { formatUkDate } from '../../domain/uk-date.ts'
 import { workingDaysBetween } from '../../domain/working-days.ts'
@@ -31,60 +31,7 @@ export async function queueFoiDeadlines(database: Database, today: string): Prom
     .select([...CLOCK_COLUMNS, 'r.office_id'])
     .where('r.status', 'in', ['received', 'in_progress', 'internal_review'] satisfies FoiStatus[])
     .execute()
-  const events: FoiEvent[] = []
-  for (const r of rows) {
-    const base = { requestId: r.id, officeId: r.office_id }
-    if (isClockRunning(r.status) && !r.answeredOn) {
-      const target = foiClock(r, today).target
-      if (!target) continue
-      const due = formatUkDate(target)
-      if (target < today)
-        events.push({
-          ...base,
-          kind: 'foi_due',
-          event: `late:${target}`,
-          subject: `FOI request ${r.reference} is late`,
-          paragraphs: [
-            `The response to FOI request ${r.reference} was due on ${due} and has not been sent.`,
-            'Send the response as soon as you can.',
-          ],
-        })
-      else if (target === today)
-        events.push({
-          ...base,
-          kind: 'foi_due',
-          event: `due-today:${target}`,
-          subject: `FOI request ${r.reference} is due today`,
-          paragraphs: [`The response to FOI request ${r.reference} is due today, ${due}.`],
-        })
-      else if (workingDaysBetween(today, target) <= FOI_WARNING_WORKING_DAYS)
-        events.push({
-          ...base,
-          kind: 'foi_due',
-          event: `due-soon:${target}`,
-          subject: `FOI request ${r.reference} is due on ${due}`,
-          paragraphs: [
-            `The response to FOI request ${r.reference} is due on ${due}, in ${workingDaysBetween(today, target)} working days.`,
-          ],
-        })
-    }
-    if (r.status === 'internal_review' && r.reviewRequestedOn && !r.reviewCompletedOn) {
-      const due = reviewDeadlines(r.reviewRequestedOn).due
-      if (due < today || workingDaysBetween(today, due) <= FOI_WARNING_WORKING_DAYS)
-        events.push({
-          ...base,
-          kind: 'foi_review_due',
-          event: `review-due:${due}`,
-          subject:
-            due < today
-              ? `The internal review of FOI request ${r.reference} is overdue`
-              : `The internal review of FOI request ${r.reference} is due on ${formatUkDate(due)}`,
-          paragraphs: [
-            `The internal review of FOI request ${r.reference} ${due < today ? 'was' : 'is'} due on ${formatUkDate(due)}, 20 working days after it was asked for on ${formatUkDate(r.reviewRequestedOn)}.`,
-          ],
-        })
-    }
-  }
+  const events = rows.flatMap((r) => [responseEvent(r, today), reviewEvent(r, today)].filter((e) => e !== null))
   let queued = 0
   for (const event of events) {
     await database.transaction(async (trx) => {
@@ -102,4 +49,67 @@ export async function queueFoiDeadlines(database: Database, today: string): Prom
     })
   }
   return queued
+}
+
+type OpenRequest = FoiDates & {
+  id: number
+  office_id: number
+  reference: string
+  status: FoiStatus
+  reviewRequestedOn: string | null
+  reviewCompletedOn: string | null
+}
+
+/** A response late, due today or due within the warning's working days; nothing while the clock is stopped. */
+function responseEvent(r: OpenRequest, today: string): FoiEvent | null {
+  if (!isClockRunning(r.status) || r.answeredOn) return null
+  const target = foiClock(r, today).target
+  if (!target) return null
+  const base = { requestId: r.id, officeId: r.office_id, kind: 'foi_due' as const }
+  const due = formatUkDate(target)
+  if (target < today)
+    return {
+      ...base,
+      event: `late:${target}`,
+      subject: `FOI request ${r.reference} is late`,
+      paragraphs: [
+        `The response to FOI request ${r.reference} was due on ${due} and has not been sent.`,
+        'Send the response as soon as you can.',
+      ],
+    }
+  if (target === today)
+    return {
+      ...base,
+      event: `due-today:${target}`,
+      subject: `FOI request ${r.reference} is due today`,
+      paragraphs: [`The response to FOI request ${r.reference} is due today, ${due}.`],
+    }
+  const days = workingDaysBetween(today, target)
+  if (days > FOI_WARNING_WORKING_DAYS) return null
+  return {
+    ...base,
+    event: `due-soon:${target}`,
+    subject: `FOI request ${r.reference} is due on ${due}`,
+    paragraphs: [`The response to FOI request ${r.reference} is due on ${due}, in ${days} working days.`],
+  }
+}
+
+/** An internal review overdue, or due within the warning's working days. */
+function reviewEvent(r: OpenRequest, today: string): FoiEvent | null {
+  if (r.status !== 'internal_review' || !r.reviewRequestedOn || r.reviewCompletedOn) return null
+  const due = reviewDeadlines(r.reviewRequestedOn).due
+  if (due >= today && workingDaysBetween(today, due) > FOI_WARNING_WORKING_DAYS) return null
+  return {
+    requestId: r.id,
+    officeId: r.office_id,
+    kind: 'foi_review_due',
+    event: `review-due:${due}`,
+    subject:
+      due < today
+        ? `The internal review of FOI request ${r.reference} is overdue`
+        : `The internal review of FOI request ${r.reference} is due on ${formatUkDate(due)}`,
+    paragraphs: [
+      `The internal review of FOI request ${r.reference} ${due < today ? 'was' : 'is'} due on ${formatUkDate(due)}, 20 working days after it was asked for on ${formatUkDate(r.reviewRequestedOn)}.`,
+    ],
+  }
 }
