@@ -9,13 +9,14 @@ import {
 } from '../../../src/domain/money-words.ts'
 import { addKindTotals, describeKindTotals, totalsByKind } from '../../../src/domain/amount-kinds.ts'
 import { formatPeriod } from '../../../src/domain/uk-date.ts'
+import { eachCase } from '../../support/cases.ts'
 
 describe('money in words', () => {
-  test('whole pounds drop their pence; pence stay', () => {
-    assert.equal(formatPounds(4_701_300), '£47,013')
-    assert.equal(formatPounds(4_701_350), '£47,013.50')
-    assert.equal(formatPounds(0), '£0')
-  })
+  eachCase('whole pounds drop their pence; pence stay', formatPounds, [
+    [4_701_300, '£47,013'],
+    [4_701_350, '£47,013.50'],
+    [0, '£0'],
+  ])
 
   test('an amount says whether it is yearly and whether it is a ceiling', () => {
     assert.equal(describeAmount(29_450_000, { perAnnum: true, upTo: true }), '£294,500 a year (up to)')
@@ -73,12 +74,12 @@ describe('money in words', () => {
 })
 
 describe('periods in GOV.UK style', () => {
-  test('whole months read as months, other days as dates', () => {
-    assert.equal(formatPeriod('2023-10-01', '2024-03-31'), 'October 2023 to March 2024')
-    assert.equal(formatPeriod('2025-04-01', '2025-09-30'), 'April 2025 to September 2025')
-    assert.equal(formatPeriod('2024-02-01', '2024-02-29'), 'February 2024')
-    assert.equal(formatPeriod('2023-10-02', '2024-03-15'), '2 October 2023 to 15 March 2024')
-    assert.equal(formatPeriod('2023-10-01', null), 'From October 2023')
-    assert.equal(formatPeriod(null, null), '')
-  })
+  eachCase('whole months read as months, other days as dates', ([start, end]) => formatPeriod(start, end), [
+    [['2023-10-01', '2024-03-31'], 'October 2023 to March 2024'],
+    [['2025-04-01', '2025-09-30'], 'April 2025 to September 2025'],
+    [['2024-02-01', '2024-02-29'], 'February 2024'],
+    [['2023-10-02', '2024-03-15'], '2 October 2023 to 15 March 2024'],
+    [['2023-10-01', null], 'From October 2023'],
+    [[null, null], ''],
+  ])
 })

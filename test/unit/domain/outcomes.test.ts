@@ -1,40 +1,35 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { parseCount, parseQuarter, personalDataIn, quarterLabel } from '../../../src/domain/outcomes.ts'
+import { eachCase } from '../../support/cases.ts'
 
-test('reads quarters as dates or financial-year labels', () => {
-  const cases: Array<[string, string | null]> = [
-    ['2024-04-01', '2024-04-01'],
-    ['2024/25 Q1', '2024-04-01'],
-    ['Q4 2024/25', '2025-01-01'],
-    ['2024-05-01', null],
-    ['spring', null],
-  ]
-  for (const [text, quarter] of cases) assert.equal(parseQuarter(text), quarter, text)
+eachCase('reads quarters as dates or financial-year labels', parseQuarter, [
+  ['2024-04-01', '2024-04-01'],
+  ['2024/25 Q1', '2024-04-01'],
+  ['Q4 2024/25', '2025-01-01'],
+  ['2024-05-01', null],
+  ['spring', null],
+])
+
+test('labels a quarter by its financial year', () => {
   assert.equal(quarterLabel('2025-01-01'), '2024/25 Q4')
   assert.equal(quarterLabel('2024-10-01'), '2024/25 Q3')
 })
 
-test('counts are whole numbers from zero', () => {
-  const cases: Array<[string, number | null]> = [
-    ['42', 42],
-    ['1,204', 1204],
-    ['-3', null],
-    ['4.5', null],
-    ['twelve', null],
-  ]
-  for (const [text, count] of cases) assert.equal(parseCount(text), count, text)
-})
+eachCase('counts are whole numbers from zero', parseCount, [
+  ['42', 42],
+  ['1,204', 1204],
+  ['-3', null],
+  ['4.5', null],
+  ['twelve', null],
+])
 
-test('spots what looks like personal data', () => {
-  const cases: Array<[string, string | null]> = [
-    ['Jane Smith', 'a name'],
-    ['NG1 5FW', 'a postcode'],
-    ['12/03/1985', 'a date, such as a date of birth'],
-    ['14 Acacia Avenue', 'an address'],
-    ['date of birth', 'a personal detail'],
-    ['survivors_supported', null],
-    ['42', null],
-  ]
-  for (const [text, kind] of cases) assert.equal(personalDataIn(text), kind, text)
-})
+eachCase('spots what looks like personal data', personalDataIn, [
+  ['Jane Smith', 'a name'],
+  ['NG1 5FW', 'a postcode'],
+  ['12/03/1985', 'a date, such as a date of birth'],
+  ['14 Acacia Avenue', 'an address'],
+  ['date of birth', 'a personal detail'],
+  ['survivors_supported', null],
+  ['42', null],
+])

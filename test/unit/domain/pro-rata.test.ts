@@ -6,6 +6,7 @@ import {
   proRataContribution,
   type PartnerContribution,
 } from '../../../src/domain/pro-rata.ts'
+import { eachCase } from '../../support/cases.ts'
 
 const perpetrators = [
   { key: 'southampton', name: 'Southampton City Council', pence: 4_000_000 },
@@ -46,17 +47,14 @@ test('refuses a reduction outside 0–100% or an unknown partner', () => {
   assert.throws(() => reduce(1, perpetrators, 'nobody', 10), /Choose a partner/)
 })
 
-test('reads percentages typed into a form', () => {
-  const cases: Array<[string, number | null]> = [
-    ['12.5', 1250],
-    [' 10 % ', 1000],
-    ['100', 10_000],
-    ['100.01', null],
-    ['-5', null],
-    ['ten', null],
-  ]
-  for (const [text, basisPoints] of cases) assert.equal(parsePercentage(text), basisPoints, text)
-})
+eachCase('reads percentages typed into a form', parsePercentage, [
+  ['12.5', 1250],
+  [' 10 % ', 1000],
+  ['100', 10_000],
+  ['100.01', null],
+  ['-5', null],
+  ['ten', null],
+])
 
 test('an amount above its ceiling is caught', () => {
   assert.equal(exceedsCeiling(29_450_001, 29_450_000), true)

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { extractFromText, type ExtractedRecord } from '../../../src/extract/index.ts'
 import { financialYearsRange, withYearlessStarts } from '../../../src/extract/period.ts'
 import { findMonths } from '../../../src/extract/dates.ts'
+import { assertStated } from '../../support/cases.ts'
 
 const dir = path.resolve(process.cwd(), 'fixtures/field-extractors-3')
 
@@ -63,14 +64,12 @@ test('decision date: "Date signed: 14/2/2019" is the decision date when no decis
 })
 
 test('organisations: "The District Council" is the issuing council by its full name', () => {
-  const record = extract('district-council.txt')
-  assert.deepEqual(
-    record.contributions.map((c) => [c.organisation, c.amount]),
-    [
-      ['Fenmarsh District Council', 18000],
-      ['Northwold Housing Trust', 12000],
+  assertStated(extract('district-council.txt'), {
+    contributions: [
+      { organisation: 'Fenmarsh District Council', amount: 18000 },
+      { organisation: 'Northwold Housing Trust', amount: 12000 },
     ],
-  )
+  })
 })
 
 test('reference: an FOI number after "request response -" in the heading', () => {

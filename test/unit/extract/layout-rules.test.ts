@@ -9,8 +9,11 @@ import {
   learnRule,
   mayBeAName,
   type LayoutRule,
+  type LearnedField,
+  type LearnedValue,
 } from '../../../src/extract/layout-rules.ts'
 import { LAYOUT_SERIES_DIR, runLearningEval } from '../../../scripts/eval-learning.ts'
+import { assertStated } from '../../support/cases.ts'
 
 const notice = (reference: string, title: string, date: string, total: string) =>
   [
@@ -31,33 +34,32 @@ const notice = (reference: string, title: string, date: string, total: string) =
 const first = notice('RCC-ODA-118', 'Mediation for neighbour disputes', '4 September 2023', '£12,400')
 const second = notice('RCC-ODA-131', 'Street lighting survey', '22/11/2023', '£3,050.50')
 
+/** The rule the first notice teaches for `field` from its corrected value, and what that rule reads in the second. */
+function learnedFromFirst(field: LearnedField, corrected: LearnedValue) {
+  const rule = learnRule(first, field, corrected)
+  return { rule, inSecond: rule && applyRule(second, field, rule) }
+}
+
 test('a corrected value on a labelled line is learned as the label, and the label reads the next document of the layout', () => {
-  const reference = learnRule(first, 'reference', 'RCC-ODA-118')
-  assert.deepEqual(reference, { anchor: 'label', label: 'our ref' })
-  assert.deepEqual(applyRule(second, 'reference', reference!), {
-    value: 'RCC-ODA-131',
-    line: 4,
-    text: 'Our ref: RCC-ODA-131',
+  assert.deepEqual(learnedFromFirst('reference', 'RCC-ODA-118'), {
+    rule: { anchor: 'label', label: 'our ref' },
+    inSecond: { value: 'RCC-ODA-131', line: 4, text: 'Our ref: RCC-ODA-131' },
   })
-  const date = learnRule(first, 'decision_date', '2023-09-04')
-  assert.deepEqual(date, { anchor: 'label', label: 'actioned on' })
-  assert.equal(applyRule(second, 'decision_date', date!)?.value, '2023-11-22')
-  const total = learnRule(first, 'total_amount', 1240000)
-  assert.deepEqual(
-    total,
-    { anchor: 'label', label: 'sum released' },
+  assertStated(learnedFromFirst('decision_date', '2023-09-04'), {
+    rule: { anchor: 'label', label: 'actioned on' },
+    inSecond: { value: '2023-11-22' },
+  })
+  assertStated(
+    learnedFromFirst('total_amount', 1240000),
+    { rule: { anchor: 'label', label: 'sum released' }, inSecond: { value: 305050 } },
     'the labelled total, not the table row naming a provider',
   )
-  assert.equal(applyRule(second, 'total_amount', total!)?.value, 305050)
 })
 
 test('a value alone on its line is learned as the line after the label above it', () => {
-  const title = learnRule(first, 'title', 'Mediation for neighbour disputes')
-  assert.deepEqual(title, { anchor: 'after', label: 'the matter' })
-  assert.deepEqual(applyRule(second, 'title', title!), {
-    value: 'Street lighting survey',
-    line: 6,
-    text: 'Street lighting survey',
+  assert.deepEqual(learnedFromFirst('title', 'Mediation for neighbour disputes'), {
+    rule: { anchor: 'after', label: 'the matter' },
+    inSecond: { value: 'Street lighting survey', line: 6, text: 'Street lighting survey' },
   })
 })
 

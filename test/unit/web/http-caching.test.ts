@@ -41,35 +41,45 @@ test('gives a page the same ETag on every response although its nonce differs, a
   })
 })
 
-test('answers 304 without a body or a new policy when the page has not changed, and 200 when it has', async () => {
-  await withApp(async (base, setContent) => {
-    const first = await fetch(`${base}/`)
-    const etag = first.headers.get('etag')!
-    const revalidated = await fetch(`${base}/`, { headers: { 'if-none-match': etag } })
-    assert.equal(revalidated.status, 304)
-    assert.equal(await revalidated.text(), '')
-    assert.equal(revalidated.headers.get('content-security-policy'), null)
+/** What a client sees: the status, the headers and the body read in full. */
+type Answer = { status: number; headers: Headers; text: string }
 
-    setContent('second')
-    const changed = await fetch(`${base}/`, { headers: { 'if-none-match': etag } })
-    assert.equal(changed.status, 200)
-    assert.match(await changed.text(), /second/)
-    assert.ok(changed.headers.get('content-security-policy'))
+/**
+ * Asks for the page, then asks again sending back its `validator` header as the `condition` header: once while the
+ * page is unchanged and once after its content changes.
+ */
+async function askAgainWith(validator: 'etag' | 'last-modified', condition: 'if-none-match' | 'if-modified-since') {
+  const answer = async (response: Response): Promise<Answer> => ({
+    status: response.status,
+    headers: response.headers,
+    text: await response.text(),
   })
+  let asked: { sent: string; unchanged: Answer; changed: Answer } | undefined
+  await withApp(async (base, setContent) => {
+    const sent = (await fetch(`${base}/`)).headers.get(validator)!
+    const again = async () => answer(await fetch(`${base}/`, { headers: { [condition]: sent } }))
+    const unchanged = await again()
+    setContent('second')
+    asked = { sent, unchanged, changed: await again() }
+  })
+  return asked!
+}
+
+test('answers 304 without a body or a new policy when the page has not changed, and 200 when it has', async () => {
+  const { unchanged, changed } = await askAgainWith('etag', 'if-none-match')
+  assert.equal(unchanged.status, 304)
+  assert.equal(unchanged.text, '')
+  assert.equal(unchanged.headers.get('content-security-policy'), null)
+  assert.equal(changed.status, 200)
+  assert.match(changed.text, /second/)
+  assert.ok(changed.headers.get('content-security-policy'))
 })
 
 test('answers If-Modified-Since from when the address first showed this content, later for each change', async () => {
-  await withApp(async (base, setContent) => {
-    const first = await fetch(`${base}/`)
-    const lastModified = first.headers.get('last-modified')!
-    const unchanged = await fetch(`${base}/`, { headers: { 'if-modified-since': lastModified } })
-    assert.equal(unchanged.status, 304)
-
-    setContent('second')
-    const changed = await fetch(`${base}/`, { headers: { 'if-modified-since': lastModified } })
-    assert.equal(changed.status, 200)
-    assert.ok(Date.parse(changed.headers.get('last-modified')!) > Date.parse(lastModified))
-  })
+  const { sent, unchanged, changed } = await askAgainWith('last-modified', 'if-modified-since')
+  assert.equal(unchanged.status, 304)
+  assert.equal(changed.status, 200)
+  assert.ok(Date.parse(changed.headers.get('last-modified')!) > Date.parse(sent))
 })
 
 test('leaves responses that are not HTML pages alone', async () => {

@@ -4,19 +4,20 @@ import { finding } from '../../../../src/domain/finding-codes.ts'
 import { awardPeriod, fallbackTitle, fieldOfFinding, totalIsPerAnnum } from '../../../../src/services/imports/draft.ts'
 import { looksLikeOffice, officePlace } from '../../../../src/services/imports/offices.ts'
 import { parseReview, reviewValuesFrom } from '../../../../src/services/imports/review-form.ts'
+import { eachCase } from '../../../support/cases.ts'
 
 describe('import rules', () => {
-  test('an office’s place, however its name is written', () => {
-    const cases: Array<[string, string]> = [
-      ['Nottinghamshire PCC', 'Nottinghamshire'],
-      ['Essex PFCC', 'Essex'],
-      ['Office of the Police and Crime Commissioner for Cumbria', 'Cumbria'],
-      ['Hampshire Office of the Police and Crime Commissioner', 'Hampshire'],
-      ['Essex Office of the Police, Fire and Crime Commissioner', 'Essex'],
-      ['West Yorkshire Mayor', 'West Yorkshire'],
-      ['Avon and Somerset PCC', 'Avon and Somerset'],
-    ]
-    for (const [name, place] of cases) assert.equal(officePlace(name), place, name)
+  eachCase('an office’s place, however its name is written', officePlace, [
+    ['Nottinghamshire PCC', 'Nottinghamshire'],
+    ['Essex PFCC', 'Essex'],
+    ['Office of the Police and Crime Commissioner for Cumbria', 'Cumbria'],
+    ['Hampshire Office of the Police and Crime Commissioner', 'Hampshire'],
+    ['Essex Office of the Police, Fire and Crime Commissioner', 'Essex'],
+    ['West Yorkshire Mayor', 'West Yorkshire'],
+    ['Avon and Somerset PCC', 'Avon and Somerset'],
+  ])
+
+  test('an office is told from other bodies by its name', () => {
     assert.ok(looksLikeOffice('Hampshire PCC'))
     assert.ok(!looksLikeOffice('Hampshire County Council'))
   })

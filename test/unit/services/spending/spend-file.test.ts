@@ -8,19 +8,20 @@ import {
   parseSpendFile,
   readSpendTable,
 } from '../../../../src/services/spending/spend-file.ts'
+import { eachCase } from '../../../support/cases.ts'
 
 describe('spending files', () => {
-  test('amounts are read with or without the pound sign and commas, and credits are negative', () => {
-    const cases: Array<[string, number]> = [
-      ['£11,983.00', 1198300],
-      ['11983', 1198300],
-      ['1,234.5', 123450],
-      ['-£612.40', -61240],
-      ['£-612.40', -61240],
-      ['(612.40)', -61240],
-      [' £ 700.00 ', 70000],
-    ]
-    for (const [text, pence] of cases) assert.equal(parseSpendAmount(text), pence, text)
+  eachCase('amounts are read with or without the pound sign and commas, and credits are negative', parseSpendAmount, [
+    ['£11,983.00', 1198300],
+    ['11983', 1198300],
+    ['1,234.5', 123450],
+    ['-£612.40', -61240],
+    ['£-612.40', -61240],
+    ['(612.40)', -61240],
+    [' £ 700.00 ', 70000],
+  ])
+
+  test('text that is not an amount of money is refused', () => {
     for (const bad of ['', 'ten pounds', '12.345', '1,23,4.00', '£', '--5', '5-'])
       assert.throws(() => parseSpendAmount(bad), /is not an amount of money/, bad)
   })
