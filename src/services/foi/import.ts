@@ -1,6 +1,6 @@
-import type { Transaction } from 'kysely'
+import type { Selectable, Transaction } from 'kysely'
 import { FoiRepository } from '../../db/repositories/foi/foi.ts'
-import type { DB } from '../../db/tables/index.ts'
+import type { DB, DecisionSectionsTable, DecisionsTable } from '../../db/tables/index.ts'
 import { PUBLIC_STATUSES } from '../../domain/decision.ts'
 import { AuditedService, type Actor } from '../audit/audit.ts'
 import { auditSnapshot } from './requests.ts'
@@ -32,19 +32,8 @@ export class FoiImporter extends AuditedService {
       throw new FoiImportError(`Decision ${decision.reference ?? decisionId} is not an FOI response`)
     const linked = await requests.findByDecision(decisionId, trx)
     if (linked) return { requestId: linked.id, created: false }
-
-    if (decision.reference) {
-      const existing = await requests.findByReference(decision.office_id, decision.reference, trx)
-      if (existing && existing.decision_id === null) {
-        await requests.update(existing.id, { decision_id: decisionId }, trx)
-        await this.audit.recordChange(trx, actor, 'link_response', ['foi_request', existing.id], {
-          before: { decision_id: null },
-          after: { decision_id: decisionId },
-        })
-        return { requestId: existing.id, created: false }
-      }
-      if (existing) throw new FoiImportError(`FOI request ${decision.reference} already belongs to another response`)
-    }
+    const relinked = await this.linkRequestOfSameReference(trx, requests, decision, actor)
+    if (relinked) return relinked
 
     const receivedOn = decision.date_received ?? decision.date_decided
     if (!receivedOn)
@@ -52,28 +41,12 @@ export class FoiImporter extends AuditedService {
         `FOI response ${decision.reference ?? decisionId} gives neither the date the request was received nor the date it was answered`,
       )
     const answeredOn = decision.date_decided && decision.date_decided >= receivedOn ? decision.date_decided : null
-    const published =
-      PUBLIC_STATUSES.includes(decision.status) &&
-      decision.review_status === 'reviewed' &&
-      decision.classification !== 'confidential'
     const sections = await trx
       .selectFrom('decision_sections')
       .selectAll()
       .where('decision_id', '=', decisionId)
       .orderBy('position')
       .execute()
-    const questions = sections.length
-      ? sections.map((s) =>
-          s.withheld
-            ? { question: s.heading, answer: null, exemption: exemptionCode(s.exemption) }
-            : { question: s.heading, answer: s.body },
-        )
-      : [
-          {
-            question: decision.title,
-            answer: decision.executive_summary ?? decision.decision_text ?? (decision.public_text || null),
-          },
-        ]
     const reference =
       decision.reference ?? (await requests.nextReference(decision.office_id, Number(receivedOn.slice(0, 4)), trx))
 
@@ -89,14 +62,9 @@ export class FoiImporter extends AuditedService {
         status: answeredOn ? 'answered' : 'received',
         outcome: answeredOn ? (sections.some((s) => s.withheld) ? 'released_in_part' : 'released_in_full') : null,
         answeredOn,
-        publishedOn:
-          answeredOn && published
-            ? decision.date_published && decision.date_published >= answeredOn
-              ? decision.date_published
-              : answeredOn
-            : null,
+        publishedOn: publishedOn(decision, answeredOn),
         decisionId,
-        questions: questions.filter((q) => q.question.trim()),
+        questions: questionsOf(decision, sections).filter((q) => q.question.trim()),
       },
       trx,
     )
@@ -106,6 +74,52 @@ export class FoiImporter extends AuditedService {
     })
     return { requestId: id, created: true }
   }
+
+  /** Links the office's FOI request of the response's reference to it, unless another response holds that request. */
+  private async linkRequestOfSameReference(
+    trx: Transaction<DB>,
+    requests: FoiRepository,
+    decision: Selectable<DecisionsTable>,
+    actor: Actor,
+  ): Promise<FoiImportResult | null> {
+    if (!decision.reference) return null
+    const existing = await requests.findByReference(decision.office_id, decision.reference, trx)
+    if (!existing) return null
+    if (existing.decision_id !== null)
+      throw new FoiImportError(`FOI request ${decision.reference} already belongs to another response`)
+    await requests.update(existing.id, { decision_id: decision.id }, trx)
+    await this.audit.recordChange(trx, actor, 'link_response', ['foi_request', existing.id], {
+      before: { decision_id: null },
+      after: { decision_id: decision.id },
+    })
+    return { requestId: existing.id, created: false }
+  }
+}
+
+/** Each section a question with its answer, a withheld one answered by its exemption; else the title and summary. */
+function questionsOf(decision: Selectable<DecisionsTable>, sections: Selectable<DecisionSectionsTable>[]) {
+  if (!sections.length)
+    return [
+      {
+        question: decision.title,
+        answer: decision.executive_summary ?? decision.decision_text ?? (decision.public_text || null),
+      },
+    ]
+  return sections.map((s) =>
+    s.withheld
+      ? { question: s.heading, answer: null, exemption: exemptionCode(s.exemption) }
+      : { question: s.heading, answer: s.body },
+  )
+}
+
+/** A public response was published when the register published it, and never before it was answered. */
+function publishedOn(decision: Selectable<DecisionsTable>, answeredOn: string | null): string | null {
+  const published =
+    PUBLIC_STATUSES.includes(decision.status) &&
+    decision.review_status === 'reviewed' &&
+    decision.classification !== 'confidential'
+  if (!answeredOn || !published) return null
+  return decision.date_published && decision.date_published >= answeredOn ? decision.date_published : answeredOn
 }
 
 /** "section 43", "S43", "s. 43(2)" → "s.43"; anything else as written. */
