@@ -45,26 +45,9 @@ export function buildNotice(detail: DecisionDetail): Notice {
       { type: 'heading', text: s.heading },
       { type: 'paragraph', text: s.withheld ? withheldNotice(s.exemption) : s.body },
     )
-  const awards = detail.awards.filter((a) => !a.withheld)
-  if (d.awards_exemption)
-    blocks.push({ type: 'heading', text: 'Awards' }, { type: 'paragraph', text: withheldNotice(d.awards_exemption) })
-  else if (awards.length) {
-    blocks.push({ type: 'heading', text: 'Awards' })
-    blocks.push({
-      type: 'fields',
-      rows: awards.map((a) => [
-        `${a.recipient_name}${noticePeriod(a) ? ` (${noticePeriod(a)})` : ''}`,
-        describeAmount(a.amount_pence, { perAnnum: a.per_annum, upTo: a.up_to }),
-      ]),
-    })
-  }
-  const finance = [
-    d.revenue_or_capital
-      ? `The funding is ${d.revenue_or_capital === 'both' ? 'revenue and capital' : d.revenue_or_capital}`
-      : '',
-    d.in_budget === null ? '' : d.in_budget ? 'and is within budget.' : 'and needs additional funding.',
-  ]
-  if (finance[0]) blocks.push({ type: 'paragraph', text: finance.join(' ').trim() })
+  blocks.push(...awardBlocks(detail))
+  const finance = financeSentence(d)
+  if (finance) blocks.push({ type: 'paragraph', text: finance })
   if (d.decision_text) blocks.push({ type: 'heading', text: 'Decision' }, { type: 'paragraph', text: d.decision_text })
   if (rejected) {
     const reasons = detail.signOffs.filter((s) => s.stage === 'decision_maker').at(-1)?.comment
@@ -73,7 +56,44 @@ export function buildNotice(detail: DecisionDetail): Notice {
       { type: 'paragraph', text: reasons || 'The decision maker gave no reasons.' },
     )
   }
-  blocks.push({ type: 'heading', text: 'Sign-off' })
+  blocks.push(...signOffBlocks(detail))
+  return { officeName: detail.officeName, title: d.title, reference: d.reference ?? '', blocks }
+}
+
+/** The awards the public may see, or the exemption that withholds them all. */
+function awardBlocks(detail: DecisionDetail): NoticeBlock[] {
+  const d = detail.decision
+  if (d.awards_exemption)
+    return [
+      { type: 'heading', text: 'Awards' },
+      { type: 'paragraph', text: withheldNotice(d.awards_exemption) },
+    ]
+  const awards = detail.awards.filter((a) => !a.withheld)
+  if (!awards.length) return []
+  return [
+    { type: 'heading', text: 'Awards' },
+    {
+      type: 'fields',
+      rows: awards.map((a) => [
+        `${a.recipient_name}${noticePeriod(a) ? ` (${noticePeriod(a)})` : ''}`,
+        describeAmount(a.amount_pence, { perAnnum: a.per_annum, upTo: a.up_to }),
+      ]),
+    },
+  ]
+}
+
+/** "The funding is revenue and is within budget.", or nothing when the kind of funding is not recorded. */
+function financeSentence(d: DecisionDetail['decision']): string | null {
+  if (!d.revenue_or_capital) return null
+  const kind = `The funding is ${d.revenue_or_capital === 'both' ? 'revenue and capital' : d.revenue_or_capital}`
+  const budget = d.in_budget === null ? '' : d.in_budget ? 'and is within budget.' : 'and needs additional funding.'
+  return `${kind} ${budget}`.trim()
+}
+
+/** Each signature with its outcome, and the decision maker's declaration of interests. */
+function signOffBlocks(detail: DecisionDetail): NoticeBlock[] {
+  const d = detail.decision
+  const blocks: NoticeBlock[] = [{ type: 'heading', text: 'Sign-off' }]
   for (const s of detail.signOffs) {
     blocks.push({
       type: 'signature',
@@ -83,17 +103,18 @@ export function buildNotice(detail: DecisionDetail): Notice {
       outcome: signOffOutcomeText(s.stage, s.outcome),
     })
   }
-  if (d.declaration) {
-    blocks.push({ type: 'heading', text: 'Declaration' })
-    blocks.push({
-      type: 'paragraph',
-      text:
-        d.declaration === 'no_interest'
-          ? 'The decision maker’s register of interests is up to date and no interest precludes this decision.'
-          : `The decision maker declared an interest: ${d.declared_interest}`,
-    })
-  }
-  return { officeName: detail.officeName, title: d.title, reference: d.reference ?? '', blocks }
+  if (d.declaration)
+    blocks.push(
+      { type: 'heading', text: 'Declaration' },
+      {
+        type: 'paragraph',
+        text:
+          d.declaration === 'no_interest'
+            ? 'The decision maker’s register of interests is up to date and no interest precludes this decision.'
+            : `The decision maker declared an interest: ${d.declared_interest}`,
+      },
+    )
+  return blocks
 }
 
 /** A confidential decision's notice: a stub saying that it exists and why it is withheld, and nothing else. */
