@@ -165,51 +165,8 @@ export function parseReview(values: ReviewValues): { input?: ReviewInput; errors
   const errors: FieldErrors = {}
   const header = headerSchema.safeParse(values)
   if (!header.success) collect(errors, '', header.error.issues)
-
-  const awards: ReviewedAward[] = []
-  values.awards.forEach((row, i) => {
-    if (row.remove || blankAward(row)) return
-    const parsed = awardSchema(i + 1).safeParse(row)
-    if (!parsed.success) return collect(errors, `awards-${i}-`, parsed.error.issues)
-    const a = parsed.data
-    if ((a.start === null) !== (a.end === null)) {
-      errors[`awards-${i}-${a.start === null ? 'start' : 'end'}`] =
-        `Award ${i + 1}: give both the start and the end of the period, or neither`
-      return
-    }
-    if (a.start && a.end && a.end < a.start) {
-      errors[`awards-${i}-end`] = `Award ${i + 1}: the period cannot end before it starts`
-      return
-    }
-    const range = a.start && a.end ? { start: a.start, end: a.end } : a.period ? parsePeriodLabel(a.period) : null
-    const period = periodOf(a.period, range?.start ?? null, range?.end ?? null)
-    awards.push({
-      recipient: a.recipient,
-      amountPence: a.amount,
-      periodLabel: a.period,
-      periodStart: period.start,
-      periodEnd: period.end,
-      financialYear: period.financialYear,
-      perAnnum: row.perAnnum,
-      upTo: row.upTo,
-      via: a.via,
-      route: a.route,
-    })
-  })
-
-  const contributions: ReviewedContribution[] = []
-  values.contributions.forEach((row, i) => {
-    if (row.remove || blankContribution(row)) return
-    const parsed = contributionSchema(i + 1).safeParse(row)
-    if (!parsed.success) return collect(errors, `contributions-${i}-`, parsed.error.issues)
-    contributions.push({
-      organisation: parsed.data.organisation,
-      amountPence: parsed.data.amount,
-      perAnnum: row.perAnnum,
-      upTo: row.upTo,
-    })
-  })
-
+  const awards = reviewedAwards(values.awards, errors)
+  const contributions = reviewedContributions(values.contributions, errors)
   const areas = [
     ...new Set(
       values.areas
@@ -239,4 +196,56 @@ export function parseReview(values: ReviewValues): { input?: ReviewInput; errors
       areas,
     },
   }
+}
+
+/** The award rows kept, each with its period's dates from the dates given or else from its label. */
+function reviewedAwards(rows: AwardRowValues[], errors: FieldErrors): ReviewedAward[] {
+  const awards: ReviewedAward[] = []
+  rows.forEach((row, i) => {
+    if (row.remove || blankAward(row)) return
+    const parsed = awardSchema(i + 1).safeParse(row)
+    if (!parsed.success) return collect(errors, `awards-${i}-`, parsed.error.issues)
+    const a = parsed.data
+    if ((a.start === null) !== (a.end === null)) {
+      errors[`awards-${i}-${a.start === null ? 'start' : 'end'}`] =
+        `Award ${i + 1}: give both the start and the end of the period, or neither`
+      return
+    }
+    if (a.start && a.end && a.end < a.start) {
+      errors[`awards-${i}-end`] = `Award ${i + 1}: the period cannot end before it starts`
+      return
+    }
+    const range = a.start && a.end ? { start: a.start, end: a.end } : a.period ? parsePeriodLabel(a.period) : null
+    const period = periodOf(a.period, range?.start ?? null, range?.end ?? null)
+    awards.push({
+      recipient: a.recipient,
+      amountPence: a.amount,
+      periodLabel: a.period,
+      periodStart: period.start,
+      periodEnd: period.end,
+      financialYear: period.financialYear,
+      perAnnum: row.perAnnum,
+      upTo: row.upTo,
+      via: a.via,
+      route: a.route,
+    })
+  })
+  return awards
+}
+
+/** The contribution rows kept. */
+function reviewedContributions(rows: ContributionRowValues[], errors: FieldErrors): ReviewedContribution[] {
+  const contributions: ReviewedContribution[] = []
+  rows.forEach((row, i) => {
+    if (row.remove || blankContribution(row)) return
+    const parsed = contributionSchema(i + 1).safeParse(row)
+    if (!parsed.success) return collect(errors, `contributions-${i}-`, parsed.error.issues)
+    contributions.push({
+      organisation: parsed.data.organisation,
+      amountPence: parsed.data.amount,
+      perAnnum: row.perAnnum,
+      upTo: row.upTo,
+    })
+  })
+  return contributions
 }
