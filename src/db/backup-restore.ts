@@ -1,5 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
-import { createInterface } from 'node:readline'
+import { timingSafeEqual } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import { sql, type Transaction } from 'kysely'
 import type { Database } from './database.ts'
@@ -7,15 +6,14 @@ import { backupCatalog, ident, type BackupTable } from './backup-catalog.ts'
 import { BACKUP_FORMAT, BACKUP_VERSION, backupSignature, type BackupManifest, type BackupSummary } from './backup.ts'
 import type { DB } from './tables/index.ts'
 import { withTablesLoadedInBulk } from './bulk-load.ts'
+import { BackupLines, RestoreError, type Row } from './backup-lines.ts'
 
-export class RestoreError extends Error {}
+export { RestoreError }
 
 /** Tables whose rows make a register: any of them holding a row means the database is in use. */
 const RECORD_TABLES = ['organisations', 'decisions', 'users', 'foi_requests', 'documents', 'audit_log']
 const BATCH_ROWS = 500
 const BATCH_CHARS = 8 * 1024 * 1024
-
-type Row = Record<string, unknown>
 
 /**
  * Loads a backup into an empty, migrated database in one transaction: every table in the backup's order,
@@ -26,28 +24,8 @@ type Row = Record<string, unknown>
  * then rolled back, so nothing is written.
  */
 export async function restoreBackup(database: Database, input: Readable, signingKey: string): Promise<BackupSummary> {
-  const lines = createInterface({ input, crlfDelay: Infinity })[Symbol.asyncIterator]()
-  const whole = createHash('sha256')
-  let tableHash = createHash('sha256')
-  const tableHashes: Record<string, { rows: number; sha256: string }> = {}
-  const next = async (): Promise<Row | null> => {
-    const { value, done } = await lines.next()
-    if (done) return null
-    try {
-      const row = JSON.parse(value) as Row
-      if (row['@'] !== 'complete') {
-        if (row['@'] === 'table') tableHash = createHash('sha256')
-        whole.update(`${value}\n`)
-        tableHash.update(`${value}\n`)
-        if (row['@'] === 'end')
-          tableHashes[String(row.name)] = { rows: Number(row.rows), sha256: tableHash.digest('hex') }
-      }
-      return row
-    } catch {
-      throw new RestoreError('The backup file is damaged: a line is not JSON')
-    }
-  }
-  const header = await next()
+  const lines = new BackupLines(input)
+  const header = await lines.next()
   if (!header || header['@'] !== 'header' || header.format !== BACKUP_FORMAT)
     throw new RestoreError('This is not a Commissioning Register backup file')
   if (header.version !== BACKUP_VERSION)
@@ -66,57 +44,9 @@ export async function restoreBackup(database: Database, input: Readable, signing
       await sql`delete from ${ident(table.name)}`.execute(trx)
     }
     // Indexes are built and foreign keys checked once, after every row is in.
-    const { tables, total } = await withTablesLoadedInBulk(trx, [...catalog.keys()], async () => {
-      const later: Array<{ table: BackupTable; rows: Row[] }> = []
-      let tables = 0
-      let total = 0
-      for (;;) {
-        const line = await next()
-        if (!line)
-          throw new RestoreError('The backup file stops short: it has no closing line, so nothing was restored')
-        if (line['@'] === 'complete') {
-          if (line.rows !== total || line.tables !== tables)
-            throw new RestoreError('The backup file does not add up: nothing was restored')
-          checkManifest(line, whole.digest('hex'), tableHashes, signingKey)
-          break
-        }
-        if (line['@'] !== 'table')
-          throw new RestoreError('The backup file is damaged: a table does not start where expected')
-        const table = catalog.get(String(line.name))
-        if (!table) throw new RestoreError(`The backup holds a table this database does not have: ${String(line.name)}`)
-        const deferredRows: Row[] = []
-        let batch: Row[] = []
-        let chars = 0
-        let count = 0
-        for (;;) {
-          const row = await next()
-          if (!row)
-            throw new RestoreError(`The backup file stops short inside table ${table.name}: nothing was restored`)
-          if (row['@'] === 'end') {
-            if (row.rows !== count + batch.length)
-              throw new RestoreError(`Table ${table.name} in the backup is missing rows: nothing was restored`)
-            break
-          }
-          if (table.deferred.some((c) => row[c] !== null && row[c] !== undefined))
-            deferredRows.push(pick(row, [...table.key, ...table.deferred]))
-          batch.push(row)
-          chars += JSON.stringify(row).length
-          if (batch.length >= BATCH_ROWS || chars >= BATCH_CHARS) {
-            await insertRows(trx, table, batch)
-            count += batch.length
-            batch = []
-            chars = 0
-          }
-        }
-        await insertRows(trx, table, batch)
-        count += batch.length
-        if (deferredRows.length) later.push({ table, rows: deferredRows })
-        tables++
-        total += count
-      }
-      for (const { table, rows } of later) await fillDeferred(trx, table, rows)
-      return { tables, total }
-    })
+    const { tables, total } = await withTablesLoadedInBulk(trx, [...catalog.keys()], () =>
+      restoreTables(trx, catalog, lines, signingKey),
+    )
     for (const table of catalog.values()) {
       await sql`alter table ${ident(table.name)} enable trigger user`.execute(trx)
       for (const column of table.columns.filter((c) => c.identity)) {
@@ -131,6 +61,71 @@ export async function restoreBackup(database: Database, input: Readable, signing
     for (const view of views.rows) await sql`refresh materialized view ${ident(view.name)}`.execute(trx)
     return { tables, rows: total }
   })
+}
+
+/** Every table's rows up to the closing line, whose counts and signed manifest must match what was read. */
+async function restoreTables(
+  trx: Transaction<DB>,
+  catalog: Map<string, BackupTable>,
+  lines: BackupLines,
+  signingKey: string,
+): Promise<{ tables: number; total: number }> {
+  const later: Array<{ table: BackupTable; rows: Row[] }> = []
+  let tables = 0
+  let total = 0
+  for (;;) {
+    const line = await lines.next()
+    if (!line) throw new RestoreError('The backup file stops short: it has no closing line, so nothing was restored')
+    if (line['@'] === 'complete') {
+      if (line.rows !== total || line.tables !== tables)
+        throw new RestoreError('The backup file does not add up: nothing was restored')
+      checkManifest(line, lines.digest(), lines.tableHashes, signingKey)
+      break
+    }
+    if (line['@'] !== 'table')
+      throw new RestoreError('The backup file is damaged: a table does not start where expected')
+    const table = catalog.get(String(line.name))
+    if (!table) throw new RestoreError(`The backup holds a table this database does not have: ${String(line.name)}`)
+    const { count, deferredRows } = await restoreTable(trx, table, lines)
+    if (deferredRows.length) later.push({ table, rows: deferredRows })
+    tables++
+    total += count
+  }
+  for (const { table, rows } of later) await fillDeferred(trx, table, rows)
+  return { tables, total }
+}
+
+/** One table's rows, inserted in batches; the columns that refer to the table itself are kept to fill in last. */
+async function restoreTable(
+  trx: Transaction<DB>,
+  table: BackupTable,
+  lines: BackupLines,
+): Promise<{ count: number; deferredRows: Row[] }> {
+  const deferredRows: Row[] = []
+  let batch: Row[] = []
+  let chars = 0
+  let count = 0
+  for (;;) {
+    const row = await lines.next()
+    if (!row) throw new RestoreError(`The backup file stops short inside table ${table.name}: nothing was restored`)
+    if (row['@'] === 'end') {
+      if (row.rows !== count + batch.length)
+        throw new RestoreError(`Table ${table.name} in the backup is missing rows: nothing was restored`)
+      break
+    }
+    if (table.deferred.some((c) => row[c] !== null && row[c] !== undefined))
+      deferredRows.push(pick(row, [...table.key, ...table.deferred]))
+    batch.push(row)
+    chars += JSON.stringify(row).length
+    if (batch.length >= BATCH_ROWS || chars >= BATCH_CHARS) {
+      await insertRows(trx, table, batch)
+      count += batch.length
+      batch = []
+      chars = 0
+    }
+  }
+  await insertRows(trx, table, batch)
+  return { count: count + batch.length, deferredRows }
 }
 
 function checkManifest(closing: Row, sha256: string, tables: BackupManifest['tables'], signingKey: string): void {
