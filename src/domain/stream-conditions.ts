@@ -137,6 +137,8 @@ export function conditionsConcernAwards(stream: StreamConditions): boolean {
   return Boolean(stream.spendBy) || ringFencedTypes(stream).length > 0 || stream.fundingStatus === 'expected'
 }
 
+type ConditionsInput = Parameters<typeof checkStreamConditions>[0]
+
 /** Every way the awards break the conditions of the streams that pay them, stream by stream. */
 export function checkStreamConditions(input: {
   streams: readonly StreamConditions[]
@@ -146,82 +148,108 @@ export function checkStreamConditions(input: {
   /** Contributions subject to a stream's funding. */
   fundedContributions?: readonly FundedContribution[]
 }): ConditionFinding[] {
-  const findings: ConditionFinding[] = []
-  for (const stream of input.streams) {
-    const awards = input.awards.filter((a) => a.streamId === stream.id)
+  return input.streams.flatMap((stream) => {
     const years = input.years.filter((y) => y.streamId === stream.id)
-    const fenced = ringFencedTypes(stream)
-    for (const award of awards) {
-      const where = { streamId: stream.id, decisionId: award.decisionId, awardId: award.id }
-      const end = award.periodEnd ?? (award.financialYear !== null ? financialYear(award.financialYear).end : null)
-      if (stream.spendBy && end && end > stream.spendBy)
-        findings.push(
-          make(
-            'award_after_spend_by',
-            `${award.decisionName}: the award to ${award.recipientName} runs to ${formatUkDate(end)}, after ${stream.name} must be spent by ${formatUkDate(stream.spendBy)}`,
-            where,
-          ),
-        )
-      if (fenced.length && award.serviceType && !(fenced as string[]).includes(award.serviceType))
-        findings.push(
-          make(
-            'ring_fence_breach',
-            `${award.decisionName}: ${stream.name} is ring-fenced to ${fenced.map((t) => SERVICE_TYPE_LABELS[t]).join(', ')}, but pays ${award.recipientName} for ${award.serviceName ?? 'a service'}, ${(SERVICE_TYPE_LABELS[award.serviceType as ServiceType] ?? award.serviceType).toLowerCase()}`,
-            where,
-          ),
-        )
-      if (stream.fundingStatus === 'expected' && isSubjectToFunding(award.condition))
-        findings.push(
-          make(
-            'funding_unconfirmed',
-            `${award.decisionName}: the award to ${award.recipientName} is subject to funding, and ${stream.name} is still expected, not confirmed`,
-            where,
-          ),
-        )
-    }
-    if (stream.fundingStatus === 'expected')
-      for (const contribution of input.fundedContributions ?? [])
-        if (contribution.streamId === stream.id)
-          findings.push(
-            make(
-              'funding_unconfirmed',
-              `${contribution.decisionName}: the contribution from ${contribution.organisationName} is subject to ${stream.name}, which is still expected, not confirmed`,
-              { streamId: stream.id, decisionId: contribution.decisionId },
-            ),
-          )
-    for (const year of [...years].sort((a, b) => a.financialYear - b.financialYear)) {
-      if (year.receivedPence !== null && year.committedPence > year.receivedPence)
-        findings.push(
-          make(
-            'stream_overcommitted',
-            `${stream.name} has ${formatPounds(year.committedPence)} committed in ${financialYear(year.financialYear).label} but received ${formatPounds(year.receivedPence)}: ${formatPounds(year.committedPence - year.receivedPence)} more than it received`,
-            { streamId: stream.id, financialYear: year.financialYear },
-          ),
-        )
-    }
-    for (const requirement of [...stream.matchFunding].sort((a, b) => a.financialYear - b.financialYear)) {
-      const required = requiredMatchPence(
-        requirement,
-        years.find((y) => y.financialYear === requirement.financialYear),
+    return [
+      ...input.awards.filter((a) => a.streamId === stream.id).flatMap((award) => awardFindings(stream, award)),
+      ...unconfirmedContributionFindings(stream, input.fundedContributions ?? []),
+      ...overcommittedYearFindings(stream, years),
+      ...matchFundingFindings(stream, years, input.contributions),
+    ]
+  })
+}
+
+/** An award that runs past the stream's spend-by date, breaks its ring fence, or waits on funding still expected. */
+function awardFindings(stream: StreamConditions, award: CheckedAward): ConditionFinding[] {
+  const findings: ConditionFinding[] = []
+  const fenced = ringFencedTypes(stream)
+  const where = { streamId: stream.id, decisionId: award.decisionId, awardId: award.id }
+  const end = award.periodEnd ?? (award.financialYear !== null ? financialYear(award.financialYear).end : null)
+  if (stream.spendBy && end && end > stream.spendBy)
+    findings.push(
+      make(
+        'award_after_spend_by',
+        `${award.decisionName}: the award to ${award.recipientName} runs to ${formatUkDate(end)}, after ${stream.name} must be spent by ${formatUkDate(stream.spendBy)}`,
+        where,
+      ),
+    )
+  if (fenced.length && award.serviceType && !(fenced as string[]).includes(award.serviceType))
+    findings.push(
+      make(
+        'ring_fence_breach',
+        `${award.decisionName}: ${stream.name} is ring-fenced to ${fenced.map((t) => SERVICE_TYPE_LABELS[t]).join(', ')}, but pays ${award.recipientName} for ${award.serviceName ?? 'a service'}, ${(SERVICE_TYPE_LABELS[award.serviceType as ServiceType] ?? award.serviceType).toLowerCase()}`,
+        where,
+      ),
+    )
+  if (stream.fundingStatus === 'expected' && isSubjectToFunding(award.condition))
+    findings.push(
+      make(
+        'funding_unconfirmed',
+        `${award.decisionName}: the award to ${award.recipientName} is subject to funding, and ${stream.name} is still expected, not confirmed`,
+        where,
+      ),
+    )
+  return findings
+}
+
+/** Contributions subject to a stream whose funding is still expected. */
+function unconfirmedContributionFindings(
+  stream: StreamConditions,
+  contributions: NonNullable<ConditionsInput['fundedContributions']>,
+): ConditionFinding[] {
+  if (stream.fundingStatus !== 'expected') return []
+  return contributions
+    .filter((contribution) => contribution.streamId === stream.id)
+    .map((contribution) =>
+      make(
+        'funding_unconfirmed',
+        `${contribution.decisionName}: the contribution from ${contribution.organisationName} is subject to ${stream.name}, which is still expected, not confirmed`,
+        { streamId: stream.id, decisionId: contribution.decisionId },
+      ),
+    )
+}
+
+/** Years in which the stream has more committed than it received, earliest first. */
+function overcommittedYearFindings(stream: StreamConditions, years: readonly StreamYearMoney[]): ConditionFinding[] {
+  return [...years]
+    .sort((a, b) => a.financialYear - b.financialYear)
+    .filter((year) => year.receivedPence !== null && year.committedPence > year.receivedPence)
+    .map((year) =>
+      make(
+        'stream_overcommitted',
+        `${stream.name} has ${formatPounds(year.committedPence)} committed in ${financialYear(year.financialYear).label} but received ${formatPounds(year.receivedPence!)}: ${formatPounds(year.committedPence - year.receivedPence!)} more than it received`,
+        { streamId: stream.id, financialYear: year.financialYear },
+      ),
+    )
+}
+
+/** Years in which the match funding a stream requires from a partner falls short of what is recorded. */
+function matchFundingFindings(
+  stream: StreamConditions,
+  years: readonly StreamYearMoney[],
+  contributions: readonly MatchContribution[],
+): ConditionFinding[] {
+  const findings: ConditionFinding[] = []
+  for (const requirement of [...stream.matchFunding].sort((a, b) => a.financialYear - b.financialYear)) {
+    const required = requiredMatchPence(
+      requirement,
+      years.find((y) => y.financialYear === requirement.financialYear),
+    )
+    if (required <= 0) continue
+    const found = contributions
+      .filter(
+        (c) =>
+          c.streamId === stream.id && c.financialYear === requirement.financialYear && sameOrganisation(requirement, c),
       )
-      if (required <= 0) continue
-      const found = input.contributions
-        .filter(
-          (c) =>
-            c.streamId === stream.id &&
-            c.financialYear === requirement.financialYear &&
-            sameOrganisation(requirement, c),
-        )
-        .reduce((sum, c) => sum + c.amountPence, 0)
-      if (found < required)
-        findings.push(
-          make(
-            'match_funding_short',
-            `${stream.name} needs ${formatPounds(required)} match funding from ${requirement.fromName} in ${financialYear(requirement.financialYear).label}${requirement.sharePercent !== null ? ` (${requirement.sharePercent}%)` : ''}; ${formatPounds(found)} is recorded, ${formatPounds(required - found)} short`,
-            { streamId: stream.id, financialYear: requirement.financialYear },
-          ),
-        )
-    }
+      .reduce((sum, c) => sum + c.amountPence, 0)
+    if (found < required)
+      findings.push(
+        make(
+          'match_funding_short',
+          `${stream.name} needs ${formatPounds(required)} match funding from ${requirement.fromName} in ${financialYear(requirement.financialYear).label}${requirement.sharePercent !== null ? ` (${requirement.sharePercent}%)` : ''}; ${formatPounds(found)} is recorded, ${formatPounds(required - found)} short`,
+          { streamId: stream.id, financialYear: requirement.financialYear },
+        ),
+      )
   }
   return findings
 }
