@@ -1,26 +1,7 @@
 /** The vocabulary of Freedom of Information requests, shared by the database, the services and the pages. */
+import { labelledWords } from './words.ts'
 
-export const FOI_STATUSES = [
-  'received',
-  'awaiting_clarification',
-  'in_progress',
-  'answered',
-  'internal_review',
-  'referred_to_ico',
-  'closed',
-] as const
-export type FoiStatus = (typeof FOI_STATUSES)[number]
-
-export const FOI_OUTCOMES = ['released_in_full', 'released_in_part', 'refused', 'not_held'] as const
-export type FoiOutcome = (typeof FOI_OUTCOMES)[number]
-
-export const FOI_CHANNELS = ['email', 'post', 'web_form', 'phone', 'in_person', 'other'] as const
-export type FoiChannel = (typeof FOI_CHANNELS)[number]
-
-export const REVIEW_OUTCOMES = ['upheld', 'partly_upheld', 'overturned'] as const
-export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number]
-
-export const FOI_STATUS_LABELS: Record<FoiStatus, string> = {
+export const { words: FOI_STATUSES, labels: FOI_STATUS_LABELS } = labelledWords({
   received: 'Received',
   awaiting_clarification: 'Awaiting clarification',
   in_progress: 'In progress',
@@ -28,63 +9,8 @@ export const FOI_STATUS_LABELS: Record<FoiStatus, string> = {
   internal_review: 'Internal review',
   referred_to_ico: 'Referred to the Information Commissioner',
   closed: 'Closed',
-}
-
-export const FOI_OUTCOME_LABELS: Record<FoiOutcome, string> = {
-  released_in_full: 'Information released in full',
-  released_in_part: 'Information released in part',
-  refused: 'Refused',
-  not_held: 'Information not held',
-}
-
-export const FOI_CHANNEL_LABELS: Record<FoiChannel, string> = {
-  email: 'Email',
-  post: 'Post',
-  web_form: 'Web form',
-  phone: 'Telephone',
-  in_person: 'In person',
-  other: 'Other',
-}
-
-export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = {
-  upheld: 'Original response upheld',
-  partly_upheld: 'Original response partly upheld',
-  overturned: 'Original response overturned',
-}
-
-/** Exemptions and refusal grounds an answer may cite, stored as their section ("s.43"). */
-export const FOI_EXEMPTIONS = [
-  { code: 's.12', label: 's.12 – cost of compliance exceeds the appropriate limit' },
-  { code: 's.14', label: 's.14 – vexatious or repeated request' },
-  { code: 's.21', label: 's.21 – information reasonably accessible by other means' },
-  { code: 's.22', label: 's.22 – information intended for future publication' },
-  { code: 's.30', label: 's.30 – investigations and proceedings' },
-  { code: 's.31', label: 's.31 – law enforcement' },
-  { code: 's.36', label: 's.36 – prejudice to the effective conduct of public affairs' },
-  { code: 's.38', label: 's.38 – health and safety' },
-  { code: 's.40', label: 's.40 – personal information' },
-  { code: 's.41', label: 's.41 – information provided in confidence' },
-  { code: 's.42', label: 's.42 – legal professional privilege' },
-  { code: 's.43', label: 's.43 – commercial interests' },
-] as const
-export type FoiExemption = (typeof FOI_EXEMPTIONS)[number]['code']
-
-export const REASONABLY_ACCESSIBLE = 's.21'
-
-/** The exemptions under which a decision notice, or part of one, may be withheld from publication. */
-export const DECISION_EXEMPTIONS: readonly FoiExemption[] = ['s.43', 's.40', 's.31', 's.38', 's.36', 's.41']
-
-export function foiExemptionLabel(code: FoiExemption): string {
-  return FOI_EXEMPTIONS.find((e) => e.code === code)?.label ?? code
-}
-
-export function isFoiExemption(code: string): code is FoiExemption {
-  return FOI_EXEMPTIONS.some((e) => e.code === code)
-}
-
-export function exemptionLabel(code: string | null): string {
-  return FOI_EXEMPTIONS.find((e) => e.code === code)?.label ?? code ?? ''
-}
+})
+export type FoiStatus = (typeof FOI_STATUSES)[number]
 
 /** Something staff can do to a request. */
 export type FoiAction =
@@ -128,13 +54,73 @@ export function allowedActions(state: FoiActionState): FoiAction[] {
   })
 }
 
+export function isClockRunning(status: FoiStatus): boolean {
+  return status === 'received' || status === 'in_progress'
+}
+
+export const { words: FOI_OUTCOMES, labels: FOI_OUTCOME_LABELS } = labelledWords({
+  released_in_full: 'Information released in full',
+  released_in_part: 'Information released in part',
+  refused: 'Refused',
+  not_held: 'Information not held',
+})
+export type FoiOutcome = (typeof FOI_OUTCOMES)[number]
+
 /** A request may be published to the disclosure log once it has been answered. */
 export function isPublishable(state: { answeredOn: string | null; publishedOn: string | null }): boolean {
   return state.answeredOn !== null && state.publishedOn === null
 }
 
-export function isClockRunning(status: FoiStatus): boolean {
-  return status === 'received' || status === 'in_progress'
+export const { words: FOI_CHANNELS, labels: FOI_CHANNEL_LABELS } = labelledWords({
+  email: 'Email',
+  post: 'Post',
+  web_form: 'Web form',
+  phone: 'Telephone',
+  in_person: 'In person',
+  other: 'Other',
+})
+export type FoiChannel = (typeof FOI_CHANNELS)[number]
+
+export const { words: REVIEW_OUTCOMES, labels: REVIEW_OUTCOME_LABELS } = labelledWords({
+  upheld: 'Original response upheld',
+  partly_upheld: 'Original response partly upheld',
+  overturned: 'Original response overturned',
+})
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number]
+
+/** Exemptions and refusal grounds an answer may cite, stored as their section ("s.43"). */
+const EXEMPTIONS = labelledWords({
+  's.12': 's.12 – cost of compliance exceeds the appropriate limit',
+  's.14': 's.14 – vexatious or repeated request',
+  's.21': 's.21 – information reasonably accessible by other means',
+  's.22': 's.22 – information intended for future publication',
+  's.30': 's.30 – investigations and proceedings',
+  's.31': 's.31 – law enforcement',
+  's.36': 's.36 – prejudice to the effective conduct of public affairs',
+  's.38': 's.38 – health and safety',
+  's.40': 's.40 – personal information',
+  's.41': 's.41 – information provided in confidence',
+  's.42': 's.42 – legal professional privilege',
+  's.43': 's.43 – commercial interests',
+})
+export type FoiExemption = (typeof EXEMPTIONS.words)[number]
+export const FOI_EXEMPTIONS = EXEMPTIONS.words.map((code) => ({ code, label: EXEMPTIONS.labels[code] }))
+
+export const REASONABLY_ACCESSIBLE = 's.21'
+
+/** The exemptions under which a decision notice, or part of one, may be withheld from publication. */
+export const DECISION_EXEMPTIONS: readonly FoiExemption[] = ['s.43', 's.40', 's.31', 's.38', 's.36', 's.41']
+
+export function foiExemptionLabel(code: FoiExemption): string {
+  return FOI_EXEMPTIONS.find((e) => e.code === code)?.label ?? code
+}
+
+export function isFoiExemption(code: string): code is FoiExemption {
+  return FOI_EXEMPTIONS.some((e) => e.code === code)
+}
+
+export function exemptionLabel(code: string | null): string {
+  return FOI_EXEMPTIONS.find((e) => e.code === code)?.label ?? code ?? ''
 }
 
 /** The sentence the disclosure log shows for an exemption an answer relies on. */

@@ -4,15 +4,14 @@
  */
 import { financialYear } from './financial-year.ts'
 import { lastDayOfMonth, MONTHS } from './uk-date.ts'
+import { labelledWords } from './words.ts'
 
-export const PLAN_STATUSES = ['planned', 'taken', 'dropped'] as const
-export type PlanStatus = (typeof PLAN_STATUSES)[number]
-
-export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
+export const { words: PLAN_STATUSES, labels: PLAN_STATUS_LABELS } = labelledWords({
   planned: 'Planned',
   taken: 'Taken',
   dropped: 'Dropped',
-}
+})
+export type PlanStatus = (typeof PLAN_STATUSES)[number]
 
 /** The month a date falls in, as its first day: "2024-03-16" → "2024-03-01". */
 export function monthOf(date: string): string {

@@ -1,19 +1,7 @@
-/** Kinds of commissioned service, as stored in services.service_type. */
-export const SERVICE_TYPES = [
-  'idva',
-  'isva',
-  'outreach',
-  'refuge',
-  'perpetrator_programme',
-  'helpline',
-  'partnership_car',
-  'survivor_support',
-  'counselling',
-  'other',
-] as const
-export type ServiceType = (typeof SERVICE_TYPES)[number]
+import { labelledWords } from './words.ts'
 
-export const SERVICE_TYPE_LABELS: Record<ServiceType, string> = {
+/** Kinds of commissioned service, as stored in services.service_type. */
+export const { words: SERVICE_TYPES, labels: SERVICE_TYPE_LABELS } = labelledWords({
   idva: 'IDVA service',
   isva: 'ISVA service',
   outreach: 'Outreach',
@@ -24,7 +12,8 @@ export const SERVICE_TYPE_LABELS: Record<ServiceType, string> = {
   survivor_support: 'Survivor support',
   counselling: 'Counselling',
   other: 'Other service',
-}
+})
+export type ServiceType = (typeof SERVICE_TYPES)[number]
 
 export function serviceTypeLabel(type: string | null): string {
   return type ? (SERVICE_TYPE_LABELS[type as ServiceType] ?? type) : ''

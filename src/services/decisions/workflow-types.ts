@@ -3,6 +3,7 @@ import { type NewAward, type NewContribution } from '../../db/repositories/decis
 import type { DecisionsTable } from '../../db/tables/index.ts'
 import type { Classification, DecisionKind } from '../../domain/decision.ts'
 import type { Role } from '../../domain/roles.ts'
+import { labelledWords } from '../../domain/words.ts'
 
 export class WorkflowError extends Error {
   constructor(
@@ -80,12 +81,11 @@ export interface SignOffInput {
   declaredInterest: string | null
 }
 
-export const SECTION_ORDER = ['supporting_information', 'financial_information', 'recommendations'] as const
-export type SectionKey = (typeof SECTION_ORDER)[number]
-export const SECTION_HEADINGS: Record<SectionKey, string> = {
+export const { words: SECTION_ORDER, labels: SECTION_HEADINGS } = labelledWords({
   supporting_information: 'Information in support of the decision',
   financial_information: 'Financial information',
   recommendations: 'Recommendations',
-}
+})
+export type SectionKey = (typeof SECTION_ORDER)[number]
 
 export type DecisionRow = Selectable<DecisionsTable>

@@ -3,6 +3,7 @@ import type { LinkKind } from '../../../domain/decision.ts'
 import { publicText } from '../../../domain/publication.ts'
 import { slugify } from '../../../domain/slug.ts'
 import type { DB } from '../../tables/index.ts'
+import { insertRows } from '../insert-rows.ts'
 import type { Handle, NewAward, NewContribution, NewDecision } from './decision-types.ts'
 
 /** A condition that makes a contribution depend on something still to come, and on funding (PostgreSQL regular expressions). */
@@ -71,62 +72,40 @@ export class DecisionWrites {
       .returning('id')
       .executeTakeFirstOrThrow()
 
-    if (sections.length) {
-      await handle
-        .insertInto('decision_sections')
-        .values(
-          sections.map((s, index) => ({
-            decision_id: id,
-            position: s.position ?? index,
-            key: s.key ?? 'other',
-            heading: s.heading,
-            body: s.body,
-            withheld: s.withheld ?? false,
-            exemption: s.exemption ?? null,
-          })),
-        )
-        .execute()
-    }
+    const sectionRows = sections.map((s, index) => ({
+      decision_id: id,
+      position: s.position ?? index,
+      key: s.key ?? 'other',
+      heading: s.heading,
+      body: s.body,
+      withheld: s.withheld ?? false,
+      exemption: s.exemption ?? null,
+    }))
+    await insertRows(handle, 'decision_sections', sectionRows)
     await this.insertAwards(handle, id, input.awards ?? [])
     await this.insertContributions(handle, id, input.contributions ?? [])
-    if (input.findings?.length) {
-      await handle
-        .insertInto('findings')
-        .values(
-          input.findings.map((f) => ({
-            decision_id: id,
-            code: f.code,
-            severity: f.severity,
-            message: f.message,
-            field: f.field ?? null,
-            line: f.line ?? null,
-          })),
-        )
-        .execute()
-    }
-    if (input.signOffs?.length) {
-      await handle
-        .insertInto('sign_offs')
-        .values(
-          input.signOffs.map((s) => ({
-            decision_id: id,
-            stage: s.stage,
-            outcome: s.outcome,
-            signer_user_id: s.signerUserId ?? null,
-            signer_name: s.signerName ?? null,
-            signer_title: s.signerTitle ?? null,
-            signed_on: s.signedOn,
-            comment: s.comment ?? null,
-          })),
-        )
-        .execute()
-    }
-    if (input.areaIds?.length) {
-      await handle
-        .insertInto('decision_areas')
-        .values(input.areaIds.map((area_id) => ({ decision_id: id, area_id })))
-        .execute()
-    }
+    const findingRows = (input.findings ?? []).map((f) => ({
+      decision_id: id,
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+      field: f.field ?? null,
+      line: f.line ?? null,
+    }))
+    await insertRows(handle, 'findings', findingRows)
+    const signOffRows = (input.signOffs ?? []).map((s) => ({
+      decision_id: id,
+      stage: s.stage,
+      outcome: s.outcome,
+      signer_user_id: s.signerUserId ?? null,
+      signer_name: s.signerName ?? null,
+      signer_title: s.signerTitle ?? null,
+      signed_on: s.signedOn,
+      comment: s.comment ?? null,
+    }))
+    await insertRows(handle, 'sign_offs', signOffRows)
+    const areaRows = (input.areaIds ?? []).map((area_id) => ({ decision_id: id, area_id }))
+    await insertRows(handle, 'decision_areas', areaRows)
     return id
   }
 

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '../../tables/index.ts'
 import { publicDecision } from '../public.ts'
 import { freeSlug } from '../free-slug.ts'
+import { insertRows } from '../insert-rows.ts'
 
 type Handle = Kysely<DB> | Transaction<DB>
 
@@ -133,17 +134,17 @@ export class ServiceWriteRepository {
           ).id
         : (await trx.updateTable('services').set(columns).where('id', '=', id).execute(), id)
     await trx.deleteFrom('service_areas').where('service_id', '=', serviceId).execute()
-    if (record.areaIds.length)
-      await trx
-        .insertInto('service_areas')
-        .values(record.areaIds.map((area_id) => ({ service_id: serviceId, area_id })))
-        .execute()
+    await insertRows(
+      trx,
+      'service_areas',
+      record.areaIds.map((area_id) => ({ service_id: serviceId, area_id })),
+    )
     await trx.deleteFrom('service_providers').where('service_id', '=', serviceId).execute()
-    if (record.providerIds.length)
-      await trx
-        .insertInto('service_providers')
-        .values(record.providerIds.map((organisation_id) => ({ service_id: serviceId, organisation_id })))
-        .execute()
+    await insertRows(
+      trx,
+      'service_providers',
+      record.providerIds.map((organisation_id) => ({ service_id: serviceId, organisation_id })),
+    )
     await trx
       .deleteFrom('contributions')
       .where('service_id', '=', serviceId)

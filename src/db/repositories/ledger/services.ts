@@ -137,19 +137,8 @@ export class CommissionedServiceRepository {
       this.publicDecisionLink(service.decision_id),
       service.predecessor_id === null
         ? undefined
-        : this.db
-            .selectFrom('services as s')
-            .select(['s.name', 's.slug'])
-            .where('s.id', '=', service.predecessor_id)
-            .where(publicService)
-            .executeTakeFirst(),
-      this.db
-        .selectFrom('services as s')
-        .select(['s.name', 's.slug'])
-        .where('s.predecessor_id', '=', id)
-        .where(publicService)
-        .orderBy('s.start_date')
-        .execute(),
+        : this.publicServiceLinks().where('s.id', '=', service.predecessor_id).executeTakeFirst(),
+      this.publicServiceLinks().where('s.predecessor_id', '=', id).orderBy('s.start_date').execute(),
       this.db
         .selectFrom('service_areas as sa')
         .innerJoin('areas as ar', 'ar.id', 'sa.area_id')
@@ -209,6 +198,11 @@ export class CommissionedServiceRepository {
       .leftJoin('organisations as l', 'l.id', 's.lead_commissioner_id')
       .where(publicService)
       .select(['s.id', 's.name', 's.slug', 's.service_type as serviceType', 'l.name as leadName'])
+  }
+
+  /** Public services (`s`) by name and address, for links to them: a service's predecessor and successors. */
+  private publicServiceLinks() {
+    return this.db.selectFrom('services as s').select(['s.name', 's.slug']).where(publicService)
   }
 
   /** A decision a service links to, when it is public: its address, reference and title. */

@@ -111,17 +111,12 @@ export class SubscriptionRepository {
       .selectFrom('alert_subscriptions as s')
       .selectAll('s')
       .where('s.confirmed_at', 'is not', null)
-      .where((eb) =>
-        eb.or([
+      .where((eb) => {
+        const theDecision = () => eb.selectFrom('decisions as d').select('d.id').where('d.id', '=', decisionId)
+        return eb.or([
           eb.and([
             eb('s.kind', '=', 'office'),
-            eb.exists(
-              eb
-                .selectFrom('decisions as d')
-                .select('d.id')
-                .where('d.id', '=', decisionId)
-                .where(sql<boolean>`d.office_id::text = s.target`),
-            ),
+            eb.exists(theDecision().where(sql<boolean>`d.office_id::text = s.target`)),
           ]),
           eb.and([
             eb('s.kind', '=', 'provider'),
@@ -139,10 +134,7 @@ export class SubscriptionRepository {
           eb.and([
             eb('s.kind', '=', 'area'),
             eb.exists(
-              eb
-                .selectFrom('decisions as d')
-                .select('d.id')
-                .where('d.id', '=', decisionId)
+              theDecision()
                 .where('d.classification', '<>', 'confidential')
                 .where(
                   sql<boolean>`(exists (select 1 from decision_areas da where da.decision_id = d.id and da.area_id::text = s.target)
@@ -151,8 +143,8 @@ export class SubscriptionRepository {
             ),
           ]),
           eb('s.kind', '=', 'search'),
-        ]),
-      )
+        ])
+      })
       .orderBy('s.id')
       .execute()
     const matched: AlertSubscription[] = []

@@ -1,21 +1,20 @@
 import { z } from 'zod'
 import { SERVICE_TYPES } from '../../../../domain/service-types.ts'
+import { labelledWords } from '../../../../domain/words.ts'
 import type { ServiceRecord } from '../../../../services/ledger/commissioning-records.ts'
 import { poundsField, requiredText } from '../../../../services/shared/form-fields.ts'
 import { ukDateInput, type DateParts } from '../foi/form.ts'
 
 /** The question pages of a service, in order; check answers follows the last. */
-export const SERVICE_STEPS = ['details', 'areas', 'providers', 'partners', 'dates', 'predecessor'] as const
-export type ServiceStep = (typeof SERVICE_STEPS)[number]
-
-export const STEP_TITLES: Record<ServiceStep, string> = {
+export const { words: SERVICE_STEPS, labels: STEP_TITLES } = labelledWords({
   details: 'About the service',
   areas: 'Areas served',
   providers: 'Providers and lead commissioner',
   partners: 'Partners’ contributions',
   dates: 'Term of the contract',
   predecessor: 'The contract it replaces',
-}
+})
+export type ServiceStep = (typeof SERVICE_STEPS)[number]
 
 export function emptyRecord(officeId: number | null): ServiceRecord {
   return {
