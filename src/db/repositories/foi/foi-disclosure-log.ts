@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely'
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely'
 import type { DB, FoiRequestsTable } from '../../tables/index.ts'
 import { escapeLike, type PublicFoiQuestion, type PublicFoiRequest } from './foi-types.ts'
 import { FoiClockQueries } from './foi-clocks.ts'
@@ -19,6 +19,21 @@ function disclosureEntries(query: SelectQueryBuilder<DB & { r: FoiRequestsTable 
     .select(['r.id', 'r.slug', 'r.reference', 'o.name as officeName', 'r.summary'])
 }
 
+/** A request whose reference holds the text, or which holds every word of it in its summary, questions or answers. */
+function requestMatches(text: string) {
+  const like = `%${escapeLike(text)}%`
+  return (eb: ExpressionBuilder<DB & { r: FoiRequestsTable }, 'r'>) =>
+    eb.or([
+      eb('r.reference', 'ilike', like),
+      eb(
+        sql<boolean>`(to_tsvector('english', coalesce(r.summary, '')) || to_tsvector('english', coalesce((select string_agg(q.question || ' ' || coalesce(q.answer, ''), ' ')
+          from foi_questions q where q.request_id = r.id), ''))) @@ websearch_to_tsquery('english', ${text})`,
+        '=',
+        true,
+      ),
+    ])
+}
+
 /** The public disclosure log and its entries. */
 export class FoiDisclosureLogQueries extends FoiClockQueries {
   /** The public disclosure log: answered and published requests, newest publication first. */
@@ -33,22 +48,7 @@ export class FoiDisclosureLogQueries extends FoiClockQueries {
       .where('r.published_on', 'is not', null)
       .where('r.answered_on', 'is not', null)
     if (filter.offices) query = query.where('r.office_id', 'in', filter.offices.length ? [...filter.offices] : [-1])
-    if (filter.text) {
-      const text = filter.text
-      const like = `%${escapeLike(text)}%`
-      query = query.where((eb) =>
-        eb.or([
-          eb('r.reference', 'ilike', like),
-          // Every word, found anywhere in the request: its summary, its questions or their answers.
-          eb(
-            sql<boolean>`(to_tsvector('english', coalesce(r.summary, '')) || to_tsvector('english', coalesce((select string_agg(q.question || ' ' || coalesce(q.answer, ''), ' ')
-              from foi_questions q where q.request_id = r.id), ''))) @@ websearch_to_tsquery('english', ${text})`,
-            '=',
-            true,
-          ),
-        ]),
-      )
-    }
+    if (filter.text) query = query.where(requestMatches(filter.text))
     const [count, rows] = await Promise.all([
       query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       disclosureEntries(query)
@@ -81,7 +81,7 @@ export class FoiDisclosureLogQueries extends FoiClockQueries {
     ])
     return {
       total: Number(count.n),
-      rows: rows.map((r) => ({
+      rows: rows.map((r): PublicFoiRequest => ({
         id: r.id,
         slug: r.slug ?? '',
         reference: r.reference,
