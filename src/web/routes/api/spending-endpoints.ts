@@ -23,11 +23,8 @@ async function spendingOffice(services: Services, reference: string) {
   return found && (String(found.id) === reference || found.slug === reference) ? found : undefined
 }
 
-/**
- * The public API's spending over £500: an office's months and its payments. Built when the public API's list
- * reaches them, so that their schemas are registered in the order of the endpoints.
- */
-export const spendingEndpoints = (): Endpoint[] => [
+/** An office's months of published spending, latest first. */
+const monthsEndpoint = () =>
   endpoint({
     method: 'get',
     path: '/v1/spending/{office}',
@@ -50,7 +47,10 @@ export const spendingEndpoints = (): Endpoint[] => [
         })),
       }
     },
-  }),
+  })
+
+/** An office's published payments, a page at a time, each naming the public awards it pays. */
+const paymentsEndpoint = () =>
   endpoint({
     method: 'get',
     path: '/v1/spending/{office}/payments',
@@ -92,5 +92,10 @@ export const spendingEndpoints = (): Endpoint[] => [
         })),
       })
     },
-  }),
-]
+  })
+
+/**
+ * The public API's spending over £500: an office's months and its payments. Built when the public API's list
+ * reaches them, so that their schemas are registered in the order of the endpoints.
+ */
+export const spendingEndpoints = (): Endpoint[] => [monthsEndpoint(), paymentsEndpoint()]
