@@ -50,23 +50,10 @@ export function spendingPublicRoutes(services: Services): Router {
     res
       .type('text/csv; charset=utf-8')
       .attachment(`spending-over-500-${office.slug}${month ? `-${month}` : ''}.csv`)
-    const rows = services.spending.allPublicPayments(office.id, month)
-    async function* records() {
-      for await (const p of rows)
-        yield [
-          p.paidOn,
-          p.supplierName,
-          penceToDecimalString(p.amountPence),
-          p.expenseType,
-          p.transactionNumber,
-          [...new Set(p.awards.map((a) => a.decisionReference ?? ''))].filter(Boolean).join('; '),
-          p.awards.map((a) => a.awardId).join('; '),
-        ]
-    }
     await streamDownload(
       req,
       res,
-      Readable.from(records()),
+      Readable.from(paymentRecords(services.spending.allPublicPayments(office.id, month))),
       safeCsvStringifier({
         header: true,
         columns: ['Date', 'Supplier', 'Amount', 'Expense Type', 'Transaction Number', 'Decision reference', 'Award id'],
@@ -74,4 +61,18 @@ export function spendingPublicRoutes(services: Services): Router {
     )
   })
   return router
+}
+
+/** A CSV row for each payment: the published columns, then the public decisions and awards it pays. */
+async function* paymentRecords(payments: ReturnType<Services['spending']['allPublicPayments']>) {
+  for await (const p of payments)
+    yield [
+      p.paidOn,
+      p.supplierName,
+      penceToDecimalString(p.amountPence),
+      p.expenseType,
+      p.transactionNumber,
+      [...new Set(p.awards.map((a) => a.decisionReference ?? ''))].filter(Boolean).join('; '),
+      p.awards.map((a) => a.awardId).join('; '),
+    ]
 }
