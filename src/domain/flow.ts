@@ -61,9 +61,8 @@ export interface Flow {
   ceilingPence: Pence
 }
 
-/** Builds the diagram. Providers beyond the `maxProviders` largest are one "Other providers" node. */
-export function buildFlow(items: readonly FlowItem[], maxProviders = 12): Flow {
-  const money = items.filter((item) => item.pence > 0)
+/** The keys of the `max` providers paid most, and how many providers there are besides. */
+function largestProviders(money: readonly FlowItem[], max: number): { shown: Set<string>; others: number } {
   const providerTotals = new Map<string, { name: string; pence: Pence }>()
   for (const item of money) {
     const entry = providerTotals.get(item.providerKey) ?? { name: item.providerName ?? NO_PROVIDER, pence: 0 }
@@ -73,8 +72,14 @@ export function buildFlow(items: readonly FlowItem[], maxProviders = 12): Flow {
   const ranked = [...providerTotals.entries()].sort(
     (a, b) => b[1].pence - a[1].pence || a[1].name.localeCompare(b[1].name),
   )
-  const shown = new Set(ranked.slice(0, maxProviders).map(([key]) => key))
-  const others = ranked.length - shown.size
+  const shown = new Set(ranked.slice(0, max).map(([key]) => key))
+  return { shown, others: ranked.length - shown.size }
+}
+
+/** Builds the diagram. Providers beyond the `maxProviders` largest are one "Other providers" node. */
+export function buildFlow(items: readonly FlowItem[], maxProviders = 12): Flow {
+  const money = items.filter((item) => item.pence > 0)
+  const { shown, others } = largestProviders(money, maxProviders)
 
   const nodes = new Map<string, FlowNode>()
   const links = new Map<string, FlowLink>()
