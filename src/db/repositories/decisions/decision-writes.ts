@@ -1,8 +1,8 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type Insertable, type Kysely } from 'kysely'
 import type { LinkKind } from '../../../domain/decision.ts'
 import { publicText } from '../../../domain/publication.ts'
 import { slugify } from '../../../domain/slug.ts'
-import type { DB } from '../../tables/index.ts'
+import type { DB, DecisionsTable } from '../../tables/index.ts'
 import { insertRows } from '../insert-rows.ts'
 import type { Handle, NewAward, NewContribution, NewDecision } from './decision-types.ts'
 
@@ -31,81 +31,15 @@ export class DecisionWrites {
 
   /** Stores a whole decision record with its parts. Call inside a transaction so nothing is half-written. */
   async create(input: NewDecision, handle: Handle): Promise<number> {
-    const sections = input.sections ?? []
-    const classification = input.classification ?? 'non_confidential'
     const { id } = await handle
       .insertInto('decisions')
-      .values({
-        office_id: input.officeId,
-        reference: input.reference,
-        slug: input.reference ? `${slugify(input.officeShortName)}-${slugify(input.reference)}` : null,
-        kind: input.kind,
-        title: input.title,
-        status: input.status,
-        review_status: input.reviewStatus ?? 'reviewed',
-        date_received: input.dateReceived ?? null,
-        date_decided: input.dateDecided ?? null,
-        date_published: input.datePublished ?? null,
-        author_name: input.authorName ?? null,
-        author_contact: input.authorContact ?? null,
-        classification,
-        exemption: input.exemption ?? null,
-        executive_summary: input.executiveSummary ?? null,
-        decision_text: input.decisionText ?? null,
-        revenue_or_capital: input.revenueOrCapital ?? null,
-        in_budget: input.inBudget ?? null,
-        declaration: input.declaration ?? null,
-        declared_interest: input.declaredInterest ?? null,
-        decision_maker_name: input.decisionMakerName ?? null,
-        decision_maker_title: input.decisionMakerTitle ?? null,
-        stated_total_pence: input.statedTotalPence ?? null,
-        stated_total_per_annum: input.statedTotalPerAnnum ?? false,
-        source_document_id: input.sourceDocumentId ?? null,
-        created_by: input.createdBy ?? null,
-        public_text: publicText({
-          classification,
-          executiveSummary: input.executiveSummary ?? null,
-          decisionText: input.decisionText ?? null,
-          sections: sections.map((s) => ({ heading: s.heading, body: s.body, withheld: s.withheld ?? false })),
-        }),
-      })
+      .values(decisionColumns(input))
       .returning('id')
       .executeTakeFirstOrThrow()
-
-    const sectionRows = sections.map((s, index) => ({
-      decision_id: id,
-      position: s.position ?? index,
-      key: s.key ?? 'other',
-      heading: s.heading,
-      body: s.body,
-      withheld: s.withheld ?? false,
-      exemption: s.exemption ?? null,
-    }))
-    await insertRows(handle, 'decision_sections', sectionRows)
+    await insertRows(handle, 'decision_sections', sectionRows(id, input))
     await this.insertAwards(handle, id, input.awards ?? [])
     await this.insertContributions(handle, id, input.contributions ?? [])
-    const findingRows = (input.findings ?? []).map((f) => ({
-      decision_id: id,
-      code: f.code,
-      severity: f.severity,
-      message: f.message,
-      field: f.field ?? null,
-      line: f.line ?? null,
-    }))
-    await insertRows(handle, 'findings', findingRows)
-    const signOffRows = (input.signOffs ?? []).map((s) => ({
-      decision_id: id,
-      stage: s.stage,
-      outcome: s.outcome,
-      signer_user_id: s.signerUserId ?? null,
-      signer_name: s.signerName ?? null,
-      signer_title: s.signerTitle ?? null,
-      signed_on: s.signedOn,
-      comment: s.comment ?? null,
-    }))
-    await insertRows(handle, 'sign_offs', signOffRows)
-    const areaRows = (input.areaIds ?? []).map((area_id) => ({ decision_id: id, area_id }))
-    await insertRows(handle, 'decision_areas', areaRows)
+    await insertRecordParts(handle, id, input)
     return id
   }
 
@@ -185,4 +119,83 @@ export class DecisionWrites {
   async link(fromId: number, toId: number, kind: LinkKind, handle: Handle): Promise<void> {
     await handle.insertInto('decision_links').values({ from_decision_id: fromId, to_decision_id: toId, kind }).execute()
   }
+}
+
+/** A new decision's row: what the input gives, its defaults, and the public text its classification allows. */
+function decisionColumns(input: NewDecision): Insertable<DecisionsTable> {
+  const sections = input.sections ?? []
+  const classification = input.classification ?? 'non_confidential'
+  return {
+    office_id: input.officeId,
+    reference: input.reference,
+    slug: input.reference ? `${slugify(input.officeShortName)}-${slugify(input.reference)}` : null,
+    kind: input.kind,
+    title: input.title,
+    status: input.status,
+    review_status: input.reviewStatus ?? 'reviewed',
+    date_received: input.dateReceived ?? null,
+    date_decided: input.dateDecided ?? null,
+    date_published: input.datePublished ?? null,
+    author_name: input.authorName ?? null,
+    author_contact: input.authorContact ?? null,
+    classification,
+    exemption: input.exemption ?? null,
+    executive_summary: input.executiveSummary ?? null,
+    decision_text: input.decisionText ?? null,
+    revenue_or_capital: input.revenueOrCapital ?? null,
+    in_budget: input.inBudget ?? null,
+    declaration: input.declaration ?? null,
+    declared_interest: input.declaredInterest ?? null,
+    decision_maker_name: input.decisionMakerName ?? null,
+    decision_maker_title: input.decisionMakerTitle ?? null,
+    stated_total_pence: input.statedTotalPence ?? null,
+    stated_total_per_annum: input.statedTotalPerAnnum ?? false,
+    source_document_id: input.sourceDocumentId ?? null,
+    created_by: input.createdBy ?? null,
+    public_text: publicText({
+      classification,
+      executiveSummary: input.executiveSummary ?? null,
+      decisionText: input.decisionText ?? null,
+      sections: sections.map((s) => ({ heading: s.heading, body: s.body, withheld: s.withheld ?? false })),
+    }),
+  }
+}
+
+/** A new decision's sections, in their order. */
+function sectionRows(id: number, input: NewDecision) {
+  return (input.sections ?? []).map((s, index) => ({
+    decision_id: id,
+    position: s.position ?? index,
+    key: s.key ?? 'other',
+    heading: s.heading,
+    body: s.body,
+    withheld: s.withheld ?? false,
+    exemption: s.exemption ?? null,
+  }))
+}
+
+/** A new decision's findings, sign-offs and areas. */
+async function insertRecordParts(handle: Handle, id: number, input: NewDecision): Promise<void> {
+  const findingRows = (input.findings ?? []).map((f) => ({
+    decision_id: id,
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    field: f.field ?? null,
+    line: f.line ?? null,
+  }))
+  await insertRows(handle, 'findings', findingRows)
+  const signOffRows = (input.signOffs ?? []).map((s) => ({
+    decision_id: id,
+    stage: s.stage,
+    outcome: s.outcome,
+    signer_user_id: s.signerUserId ?? null,
+    signer_name: s.signerName ?? null,
+    signer_title: s.signerTitle ?? null,
+    signed_on: s.signedOn,
+    comment: s.comment ?? null,
+  }))
+  await insertRows(handle, 'sign_offs', signOffRows)
+  const areaRows = (input.areaIds ?? []).map((area_id) => ({ decision_id: id, area_id }))
+  await insertRows(handle, 'decision_areas', areaRows)
 }
