@@ -3,7 +3,6 @@ import { inOfficeScope } from '../office-scope.ts'
 import { nearestPublicName } from './decision-search.ts'
 import { listPublicDecisions } from './public-listing.ts'
 import { sql, type Selectable } from 'kysely'
-import type { DecisionStatus } from '../../../domain/decision.ts'
 import { PUBLIC_STATUSES } from '../../../domain/decision.ts'
 import type { DecisionsTable } from '../../tables/index.ts'
 import type { DecisionDetail, DecisionListFilter, DecisionListRow } from './decision-types.ts'
@@ -106,24 +105,8 @@ export class DecisionRepository extends DecisionWrites {
         .where('id', '=', decision.office_id)
         .executeTakeFirstOrThrow(),
       this.db.selectFrom('decision_sections').selectAll().where('decision_id', '=', id).orderBy('position').execute(),
-      this.db
-        .selectFrom('awards as a')
-        .leftJoin('organisations as v', 'v.id', 'a.via_id')
-        .leftJoin('organisations as r', 'r.id', 'a.recipient_id')
-        .leftJoin('funding_streams as f', 'f.id', 'a.funding_stream_id')
-        .selectAll('a')
-        .select(['v.name as via_name', 'f.name as stream_name', 'r.slug as recipient_slug'])
-        .where('a.decision_id', '=', id)
-        .orderBy('a.position')
-        .execute(),
-      this.db
-        .selectFrom('contributions as c')
-        .leftJoin('funding_streams as f', 'f.id', 'c.funding_stream_id')
-        .selectAll('c')
-        .select('f.name as funding_stream_name')
-        .where('c.decision_id', '=', id)
-        .orderBy('c.id')
-        .execute(),
+      this.awardsOf(id),
+      this.contributionsOf(id),
       this.db.selectFrom('findings').selectAll().where('decision_id', '=', id).orderBy('line').orderBy('id').execute(),
       this.db
         .selectFrom('sign_offs')
@@ -142,8 +125,6 @@ export class DecisionRepository extends DecisionWrites {
       this.links('l.from_decision_id', 'l.to_decision_id', id),
       this.links('l.to_decision_id', 'l.from_decision_id', id),
     ])
-    const visible = (l: { status: DecisionStatus; review_status: string }) =>
-      PUBLIC_STATUSES.includes(l.status) && l.review_status === 'reviewed'
     return {
       decision,
       officeName: office.name,
@@ -154,22 +135,43 @@ export class DecisionRepository extends DecisionWrites {
       findings,
       signOffs,
       areas,
-      links: [
-        ...linksFrom.filter(visible).map((l) => ({
-          kind: l.kind,
-          direction: 'from' as const,
-          reference: l.reference,
-          title: l.title,
-          slug: l.slug,
-        })),
-        ...linksTo.filter(visible).map((l) => ({
-          kind: l.kind,
-          direction: 'to' as const,
-          reference: l.reference,
-          title: l.title,
-          slug: l.slug,
-        })),
-      ],
+      links: [...publicLinks(linksFrom, 'from'), ...publicLinks(linksTo, 'to')],
     }
   }
+
+  /** A decision's awards in their order, with the names of the body they go via, their stream and the recipient's page. */
+  private awardsOf(id: number) {
+    return this.db
+      .selectFrom('awards as a')
+      .leftJoin('organisations as v', 'v.id', 'a.via_id')
+      .leftJoin('organisations as r', 'r.id', 'a.recipient_id')
+      .leftJoin('funding_streams as f', 'f.id', 'a.funding_stream_id')
+      .selectAll('a')
+      .select(['v.name as via_name', 'f.name as stream_name', 'r.slug as recipient_slug'])
+      .where('a.decision_id', '=', id)
+      .orderBy('a.position')
+      .execute()
+  }
+
+  /** A decision's contributions, with their funding stream's name. */
+  private contributionsOf(id: number) {
+    return this.db
+      .selectFrom('contributions as c')
+      .leftJoin('funding_streams as f', 'f.id', 'c.funding_stream_id')
+      .selectAll('c')
+      .select('f.name as funding_stream_name')
+      .where('c.decision_id', '=', id)
+      .orderBy('c.id')
+      .execute()
+  }
+}
+
+/** The links a public page may show: to decisions published and reviewed. */
+function publicLinks(
+  links: Awaited<ReturnType<DecisionRepository['links']>>,
+  direction: 'from' | 'to',
+): DecisionDetail['links'] {
+  return links
+    .filter((l) => PUBLIC_STATUSES.includes(l.status) && l.review_status === 'reviewed')
+    .map((l) => ({ kind: l.kind, direction, reference: l.reference, title: l.title, slug: l.slug }))
 }
