@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../../db/tables/index.ts'
-import { type Page, type PageRequest, findById, newestFirstPage } from './page.ts'
+import { type Page, type PageRequest, type RowOf, findById, newestFirstPage } from './page.ts'
 
 export interface DisclosureFilter extends PageRequest {
   q?: string
@@ -22,28 +22,6 @@ export interface ApiDisclosure {
   outcome: string | null
   questions: Array<{ position: number; question: string; answer: string | null; exemption: string | null }>
 }
-
-/** Answered and published FOI requests with their office: never the requester's name or contact. */
-function disclosureRows(db: Kysely<DB>) {
-  return db
-    .selectFrom('foi_requests as r')
-    .innerJoin('organisations as o', 'o.id', 'r.office_id')
-    .where('r.published_on', 'is not', null)
-    .where('r.answered_on', 'is not', null)
-    .select([
-      'r.id',
-      'r.reference',
-      'r.office_id',
-      'o.name as office_name',
-      'r.summary',
-      'r.received_on',
-      'r.answered_on',
-      'r.published_on',
-      'r.outcome',
-    ])
-}
-
-type DisclosureRow = Awaited<ReturnType<ReturnType<typeof disclosureRows>['execute']>>[number]
 
 /**
  * The disclosure log: answered and published FOI requests with their questions and answers. The requester's
@@ -85,7 +63,7 @@ export class ApiDisclosureQueries {
     return findById(disclosureRows(this.db), 'r.id', id, (rows) => this.shape(rows))
   }
 
-  private async shape(rows: DisclosureRow[]): Promise<ApiDisclosure[]> {
+  private async shape(rows: RowOf<typeof disclosureRows>[]): Promise<ApiDisclosure[]> {
     if (!rows.length) return []
     const questions = await this.db
       .selectFrom('foi_questions')
@@ -111,4 +89,24 @@ export class ApiDisclosureQueries {
         .map(({ position, question, answer, exemption }) => ({ position, question, answer, exemption })),
     }))
   }
+}
+
+/** Answered and published FOI requests with their office: never the requester's name or contact. */
+function disclosureRows(db: Kysely<DB>) {
+  return db
+    .selectFrom('foi_requests as r')
+    .innerJoin('organisations as o', 'o.id', 'r.office_id')
+    .where('r.published_on', 'is not', null)
+    .where('r.answered_on', 'is not', null)
+    .select([
+      'r.id',
+      'r.reference',
+      'r.office_id',
+      'o.name as office_name',
+      'r.summary',
+      'r.received_on',
+      'r.answered_on',
+      'r.published_on',
+      'r.outcome',
+    ])
 }

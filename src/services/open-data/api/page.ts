@@ -43,6 +43,11 @@ export async function findById<DB, TB extends keyof DB, O extends { id: number }
   return (await shape(rows))[0]
 }
 
+/** A row of the query a function builds, e.g. `RowOf<typeof serviceRows>`. */
+export type RowOf<Build extends (...args: never[]) => { execute(): Promise<unknown[]> }> = Awaited<
+  ReturnType<ReturnType<Build>['execute']>
+>[number]
+
 export interface PageRequest {
   /** Continue after this id (ids run newest first). */
   after?: number

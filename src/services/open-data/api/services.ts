@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../../db/tables/index.ts'
 import { openDecision } from '../public-scope.ts'
-import { type IdOrSlug, type Page, type PageRequest, findById, newestFirstPage } from './page.ts'
+import { type IdOrSlug, type Page, type PageRequest, type RowOf, findById, newestFirstPage } from './page.ts'
 
 export interface ServiceFilter extends PageRequest {
   type?: string
@@ -29,37 +29,6 @@ export interface ApiService {
   areas: Array<{ id: number; name: string; slug: string }>
   providers: Array<{ id: number; name: string; slug: string }>
 }
-
-/** Commissioned services the public may see, with their office, lead commissioner and decision. */
-function serviceRows(db: Kysely<DB>) {
-  return db
-    .selectFrom('services as s')
-    .leftJoin('organisations as l', 'l.id', 's.lead_commissioner_id')
-    .leftJoin('organisations as o', 'o.id', 's.office_id')
-    .leftJoin('decisions as d', 'd.id', 's.decision_id')
-    .where((eb) => eb.or([eb('s.decision_id', 'is', null), openDecision]))
-    .select([
-      's.id',
-      's.name',
-      's.slug',
-      's.service_type',
-      's.description',
-      's.office_id',
-      'o.name as office_name',
-      's.lead_commissioner_id',
-      'l.name as lead_name',
-      's.decision_id',
-      'd.reference',
-      's.predecessor_id',
-      's.start_date',
-      's.end_date',
-      's.extension_months',
-      's.extension_taken_months',
-      's.break_notice_months',
-    ])
-}
-
-type ServiceRow = Awaited<ReturnType<ReturnType<typeof serviceRows>['execute']>>[number]
 
 /** Commissioned services the public may see: not tied to a decision, or tied to an open one. */
 export class ApiServiceQueries {
@@ -105,7 +74,7 @@ export class ApiServiceQueries {
     return findById(serviceRows(this.db), 's.id', id, (rows) => this.shape(rows))
   }
 
-  private async shape(rows: ServiceRow[]): Promise<ApiService[]> {
+  private async shape(rows: RowOf<typeof serviceRows>[]): Promise<ApiService[]> {
     if (!rows.length) return []
     const ids = rows.map((r) => r.id)
     const [areas, providers] = await Promise.all([
@@ -146,4 +115,33 @@ export class ApiServiceQueries {
       providers: providers.filter((p) => p.service_id === r.id).map(({ id, name, slug }) => ({ id, name, slug })),
     }))
   }
+}
+
+/** Commissioned services the public may see, with their office, lead commissioner and decision. */
+function serviceRows(db: Kysely<DB>) {
+  return db
+    .selectFrom('services as s')
+    .leftJoin('organisations as l', 'l.id', 's.lead_commissioner_id')
+    .leftJoin('organisations as o', 'o.id', 's.office_id')
+    .leftJoin('decisions as d', 'd.id', 's.decision_id')
+    .where((eb) => eb.or([eb('s.decision_id', 'is', null), openDecision]))
+    .select([
+      's.id',
+      's.name',
+      's.slug',
+      's.service_type',
+      's.description',
+      's.office_id',
+      'o.name as office_name',
+      's.lead_commissioner_id',
+      'l.name as lead_name',
+      's.decision_id',
+      'd.reference',
+      's.predecessor_id',
+      's.start_date',
+      's.end_date',
+      's.extension_months',
+      's.extension_taken_months',
+      's.break_notice_months',
+    ])
 }
