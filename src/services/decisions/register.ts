@@ -66,38 +66,24 @@ export class RegisterService {
   }
 
   /** The name, type and size of the published document an imported record was read from (public records only). */
-  publicDocumentInfo(slug: string) {
-    return this.documents.info(slug)
-  }
+  readonly publicDocumentInfo = (slug: string) => this.documents.info(slug)
 
   /** The published document itself, for download. */
-  publicDocument(slug: string) {
-    return this.documents.content(slug)
-  }
+  readonly publicDocument = (slug: string) => this.documents.content(slug)
 
   /** The public appendices of a public decision (never a withheld one, nor any of a confidential decision). */
-  publicAppendices(slug: string) {
-    return this.appendices.list(slug)
-  }
+  readonly publicAppendices = (slug: string) => this.appendices.list(slug)
 
   /** One public appendix, for download. */
-  publicAppendix(slug: string, id: number) {
-    return this.appendices.content(slug, id)
-  }
+  readonly publicAppendix = (slug: string, id: number) => this.appendices.content(slug, id)
 
   /** “Did you mean …?”: a public name close to words that found nothing. */
-  suggestion(words: string) {
-    return this.decisions.suggestName(words.trim().slice(0, 200))
-  }
+  readonly suggestion = (words: string) => this.decisions.suggestName(words.trim().slice(0, 200))
 
   /** The financial years that hold at least one listed decision, latest first: the year filter's choices. */
-  years() {
-    return this.decisions.publicYears()
-  }
+  readonly years = () => this.decisions.publicYears()
 
-  offices() {
-    return this.organisations.listOffices()
-  }
+  readonly offices = () => this.organisations.listOffices()
 }
 
 /** The section whose withholding also withholds what the record says about revenue, capital and budget. */

@@ -4,11 +4,11 @@ import type { DB } from '../../db/tables/index.ts'
 import { inOfficeScope } from '../../db/repositories/office-scope.ts'
 import { nextFreeReference } from '../../db/repositories/reference-sequences.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
-import { publicText } from '../../domain/publication.ts'
 import { referenceScope } from '../../domain/reference-format.ts'
 import { todayInLondon } from '../../domain/uk-date.ts'
 import { isEditable } from '../../domain/workflow.ts'
 import { AuditedService, type Actor } from '../audit/audit.ts'
+import { publicTextWithStoredSections } from '../shared/public-text.ts'
 import { queueDecisionNotifications } from '../notifications/decision-events.ts'
 import { WorkflowError, ConcurrentEditError, type DecisionRow } from './workflow-types.ts'
 import { assertHolds, recordEditor, snapshot } from './workflow-records.ts'
@@ -93,12 +93,6 @@ export class DecisionChanges extends AuditedService {
       if (before.version !== version) throw new ConcurrentEditError()
       const beforeSnapshot = await snapshot(trx, id)
       await apply(trx, before)
-      const sections = await trx
-        .selectFrom('decision_sections')
-        .select(['heading', 'body', 'withheld'])
-        .where('decision_id', '=', id)
-        .orderBy('position')
-        .execute()
       const current = await trx
         .selectFrom('decisions')
         .select(['classification', 'executive_summary', 'decision_text'])
@@ -109,11 +103,10 @@ export class DecisionChanges extends AuditedService {
         .set({
           version: before.version + 1,
           updated_at: new Date(),
-          public_text: publicText({
+          public_text: await publicTextWithStoredSections(trx, id, {
             classification: current.classification,
             executiveSummary: current.executive_summary,
             decisionText: current.decision_text,
-            sections,
           }),
         })
         .where('id', '=', id)

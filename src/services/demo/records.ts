@@ -334,6 +334,16 @@ function periodRow(recipient: string, amounts: [string, string, string], extra: 
   }))
 }
 
+/** What the partnership car pilot's two awards share: all but their recipient and amount. */
+const carPilotTerms = {
+  period: { label: '2021/22', start: '2021-04-01', end: '2022-03-31' },
+  via: 'Nottinghamshire County Council',
+  route: 'framework_call_off',
+  stream: 'Community Safety Grant',
+  service: 'Domestic abuse partnership car pilot',
+  purpose: 'Specialist workers for the partnership car pilot',
+} satisfies Omit<DemoAward, 'recipient' | 'pounds'>
+
 export const demoDecisions: DemoDecision[] = [
   {
     office: 'Nottinghamshire',
@@ -366,26 +376,8 @@ export const demoDecisions: DemoDecision[] = [
     statedTotal: '47013.00',
     areas: ['Ashfield', 'Mansfield'],
     awards: [
-      {
-        recipient: "Juno Women's Aid",
-        pounds: '23966.00',
-        period: { label: '2021/22', start: '2021-04-01', end: '2022-03-31' },
-        via: 'Nottinghamshire County Council',
-        route: 'framework_call_off',
-        stream: 'Community Safety Grant',
-        service: 'Domestic abuse partnership car pilot',
-        purpose: 'Specialist workers for the partnership car pilot',
-      },
-      {
-        recipient: "Nottinghamshire Women's Aid",
-        pounds: '23047.00',
-        period: { label: '2021/22', start: '2021-04-01', end: '2022-03-31' },
-        via: 'Nottinghamshire County Council',
-        route: 'framework_call_off',
-        stream: 'Community Safety Grant',
-        service: 'Domestic abuse partnership car pilot',
-        purpose: 'Specialist workers for the partnership car pilot',
-      },
+      { recipient: "Juno Women's Aid", pounds: '23966.00', ...carPilotTerms },
+      { recipient: "Nottinghamshire Women's Aid", pounds: '23047.00', ...carPilotTerms },
     ],
     signOffs: [
       { stage: 'finance', title: 'Chief Finance Officer', on: '2021-03-10' },

@@ -75,17 +75,11 @@ export class ForwardPlanService {
     return this.repository.find(id, scope)
   }
 
-  offices(reader: PlanReader) {
-    return this.repository.offices(reader)
-  }
+  readonly offices = (reader: PlanReader) => this.repository.offices(reader)
 
-  services(officeId: number) {
-    return this.repository.services(officeId)
-  }
+  readonly services = (officeId: number) => this.repository.services(officeId)
 
-  linkableDecisions(officeId: number) {
-    return this.repository.linkableDecisions(officeId)
-  }
+  readonly linkableDecisions = (officeId: number) => this.repository.linkableDecisions(officeId)
 
   /** Checks a plan entry's answers; throws FormError naming each field that is wrong. */
   async validate(answers: PlanEntryAnswers, scope: OfficeScope): Promise<PlanEntryValues> {

@@ -10,10 +10,10 @@ import {
 import { OrganisationRepository } from '../../db/repositories/ledger/organisations.ts'
 import type { DB } from '../../db/tables/index.ts'
 import { slugify } from '../../domain/slug.ts'
-import { publicText } from '../../domain/publication.ts'
 import type { ExtractedRecord } from '../../extract/index.ts'
 import { AuditedService, type Actor } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
+import { publicTextWithStoredSections } from '../shared/public-text.ts'
 import { acknowledgeErrors, type Acknowledgement } from './acknowledgements.ts'
 import { areaIdsFor } from './areas.ts'
 import { StaleReviewError } from './errors.ts'
@@ -90,12 +90,11 @@ export class ImportReviewService extends AuditedService {
       await acknowledgeErrors(trx, this.audit, decisionId, acknowledgements, actor)
 
       const snapshotBefore = await snapshot(trx, decisionId)
-      const sections = await trx
-        .selectFrom('decision_sections')
-        .select(['heading', 'body', 'withheld'])
-        .where('decision_id', '=', decisionId)
-        .orderBy('position')
-        .execute()
+      const text = await publicTextWithStoredSections(trx, decisionId, {
+        classification: before.classification,
+        executiveSummary: input.summary,
+        decisionText: input.decisionText,
+      })
       await trx
         .updateTable('decisions')
         .set({
@@ -106,12 +105,7 @@ export class ImportReviewService extends AuditedService {
           title: input.title,
           executive_summary: input.summary,
           decision_text: input.decisionText,
-          public_text: publicText({
-            classification: before.classification,
-            executiveSummary: input.summary,
-            decisionText: input.decisionText,
-            sections,
-          }),
+          public_text: text,
           date_decided: input.decisionDate,
           stated_total_pence: input.statedTotalPence,
           stated_total_per_annum: input.statedTotalPerAnnum,

@@ -21,7 +21,14 @@ export interface FeedSubject {
   slug: string
 }
 
+export interface SubjectFeed {
+  subject: FeedSubject
+  entries: FeedEntry[]
+}
+
 const FEED_SIZE = 50
+
+type FeedQuery = ReturnType<FeedQueries['base']>
 
 /** The newest published decisions for Atom feeds: all of them, or those naming a provider or an area. */
 export class FeedQueries {
@@ -32,10 +39,8 @@ export class FeedQueries {
     return this.entries(this.base(offices).where(listedDecision))
   }
 
-  async provider(
-    slug: string,
-    offices?: readonly number[],
-  ): Promise<{ subject: FeedSubject; entries: FeedEntry[] } | undefined> {
+  /** Newly published decisions with an award to this public provider. */
+  async provider(slug: string, offices?: readonly number[]): Promise<SubjectFeed | undefined> {
     const subject = await this.db
       .selectFrom('organisations as o')
       .select(['o.id', 'o.name', 'o.slug'])
@@ -43,41 +48,35 @@ export class FeedQueries {
       .where('o.merged_into_id', 'is', null)
       .where(publicOrganisation)
       .executeTakeFirst()
-    if (!subject) return undefined
-    const query = this.base(offices)
-      .where(openDecision)
-      .where(({ exists, selectFrom }) =>
+    return this.subjectFeed(subject, offices, (query, id) =>
+      query.where(({ exists, selectFrom }) =>
         exists(
           selectFrom('awards as a')
             .select('a.id')
             .whereRef('a.decision_id', '=', 'd.id')
-            .where('a.recipient_id', '=', subject.id)
+            .where('a.recipient_id', '=', id)
             .where('a.withheld', '=', false),
         ),
-      )
-    return { subject, entries: await this.entries(query) }
+      ),
+    )
   }
 
-  async area(
-    slug: string,
-    offices?: readonly number[],
-  ): Promise<{ subject: FeedSubject; entries: FeedEntry[] } | undefined> {
+  /** Newly published decisions naming this public area, themselves or through a public award's service. */
+  async area(slug: string, offices?: readonly number[]): Promise<SubjectFeed | undefined> {
     const subject = await this.db
       .selectFrom('areas as ar')
       .select(['ar.id', 'ar.name', 'ar.slug'])
       .where('ar.slug', '=', slug)
       .where(publicArea)
       .executeTakeFirst()
-    if (!subject) return undefined
-    const query = this.base(offices)
-      .where(openDecision)
-      .where(({ or, exists, selectFrom }) =>
+    return this.subjectFeed(subject, offices, (query, id) =>
+      query.where(({ or, exists, selectFrom }) =>
         or([
           exists(
             selectFrom('decision_areas as x')
               .select('x.area_id')
               .whereRef('x.decision_id', '=', 'd.id')
-              .where('x.area_id', '=', subject.id),
+              .where('x.area_id', '=', id),
           ),
           exists(
             selectFrom('awards as a')
@@ -85,11 +84,24 @@ export class FeedQueries {
               .select('a.id')
               .whereRef('a.decision_id', '=', 'd.id')
               .where('a.withheld', '=', false)
-              .where('x.area_id', '=', subject.id),
+              .where('x.area_id', '=', id),
           ),
         ]),
-      )
-    return { subject, entries: await this.entries(query) }
+      ),
+    )
+  }
+
+  /**
+   * The feed of a subject found by its slug: its open decisions that `about` keeps (given the subject's id), or
+   * undefined when there is no such subject.
+   */
+  private async subjectFeed(
+    subject: (FeedSubject & { id: number }) | undefined,
+    offices: readonly number[] | undefined,
+    about: (query: FeedQuery, id: number) => FeedQuery,
+  ): Promise<SubjectFeed | undefined> {
+    if (!subject) return undefined
+    return { subject, entries: await this.entries(about(this.base(offices).where(openDecision), subject.id)) }
   }
 
   /** Decisions with what a feed shows of them; of an office register's offices only when given them. */
@@ -109,7 +121,7 @@ export class FeedQueries {
       ])
   }
 
-  private async entries(query: ReturnType<FeedQueries['base']>): Promise<FeedEntry[]> {
+  private async entries(query: FeedQuery): Promise<FeedEntry[]> {
     const rows = await query
       .orderBy('d.date_published', (ob) => ob.desc().nullsLast())
       .orderBy('d.id', 'desc')

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../../db/tables/index.ts'
-import { type Page, type PageRequest, newestFirstPage } from './page.ts'
+import { type Page, type PageRequest, type RowOf, findById, newestFirstPage } from './page.ts'
 
 export interface DisclosureFilter extends PageRequest {
   q?: string
@@ -31,7 +31,7 @@ export class ApiDisclosureQueries {
   constructor(private readonly db: Kysely<DB>) {}
 
   async list(filter: DisclosureFilter): Promise<Page<ApiDisclosure>> {
-    let query = this.base()
+    let query = disclosureRows(this.db)
     if (filter.officeId) query = query.where('r.office_id', '=', filter.officeId)
     if (filter.offices) query = query.where('r.office_id', 'in', filter.offices.length ? [...filter.offices] : [-1])
     if (filter.year)
@@ -59,33 +59,11 @@ export class ApiDisclosureQueries {
     return newestFirstPage(query, 'r.id', filter, (items) => this.shape(items))
   }
 
-  async find(id: number): Promise<ApiDisclosure | undefined> {
-    const rows = await this.base().where('r.id', '=', id).execute()
-    return (await this.shape(rows))[0]
+  find(id: number): Promise<ApiDisclosure | undefined> {
+    return findById(disclosureRows(this.db), 'r.id', id, (rows) => this.shape(rows))
   }
 
-  private base() {
-    return this.db
-      .selectFrom('foi_requests as r')
-      .innerJoin('organisations as o', 'o.id', 'r.office_id')
-      .where('r.published_on', 'is not', null)
-      .where('r.answered_on', 'is not', null)
-      .select([
-        'r.id',
-        'r.reference',
-        'r.office_id',
-        'o.name as office_name',
-        'r.summary',
-        'r.received_on',
-        'r.answered_on',
-        'r.published_on',
-        'r.outcome',
-      ])
-  }
-
-  private async shape(
-    rows: Awaited<ReturnType<ReturnType<ApiDisclosureQueries['base']>['execute']>>,
-  ): Promise<ApiDisclosure[]> {
+  private async shape(rows: RowOf<typeof disclosureRows>[]): Promise<ApiDisclosure[]> {
     if (!rows.length) return []
     const questions = await this.db
       .selectFrom('foi_questions')
@@ -111,4 +89,24 @@ export class ApiDisclosureQueries {
         .map(({ position, question, answer, exemption }) => ({ position, question, answer, exemption })),
     }))
   }
+}
+
+/** Answered and published FOI requests with their office: never the requester's name or contact. */
+function disclosureRows(db: Kysely<DB>) {
+  return db
+    .selectFrom('foi_requests as r')
+    .innerJoin('organisations as o', 'o.id', 'r.office_id')
+    .where('r.published_on', 'is not', null)
+    .where('r.answered_on', 'is not', null)
+    .select([
+      'r.id',
+      'r.reference',
+      'r.office_id',
+      'o.name as office_name',
+      'r.summary',
+      'r.received_on',
+      'r.answered_on',
+      'r.published_on',
+      'r.outcome',
+    ])
 }

@@ -32,6 +32,22 @@ export async function newestFirstPage<DB, TB extends keyof DB, O extends { id: n
   return { items: await shape(items), nextAfter }
 }
 
+/** The item of the query's rows with this id (undefined when the query does not hold it), made by `shape`. */
+export async function findById<DB, TB extends keyof DB, O extends { id: number }, T>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  id: StringReference<DB, TB>,
+  value: number,
+  shape: (rows: O[]) => T[] | Promise<T[]>,
+): Promise<T | undefined> {
+  const rows = await query.where(sql<boolean>`${sql.ref(id)} = ${value}`).execute()
+  return (await shape(rows))[0]
+}
+
+/** A row of the query a function builds, e.g. `RowOf<typeof serviceRows>`. */
+export type RowOf<Build extends (...args: never[]) => { execute(): Promise<unknown[]> }> = Awaited<
+  ReturnType<ReturnType<Build>['execute']>
+>[number]
+
 export interface PageRequest {
   /** Continue after this id (ids run newest first). */
   after?: number

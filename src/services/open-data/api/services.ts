@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../../db/tables/index.ts'
 import { openDecision } from '../public-scope.ts'
-import { type IdOrSlug, type Page, type PageRequest, newestFirstPage } from './page.ts'
+import { type IdOrSlug, type Page, type PageRequest, type RowOf, findById, newestFirstPage } from './page.ts'
 
 export interface ServiceFilter extends PageRequest {
   type?: string
@@ -35,7 +35,7 @@ export class ApiServiceQueries {
   constructor(private readonly db: Kysely<DB>) {}
 
   async list(filter: ServiceFilter): Promise<Page<ApiService>> {
-    let query = this.base()
+    let query = serviceRows(this.db)
     if (filter.type) query = query.where('s.service_type', '=', filter.type)
     if (filter.officeId) query = query.where('s.office_id', '=', filter.officeId)
     if (filter.lead)
@@ -70,42 +70,11 @@ export class ApiServiceQueries {
     return newestFirstPage(query, 's.id', filter, (items) => this.shape(items))
   }
 
-  async find(id: number): Promise<ApiService | undefined> {
-    const rows = await this.base().where('s.id', '=', id).execute()
-    return (await this.shape(rows))[0]
+  find(id: number): Promise<ApiService | undefined> {
+    return findById(serviceRows(this.db), 's.id', id, (rows) => this.shape(rows))
   }
 
-  private base() {
-    return this.db
-      .selectFrom('services as s')
-      .leftJoin('organisations as l', 'l.id', 's.lead_commissioner_id')
-      .leftJoin('organisations as o', 'o.id', 's.office_id')
-      .leftJoin('decisions as d', 'd.id', 's.decision_id')
-      .where((eb) => eb.or([eb('s.decision_id', 'is', null), openDecision]))
-      .select([
-        's.id',
-        's.name',
-        's.slug',
-        's.service_type',
-        's.description',
-        's.office_id',
-        'o.name as office_name',
-        's.lead_commissioner_id',
-        'l.name as lead_name',
-        's.decision_id',
-        'd.reference',
-        's.predecessor_id',
-        's.start_date',
-        's.end_date',
-        's.extension_months',
-        's.extension_taken_months',
-        's.break_notice_months',
-      ])
-  }
-
-  private async shape(
-    rows: Awaited<ReturnType<ReturnType<ApiServiceQueries['base']>['execute']>>,
-  ): Promise<ApiService[]> {
+  private async shape(rows: RowOf<typeof serviceRows>[]): Promise<ApiService[]> {
     if (!rows.length) return []
     const ids = rows.map((r) => r.id)
     const [areas, providers] = await Promise.all([
@@ -146,4 +115,33 @@ export class ApiServiceQueries {
       providers: providers.filter((p) => p.service_id === r.id).map(({ id, name, slug }) => ({ id, name, slug })),
     }))
   }
+}
+
+/** Commissioned services the public may see, with their office, lead commissioner and decision. */
+function serviceRows(db: Kysely<DB>) {
+  return db
+    .selectFrom('services as s')
+    .leftJoin('organisations as l', 'l.id', 's.lead_commissioner_id')
+    .leftJoin('organisations as o', 'o.id', 's.office_id')
+    .leftJoin('decisions as d', 'd.id', 's.decision_id')
+    .where((eb) => eb.or([eb('s.decision_id', 'is', null), openDecision]))
+    .select([
+      's.id',
+      's.name',
+      's.slug',
+      's.service_type',
+      's.description',
+      's.office_id',
+      'o.name as office_name',
+      's.lead_commissioner_id',
+      'l.name as lead_name',
+      's.decision_id',
+      'd.reference',
+      's.predecessor_id',
+      's.start_date',
+      's.end_date',
+      's.extension_months',
+      's.extension_taken_months',
+      's.break_notice_months',
+    ])
 }

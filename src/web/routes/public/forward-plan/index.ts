@@ -1,15 +1,13 @@
-import { Readable } from 'node:stream'
 import { Router, type Request, type Response } from 'express'
 import { parseQuarter, PLAN_STATUS_LABELS } from '../../../../domain/forward-plan.ts'
 import { penceToDecimalString } from '../../../../domain/money.ts'
 import type { Services } from '../../../../services/index.ts'
 import type { PlanEntryRow } from '../../../../services/forward-plan/forward-plan.ts'
-import { safeCsvStringifier } from '../../../../services/open-data/csv.ts'
-import { streamDownload } from '../../../streaming.ts'
+import { sendCsv, type CsvColumn } from '../../../csv-download.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
 import { groupByMonth, panelSections, quarterItems } from '../../forward-plan-views.ts'
 
-const COLUMNS: Array<{ header: string; value: (row: PlanEntryRow) => string }> = [
+const COLUMNS: Array<CsvColumn<PlanEntryRow>> = [
   { header: 'Office', value: (r) => r.officeName },
   { header: 'Title', value: (r) => r.title },
   { header: 'Expected month', value: (r) => r.expectedMonth.slice(0, 7) },
@@ -49,13 +47,7 @@ export function forwardPlanPublicRoutes(services: Services): Router {
   router.get('/forward-plan.csv', async (req: Request, res: Response) => {
     const offices = await services.forwardPlan.offices('public')
     const rows = await services.forwardPlan.entries('public', chosenOffice(req, offices))
-    res.type('text/csv; charset=utf-8').attachment('forward-plan.csv')
-    await streamDownload(
-      req,
-      res,
-      Readable.from(rows.map((row) => COLUMNS.map((c) => c.value(row)))),
-      safeCsvStringifier({ header: true, columns: COLUMNS.map((c) => c.header) }),
-    )
+    await sendCsv(req, res, 'forward-plan.csv', rows, COLUMNS)
   })
 
   router.get('/forward-plan/panel-report', async (req: Request, res: Response) => {

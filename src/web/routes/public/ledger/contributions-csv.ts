@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream'
 import type { Request, Response } from 'express'
 import { financialYear } from '../../../../domain/financial-year.ts'
 import { amountBasis, BASIS_LABELS } from '../../../../domain/ledger.ts'
@@ -6,11 +5,10 @@ import { penceToDecimalString } from '../../../../domain/money.ts'
 import { serviceTypeLabel } from '../../../../domain/service-types.ts'
 import type { ContributionRow } from '../../../../services/ledger/co-funding.ts'
 import type { Services } from '../../../../services/index.ts'
-import { safeCsvStringifier } from '../../../../services/open-data/csv.ts'
-import { streamDownload } from '../../../streaming.ts'
+import { sendCsv, type CsvColumn } from '../../../csv-download.ts'
 import { readLedgerQuery, toContributionFilter } from './query.ts'
 
-const COLUMNS: Array<{ header: string; value: (row: ContributionRow) => string }> = [
+const COLUMNS: Array<CsvColumn<ContributionRow>> = [
   { header: 'Partner', value: (r) => r.partnerName },
   { header: 'Amount (£)', value: (r) => penceToDecimalString(r.amountPence) },
   { header: 'Amount is', value: (r) => BASIS_LABELS[amountBasis(r)] },
@@ -37,12 +35,6 @@ export class ContributionsCsvController {
       return
     }
     const rows = await this.services.coFunding.contributions(toContributionFilter(query))
-    res.type('text/csv; charset=utf-8').attachment('partner-contributions.csv')
-    await streamDownload(
-      req,
-      res,
-      Readable.from(rows.map((row) => COLUMNS.map((c) => c.value(row)))),
-      safeCsvStringifier({ header: true, columns: COLUMNS.map((c) => c.header) }),
-    )
+    await sendCsv(req, res, 'partner-contributions.csv', rows, COLUMNS)
   }
 }

@@ -1,4 +1,4 @@
-import { Router } from 'express'
+import { Router, type RequestHandler } from 'express'
 import type { Services } from '../../../../services/index.ts'
 import { AreasController } from './areas.ts'
 import { ChartsController } from './charts.ts'
@@ -23,19 +23,19 @@ export function ledgerPages(services: Services): Router {
   const ledger = new LedgerController(services)
   router.get('/ledger', ledger.get)
   router.get('/ledger.csv', ledger.csv)
-  const providers = new ProvidersController(services)
-  router.get('/providers', providers.list)
-  router.get('/providers/:slug', providers.get)
-  const areas = new AreasController(services)
-  router.get('/areas', areas.list)
-  router.get('/areas/:slug', areas.get)
-  const commissioned = new ServicesController(services)
-  router.get('/services', commissioned.list)
-  router.get('/services/:slug', commissioned.get)
+  listAndPages(router, '/providers', new ProvidersController(services))
+  listAndPages(router, '/areas', new AreasController(services))
+  listAndPages(router, '/services', new ServicesController(services))
   router.get('/pipeline', new PipelineController(services).get)
   router.get('/funding-streams', new FundingStreamsController(services).get)
   const charts = new ChartsController(services)
   router.get('/charts', charts.get)
   router.get('/charts/:file', charts.download)
   return router
+}
+
+/** A list at `path` and a page for each thing in it at `path/:slug`. */
+function listAndPages(router: Router, path: string, controller: { list: RequestHandler; get: RequestHandler }): void {
+  router.get(path, controller.list)
+  router.get(`${path}/:slug`, controller.get)
 }

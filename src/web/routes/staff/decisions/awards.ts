@@ -85,8 +85,7 @@ export class AwardsController extends ItemFormPage<Award, AwardDetails> {
     return {
       heading: `Are you sure you want to remove the award to ${award.recipient_name}?`,
       what: [
-        { key: 'Recipient', value: award.recipient_name },
-        { key: 'Amount', value: amountText(award.amount_pence, award.per_annum, award.up_to) },
+        ...whoAndAmount('Recipient', award.recipient_name, award),
         { key: 'Period', value: award.period_label ?? 'Not given' },
       ],
       button: 'Yes, remove this award',
@@ -128,4 +127,16 @@ export class AwardsController extends ItemFormPage<Award, AwardDetails> {
 
 export function amountText(pence: number, perAnnum: boolean, upTo: boolean): string {
   return `${upTo ? 'Up to ' : ''}${formatPence(pence)}${perAnnum ? ' a year' : ''}`
+}
+
+/** The rows a removal check shows first of an award or a partner contribution: who it names, then its amount. */
+export function whoAndAmount(
+  whoKey: string,
+  who: string,
+  sum: { amount_pence: number; per_annum: boolean; up_to: boolean },
+): Array<{ key: string; value: string }> {
+  return [
+    { key: whoKey, value: who },
+    { key: 'Amount', value: amountText(sum.amount_pence, sum.per_annum, sum.up_to) },
+  ]
 }

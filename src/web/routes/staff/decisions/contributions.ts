@@ -3,7 +3,7 @@ import type { DecisionDetail } from '../../../../db/repositories/decisions/decis
 import type { Actor } from '../../../../services/audit/audit.ts'
 import type { ContributionDetails } from '../../../../services/decisions/draft-part-types.ts'
 import type { FieldErrors } from '../../../validation.ts'
-import { amountText } from './awards.ts'
+import { amountText, whoAndAmount } from './awards.ts'
 import type { Body } from './forms.ts'
 import { resolveOrganisation } from './organisation-names.ts'
 import { ItemFormPage, type ItemPost } from './item-form-page.ts'
@@ -119,10 +119,7 @@ export class ContributionsController extends ItemFormPage<Contribution, Contribu
   protected removal(c: Contribution) {
     return {
       heading: `Are you sure you want to remove the contribution from ${c.organisation_name}?`,
-      what: [
-        { key: 'Partner', value: c.organisation_name },
-        { key: 'Amount', value: amountText(c.amount_pence, c.per_annum, c.up_to) },
-      ],
+      what: whoAndAmount('Partner', c.organisation_name, c),
       button: 'Yes, remove this contribution',
     }
   }

@@ -22,20 +22,16 @@ export class SignOffController extends DecisionPage {
 
   /** The sign-off form posts here first: the answers are shown back for checking before anything is signed. */
   signCheck = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.load(req)
-    if (!detail) return next()
-    const body = req.body as Body
-    const { input, errors } = this.signInput(body, STAGE_FOR_STATUS[detail.decision.status] === 'decision_maker')
-    if (!input) return this.renderErrors(res, 'pages/staff/decisions/sign', this.signModel(detail, body), errors)
+    const posted = await this.postedSignOff(req, res, next)
+    if (!posted) return
+    const { detail, body, input } = posted
     res.render('pages/staff/decisions/sign-check', { ...this.signModel(detail, body), input })
   }
 
   sign = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const detail = await this.load(req)
-    if (!detail) return next()
-    const body = req.body as Body
-    const { input, errors } = this.signInput(body, STAGE_FOR_STATUS[detail.decision.status] === 'decision_maker')
-    if (!input) return this.renderErrors(res, 'pages/staff/decisions/sign', this.signModel(detail, body), errors)
+    const posted = await this.postedSignOff(req, res, next)
+    if (!posted) return
+    const { detail, body, input } = posted
     try {
       await this.services.workflow.signOff(detail.decision.id, Number(body.version), signerOf(res), input, actorOf(res))
       const stage = STAGE_FOR_STATUS[detail.decision.status]
@@ -47,6 +43,29 @@ export class SignOffController extends DecisionPage {
         [error.field ?? 'outcome']: error.message,
       })
     }
+  }
+
+  /**
+   * The decision and the checked answers a sign-off form posted; undefined once it has answered itself: with the
+   * next handler when the address names no decision, or with the form and its errors.
+   */
+  private async postedSignOff(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+  ): Promise<{ detail: DecisionDetail; body: Body; input: SignOffInput } | undefined> {
+    const detail = await this.load(req)
+    if (!detail) {
+      next()
+      return undefined
+    }
+    const body = req.body as Body
+    const { input, errors } = this.signInput(body, STAGE_FOR_STATUS[detail.decision.status] === 'decision_maker')
+    if (!input) {
+      this.renderErrors(res, 'pages/staff/decisions/sign', this.signModel(detail, body), errors)
+      return undefined
+    }
+    return { detail, body, input }
   }
 
   private signModel(detail: DecisionDetail, values: Body) {

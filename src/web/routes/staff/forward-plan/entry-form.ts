@@ -6,6 +6,7 @@ import { answersOf, type PlanEntryAnswers, type PlanEntryRow } from '../../../..
 import { FormError } from '../../../../services/shared/form-error.ts'
 import { actorOf, scopeOf } from '../../../auth.ts'
 import { BASE, errorLinks } from './views.ts'
+import type { FormAnswers } from '../../../form-answers.ts'
 
 /** Adding a planned decision or changing one: the question page, check answers, and saving. */
 export class PlanEntryFormController {
@@ -15,7 +16,7 @@ export class PlanEntryFormController {
     const ctx = await this.context(req, res)
     if (!ctx) return next()
     const saved = req.session.formState?.[ctx.key] as PlanEntryAnswers | undefined
-    await this.renderForm(res, ctx, 200, saved ?? ctx.initial, {})
+    await this.renderForm(res, ctx, { status: 200, values: saved ?? ctx.initial, errors: {} })
   }
 
   saveForm = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -27,7 +28,7 @@ export class PlanEntryFormController {
       await this.services.forwardPlan.validate(answers, scopeOf(res))
     } catch (error) {
       if (!(error instanceof FormError)) throw error
-      return this.renderForm(res, ctx, 400, answers, error.errors)
+      return this.renderForm(res, ctx, { status: 400, values: answers, errors: error.errors })
     }
     req.session.formState = { ...(req.session.formState ?? {}), [ctx.key]: answers }
     res.redirect(303, `${ctx.base}/check`)
@@ -103,13 +104,7 @@ export class PlanEntryFormController {
     return { offices, services }
   }
 
-  private async renderForm(
-    res: Response,
-    ctx: Context,
-    status: number,
-    values: PlanEntryAnswers,
-    errors: Record<string, string>,
-  ) {
+  private async renderForm(res: Response, ctx: Context, { status, values, errors }: FormAnswers<PlanEntryAnswers>) {
     const { offices, services } = await this.choices(res, ctx)
     res.status(status).render('pages/staff/forward-plan/form', {
       ctx,

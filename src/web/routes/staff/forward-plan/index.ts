@@ -45,6 +45,16 @@ export function forwardPlanStaffRoutes(services: Services): Router {
   return router
 }
 
+/**
+ * What a form on a plan entry does: its action, the word the entry page says once it is done, and how a refused
+ * form is shown again.
+ */
+interface EntryAction {
+  done: string
+  action: (id: number, body: Record<string, unknown>) => Promise<boolean>
+  refused: (entry: PlanEntryRow, body: Record<string, unknown>, errors: Record<string, string>) => unknown
+}
+
 class ForwardPlanController {
   constructor(private readonly services: Services) {}
 
@@ -99,20 +109,17 @@ class ForwardPlanController {
   }
 
   drop = (req: Request, res: Response, next: NextFunction): Promise<void> =>
-    this.act(
-      req,
-      res,
-      next,
-      'dropped',
-      (id, body) => this.services.forwardPlan.drop(id, body, actorOf(res)),
-      (entry, body, errors) =>
+    this.act(req, res, next, {
+      done: 'dropped',
+      action: (id, body) => this.services.forwardPlan.drop(id, body, actorOf(res)),
+      refused: (entry, body, errors) =>
         res.status(400).render('pages/staff/forward-plan/drop', {
           entry,
           values: { reason: typeof body.reason === 'string' ? body.reason : '' },
           errors,
           errorList: errorLinks(errors),
         }),
-    )
+    })
 
   linkForm = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const entry = await this.services.forwardPlan.find(Number(req.params.id), scopeOf(res))
@@ -121,15 +128,12 @@ class ForwardPlanController {
   }
 
   link = (req: Request, res: Response, next: NextFunction): Promise<void> =>
-    this.act(
-      req,
-      res,
-      next,
-      'linked',
-      (id, body) => this.services.forwardPlan.link(id, body, actorOf(res)),
-      (entry, body, errors) =>
+    this.act(req, res, next, {
+      done: 'linked',
+      action: (id, body) => this.services.forwardPlan.link(id, body, actorOf(res)),
+      refused: (entry, body, errors) =>
         this.renderLink(res, entry, 400, typeof body.decisionId === 'string' ? body.decisionId : '', errors),
-    )
+    })
 
   reinstate = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const id = Number(req.params.id)
@@ -145,9 +149,7 @@ class ForwardPlanController {
     req: Request,
     res: Response,
     next: NextFunction,
-    done: string,
-    action: (id: number, body: Record<string, unknown>) => Promise<boolean>,
-    refused: (entry: PlanEntryRow, body: Record<string, unknown>, errors: Record<string, string>) => unknown,
+    { done, action, refused }: EntryAction,
   ): Promise<void> {
     const id = Number(req.params.id)
     const body = (req.body ?? {}) as Record<string, unknown>

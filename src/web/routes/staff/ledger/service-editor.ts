@@ -16,6 +16,7 @@ import {
   stepSchemas,
   type ServiceStep,
 } from './service-steps.ts'
+import type { FormAnswers } from '../../../form-answers.ts'
 
 interface Draft {
   record: ServiceRecord
@@ -70,7 +71,7 @@ export class ServiceEditorController {
     if (missing && SERVICE_STEPS.indexOf(step) > SERVICE_STEPS.indexOf(missing))
       return res.redirect(303, `${ctx.base}/${missing}`)
     res.locals.fromAward = req.query.fromAward === '1' && step === 'details'
-    await this.renderStep(res, ctx, step, 200, this.valuesOf(ctx.draft.record, step), {})
+    await this.renderStep(res, ctx, step, { status: 200, values: this.valuesOf(ctx.draft.record, step), errors: {} })
   }
 
   saveStep = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -82,7 +83,7 @@ export class ServiceEditorController {
     const parsed = stepSchemas[step].safeParse(stepInput(step, body))
     if (!parsed.success) {
       const errors = FormError.fromZod(parsed.error).errors
-      return this.renderStep(res, ctx, step, 400, { ...stepInput(step, body) }, errors)
+      return this.renderStep(res, ctx, step, { status: 400, values: { ...stepInput(step, body) }, errors })
     }
     Object.assign(ctx.draft.record, parsed.data)
     this.setDraft(req, ctx.key, ctx.draft)
@@ -142,7 +143,7 @@ export class ServiceEditorController {
     if (parsed.success && partners.some((p) => p.organisationId === parsed.data.organisationId))
       errors.organisationId = 'This partner is already listed: remove it first to change its amount'
     if (!parsed.success || Object.keys(errors).length)
-      return this.renderStep(res, ctx, 'partners', 400, stepInput('partner', body), errors)
+      return this.renderStep(res, ctx, 'partners', { status: 400, values: stepInput('partner', body), errors })
     const { organisationId, amount, upTo, condition } = parsed.data
     partners.push({ organisationId, amountPence: amount, upTo: upTo === 'yes', condition })
     this.setDraft(req, ctx.key, ctx.draft)
@@ -173,14 +174,7 @@ export class ServiceEditorController {
     }
   }
 
-  private async renderStep(
-    res: Response,
-    ctx: Context,
-    step: ServiceStep,
-    status: number,
-    values: Record<string, unknown>,
-    errors: Record<string, string>,
-  ) {
+  private async renderStep(res: Response, ctx: Context, step: ServiceStep, { status, values, errors }: FormAnswers) {
     const choices = await this.services.commissioningRecords.choices(actingOffice(res))
     const index = SERVICE_STEPS.indexOf(step)
     const back = ctx.draft.checking

@@ -8,6 +8,7 @@ import { FormError } from '../../../../services/shared/form-error.ts'
 import { actorOf } from '../../../auth.ts'
 import { mayEditService } from './service-access.ts'
 import { dateParts, errorLinks, partsOf, ukDateInput } from '../foi/form.ts'
+import type { FormAnswers } from '../../../form-answers.ts'
 
 export const SERVICE_EVENTS = ['extension', 'successor', 'end'] as const
 type ServiceEvent = (typeof SERVICE_EVENTS)[number]
@@ -40,7 +41,7 @@ export class ServiceEventsController {
   get = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const event = String(req.params.event) as ServiceEvent
     if (!SERVICE_EVENTS.includes(event)) return next()
-    if (!(await this.render(req, res, event, 200, {}, {}))) next()
+    if (!(await this.render(req, res, event, { status: 200, values: {}, errors: {} }))) next()
   }
 
   post = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -74,7 +75,11 @@ export class ServiceEventsController {
       res.redirect(303, `/staff/ledger/services/${page.detail.service.slug}?done=${encodeURIComponent(DONE[event])}`)
     } catch (error) {
       if (!(error instanceof FormError)) throw error
-      await this.render(req, res, event, 400, { ...values, endedOn: dateParts(body, 'endedOn') }, error.errors)
+      await this.render(req, res, event, {
+        status: 400,
+        values: { ...values, endedOn: dateParts(body, 'endedOn') },
+        errors: error.errors,
+      })
     }
   }
 
@@ -82,9 +87,7 @@ export class ServiceEventsController {
     req: Request,
     res: Response,
     event: ServiceEvent,
-    status: number,
-    values: Record<string, unknown>,
-    errors: Record<string, string>,
+    { status, values, errors }: FormAnswers,
   ): Promise<boolean> {
     const page = await this.services.commissioning.service(String(req.params.slug))
     if (!page || !mayEditService(res, page.detail.service.office_id)) return false

@@ -11,6 +11,7 @@ import { actorOf, scopeOf } from '../../../auth.ts'
 import { dateParts, errorLinks, idParam, partsOf } from '../foi/form.ts'
 import { optionalDate } from './service-steps.ts'
 import { conditionRows, findingView } from './stream-condition-views.ts'
+import type { FormAnswers } from '../../../form-answers.ts'
 
 const DATE_FIELDS = ['grantStart', 'grantEnd', 'spendBy']
 const DATE_LABELS: Record<string, string> = {
@@ -94,7 +95,7 @@ export class StreamConditionsController {
   show = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const page = await this.load(req, res)
     if (!page) return next()
-    await this.renderShow(req, res, page, 200, {}, {})
+    await this.renderShow(req, res, page, { status: 200, values: {}, errors: {} })
   }
 
   edit = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -169,7 +170,7 @@ export class StreamConditionsController {
     } catch (error) {
       if (error instanceof StreamNotFoundError) return next()
       if (!(error instanceof FormError)) throw error
-      return this.renderShow(req, res, page, 400, values, error.errors)
+      return this.renderShow(req, res, page, { status: 400, values, errors: error.errors })
     }
     res.redirect(303, `/staff/ledger/streams/${page.stream.id}?added=1#match-funding`)
   }
@@ -217,14 +218,7 @@ export class StreamConditionsController {
     })
   }
 
-  private async renderShow(
-    req: Request,
-    res: Response,
-    page: StreamPage,
-    status: number,
-    values: Record<string, unknown>,
-    errors: Record<string, string>,
-  ) {
+  private async renderShow(req: Request, res: Response, page: StreamPage, { status, values, errors }: FormAnswers) {
     const s = page.stream
     const received = await this.services.funding.overview()
     res.status(status).render('pages/staff/ledger/stream', {
