@@ -1,4 +1,3 @@
-import { inOfficeScope } from '../../db/repositories/office-scope.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
 import type { Transaction } from 'kysely'
 import { DecisionRepository, type DecisionDetail } from '../../db/repositories/decisions/decisions.ts'
@@ -16,13 +15,11 @@ import { FormError } from '../shared/form-error.ts'
 import { publicTextWithStoredSections } from '../shared/public-text.ts'
 import { acknowledgeErrors, type Acknowledgement } from './acknowledgements.ts'
 import { areaIdsFor } from './areas.ts'
-import { StaleReviewError } from './errors.ts'
 import { OfficeMatcher } from './offices.ts'
-import { corrections, learnAliases } from './learning.ts'
-import { learnLayoutRules, scalarValues } from './layout-learning.ts'
 import { OrganisationMatcher } from './organisations.ts'
 import { snapshot } from './review-snapshot.ts'
 import type { ReviewInput } from './review-types.ts'
+import { confirmedColumns, learnFromReview, lockImportedRecord, reviewingOffice } from './review-steps.ts'
 
 export interface ImportReview {
   detail: DecisionDetail
@@ -67,24 +64,8 @@ export class ImportReviewService extends AuditedService {
     acknowledgements: Acknowledgement[] = [],
   ): Promise<{ slug: string }> {
     return this.database.transaction(async (trx) => {
-      const before = await trx
-        .selectFrom('decisions')
-        .selectAll()
-        .where('id', '=', decisionId)
-        .where(inOfficeScope(actor.scope ?? OfficeScope.system, 'office_id', { orArchive: true }))
-        .forUpdate()
-        .executeTakeFirst()
-      if (!before || before.status !== 'imported')
-        throw new FormError({ record: 'There is no imported record to confirm here' })
-      if (before.version !== version || before.review_status === 'reviewed')
-        throw new StaleReviewError(before.version, before.review_status === 'reviewed')
-      const office = await trx
-        .selectFrom('offices')
-        .select(['short_name', 'decision_maker_title'])
-        .where('organisation_id', '=', input.officeId)
-        .where(inOfficeScope(actor.scope ?? OfficeScope.system, 'organisation_id', { orArchive: true }))
-        .executeTakeFirst()
-      if (!office) throw new FormError({ officeId: 'Choose the office that published the document from the list' })
+      const before = await lockImportedRecord(trx, decisionId, version, actor)
+      const office = await reviewingOffice(trx, input.officeId, actor)
       const slug = `${slugify(office.short_name)}-${slugify(input.reference)}`
       await this.checkReferenceIsFree(trx, decisionId, input, slug, office.short_name)
       await acknowledgeErrors(trx, this.audit, decisionId, acknowledgements, actor)
@@ -97,66 +78,11 @@ export class ImportReviewService extends AuditedService {
       })
       await trx
         .updateTable('decisions')
-        .set({
-          kind: input.kind,
-          office_id: input.officeId,
-          reference: input.reference,
-          slug,
-          title: input.title,
-          executive_summary: input.summary,
-          decision_text: input.decisionText,
-          public_text: text,
-          date_decided: input.decisionDate,
-          stated_total_pence: input.statedTotalPence,
-          stated_total_per_annum: input.statedTotalPerAnnum,
-          decision_maker_title:
-            input.kind === 'foi_response'
-              ? null
-              : input.officeId === before.office_id && before.decision_maker_title
-                ? before.decision_maker_title
-                : office.decision_maker_title,
-          review_status: 'reviewed',
-          version: before.version + 1,
-          updated_at: new Date(),
-        })
+        .set(confirmedColumns(before, input, office, { slug, publicText: text }))
         .where('id', '=', decisionId)
         .execute()
       await this.replaceParts(trx, decisionId, input)
-      const imported = snapshotBefore as {
-        awards: Array<{ recipient_name: string; amount_pence: number | string }>
-        contributions: Array<{ organisation_name: string; amount_pence: number | string }>
-      }
-      await learnAliases(trx, [
-        ...corrections(
-          imported.awards.map((a) => ({ name: a.recipient_name, amountPence: Number(a.amount_pence) })),
-          input.awards.map((a) => ({ name: a.recipient, amountPence: a.amountPence })),
-        ),
-        ...corrections(
-          imported.contributions.map((c) => ({ name: c.organisation_name, amountPence: Number(c.amount_pence) })),
-          input.contributions.map((c) => ({ name: c.organisation, amountPence: c.amountPence })),
-        ),
-      ])
-      const source = before.source_document_id
-        ? await trx
-            .selectFrom('documents')
-            .select('text')
-            .where('id', '=', before.source_document_id)
-            .executeTakeFirst()
-        : undefined
-      await learnLayoutRules(trx, this.audit, {
-        officeId: input.officeId,
-        decisionId,
-        text: source?.text ?? '',
-        imported: scalarValues(before),
-        confirmed: scalarValues({
-          kind: input.kind,
-          reference: input.reference,
-          title: input.title,
-          date_decided: input.decisionDate,
-          stated_total_pence: input.statedTotalPence,
-        }),
-        actor,
-      })
+      await learnFromReview(trx, this.audit, { before, imported: snapshotBefore, input, actor })
       await this.audit.recordChange(trx, actor, 'import.confirm', ['decision', decisionId], {
         before: snapshotBefore,
         after: await snapshot(trx, decisionId),
