@@ -1,4 +1,6 @@
 import type { Command } from 'commander'
+import type { Database } from '../../db/database.ts'
+import type { Actor } from '../../services/audit/audit.ts'
 import { AccountError } from '../../services/accounts/accounts.ts'
 import { PublicOfficeService } from '../../services/offices/public-offices.ts'
 import { OfficeService } from '../../services/offices/offices.ts'
@@ -85,9 +87,7 @@ async function appointAdministrator(options: {
   password?: string
   as?: string
 }): Promise<void> {
-  await withConfiguredDatabase(async (database) => {
-    const caller = await callerOf(database, options.as)
-    const officeId = (await officeOption(database, options.office, { ...caller, scope: undefined }))!
+  await withOffice(options, async (database, caller, officeId) => {
     const { user, password } = await new OfficeService(database)
       .appointAdministrator(officeId, { email: options.email, name: options.name, password: options.password }, caller)
       .catch(plain)
@@ -102,9 +102,7 @@ async function recordSuccession(options: {
   on: string
   as?: string
 }): Promise<void> {
-  await withConfiguredDatabase(async (database) => {
-    const caller = await callerOf(database, options.as)
-    const officeId = (await officeOption(database, options.office, { ...caller, scope: undefined }))!
+  await withOffice(options, async (database, caller, officeId) => {
     const successorId = (await officeOption(database, options.successor, { ...caller, scope: undefined }))!
     await new PublicOfficeService(database)
       .recordSuccession({ officeId, successorId, on: options.on }, caller)
@@ -120,9 +118,7 @@ async function recordPopulation(options: {
   source: string
   as?: string
 }): Promise<void> {
-  await withConfiguredDatabase(async (database) => {
-    const caller = await callerOf(database, options.as)
-    const officeId = (await officeOption(database, options.office, { ...caller, scope: undefined }))!
+  await withOffice(options, async (database, caller, officeId) => {
     const whole = (text: string) => (/^\d{1,12}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN)
     await new PublicOfficeService(database)
       .recordPopulation(
@@ -136,5 +132,17 @@ async function recordPopulation(options: {
       )
       .catch(plain)
     console.log(`Recorded ${options.population} people for ${options.office} in ${options.year}`)
+  })
+}
+
+/** Opens the database and runs the work as the member of staff --as names, for the office --office names. */
+async function withOffice(
+  options: { office: string; as?: string },
+  work: (database: Database, caller: Actor, officeId: number) => Promise<void>,
+): Promise<void> {
+  await withConfiguredDatabase(async (database) => {
+    const caller = await callerOf(database, options.as)
+    const officeId = (await officeOption(database, options.office, { ...caller, scope: undefined }))!
+    await work(database, caller, officeId)
   })
 }

@@ -41,6 +41,11 @@ function row(key: string, value: string | null | undefined, href: string): Row {
   }
 }
 
+/** One row for each item, or a single "None" row linking to where the first is added. */
+function rowsOrNone<T>(items: readonly T[], toRow: (item: T) => Row, key: string, href: string): Row[] {
+  return items.length ? items.map(toRow) : [row(key, 'None', href)]
+}
+
 function section(detail: DecisionDetail, key: string) {
   return detail.sections.find((s) => s.key === key)
 }
@@ -104,47 +109,53 @@ function financeSection(detail: DecisionDetail, base: string): Section {
 function awardsSection(detail: DecisionDetail, base: string): Section {
   return {
     title: 'Awards',
-    rows: detail.awards.length
-      ? detail.awards.map((a) =>
-          row(
-            a.recipient_name,
-            [amountText(a.amount_pence, a.per_annum, a.up_to), a.period_label, a.stream_name, a.purpose]
-              .filter(Boolean)
-              .join(' · '),
-            `${base}/awards/${a.id}`,
-          ),
-        )
-      : [row('Awards', 'None', `${base}/awards`)],
+    rows: rowsOrNone(
+      detail.awards,
+      (a) =>
+        row(
+          a.recipient_name,
+          [amountText(a.amount_pence, a.per_annum, a.up_to), a.period_label, a.stream_name, a.purpose]
+            .filter(Boolean)
+            .join(' · '),
+          `${base}/awards/${a.id}`,
+        ),
+      'Awards',
+      `${base}/awards`,
+    ),
   }
 }
 
 function contributionsSection(detail: DecisionDetail, base: string): Section {
   return {
     title: 'Partner contributions',
-    rows: detail.contributions.length
-      ? detail.contributions.map((c) =>
-          row(
-            c.organisation_name,
-            [amountText(c.amount_pence, c.per_annum, c.up_to), c.condition].filter(Boolean).join(' · '),
-            `${base}/contributions/${c.id}`,
-          ),
-        )
-      : [row('Partner contributions', 'None', `${base}/contributions`)],
+    rows: rowsOrNone(
+      detail.contributions,
+      (c) =>
+        row(
+          c.organisation_name,
+          [amountText(c.amount_pence, c.per_annum, c.up_to), c.condition].filter(Boolean).join(' · '),
+          `${base}/contributions/${c.id}`,
+        ),
+      'Partner contributions',
+      `${base}/contributions`,
+    ),
   }
 }
 
 function appendicesSection(appendices: readonly AppendixSummary[], base: string): Section {
   return {
     title: 'Appendices',
-    rows: appendices.length
-      ? appendices.map((a) =>
-          row(
-            a.title,
-            `${a.fileName} · ${a.withheld ? `withheld under ${a.exemption}` : 'published with the decision'}`,
-            `${base}/appendices`,
-          ),
-        )
-      : [row('Appendices', 'None', `${base}/appendices`)],
+    rows: rowsOrNone(
+      appendices,
+      (a) =>
+        row(
+          a.title,
+          `${a.fileName} · ${a.withheld ? `withheld under ${a.exemption}` : 'published with the decision'}`,
+          `${base}/appendices`,
+        ),
+      'Appendices',
+      `${base}/appendices`,
+    ),
   }
 }
 
