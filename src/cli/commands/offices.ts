@@ -80,13 +80,9 @@ async function addOffice(options: { name: string; shortName: string; title: stri
   })
 }
 
-async function appointAdministrator(options: {
-  office: string
-  email: string
-  name: string
-  password?: string
-  as?: string
-}): Promise<void> {
+type AppointOptions = { office: string; email: string; name: string; password?: string; as?: string }
+
+async function appointAdministrator(options: AppointOptions): Promise<void> {
   await withOffice(options, async (database, caller, officeId) => {
     const { user, password } = await new OfficeService(database)
       .appointAdministrator(officeId, { email: options.email, name: options.name, password: options.password }, caller)
@@ -96,12 +92,9 @@ async function appointAdministrator(options: {
   })
 }
 
-async function recordSuccession(options: {
-  office: string
-  successor: string
-  on: string
-  as?: string
-}): Promise<void> {
+type SuccessionOptions = { office: string; successor: string; on: string; as?: string }
+
+async function recordSuccession(options: SuccessionOptions): Promise<void> {
   await withOffice(options, async (database, caller, officeId) => {
     const successorId = (await officeOption(database, options.successor, { ...caller, scope: undefined }))!
     await new PublicOfficeService(database)
@@ -111,13 +104,9 @@ async function recordSuccession(options: {
   })
 }
 
-async function recordPopulation(options: {
-  office: string
-  year: string
-  population: string
-  source: string
-  as?: string
-}): Promise<void> {
+type PopulationOptions = { office: string; year: string; population: string; source: string; as?: string }
+
+async function recordPopulation(options: PopulationOptions): Promise<void> {
   await withOffice(options, async (database, caller, officeId) => {
     const whole = (text: string) => (/^\d{1,12}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN)
     await new PublicOfficeService(database)

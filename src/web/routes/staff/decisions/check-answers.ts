@@ -19,15 +19,26 @@ interface Section {
 export function checkAnswers(detail: DecisionDetail, appendices: readonly AppendixSummary[]): Section[] {
   const base = `/staff/decisions/${detail.decision.id}`
   return [
-    detailsSection(detail, base),
-    financeSection(detail, base),
+    { title: 'Decision details', rows: detailsRows(detail, base) },
+    { title: 'Financial information', rows: financeRows(detail, base) },
     {
       title: 'Areas served',
       rows: [row('Areas', detail.areas.map((a) => a.name).join(', '), `${base}/areas`)],
     },
-    awardsSection(detail, base),
-    contributionsSection(detail, base),
-    appendicesSection(appendices, base),
+    { title: 'Awards', rows: rowsOrNone(detail.awards, (a) => awardRow(a, base), 'Awards', `${base}/awards`) },
+    {
+      title: 'Partner contributions',
+      rows: rowsOrNone(
+        detail.contributions,
+        (c) => contributionRow(c, base),
+        'Partner contributions',
+        `${base}/contributions`,
+      ),
+    },
+    {
+      title: 'Appendices',
+      rows: rowsOrNone(appendices, (a) => appendixRow(a, base), 'Appendices', `${base}/appendices`),
+    },
     classificationSection(detail, base),
     relatedSection(detail, base),
   ]
@@ -56,107 +67,74 @@ function withheld(detail: DecisionDetail, key: string): string {
   return s?.withheld ? ` (withheld under ${s.exemption})` : ''
 }
 
-function detailsSection(detail: DecisionDetail, base: string): Section {
+function detailsRows(detail: DecisionDetail, base: string): Row[] {
   const d = detail.decision
-  return {
-    title: 'Decision details',
-    rows: [
-      row('Title', d.title, `${base}/details#title`),
-      row('For decision or information', KIND_LABELS[d.kind], `${base}/details#kind`),
-      row('Author', d.author_name, `${base}/details#authorName`),
-      row('Author’s contact details', d.author_contact, `${base}/details#authorContact`),
-      row('Executive summary', d.executive_summary, `${base}/details#executiveSummary`),
-      row(
-        'Information in support' + withheld(detail, 'supporting_information'),
-        section(detail, 'supporting_information')?.body,
-        `${base}/details#supportingInformation`,
-      ),
-      row(
-        'Recommendations' + withheld(detail, 'recommendations'),
-        section(detail, 'recommendations')?.body,
-        `${base}/details#recommendations`,
-      ),
-      row('Decision', d.decision_text, `${base}/details#decisionText`),
-    ],
-  }
+  return [
+    row('Title', d.title, `${base}/details#title`),
+    row('For decision or information', KIND_LABELS[d.kind], `${base}/details#kind`),
+    row('Author', d.author_name, `${base}/details#authorName`),
+    row('Author’s contact details', d.author_contact, `${base}/details#authorContact`),
+    row('Executive summary', d.executive_summary, `${base}/details#executiveSummary`),
+    row(
+      'Information in support' + withheld(detail, 'supporting_information'),
+      section(detail, 'supporting_information')?.body,
+      `${base}/details#supportingInformation`,
+    ),
+    row(
+      'Recommendations' + withheld(detail, 'recommendations'),
+      section(detail, 'recommendations')?.body,
+      `${base}/details#recommendations`,
+    ),
+    row('Decision', d.decision_text, `${base}/details#decisionText`),
+  ]
 }
 
-function financeSection(detail: DecisionDetail, base: string): Section {
+function financeRows(detail: DecisionDetail, base: string): Row[] {
   const d = detail.decision
-  return {
-    title: 'Financial information',
-    rows: [
-      row('Revenue or capital', d.revenue_or_capital, `${base}/finance#revenueOrCapital`),
-      row(
-        'Within budget',
-        d.in_budget === null ? null : d.in_budget ? 'Yes' : 'No, it needs additional funding',
-        `${base}/finance#inBudget`,
-      ),
-      row(
-        'Financial information' + withheld(detail, 'financial_information'),
-        section(detail, 'financial_information')?.body,
-        `${base}/finance#financialInformation`,
-      ),
-      row(
-        'Total stated in the notice',
-        d.stated_total_pence === null ? 'None stated' : formatPence(d.stated_total_pence),
-        `${base}/finance#statedTotal`,
-      ),
-    ],
-  }
+  return [
+    row('Revenue or capital', d.revenue_or_capital, `${base}/finance#revenueOrCapital`),
+    row(
+      'Within budget',
+      d.in_budget === null ? null : d.in_budget ? 'Yes' : 'No, it needs additional funding',
+      `${base}/finance#inBudget`,
+    ),
+    row(
+      'Financial information' + withheld(detail, 'financial_information'),
+      section(detail, 'financial_information')?.body,
+      `${base}/finance#financialInformation`,
+    ),
+    row(
+      'Total stated in the notice',
+      d.stated_total_pence === null ? 'None stated' : formatPence(d.stated_total_pence),
+      `${base}/finance#statedTotal`,
+    ),
+  ]
 }
 
-function awardsSection(detail: DecisionDetail, base: string): Section {
-  return {
-    title: 'Awards',
-    rows: rowsOrNone(
-      detail.awards,
-      (a) =>
-        row(
-          a.recipient_name,
-          [amountText(a.amount_pence, a.per_annum, a.up_to), a.period_label, a.stream_name, a.purpose]
-            .filter(Boolean)
-            .join(' · '),
-          `${base}/awards/${a.id}`,
-        ),
-      'Awards',
-      `${base}/awards`,
-    ),
-  }
+function awardRow(a: DecisionDetail['awards'][number], base: string): Row {
+  return row(
+    a.recipient_name,
+    [amountText(a.amount_pence, a.per_annum, a.up_to), a.period_label, a.stream_name, a.purpose]
+      .filter(Boolean)
+      .join(' · '),
+    `${base}/awards/${a.id}`,
+  )
 }
 
-function contributionsSection(detail: DecisionDetail, base: string): Section {
-  return {
-    title: 'Partner contributions',
-    rows: rowsOrNone(
-      detail.contributions,
-      (c) =>
-        row(
-          c.organisation_name,
-          [amountText(c.amount_pence, c.per_annum, c.up_to), c.condition].filter(Boolean).join(' · '),
-          `${base}/contributions/${c.id}`,
-        ),
-      'Partner contributions',
-      `${base}/contributions`,
-    ),
-  }
+function contributionRow(c: DecisionDetail['contributions'][number], base: string): Row {
+  return row(
+    c.organisation_name,
+    [amountText(c.amount_pence, c.per_annum, c.up_to), c.condition].filter(Boolean).join(' · '),
+    `${base}/contributions/${c.id}`,
+  )
 }
 
-function appendicesSection(appendices: readonly AppendixSummary[], base: string): Section {
-  return {
-    title: 'Appendices',
-    rows: rowsOrNone(
-      appendices,
-      (a) =>
-        row(
-          a.title,
-          `${a.fileName} · ${a.withheld ? `withheld under ${a.exemption}` : 'published with the decision'}`,
-          `${base}/appendices`,
-        ),
-      'Appendices',
-      `${base}/appendices`,
-    ),
-  }
+function appendixRow(a: AppendixSummary, base: string): Row {
+  return row(
+    a.title,
+    `${a.fileName} · ${a.withheld ? `withheld under ${a.exemption}` : 'published with the decision'}`,
+    `${base}/appendices`,
+  )
 }
 
 function classificationSection(detail: DecisionDetail, base: string): Section {
