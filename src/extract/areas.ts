@@ -108,103 +108,22 @@ export function findAreas(
   recipients: string[] = [],
   officeLine: number | null = null,
 ): AreaHit[] {
-  const hits: AreaHit[] = []
-  /** A place named as where the service runs: it confines the service to it. */
-  let confined = false
-  const add = (name: string, line: number, confines = true): void => {
-    if (confines) confined = true
-    hits.push({ name, source: { line, text: doc.lines[line - 1]!.raw.trim() } })
-  }
-  for (const label of labels) {
-    if (label.field !== 'area') continue
-    for (const part of label.value.split(/\s*(?:,|;|\/|\band\b|&|\t)\s*/)) {
-      const piece = part.trim()
-      if (!piece) continue
-      if (WIDE.test(piece)) {
-        if (officeArea) add(officeArea, label.line.no)
-        continue
-      }
-      const place = canonicalPlace(piece) ?? (/^[A-Z][\w' -]{1,40}$/.test(piece) ? piece : null)
-      if (place) add(place, label.line.no)
-    }
-  }
-  for (const table of tables) {
-    const column = table.columns.find((c) => c.kind === 'area')
-    if (!column) continue
-    for (const row of table.rows)
-      for (const part of (row.cells[column.index] ?? '').split(/\s*(?:,|;|\/|\band\b|&)\s*/)) {
-        const place = canonicalPlace(part)
-        if (place) add(place, row.line.no)
-      }
-  }
-  if (titleLine !== null) {
-    const line = doc.lines[titleLine - 1]!
-    // "Cheshire East Domestic Abuse Service": a title that opens with the place the service is for
-    const opening = line.text.replace(/^\d{1,3}\s+/, '')
-    const leadPlace = placesIn(opening).concat(
-      PLACE_NAMES.filter((name) => opening.startsWith(`${name} `)).map((name) => ({ name, index: 0 })),
-    )[0]
-    if (
-      leadPlace?.index === 0 &&
-      /^\s+(?:[A-Z][\w'-]*\s+){0,4}(?:Services?|Strategy|Partnership)\b/.test(opening.slice(leadPlace.name.length))
-    )
-      add(canonicalPlace(leadPlace.name) ?? leadPlace.name, line.no)
-    for (const m of line.text.matchAll(/\(([^)]{2,80})\)|\b(?:in|across|for)\s+([A-Z][^,.;()]{2,60})/g)) {
-      for (const place of placesIn(m[1] ?? m[2] ?? '')) add(canonicalPlace(place.name) ?? place.name, line.no)
-    }
-  }
+  const areas = new AreaList(doc)
+  areasFromLabels(labels, officeArea, areas)
+  areasFromTables(tables, areas)
+  if (titleLine !== null) areasFromTitle(doc.lines[titleLine - 1]!, areas)
   for (let s = 0; s < doc.sentences.length; s++) {
     const sentence = doc.sentences[s]!
     if (tableLines.has(sentence.parts[0]!.line)) continue
-    const text = sentence.text
-    if (BACKGROUND.test(text)) continue
-    partnerCouncils(text).forEach((place) => add(place, sentence.parts[0]!.line, false))
-    const places = placesIn(text)
-    if (!places.length) continue
-    for (const m of text.matchAll(/\(([A-Z][^()]{1,40})\)/g)) {
-      const place = canonicalPlace(m[1]!)
-      if (place && /^\s*(?:[-•▪●◦*]|\d{1,2}[.)]|\(?[a-z]\))\s/.test(doc.lines[lineAt(sentence, m.index) - 1]!.raw))
-        add(place, lineAt(sentence, m.index), false)
-    }
-    if (!SERVICE_VERB.test(text) && !/\b(?:region|area)\b/i.test(text)) continue
-    if (!/\b(?:in|across|throughout|within|covering|covers|serving|serves|for|is|are)\s/i.test(text)) continue
-    if (
-      /\bseparate(?:ly)?\b[^.]{0,40}\b(?:decision|notice|report)/i.test(`${text} ${doc.sentences[s + 1]?.text ?? ''}`)
-    )
-      continue
-    for (let p = 0; p < places.length; p++) {
-      const place = places[p]!
-      const before = text.slice(Math.max(0, place.index - 40), place.index)
-      const lead = text.slice(Math.max(0, place.index - 100), place.index)
-      if (LOCATED.test(before) || (place.name === 'Wales' && /England\s+and\s+$/.test(before))) continue
-      const previous = places[p - 1]
-      const listed =
-        previous &&
-        /^\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?$/i.test(text.slice(previous.index + previous.name.length, place.index))
-      const afterListed = listed && hits.some((h) => h.name === (canonicalPlace(previous.name) ?? previous.name))
-      if (
-        REGION_IS.test(before) ||
-        (afterListed && REGION_IS.test(text.slice(Math.max(0, previous.index - 60), previous.index)))
-      ) {
-        add(canonicalPlace(place.name) ?? place.name, lineAt(sentence, place.index))
-        continue
-      }
-      if (
-        (!afterListed && !SERVICE_VERB.test(lead)) ||
-        /based\s+on|modell?ed\s+on|similar\s+to|learning\s+from|evaluat|compared\s+with/i.test(lead)
-      )
-        continue
-      if (PREPOSITION.test(before) || afterListed) {
-        add(canonicalPlace(place.name) ?? place.name, lineAt(sentence, place.index))
-      }
-    }
+    areasFromSentence(doc, sentence, doc.sentences[s + 1]?.text ?? '', areas)
   }
+  const hits = areas.hits
   for (const recipient of recipients) {
     const place = councilPlace(recipient)
     if (place) hits.push({ name: place, source: hits[0]?.source ?? { line: 1, text: doc.lines[0]?.raw.trim() ?? '' } })
   }
   hits.push(...issuerAreas(doc))
-  if (officeArea && officeLine !== null && !confined && canonicalPlace(officeArea)) {
+  if (officeArea && officeLine !== null && !areas.confined && canonicalPlace(officeArea)) {
     hits.unshift({
       name: canonicalPlace(officeArea)!,
       source: { line: officeLine, text: doc.lines[officeLine - 1]!.raw.trim() },
@@ -218,6 +137,124 @@ export function findAreas(
   return hits
     .flatMap((hit) => splitCompound(hit.name).map((name) => ({ ...hit, name })))
     .filter((hit) => !seen.has(hit.name) && seen.add(hit.name))
+}
+
+/** The places found so far, and whether one was named as where the service runs. */
+class AreaList {
+  readonly hits: AreaHit[] = []
+  /** A place named as where the service runs: it confines the service to it. */
+  confined = false
+
+  constructor(private readonly doc: Doc) {}
+
+  add(name: string, line: number, confines = true): void {
+    if (confines) this.confined = true
+    this.hits.push({ name, source: { line, text: this.doc.lines[line - 1]!.raw.trim() } })
+  }
+}
+
+type Sentence = Doc['sentences'][number]
+
+/** Places given against an Area label; "countywide" and the like stand for the office's own area. */
+function areasFromLabels(labels: LabelHit[], officeArea: string | null, areas: AreaList): void {
+  for (const label of labels) {
+    if (label.field !== 'area') continue
+    for (const part of label.value.split(/\s*(?:,|;|\/|\band\b|&|\t)\s*/)) {
+      const piece = part.trim()
+      if (!piece) continue
+      if (WIDE.test(piece)) {
+        if (officeArea) areas.add(officeArea, label.line.no)
+        continue
+      }
+      const place = canonicalPlace(piece) ?? (/^[A-Z][\w' -]{1,40}$/.test(piece) ? piece : null)
+      if (place) areas.add(place, label.line.no)
+    }
+  }
+}
+
+/** Places in a table's Area column. */
+function areasFromTables(tables: Table[], areas: AreaList): void {
+  for (const table of tables) {
+    const column = table.columns.find((c) => c.kind === 'area')
+    if (!column) continue
+    for (const row of table.rows)
+      for (const part of (row.cells[column.index] ?? '').split(/\s*(?:,|;|\/|\band\b|&)\s*/)) {
+        const place = canonicalPlace(part)
+        if (place) areas.add(place, row.line.no)
+      }
+  }
+}
+
+/** A title that opens with the place its service is for, or names places in brackets or after "in", "across", "for". */
+function areasFromTitle(line: Doc['lines'][number], areas: AreaList): void {
+  // "Cheshire East Domestic Abuse Service": a title that opens with the place the service is for
+  const opening = line.text.replace(/^\d{1,3}\s+/, '')
+  const leadPlace = placesIn(opening).concat(
+    PLACE_NAMES.filter((name) => opening.startsWith(`${name} `)).map((name) => ({ name, index: 0 })),
+  )[0]
+  if (
+    leadPlace?.index === 0 &&
+    /^\s+(?:[A-Z][\w'-]*\s+){0,4}(?:Services?|Strategy|Partnership)\b/.test(opening.slice(leadPlace.name.length))
+  )
+    areas.add(canonicalPlace(leadPlace.name) ?? leadPlace.name, line.no)
+  for (const m of line.text.matchAll(/\(([^)]{2,80})\)|\b(?:in|across|for)\s+([A-Z][^,.;()]{2,60})/g)) {
+    for (const place of placesIn(m[1] ?? m[2] ?? '')) areas.add(canonicalPlace(place.name) ?? place.name, line.no)
+  }
+}
+
+/** Places one sentence of prose says the service covers (partner councils and bulleted places among them). */
+function areasFromSentence(doc: Doc, sentence: Sentence, nextText: string, areas: AreaList): void {
+  const text = sentence.text
+  if (BACKGROUND.test(text)) return
+  partnerCouncils(text).forEach((place) => areas.add(place, sentence.parts[0]!.line, false))
+  const places = placesIn(text)
+  if (!places.length) return
+  for (const m of text.matchAll(/\(([A-Z][^()]{1,40})\)/g)) {
+    const place = canonicalPlace(m[1]!)
+    if (place && /^\s*(?:[-•▪●◦*]|\d{1,2}[.)]|\(?[a-z]\))\s/.test(doc.lines[lineAt(sentence, m.index) - 1]!.raw))
+      areas.add(place, lineAt(sentence, m.index), false)
+  }
+  if (!SERVICE_VERB.test(text) && !/\b(?:region|area)\b/i.test(text)) return
+  if (!/\b(?:in|across|throughout|within|covering|covers|serving|serves|for|is|are)\s/i.test(text)) return
+  if (/\bseparate(?:ly)?\b[^.]{0,40}\b(?:decision|notice|report)/i.test(`${text} ${nextText}`)) return
+  for (let p = 0; p < places.length; p++) {
+    if (servesPlace(text, places, p, areas)) {
+      const place = places[p]!
+      areas.add(canonicalPlace(place.name) ?? place.name, lineAt(sentence, place.index))
+    }
+  }
+}
+
+/**
+ * Whether the sentence names its p-th place as where the service runs: the region it is, a place after a
+ * preposition in words about the service, or one listed after a place already taken.
+ */
+function servesPlace(
+  text: string,
+  places: Array<{ name: string; index: number }>,
+  p: number,
+  areas: AreaList,
+): boolean {
+  const place = places[p]!
+  const before = text.slice(Math.max(0, place.index - 40), place.index)
+  const lead = text.slice(Math.max(0, place.index - 100), place.index)
+  if (LOCATED.test(before) || (place.name === 'Wales' && /England\s+and\s+$/.test(before))) return false
+  const previous = places[p - 1]
+  const listed =
+    previous &&
+    /^\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?$/i.test(text.slice(previous.index + previous.name.length, place.index))
+  const afterListed = listed && areas.hits.some((h) => h.name === (canonicalPlace(previous.name) ?? previous.name))
+  if (
+    REGION_IS.test(before) ||
+    (afterListed && REGION_IS.test(text.slice(Math.max(0, previous.index - 60), previous.index)))
+  )
+    return true
+  if (
+    (!afterListed && !SERVICE_VERB.test(lead)) ||
+    /based\s+on|modell?ed\s+on|similar\s+to|learning\s+from|evaluat|compared\s+with/i.test(lead)
+  )
+    return false
+  return PREPOSITION.test(before) || Boolean(afterListed)
 }
 
 /** "The partners in the bid are: A Council; B Council and C Council": three or more partner councils each serve their area. */

@@ -1,5 +1,5 @@
 /** Partners' contributions to a jointly funded service: per annum, "up to", from each partner. */
-import { findAmounts } from './amounts.ts'
+import { findAmounts, type AmountHit } from './amounts.ts'
 import { lineAt, type Doc } from './document.ts'
 import { isOfficeName, orgAt, resolveOrg, type OrgContext } from './orgs.ts'
 import { isContributionTable } from './awards.ts'
@@ -32,72 +32,12 @@ export function contributionsFromProse(doc: Doc, context: OrgContext, tableLines
     const sentence = doc.sentences[s]!
     const text = sentence.text
     if (tableLines.has(sentence.parts[0]!.line) || !TRIGGER.test(text) || !text.includes('£')) continue
-    // "The service will cost £1.85m per annum. The contributions are: …": the shares of a yearly cost are yearly
-    const previous = doc.sentences[s - 1]
-    const sharesOfAnnual =
-      previous !== undefined &&
-      /^(?:the\s+)?(?:partners'?\s+)?(?:contributions|shares|split)\b/i.test(text) &&
-      ANNUAL.test(previous.text) &&
-      sentence.parts[0]!.line - previous.parts.at(-1)!.line <= 1
-    const annualSentence = ANNUAL.test(text) || sharesOfAnnual
+    const annualSentence = isAnnualSentence(doc, s)
     for (const hit of findAmounts(text)) {
       if (hit.reading.pence === null) continue
-      const before = text.slice(Math.max(0, hit.start - 220), hit.start)
       const after = text.slice(hit.end, hit.end + 300)
-      let name: string | null = null
-      const from = FROM_ORG.exec(after)
-      if (from) name = orgAt(after.slice(from[0].length))
-      if (name && /\b(?:Fund|Grant|Budget|Funding)$/i.test(name)) name = null
-      if (!name) {
-        const verb = ORG_VERB.exec(before)
-        if (verb) {
-          name = /^(?:them|they|it)$/i.test(verb[1]!.trim())
-            ? (lastOrgBefore(text.slice(Math.max(0, hit.start - 600), hit.start - verb[0].length + verb[1]!.length)) ??
-              lastOrgBefore(doc.sentences[s - 1]?.text ?? ''))
-            : orgAt(verb[1]!)
-        }
-      }
-      if (!name) {
-        const owned = OWNED.exec(before)
-        if (owned) name = orgAt(owned[1]!)
-      }
-      if (
-        !name &&
-        UNOWNED_TO.test(before) &&
-        /\bto\s+(?:the\s+)?[A-Z]/.test(after) &&
-        context.office &&
-        mentionsOffice(text)
-      )
-        name = context.office
-      if (!name && found.some((c) => c.source.line >= sentence.parts[0]!.line)) {
-        // "the SCO contributes £1,015,483 and Stoke City Council £544,997": the verb is not repeated
-        const elided =
-          /(?:[,;]|\band)\s+((?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|and|&|for|upon|on)){0,8})\s*$/.exec(
-            before,
-          )
-        if (
-          elided &&
-          /\b(?:Council|Authority|Office|Commissioner|Trust|Board|Partnership|CCG|ICB|O?PF?CC|[A-Z]{2,5})$/.test(
-            elided[1]!.trim(),
-          )
-        )
-          name = orgAt(elided[1]!)
-      }
-      if (!name && /\bshared\b|:/.test(text.slice(0, hit.start))) {
-        // "The annual value is shared: Wirral Council £250,000 and the Office of the PCC for Merseyside £60,000"
-        const listed =
-          /(?:[:;,]\s*|\band\s+)((?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|and|&|for|upon|on|the)){0,10})\s*$/.exec(
-            before,
-          )
-        if (
-          listed &&
-          /\b(?:Council|Authority|Office|Commissioner|Trust|Board|NHS|CCG|ICB|O?PF?CC)\b/.test(listed[1]!)
-        ) {
-          const whole = listed[1]!.replace(/^the\s+/i, '').trim()
-          const short = orgAt(listed[1]!)
-          name = short && short.length * 2 >= whole.length ? short : whole
-        }
-      }
+      const afterOther = found.some((c) => c.source.line >= sentence.parts[0]!.line)
+      const name = contributorOf(doc, s, hit, context, afterOther)
       if (!name || /^(?:The|This|That|It)$/.test(name)) continue
       const organisation = isOfficeName(name) && context.office ? context.office : resolveOrg(name, context)
       found.push({
@@ -110,6 +50,98 @@ export function contributionsFromProse(doc: Doc, context: OrgContext, tableLines
     }
   }
   return found
+}
+
+/** A sentence that gives yearly money, or the shares of a yearly cost the sentence before it gives. */
+function isAnnualSentence(doc: Doc, s: number): boolean {
+  const sentence = doc.sentences[s]!
+  const text = sentence.text
+  // "The service will cost £1.85m per annum. The contributions are: …": the shares of a yearly cost are yearly
+  const previous = doc.sentences[s - 1]
+  const sharesOfAnnual =
+    previous !== undefined &&
+    /^(?:the\s+)?(?:partners'?\s+)?(?:contributions|shares|split)\b/i.test(text) &&
+    ANNUAL.test(previous.text) &&
+    sentence.parts[0]!.line - previous.parts.at(-1)!.line <= 1
+  return ANNUAL.test(text) || sharesOfAnnual
+}
+
+/**
+ * The partner an amount in the s-th sentence comes from, by the words around it. `afterOther`: the sentence
+ * already gave a contribution, so a partner may follow without its verb.
+ */
+function contributorOf(doc: Doc, s: number, hit: AmountHit, context: OrgContext, afterOther: boolean): string | null {
+  const text = doc.sentences[s]!.text
+  const before = text.slice(Math.max(0, hit.start - 220), hit.start)
+  const after = text.slice(hit.end, hit.end + 300)
+  let name = partnerNamedBy(text, hit, before, after, doc.sentences[s - 1]?.text ?? '')
+  if (
+    !name &&
+    UNOWNED_TO.test(before) &&
+    /\bto\s+(?:the\s+)?[A-Z]/.test(after) &&
+    context.office &&
+    mentionsOffice(text)
+  )
+    name = context.office
+  if (!name && afterOther) name = elidedPartner(before)
+  if (!name && /\bshared\b|:/.test(text.slice(0, hit.start))) name = listedPartner(before)
+  return name
+}
+
+/** "£60,000 from Wirral Council", "the Council will contribute £250,000", "the ICB's contribution of £40,000". */
+function partnerNamedBy(
+  text: string,
+  hit: AmountHit,
+  before: string,
+  after: string,
+  previousText: string,
+): string | null {
+  let name: string | null = null
+  const from = FROM_ORG.exec(after)
+  if (from) name = orgAt(after.slice(from[0].length))
+  if (name && /\b(?:Fund|Grant|Budget|Funding)$/i.test(name)) name = null
+  if (!name) {
+    const verb = ORG_VERB.exec(before)
+    if (verb) {
+      name = /^(?:them|they|it)$/i.test(verb[1]!.trim())
+        ? (lastOrgBefore(text.slice(Math.max(0, hit.start - 600), hit.start - verb[0].length + verb[1]!.length)) ??
+          lastOrgBefore(previousText))
+        : orgAt(verb[1]!)
+    }
+  }
+  if (!name) {
+    const owned = OWNED.exec(before)
+    if (owned) name = orgAt(owned[1]!)
+  }
+  return name
+}
+
+/** "the SCO contributes £1,015,483 and Stoke City Council £544,997": the verb is not repeated. */
+function elidedPartner(before: string): string | null {
+  const elided =
+    /(?:[,;]|\band)\s+((?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|and|&|for|upon|on)){0,8})\s*$/.exec(before)
+  if (
+    elided &&
+    /\b(?:Council|Authority|Office|Commissioner|Trust|Board|Partnership|CCG|ICB|O?PF?CC|[A-Z]{2,5})$/.test(
+      elided[1]!.trim(),
+    )
+  )
+    return orgAt(elided[1]!)
+  return null
+}
+
+/** "The annual value is shared: Wirral Council £250,000 and the Office of the PCC for Merseyside £60,000". */
+function listedPartner(before: string): string | null {
+  const listed =
+    /(?:[:;,]\s*|\band\s+)((?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|and|&|for|upon|on|the)){0,10})\s*$/.exec(
+      before,
+    )
+  if (listed && /\b(?:Council|Authority|Office|Commissioner|Trust|Board|NHS|CCG|ICB|O?PF?CC)\b/.test(listed[1]!)) {
+    const whole = listed[1]!.replace(/^the\s+/i, '').trim()
+    const short = orgAt(listed[1]!)
+    return short && short.length * 2 >= whole.length ? short : whole
+  }
+  return null
 }
 
 function mentionsOffice(text: string): boolean {

@@ -6,7 +6,7 @@ import { checkAmounts, checkStatedTotal, checkTables, checkTotalsLines } from '.
 import { checkDates, checkPeriods, type BudgetPeriod } from './date-checks.ts'
 import { checkBreakdowns } from './breakdown-checks.ts'
 import { contributionsFromProse, contributionsFromTables, dedupeContributions } from './contributions.ts'
-import { buildDoc } from './document.ts'
+import { buildDoc, type Doc } from './document.ts'
 import { chooseEntry, findEntries, focusText } from './entries.ts'
 import { findFundingSources } from './funding.ts'
 import { classifyKind } from './kind.ts'
@@ -112,24 +112,78 @@ function applyOcds(draft: ExtractedDraft, ocds: NonNullable<ReturnType<typeof re
   }
 }
 
-function extractFromDoc(doc: ReturnType<typeof buildDoc>, fileName: string): ExtractedDraft {
-  const provenance: Record<string, Source> = {}
-  const src = (line: number): Source => ({ line, text: doc.lines[line - 1]!.raw.trim() })
+type Tables = ReturnType<typeof findTables>
+
+/** What the extractor found in one document, each with the line it came from. */
+interface Found {
+  office: ReturnType<typeof findOffice>
+  reference: ReturnType<typeof findReference>
+  title: ReturnType<typeof findTitle>
+  dates: ReturnType<typeof readDates>
+  awards: ReturnType<typeof dedupeAwards>
+  contributions: ReturnType<typeof dedupeContributions>
+  total: ReturnType<typeof findStatedTotal>
+  funding: ReturnType<typeof findFundingSources>
+  areas: ReturnType<typeof findAreas>
+  period: ReturnType<typeof findServicePeriod>
+}
+
+function extractFromDoc(doc: Doc, fileName: string): ExtractedDraft {
   const labels = readLabels(doc)
   const kind = classifyKind(doc)
   const office = findOffice(doc)
-  if (office) provenance.office = src(office.line.no)
   const reference = findReference(doc, labels)
-  if (reference) provenance.reference = src(reference.line.no)
   const title = findTitle(doc, labels, office?.line ?? null)
-  if (title) provenance.title = src(title.line.no)
   const dates = readDates(doc, labels, kind)
-  if (dates.decision) provenance.decision_date = src(dates.decision.line.no)
-
   const tables = findTables(doc)
   const tableLines = new Set<number>()
   for (const table of tables) for (let no = table.firstLine; no <= table.lastLine; no++) tableLines.add(no)
+  const { awards, contributions } = readAwardsAndContributions(doc, labels, tables, tableLines, office)
+  const total = findStatedTotal(doc, labels, tables, tableLines, kind !== 'foi_response')
+  const funding = findFundingSources(doc, labels, tables, tableLines)
+  const areas = findAreas(
+    doc,
+    labels,
+    tables,
+    office?.area ?? null,
+    title?.line.no ?? null,
+    tableLines,
+    awards.map((a) => a.recipient),
+    office?.line.no ?? null,
+  )
+  const period = findServicePeriod(
+    doc,
+    labels,
+    tableLines,
+    kind === 'foi_response' ? new Set(awards.map((a) => a.source.line)) : null,
+  )
+  const found: Found = { office, reference, title, dates, awards, contributions, total, funding, areas, period }
+  return {
+    file: fileName,
+    kind,
+    office: office?.name ?? null,
+    reference: reference?.value ?? null,
+    title: title ? withoutLeadingReference(title.value, reference?.value ?? null) : null,
+    decisionDate: dates.decision?.date ?? null,
+    totalAmount: total?.amount ?? null,
+    awards,
+    contributions,
+    fundingSources: funding.map((f) => f.name),
+    areas: areas.map((a) => a.name),
+    servicePeriod: { start: period.start, end: period.end, extension: period.extension },
+    findings: documentFindings(doc, tables, kind, found),
+    provenance: provenanceOf(doc, found),
+  }
+}
 
+/** The awards and the contributions a document makes, from its labels, tables and prose, none counted as both. */
+function readAwardsAndContributions(
+  doc: Doc,
+  labels: ReturnType<typeof readLabels>,
+  tables: Tables,
+  tableLines: Set<number>,
+  office: Found['office'],
+): Pick<Found, 'awards' | 'contributions'> {
   const org: OrgContext = {
     office: office?.name ?? null,
     officeArea: office?.area ?? null,
@@ -153,34 +207,31 @@ function extractFromDoc(doc: ReturnType<typeof buildDoc>, fileName: string): Ext
     const single = awardFromContractValue(doc, awardContext)
     if (single) awards = [single]
   }
-  awards.forEach((award, i) => (provenance[`awards[${i}]`] = award.source))
-  contributions.forEach((c, i) => (provenance[`contributions[${i}]`] = c.source))
+  return { awards, contributions }
+}
 
-  const total = findStatedTotal(doc, labels, tables, tableLines, kind !== 'foi_response')
-  if (total) provenance.total_amount = total.source
-  const funding = findFundingSources(doc, labels, tables, tableLines)
-  funding.forEach((f, i) => (provenance[`funding_sources[${i}]`] = f.source))
-  const areas = findAreas(
-    doc,
-    labels,
-    tables,
-    office?.area ?? null,
-    title?.line.no ?? null,
-    tableLines,
-    awards.map((a) => a.recipient),
-    office?.line.no ?? null,
-  )
-  areas.forEach((a, i) => (provenance[`areas[${i}]`] = a.source))
-  const period = findServicePeriod(
-    doc,
-    labels,
-    tableLines,
-    kind === 'foi_response' ? new Set(awards.map((a) => a.source.line)) : null,
-  )
+/** The line each extracted field came from, keyed by the field's name in the record. */
+function provenanceOf(doc: Doc, found: Found): Record<string, Source> {
+  const provenance: Record<string, Source> = {}
+  const src = (line: number): Source => ({ line, text: doc.lines[line - 1]!.raw.trim() })
+  if (found.office) provenance.office = src(found.office.line.no)
+  if (found.reference) provenance.reference = src(found.reference.line.no)
+  if (found.title) provenance.title = src(found.title.line.no)
+  if (found.dates.decision) provenance.decision_date = src(found.dates.decision.line.no)
+  found.awards.forEach((award, i) => (provenance[`awards[${i}]`] = award.source))
+  found.contributions.forEach((c, i) => (provenance[`contributions[${i}]`] = c.source))
+  if (found.total) provenance.total_amount = found.total.source
+  found.funding.forEach((f, i) => (provenance[`funding_sources[${i}]`] = f.source))
+  found.areas.forEach((a, i) => (provenance[`areas[${i}]`] = a.source))
+  const period = found.period
   if (period.startSource) provenance['service_period.start'] = period.startSource
   if (period.endSource) provenance['service_period.end'] = period.endSource
   if (period.extensionSource) provenance['service_period.extension'] = period.extensionSource
+  return provenance
+}
 
+/** The periods a document budgets for: its tables' dated amounts and its awards' periods. */
+function budgetPeriods(tables: Tables, awards: Found['awards']): BudgetPeriod[] {
   const budget: BudgetPeriod[] = []
   for (const table of tables) {
     for (const row of table.rows) {
@@ -200,22 +251,27 @@ function extractFromDoc(doc: ReturnType<typeof buildDoc>, fileName: string): Ext
     const range = award.period ? parsePeriodLabel(award.period) : null
     if (range) budget.push({ label: award.period!, start: range.start, end: range.end, line: award.source.line })
   }
+  return budget
+}
 
+/** Every inconsistency the checks find, each said once, in line order. */
+function documentFindings(doc: Doc, tables: Tables, kind: ReturnType<typeof classifyKind>, found: Found): Finding[] {
+  const budget = budgetPeriods(tables, found.awards)
   const reported = new Set<string>()
   const findings: Finding[] = [
     ...checkTables(tables, reported),
     ...checkTotalsLines(doc, tables, reported),
     ...checkAmounts(doc, reported),
-    ...checkStatedTotal(total, awards, contributions, tables),
+    ...checkStatedTotal(found.total, found.awards, found.contributions, tables),
     ...checkBreakdowns(doc),
-    ...checkPeriods(period, budget),
-    ...checkDates(dates, kind),
+    ...checkPeriods(found.period, budget),
+    ...checkDates(found.dates, kind),
   ]
   const mismatchLines = new Set(
     findings.filter((f) => f.code === 'total_mismatch' && !f.message.startsWith('The breakdown')).map((f) => f.line),
   )
   const seen = new Set<string>()
-  const uniqueFindings = findings
+  return findings
     .filter(
       (f) =>
         !(f.message.startsWith('The breakdown') && mismatchLines.has(f.line)) &&
@@ -223,21 +279,4 @@ function extractFromDoc(doc: ReturnType<typeof buildDoc>, fileName: string): Ext
         seen.add(f.message),
     )
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
-
-  return {
-    file: fileName,
-    kind,
-    office: office?.name ?? null,
-    reference: reference?.value ?? null,
-    title: title ? withoutLeadingReference(title.value, reference?.value ?? null) : null,
-    decisionDate: dates.decision?.date ?? null,
-    totalAmount: total?.amount ?? null,
-    awards,
-    contributions,
-    fundingSources: funding.map((f) => f.name),
-    areas: areas.map((a) => a.name),
-    servicePeriod: { start: period.start, end: period.end, extension: period.extension },
-    findings: uniqueFindings,
-    provenance,
-  }
 }

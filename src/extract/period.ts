@@ -127,72 +127,108 @@ export function findServicePeriod(
   tableLines: Set<number>,
   awardLines: Set<number> | null = null,
 ): PeriodResult {
-  const candidates: Candidate[] = []
-  let order = 0
   const src = (line: number): Source => ({ line, text: doc.lines[line - 1]!.raw.trim() })
+  const found = periodsFromLabels(labels, src)
+  for (const sentence of doc.sentences) {
+    if (tableLines.has(sentence.parts[0]!.line)) continue
+    found.push(...periodsFromSentence(sentence, src))
+  }
+  // Earlier candidates win a tie: each keeps the order it was found in.
+  const result = chooseRange(found.map((candidate, order) => ({ ...candidate, order })))
+  if (!result.start && !result.end) {
+    const funded = fundedYearsPeriod(doc, tableLines, awardLines)
+    if (funded)
+      Object.assign(result, {
+        start: funded.start,
+        end: funded.end,
+        startSource: funded.startSource,
+        endSource: funded.endSource,
+      })
+  }
+  const extension = findExtension(doc, labels)
+  if (extension) Object.assign(result, { extension: extension.text, extensionSource: extension.source })
+  return result
+}
+
+type Found = Omit<Candidate, 'order'>
+type Sentence = Doc['sentences'][number]
+
+/** Periods given against Period, Start and End labels. */
+function periodsFromLabels(labels: LabelHit[], src: (line: number) => Source): Found[] {
+  const found: Found[] = []
   for (const label of labels) {
     if (label.field === 'period') {
       const range = parsePeriodLabel(label.value) ?? rangeIn(label.value)
-      if (range) candidates.push({ ...range, weight: 6, order: order++, source: src(label.line.no) })
+      if (range) found.push({ ...range, weight: 6, source: src(label.line.no) })
     } else if (label.field === 'start' || label.field === 'end') {
       const month = findMonths(label.value)[0]
       if (month)
-        candidates.push({
+        found.push({
           start: label.field === 'start' ? month.first : null,
           end: label.field === 'end' ? month.last : null,
           weight: 6,
-          order: order++,
           source: src(label.line.no),
         })
     }
   }
-  for (const sentence of doc.sentences) {
-    if (tableLines.has(sentence.parts[0]!.line)) continue
-    const text = sentence.text
-    if (CURRENT_ENDS.test(text)) continue
-    const months = withYearlessStarts(text, findMonths(text))
-    if (!months.length) continue
-    if (PAST.test(text) && !FUTURE.test(text)) continue
-    const weight = (FUTURE.test(text) ? 2 : 1) - (PAST.test(text) ? 1 : 0)
-    for (let k = 0; k < months.length; k++) {
-      const hit = months[k]!
-      const next = months[k + 1]
-      const before = text.slice(Math.max(0, hit.start - 80), hit.start)
-      if (LAW_SINCE.test(text.slice(hit.end, hit.end + 60))) continue
-      const line = lineAt(sentence, hit.start)
-      const exact = hit.exact ? 1 : 0
-      if (next && BETWEEN.test(text.slice(hit.end, next.start)) && /\bextended\s+from\s+$/i.test(before)) {
-        candidates.push({ start: null, end: next.last, weight: weight + exact, order: order++, source: src(line) })
-        k++
-        continue
-      }
-      if (next && BETWEEN.test(text.slice(hit.end, next.start))) {
-        candidates.push({ start: hit.first, end: next.last, weight: weight + exact, order: order++, source: src(line) })
-        k++
-        continue
-      }
-      const years = YEARS_FROM.exec(before)
-      if (years) {
-        const count = /(\w+)[\s-](?:year|month)/i.exec(years[0]) ?? /for\s+(\w+)\s+years?/i.exec(years[0])
-        const n = NUMBERS[count?.[1]?.toLowerCase() ?? ''] ?? Number(count?.[1])
-        if (n) {
-          const end = /month/i.test(years[0]) ? addMonths(hit.first, n) : addYears(hit.first, n)
-          candidates.push({ start: hit.first, end, weight: weight + exact + 1, order: order++, source: src(line) })
-          continue
-        }
-      }
-      const end = endAfter(text, hit, months[k + 1])
-      if (START_BEFORE.test(before) && end) {
-        candidates.push({ start: hit.first, end: end.last, weight: weight + exact, order: order++, source: src(line) })
-        k = months.indexOf(end)
-        continue
-      }
-      if (START_BEFORE.test(before))
-        candidates.push({ start: hit.first, end: null, weight, order: order++, source: src(line) })
-      else if (END_BEFORE.test(before))
-        candidates.push({ start: null, end: hit.last, weight, order: order++, source: src(line) })
+  return found
+}
+
+/** Periods one sentence of prose gives, weighted up when it looks ahead and down when it looks back. */
+function periodsFromSentence(sentence: Sentence, src: (line: number) => Source): Found[] {
+  const text = sentence.text
+  if (CURRENT_ENDS.test(text)) return []
+  const months = withYearlessStarts(text, findMonths(text))
+  if (!months.length) return []
+  if (PAST.test(text) && !FUTURE.test(text)) return []
+  const weight = (FUTURE.test(text) ? 2 : 1) - (PAST.test(text) ? 1 : 0)
+  const found: Found[] = []
+  for (let k = 0; k < months.length;) {
+    const read = periodAtMonth(text, months, k, weight)
+    if (read.period) found.push({ ...read.period, source: src(lineAt(sentence, months[k]!.start)) })
+    k = read.next
+  }
+  return found
+}
+
+/**
+ * The period the k-th month of a sentence starts or ends ("from April 2022 to March 2025", "for three years
+ * from 1 April 2023", "until 31 March 2024"), and the index of the next month left to read.
+ */
+function periodAtMonth(
+  text: string,
+  months: MonthHit[],
+  k: number,
+  weight: number,
+): { period: Omit<Found, 'source'> | null; next: number } {
+  const hit = months[k]!
+  const next = months[k + 1]
+  const before = text.slice(Math.max(0, hit.start - 80), hit.start)
+  if (LAW_SINCE.test(text.slice(hit.end, hit.end + 60))) return { period: null, next: k + 1 }
+  const exact = hit.exact ? 1 : 0
+  if (next && BETWEEN.test(text.slice(hit.end, next.start)) && /\bextended\s+from\s+$/i.test(before))
+    return { period: { start: null, end: next.last, weight: weight + exact }, next: k + 2 }
+  if (next && BETWEEN.test(text.slice(hit.end, next.start)))
+    return { period: { start: hit.first, end: next.last, weight: weight + exact }, next: k + 2 }
+  const years = YEARS_FROM.exec(before)
+  if (years) {
+    const count = /(\w+)[\s-](?:year|month)/i.exec(years[0]) ?? /for\s+(\w+)\s+years?/i.exec(years[0])
+    const n = NUMBERS[count?.[1]?.toLowerCase() ?? ''] ?? Number(count?.[1])
+    if (n) {
+      const end = /month/i.test(years[0]) ? addMonths(hit.first, n) : addYears(hit.first, n)
+      return { period: { start: hit.first, end, weight: weight + exact + 1 }, next: k + 1 }
     }
   }
+  const end = endAfter(text, hit, months[k + 1])
+  if (START_BEFORE.test(before) && end)
+    return { period: { start: hit.first, end: end.last, weight: weight + exact }, next: months.indexOf(end) + 1 }
+  if (START_BEFORE.test(before)) return { period: { start: hit.first, end: null, weight }, next: k + 1 }
+  if (END_BEFORE.test(before)) return { period: { start: null, end: hit.last, weight }, next: k + 1 }
+  return { period: null, next: k + 1 }
+}
+
+/** The best-weighted whole range, else the best start and the best end after it. */
+function chooseRange(candidates: Candidate[]): PeriodResult {
   const result: PeriodResult = {
     start: null,
     end: null,
@@ -210,18 +246,6 @@ export function findServicePeriod(
     if (start) Object.assign(result, { start: start.start, startSource: start.source })
     if (end) Object.assign(result, { end: end.end, endSource: end.source })
   }
-  if (!result.start && !result.end) {
-    const funded = fundedYearsPeriod(doc, tableLines, awardLines)
-    if (funded)
-      Object.assign(result, {
-        start: funded.start,
-        end: funded.end,
-        startSource: funded.startSource,
-        endSource: funded.endSource,
-      })
-  }
-  const extension = findExtension(doc, labels)
-  if (extension) Object.assign(result, { extension: extension.text, extensionSource: extension.source })
   return result
 }
 

@@ -1,5 +1,5 @@
 /** The overall total the document itself states (never a sum we make). */
-import { INEXACT_BEFORE, findAmounts } from './amounts.ts'
+import { INEXACT_BEFORE, findAmounts, type AmountHit } from './amounts.ts'
 import { lineAt, type Doc } from './document.ts'
 import type { LabelHit } from './labels.ts'
 import type { Table } from './tables.ts'
@@ -30,6 +30,20 @@ const BREAKDOWN_AFTER = /^[^.£]{0,30}\b(?:broken\s+down\s+as|made\s+up\s+of|com
 const BUDGET_BEFORE = /\bbudget\b[^.£]{0,60}$/i
 const TOTAL_AFTER = /^\s*(?:in\s+total|in\s+all|overall|altogether)\b/i
 
+/** What the sentences and labels of a document say about its total, gathered before one is chosen. */
+interface TotalEvidence {
+  /** Figures stated as the total, in the order they are met. */
+  candidates: TotalHit[]
+  /** Money the body says it has obtained. */
+  received: TotalHit[]
+  /** Budgets: what could be spent. */
+  budgets: TotalHit[]
+  /** First lines of the list items that each price their own part. */
+  itemTotals: Set<number>
+}
+
+type Sentence = Doc['sentences'][number]
+
 export function findStatedTotal(
   doc: Doc,
   labels: LabelHit[],
@@ -38,126 +52,26 @@ export function findStatedTotal(
   /** False for an FOI answer: money it reports is past spending, not what a decision awards. */
   onlyAmountIsTotal = true,
 ): TotalHit | null {
-  const candidates: TotalHit[] = []
-  const itemTotals = new Set<number>()
-  const src = (line: number): Source => ({ line, text: doc.lines[line - 1]!.raw.trim() })
-  for (const label of labels) {
-    if (label.field !== 'total' || tableLines.has(label.line.no)) continue
-    const hits = findAmounts(label.value)
-    if (hits.length === 1 && hits[0]!.reading.pence !== null)
-      candidates.push({
-        amount: hits[0]!.reading.pence,
-        perAnnum: hits[0]!.reading.perAnnum,
-        upTo: hits[0]!.reading.upTo,
-        source: src(label.line.no),
-      })
+  const evidence: TotalEvidence = {
+    candidates: labelledTotals(doc, labels, tableLines),
+    received: [],
+    budgets: [],
+    itemTotals: new Set<number>(),
   }
-  const received: TotalHit[] = []
-  const budgets: TotalHit[] = []
   for (const sentence of doc.sentences) {
     if (tableLines.has(sentence.parts[0]!.line) || !sentence.text.includes('£')) continue
-    const hits = findAmounts(sentence.text)
-    for (const [index, hit] of hits.entries()) {
-      if (hit.reading.pence === null) continue
-      const before = sentence.text.slice(Math.max(0, hit.start - 90), hit.start)
-      const after = sentence.text.slice(hit.end)
-      if (INEXACT_BEFORE.test(before)) continue
-      const ofItem = listItemWithSiblings(doc, lineAt(sentence, hit.start))
-      if (ofItem && /^\(?(?:[a-z]|\d{1,2}|[ivx]+)\)\s/.test(sentence.text)) {
-        if (ofItem && (TOTAL_BEFORE.test(before) || VALUED_BEFORE.test(before))) itemTotals.add(ofItem)
-        continue
-      }
-      if (
-        !ofItem &&
-        /\b(?:has|have|had)\s+(?:obtained|secured|received|won|been\s+(?:awarded|allocated|granted|given))\b/i.test(
-          sentence.text.slice(0, hit.start),
-        ) &&
-        RECEIVED_BEFORE.test(before) &&
-        (!/\bto\s+$/i.test(before) || /\bfrom\s+£[\d,.]+\s?(?:k|m|million)?\s+to\s+$/i.test(before)) &&
-        !/\bfrom\s*$/i.test(before) &&
-        !/^\s+to\s+£/.test(after)
-      ) {
-        received.push({
-          amount: hit.reading.pence,
-          perAnnum: hit.reading.perAnnum,
-          upTo: hit.reading.upTo,
-          source: src(lineAt(sentence, hit.start)),
-        })
-      }
-      // "the Government raised its allocation to the Council from £37,500 to £112,750": the new figure
-      if (
-        !ofItem &&
-        /\b(?:raised|increased|uplifted|grown)\b[^.£]{0,80}\bfrom\s+£[\d,.]+\s?(?:k|m|million)?\s+to\s+$/i.test(before)
-      )
-        received.push({
-          amount: hit.reading.pence,
-          perAnnum: hit.reading.perAnnum,
-          upTo: hit.reading.upTo,
-          source: src(lineAt(sentence, hit.start)),
-        })
-      if (!ofItem && index === 0 && RECEIVED_AFTER.test(after))
-        received.push({
-          amount: hit.reading.pence,
-          perAnnum: hit.reading.perAnnum,
-          upTo: hit.reading.upTo,
-          source: src(lineAt(sentence, hit.start)),
-        })
-      if (ofItem && /\b(?:award(?:ed)?|allocation)\s+to\s+(?:the\s+)?[A-Z]/.test(sentence.text)) continue
-      if (
-        TOTAL_BEFORE.test(before) ||
-        TOTAL_AFTER.test(after) ||
-        BREAKDOWN_AFTER.test(after) ||
-        WHOLE_TERM_AFTER.test(after) ||
-        VALUED_BEFORE.test(before) ||
-        /\b(?:expected\s+to|will|would|is\s+to)\s+cost\s+$/i.test(before)
-      ) {
-        if (ofItem) itemTotals.add(ofItem)
-        const stated = BUDGET_BEFORE.test(before) ? budgets : candidates
-        stated.push({
-          amount: hit.reading.pence,
-          perAnnum:
-            hit.reading.perAnnum ||
-            /^\s*(?:per\s+annum|a\s+year|each\s+year)/i.test(sentence.text.slice(hit.end)) ||
-            /\b(?:annual|yearly)\b[^.£]{0,80}$/i.test(before),
-          upTo: hit.reading.upTo,
-          source: src(lineAt(sentence, hit.start)),
-        })
-      }
-    }
+    readTotalSentence(doc, sentence, evidence)
   }
   // Each of several resolutions prices its own part: no single overall figure.
-  if (itemTotals.size >= 2) {
-    const items = [...itemTotals]
-    return (
-      candidates
-        .filter(
-          (c) =>
-            !items.some(
-              (item) =>
-                c.source.line >= item && c.source.line < item + 30 && listItemWithSiblings(doc, c.source.line) === item,
-            ),
-        )
-        .sort((a, b) => b.amount - a.amount)[0] ?? null
-    )
-  }
+  if (evidence.itemTotals.size >= 2) return largestOutsideItems(doc, evidence.candidates, evidence.itemTotals)
+  const candidates = evidence.candidates
   // A budget is what could be spent, not what was decided: it is the total only when nothing else is stated.
-  if (!candidates.length) candidates.push(...budgets)
-  if (!candidates.length) {
-    for (const table of tables) {
-      const total = table.totals.at(-1)
-      if (!total) continue
-      const totalColumn = table.columns.find((c) => c.kind === 'total')
-      const cell = totalColumn
-        ? total.row.amounts.find((a) => a.column === totalColumn.index)
-        : total.row.amounts.length === 1
-          ? total.row.amounts[0]
-          : undefined
-      if (cell?.reading.pence != null)
-        candidates.push({ amount: cell.reading.pence, perAnnum: false, upTo: false, source: src(total.row.line.no) })
-    }
-  }
+  if (!candidates.length) candidates.push(...evidence.budgets)
+  if (!candidates.length) candidates.push(...tableTotals(doc, tables))
   if (!candidates.length)
-    candidates.push(...received.filter((r) => !received.some((o) => o.amount !== r.amount)).slice(0, 1))
+    candidates.push(
+      ...evidence.received.filter((r) => !evidence.received.some((o) => o.amount !== r.amount)).slice(0, 1),
+    )
   if (!candidates.length) {
     const headline = headlineAmount(doc)
     if (headline) candidates.push(headline)
@@ -169,6 +83,127 @@ export function findStatedTotal(
   let best: TotalHit | null = null
   for (const candidate of candidates) if (!best || candidate.amount > best.amount) best = candidate
   return best
+}
+
+function sourceAt(doc: Doc, line: number): Source {
+  return { line, text: doc.lines[line - 1]!.raw.trim() }
+}
+
+/** A hit read as it stands, found on the given line. */
+function hitAsTotal(doc: Doc, amount: number, hit: AmountHit, line: number): TotalHit {
+  return { amount, perAnnum: hit.reading.perAnnum, upTo: hit.reading.upTo, source: sourceAt(doc, line) }
+}
+
+/** Totals given against a "Total" label outside a table, when the label's value holds one amount. */
+function labelledTotals(doc: Doc, labels: LabelHit[], tableLines: Set<number>): TotalHit[] {
+  const candidates: TotalHit[] = []
+  for (const label of labels) {
+    if (label.field !== 'total' || tableLines.has(label.line.no)) continue
+    const hits = findAmounts(label.value)
+    if (hits.length === 1 && hits[0]!.reading.pence !== null)
+      candidates.push(hitAsTotal(doc, hits[0]!.reading.pence, hits[0]!, label.line.no))
+  }
+  return candidates
+}
+
+/** Sorts each amount of one sentence into the evidence: a stated total, a budget, money received or an item's price. */
+function readTotalSentence(doc: Doc, sentence: Sentence, evidence: TotalEvidence): void {
+  const hits = findAmounts(sentence.text)
+  for (const [index, hit] of hits.entries()) {
+    if (hit.reading.pence === null) continue
+    const before = sentence.text.slice(Math.max(0, hit.start - 90), hit.start)
+    const after = sentence.text.slice(hit.end)
+    if (INEXACT_BEFORE.test(before)) continue
+    const line = lineAt(sentence, hit.start)
+    const ofItem = listItemWithSiblings(doc, line)
+    if (ofItem && /^\(?(?:[a-z]|\d{1,2}|[ivx]+)\)\s/.test(sentence.text)) {
+      if (ofItem && (TOTAL_BEFORE.test(before) || VALUED_BEFORE.test(before))) evidence.itemTotals.add(ofItem)
+      continue
+    }
+    const total = hitAsTotal(doc, hit.reading.pence, hit, line)
+    if (!ofItem && readsAsReceived(sentence.text, hit, index, before, after)) evidence.received.push(total)
+    if (ofItem && /\b(?:award(?:ed)?|allocation)\s+to\s+(?:the\s+)?[A-Z]/.test(sentence.text)) continue
+    if (statesTotal(before, after)) {
+      if (ofItem) evidence.itemTotals.add(ofItem)
+      const stated = BUDGET_BEFORE.test(before) ? evidence.budgets : evidence.candidates
+      stated.push({
+        ...total,
+        perAnnum:
+          hit.reading.perAnnum ||
+          /^\s*(?:per\s+annum|a\s+year|each\s+year)/i.test(sentence.text.slice(hit.end)) ||
+          /\b(?:annual|yearly)\b[^.£]{0,80}$/i.test(before),
+      })
+    }
+  }
+}
+
+/** Whether an amount reads as money the body has obtained (received, raised to, or said after it to be awarded). */
+function readsAsReceived(text: string, hit: AmountHit, index: number, before: string, after: string): boolean {
+  if (
+    /\b(?:has|have|had)\s+(?:obtained|secured|received|won|been\s+(?:awarded|allocated|granted|given))\b/i.test(
+      text.slice(0, hit.start),
+    ) &&
+    RECEIVED_BEFORE.test(before) &&
+    (!/\bto\s+$/i.test(before) || /\bfrom\s+£[\d,.]+\s?(?:k|m|million)?\s+to\s+$/i.test(before)) &&
+    !/\bfrom\s*$/i.test(before) &&
+    !/^\s+to\s+£/.test(after)
+  )
+    return true
+  // "the Government raised its allocation to the Council from £37,500 to £112,750": the new figure
+  if (/\b(?:raised|increased|uplifted|grown)\b[^.£]{0,80}\bfrom\s+£[\d,.]+\s?(?:k|m|million)?\s+to\s+$/i.test(before))
+    return true
+  return index === 0 && RECEIVED_AFTER.test(after)
+}
+
+/** Whether the words around an amount state it as a total. */
+function statesTotal(before: string, after: string): boolean {
+  return (
+    TOTAL_BEFORE.test(before) ||
+    TOTAL_AFTER.test(after) ||
+    BREAKDOWN_AFTER.test(after) ||
+    WHOLE_TERM_AFTER.test(after) ||
+    VALUED_BEFORE.test(before) ||
+    /\b(?:expected\s+to|will|would|is\s+to)\s+cost\s+$/i.test(before)
+  )
+}
+
+/** The largest stated total that does not belong to one of the list items pricing their own part. */
+function largestOutsideItems(doc: Doc, candidates: TotalHit[], itemTotals: Set<number>): TotalHit | null {
+  const items = [...itemTotals]
+  return (
+    candidates
+      .filter(
+        (c) =>
+          !items.some(
+            (item) =>
+              c.source.line >= item && c.source.line < item + 30 && listItemWithSiblings(doc, c.source.line) === item,
+          ),
+      )
+      .sort((a, b) => b.amount - a.amount)[0] ?? null
+  )
+}
+
+/** The last total row of each table, read in its total column (or its only amount). */
+function tableTotals(doc: Doc, tables: Table[]): TotalHit[] {
+  const totals: TotalHit[] = []
+  for (const table of tables) {
+    const total = table.totals.at(-1)
+    if (!total) continue
+    const totalColumn = table.columns.find((c) => c.kind === 'total')
+    const cell = totalColumn
+      ? total.row.amounts.find((a) => a.column === totalColumn.index)
+      : total.row.amounts.length === 1
+        ? total.row.amounts[0]
+        : undefined
+    if (cell?.reading.pence != null)
+      totals.push({
+        amount: cell.reading.pence,
+        perAnnum: false,
+        upTo: false,
+        source: sourceAt(doc, total.row.line.no),
+      })
+  }
+  return totals
 }
 
 const ITEM = /^\s*(?:\(\d{1,2}\)|\d{1,2}\.\d{1,2}\.?|\(?[a-z]\)|\(?[ivx]{1,4}\))\s/

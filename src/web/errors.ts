@@ -39,82 +39,93 @@ export function abandonResponse(req: Request, res: Response, error: Error): void
   res.destroy()
 }
 
+type HttpError = Error & { status?: number; code?: string; expose?: boolean }
+
 export function setUpErrorHandling(app: Express, production: boolean): void {
-  app.use((req: Request, res: Response) => {
-    const format = answerFormat(req)
-    if (format === 'problem') return notFound(res)
-    if (format === 'text') return void res.status(404).type('text/plain').send('There is nothing at this address.')
-    res.status(404)
-    renderPage(res, 'pages/not-found', {}, 'Page not found')
-  })
-  app.use(
-    (
-      error: Error & { status?: number; code?: string; expose?: boolean },
-      req: Request,
-      res: Response,
-      _next: NextFunction,
-    ) => {
-      if (res.headersSent) return abandonResponse(req, res, error)
-      const status = error.status && error.status >= 400 && error.status < 600 ? error.status : 500
-      const format = answerFormat(req)
-      if (error.code === 'EBADCSRFTOKEN' && format === 'html') {
-        res.status(403)
-        return renderPage(res, 'pages/form-expired', {}, 'The form has expired')
-      }
-      const message =
-        error instanceof InvalidRequestInput ? error.message : status < 500 && error.expose ? error.message : null
-      if (status >= 500)
-        logger.error('request failed', {
-          requestId: res.locals.requestId,
-          path: req.path,
-          status,
-          error: error.message,
-          stack: production ? undefined : error.stack,
-        })
-      else
-        logger.info('request refused', {
-          requestId: res.locals.requestId,
-          path: req.path,
-          status,
-          error: error.message,
-        })
-      if (format === 'problem') {
-        if (error instanceof InvalidRequestInput) {
-          return sendProblem(res, {
-            type: PROBLEM_TYPES.invalidParameters,
-            title: 'Your request’s parameters are not valid',
-            status,
-            detail: error.message,
-            errors: [{ parameter: error.parameter, detail: error.message }],
-          })
-        }
-        return sendProblem(res, {
-          type: status >= 500 ? PROBLEM_TYPES.serverError : PROBLEM_TYPES.invalidParameters,
-          title: status >= 500 ? 'Something went wrong' : 'The request is not valid',
-          status,
-          detail:
-            message ??
-            `The request could not be answered. Quote request id ${String(res.locals.requestId)} if you report it.`,
-        })
-      }
-      if (format === 'text') {
-        res
-          .status(status)
-          .type('text/plain')
-          .send(
-            message ??
-              `The request could not be answered. Quote request id ${String(res.locals.requestId)} if you report it.`,
-          )
-        return
-      }
-      res.status(status)
-      if (message !== null) return renderPage(res, 'pages/bad-request', { message }, message)
-      renderPage(
-        res,
-        'pages/error',
-        { status, message: production ? null : error.message, stack: production ? null : error.stack },
-        'Sorry, there is a problem with the service',
-      )
-    },
+  app.use(answerNotFound)
+  app.use((error: HttpError, req: Request, res: Response, _next: NextFunction) =>
+    answerError(error, req, res, production),
   )
+}
+
+/** Nothing at the address: a problem for the API, plain text for downloads and feeds, else the not-found page. */
+function answerNotFound(req: Request, res: Response): void {
+  const format = answerFormat(req)
+  if (format === 'problem') return notFound(res)
+  if (format === 'text') return void res.status(404).type('text/plain').send('There is nothing at this address.')
+  res.status(404)
+  renderPage(res, 'pages/not-found', {}, 'Page not found')
+}
+
+/** An error a route passed on: logged, then answered in the request's format with its status. */
+function answerError(error: HttpError, req: Request, res: Response, production: boolean): void {
+  if (res.headersSent) return abandonResponse(req, res, error)
+  const status = error.status && error.status >= 400 && error.status < 600 ? error.status : 500
+  const format = answerFormat(req)
+  if (error.code === 'EBADCSRFTOKEN' && format === 'html') {
+    res.status(403)
+    return renderPage(res, 'pages/form-expired', {}, 'The form has expired')
+  }
+  /** What the person may be told: the request's own mistake, never a server's. */
+  const message =
+    error instanceof InvalidRequestInput ? error.message : status < 500 && error.expose ? error.message : null
+  logError(error, req, res, status, production)
+  if (format === 'problem') return sendErrorProblem(error, res, status, message)
+  if (format === 'text') {
+    res
+      .status(status)
+      .type('text/plain')
+      .send(message ?? unanswered(res))
+    return
+  }
+  res.status(status)
+  if (message !== null) return renderPage(res, 'pages/bad-request', { message }, message)
+  renderPage(
+    res,
+    'pages/error',
+    { status, message: production ? null : error.message, stack: production ? null : error.stack },
+    'Sorry, there is a problem with the service',
+  )
+}
+
+function unanswered(res: Response): string {
+  return `The request could not be answered. Quote request id ${String(res.locals.requestId)} if you report it.`
+}
+
+/** A server's failure is an error (with its stack outside production); a refused request is information. */
+function logError(error: HttpError, req: Request, res: Response, status: number, production: boolean): void {
+  if (status >= 500)
+    logger.error('request failed', {
+      requestId: res.locals.requestId,
+      path: req.path,
+      status,
+      error: error.message,
+      stack: production ? undefined : error.stack,
+    })
+  else
+    logger.info('request refused', {
+      requestId: res.locals.requestId,
+      path: req.path,
+      status,
+      error: error.message,
+    })
+}
+
+/** The API's answer: problem+json naming the parameter when one was invalid. */
+function sendErrorProblem(error: HttpError, res: Response, status: number, message: string | null): void {
+  if (error instanceof InvalidRequestInput) {
+    return sendProblem(res, {
+      type: PROBLEM_TYPES.invalidParameters,
+      title: 'Your request’s parameters are not valid',
+      status,
+      detail: error.message,
+      errors: [{ parameter: error.parameter, detail: error.message }],
+    })
+  }
+  return sendProblem(res, {
+    type: status >= 500 ? PROBLEM_TYPES.serverError : PROBLEM_TYPES.invalidParameters,
+    title: status >= 500 ? 'Something went wrong' : 'The request is not valid',
+    status,
+    detail: message ?? unanswered(res),
+  })
 }

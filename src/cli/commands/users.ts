@@ -106,46 +106,13 @@ export function registerUsersCommand(program: Command): void {
     .option('--office <office>', 'the office the roles are held in (default: the home office, or the only office)')
     .option('--deployment-admin', 'administers every office: adds offices and appoints their administrators')
     .option('--as <email>', 'run as this member of staff: only offices they administer are allowed')
-    .action(async (options: AddOptions) => {
-      const roles = parseRoles(options.role)
-      const config = loadConfig()
-      if (!config.databaseUrl && dataDirectoryHolder(config.dataDir) !== null)
-        return addThroughRunningServer(config.dataDir, { ...options, roles })
-      await withConfiguredDatabase(async (database) => {
-        const caller = await callerOf(database, options.as)
-        const officeId = await officeOption(database, options.office, caller)
-        const { user, password } = await new AccountService(database).create(
-          {
-            email: options.email,
-            name: options.name,
-            roles,
-            password: options.password,
-            officeId,
-            deploymentAdmin: options.deploymentAdmin,
-          },
-          caller,
-        )
-        console.log(
-          `Added ${user.name} <${user.email}> as ${user.roles.join(', ')}${user.deployment_admin ? ' (deployment administrator)' : ''}`,
-        )
-        if (!options.password) console.log(`Password (shown once): ${password}`)
-      }, config).catch((error: unknown) => {
-        if (error instanceof AccountError)
-          throw new UserError(`${error.field ? `${error.field}: ` : ''}${error.message}`)
-        throw error
-      })
-    })
+    .action(addUser)
   for (const { command, active, description, done } of ACTIVE_SWITCHES)
     users
       .command(command)
       .description(description)
       .requiredOption('--email <email>', 'the account’s email address')
-      .action(async (options: { email: string }) => {
-        await withAccount(options.email, async (accounts, user) => {
-          await accounts.setActive(user.id, active, COMMAND_LINE)
-          console.log(done(`${user.name} <${user.email}>`))
-        })
-      })
+      .action(switchActive(active, done))
   users
     .command('roles')
     .description('replace an account’s roles')
@@ -156,15 +123,7 @@ export function registerUsersCommand(program: Command): void {
       'the office the roles are held in (default: the person’s only office, or the home office)',
     )
     .option('--as <email>', 'run as this member of staff: only offices they administer are allowed')
-    .action(async (options: { email: string; role: string[]; office?: string; as?: string }) => {
-      const roles = parseRoles(options.role)
-      await withAccount(options.email, async (accounts, user, database) => {
-        const caller = await callerOf(database, options.as)
-        const officeId = await officeOption(database, options.office, caller)
-        await accounts.setRoles(user.id, roles, caller, officeId)
-        console.log(`${user.name} <${user.email}> now has the roles ${roles.join(', ')}`)
-      })
-    })
+    .action(replaceRoles)
   users
     .command('reset-password')
     .description(
@@ -172,11 +131,62 @@ export function registerUsersCommand(program: Command): void {
     )
     .requiredOption('--email <email>', 'the account’s email address')
     .option('--password <password>', 'a password of at least 12 characters, not a common one (default: generated)')
-    .action(async (options: { email: string; password?: string }) => {
-      await withAccount(options.email, async (accounts, user) => {
-        const password = await accounts.resetPassword(user.id, options.password, COMMAND_LINE)
-        console.log(`Reset the password of ${user.name} <${user.email}>: their sessions and API tokens have ended`)
-        if (!options.password) console.log(`Password (shown once): ${password}`)
-      })
+    .action(resetPassword)
+}
+
+async function addUser(options: AddOptions): Promise<void> {
+  const roles = parseRoles(options.role)
+  const config = loadConfig()
+  if (!config.databaseUrl && dataDirectoryHolder(config.dataDir) !== null)
+    return addThroughRunningServer(config.dataDir, { ...options, roles })
+  await withConfiguredDatabase(async (database) => {
+    const caller = await callerOf(database, options.as)
+    const officeId = await officeOption(database, options.office, caller)
+    const { user, password } = await new AccountService(database).create(
+      {
+        email: options.email,
+        name: options.name,
+        roles,
+        password: options.password,
+        officeId,
+        deploymentAdmin: options.deploymentAdmin,
+      },
+      caller,
+    )
+    console.log(
+      `Added ${user.name} <${user.email}> as ${user.roles.join(', ')}${user.deployment_admin ? ' (deployment administrator)' : ''}`,
+    )
+    if (!options.password) console.log(`Password (shown once): ${password}`)
+  }, config).catch((error: unknown) => {
+    if (error instanceof AccountError) throw new UserError(`${error.field ? `${error.field}: ` : ''}${error.message}`)
+    throw error
+  })
+}
+
+/** The handler that turns an account off or on, saying what it did to the person. */
+function switchActive(active: boolean, done: (person: string) => string) {
+  return async function setActive(options: { email: string }): Promise<void> {
+    await withAccount(options.email, async (accounts, user) => {
+      await accounts.setActive(user.id, active, COMMAND_LINE)
+      console.log(done(`${user.name} <${user.email}>`))
     })
+  }
+}
+
+async function replaceRoles(options: { email: string; role: string[]; office?: string; as?: string }): Promise<void> {
+  const roles = parseRoles(options.role)
+  await withAccount(options.email, async (accounts, user, database) => {
+    const caller = await callerOf(database, options.as)
+    const officeId = await officeOption(database, options.office, caller)
+    await accounts.setRoles(user.id, roles, caller, officeId)
+    console.log(`${user.name} <${user.email}> now has the roles ${roles.join(', ')}`)
+  })
+}
+
+async function resetPassword(options: { email: string; password?: string }): Promise<void> {
+  await withAccount(options.email, async (accounts, user) => {
+    const password = await accounts.resetPassword(user.id, options.password, COMMAND_LINE)
+    console.log(`Reset the password of ${user.name} <${user.email}>: their sessions and API tokens have ended`)
+    if (!options.password) console.log(`Password (shown once): ${password}`)
+  })
 }

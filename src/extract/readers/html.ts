@@ -53,25 +53,12 @@ export interface HtmlToTextOptions {
 }
 
 export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
-  const word = options.paragraphs === 'word'
-  const out: string[] = []
-  let line = ''
-  let cellDepth = 0
-  let skipping: string | null = null
-  const flush = (): void => {
-    const text = line
-      .replace(/[ ]+/g, ' ')
-      .replace(/ ?\t ?/g, '\t')
-      .trim()
-    // A Word paragraph typed with leading spaces keeps one: indentation tells a wrapped line from a new paragraph.
-    if (text) out.push(word && !line.includes('\t') && /^ \S/.test(line.replace(/^ +/, ' ')) ? ` ${text}` : text)
-    line = ''
-  }
+  const lines = new TextLines(options.paragraphs === 'word')
   let i = 0
   while (i < html.length) {
     const lt = html.indexOf('<', i)
     const textEnd = lt === -1 ? html.length : lt
-    if (!skipping && textEnd > i) line += decodeEntities(html.slice(i, textEnd).replace(/\s+/g, ' '))
+    if (textEnd > i) lines.text(html.slice(i, textEnd))
     if (lt === -1) break
     if (html.startsWith('<!--', lt)) {
       const close = html.indexOf('-->', lt + 4)
@@ -80,62 +67,105 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
     }
     const gt = html.indexOf('>', lt + 1)
     if (gt === -1) {
-      if (!skipping) line += decodeEntities(html.slice(lt).replace(/\s+/g, ' '))
+      lines.text(html.slice(lt))
       break
     }
-    const tag = html.slice(lt + 1, gt)
+    lines.tag(html.slice(lt + 1, gt))
     i = gt + 1
+  }
+  return lines.finish()
+}
+
+/** The lines of text written so far, and the line being built, as the HTML's text and tags are met in order. */
+class TextLines {
+  private readonly out: string[] = []
+  private line = ''
+  private cellDepth = 0
+  /** The element whose content is being skipped (a script, a style…). */
+  private skipping: string | null = null
+
+  constructor(private readonly word: boolean) {}
+
+  /** Text between tags: white space collapsed, entities decoded. */
+  text(raw: string): void {
+    if (!this.skipping) this.line += decodeEntities(raw.replace(/\s+/g, ' '))
+  }
+
+  /** What is between one "<" and its ">". */
+  tag(tag: string): void {
     const m = /^(\/?)([a-zA-Z][a-zA-Z0-9]*)/.exec(tag)
     if (!m) {
-      if (!skipping && !tag.startsWith('!') && !tag.startsWith('?')) line += `<${tag}>`
-      continue
+      if (!this.skipping && !tag.startsWith('!') && !tag.startsWith('?')) this.line += `<${tag}>`
+      return
     }
     const closing = m[1] === '/'
     const name = m[2]!.toLowerCase()
-    if (skipping) {
-      if (closing && name === skipping) skipping = null
-      continue
+    if (this.skipping) {
+      if (closing && name === this.skipping) this.skipping = null
+      return
     }
     if (SKIP.has(name) && !closing && !tag.endsWith('/')) {
-      skipping = name
-      continue
+      this.skipping = name
+      return
     }
     if (name === 'td' || name === 'th') {
       if (closing) {
-        cellDepth = Math.max(0, cellDepth - 1)
-        line += '\t'
-      } else cellDepth++
-      continue
+        this.cellDepth = Math.max(0, this.cellDepth - 1)
+        this.line += '\t'
+      } else this.cellDepth++
+      return
     }
-    if (name === 'sup' || name === 'sub') continue
-    if (!BLOCK.has(name)) continue
-    if (cellDepth > 0) {
-      line += ' '
-      continue
+    if (name === 'sup' || name === 'sub') return
+    if (!BLOCK.has(name)) return
+    if (this.cellDepth > 0) {
+      this.line += ' '
+      return
     }
-    if (name === 'tr' && closing) {
-      line = line.replace(/\t+$/, '')
-      flush()
-      continue
-    }
-    if (word && name === 'p' && closing && !line.trim()) {
-      line = ''
-      out.push('')
-      continue
-    }
-    flush()
-    if (word) {
-      if (!closing && /^(?:table|h[1-6])$/.test(name)) out.push('')
-      if (closing && /^(?:table|h[1-6])$/.test(name)) out.push('')
-    } else if (!closing && /^(?:p|table|h[1-6]|ul|ol|section|article|header|footer|blockquote|dl)$/.test(name))
-      out.push('')
-    if (!closing && /^h[1-6]$/.test(name)) line = `${'#'.repeat(Number(name[1]))} `
-    else if (!closing && name === 'li') line = '- '
+    this.block(name, closing)
   }
-  flush()
-  return out
-    .join('\n')
-    .replace(/^(?:#+|-) *$/gm, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
+
+  /** A block element outside a table cell: it ends the line, and may open or close a paragraph. */
+  private block(name: string, closing: boolean): void {
+    if (name === 'tr' && closing) {
+      this.line = this.line.replace(/\t+$/, '')
+      this.flush()
+      return
+    }
+    if (this.word && name === 'p' && closing && !this.line.trim()) {
+      this.line = ''
+      this.out.push('')
+      return
+    }
+    this.flush()
+    if (this.word) {
+      if (!closing && /^(?:table|h[1-6])$/.test(name)) this.out.push('')
+      if (closing && /^(?:table|h[1-6])$/.test(name)) this.out.push('')
+    } else if (!closing && /^(?:p|table|h[1-6]|ul|ol|section|article|header|footer|blockquote|dl)$/.test(name))
+      this.out.push('')
+    if (!closing && /^h[1-6]$/.test(name)) this.line = `${'#'.repeat(Number(name[1]))} `
+    else if (!closing && name === 'li') this.line = '- '
+  }
+
+  private flush(): void {
+    const text = this.line
+      .replace(/[ ]+/g, ' ')
+      .replace(/ ?\t ?/g, '\t')
+      .trim()
+    // A Word paragraph typed with leading spaces keeps one: indentation tells a wrapped line from a new paragraph.
+    if (text)
+      this.out.push(
+        this.word && !this.line.includes('\t') && /^ \S/.test(this.line.replace(/^ +/, ' ')) ? ` ${text}` : text,
+      )
+    this.line = ''
+  }
+
+  /** The text: the last line written, empty headings and bullets dropped, no more than one blank line in a row. */
+  finish(): string {
+    this.flush()
+    return this.out
+      .join('\n')
+      .replace(/^(?:#+|-) *$/gm, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  }
 }

@@ -80,6 +80,26 @@ interface Placed {
  */
 export function sankeySvg(flow: Flow, options: { id: string; title: string; description: string }): string {
   const { colourOf } = flowColours(flow)
+  const { placed, height, columnX, scale } = placeBoxes(flow)
+  const parts: string[] = []
+  parts.push(
+    `<svg class="app-chart app-chart--flow" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="${options.id}-title ${options.id}-desc" ${FONT} font-size="${FONT_SIZE}">`,
+  )
+  parts.push(`<title id="${options.id}-title">${escapeXml(options.title)}</title>`)
+  parts.push(`<desc id="${options.id}-desc">${escapeXml(options.description)}</desc>`)
+  FLOW_COLUMNS.forEach((label, c) => {
+    parts.push(
+      `<text x="${columnX[c]!.toFixed(1)}" y="22" font-weight="bold" fill="#0b0c0c">${escapeXml(label)}</text>`,
+    )
+  })
+  parts.push(...bands(flow, placed, scale, colourOf))
+  for (const p of placed.values()) parts.push(box(p, colourOf.get(p.node.id)))
+  parts.push('</svg>')
+  return parts.join('')
+}
+
+/** Each node's box, placed in its column (the columns centred on the tallest), and the chart's height. */
+function placeBoxes(flow: Flow): { placed: Map<string, Placed>; height: number; columnX: number[]; scale: number } {
   const columns = FLOW_COLUMNS.map((_, c) => flow.nodes.filter((n) => n.column === c))
   const scale = flow.totalPence > 0 ? MONEY_HEIGHT / flow.totalPence : 0
   const boxHeight = (n: FlowNode) => Math.max(MIN_BOX, n.pence * scale)
@@ -105,9 +125,16 @@ export function sankeySvg(flow: Flow, options: { id: string; title: string; desc
       y += h + GAP
     }
   })
+  return { placed, height, columnX, scale }
+}
+
+/**
+ * The bands, as SVG paths. Bands leave a box in the order of their targets and enter in the order of their
+ * sources, so none cross at a box.
+ */
+function bands(flow: Flow, placed: Map<string, Placed>, scale: number, colourOf: Map<string, string>): string[] {
   const order = new Map(flow.nodes.map((n, i) => [n.id, i]))
   const rank = (id: string) => order.get(id)!
-  // Bands leave a box in the order of their targets and enter in the order of their sources, so none cross at a box.
   const starts = new Map<(typeof flow.links)[number], number>()
   for (const link of [...flow.links].sort(
     (a, b) => rank(a.source) - rank(b.source) || rank(a.target) - rank(b.target) || rank(a.origin) - rank(b.origin),
@@ -116,17 +143,7 @@ export function sankeySvg(flow: Flow, options: { id: string; title: string; desc
     starts.set(link, source.bandTop + source.outOffset)
     source.outOffset += link.pence * scale
   }
-  const parts: string[] = []
-  parts.push(
-    `<svg class="app-chart app-chart--flow" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="${options.id}-title ${options.id}-desc" ${FONT} font-size="${FONT_SIZE}">`,
-  )
-  parts.push(`<title id="${options.id}-title">${escapeXml(options.title)}</title>`)
-  parts.push(`<desc id="${options.id}-desc">${escapeXml(options.description)}</desc>`)
-  FLOW_COLUMNS.forEach((label, c) => {
-    parts.push(
-      `<text x="${columnX[c]!.toFixed(1)}" y="22" font-weight="bold" fill="#0b0c0c">${escapeXml(label)}</text>`,
-    )
-  })
+  const paths: string[] = []
   for (const link of [...flow.links].sort(
     (a, b) => rank(a.target) - rank(b.target) || rank(a.source) - rank(b.source) || rank(a.origin) - rank(b.origin),
   )) {
@@ -140,11 +157,9 @@ export function sankeySvg(flow: Flow, options: { id: string; title: string; desc
     const mid = (x0 + x1) / 2
     const f = (n: number) => n.toFixed(1)
     const path = `M${f(x0)},${f(y0)} C${f(mid)},${f(y0)} ${f(mid)},${f(y1)} ${f(x1)},${f(y1)} L${f(x1)},${f(y1 + w)} C${f(mid)},${f(y1 + w)} ${f(mid)},${f(y0 + w)} ${f(x0)},${f(y0 + w)} Z`
-    parts.push(`<path d="${path}" fill="${colourOf.get(link.origin)}" fill-opacity="0.45" stroke="none"/>`)
+    paths.push(`<path d="${path}" fill="${colourOf.get(link.origin)}" fill-opacity="0.45" stroke="none"/>`)
   }
-  for (const p of placed.values()) parts.push(box(p, colourOf.get(p.node.id)))
-  parts.push('</svg>')
-  return parts.join('')
+  return paths
 }
 
 /** A node's box: its name in up to two lines and its amount, the full name and exact amount in its title. */

@@ -25,33 +25,54 @@ import { UsersController } from './accounts/users.ts'
 import { OwnPasswordController } from './accounts/own-password.ts'
 import { OfficePickerController } from './accounts/office-picker.ts'
 
+type StaffOptions = { sessionSecret: string; production: boolean; smtpConfigured?: boolean }
+
 /**
  * The staff area. Every route is authorised here, by the roles its mount point names, and nowhere else.
- * Finer rules (nobody signs what they wrote) belong to the services.
+ * Finer rules (nobody signs what they wrote) belong to the services. Order matters: each step adds its
+ * routes after the ones before it.
  */
-export function staffRoutes(
-  services: Services,
-  options: { sessionSecret: string; production: boolean; smtpConfigured?: boolean },
-): Router {
+export function staffRoutes(services: Services, options: StaffOptions): Router {
   const router = Router()
+  const ownPassword = new OwnPasswordController(services)
+  readRequests(router, services, ownPassword)
+  mountUploadRoutes(router, services)
+  router.use(csrf)
+  addAccountPages(router, services, options, ownPassword)
+  addAdministratorPages(router, services)
+  mountFeatureRoutes(router, services, options)
+  return router
+}
+
+/** Every request: its form body read, its user loaded, a password change required when due, nothing cached. */
+function readRequests(router: Router, services: Services, ownPassword: OwnPasswordController): void {
   router.use(express.urlencoded({ extended: true, limit: '2mb' }))
   router.use(unwrapIsolatedFormValues)
   router.use(loadUser(services))
-  const ownPassword = new OwnPasswordController(services)
   router.use(ownPassword.requireOwnPassword)
   router.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store')
     next()
   })
-  // Before the CSRF check: the upload's token is inside its multipart body, which this router parses and checks.
+}
+
+/** Routes that read a multipart upload: before the CSRF check, as the token is inside the body they parse and check. */
+function mountUploadRoutes(router: Router, services: Services): void {
   router.use('/imports', requireRoles('officer'), importStaffRoutes(services))
   router.use('/ledger', requireRoles('officer', 'finance_officer', 'administrator'), ledgerStaffRoutes(services))
   // The logo's multipart body is parsed before the token in it can be checked.
   router.post('/settings/logo', requireRoles('administrator'), logoParser())
   router.post('/decisions/:id/appendices/new', requireRoles('officer'), appendixUploadParser(services.imports.maxBytes))
   router.use('/spending', requireRoles('officer', 'finance_officer', 'administrator'), spendingStaffRoutes(services))
-  router.use(csrf)
+}
 
+/** Signing in and out, and the pages every member of staff has: dashboard, own password, office, tokens. */
+function addAccountPages(
+  router: Router,
+  services: Services,
+  options: StaffOptions,
+  ownPassword: OwnPasswordController,
+): void {
   const signIn = new SignInController(services)
   const signInForm = signInCsrf({ secret: options.sessionSecret, production: options.production })
   router.get('/sign-in', signInForm, signIn.get)
@@ -59,7 +80,6 @@ export function staffRoutes(
   router.post('/sign-out', signIn.signOut)
 
   const anyStaff = requireRoles()
-  const admin = requireRoles('administrator')
   router.post('/sign-out-everywhere', anyStaff, signIn.signOutEverywhere)
   const officePicker = new OfficePickerController(services)
   const tokens = new TokensController(services)
@@ -70,7 +90,11 @@ export function staffRoutes(
     ['/tokens', tokens.list, tokens.create],
   ])
   router.post('/tokens/:id/revoke', anyStaff, tokens.revoke)
+}
 
+/** An office's administrator's pages (users, settings, audit), then the deployment administrator's offices. */
+function addAdministratorPages(router: Router, services: Services): void {
+  const admin = requireRoles('administrator')
   const users = new UsersController(services)
   const settings = new SettingsController(services)
   const population = new PopulationController(services)
@@ -95,7 +119,10 @@ export function staffRoutes(
     ['/offices/:id/administrator', offices.administratorForm, offices.appoint],
     ['/offices/:id/succession', offices.successionForm, offices.recordSuccession],
   ])
+}
 
+/** The features' own routers: decisions, FOI, forward plan, notifications, and the publication checklist. */
+function mountFeatureRoutes(router: Router, services: Services, options: StaffOptions): void {
   router.get(
     '/publication-checklist',
     requireRoles('officer', 'administrator'),
@@ -110,8 +137,7 @@ export function staffRoutes(
   router.use('/forward-plan', requireRoles('officer', 'administrator'), forwardPlanStaffRoutes(services))
   router.use(
     '/notifications',
-    anyStaff,
+    requireRoles(),
     notificationStaffRoutes(services, { smtpConfigured: options.smtpConfigured ?? false }),
   )
-  return router
 }
