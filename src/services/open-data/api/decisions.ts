@@ -115,29 +115,9 @@ export class ApiDecisionQueries {
       }
     }
     const [sections, awards, contributions, areas, signOffs, links] = await Promise.all([
-      this.db
-        .selectFrom('decision_sections')
-        .select(['heading', 'body', 'withheld', 'exemption'])
-        .where('decision_id', '=', id)
-        .orderBy('position')
-        .execute(),
+      sectionsOf(this.db, id),
       awardsOfDecision(this.db, id),
-      row.money_public
-        ? this.db
-            .selectFrom('contributions')
-            .select([
-              'organisation_id',
-              'organisation_name',
-              'amount_pence',
-              'per_annum',
-              'up_to',
-              'financial_year',
-              'condition',
-            ])
-            .where('decision_id', '=', id)
-            .orderBy('id')
-            .execute()
-        : [],
+      row.money_public ? contributionsOf(this.db, id) : [],
       this.db
         .selectFrom('decision_areas as x')
         .innerJoin('areas as a', 'a.id', 'x.area_id')
@@ -145,43 +125,10 @@ export class ApiDecisionQueries {
         .where('x.decision_id', '=', id)
         .orderBy('a.name')
         .execute(),
-      this.db
-        .selectFrom('sign_offs')
-        .select(['stage', 'outcome', 'signer_name', 'signer_title', 'signed_on'])
-        .where('decision_id', '=', id)
-        .orderBy('signed_on')
-        .orderBy('id')
-        .execute(),
+      signOffsOf(this.db, id),
       this.links(id),
     ])
-    return {
-      ...summary,
-      decisionText: row.decision_text,
-      sections: sections.map((s) => ({
-        heading: s.heading,
-        body: s.withheld ? null : s.body,
-        withheld: s.withheld,
-        exemption: s.withheld ? s.exemption : null,
-      })),
-      awards,
-      contributions: contributions.map((c) => ({
-        organisation: { id: c.organisation_id, name: c.organisation_name },
-        amount: penceToPounds(c.amount_pence),
-        perAnnum: c.per_annum,
-        upTo: c.up_to,
-        financialYear: c.financial_year,
-        condition: c.condition,
-      })),
-      areas,
-      signOffs: signOffs.map((s) => ({
-        stage: s.stage,
-        outcome: s.outcome,
-        signerName: s.signer_name,
-        signerTitle: s.signer_title,
-        signedOn: s.signed_on,
-      })),
-      links,
-    }
+    return { ...summary, decisionText: row.decision_text, sections, awards, contributions, areas, signOffs, links }
   }
 
   private base() {
@@ -253,4 +200,64 @@ export class ApiDecisionQueries {
       ...from.map((l) => ({ ...l, direction: 'from' as const })),
     ]
   }
+}
+
+/** A decision's sections, a withheld one with its exemption and without its text. */
+async function sectionsOf(db: Kysely<DB>, id: number) {
+  const sections = await db
+    .selectFrom('decision_sections')
+    .select(['heading', 'body', 'withheld', 'exemption'])
+    .where('decision_id', '=', id)
+    .orderBy('position')
+    .execute()
+  return sections.map((s) => ({
+    heading: s.heading,
+    body: s.withheld ? null : s.body,
+    withheld: s.withheld,
+    exemption: s.withheld ? s.exemption : null,
+  }))
+}
+
+/** A decision's contributions, in pounds. */
+async function contributionsOf(db: Kysely<DB>, id: number) {
+  const contributions = await db
+    .selectFrom('contributions')
+    .select([
+      'organisation_id',
+      'organisation_name',
+      'amount_pence',
+      'per_annum',
+      'up_to',
+      'financial_year',
+      'condition',
+    ])
+    .where('decision_id', '=', id)
+    .orderBy('id')
+    .execute()
+  return contributions.map((c) => ({
+    organisation: { id: c.organisation_id, name: c.organisation_name },
+    amount: penceToPounds(c.amount_pence),
+    perAnnum: c.per_annum,
+    upTo: c.up_to,
+    financialYear: c.financial_year,
+    condition: c.condition,
+  }))
+}
+
+/** A decision's signatures, in the order they were given. */
+async function signOffsOf(db: Kysely<DB>, id: number) {
+  const signOffs = await db
+    .selectFrom('sign_offs')
+    .select(['stage', 'outcome', 'signer_name', 'signer_title', 'signed_on'])
+    .where('decision_id', '=', id)
+    .orderBy('signed_on')
+    .orderBy('id')
+    .execute()
+  return signOffs.map((s) => ({
+    stage: s.stage,
+    outcome: s.outcome,
+    signerName: s.signer_name,
+    signerTitle: s.signer_title,
+    signedOn: s.signed_on,
+  }))
 }
