@@ -1,11 +1,8 @@
 import { ownedOrSharedInScope } from '../../db/repositories/office-scope.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
-import { parse } from 'csv-parse/sync'
 import type { Database } from '../../db/database.ts'
 import {
-  measureFromText,
   measureLabel,
-  measureNamesText,
   MEASURES,
   parseCount,
   parseQuarter,
@@ -14,15 +11,9 @@ import {
 } from '../../domain/outcomes.ts'
 import type { Actor, AuditService } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
+import { outcomeValuesFromCsv, type OutcomeValue } from './outcomes-csv.ts'
 
-export const CSV_COLUMNS = ['quarter', 'measure', 'value'] as const
-const MAX_ERRORS_SHOWN = 5
-
-export interface OutcomeValue {
-  quarterStart: string
-  measure: string
-  value: number
-}
+export { CSV_COLUMNS, type OutcomeValue } from './outcomes-csv.ts'
 
 /** Outcome returns: aggregate counts a provider reports for a service each quarter, typed in or uploaded as CSV. */
 export class OutcomeService {
@@ -62,80 +53,7 @@ export class OutcomeService {
    * or personal data throws FormError naming the lines, and nothing is stored.
    */
   async importCsv(serviceId: number, csv: string, actor: Actor): Promise<number> {
-    const problems: string[] = []
-    let records: string[][]
-    try {
-      records = parse(csv.replace(/^\uFEFF/, ''), {
-        relax_column_count: true,
-        skip_empty_lines: true,
-        trim: true,
-      }) as string[][]
-    } catch (error) {
-      const line = (error as { lines?: number }).lines
-      throw new FormError({
-        file: `${line ? `Line ${line}: ` : ''}the file is not readable CSV (${(error as Error).message.split(/[,:]/)[0]})`,
-      })
-    }
-    if (records.length === 0)
-      throw new FormError({
-        file: 'The file is empty: it needs a header line quarter,measure,value and one line per count',
-      })
-    const header = records[0]!.map((h) => h.toLowerCase())
-    const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h))
-    if (unknown.length) {
-      const personal = unknown.map((h) => personalDataIn(h)).find(Boolean)
-      throw new FormError({
-        file: `Line 1: unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((h) => `“${h}”`).join(', ')}${personal ? ` (looks like ${personal}: returns hold counts only)` : ''}. The columns must be ${CSV_COLUMNS.join(', ')}.`,
-      })
-    }
-    const missing = CSV_COLUMNS.filter((c) => !header.includes(c))
-    if (missing.length)
-      throw new FormError({
-        file: `Line 1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. The columns must be ${CSV_COLUMNS.join(', ')}.`,
-      })
-    const at = Object.fromEntries(CSV_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<
-      (typeof CSV_COLUMNS)[number],
-      number
-    >
-    const values: OutcomeValue[] = []
-    const seen = new Set<string>()
-    records.slice(1).forEach((record, index) => {
-      const line = index + 2
-      if (record.length !== header.length)
-        return void problems.push(`Line ${line}: has ${record.length} values, expected ${header.length}`)
-      const [quarterText, measureText, valueText] = [record[at.quarter]!, record[at.measure]!, record[at.value]!]
-      const quarter = parseQuarter(quarterText)
-      if (!quarter)
-        return void problems.push(
-          `Line ${line}: quarter “${quarterText}” is not a quarter like 2024/25 Q1 or 2024-04-01`,
-        )
-      const known = measureFromText(measureText)
-      if (!known) {
-        const personalMeasure = personalDataIn(measureText)
-        return void problems.push(
-          `Line ${line}: measure “${measureText}” ${personalMeasure ? `looks like ${personalMeasure}` : `is not one of the measures: ${measureNamesText()}`}`,
-        )
-      }
-      const measure: string = known
-      const value = parseCount(valueText)
-      if (value === null) {
-        const personal = personalDataIn(valueText)
-        return void problems.push(
-          `Line ${line}: value “${valueText}” ${personal ? `looks like ${personal}; returns hold counts only` : 'is not a whole number, 0 or more'}`,
-        )
-      }
-      const key = `${quarter}|${measure}`
-      if (seen.has(key)) return void problems.push(`Line ${line}: ${measure} for this quarter appears twice`)
-      seen.add(key)
-      values.push({ quarterStart: quarter, measure, value })
-    })
-    if (problems.length) {
-      const shown = problems.slice(0, MAX_ERRORS_SHOWN).join('; ')
-      const more = problems.length > MAX_ERRORS_SHOWN ? `; and ${problems.length - MAX_ERRORS_SHOWN} more` : ''
-      throw new FormError({ file: `Nothing was stored. ${shown}${more}` })
-    }
-    if (values.length === 0) throw new FormError({ file: 'The file has a header but no counts' })
-    return this.store(serviceId, values, actor, 'csv')
+    return this.store(serviceId, outcomeValuesFromCsv(csv), actor, 'csv')
   }
 
   /** Corrects one count (a whole number from 0), or deletes it when `value` is null; audit-logged. */
