@@ -35,6 +35,18 @@ export async function rowsOf<T extends Table, C extends Column<T>>(
   return (await (orderBy ? query.orderBy(orderBy) : query).execute()) as Row<T, C>[]
 }
 
+/** The rows `rowsOf` gives, each as the array of its values in the order of `columns` (to compare with a table). */
+export async function tuplesOf<T extends Table, C extends Column<T>>(
+  database: Database,
+  table: T,
+  columns: readonly C[],
+  where: Where<T> = {},
+  orderBy?: Column<T>,
+): Promise<Array<Array<Selectable<DB[T]>[C]>>> {
+  const rows = await rowsOf(database, table, columns, where, orderBy)
+  return rows.map((row) => columns.map((column) => row[column]))
+}
+
 /** `columns` of the one row of `table` matching `where`; throws if there is none. */
 export async function rowOf<T extends Table, C extends Column<T>>(
   database: Database,
