@@ -6,13 +6,20 @@ import type { DraftDetails, Signer, WorkflowService } from '../../src/services/d
 import type { StaffClient } from './staff-client.ts'
 
 /**
- * The details of a draft decision: its title, author, summary and decision text as given, and no author contact,
- * supporting information or recommendations unless given.
+ * The details of a draft decision: its title as given; a test author, a one-line summary and decision text unless
+ * given; and no author contact, supporting information or recommendations unless given.
  */
-export function draftDetails(
-  details: Pick<DraftDetails, 'title' | 'authorName' | 'executiveSummary' | 'decisionText'> & Partial<DraftDetails>,
-): DraftDetails {
-  return { kind: 'decision', authorContact: null, supportingInformation: null, recommendations: null, ...details }
+export function draftDetails(details: Pick<DraftDetails, 'title'> & Partial<DraftDetails>): DraftDetails {
+  return {
+    kind: 'decision',
+    authorName: 'Test Author',
+    authorContact: null,
+    executiveSummary: 'A service for victims of crime.',
+    supportingInformation: null,
+    recommendations: null,
+    decisionText: 'Approve a grant.',
+    ...details,
+  }
 }
 
 /**
