@@ -37,14 +37,10 @@ export async function rowsOf<T extends Table, C extends Column<T>>(
 
 /** The rows `rowsOf` gives, each as the array of its values in the order of `columns` (to compare with a table). */
 export async function tuplesOf<T extends Table, C extends Column<T>>(
-  database: Database,
-  table: T,
-  columns: readonly C[],
-  where: Where<T> = {},
-  orderBy?: Column<T>,
+  ...query: Parameters<typeof rowsOf<T, C>>
 ): Promise<Array<Array<Selectable<DB[T]>[C]>>> {
-  const rows = await rowsOf(database, table, columns, where, orderBy)
-  return rows.map((row) => columns.map((column) => row[column]))
+  const columns = query[2]
+  return (await rowsOf(...query)).map((row) => columns.map((column) => row[column]))
 }
 
 /** `columns` of the one row of `table` matching `where`; throws if there is none. */
