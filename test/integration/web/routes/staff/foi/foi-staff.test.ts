@@ -17,6 +17,12 @@ const dateFields = (name: string, iso: string) => {
   return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year! }
 }
 
+/** What the new request form sends: received by email on `receivedOn` (an ISO date), with `fields`. */
+const newRequest = (receivedOn: string, fields: Record<string, string>) => ({
+  ...dateFields('receivedOn', receivedOn),
+  channel: 'email',
+  ...fields,
+})
 /** What the answer form sends for a question: its text, with no answer, exemption or register link unless `more` gives them. */
 const answerForm = (
   question: string,
@@ -42,6 +48,12 @@ for (const engine of testEngines()) {
     const officer = async () => {
       const client = new StaffClient(web.baseUrl)
       assert.equal((await client.signIn('officer@test.example', STAFF_PASSWORD)).status, 302)
+      return client
+    }
+    /** The officer's client, on the new request form. */
+    const officerOnNewRequest = async () => {
+      const client = await officer()
+      await client.get('/staff/foi/new')
       return client
     }
 
@@ -72,15 +84,9 @@ for (const engine of testEngines()) {
     })
 
     test('a form with mistakes is shown again with its messages and what was typed', async () => {
-      const client = await officer()
-      await client.get('/staff/foi/new')
-      const html = await client.postRefused('/staff/foi/new', {
-        ...dateFields('receivedOn', '2024-02-30'),
-        channel: 'email',
-        requesterName: 'Kept Name',
-        requesterContact: '',
-        questions: '',
-      })
+      const client = await officerOnNewRequest()
+      const mistakes = newRequest('2024-02-30', { requesterName: 'Kept Name', requesterContact: '', questions: '' })
+      const html = await client.postRefused('/staff/foi/new', mistakes)
       assert.deepEqual(errorSummary(html), [
         '#receivedOn-day The date the request was received must be a real date',
         '#requesterContact Enter an email or postal address to reply to',
@@ -91,33 +97,21 @@ for (const engine of testEngines()) {
     })
 
     test('a form without its CSRF token is refused', async () => {
-      const client = await officer()
-      await client.get('/staff/foi/new')
-      const response = await client.post(
-        '/staff/foi/new',
-        {
-          ...dateFields('receivedOn', '2024-02-01'),
-          channel: 'email',
-          requesterName: 'X',
-          requesterContact: 'x@example.net',
-          questions: 'Q?',
-        },
-        { csrf: false },
-      )
-      assert.equal(response.status, 403)
+      const form = newRequest('2024-02-01', { requesterName: 'X', requesterContact: 'x@example.net', questions: 'Q?' })
+      const client = await officerOnNewRequest()
+      assert.equal((await client.post('/staff/foi/new', form, { csrf: false })).status, 403)
     })
 
     test('log, clarify, answer with the register’s help, respond and publish, all through the pages', async () => {
-      const client = await officer()
-      await client.get('/staff/foi/new')
-      const location = await client.postRedirected('/staff/foi/new', {
-        ...dateFields('receivedOn', '2024-06-03'),
+      const client = await officerOnNewRequest()
+      const request = newRequest('2024-06-03', {
         channel: 'web_form',
         requesterName: 'Harriet Pageflow',
         requesterContact: 'harriet@example.net',
         summary: 'The WAIS medium risk service',
         questions: '1. What is the value of the WAIS contract?\n2. Until when does it run?',
       })
+      const location = await client.postRedirected('/staff/foi/new', request)
       const id = Number(/\/staff\/foi\/(\d+)$/.exec(location)?.[1])
       let html = await (await client.get(location)).text()
       assert.match(html, /Request 1\/24 logged/)
