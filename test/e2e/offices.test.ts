@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { mkdir } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { accessibilityViolations } from '../support/browser.ts'
-import { e2eSetUp } from '../support/e2e.ts'
+import { e2eSetUp, submitForm } from '../support/e2e.ts'
 
 const NOTTS = '/offices/nottinghamshire-office-of-the-police-and-crime-commissioner'
 /** Where the screenshots go, when asked for (SCREENSHOTS=dir), to be looked at. */
@@ -69,15 +69,19 @@ describe('office registers and the national comparison, in Chromium', () => {
     await page.getByRole('button', { name: 'Add office' }).click()
     assert.match((await page.locator('.govuk-error-summary').textContent()) ?? '', /Enter the office’s name/)
     await check(page, 'staff-office-new-error')
-    await page.getByLabel('Office name').fill('Office of the Police and Crime Commissioner for Cumbria')
-    await page.getByLabel('Short name').fill('Cumbria')
-    await page.getByLabel('Decision maker’s title').fill('Police and Crime Commissioner')
-    await page.getByRole('button', { name: 'Add office' }).click()
+    const office = {
+      'Office name': 'Office of the Police and Crime Commissioner for Cumbria',
+      'Short name': 'Cumbria',
+      'Decision maker’s title': 'Police and Crime Commissioner',
+    }
+    await submitForm(page, office, 'Add office')
     await page.waitForURL(/\/administrator\?added=1$/)
     await check(page, 'staff-office-administrator')
-    await page.getByLabel('Full name').fill('Carol Cumbria')
-    await page.getByLabel('Email address').fill('carol@cumbria.example')
-    await page.getByRole('button', { name: 'Appoint administrator' }).click()
+    await submitForm(
+      page,
+      { 'Full name': 'Carol Cumbria', 'Email address': 'carol@cumbria.example' },
+      'Appoint administrator',
+    )
     await page.locator('.govuk-panel').waitFor()
     assert.match((await page.locator('#new-password').textContent()) ?? '', /\S{8,}/)
     await check(page, 'staff-administrator-appointed')
@@ -129,10 +133,12 @@ describe('office registers and the national comparison, in Chromium', () => {
       /Enter the population as a whole number/,
     )
     await check(page, 'staff-population-error')
-    await page.getByLabel('Year of the estimate').fill('2022')
-    await page.getByLabel('Number of people').fill('1,900,000')
-    await page.getByLabel('Source').fill('ONS mid-2022 population estimates')
-    await page.getByRole('button', { name: 'Save population' }).click()
+    const population = {
+      'Year of the estimate': '2022',
+      'Number of people': '1,900,000',
+      Source: 'ONS mid-2022 population estimates',
+    }
+    await submitForm(page, population, 'Save population')
     await page.waitForURL(/\/population\?done=1$/)
     assert.match((await page.locator('#populations').textContent()) ?? '', /1,900,000/)
     await check(page, 'staff-population-saved')

@@ -6,13 +6,20 @@ import type { DraftDetails, Signer, WorkflowService } from '../../src/services/d
 import type { StaffClient } from './staff-client.ts'
 
 /**
- * The details of a draft decision: its title, author, summary and decision text as given, and no author contact,
- * supporting information or recommendations unless given.
+ * The details of a draft decision: its title as given; a test author, a one-line summary and decision text unless
+ * given; and no author contact, supporting information or recommendations unless given.
  */
-export function draftDetails(
-  details: Pick<DraftDetails, 'title' | 'authorName' | 'executiveSummary' | 'decisionText'> & Partial<DraftDetails>,
-): DraftDetails {
-  return { kind: 'decision', authorContact: null, supportingInformation: null, recommendations: null, ...details }
+export function draftDetails(details: Pick<DraftDetails, 'title'> & Partial<DraftDetails>): DraftDetails {
+  return {
+    kind: 'decision',
+    authorName: 'Test Author',
+    authorContact: null,
+    executiveSummary: 'A service for victims of crime.',
+    supportingInformation: null,
+    recommendations: null,
+    decisionText: 'Approve a grant.',
+    ...details,
+  }
 }
 
 /**
@@ -111,15 +118,21 @@ export function signOffAs(workflow: () => WorkflowService, people: Record<string
 }
 
 /**
- * Starts a draft decision on the staff pages as `client`, from the new decision form filled in with `fields`;
- * returns the form's answer and the new draft's id, read from where it redirects.
+ * Starts a draft decision on the staff pages as `client`, from the new decision form filled in with `fields` (a test
+ * author and a one-line summary unless given); returns the form's answer and the new draft's id, read from where it
+ * redirects.
  */
 export async function startDraftOnPage(
   client: StaffClient,
-  fields: { title: string; authorName: string; executiveSummary: string; decisionText?: string },
+  fields: { title: string; authorName?: string; executiveSummary?: string; decisionText?: string },
 ): Promise<{ created: Response; id: string }> {
   await client.get('/staff/decisions/new')
-  const created = await client.post('/staff/decisions/new', { kind: 'decision', ...fields })
+  const created = await client.post('/staff/decisions/new', {
+    kind: 'decision',
+    authorName: 'Test Author',
+    executiveSummary: 'A service for victims of crime.',
+    ...fields,
+  })
   const id = /\/staff\/decisions\/(\d+)/.exec(created.headers.get('location')!)![1]!
   return { created, id }
 }

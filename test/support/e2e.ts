@@ -134,3 +134,9 @@ export function uploadResultRows(page: Page): Promise<string[][]> {
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim())),
     )
 }
+
+/** Fills in the page's form fields, each found by its label (`fields` in the form's order), then presses `button`. */
+export async function submitForm(page: Page, fields: Record<string, string>, button: string): Promise<void> {
+  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value)
+  await page.getByRole('button', { name: button }).click()
+}

@@ -65,3 +65,6 @@ export function answerTo(
 ) {
   return { question: question.question, answer, exemption: null, registerLink: null, ...more }
 }
+
+/** The answer form's exemption for information already published (section 21): the demonstration decision 2021-021. */
+export const EXEMPT_AS_PUBLISHED = { exemption: 's.21', registerLink: '/decisions/nottinghamshire-2021-021' }

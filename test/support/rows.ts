@@ -35,6 +35,14 @@ export async function rowsOf<T extends Table, C extends Column<T>>(
   return (await (orderBy ? query.orderBy(orderBy) : query).execute()) as Row<T, C>[]
 }
 
+/** The rows `rowsOf` gives, each as the array of its values in the order of `columns` (to compare with a table). */
+export async function tuplesOf<T extends Table, C extends Column<T>>(
+  ...query: Parameters<typeof rowsOf<T, C>>
+): Promise<Array<Array<Selectable<DB[T]>[C]>>> {
+  const columns = query[2]
+  return (await rowsOf(...query)).map((row) => columns.map((column) => row[column]))
+}
+
 /** `columns` of the one row of `table` matching `where`; throws if there is none. */
 export async function rowOf<T extends Table, C extends Column<T>>(
   database: Database,

@@ -42,6 +42,20 @@ export class StaffClient {
     return response.text()
   }
 
+  /**
+   * Posts a form the register must accept: asserts the answer is the redirect `status` (302 unless given) and returns
+   * where it leads.
+   */
+  async postRedirected(
+    path: string,
+    form: Record<string, string | string[]>,
+    status: 302 | 303 = 302,
+  ): Promise<string> {
+    const response = await this.post(path, form)
+    assert.equal(response.status, status, `POST ${path} was answered ${response.status}, not redirected with ${status}`)
+    return response.headers.get('location') ?? ''
+  }
+
   /** A multipart form (a file upload), with the CSRF token the last page gave. */
   async postMultipart(path: string, form: FormData, options: { csrfFirst?: boolean } = {}): Promise<Response> {
     if (options.csrfFirst) {

@@ -4,6 +4,7 @@ import { sql } from 'kysely'
 import type { Database } from '../../../src/db/database.ts'
 import { withLedgerDeferred } from '../../../src/db/ledger-deferral.ts'
 import { openTestDatabase, testEngines } from '../../support/database.ts'
+import { rowOf } from '../../support/rows.ts'
 
 async function ledgerState(database: Database): Promise<unknown> {
   const rows = async (query: string) => (await sql.raw(query).execute(database.db)).rows
@@ -96,19 +97,15 @@ for (const engine of testEngines()) {
     test('awards added while held off reach the ledger once the work ends, not before', async () => {
       const t = await openTestDatabase(engine, { demo: true })
       try {
-        const decision = await t.database.db
-          .selectFrom('decisions')
-          .innerJoin('awards', 'awards.decision_id', 'decisions.id')
-          .innerJoin('ledger_awards', 'ledger_awards.award_id', 'awards.id')
-          .select(['decisions.id', 'awards.recipient_name'])
-          .executeTakeFirstOrThrow()
+        // An award in the ledger already, to add another to its decision.
+        const inLedger = await rowOf(t.database, 'ledger_awards', ['decision_id', 'recipient_name'], {})
         const countInLedger = async (executor: Pick<Database['db'], 'selectFrom'>) =>
           Number(
             (
               await executor
                 .selectFrom('ledger_awards')
                 .select((eb) => eb.fn.countAll<string>().as('n'))
-                .where('decision_id', '=', decision.id)
+                .where('decision_id', '=', inLedger.decision_id)
                 .executeTakeFirstOrThrow()
             ).n,
           )
@@ -117,9 +114,9 @@ for (const engine of testEngines()) {
           await trx
             .insertInto('awards')
             .values({
-              decision_id: decision.id,
+              decision_id: inLedger.decision_id,
               position: 99,
-              recipient_name: decision.recipient_name,
+              recipient_name: inLedger.recipient_name,
               amount_pence: 12_345,
             })
             .execute()

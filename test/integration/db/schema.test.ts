@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { sql } from 'kysely'
+import { sql, type Insertable } from 'kysely'
+import type { DB } from '../../../src/db/tables/index.ts'
 import { openTestDatabase, testEngines, type TestDatabase } from '../../support/database.ts'
 import { rowOf } from '../../support/rows.ts'
 
@@ -62,67 +63,40 @@ for (const engine of testEngines()) {
       }
     })
 
+    /** Inserts an award of 1p to X under the test decision, with `values` instead where given. */
+    const insertAward = (values: Partial<Insertable<DB['awards']>>) =>
+      t.database.db
+        .insertInto('awards')
+        .values({ decision_id: decisionId, recipient_name: 'X', amount_pence: 1, ...values })
+        .execute()
+    /** Inserts a decision of the test office. */
+    const insertDecision = (values: Omit<Insertable<DB['decisions']>, 'office_id'>) =>
+      t.database.db
+        .insertInto('decisions')
+        .values({ office_id: officeId, ...values })
+        .execute()
+
     test('refuses a negative award', async () => {
-      await assert.rejects(
-        t.database.db
-          .insertInto('awards')
-          .values({ decision_id: decisionId, recipient_name: 'X', amount_pence: -1 })
-          .execute(),
-        /awards_amount_pence_check/,
-      )
+      await assert.rejects(insertAward({ amount_pence: -1 }), /awards_amount_pence_check/)
     })
 
     test('refuses a period that ends before it starts', async () => {
-      await assert.rejects(
-        t.database.db
-          .insertInto('awards')
-          .values({
-            decision_id: decisionId,
-            recipient_name: 'X',
-            amount_pence: 1,
-            period_start: '2024-04-01',
-            period_end: '2024-03-31',
-          })
-          .execute(),
-        /check/,
-      )
-      await assert.rejects(
-        t.database.db
-          .insertInto('services')
-          .values({ name: 'S', slug: 's', start_date: '2024-04-01', end_date: '2023-04-01' })
-          .execute(),
-        /check/,
-      )
+      await assert.rejects(insertAward({ period_start: '2024-04-01', period_end: '2024-03-31' }), /check/)
+      const service = { name: 'S', slug: 's', start_date: '2024-04-01', end_date: '2023-04-01' }
+      await assert.rejects(t.database.db.insertInto('services').values(service).execute(), /check/)
     })
 
     test('keeps references unique within an office', async () => {
-      await assert.rejects(
-        t.database.db
-          .insertInto('decisions')
-          .values({ office_id: officeId, reference: 'T/1', title: 'Another' })
-          .execute(),
-        /decisions_office_reference_key/,
-      )
+      await assert.rejects(insertDecision({ reference: 'T/1', title: 'Another' }), /decisions_office_reference_key/)
     })
 
     test('refuses an award for a decision that does not exist', async () => {
-      await assert.rejects(
-        t.database.db
-          .insertInto('awards')
-          .values({ decision_id: 999999, recipient_name: 'X', amount_pence: 1 })
-          .execute(),
-        /foreign key/,
-      )
+      await assert.rejects(insertAward({ decision_id: 999999 }), /foreign key/)
     })
 
     test('requires an exemption for a confidential decision', async () => {
-      await assert.rejects(
-        t.database.db
-          .insertInto('decisions')
-          .values({ office_id: officeId, reference: 'T/2', title: 'Secret', classification: 'confidential' })
-          .execute(),
-        /check/,
-      )
+      const secret = { reference: 'T/2', title: 'Secret', classification: 'confidential' } as const
+      await assert.rejects(insertDecision(secret), /check/)
     })
 
     test('keeps the audit log append-only', async () => {

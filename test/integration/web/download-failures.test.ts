@@ -12,6 +12,13 @@ import { startApp, type RunningApp } from '../../support/server.ts'
 
 /** Far more than the socket buffers on both sides hold, so the server is still writing when the client leaves. */
 const LARGE_BYTES = 8 * 1024 * 1024
+/** The downloads that can be large: the ledger and the open data files. */
+const LARGE_DOWNLOADS = [
+  '/ledger.csv',
+  '/downloads/decisions.csv',
+  '/downloads/360giving.json',
+  '/downloads/360giving.csv',
+]
 
 /** Reads the first chunk of a download, then destroys the socket; resolves with the bytes seen. */
 function readFirstChunkAndHangUp(url: string): Promise<number> {
@@ -120,12 +127,7 @@ for (const engine of testEngines()) {
     }
 
     test('a client that hangs up in the middle of any large download leaves the server answering', async () => {
-      for (const path of [
-        '/ledger.csv',
-        '/downloads/decisions.csv',
-        '/downloads/360giving.json',
-        '/downloads/360giving.csv',
-      ]) {
+      for (const path of LARGE_DOWNLOADS) {
         const seen = await readFirstChunkAndHangUp(`${app.baseUrl}${path}`)
         assert.ok(seen > 0, `${path} started`)
         await assertStillServing()

@@ -7,8 +7,15 @@ import { FoiService } from '../../../../src/services/foi/requests.ts'
 import { FoiDashboardService } from '../../../../src/services/foi/dashboard.ts'
 import { purgeFoiPersonalData } from '../../../../src/services/foi/retention.ts'
 import { testEngines } from '../../../support/database.ts'
-import { answerTo, foiSetUp, formError, logRequest, OFFICER } from '../../../support/foi.ts'
+import { answerTo, EXEMPT_AS_PUBLISHED, foiSetUp, formError, logRequest, OFFICER } from '../../../support/foi.ts'
 import { rowOf, rowsOf } from '../../../support/rows.ts'
+
+/** A dated step's refusal on a date it may not take (`why`) and the date it is then taken on. */
+interface DatedStep {
+  refusedOn: string
+  why: RegExp
+  on: string
+}
 
 for (const engine of testEngines()) {
   describe(`FOI requests on ${engine}`, () => {
@@ -51,21 +58,25 @@ for (const engine of testEngines()) {
       assert.deepEqual(detail.actions, ['clarification_received', 'close'])
       await assert.rejects(foi.extend(id, '2024-07-15', 's.43', OFFICER), formError('date', /cannot be done/))
 
-      await assert.rejects(
-        foi.clarificationReceived(id, '2024-06-04', OFFICER),
-        formError('date', /on or after the date clarification was sought/),
-      )
-      await foi.clarificationReceived(id, '2024-06-10', OFFICER)
-      detail = (await foi.detail(id))!
+      /** Checks that the step is refused on `refusedOn` (`why`), then takes it on `on`; reads the request again. */
+      const datedStep = async (step: (date: string) => Promise<unknown>, dates: DatedStep) => {
+        await assert.rejects(step(dates.refusedOn), formError('date', dates.why))
+        await step(dates.on)
+        return (await foi.detail(id))!
+      }
+
+      const clarified = {
+        refusedOn: '2024-06-04',
+        why: /on or after the date clarification was sought/,
+        on: '2024-06-10',
+      }
+      detail = await datedStep((date) => foi.clarificationReceived(id, date, OFFICER), clarified)
       assert.equal(detail.request.status, 'in_progress')
       assert.equal(detail.clock.statutoryDeadline, '2024-07-08')
 
-      await assert.rejects(
-        foi.extend(id, '2024-07-08', 's.43', OFFICER),
-        formError('date', /after the statutory deadline/),
-      )
-      await foi.extend(id, '2024-07-22', 's.43 commercial interests', OFFICER)
-      assert.equal((await foi.detail(id))!.clock.target, '2024-07-22')
+      const extended = { refusedOn: '2024-07-08', why: /after the statutory deadline/, on: '2024-07-22' }
+      const extension = await datedStep((date) => foi.extend(id, date, 's.43 commercial interests', OFFICER), extended)
+      assert.equal(extension.clock.target, '2024-07-22')
 
       await assert.rejects(
         foi.answer(id, '2024-07-19', 'released_in_part', OFFICER),
@@ -77,15 +88,8 @@ for (const engine of testEngines()) {
         foi.saveAnswer(id, q2!.id, answerTo(q2!, null, { exemption: 's.21' }), OFFICER),
         formError('registerLink', /register page/),
       )
-      await foi.saveAnswer(
-        id,
-        q2!.id,
-        answerTo(q2!, 'They are named in the decision.', {
-          exemption: 's.21',
-          registerLink: '/decisions/nottinghamshire-2021-021',
-        }),
-        OFFICER,
-      )
+      const named = answerTo(q2!, 'They are named in the decision.', EXEMPT_AS_PUBLISHED)
+      await foi.saveAnswer(id, q2!.id, named, OFFICER)
       await assert.rejects(foi.publish(id, '2024-07-19', OFFICER), formError('date', /Only an answered request/))
       await foi.answer(id, '2024-07-19', 'released_in_part', OFFICER)
       detail = (await foi.detail(id))!
@@ -93,12 +97,8 @@ for (const engine of testEngines()) {
       assert.equal(detail.clock.timeliness, 'on_time', 'inside the extension')
       assert.equal(detail.publishable, true)
 
-      await assert.rejects(
-        foi.publish(id, '2024-07-18', OFFICER),
-        formError('date', /on or after the date of the answer/),
-      )
-      await foi.publish(id, '2024-08-30', OFFICER)
-      detail = (await foi.detail(id))!
+      const published = { refusedOn: '2024-07-18', why: /on or after the date of the answer/, on: '2024-08-30' }
+      detail = await datedStep((date) => foi.publish(id, date, OFFICER), published)
       assert.equal(detail.request.published_on, '2024-08-30')
       assert.deepEqual(detail.publication, { workingDays: 28, late: true })
       await assert.rejects(

@@ -23,12 +23,7 @@ import { homeOfficeId } from '../../../support/records.ts'
 import { updateRows } from '../../../support/rows.ts'
 
 const BASE = 'https://register.example.org'
-const details = draftDetails({
-  title: 'Outreach for survivors in Mansfield',
-  authorName: 'Nell Notify',
-  executiveSummary: 'A year of outreach.',
-  decisionText: 'Approve a grant of £30,000.',
-})
+const details = draftDetails({ title: 'Outreach for survivors in Mansfield', authorName: 'Nell Notify' })
 
 /** The working day from which the FOI clock's 20th working day is `target`. */
 function receivedFor(target: string): string {

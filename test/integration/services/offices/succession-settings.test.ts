@@ -1,5 +1,7 @@
 import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
+import type { Updateable } from 'kysely'
+import type { DB } from '../../../../src/db/tables/index.ts'
 import { SYSTEM_ACTOR } from '../../../../src/services/audit/audit.ts'
 import { PublicOfficeService } from '../../../../src/services/offices/public-offices.ts'
 import { webAppSetUp } from '../../../support/staff.ts'
@@ -31,39 +33,38 @@ for (const engine of testEngines()) {
         .where('organisation_id', '=', id)
         .executeTakeFirstOrThrow()
 
-    /** Takes back a succession a test recorded, so that the next test starts from the register as loaded. */
-    const undoSuccession = (office: number) =>
-      updateRows(
-        web.database,
-        'offices',
-        { successor_id: null, functions_passed_on: null },
-        { organisation_id: office },
+    /** Sets columns of the office of the organisation `office`. */
+    const setOffice = (office: number, values: Updateable<DB['offices']>) =>
+      updateRows(web.database, 'offices', values, { organisation_id: office })
+
+    /** Records that Hampshire's office passed its functions to `successor` on 8 May 2028; returns its settings then. */
+    const hampshirePassesTo = async (successor: number) => {
+      await new PublicOfficeService(web.database).recordSuccession(
+        { officeId: ids.Hampshire!, successorId: successor, on: '2028-05-08' },
+        SYSTEM_ACTOR,
       )
+      return settingsOf(successor)
+    }
+
+    /** Takes back a succession a test recorded, so that the next test starts from the register as loaded. */
+    const undoSuccession = (office: number) => setOffice(office, { successor_id: null, functions_passed_on: null })
 
     test('the successor takes the contact and accent colour it has not set, and keeps its own title, formats and copyright', async () => {
       const hampshire = ids.Hampshire!
       const essex = ids.Essex!
-      await web.database.db
-        .updateTable('offices')
-        .set({
-          contact: 'Write to the Hampshire office, Winchester',
-          accent_colour: '#1d70b8',
-          copyright_holder: 'Hampshire OPCC',
-        })
-        .where('organisation_id', '=', hampshire)
-        .execute()
-      await updateRows(
-        web.database,
-        'offices',
-        { contact: null, accent_colour: null, copyright_holder: null, decision_maker_title: 'Mayor' },
-        { organisation_id: essex },
-      )
+      await setOffice(hampshire, {
+        contact: 'Write to the Hampshire office, Winchester',
+        accent_colour: '#1d70b8',
+        copyright_holder: 'Hampshire OPCC',
+      })
+      await setOffice(essex, {
+        contact: null,
+        accent_colour: null,
+        copyright_holder: null,
+        decision_maker_title: 'Mayor',
+      })
       const before = await settingsOf(essex)
-      await new PublicOfficeService(web.database).recordSuccession(
-        { officeId: hampshire, successorId: essex, on: '2028-05-08' },
-        SYSTEM_ACTOR,
-      )
-      const afterwards = await settingsOf(essex)
+      const afterwards = await hampshirePassesTo(essex)
       assert.equal(afterwards.contact, 'Write to the Hampshire office, Winchester')
       assert.equal(afterwards.accent_colour, '#1d70b8')
       assert.equal(afterwards.copyright_holder, null, 'the copyright line stays the successor’s own (its name)')
@@ -82,17 +83,8 @@ for (const engine of testEngines()) {
     test('a successor’s own contact and colour are never replaced', async () => {
       const hampshire = ids.Hampshire!
       const notts = ids.Nottinghamshire!
-      await updateRows(
-        web.database,
-        'offices',
-        { contact: 'Nottinghamshire’s own contact', accent_colour: '#00703c' },
-        { organisation_id: notts },
-      )
-      await new PublicOfficeService(web.database).recordSuccession(
-        { officeId: hampshire, successorId: notts, on: '2028-05-08' },
-        SYSTEM_ACTOR,
-      )
-      const afterwards = await settingsOf(notts)
+      await setOffice(notts, { contact: 'Nottinghamshire’s own contact', accent_colour: '#00703c' })
+      const afterwards = await hampshirePassesTo(notts)
       assert.equal(afterwards.contact, 'Nottinghamshire’s own contact')
       assert.equal(afterwards.accent_colour, '#00703c')
       await undoSuccession(hampshire)
@@ -114,11 +106,8 @@ for (const engine of testEngines()) {
         { decision_maker_title: 'Police and Crime Commissioner' },
         { id: decision.id },
       )
-      await updateRows(web.database, 'offices', { decision_maker_title: 'Mayor' }, { organisation_id: essex })
-      await new PublicOfficeService(web.database).recordSuccession(
-        { officeId: hampshire, successorId: essex, on: '2028-05-08' },
-        SYSTEM_ACTOR,
-      )
+      await setOffice(essex, { decision_maker_title: 'Mayor' })
+      await hampshirePassesTo(essex)
       const row = await rowOf(web.database, 'decisions', ['decision_maker_title'], { id: decision.id })
       assert.equal(row.decision_maker_title, 'Police and Crime Commissioner')
       const essexSlug = await valueOf(web.database, 'offices', 'slug', { organisation_id: essex })

@@ -26,53 +26,27 @@ for (const engine of testEngines()) {
 
     test('a split whose parts do not add up to the payment, or names a wrong award, is refused and nothing is written', async () => {
       const s1 = await paymentId('S1')
-      const split = (parts: Array<[string, string]>) =>
+      const split = (...parts: Array<[string, string]>) =>
         app.spending.split(
           s1,
           parts.map(([award, amount]) => ({ award, amount })),
           CLI,
         )
+      /** The message a split of `parts` is refused with for its parts as a whole. */
+      const partsRefused = async (...parts: Array<[string, string]>) => (await formErrors(split(...parts))).parts ?? ''
       assert.match(
-        (
-          await formErrors(
-            split([
-              ['6', '1,000'],
-              ['9', '400.00'],
-            ]),
-          )
-        ).parts!,
+        await partsRefused(['6', '1,000'], ['9', '400.00']),
         /add up to £1,400\.00, but the payment is £1,500\.00.*£100\.00 short/,
       )
-      assert.match(
-        (
-          await formErrors(
-            split([
-              ['6', '1,000'],
-              ['9', '600'],
-            ]),
-          )
-        ).parts!,
-        /£100\.00 too much/,
-      )
-      assert.match((await formErrors(split([['6', '1500']]))).parts!, /two awards or more/)
-      assert.deepEqual(
-        await formErrors(
-          split([
-            ['6', 'lots'],
-            ['999999', '500'],
-            ['6', '-1'],
-            ['', ''],
-            ['', '10'],
-          ]),
-        ),
-        {
-          amount1: 'Part 1: "lots" is not an amount of money: use pounds and pence, like 1,234.56',
-          award2: 'Part 2: choose an award of the office from the list',
-          award3: 'Part 3 pays the same award as an earlier part: put the two together',
-          amount3: 'Part 3 must not be negative',
-          award5: 'Choose the award part 5 pays',
-        },
-      )
+      assert.match(await partsRefused(['6', '1,000'], ['9', '600']), /£100\.00 too much/)
+      assert.match(await partsRefused(['6', '1500']), /two awards or more/)
+      assert.deepEqual(await formErrors(split(['6', 'lots'], ['999999', '500'], ['6', '-1'], ['', ''], ['', '10'])), {
+        amount1: 'Part 1: "lots" is not an amount of money: use pounds and pence, like 1,234.56',
+        award2: 'Part 2: choose an award of the office from the list',
+        award3: 'Part 3 pays the same award as an earlier part: put the two together',
+        amount3: 'Part 3 must not be negative',
+        award5: 'Choose the award part 5 pays',
+      })
       const stranger = { ...CLI, scope: OfficeScope.of([{ officeId: 999999, roles: ['officer'] }]) }
       await assert.rejects(
         app.spending.split(

@@ -12,7 +12,7 @@ import { validatePackage, type ExportedGrant as Grant } from '../../../support/t
 import { startApp } from '../../../support/server.ts'
 import { officeIdOf, organisationIdOf } from '../../../support/records.ts'
 import { servicesSetUp } from '../../../support/services.ts'
-import { rowsOf } from '../../../support/rows.ts'
+import { tuplesOf } from '../../../support/rows.ts'
 
 const CLI = { userId: null, label: 'test' }
 const HEADER = 'Date,Supplier,Amount,Expense Type,Transaction Number'
@@ -78,24 +78,15 @@ for (const engine of testEngines()) {
       const { batchId, ...result } = await app.spending.import({ officeId, fileName: 'may.csv', text: FIRST_FILE }, CLI)
       assert.ok(batchId)
       assert.deepEqual(result, { status: 'imported', rows: 5, added: 5, repeated: 0, matched: 2, unmatched: 3 })
-      const rows = await rowsOf(
-        t.database,
-        'spend_payments',
-        ['transaction_number', 'award_id', 'supplier_id', 'amount_pence', 'paid_on'],
-        {},
-        'transaction_number',
-      )
-      assert.deepEqual(
-        rows.map((r) => [r.transaction_number, r.award_id, r.supplier_id, r.amount_pence, r.paid_on]),
-        [
-          ['T1001', 1, junoId, 1198300, '2021-05-14'],
-          ['T1002', 1, junoId, 500050, '2021-06-14'],
-          // Three of Juno's awards cover November 2023: the payment waits for a person.
-          ['T1003', null, junoId, 70000, '2023-11-02'],
-          ['T1004', null, null, 61240, '2021-05-20'],
-          ['T1005', null, null, -61240, '2021-05-21'],
-        ],
-      )
+      const columns = ['transaction_number', 'award_id', 'supplier_id', 'amount_pence', 'paid_on'] as const
+      assert.deepEqual(await tuplesOf(t.database, 'spend_payments', columns, {}, 'transaction_number'), [
+        ['T1001', 1, junoId, 1198300, '2021-05-14'],
+        ['T1002', 1, junoId, 500050, '2021-06-14'],
+        // Three of Juno's awards cover November 2023: the payment waits for a person.
+        ['T1003', null, junoId, 70000, '2023-11-02'],
+        ['T1004', null, null, 61240, '2021-05-20'],
+        ['T1005', null, null, -61240, '2021-05-21'],
+      ])
     })
 
     test('the same file twice changes nothing, and a later file repeating payments adds only the new ones', async () => {

@@ -1,17 +1,13 @@
 import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { testEngines } from '../../../../support/database.ts'
-import { webAppSetUp } from '../../../../support/staff.ts'
-import { AccountService } from '../../../../../src/services/accounts/accounts.ts'
 import { ApiTokenService } from '../../../../../src/services/accounts/api-tokens.ts'
 import { SYSTEM_ACTOR } from '../../../../../src/services/audit/audit.ts'
 import { generateRegister } from '../../../../../bench/generate.ts'
 import { addClassifiedRecords } from '../../../services/open-data/fixtures.ts'
-import { signedIn } from '../../../../support/staff.ts'
+import { addStaff, signedIn, webAppSetUp } from '../../../../support/staff.ts'
 import { apiClient, type Page, type Problem } from '../../../../support/api-client.ts'
 import { rowOf } from '../../../../support/rows.ts'
-
-const PASSWORD = 'a long test password 123'
 
 for (const engine of testEngines()) {
   describe(`the JSON API on ${engine}`, () => {
@@ -173,11 +169,11 @@ for (const engine of testEngines()) {
     })
 
     test('staff tokens: read scope lists every status, write scope stores documents, revoked tokens stop working', async () => {
-      const accounts = new AccountService(web.database)
-      const { user } = await accounts.create(
-        { email: `script-${engine}@test.example`, name: 'Script Owner', roles: ['officer'], password: PASSWORD },
-        SYSTEM_ACTOR,
-      )
+      const user = await addStaff(web.database, {
+        email: `script-${engine}@test.example`,
+        name: 'Script Owner',
+        roles: ['officer'],
+      })
       const tokens = new ApiTokenService(web.database)
       const read = await tokens.create(user.id, { name: 'reader', scope: 'read' }, SYSTEM_ACTOR)
       const write = await tokens.create(user.id, { name: 'writer', scope: 'write' }, SYSTEM_ACTOR)
@@ -230,11 +226,8 @@ for (const engine of testEngines()) {
     })
 
     test('staff make and revoke tokens in the staff area', async () => {
-      await new AccountService(web.database).create(
-        { email: `tokens-${engine}@test.example`, name: 'Token Maker', roles: ['officer'], password: PASSWORD },
-        SYSTEM_ACTOR,
-      )
-      const client = await signedIn(web.baseUrl, `tokens-${engine}@test.example`, PASSWORD)
+      await addStaff(web.database, { email: `tokens-${engine}@test.example`, name: 'Token Maker', roles: ['officer'] })
+      const client = await signedIn(web.baseUrl, `tokens-${engine}@test.example`)
       assert.equal((await client.get('/staff/tokens')).status, 200)
       const invalid = await client.post('/staff/tokens', { name: '' })
       assert.equal(invalid.status, 400)

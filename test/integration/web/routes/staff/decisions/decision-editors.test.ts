@@ -10,12 +10,7 @@ import { startApp, type RunningApp } from '../../../../../support/server.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
 
 const PASSWORD = 'a long enough password'
-const details = draftDetails({
-  title: 'Outreach in Mansfield',
-  authorName: 'Alice Author',
-  executiveSummary: 'Outreach workers for rural victims.',
-  decisionText: 'Approve a grant.',
-})
+const details = draftDetails({ title: 'Outreach in Mansfield', authorName: 'Alice Author' })
 const money: MoneyDetails = {
   statedTotalPence: 5_000_000,
   awards: [

@@ -7,7 +7,7 @@ import { FoiService } from '../../../../../../src/services/foi/requests.ts'
 import { StaffClient } from '../../../../../support/staff-client.ts'
 import { addStaff, signedIn, webAppSetUp } from '../../../../../support/staff.ts'
 import { testEngines } from '../../../../../support/database.ts'
-import { answerTo } from '../../../../../support/foi.ts'
+import { answerTo, EXEMPT_AS_PUBLISHED } from '../../../../../support/foi.ts'
 
 for (const engine of testEngines()) {
   describe(`the FOI response letter on ${engine}`, () => {
@@ -37,15 +37,8 @@ for (const engine of testEngines()) {
       const detail = (await foi.detail(id))!
       const [q1, q2] = detail.questions
       await foi.saveAnswer(id, q1!.id, answerTo(q1!, '£412,000 in 2024/25.'), SYSTEM_ACTOR)
-      await foi.saveAnswer(
-        id,
-        q2!.id,
-        answerTo(q2!, 'They are named in the published decision.', {
-          exemption: 's.21',
-          registerLink: '/decisions/nottinghamshire-2021-021',
-        }),
-        SYSTEM_ACTOR,
-      )
+      const named = answerTo(q2!, 'They are named in the published decision.', EXEMPT_AS_PUBLISHED)
+      await foi.saveAnswer(id, q2!.id, named, SYSTEM_ACTOR)
       client = await signedIn(web.baseUrl, 'letter@test.example')
     })
 

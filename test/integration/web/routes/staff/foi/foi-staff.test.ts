@@ -17,6 +17,18 @@ const dateFields = (name: string, iso: string) => {
   return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year! }
 }
 
+/** What the new request form sends: received by email on `receivedOn` (an ISO date), with `fields`. */
+const newRequest = (receivedOn: string, fields: Record<string, string>) => ({
+  ...dateFields('receivedOn', receivedOn),
+  channel: 'email',
+  ...fields,
+})
+/** What the answer form sends for a question: its text, with no answer, exemption or register link unless `more` gives them. */
+const answerForm = (
+  question: string,
+  more: { answer?: string; exemption?: string; registerLink?: string; use?: string } = {},
+) => ({ question, answer: '', exemption: '', registerLink: '', ...more })
+
 for (const engine of testEngines()) {
   describe(`FOI pages on ${engine}`, () => {
     const web = webAppSetUp(engine)
@@ -36,6 +48,12 @@ for (const engine of testEngines()) {
     const officer = async () => {
       const client = new StaffClient(web.baseUrl)
       assert.equal((await client.signIn('officer@test.example', STAFF_PASSWORD)).status, 302)
+      return client
+    }
+    /** The officer's client, on the new request form. */
+    const officerOnNewRequest = async () => {
+      const client = await officer()
+      await client.get('/staff/foi/new')
       return client
     }
 
@@ -66,15 +84,9 @@ for (const engine of testEngines()) {
     })
 
     test('a form with mistakes is shown again with its messages and what was typed', async () => {
-      const client = await officer()
-      await client.get('/staff/foi/new')
-      const html = await client.postRefused('/staff/foi/new', {
-        ...dateFields('receivedOn', '2024-02-30'),
-        channel: 'email',
-        requesterName: 'Kept Name',
-        requesterContact: '',
-        questions: '',
-      })
+      const client = await officerOnNewRequest()
+      const mistakes = newRequest('2024-02-30', { requesterName: 'Kept Name', requesterContact: '', questions: '' })
+      const html = await client.postRefused('/staff/foi/new', mistakes)
       assert.deepEqual(errorSummary(html), [
         '#receivedOn-day The date the request was received must be a real date',
         '#requesterContact Enter an email or postal address to reply to',
@@ -85,35 +97,21 @@ for (const engine of testEngines()) {
     })
 
     test('a form without its CSRF token is refused', async () => {
-      const client = await officer()
-      await client.get('/staff/foi/new')
-      const response = await client.post(
-        '/staff/foi/new',
-        {
-          ...dateFields('receivedOn', '2024-02-01'),
-          channel: 'email',
-          requesterName: 'X',
-          requesterContact: 'x@example.net',
-          questions: 'Q?',
-        },
-        { csrf: false },
-      )
-      assert.equal(response.status, 403)
+      const form = newRequest('2024-02-01', { requesterName: 'X', requesterContact: 'x@example.net', questions: 'Q?' })
+      const client = await officerOnNewRequest()
+      assert.equal((await client.post('/staff/foi/new', form, { csrf: false })).status, 403)
     })
 
     test('log, clarify, answer with the register’s help, respond and publish, all through the pages', async () => {
-      const client = await officer()
-      await client.get('/staff/foi/new')
-      let response = await client.post('/staff/foi/new', {
-        ...dateFields('receivedOn', '2024-06-03'),
+      const client = await officerOnNewRequest()
+      const request = newRequest('2024-06-03', {
         channel: 'web_form',
         requesterName: 'Harriet Pageflow',
         requesterContact: 'harriet@example.net',
         summary: 'The WAIS medium risk service',
         questions: '1. What is the value of the WAIS contract?\n2. Until when does it run?',
       })
-      assert.equal(response.status, 302)
-      const location = response.headers.get('location')!
+      const location = await client.postRedirected('/staff/foi/new', request)
       const id = Number(/\/staff\/foi\/(\d+)$/.exec(location)?.[1])
       let html = await (await client.get(location)).text()
       assert.match(html, /Request 1\/24 logged/)
@@ -122,32 +120,26 @@ for (const engine of testEngines()) {
       assert.match(html, /<strong id="deadline">1 July 2024<\/strong>/)
 
       await client.get(`/staff/foi/${id}/clarification`)
-      response = await client.post(`/staff/foi/${id}/clarification`, {
+      await client.postRedirected(`/staff/foi/${id}/clarification`, {
         ...dateFields('date', '2024-06-04'),
         note: 'Which of the WAIS services do you mean?',
       })
-      assert.equal(response.status, 302)
       html = await (await client.get(`/staff/foi/${id}`)).text()
       assert.match(html, /The clock stopped on 4 June 2024/)
-      response = await client.post(`/staff/foi/${id}/clarification-reply`, {
-        ...dateFields('date', '2024-06-03'),
-        note: 'The medium risk service',
-      })
-      assert.equal(response.status, 400)
-      assert.match(await response.text(), /The date must be on or after the date clarification was sought/)
-      response = await client.post(`/staff/foi/${id}/clarification-reply`, {
-        ...dateFields('date', '2024-06-10'),
-        note: 'The medium risk service',
-      })
-      assert.equal(response.status, 302)
+      const reply = (date: string) => ({ ...dateFields('date', date), note: 'The medium risk service' })
+      assert.match(
+        await client.postRefused(`/staff/foi/${id}/clarification-reply`, reply('2024-06-03')),
+        /The date must be on or after the date clarification was sought/,
+      )
+      await client.postRedirected(`/staff/foi/${id}/clarification-reply`, reply('2024-06-10'))
       html = await (await client.get(`/staff/foi/${id}`)).text()
       assert.match(html, /<strong id="deadline">8 July 2024<\/strong>/)
 
       const questionIds = [...html.matchAll(new RegExp(`/staff/foi/${id}/questions/(\\d+)`, 'g'))].map((m) =>
         Number(m[1]),
       )
-      const [first, second] = [...new Set(questionIds)]
-      html = await (await client.get(`/staff/foi/${id}/questions/${first}`)).text()
+      const [first, second] = [...new Set(questionIds)].map((question) => `/staff/foi/${id}/questions/${question}`)
+      html = await (await client.get(first!)).text()
       assert.match(html, /value="value WAIS contract"/, 'the panel searches the question’s words')
       assert.match(html, /£86,000.00 to Women’s Aid Integrated Services/)
       const awards = html.slice(html.indexOf('id="found-awards"'), html.indexOf('id="found-services-heading"'))
@@ -157,53 +149,31 @@ for (const engine of testEngines()) {
         .replace(/&amp;/g, '&')
         .replace(/&#39;/g, "'")
       assert.ok(use, 'a "use in answer" button for the award')
-      response = await client.post(`/staff/foi/${id}/questions/${first}`, {
-        question: 'What is the value of the WAIS contract?',
-        answer: '',
-        exemption: '',
-        registerLink: '',
-        use,
-      })
+      const value = 'What is the value of the WAIS contract?'
+      const response = await client.post(first!, answerForm(value, { use }))
       assert.equal(response.status, 200)
       html = await response.text()
       assert.match(html, /<textarea[^>]*id="answer"[^>]*>£86,000.00 to Women’s Aid Integrated Services/)
       assert.match(html, /id="registerLink"[^>]*value="\/decisions\/nottinghamshire-10653"/)
 
-      response = await client.post(`/staff/foi/${id}/questions/${first}`, {
-        question: 'What is the value of the WAIS contract?',
-        answer: '',
-        exemption: '',
-        registerLink: '',
-      })
-      assert.equal(response.status, 400)
-      assert.match(await response.text(), /Enter the answer, or choose the exemption that applies/)
-      response = await client.post(`/staff/foi/${id}/questions/${first}`, {
-        question: 'What is the value of the WAIS contract?',
-        answer: '£86,000.00 to Women’s Aid Integrated Services.',
-        exemption: '',
-        registerLink: '/decisions/nottinghamshire-10653',
-      })
-      assert.equal(response.status, 302)
-      response = await client.post(`/staff/foi/${id}/response`, {
-        ...dateFields('date', '2024-06-20'),
-        outcome: 'released_in_full',
-      })
-      assert.equal(response.status, 400)
-      assert.match(await response.text(), /1 question has no answer or exemption/)
-      response = await client.post(`/staff/foi/${id}/questions/${second}`, {
-        question: 'Until when does it run?',
-        answer: '',
-        exemption: 's.21',
-        registerLink: '/decisions/nottinghamshire-10653',
-      })
-      assert.equal(response.status, 302)
-      response = await client.post(`/staff/foi/${id}/response`, {
-        ...dateFields('date', '2024-06-20'),
-        outcome: 'released_in_part',
-      })
-      assert.equal(response.status, 302)
-      response = await client.post(`/staff/foi/${id}/publish`, dateFields('date', '2024-06-24'))
-      assert.equal(response.status, 302)
+      assert.match(
+        await client.postRefused(first!, answerForm(value)),
+        /Enter the answer, or choose the exemption that applies/,
+      )
+      const decision = '/decisions/nottinghamshire-10653'
+      const answer = '£86,000.00 to Women’s Aid Integrated Services.'
+      await client.postRedirected(first!, answerForm(value, { answer, registerLink: decision }))
+      const respond = (outcome: string) => ({ ...dateFields('date', '2024-06-20'), outcome })
+      assert.match(
+        await client.postRefused(`/staff/foi/${id}/response`, respond('released_in_full')),
+        /1 question has no answer or exemption/,
+      )
+      await client.postRedirected(
+        second!,
+        answerForm('Until when does it run?', { exemption: 's.21', registerLink: decision }),
+      )
+      await client.postRedirected(`/staff/foi/${id}/response`, respond('released_in_part'))
+      await client.postRedirected(`/staff/foi/${id}/publish`, dateFields('date', '2024-06-24'))
       html = await (await client.get(`/staff/foi/${id}`)).text()
       assert.match(html, /Published on 24 June 2024, 2 working days after the response/)
 
