@@ -73,6 +73,42 @@ type Row = Awaited<ReturnType<ReturnType<typeof awardRows>['execute']>>[number]
 
 async function withNames(db: Kysely<DB>, rows: Row[]): Promise<ApiAward[]> {
   if (!rows.length) return []
+  const names = await namesFor(db, rows)
+  return rows.map((row) => {
+    const via = row.via_id === null ? undefined : names.organisations.get(row.via_id)
+    const stream = row.funding_stream_id === null ? undefined : names.streams.get(row.funding_stream_id)
+    const service = row.service_id === null ? undefined : names.services.get(row.service_id)
+    return {
+      id: row.id,
+      grantId: grantIdentifier(names.prefixes.get(row.office_id)?.prefix ?? String(row.office_id), row.id),
+      decision: { id: row.decision_id, reference: row.reference, title: row.title },
+      recipient: {
+        id: row.recipient_id,
+        name: row.recipient_name,
+        slug: row.recipient_id === null ? null : (names.organisations.get(row.recipient_id)?.slug ?? null),
+      },
+      amount: penceToPounds(row.amount_pence),
+      perAnnum: row.per_annum,
+      upTo: row.up_to,
+      periodLabel: row.period_label,
+      periodStart: row.period_start,
+      periodEnd: row.period_end,
+      financialYear: row.financial_year,
+      route: row.route,
+      routeJustification: row.route_justification,
+      via: via ? { id: via.id, name: via.name } : null,
+      fundingStream: stream ? { id: stream.id, name: stream.name, slug: stream.slug } : null,
+      service: service ? { id: service.id, name: service.name, slug: service.slug } : null,
+      purpose: row.purpose,
+      condition: row.condition,
+      committed: penceToPounds(Number(row.committed_pence)),
+      paid: penceToPounds(Number(row.paid_pence)),
+    }
+  })
+}
+
+/** The names and addresses the awards refer to, read once for the whole page: organisations, offices' grant prefixes, streams and services. */
+async function namesFor(db: Kysely<DB>, rows: Row[]) {
   const ids = (pick: (r: Row) => number | null) => [
     ...new Set(rows.map(pick).filter((id): id is number => id !== null)),
   ]
@@ -101,38 +137,12 @@ async function withNames(db: Kysely<DB>, rows: Row[]): Promise<ApiAward[]> {
       : [],
   ])
   const byId = <T extends { id: number }>(list: T[]) => new Map(list.map((item) => [item.id, item]))
-  const [orgs, prefixes, streamMap, serviceMap] = [byId(organisations), byId(offices), byId(streams), byId(services)]
-  return rows.map((row) => {
-    const via = row.via_id === null ? undefined : orgs.get(row.via_id)
-    const stream = row.funding_stream_id === null ? undefined : streamMap.get(row.funding_stream_id)
-    const service = row.service_id === null ? undefined : serviceMap.get(row.service_id)
-    return {
-      id: row.id,
-      grantId: grantIdentifier(prefixes.get(row.office_id)?.prefix ?? String(row.office_id), row.id),
-      decision: { id: row.decision_id, reference: row.reference, title: row.title },
-      recipient: {
-        id: row.recipient_id,
-        name: row.recipient_name,
-        slug: row.recipient_id === null ? null : (orgs.get(row.recipient_id)?.slug ?? null),
-      },
-      amount: penceToPounds(row.amount_pence),
-      perAnnum: row.per_annum,
-      upTo: row.up_to,
-      periodLabel: row.period_label,
-      periodStart: row.period_start,
-      periodEnd: row.period_end,
-      financialYear: row.financial_year,
-      route: row.route,
-      routeJustification: row.route_justification,
-      via: via ? { id: via.id, name: via.name } : null,
-      fundingStream: stream ? { id: stream.id, name: stream.name, slug: stream.slug } : null,
-      service: service ? { id: service.id, name: service.name, slug: service.slug } : null,
-      purpose: row.purpose,
-      condition: row.condition,
-      committed: penceToPounds(Number(row.committed_pence)),
-      paid: penceToPounds(Number(row.paid_pence)),
-    }
-  })
+  return {
+    organisations: byId(organisations),
+    prefixes: byId(offices),
+    streams: byId(streams),
+    services: byId(services),
+  }
 }
 
 export async function awardsOfDecision(db: Kysely<DB>, decisionId: number): Promise<ApiAward[]> {
