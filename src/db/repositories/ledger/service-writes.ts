@@ -145,31 +145,40 @@ export class ServiceWriteRepository {
       'service_providers',
       record.providerIds.map((organisation_id) => ({ service_id: serviceId, organisation_id })),
     )
-    await trx
-      .deleteFrom('contributions')
-      .where('service_id', '=', serviceId)
-      .where('decision_id', 'is', null)
-      .where('financial_year', 'is', null)
-      .execute()
-    for (const p of record.partners) {
-      const org = await trx
-        .selectFrom('organisations')
-        .select('name')
-        .where('id', '=', p.organisationId)
-        .executeTakeFirstOrThrow()
-      await trx
-        .insertInto('contributions')
-        .values({
-          service_id: serviceId,
-          organisation_id: p.organisationId,
-          organisation_name: org.name,
-          amount_pence: p.amountPence,
-          per_annum: true,
-          up_to: p.upTo,
-          condition: p.condition,
-        })
-        .execute()
-    }
+    await replaceWholeTermPartners(trx, serviceId, record.partners)
     return serviceId
+  }
+}
+
+/** Replaces a service's whole-term partner contributions (those of no decision and no one year). */
+async function replaceWholeTermPartners(
+  trx: Transaction<DB>,
+  serviceId: number,
+  partners: ServiceRecord['partners'],
+): Promise<void> {
+  await trx
+    .deleteFrom('contributions')
+    .where('service_id', '=', serviceId)
+    .where('decision_id', 'is', null)
+    .where('financial_year', 'is', null)
+    .execute()
+  for (const p of partners) {
+    const org = await trx
+      .selectFrom('organisations')
+      .select('name')
+      .where('id', '=', p.organisationId)
+      .executeTakeFirstOrThrow()
+    await trx
+      .insertInto('contributions')
+      .values({
+        service_id: serviceId,
+        organisation_id: p.organisationId,
+        organisation_name: org.name,
+        amount_pence: p.amountPence,
+        per_annum: true,
+        up_to: p.upTo,
+        condition: p.condition,
+      })
+      .execute()
   }
 }
