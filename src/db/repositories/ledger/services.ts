@@ -139,10 +139,40 @@ export class CommissionedServiceRepository {
         ? undefined
         : this.publicServiceLinks().where('s.id', '=', service.predecessor_id).executeTakeFirst(),
       this.publicServiceLinks().where('s.predecessor_id', '=', id).orderBy('s.start_date').execute(),
-      this.areasOf(id),
-      this.providersOf(id),
-      this.publicContributionsOf(id),
-      this.outcomesOf(id),
+      this.db
+        .selectFrom('service_areas as sa')
+        .innerJoin('areas as ar', 'ar.id', 'sa.area_id')
+        .select(['ar.name', 'ar.slug'])
+        .where('sa.service_id', '=', id)
+        .orderBy('ar.name')
+        .execute(),
+      this.db
+        .selectFrom('service_providers as sp')
+        .innerJoin('organisations as o', 'o.id', 'sp.organisation_id')
+        .select(['o.id', 'o.name', 'o.slug'])
+        .where('sp.service_id', '=', id)
+        .orderBy('o.name')
+        .execute(),
+      this.db
+        .selectFrom('contributions as c')
+        .leftJoin('organisations as o', 'o.id', 'c.organisation_id')
+        .selectAll('c')
+        .select([
+          'o.slug as organisationSlug',
+          sql<boolean>`coalesce(o.kind = 'office', false)`.as('officeContribution'),
+        ])
+        .where('c.service_id', '=', id)
+        .where(publicContribution)
+        .orderBy(sql`c.financial_year nulls first`)
+        .orderBy('c.id')
+        .execute(),
+      this.db
+        .selectFrom('outcome_returns')
+        .selectAll()
+        .where('service_id', '=', id)
+        .orderBy('quarter_start')
+        .orderBy('measure')
+        .execute(),
       this.publicDecisionLink(service.successor_decision_id),
     ])
     return {
@@ -159,53 +189,6 @@ export class CommissionedServiceRepository {
       contributions,
       outcomes,
     }
-  }
-
-  /** A service's areas, by name. */
-  private areasOf(id: number) {
-    return this.db
-      .selectFrom('service_areas as sa')
-      .innerJoin('areas as ar', 'ar.id', 'sa.area_id')
-      .select(['ar.name', 'ar.slug'])
-      .where('sa.service_id', '=', id)
-      .orderBy('ar.name')
-      .execute()
-  }
-
-  /** A service's providers, by name. */
-  private providersOf(id: number) {
-    return this.db
-      .selectFrom('service_providers as sp')
-      .innerJoin('organisations as o', 'o.id', 'sp.organisation_id')
-      .select(['o.id', 'o.name', 'o.slug'])
-      .where('sp.service_id', '=', id)
-      .orderBy('o.name')
-      .execute()
-  }
-
-  /** A service's public contributions, earliest year first, noting those an office makes. */
-  private publicContributionsOf(id: number) {
-    return this.db
-      .selectFrom('contributions as c')
-      .leftJoin('organisations as o', 'o.id', 'c.organisation_id')
-      .selectAll('c')
-      .select(['o.slug as organisationSlug', sql<boolean>`coalesce(o.kind = 'office', false)`.as('officeContribution')])
-      .where('c.service_id', '=', id)
-      .where(publicContribution)
-      .orderBy(sql`c.financial_year nulls first`)
-      .orderBy('c.id')
-      .execute()
-  }
-
-  /** A service's outcome returns, quarter by quarter. */
-  private outcomesOf(id: number) {
-    return this.db
-      .selectFrom('outcome_returns')
-      .selectAll()
-      .where('service_id', '=', id)
-      .orderBy('quarter_start')
-      .orderBy('measure')
-      .execute()
   }
 
   /** Public services (`s`) with their lead commissioner (`l`), and the columns every list of them shows first. */
