@@ -198,22 +198,41 @@ export function parseReview(values: ReviewValues): { input?: ReviewInput; errors
   }
 }
 
+/**
+ * The rows a person kept (not marked for removal, not blank), each read by its row's schema; a row that does not
+ * read puts its problems in `errors` under its prefix and row number, and is left out.
+ */
+function keptRows<R extends { remove?: boolean }, T>(
+  rows: R[],
+  read: { blank: (row: R) => boolean; schema: (n: number) => z.ZodType<T>; prefix: string },
+  errors: FieldErrors,
+): Array<{ row: R; data: T; i: number }> {
+  const kept: Array<{ row: R; data: T; i: number }> = []
+  rows.forEach((row, i) => {
+    if (row.remove || read.blank(row)) return
+    const parsed = read.schema(i + 1).safeParse(row)
+    if (parsed.success) kept.push({ row, data: parsed.data, i })
+    else collect(errors, `${read.prefix}-${i}-`, parsed.error.issues)
+  })
+  return kept
+}
+
 /** The award rows kept, each with its period's dates from the dates given or else from its label. */
 function reviewedAwards(rows: AwardRowValues[], errors: FieldErrors): ReviewedAward[] {
   const awards: ReviewedAward[] = []
-  rows.forEach((row, i) => {
-    if (row.remove || blankAward(row)) return
-    const parsed = awardSchema(i + 1).safeParse(row)
-    if (!parsed.success) return collect(errors, `awards-${i}-`, parsed.error.issues)
-    const a = parsed.data
+  for (const { row, data: a, i } of keptRows(
+    rows,
+    { blank: blankAward, schema: awardSchema, prefix: 'awards' },
+    errors,
+  )) {
     if ((a.start === null) !== (a.end === null)) {
       errors[`awards-${i}-${a.start === null ? 'start' : 'end'}`] =
         `Award ${i + 1}: give both the start and the end of the period, or neither`
-      return
+      continue
     }
     if (a.start && a.end && a.end < a.start) {
       errors[`awards-${i}-end`] = `Award ${i + 1}: the period cannot end before it starts`
-      return
+      continue
     }
     const range = a.start && a.end ? { start: a.start, end: a.end } : a.period ? parsePeriodLabel(a.period) : null
     const period = periodOf(a.period, range?.start ?? null, range?.end ?? null)
@@ -229,23 +248,17 @@ function reviewedAwards(rows: AwardRowValues[], errors: FieldErrors): ReviewedAw
       via: a.via,
       route: a.route,
     })
-  })
+  }
   return awards
 }
 
 /** The contribution rows kept. */
 function reviewedContributions(rows: ContributionRowValues[], errors: FieldErrors): ReviewedContribution[] {
-  const contributions: ReviewedContribution[] = []
-  rows.forEach((row, i) => {
-    if (row.remove || blankContribution(row)) return
-    const parsed = contributionSchema(i + 1).safeParse(row)
-    if (!parsed.success) return collect(errors, `contributions-${i}-`, parsed.error.issues)
-    contributions.push({
-      organisation: parsed.data.organisation,
-      amountPence: parsed.data.amount,
-      perAnnum: row.perAnnum,
-      upTo: row.upTo,
-    })
-  })
-  return contributions
+  const read = { blank: blankContribution, schema: contributionSchema, prefix: 'contributions' }
+  return keptRows(rows, read, errors).map(({ row, data }) => ({
+    organisation: data.organisation,
+    amountPence: data.amount,
+    perAnnum: row.perAnnum,
+    upTo: row.upTo,
+  }))
 }

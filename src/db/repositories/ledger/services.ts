@@ -118,10 +118,7 @@ export class CommissionedServiceRepository {
       decision,
       predecessor,
       successors,
-      areas,
-      providers,
-      contributions,
-      outcomes,
+      [areas, providers, contributions, outcomes],
       successorDecision,
     ] = await Promise.all([
       service.lead_commissioner_id === null
@@ -139,6 +136,28 @@ export class CommissionedServiceRepository {
         ? undefined
         : this.publicServiceLinks().where('s.id', '=', service.predecessor_id).executeTakeFirst(),
       this.publicServiceLinks().where('s.predecessor_id', '=', id).orderBy('s.start_date').execute(),
+      this.partsOf(id),
+      this.publicDecisionLink(service.successor_decision_id),
+    ])
+    return {
+      service,
+      leadName: lead?.name ?? null,
+      leadSlug: lead?.slug ?? null,
+      officeName: office?.name ?? null,
+      decision: decision ?? null,
+      predecessor: predecessor ?? null,
+      successors,
+      successorDecision: successorDecision ?? null,
+      areas,
+      providers,
+      contributions,
+      outcomes,
+    }
+  }
+
+  /** A public service's areas and providers by name, its public contributions, and its outcome returns. */
+  private partsOf(id: number) {
+    return Promise.all([
       this.db
         .selectFrom('service_areas as sa')
         .innerJoin('areas as ar', 'ar.id', 'sa.area_id')
@@ -173,22 +192,7 @@ export class CommissionedServiceRepository {
         .orderBy('quarter_start')
         .orderBy('measure')
         .execute(),
-      this.publicDecisionLink(service.successor_decision_id),
     ])
-    return {
-      service,
-      leadName: lead?.name ?? null,
-      leadSlug: lead?.slug ?? null,
-      officeName: office?.name ?? null,
-      decision: decision ?? null,
-      predecessor: predecessor ?? null,
-      successors,
-      successorDecision: successorDecision ?? null,
-      areas,
-      providers,
-      contributions,
-      outcomes,
-    }
   }
 
   /** Public services (`s`) with their lead commissioner (`l`), and the columns every list of them shows first. */
