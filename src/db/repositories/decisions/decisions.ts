@@ -98,33 +98,39 @@ export class DecisionRepository extends DecisionWrites {
 
   private async detail(decision: Selectable<DecisionsTable>): Promise<DecisionDetail> {
     const id = decision.id
-    const [office, sections, awards, contributions, findings, signOffs, areas, linksFrom, linksTo] = await Promise.all([
-      this.db
-        .selectFrom('organisations')
-        .select(['name', 'slug'])
-        .where('id', '=', decision.office_id)
-        .executeTakeFirstOrThrow(),
-      this.db.selectFrom('decision_sections').selectAll().where('decision_id', '=', id).orderBy('position').execute(),
-      this.awardsOf(id),
-      this.contributionsOf(id),
-      this.db.selectFrom('findings').selectAll().where('decision_id', '=', id).orderBy('line').orderBy('id').execute(),
-      this.db
-        .selectFrom('sign_offs')
-        .selectAll()
-        .where('decision_id', '=', id)
-        .orderBy('signed_on')
-        .orderBy('id')
-        .execute(),
-      this.db
-        .selectFrom('decision_areas')
-        .innerJoin('areas', 'areas.id', 'decision_areas.area_id')
-        .select(['areas.name', 'areas.slug'])
-        .where('decision_id', '=', id)
-        .orderBy('areas.name')
-        .execute(),
-      this.links('l.from_decision_id', 'l.to_decision_id', id),
-      this.links('l.to_decision_id', 'l.from_decision_id', id),
-    ])
+    const [office, sections, [awards, contributions], findings, signOffs, areas, linksFrom, linksTo] =
+      await Promise.all([
+        this.db
+          .selectFrom('organisations')
+          .select(['name', 'slug'])
+          .where('id', '=', decision.office_id)
+          .executeTakeFirstOrThrow(),
+        this.db.selectFrom('decision_sections').selectAll().where('decision_id', '=', id).orderBy('position').execute(),
+        this.moneyOf(id),
+        this.db
+          .selectFrom('findings')
+          .selectAll()
+          .where('decision_id', '=', id)
+          .orderBy('line')
+          .orderBy('id')
+          .execute(),
+        this.db
+          .selectFrom('sign_offs')
+          .selectAll()
+          .where('decision_id', '=', id)
+          .orderBy('signed_on')
+          .orderBy('id')
+          .execute(),
+        this.db
+          .selectFrom('decision_areas')
+          .innerJoin('areas', 'areas.id', 'decision_areas.area_id')
+          .select(['areas.name', 'areas.slug'])
+          .where('decision_id', '=', id)
+          .orderBy('areas.name')
+          .execute(),
+        this.links('l.from_decision_id', 'l.to_decision_id', id),
+        this.links('l.to_decision_id', 'l.from_decision_id', id),
+      ])
     return {
       decision,
       officeName: office.name,
@@ -139,30 +145,31 @@ export class DecisionRepository extends DecisionWrites {
     }
   }
 
-  /** A decision's awards in their order, with the names of the body they go via, their stream and the recipient's page. */
-  private awardsOf(id: number) {
-    return this.db
-      .selectFrom('awards as a')
-      .leftJoin('organisations as v', 'v.id', 'a.via_id')
-      .leftJoin('organisations as r', 'r.id', 'a.recipient_id')
-      .leftJoin('funding_streams as f', 'f.id', 'a.funding_stream_id')
-      .selectAll('a')
-      .select(['v.name as via_name', 'f.name as stream_name', 'r.slug as recipient_slug'])
-      .where('a.decision_id', '=', id)
-      .orderBy('a.position')
-      .execute()
-  }
-
-  /** A decision's contributions, with their funding stream's name. */
-  private contributionsOf(id: number) {
-    return this.db
-      .selectFrom('contributions as c')
-      .leftJoin('funding_streams as f', 'f.id', 'c.funding_stream_id')
-      .selectAll('c')
-      .select('f.name as funding_stream_name')
-      .where('c.decision_id', '=', id)
-      .orderBy('c.id')
-      .execute()
+  /**
+   * A decision's awards in their order, with the names of the body they go via, their stream and the recipient's
+   * page; and its contributions, with their stream's name.
+   */
+  private moneyOf(id: number) {
+    return Promise.all([
+      this.db
+        .selectFrom('awards as a')
+        .leftJoin('organisations as v', 'v.id', 'a.via_id')
+        .leftJoin('organisations as r', 'r.id', 'a.recipient_id')
+        .leftJoin('funding_streams as f', 'f.id', 'a.funding_stream_id')
+        .selectAll('a')
+        .select(['v.name as via_name', 'f.name as stream_name', 'r.slug as recipient_slug'])
+        .where('a.decision_id', '=', id)
+        .orderBy('a.position')
+        .execute(),
+      this.db
+        .selectFrom('contributions as c')
+        .leftJoin('funding_streams as f', 'f.id', 'c.funding_stream_id')
+        .selectAll('c')
+        .select('f.name as funding_stream_name')
+        .where('c.decision_id', '=', id)
+        .orderBy('c.id')
+        .execute(),
+    ])
   }
 }
 
