@@ -101,7 +101,6 @@ export class ApiTokenService extends AuditedService {
     return { token, id, expiresAt }
   }
 
-  /** The tokens of one person, or of everyone when userId is null. */
   /** One person's tokens, or (userId null) those of everyone the scope reaches. */
   async list(userId: number | null, scope: OfficeScope = OfficeScope.system): Promise<TokenSummary[]> {
     let query = this.database.db

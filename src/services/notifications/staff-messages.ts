@@ -11,10 +11,10 @@ export function preferenceFooter(kind: StaffNotificationKind): string[] {
   return [`You get this email because “${STAFF_NOTIFICATIONS[kind].label}” is on in your email preferences.`]
 }
 
-/** One staff email, the same for each person it goes to. */
 /** What a staff email says; the footer saying why the person gets it, and its preferences link, are added. */
 export type StaffContent = Omit<EmailContent, 'footer' | 'footerLink'>
 
+/** One staff email, the same for each person it goes to. */
 export interface StaffMessage {
   /** Names the event: each person's copy is keyed `${eventKey}:user:${their id}`, so an event queued twice gives one. */
   eventKey: string

@@ -220,8 +220,10 @@ export class CommissionedServiceRepository {
       .executeTakeFirst()
   }
 
-  /** Public services with an end date, and for each, when the decisions commissioning its successors were made. */
-  /** Services to recommission; for an office register, of the register's offices only. */
+  /**
+   * Services to recommission: public services with an end date, and for each, when the decisions commissioning its
+   * successors were made; for an office register, of the register's offices only.
+   */
   async pipelineCandidates(offices?: readonly number[]): Promise<PipelineRow[]> {
     const rows = await this.publicServices()
       .$if(offices !== undefined, (q) => q.where(inOffices(sql`s.office_id`, offices!)))
