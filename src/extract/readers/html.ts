@@ -138,8 +138,7 @@ class TextLines {
     }
     this.flush()
     if (this.word) {
-      if (!closing && /^(?:table|h[1-6])$/.test(name)) this.out.push('')
-      if (closing && /^(?:table|h[1-6])$/.test(name)) this.out.push('')
+      if (/^(?:table|h[1-6])$/.test(name)) this.out.push('')
     } else if (!closing && /^(?:p|table|h[1-6]|ul|ol|section|article|header|footer|blockquote|dl)$/.test(name))
       this.out.push('')
     if (!closing && /^h[1-6]$/.test(name)) this.line = `${'#'.repeat(Number(name[1]))} `

@@ -1,5 +1,4 @@
 /** The steps of storing one imported document's record: the reference check, the record, and its audit entry. */
-import { basename } from 'node:path'
 import type { Transaction } from 'kysely'
 import type { NewAward, NewContribution, NewDecision } from '../../db/repositories/decisions/decision-types.ts'
 import type { DB } from '../../db/tables/index.ts'
@@ -42,7 +41,7 @@ export async function refuseDuplicateReference(
 export async function importedDecision(
   trx: Transaction<DB>,
   draft: ExtractedDraft,
-  parts: { office: ImportOffice; documentId: number; text: string; label: string },
+  parts: { office: ImportOffice; documentId: number; text: string; fileName: string },
   money: { awards: NewAward[]; contributions: NewContribution[] },
 ): Promise<NewDecision> {
   const { office } = parts
@@ -51,7 +50,7 @@ export async function importedDecision(
     officeShortName: office.shortName,
     reference: draft.reference,
     kind: draft.kind,
-    title: fallbackTitle(draft, basename(parts.label)),
+    title: fallbackTitle(draft, parts.fileName),
     status: 'imported',
     reviewStatus: 'unreviewed',
     dateDecided: draft.decisionDate,
@@ -69,13 +68,13 @@ export async function importedDecision(
 
 /** What the audit log keeps of an import: the file, the office, and what was read from the document. */
 export function importAuditEntry(
-  file: ImportedFile,
+  file: ImportedFile & { fileName: string },
   documentId: number,
   office: ImportOffice,
   draft: ExtractedDraft,
   counts: { awards: number; contributions: number; organisationsToReview: string[] },
 ) {
-  const fileName = basename(file.label)
+  const { fileName } = file
   return {
     document: {
       id: documentId,

@@ -128,18 +128,18 @@ export class DocumentImporter {
       await rulesFor(trx, office.id, text),
     )
     await refuseDuplicateReference(trx, office, draft.reference, input.label)
-    const documentId = await this.storeDocument(trx, input, record)
+    const documentId = await this.storeDocument(trx, input, fileName, record)
 
     const organisations = new OrganisationMatcher(trx, offices)
     const money = await importedParts(trx, organisations, draft)
     const decisionId = await new DecisionRepository(trx).create(
-      await importedDecision(trx, draft, { office, documentId, text, label: input.label }, money),
+      await importedDecision(trx, draft, { office, documentId, text, fileName }, money),
       trx,
     )
 
     const notes = await this.convertFoiResponse(trx, draft.kind, decisionId, input.actor)
     await this.audit.recordChange(trx, input.actor, 'import', ['decision', decisionId], {
-      after: importAuditEntry(input, documentId, office, draft, {
+      after: importAuditEntry({ ...input, fileName }, documentId, office, draft, {
         awards: money.awards.length,
         contributions: money.contributions.length,
         organisationsToReview: organisations.createdNames,
@@ -158,6 +158,7 @@ export class DocumentImporter {
   private async storeDocument(
     trx: Transaction<DB>,
     input: StoreInput,
+    fileName: string,
     record: ExtractionResult['record'],
   ): Promise<number> {
     const { text } = input.extraction
@@ -168,7 +169,7 @@ export class DocumentImporter {
     return this.documents.insert(
       {
         sha256: input.sha256,
-        fileName: basename(input.label),
+        fileName,
         mediaType: input.mediaType,
         content: input.bytes,
         text,
