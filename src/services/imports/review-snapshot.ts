@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely'
 import type { DB } from '../../db/tables/index.ts'
+import { linkedNames } from '../../db/repositories/linked-names.ts'
 
 /** What the audit log keeps of an imported record before and after review. */
 export async function snapshot(trx: Transaction<DB>, id: number): Promise<unknown> {
@@ -42,12 +43,6 @@ export async function snapshot(trx: Transaction<DB>, id: number): Promise<unknow
     .where('decision_id', '=', id)
     .orderBy('id')
     .execute()
-  const areas = await trx
-    .selectFrom('decision_areas')
-    .innerJoin('areas', 'areas.id', 'decision_areas.area_id')
-    .select('areas.name')
-    .where('decision_id', '=', id)
-    .orderBy('areas.name')
-    .execute()
+  const areas = await linkedNames(trx, 'decision_areas', [id])
   return { ...decision, awards, contributions, areas: areas.map((a) => a.name) }
 }

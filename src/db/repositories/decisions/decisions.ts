@@ -7,6 +7,7 @@ import { PUBLIC_STATUSES } from '../../../domain/decision.ts'
 import type { DecisionsTable } from '../../tables/index.ts'
 import type { DecisionDetail, DecisionListFilter, DecisionListRow } from './decision-types.ts'
 import { DecisionWrites } from './decision-writes.ts'
+import { linkedNames } from '../linked-names.ts'
 
 type LinkEnd = 'l.from_decision_id' | 'l.to_decision_id'
 
@@ -121,13 +122,7 @@ export class DecisionRepository extends DecisionWrites {
           .orderBy('signed_on')
           .orderBy('id')
           .execute(),
-        this.db
-          .selectFrom('decision_areas')
-          .innerJoin('areas', 'areas.id', 'decision_areas.area_id')
-          .select(['areas.name', 'areas.slug'])
-          .where('decision_id', '=', id)
-          .orderBy('areas.name')
-          .execute(),
+        linkedNames(this.db, 'decision_areas', [id]),
         this.links('l.from_decision_id', 'l.to_decision_id', id),
         this.links('l.to_decision_id', 'l.from_decision_id', id),
       ])

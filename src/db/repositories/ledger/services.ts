@@ -4,6 +4,7 @@ import { sql, type Kysely, type Selectable } from 'kysely'
 import type { ContributionsTable, DB, OutcomeReturnsTable, ServicesTable } from '../../tables/index.ts'
 import { publicContribution, publicDecision, publicService } from '../public.ts'
 import { inOffices } from './ledger-conditions.ts'
+import { linkedNames } from '../linked-names.ts'
 
 export interface ServiceListFilter {
   serviceType?: string
@@ -158,20 +159,8 @@ export class CommissionedServiceRepository {
   /** A public service's areas and providers by name, its public contributions, and its outcome returns. */
   private partsOf(id: number) {
     return Promise.all([
-      this.db
-        .selectFrom('service_areas as sa')
-        .innerJoin('areas as ar', 'ar.id', 'sa.area_id')
-        .select(['ar.name', 'ar.slug'])
-        .where('sa.service_id', '=', id)
-        .orderBy('ar.name')
-        .execute(),
-      this.db
-        .selectFrom('service_providers as sp')
-        .innerJoin('organisations as o', 'o.id', 'sp.organisation_id')
-        .select(['o.id', 'o.name', 'o.slug'])
-        .where('sp.service_id', '=', id)
-        .orderBy('o.name')
-        .execute(),
+      linkedNames(this.db, 'service_areas', [id]),
+      linkedNames(this.db, 'service_providers', [id]),
       this.db
         .selectFrom('contributions as c')
         .leftJoin('organisations as o', 'o.id', 'c.organisation_id')

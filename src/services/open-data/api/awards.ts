@@ -5,7 +5,7 @@ import type { DB } from '../../../db/tables/index.ts'
 import { openAward } from '../public-scope.ts'
 import { AWARD_AMOUNT_COLUMNS } from '../../shared/listed-columns.ts'
 import { grantIdentifier } from '../three-sixty-giving/grant.ts'
-import { type IdOrSlug, type Page, type PageRequest, newestFirstPage } from './page.ts'
+import { type IdOrSlug, type Page, type PageRequest, idNamed, newestFirstPage } from './page.ts'
 
 export interface AwardFilter extends PageRequest {
   officeId?: number
@@ -158,9 +158,9 @@ export class ApiAwardQueries {
 
   async list(filter: AwardFilter): Promise<Page<ApiAward>> {
     const [providerId, viaId, streamId] = await Promise.all([
-      this.organisationId(filter.provider),
-      this.organisationId(filter.via),
-      this.streamId(filter.stream),
+      idNamed(this.db, 'organisations', filter.provider),
+      idNamed(this.db, 'organisations', filter.via),
+      idNamed(this.db, 'funding_streams', filter.stream),
     ])
     if (providerId === null || viaId === null || streamId === null) return { items: [], nextAfter: null }
     let query = awardRows(this.db)
@@ -190,24 +190,5 @@ export class ApiAwardQueries {
   async find(id: number): Promise<ApiAward | undefined> {
     const rows = await awardRows(this.db).where('a.id', '=', id).execute()
     return (await withNames(this.db, rows))[0]
-  }
-
-  /** The id an id-or-slug filter names: undefined without a filter, null when it names nothing. */
-  private async organisationId(value: IdOrSlug | undefined): Promise<number | null | undefined> {
-    if (!value) return undefined
-    if ('id' in value) return value.id
-    const row = await this.db.selectFrom('organisations').select('id').where('slug', '=', value.slug).executeTakeFirst()
-    return row?.id ?? null
-  }
-
-  private async streamId(value: IdOrSlug | undefined): Promise<number | null | undefined> {
-    if (!value) return undefined
-    if ('id' in value) return value.id
-    const row = await this.db
-      .selectFrom('funding_streams')
-      .select('id')
-      .where('slug', '=', value.slug)
-      .executeTakeFirst()
-    return row?.id ?? null
   }
 }

@@ -7,6 +7,7 @@ import type { DB } from '../../../db/tables/index.ts'
 import { decisionDate, decisionFinancialYear, listedDecision, openMoney } from '../public-scope.ts'
 import { type Page, type PageRequest, newestFirstPage } from './page.ts'
 import { awardsOfDecision, type ApiAward } from './awards.ts'
+import { linkedNames, named } from '../../../db/repositories/linked-names.ts'
 
 export interface DecisionFilter extends PageRequest {
   q?: string
@@ -118,13 +119,7 @@ export class ApiDecisionQueries {
       sectionsOf(this.db, id),
       awardsOfDecision(this.db, id),
       row.money_public ? contributionsOf(this.db, id) : [],
-      this.db
-        .selectFrom('decision_areas as x')
-        .innerJoin('areas as a', 'a.id', 'x.area_id')
-        .select(['a.id', 'a.name', 'a.slug'])
-        .where('x.decision_id', '=', id)
-        .orderBy('a.name')
-        .execute(),
+      linkedNames(this.db, 'decision_areas', [id]).then((areas) => areas.map(named)),
       signOffsOf(this.db, id),
       this.links(id),
     ])

@@ -1,4 +1,5 @@
-import { sql, type SelectQueryBuilder, type StringReference } from 'kysely'
+import { sql, type Kysely, type SelectQueryBuilder, type StringReference } from 'kysely'
+import type { DB } from '../../../db/tables/index.ts'
 
 /** One page of a list read in id order, and where the next page starts. */
 export interface Page<T> {
@@ -59,4 +60,16 @@ export type IdOrSlug = { id: number } | { slug: string }
 
 export function idOrSlug(value: string): IdOrSlug {
   return /^\d+$/.test(value) ? { id: Number(value) } : { slug: value }
+}
+
+/** The id an id-or-slug filter names: undefined without a filter, null when its slug names nothing. */
+export async function idNamed(
+  db: Kysely<DB>,
+  table: 'areas' | 'organisations' | 'funding_streams',
+  value: IdOrSlug | undefined,
+): Promise<number | null | undefined> {
+  if (!value) return undefined
+  if ('id' in value) return value.id
+  const row = await db.selectFrom(table).select('id').where('slug', '=', value.slug).executeTakeFirst()
+  return row?.id ?? null
 }

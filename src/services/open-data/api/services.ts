@@ -1,7 +1,8 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { DB } from '../../../db/tables/index.ts'
 import { openDecision } from '../public-scope.ts'
-import { type IdOrSlug, type Page, type PageRequest, type RowOf, findById, newestFirstPage } from './page.ts'
+import { byOwner, linkedNames, named } from '../../../db/repositories/linked-names.ts'
+import { type IdOrSlug, type Page, type PageRequest, type RowOf, findById, idNamed, newestFirstPage } from './page.ts'
 
 export interface ServiceFilter extends PageRequest {
   type?: string
@@ -35,38 +36,28 @@ export class ApiServiceQueries {
   constructor(private readonly db: Kysely<DB>) {}
 
   async list(filter: ServiceFilter): Promise<Page<ApiService>> {
+    const [leadId, areaId, providerId] = await Promise.all([
+      idNamed(this.db, 'organisations', filter.lead),
+      idNamed(this.db, 'areas', filter.area),
+      idNamed(this.db, 'organisations', filter.provider),
+    ])
+    if (leadId === null || areaId === null || providerId === null) return { items: [], nextAfter: null }
     let query = serviceRows(this.db)
     if (filter.type) query = query.where('s.service_type', '=', filter.type)
     if (filter.officeId) query = query.where('s.office_id', '=', filter.officeId)
-    if (filter.lead)
-      query =
-        'id' in filter.lead
-          ? query.where('s.lead_commissioner_id', '=', filter.lead.id)
-          : query.where('l.slug', '=', filter.lead.slug)
-    const area = filter.area
-    if (area) {
+    if (leadId !== undefined) query = query.where('s.lead_commissioner_id', '=', leadId)
+    if (areaId !== undefined)
       query = query.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('service_areas as x')
-            .innerJoin('areas as a', 'a.id', 'x.area_id')
-            .select('x.area_id')
-            .whereRef('x.service_id', '=', 's.id')
-            .where('id' in area ? sql<boolean>`a.id = ${area.id}` : sql<boolean>`a.slug = ${area.slug}`),
-        ),
+        exists(selectFrom('service_areas as x').whereRef('x.service_id', '=', 's.id').where('x.area_id', '=', areaId)),
       )
-    }
-    const provider = filter.provider
-    if (provider) {
+    if (providerId !== undefined)
       query = query.where(({ exists, selectFrom }) =>
         exists(
           selectFrom('service_providers as x')
-            .innerJoin('organisations as p', 'p.id', 'x.organisation_id')
-            .select('x.service_id')
             .whereRef('x.service_id', '=', 's.id')
-            .where('id' in provider ? sql<boolean>`p.id = ${provider.id}` : sql<boolean>`p.slug = ${provider.slug}`),
+            .where('x.organisation_id', '=', providerId),
         ),
       )
-    }
     return newestFirstPage(query, 's.id', filter, (items) => this.shape(items))
   }
 
@@ -78,20 +69,8 @@ export class ApiServiceQueries {
     if (!rows.length) return []
     const ids = rows.map((r) => r.id)
     const [areas, providers] = await Promise.all([
-      this.db
-        .selectFrom('service_areas as x')
-        .innerJoin('areas as a', 'a.id', 'x.area_id')
-        .select(['x.service_id', 'a.id', 'a.name', 'a.slug'])
-        .where('x.service_id', 'in', ids)
-        .orderBy('a.name')
-        .execute(),
-      this.db
-        .selectFrom('service_providers as x')
-        .innerJoin('organisations as p', 'p.id', 'x.organisation_id')
-        .select(['x.service_id', 'p.id', 'p.name', 'p.slug'])
-        .where('x.service_id', 'in', ids)
-        .orderBy('p.name')
-        .execute(),
+      linkedNames(this.db, 'service_areas', ids).then(byOwner),
+      linkedNames(this.db, 'service_providers', ids).then(byOwner),
     ])
     return rows.map((r) => ({
       id: r.id,
@@ -111,8 +90,8 @@ export class ApiServiceQueries {
       extensionMonths: r.extension_months,
       extensionTakenMonths: r.extension_taken_months,
       breakNoticeMonths: r.break_notice_months,
-      areas: areas.filter((a) => a.service_id === r.id).map(({ id, name, slug }) => ({ id, name, slug })),
-      providers: providers.filter((p) => p.service_id === r.id).map(({ id, name, slug }) => ({ id, name, slug })),
+      areas: (areas.get(r.id) ?? []).map(named),
+      providers: (providers.get(r.id) ?? []).map(named),
     }))
   }
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../../db/tables/index.ts'
 import { openAward } from '../public-scope.ts'
 import { monthsBetween, type AwardExportRow, type AwardPayment } from './grant.ts'
+import { type LinkedName, byOwner, linkedNames } from '../../../db/repositories/linked-names.ts'
 
 export interface AwardExportFilter {
   /** Award dates from this day (YYYY-MM-DD), inclusive. */
@@ -184,35 +185,17 @@ type Area = { name: string; gssCode: string | null }
 async function areasOf(db: Kysely<DB>, rows: Array<{ decision_id: number; service_id: number | null }>) {
   const decisionIds = [...new Set(rows.map((r) => r.decision_id))]
   const serviceIds = [...new Set(rows.flatMap((r) => (r.service_id === null ? [] : [r.service_id])))]
-  const [byDecisionRows, byServiceRows] = await Promise.all([
-    db
-      .selectFrom('decision_areas as x')
-      .innerJoin('areas as ar', 'ar.id', 'x.area_id')
-      .select(['x.decision_id as key', 'ar.name', 'ar.gss_code'])
-      .where('x.decision_id', 'in', decisionIds)
-      .orderBy('ar.name')
-      .execute(),
-    serviceIds.length
-      ? db
-          .selectFrom('service_areas as x')
-          .innerJoin('areas as ar', 'ar.id', 'x.area_id')
-          .select(['x.service_id as key', 'ar.name', 'ar.gss_code'])
-          .where('x.service_id', 'in', serviceIds)
-          .orderBy('ar.name')
-          .execute()
-      : Promise.resolve([]),
+  const [byDecision, byService] = await Promise.all([
+    linkedNames(db, 'decision_areas', decisionIds).then(areasByOwner),
+    linkedNames(db, 'service_areas', serviceIds).then(areasByOwner),
   ])
-  return { byDecision: group(byDecisionRows), byService: group(byServiceRows) }
+  return { byDecision, byService }
 }
 
-function group(rows: Array<{ key: number; name: string; gss_code: string | null }>): Map<number, Area[]> {
-  const map = new Map<number, Area[]>()
-  for (const row of rows) {
-    const list = map.get(row.key) ?? []
-    list.push({ name: row.name, gssCode: row.gss_code })
-    map.set(row.key, list)
-  }
-  return map
+function areasByOwner(names: LinkedName[]): Map<number, Area[]> {
+  return new Map(
+    [...byOwner(names)].map(([owner, areas]) => [owner, areas.map(({ name, gssCode }) => ({ name, gssCode }))]),
+  )
 }
 
 function merge(a: Area[] = [], b: Area[] = []): Area[] {

@@ -100,6 +100,29 @@ for (const engine of testEngines()) {
       )
       const refuges = await walk<{ areas: Array<{ slug: string }> }>('/api/v1/services?area=hampshire&limit=100')
       assert.ok(refuges.length >= 1 && refuges.every((s) => s.areas.some((a) => a.slug === 'hampshire')))
+      type Service = {
+        id: number
+        providers: Array<{ id: number; slug: string }>
+        leadCommissioner: { id: number } | null
+      }
+      const services = await walk<Service>('/api/v1/services?limit=100')
+      const provided = services.find((s) => s.providers.length && s.leadCommissioner)!
+      const provider = provided.providers[0]!
+      for (const filter of [`provider=${provider.slug}`, `provider=${provider.id}`]) {
+        const found = await walk<Service>(`/api/v1/services?${filter}&limit=100`)
+        assert.ok(
+          found.some((s) => s.id === provided.id),
+          filter,
+        )
+        assert.ok(
+          found.every((s) => s.providers.some((p) => p.id === provider.id)),
+          filter,
+        )
+      }
+      const lead = provided.leadCommissioner!.id
+      const led = await walk<Service>(`/api/v1/services?lead=${lead}&limit=100`)
+      assert.ok(led.some((s) => s.id === provided.id) && led.every((s) => s.leadCommissioner?.id === lead))
+      assert.deepEqual(await walk<Service>('/api/v1/services?area=nowhere-at-all'), [])
       const streams = await json<Page<{ office: { id: number } | null }>>(`/api/v1/funding-streams?office=${officeId}`)
       assert.ok(streams.data.length >= 1 && streams.data.every((s) => s.office?.id === officeId))
       const log = await json<Page<{ reference: string; questions: unknown[] }>>('/api/v1/disclosure-log?q=WAIS')
