@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely'
 import type { DB } from '../../db/tables/index.ts'
 import type { Database } from '../../db/database.ts'
-import { inOfficeScope, ownedOrSharedInScope } from '../../db/repositories/office-scope.ts'
+import { inOfficeScope } from '../../db/repositories/office-scope.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
 import {
   ServiceWriteRepository,
@@ -13,6 +13,7 @@ import type { Actor, AuditService } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
 import { serviceRecordFromAward } from './service-from-award.ts'
 import { checkServiceRecord } from './service-record-check.ts'
+import { reachableRecord } from '../../db/repositories/ledger/reachable.ts'
 
 export type { ServiceChoices, ServiceRecord } from '../../db/repositories/ledger/service-writes.ts'
 
@@ -77,13 +78,7 @@ export class CommissioningRecordService {
     serviceId: number,
     scope: OfficeScope,
   ): Promise<boolean> {
-    const row = await handle
-      .selectFrom('services')
-      .select('id')
-      .where('id', '=', serviceId)
-      .where(ownedOrSharedInScope(scope, 'office_id'))
-      .executeTakeFirst()
-    return row !== undefined
+    return (await reachableRecord(handle, 'services', serviceId, scope)) !== undefined
   }
 
   /**

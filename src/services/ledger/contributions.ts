@@ -1,4 +1,3 @@
-import { ownedOrSharedInScope } from '../../db/repositories/office-scope.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
 import { z } from 'zod'
 import type { Database } from '../../db/database.ts'
@@ -7,6 +6,7 @@ import { exceedsCeiling } from '../../domain/pro-rata.ts'
 import type { Actor, AuditService } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
 import { financialYearField, poundsField } from '../shared/form-fields.ts'
+import { reachableRecord } from '../../db/repositories/ledger/reachable.ts'
 
 export const contributionForm = z.object({
   organisationId: z.string().regex(/^\d+$/, { message: 'Choose the partner' }).transform(Number),
@@ -56,12 +56,7 @@ export class ContributionService {
       })
     }
     await this.database.transaction(async (trx) => {
-      const service = await trx
-        .selectFrom('services')
-        .select('id')
-        .where('id', '=', serviceId)
-        .where(ownedOrSharedInScope(actor.scope ?? OfficeScope.system, 'office_id'))
-        .executeTakeFirst()
+      const service = await reachableRecord(trx, 'services', serviceId, actor.scope ?? OfficeScope.system)
       if (!service) throw new FormError({ organisationId: 'Choose a service of your office' })
       const existing = await trx
         .selectFrom('contributions')

@@ -1,4 +1,3 @@
-import { ownedOrSharedInScope } from '../../db/repositories/office-scope.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
 import { z } from 'zod'
 import { FundingRepository, type FundingStreamRow } from '../../db/repositories/ledger/funding.ts'
@@ -8,6 +7,7 @@ import { AuditService, type Actor } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
 import { financialYearField, poundsField } from '../shared/form-fields.ts'
 import { PublicFiguresService } from '../shared/public-figures-memo.ts'
+import { reachableRecord } from '../../db/repositories/ledger/reachable.ts'
 
 export interface StreamYear {
   startYear: number
@@ -108,12 +108,7 @@ export class FundingService extends PublicFiguresService {
     if (existing && !options.overwrite)
       return { saved: false, existing: { amountPence: existing.amount_pence, note: existing.note } }
     await this.database.transaction(async (trx) => {
-      const stream = await trx
-        .selectFrom('funding_streams')
-        .select(['id', 'name'])
-        .where('id', '=', streamId)
-        .where(ownedOrSharedInScope(actor.scope ?? OfficeScope.system, 'office_id'))
-        .executeTakeFirst()
+      const stream = await reachableRecord(trx, 'funding_streams', streamId, actor.scope ?? OfficeScope.system)
       if (!stream) throw new FormError({ streamId: 'Choose a funding stream' })
       const before = await this.funding.findReceipt(streamId, year, trx)
       const id = await this.funding.saveReceipt(streamId, year, amount, note, trx)

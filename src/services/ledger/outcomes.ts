@@ -1,4 +1,3 @@
-import { ownedOrSharedInScope } from '../../db/repositories/office-scope.ts'
 import { OfficeScope } from '../../domain/office-scope.ts'
 import type { Database } from '../../db/database.ts'
 import {
@@ -12,6 +11,7 @@ import {
 import type { Actor, AuditService } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
 import { outcomeValuesFromCsv, type OutcomeValue } from './outcomes-csv.ts'
+import { reachableRecord } from '../../db/repositories/ledger/reachable.ts'
 
 export { CSV_COLUMNS, type OutcomeValue } from './outcomes-csv.ts'
 
@@ -110,12 +110,7 @@ export class OutcomeService {
     source: 'form' | 'csv',
   ): Promise<number> {
     return this.database.transaction(async (trx) => {
-      const service = await trx
-        .selectFrom('services')
-        .select(['id', 'name'])
-        .where('id', '=', serviceId)
-        .where(ownedOrSharedInScope(actor.scope ?? OfficeScope.system, 'office_id'))
-        .executeTakeFirst()
+      const service = await reachableRecord(trx, 'services', serviceId, actor.scope ?? OfficeScope.system)
       if (!service) throw new FormError({ service: 'Choose a service' })
       for (const v of values) {
         await trx

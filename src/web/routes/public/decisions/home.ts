@@ -7,6 +7,7 @@ import { describeListedTotal } from '../../../../domain/decision-total.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
 import { registerBase, registerOffices } from '../offices/register-context.ts'
 import { pagination } from '../../pagination.ts'
+import { FormError } from '../../../../services/shared/form-error.ts'
 
 const optionalInt = (min: number, max: number, message: string) =>
   z
@@ -37,10 +38,10 @@ export class HomeController {
   get = async (req: Request, res: Response): Promise<void> => {
     const raw = { q: one(req.query.q), office: one(req.query.office), year: one(req.query.year), page: one(req.query.page) }
     const parsed = homeQuery.safeParse(raw)
-    const errors: FieldErrors = {}
-    let filter: z.infer<typeof homeQuery> = { q: raw.q?.slice(0, 200), office: undefined, year: undefined, page: undefined }
-    if (parsed.success) filter = parsed.data
-    else for (const issue of parsed.error.issues) errors[String(issue.path[0])] = issue.message
+    const errors: FieldErrors = parsed.success ? {} : FormError.fromZod(parsed.error).errors
+    const filter: z.infer<typeof homeQuery> = parsed.success
+      ? parsed.data
+      : { q: raw.q?.slice(0, 200), office: undefined, year: undefined, page: undefined }
     const [result, offices, dataYears] = await Promise.all([
       this.services.register.searchDecisions({
         text: filter.q,

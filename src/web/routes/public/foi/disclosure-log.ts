@@ -5,6 +5,7 @@ import { PUBLICATION_TARGET_WORKING_DAYS } from '../../../../domain/foi-clock.ts
 import type { Services } from '../../../../services/index.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
 import { registerBase, registerOffices } from '../offices/register-context.ts'
+import { FormError } from '../../../../services/shared/form-error.ts'
 
 export const disclosureLogQuery = z.object({
   q: z.string().trim().max(200, { message: 'Search words must be 200 characters or fewer' }).optional(),
@@ -24,9 +25,8 @@ export class DisclosureLogController {
   get = async (req: Request, res: Response): Promise<void> => {
     const raw = { q: one(req.query.q), page: one(req.query.page) }
     const parsed = disclosureLogQuery.safeParse(raw)
-    const errors: FieldErrors = {}
     const filter = parsed.success ? parsed.data : { q: raw.q?.slice(0, 200), page: undefined }
-    if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] = issue.message
+    const errors: FieldErrors = parsed.success ? {} : FormError.fromZod(parsed.error).errors
     const result = await this.services.foi.disclosureLog.search({ text: filter.q, page: filter.page, offices: registerOffices(res) })
     res.status(Object.keys(errors).length ? 400 : 200).render('pages/public/foi/disclosure-log', {
       q: filter.q ?? '',

@@ -4,6 +4,7 @@ import { PROCUREMENT_ROUTES } from '../../../../domain/decision.ts'
 import { SERVICE_TYPES } from '../../../../domain/service-types.ts'
 import { LEDGER_SORTS, type LedgerFilter, type LedgerOrder } from '../../../../db/repositories/ledger/ledger.ts'
 import type { FieldErrors } from '../../../validation.ts'
+import { FormError } from '../../../../services/shared/form-error.ts'
 
 const id = (message: string) =>
   z
@@ -61,10 +62,9 @@ export function one(value: unknown): string | undefined {
 /** The query string as a valid ledger query; fields that are not valid are dropped and explained. */
 export function readLedgerQuery(req: Request): { query: LedgerQuery; errors: FieldErrors } {
   const raw = Object.fromEntries(Object.keys(ledgerQuery.shape).map((key) => [key, one(req.query[key])]))
-  const errors: FieldErrors = {}
   const parsed = ledgerQuery.safeParse(raw)
-  if (parsed.success) return { query: parsed.data, errors }
-  for (const issue of parsed.error.issues) errors[String(issue.path[0])] = issue.message
+  if (parsed.success) return { query: parsed.data, errors: {} }
+  const errors: FieldErrors = FormError.fromZod(parsed.error).errors
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([key]) => !(key in errors)))
   return { query: ledgerQuery.parse(cleaned), errors }
 }

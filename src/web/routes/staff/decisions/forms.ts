@@ -4,6 +4,7 @@ import { MoneyFormatError, parsePoundsInput, penceToDecimalString } from '../../
 import type { DraftDetails, FinanceDetails } from '../../../../services/decisions/workflow.ts'
 import type { FieldErrors } from '../../../validation.ts'
 import { requiredText } from '../../../../services/shared/form-fields.ts'
+import { FormError } from '../../../../services/shared/form-error.ts'
 
 export type Body = Record<string, unknown>
 
@@ -58,9 +59,7 @@ export const financeSchema = z.object({
 export function parseForm<T>(schema: z.ZodType<T>, body: Body): { data?: T; errors: FieldErrors } {
   const parsed = schema.safeParse(body)
   if (parsed.success) return { data: parsed.data, errors: {} }
-  const errors: FieldErrors = {}
-  for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message
-  return { errors }
+  return { errors: FormError.fromZod(parsed.error).errors }
 }
 
 export function detailsValues(detail: DecisionDetail): Record<string, unknown> {

@@ -4,6 +4,7 @@ import type { Services } from '../../../../services/index.ts'
 import { actorOf, scopeOf } from '../../../auth.ts'
 import { errorList, savedOrRefused, type FieldErrors } from '../../../validation.ts'
 import { requiredText } from '../../../../services/shared/form-fields.ts'
+import { FormError } from '../../../../services/shared/form-error.ts'
 
 /** The population form: a year, a whole number of people (commas allowed) and where the figure comes from. */
 const populationForm = z.object({
@@ -61,9 +62,8 @@ export class PopulationController {
       source: field(req.body, 'source'),
     }
     const parsed = populationForm.safeParse(values)
-    const errors: FieldErrors = {}
-    if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message
-    else {
+    const errors: FieldErrors = parsed.success ? {} : FormError.fromZod(parsed.error).errors
+    if (parsed.success) {
       const record = () =>
         this.services.publicOffices.recordPopulation({ officeId: office.id, ...parsed.data }, actorOf(res))
       if (await savedOrRefused(errors, record)) return res.redirect(`/staff/offices/${office.id}/population?done=1`)

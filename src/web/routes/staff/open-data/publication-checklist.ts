@@ -5,6 +5,7 @@ import { formatMonthYear } from '../../../../domain/uk-date.ts'
 import { scopeOf } from '../../../auth.ts'
 import type { Services } from '../../../../services/index.ts'
 import { errorList, type FieldErrors } from '../../../validation.ts'
+import { FormError } from '../../../../services/shared/form-error.ts'
 
 const checklistQuery = z.object({
   year: z.coerce
@@ -43,8 +44,7 @@ export class PublicationChecklistController {
   get = async (req: Request, res: Response): Promise<void> => {
     const raw = { year: blankToUndefined(req.query.year), office: blankToUndefined(req.query.office) }
     const parsed = checklistQuery.safeParse(raw)
-    const errors: FieldErrors = {}
-    if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] = issue.message
+    const errors: FieldErrors = parsed.success ? {} : FormError.fromZod(parsed.error).errors
     const [years, offices] = await Promise.all([
       this.services.openData.checklist.years(),
       this.services.register.offices(),
