@@ -54,7 +54,13 @@ export const { words: CLASSIFICATIONS, labels: CLASSIFICATION_LABELS } = labelle
 })
 export type Classification = (typeof CLASSIFICATIONS)[number]
 
-export const ORGANISATION_KINDS = ['office', 'council', 'provider', 'government_department', 'other'] as const
+export const { words: ORGANISATION_KINDS, labels: ORGANISATION_KIND_LABELS } = labelledWords({
+  office: 'Office',
+  council: 'Council',
+  provider: 'Provider',
+  government_department: 'Government department',
+  other: 'Other',
+})
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number]
 
 export const { words: LINK_KINDS, labels: LINK_LABELS } = labelledWords({

@@ -1,17 +1,9 @@
 import type { NextFunction, Request, Response } from 'express'
-import { ORGANISATION_KINDS } from '../../../../domain/decision.ts'
+import { ORGANISATION_KINDS, ORGANISATION_KIND_LABELS } from '../../../../domain/decision.ts'
 import { FormError } from '../../../../services/shared/form-error.ts'
 import type { Services } from '../../../../services/index.ts'
 import { actorOf } from '../../../auth.ts'
 import { errorList } from '../../../validation.ts'
-
-const KIND_LABELS: Record<(typeof ORGANISATION_KINDS)[number], string> = {
-  office: 'Office',
-  council: 'Council',
-  provider: 'Provider',
-  government_department: 'Government department',
-  other: 'Other',
-}
 
 /** Names that imports could not match: confirm each as a new organisation, or merge it into a known one. */
 export class ReviewQueueController {
@@ -40,7 +32,7 @@ export class ReviewQueueController {
     const queue = await this.services.organisations.reviewQueue()
     res.status(status).render('pages/staff/ledger/review', {
       queue,
-      kinds: ORGANISATION_KINDS.map((k) => ({ value: k, text: KIND_LABELS[k] })),
+      kinds: ORGANISATION_KINDS.map((k) => ({ value: k, text: ORGANISATION_KIND_LABELS[k] })),
       errorList: extra.errors ? errorList(prefix(extra.errors, extra.failedId!)) : [],
       ...extra,
     })
