@@ -1,14 +1,9 @@
 /** Areas a service covers: "in Ashfield and Mansfield", "(Hampshire and Southampton)", "Area: Countywide". */
 import { lineAt, type Doc } from './document.ts'
 import type { LabelHit } from './labels.ts'
-import { PLACE_NAMES, POLICE_AREAS, canonicalPlace, shortPlace } from './places.ts'
+import { PLACE_NAMES, POLICE_AREAS, canonicalPlace } from './places.ts'
 import type { Table } from './tables.ts'
-import type { Source } from './types.ts'
-
-export interface AreaHit {
-  name: string
-  source: Source
-}
+import { type AreaHit, COUNCIL_NAME, councilPlace, issuerAreas } from './council-areas.ts'
 
 const SERVICE_VERB =
   /\b(?:help|helps|helped|helping|tackle|tackles|tackling|cut|reduce|reducing|affected|victims|survivors|residents|people|families|households|communities|councils|authorities|training|run|runs|running|operate|operates|operating|deliver|delivers|delivered|delivering|serve|serves|serving|cover|covers|covering|provide|provides|provided|providing|provision|support|supports|supporting|available|commission|commissioned|commissioning|services?|pilot|work|works|working|workers?|advisers?|advocates?|sessions?|projects?|programmes?|schemes?|outreach|award|awards|awarded|fund|funds|funded|funding|grants?)\b/i
@@ -24,50 +19,11 @@ const LOCATED =
 /** Money or work of another time, told as background: "comes soon after £63,333 was secured for …". */
 const BACKGROUND =
   /\b(?:comes?\s+(?:soon\s+|shortly\s+)?after|follows\s+(?:on\s+from\s+)?|previously|last\s+year|in\s+the\s+past)\b/i
-const COUNCIL_SUFFIX =
-  /\s+(?:(?:Metropolitan\s+|County\s+)?Borough|County|City|District|Town|Parish)?\s*Council$|\s+(?:LA|Local\s+Authority|Unitary\s+Authority)$/
-/** "Rushcliffe Borough Council", "The Vale of Glamorgan Council", "Cheshire East LA": the place a council is for. */
-export function councilPlace(name: string): string | null {
-  const trimmed = name.trim().replace(/^the\s+/i, '')
-  if (!COUNCIL_SUFFIX.test(trimmed)) return null
-  return shortPlace(trimmed.replace(COUNCIL_SUFFIX, '').replace(/^the\s+/i, ''))
-}
-const COUNCIL_NAME =
-  /\b((?:The\s+)?(?:(?!Council\b)[A-Z][\w'-]*\s+(?:(?:of|and|upon|on|in|under)\s+(?:the\s+)?)?){1,5}(?:(?:Metropolitan\s+|County\s+)?Borough\s+|County\s+|City\s+|District\s+)?Council)\b/g
-const SUBJECT_VERB =
-  /^\s*(?:has|have|had)\s+(?:secured|obtained|received|won|been\s+awarded|been\s+given|been\s+granted)\b|^\s*(?:secures|secured|receives|received|wins|won)\b/
 /** "Hampshire and Isle of Wight" is a police area of two places: the register keeps each. */
 function splitCompound(name: string): string[] {
   if (!POLICE_AREAS.includes(name) || !/\sand\s/.test(name)) return [name]
   const parts = name.split(/\s+and\s+/).map((part) => canonicalPlace(part))
   return parts.every((part): part is string => part !== null) ? parts : [name]
-}
-
-/**
- * The issuing council's own area: a council named as the page's heading, or a council that a news
- * page says has secured or received the money.
- */
-export function issuerAreas(doc: Doc): AreaHit[] {
-  const hits: AreaHit[] = []
-  const add = (name: string, line: number): void => {
-    hits.push({ name, source: { line, text: doc.lines[line - 1]!.raw.trim() } })
-  }
-  let seen = 0
-  for (const line of doc.lines) {
-    if (line.blank || line.boilerplate) continue
-    if (++seen > 12) break
-    const place = line.text.length <= 80 ? councilPlace(line.text.replace(/\t/g, ' ')) : null
-    if (place) add(place, line.no)
-  }
-  for (const sentence of doc.sentences.slice(0, 8)) {
-    COUNCIL_NAME.lastIndex = 0
-    for (let m = COUNCIL_NAME.exec(sentence.text); m; m = COUNCIL_NAME.exec(sentence.text)) {
-      if (!SUBJECT_VERB.test(sentence.text.slice(m.index + m[0].length))) continue
-      const place = councilPlace(m[1]!)
-      if (place) add(place, lineAt(sentence, m.index))
-    }
-  }
-  return hits
 }
 
 /** Too wide to be a service's area: a nation. */

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { extractFromText, type ExtractedRecord } from '../../../src/extract/index.ts'
 import { orgAt } from '../../../src/extract/orgs.ts'
-import { councilPlace } from '../../../src/extract/areas.ts'
+import { councilPlace } from '../../../src/extract/council-areas.ts'
 
 const dir = path.resolve(process.cwd(), 'fixtures/field-extractors-2')
 
