@@ -20,4 +20,13 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // A function a person can read without scrolling, and no file they must scroll through twice.
+    files: ['src/**/*.ts'],
+    ignores: ['src/db/migrations/**', 'src/services/demo/records.ts'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
+      'max-lines': ['error', { max: 300 }],
+    },
+  },
 )
