@@ -1,7 +1,15 @@
 import type { Express } from 'express'
 import nunjucks from 'nunjucks'
 import { fileURLToPath } from 'node:url'
-import { CLASSIFICATION_LABELS, KIND_LABELS, ROUTE_LABELS, STATUS_LABELS, LINK_LABELS } from '../domain/decision.ts'
+import {
+  CLASSIFICATION_LABELS,
+  KIND_LABELS,
+  LINK_LABELS,
+  ROUTE_LABELS,
+  STATUS_LABELS,
+  type LinkKind,
+  linkWording,
+} from '../domain/decision.ts'
 import { formatPence } from '../domain/money.ts'
 import { describeAmount, formatPounds, wholeContractValue } from '../domain/money-words.ts'
 import { KIND_SENTENCE, describeKindTotals, type KindTotals } from '../domain/amount-kinds.ts'
@@ -55,7 +63,9 @@ export function setUpNunjucks(app: Express, production: boolean): nunjucks.Envir
     route ? (ROUTE_LABELS[route] ?? route) : '',
   )
   env.addFilter('count', (n: number) => n.toLocaleString('en-GB'))
-  env.addFilter('linkLabel', (kind: keyof typeof LINK_LABELS) => LINK_LABELS[kind] ?? kind)
+  env.addFilter('linkLabel', (kind: LinkKind, direction: 'from' | 'to' = 'from') =>
+    kind in LINK_LABELS ? linkWording(kind, direction) : kind,
+  )
   // The MoJ timeline formats its dates with this filter.
   env.addFilter('mojDate', (timestamp: string, type?: string) =>
     formatTimestamp(timestamp, type === 'date' ? 'date' : 'datetime'),

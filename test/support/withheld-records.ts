@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { DecisionRepository, type NewDecision } from '../../src/db/repositories/decisions/decisions.ts'
-import type { OrganisationKind } from '../../src/domain/decision.ts'
+import type { OrganisationKind } from '../../src/domain/organisation.ts'
 import type { TestDatabase } from './database.ts'
 import { publishedMay2025 } from './records.ts'
 

@@ -1,5 +1,5 @@
 import type { Generated, GeneratedAlways } from 'kysely'
-import type { OrganisationKind } from '../../domain/decision.ts'
+import type { OrganisationKind } from '../../domain/organisation.ts'
 
 export interface OrganisationsTable {
   id: GeneratedAlways<number>

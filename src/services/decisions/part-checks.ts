@@ -2,7 +2,7 @@ import { type Transaction } from 'kysely'
 import { DraftPartsRepository } from '../../db/repositories/decisions/draft-parts.ts'
 import { OrganisationRepository } from '../../db/repositories/ledger/organisations.ts'
 import type { DB } from '../../db/tables/index.ts'
-import type { OrganisationKind } from '../../domain/decision.ts'
+import type { OrganisationKind } from '../../domain/organisation.ts'
 import type { OrganisationPick } from './draft-part-types.ts'
 import { WorkflowError, type DecisionRow } from './workflow-types.ts'
 

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely'
 import { OrganisationRepository } from '../../db/repositories/ledger/organisations.ts'
 import type { DB } from '../../db/tables/index.ts'
-import type { OrganisationKind } from '../../domain/decision.ts'
+import type { OrganisationKind } from '../../domain/organisation.ts'
 import { looksLikeOffice, type OfficeMatcher } from './offices.ts'
 
 export interface MatchedOrganisation {

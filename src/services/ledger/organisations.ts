@@ -6,7 +6,7 @@ import {
   type MergeRecord,
   type MovedRows,
 } from '../../db/repositories/ledger/organisation-merges.ts'
-import { ORGANISATION_KINDS } from '../../domain/decision.ts'
+import { ORGANISATION_KINDS } from '../../domain/organisation.ts'
 import { AuditedService, type Actor } from '../audit/audit.ts'
 import { FormError } from '../shared/form-error.ts'
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
-import type { OrganisationKind } from '../../../domain/decision.ts'
+import type { OrganisationKind } from '../../../domain/organisation.ts'
 import { slugify } from '../../../domain/slug.ts'
 import type { DB, OrganisationsTable } from '../../tables/index.ts'
 import { publicOrganisation } from '../public.ts'

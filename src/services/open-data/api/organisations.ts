@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import type { OrganisationKind } from '../../../domain/decision.ts'
+import type { OrganisationKind } from '../../../domain/organisation.ts'
 import type { DB } from '../../../db/tables/index.ts'
 import { publicOrganisation } from '../public-scope.ts'
 import { type Page, type PageRequest, newestFirstPage } from './page.ts'

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { DECISION_KINDS, ORGANISATION_KINDS, PROCUREMENT_ROUTES } from '../../../domain/decision.ts'
+import { DECISION_KINDS, PROCUREMENT_ROUTES } from '../../../domain/decision.ts'
+import { ORGANISATION_KINDS } from '../../../domain/organisation.ts'
 import { idOrSlug as parseIdOrSlug, type Page } from '../../../services/open-data/api/page.ts'
 import type { Services } from '../../../services/index.ts'
 import { endpoint, listResponse, type Endpoint, type EndpointContext } from './endpoint.ts'

@@ -4,9 +4,9 @@ import {
   DECISION_KINDS,
   DECISION_STATUSES,
   LINK_KINDS,
-  ORGANISATION_KINDS,
   PROCUREMENT_ROUTES,
 } from '../../../domain/decision.ts'
+import { ORGANISATION_KINDS } from '../../../domain/organisation.ts'
 
 /**
  * The API's response shapes. Every response is parsed through one of these before it is sent, so a field

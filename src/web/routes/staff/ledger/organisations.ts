@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express'
-import { ORGANISATION_KINDS, ORGANISATION_KIND_LABELS } from '../../../../domain/decision.ts'
+import { ORGANISATION_KINDS, ORGANISATION_KIND_LABELS } from '../../../../domain/organisation.ts'
 import { FormError } from '../../../../services/shared/form-error.ts'
 import type { Services } from '../../../../services/index.ts'
 import { actorOf } from '../../../auth.ts'

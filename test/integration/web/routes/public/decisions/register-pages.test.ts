@@ -66,6 +66,24 @@ for (const engine of testEngines()) {
       assert.match(html, /Reduced pro rata/)
     })
 
+    test('a link between decisions is worded from each side of it', async () => {
+      const decisions = await web.database.db
+        .selectFrom('decisions')
+        .select(['id', 'slug', 'reference'])
+        .where('reference', 'in', ['2021.021', 'PCC036/18'])
+        .orderBy('reference')
+        .execute()
+      const [later, earlier] = decisions
+      await web.database.db
+        .insertInto('decision_links')
+        .values({ from_decision_id: later!.id, to_decision_id: earlier!.id, kind: 'supersedes' })
+        .execute()
+      const laterPage = await (await get(`/decisions/${later!.slug}`)).text()
+      assert.match(laterPage, /Supersedes: <a [^>]*>PCC036\/18 /)
+      const earlierPage = await (await get(`/decisions/${earlier!.slug}`)).text()
+      assert.match(earlierPage, /Is superseded by: <a [^>]*>2021\.021 /)
+    })
+
     test('an unknown decision is a 404 page', async () => {
       const response = await get('/decisions/nowhere-1')
       assert.equal(response.status, 404)
