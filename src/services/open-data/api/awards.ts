@@ -5,7 +5,7 @@ import type { DB } from '../../../db/tables/index.ts'
 import { openAward } from '../public-scope.ts'
 import { AWARD_AMOUNT_COLUMNS } from '../../shared/listed-columns.ts'
 import { grantIdentifier } from '../three-sixty-giving/grant.ts'
-import { type IdOrSlug, type Page, type PageRequest, idNamed, newestFirstPage } from './page.ts'
+import { type IdOrSlug, type Page, type PageRequest, EMPTY_PAGE, idsNamed, newestFirstPage } from './page.ts'
 
 export interface AwardFilter extends PageRequest {
   officeId?: number
@@ -157,20 +157,20 @@ export class ApiAwardQueries {
   constructor(private readonly db: Kysely<DB>) {}
 
   async list(filter: AwardFilter): Promise<Page<ApiAward>> {
-    const [providerId, viaId, streamId] = await Promise.all([
-      idNamed(this.db, 'organisations', filter.provider),
-      idNamed(this.db, 'organisations', filter.via),
-      idNamed(this.db, 'funding_streams', filter.stream),
-    ])
-    if (providerId === null || viaId === null || streamId === null) return { items: [], nextAfter: null }
+    const ids = await idsNamed(this.db, {
+      provider: ['organisations', filter.provider],
+      via: ['organisations', filter.via],
+      stream: ['funding_streams', filter.stream],
+    })
+    if (!ids) return EMPTY_PAGE
     let query = awardRows(this.db)
     if (filter.officeId) query = query.where('d.office_id', '=', filter.officeId)
     if (filter.decisionId) query = query.where('a.decision_id', '=', filter.decisionId)
     if (filter.serviceId) query = query.where('a.service_id', '=', filter.serviceId)
     if (filter.route) query = query.where('a.route', '=', filter.route)
-    if (providerId !== undefined) query = query.where('a.recipient_id', '=', providerId)
-    if (viaId !== undefined) query = query.where('a.via_id', '=', viaId)
-    if (streamId !== undefined) query = query.where('a.funding_stream_id', '=', streamId)
+    if (ids.provider !== undefined) query = query.where('a.recipient_id', '=', ids.provider)
+    if (ids.via !== undefined) query = query.where('a.via_id', '=', ids.via)
+    if (ids.stream !== undefined) query = query.where('a.funding_stream_id', '=', ids.stream)
     if (filter.year) {
       const [start, end] = [`${filter.year}-04-01`, `${filter.year + 1}-03-31`]
       const year = filter.year

@@ -62,10 +62,25 @@ export function idOrSlug(value: string): IdOrSlug {
   return /^\d+$/.test(value) ? { id: Number(value) } : { slug: value }
 }
 
-/** The id an id-or-slug filter names: undefined without a filter, null when its slug names nothing. */
-export async function idNamed(
+type NamedTable = 'areas' | 'organisations' | 'funding_streams'
+
+/**
+ * The ids that id-or-slug filters name, each undefined where its filter is not given; null when a slug names
+ * nothing, so that no row can match.
+ */
+export async function idsNamed<K extends string>(
   db: Kysely<DB>,
-  table: 'areas' | 'organisations' | 'funding_streams',
+  filters: Record<K, [NamedTable, IdOrSlug | undefined]>,
+): Promise<Record<K, number | undefined> | null> {
+  const entries = Object.entries(filters) as Array<[K, [NamedTable, IdOrSlug | undefined]]>
+  const ids = await Promise.all(entries.map(([, [table, value]]) => idNamed(db, table, value)))
+  if (ids.includes(null)) return null
+  return Object.fromEntries(entries.map(([key], i) => [key, ids[i]])) as Record<K, number | undefined>
+}
+
+async function idNamed(
+  db: Kysely<DB>,
+  table: NamedTable,
   value: IdOrSlug | undefined,
 ): Promise<number | null | undefined> {
   if (!value) return undefined
@@ -73,3 +88,6 @@ export async function idNamed(
   const row = await db.selectFrom(table).select('id').where('slug', '=', value.slug).executeTakeFirst()
   return row?.id ?? null
 }
+
+/** The page of a filter whose slug names nothing. */
+export const EMPTY_PAGE: Page<never> = { items: [], nextAfter: null }

@@ -2,7 +2,16 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../../db/tables/index.ts'
 import { openDecision } from '../public-scope.ts'
 import { byOwner, linkedNames, named } from '../../../db/repositories/linked-names.ts'
-import { type IdOrSlug, type Page, type PageRequest, type RowOf, findById, idNamed, newestFirstPage } from './page.ts'
+import {
+  type IdOrSlug,
+  type Page,
+  type PageRequest,
+  type RowOf,
+  findById,
+  EMPTY_PAGE,
+  idsNamed,
+  newestFirstPage,
+} from './page.ts'
 
 export interface ServiceFilter extends PageRequest {
   type?: string
@@ -36,12 +45,13 @@ export class ApiServiceQueries {
   constructor(private readonly db: Kysely<DB>) {}
 
   async list(filter: ServiceFilter): Promise<Page<ApiService>> {
-    const [leadId, areaId, providerId] = await Promise.all([
-      idNamed(this.db, 'organisations', filter.lead),
-      idNamed(this.db, 'areas', filter.area),
-      idNamed(this.db, 'organisations', filter.provider),
-    ])
-    if (leadId === null || areaId === null || providerId === null) return { items: [], nextAfter: null }
+    const ids = await idsNamed(this.db, {
+      lead: ['organisations', filter.lead],
+      area: ['areas', filter.area],
+      provider: ['organisations', filter.provider],
+    })
+    if (!ids) return EMPTY_PAGE
+    const { lead: leadId, area: areaId, provider: providerId } = ids
     let query = serviceRows(this.db)
     if (filter.type) query = query.where('s.service_type', '=', filter.type)
     if (filter.officeId) query = query.where('s.office_id', '=', filter.officeId)

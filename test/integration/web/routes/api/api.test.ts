@@ -123,6 +123,7 @@ for (const engine of testEngines()) {
       const led = await walk<Service>(`/api/v1/services?lead=${lead}&limit=100`)
       assert.ok(led.some((s) => s.id === provided.id) && led.every((s) => s.leadCommissioner?.id === lead))
       assert.deepEqual(await walk<Service>('/api/v1/services?area=nowhere-at-all'), [])
+      assert.deepEqual(await walk<Service>('/api/v1/awards?provider=nobody-at-all'), [])
       const streams = await json<Page<{ office: { id: number } | null }>>(`/api/v1/funding-streams?office=${officeId}`)
       assert.ok(streams.data.length >= 1 && streams.data.every((s) => s.office?.id === officeId))
       const log = await json<Page<{ reference: string; questions: unknown[] }>>('/api/v1/disclosure-log?q=WAIS')
