@@ -5,7 +5,6 @@ import {
   type ServiceListFilter,
   type ServiceSummary,
 } from '../../db/repositories/ledger/services.ts'
-import { publicArea } from '../../db/repositories/public.ts'
 import { financialYear } from '../../domain/financial-year.ts'
 import {
   currentEnd,
@@ -16,6 +15,7 @@ import {
 } from '../../domain/pipeline.ts'
 import { proRataContribution, ProRataError, type ProRataResult } from '../../domain/pro-rata.ts'
 import type { PipelineRow } from '../../db/repositories/ledger/services.ts'
+import { publicAreaBySlug } from '../../db/repositories/public-subjects.ts'
 
 export interface ServiceListItem extends ServiceSummary {
   latestEnd: string | null
@@ -167,12 +167,7 @@ export class CommissioningService {
   ): Promise<
     { area: { id: number; name: string; slug: string; kind: string }; services: ServiceListItem[] } | undefined
   > {
-    const area = await this.database.db
-      .selectFrom('areas as ar')
-      .select(['ar.id', 'ar.name', 'ar.slug', 'ar.kind'])
-      .where('ar.slug', '=', slug)
-      .where(publicArea)
-      .executeTakeFirst()
+    const area = await publicAreaBySlug(this.database.db, slug)
     if (!area) return undefined
     return { area, services: await this.list({ areaId: area.id, offices }) }
   }

@@ -10,10 +10,10 @@ import {
   type AlertSubscription,
   type SavedSearch,
 } from '../../db/repositories/notifications/subscriptions.ts'
-import { publicArea, publicOrganisation } from '../../db/repositories/public.ts'
 import type { AlertKind } from '../../db/tables/notifications.ts'
 import { financialYear } from '../../domain/financial-year.ts'
 import { alertFooter } from './alert-wording.ts'
+import { publicAreaBySlug, publicOrganisationBySlug } from '../../db/repositories/public-subjects.ts'
 
 /** An unconfirmed address is deleted, and its confirmation link stops working, after this many days. */
 export const CONFIRMATION_DAYS = 7
@@ -82,12 +82,7 @@ export class AlertService {
       )
     }
     if (target.kind === 'provider') {
-      const org = await db
-        .selectFrom('organisations as o')
-        .select(['o.id', 'o.name'])
-        .where('o.slug', '=', target.slug)
-        .where(publicOrganisation)
-        .executeTakeFirst()
+      const org = await publicOrganisationBySlug(db, target.slug)
       return (
         org && {
           kind: 'provider',
@@ -98,12 +93,7 @@ export class AlertService {
       )
     }
     if (target.kind === 'area') {
-      const area = await db
-        .selectFrom('areas as ar')
-        .select(['ar.id', 'ar.name'])
-        .where('ar.slug', '=', target.slug)
-        .where(publicArea)
-        .executeTakeFirst()
+      const area = await publicAreaBySlug(db, target.slug)
       return area && { kind: 'area', target: String(area.id), label: `decisions about ${area.name}`, officeId: null }
     }
     const { q, office, year } = target.search

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/tables/index.ts'
 import { withheldNotice } from '../../domain/publication.ts'
-import { publicArea } from '../../db/repositories/public.ts'
-import { listedDecision, openDecision, publicOrganisation } from './public-scope.ts'
+import { listedDecision, openDecision } from './public-scope.ts'
 import { DECISION_LINK_COLUMNS } from '../shared/listed-columns.ts'
+import { publicAreaBySlug, publicOrganisationBySlug } from '../../db/repositories/public-subjects.ts'
 
 export interface FeedEntry {
   id: number
@@ -41,13 +41,7 @@ export class FeedQueries {
 
   /** Newly published decisions with an award to this public provider. */
   async provider(slug: string, offices?: readonly number[]): Promise<SubjectFeed | undefined> {
-    const subject = await this.db
-      .selectFrom('organisations as o')
-      .select(['o.id', 'o.name', 'o.slug'])
-      .where('o.slug', '=', slug)
-      .where('o.merged_into_id', 'is', null)
-      .where(publicOrganisation)
-      .executeTakeFirst()
+    const subject = await publicOrganisationBySlug(this.db, slug)
     return this.subjectFeed(subject, offices, (query, id) =>
       query.where(({ exists, selectFrom }) =>
         exists(
@@ -63,12 +57,7 @@ export class FeedQueries {
 
   /** Newly published decisions naming this public area, themselves or through a public award's service. */
   async area(slug: string, offices?: readonly number[]): Promise<SubjectFeed | undefined> {
-    const subject = await this.db
-      .selectFrom('areas as ar')
-      .select(['ar.id', 'ar.name', 'ar.slug'])
-      .where('ar.slug', '=', slug)
-      .where(publicArea)
-      .executeTakeFirst()
+    const subject = await publicAreaBySlug(this.db, slug)
     return this.subjectFeed(subject, offices, (query, id) =>
       query.where(({ or, exists, selectFrom }) =>
         or([
