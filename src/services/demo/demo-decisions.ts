@@ -2,7 +2,15 @@
 import { financialYearOf } from '../../domain/financial-year.ts'
 import { parsePoundsInput } from '../../domain/money.ts'
 import type { DemoNames } from './demo-names.ts'
-import { type DemoDecision, demoDecisions, demoFoiRequest, demoForwardPlan } from './records.ts'
+import {
+  type DemoAward,
+  type DemoContribution,
+  type DemoDecision,
+  demoDecisions,
+  demoFoiRequest,
+  demoForwardPlan,
+} from './records.ts'
+import type { OrganisationKind } from '../../domain/organisation.ts'
 
 export async function loadDecisions(n: DemoNames): Promise<Map<string, number>> {
   const ids = new Map<string, number>()
@@ -50,47 +58,52 @@ export async function loadDecisions(n: DemoNames): Promise<Map<string, number>> 
   return ids
 }
 
-async function awardsOf(n: DemoNames, d: DemoDecision) {
-  const awards = []
-  for (const a of d.awards ?? []) {
-    const recipient = await n.organisations.findOrCreate({ name: a.recipient, kind: 'provider' }, n.trx)
-    awards.push({
-      recipientId: recipient.id,
-      recipientName: recipient.name,
-      amountPence: parsePoundsInput(a.pounds),
-      periodLabel: a.period?.label ?? null,
-      periodStart: a.period?.start ?? null,
-      periodEnd: a.period?.end ?? null,
-      financialYear: a.period ? financialYearOf(a.period.start).startYear : null,
-      perAnnum: a.perAnnum,
-      upTo: a.upTo,
-      viaId: a.via ? await n.org(a.via) : null,
-      route: a.route ?? null,
-      routeJustification: a.routeJustification ?? null,
-      fundingStreamId: a.stream ? (n.streamIds.get(a.stream) ?? null) : null,
-      serviceId: a.service ? (n.serviceIds.get(a.service) ?? null) : null,
-      purpose: a.purpose ?? null,
-    })
-  }
-  return awards
+function awardsOf(n: DemoNames, d: DemoDecision) {
+  const recipient = (a: DemoAward) => ({ name: a.recipient, kind: 'provider' as const })
+  return eachWithOrganisation(n, d.awards, recipient, async (a, { id, name }) => ({
+    recipientId: id,
+    recipientName: name,
+    amountPence: parsePoundsInput(a.pounds),
+    periodLabel: a.period?.label ?? null,
+    periodStart: a.period?.start ?? null,
+    periodEnd: a.period?.end ?? null,
+    financialYear: a.period ? financialYearOf(a.period.start).startYear : null,
+    perAnnum: a.perAnnum,
+    upTo: a.upTo,
+    viaId: a.via ? await n.org(a.via) : null,
+    route: a.route ?? null,
+    routeJustification: a.routeJustification ?? null,
+    fundingStreamId: a.stream ? (n.streamIds.get(a.stream) ?? null) : null,
+    serviceId: a.service ? (n.serviceIds.get(a.service) ?? null) : null,
+    purpose: a.purpose ?? null,
+  }))
 }
 
-async function contributionsOf(n: DemoNames, d: DemoDecision) {
-  const contributions = []
-  for (const c of d.contributions ?? []) {
-    const organisation = await n.organisations.findOrCreate({ name: c.organisation, kind: 'council' }, n.trx)
-    contributions.push({
-      organisationId: organisation.id,
-      organisationName: organisation.name,
-      amountPence: parsePoundsInput(c.pounds),
-      perAnnum: c.perAnnum,
-      upTo: c.upTo,
-      condition: c.condition ?? null,
-      proRataWithPartners: c.proRata,
-      serviceId: c.service ? (n.serviceIds.get(c.service) ?? null) : null,
-    })
-  }
-  return contributions
+function contributionsOf(n: DemoNames, d: DemoDecision) {
+  const contributor = (c: DemoContribution) => ({ name: c.organisation, kind: 'council' as const })
+  return eachWithOrganisation(n, d.contributions, contributor, (c, { id, name }) => ({
+    organisationId: id,
+    organisationName: name,
+    amountPence: parsePoundsInput(c.pounds),
+    perAnnum: c.perAnnum,
+    upTo: c.upTo,
+    condition: c.condition ?? null,
+    proRataWithPartners: c.proRata,
+    serviceId: c.service ? (n.serviceIds.get(c.service) ?? null) : null,
+  }))
+}
+
+/** Each part made with the organisation it names, found or created in the order the parts are listed. */
+async function eachWithOrganisation<P, R>(
+  n: DemoNames,
+  parts: readonly P[] | undefined,
+  organisation: (part: P) => { name: string; kind: OrganisationKind },
+  make: (part: P, organisation: { id: number; name: string }) => R | Promise<R>,
+): Promise<R[]> {
+  const made: R[] = []
+  for (const part of parts ?? [])
+    made.push(await make(part, await n.organisations.findOrCreate(organisation(part), n.trx)))
+  return made
 }
 
 /** A service the decision pays for, not yet tied to a decision, is commissioned by it. */

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import { testEngines, withTestDatabase } from '../../../../../support/database.ts'
 import { healthWithDatabaseDown, withApp } from '../../../../../support/server.ts'
 import { webAppSetUp } from '../../../../../support/staff.ts'
+import { decisionByReference } from '../../../../../support/imports.ts'
 
 
 for (const engine of testEngines()) {
@@ -67,20 +68,15 @@ for (const engine of testEngines()) {
     })
 
     test('a link between decisions is worded from each side of it', async () => {
-      const decisions = await web.database.db
-        .selectFrom('decisions')
-        .select(['id', 'slug', 'reference'])
-        .where('reference', 'in', ['2021.021', 'PCC036/18'])
-        .orderBy('reference')
-        .execute()
-      const [later, earlier] = decisions
+      const later = await decisionByReference(web.database, '2021.021')
+      const earlier = await decisionByReference(web.database, 'PCC036/18')
       await web.database.db
         .insertInto('decision_links')
-        .values({ from_decision_id: later!.id, to_decision_id: earlier!.id, kind: 'supersedes' })
+        .values({ from_decision_id: later.id, to_decision_id: earlier.id, kind: 'supersedes' })
         .execute()
-      const laterPage = await (await get(`/decisions/${later!.slug}`)).text()
+      const laterPage = await (await get(`/decisions/${later.slug}`)).text()
       assert.match(laterPage, /Supersedes: <a [^>]*>PCC036\/18 /)
-      const earlierPage = await (await get(`/decisions/${earlier!.slug}`)).text()
+      const earlierPage = await (await get(`/decisions/${earlier.slug}`)).text()
       assert.match(earlierPage, /Is superseded by: <a [^>]*>2021\.021 /)
     })
 
