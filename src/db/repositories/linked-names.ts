@@ -37,17 +37,6 @@ export async function linkedNames(
   return rows
 }
 
-/** Linked names grouped by their owner, each group in name order. */
-export function byOwner(names: readonly LinkedName[]): Map<number, LinkedName[]> {
-  const groups = new Map<number, LinkedName[]>()
-  for (const name of names) {
-    const group = groups.get(name.ownerId)
-    if (group) group.push(name)
-    else groups.set(name.ownerId, [name])
-  }
-  return groups
-}
-
 /** An area or organisation as a public record names it: its id, name and address. */
 export function named({ id, name, slug }: LinkedName): { id: number; name: string; slug: string } {
   return { id, name, slug }

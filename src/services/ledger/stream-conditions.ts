@@ -22,6 +22,7 @@ import {
   matchFundingSchema,
   type ConditionsInput,
 } from './stream-condition-schemas.ts'
+import { groupBy } from '../../domain/group-by.ts'
 
 export { conditionsSchema, matchFundingSchema, type ConditionsInput } from './stream-condition-schemas.ts'
 
@@ -78,13 +79,7 @@ export class StreamConditionsService extends PublicFiguresService {
   async publicFindings(): Promise<Map<number, ConditionFinding[]>> {
     // Only the findings are kept: the awards they were found in can number hundreds of thousands.
     const findings = await this.figures.get('streams.publicFindings', async () => (await this.check('public')).findings)
-    const byStream = new Map<number, ConditionFinding[]>()
-    for (const f of findings) {
-      const list = byStream.get(f.streamId)
-      if (list) list.push(f)
-      else byStream.set(f.streamId, [f])
-    }
-    return byStream
+    return groupBy(findings, (f) => f.streamId)
   }
 
   /** Every stream's conditions by id (the public funding streams page states them). */

@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { DB } from '../../tables/index.ts'
 import { publicContribution, publicService } from '../public.ts'
 import { inOffices } from './ledger-conditions.ts'
+import { groupBy } from '../../../domain/group-by.ts'
 
 /** What the public list of partner contributions can be narrowed by. The year is a financial year's first year. */
 export interface ContributionFilter {
@@ -76,19 +77,17 @@ export class PublicContributionRepository {
 
   /** The providers of public commissioned services, by service, for dividing the partners' money between them. */
   async providersOf(serviceIds: readonly number[]): Promise<Map<number, Array<{ id: number; name: string }>>> {
-    const providers = new Map<number, Array<{ id: number; name: string }>>()
-    if (!serviceIds.length) return providers
+    if (!serviceIds.length) return new Map()
     const result = await sql<{ serviceId: number; id: number; name: string }>`
       select sp.service_id as "serviceId", o.id, o.name from service_providers sp
       join services s on s.id = sp.service_id join organisations o on o.id = sp.organisation_id
       where sp.service_id in (${sql.join([...new Set(serviceIds)])}) and ${publicService}
       order by sp.service_id, o.id`.execute(this.db)
-    for (const row of result.rows) {
-      const list = providers.get(row.serviceId) ?? []
-      list.push({ id: Number(row.id), name: row.name })
-      providers.set(row.serviceId, list)
-    }
-    return providers
+    return groupBy(
+      result.rows,
+      (row) => row.serviceId,
+      (row) => ({ id: Number(row.id), name: row.name }),
+    )
   }
 
   /** Partners with a public contribution, for the ledger's filter. */

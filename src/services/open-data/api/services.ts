@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../../db/tables/index.ts'
 import { openDecision } from '../public-scope.ts'
-import { byOwner, linkedNames, named } from '../../../db/repositories/linked-names.ts'
+import { linkedNames, named } from '../../../db/repositories/linked-names.ts'
 import {
   type IdOrSlug,
   type Page,
@@ -12,6 +12,7 @@ import {
   idsNamed,
   newestFirstPage,
 } from './page.ts'
+import { groupBy } from '../../../domain/group-by.ts'
 
 export interface ServiceFilter extends PageRequest {
   type?: string
@@ -79,8 +80,8 @@ export class ApiServiceQueries {
     if (!rows.length) return []
     const ids = rows.map((r) => r.id)
     const [areas, providers] = await Promise.all([
-      linkedNames(this.db, 'service_areas', ids).then(byOwner),
-      linkedNames(this.db, 'service_providers', ids).then(byOwner),
+      linkedNames(this.db, 'service_areas', ids).then((names) => groupBy(names, (n) => n.ownerId, named)),
+      linkedNames(this.db, 'service_providers', ids).then((names) => groupBy(names, (n) => n.ownerId, named)),
     ])
     return rows.map((r) => ({
       id: r.id,
@@ -100,8 +101,8 @@ export class ApiServiceQueries {
       extensionMonths: r.extension_months,
       extensionTakenMonths: r.extension_taken_months,
       breakNoticeMonths: r.break_notice_months,
-      areas: (areas.get(r.id) ?? []).map(named),
-      providers: (providers.get(r.id) ?? []).map(named),
+      areas: areas.get(r.id) ?? [],
+      providers: providers.get(r.id) ?? [],
     }))
   }
 }

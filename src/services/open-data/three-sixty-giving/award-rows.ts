@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../../db/tables/index.ts'
 import { openAward } from '../public-scope.ts'
 import { monthsBetween, type AwardExportRow, type AwardPayment } from './grant.ts'
-import { type LinkedName, byOwner, linkedNames } from '../../../db/repositories/linked-names.ts'
+import { type LinkedName, linkedNames } from '../../../db/repositories/linked-names.ts'
+import { groupBy } from '../../../domain/group-by.ts'
 
 export interface AwardExportFilter {
   /** Award dates from this day (YYYY-MM-DD), inclusive. */
@@ -152,8 +153,7 @@ function exportRow(
 
 /** The payments matched to each award (spending over £500, which the register also publishes month by month). */
 async function paymentsOf(db: Kysely<DB>, awardIds: number[]): Promise<Map<number, AwardPayment[]>> {
-  const byAward = new Map<number, AwardPayment[]>()
-  if (!awardIds.length) return byAward
+  if (!awardIds.length) return new Map()
   const rows = await db
     .selectFrom('spend_award_payments')
     .select(['payment_id', 'award_id', 'paid_on', 'amount_pence', 'transaction_number'])
@@ -161,17 +161,16 @@ async function paymentsOf(db: Kysely<DB>, awardIds: number[]): Promise<Map<numbe
     .orderBy('paid_on')
     .orderBy('payment_id')
     .execute()
-  for (const row of rows) {
-    const list = byAward.get(row.award_id) ?? []
-    list.push({
+  return groupBy(
+    rows,
+    (row) => row.award_id,
+    (row) => ({
       id: row.payment_id,
       paidOn: row.paid_on,
       pence: Number(row.amount_pence),
       transactionNumber: row.transaction_number,
-    })
-    byAward.set(row.award_id, list)
-  }
-  return byAward
+    }),
+  )
 }
 
 /** A yearly amount over its period, pro rata by whole months (a part month counts as one); any other amount as it is. */
@@ -193,8 +192,10 @@ async function areasOf(db: Kysely<DB>, rows: Array<{ decision_id: number; servic
 }
 
 function areasByOwner(names: LinkedName[]): Map<number, Area[]> {
-  return new Map(
-    [...byOwner(names)].map(([owner, areas]) => [owner, areas.map(({ name, gssCode }) => ({ name, gssCode }))]),
+  return groupBy(
+    names,
+    (area) => area.ownerId,
+    ({ name, gssCode }) => ({ name, gssCode }),
   )
 }
 
