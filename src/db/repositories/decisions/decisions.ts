@@ -8,6 +8,7 @@ import type { DecisionsTable } from '../../tables/index.ts'
 import type { DecisionDetail, DecisionListFilter, DecisionListRow } from './decision-types.ts'
 import { DecisionWrites } from './decision-writes.ts'
 import { linkedNames } from '../linked-names.ts'
+import { contributionsOf, sectionsOf, signOffsOf } from './decision-parts.ts'
 
 type LinkEnd = 'l.from_decision_id' | 'l.to_decision_id'
 
@@ -106,7 +107,7 @@ export class DecisionRepository extends DecisionWrites {
           .select(['name', 'slug'])
           .where('id', '=', decision.office_id)
           .executeTakeFirstOrThrow(),
-        this.db.selectFrom('decision_sections').selectAll().where('decision_id', '=', id).orderBy('position').execute(),
+        sectionsOf(this.db, id),
         this.moneyOf(id),
         this.db
           .selectFrom('findings')
@@ -115,13 +116,7 @@ export class DecisionRepository extends DecisionWrites {
           .orderBy('line')
           .orderBy('id')
           .execute(),
-        this.db
-          .selectFrom('sign_offs')
-          .selectAll()
-          .where('decision_id', '=', id)
-          .orderBy('signed_on')
-          .orderBy('id')
-          .execute(),
+        signOffsOf(this.db, id),
         linkedNames(this.db, 'decision_areas', [id]),
         this.links('l.from_decision_id', 'l.to_decision_id', id),
         this.links('l.to_decision_id', 'l.from_decision_id', id),
@@ -156,14 +151,7 @@ export class DecisionRepository extends DecisionWrites {
         .where('a.decision_id', '=', id)
         .orderBy('a.position')
         .execute(),
-      this.db
-        .selectFrom('contributions as c')
-        .leftJoin('funding_streams as f', 'f.id', 'c.funding_stream_id')
-        .selectAll('c')
-        .select('f.name as funding_stream_name')
-        .where('c.decision_id', '=', id)
-        .orderBy('c.id')
-        .execute(),
+      contributionsOf(this.db, id),
     ])
   }
 }

@@ -8,6 +8,7 @@ import { decisionDate, decisionFinancialYear, listedDecision, openMoney } from '
 import { type Page, type PageRequest, newestFirstPage } from './page.ts'
 import { awardsOfDecision, type ApiAward } from './awards.ts'
 import { linkedNames, named } from '../../../db/repositories/linked-names.ts'
+import { contributionsOf, sectionsOf, signOffsOf } from '../../../db/repositories/decisions/decision-parts.ts'
 
 export interface DecisionFilter extends PageRequest {
   q?: string
@@ -116,11 +117,11 @@ export class ApiDecisionQueries {
       }
     }
     const [sections, awards, contributions, areas, signOffs, links] = await Promise.all([
-      sectionsOf(this.db, id),
+      publicSections(this.db, id),
       awardsOfDecision(this.db, id),
-      row.money_public ? contributionsOf(this.db, id) : [],
+      row.money_public ? publicContributions(this.db, id) : [],
       linkedNames(this.db, 'decision_areas', [id]).then((areas) => areas.map(named)),
-      signOffsOf(this.db, id),
+      publicSignOffs(this.db, id),
       this.links(id),
     ])
     return { ...summary, decisionText: row.decision_text, sections, awards, contributions, areas, signOffs, links }
@@ -198,14 +199,8 @@ export class ApiDecisionQueries {
 }
 
 /** A decision's sections, a withheld one with its exemption and without its text. */
-async function sectionsOf(db: Kysely<DB>, id: number) {
-  const sections = await db
-    .selectFrom('decision_sections')
-    .select(['heading', 'body', 'withheld', 'exemption'])
-    .where('decision_id', '=', id)
-    .orderBy('position')
-    .execute()
-  return sections.map((s) => ({
+async function publicSections(db: Kysely<DB>, id: number) {
+  return (await sectionsOf(db, id)).map((s) => ({
     heading: s.heading,
     body: s.withheld ? null : s.body,
     withheld: s.withheld,
@@ -214,22 +209,8 @@ async function sectionsOf(db: Kysely<DB>, id: number) {
 }
 
 /** A decision's contributions, in pounds. */
-async function contributionsOf(db: Kysely<DB>, id: number) {
-  const contributions = await db
-    .selectFrom('contributions')
-    .select([
-      'organisation_id',
-      'organisation_name',
-      'amount_pence',
-      'per_annum',
-      'up_to',
-      'financial_year',
-      'condition',
-    ])
-    .where('decision_id', '=', id)
-    .orderBy('id')
-    .execute()
-  return contributions.map((c) => ({
+async function publicContributions(db: Kysely<DB>, id: number) {
+  return (await contributionsOf(db, id)).map((c) => ({
     organisation: { id: c.organisation_id, name: c.organisation_name },
     amount: penceToPounds(c.amount_pence),
     perAnnum: c.per_annum,
@@ -240,15 +221,8 @@ async function contributionsOf(db: Kysely<DB>, id: number) {
 }
 
 /** A decision's signatures, in the order they were given. */
-async function signOffsOf(db: Kysely<DB>, id: number) {
-  const signOffs = await db
-    .selectFrom('sign_offs')
-    .select(['stage', 'outcome', 'signer_name', 'signer_title', 'signed_on'])
-    .where('decision_id', '=', id)
-    .orderBy('signed_on')
-    .orderBy('id')
-    .execute()
-  return signOffs.map((s) => ({
+async function publicSignOffs(db: Kysely<DB>, id: number) {
+  return (await signOffsOf(db, id)).map((s) => ({
     stage: s.stage,
     outcome: s.outcome,
     signerName: s.signer_name,
