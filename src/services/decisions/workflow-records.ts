@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts'
 import type { DB } from '../../db/tables/index.ts'
 import { type Actor } from '../audit/audit.ts'
 import { WorkflowError, SECTION_ORDER, SECTION_HEADINGS, type DecisionRow, type SectionKey } from './workflow-types.ts'
+import { contributionsOf, sectionsOf } from '../../db/repositories/decisions/decision-parts.ts'
 
 /** Who may change and submit a draft: the officer it was handed to, or else its author. */
 export function holderOf(decision: Pick<DecisionRow, 'held_by' | 'created_by'>): number | null {
@@ -75,12 +76,9 @@ export async function replaceSections(
 export async function snapshot(trx: Transaction<DB>, id: number): Promise<unknown> {
   const [decision, sections, awards, contributions, links] = await Promise.all([
     trx.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
-    trx
-      .selectFrom('decision_sections')
-      .select(['key', 'heading', 'body', 'withheld', 'exemption'])
-      .where('decision_id', '=', id)
-      .orderBy('position')
-      .execute(),
+    sectionsOf(trx, id).then((rows) =>
+      rows.map(({ key, heading, body, withheld, exemption }) => ({ key, heading, body, withheld, exemption })),
+    ),
     trx
       .selectFrom('awards')
       .select([
@@ -97,12 +95,15 @@ export async function snapshot(trx: Transaction<DB>, id: number): Promise<unknow
       .where('decision_id', '=', id)
       .orderBy('position')
       .execute(),
-    trx
-      .selectFrom('contributions')
-      .select(['organisation_name', 'amount_pence', 'per_annum', 'up_to', 'condition'])
-      .where('decision_id', '=', id)
-      .orderBy('id')
-      .execute(),
+    contributionsOf(trx, id).then((rows) =>
+      rows.map((c) => ({
+        organisation_name: c.organisation_name,
+        amount_pence: c.amount_pence,
+        per_annum: c.per_annum,
+        up_to: c.up_to,
+        condition: c.condition,
+      })),
+    ),
     trx.selectFrom('decision_links').select(['to_decision_id', 'kind']).where('from_decision_id', '=', id).execute(),
   ])
   const { search: _search, public_text: _publicText, ...fields } = decision

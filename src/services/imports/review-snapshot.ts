@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely'
 import type { DB } from '../../db/tables/index.ts'
 import { linkedNames } from '../../db/repositories/linked-names.ts'
+import { contributionsOf } from '../../db/repositories/decisions/decision-parts.ts'
 
 /** What the audit log keeps of an imported record before and after review. */
 export async function snapshot(trx: Transaction<DB>, id: number): Promise<unknown> {
@@ -37,12 +38,12 @@ export async function snapshot(trx: Transaction<DB>, id: number): Promise<unknow
     .where('decision_id', '=', id)
     .orderBy('position')
     .execute()
-  const contributions = await trx
-    .selectFrom('contributions')
-    .select(['organisation_name', 'amount_pence', 'per_annum', 'up_to'])
-    .where('decision_id', '=', id)
-    .orderBy('id')
-    .execute()
+  const contributions = (await contributionsOf(trx, id)).map((c) => ({
+    organisation_name: c.organisation_name,
+    amount_pence: c.amount_pence,
+    per_annum: c.per_annum,
+    up_to: c.up_to,
+  }))
   const areas = await linkedNames(trx, 'decision_areas', [id])
   return { ...decision, awards, contributions, areas: areas.map((a) => a.name) }
 }
