@@ -6,9 +6,10 @@ export function groupBy<T, K, V = T>(
 ): Map<K, V[]> {
   const groups = new Map<K, V[]>()
   for (const item of items) {
-    const group = groups.get(key(item))
+    const itemKey = key(item)
+    const group = groups.get(itemKey)
     if (group) group.push(value(item))
-    else groups.set(key(item), [value(item)])
+    else groups.set(itemKey, [value(item)])
   }
   return groups
 }
